@@ -1,0 +1,3 @@
+from deskdup.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""Command line: ``deskdup`` opens the window, subcommands work headless.
+
+Each subcommand lives in ``deskdup/commands/<name>.py`` and registers itself
+with ``register(subparsers)``; its handler returns the exit code.  A
+``KnownError`` becomes a message on stderr and exit code 2; anything else is a
+bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from deskdup import __version__
+from deskdup.services.errors import KnownError
+
+COMMAND_MODULES = ("demo", "import_file", "scan", "merge")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="deskdup",
+        description=(
+            "Find duplicate CRM leads across channels, compare them side by side "
+            "and merge them by hand. Without a command, opens the window."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"deskdup {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window on the built-in demo workspace (created on first use)",
+    )
+    parser.add_argument("--db", metavar="URL", help="open the window on this workspace")
+    parser.add_argument(
+        "--as", dest="login", metavar="LOGIN", help="sign in as this operator (window)"
+    )
+    parser.add_argument(
+        "--lang", choices=("ru", "en"), help="interface language (default: settings, then system)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"deskdup.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:
+        from deskdup.app import run_gui  # Qt is loaded only for the window
+
+        return run_gui(args)
+    try:
+        return int(args.handler(args) or 0)
+    except KnownError as exc:
+        print(f"deskdup: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("deskdup: interrupted", file=sys.stderr)
+        return 130

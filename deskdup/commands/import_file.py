@@ -1,0 +1,7 @@
+"""`deskdup import_file` (being written)."""
+
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    pass

@@ -1,0 +1,7 @@
+"""`deskdup scan` (being written)."""
+
+from __future__ import annotations
+
+
+def register(subparsers) -> None:
+    pass

@@ -1,0 +1,419 @@
+"""The reference schema: SQLAlchemy 2.0 typed declarative tables.
+
+These tables hold both the CRM data (when the SQL backend is the CRM) and
+deskdup's own workspace (history, dismissals, review claims), whatever the
+backend.  Schema changes go through Alembic (``deskdup/migrations``).
+
+Every table a merge writes carries a ``version`` column used as SQLAlchemy's
+``version_id_col``: an UPDATE that finds another version raises
+``StaleDataError``, which the merge service turns into "changed by someone
+else, reloaded".
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so Alembic migrations work the same on SQLite and PostgreSQL.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+# --------------------------------------------------------------------------- enums
+
+
+class Entity(enum.StrEnum):
+    LEAD = "lead"
+    CONTACT = "contact"
+    DEAL = "deal"
+
+
+class Action(enum.StrEnum):
+    READ = "read"
+    EDIT = "edit"
+    DELETE = "delete"
+
+
+class Scope(enum.StrEnum):
+    """Bitrix24's access levels, ordered from narrowest to widest."""
+
+    NONE = "none"
+    OWN = "own"
+    DEPARTMENT = "department"
+    ALL = "all"
+
+    @property
+    def rank(self) -> int:
+        return _SCOPE_RANK[self]
+
+
+_SCOPE_RANK = {Scope.NONE: 0, Scope.OWN: 1, Scope.DEPARTMENT: 2, Scope.ALL: 3}
+
+
+class CommKind(enum.StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    MESSENGER = "messenger"
+    WEB = "web"
+
+
+class Channel(enum.StrEnum):
+    """Where a lead came from or where a communication lives."""
+
+    TELEGRAM = "telegram"
+    WHATSAPP = "whatsapp"
+    VIBER = "viber"
+    VK = "vk"
+    AVITO = "avito"
+    INSTAGRAM = "instagram"
+    OPENLINE = "openline"
+    SITE = "site"
+    CALL = "call"
+    EMAIL = "email"
+    OTHER = "other"
+
+
+class EventKind(enum.StrEnum):
+    MERGE_LEADS = "merge_leads"
+    BIND_CONTACT = "bind_contact"
+    MERGE_CONTACTS = "merge_contacts"
+    UNDO = "undo"
+
+
+def _enum(cls: type[enum.Enum], name: str) -> Enum:
+    # Store the string values (not names) and as VARCHAR + CHECK, portable everywhere.
+    return Enum(
+        cls,
+        name=name,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda e: [m.value for m in e],
+    )
+
+
+# --------------------------------------------------------------------------- people
+
+
+class Department(Base):
+    __tablename__ = "departments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+    operators: Mapped[list[Operator]] = relationship(back_populates="department")
+
+
+class Operator(Base):
+    """A CRM user: an operator, a manager or a supervisor."""
+
+    __tablename__ = "operators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    login: Mapped[str] = mapped_column(String(100), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    department_id: Mapped[int | None] = mapped_column(ForeignKey("departments.id"))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Supervisors review the history and undo merges; not a per-entity scope.
+    can_undo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    department: Mapped[Department | None] = relationship(back_populates="operators")
+    rights: Mapped[list[OperatorRight]] = relationship(
+        back_populates="operator", cascade="all, delete-orphan"
+    )
+
+
+class OperatorRight(Base):
+    __tablename__ = "operator_rights"
+    __table_args__ = (UniqueConstraint("operator_id", "entity", "action"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id", ondelete="CASCADE"))
+    entity: Mapped[Entity] = mapped_column(_enum(Entity, "entity"))
+    action: Mapped[Action] = mapped_column(_enum(Action, "action"))
+    scope: Mapped[Scope] = mapped_column(_enum(Scope, "scope"), default=Scope.NONE)
+
+    operator: Mapped[Operator] = relationship(back_populates="rights")
+
+
+# --------------------------------------------------------------------------- CRM records
+
+
+deal_contacts = Table(
+    "deal_contacts",
+    Base.metadata,
+    Column("deal_id", ForeignKey("deals.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Contact(Base):
+    __tablename__ = "contacts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    middle_name: Mapped[str] = mapped_column(String(100), default="")
+    assigned_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    comments: Mapped[str] = mapped_column(Text, default="")
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    assigned: Mapped[Operator | None] = relationship()
+    communications: Mapped[list[Communication]] = relationship(
+        back_populates="contact", foreign_keys="Communication.contact_id"
+    )
+    deals: Mapped[list[Deal]] = relationship(secondary=deal_contacts, back_populates="contacts")
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+
+
+class Lead(Base):
+    __tablename__ = "leads"
+    __table_args__ = (
+        Index("ix_leads_created_at", "created_at"),
+        Index("ix_leads_updated_at", "updated_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(300), default="")
+    first_name: Mapped[str] = mapped_column(String(100), default="")
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    middle_name: Mapped[str] = mapped_column(String(100), default="")
+    status: Mapped[str] = mapped_column(String(40), default="new")
+    source_channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"), default=Channel.OTHER)
+    assigned_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    comments: Mapped[str] = mapped_column(Text, default="")
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("leads.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    assigned: Mapped[Operator | None] = relationship()
+    contact: Mapped[Contact | None] = relationship()
+    communications: Mapped[list[Communication]] = relationship(
+        back_populates="lead",
+        foreign_keys="Communication.lead_id",
+        cascade="all, delete-orphan",
+        order_by="Communication.id",
+    )
+    chats: Mapped[list[Chat]] = relationship(back_populates="lead", order_by="Chat.id")
+    activities: Mapped[list[Activity]] = relationship(back_populates="lead", order_by="Activity.id")
+    deals: Mapped[list[Deal]] = relationship(back_populates="lead", order_by="Deal.id")
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+
+    @property
+    def label(self) -> str:
+        """The id an operator quotes: the CRM's own id when there is one."""
+        return self.external_id or str(self.id)
+
+
+class Communication(Base):
+    """A phone, e-mail, messenger handle or web address of a lead or a contact."""
+
+    __tablename__ = "communications"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int | None] = mapped_column(
+        ForeignKey("leads.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[CommKind] = mapped_column(_enum(CommKind, "comm_kind"))
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"), default=Channel.OTHER)
+    raw_value: Mapped[str] = mapped_column(String(300))
+    # E.164 phone, lower-case e-mail, handle without @; empty when it could not be
+    # normalised (the raw value is kept and ``is_valid`` is false).
+    normalized: Mapped[str] = mapped_column(String(300), default="", index=True)
+    is_valid: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    lead: Mapped[Lead | None] = relationship(back_populates="communications", foreign_keys=[lead_id])
+    contact: Mapped[Contact | None] = relationship(
+        back_populates="communications", foreign_keys=[contact_id]
+    )
+
+
+class Chat(Base):
+    """An open-line conversation behind a lead (Telegram, WhatsApp, Avito chat...)."""
+
+    __tablename__ = "chats"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("leads.id"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"))
+    external_chat_id: Mapped[str] = mapped_column(String(100))
+    first_message: Mapped[str] = mapped_column(Text, default="")
+    message_count: Mapped[int] = mapped_column(Integer, default=1)
+    last_message_at: Mapped[datetime | None] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    lead: Mapped[Lead | None] = relationship(back_populates="chats")
+
+
+class Activity(Base):
+    """A call, task, meeting or e-mail logged against a lead."""
+
+    __tablename__ = "activities"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("leads.id"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    lead: Mapped[Lead | None] = relationship(back_populates="activities")
+
+
+class Deal(Base):
+    __tablename__ = "deals"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True)
+    title: Mapped[str] = mapped_column(String(300))
+    stage: Mapped[str] = mapped_column(String(40), default="new")
+    amount: Mapped[float] = mapped_column(Numeric(14, 2), default=0)
+    lead_id: Mapped[int | None] = mapped_column(ForeignKey("leads.id"), index=True)
+    assigned_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    lead: Mapped[Lead | None] = relationship(back_populates="deals")
+    contacts: Mapped[list[Contact]] = relationship(secondary=deal_contacts, back_populates="deals")
+
+
+# --------------------------------------------------------------------------- workspace
+
+
+class MergeEvent(Base):
+    """One entry of the merge history, with enough of the past to undo it exactly."""
+
+    __tablename__ = "merge_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind, "event_kind"))
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    primary_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    other_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    # field -> chosen source lead id, as the operator chose.
+    choices: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # Every row the event touched, as it was before: {"leads": [...], "communications": [...]...}
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    undo_of_id: Mapped[int | None] = mapped_column(ForeignKey("merge_events.id"))
+    undone_by_id: Mapped[int | None] = mapped_column(ForeignKey("merge_events.id"))
+
+    operator: Mapped[Operator] = relationship()
+
+
+class Dismissal(Base):
+    """A pair of leads a team member marked "not duplicates"; team-wide."""
+
+    __tablename__ = "dismissals"
+    __table_args__ = (UniqueConstraint("lead_a_id", "lead_b_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Always stored with lead_a_id < lead_b_id.
+    lead_a_id: Mapped[int] = mapped_column(Integer, index=True)
+    lead_b_id: Mapped[int] = mapped_column(Integer, index=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    operator: Mapped[Operator] = relationship()
+
+
+class ReviewClaim(Base):
+    """An operator is looking at this candidate group until ``expires_at``."""
+
+    __tablename__ = "review_claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Sorted lead ids joined by commas: the same group gets the same key.
+    group_key: Mapped[str] = mapped_column(String(500), unique=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    claimed_at: Mapped[datetime] = mapped_column(DateTime)
+    expires_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+
+    operator: Mapped[Operator] = relationship()
+
+
+class WorkspaceMeta(Base):
+    """Key/value facts about the workspace (sync cursors, when it was created)."""
+
+    __tablename__ = "workspace_meta"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class DemoTruth(Base):
+    """Ground truth of a demo workspace: which leads are one person.
+
+    Written only by ``deskdup demo``; used by tests and benchmarks to measure
+    precision and recall.  Empty in a real workspace.
+    """
+
+    __tablename__ = "demo_truth"
+
+    lead_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(Integer, index=True)
+    # What the generator meant by this lead ("telegram_nick", "returning", "namesake"...).
+    story: Mapped[str] = mapped_column(String(40), default="")

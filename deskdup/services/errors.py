@@ -1,0 +1,21 @@
+"""The two kinds of failure (qutebrowser's KnownError / BugError split).
+
+A ``KnownError`` is caused by the environment or the input (no database, a bad
+file, no rights, a lead changed by someone else): the operator is told in words
+what happened and what to do.  Anything else is a bug: it is logged and shown in
+a crash dialog.
+"""
+
+from __future__ import annotations
+
+
+class KnownError(Exception):
+    """A failure the operator can understand and act on; ``str()`` is the message."""
+
+
+class StaleError(KnownError):
+    """A record changed since it was shown; nothing was written."""
+
+
+class RightsError(KnownError):
+    """The operator lacks a right; nothing was written."""

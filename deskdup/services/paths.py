@@ -1,0 +1,38 @@
+"""Where deskdup keeps its files (platformdirs: the OS's own places)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path, user_log_path
+
+APP_NAME = "deskdup"
+
+
+def data_dir() -> Path:
+    """The user data folder; ``DESKDUP_DATA_DIR`` overrides it (tests, portable use)."""
+    override = os.environ.get("DESKDUP_DATA_DIR")
+    path = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def demo_db_path() -> Path:
+    return data_dir() / "demo.sqlite"
+
+
+def log_dir() -> Path:
+    override = os.environ.get("DESKDUP_DATA_DIR")
+    path = Path(override) / "logs" if override else user_log_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the package in a checkout, inside it in a wheel."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here / "resources", here.parent / "resources"):
+        if candidate.is_dir():
+            return candidate
+    return here.parent / "resources"

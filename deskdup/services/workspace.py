@@ -1,0 +1,131 @@
+"""Opening a workspace database: engine, sessions and migrations.
+
+A workspace is one SQL database (a SQLite file or a PostgreSQL database).  It is
+brought to the newest schema with Alembic every time it is opened, so an old
+file keeps working after an upgrade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from deskdup.services.errors import KnownError
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+
+
+def normalize_url(url_or_path: str) -> str:
+    """Accept a SQLAlchemy URL or a plain file path (taken as SQLite)."""
+    if "://" in url_or_path:
+        return url_or_path
+    return f"sqlite:///{Path(url_or_path).expanduser().resolve()}"
+
+
+def display_url(url: str) -> str:
+    """The URL as the operator may see it: never with a password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets the review window read while a scan or import writes; foreign keys
+    # are off by default in SQLite.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    url = normalize_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise KnownError(f"'{url}' is not a database address: {exc}") from exc
+    if parsed.get_backend_name() == "sqlite":
+        database = parsed.database or ""
+        if database and database != ":memory:":
+            folder = Path(database).parent
+            if not folder.exists():
+                raise KnownError(f"The folder {folder} does not exist; create it or choose another.")
+        engine = create_engine(url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return create_engine(parsed, pool_pre_ping=True)
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["engine"] = engine
+    return cfg
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the database to the newest schema (no-op when it is current)."""
+    command.upgrade(alembic_config(engine), "head")
+
+
+@dataclass
+class Workspace:
+    """An open workspace: one engine and a session factory."""
+
+    url: str
+    engine: Engine
+    sessions: sessionmaker[Session]
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for one unit of work, committed on success."""
+        with self.sessions.begin() as session:
+            yield session
+
+    @property
+    def display_url(self) -> str:
+        return display_url(self.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(url: str, *, migrate: bool = True) -> Workspace:
+    """Open (and when asked, create or upgrade) the workspace at ``url``.
+
+    Raises ``KnownError`` with words an operator understands when the database
+    cannot be reached.
+    """
+    url = normalize_url(url)
+    engine = make_engine(url)
+    try:
+        if migrate:
+            upgrade(engine)
+        else:
+            inspect(engine).get_table_names()
+    except OperationalError as exc:
+        engine.dispose()
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise KnownError(
+            f"Cannot open the database {display_url(url)}: {reason}. "
+            "Check that the server is running and the address, user and password are right."
+        ) from exc
+    return Workspace(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

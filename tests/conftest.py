@@ -1,0 +1,31 @@
+"""Test set-up shared by every test.
+
+Qt runs offscreen and deskdup keeps its files in a temporary folder, so the
+tests never touch the developer's own settings or demo database.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from deskdup.services.workspace import Workspace, open_workspace  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    data = tmp_path_factory.mktemp("deskdup-data")
+    monkeypatch.setenv("DESKDUP_DATA_DIR", str(data))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(data / "config"))
+    yield
+
+
+@pytest.fixture
+def workspace(tmp_path) -> Workspace:
+    """A fresh, migrated workspace in a real SQLite file."""
+    ws = open_workspace(str(tmp_path / "workspace.sqlite"))
+    yield ws
+    ws.dispose()

@@ -1,0 +1,45 @@
+from sqlalchemy import inspect, select
+
+from deskdup.models import Channel, Lead
+from deskdup.services.errors import KnownError
+from deskdup.services.workspace import display_url, open_workspace
+
+
+def test_open_creates_every_table_and_reopen_is_a_no_op(tmp_path):
+    path = tmp_path / "ws.sqlite"
+    ws = open_workspace(str(path))
+    tables = set(inspect(ws.engine).get_table_names())
+    assert {"leads", "communications", "chats", "contacts", "deals", "deal_contacts",
+            "operators", "operator_rights", "departments", "merge_events", "dismissals",
+            "review_claims", "alembic_version"} <= tables
+    ws.dispose()
+    ws = open_workspace(f"sqlite:///{path}")
+    assert set(inspect(ws.engine).get_table_names()) == tables
+    ws.dispose()
+
+
+def test_version_counter_increments_on_update(workspace):
+    from datetime import datetime
+
+    now = datetime(2026, 1, 1)
+    with workspace.session() as s:
+        s.add(Lead(title="x", created_at=now, updated_at=now, source_channel=Channel.SITE))
+    with workspace.session() as s:
+        lead = s.scalars(select(Lead)).one()
+        assert lead.version == 1
+        lead.title = "y"
+    with workspace.session() as s:
+        assert s.scalars(select(Lead)).one().version == 2
+
+
+def test_missing_folder_is_a_known_error(tmp_path):
+    try:
+        open_workspace(str(tmp_path / "nope" / "ws.sqlite"))
+    except KnownError as exc:
+        assert "does not exist" in str(exc)
+    else:
+        raise AssertionError("expected KnownError")
+
+
+def test_display_url_hides_password():
+    assert "secret" not in display_url("postgresql://u:secret@localhost/db")
