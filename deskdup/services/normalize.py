@@ -1,0 +1,95 @@
+"""Normalisers: one canonical form per phone, e-mail and messenger handle.
+
+Equal normalised values mean the same phone / address / account.  A value that
+cannot be normalised is kept as entered and flagged invalid, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+
+from deskdup.models import Channel, CommKind
+
+DEFAULT_REGION = "RU"
+
+
+@dataclass(frozen=True)
+class Normalized:
+    value: str  # canonical form; "" when it could not be normalised
+    valid: bool
+    extension: str = ""
+
+
+_DIGITS = re.compile(r"\d")
+
+
+def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> Normalized:
+    """E.164 for a valid phone: ``8 916…``, ``7916…``, ``+7 (916)…``, ``916…`` agree.
+
+    An extension is kept apart.  An invalid number keeps its digits (so two
+    leads typed with the same wrong number still meet) but is flagged.
+    """
+    text = (raw or "").strip()
+    if not text:
+        return Normalized("", False)
+    digits = "".join(_DIGITS.findall(text))
+    candidates = [text]
+    # Russian habit: a leading 8 (trunk prefix) or 7 without the plus.
+    if region == "RU" and not text.startswith("+"):
+        if len(digits) == 11 and digits[0] in "78":
+            candidates.insert(0, "+7" + digits[1:])
+    for candidate in candidates:
+        try:
+            number = phonenumbers.parse(candidate, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+            return Normalized(e164, True, number.extension or "")
+    return Normalized(digits, False)
+
+
+def normalize_email(raw: str) -> Normalized:
+    text = (raw or "").strip().strip("<>").lower()
+    if text.startswith("mailto:"):
+        text = text[7:]
+    local, at, domain = text.partition("@")
+    if not at or not local or "." not in domain or " " in text:
+        return Normalized(text, False)
+    return Normalized(f"{local}@{domain}", True)
+
+
+_HANDLE_PREFIX = re.compile(
+    r"^(?:https?://)?(?:www\.)?(?:t\.me/|telegram\.me/|tg://resolve\?domain=|instagram\.com/|vk\.com/)",
+    re.IGNORECASE,
+)
+_HANDLE_OK = re.compile(r"^[a-z0-9_.]{2,64}$")
+
+
+def normalize_handle(raw: str) -> Normalized:
+    """Telegram/Instagram/VK handle: no ``@``, no link, lower case."""
+    text = (raw or "").strip()
+    text = _HANDLE_PREFIX.sub("", text).lstrip("@").split("?")[0].strip("/").lower()
+    return Normalized(text, bool(_HANDLE_OK.match(text)))
+
+
+def normalize_comm(
+    kind: CommKind, channel: Channel, raw: str, region: str = DEFAULT_REGION
+) -> Normalized:
+    """Normalise a communication according to its kind.
+
+    A WhatsApp or Viber messenger id is a phone; a Telegram or Instagram one is
+    a handle.
+    """
+    if kind is CommKind.PHONE:
+        return normalize_phone(raw, region)
+    if kind is CommKind.EMAIL:
+        return normalize_email(raw)
+    if kind is CommKind.MESSENGER:
+        if channel in (Channel.WHATSAPP, Channel.VIBER):
+            return normalize_phone(raw, region)
+        return normalize_handle(raw)
+    return Normalized((raw or "").strip().lower(), bool((raw or "").strip()))
