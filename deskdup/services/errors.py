@@ -19,3 +19,7 @@ class StaleError(KnownError):
 
 class RightsError(KnownError):
     """The operator lacks a right; nothing was written."""
+
+
+class Cancelled(Exception):
+    """The operator cancelled a long operation; not an error to report."""
