@@ -1,0 +1,216 @@
+"""Messenger channels at a glance: an icon, a name and the handle or phone.
+
+Reusable by the comparison view, the review queue and the history.  Icons
+come from qtawesome (brand icons of Font Awesome 5 and Material Design
+icons); Avito has no icon in those fonts, so it gets a small drawn badge in
+its colour.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import phonenumbers
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from deskdup.models import Channel, CommKind
+from deskdup.services.messages import QT_TRANSLATE_NOOP
+
+CONTEXT = "Channels"
+ICON_SIZE = 16
+
+# icon name, colour.  Brand colours so the operator spots "WhatsApp" by colour alone.
+_CHANNEL_ICONS: dict[Channel, tuple[str, str]] = {
+    Channel.TELEGRAM: ("fa5b.telegram", "#229ED9"),
+    Channel.WHATSAPP: ("fa5b.whatsapp", "#25D366"),
+    Channel.VIBER: ("fa5b.viber", "#7360F2"),
+    Channel.VK: ("fa5b.vk", "#0077FF"),
+    Channel.INSTAGRAM: ("fa5b.instagram", "#E1306C"),
+    Channel.OPENLINE: ("fa5s.comments", "#F08A24"),
+    Channel.SITE: ("mdi.web", "#546E7A"),
+    Channel.CALL: ("fa5s.phone", "#546E7A"),
+    Channel.EMAIL: ("fa5s.envelope", "#546E7A"),
+    Channel.OTHER: ("fa5s.question-circle", "#90A4AE"),
+}
+AVITO_COLOUR = "#00AAFF"
+
+_KIND_ICONS: dict[CommKind, tuple[str, str]] = {
+    CommKind.PHONE: ("fa5s.phone", "#546E7A"),
+    CommKind.EMAIL: ("fa5s.envelope", "#546E7A"),
+    CommKind.WEB: ("mdi.web", "#546E7A"),
+}
+
+_CHANNEL_NAMES: dict[Channel, str] = {
+    Channel.TELEGRAM: QT_TRANSLATE_NOOP("Channels", "Telegram"),
+    Channel.WHATSAPP: QT_TRANSLATE_NOOP("Channels", "WhatsApp"),
+    Channel.VIBER: QT_TRANSLATE_NOOP("Channels", "Viber"),
+    Channel.VK: QT_TRANSLATE_NOOP("Channels", "VK"),
+    Channel.AVITO: QT_TRANSLATE_NOOP("Channels", "Avito"),
+    Channel.INSTAGRAM: QT_TRANSLATE_NOOP("Channels", "Instagram"),
+    Channel.OPENLINE: QT_TRANSLATE_NOOP("Channels", "Open line"),
+    Channel.SITE: QT_TRANSLATE_NOOP("Channels", "Website"),
+    Channel.CALL: QT_TRANSLATE_NOOP("Channels", "Phone call"),
+    Channel.EMAIL: QT_TRANSLATE_NOOP("Channels", "E-mail"),
+    Channel.OTHER: QT_TRANSLATE_NOOP("Channels", "Other"),
+}
+
+_KIND_NAMES: dict[CommKind, str] = {
+    CommKind.PHONE: QT_TRANSLATE_NOOP("Channels", "Phone"),
+    CommKind.EMAIL: QT_TRANSLATE_NOOP("Channels", "E-mail"),
+    CommKind.MESSENGER: QT_TRANSLATE_NOOP("Channels", "Messenger"),
+    CommKind.WEB: QT_TRANSLATE_NOOP("Channels", "Web"),
+}
+
+
+def _as_channel(value: Channel | str | None) -> Channel:
+    try:
+        return Channel(value) if value is not None else Channel.OTHER
+    except ValueError:
+        return Channel.OTHER
+
+
+def channel_name(channel: Channel | str | None) -> str:
+    return QCoreApplication.translate(CONTEXT, _CHANNEL_NAMES[_as_channel(channel)])
+
+
+def kind_name(kind: CommKind | str) -> str:
+    return QCoreApplication.translate(CONTEXT, _KIND_NAMES[CommKind(kind)])
+
+
+@cache
+def _avito_icon() -> QIcon:
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(AVITO_COLOUR))
+        painter.drawRoundedRect(QRectF(0.5, 0.5, size - 1, size - 1), size / 4, size / 4)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(int(size * 0.72))
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, "A")
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
+
+
+@cache
+def channel_icon(channel: Channel | str | None) -> QIcon:
+    channel = _as_channel(channel)
+    if channel is Channel.AVITO:
+        return _avito_icon()
+    name, colour = _CHANNEL_ICONS[channel]
+    return qta.icon(name, color=colour)
+
+
+@cache
+def comm_icon(kind: CommKind | str, channel: Channel | str | None) -> QIcon:
+    """A phone, e-mail or web address by its kind; a messenger handle by its channel."""
+    kind = CommKind(kind)
+    if kind is CommKind.MESSENGER:
+        return channel_icon(channel)
+    name, colour = _KIND_ICONS[kind]
+    return qta.icon(name, color=colour)
+
+
+def display_phone(raw: str, normalized: str = "") -> str:
+    """+7 912 345-67-89 for a valid phone; the raw text otherwise."""
+    if normalized.startswith("+"):
+        try:
+            number = phonenumbers.parse(normalized, None)
+        except phonenumbers.NumberParseException:
+            return raw
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return raw
+
+
+def display_value(
+    kind: CommKind | str, channel: Channel | str | None, raw: str, normalized: str = ""
+) -> str:
+    """What the operator reads for one communication."""
+    kind = CommKind(kind)
+    if kind is CommKind.PHONE:
+        return display_phone(raw, normalized)
+    if kind is CommKind.MESSENGER:
+        channel = _as_channel(channel)
+        value = raw.strip()
+        # A bare Telegram or Instagram handle reads best with its @.
+        if (
+            channel in (Channel.TELEGRAM, Channel.INSTAGRAM)
+            and value
+            and not value.startswith("@")
+            and "/" not in value
+            and not value.startswith("+")
+            and not value[0].isdigit()
+        ):
+            return "@" + value
+        if normalized.startswith("+"):
+            return display_phone(raw, normalized)
+        return value
+    return raw
+
+
+def icon_label(icon: QIcon, size: int = ICON_SIZE, tooltip: str = "") -> QLabel:
+    label = QLabel()
+    label.setPixmap(icon.pixmap(size, size))
+    label.setFixedSize(size, size)
+    if tooltip:
+        label.setToolTip(tooltip)
+    return label
+
+
+class ChannelChip(QWidget):
+    """Icon + text on one line, e.g. [telegram] @ivan_petrov93."""
+
+    def __init__(
+        self,
+        icon: QIcon,
+        text: str,
+        tooltip: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(5)
+        layout.addWidget(icon_label(icon))
+        self.text_label = QLabel(text)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.text_label.setMinimumWidth(40)
+        layout.addWidget(self.text_label, 1)
+        if tooltip:
+            self.setToolTip(tooltip)
+
+    @classmethod
+    def for_channel(cls, channel: Channel | str | None, text: str = "") -> ChannelChip:
+        name = channel_name(channel)
+        return cls(channel_icon(channel), text or name, name)
+
+    @classmethod
+    def for_comm(
+        cls,
+        kind: CommKind | str,
+        channel: Channel | str | None,
+        raw: str,
+        normalized: str = "",
+        valid: bool = True,
+    ) -> ChannelChip:
+        kind = CommKind(kind)
+        name = channel_name(channel) if kind is CommKind.MESSENGER else kind_name(kind)
+        text = display_value(kind, channel, raw, normalized)
+        tooltip = f"{name}: {raw}"
+        if not valid:
+            tooltip += " — " + QCoreApplication.translate(CONTEXT, "could not be recognised")
+        chip = cls(comm_icon(kind, channel), text, tooltip)
+        if not valid:
+            chip.text_label.setStyleSheet("color: palette(mid);")
+        return chip

@@ -1,0 +1,54 @@
+"""Asking why leads are not duplicates (the reason is optional).
+
+``DismissDialog.ask(parent, labels)`` returns the reason ("" for none) or
+``None`` when the operator cancelled.  Enter accepts at once, so an empty
+reason costs one key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+
+class DismissDialog(QDialog):
+    def __init__(self, labels: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Not duplicates"))
+        layout = QVBoxLayout(self)
+        leads = ", ".join(f"#{label}" for label in labels)
+        intro = QLabel(
+            self.tr(
+                "Mark leads {leads} as different people. The whole team will stop "
+                "seeing them as duplicates."
+            ).format(leads=leads)
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addWidget(QLabel(self.tr("Reason (optional):")))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("e.g. namesakes, different phones"))
+        self.reason.setMaxLength(500)
+        layout.addWidget(self.reason)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Not duplicates"))
+        ok.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(420)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, labels: Sequence[str]) -> str | None:
+        """The reason ("" when none was given), or None when cancelled."""
+        dialog = cls(labels, parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.reason.text().strip()
+        finally:
+            dialog.deleteLater()
