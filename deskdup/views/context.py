@@ -1,0 +1,70 @@
+"""What every view of one window shares (git-cola's ``ApplicationContext``).
+
+``app.py`` builds one ``AppContext`` after the workspace is open and the
+operator signed in, and hands it to the main window, which hands it to its
+views.  Views reach the database only through ``context.run(...)`` (the
+background-operation helper), never directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject
+
+from deskdup.services.operators import OperatorInfo
+from deskdup.services.workspace import Workspace
+from deskdup.views import settings as opts
+from deskdup.views.operations import OperationRunner, QueryOp, default_runner
+from deskdup.views.settings import Settings
+
+T = TypeVar("T")
+
+__all__ = ["AppContext", "OperatorInfo"]
+
+
+@dataclass
+class AppContext:
+    workspace: Workspace
+    operator: OperatorInfo
+    settings: Settings
+    ops: OperationRunner = field(default_factory=default_runner)
+
+    def query(
+        self, parent: QObject | None, op: Callable[..., T], success: Callable[[T], None]
+    ) -> QueryOp[T]:
+        """A not-yet-started op on this window's runner; chain then ``run_in_background()``."""
+        return QueryOp(parent, op, success, runner=self.ops)
+
+    def run(
+        self,
+        parent: QObject | None,
+        op: Callable[[], T],
+        success: Callable[[T], None],
+        failure: Callable[[BaseException], None] | None = None,
+    ) -> QueryOp[T]:
+        """Run ``op`` on the database worker; ``success(result)`` on the UI thread."""
+        query = self.query(parent, op, success)
+        if failure is not None:
+            query.failure(failure)
+        return query.run_in_background()
+
+    def match_settings(self) -> Any:
+        """The engine's settings with the operator's threshold and region applied."""
+        from deskdup.services.matching import MatchSettings
+
+        base = MatchSettings()
+        changes: dict[str, Any] = {}
+        threshold = float(self.settings.get(opts.REVIEW_THRESHOLD))
+        if 0.0 <= threshold <= 1.0 and hasattr(base, "review_threshold"):
+            changes["review_threshold"] = threshold
+        region = str(self.settings.get(opts.DEFAULT_REGION) or "").strip().upper()
+        if region and hasattr(base, "default_region"):
+            changes["default_region"] = region
+        if not changes:
+            return base
+        from dataclasses import replace
+
+        return replace(base, **changes)
