@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
-from deskdup.services.errors import Cancelled, KnownError
+from deskdup.services.errors import KnownError
 from deskdup.views import errors
 from deskdup.views.operations import OperationRunner, Progress, QueryOp
 
