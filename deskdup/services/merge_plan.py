@@ -1,0 +1,521 @@
+"""The merge plan: what the comparison view shows and what the merge applies.
+
+Like Picard's ``TagDiff`` this is plain Python, built from the database once
+and then only read and edited in memory: the leads of a group as ``LeadCard``
+records (one column of the comparison view each), one ``FieldChoice`` per
+single-value field (the candidate value of every lead and the chosen source),
+and the united multi-value data (communications without duplicates, every chat,
+activity, deal and comment).  ``services.merge.apply_merge`` takes the plan and
+the ``versions`` captured here; a lead changed since then is not overwritten.
+
+Nothing here touches the database after ``build_plan`` returns, so a plan can
+be handed to a view and back to a worker thread freely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from deskdup.models import Channel, CommKind, Lead, Operator
+from deskdup.services.errors import KnownError
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class CommInfo:
+    """A phone, e-mail, messenger handle or web address of one lead."""
+
+    id: int
+    lead_id: int
+    kind: CommKind
+    channel: Channel
+    raw: str
+    normalized: str
+    valid: bool
+
+    @property
+    def dedup_key(self) -> tuple[str, str, str]:
+        """Two communications with the same key are the same phone/address/account.
+
+        Phones and e-mails are the same whatever channel they were recorded
+        through; a messenger handle or web address is only the same account on
+        the same channel (``@ivan`` on Telegram is not ``ivan`` on Instagram).
+        A value that could not be normalised compares by its raw text.
+        """
+        value = self.normalized or self.raw.strip().casefold()
+        channel = self.channel.value if self.kind in (CommKind.MESSENGER, CommKind.WEB) else ""
+        return (self.kind.value, channel, value)
+
+
+@dataclass(frozen=True)
+class ChatInfo:
+    id: int
+    lead_id: int
+    channel: Channel
+    external_chat_id: str
+    first_message: str
+    message_count: int
+    last_message_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ActivityInfo:
+    id: int
+    lead_id: int
+    kind: str
+    subject: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class DealInfo:
+    id: int
+    lead_id: int
+    label: str
+    title: str
+    stage: str
+    amount: Decimal | float
+
+
+@dataclass(frozen=True)
+class LeadCard:
+    """One lead as the comparison view shows it (one column)."""
+
+    id: int
+    label: str  # the CRM's id when there is one, else the database id
+    title: str
+    first_name: str
+    last_name: str
+    middle_name: str
+    status: str
+    source_channel: Channel
+    owner_id: int | None
+    owner_name: str
+    department_id: int | None
+    department_name: str
+    contact_id: int | None
+    contact_name: str
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    comments: str
+    communications: tuple[CommInfo, ...] = ()
+    chats: tuple[ChatInfo, ...] = ()
+    activities: tuple[ActivityInfo, ...] = ()
+    deals: tuple[DealInfo, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
+
+    @property
+    def activity_count(self) -> int:
+        return len(self.activities)
+
+    @property
+    def data_score(self) -> int:
+        """How much this lead knows: filled fields plus attached records."""
+        filled = sum(
+            1
+            for v in (
+                self.title,
+                self.first_name,
+                self.last_name,
+                self.middle_name,
+                self.owner_id,
+                self.contact_id,
+                self.comments.strip(),
+            )
+            if v not in (None, "")
+        )
+        return (
+            filled
+            + len(self.communications)
+            + len(self.chats)
+            + len(self.activities)
+            + len(self.deals)
+        )
+
+
+# --------------------------------------------------------------------------- fields
+
+# (name, label) of the single-value fields, in the order the view shows them.
+# ``assigned_id`` and ``contact_id`` hold ids; their display text is the name.
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("title", QT_TRANSLATE_NOOP("MergeField", "Title")),
+    ("last_name", QT_TRANSLATE_NOOP("MergeField", "Last name")),
+    ("first_name", QT_TRANSLATE_NOOP("MergeField", "First name")),
+    ("middle_name", QT_TRANSLATE_NOOP("MergeField", "Middle name")),
+    ("status", QT_TRANSLATE_NOOP("MergeField", "Status")),
+    ("source_channel", QT_TRANSLATE_NOOP("MergeField", "Source")),
+    ("assigned_id", QT_TRANSLATE_NOOP("MergeField", "Responsible")),
+    ("contact_id", QT_TRANSLATE_NOOP("MergeField", "Contact")),
+)
+FIELD_NAMES: tuple[str, ...] = tuple(name for name, _ in FIELDS)
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+@dataclass
+class FieldChoice:
+    """One single-value field: every lead's value and which one survives."""
+
+    name: str
+    label: Message
+    values: dict[int, Any]  # lead id -> stored value (an id for assigned/contact)
+    display: dict[int, str]  # lead id -> text to show
+    chosen: int  # lead id whose value survives
+    explicit: bool = False  # the operator chose it (kept when the primary changes)
+
+    @property
+    def differs(self) -> bool:
+        """More than one distinct value among the leads (empty counts as a value)."""
+        return len({None if _empty(v) else v for v in self.values.values()}) > 1
+
+    @property
+    def chosen_value(self) -> Any:
+        return self.values[self.chosen]
+
+    @property
+    def chosen_display(self) -> str:
+        return self.display[self.chosen]
+
+
+@dataclass(frozen=True)
+class UnitedComm:
+    """A communication of the merged lead and the leads it came from."""
+
+    kind: CommKind
+    channel: Channel
+    raw: str
+    normalized: str
+    valid: bool
+    lead_ids: tuple[int, ...]  # every lead that had it, first one = the kept row's lead
+
+
+@dataclass
+class United:
+    """The multi-value data of the merged lead: united, never dropped."""
+
+    communications: list[UnitedComm]
+    chats: list[ChatInfo]
+    activities: list[ActivityInfo]
+    deals: list[DealInfo]
+    comments: list[tuple[int, str]]  # (lead id, text), non-empty, duplicates removed
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+@dataclass
+class MergePlan:
+    """A group of leads, the primary, and the operator's choice per field."""
+
+    lead_ids: list[int]  # display order
+    primary_id: int
+    cards: dict[int, LeadCard]
+    fields: list[FieldChoice]
+    versions: dict[int, int]  # lead id -> version when the plan was built
+    built_at: datetime = field(default_factory=datetime.now)
+
+    # ---- reading
+
+    @property
+    def other_ids(self) -> list[int]:
+        return [i for i in self.lead_ids if i != self.primary_id]
+
+    @property
+    def primary(self) -> LeadCard:
+        return self.cards[self.primary_id]
+
+    def card(self, lead_id: int) -> LeadCard:
+        return self.cards[lead_id]
+
+    def field(self, name: str) -> FieldChoice:
+        for choice in self.fields:
+            if choice.name == name:
+                return choice
+        raise KnownError(f"Unknown field '{name}'; the fields are: {', '.join(FIELD_NAMES)}.")
+
+    def ordered_from_primary(self) -> list[int]:
+        """Lead ids starting at the primary, then the others in display order."""
+        return [self.primary_id, *self.other_ids]
+
+    @property
+    def united(self) -> United:
+        return unite(self.cards[i] for i in self.ordered_from_primary())
+
+    # ---- editing
+
+    def choose(self, field_name: str, lead_id: int) -> None:
+        """The operator keeps ``lead_id``'s value of ``field_name``."""
+        if lead_id not in self.cards:
+            raise KnownError(f"Lead {lead_id} is not in this group.")
+        choice = self.field(field_name)
+        choice.chosen = lead_id
+        choice.explicit = True
+
+    def set_primary(self, lead_id: int) -> None:
+        """Make ``lead_id`` the primary; defaults follow, explicit choices stay."""
+        if lead_id not in self.cards:
+            raise KnownError(f"Lead {lead_id} is not in this group.")
+        self.primary_id = lead_id
+        order = self.ordered_from_primary()
+        for choice in self.fields:
+            if not choice.explicit:
+                choice.chosen = _default_source(choice.values, order)
+
+    def reset_choices(self) -> None:
+        """Forget the operator's choices; every field takes its default again."""
+        for choice in self.fields:
+            choice.explicit = False
+        self.set_primary(self.primary_id)
+
+    # ---- results
+
+    def chosen_values(self) -> dict[str, Any]:
+        """field -> surviving stored value."""
+        return {c.name: c.chosen_value for c in self.fields}
+
+    def choices_for_history(self) -> dict[str, Any]:
+        """What the history records of the operator's decisions (JSON-safe)."""
+        return {
+            "primary": self.primary_id,
+            "fields": {c.name: c.chosen for c in self.fields},
+            "explicit": sorted(c.name for c in self.fields if c.explicit),
+        }
+
+    def preview(self) -> dict[str, Any]:
+        """The merged lead as it will be after applying, as a plain dict."""
+        united = self.united
+        out: dict[str, Any] = {"id": self.primary_id, "label": self.primary.label}
+        for choice in self.fields:
+            out[choice.name] = choice.chosen_value
+            out[f"{choice.name}_display"] = choice.chosen_display
+        out["communications"] = united.communications
+        out["chats"] = united.chats
+        out["activities"] = united.activities
+        out["deals"] = united.deals
+        out["comments"] = merged_comments(united.comments, self.cards)
+        out["merged_from"] = [self.cards[i].label for i in self.other_ids]
+        return out
+
+
+# --------------------------------------------------------------------------- building
+
+
+def suggest_primary(cards: Sequence[LeadCard]) -> int:
+    """The lead with the most data; on a tie the oldest, then the lowest id."""
+    if not cards:
+        raise ValueError("no leads")
+    best = min(cards, key=lambda c: (-c.data_score, c.created_at, c.id))
+    return best.id
+
+
+def _default_source(values: dict[int, Any], order: Sequence[int]) -> int:
+    """The primary's value, or the first non-empty one from the primary on."""
+    for lead_id in order:
+        if not _empty(values[lead_id]):
+            return lead_id
+    return order[0]
+
+
+def unite(cards: Sequence[LeadCard] | Any) -> United:
+    """Unite the multi-value data of ``cards`` (primary first)."""
+    comms: dict[tuple[str, str, str], UnitedComm] = {}
+    chats: list[ChatInfo] = []
+    activities: list[ActivityInfo] = []
+    deals: list[DealInfo] = []
+    comments: list[tuple[int, str]] = []
+    seen_comments: set[str] = set()
+    for card in cards:
+        for comm in card.communications:
+            key = comm.dedup_key
+            if key in comms:
+                prev = comms[key]
+                if card.id not in prev.lead_ids:
+                    comms[key] = UnitedComm(
+                        prev.kind,
+                        prev.channel,
+                        prev.raw,
+                        prev.normalized,
+                        prev.valid,
+                        (*prev.lead_ids, card.id),
+                    )
+            else:
+                comms[key] = UnitedComm(
+                    comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid, (card.id,)
+                )
+        chats.extend(card.chats)
+        activities.extend(card.activities)
+        deals.extend(card.deals)
+        text = card.comments.strip()
+        if text and text not in seen_comments:
+            seen_comments.add(text)
+            comments.append((card.id, text))
+    return United(list(comms.values()), chats, activities, deals, comments)
+
+
+def merged_comments(comments: Sequence[tuple[int, str]], cards: dict[int, LeadCard]) -> str:
+    """The primary's comment text after the merge (before the merge note).
+
+    The first comment (the primary's, if any) stays as it is; the others follow,
+    each marked with the lead it came from.
+    """
+    parts: list[str] = []
+    for i, (lead_id, text) in enumerate(comments):
+        parts.append(text if i == 0 else f"[#{cards[lead_id].label}] {text}")
+    return "\n\n".join(parts)
+
+
+def _card(lead: Lead) -> LeadCard:
+    owner = lead.assigned
+    department = owner.department if owner is not None else None
+    contact = lead.contact
+    return LeadCard(
+        id=lead.id,
+        label=lead.label,
+        title=lead.title or "",
+        first_name=lead.first_name or "",
+        last_name=lead.last_name or "",
+        middle_name=lead.middle_name or "",
+        status=lead.status or "",
+        source_channel=lead.source_channel,
+        owner_id=lead.assigned_id,
+        owner_name=owner.full_name if owner is not None else "",
+        department_id=department.id if department is not None else None,
+        department_name=department.name if department is not None else "",
+        contact_id=lead.contact_id,
+        contact_name=(contact.full_name or f"#{contact.id}") if contact is not None else "",
+        created_at=lead.created_at,
+        updated_at=lead.updated_at,
+        version=lead.version,
+        comments=lead.comments or "",
+        communications=tuple(
+            CommInfo(c.id, lead.id, c.kind, c.channel, c.raw_value, c.normalized, c.is_valid)
+            for c in lead.communications
+        ),
+        chats=tuple(
+            ChatInfo(
+                c.id,
+                lead.id,
+                c.channel,
+                c.external_chat_id,
+                c.first_message,
+                c.message_count,
+                c.last_message_at,
+            )
+            for c in lead.chats
+        ),
+        activities=tuple(
+            ActivityInfo(a.id, lead.id, a.kind, a.subject, a.created_at) for a in lead.activities
+        ),
+        deals=tuple(
+            DealInfo(d.id, lead.id, d.external_id or str(d.id), d.title, d.stage, d.amount)
+            for d in lead.deals
+        ),
+    )
+
+
+def _field_choices(cards: dict[int, LeadCard], order: Sequence[int]) -> list[FieldChoice]:
+    out = []
+    for name, label in FIELDS:
+        values: dict[int, Any] = {}
+        display: dict[int, str] = {}
+        for lead_id in order:
+            card = cards[lead_id]
+            if name == "assigned_id":
+                values[lead_id] = card.owner_id
+                display[lead_id] = card.owner_name
+            elif name == "contact_id":
+                values[lead_id] = card.contact_id
+                display[lead_id] = card.contact_name
+            elif name == "source_channel":
+                values[lead_id] = card.source_channel
+                display[lead_id] = card.source_channel.value
+            else:
+                values[lead_id] = getattr(card, name)
+                display[lead_id] = getattr(card, name)
+        out.append(
+            FieldChoice(
+                name=name,
+                label=Message("MergeField", label),
+                values=values,
+                display=display,
+                chosen=_default_source(values, order),
+            )
+        )
+    return out
+
+
+def load_leads(
+    session: Session, lead_ids: Sequence[int], *, for_update: bool = False
+) -> list[Lead]:
+    """The leads with everything a card shows, loaded in a few queries."""
+    stmt = (
+        select(Lead)
+        .where(Lead.id.in_(list(lead_ids)))
+        .options(
+            selectinload(Lead.communications),
+            selectinload(Lead.chats),
+            selectinload(Lead.activities),
+            selectinload(Lead.deals),
+            selectinload(Lead.contact),
+            selectinload(Lead.assigned).selectinload(Operator.department),
+        )
+        .order_by(Lead.id)
+        .execution_options(populate_existing=True)
+    )
+    if for_update:
+        stmt = stmt.with_for_update(of=Lead)
+    return list(session.scalars(stmt))
+
+
+def cards_from_leads(leads: Sequence[Lead]) -> dict[int, LeadCard]:
+    return {lead.id: _card(lead) for lead in leads}
+
+
+def build_plan(
+    session: Session, lead_ids: Sequence[int], primary_id: int | None = None
+) -> MergePlan:
+    """Load the group and make the plan with default choices.
+
+    ``lead_ids`` gives the display order.  Without ``primary_id`` the suggested
+    primary (``suggest_primary``) is taken.  Raises ``KnownError`` when a lead
+    does not exist any more or was already merged away.
+    """
+    order = list(dict.fromkeys(lead_ids))
+    if len(order) < 2:
+        raise KnownError("A merge needs at least two different leads.")
+    leads = {lead.id: lead for lead in load_leads(session, order)}
+    for lead_id in order:
+        lead = leads.get(lead_id)
+        if lead is None:
+            raise KnownError(f"Lead {lead_id} does not exist (any more).")
+        if lead.archived or lead.merged_into_id is not None:
+            into = f" into #{lead.merged_into_id}" if lead.merged_into_id else ""
+            raise KnownError(f"Lead #{lead.label} was already merged{into} or archived.")
+    cards = {lead_id: _card(leads[lead_id]) for lead_id in order}
+    if primary_id is None:
+        primary_id = suggest_primary([cards[i] for i in order])
+    elif primary_id not in cards:
+        raise KnownError(f"The primary lead {primary_id} is not in the group.")
+    from_primary = [primary_id, *(i for i in order if i != primary_id)]
+    return MergePlan(
+        lead_ids=order,
+        primary_id=primary_id,
+        cards=cards,
+        fields=_field_choices(cards, from_primary),
+        versions={i: cards[i].version for i in order},
+    )

@@ -1,0 +1,273 @@
+"""Operators' rights: may this operator read / edit / delete this lead?
+
+Bitrix24's model: for each entity (lead, contact, deal) and action (read, edit,
+delete) an operator has a scope: none, own (records they are responsible for),
+department (records of anyone in their department, and their own) or all.  A
+missing ``OperatorRight`` row means none.  A record with no responsible
+operator is only covered by "all".
+
+A merge needs read on every lead, edit on the primary and delete on each other
+lead.  When the team archives instead of deleting (``MergePolicy``) the right
+checked is still *delete*, but the messages call it "archive", as Paraplan
+does, because that is what the operator is doing.
+
+Refusals are ``Refusal`` records whose ``message`` names the lead, its owner,
+the owner's department and the missing right.  Its ``right`` parameter is an
+English word that is itself a ``"Rights"`` translation key (``RIGHT_WORDS``),
+so a view translates it with ``translate("Rights", params["right"])`` before
+rendering.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from sqlalchemy.orm import Session
+
+from deskdup.models import Action, Entity, MergeEvent, Operator, Scope
+from deskdup.services.merge_plan import LeadCard, MergePlan, cards_from_leads, load_leads
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.policy import MergePolicy
+
+CONTEXT = "Rights"
+
+RIGHT_WORDS: dict[str, str] = {
+    "read": QT_TRANSLATE_NOOP("Rights", "read"),
+    "edit": QT_TRANSLATE_NOOP("Rights", "edit"),
+    "delete": QT_TRANSLATE_NOOP("Rights", "delete"),
+    "archive": QT_TRANSLATE_NOOP("Rights", "archive"),
+}
+
+MSG_OWN = QT_TRANSLATE_NOOP(
+    "Rights",
+    "Lead #{lead} is your own ({department}); you have no {right} right on leads at all; "
+    "ask a supervisor",
+)
+MSG_COLLEAGUE = QT_TRANSLATE_NOOP(
+    "Rights",
+    "Lead #{lead} belongs to {owner} ({department}); you have no {right} right on "
+    "your colleagues' leads; ask a supervisor",
+)
+MSG_OTHER_DEPARTMENT = QT_TRANSLATE_NOOP(
+    "Rights",
+    "Lead #{lead} belongs to {owner} ({department}); you have no {right} right on "
+    "leads of that department; ask a supervisor",
+)
+MSG_UNOWNED = QT_TRANSLATE_NOOP(
+    "Rights",
+    "Lead #{lead} has no responsible operator; you have no {right} right on leads "
+    "that are not yours; ask a supervisor",
+)
+MSG_UNDO_NOT_YOURS = QT_TRANSLATE_NOOP(
+    "Rights",
+    "This merge was made by {author}; only a supervisor may undo other operators' merges",
+)
+NO_DEPARTMENT = QT_TRANSLATE_NOOP("Rights", "no department")
+
+
+class Person(Protocol):
+    id: int
+    department_id: int | None
+
+
+@dataclass(frozen=True)
+class OperatorInfo:
+    """An operator and their rights as plain data (safe to hand to a view)."""
+
+    id: int
+    login: str
+    full_name: str
+    department_id: int | None
+    department_name: str
+    can_undo: bool
+    scopes: dict[tuple[Entity, Action], Scope] = field(default_factory=dict)
+
+    @classmethod
+    def from_operator(cls, operator: Operator) -> OperatorInfo:
+        return cls(
+            id=operator.id,
+            login=operator.login,
+            full_name=operator.full_name,
+            department_id=operator.department_id,
+            department_name=operator.department.name if operator.department else "",
+            can_undo=bool(operator.can_undo),
+            scopes={(r.entity, r.action): r.scope for r in operator.rights},
+        )
+
+    def scope(self, entity: Entity, action: Action) -> Scope:
+        return self.scopes.get((entity, action), Scope.NONE)
+
+
+@dataclass(frozen=True)
+class Owner:
+    """The responsible operator of a record, as far as rights care."""
+
+    id: int
+    department_id: int | None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """One missing right on one lead."""
+
+    lead_id: int
+    lead_label: str
+    owner_name: str
+    department_name: str
+    action: Action
+    right: str  # "read", "edit", "delete" or "archive" (as the operator reads it)
+    message: Message
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+def scope_of(operator: Operator | OperatorInfo, entity: Entity, action: Action) -> Scope:
+    """The operator's scope for ``action`` on ``entity`` (none when no row)."""
+    if isinstance(operator, OperatorInfo):
+        return operator.scope(entity, action)
+    for right in operator.rights:
+        if right.entity == entity and right.action == action:
+            return right.scope
+    return Scope.NONE
+
+
+def allowed(
+    operator: Operator | OperatorInfo,
+    entity: Entity,
+    action: Action,
+    owner: Person | None,
+) -> bool:
+    """May ``operator`` do ``action`` on a record of ``entity`` owned by ``owner``?
+
+    own: the operator is the owner; department: the owner is in the operator's
+    department (or is the operator); all: anything, unowned records included.
+    """
+    scope = scope_of(operator, entity, action)
+    if scope is Scope.ALL:
+        return True
+    if owner is None or scope is Scope.NONE:
+        return False
+    if owner.id == operator.id:
+        return scope.rank >= Scope.OWN.rank
+    if scope is Scope.DEPARTMENT:
+        return owner.department_id is not None and owner.department_id == operator.department_id
+    return False
+
+
+def _refusal(
+    operator: Operator | OperatorInfo, card: LeadCard, action: Action, word: str
+) -> Refusal:
+    params: dict[str, Any] = {
+        "lead": card.label,
+        "owner": card.owner_name,
+        "department": card.department_name or NO_DEPARTMENT,
+        "right": RIGHT_WORDS[word],
+    }
+    if card.owner_id is None:
+        template = MSG_UNOWNED
+    elif card.owner_id == operator.id:
+        template = MSG_OWN
+    elif card.department_id is not None and card.department_id == operator.department_id:
+        template = MSG_COLLEAGUE
+    else:
+        template = MSG_OTHER_DEPARTMENT
+    return Refusal(
+        lead_id=card.id,
+        lead_label=card.label,
+        owner_name=card.owner_name,
+        department_name=card.department_name,
+        action=action,
+        right=word,
+        message=Message(CONTEXT, template, params),
+    )
+
+
+def _owner(card: LeadCard) -> Owner | None:
+    return None if card.owner_id is None else Owner(card.owner_id, card.department_id)
+
+
+def check_lead(
+    operator: Operator | OperatorInfo, card: LeadCard, action: Action, word: str | None = None
+) -> Refusal | None:
+    """A refusal when ``operator`` may not do ``action`` on this lead, else None."""
+    if allowed(operator, Entity.LEAD, action, _owner(card)):
+        return None
+    return _refusal(operator, card, action, word or action.value)
+
+
+def _cards(session: Session | None, plan_or_ids: MergePlan | Sequence[int]) -> list[LeadCard]:
+    if isinstance(plan_or_ids, MergePlan):
+        return [plan_or_ids.cards[i] for i in plan_or_ids.lead_ids]
+    if session is None:
+        raise ValueError("a session is needed to check lead ids")
+    cards = cards_from_leads(load_leads(session, plan_or_ids))
+    return [cards[i] for i in plan_or_ids if i in cards]
+
+
+def check_merge(
+    session: Session | None,
+    operator: Operator | OperatorInfo,
+    plan_or_ids: MergePlan | Sequence[int],
+    policy: MergePolicy | None = None,
+    primary_id: int | None = None,
+) -> list[Refusal]:
+    """Every right the merge lacks: read on all, edit on the primary, delete on the others.
+
+    With a plan the primary is the plan's; with bare ids give ``primary_id``
+    (default: the first id).  An empty list means the merge is allowed.
+    """
+    policy = policy or MergePolicy()
+    cards = _cards(session, plan_or_ids)
+    if isinstance(plan_or_ids, MergePlan):
+        primary_id = plan_or_ids.primary_id
+    elif primary_id is None and cards:
+        primary_id = cards[0].id
+    removal = "archive" if policy.archive_instead_of_delete else "delete"
+    refusals: list[Refusal] = []
+    for card in cards:
+        checks: list[tuple[Action, str]] = [(Action.READ, "read")]
+        if card.id == primary_id:
+            checks.append((Action.EDIT, "edit"))
+        else:
+            checks.append((Action.DELETE, removal))
+        for action, word in checks:
+            refusal = check_lead(operator, card, action, word)
+            if refusal is not None:
+                refusals.append(refusal)
+    return refusals
+
+
+def check_dismiss(
+    session: Session | None,
+    operator: Operator | OperatorInfo,
+    plan_or_ids: MergePlan | Sequence[int],
+) -> list[Refusal]:
+    """Marking leads "not duplicates" needs read on each of them (it changes no lead)."""
+    refusals = []
+    for card in _cards(session, plan_or_ids):
+        refusal = check_lead(operator, card, Action.READ)
+        if refusal is not None:
+            refusals.append(refusal)
+    return refusals
+
+
+def check_undo(operator: Operator | OperatorInfo, event: MergeEvent) -> Message | None:
+    """May ``operator`` undo ``event``?  None when allowed, else why not.
+
+    An operator may always undo their own merges (the "undo last" key of the
+    keyboard flow is for the operator who just merged, and re-creating what
+    they themselves changed gives them nothing they did not have); undoing
+    someone else's merge is a supervisor's job (``Operator.can_undo``).
+    """
+    if operator.can_undo or event.operator_id == operator.id:
+        return None
+    author = event.operator.full_name if event.operator is not None else str(event.operator_id)
+    return Message(CONTEXT, MSG_UNDO_NOT_YOURS, {"author": author})
+
+
+def refusals_text(refusals: Iterable[Refusal]) -> str:
+    """The refusals as one English text (command line, exceptions)."""
+    return ". ".join(str(r) for r in refusals) + "."
