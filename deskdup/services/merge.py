@@ -1,17 +1,127 @@
 """Applying a merge plan, undoing it, and marking leads "not duplicates" (SQL backend).
 
-Being filled in; the signatures are final.
+``apply_merge`` is one transaction.  The leads are re-read (``FOR UPDATE`` on
+PostgreSQL; on SQLite the transaction starts with ``BEGIN IMMEDIATE``, which
+serialises writers the same way) and their versions compared with the ones the
+plan captured: a lead changed since it was shown raises ``StaleError`` and
+nothing is written.  Then the rights check (``RightsError``, nothing written),
+then the history event with the before-snapshot of every row the merge touches,
+then the changes.  Every UPDATE goes through the ORM with ``version_id_col``,
+so a writer that slipped past the check still fails with ``StaleDataError``,
+turned into the same ``StaleError``.
+
+``undo_event`` restores every touched row from the snapshot, provided none of
+them changed after the merge.  Restored rows get a *new* version (the ORM
+bumps it) rather than their old number, so a view that still shows the merged
+state cannot overwrite the restored one; every other column is restored
+exactly.
+
+The exceptions raised here carry the operator-facing ``Message`` as
+``exc.message`` (and ``RightsError`` the ``Refusal`` list as ``exc.refusals``)
+for views that translate; ``str(exc)`` is the English text.
+
+Times are stored as naive UTC.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import enum
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from decimal import Decimal
+from itertools import combinations
+from typing import Any
 
-from deskdup.services.merge_plan import MergePlan
-from deskdup.services.messages import Message
-from deskdup.services.policy import MergePolicy
+from sqlalchemy import DateTime, Numeric, and_, delete, or_, select
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from deskdup.models import (
+    Activity,
+    Channel,
+    Chat,
+    Communication,
+    Deal,
+    Dismissal,
+    EventKind,
+    Lead,
+    MergeEvent,
+    Operator,
+    deal_contacts,
+)
+from deskdup.services.errors import KnownError, RightsError, StaleError
+from deskdup.services.merge_plan import (
+    LeadCard,
+    MergePlan,
+    cards_from_leads,
+    load_leads,
+    merged_comments,
+    unite,
+)
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.policy import MergePolicy, load_policy
+from deskdup.services.rights import (
+    Refusal,
+    check_dismiss,
+    check_merge_cards,
+    check_undo,
+    refusals_text,
+)
 from deskdup.services.workspace import Workspace
+
+CONTEXT = "Merge"
+
+MSG_MERGED = QT_TRANSLATE_NOOP("Merge", "Merged {count} leads into #{primary}")
+MSG_UNDONE = QT_TRANSLATE_NOOP("Merge", "Undid the merge into #{primary}; {count} leads restored")
+MSG_CHANGED = QT_TRANSLATE_NOOP(
+    "Merge",
+    "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was "
+    "merged; the view has been reloaded",
+)
+MSG_GONE = QT_TRANSLATE_NOOP(
+    "Merge",
+    "Lead #{lead} was merged or deleted by someone else; nothing was merged; "
+    "the view has been reloaded",
+)
+MSG_RACE = QT_TRANSLATE_NOOP(
+    "Merge",
+    "Someone else changed one of these leads at the same moment; nothing was merged; "
+    "the view has been reloaded",
+)
+MSG_BUSY = QT_TRANSLATE_NOOP(
+    "Merge", "The database is busy with another operator's change; try again in a moment"
+)
+MSG_UNDO_CHANGED = QT_TRANSLATE_NOOP(
+    "Merge",
+    "Cannot undo: {what} changed after the merge; undo would overwrite that change",
+)
+MSG_ALREADY_UNDONE = QT_TRANSLATE_NOOP("Merge", "This merge was already undone")
+MSG_NOT_A_MERGE = QT_TRANSLATE_NOOP("Merge", "Only lead merges can be undone")
+MSG_NO_EVENT = QT_TRANSLATE_NOOP("Merge", "There is no history event {event}")
+SOMEONE_ELSE = QT_TRANSLATE_NOOP("Merge", "someone else")
+
+# The note appended to the primary's comments stays in English: it lives in the
+# CRM's data, which every operator of the team reads whatever their language.
+MERGE_NOTE = "Merged leads {leads} into this lead ({when} UTC, {who})."
+
+CHANNEL_NAMES = {
+    Channel.TELEGRAM: "Telegram",
+    Channel.WHATSAPP: "WhatsApp",
+    Channel.VIBER: "Viber",
+    Channel.VK: "VK",
+    Channel.AVITO: "Avito",
+    Channel.INSTAGRAM: "Instagram",
+    Channel.OPENLINE: "open line",
+    Channel.SITE: "site",
+    Channel.CALL: "call",
+    Channel.EMAIL: "e-mail",
+    Channel.OTHER: "other",
+}
 
 
 @dataclass(frozen=True)
@@ -30,28 +140,513 @@ class UndoResult:
     summary: Message
 
 
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _fail(cls: type[KnownError], message: Message, **extra: Any) -> KnownError:
+    exc = cls(str(message))
+    exc.message = message  # type: ignore[attr-defined]
+    for key, value in extra.items():
+        setattr(exc, key, value)
+    return exc
+
+
+# --------------------------------------------------------------------------- transactions
+
+
+@contextmanager
+def _write_session(ws: Workspace) -> Iterator[Session]:
+    """A session whose transaction holds the write lock from its first statement.
+
+    On SQLite, ``BEGIN IMMEDIATE`` makes a second writer wait (busy timeout) for
+    the first to commit and then read the committed data, instead of failing
+    half-way with "database is locked".  On PostgreSQL the ``FOR UPDATE`` reads
+    do that job.
+    """
+    try:
+        with ws.session() as session:
+            if ws.is_sqlite:
+                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+    except StaleDataError as exc:
+        raise _fail(StaleError, Message(CONTEXT, MSG_RACE)) from exc
+    except OperationalError as exc:
+        text = str(exc.orig).lower() if exc.orig else str(exc).lower()
+        if "locked" in text or "busy" in text or "deadlock" in text:
+            raise _fail(KnownError, Message(CONTEXT, MSG_BUSY)) from exc
+        raise
+
+
+def _operator(session: Session, operator_id: int) -> Operator:
+    operator = session.scalar(
+        select(Operator)
+        .where(Operator.id == operator_id)
+        .options(selectinload(Operator.rights), selectinload(Operator.department))
+    )
+    if operator is None or not operator.is_active:
+        raise KnownError(f"There is no active operator with the id {operator_id}.")
+    return operator
+
+
+# --------------------------------------------------------------------------- snapshots
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def row_dict(obj: Any) -> dict[str, Any]:
+    """Every column of an ORM object as a JSON-safe dict."""
+    mapper = sa_inspect(obj).mapper
+    return {attr.key: _to_json(getattr(obj, attr.key)) for attr in mapper.column_attrs}
+
+
+def _from_json(model: type, data: dict[str, Any]) -> dict[str, Any]:
+    """Column values of ``model`` back from ``row_dict`` output."""
+    out: dict[str, Any] = {}
+    for attr in sa_inspect(model).column_attrs:
+        if attr.key not in data:
+            continue
+        value = data[attr.key]
+        kind = attr.columns[0].type
+        if value is not None:
+            if isinstance(kind, SAEnum) and kind.enum_class is not None:
+                value = kind.enum_class(value)
+            elif isinstance(kind, DateTime):
+                value = datetime.fromisoformat(value)
+            elif isinstance(kind, Numeric):
+                value = Decimal(value)
+        out[attr.key] = value
+    return out
+
+
+def _restore(obj: Any, data: dict[str, Any]) -> None:
+    """Put the snapshot's column values back; the version moves on (see module doc)."""
+    for key, value in _from_json(type(obj), data).items():
+        if key not in ("id", "version"):
+            setattr(obj, key, value)
+
+
+# --------------------------------------------------------------------------- merge
+
+
+def _who_changed(session: Session, lead: Lead) -> str:
+    """The operator of the latest history event that touched ``lead``, if any."""
+    events = session.scalars(
+        select(MergeEvent)
+        .where(MergeEvent.kind.in_([EventKind.MERGE_LEADS, EventKind.UNDO]))
+        .order_by(MergeEvent.id.desc())
+        .limit(50)
+    )
+    for event in events:
+        if event.primary_id == lead.id or lead.id in (event.other_ids or []):
+            return event.operator.full_name
+    return ""
+
+
+def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -> None:
+    for lead_id in plan.lead_ids:
+        lead = leads.get(lead_id)
+        label = plan.cards[lead_id].label
+        if lead is None or lead.archived or lead.merged_into_id is not None:
+            raise _fail(StaleError, Message(CONTEXT, MSG_GONE, {"lead": label}), lead_id=lead_id)
+        if lead.version != plan.versions[lead_id]:
+            who = _who_changed(session, lead) or SOMEONE_ELSE
+            params = {
+                "lead": label,
+                "who": who,
+                "time": f"{lead.updated_at:%H:%M}" if lead.updated_at else "?",
+                "version": lead.version,
+            }
+            raise _fail(StaleError, Message(CONTEXT, MSG_CHANGED, params), lead_id=lead_id)
+
+
+def _merge_note(cards: Sequence[LeadCard], when: datetime, who: str) -> str:
+    leads = ", ".join(
+        f"#{c.label} ({CHANNEL_NAMES.get(c.source_channel, c.source_channel.value)})" for c in cards
+    )
+    return MERGE_NOTE.format(leads=leads, when=f"{when:%Y-%m-%d %H:%M}", who=who)
+
+
 def apply_merge(
     ws: Workspace, plan: MergePlan, operator_id: int, policy: MergePolicy | None = None
 ) -> MergeResult:
-    """Apply ``plan`` in one transaction; StaleError / RightsError write nothing."""
-    raise NotImplementedError
+    """Apply ``plan`` as ``operator_id`` in one transaction.
+
+    Raises ``StaleError`` when a lead changed since the plan was built,
+    ``RightsError`` when a right is missing, ``KnownError`` when the operator
+    does not exist; in every case nothing is written.  ``policy`` defaults to
+    the team's (``policy.load_policy``).
+    """
+    with _write_session(ws) as session:
+        if policy is None:
+            policy = load_policy(session)
+        operator = _operator(session, operator_id)
+        leads = {lead.id: lead for lead in load_leads(session, plan.lead_ids, for_update=True)}
+        _check_versions(session, plan, leads)
+        cards = cards_from_leads(list(leads.values()))
+        refusals = check_merge_cards(
+            operator, [cards[i] for i in plan.lead_ids], plan.primary_id, policy
+        )
+        if refusals:
+            raise _fail(RightsError, _refusals_message(refusals), refusals=refusals)
+
+        primary = leads[plan.primary_id]
+        others = [leads[i] for i in plan.other_ids]
+        now = utcnow()
+        snapshot = _merge_snapshot(session, primary, others)
+        snapshot["policy"] = {"archive_instead_of_delete": policy.archive_instead_of_delete}
+
+        # Single-value fields: the chosen lead's value.
+        for choice in plan.fields:
+            setattr(primary, choice.name, choice.chosen_value)
+
+        # Comments: united, then the note naming what came in.
+        ordered = [cards[plan.primary_id], *(cards[i] for i in plan.other_ids)]
+        text = merged_comments(unite(ordered).comments, cards)
+        note = _merge_note([cards[i] for i in plan.other_ids], now, operator.full_name)
+        primary.comments = f"{text}\n\n{note}" if text else note
+        primary.updated_at = now
+
+        # Communications: moved unless the primary already has the same one.
+        keys = {c.dedup_key for c in cards[plan.primary_id].communications}
+        dropped: list[int] = []
+        moved: list[int] = []
+        for other in others:
+            infos = {c.id: c for c in cards[other.id].communications}
+            for comm in list(other.communications):
+                key = infos[comm.id].dedup_key
+                if key in keys:
+                    dropped.append(comm.id)
+                    other.communications.remove(comm)  # delete-orphan
+                else:
+                    keys.add(key)
+                    moved.append(comm.id)
+                    primary.communications.append(comm)
+            for chat in list(other.chats):
+                chat.lead = primary
+            for activity in list(other.activities):
+                activity.lead = primary
+            for deal in list(other.deals):
+                deal.lead = primary
+        session.flush()
+
+        deleted: list[int] = []
+        relinked: list[int] = []
+        for other in others:
+            if policy.archive_instead_of_delete:
+                other.archived = True
+                other.merged_into_id = primary.id
+                other.updated_at = now
+            else:
+                # Leads merged into this one earlier now point at the primary.
+                for earlier in session.scalars(
+                    select(Lead).where(
+                        Lead.merged_into_id == other.id, Lead.id.not_in(plan.lead_ids)
+                    )
+                ):
+                    snapshot["relinked_leads"].append(row_dict(earlier))
+                    earlier.merged_into_id = primary.id
+                    relinked.append(earlier.id)
+                deleted.append(other.id)
+                session.delete(other)
+        session.flush()
+
+        summary = Message(
+            CONTEXT, MSG_MERGED, {"count": len(plan.lead_ids), "primary": primary.label}
+        )
+        snapshot["after"] = _after_state(session, plan, moved, dropped, deleted, relinked)
+        event = MergeEvent(
+            kind=EventKind.MERGE_LEADS,
+            operator_id=operator.id,
+            created_at=now,
+            primary_id=primary.id,
+            other_ids=list(plan.other_ids),
+            choices=plan.choices_for_history(),
+            snapshot=snapshot,
+            summary=str(summary),
+        )
+        session.add(event)
+        session.flush()
+        return MergeResult(event.id, primary.id, tuple(plan.other_ids), summary)
+
+
+def _refusals_message(refusals: Sequence[Refusal]) -> Message:
+    """One refusal as it is; several as one English text (views use ``exc.refusals``)."""
+    if len(refusals) == 1:
+        return refusals[0].message
+    return Message("Rights", "{refusals}", {"refusals": refusals_text(refusals)})
+
+
+def _merge_snapshot(session: Session, primary: Lead, others: Sequence[Lead]) -> dict[str, Any]:
+    """Every row the merge may touch, as it is now."""
+    group = [primary, *others]
+    deal_ids = [d.id for o in others for d in o.deals]
+    links = []
+    if deal_ids:
+        links = [
+            [row.deal_id, row.contact_id]
+            for row in session.execute(
+                select(deal_contacts).where(deal_contacts.c.deal_id.in_(deal_ids))
+            )
+        ]
+    return {
+        "leads": [row_dict(lead) for lead in group],
+        "communications": [row_dict(c) for o in others for c in o.communications],
+        "chats": [row_dict(c) for o in others for c in o.chats],
+        "activities": [row_dict(a) for o in others for a in o.activities],
+        "deals": [row_dict(d) for o in others for d in o.deals],
+        "deal_contacts": links,
+        "relinked_leads": [],
+    }
+
+
+def _after_state(
+    session: Session,
+    plan: MergePlan,
+    moved: list[int],
+    dropped: list[int],
+    deleted: list[int],
+    relinked: list[int],
+) -> dict[str, Any]:
+    """What the touched rows look like right after the merge (undo compares with it)."""
+
+    def versions(model: type, ids: Sequence[int]) -> dict[str, int]:
+        if not ids:
+            return {}
+        rows = session.execute(select(model.id, model.version).where(model.id.in_(list(ids))))
+        return {str(i): v for i, v in rows}
+
+    chat_ids = [c.id for i in plan.other_ids for c in plan.cards[i].chats]
+    activity_ids = [a.id for i in plan.other_ids for a in plan.cards[i].activities]
+    deal_ids = [d.id for i in plan.other_ids for d in plan.cards[i].deals]
+    kept = [i for i in plan.lead_ids if i not in deleted]
+    comms = (
+        session.scalars(select(Communication).where(Communication.id.in_(moved))) if moved else []
+    )
+    return {
+        "leads": versions(Lead, [*kept, *relinked]),
+        "chats": versions(Chat, chat_ids),
+        "activities": versions(Activity, activity_ids),
+        "deals": versions(Deal, deal_ids),
+        "communications": {str(c.id): row_dict(c) for c in comms},
+        "dropped_communications": dropped,
+        "deleted_leads": deleted,
+    }
+
+
+# --------------------------------------------------------------------------- undo
+
+
+def _undo_conflicts(session: Session, event: MergeEvent) -> list[str]:
+    """Descriptions of touched rows that changed after the merge (empty: safe to undo)."""
+    after = event.snapshot.get("after", {})
+    problems: list[str] = []
+    for name, model in (
+        ("leads", Lead),
+        ("chats", Chat),
+        ("activities", Activity),
+        ("deals", Deal),
+    ):
+        expected = after.get(name, {})
+        if not expected:
+            continue
+        ids = [int(i) for i in expected]
+        found = dict(
+            session.execute(select(model.id, model.version).where(model.id.in_(ids))).all()
+        )
+        for key, version in expected.items():
+            if found.get(int(key)) != version:
+                problems.append(f"{name[:-1] if name != 'activities' else 'activity'} {key}")
+    moved = after.get("communications", {})
+    if moved:
+        rows = session.scalars(
+            select(Communication).where(Communication.id.in_([int(i) for i in moved]))
+        )
+        current = {str(c.id): row_dict(c) for c in rows}
+        for key, data in moved.items():
+            if current.get(key) != data:
+                problems.append(f"communication {key}")
+    gone = [*after.get("dropped_communications", [])]
+    if gone and session.scalar(select(Communication.id).where(Communication.id.in_(gone))):
+        problems.append("a communication id reused")
+    deleted = after.get("deleted_leads", [])
+    if deleted and session.scalar(select(Lead.id).where(Lead.id.in_(deleted))):
+        problems.append("a lead id reused")
+    return problems
 
 
 def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
-    """Restore every row the merge event touched exactly; KnownError if changed since."""
-    raise NotImplementedError
+    """Restore every row merge event ``event_id`` touched, as ``operator_id``.
+
+    Refuses (``KnownError``, nothing written) when the event is not a lead
+    merge, was already undone, or any touched row changed after the merge;
+    ``RightsError`` when the operator may not undo it (``rights.check_undo``).
+    Writes an UNDO event and marks the merge ``undone_by_id``.
+    """
+    with _write_session(ws) as session:
+        operator = _operator(session, operator_id)
+        event = session.get(MergeEvent, event_id, populate_existing=True)
+        if event is None:
+            raise _fail(KnownError, Message(CONTEXT, MSG_NO_EVENT, {"event": event_id}))
+        if event.kind is not EventKind.MERGE_LEADS:
+            raise _fail(KnownError, Message(CONTEXT, MSG_NOT_A_MERGE))
+        if event.undone_by_id is not None:
+            raise _fail(KnownError, Message(CONTEXT, MSG_ALREADY_UNDONE))
+        refusal = check_undo(operator, event)
+        if refusal is not None:
+            raise _fail(RightsError, refusal)
+        problems = _undo_conflicts(session, event)
+        if problems:
+            message = Message(CONTEXT, MSG_UNDO_CHANGED, {"what": ", ".join(problems[:5])})
+            raise _fail(KnownError, message)
+
+        snap = event.snapshot
+        after = snap.get("after", {})
+        deleted = set(after.get("deleted_leads", []))
+        # Deleted leads come back first: the rows below point at them.
+        revived = []
+        for data in snap["leads"]:
+            if data["id"] in deleted:
+                lead = Lead(**_from_json(Lead, data))
+                session.add(lead)
+                revived.append((lead, int(data["version"]) + 1))
+        session.flush()
+        for lead, version in revived:
+            # An INSERT always starts at version 1; move past the old number so
+            # a plan built before the merge cannot apply to the revived lead.
+            lead.version = version
+        for data in snap["leads"]:
+            if data["id"] not in deleted:
+                _restore(session.get(Lead, data["id"]), data)
+        for data in snap.get("relinked_leads", []):
+            _restore(session.get(Lead, data["id"]), data)
+        dropped = set(after.get("dropped_communications", []))
+        for data in snap["communications"]:
+            if data["id"] in dropped:
+                session.add(Communication(**_from_json(Communication, data)))
+            else:
+                _restore(session.get(Communication, data["id"]), data)
+        for name, model in (("chats", Chat), ("activities", Activity), ("deals", Deal)):
+            for data in snap.get(name, []):
+                _restore(session.get(model, data["id"]), data)
+        session.flush()
+
+        now = utcnow()
+        restored = tuple(event.other_ids or [])
+        primary_label = next(
+            (
+                d.get("external_id") or str(d["id"])
+                for d in snap["leads"]
+                if d["id"] == event.primary_id
+            ),
+            str(event.primary_id),
+        )
+        summary = Message(CONTEXT, MSG_UNDONE, {"primary": primary_label, "count": len(restored)})
+        undo = MergeEvent(
+            kind=EventKind.UNDO,
+            operator_id=operator.id,
+            created_at=now,
+            primary_id=event.primary_id,
+            other_ids=list(restored),
+            choices={},
+            snapshot={},
+            summary=str(summary),
+            undo_of_id=event.id,
+        )
+        session.add(undo)
+        session.flush()
+        event.undone_by_id = undo.id
+        session.flush()
+        return UndoResult(undo.id, event.id, restored, summary)
 
 
 def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
-    """The id of this operator's newest merge that was not undone, or None."""
-    raise NotImplementedError
+    """The id of this operator's newest lead merge not yet undone, or None.
+
+    ``undo_event`` still refuses it when something changed since.
+    """
+    with ws.session() as session:
+        return session.scalar(
+            select(MergeEvent.id)
+            .where(
+                MergeEvent.operator_id == operator_id,
+                MergeEvent.kind == EventKind.MERGE_LEADS,
+                MergeEvent.undone_by_id.is_(None),
+            )
+            .order_by(MergeEvent.id.desc())
+            .limit(1)
+        )
+
+
+# --------------------------------------------------------------------------- dismissals
+
+
+def _pairs(lead_ids: Sequence[int]) -> list[tuple[int, int]]:
+    ids = sorted(set(lead_ids))
+    if len(ids) < 2:
+        raise KnownError("Marking leads as not duplicates needs at least two different leads.")
+    return list(combinations(ids, 2))
+
+
+def _pair_filter(pairs: Sequence[tuple[int, int]]):
+    return or_(*(and_(Dismissal.lead_a_id == a, Dismissal.lead_b_id == b) for a, b in pairs))
 
 
 def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: str = "") -> int:
-    """Mark every pair of ``lead_ids`` "not duplicates" (team-wide); new pairs count."""
-    raise NotImplementedError
+    """Mark every pair of ``lead_ids`` "not duplicates", team-wide.
+
+    Pairs are stored with the smaller id first; a pair already dismissed (by
+    anyone) is left as it is, so repeating is harmless.  Needs read on every
+    lead (``RightsError``).  Returns the number of new pairs.
+    """
+    pairs = _pairs(lead_ids)
+    ids = sorted({i for pair in pairs for i in pair})
+    for attempt in range(2):
+        try:
+            with ws.session() as session:
+                operator = _operator(session, operator_id)
+                found = {lead.id for lead in load_leads(session, ids)}
+                missing = [i for i in ids if i not in found]
+                if missing:
+                    raise KnownError(f"Lead {missing[0]} does not exist (any more).")
+                refusals = check_dismiss(session, operator, ids)
+                if refusals:
+                    raise _fail(RightsError, _refusals_message(refusals), refusals=refusals)
+                existing = {
+                    (d.lead_a_id, d.lead_b_id)
+                    for d in session.scalars(select(Dismissal).where(_pair_filter(pairs)))
+                }
+                now = utcnow()
+                new = [p for p in pairs if p not in existing]
+                for a, b in new:
+                    session.add(
+                        Dismissal(
+                            lead_a_id=a,
+                            lead_b_id=b,
+                            operator_id=operator.id,
+                            created_at=now,
+                            reason=reason.strip(),
+                        )
+                    )
+            return len(new)
+        except IntegrityError:
+            # Someone dismissed one of the pairs at the same moment: count again.
+            if attempt:
+                raise
+    return 0
 
 
-def undo_dismiss(ws: Workspace, lead_ids: Sequence[int]) -> int:
-    """Forget the dismissals between ``lead_ids``; the number removed."""
-    raise NotImplementedError
+def undo_dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int | None = None) -> int:
+    """Forget the dismissals between ``lead_ids`` (team-wide); the number removed."""
+    pairs = _pairs(lead_ids)
+    with ws.session() as session:
+        result = session.execute(delete(Dismissal).where(_pair_filter(pairs)))
+        return int(result.rowcount or 0)

@@ -8,15 +8,25 @@ the rights service about it without touching the database.
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from deskdup.models import Operator
+from deskdup.models import Dismissal, EventKind, MergeEvent, Operator
 from deskdup.services.errors import KnownError
 from deskdup.services.rights import OperatorInfo
 from deskdup.services.workspace import Workspace
 
-__all__ = ["OperatorInfo", "find_operator", "list_operators", "operator_display"]
+__all__ = [
+    "OperatorInfo",
+    "TodayCounters",
+    "find_operator",
+    "list_operators",
+    "operator_display",
+    "today_counters",
+]
 
 
 def _query():
@@ -55,3 +65,54 @@ def workspace_operators(ws: Workspace) -> list[OperatorInfo]:
 def workspace_operator(ws: Workspace, login: str) -> OperatorInfo:
     with ws.session() as session:
         return find_operator(session, login)
+
+
+# --------------------------------------------------------------------------- today's work
+
+
+@dataclass(frozen=True)
+class TodayCounters:
+    """What the status bar shows: this operator's work since local midnight."""
+
+    merges: int = 0
+    dismissals: int = 0
+    undos: int = 0
+
+
+def local_day_start_utc(now: datetime | None = None) -> datetime:
+    """Local midnight of today as naive UTC (history times are stored as naive UTC)."""
+    local = (now or datetime.now().astimezone()).astimezone()
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return midnight.astimezone(UTC).replace(tzinfo=None)
+
+
+def today_counters(
+    session: Session, operator_id: int, now: datetime | None = None
+) -> TodayCounters:
+    """Merges, dismissed pairs and undos by ``operator_id`` since local midnight.
+
+    A merge that was undone later still counts: it was work done today.
+    """
+    since = local_day_start_utc(now)
+    kinds = dict(
+        session.execute(
+            select(MergeEvent.kind, func.count())
+            .where(MergeEvent.operator_id == operator_id, MergeEvent.created_at >= since)
+            .group_by(MergeEvent.kind)
+        ).all()
+    )
+    dismissals = session.scalar(
+        select(func.count())
+        .select_from(Dismissal)
+        .where(Dismissal.operator_id == operator_id, Dismissal.created_at >= since)
+    )
+    return TodayCounters(
+        merges=int(kinds.get(EventKind.MERGE_LEADS, 0)),
+        dismissals=int(dismissals or 0),
+        undos=int(kinds.get(EventKind.UNDO, 0)),
+    )
+
+
+def workspace_today_counters(ws: Workspace, operator_id: int) -> TodayCounters:
+    with ws.session() as session:
+        return today_counters(session, operator_id)
