@@ -1,0 +1,1032 @@
+"""The demo workspace: a realistic, deterministic Russian CRM with duplicates.
+
+People are generated one at a time.  Each writes through one to four channels
+(Telegram with a nickname only, WhatsApp with a phone in any format, Avito
+with a first name or a diminutive, the website form, a phone call, e-mail...)
+within minutes; some come back days later; some share a name with someone
+else without being the same person.  Every lead is written together with its
+communications, chat, activities and the ground truth (``DemoTruth``: which
+leads are one person) used by tests and benchmarks.
+
+The generator streams: leads wait in a small heap ordered by creation time
+(so ids grow with time, as in a real CRM) and are written in chunks with Core
+``INSERT ... executemany``; ids are assigned here, so child rows need no
+round-trip.  A million leads need no more memory than five thousand.
+"""
+
+from __future__ import annotations
+
+import heapq
+import random
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from operator import itemgetter
+from typing import Any
+
+from sqlalchemy import Table, delete, func, insert, select, text
+from sqlalchemy.orm import Session
+
+from deskdup.models import (
+    Action,
+    Activity,
+    Base,
+    Channel,
+    Chat,
+    CommKind,
+    Communication,
+    Contact,
+    Deal,
+    DemoTruth,
+    Department,
+    Entity,
+    Lead,
+    Operator,
+    OperatorRight,
+    Scope,
+    WorkspaceMeta,
+    deal_contacts,
+)
+from deskdup.services import demo_names as names
+from deskdup.services.errors import KnownError
+from deskdup.services.normalize import Normalized, normalize_comm
+from deskdup.services.workspace import Workspace
+
+# Fixed, so a seed gives the same workspace whenever it is generated.
+BASE_DATE = datetime(2026, 11, 1, 9, 0)
+SPAN_DAYS = 180
+CHUNK = 5000
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass
+class DemoStats:
+    leads: int = 0
+    persons: int = 0
+    contacts: int = 0
+    deals: int = 0
+    communications: int = 0
+    chats: int = 0
+    activities: int = 0
+    operators: int = 0
+    departments: int = 0
+    seconds: float = 0.0
+
+    def lines(self) -> list[str]:
+        return [
+            f"leads: {self.leads} (from {self.persons} people)",
+            f"communications: {self.communications}, chats: {self.chats}, "
+            f"activities: {self.activities}",
+            f"contacts: {self.contacts}, deals: {self.deals}",
+            f"operators: {self.operators} in {self.departments} departments",
+        ]
+
+
+# --------------------------------------------------------------------------- operators
+
+DEPARTMENTS = ("Продажи 1", "Продажи 2")
+
+_ALL = Scope.ALL
+_DEP = Scope.DEPARTMENT
+_OWN = Scope.OWN
+_NO = Scope.NONE
+
+
+@dataclass(frozen=True)
+class OperatorSpec:
+    login: str
+    full_name: str
+    department: int  # index into DEPARTMENTS
+    # (read, edit, delete) for leads, contacts, deals.
+    lead: tuple[Scope, Scope, Scope]
+    contact: tuple[Scope, Scope, Scope]
+    deal: tuple[Scope, Scope, Scope]
+    can_undo: bool = False
+    is_active: bool = True
+
+
+OPERATORS: tuple[OperatorSpec, ...] = (
+    OperatorSpec(
+        "supervisor",
+        "Смирнова Ольга",
+        0,
+        (_ALL, _ALL, _ALL),
+        (_ALL, _ALL, _ALL),
+        (_ALL, _ALL, _ALL),
+        can_undo=True,
+    ),
+    OperatorSpec(
+        "operator",
+        "Петрова Анна",
+        0,
+        (_ALL, _DEP, _DEP),
+        (_ALL, _DEP, _NO),
+        (_ALL, _DEP, _NO),
+    ),
+    OperatorSpec(
+        "trainee",
+        "Кузнецов Дмитрий",
+        1,
+        (_DEP, _OWN, _NO),
+        (_DEP, _OWN, _NO),
+        (_DEP, _NO, _NO),
+    ),
+    OperatorSpec(
+        "ivanova",
+        "Иванова Мария",
+        1,
+        (_ALL, _ALL, _OWN),
+        (_ALL, _OWN, _NO),
+        (_ALL, _OWN, _NO),
+    ),
+    OperatorSpec(
+        "sokolov",
+        "Соколов Павел",
+        1,
+        (_DEP, _DEP, _DEP),
+        (_DEP, _DEP, _DEP),
+        (_DEP, _DEP, _NO),
+    ),
+    OperatorSpec(
+        "morozova",
+        "Морозова Елена",
+        0,
+        (_ALL, _OWN, _OWN),
+        (_ALL, _OWN, _NO),
+        (_DEP, _OWN, _NO),
+    ),
+    # Left the company; still owns old leads (a realistic obstacle for rights).
+    OperatorSpec(
+        "volkov",
+        "Волков Артём",
+        1,
+        (_ALL, _OWN, _NO),
+        (_ALL, _OWN, _NO),
+        (_OWN, _NO, _NO),
+        is_active=False,
+    ),
+)
+
+# Which department an open line is routed to (the other one gets the rest).
+_CHANNEL_DEPARTMENT = {
+    Channel.TELEGRAM: 0,
+    Channel.WHATSAPP: 0,
+    Channel.INSTAGRAM: 0,
+    Channel.VK: 0,
+    Channel.AVITO: 1,
+    Channel.SITE: 1,
+    Channel.EMAIL: 1,
+}
+
+# Channel -> weight a person picks it with.
+_CHANNEL_WEIGHTS: tuple[tuple[Channel, int], ...] = (
+    (Channel.TELEGRAM, 25),
+    (Channel.WHATSAPP, 24),
+    (Channel.SITE, 20),
+    (Channel.AVITO, 12),
+    (Channel.CALL, 11),
+    (Channel.EMAIL, 8),
+    (Channel.VK, 4),
+    (Channel.INSTAGRAM, 4),
+)
+
+_CHAT_CHANNELS = frozenset(
+    {
+        Channel.TELEGRAM,
+        Channel.WHATSAPP,
+        Channel.AVITO,
+        Channel.VK,
+        Channel.INSTAGRAM,
+        Channel.EMAIL,
+    }
+)
+
+# --------------------------------------------------------------------------- people
+
+
+@dataclass(slots=True)
+class Person:
+    pid: int
+    male: bool
+    first: str
+    last: str
+    middle: str
+    diminutives: tuple[str, ...]
+    phones: list[str]  # "+7XXXXXXXXXX"
+    year: int
+    style: str
+    inquiry_group: int
+    pattern: str = "single"
+    nick: str | None = None
+    email: str | None = None
+    contact_id: int | None = None
+
+
+@dataclass(slots=True)
+class LeadSpec:
+    person: Person
+    channel: Channel
+    pattern: str
+    phone: str | None  # which of the person's phones this lead shows
+
+
+@dataclass
+class _Buffers:
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, table: str, row: dict[str, Any]) -> None:
+        self.tables.setdefault(table, []).append(row)
+
+
+# Write order respects the foreign keys.
+_WRITE_ORDER: tuple[Table, ...] = (
+    Contact.__table__,
+    Lead.__table__,
+    Communication.__table__,
+    Chat.__table__,
+    Activity.__table__,
+    Deal.__table__,
+    deal_contacts,
+    DemoTruth.__table__,
+)
+
+# Tables whose ids the generator assigns (PostgreSQL sequences follow them).
+_ID_TABLES = (
+    "departments",
+    "operators",
+    "operator_rights",
+    "contacts",
+    "leads",
+    "communications",
+    "chats",
+    "activities",
+    "deals",
+)
+
+
+def workspace_is_empty(ws: Workspace) -> bool:
+    with ws.session() as s:
+        for table in (Lead, Contact, Operator):
+            if s.scalar(select(func.count()).select_from(table)):
+                return False
+    return True
+
+
+def clear_workspace(ws: Workspace) -> None:
+    """Delete every row of every deskdup table (for ``deskdup demo --force``)."""
+    with ws.session() as s:
+        # Self-references first, then children before parents.
+        s.execute(Lead.__table__.update().values(merged_into_id=None))
+        s.execute(Contact.__table__.update().values(merged_into_id=None))
+        from deskdup.models import MergeEvent
+
+        s.execute(MergeEvent.__table__.update().values(undo_of_id=None, undone_by_id=None))
+        for table in reversed(Base.metadata.sorted_tables):
+            s.execute(delete(table))
+
+
+def _sqlite_datetime(value: datetime) -> str:
+    # The text form SQLAlchemy itself stores in SQLite, so comparisons agree.
+    return value.isoformat(" ", "microseconds")
+
+
+def _same(value: datetime) -> datetime:
+    return value
+
+
+class _Generator:
+    def __init__(self, session: Session, leads: int, seed: int, progress: ProgressFn | None):
+        self.s = session
+        self.target = leads
+        self.rng = random.Random(seed)
+        self.progress = progress
+        self.stats = DemoStats()
+        self.buf = _Buffers()
+        self.heap: list[tuple[datetime, int, LeadSpec]] = []
+        self.scheduled = 0
+        self.seq = 0
+        self.next_id = {
+            "leads": 1,
+            "communications": 1,
+            "chats": 1,
+            "activities": 1,
+            "contacts": 1,
+            "deals": 1,
+        }
+        self.recent_people: deque[Person] = deque(maxlen=300)
+        self.recent_contacts: deque[int] = deque(maxlen=50)
+        self.used_phones: set[str] = set()
+        self.male_names = list(names.MALE_NAMES)
+        self.female_names = list(names.FEMALE_NAMES)
+        self.channels = [c for c, _ in _CHANNEL_WEIGHTS]
+        self.channel_weights = [w for _, w in _CHANNEL_WEIGHTS]
+        self.operator_ids: dict[str, int] = {}
+        self.by_department: list[list[int]] = [[], []]
+        self.inactive: list[int] = []
+        self.supervisor_id = 0
+        dialect = session.get_bind().dialect
+        self.mark = "?" if dialect.paramstyle == "qmark" else "%s"
+        self.dt = _sqlite_datetime if dialect.name == "sqlite" else _same
+        self.phone_prefix_ok: dict[str, bool] = {}
+
+    # ----------------------------------------------------------------- ids
+
+    def _id(self, table: str) -> int:
+        value = self.next_id[table]
+        self.next_id[table] = value + 1
+        return value
+
+    # ----------------------------------------------------------------- operators
+
+    def write_operators(self) -> None:
+        for i, name in enumerate(DEPARTMENTS, start=1):
+            self.s.execute(insert(Department.__table__), [{"id": i, "name": name}])
+        right_id = 1
+        for op_id, spec in enumerate(OPERATORS, start=1):
+            self.s.execute(
+                insert(Operator.__table__),
+                [
+                    {
+                        "id": op_id,
+                        "external_id": f"U-{op_id}",
+                        "login": spec.login,
+                        "full_name": spec.full_name,
+                        "department_id": spec.department + 1,
+                        "is_active": spec.is_active,
+                        "can_undo": spec.can_undo,
+                    }
+                ],
+            )
+            rows = []
+            for entity, scopes in (
+                (Entity.LEAD, spec.lead),
+                (Entity.CONTACT, spec.contact),
+                (Entity.DEAL, spec.deal),
+            ):
+                for action, scope in zip(
+                    (Action.READ, Action.EDIT, Action.DELETE), scopes, strict=True
+                ):
+                    rows.append(
+                        {
+                            "id": right_id,
+                            "operator_id": op_id,
+                            "entity": entity,
+                            "action": action,
+                            "scope": scope,
+                        }
+                    )
+                    right_id += 1
+            self.s.execute(insert(OperatorRight.__table__), rows)
+            self.operator_ids[spec.login] = op_id
+            if spec.login == "supervisor":
+                self.supervisor_id = op_id
+            elif spec.is_active:
+                self.by_department[spec.department].append(op_id)
+            else:
+                self.inactive.append(op_id)
+        self.stats.operators = len(OPERATORS)
+        self.stats.departments = len(DEPARTMENTS)
+
+    def _owner(self, channel: Channel) -> int:
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.02:
+            return self.supervisor_id
+        if roll < 0.06 and self.inactive:
+            return rng.choice(self.inactive)
+        preferred = _CHANNEL_DEPARTMENT.get(channel, rng.randrange(2))
+        department = preferred if rng.random() < 0.75 else 1 - preferred
+        return rng.choice(self.by_department[department])
+
+    # ----------------------------------------------------------------- people
+
+    def _new_phone(self) -> str:
+        rng = self.rng
+        while True:
+            phone = f"+7{rng.choice(names.MOBILE_CODES)}{rng.randrange(10_000_000):07d}"
+            if phone not in self.used_phones:
+                if len(self.used_phones) < 2_000_000:
+                    self.used_phones.add(phone)
+                return phone
+
+    def _new_person(self, pid: int) -> Person:
+        rng = self.rng
+        male = rng.random() < 0.5
+        father = rng.choice(self.male_names)
+        _, son, daughter = names.MALE_NAMES[father]
+        surname = rng.choice(names.SURNAMES)
+        if male:
+            first = rng.choice(self.male_names)
+            diminutives = names.MALE_NAMES[first][0]
+            last, middle = surname, son
+        else:
+            first = rng.choice(self.female_names)
+            diminutives = names.FEMALE_NAMES[first]
+            last, middle = names.feminine_surname(surname), daughter
+        person = Person(
+            pid=pid,
+            male=male,
+            first=first,
+            last=last,
+            middle=middle,
+            diminutives=diminutives,
+            phones=[],
+            year=rng.randint(1965, 2006),
+            style=rng.choice(("common", "common", "passport", "j", "lazy")),
+            inquiry_group=rng.randrange(len(names.INQUIRY_GROUPS)),
+        )
+        if rng.random() < 0.07 and self.recent_people:
+            self._make_namesake(person, rng.choice(self.recent_people))
+        if rng.random() < 0.95:
+            person.phones.append(self._new_phone())
+            if rng.random() < 0.06:
+                person.phones.append(self._new_phone())
+        return person
+
+    def _make_namesake(self, person: Person, other: Person) -> None:
+        """Someone else with the same name, the same surname or a spouse's surname."""
+        rng = self.rng
+        kind = rng.random()
+        person.pattern = "namesake"
+        if kind < 0.5:  # full namesake: same first and last name, another patronymic
+            person.male, person.first, person.last = other.male, other.first, other.last
+            person.diminutives = other.diminutives
+            father = rng.choice(self.male_names)
+            person.middle = names.MALE_NAMES[father][1 if person.male else 2]
+        elif kind < 0.8:  # same family name (spouse, sibling)
+            masculine = names.masculine_surname(other.last)
+            person.last = masculine if person.male else names.feminine_surname(masculine)
+        else:  # same first name and patronymic, another surname
+            person.male, person.first = other.male, other.first
+            person.diminutives, person.middle = other.diminutives, other.middle
+
+    # ----------------------------------------------------------------- identifiers
+
+    def _nick(self, p: Person) -> str:
+        if p.nick:
+            return p.nick
+        rng = self.rng
+        first = names.translit(p.first, p.style)
+        last = names.translit(p.last, p.style)
+        dim = names.translit(rng.choice(p.diminutives), p.style) if p.diminutives else first
+        yy = f"{p.year % 100:02d}"
+        roll = rng.random()
+        if roll < 0.18:
+            nick = f"{dim}_{last}{yy}"
+        elif roll < 0.32:
+            nick = f"{first}.{last}"
+        elif roll < 0.44:
+            nick = f"{last}_{first[:2]}"
+        elif roll < 0.56:
+            nick = f"{first[0]}_{last}"
+        elif roll < 0.66:
+            nick = f"{last}{first}"
+        elif roll < 0.76:
+            nick = f"{first}{p.year}"
+        elif roll < 0.84:
+            nick = f"{dim}{last[0]}"
+        else:  # no link to the name at all
+            nick = f"{rng.choice(names.NICK_WORDS_A)}_{rng.choice(names.NICK_WORDS_B)}"
+            if rng.random() < 0.5:
+                nick += str(rng.randint(1, 999))
+        p.nick = nick.replace("'", "")
+        return p.nick
+
+    def _email(self, p: Person) -> str:
+        if p.email:
+            return p.email
+        rng = self.rng
+        first = names.translit(p.first, p.style)
+        last = names.translit(p.last, p.style)
+        roll = rng.random()
+        if roll < 0.3:
+            local = f"{first}.{last}"
+        elif roll < 0.5:
+            local = f"{last}{p.year % 100:02d}"
+        elif roll < 0.65:
+            local = f"{first[0]}{last}"
+        elif roll < 0.8 and p.nick:
+            local = p.nick
+        else:
+            local = f"{rng.choice(names.NICK_WORDS_A)}{rng.choice(names.NICK_WORDS_B)}{rng.randint(1, 99)}"
+        p.email = f"{local.replace('_', '.')}@{rng.choice(names.EMAIL_DOMAINS)}"
+        return p.email
+
+    def _phone_raw(self, phone: str, telephony: bool = False) -> tuple[str, bool]:
+        """The phone as someone typed it; (raw, deliberately_invalid)."""
+        rng = self.rng
+        d = phone[2:]  # ten digits
+        a, b, c, e = d[:3], d[3:6], d[6:8], d[8:]
+        if rng.random() < 0.012:
+            return rng.choice(
+                (f"8 ({a}) {b}-{c}-{e[0]}", f"{b}-{c}-{e}", f"+7 {a} {b}{c}{e}0")
+            ), True
+        if telephony:
+            return rng.choice((f"+7{d}", f"7{d}", f"8{d}")), False
+        return rng.choice(
+            (
+                f"8 ({a}) {b}-{c}-{e}",
+                f"8{d}",
+                f"7{d}",
+                f"+7{d}",
+                f"+7 {a} {b}-{c}-{e}",
+                f"+7 ({a}) {b}{c}{e}",
+                f"{d}",
+                f"8-{a}-{b}-{c}-{e}",
+                f"{a} {b} {c} {e}",
+            )
+        ), False
+
+    def _normalized(
+        self, kind: CommKind, channel: Channel, raw: str, phone: str | None, bad: bool
+    ) -> Normalized:
+        # Every well-formed variant of a phone normalises to the same E.164 (the
+        # tests check it on a sample), so the slow parse runs once per phone.
+        if phone is not None and not bad:
+            # Russian mobile numbers are valid by their operator code alone, so
+            # one parse per code tells that every "+7 code xxxxxxx" is its own E.164.
+            code = phone[:5]
+            ok = self.phone_prefix_ok.get(code)
+            if ok is None:
+                sample = normalize_comm(CommKind.PHONE, Channel.OTHER, phone)
+                ok = self.phone_prefix_ok[code] = sample.valid and sample.value == phone
+            if ok:
+                return Normalized(phone, True)
+            return normalize_comm(CommKind.PHONE, Channel.OTHER, phone)
+        return normalize_comm(kind, channel, raw)
+
+    # ----------------------------------------------------------------- scheduling
+
+    def _choose_channels(self, p: Person, count: int) -> list[Channel]:
+        chosen: list[Channel] = []
+        tries = 0
+        while len(chosen) < count and tries < 30:
+            tries += 1
+            ch = self.rng.choices(self.channels, self.channel_weights)[0]
+            if ch in chosen or (ch in (Channel.WHATSAPP, Channel.CALL) and not p.phones):
+                continue
+            chosen.append(ch)
+        return chosen
+
+    def schedule_person(self, p: Person, start: datetime) -> None:
+        rng = self.rng
+        count = rng.choices((1, 2, 3, 4), (45, 30, 17, 8))[0]
+        channels = self._choose_channels(p, min(count, self.target - self.scheduled))
+        if len(channels) > 1 and p.pattern == "single":
+            p.pattern = "burst"
+        at = start
+        for ch in channels:
+            phone = rng.choice(p.phones) if p.phones else None
+            self._push(at, LeadSpec(p, ch, p.pattern, phone))
+            at += timedelta(minutes=rng.randint(1, 25), seconds=rng.randint(0, 59))
+        # Comes back days later from the same phone.
+        if p.phones and self.scheduled < self.target and rng.random() < 0.1:
+            later = start + timedelta(days=rng.randint(3, 60), minutes=rng.randint(0, 600))
+            ch = rng.choice((Channel.WHATSAPP, Channel.CALL, Channel.SITE))
+            self._push(later, LeadSpec(p, ch, "return", p.phones[0]))
+
+    def _push(self, at: datetime, spec: LeadSpec) -> None:
+        self.seq += 1
+        self.scheduled += 1
+        heapq.heappush(self.heap, (at, self.seq, spec))
+
+    def release_until(self, now: datetime | None) -> None:
+        while self.heap and (now is None or self.heap[0][0] <= now):
+            at, _, spec = heapq.heappop(self.heap)
+            self._emit(at, spec)
+
+    # ----------------------------------------------------------------- one lead
+
+    def _typo(self, word: str) -> str:
+        rng = self.rng
+        if len(word) < 4:
+            return word
+        i = rng.randrange(1, len(word) - 1)
+        roll = rng.random()
+        if roll < 0.4:  # swap two letters
+            return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        if roll < 0.7:  # drop one
+            return word[:i] + word[i + 1 :]
+        return word[:i] + word[i] + word[i:]  # double one
+
+    def _emit(self, at: datetime, spec: LeadSpec) -> None:
+        rng = self.rng
+        p, ch = spec.person, spec.channel
+        lead_id = self._id("leads")
+        first = last = middle = ""
+        title = ""
+        comms: list[tuple[CommKind, Channel, str, str | None, bool]] = []
+        chat_id = ""
+        comments = ""
+        flags = ""
+        message = self._inquiry(p)
+
+        def add_phone(kind: CommKind, channel: Channel, telephony: bool = False) -> str:
+            nonlocal flags
+            raw, bad = self._phone_raw(spec.phone or p.phones[0], telephony)
+            if bad and "+badphone" not in flags:
+                flags += "+badphone"
+            comms.append((kind, channel, raw, spec.phone, bad))
+            return raw
+
+        if ch is Channel.TELEGRAM:
+            nick = self._nick(p)
+            raw = rng.choices((f"@{nick}", nick, f"https://t.me/{nick}"), (70, 15, 15))[0]
+            comms.append((CommKind.MESSENGER, ch, raw, None, False))
+            title = f"Telegram: @{nick}"
+            chat_id = f"tg:{rng.randrange(10**8, 10**10)}"
+        elif ch is Channel.WHATSAPP:
+            raw = add_phone(CommKind.MESSENGER, ch)
+            title = f"WhatsApp: {raw}"
+            if rng.random() < 0.5:
+                first = rng.choice(p.diminutives) if rng.random() < 0.6 else p.first
+            chat_id = f"wa:{rng.randrange(10**9, 10**10)}"
+        elif ch is Channel.AVITO:
+            roll = rng.random()
+            first = rng.choice(p.diminutives) if roll < 0.45 else p.first
+            if roll > 0.85:
+                last = p.last[0] + "."
+            if rng.random() < 0.1:
+                first = first.lower()
+            title = f"Avito: {first}" + (f" {last}" if last else "")
+            chat_id = f"avito:u{rng.randrange(10**7, 10**9)}"
+        elif ch is Channel.SITE:
+            first, last, middle = self._form_name(p)
+            shown = " ".join(x for x in (first, last) if x)
+            title = f"Заявка с сайта: {shown}" if shown and rng.random() < 0.7 else "Заявка с сайта"
+            if p.phones and rng.random() < 0.95:
+                add_phone(CommKind.PHONE, ch)
+            if rng.random() < 0.35 or not p.phones:
+                comms.append((CommKind.EMAIL, ch, self._email(p), None, False))
+            comments = f"Сообщение с формы: {message}"
+        elif ch is Channel.CALL:
+            raw = add_phone(CommKind.PHONE, ch, telephony=True)
+            title = f"Входящий звонок {raw}"
+            roll = rng.random()
+            if roll < 0.4:
+                first = p.first
+            elif roll < 0.6:
+                first, last = p.first, p.last
+        elif ch is Channel.EMAIL:
+            email = self._email(p)
+            comms.append((CommKind.EMAIL, ch, email, None, False))
+            title = f"Письмо с {email}"
+            roll = rng.random()
+            if roll < 0.35:
+                first, last = p.first, p.last
+            elif roll < 0.5:
+                first = names.translit(p.first, p.style).capitalize()
+                last = names.translit(p.last, p.style).capitalize()
+            chat_id = f"mail:{rng.randrange(10**8, 10**9)}"
+        elif ch is Channel.VK:
+            first = rng.choice(p.diminutives) if rng.random() < 0.25 else p.first
+            last = p.last
+            vk_id = rng.randrange(10**6, 8 * 10**8)
+            comms.append((CommKind.MESSENGER, ch, f"https://vk.com/id{vk_id}", None, False))
+            title = f"ВКонтакте: {first} {last}"
+            chat_id = f"vk:{vk_id}"
+        elif ch is Channel.INSTAGRAM:
+            nick = (
+                self._nick(p)
+                if rng.random() < 0.5
+                else (
+                    f"{rng.choice(names.NICK_WORDS_A)}.{rng.choice(names.NICK_WORDS_B)}"
+                    f"{rng.randint(1, 99)}"
+                )
+            )
+            comms.append((CommKind.MESSENGER, ch, f"@{nick}", None, False))
+            title = f"Instagram: @{nick}"
+            chat_id = f"ig:{rng.randrange(10**9, 10**11)}"
+
+        if (first or last) and rng.random() < 0.04:
+            flags += "+typo"
+            if last and len(last) > 3 and rng.random() < 0.6:
+                last = self._typo(last)
+            else:
+                first = self._typo(first)
+
+        owner = self._owner(ch)
+        age_days = (BASE_DATE - at).days
+        status = self._status(age_days)
+        updated = at + timedelta(minutes=rng.randint(0, 60 * 24 * 3))
+        if rng.random() < 0.15:
+            comments = (comments + "\n" if comments else "") + rng.choice(names.LEAD_COMMENTS)
+        contact_id = p.contact_id if p.contact_id and rng.random() < 0.2 else None
+
+        dt = self.dt
+        self.buf.add(
+            "leads",
+            {
+                "id": lead_id,
+                "external_id": f"L-{lead_id:06d}",
+                "title": title[:300],
+                "first_name": first,
+                "last_name": last,
+                "middle_name": middle,
+                "status": status,
+                "source_channel": ch.value,
+                "assigned_id": owner,
+                "created_at": dt(at),
+                "updated_at": dt(updated),
+                "comments": comments,
+                "contact_id": contact_id,
+                "archived": False,
+                "merged_into_id": None,
+                "version": 1,
+            },
+        )
+        for kind, channel, raw, phone, bad in comms:
+            norm = self._normalized(kind, channel, raw, phone, bad)
+            self.buf.add(
+                "communications",
+                {
+                    "id": self._id("communications"),
+                    "lead_id": lead_id,
+                    "contact_id": None,
+                    "kind": kind.value,
+                    "channel": channel.value,
+                    "raw_value": raw,
+                    "normalized": norm.value,
+                    "is_valid": norm.valid,
+                },
+            )
+        if chat_id and ch in _CHAT_CHANNELS:
+            count = rng.randint(1, 30)
+            self.buf.add(
+                "chats",
+                {
+                    "id": self._id("chats"),
+                    "lead_id": lead_id,
+                    "contact_id": None,
+                    "channel": ch.value,
+                    "external_chat_id": chat_id,
+                    "first_message": message,
+                    "message_count": count,
+                    "last_message_at": dt(
+                        at + timedelta(minutes=rng.randint(1, 60 * (24 if count > 5 else 2)))
+                    ),
+                    "version": 1,
+                },
+            )
+            self.stats.chats += 1
+        n_activities = 0
+        if ch is Channel.CALL:
+            n_activities = 1
+            self._activity(lead_id, at, owner, ("call", "Входящий звонок"))
+        if rng.random() < 0.35:
+            for _ in range(rng.randint(1, 2)):
+                when = at + timedelta(minutes=rng.randint(5, 60 * 48))
+                self._activity(lead_id, when, owner, rng.choice(names.ACTIVITY_SUBJECTS))
+                n_activities += 1
+        if status == "converted" and p.contact_id:
+            self._deal(at, owner, [p.contact_id], lead_id)
+        self.buf.add(
+            "demo_truth",
+            {
+                "lead_id": lead_id,
+                "person_id": p.pid,
+                "story": f"{spec.pattern}:{ch.value}{flags}",
+            },
+        )
+        self.stats.leads += 1
+        self.stats.communications += len(comms)
+        if len(self.buf.tables["leads"]) >= CHUNK:
+            self.flush()
+
+    def _inquiry(self, p: Person) -> str:
+        rng = self.rng
+        roll = rng.random()
+        group = names.INQUIRY_GROUPS[p.inquiry_group]
+        if roll < 0.6:
+            return group[0]
+        if roll < 0.9:
+            return rng.choice(group)
+        return rng.choice(rng.choice(names.INQUIRY_GROUPS))
+
+    def _form_name(self, p: Person) -> tuple[str, str, str]:
+        """What a person types into the website form's name field(s)."""
+        rng = self.rng
+        roll = rng.random()
+        if roll < 0.35:  # the form has separate fields and they were used
+            return p.first, p.last, p.middle if rng.random() < 0.4 else ""
+        if roll < 0.75:  # everything typed into the "name" field, any order
+            words = rng.choice(
+                (
+                    (p.first, p.last),
+                    (p.last, p.first),
+                    (p.last, p.first, p.middle),
+                    (p.first, p.middle, p.last),
+                    (p.first, p.middle),
+                )
+            )
+            whole = " ".join(words)
+            if rng.random() < 0.1:
+                whole = whole.lower()
+            return whole, "", ""
+        if roll < 0.9:
+            return p.first, "", ""
+        return rng.choice(p.diminutives), "", ""
+
+    def _status(self, age_days: int) -> str:
+        rng = self.rng
+        if age_days > 30:
+            return rng.choices(
+                ("processed", "junk", "converted", "in_process", "new"), (40, 10, 15, 20, 15)
+            )[0]
+        return rng.choices(("new", "in_process", "junk"), (60, 35, 5))[0]
+
+    def _activity(self, lead_id: int, at: datetime, owner: int, kind_subject: tuple[str, str]):
+        self.buf.add(
+            "activities",
+            {
+                "id": self._id("activities"),
+                "lead_id": lead_id,
+                "contact_id": None,
+                "kind": kind_subject[0],
+                "subject": kind_subject[1],
+                "created_at": self.dt(at),
+                "operator_id": owner,
+                "version": 1,
+            },
+        )
+        self.stats.activities += 1
+
+    def _deal(self, at: datetime, owner: int, contact_ids: list[int], lead_id: int | None):
+        rng = self.rng
+        deal_id = self._id("deals")
+        title, amount = rng.choice(names.DEAL_TITLES)
+        self.buf.add(
+            "deals",
+            {
+                "id": deal_id,
+                "external_id": f"D-{deal_id:06d}",
+                "title": title,
+                "stage": rng.choice(("new", "preparation", "won", "won", "lost")),
+                "amount": amount,
+                "lead_id": lead_id,
+                "assigned_id": owner,
+                "created_at": self.dt(at),
+                "version": 1,
+            },
+        )
+        for contact_id in dict.fromkeys(contact_ids):
+            self.buf.add("deal_contacts", {"deal_id": deal_id, "contact_id": contact_id})
+        self.stats.deals += 1
+
+    # ----------------------------------------------------------------- contacts
+
+    def maybe_contact(self, p: Person, start: datetime) -> None:
+        """Some people are already clients: a contact, maybe with deals."""
+        rng = self.rng
+        if not p.phones or rng.random() >= 0.15:
+            return
+        contact_id = self._id("contacts")
+        p.contact_id = contact_id
+        created = start - timedelta(days=rng.randint(30, 700), minutes=rng.randint(0, 600))
+        owner = self._owner(Channel.CALL)
+        self.buf.add(
+            "contacts",
+            {
+                "id": contact_id,
+                "external_id": f"C-{contact_id:06d}",
+                "first_name": p.first,
+                "last_name": p.last,
+                "middle_name": p.middle if rng.random() < 0.6 else "",
+                "assigned_id": owner,
+                "created_at": self.dt(created),
+                "updated_at": self.dt(created),
+                "comments": "",
+                "archived": False,
+                "merged_into_id": None,
+                "version": 1,
+            },
+        )
+        phone = p.phones[0]
+        d = phone[2:]
+        raw = f"+7 {d[:3]} {d[3:6]}-{d[6:8]}-{d[8:]}"
+        norm = self._normalized(CommKind.PHONE, Channel.OTHER, raw, phone, False)
+        contact_comms = [(CommKind.PHONE, Channel.OTHER, raw, norm)]
+        if rng.random() < 0.5:
+            email = self._email(p)
+            contact_comms.append(
+                (
+                    CommKind.EMAIL,
+                    Channel.OTHER,
+                    email,
+                    normalize_comm(CommKind.EMAIL, Channel.OTHER, email),
+                )
+            )
+        for kind, channel, value, n in contact_comms:
+            self.buf.add(
+                "communications",
+                {
+                    "id": self._id("communications"),
+                    "lead_id": None,
+                    "contact_id": contact_id,
+                    "kind": kind.value,
+                    "channel": channel.value,
+                    "raw_value": value,
+                    "normalized": n.value,
+                    "is_valid": n.valid,
+                },
+            )
+            self.stats.communications += 1
+        self.stats.contacts += 1
+        if rng.random() < 0.6:
+            others = [c for c in self.recent_contacts if rng.random() < 0.04][:2]
+            self._deal(created, owner, [contact_id, *others], None)
+        self.recent_contacts.append(contact_id)
+
+    # ----------------------------------------------------------------- writing
+
+    def flush(self) -> None:
+        # Straight to the driver: the values are already in the database's form,
+        # and SQLAlchemy's per-value processing would cost more than SQLite itself.
+        connection = self.s.connection()
+        for table in _WRITE_ORDER:
+            rows = self.buf.tables.get(table.name)
+            if rows:
+                columns = [c.name for c in table.columns]
+                marks = ", ".join([self.mark] * len(columns))
+                sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
+                getter = itemgetter(*columns)
+                connection.exec_driver_sql(sql, [getter(row) for row in rows])
+                rows.clear()
+        if self.progress:
+            self.progress(self.stats.leads, self.target)
+
+    def run(self) -> DemoStats:
+        started = time.perf_counter()
+        self.write_operators()
+        rng = self.rng
+        persons_expected = max(1, self.target / 2.1)
+        mean_gap = SPAN_DAYS * 86400 / persons_expected
+        now = BASE_DATE - timedelta(days=SPAN_DAYS)
+        pid = 0
+        while self.scheduled < self.target:
+            pid += 1
+            now += timedelta(seconds=rng.expovariate(1 / mean_gap))
+            # Business hours mostly: people write from 8:00 to 23:00.
+            if now.hour < 8:
+                now = now.replace(hour=8, minute=rng.randint(0, 59))
+            self.release_until(now)
+            person = self._new_person(pid)
+            self.maybe_contact(person, now)
+            self.schedule_person(person, now)
+            self.recent_people.append(person)
+        self.release_until(None)
+        self.flush()
+        self.stats.persons = pid
+        self.s.add_all(
+            [
+                WorkspaceMeta(key="demo.seed", value=str(self._seed)),
+                WorkspaceMeta(key="demo.leads", value=str(self.stats.leads)),
+                WorkspaceMeta(key="demo.base_date", value=BASE_DATE.isoformat()),
+            ]
+        )
+        self.stats.seconds = time.perf_counter() - started
+        return self.stats
+
+    _seed: int = 0
+
+
+def sync_sequences(session: Session, tables: Iterable[str]) -> None:
+    """After explicit ids on PostgreSQL, move each id sequence past the largest id."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for name in tables:
+        session.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                f"COALESCE((SELECT MAX(id) FROM {name}), 0) + 1, false)"
+            )
+        )
+
+
+def generate_demo(
+    ws: Workspace,
+    leads: int = 5000,
+    seed: int = 1,
+    progress: ProgressFn | None = None,
+) -> DemoStats:
+    """Write the demo dataset into an empty workspace, in one transaction.
+
+    Raises ``KnownError`` when the workspace already holds leads, contacts or
+    operators (clear it first with ``clear_workspace``).
+    """
+    if leads < 1:
+        raise KnownError("The demo needs at least one lead.")
+    if not workspace_is_empty(ws):
+        raise KnownError(
+            f"The workspace {ws.display_url} is not empty; the demo is written only into an "
+            "empty one (use --force to clear it first)."
+        )
+    with ws.session() as session:
+        generator = _Generator(session, leads, seed, progress)
+        generator._seed = seed
+        stats = generator.run()
+        sync_sequences(session, _ID_TABLES)
+    return stats
