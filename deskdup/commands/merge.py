@@ -1,7 +1,192 @@
-"""`deskdup merge` (being written)."""
+"""`deskdup merge`, `deskdup dismiss` and `deskdup undo`: the merge from a script.
+
+IDs are the ones ``deskdup scan`` prints: a lead's CRM id when it has one, else
+its database id (an id is looked up as a CRM id first).  Every refusal (rights,
+a lead changed by someone else, an unknown id, login or field) is a
+``KnownError``: the message goes to stderr and the exit code is 2; 0 means the
+change was applied.
+"""
 
 from __future__ import annotations
 
+import argparse
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from deskdup.models import Lead
+from deskdup.services.errors import KnownError
+from deskdup.services.merge import apply_merge, dismiss, last_undoable_event, undo_event
+from deskdup.services.merge_plan import FIELD_NAMES, build_plan
+from deskdup.services.operators import find_operator
+from deskdup.services.workspace import Workspace, open_workspace
+
+# Friendlier names accepted by --choose.
+FIELD_ALIASES = {
+    "name": "first_name",
+    "first": "first_name",
+    "last": "last_name",
+    "surname": "last_name",
+    "middle": "middle_name",
+    "patronymic": "middle_name",
+    "source": "source_channel",
+    "channel": "source_channel",
+    "owner": "assigned_id",
+    "assigned": "assigned_id",
+    "responsible": "assigned_id",
+    "contact": "contact_id",
+}
+
+
+def resolve_lead(session: Session, text: str) -> int:
+    """The database id of the lead the operator means by ``text``."""
+    text = text.strip().lstrip("#")
+    if not text:
+        raise KnownError("An empty lead id was given.")
+    found = session.scalar(select(Lead.id).where(Lead.external_id == text))
+    if found is None and text.isdigit():
+        found = session.scalar(select(Lead.id).where(Lead.id == int(text)))
+    if found is None:
+        raise KnownError(f"There is no lead with the id '{text}' in this workspace.")
+    return found
+
+
+def field_name(text: str) -> str:
+    name = text.strip().lower().replace("-", "_")
+    name = FIELD_ALIASES.get(name, name)
+    if name not in FIELD_NAMES:
+        raise KnownError(f"Unknown field '{text}'; the fields are: {', '.join(FIELD_NAMES)}.")
+    return name
+
+
+def _split_ids(values: Sequence[str]) -> list[str]:
+    return [part for value in values for part in value.split(",") if part.strip()]
+
+
+def _workspace(args: argparse.Namespace) -> Workspace:
+    db = getattr(args, "db", None)
+    if not db:
+        raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
+    if not getattr(args, "login", None):
+        raise KnownError("Give the operator with --as LOGIN.")
+    return open_workspace(db)
+
+
+def run_merge(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    try:
+        with ws.session() as session:
+            operator = find_operator(session, args.login)
+            primary = resolve_lead(session, args.primary)
+            others = [resolve_lead(session, i) for i in _split_ids(args.others)]
+            if not others:
+                raise KnownError("Give the leads to merge into the primary with --with ID[,ID...].")
+            choices = []
+            for item in args.choose or []:
+                field, sep, lead = item.partition("=")
+                if not sep:
+                    raise KnownError(f"--choose takes FIELD=ID, not '{item}'.")
+                choices.append((field_name(field), resolve_lead(session, lead)))
+            plan = build_plan(session, [primary, *others], primary_id=primary)
+        for field, lead_id in choices:
+            plan.choose(field, lead_id)
+        result = apply_merge(ws, plan, operator.id)
+        labels = ", ".join(f"#{plan.cards[i].label}" for i in result.merged_ids)
+        print(f"{result.summary} (history event {result.event_id}); merged: {labels}")
+        return 0
+    finally:
+        ws.dispose()
+
+
+def run_dismiss(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    try:
+        with ws.session() as session:
+            operator = find_operator(session, args.login)
+            ids = [resolve_lead(session, i) for i in _split_ids(args.ids)]
+        added = dismiss(ws, ids, operator.id, args.reason or "")
+        pairs = len(set(ids)) * (len(set(ids)) - 1) // 2
+        print(
+            f"Marked {pairs} pair(s) as not duplicates "
+            f"({added} new, {pairs - added} already marked)."
+        )
+        return 0
+    finally:
+        ws.dispose()
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    ws = _workspace(args)
+    try:
+        with ws.session() as session:
+            operator = find_operator(session, args.login)
+        event_id = args.event
+        if event_id is None:
+            event_id = last_undoable_event(ws, operator.id)
+            if event_id is None:
+                raise KnownError(f"{operator.full_name} has no merge left to undo.")
+        result = undo_event(ws, event_id, operator.id)
+        print(f"{result.summary} (history event {result.event_id} undoes {event_id}).")
+        return 0
+    finally:
+        ws.dispose()
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: `deskdup --db X merge ...` keeps the top-level value.
+    parser.add_argument(
+        "--db", metavar="URL", default=argparse.SUPPRESS, help="workspace (URL or SQLite file)"
+    )
+    parser.add_argument(
+        "--as",
+        dest="login",
+        metavar="LOGIN",
+        default=argparse.SUPPRESS,
+        help="the operator doing it (their rights apply)",
+    )
+
 
 def register(subparsers) -> None:
-    pass
+    merge = subparsers.add_parser(
+        "merge",
+        help="merge leads into a primary lead",
+        description="Merge leads into the primary one, with the operator's rights; "
+        "exit code 0 only when the merge was applied.",
+    )
+    _common(merge)
+    merge.add_argument("--primary", required=True, metavar="ID", help="the lead that stays")
+    merge.add_argument(
+        "--with",
+        dest="others",
+        required=True,
+        action="append",
+        metavar="ID[,ID...]",
+        help="the leads merged into it (repeatable)",
+    )
+    merge.add_argument(
+        "--choose",
+        action="append",
+        metavar="FIELD=ID",
+        help=f"keep this lead's value of FIELD ({', '.join(FIELD_NAMES)}); repeatable",
+    )
+    merge.set_defaults(handler=run_merge)
+
+    dismissal = subparsers.add_parser(
+        "dismiss",
+        help="mark leads as not duplicates (team-wide)",
+        description="Mark every pair of the given leads as not duplicates, for the whole team.",
+    )
+    _common(dismissal)
+    dismissal.add_argument("ids", nargs="+", metavar="ID", help="two or more leads")
+    dismissal.add_argument("--reason", default="", metavar="TEXT", help="why they differ")
+    dismissal.set_defaults(handler=run_dismiss)
+
+    undo = subparsers.add_parser(
+        "undo",
+        help="undo a merge (default: your last one)",
+        description="Restore the leads of a merge exactly as they were.",
+    )
+    _common(undo)
+    undo.add_argument("event", nargs="?", type=int, metavar="EVENT", help="history event id")
+    undo.set_defaults(handler=run_undo)
