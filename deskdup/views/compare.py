@@ -1,22 +1,279 @@
 """The side-by-side comparison of a candidate group: one column per lead.
 
-Renders a ``MergePlan`` (services/merge_plan.py) and lets the operator choose
-the primary and the surviving value of each field, by mouse or keyboard, then
-merge, dismiss ("not duplicates"), skip or undo the last merge.  Every database
-call runs through the background-operation helper (views/operations.py).
+Renders a ``MergePlan`` (services/merge_plan.py), like Picard's metadata box
+renders a ``TagDiff``: the plan holds the choices, this widget only draws them
+and forwards the operator's clicks and keys to ``plan.choose`` /
+``plan.set_primary``.  The last column shows the merged lead as it will be
+(``plan.preview()``), row by row beside the leads it comes from.
+
+Every database call (build the plan, merge, dismiss, undo) runs through the
+background-operation helper; the rights check of a changed primary needs no
+database (the plan and the signed-in operator's scopes are plain data).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import qtawesome as qta
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskdup.models import Channel
+from deskdup.services import merge as merge_service
+from deskdup.services.errors import KnownError, StaleError
+from deskdup.services.merge_plan import FieldChoice, LeadCard, MergePlan, build_plan
+from deskdup.services.messages import Message
+from deskdup.services.operators import TodayCounters, workspace_today_counters
+from deskdup.services.policy import MergePolicy, load_policy
+from deskdup.services.rights import RIGHT_WORDS, Refusal, check_merge
+from deskdup.views import operations
+from deskdup.views.channel_badges import (
+    ICON_SIZE,
+    ChannelChip,
+    channel_icon,
+    channel_name,
+    icon_label,
+)
+from deskdup.views.cheatsheet import CheatSheetDialog
+from deskdup.views.dismiss_dialog import DismissDialog
+from deskdup.views.interaction import Interaction
+from deskdup.views.shortcuts import MAX_LEADS, ReviewAction, install, with_keys
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from deskdup.services.candidates import Reason
     from deskdup.views.context import AppContext
+
+EMPTY = "—"
+FIELD_COLUMN_WIDTH = 110
+LEAD_COLUMN_MIN_WIDTH = 150
+CHAT_PREVIEW_CHARS = 70
+COMMENT_PREVIEW_CHARS = 120
+
+# Tints that read on light and dark palettes alike (alpha over the base colour).
+DIFFERS_TINT = "rgba(255, 179, 0, 40)"
+CHOSEN_BORDER = "rgba(230, 145, 0, 200)"
+RESULT_TINT = "rgba(76, 175, 80, 30)"
+PRIMARY_TINT = "rgba(33, 150, 243, 28)"
+CURRENT_TINT = "rgba(33, 150, 243, 45)"
+
+
+def translate_message(message: Message) -> str:
+    """A service's message in the operator's language."""
+    translated = QCoreApplication.translate(message.context, message.template)
+    return message.render(translated)
+
+
+def refusal_text(refusal: Refusal) -> str:
+    """A rights refusal in the operator's language, the right word translated too."""
+    params = dict(refusal.message.params)
+    if "right" in params:
+        params["right"] = QCoreApplication.translate("Rights", RIGHT_WORDS[refusal.right])
+    if "department" in params:
+        params["department"] = QCoreApplication.translate("Rights", str(params["department"]))
+    message = Message(refusal.message.context, refusal.message.template, params)
+    return translate_message(message)
+
+
+def error_text(exc: BaseException) -> str:
+    """A service's failure in the operator's language (its ``Message`` when it has one)."""
+    refusals = getattr(exc, "refusals", None)
+    if refusals:
+        return "\n".join(refusal_text(r) for r in refusals)
+    message = getattr(exc, "message", None)
+    if isinstance(message, Message):
+        return translate_message(message)
+    return str(exc)
+
+
+def elide(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def format_time(value: datetime | None) -> str:
+    if value is None:
+        return EMPTY
+    locale = QLocale()
+    if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
+        return f"{value:%Y-%m-%d %H:%M}"
+    date = locale.toString(value.date(), QLocale.FormatType.ShortFormat)
+    return f"{date} {value:%H:%M}"
+
+
+def _repolish(widget: QWidget) -> None:
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+@dataclass
+class LoadedGroup:
+    """What the worker hands back for one group."""
+
+    plan: MergePlan
+    policy: MergePolicy
+    refusals: list[Refusal]
+
+
+def load_group(
+    context: AppContext, lead_ids: Sequence[int], primary_id: int | None = None
+) -> LoadedGroup:
+    """Build the plan and check the rights (runs on the database worker)."""
+    with context.workspace.session() as session:
+        plan = build_plan(session, lead_ids, primary_id)
+        policy = load_policy(session)
+    return LoadedGroup(plan, policy, check_merge(None, context.operator, plan, policy))
+
+
+# --------------------------------------------------------------------------- cells
+
+
+class Cell(QFrame):
+    """One cell of the grid; its look follows dynamic properties (see the style sheet)."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("cell", kind)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(6, 4, 6, 4)
+        self.layout_.setSpacing(2)
+
+    def set_flag(self, name: str, value: bool) -> None:
+        if bool(self.property(name)) != value:
+            self.setProperty(name, value)
+            _repolish(self)
+
+
+class ValueCell(Cell):
+    """A lead's value of one field, with the radio that keeps it."""
+
+    def __init__(
+        self,
+        text: str,
+        on_choose: Callable[[], None],
+        channel: Channel | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("value", parent)
+        self._on_choose = on_choose
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.radio = QRadioButton()
+        # Keys drive the grid through the view's shortcuts; the radios only show.
+        self.radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.radio.clicked.connect(on_choose)
+        row.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        if channel is not None:
+            row.addWidget(icon_label(channel_icon(channel)), 0, Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel(text or EMPTY)
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        if not text:
+            self.label.setEnabled(False)
+        row.addWidget(self.label, 1)
+        self.layout_.addLayout(row)
+
+    def set_chosen(self, chosen: bool) -> None:
+        self.radio.setChecked(chosen)
+        font = self.label.font()
+        if font.bold() != chosen:
+            font.setBold(chosen)
+            self.label.setFont(font)
+        self.set_flag("chosen", chosen)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._on_choose()
+        super().mousePressEvent(event)
+
+
+class LeadHeader(Cell):
+    """The column header: which lead, where from, whose, and the Primary switch."""
+
+    def __init__(self, index: int, card: LeadCard, parent: QWidget | None = None) -> None:
+        super().__init__("header", parent)
+        self.radio = QRadioButton(self.tr("Primary"))
+        self.radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.radio.setToolTip(
+            with_keys(
+                self.tr("Keep this lead; the others are merged into it"), ReviewAction.PRIMARY
+            )
+        )
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        number = QLabel(f"<b>{index + 1}</b>")
+        number.setToolTip(
+            self.tr("Press {key} to make this lead the primary").format(key=index + 1)
+        )
+        number.setProperty("role", "keycap")
+        top.addWidget(number)
+        top.addWidget(self.radio)
+        top.addStretch(1)
+        self.warning = icon_label(qta.icon("fa5s.lock", color="#C62828"))
+        self.warning.hide()
+        top.addWidget(self.warning)
+        self.layout_.addLayout(top)
+
+        title = QHBoxLayout()
+        title.setContentsMargins(0, 0, 0, 0)
+        title.setSpacing(6)
+        title.addWidget(icon_label(channel_icon(card.source_channel), 18))
+        label = QLabel(f"#{card.label}")
+        font = label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        label.setFont(font)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setToolTip(channel_name(card.source_channel))
+        title.addWidget(label)
+        title.addStretch(1)
+        self.layout_.addLayout(title)
+
+        owner = card.owner_name or self.tr("no responsible operator")
+        if card.department_name:
+            owner = f"{owner} · {card.department_name}"
+        self.owner = QLabel(owner)
+        self.owner.setWordWrap(True)
+        self.layout_.addWidget(self.owner)
+        details = QLabel(
+            self.tr("{status} · created {time}").format(
+                status=card.status or EMPTY, time=format_time(card.created_at)
+            )
+        )
+        details.setWordWrap(True)
+        details.setProperty("role", "secondary")
+        self.layout_.addWidget(details)
+        self.fate = QLabel()
+        self.fate.setProperty("role", "secondary")
+        self.layout_.addWidget(self.fate)
+
+    def set_refusals(self, texts: list[str]) -> None:
+        self.warning.setVisible(bool(texts))
+        self.warning.setToolTip("\n".join(texts))
+
+
+# --------------------------------------------------------------------------- the view
 
 
 class CompareView(QWidget):
@@ -25,19 +282,841 @@ class CompareView(QWidget):
     skipped = Signal()
     next_requested = Signal()
     previous_requested = Signal()
-    # Today's work of this operator: {"merges": int, "dismissals": int, "skips": int}
+    undone = Signal(object)  # UndoResult: the queue should show the restored leads again
+    # Today's work of this operator:
+    # {"merges": int, "dismissals": int (pairs), "undos": int, "skips": int}
     counters_changed = Signal(dict)
+    # The group on screen is ready (plan built, rights checked): tests and the window wait on it.
+    group_loaded = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
         self._lead_ids: tuple[int, ...] = ()
+        self._reasons: tuple[Reason, ...] = ()
+        self._loaded: LoadedGroup | None = None
+        self._refusals: list[Refusal] = []
+        self._request = 0
+        self._busy = False
+        self._current_row = 0
+        self._nav_fields: list[str] = []
+        self._headers: list[LeadHeader] = []
+        self._cells: dict[tuple[str, int], ValueCell] = {}
+        self._field_labels: dict[str, Cell] = {}
+        self._result_cells: dict[str, QLabel] = {}
+        self._result_sections: dict[str, Cell] = {}
+        self._row_groups: list[QButtonGroup] = []
+        self._primary_group: QButtonGroup | None = None
+        # Today's work: merges, dismissed pairs and undos from the history; skips of this window.
+        self.counters = {"merges": 0, "dismissals": 0, "undos": 0, "skips": 0}
+
+        self._build()
+        self._install_shortcuts()
+        self.clear()
+        self.refresh_counters()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
         layout = QVBoxLayout(self)
-        self._placeholder = QLabel(self.tr("Choose a group in the queue to compare its leads."))
-        layout.addWidget(self._placeholder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.reasons_label = QLabel()
+        self.reasons_label.setWordWrap(True)
+        self.reasons_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.reasons_label)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.setObjectName("banner")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout.addWidget(self.scroll, 1)
+        self.setFocusProxy(self.scroll)
+
+        bar = QHBoxLayout()
+        self.previous_button = self._button(
+            "fa5s.chevron-up",
+            self.tr("Previous"),
+            ReviewAction.PREVIOUS_GROUP,
+            self.tr("Previous group"),
+            self.previous_requested.emit,
+        )
+        self.next_button = self._button(
+            "fa5s.chevron-down",
+            self.tr("Next"),
+            ReviewAction.NEXT_GROUP,
+            self.tr("Next group"),
+            self.next_requested.emit,
+        )
+        self.undo_button = self._button(
+            "fa5s.undo",
+            self.tr("Undo last"),
+            ReviewAction.UNDO,
+            self.tr("Undo my last merge"),
+            self.undo_last,
+        )
+        self.help_button = self._button(
+            "fa5s.keyboard",
+            "",
+            ReviewAction.CHEAT_SHEET,
+            self.tr("Keyboard shortcuts"),
+            self.show_cheat_sheet,
+        )
+        self.skip_button = self._button(
+            "fa5s.forward",
+            self.tr("Skip"),
+            ReviewAction.SKIP,
+            self.tr("Skip this group for now"),
+            self.skip,
+        )
+        self.dismiss_button = self._button(
+            "fa5s.not-equal",
+            self.tr("Not duplicates"),
+            ReviewAction.DISMISS,
+            self.tr("These leads are different people; do not show them again"),
+            self.dismiss,
+        )
+        self.merge_button = self._button(
+            "fa5s.compress-arrows-alt",
+            self.tr("Merge"),
+            ReviewAction.MERGE,
+            self.tr("Merge every other lead into the primary"),
+            self.merge,
+        )
+        self.merge_button.setDefault(True)
+        for button in (self.previous_button, self.next_button, self.undo_button, self.help_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        for button in (self.skip_button, self.dismiss_button, self.merge_button):
+            bar.addWidget(button)
+        layout.addLayout(bar)
+
+        self.setStyleSheet(
+            f"""
+            QFrame[cell="value"][differs="true"] {{ background: {DIFFERS_TINT}; }}
+            QFrame[cell="value"][differs="true"][chosen="true"] {{
+                border: 1px solid {CHOSEN_BORDER}; border-radius: 3px;
+            }}
+            QFrame[cell="field"] {{ color: palette(dark); }}
+            QFrame[cell="field"][current="true"] {{
+                border-left: 4px solid palette(highlight); background: {CURRENT_TINT};
+            }}
+            QFrame[cell="value"][current="true"] {{
+                border-top: 1px solid palette(highlight);
+                border-bottom: 1px solid palette(highlight);
+            }}
+            QFrame[cell="header"] {{ border-bottom: 1px solid palette(mid); }}
+            QFrame[cell="header"][primary="true"] {{
+                background: {PRIMARY_TINT}; border-bottom: 2px solid palette(highlight);
+            }}
+            QFrame[cell="result"], QFrame[cell="resultheader"] {{ background: {RESULT_TINT}; }}
+            QFrame[cell="resultheader"] {{ border-bottom: 2px solid rgba(76, 175, 80, 160); }}
+            QFrame[cell="section"] {{ border-top: 1px solid palette(midlight); }}
+            QLabel[role="secondary"] {{ color: palette(dark); }}
+            QLabel[role="keycap"] {{
+                border: 1px solid palette(mid); border-radius: 3px; padding: 0 4px;
+            }}
+            QLabel#banner {{
+                background: rgba(229, 57, 53, 28); border: 1px solid rgba(229, 57, 53, 120);
+                border-radius: 4px; padding: 6px;
+            }}
+            """
+        )
+
+    def _button(
+        self,
+        icon: str,
+        text: str,
+        action: ReviewAction,
+        tip: str,
+        slot: Callable[[], Any],
+    ) -> QPushButton:
+        button = QPushButton(qta.icon(icon), text)
+        button.setToolTip(with_keys(tip, action))
+        button.setProperty("tip", with_keys(tip, action))
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _install_shortcuts(self) -> None:
+        install(self, ReviewAction.NEXT_GROUP, self._next)
+        install(self, ReviewAction.PREVIOUS_GROUP, self._previous)
+        install(self, ReviewAction.PRIMARY, self.choose_primary_column)
+        install(self, ReviewAction.FIELD_UP, lambda: self.move_row(-1))
+        install(self, ReviewAction.FIELD_DOWN, lambda: self.move_row(1))
+        install(self, ReviewAction.VALUE_LEFT, lambda: self.move_choice(-1))
+        install(self, ReviewAction.VALUE_RIGHT, lambda: self.move_choice(1))
+        install(self, ReviewAction.VALUE_OF_LEAD, self.choose_column_value)
+        install(self, ReviewAction.MERGE, self.merge)
+        install(self, ReviewAction.DISMISS, self.dismiss)
+        install(self, ReviewAction.SKIP, self.skip)
+        install(self, ReviewAction.UNDO, self.undo_last)
+        install(self, ReviewAction.CHEAT_SHEET, self.show_cheat_sheet)
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def plan(self) -> MergePlan | None:
+        return self._loaded.plan if self._loaded else None
+
+    @property
+    def lead_ids(self) -> tuple[int, ...]:
+        return self._lead_ids
+
+    @property
+    def refusals(self) -> list[Refusal]:
+        return list(self._refusals)
+
+    @property
+    def current_field(self) -> str | None:
+        if not self._nav_fields:
+            return None
+        return self._nav_fields[self._current_row]
 
     def show_group(self, lead_ids: Sequence[int], reasons: Sequence[Reason] = ()) -> None:
-        self._lead_ids = tuple(lead_ids)
+        """Load and show a group (2 to 6 leads); the old one stays greyed until it arrives."""
+        self._lead_ids = tuple(lead_ids)[:MAX_LEADS]
+        self._reasons = tuple(reasons)
+        self._current_row = 0
+        self._show_banner("")
+        self._load()
+
+    def reload(self) -> None:
+        """Build the plan again from the database, keeping the chosen primary."""
+        primary = self.plan.primary_id if self.plan else None
+        self._load(primary)
 
     def clear(self) -> None:
+        self._request += 1
         self._lead_ids = ()
+        self._reasons = ()
+        self._loaded = None
+        self._refusals = []
+        self._busy = False
+        self.title.setText(self.tr("No group selected"))
+        self.reasons_label.setText(
+            self.tr("Choose a group in the queue to compare its leads side by side.")
+        )
+        self._show_banner("")
+        self._replace_grid(None)
+        self._update_actions()
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    # ------------------------------------------------------------------ loading
+
+    def _load(self, primary_id: int | None = None) -> None:
+        self._request += 1
+        request = self._request
+        lead_ids = self._lead_ids
+        self._busy = True
+        self.title.setText(self.tr("Loading {count} leads…").format(count=len(lead_ids)))
+        if self.scroll.widget() is not None:
+            self.scroll.widget().setEnabled(False)
+        self._update_actions()
+        context = self._context
+
+        def failed(exc: BaseException) -> None:
+            if request != self._request:
+                return
+            self._busy = False
+            self._loaded = None
+            self._replace_grid(None)
+            self.title.setText(self.tr("This group cannot be shown"))
+            self._show_banner(error_text(exc))
+            self._update_actions()
+            if not isinstance(exc, KnownError):
+                operations.default_failure(self, exc)
+
+        context.query(
+            self,
+            lambda: load_group(context, lead_ids, primary_id),
+            lambda loaded: self._on_loaded(request, loaded),
+        ).failure(failed).run_in_background()
+
+    def _on_loaded(self, request: int, loaded: LoadedGroup) -> None:
+        if request != self._request:
+            return  # the operator moved on to another group meanwhile
+        self._busy = False
+        self._loaded = loaded
+        self._refusals = loaded.refusals
+        plan = loaded.plan
+        self._nav_fields = [f.name for f in plan.fields if f.differs] or [
+            f.name for f in plan.fields
+        ]
+        self._current_row = min(self._current_row, len(self._nav_fields) - 1)
+        self.title.setText(
+            self.tr("{count} leads that may be one customer").format(count=len(plan.lead_ids))
+        )
+        self._render_reasons()
+        self._replace_grid(self._render(plan))
+        self._refresh()
+        self.group_loaded.emit()
+
+    def _render_reasons(self) -> None:
+        texts = [translate_message(r.text) for r in self._reasons]
+        if texts:
+            self.reasons_label.setText(self.tr("Why: {reasons}").format(reasons="; ".join(texts)))
+        else:
+            self.reasons_label.setText("")
+        self.reasons_label.setVisible(bool(texts))
+
+    def _replace_grid(self, content: QWidget | None) -> None:
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        if content is None:
+            self._headers = []
+            self._cells = {}
+            self._field_labels = {}
+            self._result_cells = {}
+            self._result_sections = {}
+            self._row_groups = []
+            self._primary_group = None
+            content = QWidget()
+        self.scroll.setWidget(content)
+
+    # ------------------------------------------------------------------ rendering
+
+    def _render(self, plan: MergePlan) -> QWidget:
+        content = QWidget()
+        grid = QGridLayout(content)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(2)
+        grid.setVerticalSpacing(1)
+        result_column = len(plan.lead_ids) + 1
+        grid.setColumnMinimumWidth(0, FIELD_COLUMN_WIDTH)
+        for column in range(1, result_column + 1):
+            grid.setColumnStretch(column, 1)
+            grid.setColumnMinimumWidth(column, LEAD_COLUMN_MIN_WIDTH)
+
+        self._headers = []
+        self._cells = {}
+        self._field_labels = {}
+        self._result_cells = {}
+        self._result_sections = {}
+        self._row_groups = []
+
+        # Row 0: headers.
+        corner = Cell("corner")
+        grid.addWidget(corner, 0, 0)
+        self._primary_group = QButtonGroup(content)
+        for index, lead_id in enumerate(plan.lead_ids):
+            header = LeadHeader(index, plan.cards[lead_id])
+            self._primary_group.addButton(header.radio, index)
+            header.radio.clicked.connect(lambda _c=False, i=index: self.choose_primary_column(i))
+            grid.addWidget(header, 0, index + 1)
+            self._headers.append(header)
+        result_header = Cell("resultheader")
+        heading = QLabel(self.tr("After the merge"))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        result_header.layout_.addWidget(heading)
+        self.result_title = QLabel()
+        self.result_title.setWordWrap(True)
+        result_header.layout_.addWidget(self.result_title)
+        result_header.layout_.addStretch(1)
+        grid.addWidget(result_header, 0, result_column)
+
+        row = 1
+        for choice in plan.fields:
+            label = Cell("field")
+            text = QLabel(translate_message(choice.label))
+            text.setWordWrap(True)
+            label.layout_.addWidget(text)
+            grid.addWidget(label, row, 0)
+            self._field_labels[choice.name] = label
+            group = QButtonGroup(content)
+            self._row_groups.append(group)
+            for index, lead_id in enumerate(plan.lead_ids):
+                cell = ValueCell(
+                    self._display(choice, lead_id),
+                    lambda f=choice.name, i=lead_id: self._choose(f, i),
+                    self._channel_of(choice, lead_id),
+                )
+                cell.set_flag("differs", choice.differs)
+                group.addButton(cell.radio)
+                if not choice.differs:
+                    # Nothing to choose: keep the column aligned, hide the noise.
+                    policy = cell.radio.sizePolicy()
+                    policy.setRetainSizeWhenHidden(True)
+                    cell.radio.setSizePolicy(policy)
+                    cell.radio.hide()
+                grid.addWidget(cell, row, index + 1)
+                self._cells[(choice.name, lead_id)] = cell
+            result = Cell("result")
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            if choice.name == "source_channel":
+                line = QHBoxLayout()
+                line.setContentsMargins(0, 0, 0, 0)
+                line.setSpacing(6)
+                self.result_source_icon = QLabel()
+                line.addWidget(self.result_source_icon)
+                line.addWidget(value, 1)
+                result.layout_.addLayout(line)
+            else:
+                result.layout_.addWidget(value)
+            grid.addWidget(result, row, result_column)
+            self._result_cells[choice.name] = value
+            row += 1
+
+        row = self._render_sections(grid, row, plan)
+        grid.setRowStretch(row, 1)
+        return content
+
+    def _section_label(self, grid: QGridLayout, row: int, text: str) -> None:
+        label = Cell("section")
+        title = QLabel(text)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        title.setWordWrap(True)
+        label.layout_.addWidget(title)
+        label.layout_.addStretch(1)
+        grid.addWidget(label, row, 0)
+
+    def _render_sections(self, grid: QGridLayout, row: int, plan: MergePlan) -> int:
+        result_column = len(plan.lead_ids) + 1
+        sections: list[tuple[str, str, Callable[[LeadCard], QWidget]]] = [
+            ("channels", self.tr("Channels"), self._channels_widget),
+            ("chats", self.tr("Chats"), self._chats_widget),
+            ("activity", self.tr("Activities and deals"), self._activity_widget),
+            ("comments", self.tr("Comments"), self._comments_widget),
+        ]
+        for key, title, make in sections:
+            self._section_label(grid, row, title)
+            for index, lead_id in enumerate(plan.lead_ids):
+                cell = Cell("section")
+                cell.layout_.addWidget(make(plan.cards[lead_id]))
+                cell.layout_.addStretch(1)
+                grid.addWidget(cell, row, index + 1)
+            result = Cell("result")
+            result.setProperty("section", True)
+            grid.addWidget(result, row, result_column)
+            self._result_sections[key] = result
+            row += 1
+        return row
+
+    def _display(self, choice: FieldChoice, lead_id: int) -> str:
+        if choice.name == "source_channel":
+            return channel_name(choice.values[lead_id])
+        return str(choice.display.get(lead_id) or "")
+
+    @staticmethod
+    def _channel_of(choice: FieldChoice, lead_id: int) -> Channel | None:
+        if choice.name == "source_channel":
+            return choice.values[lead_id]
+        return None
+
+    def _channels_widget(self, card: LeadCard) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        if not card.communications:
+            layout.addWidget(self._muted(self.tr("no phones or messengers")))
+        for comm in card.communications:
+            layout.addWidget(
+                ChannelChip.for_comm(comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid)
+            )
+        return box
+
+    def _chats_widget(self, card: LeadCard, chats: Sequence[Any] | None = None) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        chats = card.chats if chats is None else chats
+        if not chats:
+            layout.addWidget(self._muted(self.tr("no chats")))
+        for chat in chats:
+            first = chat.first_message or self.tr("(no text)")
+            chip = ChannelChip(channel_icon(chat.channel), elide(first, CHAT_PREVIEW_CHARS))
+            chip.text_label.setWordWrap(True)
+            chip.setToolTip(f"{channel_name(chat.channel)}: {first}")
+            layout.addWidget(chip)
+            meta = self._muted(
+                self.tr("messages: {count} · last {time}").format(
+                    count=chat.message_count, time=format_time(chat.last_message_at)
+                )
+            )
+            meta.setContentsMargins(21, 0, 0, 0)
+            layout.addWidget(meta)
+        return box
+
+    def _activity_widget(self, card: LeadCard) -> QWidget:
+        return self._counts_label(len(card.activities), len(card.deals))
+
+    def _counts_label(self, activities: int, deals: int) -> QLabel:
+        label = QLabel(
+            self.tr("activities: {activities} · deals: {deals}").format(
+                activities=activities, deals=deals
+            )
+        )
+        label.setWordWrap(True)
+        return label
+
+    def _comments_widget(self, card: LeadCard) -> QWidget:
+        text = card.comments.strip()
+        if not text:
+            return self._muted(EMPTY)
+        label = QLabel(elide(text, COMMENT_PREVIEW_CHARS))
+        label.setWordWrap(True)
+        label.setToolTip(text)
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        return label
+
+    @staticmethod
+    def _muted(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setProperty("role", "secondary")
+        label.setWordWrap(True)
+        return label
+
+    # ------------------------------------------------------------------ state -> widgets
+
+    def _refresh(self) -> None:
+        """Show the plan's current primary and choices, the preview and the rights."""
+        plan = self.plan
+        if plan is None:
+            self._update_actions()
+            return
+        policy = self._loaded.policy if self._loaded else MergePolicy()
+        fate = (
+            self.tr("will be archived into the primary")
+            if policy.archive_instead_of_delete
+            else self.tr("will be deleted after the merge")
+        )
+        by_lead: dict[int, list[str]] = {}
+        for refusal in self._refusals:
+            by_lead.setdefault(refusal.lead_id, []).append(refusal_text(refusal))
+        for index, lead_id in enumerate(plan.lead_ids):
+            header = self._headers[index]
+            is_primary = lead_id == plan.primary_id
+            header.radio.setChecked(is_primary)
+            header.set_flag("primary", is_primary)
+            header.fate.setText(self.tr("keeps the chosen values") if is_primary else fate)
+            header.set_refusals(by_lead.get(lead_id, []))
+        current = self.current_field
+        for choice in plan.fields:
+            for lead_id in plan.lead_ids:
+                cell = self._cells[(choice.name, lead_id)]
+                cell.set_chosen(lead_id == choice.chosen)
+                cell.set_flag("current", choice.name == current)
+            self._field_labels[choice.name].set_flag("current", choice.name == current)
+            text = self._display(choice, choice.chosen)
+            self._result_cells[choice.name].setText(text or EMPTY)
+            if choice.name == "source_channel":
+                icon = channel_icon(choice.chosen_value)
+                self.result_source_icon.setPixmap(icon.pixmap(ICON_SIZE, ICON_SIZE))
+        self._render_preview(plan)
+        self._update_actions()
+
+    def _render_preview(self, plan: MergePlan) -> None:
+        preview = plan.preview()
+        merged_from = ", ".join(f"#{label}" for label in preview["merged_from"])
+        self.result_title.setText(
+            self.tr("#{primary}, merged from {others}").format(
+                primary=preview["label"], others=merged_from
+            )
+        )
+        labels = {lead_id: plan.cards[lead_id].label for lead_id in plan.lead_ids}
+
+        def fill(key: str, widget: QWidget) -> None:
+            cell = self._result_sections[key]
+            while cell.layout_.count():
+                item = cell.layout_.takeAt(0)
+                if item.widget() is not None:
+                    item.widget().deleteLater()
+            cell.layout_.addWidget(widget)
+            cell.layout_.addStretch(1)
+
+        comms = QWidget()
+        layout = QVBoxLayout(comms)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        for comm in preview["communications"]:
+            chip = ChannelChip.for_comm(
+                comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid
+            )
+            sources = ", ".join(f"#{labels[i]}" for i in comm.lead_ids)
+            chip.setToolTip(f"{chip.toolTip()}\n" + self.tr("from {leads}").format(leads=sources))
+            layout.addWidget(chip)
+        if not preview["communications"]:
+            layout.addWidget(self._muted(self.tr("no phones or messengers")))
+        fill("channels", comms)
+        fill("chats", self._chats_widget(plan.primary, preview["chats"]))
+        fill(
+            "activity",
+            self._counts_label(len(preview["activities"]), len(preview["deals"])),
+        )
+        comments = QLabel(elide(preview["comments"], COMMENT_PREVIEW_CHARS * 2) or EMPTY)
+        comments.setWordWrap(True)
+        comments.setToolTip(preview["comments"])
+        comments.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        fill("comments", comments)
+
+    def _update_actions(self) -> None:
+        has_group = self.plan is not None and not self._busy
+        if self.scroll.widget() is not None:
+            self.scroll.widget().setEnabled(has_group)
+        self.skip_button.setEnabled(bool(self._lead_ids))
+        self.dismiss_button.setEnabled(has_group)
+        self.undo_button.setEnabled(not self._busy)
+        merge_tip = self.merge_button.property("tip")
+        if has_group and self._refusals:
+            self.merge_button.setEnabled(False)
+            lines = [refusal_text(r) for r in self._refusals]
+            self.merge_button.setToolTip(
+                self.tr("You cannot merge this group:") + "\n" + "\n".join(lines)
+            )
+        else:
+            self.merge_button.setEnabled(has_group)
+            self.merge_button.setToolTip(merge_tip)
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def _recheck_rights(self) -> None:
+        # Plain data (the plan and the operator's scopes): no database, so no worker.
+        plan = self.plan
+        if plan is None or self._loaded is None:
+            return
+        self._refusals = check_merge(None, self._context.operator, plan, self._loaded.policy)
+
+    # ------------------------------------------------------------------ choosing
+
+    def _choose(self, field_name: str, lead_id: int) -> None:
+        plan = self.plan
+        if plan is None or self._busy:
+            return
+        if not plan.field(field_name).differs:
+            return
+        plan.choose(field_name, lead_id)
+        if field_name in self._nav_fields:
+            self._current_row = self._nav_fields.index(field_name)
+        self._refresh()
+
+    def choose_primary_column(self, index: int) -> None:
+        """Make the lead of column ``index`` (0-based) the primary."""
+        plan = self.plan
+        if plan is None or self._busy or not 0 <= index < len(plan.lead_ids):
+            return
+        plan.set_primary(plan.lead_ids[index])
+        self._recheck_rights()
+        self._refresh()
+
+    def move_row(self, step: int) -> None:
+        if not self._nav_fields or self.plan is None:
+            return
+        self._current_row = max(0, min(len(self._nav_fields) - 1, self._current_row + step))
+        self._refresh()
+        label = self._field_labels.get(self.current_field or "")
+        if label is not None:
+            self.scroll.ensureWidgetVisible(label)
+
+    def move_choice(self, step: int) -> None:
+        plan = self.plan
+        name = self.current_field
+        if plan is None or name is None:
+            return
+        choice = plan.field(name)
+        index = plan.lead_ids.index(choice.chosen)
+        target = max(0, min(len(plan.lead_ids) - 1, index + step))
+        self._choose(name, plan.lead_ids[target])
+
+    def choose_column_value(self, index: int) -> None:
+        plan = self.plan
+        name = self.current_field
+        if plan is None or name is None or not 0 <= index < len(plan.lead_ids):
+            return
+        self._choose(name, plan.lead_ids[index])
+
+    # ------------------------------------------------------------------ actions
+
+    def _next(self) -> None:
+        self.next_requested.emit()
+
+    def _previous(self) -> None:
+        self.previous_requested.emit()
+
+    def show_cheat_sheet(self) -> None:
+        CheatSheetDialog.show_for(self)
+
+    def skip(self) -> None:
+        if not self._lead_ids:
+            return
+        self._count("skips")
+        self.skipped.emit()
+
+    def merge(self) -> None:
+        plan = self.plan
+        if plan is None or self._busy or self._loaded is None:
+            return
+        if self._refusals:
+            self._show_banner("\n".join(refusal_text(r) for r in self._refusals))
+            return
+        self._busy = True
+        self._update_actions()
+        request = self._request
+        context = self._context
+        operator_id = context.operator.id
+        policy = self._loaded.policy
+        context.query(
+            self,
+            lambda: merge_service.apply_merge(context.workspace, plan, operator_id, policy),
+            lambda result: self._on_merged(request, result),
+        ).failure(self._on_merge_failed).run_in_background()
+
+    def _on_merged(self, request: int, result: Any) -> None:
+        self._busy = False
+        self._count("merges")
+        if request != self._request:
+            self._update_actions()
+            return
+        self._finish_group(translate_message(result.summary))
+        self.merged.emit(result)
+
+    def _finish_group(self, title: str) -> None:
+        """The group is done with: nothing left to act on until the next one opens."""
+        self._request += 1
+        self._loaded = None
+        self._refusals = []
+        self._replace_grid(None)
+        self.title.setText(title)
+        self.reasons_label.hide()
+        self._show_banner("")
+        self._update_actions()
+
+    def _on_merge_failed(self, exc: BaseException) -> None:
+        self._busy = False
+        if isinstance(exc, StaleError):
+            # Someone else changed a lead: say who/what, show the group as it is now.
+            self._show_banner(error_text(exc))
+            self.reload()
+            return
+        # A RightsError (rights changed since the check) and other known failures
+        # wrote nothing: say so, keep the group as it is.
+        self._action_failed(exc)
+
+    def _action_failed(self, exc: BaseException) -> None:
+        """Known failures (rights, a lead gone, database busy) in words above the grid."""
+        self._busy = False
+        self._update_actions()
+        if isinstance(exc, KnownError):
+            self._show_banner(error_text(exc))
+        else:
+            operations.default_failure(self, exc)
+
+    def dismiss(self) -> None:
+        plan = self.plan
+        if plan is None or self._busy:
+            return
+        labels = [plan.cards[i].label for i in plan.lead_ids]
+        reason = DismissDialog.ask(self, labels)
+        if reason is None:
+            return
+        self._busy = True
+        self._update_actions()
+        context = self._context
+        lead_ids = tuple(plan.lead_ids)
+        operator_id = context.operator.id
+
+        def done(_count: int) -> None:
+            self._busy = False
+            self._count("dismissals")
+            self._finish_group(self.tr("Marked as not duplicates"))
+            self.dismissed.emit(lead_ids)
+
+        context.query(
+            self,
+            lambda: merge_service.dismiss(context.workspace, lead_ids, operator_id, reason),
+            done,
+        ).failure(self._action_failed).run_in_background()
+
+    def undo_last(self) -> None:
+        """Undo this operator's newest merge, after a confirmation."""
+        if self._busy:
+            return
+        context = self._context
+        operator_id = context.operator.id
+        context.query(
+            self,
+            lambda: merge_service.last_undoable_event(context.workspace, operator_id),
+            self._confirm_undo,
+        ).failure(self._action_failed).run_in_background()
+
+    def _confirm_undo(self, event_id: int | None) -> None:
+        if event_id is None:
+            self._show_banner(self.tr("There is no merge of yours to undo."))
+            return
+        if not Interaction.confirm(
+            self,
+            self.tr("Undo the last merge"),
+            self.tr("Restore the leads of your last merge exactly as they were before it?"),
+            ok_text=self.tr("Undo merge"),
+        ):
+            return
+        self._busy = True
+        self._update_actions()
+        context = self._context
+        operator_id = context.operator.id
+
+        def done(result: Any) -> None:
+            self._busy = False
+            self._count("undos")
+            self._show_banner(translate_message(result.summary))
+            self._update_actions()
+            self.undone.emit(result)
+
+        context.query(
+            self,
+            lambda: merge_service.undo_event(context.workspace, event_id, operator_id),
+            done,
+        ).failure(self._action_failed).run_in_background()
+
+    def _count(self, key: str) -> None:
+        # Shown at once; then the database's numbers (other windows of the same
+        # operator count too) replace the merges, dismissals and undos.
+        self.counters[key] += 1
+        self.counters_changed.emit(dict(self.counters))
+        if key != "skips":
+            self.refresh_counters()
+
+    def refresh_counters(self) -> None:
+        """Read today's merges, dismissed pairs and undos; skips are this window's."""
+        context = self._context
+        operator_id = context.operator.id
+
+        def done(today: TodayCounters) -> None:
+            self.counters.update(
+                merges=today.merges, dismissals=today.dismissals, undos=today.undos
+            )
+            self.counters_changed.emit(dict(self.counters))
+
+        context.query(
+            self, lambda: workspace_today_counters(context.workspace, operator_id), done
+        ).failure(
+            lambda exc: log.warning("Today's counters unavailable: %s", exc)
+        ).run_in_background()
+
+
+__all__ = ["CompareView", "LoadedGroup", "load_group"]
