@@ -504,7 +504,8 @@ def build_plan(
         if lead is None:
             raise KnownError(f"Lead {lead_id} does not exist (any more).")
         if lead.archived or lead.merged_into_id is not None:
-            into = f" into #{lead.merged_into_id}" if lead.merged_into_id else ""
+            target = session.get(Lead, lead.merged_into_id) if lead.merged_into_id else None
+            into = f" into #{target.label}" if target is not None else ""
             raise KnownError(f"Lead #{lead.label} was already merged{into} or archived.")
     cards = {lead_id: _card(leads[lead_id]) for lead_id in order}
     if primary_id is None:
