@@ -511,7 +511,8 @@ class _Generator:
         elif roll < 0.8 and p.nick:
             local = p.nick
         else:
-            local = f"{rng.choice(names.NICK_WORDS_A)}{rng.choice(names.NICK_WORDS_B)}{rng.randint(1, 99)}"
+            word = rng.choice(names.NICK_WORDS_A) + rng.choice(names.NICK_WORDS_B)
+            local = f"{word}{rng.randint(1, 99)}"
         p.email = f"{local.replace('_', '.')}@{rng.choice(names.EMAIL_DOMAINS)}"
         return p.email
 
