@@ -100,9 +100,7 @@ def four_channel_group(workspace):
             ),
         ]
         ids = [lead.id for lead in leads]
-        ops = {
-            login: find_operator(s, login) for login in ("anna", "boris", "trainee")
-        }
+        ops = {login: find_operator(s, login) for login in ("anna", "boris", "trainee")}
         del trainee
     return ids, ops
 

@@ -1,0 +1,205 @@
+"""The review flow by keyboard alone: primary, values, merge, not duplicates, undo."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+from sqlalchemy import func, select, update
+
+from deskdup.models import Channel, Chat, Communication, Dismissal, Lead, MergeEvent
+from deskdup.views.cheatsheet import CheatSheetDialog
+from deskdup.views.dismiss_dialog import DismissDialog
+from deskdup.views.interaction import Interaction
+from deskdup.views.shortcuts import SHORTCUTS, ReviewAction, shortcut
+from tests.views.test_compare import four_channel_group, make_view, runner, show, shown
+
+__all__ = ["runner", "shown"]  # fixtures re-used from test_compare
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def focused_view(qtbot, workspace, operator, runner):
+    view = make_view(qtbot, workspace, operator, runner)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    view.setFocus()
+    qtbot.waitUntil(lambda: view.isAncestorOf(QApplication.focusWidget()))
+    return view
+
+
+def key(qtbot, view, k, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(QApplication.focusWidget() or view, k, modifier)
+
+
+def test_choose_primary_and_values_by_keyboard_then_merge(qtbot, workspace, runner, shown):
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids)
+    plan = view.plan
+
+    key(qtbot, view, Qt.Key.Key_4)  # the site lead (#S-104) becomes the primary
+    assert plan.primary_id == ids[3]
+    # Differing fields, in order: title, last name, first name, source, responsible.
+    assert view.current_field == "title"
+    key(qtbot, view, Qt.Key.Key_1, ALT)  # the Telegram lead's title
+    key(qtbot, view, Qt.Key.Key_Down)
+    key(qtbot, view, Qt.Key.Key_Down)
+    key(qtbot, view, Qt.Key.Key_Down)
+    assert view.current_field == "source_channel"
+    key(qtbot, view, Qt.Key.Key_Left)  # from the site lead to the Avito lead
+    key(qtbot, view, Qt.Key.Key_Down)
+    assert view.current_field == "assigned_id"
+    key(qtbot, view, Qt.Key.Key_2, ALT)  # Boris, the WhatsApp lead's owner
+    assert view.merge_button.isEnabled()
+
+    with qtbot.waitSignal(view.merged, timeout=10000) as merged:
+        key(qtbot, view, Qt.Key.Key_Return, CTRL)
+    assert merged.args[0].primary_id == ids[3]
+
+    with workspace.session() as s:
+        primary = s.get(Lead, ids[3])
+        assert primary.title == "Telegram: ivan_petrov93"
+        assert primary.last_name == "Петров"
+        assert primary.source_channel is Channel.AVITO
+        assert primary.assigned.login == "boris"
+        values = {c.raw_value for c in s.scalars(select(Communication).filter_by(lead_id=ids[3]))}
+        assert {"@ivan_petrov93", "+79123456789", "ivan.petrov@example.com"} <= values
+        chats = s.scalars(select(Chat).filter_by(lead_id=ids[3])).all()
+        assert len(chats) == 3
+        for other in ids[:3]:
+            lead = s.get(Lead, other)
+            assert lead.merged_into_id == ids[3] and lead.archived
+    qtbot.waitUntil(lambda: view.counters["merges"] == 1)
+    assert shown == {"known": [], "bug": []}
+
+
+def test_merge_refused_for_a_trainee_disables_merge_and_changes_nothing(
+    qtbot, workspace, runner, shown
+):
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["trainee"], runner)
+    show(qtbot, view, ids[:2])
+    assert not view.merge_button.isEnabled()
+    tip = view.merge_button.toolTip()
+    # Names the lead, its owner and department, and the missing right.
+    assert "#W-102" in tip or "#T-101" in tip
+    assert "Борисов Борис" in tip or "Петрова Анна" in tip
+    assert "archive" in tip
+    key(qtbot, view, Qt.Key.Key_Return, CTRL)
+    assert view.banner.isVisible() and "archive" in view.banner.text()
+    runner.wait()  # a merge wrongly started would have finished by now
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(MergeEvent)) == 0
+        assert not any(s.get(Lead, i).archived for i in ids)
+
+
+def test_lead_changed_by_someone_else_shows_who_and_reloads(qtbot, workspace, runner, shown):
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids[:2])
+    old_version = view.plan.versions[ids[1]]
+    with workspace.session() as s:
+        s.execute(
+            update(Lead)
+            .where(Lead.id == ids[1])
+            .values(title="Changed elsewhere", version=Lead.version + 1)
+        )
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        key(qtbot, view, Qt.Key.Key_Return, CTRL)
+    assert view.banner.isVisible()
+    assert "W-102" in view.banner.text()
+    assert view.plan.versions[ids[1]] == old_version + 1
+    assert view.plan.field("title").values[ids[1]] == "Changed elsewhere"
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(MergeEvent)) == 0
+
+
+def test_not_duplicates_with_reason_is_recorded(qtbot, workspace, runner, shown, monkeypatch):
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids[:3])
+    asked = []
+
+    def ask(cls, parent, labels):
+        asked.append(labels)
+        return "namesakes"
+
+    monkeypatch.setattr(DismissDialog, "ask", classmethod(ask))
+    with qtbot.waitSignal(view.dismissed, timeout=10000) as dismissed:
+        key(qtbot, view, Qt.Key.Key_D, CTRL)
+    assert asked == [["T-101", "W-102", "A-103"]]
+    assert tuple(dismissed.args[0]) == tuple(ids[:3])
+    with workspace.session() as s:
+        rows = s.scalars(select(Dismissal)).all()
+        assert {(r.lead_a_id, r.lead_b_id) for r in rows} == {
+            (ids[0], ids[1]),
+            (ids[0], ids[2]),
+            (ids[1], ids[2]),
+        }
+        assert {r.reason for r in rows} == {"namesakes"}
+        assert {r.operator_id for r in rows} == {ops["anna"].id}
+
+
+def test_dismiss_dialog_accepts_an_empty_reason_with_enter(qtbot):
+    dialog = DismissDialog(["T-101", "W-102"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.reason.text() == ""
+
+
+def test_undo_last_restores_the_merged_leads(qtbot, workspace, runner, shown, monkeypatch):
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids[:2])
+    with workspace.session() as s:
+        before = {i: (s.get(Lead, i).title, s.get(Lead, i).assigned_id) for i in ids[:2]}
+    key(qtbot, view, Qt.Key.Key_2)
+    key(qtbot, view, Qt.Key.Key_1, ALT)  # the title of the Telegram lead
+    with qtbot.waitSignal(view.merged, timeout=10000):
+        key(qtbot, view, Qt.Key.Key_Return, CTRL)
+    asked = []
+    monkeypatch.setattr(
+        Interaction, "confirm", classmethod(lambda cls, *a, **k: asked.append(a) or True)
+    )
+    with qtbot.waitSignal(view.undone, timeout=10000) as undone:
+        key(qtbot, view, Qt.Key.Key_Z, CTRL)
+    assert asked
+    assert ids[0] in undone.args[0].restored_ids  # the lead merged away is back
+    with workspace.session() as s:
+        for i in ids[:2]:
+            lead = s.get(Lead, i)
+            assert not lead.archived and lead.merged_into_id is None
+            assert (lead.title, lead.assigned_id) == before[i]
+        assert len(s.scalars(select(Chat).filter_by(lead_id=ids[0])).all()) == 1
+    qtbot.waitUntil(lambda: view.counters["undos"] == 1)
+
+
+def test_next_previous_skip_and_cheat_sheet_keys(qtbot, workspace, runner, shown):
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids[:2])
+    with qtbot.waitSignal(view.next_requested):
+        key(qtbot, view, Qt.Key.Key_J)
+    with qtbot.waitSignal(view.previous_requested):
+        key(qtbot, view, Qt.Key.Key_Up, CTRL)
+    with qtbot.waitSignal(view.skipped):
+        key(qtbot, view, Qt.Key.Key_S)
+    assert view.counters["skips"] == 1
+    key(qtbot, view, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: bool(view.findChildren(CheatSheetDialog)))
+    sheet = view.findChildren(CheatSheetDialog)[0]
+    assert sheet.table.rowCount() == len(SHORTCUTS)
+    merge_keys = shortcut(ReviewAction.MERGE).key_text()
+    assert any(sheet.table.item(r, 0).text() == merge_keys for r in range(len(SHORTCUTS)))
+    # The button tooltips show the same keys as the cheat sheet.
+    assert merge_keys in view.merge_button.toolTip()
+    assert shortcut(ReviewAction.DISMISS).key_text() in view.dismiss_button.toolTip()
+    sheet.close()
