@@ -85,8 +85,11 @@ MSG_CHANGED = QT_TRANSLATE_NOOP(
 )
 MSG_GONE = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was merged or deleted by someone else; nothing was merged; "
-    "the view has been reloaded",
+    "Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded",
+)
+MSG_MERGED_AWAY = QT_TRANSLATE_NOOP(
+    "Merge",
+    "Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded",
 )
 MSG_RACE = QT_TRANSLATE_NOOP(
     "Merge",
@@ -255,8 +258,16 @@ def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -
     for lead_id in plan.lead_ids:
         lead = leads.get(lead_id)
         label = plan.cards[lead_id].label
-        if lead is None or lead.archived or lead.merged_into_id is not None:
+        if lead is None:
             raise _fail(StaleError, Message(CONTEXT, MSG_GONE, {"lead": label}), lead_id=lead_id)
+        if lead.archived or lead.merged_into_id is not None:
+            target = session.get(Lead, lead.merged_into_id) if lead.merged_into_id else None
+            params = {
+                "lead": label,
+                "into": target.label if target is not None else "?",
+                "who": _who_changed(session, lead) or SOMEONE_ELSE,
+            }
+            raise _fail(StaleError, Message(CONTEXT, MSG_MERGED_AWAY, params), lead_id=lead_id)
         if lead.version != plan.versions[lead_id]:
             who = _who_changed(session, lead) or SOMEONE_ELSE
             params = {
