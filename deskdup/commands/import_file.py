@@ -1,7 +1,76 @@
-"""`deskdup import_file` (being written)."""
+"""``deskdup import FILE``: import leads from a CRM's CSV or XLSX export."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+from deskdup.commands.demo import ProgressBar
+from deskdup.services.importer import import_file
+from deskdup.services.workspace import open_workspace
+
+# More bad rows than this are counted, not listed (they are all in the rejects file).
+SHOWN_BAD_ROWS = 50
+
 
 def register(subparsers) -> None:
-    pass
+    parser = subparsers.add_parser(
+        "import",
+        help="import leads from a CSV or XLSX export",
+        description=(
+            "Import leads from a CRM export (CSV in UTF-8 with comma or semicolon, or XLSX). "
+            "Columns (any case): id, created_at, channel, name, first_name, last_name, "
+            "middle_name, phone, email, telegram, whatsapp, message, assigned_to, status. "
+            "Rows whose id is already in the workspace are left alone. When a row is bad "
+            "nothing is imported, unless --skip-bad."
+        ),
+    )
+    parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
+    parser.add_argument("--db", metavar="URL", required=True, help="workspace URL or SQLite file")
+    parser.add_argument(
+        "--skip-bad",
+        action="store_true",
+        help="import the good rows and write the bad ones to a rejects file",
+    )
+    parser.add_argument(
+        "--rejects",
+        metavar="FILE",
+        help="where to write the bad rows (default with --skip-bad: FILE.rejects.csv)",
+    )
+    parser.add_argument(
+        "--region", default="RU", help="region for phones without a country code (default RU)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    source = Path(args.file)
+    rejects = args.rejects
+    if rejects is None and args.skip_bad:
+        rejects = str(source.with_name(source.name + ".rejects.csv"))
+    ws = open_workspace(args.db)
+    bar = ProgressBar.for_total("import", 0)
+    try:
+        report = import_file(
+            ws,
+            source,
+            skip_bad=args.skip_bad,
+            rejects_path=rejects,
+            progress=bar,
+            region=args.region,
+        )
+    finally:
+        bar.finish()
+        ws.dispose()
+    for bad in report.bad_rows[:SHOWN_BAD_ROWS]:
+        print(f"{source.name}:{bad.line}: {bad.reason.render()}", file=sys.stderr)
+    if report.rejected > SHOWN_BAD_ROWS:
+        print(f"... and {report.rejected - SHOWN_BAD_ROWS} more bad rows", file=sys.stderr)
+    if report.ignored_columns:
+        print("Ignored columns: " + ", ".join(report.ignored_columns), file=sys.stderr)
+    print(report.summary().render())
+    if report.rejected and report.rejects_path:
+        print(f"Bad rows written to {report.rejects_path}")
+    if report.rejected and not args.skip_bad:
+        return 2
+    return 0
