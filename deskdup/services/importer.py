@@ -106,6 +106,21 @@ CHANNEL_ALIASES: dict[str, Channel] = {
     "другое": Channel.OTHER,
 }
 
+# How a lead's title names its channel when the file gives no title (CRM data, not UI).
+CHANNEL_LABELS: dict[Channel, str] = {
+    Channel.TELEGRAM: "Telegram",
+    Channel.WHATSAPP: "WhatsApp",
+    Channel.VIBER: "Viber",
+    Channel.VK: "VK",
+    Channel.AVITO: "Avito",
+    Channel.INSTAGRAM: "Instagram",
+    Channel.OPENLINE: "Open line",
+    Channel.SITE: "Website",
+    Channel.CALL: "Call",
+    Channel.EMAIL: "E-mail",
+    Channel.OTHER: "Import",
+}
+
 _SPLIT_LIST = re.compile(r"[;,]")
 _SPLIT_WORDS = re.compile(r"[;,\s]+")
 
@@ -562,9 +577,8 @@ class _RowReader:
         title = self.cell(cells, "title")
         if not title:
             shown = " ".join(w for w in (last, first) if w) or (comms[0][2] if comms else "")
-            title = (
-                f"{channel.value.capitalize()}: {shown}" if shown else channel.value.capitalize()
-            )
+            label = CHANNEL_LABELS[channel]
+            title = f"{label}: {shown}" if shown else label
         lead = {
             "external_id": external_id,
             "title": title[:300],
