@@ -196,9 +196,11 @@ class ValueCell(Cell):
 
     def set_chosen(self, chosen: bool) -> None:
         self.radio.setChecked(chosen)
+        # Bold only where there was a choice to make; equal rows stay quiet.
+        bold = chosen and bool(self.property("differs"))
         font = self.label.font()
-        if font.bold() != chosen:
-            font.setBold(chosen)
+        if font.bold() != bold:
+            font.setBold(bold)
             self.label.setFont(font)
         self.set_flag("chosen", chosen)
 
@@ -338,6 +340,13 @@ class CompareView(QWidget):
         self.banner.setObjectName("banner")
         self.banner.hide()
         layout.addWidget(self.banner)
+        # Why Merge is disabled, in words, without hovering over anything.
+        self.rights_label = QLabel()
+        self.rights_label.setWordWrap(True)
+        self.rights_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.rights_label.setObjectName("rights")
+        self.rights_label.hide()
+        layout.addWidget(self.rights_label)
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -428,6 +437,10 @@ class CompareView(QWidget):
             QLabel[role="secondary"] {{ color: palette(dark); }}
             QLabel[role="keycap"] {{
                 border: 1px solid palette(mid); border-radius: 3px; padding: 0 4px;
+            }}
+            QLabel#rights {{
+                background: rgba(255, 179, 0, 40); border: 1px solid rgba(230, 145, 0, 160);
+                border-radius: 4px; padding: 6px;
             }}
             QLabel#banner {{
                 background: rgba(229, 57, 53, 28); border: 1px solid rgba(229, 57, 53, 120);
@@ -883,13 +896,18 @@ class CompareView(QWidget):
         merge_tip = self.merge_button.property("tip")
         if has_group and self._refusals:
             self.merge_button.setEnabled(False)
-            lines = [refusal_text(r) for r in self._refusals]
-            self.merge_button.setToolTip(
-                self.tr("You cannot merge this group:") + "\n" + "\n".join(lines)
+            text = (
+                self.tr("You cannot merge this group:")
+                + "\n"
+                + "\n".join(refusal_text(r) for r in self._refusals)
             )
+            self.merge_button.setToolTip(text)
+            self.rights_label.setText(text)
+            self.rights_label.show()
         else:
             self.merge_button.setEnabled(has_group)
             self.merge_button.setToolTip(merge_tip)
+            self.rights_label.hide()
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -972,8 +990,7 @@ class CompareView(QWidget):
         if plan is None or self._busy or self._loaded is None:
             return
         if self._refusals:
-            self._show_banner("\n".join(refusal_text(r) for r in self._refusals))
-            return
+            return  # the rights label above the grid already says why
         self._busy = True
         self._update_actions()
         request = self._request
