@@ -1,7 +1,185 @@
-"""`deskdup scan` (being written)."""
+"""`deskdup scan` and `deskdup lookup`: detection from the command line.
+
+``scan --format jsonl`` prints one line per candidate pair at or above the
+threshold, best first: ``{"a": ID, "b": ID, "score": S, "reasons": [...]}``,
+where an ID is the lead's external id (a string) when it has one, else its
+database id (an integer).  The table format is for reading.  Counts and the
+time go to stderr so the output stays machine-readable.
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+import time
+
+from sqlalchemy import String, select, type_coerce
+
+from deskdup.models import Channel, Lead
+from deskdup.services.errors import KnownError
+from deskdup.services.matching import (
+    MatchIndex,
+    MatchSettings,
+    channel_title,
+    lookup,
+)
+from deskdup.services.workspace import open_workspace
+
 
 def register(subparsers) -> None:
-    pass
+    scan = subparsers.add_parser(
+        "scan",
+        help="find candidate duplicate leads and print them with the reasons",
+        description="Find leads that look like one customer and say why.",
+    )
+    scan.add_argument("--db", metavar="URL", required=True, help="workspace database (URL or file)")
+    scan.add_argument(
+        "--format",
+        choices=("table", "jsonl"),
+        default="table",
+        help="table for reading (default), jsonl for programs: one pair a line",
+    )
+    scan.add_argument(
+        "--threshold",
+        type=float,
+        metavar="T",
+        help="lowest score printed, 0..1 (default: the review threshold)",
+    )
+    scan.add_argument("--region", default="RU", help="default phone region (default RU)")
+    scan.set_defaults(handler=run_scan)
+
+    find = subparsers.add_parser(
+        "lookup",
+        help="find the leads matching one phone, e-mail, handle or name",
+        description="Look one phone, e-mail, messenger handle or name up in the workspace.",
+    )
+    find.add_argument("--db", metavar="URL", required=True, help="workspace database (URL or file)")
+    find.add_argument("text", help="a phone, e-mail, @handle or a name")
+    find.add_argument("--limit", type=int, default=20, help="at most this many leads (default 20)")
+    find.add_argument("--format", choices=("table", "jsonl"), default="table")
+    find.add_argument("--region", default="RU", help="default phone region (default RU)")
+    find.set_defaults(handler=run_lookup)
+
+
+def _settings(args) -> MatchSettings:
+    settings = MatchSettings(region=args.region)
+    threshold = getattr(args, "threshold", None)
+    if threshold is not None:
+        if not 0.0 <= threshold <= 1.0:
+            raise KnownError(f"The threshold must be between 0 and 1, not {threshold}.")
+        settings.review_threshold = threshold
+    return settings
+
+
+def _lead_id(index: MatchIndex, lead_id: int) -> str | int:
+    rec = index.leads.get(lead_id)
+    if rec is not None and rec.label != str(lead_id):
+        return rec.label
+    return lead_id
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def run_scan(args) -> int:
+    started = time.perf_counter()
+    ws = open_workspace(args.db)
+    try:
+        settings = _settings(args)
+        index = MatchIndex.build(ws, settings)
+        result = index.result()
+    finally:
+        ws.dispose()
+    out = sys.stdout
+    if args.format == "jsonl":
+        for pair in result.pairs:
+            line = {
+                "a": _lead_id(index, pair.a),
+                "b": _lead_id(index, pair.b),
+                "score": pair.score,
+                "reasons": [str(r.text) for r in pair.reasons],
+            }
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    else:
+        _print_table(index, result, out)
+    print(
+        f"{result.lead_count} leads, {len(result.pairs)} pairs, {len(result.groups)} groups "
+        f"at threshold {result.threshold:.2f} in {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _describe(index: MatchIndex, lead_id: int) -> str:
+    rec = index.leads[lead_id]
+    name = rec.display_name() or "-"
+    return (
+        f"{_cut(str(_lead_id(index, lead_id)), 10)} {_cut(name, 28)} ({channel_title(rec.channel)})"
+    )
+
+
+def _print_table(index: MatchIndex, result, out) -> None:
+    if not result.pairs:
+        out.write("No candidate duplicates.\n")
+        return
+    left = [_describe(index, p.a) for p in result.pairs]
+    right = [_describe(index, p.b) for p in result.pairs]
+    wa = max(len(s) for s in left)
+    wb = max(len(s) for s in right)
+    out.write(f"{'score':>5}  {'lead':<{wa}}  {'lead':<{wb}}  reasons\n")
+    for pair, a, b in zip(result.pairs, left, right, strict=True):
+        reasons = "; ".join(str(r.text) for r in pair.reasons[:3])
+        out.write(f"{pair.score:5.2f}  {a:<{wa}}  {b:<{wb}}  {reasons}\n")
+
+
+def run_lookup(args) -> int:
+    started = time.perf_counter()
+    ws = open_workspace(args.db)
+    try:
+        settings = _settings(args)
+        hits = lookup(ws, args.text, settings, limit=args.limit)
+        labels = _labels(ws, [h.lead_id for h in hits])
+    finally:
+        ws.dispose()
+    out = sys.stdout
+    for hit in hits:
+        ident, name, channel = labels.get(hit.lead_id, (hit.lead_id, "", ""))
+        reasons = [str(r.text) for r in hit.reasons]
+        if args.format == "jsonl":
+            line = {"lead": ident, "score": hit.score, "reasons": reasons}
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        else:
+            out.write(
+                f"{hit.score:5.2f}  {_cut(str(ident), 10):<10}  {_cut(name, 28):<28}  "
+                f"{channel:<9}  {'; '.join(reasons)}\n"
+            )
+    if not hits and args.format == "table":
+        out.write("Nothing found.\n")
+    print(f"{len(hits)} leads in {time.perf_counter() - started:.2f} s", file=sys.stderr)
+    return 0
+
+
+def _labels(ws, ids: list[int]) -> dict[int, tuple[str | int, str, str]]:
+    if not ids:
+        return {}
+    with ws.engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                Lead.id,
+                Lead.external_id,
+                Lead.first_name,
+                Lead.last_name,
+                Lead.middle_name,
+                type_coerce(Lead.source_channel, String),
+            ).where(Lead.id.in_(ids))
+        ).all()
+    out = {}
+    for lead_id, ext, first, last, middle, channel in rows:
+        name = " ".join(p for p in (first, last, middle) if p)
+        try:
+            title = channel_title(Channel(channel))
+        except ValueError:
+            title = channel or ""
+        out[lead_id] = (ext or lead_id, name, title)
+    return out

@@ -23,7 +23,7 @@ class Normalized:
     extension: str = ""
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = re.compile(r"[0-9]")
 
 
 def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> Normalized:
@@ -38,9 +38,8 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> Normalized:
     digits = "".join(_DIGITS.findall(text))
     candidates = [text]
     # Russian habit: a leading 8 (trunk prefix) or 7 without the plus.
-    if region == "RU" and not text.startswith("+"):
-        if len(digits) == 11 and digits[0] in "78":
-            candidates.insert(0, "+7" + digits[1:])
+    if region == "RU" and not text.startswith("+") and len(digits) == 11 and digits[0] in "78":
+        candidates.insert(0, "+7" + digits[1:])
     for candidate in candidates:
         try:
             number = phonenumbers.parse(candidate, region)
@@ -49,7 +48,21 @@ def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> Normalized:
         if phonenumbers.is_valid_number(number):
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
             return Normalized(e164, True, number.extension or "")
-    return Normalized(digits, False)
+    return Normalized(_invalid_digits(digits, text, region), False)
+
+
+def _invalid_digits(digits: str, text: str, region: str) -> str:
+    """The digits of an invalid phone, written the same whatever the form typed.
+
+    In Russia ``8…``, ``7…``, ``+7…`` and a bare ten-digit number are one number
+    even when the number itself is not a valid one.
+    """
+    if region == "RU":
+        if len(digits) == 11 and (digits[0] == "8" and not text.startswith("+")):
+            return "7" + digits[1:]
+        if len(digits) == 10 and not text.startswith("+"):
+            return "7" + digits
+    return digits
 
 
 def normalize_email(raw: str) -> Normalized:

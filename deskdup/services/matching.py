@@ -1,0 +1,1074 @@
+"""Detection: find leads that are one customer, and say why.
+
+normalise -> keys -> blocks -> score -> groups.
+
+- Every active lead is read once (a few Core selects, no ORM objects) into a
+  compact ``_Lead`` record: normalised phones, e-mails, handles, its parsed name,
+  the names its nicknames and e-mail local parts suggest, its first inquiry.
+- Each record emits *keys*; leads sharing a key form a *block*.  Strong keys
+  (phone, e-mail, handle, surname + first initial) pair across all time; weak
+  keys (first name, surname alone, the first words of the inquiry) pair only
+  inside a time window of ``burst_minutes`` (the impatient customer writes
+  everywhere within minutes), so a common name does not pair everybody.
+  Oversized blocks (a shared office phone, a placeholder e-mail) are skipped.
+- A candidate pair is scored by ``score_pair``: each piece of evidence has a
+  weight (``MatchSettings.weights``) and a reason in words; positives combine
+  as ``1 - prod(1 - w)``, contradictions multiply the result by ``1 + w``.
+- Pairs at or above the review threshold, minus dismissed ones, are joined
+  into groups (connected components).
+
+A pair's score depends only on the two records, so an incremental refresh that
+rescans the changed leads against their blocks gives what a full scan gives.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+from sqlalchemy import String, and_, func, or_, select, type_coerce
+
+from deskdup.models import Channel, Chat, CommKind, Communication, Dismissal, Lead, Operator
+from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSummary, Reason
+from deskdup.services.errors import Cancelled
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.names import (
+    NameParts,
+    fold,
+    is_cyrillic,
+    parse_free_name,
+    parse_name,
+    parse_nickname,
+)
+from deskdup.services.normalize import (
+    normalize_email,
+    normalize_handle,
+    normalize_phone,
+)
+
+# --------------------------------------------------------------------------- settings
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    # Shared identifiers.
+    "same_phone": 0.95,
+    "same_email": 0.95,
+    "same_handle": 0.95,
+    "same_invalid_phone": 0.5,
+    # Names.
+    "full_name": 0.7,
+    "full_name_patronymic": 0.85,
+    "surname_initial": 0.45,
+    "nickname_name": 0.6,
+    "surname_only": 0.2,
+    "first_name": 0.2,
+    # Behaviour.
+    "burst": 0.3,
+    "same_message": 0.5,
+    # Contradictions (negative: the score is multiplied by 1 + w).
+    "different_phones": -0.5,
+    "different_first_names": -0.6,
+    "different_surnames": -0.5,
+    "different_patronymics": -0.4,
+}
+
+DEFAULT_THRESHOLD = 0.6
+
+# Blocks larger than this are not paired: a shared office phone or a common name.
+STRONG_BLOCK_CAP = 200
+WEAK_BLOCK_CAP = 60
+# Two messages this similar (rapidfuzz ratio, 0..100) count as the same inquiry.
+MESSAGE_SIMILARITY = 85.0
+MESSAGE_KEY_CHARS = 24
+
+
+@dataclass
+class MatchSettings:
+    """Plain settings of detection; the window persists them in QSettings."""
+
+    region: str = "RU"
+    review_threshold: float = DEFAULT_THRESHOLD
+    burst_minutes: int = 15
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+
+    def weight(self, code: str) -> float:
+        return self.weights.get(code, DEFAULT_WEIGHTS.get(code, 0.0))
+
+
+@dataclass
+class ScanResult:
+    pairs: list[CandidatePair]  # at/above the threshold, best first, dismissed excluded
+    groups: list[CandidateGroup]  # connected components of those pairs, best first
+    summaries: dict[int, LeadSummary]  # every lead that is in a group
+    lead_count: int
+    threshold: float = DEFAULT_THRESHOLD
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class LookupHit:
+    lead_id: int
+    score: float
+    reasons: tuple[Reason, ...]
+
+
+# --------------------------------------------------------------------------- records
+
+_CHANNELS = {c.value: c for c in Channel}
+_CHANNEL_TITLES = {
+    Channel.TELEGRAM: "Telegram",
+    Channel.WHATSAPP: "WhatsApp",
+    Channel.VIBER: "Viber",
+    Channel.VK: "VK",
+    Channel.AVITO: "Avito",
+    Channel.INSTAGRAM: "Instagram",
+    Channel.OPENLINE: "Open line",
+    Channel.SITE: "site",
+    Channel.CALL: "call",
+    Channel.EMAIL: "e-mail",
+    Channel.OTHER: "other",
+}
+
+
+def channel_title(channel: Channel) -> str:
+    return _CHANNEL_TITLES.get(channel, str(channel))
+
+
+class _Lead:
+    """One lead as the matcher sees it; plain attributes, no database objects."""
+
+    __slots__ = (
+        "bad_phones",
+        "channel",
+        "created_at",
+        "emails",
+        "handles",
+        "id",
+        "label",
+        "message",
+        "minute",
+        "name",
+        "nicks",
+        "owner_id",
+        "phones",
+        "status",
+    )
+
+    def __init__(
+        self,
+        id: int,
+        label: str,
+        channel: Channel,
+        owner_id: int | None,
+        created_at: datetime | None,
+        status: str,
+        name: NameParts,
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.channel = channel
+        self.owner_id = owner_id
+        self.created_at = created_at
+        self.minute = created_at.timestamp() / 60.0 if created_at else 0.0
+        self.status = status
+        self.name = name
+        self.phones: tuple[str, ...] = ()
+        self.bad_phones: tuple[str, ...] = ()
+        self.emails: tuple[str, ...] = ()
+        self.handles: tuple[tuple[Channel, str], ...] = ()
+        self.nicks: tuple[tuple[Channel, str, NameParts], ...] = ()
+        self.message = ""
+
+    def add_comm(self, kind: str, channel: Channel, raw: str, norm: str, region: str) -> None:
+        if kind == CommKind.PHONE or (
+            kind == CommKind.MESSENGER and channel in (Channel.WHATSAPP, Channel.VIBER)
+        ):
+            value = normalize_phone(raw, region) if not norm or region != "RU" else None
+            if value is not None:
+                norm, valid = value.value, value.valid
+            else:
+                valid = norm.startswith("+")
+            if valid:
+                if norm not in self.phones:
+                    self.phones += (norm,)
+            elif len(norm) >= 6 and norm not in self.bad_phones:
+                self.bad_phones += (norm,)
+        elif kind == CommKind.EMAIL:
+            norm = norm or normalize_email(raw).value
+            if norm and norm not in self.emails:
+                self.emails += (norm,)
+                self._add_nick(Channel.EMAIL, norm)
+        elif kind == CommKind.MESSENGER:
+            norm = norm or normalize_handle(raw).value
+            if norm and all(h != norm for _, h in self.handles):
+                self.handles += ((channel, norm),)
+                self._add_nick(channel, norm)
+
+    def _add_nick(self, channel: Channel, text: str) -> None:
+        parts = parse_nickname(text)
+        if not parts.empty:
+            self.nicks += ((channel, text, parts),)
+
+    def display_name(self) -> str:
+        """The name as entered, else the first nickname, e-mail or phone."""
+        if self.name.words:
+            return " ".join(self.name.words)
+        for value in (*(h for _c, h in self.handles), *self.emails, *self.phones):
+            return value
+        return ""
+
+    def summary(self, owners: dict[int, str]) -> LeadSummary:
+        return LeadSummary(
+            id=self.id,
+            label=self.label,
+            name=self.display_name(),
+            channel=self.channel,
+            owner_id=self.owner_id,
+            owner_name=owners.get(self.owner_id, "") if self.owner_id else "",
+            created_at=self.created_at or datetime(1970, 1, 1),
+            status=self.status,
+        )
+
+
+# --------------------------------------------------------------------------- loading
+
+_ACTIVE = and_(Lead.archived.is_(False), Lead.merged_into_id.is_(None))
+_LEAD_COLUMNS = (
+    Lead.id,
+    Lead.external_id,
+    Lead.first_name,
+    Lead.last_name,
+    Lead.middle_name,
+    type_coerce(Lead.source_channel, String),
+    Lead.assigned_id,
+    Lead.created_at,
+    Lead.updated_at,
+    Lead.status,
+    Lead.archived,
+    Lead.merged_into_id,
+)
+_COMM_COLUMNS = (
+    Communication.lead_id,
+    type_coerce(Communication.kind, String),
+    type_coerce(Communication.channel, String),
+    Communication.raw_value,
+    Communication.normalized,
+)
+_CHAT_COLUMNS = (Chat.lead_id, Chat.first_message)
+_CHUNK = 500
+
+
+def _make_lead(row) -> _Lead:
+    lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m = row
+    return _Lead(
+        lead_id,
+        ext or str(lead_id),
+        _CHANNELS.get(channel, Channel.OTHER),
+        owner,
+        created,
+        status or "",
+        parse_name(first or "", last or "", middle or ""),
+    )
+
+
+def _fill(
+    conn, leads: dict[int, _Lead], region: str, ids: list[int] | None, tick: Callable[[], None]
+) -> None:
+    """Read the communications and the first chat message of ``leads``."""
+
+    def chunks(stmt_for):
+        if ids is None:
+            yield from conn.execute(stmt_for(None))
+        else:
+            for start in range(0, len(ids), _CHUNK):
+                yield from conn.execute(stmt_for(ids[start : start + _CHUNK]))
+
+    def comms(part):
+        stmt = select(*_COMM_COLUMNS).where(Communication.lead_id.is_not(None))
+        return stmt if part is None else stmt.where(Communication.lead_id.in_(part))
+
+    def chats(part):
+        stmt = select(*_CHAT_COLUMNS).where(Chat.lead_id.is_not(None)).order_by(Chat.id.desc())
+        return stmt if part is None else stmt.where(Chat.lead_id.in_(part))
+
+    for n, (lead_id, kind, channel, raw, norm) in enumerate(chunks(comms)):
+        rec = leads.get(lead_id)
+        if rec is not None:
+            rec.add_comm(kind, _CHANNELS.get(channel, Channel.OTHER), raw or "", norm or "", region)
+        if n % 50_000 == 0:
+            tick()
+    # Newest first, so the oldest chat's message is the one that stays.
+    for lead_id, message in chunks(chats):
+        rec = leads.get(lead_id)
+        if rec is not None and message:
+            rec.message = message[:200]
+
+
+def _owners(conn) -> dict[int, str]:
+    return dict(conn.execute(select(Operator.id, Operator.full_name)).all())
+
+
+def _dismissed(conn) -> set[tuple[int, int]]:
+    rows = conn.execute(select(Dismissal.lead_a_id, Dismissal.lead_b_id))
+    return {(min(a, b), max(a, b)) for a, b in rows}
+
+
+# --------------------------------------------------------------------------- keys
+
+# Key kinds.  Strong kinds pair across all time; weak kinds carry a time bucket
+# and pair only with the same or the next bucket; lookup kinds never pair.
+_PHONE, _BAD_PHONE, _EMAIL, _HANDLE, _NAME = "p", "x", "e", "h", "n"
+_WEAK_FIRST, _WEAK_SURNAME, _WEAK_MESSAGE = "f", "s", "m"
+_LOOKUP_FIRST, _LOOKUP_SURNAME = "F", "S"
+
+
+def _name_sources(rec: _Lead) -> Iterator[NameParts]:
+    if not rec.name.empty:
+        yield rec.name
+    for _channel, _text, parts in rec.nicks:
+        yield parts
+
+
+def _strong_keys(rec: _Lead) -> set[tuple]:
+    keys: set[tuple] = set()
+    keys.update((_PHONE, p) for p in rec.phones)
+    keys.update((_BAD_PHONE, p) for p in rec.bad_phones)
+    keys.update((_EMAIL, e) for e in rec.emails)
+    keys.update((_HANDLE, h) for _c, h in rec.handles)
+    for parts in _name_sources(rec):
+        initials = parts.first_initials()
+        for surname in parts.surnames:
+            keys.update((_NAME, surname, i) for i in initials)
+    return keys
+
+
+def _weak_keys(rec: _Lead) -> set[tuple]:
+    keys: set[tuple] = set()
+    for parts in _name_sources(rec):
+        keys.update((_WEAK_FIRST, f) for f in parts.firsts)
+        keys.update((_WEAK_SURNAME, s) for s in parts.surnames)
+    if len(rec.message) >= 10:
+        keys.add((_WEAK_MESSAGE, _message_key(rec.message)))
+    return keys
+
+
+def _lookup_keys(rec: _Lead) -> set[tuple]:
+    keys: set[tuple] = set()
+    for parts in _name_sources(rec):
+        keys.update((_LOOKUP_FIRST, f) for f in parts.firsts)
+        keys.update((_LOOKUP_SURNAME, s) for s in parts.surnames)
+    return keys
+
+
+def _message_key(message: str) -> str:
+    return "".join(ch for ch in fold(message) if ch.isalnum())[:MESSAGE_KEY_CHARS]
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _reason(code: str, weight: float, template: str, **params) -> Reason:
+    return Reason(code, weight, Message("Reason", template, params))
+
+
+def _name_text(parts: NameParts) -> str:
+    return " ".join(parts.words)
+
+
+def _surnames_match(a: NameParts, b: NameParts) -> bool:
+    if a.surnames & b.surnames:
+        return True
+    # A typo in a long surname (Петров / Петрвo) still counts.
+    return any(
+        len(x) >= 5 and len(y) >= 5 and fuzz.ratio(x, y) >= 88
+        for x in a.surnames
+        for y in b.surnames
+    )
+
+
+def _name_evidence(a: NameParts, b: NameParts) -> str | None:
+    """The strongest kind of agreement between two names, or None."""
+    surnames = bool(a.surnames and b.surnames) and _surnames_match(a, b)
+    firsts = bool(a.firsts & b.firsts)
+    if surnames and firsts:
+        if a.patronymic and a.patronymic == b.patronymic:
+            return "full_name_patronymic"
+        return "full_name"
+    if surnames:
+        if (a.initials and b.first_initials() & a.initials) or (
+            b.initials and a.first_initials() & b.initials
+        ):
+            return "surname_initial"
+        if not (a.firsts or a.initials) or not (b.firsts or b.initials):
+            return "surname_only"
+        return None
+    if firsts and (not a.surnames or not b.surnames):
+        return "first_name"
+    return None
+
+
+_NAME_TEMPLATES = {
+    # (kind, translit, diminutive) -> template
+    ("name", False, False): QT_TRANSLATE_NOOP("Reason", "Same name: {a} ~ {b}"),
+    ("name", True, False): QT_TRANSLATE_NOOP("Reason", "Same name: {a} ~ {b} (translit)"),
+    ("name", False, True): QT_TRANSLATE_NOOP("Reason", "Same name: {a} ~ {b} (diminutive)"),
+    ("name", True, True): QT_TRANSLATE_NOOP(
+        "Reason", "Same name: {a} ~ {b} (translit, diminutive)"
+    ),
+    ("nick", False, False): QT_TRANSLATE_NOOP("Reason", "{channel} {nick} ~ {name}"),
+    ("nick", True, False): QT_TRANSLATE_NOOP("Reason", "{channel} {nick} ~ {name} (translit)"),
+    ("nick", False, True): QT_TRANSLATE_NOOP("Reason", "{channel} {nick} ~ {name} (diminutive)"),
+    ("nick", True, True): QT_TRANSLATE_NOOP(
+        "Reason", "{channel} {nick} ~ {name} (translit, diminutive)"
+    ),
+    ("first", False, False): QT_TRANSLATE_NOOP("Reason", "Same first name: {a} ~ {b}"),
+    ("first", True, False): QT_TRANSLATE_NOOP("Reason", "Same first name: {a} ~ {b} (translit)"),
+    ("first", False, True): QT_TRANSLATE_NOOP("Reason", "Same first name: {a} ~ {b} (diminutive)"),
+    ("first", True, True): QT_TRANSLATE_NOOP(
+        "Reason", "Same first name: {a} ~ {b} (translit, diminutive)"
+    ),
+    ("initial", False, False): QT_TRANSLATE_NOOP("Reason", "Same surname and initial: {a} ~ {b}"),
+    ("initial", True, False): QT_TRANSLATE_NOOP(
+        "Reason", "Same surname and initial: {a} ~ {b} (translit)"
+    ),
+    ("surname", False, False): QT_TRANSLATE_NOOP("Reason", "Same surname: {a} ~ {b}"),
+    ("surname", True, False): QT_TRANSLATE_NOOP("Reason", "Same surname: {a} ~ {b} (translit)"),
+}
+
+_NAME_WEIGHT_KIND = {
+    "full_name": "name",
+    "full_name_patronymic": "name",
+    "first_name": "first",
+    "surname_initial": "initial",
+    "surname_only": "surname",
+}
+
+
+def _name_reason(
+    code: str,
+    weight: float,
+    a: NameParts,
+    b: NameParts,
+    nick: tuple[Channel, str] | None,
+) -> Reason:
+    """The reason for a name agreement; ``nick`` when ``a`` was read from a nickname."""
+    translit = is_cyrillic(_name_text(a)) != is_cyrillic(_name_text(b))
+    diminutive = a.diminutive != b.diminutive
+    if nick is not None:
+        template = _NAME_TEMPLATES[("nick", translit, diminutive)]
+        if code in ("full_name", "full_name_patronymic"):
+            code = "nickname_name"
+        return _reason(
+            code,
+            weight,
+            template,
+            channel=channel_title(nick[0]),
+            nick=nick[1],
+            name=_name_text(b),
+        )
+    kind = _NAME_WEIGHT_KIND[code]
+    template = _NAME_TEMPLATES.get((kind, translit, diminutive)) or _NAME_TEMPLATES.get(
+        (kind, translit, False)
+    )
+    return _reason(code, weight, template, a=_name_text(a), b=_name_text(b))
+
+
+def _best_name_reason(x: _Lead, y: _Lead, settings: MatchSettings) -> Reason | None:
+    best: Reason | None = None
+    sources_x = [(x.name, None)] + [(p, (c, t)) for c, t, p in x.nicks]
+    sources_y = [(y.name, None)] + [(p, (c, t)) for c, t, p in y.nicks]
+    for pa, nick_a in sources_x:
+        if pa.empty:
+            continue
+        for pb, nick_b in sources_y:
+            if pb.empty or (nick_a and nick_b and nick_a[1] == nick_b[1]):
+                # The same handle or address is already a reason of its own.
+                continue
+            code = _name_evidence(pa, pb)
+            if code is None:
+                continue
+            weight = settings.weight(code)
+            if (nick_a or nick_b) and code in ("full_name", "full_name_patronymic"):
+                weight = settings.weight("nickname_name")
+            if best is None or weight > best.weight:
+                if nick_a is not None:
+                    best = _name_reason(code, weight, pa, pb, nick_a)
+                elif nick_b is not None:
+                    best = _name_reason(code, weight, pb, pa, nick_b)
+                else:
+                    best = _name_reason(code, weight, pa, pb, None)
+    return best
+
+
+def score_pair(x: _Lead, y: _Lead, settings: MatchSettings) -> tuple[float, tuple[Reason, ...]]:
+    """Score two leads in 0..1 with the reasons, strongest first."""
+    w = settings.weight
+    reasons: list[Reason] = []
+    for phone in set(x.phones) & set(y.phones):
+        reasons.append(
+            _reason(
+                "same_phone",
+                w("same_phone"),
+                QT_TRANSLATE_NOOP("Reason", "Same phone {phone}"),
+                phone=phone,
+            )
+        )
+    for email in set(x.emails) & set(y.emails):
+        reasons.append(
+            _reason(
+                "same_email",
+                w("same_email"),
+                QT_TRANSLATE_NOOP("Reason", "Same e-mail {email}"),
+                email=email,
+            )
+        )
+    handles_y = {h: c for c, h in y.handles}
+    for channel, handle in x.handles:
+        if handle in handles_y:
+            reasons.append(
+                _reason(
+                    "same_handle",
+                    w("same_handle"),
+                    QT_TRANSLATE_NOOP("Reason", "Same {channel} account {handle}"),
+                    channel=channel_title(channel),
+                    handle=handle,
+                )
+            )
+    for phone in set(x.bad_phones) & set(y.bad_phones):
+        reasons.append(
+            _reason(
+                "same_invalid_phone",
+                w("same_invalid_phone"),
+                QT_TRANSLATE_NOOP("Reason", "Same (invalid) phone number {phone}"),
+                phone=phone,
+            )
+        )
+    name_reason = _best_name_reason(x, y, settings)
+    if name_reason is not None:
+        reasons.append(name_reason)
+
+    minutes = abs(x.minute - y.minute)
+    window = settings.burst_minutes
+    if minutes <= window and x.channel != y.channel:
+        reasons.append(
+            _reason(
+                "burst",
+                w("burst"),
+                QT_TRANSLATE_NOOP("Reason", "Came {minutes} min apart via {a} and {b}"),
+                minutes=round(minutes),
+                a=channel_title(x.channel),
+                b=channel_title(y.channel),
+            )
+        )
+    if (
+        minutes <= window
+        and len(x.message) >= 10
+        and len(y.message) >= 10
+        and fuzz.ratio(x.message, y.message, processor=default_process) >= MESSAGE_SIMILARITY
+    ):
+        text = x.message if len(x.message) <= 40 else x.message[:40].rstrip() + "…"
+        reasons.append(
+            _reason(
+                "same_message",
+                w("same_message"),
+                QT_TRANSLATE_NOOP("Reason", "Both wrote {minutes} min apart: '{text}'"),
+                minutes=round(minutes),
+                text=text,
+            )
+        )
+
+    # Contradictions.
+    if x.phones and y.phones and not set(x.phones) & set(y.phones):
+        reasons.append(
+            _reason(
+                "different_phones",
+                w("different_phones"),
+                QT_TRANSLATE_NOOP("Reason", "Different phones {a} / {b}"),
+                a=x.phones[0],
+                b=y.phones[0],
+            )
+        )
+    na, nb = x.name, y.name
+    if na.firsts and nb.firsts and not na.firsts & nb.firsts:
+        reasons.append(
+            _reason(
+                "different_first_names",
+                w("different_first_names"),
+                QT_TRANSLATE_NOOP("Reason", "Different first names {a} / {b}"),
+                a=_name_text(na),
+                b=_name_text(nb),
+            )
+        )
+    elif na.surnames and nb.surnames and not _surnames_match(na, nb):
+        reasons.append(
+            _reason(
+                "different_surnames",
+                w("different_surnames"),
+                QT_TRANSLATE_NOOP("Reason", "Different surnames {a} / {b}"),
+                a=_name_text(na),
+                b=_name_text(nb),
+            )
+        )
+    elif (
+        na.patronymic
+        and nb.patronymic
+        and na.patronymic != nb.patronymic
+        and fuzz.ratio(na.patronymic, nb.patronymic) < 85
+    ):
+        reasons.append(
+            _reason(
+                "different_patronymics",
+                w("different_patronymics"),
+                QT_TRANSLATE_NOOP("Reason", "Different patronymics {a} / {b}"),
+                a=_name_text(na),
+                b=_name_text(nb),
+            )
+        )
+    return combine(r.weight for r in reasons), tuple(sorted(reasons, key=lambda r: -r.weight))
+
+
+def combine(weights: Iterable[float]) -> float:
+    """``1 - prod(1 - w)`` over the positive weights, times ``prod(1 + w)`` over the negative."""
+    miss = 1.0
+    penalty = 1.0
+    for weight in weights:
+        if weight > 0:
+            miss *= 1.0 - min(weight, 1.0)
+        elif weight < 0:
+            penalty *= 1.0 + max(weight, -1.0)
+    return round((1.0 - miss) * penalty, 4)
+
+
+# --------------------------------------------------------------------------- the index
+
+
+class _Blocks:
+    """Key -> lead ids, compact: a single id is stored bare, more as a list."""
+
+    __slots__ = ("data",)
+
+    def __init__(self) -> None:
+        self.data: dict[int, int | list[int]] = {}
+
+    def add(self, key: int, lead_id: int) -> None:
+        current = self.data.get(key)
+        if current is None:
+            self.data[key] = lead_id
+        elif isinstance(current, int):
+            if current != lead_id:
+                self.data[key] = [current, lead_id]
+        elif lead_id not in current:
+            current.append(lead_id)
+
+    def remove(self, key: int, lead_id: int) -> None:
+        current = self.data.get(key)
+        if current is None:
+            return
+        if isinstance(current, int):
+            if current == lead_id:
+                del self.data[key]
+        else:
+            if lead_id in current:
+                current.remove(lead_id)
+            if len(current) == 1:
+                self.data[key] = current[0]
+
+    def get(self, key: int) -> list[int] | tuple[int, ...]:
+        current = self.data.get(key)
+        if current is None:
+            return ()
+        if isinstance(current, int):
+            return (current,)
+        return current
+
+
+def _now_progress(progress, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+class MatchIndex:
+    """All active leads of a workspace in memory, their blocks and scored pairs.
+
+    ``build`` reads everything once; ``refresh`` reads only what changed since
+    (``Lead.updated_at`` and new ids), rescoring only the changed leads against
+    their blocks; ``lookup`` answers one phone, e-mail, handle or name at once.
+    """
+
+    def __init__(self, settings: MatchSettings | None = None) -> None:
+        self.settings = settings or MatchSettings()
+        self.threshold = self.settings.review_threshold
+        self.leads: dict[int, _Lead] = {}
+        self.blocks = _Blocks()
+        self.pairs: dict[tuple[int, int], CandidatePair] = {}
+        self.partners: dict[int, set[int]] = {}
+        self.dismissed: set[tuple[int, int]] = set()
+        self.owners: dict[int, str] = {}
+        self._cursor: datetime | None = None
+        self._max_id = 0
+        self._bucket_minutes = max(1, int(self.settings.burst_minutes))
+
+    # ----------------------------------------------------------------- keys
+
+    def _hashed_keys(self, rec: _Lead) -> tuple[list[int], list[tuple[int, int, int]], list[int]]:
+        """(strong key hashes, weak (hash_prev, hash_same, hash_next), lookup key hashes)."""
+        strong = [hash(k) for k in _strong_keys(rec)]
+        bucket = int(rec.minute // self._bucket_minutes)
+        weak = [
+            (hash((k, bucket - 1)), hash((k, bucket)), hash((k, bucket + 1)))
+            for k in _weak_keys(rec)
+        ]
+        lookup = [hash(k) for k in _lookup_keys(rec)]
+        return strong, weak, lookup
+
+    def _insert(self, rec: _Lead) -> None:
+        strong, weak, lookup = self._hashed_keys(rec)
+        for key in strong:
+            self.blocks.add(key, rec.id)
+        for _prev, same, _next in weak:
+            self.blocks.add(same, rec.id)
+        for key in lookup:
+            self.blocks.add(key, rec.id)
+
+    def _remove(self, rec: _Lead) -> None:
+        strong, weak, lookup = self._hashed_keys(rec)
+        for key in strong:
+            self.blocks.remove(key, rec.id)
+        for _prev, same, _next in weak:
+            self.blocks.remove(same, rec.id)
+        for key in lookup:
+            self.blocks.remove(key, rec.id)
+
+    def _candidates(self, rec: _Lead) -> set[int]:
+        strong, weak, _lookup = self._hashed_keys(rec)
+        out: set[int] = set()
+        for key in strong:
+            members = self.blocks.get(key)
+            if 1 < len(members) <= STRONG_BLOCK_CAP:
+                out.update(members)
+        for keys in weak:
+            if len(self.blocks.get(keys[1])) > WEAK_BLOCK_CAP:
+                continue
+            for key in keys:
+                members = self.blocks.get(key)
+                if len(members) <= WEAK_BLOCK_CAP:
+                    out.update(members)
+        out.discard(rec.id)
+        return out
+
+    # ----------------------------------------------------------------- pairs
+
+    def _score_lead(self, rec: _Lead, only_greater: bool) -> None:
+        for other_id in self._candidates(rec):
+            if only_greater and other_id < rec.id:
+                continue
+            other = self.leads.get(other_id)
+            if other is None:
+                continue
+            a, b = (rec, other) if rec.id < other.id else (other, rec)
+            score, reasons = score_pair(a, b, self.settings)
+            if score >= self.threshold:
+                self.pairs[(a.id, b.id)] = CandidatePair(a.id, b.id, score, reasons)
+                self.partners.setdefault(a.id, set()).add(b.id)
+                self.partners.setdefault(b.id, set()).add(a.id)
+
+    def _drop_pairs(self, lead_id: int) -> None:
+        for other in self.partners.pop(lead_id, ()):
+            self.pairs.pop((min(lead_id, other), max(lead_id, other)), None)
+            partners = self.partners.get(other)
+            if partners is not None:
+                partners.discard(lead_id)
+                if not partners:
+                    del self.partners[other]
+
+    # ----------------------------------------------------------------- build
+
+    @classmethod
+    def build(
+        cls,
+        ws,
+        settings: MatchSettings | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> MatchIndex:
+        """Read every active lead and score every candidate pair."""
+        index = cls(settings)
+        started = time.perf_counter()
+
+        def check() -> None:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+
+        with ws.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
+            # Loading is about a third of the work; scoring the rest.
+            steps = max(total, 1) * 3
+            _now_progress(progress, 0, steps)
+            cursor, max_id = None, 0
+            for n, row in enumerate(conn.execute(select(*_LEAD_COLUMNS).where(_ACTIVE))):
+                rec = _make_lead(row)
+                index.leads[rec.id] = rec
+                updated = row[8]
+                if updated is not None and (cursor is None or updated > cursor):
+                    cursor = updated
+                max_id = max(max_id, rec.id)
+                if n % 20_000 == 0:
+                    check()
+                    _now_progress(progress, n // 2, steps)
+            index._cursor, index._max_id = cursor, max_id
+            _fill(conn, index.leads, index.settings.region, None, check)
+            index.owners = _owners(conn)
+            index.dismissed = _dismissed(conn)
+        _now_progress(progress, total, steps)
+        for rec in index.leads.values():
+            index._insert(rec)
+        check()
+        for n, rec in enumerate(index.leads.values()):
+            index._score_lead(rec, only_greater=True)
+            if n % 5_000 == 0:
+                check()
+                _now_progress(progress, total + 2 * n, steps)
+        _now_progress(progress, steps, steps)
+        index.build_seconds = time.perf_counter() - started
+        return index
+
+    build_seconds: float = 0.0
+
+    # ----------------------------------------------------------------- refresh
+
+    def refresh(self, ws) -> ScanResult:
+        """Take in what changed since the last build/refresh and return the new result.
+
+        Reads leads updated at or after the newest ``updated_at`` seen, or with a
+        newer id; drops archived, merged and deleted leads; rescores only the
+        changed leads against their blocks; reloads the dismissals.
+        """
+        started = time.perf_counter()
+        with ws.engine.connect() as conn:
+            stmt = select(*_LEAD_COLUMNS)
+            conditions = [Lead.id > self._max_id]
+            if self._cursor is not None:
+                conditions.append(Lead.updated_at >= self._cursor)
+            rows = conn.execute(stmt.where(or_(*conditions))).all()
+            changed: dict[int, _Lead] = {}
+            gone: list[int] = []
+            for row in rows:
+                updated = row[8]
+                if updated is not None and (self._cursor is None or updated > self._cursor):
+                    self._cursor = updated
+                self._max_id = max(self._max_id, row[0])
+                if row[10] or row[11] is not None:
+                    gone.append(row[0])
+                else:
+                    changed[row[0]] = _make_lead(row)
+            _fill(conn, changed, self.settings.region, list(changed), lambda: None)
+            active = conn.execute(
+                select(func.count()).select_from(Lead).where(_ACTIVE)
+            ).scalar_one()
+            self.dismissed = _dismissed(conn)
+            if changed or gone:
+                self.owners = _owners(conn)
+            for lead_id in gone:
+                self._forget(lead_id)
+            for lead_id, rec in changed.items():
+                self._forget(lead_id)
+                self.leads[lead_id] = rec
+                self._insert(rec)
+            if active != len(self.leads):
+                # Some leads were deleted outright: drop what the database no longer has.
+                present = set(conn.execute(select(Lead.id).where(_ACTIVE)).scalars())
+                for lead_id in [i for i in self.leads if i not in present]:
+                    self._forget(lead_id)
+        for rec in changed.values():
+            self._score_lead(rec, only_greater=False)
+        result = self.result()
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _forget(self, lead_id: int) -> None:
+        old = self.leads.pop(lead_id, None)
+        if old is not None:
+            self._remove(old)
+        self._drop_pairs(lead_id)
+
+    # ----------------------------------------------------------------- result
+
+    def result(self, threshold: float | None = None) -> ScanResult:
+        """Pairs at/above the threshold minus dismissed ones, and their groups."""
+        limit = self.threshold if threshold is None else threshold
+        pairs = [
+            p for key, p in self.pairs.items() if p.score >= limit and key not in self.dismissed
+        ]
+        pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+        groups = _groups(pairs)
+        summaries = {
+            lead_id: self.leads[lead_id].summary(self.owners)
+            for group in groups
+            for lead_id in group.lead_ids
+        }
+        return ScanResult(
+            pairs,
+            groups,
+            summaries,
+            len(self.leads),
+            threshold=limit,
+            seconds=self.build_seconds,
+        )
+
+    def summary(self, lead_id: int) -> LeadSummary | None:
+        rec = self.leads.get(lead_id)
+        return rec.summary(self.owners) if rec else None
+
+    def label(self, lead_id: int) -> str:
+        rec = self.leads.get(lead_id)
+        return rec.label if rec else str(lead_id)
+
+    # ----------------------------------------------------------------- lookup
+
+    def lookup(self, text: str, limit: int = 20) -> list[LookupHit]:
+        """Leads matching one phone, e-mail, handle or name, best first."""
+        probe = probe_record(text, self.settings.region)
+        if probe is None:
+            return []
+        keys = [hash(k) for k in _strong_keys(probe) | _lookup_keys(probe)]
+        found: set[int] = set()
+        for key in keys:
+            found.update(self.blocks.get(key))
+        hits = []
+        for lead_id in found:
+            rec = self.leads.get(lead_id)
+            if rec is None:
+                continue
+            score, reasons = _lookup_score(probe, rec, self.settings)
+            if score > 0:
+                hits.append(LookupHit(lead_id, score, reasons))
+        hits.sort(key=lambda h: (-h.score, -self.leads[h.lead_id].minute))
+        return hits[:limit]
+
+
+def _groups(pairs: list[CandidatePair]) -> list[CandidateGroup]:
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for pair in pairs:
+        ra, rb = find(pair.a), find(pair.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members: dict[int, list[int]] = {}
+    for pair in pairs:
+        for lead_id in (pair.a, pair.b):
+            members.setdefault(find(lead_id), []).append(lead_id)
+    by_root: dict[int, list[CandidatePair]] = {}
+    for pair in pairs:
+        by_root.setdefault(find(pair.a), []).append(pair)
+    groups = [
+        CandidateGroup(tuple(sorted(set(ids))), by_root[root]) for root, ids in members.items()
+    ]
+    groups.sort(key=lambda g: (-g.score, -len(g.lead_ids), g.lead_ids))
+    return groups
+
+
+# --------------------------------------------------------------------------- lookup
+
+
+def probe_record(text: str, region: str = "RU") -> _Lead | None:
+    """What the operator typed, as a record with one identifier or a name."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    probe = _Lead(0, "", Channel.OTHER, None, None, "", NameParts())
+    digits = sum(ch.isdigit() for ch in text)
+    letters = sum(ch.isalpha() for ch in text)
+    if "@" in text[1:] and "." in text.split("@")[-1]:
+        probe.add_comm(CommKind.EMAIL, Channel.EMAIL, text, "", region)
+    elif digits >= 6 and digits >= letters:
+        phone = normalize_phone(text, region)
+        probe.phones, probe.bad_phones = (
+            ((phone.value,), ()) if phone.valid else ((), (phone.value,))
+        )
+    elif text.startswith("@") or "t.me/" in text or (" " not in text and not is_cyrillic(text)):
+        probe.add_comm(CommKind.MESSENGER, Channel.TELEGRAM, text, "", region)
+        if not probe.nicks and probe.handles:
+            probe.name = parse_free_name(text)
+    else:
+        probe.name = parse_free_name(text)
+    return probe
+
+
+def _lookup_score(probe: _Lead, rec: _Lead, settings: MatchSettings):
+    """Only the evidence the typed text can carry: no time, no contradictions."""
+    _score, reasons = score_pair(probe, rec, settings)
+    positive = tuple(r for r in reasons if r.weight > 0 and r.code not in ("burst", "same_message"))
+    return combine(r.weight for r in positive), positive
+
+
+def scan_workspace(
+    ws,
+    settings: MatchSettings | None = None,
+    *,
+    threshold: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ScanResult:
+    """Full scan of the workspace: every candidate pair at or above the threshold."""
+    settings = settings or MatchSettings()
+    if threshold is not None:
+        settings = MatchSettings(
+            settings.region, threshold, settings.burst_minutes, dict(settings.weights)
+        )
+    index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled)
+    return index.result()
+
+
+def lookup(
+    ws, text: str, settings: MatchSettings | None = None, limit: int = 20
+) -> list[LookupHit]:
+    """One phone, e-mail, handle or name against the workspace.
+
+    A phone, e-mail or handle is looked up straight in SQL (an indexed column);
+    a name needs the name keys, so the index is built.
+    """
+    settings = settings or MatchSettings()
+    probe = probe_record(text, settings.region)
+    if probe is None:
+        return []
+    values = list(probe.phones) + list(probe.emails) + [h for _c, h in probe.handles]
+    if values and probe.name.empty and not probe.nicks:
+        return _sql_lookup(ws, probe, values, settings, limit)
+    return MatchIndex.build(ws, settings).lookup(text, limit)
+
+
+def _sql_lookup(ws, probe: _Lead, values: list[str], settings: MatchSettings, limit: int):
+    with ws.engine.connect() as conn:
+        ids = sorted(
+            set(
+                conn.execute(
+                    select(Communication.lead_id)
+                    .join(Lead, Lead.id == Communication.lead_id)
+                    .where(Communication.normalized.in_(values), _ACTIVE)
+                ).scalars()
+            )
+        )
+        leads: dict[int, _Lead] = {}
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            for row in conn.execute(select(*_LEAD_COLUMNS).where(Lead.id.in_(part))):
+                leads[row[0]] = _make_lead(row)
+        _fill(conn, leads, settings.region, ids, lambda: None)
+    hits = []
+    for rec in leads.values():
+        score, reasons = _lookup_score(probe, rec, settings)
+        if score > 0:
+            hits.append(LookupHit(rec.id, score, reasons))
+    hits.sort(key=lambda h: (-h.score, -leads[h.lead_id].minute))
+    return hits[:limit]

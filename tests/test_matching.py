@@ -1,0 +1,237 @@
+"""Detection: candidate pairs, reasons, groups, dismissals, incremental refresh, lookup."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from deskdup.models import Channel, CommKind, Dismissal, Lead
+from deskdup.services.errors import Cancelled
+from deskdup.services.matching import (
+    MatchIndex,
+    MatchSettings,
+    combine,
+    lookup,
+    scan_workspace,
+)
+from tests.factories import make_lead, make_operator
+
+T0 = datetime(2026, 3, 2, 10, 0)
+PHONE, EMAIL, MESSENGER = CommKind.PHONE, CommKind.EMAIL, CommKind.MESSENGER
+
+
+def _texts(pair) -> list[str]:
+    return [str(r.text) for r in pair.reasons]
+
+
+@pytest.fixture
+def impatient(workspace):
+    """The issue's customer: Telegram nickname, Avito first name, site form; plus strangers."""
+    with workspace.session() as s:
+        tg = make_lead(
+            s,
+            channel=Channel.TELEGRAM,
+            created_at=T0,
+            comms=[(MESSENGER, Channel.TELEGRAM, "@vanya_petrov93")],
+            chats=[(Channel.TELEGRAM, "Сколько стоит доставка в Химки?")],
+        )
+        avito = make_lead(
+            s,
+            channel=Channel.AVITO,
+            first_name="Ваня",
+            created_at=T0 + timedelta(minutes=4),
+            chats=[(Channel.AVITO, "Сколько стоит доставка в Химки")],
+        )
+        site = make_lead(
+            s,
+            channel=Channel.SITE,
+            last_name="Петров Иван Сергеевич",
+            created_at=T0 + timedelta(minutes=9),
+            comms=[(PHONE, Channel.SITE, "8 (916) 123-45-67")],
+        )
+        # Strangers: another Ivan a month later, and an unrelated lead at the same time.
+        make_lead(s, channel=Channel.SITE, first_name="Иван", last_name="Сидоров",
+                  created_at=T0 + timedelta(days=30),
+                  comms=[(PHONE, Channel.SITE, "+7 903 555 00 11")])  # fmt: skip
+        make_lead(s, channel=Channel.WHATSAPP, first_name="Ольга",
+                  created_at=T0 + timedelta(minutes=2),
+                  comms=[(MESSENGER, Channel.WHATSAPP, "+7 926 111 22 33")])  # fmt: skip
+        ids = (tg.id, avito.id, site.id)
+    return workspace, ids
+
+
+def test_issue_example_forms_one_group_with_readable_reasons(impatient):
+    ws, (tg, avito, site) = impatient
+    result = scan_workspace(ws)
+    assert [g.lead_ids for g in result.groups] == [tuple(sorted((tg, avito, site)))]
+    pairs = {p.key: p for p in result.pairs}
+    tg_site = _texts(pairs[(tg, site)])
+    assert "Telegram vanya_petrov93 ~ Петров Иван Сергеевич (translit, diminutive)" in tg_site
+    assert any(
+        t.startswith("Both wrote 4 min apart: 'Сколько стоит") for t in _texts(pairs[(tg, avito)])
+    )
+    assert set(result.summaries) == {tg, avito, site}
+    assert result.summaries[avito].channel is Channel.AVITO
+    assert result.lead_count == 5
+    assert result.pairs == sorted(result.pairs, key=lambda p: -p.score)
+
+
+def test_shared_phone_pairs_in_any_form(workspace):
+    with workspace.session() as s:
+        a = make_lead(s, first_name="Анна", comms=[(PHONE, Channel.SITE, "8 916 123-45-67")])
+        b = make_lead(s, created_at=T0 + timedelta(days=40),
+                      comms=[(MESSENGER, Channel.WHATSAPP, "9161234567")])  # fmt: skip
+    result = scan_workspace(workspace)
+    assert [p.key for p in result.pairs] == [(a.id, b.id)]
+    assert "Same phone +79161234567" in _texts(result.pairs[0])
+
+
+def test_contradictions_lower_the_score(workspace):
+    with workspace.session() as s:
+        make_lead(
+            s, first_name="Иван", last_name="Петров", comms=[(PHONE, Channel.SITE, "+79161234567")]
+        )
+        make_lead(s, first_name="Иван", last_name="Петров", created_at=T0 + timedelta(days=3),
+                  comms=[(PHONE, Channel.SITE, "+79031234567")])  # fmt: skip
+    result = scan_workspace(workspace, threshold=0.0)
+    (pair,) = result.pairs
+    assert any(r.weight < 0 and str(r.text).startswith("Different phones") for r in pair.reasons)
+    assert pair.score < MatchSettings().weight("full_name")
+
+
+def test_dismissed_pairs_are_excluded(impatient):
+    ws, (tg, avito, site) = impatient
+    with ws.session() as s:
+        operator = make_operator(s, "olga")
+        s.add(Dismissal(lead_a_id=tg, lead_b_id=site, operator_id=operator.id, created_at=T0))
+    result = scan_workspace(ws)
+    assert (tg, site) not in {p.key for p in result.pairs}
+    assert {(tg, avito)} <= {p.key for p in result.pairs}
+
+
+def test_archived_and_merged_leads_are_ignored(impatient):
+    ws, (_tg, avito, _site) = impatient
+    with ws.session() as s:
+        s.execute(update(Lead).where(Lead.id == avito).values(archived=True))
+    result = scan_workspace(ws)
+    assert avito not in {i for p in result.pairs for i in p.key}
+    assert result.lead_count == 4
+
+
+def test_threshold_setting_and_weights(impatient):
+    ws, _ids = impatient
+    everything = scan_workspace(ws, threshold=0.0)
+    strict = scan_workspace(ws, threshold=0.99)
+    assert len(everything.pairs) > len(scan_workspace(ws).pairs) >= len(strict.pairs)
+    no_names = MatchSettings(weights={"nickname_name": 0.0, "first_name": 0.0, "same_message": 0.0})
+    assert not scan_workspace(ws, no_names).pairs
+
+
+def test_progress_and_cancel(impatient):
+    ws, _ids = impatient
+    seen = []
+    scan_workspace(ws, progress=lambda done, total: seen.append((done, total)))
+    assert seen and seen[-1][0] == seen[-1][1]
+    with pytest.raises(Cancelled):
+        scan_workspace(ws, cancelled=lambda: True)
+
+
+def test_combine():
+    assert combine([]) == 0.0
+    assert combine([0.5, 0.5]) == 0.75
+    assert combine([0.95, -0.5]) == 0.475
+
+
+# ----------------------------------------------------------------- incremental
+
+_FIRST = ["Иван", "Ваня", "Анна", "Саша", "Ольга", "Дмитрий", "Дима"]
+_LAST = ["Петров", "Петрова", "Смирнов", "Кузнецова", ""]
+_CHANNELS = [Channel.SITE, Channel.TELEGRAM, Channel.AVITO, Channel.WHATSAPP]
+
+
+def _random_lead(s, rng: random.Random):
+    comms = []
+    if rng.random() < 0.5:
+        comms.append((PHONE, Channel.SITE, f"+7916{rng.randrange(20):07d}"))
+    if rng.random() < 0.3:
+        comms.append(
+            (MESSENGER, Channel.TELEGRAM, rng.choice(["vanya_petrov", "anna.s", "dimon77"]))
+        )
+    if rng.random() < 0.2:
+        comms.append((EMAIL, Channel.EMAIL, rng.choice(["ivan.petrov@mail.ru", "olga@ya.ru"])))
+    return make_lead(
+        s,
+        channel=rng.choice(_CHANNELS),
+        first_name=rng.choice(_FIRST),
+        last_name=rng.choice(_LAST),
+        created_at=T0 + timedelta(minutes=rng.randrange(0, 240)),
+        comms=comms,
+        chats=[(Channel.TELEGRAM, rng.choice(["Сколько стоит?", "Здравствуйте, есть доставка?"]))],
+    )
+
+
+def _snapshot(result):
+    return (
+        [(p.a, p.b, p.score, tuple(str(r.text) for r in p.reasons)) for p in result.pairs],
+        [g.lead_ids for g in result.groups],
+    )
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_incremental_refresh_equals_full_rescan(workspace, seed):
+    rng = random.Random(seed)
+    with workspace.session() as s:
+        for _ in range(60):
+            _random_lead(s, rng)
+    index = MatchIndex.build(workspace)
+    assert _snapshot(index.result()) == _snapshot(scan_workspace(workspace))
+    later = T0 + timedelta(days=1)
+    with workspace.session() as s:
+        ids = list(s.scalars(select(Lead.id)))
+        for lead_id in rng.sample(ids, 8):  # edits
+            lead = s.get(Lead, lead_id)
+            lead.first_name = rng.choice(_FIRST)
+            lead.last_name = rng.choice(_LAST)
+            lead.updated_at = later
+        for lead_id in rng.sample(ids, 3):  # merged away
+            s.get(Lead, lead_id).archived = True
+            s.get(Lead, lead_id).updated_at = later
+        for _ in range(10):  # new leads
+            _random_lead(s, rng)
+        operator = make_operator(s, "ivan")
+        s.add(Dismissal(lead_a_id=min(ids[:2]), lead_b_id=max(ids[:2]), operator_id=operator.id,
+                        created_at=later))  # fmt: skip
+    refreshed = index.refresh(workspace)
+    assert _snapshot(refreshed) == _snapshot(scan_workspace(workspace))
+    assert refreshed.lead_count == 60 - 3 + 10
+
+
+# ----------------------------------------------------------------- lookup
+
+
+@pytest.mark.parametrize(
+    "text", ["+79161234567", "8 (916) 123-45-67", "9161234567", "7-916-123-45-67"]
+)
+def test_lookup_phone_in_any_format(impatient, text):
+    ws, (_tg, _avito, site) = impatient
+    hits = lookup(ws, text)
+    assert [h.lead_id for h in hits] == [site]
+    assert str(hits[0].reasons[0].text) == "Same phone +79161234567"
+
+
+def test_lookup_handle_email_and_name(impatient):
+    ws, (tg, avito, site) = impatient
+    with ws.session() as s:
+        mail = make_lead(s, comms=[(EMAIL, Channel.EMAIL, "Olga.Smirnova@Mail.ru")])
+    index = MatchIndex.build(ws)
+    assert index.lookup("@Vanya_Petrov93")[0].lead_id == tg
+    assert index.lookup("https://t.me/vanya_petrov93")[0].lead_id == tg
+    assert lookup(ws, "olga.smirnova@mail.ru")[0].lead_id == mail.id
+    by_name = [h.lead_id for h in index.lookup("Иван Петров")]
+    assert by_name[0] == site and tg in by_name
+    assert index.lookup("ivan petrov")[0].lead_id == site
+    assert avito in [h.lead_id for h in index.lookup("Ваня")]
+    assert index.lookup("   ") == []

@@ -1,0 +1,157 @@
+"""Names: skeleton keys, diminutives, surname forms, word order, nicknames."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from deskdup.services.names import (
+    DIMINUTIVES,
+    FULL_NAMES,
+    first_name_forms,
+    is_diminutive,
+    nickname_parts,
+    parse_free_name,
+    parse_name,
+    parse_nickname,
+    skeleton,
+    surname_key,
+)
+
+
+@pytest.mark.parametrize(
+    ("forms", "key"),
+    [
+        (["Юлия", "Yuliya", "Iuliia", "Julija", "Yulia"], "ula"),
+        (["Щукин", "Shchukin", "Schukin", "Shukin"], "sukin"),
+        (["Наталья", "Natalia", "Natalya", "Наталия"], "natala"),
+        (["Евгений", "Evgeniy", "Yevgeny", "Evgenij"], "evgeni"),
+        (["Сергей", "Sergey", "Sergei", "Sergej"], "sergei"),
+        (["Михаил", "Mikhail", "Mihail"], "mihail"),
+        (["Ксения", "Kseniya", "Xenia"], "ksena"),
+        (["Фёдор", "Федор", "Fyodor", "Fedor"], "fedor"),
+        (["Алёна", "Alyona", "Alena"], "alena"),
+        (["Цветков", "Tsvetkov", "Tcvetkov"], "cvetkov"),
+    ],
+)
+def test_transliterations_meet_on_one_skeleton(forms, key):
+    assert {skeleton(f) for f in forms} == {key}
+
+
+def test_diminutives_are_one_to_many():
+    assert first_name_forms("Ваня") == {"Иван"}
+    assert first_name_forms("Саша") == {"Александр", "Александра"}
+    assert first_name_forms("Женя") == {"Евгений", "Евгения"}
+    assert first_name_forms("Настя") == {"Анастасия"}
+    assert first_name_forms("Лёша") == first_name_forms("Алеша") == {"Алексей"}
+    assert first_name_forms("Dima") == {"Дмитрий"}
+    assert first_name_forms("Vanya") == {"Иван"}
+    assert is_diminutive("Ваня") and not is_diminutive("Иван")
+
+
+def test_diminutive_table_points_at_known_full_names():
+    assert len(DIMINUTIVES) >= 140
+    for short, names in DIMINUTIVES.items():
+        assert names, short
+        for name in names:
+            assert name in FULL_NAMES, (short, name)
+
+
+def test_feminine_and_masculine_surnames_share_a_key():
+    assert surname_key("Петрова") == surname_key("Петров") == surname_key("Petrova")
+    assert surname_key("Ильина") == surname_key("Ilyin") == "ilin"
+    assert surname_key("Петровская") == surname_key("Petrovsky") == surname_key("Петровский")
+    assert surname_key("Смирнова") != surname_key("Петрова")
+
+
+def test_full_name_in_any_field_and_order():
+    site = parse_free_name("Петров Иван Сергеевич")
+    fields = parse_name("Иван", "Петров", "Сергеевич")
+    reordered = parse_free_name("Иван Сергеевич Петров")
+    for parts in (site, fields, reordered):
+        assert parts.firsts == {"Иван"}
+        assert parts.surnames == {"petrov"}
+        assert parts.patronymic == skeleton("Сергеевич")
+
+
+def test_initials_and_yo():
+    parts = parse_free_name("Петрова И.")
+    assert parts.surnames == {"petrov"}
+    assert parts.initials == {"i"}
+    assert parse_free_name("Артём").firsts == parse_free_name("Артем").firsts == {"Артём"}
+
+
+@pytest.mark.parametrize(
+    ("nick", "parts"),
+    [
+        ("vanya_petrov93", ("vana", "petrov")),
+        ("ivan.petrov", ("ivan", "petrov")),
+        ("petrovivan", ("petrov", "ivan")),
+        ("i_petrov", ("i", "petrov")),
+        ("IvanPetrov", ("ivan", "petrov")),
+        ("aleksandrov", ("aleksandrov",)),
+    ],
+)
+def test_nickname_parts(nick, parts):
+    assert nickname_parts(nick) == parts
+
+
+def test_nickname_reads_as_a_name():
+    parts = parse_nickname("vanya_petrov93")
+    assert parts.firsts == {"Иван"} and parts.surnames == {"petrov"} and parts.diminutive
+    assert parse_nickname("ivan.petrov@mail.ru").surnames == {"petrov"}
+    assert parse_nickname("best_deals_shop").empty
+
+
+# ----------------------------------------------------------------- properties
+
+_CYRILLIC = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ -")
+_ANY = st.one_of(_CYRILLIC, st.text(max_size=30))
+
+
+@given(_ANY)
+def test_skeleton_is_idempotent(text):
+    assert skeleton(skeleton(text)) == skeleton(text)
+
+
+@given(_ANY)
+def test_skeleton_ignores_case(text):
+    assert skeleton(text.upper()) == skeleton(text.lower())
+
+
+_NAMES = sorted(FULL_NAMES)
+_SURNAMES = ["Петров", "Смирнова", "Кузнецов", "Иванова", "Соколовский", "Щукин", "Цветаева"]
+
+
+@given(
+    st.sampled_from(_NAMES),
+    st.sampled_from(_SURNAMES),
+    st.permutations([0, 1, 2]),
+    st.booleans(),
+)
+def test_name_keys_ignore_word_order_and_case(first, last, order, upper):
+    words = [first, last, "Сергеевна"]
+    text = " ".join(words[i] for i in order)
+    text = text.upper() if upper else text
+    parts = parse_free_name(text)
+    reference = parse_free_name(f"{first} {last} Сергеевна")
+    assert parts.firsts == reference.firsts
+    assert parts.surnames == reference.surnames
+    assert parts.patronymic == reference.patronymic
+
+
+_TRANSLIT = {
+    "а": ["a"], "б": ["b"], "в": ["v"], "г": ["g"], "д": ["d"], "е": ["e"], "ё": ["yo", "e", "io"],
+    "ж": ["zh"], "з": ["z"], "и": ["i"], "й": ["y", "i", "j"], "к": ["k"], "л": ["l"],
+    "м": ["m"], "н": ["n"], "о": ["o"], "п": ["p"], "р": ["r"], "с": ["s"], "т": ["t"],
+    "у": ["u"], "ф": ["f"], "х": ["kh", "h"], "ц": ["ts", "tc", "c"], "ч": ["ch"],
+    "ш": ["sh"], "щ": ["shch", "sch"], "ъ": [""], "ы": ["y"], "ь": ["", "'"], "э": ["e"],
+    "ю": ["yu", "iu", "ju"], "я": ["ya", "ia", "ja"],
+}  # fmt: skip
+
+
+@given(st.sampled_from(_NAMES + _SURNAMES), st.data())
+def test_any_transliteration_meets_the_cyrillic(name, data):
+    latin = "".join(data.draw(st.sampled_from(_TRANSLIT[ch])) for ch in name.lower())
+    assert skeleton(latin) == skeleton(name)
