@@ -1,0 +1,303 @@
+"""Importing CRM exports: CSV and XLSX, bad rows, re-import, malformed files."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from deskdup.cli import main
+from deskdup.models import Channel, Chat, CommKind, Communication, Lead, Operator
+from deskdup.services.errors import KnownError
+from deskdup.services.importer import import_file, split_full_name
+from deskdup.services.workspace import Workspace
+
+DATA = Path(__file__).parent / "data"
+SAMPLE = DATA / "leads_sample.csv"
+SAMPLE_ROWS = 12
+
+
+def _add_operators(ws: Workspace, *logins: str) -> None:
+    with ws.session() as s:
+        for login in logins:
+            s.add(Operator(login=login, full_name=f"Оператор {login}"))
+
+
+@pytest.fixture
+def ws(workspace):
+    _add_operators(workspace, "operator", "trainee")
+    return workspace
+
+
+def _count(ws: Workspace, table) -> int:
+    with ws.session() as s:
+        return s.scalar(select(func.count()).select_from(table))
+
+
+def _write(path: Path, text: str, *, bom: bool = False, encoding: str = "utf-8") -> Path:
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Петров Иван Сергеевич", ("Петров", "Иван", "Сергеевич")),
+        ("Иван Сергеевич Петров", ("Петров", "Иван", "Сергеевич")),
+        ("Иван Петров", ("Петров", "Иван", "")),
+        ("Петров Иван", ("Петров", "Иван", "")),
+        ("Петрова Анна", ("Петрова", "Анна", "")),
+        ("Ваня", ("", "Ваня", "")),
+        ("Кузнецов", ("Кузнецов", "", "")),
+        ("Петров И. С.", ("Петров", "И.", "С.")),
+        ("Мамедов Али Гусейн оглы", ("Мамедов", "Али", "Гусейн оглы")),
+        ("Абрамович Роман Аркадьевич", ("Абрамович", "Роман", "Аркадьевич")),
+        ("мария ивановна смирнова", ("смирнова", "мария", "ивановна")),
+        ("", ("", "", "")),
+    ],
+)
+def test_split_full_name(text, expected):
+    assert split_full_name(text) == expected
+
+
+def test_sample_csv_imports_with_names_phones_and_chats(ws):
+    report = import_file(ws, SAMPLE)
+    assert (report.rows, report.imported, report.rejected, report.unchanged) == (
+        SAMPLE_ROWS,
+        SAMPLE_ROWS,
+        0,
+        0,
+    )
+    assert report.written and report.format == "csv"
+    assert report.invalid_values == 1  # "123-45" is kept, flagged
+    with ws.session() as s:
+        site = s.scalars(select(Lead).where(Lead.external_id == "B-1004")).one()
+        assert (site.last_name, site.first_name, site.middle_name) == (
+            "Петров",
+            "Иван",
+            "Сергеевич",
+        )
+        assert site.source_channel is Channel.SITE
+        assert site.created_at == datetime(2026, 10, 5, 10, 19)
+        assert site.assigned.login == "operator"
+        assert site.status == "in_process"
+        assert {(c.kind, c.normalized) for c in site.communications} == {
+            (CommKind.PHONE, "+79161234567"),
+            (CommKind.EMAIL, "ivan.petrov@mail.ru"),
+        }
+        assert site.chats[0].first_message.startswith("Добрый день!")
+        tg = s.scalars(select(Lead).where(Lead.external_id == "B-1010")).one()
+        assert [(c.kind, c.channel, c.normalized) for c in tg.communications] == [
+            (CommKind.MESSENGER, Channel.TELEGRAM, "masha_smirnova")
+        ]
+        wa = s.scalars(select(Lead).where(Lead.external_id == "B-1002")).one()
+        assert wa.communications[0].normalized == "+79161234567"
+        assert wa.first_name == "Ваня"
+        bad_phone = s.scalars(
+            select(Communication).where(Communication.raw_value == "123-45")
+        ).one()
+        assert not bad_phone.is_valid
+
+
+def test_reimport_changes_nothing(ws):
+    import_file(ws, SAMPLE)
+    with ws.session() as s:
+        before = [(x.id, x.version, x.updated_at, x.title) for x in s.scalars(select(Lead))]
+    counts = [_count(ws, t) for t in (Lead, Communication, Chat)]
+    report = import_file(ws, SAMPLE)
+    assert (report.imported, report.unchanged, report.rejected) == (0, SAMPLE_ROWS, 0)
+    assert [_count(ws, t) for t in (Lead, Communication, Chat)] == counts
+    with ws.session() as s:
+        after = [(x.id, x.version, x.updated_at, x.title) for x in s.scalars(select(Lead))]
+    assert after == before
+
+
+HEADER = "id,created_at,channel,name,phone,email,telegram,message,assigned_to,status\n"
+ROWS = (
+    "1,2026-11-01T10:00:00,whatsapp,Петров Иван,8 (916) 123-45-67,,,Сколько стоит?,operator,new\n"
+    "2,2026-11-01T10:05:00,telegram,,,,@vanya_petrov93,Сколько стоит?,,\n"
+    "3,2026-11-01T10:09:00,site,Иван Петров,"
+    '"+7 916 123 45 67; 8 903 111-22-33",ivan@mail.ru,,,trainee,\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("bom", "delimiter"), [(True, ","), (False, ","), (True, ";"), (False, ";")]
+)
+def test_csv_with_or_without_bom_comma_or_semicolon(ws, tmp_path, bom, delimiter):
+    text = (HEADER + ROWS).replace(",", delimiter) if delimiter == ";" else HEADER + ROWS
+    if delimiter == ";":
+        # The two phones in one cell keep their own separator.
+        text = text.replace(
+            '"+7 916 123 45 67; 8 903 111-22-33"', '"+7 916 123 45 67, 8 903 111-22-33"'
+        )
+    report = import_file(ws, _write(tmp_path / "x.csv", text, bom=bom))
+    assert (report.imported, report.rejected) == (3, 0)
+    with ws.session() as s:
+        lead = s.scalars(select(Lead).where(Lead.external_id == "3")).one()
+        assert sorted(c.normalized for c in lead.communications) == [
+            "+79031112233",
+            "+79161234567",
+            "ivan@mail.ru",
+        ]
+        assert (lead.first_name, lead.last_name) == ("Иван", "Петров")
+
+
+def test_headers_are_case_insensitive_and_accept_russian_names(ws, tmp_path):
+    text = (
+        "ID;Дата создания;ИСТОЧНИК;Имя;Фамилия;Телефон;Мобильный телефон;"
+        "E-MAIL;Ответственный;Extra\n"
+        "77;2026-11-01 12:00;WEB;Анна;Петрова;8 903 555 12 34;+7 926 000 11 22;"
+        "A@Mail.RU;TRAINEE;x\n"
+    )
+    report = import_file(ws, _write(tmp_path / "b24.csv", text))
+    assert (report.imported, report.rejected) == (1, 0)
+    assert report.ignored_columns == ["Extra"]
+    with ws.session() as s:
+        lead = s.scalars(select(Lead)).one()
+        assert (lead.external_id, lead.first_name, lead.last_name) == ("77", "Анна", "Петрова")
+        assert lead.source_channel is Channel.SITE
+        assert lead.assigned.login == "trainee"
+        assert sorted(c.normalized for c in lead.communications) == [
+            "+79035551234",
+            "+79260001122",
+            "a@mail.ru",
+        ]
+
+
+def test_xlsx_import(ws, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Id", "Created_At", "Channel", "Name", "Phone", "Message"])
+    sheet.append([101, datetime(2026, 11, 1, 9, 30), "avito", "Саша", None, "Актуально?"])
+    sheet.append([102.0, "2026-11-01T09:41:00+03:00", "call", None, 79161234567, None])
+    sheet.append([None, None, None, None, None, None])
+    sheet.append([103, "вчера", "site", "Петров", None, None])
+    path = tmp_path / "export.xlsx"
+    book.save(path)
+
+    report = import_file(ws, path)
+    assert report.format == "xlsx"
+    assert [(b.line, b.reason.params.get("value")) for b in report.bad_rows] == [(5, "вчера")]
+    assert _count(ws, Lead) == 0
+
+    report = import_file(ws, path, skip_bad=True)
+    assert (report.imported, report.rejected) == (2, 1)
+    with ws.session() as s:
+        avito = s.scalars(select(Lead).where(Lead.external_id == "101")).one()
+        assert avito.first_name == "Саша" and avito.created_at == datetime(2026, 11, 1, 9, 30)
+        assert avito.chats[0].first_message == "Актуально?"
+        call = s.scalars(select(Lead).where(Lead.external_id == "102")).one()
+        assert call.created_at == datetime(2026, 11, 1, 6, 41)  # stored in UTC
+        assert call.communications[0].normalized == "+79161234567"
+
+
+BAD = (
+    "id,created_at,channel,name,phone,assigned_to\n"
+    "1,2026-11-01T10:00:00,whatsapp,Иван,89161234567,operator\n"
+    "2,01.11.2026,telegram,,,\n"
+    "3,2026-11-01T10:09:00,fax,Анна,,\n"
+    '4,2026-11-01T10:10:00,site,"Петров\nИван",12,\n'
+    "5,2026-11-01T10:11:00,site,Олег,,nobody\n"
+    "1,2026-11-01T10:12:00,site,Олег,,\n"
+    ",2026-11-01T10:13:00,site,Олег,,\n"
+)
+
+
+def test_bad_rows_are_reported_with_line_numbers_and_nothing_is_written(ws, tmp_path):
+    report = import_file(ws, _write(tmp_path / "bad.csv", BAD))
+    assert not report.written
+    assert report.imported == 0
+    assert [(b.line, b.reason.template.split(" ")[0]) for b in report.bad_rows] == [
+        (3, "cannot"),
+        (4, "unknown"),
+        (7, "unknown"),
+        (8, "id"),
+        (9, "the"),
+    ]
+    assert report.bad_rows[1].reason.params == {"value": "fax"}
+    assert report.bad_rows[3].reason.params == {"id": "1", "first": 2}
+    assert "Nothing imported" in report.summary().render()
+    assert _count(ws, Lead) == 0 and _count(ws, Communication) == 0
+
+
+def test_skip_bad_imports_the_rest_and_writes_the_rejects(ws, tmp_path):
+    rejects = tmp_path / "rejects.csv"
+    report = import_file(ws, _write(tmp_path / "bad.csv", BAD), skip_bad=True, rejects_path=rejects)
+    assert report.written
+    assert (report.rows, report.imported, report.rejected) == (7, 2, 5)
+    assert report.invalid_values == 1  # the phone "12" of row 4, kept and flagged
+    with ws.session() as s:
+        assert sorted(s.scalars(select(Lead.external_id))) == ["1", "4"]
+        multiline = s.scalars(select(Lead).where(Lead.external_id == "4")).one()
+        assert multiline.communications[0].raw_value == "12"
+        assert not multiline.communications[0].is_valid
+    with rejects.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["line"] for r in rows] == ["3", "4", "7", "8", "9"]
+    assert rows[0]["created_at"] == "01.11.2026"
+    assert "ISO 8601" in rows[0]["reason"]
+    assert rows[2]["assigned_to"] == "nobody" and "nobody" in rows[2]["reason"]
+
+
+def test_progress_is_reported(ws):
+    calls = []
+    import_file(ws, SAMPLE, progress=lambda done, total: calls.append((done, total)))
+    assert calls[-1] == (SAMPLE_ROWS, SAMPLE_ROWS)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"\xef\xbb\xbf\r\n  \n", "empty"),
+        ("1;Иван;89161234567\n".encode(), "not a header"),
+        ("name,phone\nИван,89161234567\n".encode(), "no 'id' column"),
+        ("id,name\n1,Иван Петров\n".encode("cp1251"), "not UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a CSV"),
+        (b"PK\x03\x04garbage", "not a readable XLSX"),
+    ],
+)
+def test_malformed_files_are_known_errors(ws, tmp_path, content, message):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    with pytest.raises(KnownError, match=message):
+        import_file(ws, path)
+    assert _count(ws, Lead) == 0
+
+
+def test_missing_file_is_a_known_error(ws, tmp_path):
+    with pytest.raises(KnownError, match="does not exist"):
+        import_file(ws, tmp_path / "nope.csv")
+
+
+def test_cli_exit_codes_and_default_rejects_file(ws, tmp_path, capsys):
+    db = ws.url
+    bad = _write(tmp_path / "bad.csv", BAD)
+    assert main(["import", str(bad), "--db", db]) == 2
+    captured = capsys.readouterr()
+    assert "bad.csv:3: cannot read the date '01.11.2026'" in captured.err
+    assert "bad.csv:4: unknown channel 'fax'" in captured.err
+    assert "Nothing imported" in captured.out
+    assert _count(ws, Lead) == 0
+
+    assert main(["import", str(bad), "--db", db, "--skip-bad"]) == 0
+    out = capsys.readouterr().out
+    assert "Imported 2, already there 0, rejected 5" in out
+    assert (tmp_path / "bad.csv.rejects.csv").is_file()
+
+    good = tmp_path / "sample.csv"
+    shutil.copy(SAMPLE, good)
+    assert main(["import", str(good), "--db", db]) == 0
+    assert main(["import", str(good), "--db", db]) == 0
+    assert f"already there {SAMPLE_ROWS}" in capsys.readouterr().out
+
+    empty = _write(tmp_path / "empty.csv", "")
+    assert main(["import", str(empty), "--db", db]) == 2
+    assert "deskdup: The file empty.csv is empty." in capsys.readouterr().err
