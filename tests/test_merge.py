@@ -119,7 +119,7 @@ def test_merge_moves_everything_to_the_primary_and_archives_the_others(workspace
         assert event.choices["fields"]["last_name"] == site
         assert event.choices["explicit"] == ["last_name"]
         assert {d["id"] for d in event.snapshot["leads"]} == {tg, wa, site}
-        assert len(event.snapshot["communications"]) == 3
+        assert len(event.snapshot["communications"]) == 4
         assert len(event.snapshot["chats"]) == 1
         assert len(event.snapshot["deals"]) == 1
         assert event.snapshot["after"]["dropped_communications"]

@@ -326,21 +326,25 @@ def apply_merge(
         primary.comments = f"{text}\n\n{note}" if text else note
         primary.updated_at = now
 
-        # Communications: moved unless the primary already has the same one.
-        keys = {c.dedup_key for c in cards[plan.primary_id].communications}
+        # Communications: every distinct one ends on the primary; duplicates by
+        # normalised value are dropped (the snapshot keeps them for undo).
+        # The primary's own duplicates go too, so the result is what the preview showed.
+        keys: set[tuple[str, str, str]] = set()
         dropped: list[int] = []
-        moved: list[int] = []
-        for other in others:
-            infos = {c.id: c for c in cards[other.id].communications}
-            for comm in list(other.communications):
+        kept: list[int] = []
+        for lead in [primary, *others]:
+            infos = {c.id: c for c in cards[lead.id].communications}
+            for comm in list(lead.communications):
                 key = infos[comm.id].dedup_key
                 if key in keys:
                     dropped.append(comm.id)
-                    other.communications.remove(comm)  # delete-orphan
-                else:
-                    keys.add(key)
-                    moved.append(comm.id)
+                    lead.communications.remove(comm)  # delete-orphan
+                    continue
+                keys.add(key)
+                kept.append(comm.id)
+                if lead is not primary:
                     primary.communications.append(comm)
+        for other in others:
             for chat in list(other.chats):
                 chat.lead = primary
             for activity in list(other.activities):
@@ -373,7 +377,7 @@ def apply_merge(
         summary = Message(
             CONTEXT, MSG_MERGED, {"count": len(plan.lead_ids), "primary": primary.label}
         )
-        snapshot["after"] = _after_state(session, plan, moved, dropped, deleted, relinked)
+        snapshot["after"] = _after_state(session, plan, kept, dropped, deleted, relinked)
         event = MergeEvent(
             kind=EventKind.MERGE_LEADS,
             operator_id=operator.id,
@@ -410,7 +414,7 @@ def _merge_snapshot(session: Session, primary: Lead, others: Sequence[Lead]) -> 
         ]
     return {
         "leads": [row_dict(lead) for lead in group],
-        "communications": [row_dict(c) for o in others for c in o.communications],
+        "communications": [row_dict(c) for lead in group for c in lead.communications],
         "chats": [row_dict(c) for o in others for c in o.chats],
         "activities": [row_dict(a) for o in others for a in o.activities],
         "deals": [row_dict(d) for o in others for d in o.deals],
@@ -422,7 +426,7 @@ def _merge_snapshot(session: Session, primary: Lead, others: Sequence[Lead]) -> 
 def _after_state(
     session: Session,
     plan: MergePlan,
-    moved: list[int],
+    kept: list[int],
     dropped: list[int],
     deleted: list[int],
     relinked: list[int],
@@ -439,9 +443,7 @@ def _after_state(
     activity_ids = [a.id for i in plan.other_ids for a in plan.cards[i].activities]
     deal_ids = [d.id for i in plan.other_ids for d in plan.cards[i].deals]
     kept = [i for i in plan.lead_ids if i not in deleted]
-    comms = (
-        session.scalars(select(Communication).where(Communication.id.in_(moved))) if moved else []
-    )
+    comms = session.scalars(select(Communication).where(Communication.id.in_(kept))) if kept else []
     return {
         "leads": versions(Lead, [*kept, *relinked]),
         "chats": versions(Chat, chat_ids),
