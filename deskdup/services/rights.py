@@ -219,12 +219,22 @@ def check_merge(
     With a plan the primary is the plan's; with bare ids give ``primary_id``
     (default: the first id).  An empty list means the merge is allowed.
     """
-    policy = policy or MergePolicy()
     cards = _cards(session, plan_or_ids)
     if isinstance(plan_or_ids, MergePlan):
         primary_id = plan_or_ids.primary_id
     elif primary_id is None and cards:
         primary_id = cards[0].id
+    return check_merge_cards(operator, cards, primary_id, policy)
+
+
+def check_merge_cards(
+    operator: Operator | OperatorInfo,
+    cards: Sequence[LeadCard],
+    primary_id: int | None,
+    policy: MergePolicy | None = None,
+) -> list[Refusal]:
+    """``check_merge`` on already loaded cards."""
+    policy = policy or MergePolicy()
     removal = "archive" if policy.archive_instead_of_delete else "delete"
     refusals: list[Refusal] = []
     for card in cards:
