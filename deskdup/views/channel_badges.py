@@ -13,7 +13,7 @@ from functools import cache
 import phonenumbers
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from deskdup.models import Channel, CommKind
@@ -158,9 +158,21 @@ def display_value(
     return raw
 
 
+_pixmaps: dict[tuple[int, int], QPixmap] = {}
+
+
+def icon_pixmap(icon: QIcon, size: int = ICON_SIZE) -> QPixmap:
+    """The icon drawn once per size: qtawesome paints the glyph on every call otherwise."""
+    key = (icon.cacheKey(), size)
+    pixmap = _pixmaps.get(key)
+    if pixmap is None:
+        pixmap = _pixmaps[key] = icon.pixmap(size, size)
+    return pixmap
+
+
 def icon_label(icon: QIcon, size: int = ICON_SIZE, tooltip: str = "") -> QLabel:
     label = QLabel()
-    label.setPixmap(icon.pixmap(size, size))
+    label.setPixmap(icon_pixmap(icon, size))
     label.setFixedSize(size, size)
     if tooltip:
         label.setToolTip(tooltip)
@@ -212,5 +224,9 @@ class ChannelChip(QWidget):
             tooltip += " — " + QCoreApplication.translate(CONTEXT, "could not be recognised")
         chip = cls(comm_icon(kind, channel), text, tooltip)
         if not valid:
-            chip.text_label.setStyleSheet("color: palette(mid);")
+            palette = chip.text_label.palette()
+            palette.setColor(
+                QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+            )
+            chip.text_label.setPalette(palette)
         return chip

@@ -20,8 +20,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -46,11 +46,11 @@ from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import RIGHT_WORDS, Refusal, check_merge
 from deskdup.views import operations
 from deskdup.views.channel_badges import (
-    ICON_SIZE,
     ChannelChip,
     channel_icon,
     channel_name,
     icon_label,
+    icon_pixmap,
 )
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.dismiss_dialog import DismissDialog
@@ -70,11 +70,12 @@ CHAT_PREVIEW_CHARS = 70
 COMMENT_PREVIEW_CHARS = 120
 
 # Tints that read on light and dark palettes alike (alpha over the base colour).
-DIFFERS_TINT = "rgba(255, 179, 0, 40)"
-CHOSEN_BORDER = "rgba(230, 145, 0, 200)"
-RESULT_TINT = "rgba(76, 175, 80, 30)"
-PRIMARY_TINT = "rgba(33, 150, 243, 28)"
-CURRENT_TINT = "rgba(33, 150, 243, 45)"
+DIFFERS_TINT = QColor(255, 179, 0, 40)
+CHOSEN_BORDER = QColor(230, 145, 0, 200)
+RESULT_TINT = QColor(76, 175, 80, 30)
+RESULT_LINE = QColor(76, 175, 80, 160)
+PRIMARY_TINT = QColor(33, 150, 243, 28)
+CURRENT_TINT = QColor(33, 150, 243, 45)
 
 
 def translate_message(message: Message) -> str:
@@ -120,10 +121,14 @@ def format_time(value: datetime | None) -> str:
     return f"{date} {value:%H:%M}"
 
 
-def _repolish(widget: QWidget) -> None:
-    style = widget.style()
-    style.unpolish(widget)
-    style.polish(widget)
+def make_secondary(label: QLabel) -> QLabel:
+    """Greyed text for details (times, counts) that stays readable."""
+    palette = label.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+    )
+    label.setPalette(palette)
+    return label
 
 
 @dataclass
@@ -148,20 +153,72 @@ def load_group(
 # --------------------------------------------------------------------------- cells
 
 
-class Cell(QFrame):
-    """One cell of the grid; its look follows dynamic properties (see the style sheet)."""
+class Cell(QWidget):
+    """One cell of the grid, painted by its kind and flags.
+
+    Painted rather than styled: a style sheet over the grid makes Qt re-polish
+    every label and radio of every group, which doubled the time to open one.
+    kinds: corner, header, resultheader, field, value, result, section;
+    flags: differs, chosen, current, primary.
+    """
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("cell", kind)
+        self.kind = kind
+        self.flags: set[str] = set()
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(6, 4, 6, 4)
         self.layout_.setSpacing(2)
 
+    def flag(self, name: str) -> bool:
+        return name in self.flags
+
     def set_flag(self, name: str, value: bool) -> None:
-        if bool(self.property(name)) != value:
-            self.setProperty(name, value)
-            _repolish(self)
+        if (name in self.flags) != value:
+            if value:
+                self.flags.add(name)
+            else:
+                self.flags.discard(name)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        kind, flags = self.kind, self.flags
+        palette = self.palette()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        rect = self.rect()
+        painter = QPainter(self)
+        background = None
+        if kind in ("result", "resultheader"):
+            background = RESULT_TINT
+        elif kind == "header" and "primary" in flags:
+            background = PRIMARY_TINT
+        elif kind == "field" and "current" in flags:
+            background = CURRENT_TINT
+        elif kind == "value" and "differs" in flags:
+            background = DIFFERS_TINT
+        if background is not None:
+            painter.fillRect(rect, background)
+        if kind == "value" and {"differs", "chosen"} <= flags:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(CHOSEN_BORDER, 1.2))
+            painter.drawRoundedRect(QRectF(rect).adjusted(0.6, 0.6, -0.6, -0.6), 3, 3)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if kind == "value" and "current" in flags:
+            painter.fillRect(rect.x(), rect.y(), rect.width(), 1, highlight)
+            painter.fillRect(rect.x(), rect.bottom(), rect.width(), 1, highlight)
+        if kind == "field" and "current" in flags:
+            painter.fillRect(rect.x(), rect.y(), 4, rect.height(), highlight)
+        if kind == "header":
+            line = highlight if "primary" in flags else palette.color(QPalette.ColorRole.Mid)
+            height = 2 if "primary" in flags else 1
+            painter.fillRect(rect.x(), rect.bottom() - height + 1, rect.width(), height, line)
+        if kind == "resultheader":
+            painter.fillRect(rect.x(), rect.bottom() - 1, rect.width(), 2, RESULT_LINE)
+        if kind == "section":
+            painter.fillRect(
+                rect.x(), rect.y(), rect.width(), 1, palette.color(QPalette.ColorRole.Midlight)
+            )
+        painter.end()
 
 
 class ValueCell(Cell):
@@ -197,7 +254,7 @@ class ValueCell(Cell):
     def set_chosen(self, chosen: bool) -> None:
         self.radio.setChecked(chosen)
         # Bold only where there was a choice to make; equal rows stay quiet.
-        bold = chosen and bool(self.property("differs"))
+        bold = chosen and self.flag("differs")
         font = self.label.font()
         if font.bold() != bold:
             font.setBold(bold)
@@ -228,7 +285,8 @@ class LeadHeader(Cell):
         number.setToolTip(
             self.tr("Press {key} to make this lead the primary").format(key=index + 1)
         )
-        number.setProperty("role", "keycap")
+        number.setFrameShape(QFrame.Shape.Box)
+        number.setContentsMargins(3, 0, 3, 0)
         top.addWidget(number)
         top.addWidget(self.radio)
         top.addStretch(1)
@@ -264,10 +322,10 @@ class LeadHeader(Cell):
             )
         )
         details.setWordWrap(True)
-        details.setProperty("role", "secondary")
+        make_secondary(details)
         self.layout_.addWidget(details)
         self.fate = QLabel()
-        self.fate.setProperty("role", "secondary")
+        make_secondary(self.fate)
         self.layout_.addWidget(self.fate)
 
     def set_refusals(self, texts: list[str]) -> None:
@@ -337,14 +395,22 @@ class CompareView(QWidget):
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner.setObjectName("banner")
+        # Style sheets only on these two labels: one on the whole view would re-polish
+        # every cell of every group (half the time it takes to open one).
+        self.banner.setStyleSheet(
+            "background: rgba(229, 57, 53, 28); border: 1px solid rgba(229, 57, 53, 120);"
+            "border-radius: 4px; padding: 6px;"
+        )
         self.banner.hide()
         layout.addWidget(self.banner)
         # Why Merge is disabled, in words, without hovering over anything.
         self.rights_label = QLabel()
         self.rights_label.setWordWrap(True)
         self.rights_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rights_label.setObjectName("rights")
+        self.rights_label.setStyleSheet(
+            "background: rgba(255, 179, 0, 40); border: 1px solid rgba(230, 145, 0, 160);"
+            "border-radius: 4px; padding: 6px;"
+        )
         self.rights_label.hide()
         layout.addWidget(self.rights_label)
 
@@ -412,42 +478,6 @@ class CompareView(QWidget):
         for button in (self.skip_button, self.dismiss_button, self.merge_button):
             bar.addWidget(button)
         layout.addLayout(bar)
-
-        self.setStyleSheet(
-            f"""
-            QFrame[cell="value"][differs="true"] {{ background: {DIFFERS_TINT}; }}
-            QFrame[cell="value"][differs="true"][chosen="true"] {{
-                border: 1px solid {CHOSEN_BORDER}; border-radius: 3px;
-            }}
-            QFrame[cell="field"] {{ color: palette(dark); }}
-            QFrame[cell="field"][current="true"] {{
-                border-left: 4px solid palette(highlight); background: {CURRENT_TINT};
-            }}
-            QFrame[cell="value"][current="true"] {{
-                border-top: 1px solid palette(highlight);
-                border-bottom: 1px solid palette(highlight);
-            }}
-            QFrame[cell="header"] {{ border-bottom: 1px solid palette(mid); }}
-            QFrame[cell="header"][primary="true"] {{
-                background: {PRIMARY_TINT}; border-bottom: 2px solid palette(highlight);
-            }}
-            QFrame[cell="result"], QFrame[cell="resultheader"] {{ background: {RESULT_TINT}; }}
-            QFrame[cell="resultheader"] {{ border-bottom: 2px solid rgba(76, 175, 80, 160); }}
-            QFrame[cell="section"] {{ border-top: 1px solid palette(midlight); }}
-            QLabel[role="secondary"] {{ color: palette(dark); }}
-            QLabel[role="keycap"] {{
-                border: 1px solid palette(mid); border-radius: 3px; padding: 0 4px;
-            }}
-            QLabel#rights {{
-                background: rgba(255, 179, 0, 40); border: 1px solid rgba(230, 145, 0, 160);
-                border-radius: 4px; padding: 6px;
-            }}
-            QLabel#banner {{
-                background: rgba(229, 57, 53, 28); border: 1px solid rgba(229, 57, 53, 120);
-                border-radius: 4px; padding: 6px;
-            }}
-            """
-        )
 
     def _button(
         self,
@@ -799,9 +829,8 @@ class CompareView(QWidget):
     @staticmethod
     def _muted(text: str) -> QLabel:
         label = QLabel(text)
-        label.setProperty("role", "secondary")
         label.setWordWrap(True)
-        return label
+        return make_secondary(label)
 
     # ------------------------------------------------------------------ state -> widgets
 
@@ -838,7 +867,7 @@ class CompareView(QWidget):
             self._result_cells[choice.name].setText(text or EMPTY)
             if choice.name == "source_channel":
                 icon = channel_icon(choice.chosen_value)
-                self.result_source_icon.setPixmap(icon.pixmap(ICON_SIZE, ICON_SIZE))
+                self.result_source_icon.setPixmap(icon_pixmap(icon))
         self._render_preview(plan)
         self._update_actions()
 
