@@ -8,12 +8,15 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from deskdup.cli import main
 from deskdup.models import Channel, Chat, CommKind, Communication, Lead, Operator
 from deskdup.services.errors import KnownError
-from deskdup.services.importer import import_file, split_full_name
+from deskdup.services.importer import fast_ru_mobile, import_file, split_full_name
+from deskdup.services.normalize import normalize_comm
 from deskdup.services.workspace import Workspace
 
 DATA = Path(__file__).parent / "data"
@@ -301,3 +304,28 @@ def test_cli_exit_codes_and_default_rejects_file(ws, tmp_path, capsys):
     empty = _write(tmp_path / "empty.csv", "")
     assert main(["import", str(empty), "--db", db]) == 2
     assert "deskdup: The file empty.csv is empty." in capsys.readouterr().err
+
+
+@given(
+    national=st.from_regex(r"9\d{9}", fullmatch=True),
+    style=st.sampled_from(
+        [
+            "8 ({a}) {b}-{c}-{d}",
+            "8{n}",
+            "7{n}",
+            "+7{n}",
+            "+7 {a} {b}-{c}-{d}",
+            "{n}",
+            "8-{a}-{b}-{c}-{d}",
+            "+8{n}",
+            "+7 ({a}) {b} {c} {d} доб. 12",
+            "7{n}1",
+            " {a} {b}{c}{d} ",
+        ]
+    ),
+)
+def test_the_russian_mobile_shortcut_agrees_with_the_normaliser(national, style):
+    raw = style.format(n=national, a=national[:3], b=national[3:6], c=national[6:8], d=national[8:])
+    fast = fast_ru_mobile(raw)
+    if fast is not None:
+        assert fast == normalize_comm(CommKind.PHONE, Channel.OTHER, raw)

@@ -23,7 +23,6 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, delete, func, insert, select, text
@@ -50,6 +49,7 @@ from deskdup.models import (
     deal_contacts,
 )
 from deskdup.services import demo_names as names
+from deskdup.services.bulk_insert import datetime_converter, insert_rows
 from deskdup.services.errors import KnownError
 from deskdup.services.normalize import Normalized, normalize_comm
 from deskdup.services.workspace import Workspace
@@ -288,15 +288,6 @@ def clear_workspace(ws: Workspace) -> None:
             s.execute(delete(table))
 
 
-def _sqlite_datetime(value: datetime) -> str:
-    # The text form SQLAlchemy itself stores in SQLite, so comparisons agree.
-    return value.isoformat(" ", "microseconds")
-
-
-def _same(value: datetime) -> datetime:
-    return value
-
-
 class _Generator:
     def __init__(self, session: Session, leads: int, seed: int, progress: ProgressFn | None):
         self.s = session
@@ -327,9 +318,7 @@ class _Generator:
         self.by_department: list[list[int]] = [[], []]
         self.inactive: list[int] = []
         self.supervisor_id = 0
-        dialect = session.get_bind().dialect
-        self.mark = "?" if dialect.paramstyle == "qmark" else "%s"
-        self.dt = _sqlite_datetime if dialect.name == "sqlite" else _same
+        self.dt = datetime_converter(session)
         self.phone_prefix_ok: dict[str, bool] = {}
 
     # ----------------------------------------------------------------- ids
@@ -944,17 +933,10 @@ class _Generator:
     # ----------------------------------------------------------------- writing
 
     def flush(self) -> None:
-        # Straight to the driver: the values are already in the database's form,
-        # and SQLAlchemy's per-value processing would cost more than SQLite itself.
-        connection = self.s.connection()
         for table in _WRITE_ORDER:
             rows = self.buf.tables.get(table.name)
             if rows:
-                columns = [c.name for c in table.columns]
-                marks = ", ".join([self.mark] * len(columns))
-                sql = f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})"
-                getter = itemgetter(*columns)
-                connection.exec_driver_sql(sql, [getter(row) for row in rows])
+                insert_rows(self.s, table, rows)
                 rows.clear()
         if self.progress:
             self.progress(self.stats.leads, self.target)
