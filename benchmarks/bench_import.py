@@ -42,13 +42,14 @@ def make_rows(count: int, seed: int = 1):
         phone = rng.choice((f"8 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}", f"+7{d}", f"7{d}", d))
         name = rng.choice((f"{last} {first} {middle}", f"{first} {last}", first, ""))
         nick = f"{names.translit(first)}_{names.translit(last)}{rng.randint(70, 99)}"
+        email = f"{names.translit(first)}.{names.translit(last)}@mail.ru"
         yield [
             f"X-{i}",
             (start + timedelta(minutes=i)).isoformat(),
             channel,
             name,
             phone if channel in ("whatsapp", "site", "call") else "",
-            f"{names.translit(first)}.{names.translit(last)}@mail.ru" if channel in ("site", "email") else "",
+            email if channel in ("site", "email") else "",
             f"@{nick}" if channel == "telegram" else "",
             phone if channel == "whatsapp" else "",
             rng.choice(names.INQUIRY_GROUPS)[0],
@@ -106,9 +107,8 @@ def main() -> None:
         f"import:    {report.imported} imported, {report.invalid_values} invalid values, "
         f"{first:.1f} s, {report.rows / first:,.0f} rows/s"
     )
-    print(
-        f"re-import: {again.unchanged} already there, {second:.1f} s, {again.rows / second:,.0f} rows/s"
-    )
+    rate = again.rows / second
+    print(f"re-import: {again.unchanged} already there, {second:.1f} s, {rate:,.0f} rows/s")
     print(f"peak RSS: {peak:.0f} MB (before the import: {rss_before:.0f} MB)")
 
 
