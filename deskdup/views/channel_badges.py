@@ -221,7 +221,7 @@ class ChannelChip(QWidget):
         text = display_value(kind, channel, raw, normalized)
         tooltip = f"{name}: {raw}"
         if not valid:
-            tooltip += " — " + QCoreApplication.translate(CONTEXT, "could not be recognised")
+            tooltip += " — " + QCoreApplication.translate("Channels", "could not be recognised")
         chip = cls(comm_icon(kind, channel), text, tooltip)
         if not valid:
             palette = chip.text_label.palette()

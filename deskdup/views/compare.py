@@ -245,6 +245,7 @@ class ValueCell(Cell):
             row.addWidget(icon_label(channel_icon(channel)), 0, Qt.AlignmentFlag.AlignTop)
         self.label = QLabel(text or EMPTY)
         self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         if not text:
             self.label.setEnabled(False)
@@ -267,6 +268,28 @@ class ValueCell(Cell):
         super().mousePressEvent(event)
 
 
+class KeyCap(QLabel):
+    """A key drawn as a key: the column's number, which makes it the primary."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        width = self.fontMetrics().horizontalAdvance("0") + 10
+        self.setFixedSize(max(width, 18), self.fontMetrics().height() + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        painter.end()
+        super().paintEvent(event)
+
+
 class LeadHeader(Cell):
     """The column header: which lead, where from, whose, and the Primary switch."""
 
@@ -281,12 +304,10 @@ class LeadHeader(Cell):
         )
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        number = QLabel(f"<b>{index + 1}</b>")
+        number = KeyCap(str(index + 1))
         number.setToolTip(
             self.tr("Press {key} to make this lead the primary").format(key=index + 1)
         )
-        number.setFrameShape(QFrame.Shape.Box)
-        number.setContentsMargins(3, 0, 3, 0)
         top.addWidget(number)
         top.addWidget(self.radio)
         top.addStretch(1)

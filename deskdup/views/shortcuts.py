@@ -140,7 +140,7 @@ SHORTCUTS: tuple[ReviewShortcut, ...] = (
     ReviewShortcut(
         ReviewAction.UNDO,
         ("Ctrl+Z",),
-        QT_TRANSLATE_NOOP("ReviewShortcuts", "Undo my last merge or dismissal"),
+        QT_TRANSLATE_NOOP("ReviewShortcuts", "Undo my last merge"),
         window_wide=True,
     ),
     ReviewShortcut(
