@@ -19,10 +19,12 @@ from __future__ import annotations
 import heapq
 import random
 import time
+from bisect import bisect
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import accumulate
 from typing import Any
 
 from sqlalchemy import Table, delete, func, insert, select, text
@@ -313,13 +315,27 @@ class _Generator:
         self.male_names = list(names.MALE_NAMES)
         self.female_names = list(names.FEMALE_NAMES)
         self.channels = [c for c, _ in _CHANNEL_WEIGHTS]
-        self.channel_weights = [w for _, w in _CHANNEL_WEIGHTS]
+        self.channel_cum = list(accumulate(w for _, w in _CHANNEL_WEIGHTS))
+        self._random = self.rng.random
         self.operator_ids: dict[str, int] = {}
         self.by_department: list[list[int]] = [[], []]
         self.inactive: list[int] = []
         self.supervisor_id = 0
         self.dt = datetime_converter(session)
         self.phone_prefix_ok: dict[str, bool] = {}
+
+    # ----------------------------------------------------------------- randomness
+    # random.Random's choice/randint/choices cost a microsecond or more each; these
+    # draw from the same seeded stream, much faster.
+
+    def _ri(self, low: int, high: int) -> int:
+        return low + int(self._random() * (high - low + 1))
+
+    def _pick(self, seq):
+        return seq[int(self._random() * len(seq))]
+
+    def _weighted(self, seq, cum_weights):
+        return seq[bisect(cum_weights, self._random() * cum_weights[-1])]
 
     # ----------------------------------------------------------------- ids
 
@@ -385,17 +401,17 @@ class _Generator:
         if roll < 0.02:
             return self.supervisor_id
         if roll < 0.06 and self.inactive:
-            return rng.choice(self.inactive)
+            return self._pick(self.inactive)
         preferred = _CHANNEL_DEPARTMENT.get(channel, rng.randrange(2))
         department = preferred if rng.random() < 0.75 else 1 - preferred
-        return rng.choice(self.by_department[department])
+        return self._pick(self.by_department[department])
 
     # ----------------------------------------------------------------- people
 
     def _new_phone(self) -> str:
         rng = self.rng
         while True:
-            phone = f"+7{rng.choice(names.MOBILE_CODES)}{rng.randrange(10_000_000):07d}"
+            phone = f"+7{self._pick(names.MOBILE_CODES)}{rng.randrange(10_000_000):07d}"
             if phone not in self.used_phones:
                 if len(self.used_phones) < 2_000_000:
                     self.used_phones.add(phone)
@@ -404,15 +420,15 @@ class _Generator:
     def _new_person(self, pid: int) -> Person:
         rng = self.rng
         male = rng.random() < 0.5
-        father = rng.choice(self.male_names)
+        father = self._pick(self.male_names)
         _, son, daughter = names.MALE_NAMES[father]
-        surname = rng.choice(names.SURNAMES)
+        surname = self._pick(names.SURNAMES)
         if male:
-            first = rng.choice(self.male_names)
+            first = self._pick(self.male_names)
             diminutives = names.MALE_NAMES[first][0]
             last, middle = surname, son
         else:
-            first = rng.choice(self.female_names)
+            first = self._pick(self.female_names)
             diminutives = names.FEMALE_NAMES[first]
             last, middle = names.feminine_surname(surname), daughter
         person = Person(
@@ -423,12 +439,12 @@ class _Generator:
             middle=middle,
             diminutives=diminutives,
             phones=[],
-            year=rng.randint(1965, 2006),
-            style=rng.choice(("common", "common", "passport", "j", "lazy")),
+            year=self._ri(1965, 2006),
+            style=self._pick(("common", "common", "passport", "j", "lazy")),
             inquiry_group=rng.randrange(len(names.INQUIRY_GROUPS)),
         )
         if rng.random() < 0.07 and self.recent_people:
-            self._make_namesake(person, rng.choice(self.recent_people))
+            self._make_namesake(person, self._pick(self.recent_people))
         if rng.random() < 0.95:
             person.phones.append(self._new_phone())
             if rng.random() < 0.06:
@@ -443,7 +459,7 @@ class _Generator:
         if kind < 0.5:  # full namesake: same first and last name, another patronymic
             person.male, person.first, person.last = other.male, other.first, other.last
             person.diminutives = other.diminutives
-            father = rng.choice(self.male_names)
+            father = self._pick(self.male_names)
             person.middle = names.MALE_NAMES[father][1 if person.male else 2]
         elif kind < 0.8:  # same family name (spouse, sibling)
             masculine = names.masculine_surname(other.last)
@@ -460,7 +476,7 @@ class _Generator:
         rng = self.rng
         first = names.translit(p.first, p.style)
         last = names.translit(p.last, p.style)
-        dim = names.translit(rng.choice(p.diminutives), p.style) if p.diminutives else first
+        dim = names.translit(self._pick(p.diminutives), p.style) if p.diminutives else first
         yy = f"{p.year % 100:02d}"
         roll = rng.random()
         if roll < 0.18:
@@ -478,9 +494,9 @@ class _Generator:
         elif roll < 0.84:
             nick = f"{dim}{last[0]}"
         else:  # no link to the name at all
-            nick = f"{rng.choice(names.NICK_WORDS_A)}_{rng.choice(names.NICK_WORDS_B)}"
+            nick = f"{self._pick(names.NICK_WORDS_A)}_{self._pick(names.NICK_WORDS_B)}"
             if rng.random() < 0.5:
-                nick += str(rng.randint(1, 999))
+                nick += str(self._ri(1, 999))
         p.nick = nick.replace("'", "")
         return p.nick
 
@@ -500,9 +516,9 @@ class _Generator:
         elif roll < 0.8 and p.nick:
             local = p.nick
         else:
-            word = rng.choice(names.NICK_WORDS_A) + rng.choice(names.NICK_WORDS_B)
-            local = f"{word}{rng.randint(1, 99)}"
-        p.email = f"{local.replace('_', '.')}@{rng.choice(names.EMAIL_DOMAINS)}"
+            word = self._pick(names.NICK_WORDS_A) + self._pick(names.NICK_WORDS_B)
+            local = f"{word}{self._ri(1, 99)}"
+        p.email = f"{local.replace('_', '.')}@{self._pick(names.EMAIL_DOMAINS)}"
         return p.email
 
     def _phone_raw(self, phone: str, telephony: bool = False) -> tuple[str, bool]:
@@ -511,12 +527,12 @@ class _Generator:
         d = phone[2:]  # ten digits
         a, b, c, e = d[:3], d[3:6], d[6:8], d[8:]
         if rng.random() < 0.012:
-            return rng.choice(
+            return self._pick(
                 (f"8 ({a}) {b}-{c}-{e[0]}", f"{b}-{c}-{e}", f"+7 {a} {b}{c}{e}0")
             ), True
         if telephony:
-            return rng.choice((f"+7{d}", f"7{d}", f"8{d}")), False
-        return rng.choice(
+            return self._pick((f"+7{d}", f"7{d}", f"8{d}")), False
+        return self._pick(
             (
                 f"8 ({a}) {b}-{c}-{e}",
                 f"8{d}",
@@ -555,7 +571,7 @@ class _Generator:
         tries = 0
         while len(chosen) < count and tries < 30:
             tries += 1
-            ch = self.rng.choices(self.channels, self.channel_weights)[0]
+            ch = self._weighted(self.channels, self.channel_cum)
             if ch in chosen or (ch in (Channel.WHATSAPP, Channel.CALL) and not p.phones):
                 continue
             chosen.append(ch)
@@ -563,19 +579,19 @@ class _Generator:
 
     def schedule_person(self, p: Person, start: datetime) -> None:
         rng = self.rng
-        count = rng.choices((1, 2, 3, 4), (45, 30, 17, 8))[0]
+        count = self._weighted((1, 2, 3, 4), (45, 75, 92, 100))
         channels = self._choose_channels(p, min(count, self.target - self.scheduled))
         if len(channels) > 1 and p.pattern == "single":
             p.pattern = "burst"
         at = start
         for ch in channels:
-            phone = rng.choice(p.phones) if p.phones else None
+            phone = self._pick(p.phones) if p.phones else None
             self._push(at, LeadSpec(p, ch, p.pattern, phone))
-            at += timedelta(minutes=rng.randint(1, 25), seconds=rng.randint(0, 59))
+            at += timedelta(minutes=self._ri(1, 25), seconds=self._ri(0, 59))
         # Comes back days later from the same phone.
         if p.phones and self.scheduled < self.target and rng.random() < 0.1:
-            later = start + timedelta(days=rng.randint(3, 60), minutes=rng.randint(0, 600))
-            ch = rng.choice((Channel.WHATSAPP, Channel.CALL, Channel.SITE))
+            later = start + timedelta(days=self._ri(3, 60), minutes=self._ri(0, 600))
+            ch = self._pick((Channel.WHATSAPP, Channel.CALL, Channel.SITE))
             self._push(later, LeadSpec(p, ch, "return", p.phones[0]))
 
     def _push(self, at: datetime, spec: LeadSpec) -> None:
@@ -624,7 +640,7 @@ class _Generator:
 
         if ch is Channel.TELEGRAM:
             nick = self._nick(p)
-            raw = rng.choices((f"@{nick}", nick, f"https://t.me/{nick}"), (70, 15, 15))[0]
+            raw = self._weighted((f"@{nick}", nick, f"https://t.me/{nick}"), (70, 85, 100))
             comms.append((CommKind.MESSENGER, ch, raw, None, False))
             title = f"Telegram: @{nick}"
             chat_id = f"tg:{rng.randrange(10**8, 10**10)}"
@@ -632,11 +648,11 @@ class _Generator:
             raw = add_phone(CommKind.MESSENGER, ch)
             title = f"WhatsApp: {raw}"
             if rng.random() < 0.5:
-                first = rng.choice(p.diminutives) if rng.random() < 0.6 else p.first
+                first = self._pick(p.diminutives) if rng.random() < 0.6 else p.first
             chat_id = f"wa:{rng.randrange(10**9, 10**10)}"
         elif ch is Channel.AVITO:
             roll = rng.random()
-            first = rng.choice(p.diminutives) if roll < 0.45 else p.first
+            first = self._pick(p.diminutives) if roll < 0.45 else p.first
             if roll > 0.85:
                 last = p.last[0] + "."
             if rng.random() < 0.1:
@@ -672,7 +688,7 @@ class _Generator:
                 last = names.translit(p.last, p.style).capitalize()
             chat_id = f"mail:{rng.randrange(10**8, 10**9)}"
         elif ch is Channel.VK:
-            first = rng.choice(p.diminutives) if rng.random() < 0.25 else p.first
+            first = self._pick(p.diminutives) if rng.random() < 0.25 else p.first
             last = p.last
             vk_id = rng.randrange(10**6, 8 * 10**8)
             comms.append((CommKind.MESSENGER, ch, f"https://vk.com/id{vk_id}", None, False))
@@ -683,8 +699,8 @@ class _Generator:
                 self._nick(p)
                 if rng.random() < 0.5
                 else (
-                    f"{rng.choice(names.NICK_WORDS_A)}.{rng.choice(names.NICK_WORDS_B)}"
-                    f"{rng.randint(1, 99)}"
+                    f"{self._pick(names.NICK_WORDS_A)}.{self._pick(names.NICK_WORDS_B)}"
+                    f"{self._ri(1, 99)}"
                 )
             )
             comms.append((CommKind.MESSENGER, ch, f"@{nick}", None, False))
@@ -701,9 +717,9 @@ class _Generator:
         owner = self._owner(ch)
         age_days = (BASE_DATE - at).days
         status = self._status(age_days)
-        updated = at + timedelta(minutes=rng.randint(0, 60 * 24 * 3))
+        updated = at + timedelta(minutes=self._ri(0, 60 * 24 * 3))
         if rng.random() < 0.15:
-            comments = (comments + "\n" if comments else "") + rng.choice(names.LEAD_COMMENTS)
+            comments = (comments + "\n" if comments else "") + self._pick(names.LEAD_COMMENTS)
         contact_id = p.contact_id if p.contact_id and rng.random() < 0.2 else None
 
         dt = self.dt
@@ -744,7 +760,7 @@ class _Generator:
                 },
             )
         if chat_id and ch in _CHAT_CHANNELS:
-            count = rng.randint(1, 30)
+            count = self._ri(1, 30)
             self.buf.add(
                 "chats",
                 {
@@ -756,7 +772,7 @@ class _Generator:
                     "first_message": message,
                     "message_count": count,
                     "last_message_at": dt(
-                        at + timedelta(minutes=rng.randint(1, 60 * (24 if count > 5 else 2)))
+                        at + timedelta(minutes=self._ri(1, 60 * (24 if count > 5 else 2)))
                     ),
                     "version": 1,
                 },
@@ -767,9 +783,9 @@ class _Generator:
             n_activities = 1
             self._activity(lead_id, at, owner, ("call", "Входящий звонок"))
         if rng.random() < 0.35:
-            for _ in range(rng.randint(1, 2)):
-                when = at + timedelta(minutes=rng.randint(5, 60 * 48))
-                self._activity(lead_id, when, owner, rng.choice(names.ACTIVITY_SUBJECTS))
+            for _ in range(self._ri(1, 2)):
+                when = at + timedelta(minutes=self._ri(5, 60 * 48))
+                self._activity(lead_id, when, owner, self._pick(names.ACTIVITY_SUBJECTS))
                 n_activities += 1
         if status == "converted" and p.contact_id:
             self._deal(at, owner, [p.contact_id], lead_id)
@@ -793,8 +809,8 @@ class _Generator:
         if roll < 0.6:
             return group[0]
         if roll < 0.9:
-            return rng.choice(group)
-        return rng.choice(rng.choice(names.INQUIRY_GROUPS))
+            return self._pick(group)
+        return self._pick(self._pick(names.INQUIRY_GROUPS))
 
     def _form_name(self, p: Person) -> tuple[str, str, str]:
         """What a person types into the website form's name field(s)."""
@@ -803,7 +819,7 @@ class _Generator:
         if roll < 0.35:  # the form has separate fields and they were used
             return p.first, p.last, p.middle if rng.random() < 0.4 else ""
         if roll < 0.75:  # everything typed into the "name" field, any order
-            words = rng.choice(
+            words = self._pick(
                 (
                     (p.first, p.last),
                     (p.last, p.first),
@@ -818,15 +834,14 @@ class _Generator:
             return whole, "", ""
         if roll < 0.9:
             return p.first, "", ""
-        return rng.choice(p.diminutives), "", ""
+        return self._pick(p.diminutives), "", ""
 
     def _status(self, age_days: int) -> str:
-        rng = self.rng
         if age_days > 30:
-            return rng.choices(
-                ("processed", "junk", "converted", "in_process", "new"), (40, 10, 15, 20, 15)
-            )[0]
-        return rng.choices(("new", "in_process", "junk"), (60, 35, 5))[0]
+            return self._weighted(
+                ("processed", "junk", "converted", "in_process", "new"), (40, 50, 65, 85, 100)
+            )
+        return self._weighted(("new", "in_process", "junk"), (60, 95, 100))
 
     def _activity(self, lead_id: int, at: datetime, owner: int, kind_subject: tuple[str, str]):
         self.buf.add(
@@ -845,16 +860,15 @@ class _Generator:
         self.stats.activities += 1
 
     def _deal(self, at: datetime, owner: int, contact_ids: list[int], lead_id: int | None):
-        rng = self.rng
         deal_id = self._id("deals")
-        title, amount = rng.choice(names.DEAL_TITLES)
+        title, amount = self._pick(names.DEAL_TITLES)
         self.buf.add(
             "deals",
             {
                 "id": deal_id,
                 "external_id": f"D-{deal_id:06d}",
                 "title": title,
-                "stage": rng.choice(("new", "preparation", "won", "won", "lost")),
+                "stage": self._pick(("new", "preparation", "won", "won", "lost")),
                 "amount": amount,
                 "lead_id": lead_id,
                 "assigned_id": owner,
@@ -875,7 +889,7 @@ class _Generator:
             return
         contact_id = self._id("contacts")
         p.contact_id = contact_id
-        created = start - timedelta(days=rng.randint(30, 700), minutes=rng.randint(0, 600))
+        created = start - timedelta(days=self._ri(30, 700), minutes=self._ri(0, 600))
         owner = self._owner(Channel.CALL)
         self.buf.add(
             "contacts",
@@ -954,7 +968,7 @@ class _Generator:
             now += timedelta(seconds=rng.expovariate(1 / mean_gap))
             # Business hours mostly: people write from 8:00 to 23:00.
             if now.hour < 8:
-                now = now.replace(hour=8, minute=rng.randint(0, 59))
+                now = now.replace(hour=8, minute=self._ri(0, 59))
             self.release_until(now)
             person = self._new_person(pid)
             self.maybe_contact(person, now)
