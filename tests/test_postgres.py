@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import func, insert, inspect, select
 
 from deskdup.models import Chat, Communication, Contact, Deal, DemoTruth, Lead, Operator
-from deskdup.services.demo import generate_demo
+from deskdup.services.demo import clear_workspace, generate_demo
 from deskdup.services.importer import import_file
 from deskdup.services.workspace import open_workspace
 
@@ -65,5 +65,11 @@ def test_reopen_is_a_no_op_and_sequences_follow_the_demo_ids(pg_database):
                 [{"title": "new", "created_at": row.created_at, "updated_at": row.created_at}],
             ).scalar_one()
         assert new_id > row.id
+
+        # demo --force: clearing works with PostgreSQL's foreign keys too.
+        clear_workspace(ws)
+        assert set(_counts(ws).values()) == {0}
+        generate_demo(ws, leads=50, seed=1)
+        assert _counts(ws)["Lead"] == 50
     finally:
         ws.dispose()
