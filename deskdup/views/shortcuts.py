@@ -35,7 +35,7 @@ class ReviewAction(enum.StrEnum):
     FIELD_DOWN = "field_down"
     VALUE_LEFT = "value_left"
     VALUE_RIGHT = "value_right"
-    VALUE_OF_LEAD = "value_of_lead"  # Alt+1..6: keep that lead's value of the current field
+    VALUE_OF_LEAD = "value_of_lead"  # Ctrl+1..6: keep that lead's value of the current field
     MERGE = "merge"
     DISMISS = "dismiss"
     SKIP = "skip"
@@ -113,7 +113,9 @@ SHORTCUTS: tuple[ReviewShortcut, ...] = (
     ),
     ReviewShortcut(
         ReviewAction.VALUE_OF_LEAD,
-        tuple(f"Alt+{i}" for i in range(1, MAX_LEADS + 1)),
+        # Ctrl, not Alt: the main window switches its tabs with Alt+1 / Alt+2, and
+        # two shortcuts on one key cancel each other out in Qt.
+        tuple(f"Ctrl+{i}" for i in range(1, MAX_LEADS + 1)),
         QT_TRANSLATE_NOOP("ReviewShortcuts", "Keep that column's value of the current field"),
         window_wide=False,
         indexed=True,

@@ -19,7 +19,6 @@ __all__ = ["runner", "shown"]  # fixtures re-used from test_compare
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-ALT = Qt.KeyboardModifier.AltModifier
 
 
 def focused_view(qtbot, workspace, operator, runner):
@@ -45,7 +44,7 @@ def test_choose_primary_and_values_by_keyboard_then_merge(qtbot, workspace, runn
     assert plan.primary_id == ids[3]
     # Differing fields, in order: title, last name, first name, source, responsible.
     assert view.current_field == "title"
-    key(qtbot, view, Qt.Key.Key_1, ALT)  # the Telegram lead's title
+    key(qtbot, view, Qt.Key.Key_1, CTRL)  # the Telegram lead's title
     key(qtbot, view, Qt.Key.Key_Down)
     key(qtbot, view, Qt.Key.Key_Down)
     key(qtbot, view, Qt.Key.Key_Down)
@@ -53,7 +52,7 @@ def test_choose_primary_and_values_by_keyboard_then_merge(qtbot, workspace, runn
     key(qtbot, view, Qt.Key.Key_Left)  # from the site lead to the Avito lead
     key(qtbot, view, Qt.Key.Key_Down)
     assert view.current_field == "assigned_id"
-    key(qtbot, view, Qt.Key.Key_2, ALT)  # Boris, the WhatsApp lead's owner
+    key(qtbot, view, Qt.Key.Key_2, CTRL)  # Boris, the WhatsApp lead's owner
     assert view.merge_button.isEnabled()
 
     with qtbot.waitSignal(view.merged, timeout=10000) as merged:
@@ -162,7 +161,7 @@ def test_undo_last_restores_the_merged_leads(qtbot, workspace, runner, shown, mo
     with workspace.session() as s:
         before = {i: (s.get(Lead, i).title, s.get(Lead, i).assigned_id) for i in ids[:2]}
     key(qtbot, view, Qt.Key.Key_2)
-    key(qtbot, view, Qt.Key.Key_1, ALT)  # the title of the Telegram lead
+    key(qtbot, view, Qt.Key.Key_1, CTRL)  # the title of the Telegram lead
     with qtbot.waitSignal(view.merged, timeout=10000):
         key(qtbot, view, Qt.Key.Key_Return, CTRL)
     asked = []
@@ -203,3 +202,23 @@ def test_next_previous_skip_and_cheat_sheet_keys(qtbot, workspace, runner, shown
     assert merge_keys in view.merge_button.toolTip()
     assert shortcut(ReviewAction.DISMISS).key_text() in view.dismiss_button.toolTip()
     sheet.close()
+
+
+def test_review_keys_are_bound_once_in_the_main_window(qtbot, app_context):
+    """Two shortcuts on one key cancel each other out in Qt: every review key stays unique."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from deskdup.views.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    review_keys = [QKeySequence(k) for s in SHORTCUTS for k in s.keys]
+    assert len({k.toString() for k in review_keys}) == len(review_keys)
+    window_keys = {
+        k.toString()
+        for action in window.findChildren(QAction)
+        for k in action.shortcuts()
+        if action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut
+    }
+    assert not window_keys & {k.toString() for k in review_keys}
+    app_context.ops.wait()
