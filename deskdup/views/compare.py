@@ -552,11 +552,19 @@ class CompareView(QWidget):
 
     def show_group(self, lead_ids: Sequence[int], reasons: Sequence[Reason] = ()) -> None:
         """Load and show a group (2 to 6 leads); the old one stays greyed until it arrives."""
-        self._lead_ids = tuple(lead_ids)[:MAX_LEADS]
+        lead_ids = tuple(dict.fromkeys(lead_ids))
+        self._lead_ids = lead_ids[:MAX_LEADS]
         self._reasons = tuple(reasons)
         self._current_row = 0
         self._show_banner("")
         self._load()
+        if len(lead_ids) > MAX_LEADS:
+            self._show_banner(
+                self.tr(
+                    "Only the first {shown} of the {total} selected leads are compared; "
+                    "merge them, then compare the rest."
+                ).format(shown=MAX_LEADS, total=len(lead_ids))
+            )
 
     def reload(self) -> None:
         """Build the plan again from the database, keeping the chosen primary."""

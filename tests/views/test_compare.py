@@ -154,3 +154,45 @@ def test_group_of_four_shows_telegram_whatsapp_avito_and_site(qtbot, workspace, 
     # Every chat's first inquiry is listed, the long one elided with the full text in a tooltip.
     tooltips = [c.toolTip() for c in view.scroll.widget().findChildren(ChannelChip)]
     assert any("Здравствуйте, сколько стоит доставка в Казань?" in t for t in tooltips)
+
+
+def test_more_than_six_leads_shows_six_and_says_so(qtbot, workspace, runner, shown):
+    with workspace.session() as s:
+        anna = make_operator(s, "anna", "Петрова Анна")
+        ids = [make_lead(s, owner=anna, first_name="Иван").id for _ in range(8)]
+        operator = find_operator(s, "anna")
+    view = make_view(qtbot, workspace, operator, runner)
+    show(qtbot, view, ids)
+    assert view.plan.lead_ids == ids[:6]
+    assert len(view._headers) == 6
+    assert view.banner.isVisible() and "8" in view.banner.text()
+
+
+def test_changing_the_primary_checks_the_rights_again(qtbot, workspace, runner, shown):
+    """A trainee may archive only their own leads: which lead is primary decides."""
+    with workspace.session() as s:
+        anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
+        trainee = make_operator(
+            s,
+            "trainee",
+            "Стажёр Семён",
+            "Sales 1",
+            scopes={
+                (Entity.LEAD, Action.READ): Scope.ALL,
+                (Entity.LEAD, Action.EDIT): Scope.ALL,
+                (Entity.LEAD, Action.DELETE): Scope.OWN,
+            },
+        )
+        own = make_lead(s, owner=trainee, first_name="Иван", external_id="OWN-1")
+        theirs = make_lead(s, owner=anna, first_name="Иван", external_id="ANNA-2")
+        ids = [own.id, theirs.id]
+        operator = find_operator(s, "trainee")
+    view = make_view(qtbot, workspace, operator, runner)
+    show(qtbot, view, ids)
+    view.choose_primary_column(1)  # keep Anna's lead, archive the trainee's own: allowed
+    assert view.merge_button.isEnabled() and not view.rights_label.isVisible()
+    view.choose_primary_column(0)  # keep the own lead, archive Anna's: refused
+    assert not view.merge_button.isEnabled()
+    tip = view.merge_button.toolTip()
+    assert "#ANNA-2" in tip and "Петрова Анна" in tip and "archive" in tip
+    assert not view._headers[0].warning.isVisible() and view._headers[1].warning.isVisible()
