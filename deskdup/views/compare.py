@@ -23,15 +23,21 @@ import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
     QButtonGroup,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
     QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -129,6 +135,12 @@ def make_secondary(label: QLabel) -> QLabel:
     )
     label.setPalette(palette)
     return label
+
+
+def _is_text_entry(widget: QWidget) -> bool:
+    if isinstance(widget, (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)):
+        return True
+    return isinstance(widget, QComboBox) and widget.isEditable()
 
 
 @dataclass
@@ -637,7 +649,21 @@ class CompareView(QWidget):
         self._render_reasons()
         self._replace_grid(self._render(plan))
         self._refresh()
+        self._take_focus_if_free()
         self.group_loaded.emit()
+
+    def _take_focus_if_free(self) -> None:
+        """Let the keys 1-6, arrows, J/K reach the group just opened.
+
+        Unless the operator is typing somewhere (a search box, a filter): then
+        the focus stays where it is and Ctrl+… keys still work window-wide.
+        """
+        if not self.isVisible() or not self.isActiveWindow():
+            return
+        focused = QApplication.focusWidget()
+        if focused is not None and (self.isAncestorOf(focused) or _is_text_entry(focused)):
+            return
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _render_reasons(self) -> None:
         texts = [translate_message(r.text) for r in self._reasons]

@@ -222,3 +222,38 @@ def test_review_keys_are_bound_once_in_the_main_window(qtbot, app_context):
     }
     assert not window_keys & {k.toString() for k in review_keys}
     app_context.ops.wait()
+
+
+def test_opened_group_takes_the_focus_unless_the_operator_is_typing(
+    qtbot, workspace, runner, shown
+):
+    from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QWidget
+
+    from deskdup.views.compare import CompareView
+    from deskdup.views.context import AppContext
+    from deskdup.views.settings import Settings
+
+    ids, ops = four_channel_group(workspace)
+    window = QWidget()
+    layout = QHBoxLayout(window)
+    queue, search = QListWidget(), QLineEdit()
+    context = AppContext(workspace=workspace, operator=ops["anna"], settings=Settings(), ops=runner)
+    view = CompareView(context)
+    for widget in (queue, search, view):
+        layout.addWidget(widget)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus)
+    show(qtbot, view, ids[:2])
+    assert search.hasFocus()
+
+    queue.setFocus()
+    qtbot.waitUntil(queue.hasFocus)
+    show(qtbot, view, ids[2:])
+    assert view.isAncestorOf(QApplication.focusWidget())
+    key(qtbot, view, Qt.Key.Key_2)
+    assert view.plan.primary_id == ids[3]
