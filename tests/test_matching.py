@@ -91,10 +91,9 @@ def test_shared_phone_pairs_in_any_form(workspace):
 
 def test_contradictions_lower_the_score(workspace):
     with workspace.session() as s:
-        make_lead(
-            s, first_name="Иван", last_name="Петров", comms=[(PHONE, Channel.SITE, "+79161234567")]
-        )
-        make_lead(s, first_name="Иван", last_name="Петров", created_at=T0 + timedelta(days=3),
+        make_lead(s, first_name="Иван", last_name="Петров", created_at=T0,
+                  comms=[(PHONE, Channel.SITE, "+79161234567")])  # fmt: skip
+        make_lead(s, first_name="Иван", last_name="Петров", created_at=T0 + timedelta(minutes=5),
                   comms=[(PHONE, Channel.SITE, "+79031234567")])  # fmt: skip
     result = scan_workspace(workspace, threshold=0.0)
     (pair,) = result.pairs

@@ -14,11 +14,11 @@ T0 = datetime(2026, 3, 2, 10, 0)
 
 def _fill(ws):
     with ws.session() as s:
-        a = make_lead(s, external_id="B24-17", first_name="Иван", last_name="Петров",
+        a = make_lead(s, external_id="B24-17", first_name="Иван", last_name="Петров", created_at=T0,
                       comms=[(CommKind.PHONE, Channel.SITE, "8 916 123 45 67")])  # fmt: skip
         b = make_lead(s, channel=Channel.WHATSAPP, created_at=T0 + timedelta(days=5),
                       comms=[(CommKind.MESSENGER, Channel.WHATSAPP, "+79161234567")])  # fmt: skip
-        c = make_lead(s, channel=Channel.TELEGRAM, created_at=T0 + timedelta(days=9),
+        c = make_lead(s, channel=Channel.TELEGRAM, created_at=T0 + timedelta(minutes=9),
                       comms=[(CommKind.MESSENGER, Channel.TELEGRAM, "@ivan_petrov")])  # fmt: skip
         make_lead(s, first_name="Ольга", comms=[(CommKind.PHONE, Channel.SITE, "+79035550011")])
     return a.id, b.id, c.id

@@ -23,10 +23,12 @@ rescans the changed leads against their blocks gives what a full scan gives.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -38,11 +40,14 @@ from deskdup.services.errors import Cancelled
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.names import (
     NameParts,
+    close_words,
+    first_name_words,
     fold,
     is_cyrillic,
     parse_free_name,
     parse_name,
     parse_nickname,
+    skeleton,
 )
 from deskdup.services.normalize import (
     normalize_email,
@@ -57,25 +62,27 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "same_phone": 0.95,
     "same_email": 0.95,
     "same_handle": 0.95,
-    "same_invalid_phone": 0.5,
-    # Names.
-    "full_name": 0.7,
+    "same_invalid_phone": 0.6,
+    # Names (within burst_minutes; further apart they count far_name_factor as much).
+    "full_name": 0.75,
     "full_name_patronymic": 0.85,
-    "surname_initial": 0.45,
-    "nickname_name": 0.6,
-    "surname_only": 0.2,
-    "first_name": 0.2,
-    # Behaviour.
+    "nickname_name": 0.7,
+    "surname_initial": 0.6,
+    "surname_only": 0.35,
+    "surname_number": 0.6,
+    "first_name": 0.3,
+    # Behaviour: leads from different channels within burst_minutes, the same inquiry.
     "burst": 0.3,
-    "same_message": 0.5,
+    "same_message": 0.35,
     # Contradictions (negative: the score is multiplied by 1 + w).
-    "different_phones": -0.5,
-    "different_first_names": -0.6,
-    "different_surnames": -0.5,
+    "different_phones": -0.25,
+    "different_first_names": -0.5,
+    "different_surnames": -0.4,
     "different_patronymics": -0.4,
 }
 
 DEFAULT_THRESHOLD = 0.6
+DEFAULT_BURST_MINUTES = 30
 
 # Blocks larger than this are not paired: a shared office phone or a common name.
 STRONG_BLOCK_CAP = 200
@@ -83,6 +90,12 @@ WEAK_BLOCK_CAP = 60
 # Two messages this similar (rapidfuzz ratio, 0..100) count as the same inquiry.
 MESSAGE_SIMILARITY = 85.0
 MESSAGE_KEY_CHARS = 24
+# Name evidence counts fully between leads up to this many burst windows apart;
+# weak keys therefore pair with this many time buckets on either side.
+NAME_HORIZON = 2
+_NEIGHBOURS = tuple(d for d in range(-NAME_HORIZON, NAME_HORIZON + 1) if d)
+# A lookup scores at most this many leads per name key (the newest).
+LOOKUP_CANDIDATES = 400
 
 
 @dataclass
@@ -91,8 +104,10 @@ class MatchSettings:
 
     region: str = "RU"
     review_threshold: float = DEFAULT_THRESHOLD
-    burst_minutes: int = 15
+    burst_minutes: int = DEFAULT_BURST_MINUTES
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    # Name evidence between leads further apart than burst_minutes counts this much.
+    far_name_factor: float = 0.3
 
     def weight(self, code: str) -> float:
         return self.weights.get(code, DEFAULT_WEIGHTS.get(code, 0.0))
@@ -249,6 +264,7 @@ _LEAD_COLUMNS = (
     Lead.status,
     Lead.archived,
     Lead.merged_into_id,
+    func.substr(Lead.comments, 1, 240),
 )
 _COMM_COLUMNS = (
     Communication.lead_id,
@@ -261,9 +277,24 @@ _CHAT_COLUMNS = (Chat.lead_id, Chat.first_message)
 _CHUNK = 500
 
 
+def _raw(conn, stmt) -> Iterable:
+    """Run a Core select as plain SQL: the driver's own values, without SQLAlchemy's
+    per-value processing (several times faster on a million rows).  Dates come
+    back as text from SQLite and as datetimes from PostgreSQL."""
+    sql = stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+    return conn.exec_driver_sql(str(sql))
+
+
+def _as_datetime(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
+
+
 def _make_lead(row) -> _Lead:
-    lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m = row
-    return _Lead(
+    lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m, notes = row
+    created = _as_datetime(created)
+    rec = _Lead(
         lead_id,
         ext or str(lead_id),
         _CHANNELS.get(channel, Channel.OTHER),
@@ -272,6 +303,22 @@ def _make_lead(row) -> _Lead:
         status or "",
         parse_name(first or "", last or "", middle or ""),
     )
+    if notes:
+        rec.message = _inquiry_from_comments(notes)
+    return rec
+
+
+def _inquiry_from_comments(notes: str) -> str:
+    """A web form's message, which CRMs put in the comments: ``Message from the form: …``.
+
+    Only the first line, and only when it has such a short label; free operator
+    notes are not an inquiry.  A chat's first message, when there is one, wins.
+    """
+    line = notes.strip().split("\n", 1)[0]
+    label, colon, text = line.partition(":")
+    if colon and 0 < len(label) <= 30 and len(text.strip()) >= 10:
+        return text.strip()[:200]
+    return ""
 
 
 def _fill(
@@ -281,10 +328,10 @@ def _fill(
 
     def chunks(stmt_for):
         if ids is None:
-            yield from conn.execute(stmt_for(None))
+            yield from _raw(conn, stmt_for(None))
         else:
             for start in range(0, len(ids), _CHUNK):
-                yield from conn.execute(stmt_for(ids[start : start + _CHUNK]))
+                yield from _raw(conn, stmt_for(ids[start : start + _CHUNK]))
 
     def comms(part):
         stmt = select(*_COMM_COLUMNS).where(Communication.lead_id.is_not(None))
@@ -318,11 +365,14 @@ def _dismissed(conn) -> set[tuple[int, int]]:
 
 # --------------------------------------------------------------------------- keys
 
-# Key kinds.  Strong kinds pair across all time; weak kinds carry a time bucket
-# and pair only with the same or the next bucket; lookup kinds never pair.
-_PHONE, _BAD_PHONE, _EMAIL, _HANDLE, _NAME = "p", "x", "e", "h", "n"
-_WEAK_FIRST, _WEAK_SURNAME, _WEAK_MESSAGE = "f", "s", "m"
-_LOOKUP_FIRST, _LOOKUP_SURNAME = "F", "S"
+# Key kinds.  Strong kinds (an identifier) pair across all time.  Weak kinds
+# (names, the inquiry) carry a time bucket of ``burst_minutes`` and pair only
+# with the same or a neighbouring bucket: the same name weeks apart is a
+# namesake far more often than a returning customer (who comes back with the
+# same phone).  Lookup kinds never pair; the search box uses them.
+_PHONE, _BAD_PHONE, _EMAIL, _HANDLE = "p", "x", "e", "h"
+_WEAK_FIRST, _WEAK_FIRST_PREFIX, _WEAK_SURNAME, _WEAK_MESSAGE = "f", "g", "s", "m"
+_LOOKUP_NAME, _LOOKUP_FIRST, _LOOKUP_SURNAME = "N", "F", "S"
 
 
 def _name_sources(rec: _Lead) -> Iterator[NameParts]:
@@ -338,36 +388,60 @@ def _strong_keys(rec: _Lead) -> set[tuple]:
     keys.update((_BAD_PHONE, p) for p in rec.bad_phones)
     keys.update((_EMAIL, e) for e in rec.emails)
     keys.update((_HANDLE, h) for _c, h in rec.handles)
-    for parts in _name_sources(rec):
-        initials = parts.first_initials()
-        for surname in parts.surnames:
-            keys.update((_NAME, surname, i) for i in initials)
     return keys
 
 
-def _weak_keys(rec: _Lead) -> set[tuple]:
-    keys: set[tuple] = set()
+def _weak_keys(rec: _Lead) -> set[int]:
+    """Hashes of the weak keys (before the time bucket is mixed in)."""
+    keys: set[int] = set()
     for parts in _name_sources(rec):
-        keys.update((_WEAK_FIRST, f) for f in parts.firsts)
-        keys.update((_WEAK_SURNAME, s) for s in parts.surnames)
+        keys.update(_weak_name_keys(parts))
     if len(rec.message) >= 10:
-        keys.add((_WEAK_MESSAGE, _message_key(rec.message)))
+        keys.add(hash((_WEAK_MESSAGE, _message_key(rec.message))))
     return keys
 
 
-def _lookup_keys(rec: _Lead) -> set[tuple]:
+@lru_cache(maxsize=200_000)
+def _weak_name_keys(parts: NameParts) -> tuple[int, ...]:
     keys: set[tuple] = set()
+    keys.update((_WEAK_FIRST, f) for f in parts.firsts)
+    # The first two letters catch a typo in an unknown first name (Маск ~ Макс).
+    keys.update((_WEAK_FIRST_PREFIX, k[:2]) for k in parts.first_keys if len(k) >= 3)
+    keys.update((_WEAK_SURNAME, s) for s in parts.surnames)
+    return tuple(hash(k) for k in keys)
+
+
+def _lookup_keys(rec: _Lead) -> set[tuple[str, int]]:
+    """(kind, hash) of the keys only the search box uses."""
+    keys: set[tuple[str, int]] = set()
     for parts in _name_sources(rec):
-        keys.update((_LOOKUP_FIRST, f) for f in parts.firsts)
-        keys.update((_LOOKUP_SURNAME, s) for s in parts.surnames)
+        keys.update(_lookup_name_keys(parts))
     return keys
 
 
+@lru_cache(maxsize=200_000)
+def _lookup_name_keys(parts: NameParts) -> tuple[tuple[str, int], ...]:
+    keys: set[tuple] = set()
+    keys.update((_LOOKUP_FIRST, f) for f in parts.firsts)
+    keys.update((_LOOKUP_SURNAME, s) for s in parts.surnames)
+    for surname in parts.surnames:
+        keys.update((_LOOKUP_NAME, surname, f) for f in parts.firsts)
+    return tuple((k[0], hash(k)) for k in keys)
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=100_000)
 def _message_key(message: str) -> str:
-    return "".join(ch for ch in fold(message) if ch.isalnum())[:MESSAGE_KEY_CHARS]
+    return _NOT_WORD.sub("", fold(message[: MESSAGE_KEY_CHARS * 3]))[:MESSAGE_KEY_CHARS]
 
 
 # --------------------------------------------------------------------------- scoring
+
+# A piece of evidence before it becomes a Reason: (code, weight, template, params).
+# Reasons (with their Message) are only built for pairs that make the threshold.
+Evidence = tuple[str, float, str, dict]
 
 
 def _reason(code: str, weight: float, template: str, **params) -> Reason:
@@ -381,18 +455,38 @@ def _name_text(parts: NameParts) -> str:
 def _surnames_match(a: NameParts, b: NameParts) -> bool:
     if a.surnames & b.surnames:
         return True
-    # A typo in a long surname (Петров / Петрвo) still counts.
-    return any(
-        len(x) >= 5 and len(y) >= 5 and fuzz.ratio(x, y) >= 88
-        for x in a.surnames
-        for y in b.surnames
+    # A typo (Бкыов / Быков, Наумоа / Наумова) still counts.
+    return any(close_words(x, y) for x in a.surname_words for y in b.surname_words) or any(
+        close_words(x, y) for x in a.surnames for y in b.surnames
     )
+
+
+def _firsts_match(a: NameParts, b: NameParts) -> bool:
+    """Same first name, through diminutives, translit, or one typo (Маск ~ Макс)."""
+    if a.firsts & b.firsts:
+        return True
+    if a.firsts and b.firsts:
+        # Two known, different names (Иван, Игорь): no typo check needed.
+        return False
+    if not (a.first_words or a.first_keys) or not (b.first_words or b.first_keys):
+        return False
+    if any(close_words(x, y) for x in a.first_keys for y in b.first_keys):
+        return True
+    words_a = a.first_words | first_name_words(a.firsts)
+    words_b = b.first_words | first_name_words(b.firsts)
+    return any(close_words(x, y) for x in a.first_words for y in words_b) or any(
+        close_words(x, y) for x in words_a for y in b.first_words
+    )
+
+
+def _has_first(parts: NameParts) -> bool:
+    return bool(parts.firsts or parts.first_keys)
 
 
 def _name_evidence(a: NameParts, b: NameParts) -> str | None:
     """The strongest kind of agreement between two names, or None."""
     surnames = bool(a.surnames and b.surnames) and _surnames_match(a, b)
-    firsts = bool(a.firsts & b.firsts)
+    firsts = _has_first(a) and _has_first(b) and _firsts_match(a, b)
     if surnames and firsts:
         if a.patronymic and a.patronymic == b.patronymic:
             return "full_name_patronymic"
@@ -402,12 +496,29 @@ def _name_evidence(a: NameParts, b: NameParts) -> str | None:
             b.initials and a.first_initials() & b.initials
         ):
             return "surname_initial"
-        if not (a.firsts or a.initials) or not (b.firsts or b.initials):
+        if not (_has_first(a) or a.initials) or not (_has_first(b) or b.initials):
+            if a.numbers & b.numbers:
+                return "surname_number"
             return "surname_only"
         return None
     if firsts and (not a.surnames or not b.surnames):
+        if (a.initials and not b.surnames and b.initials - a.initials) or (
+            b.initials and not a.surnames and a.initials - b.initials
+        ):
+            return None
+        if (a.initials and b.surnames and not _initial_fits(a.initials, b)) or (
+            b.initials and a.surnames and not _initial_fits(b.initials, a)
+        ):
+            return None
         return "first_name"
     return None
+
+
+def _initial_fits(initials: frozenset[str], other: NameParts) -> bool:
+    """``Юлия М.`` fits ``Медведева Юлия``: the surname starts with the initial."""
+    return any(skeleton(w)[:1] in initials for w in other.surname_words) or any(
+        s[:1] in initials for s in other.surnames
+    )
 
 
 _NAME_TEMPLATES = {
@@ -434,6 +545,7 @@ _NAME_TEMPLATES = {
     ("initial", True, False): QT_TRANSLATE_NOOP(
         "Reason", "Same surname and initial: {a} ~ {b} (translit)"
     ),
+    ("number", False, False): QT_TRANSLATE_NOOP("Reason", "Same surname and number: {a} ~ {b}"),
     ("surname", False, False): QT_TRANSLATE_NOOP("Reason", "Same surname: {a} ~ {b}"),
     ("surname", True, False): QT_TRANSLATE_NOOP("Reason", "Same surname: {a} ~ {b} (translit)"),
 }
@@ -444,40 +556,41 @@ _NAME_WEIGHT_KIND = {
     "first_name": "first",
     "surname_initial": "initial",
     "surname_only": "surname",
+    "surname_number": "number",
 }
 
 
-def _name_reason(
+def _name_evidence_of(
     code: str,
     weight: float,
     a: NameParts,
     b: NameParts,
     nick: tuple[Channel, str] | None,
-) -> Reason:
-    """The reason for a name agreement; ``nick`` when ``a`` was read from a nickname."""
-    translit = is_cyrillic(_name_text(a)) != is_cyrillic(_name_text(b))
+) -> Evidence:
+    """The evidence of a name agreement; ``nick`` when ``a`` was read from a nickname."""
+    text_a, text_b = _name_text(a), _name_text(b)
+    translit = is_cyrillic(text_a) != is_cyrillic(text_b)
     diminutive = a.diminutive != b.diminutive
     if nick is not None:
         template = _NAME_TEMPLATES[("nick", translit, diminutive)]
         if code in ("full_name", "full_name_patronymic"):
             code = "nickname_name"
-        return _reason(
+        return (
             code,
             weight,
             template,
-            channel=channel_title(nick[0]),
-            nick=nick[1],
-            name=_name_text(b),
+            {"channel": channel_title(nick[0]), "nick": nick[1], "name": text_b},
         )
     kind = _NAME_WEIGHT_KIND[code]
-    template = _NAME_TEMPLATES.get((kind, translit, diminutive)) or _NAME_TEMPLATES.get(
-        (kind, translit, False)
+    template = (
+        _NAME_TEMPLATES.get((kind, translit, diminutive))
+        or _NAME_TEMPLATES[(kind, translit, False)]
     )
-    return _reason(code, weight, template, a=_name_text(a), b=_name_text(b))
+    return (code, weight, template, {"a": text_a, "b": text_b})
 
 
-def _best_name_reason(x: _Lead, y: _Lead, settings: MatchSettings) -> Reason | None:
-    best: Reason | None = None
+def _best_name_evidence(x: _Lead, y: _Lead, settings: MatchSettings) -> Evidence | None:
+    best: tuple[float, str, NameParts, NameParts, tuple | None, tuple | None] | None = None
     sources_x = [(x.name, None)] + [(p, (c, t)) for c, t, p in x.nicks]
     sources_y = [(y.name, None)] + [(p, (c, t)) for c, t, p in y.nicks]
     for pa, nick_a in sources_x:
@@ -490,77 +603,88 @@ def _best_name_reason(x: _Lead, y: _Lead, settings: MatchSettings) -> Reason | N
             code = _name_evidence(pa, pb)
             if code is None:
                 continue
-            weight = settings.weight(code)
             if (nick_a or nick_b) and code in ("full_name", "full_name_patronymic"):
                 weight = settings.weight("nickname_name")
-            if best is None or weight > best.weight:
-                if nick_a is not None:
-                    best = _name_reason(code, weight, pa, pb, nick_a)
-                elif nick_b is not None:
-                    best = _name_reason(code, weight, pb, pa, nick_b)
-                else:
-                    best = _name_reason(code, weight, pa, pb, None)
-    return best
+            else:
+                weight = settings.weight(code)
+            if best is None or weight > best[0]:
+                best = (weight, code, pa, pb, nick_a, nick_b)
+    if best is None:
+        return None
+    weight, code, pa, pb, nick_a, nick_b = best
+    if abs(x.minute - y.minute) > NAME_HORIZON * settings.burst_minutes:
+        # The same name far apart in time: a namesake as often as not.
+        weight *= settings.far_name_factor
+    if nick_a is not None:
+        return _name_evidence_of(code, weight, pa, pb, nick_a)
+    if nick_b is not None:
+        return _name_evidence_of(code, weight, pb, pa, nick_b)
+    return _name_evidence_of(code, weight, pa, pb, None)
 
 
-def score_pair(x: _Lead, y: _Lead, settings: MatchSettings) -> tuple[float, tuple[Reason, ...]]:
-    """Score two leads in 0..1 with the reasons, strongest first."""
+def _evidence(x: _Lead, y: _Lead, settings: MatchSettings) -> list[Evidence]:
+    """Every piece of evidence for and against two leads being one customer."""
     w = settings.weight
-    reasons: list[Reason] = []
-    for phone in set(x.phones) & set(y.phones):
-        reasons.append(
-            _reason(
-                "same_phone",
-                w("same_phone"),
-                QT_TRANSLATE_NOOP("Reason", "Same phone {phone}"),
-                phone=phone,
-            )
-        )
-    for email in set(x.emails) & set(y.emails):
-        reasons.append(
-            _reason(
-                "same_email",
-                w("same_email"),
-                QT_TRANSLATE_NOOP("Reason", "Same e-mail {email}"),
-                email=email,
-            )
-        )
-    handles_y = {h: c for c, h in y.handles}
-    for channel, handle in x.handles:
-        if handle in handles_y:
-            reasons.append(
-                _reason(
-                    "same_handle",
-                    w("same_handle"),
-                    QT_TRANSLATE_NOOP("Reason", "Same {channel} account {handle}"),
-                    channel=channel_title(channel),
-                    handle=handle,
+    out: list[Evidence] = []
+    if x.phones and y.phones:
+        for phone in set(x.phones) & set(y.phones):
+            out.append(
+                (
+                    "same_phone",
+                    w("same_phone"),
+                    QT_TRANSLATE_NOOP("Reason", "Same phone {phone}"),
+                    {"phone": phone},
                 )
             )
-    for phone in set(x.bad_phones) & set(y.bad_phones):
-        reasons.append(
-            _reason(
-                "same_invalid_phone",
-                w("same_invalid_phone"),
-                QT_TRANSLATE_NOOP("Reason", "Same (invalid) phone number {phone}"),
-                phone=phone,
+    if x.emails and y.emails:
+        for email in set(x.emails) & set(y.emails):
+            out.append(
+                (
+                    "same_email",
+                    w("same_email"),
+                    QT_TRANSLATE_NOOP("Reason", "Same e-mail {email}"),
+                    {"email": email},
+                )
             )
-        )
-    name_reason = _best_name_reason(x, y, settings)
-    if name_reason is not None:
-        reasons.append(name_reason)
+    if x.handles and y.handles:
+        handles_y = {h for _c, h in y.handles}
+        for channel, handle in x.handles:
+            if handle in handles_y:
+                out.append(
+                    (
+                        "same_handle",
+                        w("same_handle"),
+                        QT_TRANSLATE_NOOP("Reason", "Same {channel} account {handle}"),
+                        {"channel": channel_title(channel), "handle": handle},
+                    )
+                )
+    if x.bad_phones and y.bad_phones:
+        for phone in set(x.bad_phones) & set(y.bad_phones):
+            out.append(
+                (
+                    "same_invalid_phone",
+                    w("same_invalid_phone"),
+                    QT_TRANSLATE_NOOP("Reason", "Same (invalid) phone number {phone}"),
+                    {"phone": phone},
+                )
+            )
+    name = _best_name_evidence(x, y, settings)
+    if name is not None:
+        out.append(name)
 
     minutes = abs(x.minute - y.minute)
     window = settings.burst_minutes
     if minutes <= window and x.channel != y.channel:
-        reasons.append(
-            _reason(
+        out.append(
+            (
                 "burst",
                 w("burst"),
                 QT_TRANSLATE_NOOP("Reason", "Came {minutes} min apart via {a} and {b}"),
-                minutes=round(minutes),
-                a=channel_title(x.channel),
-                b=channel_title(y.channel),
+                {
+                    "minutes": round(minutes),
+                    "a": channel_title(x.channel),
+                    "b": channel_title(y.channel),
+                },
             )
         )
     if (
@@ -570,64 +694,97 @@ def score_pair(x: _Lead, y: _Lead, settings: MatchSettings) -> tuple[float, tupl
         and fuzz.ratio(x.message, y.message, processor=default_process) >= MESSAGE_SIMILARITY
     ):
         text = x.message if len(x.message) <= 40 else x.message[:40].rstrip() + "…"
-        reasons.append(
-            _reason(
+        out.append(
+            (
                 "same_message",
                 w("same_message"),
                 QT_TRANSLATE_NOOP("Reason", "Both wrote {minutes} min apart: '{text}'"),
-                minutes=round(minutes),
-                text=text,
+                {"minutes": round(minutes), "text": text},
             )
         )
 
     # Contradictions.
     if x.phones and y.phones and not set(x.phones) & set(y.phones):
-        reasons.append(
-            _reason(
+        out.append(
+            (
                 "different_phones",
                 w("different_phones"),
                 QT_TRANSLATE_NOOP("Reason", "Different phones {a} / {b}"),
-                a=x.phones[0],
-                b=y.phones[0],
+                {"a": x.phones[0], "b": y.phones[0]},
             )
         )
     na, nb = x.name, y.name
-    if na.firsts and nb.firsts and not na.firsts & nb.firsts:
-        reasons.append(
-            _reason(
+    if na.firsts and nb.firsts and not _firsts_match(na, nb):
+        out.append(
+            (
                 "different_first_names",
                 w("different_first_names"),
                 QT_TRANSLATE_NOOP("Reason", "Different first names {a} / {b}"),
-                a=_name_text(na),
-                b=_name_text(nb),
+                {"a": _name_text(na), "b": _name_text(nb)},
             )
         )
     elif na.surnames and nb.surnames and not _surnames_match(na, nb):
-        reasons.append(
-            _reason(
+        out.append(
+            (
                 "different_surnames",
                 w("different_surnames"),
                 QT_TRANSLATE_NOOP("Reason", "Different surnames {a} / {b}"),
-                a=_name_text(na),
-                b=_name_text(nb),
+                {"a": _name_text(na), "b": _name_text(nb)},
             )
         )
     elif (
         na.patronymic
         and nb.patronymic
         and na.patronymic != nb.patronymic
-        and fuzz.ratio(na.patronymic, nb.patronymic) < 85
+        and not close_words(na.patronymic, nb.patronymic)
     ):
-        reasons.append(
-            _reason(
+        out.append(
+            (
                 "different_patronymics",
                 w("different_patronymics"),
                 QT_TRANSLATE_NOOP("Reason", "Different patronymics {a} / {b}"),
-                a=_name_text(na),
-                b=_name_text(nb),
+                {"a": _name_text(na), "b": _name_text(nb)},
             )
         )
-    return combine(r.weight for r in reasons), tuple(sorted(reasons, key=lambda r: -r.weight))
+    return out
+
+
+_NAME_CODES = (
+    "surname_number",
+    "full_name",
+    "full_name_patronymic",
+    "nickname_name",
+    "surname_initial",
+    "surname_only",
+    "first_name",
+)
+
+
+def _share_identifier(x: _Lead, y: _Lead) -> bool:
+    for phone in x.phones:
+        if phone in y.phones:
+            return True
+    for email in x.emails:
+        if email in y.emails:
+            return True
+    for phone in x.bad_phones:
+        if phone in y.bad_phones:
+            return True
+    if x.handles and y.handles:
+        handles = {h for _c, h in y.handles}
+        return any(h in handles for _c, h in x.handles)
+    return False
+
+
+def _reasons(evidence: list[Evidence]) -> tuple[Reason, ...]:
+    ordered = sorted(evidence, key=lambda e: -e[1])
+    return tuple(Reason(c, wt, Message("Reason", t, p)) for c, wt, t, p in ordered)
+
+
+def score_pair(x: _Lead, y: _Lead, settings: MatchSettings) -> tuple[float, tuple[Reason, ...]]:
+    """Score two leads in 0..1 with the reasons, strongest first."""
+    evidence = _evidence(x, y, settings)
+    return combine(e[1] for e in evidence), _reasons(evidence)
 
 
 def combine(weights: Iterable[float]) -> float:
@@ -654,20 +811,22 @@ class _Blocks:
         self.data: dict[int, int | list[int]] = {}
 
     def add(self, key: int, lead_id: int) -> None:
-        current = self.data.get(key)
+        data = self.data
+        current = data.get(key)
         if current is None:
-            self.data[key] = lead_id
-        elif isinstance(current, int):
-            if current != lead_id:
-                self.data[key] = [current, lead_id]
-        elif lead_id not in current:
+            data[key] = lead_id
+        elif current.__class__ is int:
+            # A lead's keys are a set, so it is never added twice under one key
+            # (a membership test here would make common-name blocks quadratic).
+            data[key] = [current, lead_id]
+        else:
             current.append(lead_id)
 
     def remove(self, key: int, lead_id: int) -> None:
         current = self.data.get(key)
         if current is None:
             return
-        if isinstance(current, int):
+        if current.__class__ is int:
             if current == lead_id:
                 del self.data[key]
         else:
@@ -680,7 +839,7 @@ class _Blocks:
         current = self.data.get(key)
         if current is None:
             return ()
-        if isinstance(current, int):
+        if current.__class__ is int:
             return (current,)
         return current
 
@@ -698,6 +857,8 @@ class MatchIndex:
     their blocks; ``lookup`` answers one phone, e-mail, handle or name at once.
     """
 
+    build_seconds: float = 0.0
+
     def __init__(self, settings: MatchSettings | None = None) -> None:
         self.settings = settings or MatchSettings()
         self.threshold = self.settings.review_threshold
@@ -710,68 +871,97 @@ class MatchIndex:
         self._cursor: datetime | None = None
         self._max_id = 0
         self._bucket_minutes = max(1, int(self.settings.burst_minutes))
+        self._best_name_weight = max(self.settings.weight(code) for code in _NAME_CODES)
 
     # ----------------------------------------------------------------- keys
 
-    def _hashed_keys(self, rec: _Lead) -> tuple[list[int], list[tuple[int, int, int]], list[int]]:
-        """(strong key hashes, weak (hash_prev, hash_same, hash_next), lookup key hashes)."""
+    def _hashed_keys(self, rec: _Lead) -> tuple[list[int], list[tuple[int, ...]]]:
+        """(strong key hashes, weak (own bucket, neighbouring buckets...) hashes)."""
         strong = [hash(k) for k in _strong_keys(rec)]
         bucket = int(rec.minute // self._bucket_minutes)
         weak = [
-            (hash((k, bucket - 1)), hash((k, bucket)), hash((k, bucket + 1)))
+            (hash((k, bucket)), *(hash((k, bucket + d)) for d in _NEIGHBOURS))
             for k in _weak_keys(rec)
         ]
-        lookup = [hash(k) for k in _lookup_keys(rec)]
-        return strong, weak, lookup
+        return strong, weak
 
-    def _insert(self, rec: _Lead) -> None:
-        strong, weak, lookup = self._hashed_keys(rec)
+    def _insert(self, rec: _Lead, keys=None) -> None:
+        strong, weak = keys or self._hashed_keys(rec)
+        add = self.blocks.add
         for key in strong:
-            self.blocks.add(key, rec.id)
-        for _prev, same, _next in weak:
-            self.blocks.add(same, rec.id)
-        for key in lookup:
-            self.blocks.add(key, rec.id)
+            add(key, rec.id)
+        for same, *_near in weak:
+            add(same, rec.id)
+        for _kind, key in _lookup_keys(rec):
+            add(key, rec.id)
 
     def _remove(self, rec: _Lead) -> None:
-        strong, weak, lookup = self._hashed_keys(rec)
+        strong, weak = self._hashed_keys(rec)
         for key in strong:
             self.blocks.remove(key, rec.id)
-        for _prev, same, _next in weak:
+        for same, *_near in weak:
             self.blocks.remove(same, rec.id)
-        for key in lookup:
+        for _kind, key in _lookup_keys(rec):
             self.blocks.remove(key, rec.id)
 
-    def _candidates(self, rec: _Lead) -> set[int]:
-        strong, weak, _lookup = self._hashed_keys(rec)
+    def _candidates(self, rec: _Lead, keys=None) -> set[int]:
+        strong, weak = keys or self._hashed_keys(rec)
+        data = self.blocks.data
         out: set[int] = set()
         for key in strong:
-            members = self.blocks.get(key)
-            if 1 < len(members) <= STRONG_BLOCK_CAP:
+            members = data.get(key)
+            if (
+                members is not None
+                and members.__class__ is not int
+                and len(members) <= STRONG_BLOCK_CAP
+            ):
                 out.update(members)
-        for keys in weak:
-            if len(self.blocks.get(keys[1])) > WEAK_BLOCK_CAP:
+        for keys_ in weak:
+            same = data.get(keys_[0])
+            if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
                 continue
-            for key in keys:
-                members = self.blocks.get(key)
-                if len(members) <= WEAK_BLOCK_CAP:
+            for key in keys_:
+                members = data.get(key)
+                if members is None:
+                    continue
+                if members.__class__ is int:
+                    out.add(members)
+                elif len(members) <= WEAK_BLOCK_CAP:
                     out.update(members)
         out.discard(rec.id)
         return out
 
     # ----------------------------------------------------------------- pairs
 
-    def _score_lead(self, rec: _Lead, only_greater: bool) -> None:
-        for other_id in self._candidates(rec):
+    def _score_lead(self, rec: _Lead, only_greater: bool, keys=None) -> None:
+        leads = self.leads
+        settings = self.settings
+        threshold = self.threshold
+        # Without a shared identifier, leads further apart than the name horizon
+        # have only name evidence, scaled down; when that cannot reach the
+        # threshold the pair is not worth scoring.
+        far_hopeless = combine([self._best_name_weight * settings.far_name_factor]) < threshold
+        window = NAME_HORIZON * settings.burst_minutes
+        minute = rec.minute
+        for other_id in self._candidates(rec, keys):
             if only_greater and other_id < rec.id:
                 continue
-            other = self.leads.get(other_id)
+            other = leads.get(other_id)
             if other is None:
                 continue
+            if (
+                far_hopeless
+                and abs(minute - other.minute) > window
+                and not _share_identifier(rec, other)
+            ):
+                continue
             a, b = (rec, other) if rec.id < other.id else (other, rec)
-            score, reasons = score_pair(a, b, self.settings)
-            if score >= self.threshold:
-                self.pairs[(a.id, b.id)] = CandidatePair(a.id, b.id, score, reasons)
+            evidence = _evidence(a, b, settings)
+            if not evidence:
+                continue
+            score = combine(e[1] for e in evidence)
+            if score >= threshold:
+                self.pairs[(a.id, b.id)] = CandidatePair(a.id, b.id, score, _reasons(evidence))
                 self.partners.setdefault(a.id, set()).add(b.id)
                 self.partners.setdefault(b.id, set()).add(a.id)
 
@@ -808,10 +998,10 @@ class MatchIndex:
             steps = max(total, 1) * 3
             _now_progress(progress, 0, steps)
             cursor, max_id = None, 0
-            for n, row in enumerate(conn.execute(select(*_LEAD_COLUMNS).where(_ACTIVE))):
+            for n, row in enumerate(_raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE))):
                 rec = _make_lead(row)
                 index.leads[rec.id] = rec
-                updated = row[8]
+                updated = _as_datetime(row[8])
                 if updated is not None and (cursor is None or updated > cursor):
                     cursor = updated
                 max_id = max(max_id, rec.id)
@@ -823,19 +1013,19 @@ class MatchIndex:
             index.owners = _owners(conn)
             index.dismissed = _dismissed(conn)
         _now_progress(progress, total, steps)
-        for rec in index.leads.values():
-            index._insert(rec)
+        # Each lead's keys are worked out once for both passes, then let go.
+        all_keys = [index._hashed_keys(rec) for rec in index.leads.values()]
+        for rec, keys in zip(index.leads.values(), all_keys, strict=True):
+            index._insert(rec, keys)
         check()
-        for n, rec in enumerate(index.leads.values()):
-            index._score_lead(rec, only_greater=True)
+        for n, (rec, keys) in enumerate(zip(index.leads.values(), all_keys, strict=True)):
+            index._score_lead(rec, only_greater=True, keys=keys)
             if n % 5_000 == 0:
                 check()
                 _now_progress(progress, total + 2 * n, steps)
         _now_progress(progress, steps, steps)
         index.build_seconds = time.perf_counter() - started
         return index
-
-    build_seconds: float = 0.0
 
     # ----------------------------------------------------------------- refresh
 
@@ -852,11 +1042,11 @@ class MatchIndex:
             conditions = [Lead.id > self._max_id]
             if self._cursor is not None:
                 conditions.append(Lead.updated_at >= self._cursor)
-            rows = conn.execute(stmt.where(or_(*conditions))).all()
+            rows = list(_raw(conn, stmt.where(or_(*conditions))))
             changed: dict[int, _Lead] = {}
             gone: list[int] = []
             for row in rows:
-                updated = row[8]
+                updated = _as_datetime(row[8])
                 if updated is not None and (self._cursor is None or updated > self._cursor):
                     self._cursor = updated
                 self._max_id = max(self._max_id, row[0])
@@ -933,10 +1123,20 @@ class MatchIndex:
         probe = probe_record(text, self.settings.region)
         if probe is None:
             return []
-        keys = [hash(k) for k in _strong_keys(probe) | _lookup_keys(probe)]
+        get = self.blocks.get
         found: set[int] = set()
-        for key in keys:
-            found.update(self.blocks.get(key))
+        for key in _strong_keys(probe):
+            found.update(get(hash(key)))
+        # The most specific name keys first: name + surname, then each alone.
+        lookup_keys = _lookup_keys(probe)
+        for kind in (_LOOKUP_NAME, _LOOKUP_SURNAME, _LOOKUP_FIRST):
+            if len(found) >= LOOKUP_CANDIDATES:
+                break
+            for key_kind, key in lookup_keys:
+                if key_kind == kind:
+                    members = get(key)
+                    # A common name: the newest leads are the likeliest wanted.
+                    found.update(sorted(members)[-LOOKUP_CANDIDATES:])
         hits = []
         for lead_id in found:
             rec = self.leads.get(lead_id)
@@ -1007,9 +1207,12 @@ def probe_record(text: str, region: str = "RU") -> _Lead | None:
 
 def _lookup_score(probe: _Lead, rec: _Lead, settings: MatchSettings):
     """Only the evidence the typed text can carry: no time, no contradictions."""
-    _score, reasons = score_pair(probe, rec, settings)
-    positive = tuple(r for r in reasons if r.weight > 0 and r.code not in ("burst", "same_message"))
-    return combine(r.weight for r in positive), positive
+    evidence = [
+        e
+        for e in _evidence(probe, rec, replace(settings, far_name_factor=1.0))
+        if e[1] > 0 and e[0] not in ("burst", "same_message")
+    ]
+    return combine(e[1] for e in evidence), _reasons(evidence)
 
 
 def scan_workspace(
@@ -1023,9 +1226,7 @@ def scan_workspace(
     """Full scan of the workspace: every candidate pair at or above the threshold."""
     settings = settings or MatchSettings()
     if threshold is not None:
-        settings = MatchSettings(
-            settings.region, threshold, settings.burst_minutes, dict(settings.weights)
-        )
+        settings = replace(settings, review_threshold=threshold, weights=dict(settings.weights))
     index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled)
     return index.result()
 
@@ -1062,7 +1263,7 @@ def _sql_lookup(ws, probe: _Lead, values: list[str], settings: MatchSettings, li
         leads: dict[int, _Lead] = {}
         for start in range(0, len(ids), _CHUNK):
             part = ids[start : start + _CHUNK]
-            for row in conn.execute(select(*_LEAD_COLUMNS).where(Lead.id.in_(part))):
+            for row in _raw(conn, select(*_LEAD_COLUMNS).where(Lead.id.in_(part))):
                 leads[row[0]] = _make_lead(row)
         _fill(conn, leads, settings.region, ids, lambda: None)
     hits = []

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
+
+from rapidfuzz.distance import OSA
 
 # --------------------------------------------------------------------------- skeleton
 
@@ -67,8 +69,9 @@ _CYR_TO_LAT = {
 }
 _CYR_TABLE = str.maketrans(_CYR_TO_LAT)
 
-# Latin digraphs of the common transliteration styles, longest first.
-_LATIN_RULES = (
+# Latin digraphs of the common transliteration styles, longest first; then
+# single letters.
+_DIGRAPHS = (
     ("shch", "s"),
     ("sch", "s"),
     ("tch", "c"),
@@ -79,17 +82,14 @@ _LATIN_RULES = (
     ("ts", "c"),
     ("tz", "c"),
     ("tc", "c"),
-    ("x", "ks"),
     ("ck", "k"),
-    ("q", "k"),
-    ("w", "v"),
     ("ph", "f"),
-    ("j", "i"),
-    ("y", "i"),
 )
+_SINGLE_LETTERS = str.maketrans({"x": "ks", "q": "k", "w": "v", "j": "i", "y": "i"})
+_TRIGGERS = tuple(d for d, _k in _DIGRAPHS) + ("x", "q", "w", "j", "y", "io")
 _REPEATS = re.compile(r"(.)\1+")
 # A soft vowel written with a leading i/y/j (я, ю, ё, е): "ia" -> "a", "io" -> "e".
-_SOFT_VOWEL = re.compile(r"i([aeou])")
+_SOFT_VOWEL = re.compile(r"i([aeu])")
 _NOT_LETTER = re.compile(r"[^a-z]")
 
 
@@ -98,22 +98,30 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", (text or "").lower()).replace("ё", "е")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=400_000)
 def skeleton(text: str) -> str:
     """A coarse Latin key on which Cyrillic and every transliteration of it meet.
 
     ``skeleton("Юлия") == skeleton("Yuliya") == skeleton("Iuliia") == "ula"``.
     Idempotent: ``skeleton(skeleton(x)) == skeleton(x)``.
     """
-    text = unicodedata.normalize("NFC", (text or "").casefold())
-    text = text.translate(_CYR_TABLE)
-    text = unicodedata.normalize("NFKD", text)
-    text = _NOT_LETTER.sub("", "".join(ch for ch in text if not unicodedata.combining(ch)))
-    for latin, key in _LATIN_RULES:
-        text = text.replace(latin, key)
-    text = _REPEATS.sub(r"\1", text)
-    text = _SOFT_VOWEL.sub(lambda m: "e" if m.group(1) == "o" else m.group(1), text)
-    return _REPEATS.sub(r"\1", text)
+    text = (text or "").casefold().translate(_CYR_TABLE)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _NOT_LETTER.sub("", text)
+    # Collapsing letters may form a new digraph (ццк -> cck -> ck), so repeat
+    # until nothing changes: the key is then idempotent.
+    while True:
+        for latin, key in _DIGRAPHS:
+            if latin in text:
+                text = text.replace(latin, key)
+        text = _REPEATS.sub(r"\1", text.translate(_SINGLE_LETTERS))
+        if "i" in text:
+            text = _SOFT_VOWEL.sub(r"\1", text.replace("io", "e"))
+            text = _REPEATS.sub(r"\1", text)
+        if not any(d in text for d in _TRIGGERS):
+            return text
 
 
 def is_cyrillic(text: str) -> bool:
@@ -414,6 +422,19 @@ DIMINUTIVES: dict[str, tuple[str, ...]] = {
     "Юля": ("Юлия",),
     "Юляша": ("Юлия",),
     "Снежка": ("Снежана",),
+    "Ксана": ("Оксана",),
+    "Оксанка": ("Оксана",),
+    "Верочка": ("Вера",),
+    "Веруня": ("Вера",),
+    "Мариша": ("Марина",),
+    "Матвейка": ("Матвей",),
+    "Ниночка": ("Нина",),
+    "Инночка": ("Инна",),
+    "Полинка": ("Полина",),
+    "Каринка": ("Карина",),
+    "Кристинка": ("Кристина",),
+    "Галочка": ("Галина",),
+    "Тамарочка": ("Тамара",),
 }
 
 # English forms a skeleton does not bring home by itself.
@@ -474,6 +495,10 @@ def _build_first_name_index() -> dict[str, frozenset[str]]:
 
 
 _FIRST_INDEX = _build_first_name_index()
+_DIMINUTIVES_OF: dict[str, tuple[str, ...]] = {}
+for _short, _names in DIMINUTIVES.items():
+    for _name in _names:
+        _DIMINUTIVES_OF[_name] = (*_DIMINUTIVES_OF.get(_name, ()), fold(_short))
 # Diminutive forms, to say "diminutive" in a reason.
 _FULL_SKELETONS = frozenset(skeleton(n) for n in FULL_NAMES)
 _MAX_FIRST_LEN = max(len(k) for k in _FIRST_INDEX)
@@ -519,14 +544,39 @@ def looks_like_patronymic(token: str) -> bool:
     return len(key) > 5 and key.endswith(_PATRONYMIC_ENDINGS)
 
 
+# --------------------------------------------------------------------------- typos
+
+
+def close_words(a: str, b: str) -> bool:
+    """One typo apart (two in long words): a swap, a missing or a doubled letter."""
+    if a == b:
+        return True
+    longest = max(len(a), len(b))
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+        return False
+    limit = 1 if longest < 8 else 2
+    return OSA.distance(a, b, score_cutoff=limit) <= limit
+
+
+@lru_cache(maxsize=4096)
+def first_name_words(names: frozenset[str]) -> frozenset[str]:
+    """Folded canonical names and their diminutives, to catch a typo in either."""
+    out: set[str] = set()
+    for name in names:
+        out.add(fold(name))
+        out.update(_DIMINUTIVES_OF.get(name, ()))
+    return frozenset(out)
+
+
 # --------------------------------------------------------------------------- parsing
 
 
-@dataclass(frozen=True)
-class NameParts:
+class NameParts(NamedTuple):
     """A person's name as the matcher compares it; word order does not matter.
 
     ``firsts``: canonical full first names the given name may stand for.
+    ``first_keys``: skeletons of the words read as a first name, known or not
+    (``Маск`` typed for ``Макс`` still meets ``Максим`` by edit distance).
     ``surnames``: surname keys (masculine skeletons).  ``initials``: skeleton
     letters of initials (``Петров И.`` -> ``i``).  ``words``: the original words,
     for reasons.
@@ -538,19 +588,50 @@ class NameParts:
     initials: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()
     diminutive: bool = False  # a first name was given in a short form
+    first_keys: frozenset[str] = frozenset()
+    # Folded words as typed, for typo tolerance (edit distance).
+    first_words: frozenset[str] = frozenset()
+    surname_words: frozenset[str] = frozenset()
+    # Digit groups of a nickname or e-mail (a birth year: krasnov89, tima_krasnov89).
+    numbers: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
-        return not (self.firsts or self.surnames or self.initials)
+        return not (self.firsts or self.surnames or self.initials or self.first_keys)
 
     def first_initials(self) -> frozenset[str]:
         """The initial letters the first name could be written with."""
-        letters = {skeleton(name)[:1] for name in self.firsts}
+        letters: set[str] = set()
+        for name in self.firsts:
+            letters.update(_initials_of(name))
+        letters.update(key[:1] for key in self.first_keys)
         return frozenset(letters) | self.initials
 
     def canonical_text(self) -> str:
         """A readable form: ``Иван Петров``-like, for reasons."""
         return " ".join(self.words)
+
+
+# A Latin initial of a Cyrillic name depends on the transliteration: Юрий is
+# U., Y. or J. (and "y"/"j" reduce to "i" in the skeleton).
+_EXTRA_INITIALS = {
+    "ю": "i",
+    "я": "i",
+    "е": "i",
+    "ё": "i",
+    "х": "k",
+    "ж": "i",
+    "ц": "t",
+}
+
+
+@lru_cache(maxsize=4096)
+def _initials_of(name: str) -> frozenset[str]:
+    letters = {skeleton(name)[:1]}
+    extra = _EXTRA_INITIALS.get(name[:1].lower())
+    if extra:
+        letters.add(extra)
+    return frozenset(letters)
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -570,6 +651,9 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
     field stays a surname when another first name is present.
     """
     firsts: set[str] = set()
+    first_keys: set[str] = set()
+    first_words: set[str] = set()
+    surname_words: set[str] = set()
     surnames: set[str] = set()
     initials: set[str] = set()
     patronymic = ""
@@ -581,6 +665,15 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
         + [(w, "middle") for w in _words(middle)]
     )
     has_first_field = any(field == "first" and first_name_forms(w) for w, field in tagged)
+    # One word alone in the first-name field is a first name even when unknown
+    # (a typo, a rare name); with more words there, unknown ones are surnames,
+    # unless the others are only a patronymic (Андерй Дмитриевич).
+    in_first = [w for w, field in tagged if field == "first"]
+    lone_first = len(in_first) == 1 or (
+        len(in_first) == 2
+        and not has_first_field
+        and sum(looks_like_patronymic(w) for w in in_first) == 1
+    )
     for word, field in tagged:
         words.append(word)
         key = skeleton(word)
@@ -595,13 +688,20 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
             continue
         if forms and not (field == "last" and has_first_field):
             firsts.update(forms)
+            first_keys.add(key)
+            first_words.add(fold(word))
             diminutive = diminutive or key not in _FULL_SKELETONS
             continue
         if looks_like_patronymic(word) and (field != "last" or len(tagged) > 2):
             patronymic = patronymic or key
             continue
+        if field == "first" and lone_first and not looks_like_patronymic(word):
+            first_keys.add(key)
+            first_words.add(fold(word))
+            continue
         if len(key) >= 3:
             surnames.add(surname_key(word))
+            surname_words.add(fold(word))
     return NameParts(
         frozenset(firsts),
         frozenset(surnames),
@@ -609,6 +709,9 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
         frozenset(initials),
         tuple(words),
         diminutive,
+        frozenset(first_keys),
+        frozenset(first_words),
+        frozenset(surname_words),
     )
 
 
@@ -617,6 +720,7 @@ def parse_free_name(text: str) -> NameParts:
     return parse_name(text or "")
 
 
+_DIGIT_GROUPS = re.compile(r"\d+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NICK_SPLIT = re.compile(r"[^a-zA-Zа-яА-ЯёЁ]+")
 
@@ -625,28 +729,84 @@ _PATRONYMIC_SAFE = ("ov", "ova", "ev", "eva", "in", "ina", "lov", "lova")
 _SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "enko", "uk", "ic")
 
 
-def _split_glued(key: str) -> list[str]:
+def _split_glued(piece: str) -> list[str]:
     """``petrovivan`` -> ``petrov``, ``ivan``: peel a known first name off either end.
 
     Of the possible cuts the one that leaves a surname-like rest wins
-    (``petrov|ivan`` over ``petr|ovivan``), then the longer first name.
+    (``petrov|ivan`` over ``petr|ovivan``), then the longer first name.  A first
+    name followed by one letter is a name and an initial (``goshat``: Гоша Т.).
+    The cuts are made on the skeleton; when a skeleton swallowed a letter at
+    the cut (``tsoi|aleksei`` -> ``coaleksei``) they are retried on the letters
+    as typed.
     """
-    if key in _FIRST_INDEX or len(key) < 6:
-        return [key]
+    key = skeleton(piece)
+    if key in _FIRST_INDEX or len(piece) < 5:
+        return [key] if key else []
     # Surnames made of a first name (Александров, Михайлова) stay whole.
     if any(key.endswith(end) and key[: -len(end)] in _FIRST_INDEX for end in _PATRONYMIC_SAFE):
         return [key]
+    surname_like = len(key) >= 6 and key.endswith(_SURNAME_ENDINGS)
+    best, near_miss = _best_cut(key, [(key[:i], key[i:]) for i in range(1, len(key))], surname_like)
+    if best is None and near_miss:
+        best, _ = _best_cut(
+            key,
+            [(skeleton(piece[:i]), skeleton(piece[i:])) for i in range(1, len(piece))],
+            surname_like,
+        )
+    return best or [key]
+
+
+def _best_cut(
+    key: str, cuts: list[tuple[str, str]], surname_like: bool
+) -> tuple[list[str] | None, bool]:
     best: tuple[int, list[str]] | None = None
-    for size in range(3, min(_MAX_FIRST_LEN, len(key) - 3) + 1):
-        for first, rest, parts in (
-            (key[:size], key[size:], [key[:size], key[size:]]),
-            (key[-size:], key[:-size], [key[:-size], key[-size:]]),
-        ):
-            if first in _FIRST_INDEX and len(rest) >= 3:
-                rank = size + (10 if rest.endswith(_SURNAME_ENDINGS) else 0)
-                if best is None or rank > best[0]:
-                    best = (rank, parts)
-    return best[1] if best else [key]
+    near_miss = False
+    for head, tail in cuts:
+        options = []
+        # Three-letter names (Лев, Ник, Юра as "ura") cut surnames apart too
+        # often (nik|iforova); they only peel off before a lone initial.
+        if head in _FIRST_INDEX:
+            if (len(head) >= 4 and len(tail) >= 3) or (len(head) >= 3 and len(tail) == 1):
+                options.append((len(head), tail, [head, tail]))
+            elif len(head) >= 4 and len(tail) == 2:
+                near_miss = True
+        # A surname-like whole (kovaleva) never ends in a first name (kova|leva).
+        if tail in _FIRST_INDEX and len(tail) >= 4 and not surname_like:
+            if len(head) >= 3:
+                options.append((len(tail), head, [head, tail]))
+            elif len(head) == 2:
+                near_miss = True
+        for size, rest, parts in options:
+            if surname_like and not rest.endswith(_SURNAME_ENDINGS) and len(rest) > 1:
+                continue  # zhuravleva is not zhurav + Лёва
+            rank = size + (10 if rest.endswith(_SURNAME_ENDINGS) else 0)
+            if len(rest) == 1:
+                rank += 5
+            if best is None or rank > best[0]:
+                best = (rank, parts)
+    return (best[1] if best else None), near_miss
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _initial_glued(key: str) -> bool:
+    """``lkomarova``: a consonant initial glued to a surname-like rest (two
+    consonants rarely start a Russian surname in a skeleton)."""
+    return (
+        len(key) >= 6
+        and key[0] not in _VOWELS
+        and key[1] not in _VOWELS
+        and key[1:].endswith(_SURNAME_ENDINGS)
+    )
+
+
+def _nickname_pieces(text: str) -> list[str]:
+    local = (text or "").split("@")[0]
+    pieces: list[str] = []
+    for chunk in _NICK_SPLIT.split(local):
+        pieces.extend(p.lower() for p in _CAMEL.split(chunk) if p)
+    return pieces
 
 
 @lru_cache(maxsize=200_000)
@@ -654,16 +814,29 @@ def nickname_parts(text: str) -> tuple[str, ...]:
     """Skeleton parts of a nickname or e-mail local part, digits dropped.
 
     ``vanya_petrov93`` -> ``("vana", "petrov")``; ``petrovivan`` -> ``("petrov", "ivan")``;
-    ``i.petrov`` -> ``("i", "petrov")``.
+    ``i.petrov`` -> ``("i", "petrov")``; ``stepanova_ir`` -> ``("stepanova", "i")``
+    (two letters are the start of a first name: an initial).
     """
-    local = (text or "").split("@")[0]
     parts: list[str] = []
-    for chunk in _NICK_SPLIT.split(local):
-        for piece in _CAMEL.split(chunk):
-            key = skeleton(piece)
+    for piece in _nickname_pieces(text):
+        if len(piece) <= 2:
+            key = skeleton(piece)[:1]
             if key:
-                parts.extend(_split_glued(key))
-    return tuple(parts)
+                parts.append(key)
+        else:
+            parts.extend(_split_glued(piece))
+    return tuple(p for p in parts if p)
+
+
+def _variants(text: str) -> list[str]:
+    """The lazy transliteration writes х as x and ж as j: try those readings too."""
+    lowered = (text or "").lower()
+    out = [lowered]
+    if "x" in lowered:
+        out.append(lowered.replace("x", "h"))
+    if "j" in lowered:
+        out.append(lowered.replace("j", "zh"))
+    return out
 
 
 @lru_cache(maxsize=200_000)
@@ -671,29 +844,47 @@ def parse_nickname(text: str) -> NameParts:
     """A nickname or e-mail local part read as a name, when it looks like one.
 
     Parts that are known first names become first names, one letter becomes an
-    initial, other parts of three letters or more become surname candidates.  A
+    initial, other parts of four letters or more become surname candidates.  A
     nickname with no part that is a first name or initial yields surnames only
-    when it has two parts or fewer (``petrov93``), so ``best_deals_shop`` does
-    not pose as a person.
+    when it is a single word (``petrov93``), so ``sunny_cat`` does not pose as
+    a person.
     """
-    parts = nickname_parts(text)
     firsts: set[str] = set()
+    first_keys: set[str] = set()
     surnames: set[str] = set()
     initials: set[str] = set()
     diminutive = False
-    for part in parts:
-        forms = _FIRST_INDEX.get(part)
-        if forms:
-            firsts.update(forms)
-            diminutive = diminutive or part not in _FULL_SKELETONS
-        elif len(part) == 1:
-            initials.add(part)
-        elif len(part) >= 4 and not looks_like_patronymic(part):
-            surnames.add(surname_key(part))
-    if len(surnames) > 2 or (not firsts and not initials and len(parts) > 1):
-        surnames = set()
-    if not firsts and not surnames:
-        initials = set()
+    for variant in _variants(text):
+        parts = nickname_parts(variant)
+        v_firsts: set[str] = set()
+        v_keys: set[str] = set()
+        v_surnames: set[str] = set()
+        v_initials: set[str] = set()
+        for part in parts:
+            forms = _FIRST_INDEX.get(part)
+            if forms:
+                v_firsts.update(forms)
+                v_keys.add(part)
+                diminutive = diminutive or part not in _FULL_SKELETONS
+            elif len(part) == 1:
+                v_initials.add(part)
+            elif len(part) >= (3 if v_firsts or len(parts) > 1 else 4) and not (
+                looks_like_patronymic(part)
+            ):
+                v_surnames.add(surname_key(part))
+                if _initial_glued(part):
+                    # lkomarova: L. Komarova (and keep the whole, it may be a surname).
+                    v_surnames.add(surname_key(part[1:]))
+                    v_initials.add(part[0])
+        if len(v_surnames) > 2 or (not v_firsts and not v_initials and len(parts) > 1):
+            v_surnames = set()
+        if not v_firsts and not v_surnames:
+            v_initials = set()
+        firsts |= v_firsts
+        first_keys |= v_keys
+        surnames |= v_surnames
+        initials |= v_initials
+    numbers = frozenset(n for n in _DIGIT_GROUPS.findall((text or "").split("@")[0]) if len(n) >= 2)
     return NameParts(
         frozenset(firsts),
         frozenset(surnames),
@@ -701,4 +892,8 @@ def parse_nickname(text: str) -> NameParts:
         frozenset(initials),
         (text,),
         diminutive,
+        frozenset(first_keys),
+        frozenset(),
+        frozenset(),
+        numbers if (firsts or surnames) else frozenset(),
     )
