@@ -18,10 +18,16 @@ from deskdup.services.merge_plan import MergePlan, build_plan
 from deskdup.services.workspace import Workspace, open_workspace
 from tests.factories import make_lead, make_operator
 
+# The throwaway PostgreSQL server (fixtures pg_url, pg_database); skipped without it.
+pytest_plugins = ("tests.postgres",)
 
-@pytest.fixture
-def two(tmp_path):
-    path = str(tmp_path / "shared.sqlite")
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def two(request, tmp_path):
+    if request.param == "sqlite":
+        path = str(tmp_path / "shared.sqlite")
+    else:
+        path = request.getfixturevalue("pg_database")
     first = open_workspace(path)
     with first.session() as s:
         anna = make_operator(s, "anna", "Петрова Анна", "Sales 1").id

@@ -35,13 +35,22 @@ from deskdup.services.merge import (
 from deskdup.services.merge_plan import build_plan
 from deskdup.services.operators import today_counters
 from deskdup.services.policy import MergePolicy, load_policy, save_policy
+from deskdup.services.workspace import open_workspace
 from tests.factories import BASE_TIME, make_contact, make_lead, make_operator
 
 PHONE, EMAIL, MSG = CommKind.PHONE, CommKind.EMAIL, CommKind.MESSENGER
 
 
+# The throwaway PostgreSQL server (fixtures pg_url, pg_database); skipped without it.
+pytest_plugins = ("tests.postgres",)
+
+
 @pytest.fixture
 def setup(workspace):
+    return populate(workspace)
+
+
+def populate(workspace):
     with workspace.session() as s:
         anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
         boss = make_operator(s, "boss", "Начальник", "Sales 1", can_undo=True)
@@ -316,3 +325,27 @@ def test_binding_needs_edit_right(workspace, setup):
         ).id
     with pytest.raises(RightsError, match="no edit right"):
         SqlBackend(workspace).bind_contact(setup["ids"][0], None, reader, expected_version=1)
+
+
+@pytest.mark.parametrize("archive", [True, False])
+def test_merge_and_undo_on_postgresql(pg_database, archive):
+    ws = open_workspace(pg_database)
+    try:
+        ids = populate(ws)
+        before = dump(ws)
+        plan = plan_for(ws, ids["ids"], primary=ids["ids"][2])
+        plan.choose("first_name", ids["ids"][1])
+        result = apply_merge(ws, plan, ids["anna"], MergePolicy(archive))
+        with ws.session() as s:
+            primary = s.get(Lead, result.primary_id)
+            assert primary.first_name == "Иван"
+            assert len(primary.chats) == 2
+        with pytest.raises(StaleError):
+            apply_merge(ws, plan, ids["anna"])
+        undo_event(ws, result.event_id, ids["anna"])
+        assert dump(ws) == before
+        # New rows after a revived lead do not collide with the ids put back.
+        with ws.session() as s:
+            make_lead(s, comms=[(PHONE, Channel.SITE, "+79165550000")])
+    finally:
+        ws.dispose()
