@@ -21,12 +21,19 @@ from sqlalchemy.orm import selectinload
 from deskdup.models import Action, Contact, EventKind, Lead, MergeEvent, Operator
 from deskdup.services import merge as merge_service
 from deskdup.services.errors import KnownError, RightsError, StaleError
-from deskdup.services.merge import MergeResult, row_dict, utcnow
+from deskdup.services.merge import MergeResult, fail, row_dict, utcnow, write_session
 from deskdup.services.merge_plan import LeadCard, MergePlan, build_plan, cards_from_leads
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.operators import find_operator
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import OperatorInfo, check_lead
 from deskdup.services.workspace import Workspace
+
+MSG_BIND_CHANGED = QT_TRANSLATE_NOOP(
+    "Merge",
+    "Lead #{lead} was changed by someone else (now version {version}); nothing was bound; "
+    "the view has been reloaded",
+)
 
 
 @dataclass(frozen=True)
@@ -168,7 +175,7 @@ class SqlBackend:
         Needs edit on the lead.  ``expected_version`` is the lead version the
         operator saw; another one raises ``StaleError``.
         """
-        with self.ws.session() as session:
+        with write_session(self.ws) as session:
             operator = session.get(Operator, operator_id)
             if operator is None:
                 raise KnownError(f"There is no operator with the id {operator_id}.")
@@ -176,16 +183,16 @@ class SqlBackend:
             if lead is None:
                 raise KnownError(f"Lead {lead_id} does not exist (any more).")
             if lead.version != expected_version:
-                raise StaleError(
-                    f"Lead #{lead.label} was changed by someone else (now version "
-                    f"{lead.version}); the view has been reloaded."
+                message = Message(
+                    "Merge", MSG_BIND_CHANGED, {"lead": lead.label, "version": lead.version}
                 )
+                raise fail(StaleError, message)
             if contact_id is not None and session.get(Contact, contact_id) is None:
                 raise KnownError(f"Contact {contact_id} does not exist.")
             card = cards_from_leads([lead])[lead.id]
             refusal = check_lead(operator, card, Action.EDIT)
             if refusal is not None:
-                raise RightsError(str(refusal))
+                raise fail(RightsError, refusal.message, refusals=[refusal])
             before = row_dict(lead)
             lead.contact_id = contact_id
             lead.updated_at = utcnow()

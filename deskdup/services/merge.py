@@ -147,7 +147,8 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _fail(cls: type[KnownError], message: Message, **extra: Any) -> KnownError:
+def fail(cls: type[KnownError], message: Message, **extra: Any) -> KnownError:
+    """``cls(str(message))`` carrying ``message`` (and ``extra``) as attributes."""
     exc = cls(str(message))
     exc.message = message  # type: ignore[attr-defined]
     for key, value in extra.items():
@@ -159,7 +160,7 @@ def _fail(cls: type[KnownError], message: Message, **extra: Any) -> KnownError:
 
 
 @contextmanager
-def _write_session(ws: Workspace) -> Iterator[Session]:
+def write_session(ws: Workspace) -> Iterator[Session]:
     """A session whose transaction holds the write lock from its first statement.
 
     On SQLite, ``BEGIN IMMEDIATE`` makes a second writer wait (busy timeout) for
@@ -173,11 +174,11 @@ def _write_session(ws: Workspace) -> Iterator[Session]:
                 session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield session
     except StaleDataError as exc:
-        raise _fail(StaleError, Message(CONTEXT, MSG_RACE)) from exc
+        raise fail(StaleError, Message(CONTEXT, MSG_RACE)) from exc
     except OperationalError as exc:
         text = str(exc.orig).lower() if exc.orig else str(exc).lower()
         if "locked" in text or "busy" in text or "deadlock" in text:
-            raise _fail(KnownError, Message(CONTEXT, MSG_BUSY)) from exc
+            raise fail(KnownError, Message(CONTEXT, MSG_BUSY)) from exc
         raise
 
 
@@ -259,7 +260,7 @@ def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -
         lead = leads.get(lead_id)
         label = plan.cards[lead_id].label
         if lead is None:
-            raise _fail(StaleError, Message(CONTEXT, MSG_GONE, {"lead": label}), lead_id=lead_id)
+            raise fail(StaleError, Message(CONTEXT, MSG_GONE, {"lead": label}), lead_id=lead_id)
         if lead.archived or lead.merged_into_id is not None:
             target = session.get(Lead, lead.merged_into_id) if lead.merged_into_id else None
             params = {
@@ -267,7 +268,7 @@ def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -
                 "into": target.label if target is not None else "?",
                 "who": _who_changed(session, lead) or SOMEONE_ELSE,
             }
-            raise _fail(StaleError, Message(CONTEXT, MSG_MERGED_AWAY, params), lead_id=lead_id)
+            raise fail(StaleError, Message(CONTEXT, MSG_MERGED_AWAY, params), lead_id=lead_id)
         if lead.version != plan.versions[lead_id]:
             who = _who_changed(session, lead) or SOMEONE_ELSE
             params = {
@@ -276,7 +277,7 @@ def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -
                 "time": f"{lead.updated_at:%H:%M}" if lead.updated_at else "?",
                 "version": lead.version,
             }
-            raise _fail(StaleError, Message(CONTEXT, MSG_CHANGED, params), lead_id=lead_id)
+            raise fail(StaleError, Message(CONTEXT, MSG_CHANGED, params), lead_id=lead_id)
 
 
 def _merge_note(cards: Sequence[LeadCard], when: datetime, who: str) -> str:
@@ -296,7 +297,7 @@ def apply_merge(
     does not exist; in every case nothing is written.  ``policy`` defaults to
     the team's (``policy.load_policy``).
     """
-    with _write_session(ws) as session:
+    with write_session(ws) as session:
         if policy is None:
             policy = load_policy(session)
         operator = _operator(session, operator_id)
@@ -307,7 +308,7 @@ def apply_merge(
             operator, [cards[i] for i in plan.lead_ids], plan.primary_id, policy
         )
         if refusals:
-            raise _fail(RightsError, _refusals_message(refusals), refusals=refusals)
+            raise fail(RightsError, _refusals_message(refusals), refusals=refusals)
 
         primary = leads[plan.primary_id]
         others = [leads[i] for i in plan.other_ids]
@@ -504,22 +505,22 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
     ``RightsError`` when the operator may not undo it (``rights.check_undo``).
     Writes an UNDO event and marks the merge ``undone_by_id``.
     """
-    with _write_session(ws) as session:
+    with write_session(ws) as session:
         operator = _operator(session, operator_id)
         event = session.get(MergeEvent, event_id, populate_existing=True)
         if event is None:
-            raise _fail(KnownError, Message(CONTEXT, MSG_NO_EVENT, {"event": event_id}))
+            raise fail(KnownError, Message(CONTEXT, MSG_NO_EVENT, {"event": event_id}))
         if event.kind is not EventKind.MERGE_LEADS:
-            raise _fail(KnownError, Message(CONTEXT, MSG_NOT_A_MERGE))
+            raise fail(KnownError, Message(CONTEXT, MSG_NOT_A_MERGE))
         if event.undone_by_id is not None:
-            raise _fail(KnownError, Message(CONTEXT, MSG_ALREADY_UNDONE))
+            raise fail(KnownError, Message(CONTEXT, MSG_ALREADY_UNDONE))
         refusal = check_undo(operator, event)
         if refusal is not None:
-            raise _fail(RightsError, refusal)
+            raise fail(RightsError, refusal)
         problems = _undo_conflicts(session, event)
         if problems:
             message = Message(CONTEXT, MSG_UNDO_CHANGED, {"what": ", ".join(problems[:5])})
-            raise _fail(KnownError, message)
+            raise fail(KnownError, message)
 
         snap = event.snapshot
         after = snap.get("after", {})
@@ -632,7 +633,7 @@ def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: st
                     raise KnownError(f"Lead {missing[0]} does not exist (any more).")
                 refusals = check_dismiss(session, operator, ids)
                 if refusals:
-                    raise _fail(RightsError, _refusals_message(refusals), refusals=refusals)
+                    raise fail(RightsError, _refusals_message(refusals), refusals=refusals)
                 existing = {
                     (d.lead_a_id, d.lead_b_id)
                     for d in session.scalars(select(Dismissal).where(_pair_filter(pairs)))
