@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import func, select
 
@@ -136,5 +138,9 @@ def test_dismiss_and_undo(db, capsys):
 def test_db_and_login_are_required(db, capsys):
     assert main(["merge", "--as", "anna", "--primary", "1", "--with", "2"]) == 2
     assert "--db" in capsys.readouterr().err
+    missing = str(Path(db).with_name("typo.sqlite"))
+    assert main(["merge", "--db", missing, "--as", "anna", "--primary", "1", "--with", "2"]) == 2
+    assert "There is no workspace at" in capsys.readouterr().err
+    assert not Path(missing).exists()
     # The top-level --db/--as work too.
     assert main(["--db", db, "--as", "anna", "merge", "--primary", "1", "--with", "2"]) == 0
