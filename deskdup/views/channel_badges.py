@@ -13,7 +13,7 @@ from functools import cache
 import phonenumbers
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from deskdup.models import Channel, CommKind
@@ -179,6 +179,26 @@ def icon_label(icon: QIcon, size: int = ICON_SIZE, tooltip: str = "") -> QLabel:
     return label
 
 
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" when the column is too narrow.
+
+    With word wrap on it is an ordinary label.
+    """
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.wordWrap() or not self.text():
+            super().paintEvent(event)
+            return
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width())
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        painter.drawText(
+            rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text
+        )
+        painter.end()
+
+
 class ChannelChip(QWidget):
     """Icon + text on one line, e.g. [telegram] @ivan_petrov93."""
 
@@ -194,7 +214,7 @@ class ChannelChip(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(5)
         layout.addWidget(icon_label(icon))
-        self.text_label = QLabel(text)
+        self.text_label = ElidedLabel(text)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.text_label.setMinimumWidth(40)

@@ -14,9 +14,10 @@ database (the plan and the signed-in operator's scopes are plain data).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import qtawesome as qta
@@ -117,14 +118,30 @@ def elide(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def format_time(value: datetime | None) -> str:
+def format_time(value: datetime | None, today: date | None = None) -> str:
+    """A short date and time in the operator's locale; no year when it is this year's."""
     if value is None:
         return EMPTY
     locale = QLocale()
+    this_year = value.year == (today or date.today()).year
     if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
-        return f"{value:%Y-%m-%d %H:%M}"
-    date = locale.toString(value.date(), QLocale.FormatType.ShortFormat)
-    return f"{date} {value:%H:%M}"
+        return f"{value:%m-%d %H:%M}" if this_year else f"{value:%Y-%m-%d %H:%M}"
+    pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if this_year:
+        pattern = _without_year(pattern)
+    return f"{locale.toString(value.date(), pattern)} {value:%H:%M}"
+
+
+def _without_year(pattern: str) -> str:
+    """ "dd.MM.yyyy" -> "dd.MM", "M/d/yy" -> "M/d", "yyyy-MM-dd" -> "MM-dd"."""
+    match = re.search(r"[^dMy]*y+[^dMy]*", pattern)
+    if match is None:
+        return pattern
+    between = match.start() > 0 and match.end() < len(pattern)
+    # A year in the middle keeps one separator; at either end it takes its separator along.
+    return (
+        pattern[: match.start()] + (match.group(0)[:1] if between else "") + pattern[match.end() :]
+    )
 
 
 def make_secondary(label: QLabel) -> QLabel:
@@ -358,6 +375,7 @@ class LeadHeader(Cell):
         make_secondary(details)
         self.layout_.addWidget(details)
         self.fate = QLabel()
+        self.fate.setWordWrap(True)
         make_secondary(self.fate)
         self.layout_.addWidget(self.fate)
 
@@ -734,8 +752,8 @@ class CompareView(QWidget):
         row = 1
         for choice in plan.fields:
             label = Cell("field")
+            # Field names do not wrap: the first column takes the longest one's width.
             text = QLabel(translate_message(choice.label))
-            text.setWordWrap(True)
             label.layout_.addWidget(text)
             grid.addWidget(label, row, 0)
             self._field_labels[choice.name] = label
@@ -785,7 +803,6 @@ class CompareView(QWidget):
         font = title.font()
         font.setBold(True)
         title.setFont(font)
-        title.setWordWrap(True)
         label.layout_.addWidget(title)
         label.layout_.addStretch(1)
         grid.addWidget(label, row, 0)
@@ -851,7 +868,7 @@ class CompareView(QWidget):
             chip.setToolTip(f"{channel_name(chat.channel)}: {first}")
             layout.addWidget(chip)
             meta = self._muted(
-                self.tr("messages: {count} · last {time}").format(
+                self.tr("{count} msg. · {time}").format(
                     count=chat.message_count, time=format_time(chat.last_message_at)
                 )
             )

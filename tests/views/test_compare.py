@@ -196,3 +196,13 @@ def test_changing_the_primary_checks_the_rights_again(qtbot, workspace, runner, 
     tip = view.merge_button.toolTip()
     assert "#ANNA-2" in tip and "Петрова Анна" in tip and "archive" in tip
     assert not view._headers[0].warning.isVisible() and view._headers[1].warning.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [("dd.MM.yyyy", "dd.MM"), ("M/d/yy", "M/d"), ("yyyy-MM-dd", "MM-dd"), ("d MMM y", "d MMM")],
+)
+def test_dates_of_this_year_drop_the_year(pattern, expected):
+    from deskdup.views.compare import _without_year
+
+    assert _without_year(pattern) == expected
