@@ -408,7 +408,8 @@ class CompareView(QWidget):
         self._loaded: LoadedGroup | None = None
         self._refusals: list[Refusal] = []
         self._request = 0
-        self._busy = False
+        self._loading = False  # building the plan of the group to show
+        self._working = False  # a merge, dismissal or undo is being written
         self._current_row = 0
         self._nav_fields: list[str] = []
         self._headers: list[LeadHeader] = []
@@ -607,7 +608,7 @@ class CompareView(QWidget):
         self._reasons = ()
         self._loaded = None
         self._refusals = []
-        self._busy = False
+        self._loading = False
         self.title.setText(self.tr("No group selected"))
         self.reasons_label.setText(
             self.tr("Choose a group in the queue to compare its leads side by side.")
@@ -615,6 +616,10 @@ class CompareView(QWidget):
         self._show_banner("")
         self._replace_grid(None)
         self._update_actions()
+
+    @property
+    def _busy(self) -> bool:
+        return self._loading or self._working
 
     def is_busy(self) -> bool:
         return self._busy
@@ -625,7 +630,7 @@ class CompareView(QWidget):
         self._request += 1
         request = self._request
         lead_ids = self._lead_ids
-        self._busy = True
+        self._loading = True
         self.title.setText(self.tr("Loading {count} leads…").format(count=len(lead_ids)))
         if self.scroll.widget() is not None:
             self.scroll.widget().setEnabled(False)
@@ -635,7 +640,7 @@ class CompareView(QWidget):
         def failed(exc: BaseException) -> None:
             if request != self._request:
                 return
-            self._busy = False
+            self._loading = False
             self._loaded = None
             self._replace_grid(None)
             self.title.setText(self.tr("This group cannot be shown"))
@@ -653,7 +658,7 @@ class CompareView(QWidget):
     def _on_loaded(self, request: int, loaded: LoadedGroup) -> None:
         if request != self._request:
             return  # the operator moved on to another group meanwhile
-        self._busy = False
+        self._loading = False
         self._loaded = loaded
         self._refusals = loaded.refusals
         plan = loaded.plan
@@ -1092,7 +1097,7 @@ class CompareView(QWidget):
             return
         if self._refusals:
             return  # the rights label above the grid already says why
-        self._busy = True
+        self._working = True
         self._update_actions()
         request = self._request
         context = self._context
@@ -1105,12 +1110,12 @@ class CompareView(QWidget):
         ).failure(self._on_merge_failed).run_in_background()
 
     def _on_merged(self, request: int, result: Any) -> None:
-        self._busy = False
+        self._working = False
         self._count("merges")
-        if request != self._request:
+        if request == self._request:
+            self._finish_group(translate_message(result.summary))
+        else:  # the operator opened another group meanwhile; keep showing that one
             self._update_actions()
-            return
-        self._finish_group(translate_message(result.summary))
         self.merged.emit(result)
 
     def _finish_group(self, title: str) -> None:
@@ -1125,7 +1130,7 @@ class CompareView(QWidget):
         self._update_actions()
 
     def _on_merge_failed(self, exc: BaseException) -> None:
-        self._busy = False
+        self._working = False
         if isinstance(exc, StaleError):
             # Someone else changed a lead: say who/what, show the group as it is now.
             self._show_banner(error_text(exc))
@@ -1137,7 +1142,7 @@ class CompareView(QWidget):
 
     def _action_failed(self, exc: BaseException) -> None:
         """Known failures (rights, a lead gone, database busy) in words above the grid."""
-        self._busy = False
+        self._working = False
         self._update_actions()
         if isinstance(exc, KnownError):
             self._show_banner(error_text(exc))
@@ -1152,16 +1157,21 @@ class CompareView(QWidget):
         reason = DismissDialog.ask(self, labels)
         if reason is None:
             return
-        self._busy = True
+        self._working = True
         self._update_actions()
         context = self._context
         lead_ids = tuple(plan.lead_ids)
         operator_id = context.operator.id
 
+        request = self._request
+
         def done(_count: int) -> None:
-            self._busy = False
+            self._working = False
             self._count("dismissals")
-            self._finish_group(self.tr("Marked as not duplicates"))
+            if request == self._request:
+                self._finish_group(self.tr("Marked as not duplicates"))
+            else:
+                self._update_actions()
             self.dismissed.emit(lead_ids)
 
         context.query(
@@ -1193,13 +1203,13 @@ class CompareView(QWidget):
             ok_text=self.tr("Undo merge"),
         ):
             return
-        self._busy = True
+        self._working = True
         self._update_actions()
         context = self._context
         operator_id = context.operator.id
 
         def done(result: Any) -> None:
-            self._busy = False
+            self._working = False
             self._count("undos")
             self._show_banner(translate_message(result.summary))
             self._update_actions()

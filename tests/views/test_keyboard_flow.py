@@ -257,3 +257,16 @@ def test_opened_group_takes_the_focus_unless_the_operator_is_typing(
     assert view.isAncestorOf(QApplication.focusWidget())
     key(qtbot, view, Qt.Key.Key_2)
     assert view.plan.primary_id == ids[3]
+
+
+def test_moving_on_during_a_merge_still_reports_it_and_shows_the_new_group(
+    qtbot, workspace, runner, shown
+):
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids[:2])
+    with qtbot.waitSignals([view.merged, view.group_loaded], timeout=10000):
+        view.merge()
+        view.show_group(ids[2:])  # the operator pressed J before the merge finished
+    assert view.plan.lead_ids == ids[2:]
+    assert view.merge_button.isEnabled()
