@@ -47,7 +47,7 @@ from deskdup.models import Channel
 from deskdup.services import merge as merge_service
 from deskdup.services.errors import KnownError, StaleError
 from deskdup.services.merge_plan import FieldChoice, LeadCard, MergePlan, build_plan
-from deskdup.services.messages import Message
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.operators import TodayCounters, workspace_today_counters
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import RIGHT_WORDS, Refusal, check_merge
@@ -142,6 +142,36 @@ def _without_year(pattern: str) -> str:
     return (
         pattern[: match.start()] + (match.group(0)[:1] if between else "") + pattern[match.end() :]
     )
+
+
+# Bitrix24's lead statuses; any other status is shown as the CRM wrote it.
+_STATUS_NAMES = {
+    "new": QT_TRANSLATE_NOOP("LeadStatus", "new"),
+    "in_process": QT_TRANSLATE_NOOP("LeadStatus", "in progress"),
+    "processed": QT_TRANSLATE_NOOP("LeadStatus", "processed"),
+    "converted": QT_TRANSLATE_NOOP("LeadStatus", "converted"),
+    "junk": QT_TRANSLATE_NOOP("LeadStatus", "junk"),
+}
+
+
+def status_name(status: str) -> str:
+    if not status:
+        return EMPTY
+    name = _STATUS_NAMES.get(status.strip().lower())
+    return QCoreApplication.translate("LeadStatus", name) if name else status
+
+
+def fit_column(label: QLabel) -> QLabel:
+    """Wrap to whatever width the column has, and be as tall as the wrapped text.
+
+    Ignored width so a long value never widens its column; height-for-width kept
+    (a new size policy drops it) so the row grows instead of clipping the text.
+    """
+    label.setWordWrap(True)
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
 
 
 def make_secondary(label: QLabel) -> QLabel:
@@ -275,7 +305,7 @@ class ValueCell(Cell):
         self.label = QLabel(text or EMPTY)
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        fit_column(self.label)
         if not text:
             self.label.setEnabled(False)
         row.addWidget(self.label, 1)
@@ -368,7 +398,7 @@ class LeadHeader(Cell):
         self.layout_.addWidget(self.owner)
         details = QLabel(
             self.tr("{status} · created {time}").format(
-                status=card.status or EMPTY, time=format_time(card.created_at)
+                status=status_name(card.status), time=format_time(card.created_at)
             )
         )
         details.setWordWrap(True)
@@ -783,7 +813,7 @@ class CompareView(QWidget):
             result = Cell("result")
             value = QLabel()
             value.setWordWrap(True)
-            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            fit_column(value)
             if choice.name == "source_channel":
                 line = QHBoxLayout()
                 line.setContentsMargins(0, 0, 0, 0)
@@ -837,6 +867,8 @@ class CompareView(QWidget):
     def _display(self, choice: FieldChoice, lead_id: int) -> str:
         if choice.name == "source_channel":
             return channel_name(choice.values[lead_id])
+        if choice.name == "status":
+            return status_name(str(choice.values[lead_id] or ""))
         return str(choice.display.get(lead_id) or "")
 
     @staticmethod
@@ -869,7 +901,7 @@ class CompareView(QWidget):
         for chat in chats:
             first = chat.first_message or self.tr("(no text)")
             chip = ChannelChip(channel_icon(chat.channel), elide(first, CHAT_PREVIEW_CHARS))
-            chip.text_label.setWordWrap(True)
+            fit_column(chip.text_label)
             chip.setToolTip(f"{channel_name(chat.channel)}: {first}")
             layout.addWidget(chip)
             meta = self._muted(
@@ -900,7 +932,7 @@ class CompareView(QWidget):
         label = QLabel(elide(text, COMMENT_PREVIEW_CHARS))
         label.setWordWrap(True)
         label.setToolTip(text)
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        fit_column(label)
         return label
 
     @staticmethod
@@ -989,7 +1021,7 @@ class CompareView(QWidget):
         comments = QLabel(elide(preview["comments"], COMMENT_PREVIEW_CHARS * 2) or EMPTY)
         comments.setWordWrap(True)
         comments.setToolTip(preview["comments"])
-        comments.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        fit_column(comments)
         fill("comments", comments)
 
     def _update_actions(self) -> None:
