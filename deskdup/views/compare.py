@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -61,7 +62,6 @@ from deskdup.views.channel_badges import (
 )
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.dismiss_dialog import DismissDialog
-from deskdup.views.interaction import Interaction
 from deskdup.views.shortcuts import MAX_LEADS, ReviewAction, install, with_keys
 
 log = logging.getLogger(__name__)
@@ -182,6 +182,19 @@ def make_secondary(label: QLabel) -> QLabel:
     )
     label.setPalette(palette)
     return label
+
+
+def confirm(parent: QWidget, title: str, text: str, ok_text: str) -> bool:
+    """Ask yes/no through the window's one interaction helper (tests replace this)."""
+    try:
+        from deskdup.views.interaction import Interaction
+    except ImportError:  # a window without the helper: a plain question box
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is ok
+    return Interaction.confirm(parent, title, text, ok_text=ok_text)
 
 
 def _is_text_entry(widget: QWidget) -> bool:
@@ -1228,7 +1241,7 @@ class CompareView(QWidget):
         if event_id is None:
             self._show_banner(self.tr("There is no merge of yours to undo."))
             return
-        if not Interaction.confirm(
+        if not confirm(
             self,
             self.tr("Undo the last merge"),
             self.tr("Restore the leads of your last merge exactly as they were before it?"),

