@@ -23,9 +23,11 @@ rescans the changed leads against their blocks gives what a full scan gives.
 
 from __future__ import annotations
 
+import gc
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
@@ -76,7 +78,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "same_message": 0.35,
     # Contradictions (negative: the score is multiplied by 1 + w).
     "different_phones": -0.25,
-    "different_first_names": -0.5,
+    "different_first_names": -0.35,
     "different_surnames": -0.4,
     "different_patronymics": -0.4,
 }
@@ -95,7 +97,7 @@ MESSAGE_KEY_CHARS = 24
 NAME_HORIZON = 2
 _NEIGHBOURS = tuple(d for d in range(-NAME_HORIZON, NAME_HORIZON + 1) if d)
 # A lookup scores at most this many leads per name key (the newest).
-LOOKUP_CANDIDATES = 400
+LOOKUP_CANDIDATES = 200
 
 
 @dataclass
@@ -465,13 +467,14 @@ def _firsts_match(a: NameParts, b: NameParts) -> bool:
     """Same first name, through diminutives, translit, or one typo (Маск ~ Макс)."""
     if a.firsts & b.firsts:
         return True
-    if a.firsts and b.firsts:
-        # Two known, different names (Иван, Игорь): no typo check needed.
-        return False
     if not (a.first_words or a.first_keys) or not (b.first_words or b.first_keys):
         return False
     if any(close_words(x, y) for x in a.first_keys for y in b.first_keys):
         return True
+    if a.firsts and b.firsts:
+        # Both are known names (Иван, Игорь): only a typo that happens to spell
+        # another name is left, and the typed words tell it (Иина ~ Ирина).
+        return any(close_words(x, y) for x in a.first_words for y in b.first_words)
     words_a = a.first_words | first_name_words(a.firsts)
     words_b = b.first_words | first_name_words(b.firsts)
     return any(close_words(x, y) for x in a.first_words for y in words_b) or any(
@@ -844,6 +847,23 @@ class _Blocks:
         return current
 
 
+@contextmanager
+def _quiet_gc() -> Iterator[None]:
+    """No cyclic garbage collection while the index is built or read.
+
+    The index is millions of small acyclic objects; every full collection
+    walks all of them (about a second per million leads) and allocating them
+    triggers many.  Reference counting still frees everything.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _now_progress(progress, done: int, total: int) -> None:
     if progress is not None:
         progress(done, total)
@@ -870,6 +890,8 @@ class MatchIndex:
         self.owners: dict[int, str] = {}
         self._cursor: datetime | None = None
         self._max_id = 0
+        # LeadSummary objects already made (results are asked for after every refresh).
+        self._summaries: dict[int, LeadSummary] = {}
         self._bucket_minutes = max(1, int(self.settings.burst_minutes))
         self._best_name_weight = max(self.settings.weight(code) for code in _NAME_CODES)
 
@@ -985,6 +1007,15 @@ class MatchIndex:
         cancelled: Callable[[], bool] | None = None,
     ) -> MatchIndex:
         """Read every active lead and score every candidate pair."""
+        with _quiet_gc():
+            index = cls._build(ws, settings, progress, cancelled)
+        # The index lives long and holds no cycles: keep later collections (in
+        # the window's thread too) from walking it again and again.
+        gc.freeze()
+        return index
+
+    @classmethod
+    def _build(cls, ws, settings, progress, cancelled) -> MatchIndex:
         index = cls(settings)
         started = time.perf_counter()
 
@@ -1036,6 +1067,10 @@ class MatchIndex:
         newer id; drops archived, merged and deleted leads; rescores only the
         changed leads against their blocks; reloads the dismissals.
         """
+        with _quiet_gc():
+            return self._refresh(ws)
+
+    def _refresh(self, ws) -> ScanResult:
         started = time.perf_counter()
         with ws.engine.connect() as conn:
             stmt = select(*_LEAD_COLUMNS)
@@ -1060,7 +1095,10 @@ class MatchIndex:
             ).scalar_one()
             self.dismissed = _dismissed(conn)
             if changed or gone:
-                self.owners = _owners(conn)
+                owners = _owners(conn)
+                if owners != self.owners:
+                    self.owners = owners
+                    self._summaries.clear()
             for lead_id in gone:
                 self._forget(lead_id)
             for lead_id, rec in changed.items():
@@ -1074,11 +1112,12 @@ class MatchIndex:
                     self._forget(lead_id)
         for rec in changed.values():
             self._score_lead(rec, only_greater=False)
-        result = self.result()
+        result = self._result(None)
         result.seconds = time.perf_counter() - started
         return result
 
     def _forget(self, lead_id: int) -> None:
+        self._summaries.pop(lead_id, None)
         old = self.leads.pop(lead_id, None)
         if old is not None:
             self._remove(old)
@@ -1088,17 +1127,24 @@ class MatchIndex:
 
     def result(self, threshold: float | None = None) -> ScanResult:
         """Pairs at/above the threshold minus dismissed ones, and their groups."""
+        with _quiet_gc():
+            return self._result(threshold)
+
+    def _result(self, threshold: float | None) -> ScanResult:
         limit = self.threshold if threshold is None else threshold
         pairs = [
             p for key, p in self.pairs.items() if p.score >= limit and key not in self.dismissed
         ]
         pairs.sort(key=lambda p: (-p.score, p.a, p.b))
         groups = _groups(pairs)
-        summaries = {
-            lead_id: self.leads[lead_id].summary(self.owners)
-            for group in groups
-            for lead_id in group.lead_ids
-        }
+        cache = self._summaries
+        summaries = {}
+        for group in groups:
+            for lead_id in group.lead_ids:
+                summary = cache.get(lead_id)
+                if summary is None:
+                    summary = cache[lead_id] = self.leads[lead_id].summary(self.owners)
+                summaries[lead_id] = summary
         return ScanResult(
             pairs,
             groups,
@@ -1130,7 +1176,7 @@ class MatchIndex:
         # The most specific name keys first: name + surname, then each alone.
         lookup_keys = _lookup_keys(probe)
         for kind in (_LOOKUP_NAME, _LOOKUP_SURNAME, _LOOKUP_FIRST):
-            if len(found) >= LOOKUP_CANDIDATES:
+            if found:
                 break
             for key_kind, key in lookup_keys:
                 if key_kind == kind:
@@ -1150,32 +1196,35 @@ class MatchIndex:
 
 
 def _groups(pairs: list[CandidatePair]) -> list[CandidateGroup]:
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
+    """Connected components of the pairs, each with its pairs best first."""
+    adjacent: dict[int, list[CandidatePair]] = {}
     for pair in pairs:
-        ra, rb = find(pair.a), find(pair.b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    members: dict[int, list[int]] = {}
-    for pair in pairs:
-        for lead_id in (pair.a, pair.b):
-            members.setdefault(find(lead_id), []).append(lead_id)
-    by_root: dict[int, list[CandidatePair]] = {}
-    for pair in pairs:
-        by_root.setdefault(find(pair.a), []).append(pair)
-    groups = [
-        CandidateGroup(tuple(sorted(set(ids))), by_root[root]) for root, ids in members.items()
-    ]
-    groups.sort(key=lambda g: (-g.score, -len(g.lead_ids), g.lead_ids))
-    return groups
+        adjacent.setdefault(pair.a, []).append(pair)
+        adjacent.setdefault(pair.b, []).append(pair)
+    seen: set[int] = set()
+    ranked: list[tuple[float, int, tuple[int, ...], list[CandidatePair]]] = []
+    for start in adjacent:
+        if start in seen:
+            continue
+        seen.add(start)
+        stack = [start]
+        members: list[int] = []
+        group_pairs: list[CandidatePair] = []
+        while stack:
+            lead_id = stack.pop()
+            members.append(lead_id)
+            for pair in adjacent[lead_id]:
+                other = pair.b if pair.a == lead_id else pair.a
+                if lead_id < other:
+                    group_pairs.append(pair)  # each pair once, from its smaller lead
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        group_pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+        ids = tuple(sorted(members))
+        ranked.append((-group_pairs[0].score, -len(ids), ids, group_pairs))
+    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
+    return [CandidateGroup(ids, group_pairs) for _s, _n, ids, group_pairs in ranked]
 
 
 # --------------------------------------------------------------------------- lookup

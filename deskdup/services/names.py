@@ -86,7 +86,7 @@ _DIGRAPHS = (
     ("ph", "f"),
 )
 _SINGLE_LETTERS = str.maketrans({"x": "ks", "q": "k", "w": "v", "j": "i", "y": "i"})
-_TRIGGERS = tuple(d for d, _k in _DIGRAPHS) + ("x", "q", "w", "j", "y", "io")
+_TRIGGERS = (*(d for d, _k in _DIGRAPHS), "x", "q", "w", "j", "y", "io")
 _REPEATS = re.compile(r"(.)\1+")
 # A soft vowel written with a leading i/y/j (я, ю, ё, е): "ia" -> "a", "io" -> "e".
 _SOFT_VOWEL = re.compile(r"i([aeu])")
@@ -539,9 +539,13 @@ def surname_key(token: str) -> str:
     return key
 
 
+# Short patronymics with the old ending -ич (Ильич, Никитич, Кузьмич, Лукич, Фомич).
+_PATRONYMIC_WORDS = frozenset({"ilic", "nikitic", "kuzmic", "lukic", "fomic", "savic", "fokic"})
+
+
 def looks_like_patronymic(token: str) -> bool:
     key = skeleton(token)
-    return len(key) > 5 and key.endswith(_PATRONYMIC_ENDINGS)
+    return key in _PATRONYMIC_WORDS or (len(key) > 5 and key.endswith(_PATRONYMIC_ENDINGS))
 
 
 # --------------------------------------------------------------------------- typos
@@ -552,7 +556,7 @@ def close_words(a: str, b: str) -> bool:
     if a == b:
         return True
     longest = max(len(a), len(b))
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 2:
+    if min(len(a), len(b)) < 3 or longest < 4 or abs(len(a) - len(b)) > 2:
         return False
     limit = 1 if longest < 8 else 2
     return OSA.distance(a, b, score_cutoff=limit) <= limit
@@ -770,8 +774,9 @@ def _best_cut(
                 options.append((len(head), tail, [head, tail]))
             elif len(head) >= 4 and len(tail) == 2:
                 near_miss = True
-        # A surname-like whole (kovaleva) never ends in a first name (kova|leva).
-        if tail in _FIRST_INDEX and len(tail) >= 4 and not surname_like:
+        # A surname-like whole (kovaleva) does not end in a short first name
+        # (kova|leva); a long one is fine (savin|konstantin).
+        if tail in _FIRST_INDEX and len(tail) >= (5 if surname_like else 4):
             if len(head) >= 3:
                 options.append((len(tail), head, [head, tail]))
             elif len(head) == 2:
