@@ -44,7 +44,10 @@ class CheatSheetDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 460)
+        # As tall as the table, so every shortcut is visible without scrolling.
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setMinimumHeight(rows + self.table.horizontalHeader().sizeHint().height() + 4)
+        self.resize(600, self.sizeHint().height())
 
     @classmethod
     def show_for(cls, parent: QWidget | None) -> CheatSheetDialog:
