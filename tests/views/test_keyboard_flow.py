@@ -272,3 +272,29 @@ def test_moving_on_during_a_merge_still_reports_it_and_shows_the_new_group(
         view.show_group(ids[2:])  # the operator pressed J before the merge finished
     assert view.plan.lead_ids == ids[2:]
     assert view.merge_button.isEnabled()
+
+
+def test_rights_withdrawn_after_the_check_are_refused_in_words(qtbot, workspace, runner, shown):
+    """The view checked with the rights of sign-in; the merge re-checks in its transaction."""
+    from deskdup.models import Action, Entity, Operator, OperatorRight, Scope
+
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids[:2])
+    assert view.merge_button.isEnabled()
+    with workspace.session() as s:
+        anna = s.scalar(select(Operator).filter_by(login="anna"))
+        right = s.scalar(
+            select(OperatorRight).filter_by(
+                operator_id=anna.id, entity=Entity.LEAD, action=Action.DELETE
+            )
+        )
+        right.scope = Scope.NONE
+    key(qtbot, view, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: view.banner.isVisible() and not view.is_busy())
+    assert "#T-101" in view.banner.text() and "archive" in view.banner.text()
+    assert view.plan is not None  # the group stays on screen
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(MergeEvent)) == 0
+        assert not any(s.get(Lead, i).archived for i in ids)
+    assert shown == {"known": [], "bug": []}
