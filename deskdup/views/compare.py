@@ -219,7 +219,31 @@ def load_group(
     with context.workspace.session() as session:
         plan = build_plan(session, lead_ids, primary_id)
         policy = load_policy(session)
-    return LoadedGroup(plan, policy, check_merge(None, context.operator, plan, policy))
+    refusals = check_merge(None, context.operator, plan, policy)
+    if refusals and primary_id is None:
+        refusals = _primary_the_operator_may_keep(context, plan, policy, refusals)
+    return LoadedGroup(plan, policy, refusals)
+
+
+def _primary_the_operator_may_keep(
+    context: AppContext, plan: MergePlan, policy: MergePolicy, refusals: list[Refusal]
+) -> list[Refusal]:
+    """When the suggested primary cannot be merged into, suggest one that can.
+
+    (Edit and archive rights often differ by lead.)  Tries the leads in the order
+    the plan suggests them; keeps the plan's own suggestion when none works.
+    """
+    suggested = plan.primary_id
+    order = sorted(
+        plan.other_ids,
+        key=lambda i: (-plan.cards[i].data_score, plan.cards[i].created_at, i),
+    )
+    for lead_id in order:
+        plan.set_primary(lead_id)
+        if not check_merge(None, context.operator, plan, policy):
+            return []
+    plan.set_primary(suggested)
+    return refusals
 
 
 # --------------------------------------------------------------------------- cells

@@ -189,6 +189,10 @@ def test_changing_the_primary_checks_the_rights_again(qtbot, workspace, runner, 
         operator = find_operator(s, "trainee")
     view = make_view(qtbot, workspace, operator, runner)
     show(qtbot, view, ids)
+    # The oldest lead (the trainee's own) would be suggested, but could not be kept:
+    # the view suggests the one the trainee may merge into instead.
+    assert view.plan.primary_id == ids[1]
+    assert view.merge_button.isEnabled()
     view.choose_primary_column(1)  # keep Anna's lead, archive the trainee's own: allowed
     assert view.merge_button.isEnabled() and not view.rights_label.isVisible()
     view.choose_primary_column(0)  # keep the own lead, archive Anna's: refused
