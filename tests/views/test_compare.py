@@ -210,3 +210,22 @@ def test_dates_of_this_year_drop_the_year(pattern, expected):
     from deskdup.views.compare import _without_year
 
     assert _without_year(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "channel", "raw", "normalized", "shown"),
+    [
+        (CommKind.MESSENGER, TG, "ivan_petrov93", "ivan_petrov93", "@ivan_petrov93"),
+        (CommKind.MESSENGER, TG, "https://t.me/ivan", "ivan", "https://t.me/ivan"),
+        (CommKind.MESSENGER, WA, "89123456789", "+79123456789", "+7 912 345 67 89"),
+        (CommKind.PHONE, SITE, "8 (912) 345-67-89", "+79123456789", "+7 912 345 67 89"),
+        (CommKind.PHONE, SITE, "643-48-87", "", "643-48-87"),
+        (CommKind.EMAIL, SITE, "Ivan@Example.com", "ivan@example.com", "Ivan@Example.com"),
+    ],
+)
+def test_handles_and_phones_read_as_the_operator_expects(kind, channel, raw, normalized, shown):
+    from deskdup.views.channel_badges import display_value
+
+    assert display_value(kind, channel, raw, normalized).replace("-", " ") == shown.replace(
+        "-", " "
+    )
