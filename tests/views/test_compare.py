@@ -226,6 +226,5 @@ def test_dates_of_this_year_drop_the_year(pattern, expected):
 def test_handles_and_phones_read_as_the_operator_expects(kind, channel, raw, normalized, shown):
     from deskdup.views.channel_badges import display_value
 
-    assert display_value(kind, channel, raw, normalized).replace("-", " ") == shown.replace(
-        "-", " "
-    )
+    text = display_value(kind, channel, raw, normalized)
+    assert text.replace("-", " ") == shown.replace("-", " ")
