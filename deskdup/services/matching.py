@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import gc
 import re
+import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -95,7 +96,7 @@ MESSAGE_KEY_CHARS = 24
 # Name evidence counts fully between leads up to this many burst windows apart;
 # weak keys therefore pair with this many time buckets on either side.
 NAME_HORIZON = 2
-_NEIGHBOURS = tuple(d for d in range(-NAME_HORIZON, NAME_HORIZON + 1) if d)
+_OFFSETS = tuple(range(-NAME_HORIZON, NAME_HORIZON + 1))
 # A lookup scores at most this many leads per name key (the newest).
 LOOKUP_CANDIDATES = 200
 
@@ -302,12 +303,25 @@ def _make_lead(row) -> _Lead:
         _CHANNELS.get(channel, Channel.OTHER),
         owner,
         created,
-        status or "",
+        sys.intern(status or ""),
         parse_name(first or "", last or "", middle or ""),
     )
     if notes:
-        rec.message = _inquiry_from_comments(notes)
+        rec.message = _short_message(_inquiry_from_comments(notes))
     return rec
+
+
+_MESSAGES: dict[str, str] = {}
+MESSAGE_CHARS = 80
+
+
+def _short_message(text: str) -> str:
+    """The start of an inquiry, shared when the same text comes again
+    (the same question is asked over and over: one string in memory)."""
+    text = text[:MESSAGE_CHARS]
+    if len(_MESSAGES) > 200_000:
+        _MESSAGES.clear()
+    return _MESSAGES.setdefault(text, text)
 
 
 def _inquiry_from_comments(notes: str) -> str:
@@ -353,7 +367,7 @@ def _fill(
     for lead_id, message in chunks(chats):
         rec = leads.get(lead_id)
         if rec is not None and message:
-            rec.message = message[:200]
+            rec.message = _short_message(message)
 
 
 def _owners(conn) -> dict[int, str]:
@@ -455,7 +469,7 @@ def _name_text(parts: NameParts) -> str:
 
 
 def _surnames_match(a: NameParts, b: NameParts) -> bool:
-    if a.surnames & b.surnames:
+    if _meet(a.surnames, b.surnames):
         return True
     # A typo (Бкыов / Быков, Наумоа / Наумова) still counts.
     return any(close_words(x, y) for x in a.surname_words for y in b.surname_words) or any(
@@ -465,7 +479,7 @@ def _surnames_match(a: NameParts, b: NameParts) -> bool:
 
 def _firsts_match(a: NameParts, b: NameParts) -> bool:
     """Same first name, through diminutives, translit, or one typo (Маск ~ Макс)."""
-    if a.firsts & b.firsts:
+    if _meet(a.firsts, b.firsts):
         return True
     if not (a.first_words or a.first_keys) or not (b.first_words or b.first_keys):
         return False
@@ -475,8 +489,8 @@ def _firsts_match(a: NameParts, b: NameParts) -> bool:
         # Both are known names (Иван, Игорь): only a typo that happens to spell
         # another name is left, and the typed words tell it (Иина ~ Ирина).
         return any(close_words(x, y) for x in a.first_words for y in b.first_words)
-    words_a = a.first_words | first_name_words(a.firsts)
-    words_b = b.first_words | first_name_words(b.firsts)
+    words_a = (*a.first_words, *first_name_words(a.firsts))
+    words_b = (*b.first_words, *first_name_words(b.firsts))
     return any(close_words(x, y) for x in a.first_words for y in words_b) or any(
         close_words(x, y) for x in words_a for y in b.first_words
     )
@@ -495,18 +509,18 @@ def _name_evidence(a: NameParts, b: NameParts) -> str | None:
             return "full_name_patronymic"
         return "full_name"
     if surnames:
-        if (a.initials and b.first_initials() & a.initials) or (
-            b.initials and a.first_initials() & b.initials
+        if (a.initials and _meet(a.initials, b.first_initials())) or (
+            b.initials and _meet(b.initials, a.first_initials())
         ):
             return "surname_initial"
         if not (_has_first(a) or a.initials) or not (_has_first(b) or b.initials):
-            if a.numbers & b.numbers:
+            if _meet(a.numbers, b.numbers):
                 return "surname_number"
             return "surname_only"
         return None
     if firsts and (not a.surnames or not b.surnames):
-        if (a.initials and not b.surnames and b.initials - a.initials) or (
-            b.initials and not a.surnames and a.initials - b.initials
+        if (a.initials and not b.surnames and _outside(b.initials, a.initials)) or (
+            b.initials and not a.surnames and _outside(a.initials, b.initials)
         ):
             return None
         if (a.initials and b.surnames and not _initial_fits(a.initials, b)) or (
@@ -517,7 +531,16 @@ def _name_evidence(a: NameParts, b: NameParts) -> str | None:
     return None
 
 
-def _initial_fits(initials: frozenset[str], other: NameParts) -> bool:
+def _meet(x: Iterable[str], y: Collection[str]) -> bool:
+    """Do two small collections share a value (names keep tuples, not sets)."""
+    return any(v in y for v in x)
+
+
+def _outside(x: Iterable[str], y: Collection[str]) -> bool:
+    return any(v not in y for v in x)
+
+
+def _initial_fits(initials: tuple[str, ...], other: NameParts) -> bool:
     """``Юлия М.`` fits ``Медведева Юлия``: the surname starts with the initial."""
     return any(skeleton(w)[:1] in initials for w in other.surname_words) or any(
         s[:1] in initials for s in other.surnames
@@ -779,9 +802,29 @@ def _share_identifier(x: _Lead, y: _Lead) -> bool:
     return False
 
 
+# "Came 4 min apart via Telegram and site" and the like recur in thousands of
+# pairs: one shared Reason object each (the pairs of a large scan hold them all).
+_SHARED_REASONS = frozenset({"burst", "same_message"})
+_REASON_CACHE: dict[tuple, Reason] = {}
+
+
 def _reasons(evidence: list[Evidence]) -> tuple[Reason, ...]:
     ordered = sorted(evidence, key=lambda e: -e[1])
-    return tuple(Reason(c, wt, Message("Reason", t, p)) for c, wt, t, p in ordered)
+    out = []
+    for code, weight, template, params in ordered:
+        if code in _SHARED_REASONS:
+            key = (code, weight, template, *params.items())
+            reason = _REASON_CACHE.get(key)
+            if reason is None:
+                if len(_REASON_CACHE) > 100_000:
+                    _REASON_CACHE.clear()
+                reason = _REASON_CACHE[key] = Reason(
+                    code, weight, Message("Reason", template, params)
+                )
+            out.append(reason)
+        else:
+            out.append(Reason(code, weight, Message("Reason", template, params)))
+    return tuple(out)
 
 
 def score_pair(x: _Lead, y: _Lead, settings: MatchSettings) -> tuple[float, tuple[Reason, ...]]:
@@ -897,37 +940,35 @@ class MatchIndex:
 
     # ----------------------------------------------------------------- keys
 
-    def _hashed_keys(self, rec: _Lead) -> tuple[list[int], list[tuple[int, ...]]]:
-        """(strong key hashes, weak (own bucket, neighbouring buckets...) hashes)."""
-        strong = [hash(k) for k in _strong_keys(rec)]
-        bucket = int(rec.minute // self._bucket_minutes)
-        weak = [
-            (hash((k, bucket)), *(hash((k, bucket + d)) for d in _NEIGHBOURS))
-            for k in _weak_keys(rec)
-        ]
-        return strong, weak
+    def _hashed_keys(self, rec: _Lead) -> tuple[tuple[int, ...], tuple[int, ...], int]:
+        """(strong key hashes, weak key hashes before the bucket, the lead's bucket)."""
+        return (
+            tuple(hash(k) for k in _strong_keys(rec)),
+            tuple(_weak_keys(rec)),
+            int(rec.minute // self._bucket_minutes),
+        )
 
     def _insert(self, rec: _Lead, keys=None) -> None:
-        strong, weak = keys or self._hashed_keys(rec)
+        strong, weak, bucket = keys or self._hashed_keys(rec)
         add = self.blocks.add
         for key in strong:
             add(key, rec.id)
-        for same, *_near in weak:
-            add(same, rec.id)
+        for base in weak:
+            add(hash((base, bucket)), rec.id)
         for _kind, key in _lookup_keys(rec):
             add(key, rec.id)
 
     def _remove(self, rec: _Lead) -> None:
-        strong, weak = self._hashed_keys(rec)
+        strong, weak, bucket = self._hashed_keys(rec)
         for key in strong:
             self.blocks.remove(key, rec.id)
-        for same, *_near in weak:
-            self.blocks.remove(same, rec.id)
+        for base in weak:
+            self.blocks.remove(hash((base, bucket)), rec.id)
         for _kind, key in _lookup_keys(rec):
             self.blocks.remove(key, rec.id)
 
     def _candidates(self, rec: _Lead, keys=None) -> set[int]:
-        strong, weak = keys or self._hashed_keys(rec)
+        strong, weak, bucket = keys or self._hashed_keys(rec)
         data = self.blocks.data
         out: set[int] = set()
         for key in strong:
@@ -938,12 +979,12 @@ class MatchIndex:
                 and len(members) <= STRONG_BLOCK_CAP
             ):
                 out.update(members)
-        for keys_ in weak:
-            same = data.get(keys_[0])
+        for base in weak:
+            same = data.get(hash((base, bucket)))
             if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
                 continue
-            for key in keys_:
-                members = data.get(key)
+            for offset in _OFFSETS:
+                members = data.get(hash((base, bucket + offset)))
                 if members is None:
                     continue
                 if members.__class__ is int:
@@ -1049,8 +1090,9 @@ class MatchIndex:
         for rec, keys in zip(index.leads.values(), all_keys, strict=True):
             index._insert(rec, keys)
         check()
-        for n, (rec, keys) in enumerate(zip(index.leads.values(), all_keys, strict=True)):
-            index._score_lead(rec, only_greater=True, keys=keys)
+        for n, rec in enumerate(index.leads.values()):
+            index._score_lead(rec, only_greater=True, keys=all_keys[n])
+            all_keys[n] = None
             if n % 5_000 == 0:
                 check()
                 _now_progress(progress, total + 2 * n, steps)

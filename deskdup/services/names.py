@@ -575,6 +575,11 @@ def first_name_words(names: frozenset[str]) -> frozenset[str]:
 # --------------------------------------------------------------------------- parsing
 
 
+def _small(values) -> tuple[str, ...]:
+    """A small set kept as a sorted tuple: a tenth of a frozenset's memory."""
+    return tuple(sorted(set(values)))
+
+
 class NameParts(NamedTuple):
     """A person's name as the matcher compares it; word order does not matter.
 
@@ -586,18 +591,18 @@ class NameParts(NamedTuple):
     for reasons.
     """
 
-    firsts: frozenset[str] = frozenset()
-    surnames: frozenset[str] = frozenset()
+    firsts: tuple[str, ...] = ()
+    surnames: tuple[str, ...] = ()
     patronymic: str = ""
-    initials: frozenset[str] = frozenset()
+    initials: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     diminutive: bool = False  # a first name was given in a short form
-    first_keys: frozenset[str] = frozenset()
+    first_keys: tuple[str, ...] = ()
     # Folded words as typed, for typo tolerance (edit distance).
-    first_words: frozenset[str] = frozenset()
-    surname_words: frozenset[str] = frozenset()
+    first_words: tuple[str, ...] = ()
+    surname_words: tuple[str, ...] = ()
     # Digit groups of a nickname or e-mail (a birth year: krasnov89, tima_krasnov89).
-    numbers: frozenset[str] = frozenset()
+    numbers: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -605,11 +610,11 @@ class NameParts(NamedTuple):
 
     def first_initials(self) -> frozenset[str]:
         """The initial letters the first name could be written with."""
-        letters: set[str] = set()
+        letters: set[str] = set(self.initials)
         for name in self.firsts:
             letters.update(_initials_of(name))
         letters.update(key[:1] for key in self.first_keys)
-        return frozenset(letters) | self.initials
+        return frozenset(letters)
 
     def canonical_text(self) -> str:
         """A readable form: ``Иван Петров``-like, for reasons."""
@@ -707,15 +712,15 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
             surnames.add(surname_key(word))
             surname_words.add(fold(word))
     return NameParts(
-        frozenset(firsts),
-        frozenset(surnames),
+        _small(firsts),
+        _small(surnames),
         patronymic,
-        frozenset(initials),
+        _small(initials),
         tuple(words),
         diminutive,
-        frozenset(first_keys),
-        frozenset(first_words),
-        frozenset(surname_words),
+        _small(first_keys),
+        _small(first_words),
+        _small(surname_words),
     )
 
 
@@ -889,16 +894,16 @@ def parse_nickname(text: str) -> NameParts:
         first_keys |= v_keys
         surnames |= v_surnames
         initials |= v_initials
-    numbers = frozenset(n for n in _DIGIT_GROUPS.findall((text or "").split("@")[0]) if len(n) >= 2)
+    numbers = [n for n in _DIGIT_GROUPS.findall((text or "").split("@")[0]) if len(n) >= 2]
     return NameParts(
-        frozenset(firsts),
-        frozenset(surnames),
+        _small(firsts),
+        _small(surnames),
         "",
-        frozenset(initials),
+        _small(initials),
         (text,),
         diminutive,
-        frozenset(first_keys),
-        frozenset(),
-        frozenset(),
-        numbers if (firsts or surnames) else frozenset(),
+        _small(first_keys),
+        (),
+        (),
+        _small(numbers) if (firsts or surnames) else (),
     )
