@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QTextEdit,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -410,6 +411,14 @@ class LeadHeader(Cell):
         self.warning = icon_label(qta.icon("fa5s.lock", color="#C62828"))
         self.warning.hide()
         top.addWidget(self.warning)
+        self.exclude_button = QToolButton()
+        self.exclude_button.setIcon(qta.icon("fa5s.user-times", color="#757575"))
+        self.exclude_button.setAutoRaise(True)
+        self.exclude_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.exclude_button.setToolTip(
+            self.tr("A different customer: take this lead out of the group for the whole team")
+        )
+        top.addWidget(self.exclude_button)
         self.layout_.addLayout(top)
 
         title = QHBoxLayout()
@@ -807,6 +816,7 @@ class CompareView(QWidget):
             header = LeadHeader(index, plan.cards[lead_id])
             self._primary_group.addButton(header.radio, index)
             header.radio.clicked.connect(lambda _c=False, i=index: self.choose_primary_column(i))
+            header.exclude_button.clicked.connect(lambda _c=False, i=index: self.exclude_column(i))
             grid.addWidget(header, 0, index + 1)
             self._headers.append(header)
         result_header = Cell("resultheader")
@@ -1217,6 +1227,50 @@ class CompareView(QWidget):
             self._show_banner(error_text(exc))
         else:
             operations.default_failure(self, exc)
+
+    def exclude_column(self, index: int) -> None:
+        """The lead of column ``index`` is someone else: dismiss its pairs with the others.
+
+        With two or more leads left the comparison goes on with them; otherwise the
+        group is done, as after "Not duplicates".
+        """
+        plan = self.plan
+        if plan is None or self._busy or not 0 <= index < len(plan.lead_ids):
+            return
+        lead_id = plan.lead_ids[index]
+        others = [i for i in plan.lead_ids if i != lead_id]
+        reason = DismissDialog.ask(
+            self,
+            [plan.cards[i].label for i in plan.lead_ids],
+            excluded=plan.cards[lead_id].label,
+        )
+        if reason is None:
+            return
+        self._working = True
+        self._update_actions()
+        context = self._context
+        operator_id = context.operator.id
+        group = tuple(plan.lead_ids)
+        request = self._request
+
+        def write() -> int:
+            return sum(
+                merge_service.dismiss(context.workspace, [lead_id, other], operator_id, reason)
+                for other in others
+            )
+
+        def done(_count: int) -> None:
+            self._working = False
+            self._count("dismissals")
+            if request != self._request:
+                self._update_actions()
+            elif len(others) >= 2:
+                self.show_group(others, self._reasons)
+            else:
+                self._finish_group(self.tr("Marked as not duplicates"))
+                self.dismissed.emit(group)
+
+        context.query(self, write, done).failure(self._action_failed).run_in_background()
 
     def dismiss(self) -> None:
         plan = self.plan

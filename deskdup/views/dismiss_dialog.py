@@ -13,17 +13,24 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 
 class DismissDialog(QDialog):
-    def __init__(self, labels: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, labels: Sequence[str], parent: QWidget | None = None, excluded: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Not duplicates"))
         layout = QVBoxLayout(self)
-        leads = ", ".join(f"#{label}" for label in labels)
-        intro = QLabel(
-            self.tr(
+        if excluded is None:
+            text = self.tr(
                 "Mark leads {leads} as different people. The whole team will stop "
                 "seeing them as duplicates."
-            ).format(leads=leads)
-        )
+            ).format(leads=", ".join(f"#{label}" for label in labels))
+        else:
+            others = ", ".join(f"#{label}" for label in labels if label != excluded)
+            text = self.tr(
+                "Lead #{lead} is a different customer from {others}. The whole team "
+                "will stop seeing it as their duplicate."
+            ).format(lead=excluded, others=others)
+        intro = QLabel(text)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(QLabel(self.tr("Reason (optional):")))
@@ -43,9 +50,14 @@ class DismissDialog(QDialog):
         self.setMinimumWidth(420)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, labels: Sequence[str]) -> str | None:
-        """The reason ("" when none was given), or None when cancelled."""
-        dialog = cls(labels, parent)
+    def ask(
+        cls, parent: QWidget | None, labels: Sequence[str], excluded: str | None = None
+    ) -> str | None:
+        """The reason ("" when none was given), or None when cancelled.
+
+        ``excluded``: only this lead (one of ``labels``) differs from the others.
+        """
+        dialog = cls(labels, parent, excluded)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

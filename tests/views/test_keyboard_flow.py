@@ -298,3 +298,27 @@ def test_rights_withdrawn_after_the_check_are_refused_in_words(qtbot, workspace,
         assert s.scalar(select(func.count()).select_from(MergeEvent)) == 0
         assert not any(s.get(Lead, i).archived for i in ids)
     assert shown == {"known": [], "bug": []}
+
+
+def test_taking_one_lead_out_keeps_comparing_the_rest(qtbot, workspace, runner, shown, monkeypatch):
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids[:3])
+    asked = []
+
+    def ask(cls, parent, labels, excluded=None):
+        asked.append((labels, excluded))
+        return "a namesake"
+
+    monkeypatch.setattr(DismissDialog, "ask", classmethod(ask))
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        view._headers[2].exclude_button.click()
+    assert asked == [(["T-101", "W-102", "A-103"], "A-103")]
+    assert view.plan.lead_ids == ids[:2]
+    with workspace.session() as s:
+        rows = s.scalars(select(Dismissal)).all()
+        assert {(r.lead_a_id, r.lead_b_id) for r in rows} == {(ids[0], ids[2]), (ids[1], ids[2])}
+        assert {r.reason for r in rows} == {"a namesake"}
+    with qtbot.waitSignal(view.dismissed, timeout=10000) as dismissed:
+        view._headers[0].exclude_button.click()
+    assert tuple(dismissed.args[0]) == tuple(ids[:2])
