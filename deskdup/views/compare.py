@@ -525,10 +525,6 @@ class CompareView(QWidget):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # Style sheets only on these two labels: one on the whole view would re-polish
         # every cell of every group (half the time it takes to open one).
-        self.banner.setStyleSheet(
-            "background: rgba(229, 57, 53, 28); border: 1px solid rgba(229, 57, 53, 120);"
-            "border-radius: 4px; padding: 6px;"
-        )
         self.banner.hide()
         layout.addWidget(self.banner)
         # Why Merge is disabled, in words, without hovering over anything.
@@ -689,6 +685,7 @@ class CompareView(QWidget):
         self.reasons_label.setText(
             self.tr("Choose a group in the queue to compare its leads side by side.")
         )
+        self.reasons_label.show()
         self._show_banner("")
         self._replace_grid(None)
         self._update_actions()
@@ -1094,7 +1091,13 @@ class CompareView(QWidget):
             self.merge_button.setToolTip(merge_tip)
             self.rights_label.hide()
 
-    def _show_banner(self, text: str) -> None:
+    def _show_banner(self, text: str, *, error: bool = True) -> None:
+        """A line above the grid: red for what went wrong, green for what was done."""
+        tint = "229, 57, 53" if error else "76, 175, 80"
+        self.banner.setStyleSheet(
+            f"background: rgba({tint}, 28); border: 1px solid rgba({tint}, 120);"
+            "border-radius: 4px; padding: 6px;"
+        )
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
@@ -1317,7 +1320,7 @@ class CompareView(QWidget):
 
     def _confirm_undo(self, event_id: int | None) -> None:
         if event_id is None:
-            self._show_banner(self.tr("There is no merge of yours to undo."))
+            self._show_banner(self.tr("There is no merge of yours to undo."), error=False)
             return
         if not confirm(
             self,
@@ -1334,7 +1337,7 @@ class CompareView(QWidget):
         def done(result: Any) -> None:
             self._working = False
             self._count("undos")
-            self._show_banner(translate_message(result.summary))
+            self._show_banner(translate_message(result.summary), error=False)
             self._update_actions()
             self.undone.emit(result)
 
