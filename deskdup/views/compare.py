@@ -63,7 +63,14 @@ from deskdup.views.channel_badges import (
 )
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.dismiss_dialog import DismissDialog
-from deskdup.views.shortcuts import MAX_LEADS, ReviewAction, install, with_keys
+from deskdup.views.shortcuts import (
+    MAX_LEADS,
+    ReviewAction,
+    install,
+    native_key,
+    shortcut,
+    with_keys,
+)
 
 log = logging.getLogger(__name__)
 
@@ -845,6 +852,13 @@ class CompareView(QWidget):
                     self._channel_of(choice, lead_id),
                 )
                 cell.set_flag("differs", choice.differs)
+                if choice.differs:
+                    key = shortcut(ReviewAction.VALUE_OF_LEAD).keys[index]
+                    cell.radio.setToolTip(
+                        self.tr(
+                            "Keep this value ({key}, or Left/Right on the current field)"
+                        ).format(key=native_key(key))
+                    )
                 group.addButton(cell.radio)
                 if not choice.differs:
                     # Nothing to choose: keep the column aligned, hide the noise.

@@ -57,13 +57,14 @@ class ReviewShortcut:
 
     def key_text(self) -> str:
         """The keys as the operator reads them, in the platform's native spelling."""
-        names = [_native(k) for k in self.keys if k not in self.hidden_keys]
+        names = [native_key(k) for k in self.keys if k not in self.hidden_keys]
         if self.indexed:
             return f"{names[0]} … {names[-1]}"
         return " / ".join(names)
 
 
-def _native(portable: str) -> str:
+def native_key(portable: str) -> str:
+    """A key as the operator reads it on this platform ("Ctrl+2", "⌘2")."""
     return QKeySequence(portable).toString(QKeySequence.SequenceFormat.NativeText)
 
 
