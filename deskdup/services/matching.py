@@ -24,7 +24,6 @@ rescans the changed leads against their blocks gives what a full scan gives.
 from __future__ import annotations
 
 import gc
-import re
 import sys
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
@@ -45,7 +44,6 @@ from deskdup.services.names import (
     NameParts,
     close_words,
     first_name_words,
-    fold,
     is_cyrillic,
     parse_free_name,
     parse_name,
@@ -92,11 +90,11 @@ STRONG_BLOCK_CAP = 200
 WEAK_BLOCK_CAP = 60
 # Two messages this similar (rapidfuzz ratio, 0..100) count as the same inquiry.
 MESSAGE_SIMILARITY = 85.0
-MESSAGE_KEY_CHARS = 24
 # Name evidence counts fully between leads up to this many burst windows apart;
 # weak keys therefore pair with this many time buckets on either side.
 NAME_HORIZON = 2
-_OFFSETS = tuple(range(-NAME_HORIZON, NAME_HORIZON + 1))
+_WIDE_OFFSETS = tuple(range(-NAME_HORIZON, NAME_HORIZON + 1))
+_NARROW_OFFSETS = (-1, 0, 1)
 # A lookup scores at most this many leads per name key (the newest).
 LOOKUP_CANDIDATES = 200
 
@@ -387,7 +385,7 @@ def _dismissed(conn) -> set[tuple[int, int]]:
 # namesake far more often than a returning customer (who comes back with the
 # same phone).  Lookup kinds never pair; the search box uses them.
 _PHONE, _BAD_PHONE, _EMAIL, _HANDLE = "p", "x", "e", "h"
-_WEAK_FIRST, _WEAK_FIRST_PREFIX, _WEAK_SURNAME, _WEAK_MESSAGE = "f", "g", "s", "m"
+_WEAK_FIRST, _WEAK_FIRST_PREFIX, _WEAK_SURNAME = "f", "g", "s"
 _LOOKUP_NAME, _LOOKUP_FIRST, _LOOKUP_SURNAME = "N", "F", "S"
 
 
@@ -407,24 +405,31 @@ def _strong_keys(rec: _Lead) -> set[tuple]:
     return keys
 
 
-def _weak_keys(rec: _Lead) -> set[int]:
-    """Hashes of the weak keys (before the time bucket is mixed in)."""
-    keys: set[int] = set()
+def _weak_keys(rec: _Lead) -> tuple[set[int], set[int]]:
+    """Hashes of the weak keys (before the time bucket is mixed in): those that
+    pair within one window (first names) and those that pair within the name
+    horizon (surnames: a full name counts fully up to ``NAME_HORIZON`` windows).
+
+    The inquiry is no key: the same question with nothing else in common stays
+    under the threshold (and the common questions make huge blocks); it still
+    counts as evidence for pairs found otherwise.
+    """
+    narrow: set[int] = set()
+    wide: set[int] = set()
     for parts in _name_sources(rec):
-        keys.update(_weak_name_keys(parts))
-    if len(rec.message) >= 10:
-        keys.add(hash((_WEAK_MESSAGE, _message_key(rec.message))))
-    return keys
+        first_keys, surname_keys = _weak_name_keys(parts)
+        narrow.update(first_keys)
+        wide.update(surname_keys)
+    return narrow, wide
 
 
 @lru_cache(maxsize=200_000)
-def _weak_name_keys(parts: NameParts) -> tuple[int, ...]:
-    keys: set[tuple] = set()
-    keys.update((_WEAK_FIRST, f) for f in parts.firsts)
+def _weak_name_keys(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    firsts: set[tuple] = {(_WEAK_FIRST, f) for f in parts.firsts}
     # The first two letters catch a typo in an unknown first name (Маск ~ Макс).
-    keys.update((_WEAK_FIRST_PREFIX, k[:2]) for k in parts.first_keys if len(k) >= 3)
-    keys.update((_WEAK_SURNAME, s) for s in parts.surnames)
-    return tuple(hash(k) for k in keys)
+    firsts.update((_WEAK_FIRST_PREFIX, k[:2]) for k in parts.first_keys if len(k) >= 3)
+    surnames = {(_WEAK_SURNAME, s) for s in parts.surnames}
+    return tuple(hash(k) for k in firsts), tuple(hash(k) for k in surnames)
 
 
 def _lookup_keys(rec: _Lead) -> set[tuple[str, int]]:
@@ -443,14 +448,6 @@ def _lookup_name_keys(parts: NameParts) -> tuple[tuple[str, int], ...]:
     for surname in parts.surnames:
         keys.update((_LOOKUP_NAME, surname, f) for f in parts.firsts)
     return tuple((k[0], hash(k)) for k in keys)
-
-
-_NOT_WORD = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=100_000)
-def _message_key(message: str) -> str:
-    return _NOT_WORD.sub("", fold(message[: MESSAGE_KEY_CHARS * 3]))[:MESSAGE_KEY_CHARS]
 
 
 # --------------------------------------------------------------------------- scoring
@@ -940,35 +937,38 @@ class MatchIndex:
 
     # ----------------------------------------------------------------- keys
 
-    def _hashed_keys(self, rec: _Lead) -> tuple[tuple[int, ...], tuple[int, ...], int]:
-        """(strong key hashes, weak key hashes before the bucket, the lead's bucket)."""
+    def _hashed_keys(self, rec: _Lead) -> tuple[tuple[int, ...], tuple, tuple, int]:
+        """(strong key hashes, narrow and wide weak key hashes before the bucket,
+        the lead's time bucket)."""
+        narrow, wide = _weak_keys(rec)
         return (
             tuple(hash(k) for k in _strong_keys(rec)),
-            tuple(_weak_keys(rec)),
+            tuple(narrow),
+            tuple(wide),
             int(rec.minute // self._bucket_minutes),
         )
 
     def _insert(self, rec: _Lead, keys=None) -> None:
-        strong, weak, bucket = keys or self._hashed_keys(rec)
+        strong, narrow, wide, bucket = keys or self._hashed_keys(rec)
         add = self.blocks.add
         for key in strong:
             add(key, rec.id)
-        for base in weak:
+        for base in (*narrow, *wide):
             add(hash((base, bucket)), rec.id)
         for _kind, key in _lookup_keys(rec):
             add(key, rec.id)
 
     def _remove(self, rec: _Lead) -> None:
-        strong, weak, bucket = self._hashed_keys(rec)
+        strong, narrow, wide, bucket = self._hashed_keys(rec)
         for key in strong:
             self.blocks.remove(key, rec.id)
-        for base in weak:
+        for base in (*narrow, *wide):
             self.blocks.remove(hash((base, bucket)), rec.id)
         for _kind, key in _lookup_keys(rec):
             self.blocks.remove(key, rec.id)
 
     def _candidates(self, rec: _Lead, keys=None) -> set[int]:
-        strong, weak, bucket = keys or self._hashed_keys(rec)
+        strong, narrow, wide, bucket = keys or self._hashed_keys(rec)
         data = self.blocks.data
         out: set[int] = set()
         for key in strong:
@@ -979,18 +979,19 @@ class MatchIndex:
                 and len(members) <= STRONG_BLOCK_CAP
             ):
                 out.update(members)
-        for base in weak:
-            same = data.get(hash((base, bucket)))
-            if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
-                continue
-            for offset in _OFFSETS:
-                members = data.get(hash((base, bucket + offset)))
-                if members is None:
+        for bases, offsets in ((narrow, _NARROW_OFFSETS), (wide, _WIDE_OFFSETS)):
+            for base in bases:
+                same = data.get(hash((base, bucket)))
+                if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
                     continue
-                if members.__class__ is int:
-                    out.add(members)
-                elif len(members) <= WEAK_BLOCK_CAP:
-                    out.update(members)
+                for offset in offsets:
+                    members = data.get(hash((base, bucket + offset)))
+                    if members is None:
+                        continue
+                    if members.__class__ is int:
+                        out.add(members)
+                    elif len(members) <= WEAK_BLOCK_CAP:
+                        out.update(members)
         out.discard(rec.id)
         return out
 
