@@ -85,8 +85,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 DEFAULT_THRESHOLD = 0.6
 DEFAULT_BURST_MINUTES = 30
 
-# Blocks larger than this are not paired: a shared office phone or a common name.
-STRONG_BLOCK_CAP = 200
+# Blocks larger than this are not paired.  A phone, e-mail or handle on more
+# than 25 leads is a placeholder (no@mail.ru), an office switchboard or a shop's
+# account, not one customer; a name key that large is a common name in a rush hour.
+STRONG_BLOCK_CAP = 25
 WEAK_BLOCK_CAP = 60
 # Two messages this similar (rapidfuzz ratio, 0..100) count as the same inquiry.
 MESSAGE_SIMILARITY = 85.0
@@ -386,7 +388,7 @@ def _dismissed(conn) -> set[tuple[int, int]]:
 # same phone).  Lookup kinds never pair; the search box uses them.
 _PHONE, _BAD_PHONE, _EMAIL, _HANDLE = "p", "x", "e", "h"
 _WEAK_FIRST, _WEAK_FIRST_PREFIX, _WEAK_SURNAME = "f", "g", "s"
-_LOOKUP_NAME, _LOOKUP_FIRST, _LOOKUP_SURNAME = "N", "F", "S"
+_LOOKUP_FIRST, _LOOKUP_SURNAME = "F", "S"
 
 
 def _name_sources(rec: _Lead) -> Iterator[NameParts]:
@@ -445,8 +447,6 @@ def _lookup_name_keys(parts: NameParts) -> tuple[tuple[str, int], ...]:
     keys: set[tuple] = set()
     keys.update((_LOOKUP_FIRST, f) for f in parts.firsts)
     keys.update((_LOOKUP_SURNAME, s) for s in parts.surnames)
-    for surname in parts.surnames:
-        keys.update((_LOOKUP_NAME, surname, f) for f in parts.firsts)
     return tuple((k[0], hash(k)) for k in keys)
 
 
@@ -1086,14 +1086,13 @@ class MatchIndex:
             index.owners = _owners(conn)
             index.dismissed = _dismissed(conn)
         _now_progress(progress, total, steps)
-        # Each lead's keys are worked out once for both passes, then let go.
-        all_keys = [index._hashed_keys(rec) for rec in index.leads.values()]
-        for rec, keys in zip(index.leads.values(), all_keys, strict=True):
-            index._insert(rec, keys)
+        # Keys are worked out again in the second pass: keeping them for a
+        # million leads would cost more memory than the blocks themselves.
+        for rec in index.leads.values():
+            index._insert(rec)
         check()
         for n, rec in enumerate(index.leads.values()):
-            index._score_lead(rec, only_greater=True, keys=all_keys[n])
-            all_keys[n] = None
+            index._score_lead(rec, only_greater=True)
             if n % 5_000 == 0:
                 check()
                 _now_progress(progress, total + 2 * n, steps)
@@ -1216,16 +1215,8 @@ class MatchIndex:
         found: set[int] = set()
         for key in _strong_keys(probe):
             found.update(get(hash(key)))
-        # The most specific name keys first: name + surname, then each alone.
-        lookup_keys = _lookup_keys(probe)
-        for kind in (_LOOKUP_NAME, _LOOKUP_SURNAME, _LOOKUP_FIRST):
-            if found:
-                break
-            for key_kind, key in lookup_keys:
-                if key_kind == kind:
-                    members = get(key)
-                    # A common name: the newest leads are the likeliest wanted.
-                    found.update(sorted(members)[-LOOKUP_CANDIDATES:])
+        if not found:
+            found = self._name_candidates(probe)
         hits = []
         for lead_id in found:
             rec = self.leads.get(lead_id)
@@ -1236,6 +1227,33 @@ class MatchIndex:
                 hits.append(LookupHit(lead_id, score, reasons))
         hits.sort(key=lambda h: (-h.score, -self.leads[h.lead_id].minute))
         return hits[:limit]
+
+    def _name_candidates(self, probe: _Lead) -> set[int]:
+        """Leads with the typed surname (and first name, when typed), else with
+        the first name; for a common name the newest are the likeliest wanted."""
+        keys = dict.fromkeys(kind for kind, _key in _lookup_keys(probe))
+        lookup_keys = _lookup_keys(probe)
+        firsts = {f for parts in _name_sources(probe) for f in parts.firsts}
+        for kind in (_LOOKUP_SURNAME, _LOOKUP_FIRST):
+            if kind not in keys:
+                continue
+            members: set[int] = set()
+            for key_kind, key in lookup_keys:
+                if key_kind == kind:
+                    members.update(self.blocks.get(key))
+            if kind == _LOOKUP_SURNAME and firsts:
+                # Surname and first name typed: those with both first.
+                both = {
+                    i
+                    for i in members
+                    if any(
+                        f in parts.firsts for parts in _name_sources(self.leads[i]) for f in firsts
+                    )
+                }
+                members = both or members
+            if members:
+                return set(sorted(members)[-LOOKUP_CANDIDATES:])
+        return set()
 
 
 def _groups(pairs: list[CandidatePair]) -> list[CandidateGroup]:
