@@ -262,3 +262,18 @@ def test_cli_demo_refuses_then_force_replaces(tmp_path, capsys):
         assert s.scalar(select(func.count()).select_from(Lead)) == 60
         assert s.scalar(select(func.count()).select_from(Operator)) == 7
     ws.dispose()
+
+
+def test_no_phone_email_or_handle_is_shared_by_two_people(demo):
+    ws, _ = demo
+    with ws.session() as s:
+        rows = s.execute(
+            select(Communication.normalized, DemoTruth.person_id)
+            .join(DemoTruth, DemoTruth.lead_id == Communication.lead_id)
+            .where(Communication.is_valid)
+        ).all()
+    owners = defaultdict(set)
+    for value, person in rows:
+        owners[value].add(person)
+    assert rows
+    assert {v: p for v, p in owners.items() if len(p) > 1} == {}

@@ -312,6 +312,8 @@ class _Generator:
         self.recent_people: deque[Person] = deque(maxlen=300)
         self.recent_contacts: deque[int] = deque(maxlen=50)
         self.used_phones: set[str] = set()
+        # Handles and addresses are accounts: two people never share one.
+        self.used_handles: set[str] = set()
         self.male_names = list(names.MALE_NAMES)
         self.female_names = list(names.FEMALE_NAMES)
         self.channels = [c for c, _ in _CHANNEL_WEIGHTS]
@@ -497,8 +499,15 @@ class _Generator:
             nick = f"{self._pick(names.NICK_WORDS_A)}_{self._pick(names.NICK_WORDS_B)}"
             if rng.random() < 0.5:
                 nick += str(self._ri(1, 999))
-        p.nick = nick.replace("'", "")
+        p.nick = self._unique(nick.replace("'", ""))
         return p.nick
+
+    def _unique(self, handle: str) -> str:
+        while handle in self.used_handles:
+            handle += str(self._ri(0, 9))
+        if len(self.used_handles) < 5_000_000:
+            self.used_handles.add(handle)
+        return handle
 
     def _email(self, p: Person) -> str:
         if p.email:
@@ -518,7 +527,11 @@ class _Generator:
         else:
             word = self._pick(names.NICK_WORDS_A) + self._pick(names.NICK_WORDS_B)
             local = f"{word}{self._ri(1, 99)}"
-        p.email = f"{local.replace('_', '.')}@{self._pick(names.EMAIL_DOMAINS)}"
+        local = local.replace("_", ".")
+        domain = self._pick(names.EMAIL_DOMAINS)
+        while f"{local}@{domain}" in self.used_handles:
+            local += str(self._ri(0, 9))
+        p.email = self._unique(f"{local}@{domain}")
         return p.email
 
     def _phone_raw(self, phone: str, telephony: bool = False) -> tuple[str, bool]:
@@ -690,7 +703,7 @@ class _Generator:
         elif ch is Channel.VK:
             first = self._pick(p.diminutives) if rng.random() < 0.25 else p.first
             last = p.last
-            vk_id = rng.randrange(10**6, 8 * 10**8)
+            vk_id = self._unique(f"id{rng.randrange(10**6, 8 * 10**8)}")[2:]
             comms.append((CommKind.MESSENGER, ch, f"https://vk.com/id{vk_id}", None, False))
             title = f"ВКонтакте: {first} {last}"
             chat_id = f"vk:{vk_id}"
@@ -698,7 +711,7 @@ class _Generator:
             nick = (
                 self._nick(p)
                 if rng.random() < 0.5
-                else (
+                else self._unique(
                     f"{self._pick(names.NICK_WORDS_A)}.{self._pick(names.NICK_WORDS_B)}"
                     f"{self._ri(1, 99)}"
                 )
