@@ -56,6 +56,7 @@ def main() -> None:
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     folder = args.db_dir or tempfile.mkdtemp(prefix="deskdup-bench-")
+    Path(folder).mkdir(parents=True, exist_ok=True)
     if args.one:
         print(json.dumps(one(args.one, folder)))
         return
