@@ -234,3 +234,28 @@ def test_lookup_handle_email_and_name(impatient):
     assert index.lookup("ivan petrov")[0].lead_id == site
     assert avito in [h.lead_id for h in index.lookup("Ваня")]
     assert index.lookup("   ") == []
+
+
+def test_refresh_sees_an_undo_that_puts_the_old_updated_at_back(impatient):
+    ws, (_tg, avito, _site) = impatient
+    index = MatchIndex.build(ws)
+    before = _snapshot(index.result())
+    with ws.session() as s:
+        lead = s.get(Lead, avito)
+        old_updated = lead.updated_at
+        lead.archived = True  # merged away ...
+    index.refresh(ws)
+    assert avito not in index.leads
+    with ws.session() as s:
+        lead = s.get(Lead, avito)
+        lead.archived = False  # ... and the merge undone: the old timestamp comes back
+        lead.updated_at = old_updated
+    assert _snapshot(index.refresh(ws)) == before == _snapshot(scan_workspace(ws))
+
+
+def test_a_placeholder_shared_by_many_leads_is_no_evidence(workspace):
+    with workspace.session() as s:
+        for n in range(30):
+            make_lead(s, created_at=T0 + timedelta(days=n),
+                      comms=[(EMAIL, Channel.SITE, "no@mail.ru")])  # fmt: skip
+    assert scan_workspace(workspace).pairs == []

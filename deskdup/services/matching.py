@@ -173,6 +173,7 @@ class _Lead:
         "owner_id",
         "phones",
         "status",
+        "version",
     )
 
     def __init__(
@@ -199,6 +200,7 @@ class _Lead:
         self.handles: tuple[tuple[Channel, str], ...] = ()
         self.nicks: tuple[tuple[Channel, str, NameParts], ...] = ()
         self.message = ""
+        self.version = 0
 
     def add_comm(self, kind: str, channel: Channel, raw: str, norm: str, region: str) -> None:
         if kind == CommKind.PHONE or (
@@ -268,6 +270,7 @@ _LEAD_COLUMNS = (
     Lead.archived,
     Lead.merged_into_id,
     func.substr(Lead.comments, 1, 240),
+    Lead.version,
 )
 _COMM_COLUMNS = (
     Communication.lead_id,
@@ -295,7 +298,9 @@ def _as_datetime(value) -> datetime | None:
 
 
 def _make_lead(row) -> _Lead:
-    lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m, notes = row
+    lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m, notes, ver = (
+        row
+    )
     created = _as_datetime(created)
     rec = _Lead(
         lead_id,
@@ -306,6 +311,7 @@ def _make_lead(row) -> _Lead:
         sys.intern(status or ""),
         parse_name(first or "", last or "", middle or ""),
     )
+    rec.version = ver
     if notes:
         rec.message = _short_message(_inquiry_from_comments(notes))
     return rec
@@ -1115,43 +1121,48 @@ class MatchIndex:
     def _refresh(self, ws) -> ScanResult:
         started = time.perf_counter()
         with ws.engine.connect() as conn:
-            stmt = select(*_LEAD_COLUMNS)
             conditions = [Lead.id > self._max_id]
             if self._cursor is not None:
                 conditions.append(Lead.updated_at >= self._cursor)
-            rows = list(_raw(conn, stmt.where(or_(*conditions))))
+            rows = list(_raw(conn, select(*_LEAD_COLUMNS).where(or_(*conditions))))
+            # An undo puts the old updated_at back, and an edit may not touch it;
+            # the version always moves on.  Comparing (id, version) of every
+            # active lead is one narrow indexed read and finds all of them.
+            present: set[int] = set()
+            stale: list[int] = []
+            leads = self.leads
+            for lead_id, version in _raw(conn, select(Lead.id, Lead.version).where(_ACTIVE)):
+                present.add(lead_id)
+                rec = leads.get(lead_id)
+                if rec is None or rec.version != version:
+                    stale.append(lead_id)
+            known = {row[0] for row in rows}
+            for start in range(0, len(stale), _CHUNK):
+                part = [i for i in stale[start : start + _CHUNK] if i not in known]
+                if part:
+                    rows.extend(_raw(conn, select(*_LEAD_COLUMNS).where(Lead.id.in_(part))))
             changed: dict[int, _Lead] = {}
-            gone: list[int] = []
             for row in rows:
                 updated = _as_datetime(row[8])
                 if updated is not None and (self._cursor is None or updated > self._cursor):
                     self._cursor = updated
                 self._max_id = max(self._max_id, row[0])
-                if row[10] or row[11] is not None:
-                    gone.append(row[0])
-                else:
+                if not (row[10] or row[11] is not None):
                     changed[row[0]] = _make_lead(row)
+            gone = [i for i in leads if i not in present]
             _fill(conn, changed, self.settings.region, list(changed), lambda: None)
-            active = conn.execute(
-                select(func.count()).select_from(Lead).where(_ACTIVE)
-            ).scalar_one()
             self.dismissed = _dismissed(conn)
             if changed or gone:
                 owners = _owners(conn)
                 if owners != self.owners:
                     self.owners = owners
                     self._summaries.clear()
-            for lead_id in gone:
-                self._forget(lead_id)
-            for lead_id, rec in changed.items():
-                self._forget(lead_id)
-                self.leads[lead_id] = rec
-                self._insert(rec)
-            if active != len(self.leads):
-                # Some leads were deleted outright: drop what the database no longer has.
-                present = set(conn.execute(select(Lead.id).where(_ACTIVE)).scalars())
-                for lead_id in [i for i in self.leads if i not in present]:
-                    self._forget(lead_id)
+        for lead_id in gone:
+            self._forget(lead_id)
+        for lead_id, rec in changed.items():
+            self._forget(lead_id)
+            self.leads[lead_id] = rec
+            self._insert(rec)
         for rec in changed.values():
             self._score_lead(rec, only_greater=False)
         result = self._result(None)
