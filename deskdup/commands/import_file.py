@@ -21,8 +21,9 @@ def register(subparsers) -> None:
             "Import leads from a CRM export (CSV in UTF-8 with comma or semicolon, or XLSX). "
             "Columns (any case): id, created_at, channel, name, first_name, last_name, "
             "middle_name, phone, email, telegram, whatsapp, message, assigned_to, status. "
-            "Rows whose id is already in the workspace are left alone. When a row is bad "
-            "nothing is imported, unless --skip-bad."
+            "assigned_to is an operator's login, id or full name; an unknown operator makes "
+            "the row bad. Rows whose id is already in the workspace are left alone. When a "
+            "row is bad nothing is imported, unless --skip-bad; exit code 2 then."
         ),
     )
     parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
