@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -64,17 +65,21 @@ def main() -> None:
         f"{'leads':>9} {'seconds':>8} {'leads/s':>9} {'cpu s':>7} {'leads/cpu s':>12} "
         f"{'rows':>9} {'peak RSS MB':>12} {'db MB':>7}"
     )
-    for size in (int(s) for s in args.leads.split(",")):
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(size), "--db-dir", folder],
-            check=True, capture_output=True, text=True,
-        ).stdout  # fmt: skip
-        r = json.loads(out.strip().splitlines()[-1])
-        print(
-            f"{r['leads']:>9} {r['seconds']:>8} {r['leads_per_s']:>9} {r['cpu_s']:>7} "
-            f"{r['leads_per_cpu_s']:>12} {r['rows']:>9} "
-            f"{r['peak_rss_mb']:>12} {r['db_mb']:>7}"
-        )
+    try:
+        for size in (int(s) for s in args.leads.split(",")):
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", str(size), "--db-dir", folder],
+                check=True, capture_output=True, text=True,
+            ).stdout  # fmt: skip
+            r = json.loads(out.strip().splitlines()[-1])
+            print(
+                f"{r['leads']:>9} {r['seconds']:>8} {r['leads_per_s']:>9} {r['cpu_s']:>7} "
+                f"{r['leads_per_cpu_s']:>12} {r['rows']:>9} "
+                f"{r['peak_rss_mb']:>12} {r['db_mb']:>7}"
+            )
+    finally:
+        if not args.db_dir:  # our own temporary folder: the databases are big
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ import argparse
 import csv
 import random
 import resource
+import shutil
 import tempfile
 import time
 from datetime import datetime, timedelta
@@ -86,32 +87,35 @@ def main() -> None:
     from deskdup.services.workspace import open_workspace
 
     folder = Path(tempfile.mkdtemp(prefix="deskdup-bench-import-"))
-    source = folder / f"export.{args.format}"
-    write_file(source, args.rows, args.format)
-    ws = open_workspace(str(folder / "ws.sqlite"))
-    generate_demo(ws, leads=1, seed=1)  # the operators the export names
-    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    try:
+        source = folder / f"export.{args.format}"
+        write_file(source, args.rows, args.format)
+        ws = open_workspace(str(folder / "ws.sqlite"))
+        generate_demo(ws, leads=1, seed=1)  # the operators the export names
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
-    started, cpu = time.perf_counter(), time.process_time()
-    report = import_file(ws, source)
-    first = time.perf_counter() - started
-    cpu = time.process_time() - cpu
-    started = time.perf_counter()
-    again = import_file(ws, source)
-    second = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    ws.dispose()
+        started, cpu = time.perf_counter(), time.process_time()
+        report = import_file(ws, source)
+        first = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+        started = time.perf_counter()
+        again = import_file(ws, source)
+        second = time.perf_counter() - started
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        ws.dispose()
 
-    size_mb = source.stat().st_size / 2**20
-    print(f"file: {args.rows} rows, {args.format}, {size_mb:.1f} MB")
-    print(
-        f"import:    {report.imported} imported, {report.invalid_values} invalid values, "
-        f"{first:.1f} s, {report.rows / first:,.0f} rows/s "
-        f"(CPU {cpu:.1f} s, {report.rows / cpu:,.0f} rows per CPU s)"
-    )
-    rate = again.rows / second
-    print(f"re-import: {again.unchanged} already there, {second:.1f} s, {rate:,.0f} rows/s")
-    print(f"peak RSS: {peak:.0f} MB (before the import: {rss_before:.0f} MB)")
+        size_mb = source.stat().st_size / 2**20
+        print(f"file: {args.rows} rows, {args.format}, {size_mb:.1f} MB")
+        print(
+            f"import:    {report.imported} imported, {report.invalid_values} invalid values, "
+            f"{first:.1f} s, {report.rows / first:,.0f} rows/s "
+            f"(CPU {cpu:.1f} s, {report.rows / cpu:,.0f} rows per CPU s)"
+        )
+        rate = again.rows / second
+        print(f"re-import: {again.unchanged} already there, {second:.1f} s, {rate:,.0f} rows/s")
+        print(f"peak RSS: {peak:.0f} MB (before the import: {rss_before:.0f} MB)")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
