@@ -277,3 +277,23 @@ def test_no_phone_email_or_handle_is_shared_by_two_people(demo):
         owners[value].add(person)
     assert rows
     assert {v: p for v, p in owners.items() if len(p) > 1} == {}
+
+
+def test_progress_is_reported_and_a_cancel_writes_nothing(tmp_path):
+    from deskdup.services.errors import Cancelled
+
+    ws = open_workspace(str(tmp_path / "p.sqlite"))
+    calls = []
+
+    def cancel_at_2000(done, total):
+        calls.append((done, total))
+        if done >= 2000:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        generate_demo(ws, leads=3000, progress=cancel_at_2000)
+    assert calls == [(1000, 3000), (2000, 3000)]
+    with ws.session() as s:
+        assert s.scalar(select(func.count()).select_from(Lead)) == 0
+        assert s.scalar(select(func.count()).select_from(Operator)) == 0
+    ws.dispose()

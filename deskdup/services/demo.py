@@ -60,6 +60,7 @@ from deskdup.services.workspace import Workspace
 BASE_DATE = datetime(2026, 11, 1, 9, 0)
 SPAN_DAYS = 180
 CHUNK = 5000
+PROGRESS_EVERY = 1000
 
 ProgressFn = Callable[[int, int], None]
 
@@ -814,6 +815,9 @@ class _Generator:
         self.stats.communications += len(comms)
         if len(self.buf.tables["leads"]) >= CHUNK:
             self.flush()
+        elif self.progress and self.stats.leads % PROGRESS_EVERY == 0:
+            # Often enough that a cancel (the callback raising) is felt at once.
+            self.progress(self.stats.leads, self.target)
 
     def _inquiry(self, p: Person) -> str:
         rng = self.rng
