@@ -57,6 +57,31 @@ def _runner() -> tuple[list[str], pwd.struct_passwd | None]:
     return [runuser, "-u", "postgres", "--"], user
 
 
+def _stop_orphans(bindir: Path, prefix: list[str]) -> None:
+    """Stop servers an earlier, killed test run left behind (its finalizer never ran).
+
+    Only clusters made by this fixture (they carry ``owner.pid``) whose test
+    process no longer exists are touched.
+    """
+    for owner_file in Path(tempfile.gettempdir()).glob("deskdup-pg-*/owner.pid"):
+        try:
+            owner = int(owner_file.read_text())
+            os.kill(owner, 0)
+            continue  # that test run is still going
+        except ProcessLookupError:
+            pass
+        except (ValueError, OSError):
+            continue
+        base = owner_file.parent
+        if (base / "data" / "postmaster.pid").exists():
+            subprocess.run(
+                [*prefix, str(bindir / "pg_ctl"), "-D", str(base / "data"), "-m", "immediate",
+                 "-w", "stop"],
+                cwd=base, capture_output=True, timeout=60, check=False,
+            )  # fmt: skip
+        shutil.rmtree(base, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def pg_url() -> Iterator[str]:
     """URL of a running throwaway PostgreSQL server (database ``postgres``)."""
@@ -66,7 +91,9 @@ def pg_url() -> Iterator[str]:
     prefix, user = _runner()
     # Not under pytest's tmp folder: that one is private to root, and the server
     # may run as another user.
+    _stop_orphans(bindir, prefix)
     base = Path(tempfile.mkdtemp(prefix="deskdup-pg-"))
+    (base / "owner.pid").write_text(str(os.getpid()))
     if user is not None:
         os.chown(base, user.pw_uid, user.pw_gid)
     data, log = base / "data", base / "server.log"
