@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -77,9 +78,10 @@ def main() -> int:
     parser.add_argument("--groups", type=int, default=100)
     args = parser.parse_args()
 
-    os.environ.setdefault("DESKDUP_DATA_DIR", tempfile.mkdtemp(prefix="deskdup-bench-"))
-    app = QApplication(sys.argv[:1])
+    # Settings go to a throwaway folder too (removed with the database).
     folder = Path(tempfile.mkdtemp(prefix="deskdup-bench-"))
+    os.environ.setdefault("DESKDUP_DATA_DIR", str(folder / "data"))
+    app = QApplication(sys.argv[:1])
     ws = open_workspace(str(folder / "bench.sqlite"))
     started = time.perf_counter()
     generate_demo(ws, leads=args.leads)
@@ -130,6 +132,7 @@ def main() -> int:
         )
     context.ops.wait()
     ws.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
