@@ -789,6 +789,10 @@ _NAME_CODES = (
 )
 
 
+def _has_surname(rec: _Lead) -> bool:
+    return bool(rec.name.surnames) or any(p.surnames for _c, _t, p in rec.nicks)
+
+
 def _share_identifier(x: _Lead, y: _Lead) -> bool:
     for phone in x.phones:
         if phone in y.phones:
@@ -1011,17 +1015,26 @@ class MatchIndex:
         # have only name evidence, scaled down; when that cannot reach the
         # threshold the pair is not worth scoring.
         far_hopeless = combine([self._best_name_weight * settings.far_name_factor]) < threshold
-        window = NAME_HORIZON * settings.burst_minutes
+        horizon = NAME_HORIZON * settings.burst_minutes
+        # Beyond one window (no burst, no same inquiry) and without surnames on
+        # both sides the best left is a first name, which alone stays under.
+        first_only_hopeless = settings.weight("first_name") < threshold
+        window = settings.burst_minutes
         minute = rec.minute
+        rec_surname = _has_surname(rec)
         for other_id in self._candidates(rec, keys):
             if only_greater and other_id < rec.id:
                 continue
             other = leads.get(other_id)
             if other is None:
                 continue
+            apart = abs(minute - other.minute)
             if (
-                far_hopeless
-                and abs(minute - other.minute) > window
+                apart > window
+                and (
+                    (far_hopeless and apart > horizon)
+                    or (first_only_hopeless and not (rec_surname and _has_surname(other)))
+                )
                 and not _share_identifier(rec, other)
             ):
                 continue
