@@ -287,8 +287,14 @@ def _raw(conn, stmt) -> Iterable:
     """Run a Core select as plain SQL: the driver's own values, without SQLAlchemy's
     per-value processing (several times faster on a million rows).  Dates come
     back as text from SQLite and as datetimes from PostgreSQL."""
-    sql = stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
-    return conn.exec_driver_sql(str(sql))
+    sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(sql)
+        while rows := cursor.fetchmany(10_000):
+            yield from rows
+    finally:
+        cursor.close()
 
 
 def _as_datetime(value) -> datetime | None:
