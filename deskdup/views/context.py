@@ -9,11 +9,12 @@ background-operation helper), never directly.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
 
+from deskdup.services.matching import MatchSettings
 from deskdup.services.operators import OperatorInfo
 from deskdup.services.workspace import Workspace
 from deskdup.views import settings as opts
@@ -31,6 +32,11 @@ class AppContext:
     operator: OperatorInfo
     settings: Settings
     ops: OperationRunner = field(default_factory=default_runner)
+    # The detection index and its latest result, kept here so a window rebuilt
+    # (language switch, new operator) does not scan again.  Only touched on the
+    # database worker (build/refresh/lookup) or read on the UI thread after.
+    match_index: Any = None
+    scan_result: Any = None
 
     def query(
         self, parent: QObject | None, op: Callable[..., T], success: Callable[[T], None]
@@ -51,20 +57,16 @@ class AppContext:
             query.failure(failure)
         return query.run_in_background()
 
-    def match_settings(self) -> Any:
+    def match_settings(self) -> MatchSettings:
         """The engine's settings with the operator's threshold and region applied."""
-        from deskdup.services.matching import MatchSettings
-
         base = MatchSettings()
         changes: dict[str, Any] = {}
         threshold = float(self.settings.get(opts.REVIEW_THRESHOLD))
-        if 0.0 <= threshold <= 1.0 and hasattr(base, "review_threshold"):
+        if 0.0 <= threshold <= 1.0:
             changes["review_threshold"] = threshold
         region = str(self.settings.get(opts.DEFAULT_REGION) or "").strip().upper()
-        if region and hasattr(base, "default_region"):
-            changes["default_region"] = region
+        if region:
+            changes["region"] = region
         if not changes:
             return base
-        from dataclasses import replace
-
         return replace(base, **changes)

@@ -10,6 +10,7 @@ touch the developer's own settings.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,13 @@ from typing import Any
 
 from platformdirs import user_config_path
 from PySide6.QtCore import QByteArray, QSettings
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from deskdup.services import paths
 from deskdup.services.messages import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
 
 ORGANIZATION = "deskdup"
 APPLICATION = "deskdup"
@@ -107,16 +112,18 @@ class Settings:
     # ------------------------------------------------------------ connections
 
     def remember_connection(self, url: str) -> None:
+        """Remember ``url`` without its password (which goes to the OS keyring, if any)."""
+        url = store_password(url)
         recent = [u for u in self.get(RECENT_CONNECTIONS) if u != url]
         self.set(RECENT_CONNECTIONS, [url, *recent][:MAX_RECENT])
         self.set(LAST_CONNECTION, url)
 
     def operator_for(self, url: str) -> str:
-        return str(self.get(LAST_OPERATORS).get(url, ""))
+        return str(self.get(LAST_OPERATORS).get(without_password(url), ""))
 
     def remember_operator(self, url: str, login: str) -> None:
         known = dict(self.get(LAST_OPERATORS))
-        known[url] = login
+        known[without_password(url)] = login
         self.set(LAST_OPERATORS, known)
 
 
@@ -151,3 +158,66 @@ def _decode(option: Option, raw: Any) -> Any:
     if option.type is bool:
         return raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1", "yes")
     return option.type(raw)
+
+
+# ---------------------------------------------------------------- passwords
+# A database password never reaches the settings file: the URL is stored
+# without it and the password goes to the OS keyring (nothing stored when
+# there is no keyring; the operator is asked again by the connection dialog).
+
+KEYRING_SERVICE = "deskdup-database"
+
+
+def without_password(url: str) -> str:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.password is None:
+        return url
+    return parsed._replace(password=None).render_as_string(hide_password=False)
+
+
+def store_password(url: str) -> str:
+    """Put the URL's password in the keyring; return the URL without it."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.password is None:
+        return url
+    bare = without_password(url)
+    try:
+        keyring_set(KEYRING_SERVICE, bare, str(parsed.password))
+    except Exception as exc:  # no backend, locked keyring...
+        log.warning("The database password was not stored (%s); it will be asked again.", exc)
+    return bare
+
+
+def with_password(url: str) -> str:
+    """The URL with the password the keyring holds for it (unchanged when none)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url
+    if parsed.password is not None or parsed.get_backend_name() == "sqlite":
+        return url
+    try:
+        password = keyring_get(KEYRING_SERVICE, url)
+    except Exception:
+        password = None
+    if not password:
+        return url
+    return parsed.set(password=password).render_as_string(hide_password=False)
+
+
+def keyring_set(service: str, user: str, secret: str) -> None:
+    import keyring
+
+    keyring.set_password(service, user, secret)
+
+
+def keyring_get(service: str, user: str) -> str | None:
+    import keyring
+
+    return keyring.get_password(service, user)

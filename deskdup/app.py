@@ -1,0 +1,326 @@
+"""The composition root of the window (git-cola's ``ApplicationContext`` idea).
+
+``run_gui(args)`` makes the QApplication, installs the translations, opens the
+workspace (the demo, ``--db``, the last connection, or one the operator
+chooses), signs the operator in and shows the main window.  Opening runs
+through the background-operation helper; a workspace that cannot be opened
+brings the connection dialog back with the reason, and nothing is lost.
+
+Tests drive :class:`AppController` directly and never start ``app.exec()``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QApplication
+
+from deskdup.services import paths
+from deskdup.services.errors import Cancelled, KnownError
+from deskdup.services.operators import OperatorInfo, list_operators
+from deskdup.services.workspace import Workspace, normalize_url, open_workspace
+from deskdup.views import errors, i18n
+from deskdup.views import settings as opts
+from deskdup.views.connection_dialog import ConnectionDialog, SignInDialog
+from deskdup.views.context import AppContext
+from deskdup.views.operations import OperationRunner, QueryOp
+from deskdup.views.settings import Settings
+from deskdup.views.settings_dialog import SettingsDialog
+
+log = logging.getLogger(__name__)
+
+DEMO_LEADS = 5000
+DEMO_SEED = 1
+DEMO_LOGIN = "operator"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    QCoreApplication.setOrganizationName(opts.ORGANIZATION)
+    QCoreApplication.setApplicationName(opts.APPLICATION)
+    app.setApplicationDisplayName("deskdup")
+    return app  # type: ignore[return-value]
+
+
+def ensure_demo_workspace(progress=None, leads: int = DEMO_LEADS) -> Path:
+    """The demo database in the data folder, generated on first use.
+
+    Written to a side file and renamed when complete, so a cancelled or failed
+    generation never leaves a half-filled demo behind.
+    """
+    path = paths.demo_db_path()
+    if path.exists():
+        return path
+    from deskdup.services.demo import generate_demo
+
+    partial = path.with_name(path.stem + ".partial.sqlite")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    ws = open_workspace(str(partial))
+    try:
+        generate_demo(ws, leads=leads, seed=DEMO_SEED, progress=progress)
+    except BaseException:
+        ws.dispose()
+        partial.unlink(missing_ok=True)
+        raise
+    ws.dispose()
+    os.replace(partial, path)
+    return path
+
+
+def _open(url: str) -> tuple[Workspace, list[OperatorInfo]]:
+    """Open the workspace and list its operators (runs on the database worker)."""
+    ws = open_workspace(url)
+    try:
+        with ws.session() as session:
+            operators = list_operators(session)
+    except Exception:
+        ws.dispose()
+        raise
+    if not operators:
+        ws.dispose()
+        raise KnownError(
+            f"The workspace {ws.display_url} has no operators yet. Import or create the "
+            "CRM's users first (for a try-out: deskdup --demo)."
+        )
+    return ws, operators
+
+
+class AppController(QObject):
+    """Owns the workspace, the sign-in and the main window; replaces them on request."""
+
+    window_shown = Signal(object)  # MainWindow
+    gave_up = Signal()  # the operator cancelled the connection dialog with no window open
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        login: str | None = None,
+        runner: OperationRunner | None = None,
+        demo_leads: int = DEMO_LEADS,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.login = login
+        self.runner = runner or OperationRunner()
+        self.demo_leads = demo_leads
+        self.context: AppContext | None = None
+        self.window = None
+        self.busy = False
+
+    # ------------------------------------------------------------------ starting
+
+    def start(self, *, demo: bool = False, url: str | None = None) -> bool:
+        """Begin opening; False when the operator declined to choose a workspace."""
+        if demo:
+            self.open_demo()
+            return True
+        url = url or self.settings.get(opts.LAST_CONNECTION)
+        if url:
+            self.open_url(url)
+            return True
+        return self.ask_connection()
+
+    def ask_connection(self, error: str = "", current: str = "") -> bool:
+        url = ConnectionDialog.ask(self.settings, error, current, self.window)
+        if not url:
+            if self.window is None:
+                self.gave_up.emit()
+            return False
+        self.login = None  # a new workspace: its own remembered operator
+        self.open_url(url)
+        return True
+
+    def open_demo(self) -> None:
+        login = self.login or DEMO_LOGIN
+        self.login = login
+        leads = self.demo_leads
+        self.busy = True
+        (
+            QueryOp(
+                None,
+                lambda progress: ensure_demo_workspace(progress, leads),
+                lambda path: self.open_url(str(path)),
+                runner=self.runner,
+            )
+            .with_progress(_tr("Creating the demo workspace…"), cancellable=True)
+            .failure(self._demo_failed)
+            .run_in_background()
+        )
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        if isinstance(exc, Cancelled):
+            if self.window is None:
+                self.gave_up.emit()
+            return
+        if isinstance(exc, KnownError):
+            self.ask_connection(str(exc))
+        else:
+            errors.report_bug(self.window, exc)
+
+    def open_url(self, url: str) -> None:
+        url = opts.with_password(normalize_url(url))
+        self.busy = True
+        (
+            QueryOp(
+                None,
+                lambda _progress: _open(url),
+                lambda got: self._opened(url, *got),
+                runner=self.runner,
+            )
+            .with_progress(_tr("Opening the workspace…"), cancellable=False)
+            .failure(lambda exc: self._open_failed(url, exc))
+            .run_in_background()
+        )
+
+    def _open_failed(self, url: str, exc: BaseException) -> None:
+        self.busy = False
+        if isinstance(exc, KnownError):
+            # The dialog comes back with the reason and the address still filled in.
+            self.ask_connection(str(exc), url)
+        else:
+            errors.report_bug(self.window, exc)
+            self.ask_connection(_tr("The workspace could not be opened (see the error)."), url)
+
+    def _opened(self, url: str, ws: Workspace, operators: list[OperatorInfo]) -> None:
+        self.busy = False
+        operator = self._choose_operator(url, operators)
+        if operator is None:
+            ws.dispose()
+            if self.window is None:
+                self.gave_up.emit()
+            return
+        self.settings.remember_connection(url)
+        self.settings.remember_operator(url, operator.login)
+        self.settings.sync()
+        self._show(ws, operator)
+
+    def _choose_operator(self, url: str, operators: list[OperatorInfo]) -> OperatorInfo | None:
+        by_login = {op.login: op for op in operators}
+        wanted = self.login
+        if wanted and wanted in by_login:
+            return by_login[wanted]
+        if wanted:
+            errors.show_known_error(
+                self.window,
+                KnownError(
+                    _tr("There is no operator '{login}' in this workspace; choose one.").format(
+                        login=wanted
+                    )
+                ),
+            )
+        remembered = self.settings.operator_for(url)
+        if not wanted and remembered in by_login:
+            return by_login[remembered]
+        if len(operators) == 1:
+            return operators[0]
+        return SignInDialog.ask(operators, remembered, self.window)
+
+    # ------------------------------------------------------------------ the window
+
+    def _show(self, ws: Workspace, operator: OperatorInfo) -> None:
+        from deskdup.views.main_window import MainWindow
+
+        keep_index = (
+            self.context is not None and self.context.workspace is ws and self.context.match_index
+        )
+        old_context, old_window = self.context, self.window
+        context = AppContext(
+            workspace=ws, operator=operator, settings=self.settings, ops=self.runner
+        )
+        if keep_index and old_context is not None:
+            context.match_index = old_context.match_index
+            context.scan_result = old_context.scan_result
+        if old_window is not None:
+            old_window.save_state()
+        window = MainWindow(context)
+        window.open_workspace_requested.connect(self.choose_workspace)
+        window.sign_in_requested.connect(self.sign_in_again)
+        window.settings_requested.connect(self.edit_settings)
+        self.context, self.window = context, window
+        window.show()
+        window.start()
+        if old_window is not None:
+            old_window.hide()
+            old_window.deleteLater()
+        if old_context is not None and old_context.workspace is not ws:
+            old_context.workspace.dispose()
+        self.window_shown.emit(window)
+
+    def choose_workspace(self) -> None:
+        current = self.context.workspace.url if self.context else ""
+        self.ask_connection("", current)
+
+    def sign_in_again(self) -> None:
+        if self.context is None:
+            return
+        ctx = self.context
+        url = ctx.workspace.url
+
+        def chosen(operators: list[OperatorInfo]) -> None:
+            picked = SignInDialog.ask(operators, ctx.operator.login, self.window)
+            if picked is not None and picked.login != ctx.operator.login:
+                self.settings.remember_operator(url, picked.login)
+                self._show(ctx.workspace, picked)
+
+        def load() -> list[OperatorInfo]:
+            with ctx.workspace.session() as session:
+                return list_operators(session)
+
+        QueryOp(self.window, load, chosen, runner=self.runner).run_in_background()
+
+    def edit_settings(self) -> None:
+        if self.context is None:
+            return
+        threshold = self.context.match_settings().review_threshold
+        change = SettingsDialog.ask(self.settings, threshold, self.window)
+        if change is None:
+            return
+        if change.language_changed:
+            self.switch_language(self.settings.get(opts.LANGUAGE) or i18n.system_language())
+        if change.matching_changed and self.window is not None:
+            self.context.match_index = None
+            self.context.scan_result = None
+            self.window.start_scan(full=True)
+
+    def switch_language(self, language: str) -> None:
+        """Install the translators and rebuild the window in the new language."""
+        i18n.install(language)
+        if self.context is not None:
+            self._show(self.context.workspace, self.context.operator)
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.save_state()
+        self.runner.cancel_all()
+        self.runner.wait(10000)
+        if self.context is not None:
+            self.context.workspace.dispose()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Open the window as the command line asks; returns the exit code."""
+    app = make_application()
+    settings = Settings()
+    i18n.install(i18n.choose_language(getattr(args, "lang", None), settings.get(opts.LANGUAGE)))
+    errors.install_excepthook()
+    controller = AppController(settings, login=getattr(args, "login", None))
+    controller.gave_up.connect(lambda: app.exit(1))
+    if not controller.start(demo=bool(getattr(args, "demo", False)), url=getattr(args, "db", None)):
+        return 1
+    app.aboutToQuit.connect(controller.shutdown)
+    return app.exec()

@@ -1,0 +1,160 @@
+"""Choosing the workspace to open and the operator to sign in as.
+
+Both dialogs return a value through a classmethod ``ask(...)`` (None when the
+operator cancels); tests replace ``ask``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskdup.services.operators import OperatorInfo, operator_display
+from deskdup.services.workspace import display_url
+from deskdup.views.settings import RECENT_CONNECTIONS, Settings
+
+
+class ConnectionDialog(QDialog):
+    """A SQLite file or a database URL; the recent ones a click away."""
+
+    def __init__(
+        self, settings: Settings, error: str = "", current: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Open a workspace"))
+        self.setMinimumWidth(560)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Choose the workspace database: a SQLite file on this computer, or the "
+                "address of the team's PostgreSQL database "
+                "(postgresql://user@server/database)."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.error_label = QLabel(error)
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #B71C1C;")
+        self.error_label.setVisible(bool(error))
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.error_label)
+
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.address = QComboBox()
+        self.address.setEditable(True)
+        self.address.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for url in settings.get(RECENT_CONNECTIONS):
+            # Shown without a password; the full URL stays in the item data.
+            self.address.addItem(display_url(url), url)
+        if current:
+            index = self.address.findData(current)
+            if index < 0:
+                self.address.insertItem(0, display_url(current), current)
+                index = 0
+            self.address.setCurrentIndex(index)
+        self.address.lineEdit().setPlaceholderText(self.tr("File path or database URL"))
+        row.addWidget(self.address, 1)
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(browse)
+        form.addRow(self.tr("Workspace:"), row)
+        layout.addLayout(form)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Workspace file"),
+            "",
+            self.tr("SQLite workspaces (*.sqlite *.db);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.address.setEditText(path)
+
+    def value(self) -> str:
+        text = self.address.currentText().strip()
+        index = self.address.currentIndex()
+        # The item's text hides the password; use the stored URL when it was picked.
+        if index >= 0 and self.address.itemText(index) == text:
+            return str(self.address.itemData(index))
+        return text
+
+    @classmethod
+    def ask(
+        cls,
+        settings: Settings,
+        error: str = "",
+        current: str = "",
+        parent: QWidget | None = None,
+    ) -> str | None:
+        dialog = cls(settings, error, current, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value() or None
+
+
+class SignInDialog(QDialog):
+    """Pick the operator to work as (the CRM's own login is not ours to check)."""
+
+    def __init__(
+        self, operators: Sequence[OperatorInfo], preselect: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign in"))
+        self.setMinimumSize(420, 360)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Who is working?")))
+        self.list = QListWidget()
+        for op in operators:
+            item = QListWidgetItem(operator_display(op))
+            item.setData(Qt.ItemDataRole.UserRole, op)
+            self.list.addItem(item)
+            if op.login == preselect:
+                self.list.setCurrentItem(item)
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def value(self) -> OperatorInfo | None:
+        item = self.list.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    @classmethod
+    def ask(
+        cls, operators: Sequence[OperatorInfo], preselect: str = "", parent: QWidget | None = None
+    ) -> OperatorInfo | None:
+        dialog = cls(operators, preselect, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value()

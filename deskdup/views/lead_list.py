@@ -1,0 +1,207 @@
+"""The lead list: every open lead, a "has duplicates" filter and the search box.
+
+The search box answers as the operator types (``MatchIndex.lookup`` on the
+database worker, a phone in any format, an e-mail, a handle or a name) and
+shows the hits with why they matched.  Select leads and "Compare and merge"
+(Ctrl+M) opens them side by side, like the CRM's own list merge button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskdup.services.lead_rows import LeadRow
+from deskdup.views import icons
+from deskdup.views.lead_model import Column, LeadModel
+from deskdup.views.queue_model import translate_reason
+
+SEARCH_DELAY_MS = 150
+
+
+class LeadListView(QWidget):
+    compare_requested = Signal(list)  # lead ids
+    # Asks the window to run a lookup; the window answers with show_hits().
+    search_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LeadModel(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Search: phone in any format, e-mail, @handle or name")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.action_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        bar.addWidget(self.search, 1)
+        self.duplicates_only = QCheckBox(self.tr("Has duplicates"))
+        self.duplicates_only.setToolTip(
+            self.tr("Only leads that are in a group of the review queue")
+        )
+        bar.addWidget(self.duplicates_only)
+        self.compare_action = QAction(
+            icons.action_icon("compare"), self.tr("Compare and merge"), self
+        )
+        self.compare_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.compare_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.compare_action.setToolTip(
+            self.tr("Open the selected leads side by side ({keys})").format(
+                keys=self.compare_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        self.compare_action.setEnabled(False)
+        self.compare_action.triggered.connect(self.compare_selected)
+        self.addAction(self.compare_action)
+        compare_button = QToolButton()
+        compare_button.setDefaultAction(self.compare_action)
+        compare_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addWidget(compare_button)
+        layout.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(Column.CREATED, Qt.SortOrder.DescendingOrder)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        for column, width in (
+            (Column.LABEL, 70),
+            (Column.NAME, 200),
+            (Column.CHANNEL, 110),
+            (Column.CONTACTS, 220),
+            (Column.OWNER, 150),
+            (Column.STATUS, 90),
+            (Column.CREATED, 120),
+        ):
+            header.resizeSection(column, width)
+        self.table.setColumnHidden(Column.MATCH, True)
+        self.table.addAction(self.compare_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._search_now)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        self.duplicates_only.toggled.connect(self._duplicates_toggled)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._update_count)
+        self._loaded = False
+        self._update_count()
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    def set_rows(self, rows: Sequence[LeadRow]) -> None:
+        self._loaded = True
+        self.model.set_rows(rows)
+
+    def set_duplicate_ids(self, ids: Collection[int]) -> None:
+        self.model.set_duplicate_ids(ids)
+        self._update_count()
+
+    def remove_leads(self, ids: Collection[int]) -> None:
+        self.model.remove_leads(ids)
+
+    def show_hits(self, text: str, hits: Sequence[Any]) -> None:
+        """Hits of ``MatchIndex.lookup`` for ``text`` (ignored when the box moved on)."""
+        if text != self.search.text().strip():
+            return
+        self.model.set_search_hits(
+            {h.lead_id: "; ".join(translate_reason(r) for r in h.reasons) for h in hits}
+        )
+        self.table.setColumnHidden(Column.MATCH, False)
+        if hits:
+            self.table.selectRow(0)
+
+    def _search_now(self) -> None:
+        self._timer.stop()
+        text = self.search.text().strip()
+        if not text:
+            self.model.set_search_hits(None)
+            self.table.setColumnHidden(Column.MATCH, True)
+            return
+        self.search_requested.emit(text)
+
+    def _duplicates_toggled(self, on: bool) -> None:
+        self.model.set_duplicates_only(on)
+
+    def _update_count(self) -> None:
+        if self.search.text().strip() and self.model.matching == 0:
+            self.count.setText(self.tr("Nothing found"))
+        elif self.model.matching == self.model.total:
+            self.count.setText(self.tr("{n} leads").format(n=self.model.total))
+        else:
+            self.count.setText(
+                self.tr("{shown} of {total} leads").format(
+                    shown=self.model.matching, total=self.model.total
+                )
+            )
+
+    # ------------------------------------------------------------------ selection
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r).id for r in rows]
+
+    def select_ids(self, ids: Collection[int]) -> None:
+        self.table.clearSelection()
+        wanted = set(ids)
+        flags = self.table.selectionModel().SelectionFlag
+        for lead_id in wanted:
+            row = self.model.row_of(lead_id)
+            if row >= 0:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0), flags.Select | flags.Rows
+                )
+
+    def _selection_changed(self, *_args) -> None:
+        self.compare_action.setEnabled(len(self.table.selectionModel().selectedRows()) >= 2)
+
+    def compare_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) >= 2:
+            self.compare_requested.emit(ids)
+
+    # ------------------------------------------------------------------ state
+
+    def header_state(self) -> bytes:
+        return bytes(self.table.horizontalHeader().saveState().data())
+
+    def restore_header(self, state: bytes) -> None:
+        if state:
+            self.table.horizontalHeader().restoreState(QByteArray(state))
+            self.table.setColumnHidden(Column.MATCH, True)

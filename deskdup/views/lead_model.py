@@ -1,0 +1,220 @@
+"""The lead list as a Qt table, loaded lazily.
+
+All rows are loaded once off the UI thread (``services/lead_rows.py``);
+sorting and filtering work on the Python list (a list comprehension over
+100,000 rows takes milliseconds, a proxy calling ``data()`` per comparison
+would take seconds); the view is handed rows in chunks through
+``canFetchMore``/``fetchMore`` so it never lays out everything at once.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from deskdup.services.lead_rows import LeadRow
+from deskdup.services.messages import QT_TRANSLATE_NOOP
+from deskdup.views.channel_badges import channel_icon, channel_name
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+CHUNK = 2000
+
+
+class Column(enum.IntEnum):
+    LABEL = 0
+    NAME = 1
+    CHANNEL = 2
+    CONTACTS = 3
+    OWNER = 4
+    STATUS = 5
+    CREATED = 6
+    MATCH = 7  # why a search hit matched (empty without a search)
+
+
+class Role(enum.IntEnum):
+    ObjectRole = Qt.ItemDataRole.UserRole + 1  # the LeadRow
+    IdRole = Qt.ItemDataRole.UserRole + 2
+
+
+HEADERS = {
+    Column.LABEL: QT_TRANSLATE_NOOP("Leads", "ID"),
+    Column.NAME: QT_TRANSLATE_NOOP("Leads", "Name"),
+    Column.CHANNEL: QT_TRANSLATE_NOOP("Leads", "Channel"),
+    Column.CONTACTS: QT_TRANSLATE_NOOP("Leads", "Phones, e-mails, handles"),
+    Column.OWNER: QT_TRANSLATE_NOOP("Leads", "Owner"),
+    Column.STATUS: QT_TRANSLATE_NOOP("Leads", "Status"),
+    Column.CREATED: QT_TRANSLATE_NOOP("Leads", "Created"),
+    Column.MATCH: QT_TRANSLATE_NOOP("Leads", "Match"),
+}
+
+
+def _sort_key(column: int):
+    if column == Column.LABEL:
+        return lambda r: r.id
+    if column == Column.NAME:
+        return lambda r: r.name.lower()
+    if column == Column.CHANNEL:
+        return lambda r: str(r.channel)
+    if column == Column.CONTACTS:
+        return lambda r: r.contacts
+    if column == Column.OWNER:
+        return lambda r: r.owner_name.lower()
+    if column == Column.STATUS:
+        return lambda r: r.status
+    if column == Column.CREATED:
+        return lambda r: r.created_at
+    return lambda r: r.id
+
+
+class LeadModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._all: list[LeadRow] = []
+        self._visible: list[LeadRow] = []
+        self._exposed = 0
+        self._duplicates_only = False
+        self._duplicate_ids: frozenset[int] = frozenset()
+        # Search: lead id -> the hit's reasons text, in the order of the hits.
+        self._hits: dict[int, str] | None = None
+        self._sort: tuple[int, Qt.SortOrder] = (Column.CREATED, Qt.SortOrder.DescendingOrder)
+
+    # ------------------------------------------------------------------ Qt API
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._exposed
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def canFetchMore(self, parent: ModelIndex) -> bool:
+        return not parent.isValid() and self._exposed < len(self._visible)
+
+    def fetchMore(self, parent: ModelIndex) -> None:
+        if parent.isValid():
+            return
+        more = min(CHUNK, len(self._visible) - self._exposed)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._exposed, self._exposed + more - 1)
+        self._exposed += more
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("Leads", HEADERS[Column(section)])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._exposed:
+            return None
+        row = self._visible[index.row()]
+        column = index.column()
+        if role == Role.ObjectRole:
+            return row
+        if role == Role.IdRole:
+            return row.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == Column.LABEL:
+                return row.label
+            if column == Column.NAME:
+                return row.name
+            if column == Column.CHANNEL:
+                return channel_name(row.channel)
+            if column == Column.CONTACTS:
+                return row.contacts
+            if column == Column.OWNER:
+                return row.owner_name
+            if column == Column.STATUS:
+                return row.status
+            if column == Column.CREATED:
+                return row.created_at.strftime("%Y-%m-%d %H:%M") if row.created_at else ""
+            if column == Column.MATCH:
+                return (self._hits or {}).get(row.id, "")
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.CHANNEL:
+            return channel_icon(row.channel)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        self._sort = (column, order)
+        self._refilter()
+
+    # ------------------------------------------------------------------ data
+
+    def set_rows(self, rows: Sequence[LeadRow]) -> None:
+        self._all = list(rows)
+        self._refilter()
+
+    def set_duplicate_ids(self, ids: Collection[int]) -> None:
+        self._duplicate_ids = frozenset(ids)
+        if self._duplicates_only:
+            self._refilter()
+
+    def set_duplicates_only(self, on: bool) -> None:
+        if on != self._duplicates_only:
+            self._duplicates_only = on
+            self._refilter()
+
+    def set_search_hits(self, hits: Mapping[int, str] | None) -> None:
+        """Show only these leads, in this order, with why each matched (None: no search)."""
+        self._hits = dict(hits) if hits is not None else None
+        self._refilter()
+
+    def remove_leads(self, ids: Collection[int]) -> None:
+        gone = set(ids)
+        self._all = [r for r in self._all if r.id not in gone]
+        self._refilter()
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    @property
+    def matching(self) -> int:
+        return len(self._visible)
+
+    def row_at(self, row: int) -> LeadRow:
+        return self._visible[row]
+
+    def row_of(self, lead_id: int) -> int:
+        for i, r in enumerate(self._visible):
+            if r.id == lead_id:
+                if i >= self._exposed:
+                    self._expose(i + 1)
+                return i
+        return -1
+
+    def _expose(self, count: int) -> None:
+        while self._exposed < count and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        rows = self._all
+        if self._duplicates_only:
+            dup = self._duplicate_ids
+            rows = [r for r in rows if r.id in dup]
+        if self._hits is not None:
+            order = {lead_id: i for i, lead_id in enumerate(self._hits)}
+            rows = sorted((r for r in rows if r.id in order), key=lambda r: order[r.id])
+        else:
+            column, order_ = self._sort
+            rows = sorted(
+                rows, key=_sort_key(column), reverse=order_ == Qt.SortOrder.DescendingOrder
+            )
+        self._visible = rows
+        self._exposed = min(CHUNK, len(rows))
+        self.endResetModel()

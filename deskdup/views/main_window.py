@@ -1,0 +1,461 @@
+"""The main window: review queue and lead list on the left, the comparison on the right.
+
+The window only renders and routes: the scan, the lead list and the lookups
+run on the database worker through ``context.query`` and come back as plain
+rows.  After a merge or a dismissal the group leaves the queue, the next one
+opens by itself and the index is refreshed in the background.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
+
+from deskdup import __version__
+from deskdup.services.lead_rows import load_lead_rows
+from deskdup.services.matching import MatchIndex, ScanResult
+from deskdup.services.operators import operator_display
+from deskdup.views import icons
+from deskdup.views import settings as opts
+from deskdup.views.cheatsheet import CheatSheetDialog
+from deskdup.views.compare import CompareView
+from deskdup.views.context import AppContext
+from deskdup.views.lead_list import LeadListView
+from deskdup.views.queue import QueueView
+from deskdup.views.queue_model import QueueRow, build_rows
+
+if TYPE_CHECKING:
+    from deskdup.services.merge import MergeResult, UndoResult
+
+log = logging.getLogger(__name__)
+
+QUEUE_TAB, LEADS_TAB = 0, 1
+
+
+class StatusProgress:
+    """The scan's progress in the status bar, with a Cancel button (a ``ProgressView``)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def start(self, label: str, cancellable: bool, on_cancel: Callable[[], None]) -> None:
+        w = self._window
+        w.progress_label.setText(label)
+        w.progress_bar.setRange(0, 0)
+        w.progress_cancel.setVisible(cancellable)
+        w.progress_cancel.setEnabled(True)
+        w.progress_cancel_callback = on_cancel
+        w.progress_box.setVisible(True)
+
+    def update(self, done: int, total: int, label: str) -> None:
+        bar = self._window.progress_bar
+        if total > 0:
+            bar.setRange(0, total)
+            bar.setValue(min(done, total))
+        if label:
+            self._window.progress_label.setText(label)
+
+    def finish(self) -> None:
+        self._window.progress_box.setVisible(False)
+        self._window.progress_cancel_callback = None
+
+
+class MainWindow(QMainWindow):
+    scan_finished = Signal()  # the queue shows the latest scan
+    leads_loaded = Signal()
+    # Routed to the composition root (app.py), which owns workspaces and sign-in.
+    open_workspace_requested = Signal()
+    sign_in_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._scan_op: Any = None
+        self._pending_open: str | None = None
+        self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
+        self.setWindowTitle(self.tr("deskdup — duplicate leads"))
+        self.resize(1400, 860)
+
+        self.queue = QueueView()
+        self.leads = LeadListView()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.queue, self.tr("Review queue"))
+        self.tabs.addTab(self.leads, self.tr("Leads"))
+        self.compare = CompareView(context)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.addWidget(self.compare)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_status_bar()
+        self._build_menus()
+        self._connect()
+        self.context.ops.status_progress = lambda: StatusProgress(self)
+        self._restore_state()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.progress_box = QWidget()
+        row = QHBoxLayout(self.progress_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.progress_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(True)
+        self.progress_cancel = QToolButton()
+        self.progress_cancel.setIcon(icons.action_icon("cancel"))
+        self.progress_cancel.setText(self.tr("Cancel"))
+        self.progress_cancel.setToolTip(self.tr("Stop the scan"))
+        self.progress_cancel.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.progress_cancel_callback: Callable[[], None] | None = None
+        self.progress_cancel.clicked.connect(self._progress_cancel_clicked)
+        row.addWidget(self.progress_label)
+        row.addWidget(self.progress_bar)
+        row.addWidget(self.progress_cancel)
+        self.progress_box.setVisible(False)
+        bar.addWidget(self.progress_box)
+        self.counters_label = QLabel()
+        bar.addWidget(self.counters_label)
+
+        self.connection_label = QLabel()
+        self.operator_label = QLabel()
+        ws, op = self.context.workspace, self.context.operator
+        self.connection_label.setText(self.tr("Workspace: {url}").format(url=ws.display_url))
+        self.connection_label.setToolTip(ws.display_url)
+        self.operator_label.setText(self.tr("Operator: {who}").format(who=operator_display(op)))
+        bar.addPermanentWidget(self.connection_label)
+        bar.addPermanentWidget(self.operator_label)
+
+    def _progress_cancel_clicked(self) -> None:
+        self.progress_cancel.setEnabled(False)
+        if self.progress_cancel_callback is not None:
+            self.progress_cancel_callback()
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+        icon: str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon:
+            action.setIcon(icons.action_icon(icon))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        self.file_menu = menus.addMenu(self.tr("&File"))
+        self.open_action = self._action(
+            self.tr("&Open workspace…"),
+            self.open_workspace_requested.emit,
+            QKeySequence.StandardKey.Open,
+            "open",
+        )
+        self.sign_in_action = self._action(
+            self.tr("Sign in as another operator…"), self.sign_in_requested.emit, None, "sign_in"
+        )
+        self.settings_action = self._action(
+            self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,", "settings"
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
+        for action in (self.open_action, self.sign_in_action):
+            self.file_menu.addAction(action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.review_menu = menus.addMenu(self.tr("&Review"))
+        self.scan_action = self._action(
+            self.tr("&Scan for duplicates"),
+            lambda: self.start_scan(full=True),
+            "F5",
+            "scan",
+            self.tr("Read every lead again and rebuild the review queue"),
+        )
+        # Ctrl+Down / Ctrl+Up belong to the comparison view (shortcuts.py); the menu
+        # items name them but do not claim them, so they are never ambiguous.
+        self.next_action = self._action(self.tr("&Next group\tCtrl+Down"), self.next_group)
+        self.next_action.setIcon(icons.action_icon("next"))
+        self.previous_action = self._action(
+            self.tr("&Previous group\tCtrl+Up"), self.previous_group
+        )
+        self.previous_action.setIcon(icons.action_icon("previous"))
+        self.review_menu.addAction(self.scan_action)
+        self.review_menu.addSeparator()
+        self.review_menu.addAction(self.next_action)
+        self.review_menu.addAction(self.previous_action)
+        self.review_menu.addAction(self.leads.compare_action)
+        self.review_menu.addSeparator()  # the comparison view may add its own actions below
+
+        self.view_menu = menus.addMenu(self.tr("&View"))
+        self.view_menu.addAction(
+            self._action(self.tr("Review &queue"), lambda: self.show_tab(QUEUE_TAB), "Alt+1")
+        )
+        self.view_menu.addAction(
+            self._action(self.tr("&Leads"), lambda: self.show_tab(LEADS_TAB), "Alt+2")
+        )
+        self.view_menu.addAction(
+            self._action(
+                self.tr("&Find a lead"), self.focus_search, QKeySequence.StandardKey.Find, "search"
+            )
+        )
+
+        self.help_menu = menus.addMenu(self.tr("&Help"))
+        self.help_menu.addAction(
+            self._action(self.tr("&Keyboard shortcuts\tF1"), self.show_cheat_sheet, None, "keys")
+        )
+        self.help_menu.addAction(
+            self._action(self.tr("&About deskdup"), self.show_about, None, "about")
+        )
+
+    def _connect(self) -> None:
+        self.queue.group_activated.connect(self.open_row)
+        self.leads.compare_requested.connect(self.compare_leads)
+        self.leads.search_requested.connect(self.lookup)
+        self.compare.merged.connect(self._merged)
+        self.compare.dismissed.connect(self._dismissed)
+        self.compare.skipped.connect(self.next_group)
+        self.compare.next_requested.connect(self.next_group)
+        self.compare.previous_requested.connect(self.previous_group)
+        if hasattr(self.compare, "undone"):
+            self.compare.undone.connect(self._undone)
+        if hasattr(self.compare, "counters_changed"):
+            self.compare.counters_changed.connect(self._show_counters)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    # ------------------------------------------------------------------ state
+
+    def _restore_state(self) -> None:
+        s = self.context.settings
+        geometry = s.get(opts.MAIN_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = s.get(opts.MAIN_STATE)
+        if state:
+            self.restoreState(QByteArray(state))
+        splitter = s.get(opts.MAIN_SPLITTER)
+        if splitter:
+            self.splitter.restoreState(QByteArray(splitter))
+        else:
+            self.splitter.setSizes([560, 840])
+        self.queue.restore_header(s.get(opts.QUEUE_HEADER))
+        self.leads.restore_header(s.get(opts.LEADS_HEADER))
+
+    def save_state(self) -> None:
+        s = self.context.settings
+        s.set(opts.MAIN_GEOMETRY, bytes(self.saveGeometry().data()))
+        s.set(opts.MAIN_STATE, bytes(self.saveState().data()))
+        s.set(opts.MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
+        s.set(opts.QUEUE_HEADER, self.queue.header_state())
+        s.set(opts.LEADS_HEADER, self.leads.header_state())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        if self._scan_op is not None:
+            self._scan_op.cancel()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ start
+
+    def start(self) -> None:
+        """Fill the window: the queue from the kept scan or a new one, then the leads."""
+        if self.context.scan_result is not None:
+            self._show_result(self.context.scan_result)
+        else:
+            self.start_scan(full=True)
+        self.load_leads()
+
+    def start_scan(self, full: bool = False) -> None:
+        """Scan in the background (a full build, or a refresh of what changed)."""
+        if self._scan_op is not None:
+            return
+        ctx = self.context
+        ws, settings = ctx.workspace, ctx.match_settings()
+        index = None if full else ctx.match_index
+
+        def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
+            if index is None:
+                built = MatchIndex.build(
+                    ws, settings, progress=progress, cancelled=lambda: progress.cancelled
+                )
+                result = built.result()
+            else:
+                built = index
+                result = built.refresh(ws)
+            return built, result, build_rows(result.groups, result.summaries)
+
+        self.scan_action.setEnabled(False)
+        label = self.tr("Scanning leads…") if index is None else self.tr("Updating the queue…")
+        self._scan_op = (
+            ctx.query(self, work, self._scanned)
+            .with_progress(label, cancellable=True, in_status_bar=True)
+            .finally_(self._scan_ended)
+            .run_in_background()
+        )
+
+    def cancel_scan(self) -> None:
+        if self._scan_op is not None:
+            self._scan_op.cancel()
+
+    @property
+    def scanning(self) -> bool:
+        return self._scan_op is not None
+
+    def _scan_ended(self) -> None:
+        self._scan_op = None
+        self.scan_action.setEnabled(True)
+
+    def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow]]) -> None:
+        index, result, rows = outcome
+        self.context.match_index = index
+        self.context.scan_result = result
+        self._show_result(result, rows)
+
+    def _show_result(self, result: ScanResult, rows: list[QueueRow] | None = None) -> None:
+        if rows is None:
+            rows = build_rows(result.groups, result.summaries)
+        self.queue.set_rows(rows)
+        self.leads.set_duplicate_ids({i for g in result.groups for i in g.lead_ids})
+        self.statusBar().showMessage(
+            self.tr("{groups} groups among {leads} leads").format(
+                groups=len(result.groups), leads=result.lead_count
+            ),
+            8000,
+        )
+        pending, self._pending_open = self._pending_open, None
+        if pending == "next" and self.compare_is_empty():
+            self.queue.open_current_or_first()
+        self.scan_finished.emit()
+
+    def load_leads(self) -> None:
+        ws = self.context.workspace
+        self.context.query(self, lambda: load_lead_rows(ws), self._leads_loaded).run_in_background()
+
+    def _leads_loaded(self, rows: Sequence[Any]) -> None:
+        self.leads.set_rows(rows)
+        self.leads_loaded.emit()
+
+    # ------------------------------------------------------------------ review flow
+
+    def compare_is_empty(self) -> bool:
+        return not self.open_group
+
+    def open_row(self, row: QueueRow) -> None:
+        self.open_group = tuple(row.lead_ids)
+        self.compare.show_group(row.lead_ids, row.reasons)
+
+    def compare_leads(self, lead_ids: list[int]) -> None:
+        self.open_group = tuple(lead_ids)
+        self.compare.show_group(lead_ids, ())
+
+    def next_group(self) -> None:
+        self.show_tab(QUEUE_TAB)
+        self.queue.move(1)
+
+    def previous_group(self) -> None:
+        self.show_tab(QUEUE_TAB)
+        self.queue.move(-1)
+
+    def _merged(self, result: MergeResult) -> None:
+        self._group_done((result.primary_id, *result.merged_ids), result.merged_ids)
+
+    def _dismissed(self, lead_ids: Sequence[int]) -> None:
+        self._group_done(tuple(lead_ids), ())
+
+    def _group_done(self, group_ids: Sequence[int], gone_ids: Sequence[int]) -> None:
+        """Take the group out of the queue, open the next one, refresh in the background."""
+        current = self.queue.table.currentIndex()
+        row = current.row() if current.isValid() else 0
+        self.queue.remove_leads(group_ids)
+        if gone_ids:
+            self.leads.remove_leads(gone_ids)
+        if self.queue.visible_count():
+            self.queue.select_proxy_row(min(row, self.queue.visible_count() - 1))
+        else:
+            self.compare.clear()
+            self.open_group = ()
+            self._pending_open = "next"
+        QTimer.singleShot(0, lambda: self.start_scan(full=False))
+
+    def _undone(self, _result: UndoResult) -> None:
+        self.start_scan(full=False)
+        self.load_leads()
+
+    def _show_counters(self, counters: dict) -> None:
+        self.counters_label.setText(
+            self.tr("Today: {merges} merged, {dismissals} not duplicates").format(
+                merges=counters.get("merges", 0), dismissals=counters.get("dismissals", 0)
+            )
+        )
+
+    # ------------------------------------------------------------------ search
+
+    def lookup(self, text: str) -> None:
+        index = self.context.match_index
+        if index is None:
+            self.statusBar().showMessage(self.tr("The search works once the scan is done."), 5000)
+            return
+        self.context.query(
+            self, lambda: index.lookup(text, 50), lambda hits: self.leads.show_hits(text, hits)
+        ).run_in_background()
+
+    def focus_search(self) -> None:
+        self.show_tab(LEADS_TAB)
+        self.leads.search.setFocus()
+        self.leads.search.selectAll()
+
+    # ------------------------------------------------------------------ misc
+
+    def show_tab(self, tab: int) -> None:
+        self.tabs.setCurrentIndex(tab)
+
+    def _tab_changed(self, tab: int) -> None:
+        if tab == QUEUE_TAB:
+            self.queue.table.setFocus()
+        else:
+            self.leads.table.setFocus()
+
+    def show_cheat_sheet(self) -> None:
+        CheatSheetDialog.show_for(self)
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("About deskdup"))
+        box.setText(
+            self.tr(
+                "<b>deskdup {version}</b><p>Finds duplicate CRM leads across channels that "
+                "share no identifier, shows them side by side and merges them by hand.</p>"
+            ).format(version=__version__)
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()

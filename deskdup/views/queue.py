@@ -1,0 +1,262 @@
+"""The review queue widget: filters above, the groups below, keyboard-first.
+
+Arrows move, Enter (or a click) opens the group in the comparison view, J/K
+move to the next/previous group and open it.  The data comes from the main
+window (``set_rows``) after a background scan.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskdup.models import Channel
+from deskdup.services.messages import QT_TRANSLATE_NOOP
+from deskdup.views.channel_badges import channel_icon, channel_name
+from deskdup.views.queue_model import (
+    CHANNEL_ORDER,
+    Column,
+    QueueFilter,
+    QueueModel,
+    QueueProxy,
+    QueueRow,
+    Role,
+)
+
+ICON = 16
+GAP = 4
+
+
+class ChannelsDelegate(QStyledItemDelegate):
+    """Paints the channels of a group as a row of icons."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().paint(painter, option, index)
+        channels = index.data(Role.ChannelsRole) or ()
+        rect = option.rect
+        x = rect.x() + GAP
+        y = rect.y() + (rect.height() - ICON) // 2
+        for channel in channels:
+            if x + ICON > rect.right():
+                break
+            channel_icon(channel).paint(painter, QRect(x, y, ICON, ICON))
+            x += ICON + GAP
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        channels = index.data(Role.ChannelsRole) or ()
+        base = super().sizeHint(option, index)
+        return QSize(GAP + len(channels) * (ICON + GAP), max(base.height(), ICON + 6))
+
+
+PERIODS = (  # (label, days back; None = any time)
+    (QT_TRANSLATE_NOOP("QueueView", "Any time"), None),
+    (QT_TRANSLATE_NOOP("QueueView", "Today"), 0),
+    (QT_TRANSLATE_NOOP("QueueView", "Last 7 days"), 7),
+    (QT_TRANSLATE_NOOP("QueueView", "Last 30 days"), 30),
+)
+
+
+class QueueView(QWidget):
+    group_activated = Signal(object)  # QueueRow: open it in the comparison view
+    filters_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = QueueModel(self)
+        self.proxy = QueueProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("Filter by name, ID or owner"))
+        self.text.setClearButtonEnabled(True)
+        bar.addWidget(self.text, 2)
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("All channels"), None)
+        for channel in sorted(CHANNEL_ORDER, key=CHANNEL_ORDER.get):
+            self.channel.addItem(channel_icon(channel), channel_name(channel), channel)
+        bar.addWidget(self.channel)
+        self.owner = QComboBox()
+        self.owner.addItem(self.tr("All owners"), "")
+        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        bar.addWidget(self.owner)
+        self.min_score = QDoubleSpinBox()
+        self.min_score.setRange(0.0, 1.0)
+        self.min_score.setSingleStep(0.05)
+        self.min_score.setDecimals(2)
+        self.min_score.setPrefix(self.tr("Score ≥ "))
+        bar.addWidget(self.min_score)
+        self.period = QComboBox()
+        for label, days in PERIODS:
+            self.period.addItem(QCoreApplication.translate("QueueView", label), days)
+        bar.addWidget(self.period)
+        layout.addLayout(bar)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setItemDelegateForColumn(Column.CHANNELS, ChannelsDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(Column.SCORE, Qt.SortOrder.DescendingOrder)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        for column, width in (
+            (Column.SCORE, 56),
+            (Column.LEADS, 56),
+            (Column.CHANNELS, 110),
+            (Column.NAMES, 240),
+            (Column.OWNERS, 150),
+            (Column.AGE, 64),
+        ):
+            header.resizeSection(column, width)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
+        for widget in (self.channel, self.owner, self.period):
+            widget.currentIndexChanged.connect(self._apply_filter)
+        self.min_score.valueChanged.connect(self._apply_filter)
+        self.text.textChanged.connect(self._apply_filter)
+        for key, step in (("J", 1), ("K", -1)):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda step=step: self.move(step))
+        self._update_count()
+
+    # ------------------------------------------------------------------ data
+
+    def set_rows(self, rows: Sequence[QueueRow], keep: str | None = None) -> None:
+        keep = keep or (self.current_row().key if self.current_row() else None)
+        self.model.set_rows(rows)
+        self._fill_owners(rows)
+        self._update_count()
+        if keep:
+            self.select_key(keep, open_it=False)
+
+    def remove_leads(self, lead_ids: Iterable[int]) -> None:
+        self.model.remove_leads(lead_ids)
+        self._update_count()
+
+    def _fill_owners(self, rows: Sequence[QueueRow]) -> None:
+        current = self.owner.currentData()
+        owners = sorted({o for r in rows for o in r.owners})
+        self.owner.blockSignals(True)
+        self.owner.clear()
+        self.owner.addItem(self.tr("All owners"), "")
+        for owner in owners:
+            self.owner.addItem(owner, owner)
+        self.owner.setCurrentIndex(max(0, self.owner.findData(current)))
+        self.owner.blockSignals(False)
+
+    # ------------------------------------------------------------------ filter
+
+    def current_filter(self) -> QueueFilter:
+        days = self.period.currentData()
+        since = None
+        if days is not None:
+            today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
+            since = today - timedelta(days=days)
+        channel = self.channel.currentData()
+        return QueueFilter(
+            channel=Channel(channel) if channel else None,
+            owner=self.owner.currentData() or "",
+            min_score=self.min_score.value(),
+            since=since,
+            text=self.text.text().strip(),
+        )
+
+    def set_filter(self, queue_filter: QueueFilter) -> None:
+        self.proxy.set_filter(queue_filter)
+        self._update_count()
+        self.filters_changed.emit()
+
+    def _apply_filter(self, *_args) -> None:
+        self.set_filter(self.current_filter())
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if shown == total:
+            self.count.setText(self.tr("{n} groups to review").format(n=total))
+        else:
+            text = self.tr("{shown} of {total} groups")
+            self.count.setText(text.format(shown=shown, total=total))
+
+    # ------------------------------------------------------------------ selection
+
+    def current_row(self) -> QueueRow | None:
+        index = self.table.currentIndex()
+        return index.data(Role.ObjectRole) if index.isValid() else None
+
+    def visible_count(self) -> int:
+        return self.proxy.rowCount()
+
+    def select_proxy_row(self, row: int, open_it: bool = True) -> bool:
+        if not 0 <= row < self.proxy.rowCount():
+            return False
+        index = self.proxy.index(row, Column.NAMES)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        if open_it:
+            self.group_activated.emit(index.data(Role.ObjectRole))
+        return True
+
+    def select_key(self, key: str, open_it: bool = True) -> bool:
+        source_row = self.model.find(key)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, Column.NAMES))
+        if not index.isValid():
+            return False
+        return self.select_proxy_row(index.row(), open_it)
+
+    def move(self, step: int) -> bool:
+        """Select and open the next (1) or previous (-1) group."""
+        current = self.table.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        return self.select_proxy_row(row)
+
+    def open_current_or_first(self) -> bool:
+        current = self.table.currentIndex()
+        return self.select_proxy_row(current.row() if current.isValid() else 0)
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.group_activated.emit(index.data(Role.ObjectRole))
+
+    # ------------------------------------------------------------------ state
+
+    def header_state(self) -> bytes:
+        return bytes(self.table.horizontalHeader().saveState().data())
+
+    def restore_header(self, state: bytes) -> None:
+        if state:
+            self.table.horizontalHeader().restoreState(QByteArray(state))

@@ -1,0 +1,369 @@
+"""The review queue as a Qt table: one row per candidate group.
+
+Rows are plain :class:`QueueRow` records built off the UI thread
+(:func:`build_rows`) from the scan's groups and lead summaries; ``data()``
+only formats the rows the view asks for.  Sorting is done here on the Python
+list (fast at tens of thousands of groups); filtering by :class:`QueueFilter`
+through a ``QSortFilterProxyModel`` that forwards ``sort`` to this model.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from deskdup.models import Channel
+from deskdup.services.candidates import CandidateGroup, LeadSummary, Reason
+from deskdup.services.messages import QT_TRANSLATE_NOOP
+from deskdup.views.channel_badges import channel_name
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class Column(enum.IntEnum):
+    SCORE = 0
+    LEADS = 1
+    CHANNELS = 2
+    NAMES = 3
+    OWNERS = 4
+    AGE = 5
+    REASONS = 6
+
+
+class Role(enum.IntEnum):
+    ObjectRole = Qt.ItemDataRole.UserRole + 1  # the QueueRow
+    SortRole = Qt.ItemDataRole.UserRole + 2
+    ChannelsRole = Qt.ItemDataRole.UserRole + 3  # tuple[Channel, ...] for the delegate
+
+
+# Channel order in the icons: the messengers an operator looks for first.
+CHANNEL_ORDER = {
+    c: i
+    for i, c in enumerate(
+        (
+            Channel.TELEGRAM,
+            Channel.WHATSAPP,
+            Channel.AVITO,
+            Channel.SITE,
+            Channel.CALL,
+            Channel.EMAIL,
+            Channel.VK,
+            Channel.INSTAGRAM,
+            Channel.VIBER,
+            Channel.OPENLINE,
+            Channel.OTHER,
+        )
+    )
+}
+
+
+@dataclass(slots=True)
+class QueueRow:
+    group: CandidateGroup
+    score: float
+    channels: tuple[Channel, ...]
+    names: tuple[str, ...]
+    owners: tuple[str, ...]
+    owner_ids: frozenset[int]
+    oldest: datetime | None
+    newest: datetime | None
+    reasons: tuple[Reason, ...]
+    search_text: str
+    # Translated top reasons, filled on first display.
+    reasons_text: str | None = field(default=None)
+
+    @property
+    def key(self) -> str:
+        return self.group.key
+
+    @property
+    def lead_ids(self) -> tuple[int, ...]:
+        return self.group.lead_ids
+
+
+def _distinct(values: Iterable[str]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for v in values:
+        if v and v not in seen:
+            seen[v] = None
+    return tuple(seen)
+
+
+def build_rows(
+    groups: Iterable[CandidateGroup], summaries: Mapping[int, LeadSummary]
+) -> list[QueueRow]:
+    """Queue rows, best score first (plain Python: runs on the worker)."""
+    rows: list[QueueRow] = []
+    for group in groups:
+        leads = [summaries[i] for i in group.lead_ids if i in summaries]
+        channels = tuple(sorted({s.channel for s in leads}, key=lambda c: CHANNEL_ORDER.get(c, 99)))
+        names = _distinct(s.name for s in leads)
+        owners = _distinct(s.owner_name for s in leads)
+        created = [s.created_at for s in leads if s.created_at is not None]
+        labels = " ".join(s.label for s in leads)
+        rows.append(
+            QueueRow(
+                group=group,
+                score=group.score,
+                channels=channels,
+                names=names,
+                owners=owners,
+                owner_ids=frozenset(s.owner_id for s in leads if s.owner_id is not None),
+                oldest=min(created) if created else None,
+                newest=max(created) if created else None,
+                reasons=tuple(group.top_reasons(3)),
+                search_text=f"{labels} {' '.join(names)} {' '.join(owners)}".lower(),
+            )
+        )
+    rows.sort(key=lambda r: (-r.score, r.group.lead_ids))
+    return rows
+
+
+def translate_reason(reason: Reason) -> str:
+    msg = reason.text
+    return msg.render(QCoreApplication.translate(msg.context, msg.template))
+
+
+def format_age(oldest: datetime | None, now: datetime | None = None) -> str:
+    if oldest is None:
+        return ""
+    now = now or datetime.now()
+    seconds = max(0, int((now - oldest).total_seconds()))
+    tr = QCoreApplication.translate
+    if seconds < 3600:
+        return tr("Queue", "{n} min").format(n=max(1, seconds // 60))
+    if seconds < 86400:
+        return tr("Queue", "{n} h").format(n=seconds // 3600)
+    return tr("Queue", "{n} d").format(n=seconds // 86400)
+
+
+class QueueModel(QAbstractTableModel):
+    HEADERS = {
+        Column.SCORE: QT_TRANSLATE_NOOP("Queue", "Score"),
+        Column.LEADS: QT_TRANSLATE_NOOP("Queue", "Leads"),
+        Column.CHANNELS: QT_TRANSLATE_NOOP("Queue", "Channels"),
+        Column.NAMES: QT_TRANSLATE_NOOP("Queue", "Names"),
+        Column.OWNERS: QT_TRANSLATE_NOOP("Queue", "Owners"),
+        Column.AGE: QT_TRANSLATE_NOOP("Queue", "Age"),
+        Column.REASONS: QT_TRANSLATE_NOOP("Queue", "Why"),
+    }
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[QueueRow] = []
+        self._sort: tuple[int, Qt.SortOrder] = (Column.SCORE, Qt.SortOrder.DescendingOrder)
+        self.now: datetime | None = None  # fixed "now" for tests; None: the clock
+
+    # ------------------------------------------------------------------ Qt API
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("Queue", self.HEADERS[Column(section)])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Role.ObjectRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == Column.CHANNELS:
+                return ", ".join(channel_name(c) for c in row.channels)
+            if column == Column.REASONS:
+                return "\n".join(translate_reason(r) for r in row.reasons)
+            if column in (Column.NAMES, Column.OWNERS):
+                return self._display(row, column)
+            return None
+        if role == Role.ChannelsRole and column == Column.CHANNELS:
+            return row.channels
+        if role == Role.SortRole:
+            return self._sort_key(row, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            Column.SCORE,
+            Column.LEADS,
+            Column.AGE,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: QueueRow, column: int) -> str | None:
+        if column == Column.SCORE:
+            return f"{row.score:.2f}"
+        if column == Column.LEADS:
+            return str(len(row.group.lead_ids))
+        if column == Column.CHANNELS:
+            return None  # icons only (the delegate); names in the tooltip
+        if column == Column.NAMES:
+            return " · ".join(row.names)
+        if column == Column.OWNERS:
+            return ", ".join(row.owners)
+        if column == Column.AGE:
+            return format_age(row.oldest, self.now)
+        if column == Column.REASONS:
+            if row.reasons_text is None:
+                row.reasons_text = "; ".join(translate_reason(r) for r in row.reasons)
+            return row.reasons_text
+        return None
+
+    @staticmethod
+    def _sort_key(row: QueueRow, column: int) -> Any:
+        if column == Column.SCORE:
+            return row.score
+        if column == Column.LEADS:
+            return len(row.group.lead_ids)
+        if column == Column.CHANNELS:
+            return len(row.channels)
+        if column == Column.NAMES:
+            return " ".join(row.names).lower()
+        if column == Column.OWNERS:
+            return " ".join(row.owners).lower()
+        if column == Column.AGE:
+            # Older first when ascending by age = smaller timestamp is "bigger" age.
+            return -(row.oldest.timestamp()) if row.oldest else 0.0
+        if column == Column.REASONS:
+            return row.reasons[0].weight if row.reasons else 0.0
+        return 0
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = {id(r): i for i, r in enumerate(self._rows)}
+        before = self.persistentIndexList()
+        self._rows.sort(
+            key=lambda r: self._sort_key(r, column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        position = {id(r): i for i, r in enumerate(self._rows)}
+        by_old = [0] * len(self._rows)
+        for r in self._rows:
+            by_old[old[id(r)]] = position[id(r)]
+        self.changePersistentIndexList(
+            before, [self.index(by_old[i.row()], i.column()) for i in before]
+        )
+        self.layoutChanged.emit()
+
+    # ------------------------------------------------------------------ data
+
+    def set_rows(self, rows: Sequence[QueueRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+        column, order = self._sort
+        self.sort(column, order)
+
+    def rows(self) -> list[QueueRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> QueueRow:
+        return self._rows[row]
+
+    def find(self, key: str) -> int:
+        for i, r in enumerate(self._rows):
+            if r.key == key:
+                return i
+        return -1
+
+    def remove_leads(self, lead_ids: Iterable[int]) -> int:
+        """Drop every group containing one of ``lead_ids`` (merged or dismissed)."""
+        gone = set(lead_ids)
+        removed = 0
+        for i in range(len(self._rows) - 1, -1, -1):
+            if gone.intersection(self._rows[i].group.lead_ids):
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self._rows[i]
+                self.endRemoveRows()
+                removed += 1
+        return removed
+
+    def retranslate(self) -> None:
+        for r in self._rows:
+            r.reasons_text = None
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1)
+            )
+
+
+@dataclass
+class QueueFilter:
+    channel: Channel | None = None
+    owner: str = ""
+    min_score: float = 0.0
+    since: datetime | None = None
+    until: datetime | None = None
+    text: str = ""
+
+    def accepts(self, row: QueueRow) -> bool:
+        if row.score < self.min_score:
+            return False
+        if self.channel is not None and self.channel not in row.channels:
+            return False
+        if self.owner and self.owner not in row.owners:
+            return False
+        if self.since is not None and (row.newest is None or row.newest < self.since):
+            return False
+        if self.until is not None and (row.oldest is None or row.oldest > self.until):
+            return False
+        if self.text:
+            return all(word in row.search_text for word in self.text.lower().split())
+        return True
+
+
+class QueueProxy(QSortFilterProxyModel):
+    """Filters by :class:`QueueFilter`; sorting is the source model's own."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._filter = QueueFilter()
+        self.setDynamicSortFilter(False)
+
+    @property
+    def queue_filter(self) -> QueueFilter:
+        return self._filter
+
+    def set_filter(self, queue_filter: QueueFilter) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
+            self.beginFilterChange()
+            self._filter = queue_filter
+            self.endFilterChange()
+        else:
+            self._filter = queue_filter
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if source_parent.isValid() or not isinstance(model, QueueModel):
+            return False
+        return self._filter.accepts(model.row_at(source_row))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, QueueModel):
+            model.sort(column, order)

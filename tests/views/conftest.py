@@ -1,0 +1,59 @@
+"""Shared fixtures of the window tests.
+
+One small demo workspace is generated per test session and copied for each
+test, so every test gets its own real SQLite file without paying for the
+generation again.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from deskdup.services.demo import generate_demo
+from deskdup.services.operators import workspace_operator
+from deskdup.services.workspace import open_workspace
+from deskdup.views.context import AppContext
+from deskdup.views.operations import OperationRunner
+from deskdup.views.settings import Settings
+
+DEMO_LEADS = 200
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    ws = open_workspace(str(path))
+    generate_demo(ws, leads=DEMO_LEADS, seed=3)
+    ws.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_ws(demo_template, tmp_path):
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_template, path)
+    ws = open_workspace(str(path))
+    yield ws
+    ws.dispose()
+
+
+@pytest.fixture
+def ops_runner():
+    r = OperationRunner()
+    yield r
+    r.cancel_all()
+    r.wait()
+
+
+@pytest.fixture
+def app_context(demo_ws, ops_runner, tmp_path) -> AppContext:
+    """The context of a window on the demo workspace, signed in as ``operator``."""
+    return AppContext(
+        workspace=demo_ws,
+        operator=workspace_operator(demo_ws, "operator"),
+        settings=Settings(tmp_path / "settings.ini"),
+        ops=ops_runner,
+    )

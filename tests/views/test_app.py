@@ -1,0 +1,165 @@
+"""The window as ``deskdup --demo`` opens it, driven without an event loop of its own."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from deskdup import app as app_module
+from deskdup.services import paths
+from deskdup.services.operators import workspace_operators
+from deskdup.views import errors, i18n
+from deskdup.views import settings as opts
+from deskdup.views.connection_dialog import ConnectionDialog, SignInDialog
+from deskdup.views.settings import Settings
+
+# The offscreen platform says so whenever a top-level window is shown.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+@pytest.fixture(autouse=True)
+def no_dialogs(monkeypatch):
+    """Nothing may block: a connection question or a crash is recorded instead."""
+    seen: dict[str, list] = {"connection": [], "bugs": []}
+    monkeypatch.setattr(
+        ConnectionDialog,
+        "ask",
+        classmethod(
+            lambda cls, settings, error="", current="", parent=None: seen["connection"].append(
+                (error, current)
+            )
+        ),
+    )
+    monkeypatch.setattr(errors, "report_bug", lambda _p, exc: seen["bugs"].append(exc))
+    return seen
+
+
+@pytest.fixture
+def controller(qtbot, ops_runner):
+    c = app_module.AppController(Settings(), runner=ops_runner, demo_leads=120)
+    yield c
+    if c.window is not None:
+        c.window.close()
+    ops_runner.cancel_all()
+    ops_runner.wait()
+    if c.context is not None:
+        c.context.workspace.dispose()
+
+
+def test_demo_creates_the_workspace_once_and_signs_in_as_the_demo_operator(
+    qtbot, controller, no_dialogs
+):
+    assert not paths.demo_db_path().exists()
+    assert controller.start(demo=True)
+    qtbot.waitUntil(
+        lambda: (
+            controller.window is not None or bool(no_dialogs["connection"] or no_dialogs["bugs"])
+        ),
+        timeout=60000,
+    )
+    assert no_dialogs == {"connection": [], "bugs": []}
+    window = controller.window
+    assert paths.demo_db_path().exists()
+    assert controller.context.operator.login == "operator"
+    assert "demo.sqlite" in window.connection_label.text()
+    assert "operator" in window.operator_label.text()
+    assert controller.context.operator.full_name in window.operator_label.text()
+    # The second start reuses the file (its modification time does not move).
+    stamp = paths.demo_db_path().stat().st_mtime_ns
+    assert app_module.ensure_demo_workspace() == paths.demo_db_path()
+    assert paths.demo_db_path().stat().st_mtime_ns == stamp
+
+
+def test_a_password_reaches_neither_the_status_bar_nor_the_settings(
+    qtbot,
+    ops_runner,
+    demo_ws,
+    monkeypatch,
+):
+    stored = {}
+    monkeypatch.setattr(opts, "keyring_set", lambda s, u, p: stored.__setitem__((s, u), p))
+    monkeypatch.setattr(opts, "keyring_get", lambda s, u: stored.get((s, u)))
+    url = "postgresql://crm:secret@db.example/crm"
+    c = app_module.AppController(Settings(), runner=ops_runner, login="operator")
+    c._opened(url, dataclasses.replace(demo_ws, url=url), workspace_operators(demo_ws))
+    qtbot.addWidget(c.window)
+    try:
+        assert "secret" not in c.window.connection_label.text()
+        assert "db.example" in c.window.connection_label.text()
+        c.settings.sync()
+        assert "secret" not in Path(c.settings.path).read_text(encoding="utf-8")
+        bare = c.settings.get(opts.LAST_CONNECTION)
+        assert bare == "postgresql://crm@db.example/crm"
+        assert opts.with_password(bare) == url
+    finally:
+        c.window.close()
+
+
+def test_a_bad_address_brings_the_connection_dialog_back_with_the_reason(
+    qtbot, controller, tmp_path, no_dialogs
+):
+    asked = no_dialogs["connection"]
+    missing = tmp_path / "no" / "such" / "folder" / "ws.sqlite"
+    controller.start(url=str(missing))
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    error, current = asked[0]
+    assert "does not exist" in error
+    assert str(missing) in current
+    assert controller.window is None
+
+
+def test_the_remembered_operator_is_used_and_unknown_login_asks(
+    qtbot,
+    controller,
+    demo_ws,
+    monkeypatch,
+):
+    url = demo_ws.url
+    shown = []
+    monkeypatch.setattr(errors, "show_known_error", lambda _p, exc: shown.append(str(exc)))
+    picked = []
+
+    def fake_sign_in(operators, preselect="", parent=None):
+        picked.append(preselect)
+        return next(op for op in operators if op.login == "trainee")
+
+    monkeypatch.setattr(
+        SignInDialog, "ask", classmethod(lambda cls, *a, **k: fake_sign_in(*a, **k))
+    )
+    controller.settings.remember_operator(url, "supervisor")
+    controller.login = "nobody"
+    controller.start(url=url)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10000)
+    assert "nobody" in shown[0]
+    assert picked == ["supervisor"]
+    assert controller.context.operator.login == "trainee"
+    # Remembered for this connection, and the connection itself too.
+    assert controller.settings.operator_for(url) == "trainee"
+    assert controller.settings.get(opts.LAST_CONNECTION) == url
+
+
+def test_switching_the_language_rebuilds_the_window_in_russian(qtbot, controller, demo_ws):
+    controller.login = "operator"
+    controller.start(url=demo_ws.url)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10000)
+    first = controller.window
+    try:
+        controller.switch_language("ru")
+        window = controller.window
+        assert window is not first
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert "&Файл" in titles
+        assert window.tabs.tabText(0) == "Очередь проверки"
+        controller.switch_language("en")
+        titles = [a.text() for a in controller.window.menuBar().actions()]
+        assert "&File" in titles
+    finally:
+        i18n.install("en")
+
+
+def test_language_choice_order():
+    assert i18n.choose_language("ru", "en") == "ru"
+    assert i18n.choose_language(None, "ru") == "ru"
+    assert i18n.choose_language(None, "") in i18n.LANGUAGES
