@@ -40,10 +40,6 @@ DEMO_SEED = 1
 DEMO_LOGIN = "operator"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -156,7 +152,9 @@ class AppController(QObject):
                 lambda path: self.open_url(str(path)),
                 runner=self.runner,
             )
-            .with_progress(_tr("Creating the demo workspace…"), cancellable=True)
+            .with_progress(
+                QCoreApplication.translate("App", "Creating the demo workspace…"), cancellable=True
+            )
             .failure(self._demo_failed)
             .run_in_background()
         )
@@ -182,7 +180,9 @@ class AppController(QObject):
                 lambda got: self._opened(url, *got),
                 runner=self.runner,
             )
-            .with_progress(_tr("Opening the workspace…"), cancellable=False)
+            .with_progress(
+                QCoreApplication.translate("App", "Opening the workspace…"), cancellable=False
+            )
             .failure(lambda exc: self._open_failed(url, exc))
             .run_in_background()
         )
@@ -194,7 +194,12 @@ class AppController(QObject):
             self.ask_connection(str(exc), url)
         else:
             errors.report_bug(self.window, exc)
-            self.ask_connection(_tr("The workspace could not be opened (see the error)."), url)
+            self.ask_connection(
+                QCoreApplication.translate(
+                    "App", "The workspace could not be opened (see the error)."
+                ),
+                url,
+            )
 
     def _opened(self, url: str, ws: Workspace, operators: list[OperatorInfo]) -> None:
         self.busy = False
@@ -218,9 +223,9 @@ class AppController(QObject):
             errors.show_known_error(
                 self.window,
                 KnownError(
-                    _tr("There is no operator '{login}' in this workspace; choose one.").format(
-                        login=wanted
-                    )
+                    QCoreApplication.translate(
+                        "App", "There is no operator '{login}' in this workspace; choose one."
+                    ).format(login=wanted)
                 ),
             )
         remembered = self.settings.operator_for(url)

@@ -29,15 +29,11 @@ from deskdup.services import paths
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def show_known_error(parent: QWidget | None, exc: BaseException) -> None:
     """Tell the operator what happened, in the words the service chose."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("deskdup"))
+    box.setWindowTitle(QCoreApplication.translate("Errors", "deskdup"))
     box.setText(str(exc))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()

@@ -141,12 +141,11 @@ def format_age(oldest: datetime | None, now: datetime | None = None) -> str:
         return ""
     now = now or datetime.now()
     seconds = max(0, int((now - oldest).total_seconds()))
-    tr = QCoreApplication.translate
     if seconds < 3600:
-        return tr("Queue", "{n} min").format(n=max(1, seconds // 60))
+        return QCoreApplication.translate("Queue", "{n} min").format(n=max(1, seconds // 60))
     if seconds < 86400:
-        return tr("Queue", "{n} h").format(n=seconds // 3600)
-    return tr("Queue", "{n} d").format(n=seconds // 86400)
+        return QCoreApplication.translate("Queue", "{n} h").format(n=seconds // 3600)
+    return QCoreApplication.translate("Queue", "{n} d").format(n=seconds // 86400)
 
 
 class QueueModel(QAbstractTableModel):

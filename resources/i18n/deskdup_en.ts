@@ -1,0 +1,1329 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../deskdup/app.py" line="156"/>
+        <source>Creating the demo workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="184"/>
+        <source>Opening the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="198"/>
+        <source>The workspace could not be opened (see the error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="226"/>
+        <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="47"/>
+        <source>Telegram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="48"/>
+        <source>WhatsApp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="49"/>
+        <source>Viber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="50"/>
+        <source>VK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="51"/>
+        <source>Avito</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="52"/>
+        <source>Instagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="53"/>
+        <source>Open line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="54"/>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="55"/>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="56"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="62"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="57"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="61"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="63"/>
+        <source>Messenger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="64"/>
+        <source>Web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="244"/>
+        <source>could not be recognised</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheetDialog</name>
+    <message>
+        <location filename="../../deskdup/views/cheatsheet.py" line="22"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/cheatsheet.py" line="25"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/cheatsheet.py" line="25"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="558"/>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="560"/>
+        <source>Previous group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="565"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="567"/>
+        <source>Next group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="572"/>
+        <source>Undo last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="574"/>
+        <source>Undo my last merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="581"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="586"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="588"/>
+        <source>Skip this group for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="593"/>
+        <source>Not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="595"/>
+        <source>These leads are different people; do not show them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="600"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="602"/>
+        <source>Merge every other lead into the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="674"/>
+        <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="691"/>
+        <source>No group selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="693"/>
+        <source>Choose a group in the queue to compare its leads side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="714"/>
+        <source>Loading {count} leads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="726"/>
+        <source>This group cannot be shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="750"/>
+        <source>{count} leads that may be one customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="774"/>
+        <source>Why: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="827"/>
+        <source>After the merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="859"/>
+        <source>Keep this value ({key}, or Left/Right on the current field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="906"/>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="907"/>
+        <source>Chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="908"/>
+        <source>Activities and deals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="909"/>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="944"/>
+        <location filename="../../deskdup/views/compare.py" line="1072"/>
+        <source>no phones or messengers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="958"/>
+        <source>no chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="960"/>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="966"/>
+        <source>{count} msg. · {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="979"/>
+        <source>activities: {activities} · deals: {deals}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1012"/>
+        <source>will be archived into the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1014"/>
+        <source>will be deleted after the merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1024"/>
+        <source>keeps the chosen values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1045"/>
+        <source>#{primary}, merged from {others}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1069"/>
+        <source>from {leads}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1096"/>
+        <source>You cannot merge this group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1287"/>
+        <location filename="../../deskdup/views/compare.py" line="1312"/>
+        <source>Marked as not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1337"/>
+        <source>There is no merge of yours to undo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1341"/>
+        <source>Undo the last merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1342"/>
+        <source>Restore the leads of your last merge exactly as they were before it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1343"/>
+        <source>Undo merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="39"/>
+        <source>Open a workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="44"/>
+        <source>Choose the workspace database: a SQLite file on this computer, or the address of the team&apos;s PostgreSQL database (postgresql://user@server/database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="72"/>
+        <source>File path or database URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="74"/>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="77"/>
+        <source>Workspace:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="90"/>
+        <source>Workspace file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="92"/>
+        <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../deskdup/views/errors.py" line="47"/>
+        <source>deskdup: unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/errors.py" line="52"/>
+        <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/errors.py" line="65"/>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="20"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="45"/>
+        <source>Not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="24"/>
+        <source>Mark leads {leads} as different people. The whole team will stop seeing them as duplicates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="30"/>
+        <source>Lead #{lead} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="36"/>
+        <source>Reason (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="38"/>
+        <source>e.g. namesakes, different phones</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../deskdup/views/errors.py" line="36"/>
+        <source>deskdup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="254"/>
+        <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="263"/>
+        <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="495"/>
+        <source>the id is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="497"/>
+        <source>the id is longer than 64 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="500"/>
+        <source>id {id} already appears on line {first}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="510"/>
+        <source>cannot read the date &apos;{value}&apos; (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="525"/>
+        <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="545"/>
+        <source>unknown operator &apos;{value}&apos;: add the operator to the workspace or clear the cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="555"/>
+        <source>the status is longer than 40 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="564"/>
+        <source>a name is longer than 100 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="576"/>
+        <source>a phone or address is longer than 300 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadHeader</name>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="402"/>
+        <source>Primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="406"/>
+        <source>Keep this lead; the others are merged into it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="413"/>
+        <source>Press {key} to make this lead the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="426"/>
+        <source>A different customer: take this lead out of the group for the whole team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="446"/>
+        <source>no responsible operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="453"/>
+        <source>{status} · created {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadListView</name>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="50"/>
+        <source>Search: phone in any format, e-mail, @handle or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="55"/>
+        <source>Has duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="57"/>
+        <source>Only leads that are in a group of the review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="61"/>
+        <source>Compare and merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="66"/>
+        <source>Open the selected leads side by side ({keys})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="164"/>
+        <source>Nothing found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="166"/>
+        <source>{n} leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="169"/>
+        <source>{shown} of {total} leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LeadStatus</name>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="157"/>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="158"/>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="159"/>
+        <source>processed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="160"/>
+        <source>converted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="161"/>
+        <source>junk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Leads</name>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="50"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="51"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="52"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="53"/>
+        <source>Phones, e-mails, handles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="54"/>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="55"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="56"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="57"/>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="92"/>
+        <source>deskdup — duplicate leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="98"/>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="99"/>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="128"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="129"/>
+        <source>Stop the scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="144"/>
+        <source>Workspace: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="146"/>
+        <source>Operator: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="175"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="177"/>
+        <source>&amp;Open workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="183"/>
+        <source>Sign in as another operator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="186"/>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="188"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="196"/>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="198"/>
+        <source>&amp;Scan for duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="202"/>
+        <source>Read every lead again and rebuild the review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="206"/>
+        <source>&amp;Next group	Ctrl+Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="209"/>
+        <source>&amp;Previous group	Ctrl+Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="219"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="221"/>
+        <source>Review &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="224"/>
+        <source>&amp;Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="228"/>
+        <source>&amp;Find a lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="232"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="234"/>
+        <source>&amp;Keyboard shortcuts	F1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="237"/>
+        <source>&amp;About deskdup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="318"/>
+        <source>Scanning leads…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="318"/>
+        <source>Updating the queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="350"/>
+        <source>{groups} groups among {leads} leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="416"/>
+        <source>Today: {merges} merged, {dismissals} not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="426"/>
+        <source>The search works once the scan is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="453"/>
+        <source>About deskdup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="456"/>
+        <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <location filename="../../deskdup/services/backend.py" line="32"/>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="79"/>
+        <source>Merged {count} leads into #{primary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="80"/>
+        <source>Undid the merge into #{primary}; {count} leads restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="81"/>
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="86"/>
+        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="90"/>
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="94"/>
+        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="99"/>
+        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="102"/>
+        <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="106"/>
+        <source>This merge was already undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="107"/>
+        <source>Only lead merges can be undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="108"/>
+        <source>There is no history event {event}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="109"/>
+        <source>someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MergeField</name>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="154"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="155"/>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="156"/>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="157"/>
+        <source>Middle name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="158"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="159"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="160"/>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="161"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="145"/>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="147"/>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="148"/>
+        <source>{n} d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="153"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="154"/>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="155"/>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="156"/>
+        <source>Names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="157"/>
+        <source>Owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="158"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="159"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="69"/>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="70"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="71"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="72"/>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="90"/>
+        <source>Filter by name, ID or owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="94"/>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="99"/>
+        <location filename="../../deskdup/views/queue.py" line="174"/>
+        <source>All owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="106"/>
+        <source>Score ≥ </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="208"/>
+        <source>{n} groups to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="210"/>
+        <source>{shown} of {total} groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="561"/>
+        <source>Same name: {a} ~ {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="562"/>
+        <source>Same name: {a} ~ {b} (translit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="563"/>
+        <source>Same name: {a} ~ {b} (diminutive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="564"/>
+        <source>Same name: {a} ~ {b} (translit, diminutive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="567"/>
+        <source>{channel} {nick} ~ {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="568"/>
+        <source>{channel} {nick} ~ {name} (translit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="569"/>
+        <source>{channel} {nick} ~ {name} (diminutive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="570"/>
+        <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="573"/>
+        <source>Same first name: {a} ~ {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="574"/>
+        <source>Same first name: {a} ~ {b} (translit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="575"/>
+        <source>Same first name: {a} ~ {b} (diminutive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="576"/>
+        <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="579"/>
+        <source>Same surname and initial: {a} ~ {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="580"/>
+        <source>Same surname and initial: {a} ~ {b} (translit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="583"/>
+        <source>Same surname and number: {a} ~ {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="584"/>
+        <source>Same surname: {a} ~ {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="585"/>
+        <source>Same surname: {a} ~ {b} (translit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="670"/>
+        <source>Same phone {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="680"/>
+        <source>Same e-mail {email}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="692"/>
+        <source>Same {channel} account {handle}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="702"/>
+        <source>Same (invalid) phone number {phone}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="717"/>
+        <source>Came {minutes} min apart via {a} and {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="736"/>
+        <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="747"/>
+        <source>Different phones {a} / {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="757"/>
+        <source>Different first names {a} / {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="766"/>
+        <source>Different surnames {a} / {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="780"/>
+        <source>Different patronymics {a} / {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewShortcuts</name>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="75"/>
+        <source>Next group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="81"/>
+        <source>Previous group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="87"/>
+        <source>Make the lead in that column the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="94"/>
+        <source>Previous field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="100"/>
+        <source>Next field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="106"/>
+        <source>Keep the value on the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="112"/>
+        <source>Keep the value on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="120"/>
+        <source>Keep that column&apos;s value of the current field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="127"/>
+        <source>Merge into the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="134"/>
+        <source>Not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="140"/>
+        <source>Skip this group for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="146"/>
+        <source>Undo my last merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="152"/>
+        <source>Show the keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rights</name>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="37"/>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="38"/>
+        <source>edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="39"/>
+        <source>delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="40"/>
+        <source>archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="43"/>
+        <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="48"/>
+        <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues&apos; leads; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="53"/>
+        <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="58"/>
+        <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="63"/>
+        <source>This merge was made by {author}; only a supervisor may undo other operators&apos; merges</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="67"/>
+        <source>no department</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="47"/>
+        <source>Interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="52"/>
+        <source>Review threshold (score from 0 to 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="58"/>
+        <source>Default phone region (country code such as RU, KZ, BY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="40"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="45"/>
+        <source>As the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="65"/>
+        <source>A new threshold or region applies at the next scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="127"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="130"/>
+        <source>Who is working?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../deskdup/views/operations.py" line="110"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

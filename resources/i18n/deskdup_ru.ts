@@ -1,0 +1,1328 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../deskdup/app.py" line="156" />
+        <source>Creating the demo workspace…</source>
+        <translation>Создание демо-базы…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="184" />
+        <source>Opening the workspace…</source>
+        <translation>Открытие базы…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="198" />
+        <source>The workspace could not be opened (see the error).</source>
+        <translation>Не удалось открыть базу (см. ошибку).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="226" />
+        <source>There is no operator '{login}' in this workspace; choose one.</source>
+        <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
+    </message>
+</context>
+<context>
+    <name>Channels</name>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="47" />
+        <source>Telegram</source>
+        <translation>Telegram</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="48" />
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="49" />
+        <source>Viber</source>
+        <translation>Viber</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="50" />
+        <source>VK</source>
+        <translation>ВКонтакте</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="51" />
+        <source>Avito</source>
+        <translation>Авито</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="52" />
+        <source>Instagram</source>
+        <translation>Instagram</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="53" />
+        <source>Open line</source>
+        <translation>Открытая линия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="54" />
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="55" />
+        <source>Phone call</source>
+        <translation>Звонок</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="56" />
+        <location filename="../../deskdup/views/channel_badges.py" line="62" />
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="57" />
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="61" />
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="63" />
+        <source>Messenger</source>
+        <translation>Мессенджер</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="64" />
+        <source>Web</source>
+        <translation>Веб</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/channel_badges.py" line="244" />
+        <source>could not be recognised</source>
+        <translation>не распознан</translation>
+    </message>
+</context>
+<context>
+    <name>CheatSheetDialog</name>
+    <message>
+        <location filename="../../deskdup/views/cheatsheet.py" line="22" />
+        <source>Keyboard shortcuts</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/cheatsheet.py" line="25" />
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/cheatsheet.py" line="25" />
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="558" />
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="560" />
+        <source>Previous group</source>
+        <translation>Предыдущая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="565" />
+        <source>Next</source>
+        <translation>Дальше</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="567" />
+        <source>Next group</source>
+        <translation>Следующая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="572" />
+        <source>Undo last</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="574" />
+        <source>Undo my last merge</source>
+        <translation>Отменить моё последнее объединение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="581" />
+        <source>Keyboard shortcuts</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="586" />
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="588" />
+        <source>Skip this group for now</source>
+        <translation>Пропустить группу пока</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="593" />
+        <source>Not duplicates</source>
+        <translation>Не дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="595" />
+        <source>These leads are different people; do not show them again</source>
+        <translation>Это разные люди; больше не показывать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="600" />
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="602" />
+        <source>Merge every other lead into the primary</source>
+        <translation>Объединить остальные лиды с основным</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="674" />
+        <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
+        <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="691" />
+        <source>No group selected</source>
+        <translation>Группа не выбрана</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="693" />
+        <source>Choose a group in the queue to compare its leads side by side.</source>
+        <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="714" />
+        <source>Loading {count} leads…</source>
+        <translation>Загрузка лидов: {count}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="726" />
+        <source>This group cannot be shown</source>
+        <translation>Эту группу нельзя показать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="750" />
+        <source>{count} leads that may be one customer</source>
+        <translation>Лидов, возможно одного клиента: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="774" />
+        <source>Why: {reasons}</source>
+        <translation>Почему: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="827" />
+        <source>After the merge</source>
+        <translation>После объединения</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="859" />
+        <source>Keep this value ({key}, or Left/Right on the current field)</source>
+        <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="906" />
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="907" />
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="908" />
+        <source>Activities and deals</source>
+        <translation>Дела и сделки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="909" />
+        <source>Comments</source>
+        <translation>Комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="944" />
+        <location filename="../../deskdup/views/compare.py" line="1072" />
+        <source>no phones or messengers</source>
+        <translation>нет телефонов и мессенджеров</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="958" />
+        <source>no chats</source>
+        <translation>нет чатов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="960" />
+        <source>(no text)</source>
+        <translation>(без текста)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="966" />
+        <source>{count} msg. · {time}</source>
+        <translation>{count} сообщ. · {time}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="979" />
+        <source>activities: {activities} · deals: {deals}</source>
+        <translation>дела: {activities} · сделки: {deals}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1012" />
+        <source>will be archived into the primary</source>
+        <translation>будет перенесён в архив, в основной</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1014" />
+        <source>will be deleted after the merge</source>
+        <translation>будет удалён после объединения</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1024" />
+        <source>keeps the chosen values</source>
+        <translation>сохранит выбранные значения</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1045" />
+        <source>#{primary}, merged from {others}</source>
+        <translation>#{primary}, объединён с {others}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1069" />
+        <source>from {leads}</source>
+        <translation>из {leads}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1096" />
+        <source>You cannot merge this group:</source>
+        <translation>Вы не можете объединить эту группу:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1287" />
+        <location filename="../../deskdup/views/compare.py" line="1312" />
+        <source>Marked as not duplicates</source>
+        <translation>Отмечено: не дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1337" />
+        <source>There is no merge of yours to undo.</source>
+        <translation>Нет вашего объединения, которое можно отменить.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1341" />
+        <source>Undo the last merge</source>
+        <translation>Отменить последнее объединение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1342" />
+        <source>Restore the leads of your last merge exactly as they were before it?</source>
+        <translation>Вернуть лиды вашего последнего объединения в точности такими, какими они были до него?</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1343" />
+        <source>Undo merge</source>
+        <translation>Отменить объединение</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="39" />
+        <source>Open a workspace</source>
+        <translation>Открыть рабочую базу</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="44" />
+        <source>Choose the workspace database: a SQLite file on this computer, or the address of the team's PostgreSQL database (postgresql://user@server/database).</source>
+        <translation>Выберите рабочую базу: файл SQLite на этом компьютере или адрес общей базы PostgreSQL команды (postgresql://пользователь@сервер/база).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="72" />
+        <source>File path or database URL</source>
+        <translation>Путь к файлу или адрес базы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="74" />
+        <source>Choose file…</source>
+        <translation>Выбрать файл…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="77" />
+        <source>Workspace:</source>
+        <translation>База:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="90" />
+        <source>Workspace file</source>
+        <translation>Файл рабочей базы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="92" />
+        <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
+        <translation>Базы SQLite (*.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../deskdup/views/errors.py" line="47" />
+        <source>deskdup: unexpected error</source>
+        <translation>deskdup: непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/errors.py" line="52" />
+        <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
+        <translation>Внутри deskdup произошла ошибка. Неудавшийся шаг ничего не изменил. Отправьте текст ниже администратору; он также сохранён в папке журналов: {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/errors.py" line="65" />
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+</context>
+<context>
+    <name>DismissDialog</name>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="20" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="45" />
+        <source>Not duplicates</source>
+        <translation>Не дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="24" />
+        <source>Mark leads {leads} as different people. The whole team will stop seeing them as duplicates.</source>
+        <translation>Отметить лиды {leads} как разных людей. Вся команда перестанет видеть их как дубли.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="30" />
+        <source>Lead #{lead} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
+        <translation>Лид #{lead} — другой клиент, не {others}. Вся команда перестанет видеть его как их дубль.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="36" />
+        <source>Reason (optional):</source>
+        <translation>Причина (необязательно):</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="38" />
+        <source>e.g. namesakes, different phones</source>
+        <translation>например: тёзки, разные телефоны</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../deskdup/views/errors.py" line="36" />
+        <source>deskdup</source>
+        <translation>deskdup</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="254" />
+        <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
+        <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="263" />
+        <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
+        <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="495" />
+        <source>the id is empty</source>
+        <translation>пустой id</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="497" />
+        <source>the id is longer than 64 characters</source>
+        <translation>id длиннее 64 символов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="500" />
+        <source>id {id} already appears on line {first}</source>
+        <translation>id {id} уже встречается в строке {first}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="510" />
+        <source>cannot read the date '{value}' (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
+        <translation>не удалось прочитать дату '{value}' (ожидается ISO 8601, например 2026-11-01T09:30)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="525" />
+        <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
+        <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="545" />
+        <source>unknown operator '{value}': add the operator to the workspace or clear the cell</source>
+        <translation>неизвестный оператор '{value}': добавьте оператора в базу или очистите ячейку</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="555" />
+        <source>the status is longer than 40 characters</source>
+        <translation>статус длиннее 40 символов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="564" />
+        <source>a name is longer than 100 characters</source>
+        <translation>имя длиннее 100 символов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer.py" line="576" />
+        <source>a phone or address is longer than 300 characters</source>
+        <translation>телефон или адрес длиннее 300 символов</translation>
+    </message>
+</context>
+<context>
+    <name>LeadHeader</name>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="402" />
+        <source>Primary</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="406" />
+        <source>Keep this lead; the others are merged into it</source>
+        <translation>Оставить этот лид; остальные объединяются в него</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="413" />
+        <source>Press {key} to make this lead the primary</source>
+        <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="426" />
+        <source>A different customer: take this lead out of the group for the whole team</source>
+        <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="446" />
+        <source>no responsible operator</source>
+        <translation>нет ответственного</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="453" />
+        <source>{status} · created {time}</source>
+        <translation>{status} · создан {time}</translation>
+    </message>
+</context>
+<context>
+    <name>LeadListView</name>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="50" />
+        <source>Search: phone in any format, e-mail, @handle or name</source>
+        <translation>Поиск: телефон в любом формате, e-mail, @ник или имя</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="55" />
+        <source>Has duplicates</source>
+        <translation>Есть дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="57" />
+        <source>Only leads that are in a group of the review queue</source>
+        <translation>Только лиды, входящие в группу очереди проверки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="61" />
+        <source>Compare and merge</source>
+        <translation>Сравнить и объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="66" />
+        <source>Open the selected leads side by side ({keys})</source>
+        <translation>Открыть выбранные лиды рядом ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="164" />
+        <source>Nothing found</source>
+        <translation>Ничего не найдено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="166" />
+        <source>{n} leads</source>
+        <translation>Лидов: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="169" />
+        <source>{shown} of {total} leads</source>
+        <translation>{shown} из {total} лидов</translation>
+    </message>
+</context>
+<context>
+    <name>LeadStatus</name>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="157" />
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="158" />
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="159" />
+        <source>processed</source>
+        <translation>обработан</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="160" />
+        <source>converted</source>
+        <translation>сконвертирован</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="161" />
+        <source>junk</source>
+        <translation>некачественный</translation>
+    </message>
+</context>
+<context>
+    <name>Leads</name>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="50" />
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="51" />
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="52" />
+        <source>Channel</source>
+        <translation>Канал</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="53" />
+        <source>Phones, e-mails, handles</source>
+        <translation>Телефоны, e-mail, ники</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="54" />
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="55" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="56" />
+        <source>Created</source>
+        <translation>Создан</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_model.py" line="57" />
+        <source>Match</source>
+        <translation>Совпадение</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="92" />
+        <source>deskdup — duplicate leads</source>
+        <translation>deskdup — дубли лидов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="98" />
+        <source>Review queue</source>
+        <translation>Очередь проверки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="99" />
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="128" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="129" />
+        <source>Stop the scan</source>
+        <translation>Остановить поиск</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="144" />
+        <source>Workspace: {url}</source>
+        <translation>База: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="146" />
+        <source>Operator: {who}</source>
+        <translation>Оператор: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="175" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="177" />
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Открыть базу…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="183" />
+        <source>Sign in as another operator…</source>
+        <translation>Войти другим оператором…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="186" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="188" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="196" />
+        <source>&amp;Review</source>
+        <translation>&amp;Проверка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="198" />
+        <source>&amp;Scan for duplicates</source>
+        <translation>&amp;Найти дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <source>Read every lead again and rebuild the review queue</source>
+        <translation>Перечитать все лиды и заново построить очередь</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="206" />
+        <source>&amp;Next group	Ctrl+Down</source>
+        <translation>&amp;Следующая группа	Ctrl+Down</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="209" />
+        <source>&amp;Previous group	Ctrl+Up</source>
+        <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="219" />
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="221" />
+        <source>Review &amp;queue</source>
+        <translation>&amp;Очередь проверки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="224" />
+        <source>&amp;Leads</source>
+        <translation>&amp;Лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="228" />
+        <source>&amp;Find a lead</source>
+        <translation>На&amp;йти лид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="232" />
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="234" />
+        <source>&amp;Keyboard shortcuts	F1</source>
+        <translation>&amp;Клавиши	F1</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="237" />
+        <source>&amp;About deskdup</source>
+        <translation>&amp;О программе deskdup</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="318" />
+        <source>Scanning leads…</source>
+        <translation>Поиск дублей…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="318" />
+        <source>Updating the queue…</source>
+        <translation>Обновление очереди…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="350" />
+        <source>{groups} groups among {leads} leads</source>
+        <translation>Групп: {groups} среди {leads} лидов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="416" />
+        <source>Today: {merges} merged, {dismissals} not duplicates</source>
+        <translation>Сегодня: объединено {merges}, не дубли {dismissals}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="426" />
+        <source>The search works once the scan is done.</source>
+        <translation>Поиск заработает, когда закончится сканирование.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="453" />
+        <source>About deskdup</source>
+        <translation>О программе deskdup</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="456" />
+        <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Merge</name>
+    <message>
+        <location filename="../../deskdup/services/backend.py" line="32" />
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
+        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="79" />
+        <source>Merged {count} leads into #{primary}</source>
+        <translation>Объединено лидов: {count}, в #{primary}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="80" />
+        <source>Undid the merge into #{primary}; {count} leads restored</source>
+        <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="81" />
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
+        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="86" />
+        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
+        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="90" />
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
+        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="94" />
+        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
+        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="99" />
+        <source>The database is busy with another operator's change; try again in a moment</source>
+        <translation>База занята изменением другого оператора; повторите через минуту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="102" />
+        <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
+        <translation>Нельзя отменить: {what} изменён(о) после объединения; отмена затёрла бы это изменение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="106" />
+        <source>This merge was already undone</source>
+        <translation>Это объединение уже отменено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="107" />
+        <source>Only lead merges can be undone</source>
+        <translation>Отменить можно только объединение лидов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="108" />
+        <source>There is no history event {event}</source>
+        <translation>В истории нет события {event}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="109" />
+        <source>someone else</source>
+        <translation>кто-то другой</translation>
+    </message>
+</context>
+<context>
+    <name>MergeField</name>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="154" />
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="155" />
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="156" />
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="157" />
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="158" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="159" />
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="160" />
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="161" />
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+</context>
+<context>
+    <name>Queue</name>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="145" />
+        <source>{n} min</source>
+        <translation>{n} мин</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="147" />
+        <source>{n} h</source>
+        <translation>{n} ч</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="148" />
+        <source>{n} d</source>
+        <translation>{n} дн</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="153" />
+        <source>Score</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="154" />
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="155" />
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="156" />
+        <source>Names</source>
+        <translation>Имена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="157" />
+        <source>Owners</source>
+        <translation>Ответственные</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="158" />
+        <source>Age</source>
+        <translation>Возраст</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="159" />
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="69" />
+        <source>Any time</source>
+        <translation>За всё время</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="70" />
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="71" />
+        <source>Last 7 days</source>
+        <translation>За 7 дней</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="72" />
+        <source>Last 30 days</source>
+        <translation>За 30 дней</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="90" />
+        <source>Filter by name, ID or owner</source>
+        <translation>Фильтр по имени, ID или ответственному</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="94" />
+        <source>All channels</source>
+        <translation>Все каналы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="99" />
+        <location filename="../../deskdup/views/queue.py" line="174" />
+        <source>All owners</source>
+        <translation>Все ответственные</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="106" />
+        <source>Score ≥ </source>
+        <translation>Оценка ≥ </translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="208" />
+        <source>{n} groups to review</source>
+        <translation>Групп на проверку: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="210" />
+        <source>{shown} of {total} groups</source>
+        <translation>{shown} из {total} групп</translation>
+    </message>
+</context>
+<context>
+    <name>Reason</name>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="561" />
+        <source>Same name: {a} ~ {b}</source>
+        <translation>Одно имя: {a} ~ {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="562" />
+        <source>Same name: {a} ~ {b} (translit)</source>
+        <translation>Одно имя: {a} ~ {b} (транслит)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="563" />
+        <source>Same name: {a} ~ {b} (diminutive)</source>
+        <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="564" />
+        <source>Same name: {a} ~ {b} (translit, diminutive)</source>
+        <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="567" />
+        <source>{channel} {nick} ~ {name}</source>
+        <translation>{channel} {nick} ~ {name}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="568" />
+        <source>{channel} {nick} ~ {name} (translit)</source>
+        <translation>{channel} {nick} ~ {name} (транслит)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="569" />
+        <source>{channel} {nick} ~ {name} (diminutive)</source>
+        <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="570" />
+        <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
+        <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="573" />
+        <source>Same first name: {a} ~ {b}</source>
+        <translation>Одно имя без фамилии: {a} ~ {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="574" />
+        <source>Same first name: {a} ~ {b} (translit)</source>
+        <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="575" />
+        <source>Same first name: {a} ~ {b} (diminutive)</source>
+        <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="576" />
+        <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
+        <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="579" />
+        <source>Same surname and initial: {a} ~ {b}</source>
+        <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="580" />
+        <source>Same surname and initial: {a} ~ {b} (translit)</source>
+        <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="583" />
+        <source>Same surname and number: {a} ~ {b}</source>
+        <translation>Та же фамилия и число: {a} ~ {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="584" />
+        <source>Same surname: {a} ~ {b}</source>
+        <translation>Та же фамилия: {a} ~ {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="585" />
+        <source>Same surname: {a} ~ {b} (translit)</source>
+        <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="670" />
+        <source>Same phone {phone}</source>
+        <translation>Один телефон {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="680" />
+        <source>Same e-mail {email}</source>
+        <translation>Один e-mail {email}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="692" />
+        <source>Same {channel} account {handle}</source>
+        <translation>Один аккаунт {channel} {handle}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="702" />
+        <source>Same (invalid) phone number {phone}</source>
+        <translation>Один (некорректный) номер {phone}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="717" />
+        <source>Came {minutes} min apart via {a} and {b}</source>
+        <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="736" />
+        <source>Both wrote {minutes} min apart: '{text}'</source>
+        <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="747" />
+        <source>Different phones {a} / {b}</source>
+        <translation>Разные телефоны {a} / {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="757" />
+        <source>Different first names {a} / {b}</source>
+        <translation>Разные имена {a} / {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="766" />
+        <source>Different surnames {a} / {b}</source>
+        <translation>Разные фамилии {a} / {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching.py" line="780" />
+        <source>Different patronymics {a} / {b}</source>
+        <translation>Разные отчества {a} / {b}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewShortcuts</name>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="75" />
+        <source>Next group</source>
+        <translation>Следующая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="81" />
+        <source>Previous group</source>
+        <translation>Предыдущая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="87" />
+        <source>Make the lead in that column the primary</source>
+        <translation>Сделать лид этого столбца основным</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="94" />
+        <source>Previous field</source>
+        <translation>Предыдущее поле</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="100" />
+        <source>Next field</source>
+        <translation>Следующее поле</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="106" />
+        <source>Keep the value on the left</source>
+        <translation>Оставить значение слева</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="112" />
+        <source>Keep the value on the right</source>
+        <translation>Оставить значение справа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="120" />
+        <source>Keep that column's value of the current field</source>
+        <translation>Оставить значение этого столбца в текущем поле</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="127" />
+        <source>Merge into the primary</source>
+        <translation>Объединить в основной</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="134" />
+        <source>Not duplicates</source>
+        <translation>Не дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="140" />
+        <source>Skip this group for now</source>
+        <translation>Пропустить группу пока</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="146" />
+        <source>Undo my last merge</source>
+        <translation>Отменить моё последнее объединение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="152" />
+        <source>Show the keyboard shortcuts</source>
+        <translation>Показать клавиши</translation>
+    </message>
+</context>
+<context>
+    <name>Rights</name>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="37" />
+        <source>read</source>
+        <translation>чтение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="38" />
+        <source>edit</source>
+        <translation>изменение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="39" />
+        <source>delete</source>
+        <translation>удаление</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="40" />
+        <source>archive</source>
+        <translation>архивирование</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="43" />
+        <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
+        <translation>Лид #{lead} ваш ({department}); у вас нет права «{right}» на лиды; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="48" />
+        <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
+        <translation>Лид #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на лиды коллег; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="53" />
+        <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
+        <translation>Лид #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на лиды этого отдела; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="58" />
+        <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
+        <translation>У лида #{lead} нет ответственного; у вас нет права «{right}» на чужие лиды; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="63" />
+        <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
+        <translation>Это объединение сделал(а) {author}; отменять чужие объединения может только руководитель</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="67" />
+        <source>no department</source>
+        <translation>без отдела</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="47" />
+        <source>Interface language</source>
+        <translation>Язык интерфейса</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="52" />
+        <source>Review threshold (score from 0 to 1)</source>
+        <translation>Порог проверки (оценка от 0 до 1)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="58" />
+        <source>Default phone region (country code such as RU, KZ, BY)</source>
+        <translation>Регион телефонов по умолчанию (код страны: RU, KZ, BY)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="40" />
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="45" />
+        <source>As the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
+        <source>A new threshold or region applies at the next scan.</source>
+        <translation>Новый порог или регион применяется при следующем поиске.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="127" />
+        <source>Sign in</source>
+        <translation>Вход</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="130" />
+        <source>Who is working?</source>
+        <translation>Кто работает?</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../deskdup/views/operations.py" line="110" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+</TS>
