@@ -266,7 +266,7 @@ class MainWindow(QMainWindow):
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
         else:
-            self.splitter.setSizes([560, 840])
+            self.splitter.setSizes([640, 760])
         self.queue.restore_header(s.get(opts.QUEUE_HEADER))
         self.leads.restore_header(s.get(opts.LEADS_HEADER))
 
@@ -353,8 +353,11 @@ class MainWindow(QMainWindow):
             8000,
         )
         pending, self._pending_open = self._pending_open, None
-        if pending == "next" and self.compare_is_empty():
+        if self.compare_is_empty() and (pending == "next" or not self.queue.current_row()):
+            # Ready to work: the first group open, the keyboard in the queue.
             self.queue.open_current_or_first()
+            if self.tabs.currentIndex() == QUEUE_TAB:
+                self.queue.table.setFocus()
         self.scan_finished.emit()
 
     def load_leads(self) -> None:

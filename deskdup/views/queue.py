@@ -85,11 +85,11 @@ class QueueView(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        bar = QHBoxLayout()
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Filter by name, ID or owner"))
         self.text.setClearButtonEnabled(True)
-        bar.addWidget(self.text, 2)
+        layout.addWidget(self.text)
+        bar = QHBoxLayout()
         self.channel = QComboBox()
         self.channel.addItem(self.tr("All channels"), None)
         for channel in sorted(CHANNEL_ORDER, key=CHANNEL_ORDER.get):
@@ -97,8 +97,11 @@ class QueueView(QWidget):
         bar.addWidget(self.channel)
         self.owner = QComboBox()
         self.owner.addItem(self.tr("All owners"), "")
-        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        bar.addWidget(self.owner)
+        self.owner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.owner.setMinimumContentsLength(12)
+        bar.addWidget(self.owner, 1)
         self.min_score = QDoubleSpinBox()
         self.min_score.setRange(0.0, 1.0)
         self.min_score.setSingleStep(0.05)
@@ -109,6 +112,7 @@ class QueueView(QWidget):
         for label, days in PERIODS:
             self.period.addItem(QCoreApplication.translate("QueueView", label), days)
         bar.addWidget(self.period)
+        bar.addStretch(0)
         layout.addLayout(bar)
 
         self.table = QTableView()

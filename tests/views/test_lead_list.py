@@ -1,0 +1,107 @@
+"""The lead list: lazy loading, the "has duplicates" filter, instant search, compare."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from sqlalchemy import select
+
+from deskdup.models import CommKind, Communication, Lead
+from deskdup.services.lead_rows import load_lead_rows
+from deskdup.views import lead_model
+from deskdup.views.lead_model import Column, LeadModel
+from deskdup.views.main_window import LEADS_TAB, MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def test_lead_model_passes_the_model_tester_and_loads_in_chunks(
+    qtmodeltester, demo_ws, monkeypatch
+):
+    monkeypatch.setattr(lead_model, "CHUNK", 50)
+    rows = load_lead_rows(demo_ws)
+    model = LeadModel()
+    model.set_rows(rows)
+    assert model.rowCount() == 50  # the rest on demand
+    assert model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 100
+    qtmodeltester.check(model)
+    model.set_duplicates_only(True)
+    model.set_duplicate_ids({rows[0].id, rows[1].id})
+    assert model.rowCount() == 2
+    qtmodeltester.check(model)
+
+
+def test_sorting_covers_every_row_not_only_the_loaded_ones(demo_ws, monkeypatch):
+    monkeypatch.setattr(lead_model, "CHUNK", 10)
+    rows = load_lead_rows(demo_ws)
+    model = LeadModel()
+    model.set_rows(rows)
+    model.sort(Column.LABEL, Qt.SortOrder.DescendingOrder)
+    assert model.row_at(0).id == max(r.id for r in rows)
+    model.sort(Column.LABEL, Qt.SortOrder.AscendingOrder)
+    assert model.row_at(0).id == min(r.id for r in rows)
+
+
+@pytest.fixture
+def scanned(qtbot, app_context):
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: not window.scanning and window.leads.loaded, timeout=30000)
+    yield window
+    app_context.ops.wait()
+
+
+def _phone_in_other_format(ws) -> tuple[int, str]:
+    with ws.session() as s:
+        lead_id, e164 = s.execute(
+            select(Communication.lead_id, Communication.normalized)
+            .join(Lead, Lead.id == Communication.lead_id)
+            .where(
+                Communication.kind == CommKind.PHONE,
+                Communication.normalized.like("+79%"),
+                Lead.archived.is_(False),
+            )
+            .limit(1)
+        ).one()
+    digits = e164[2:]  # 9161234567
+    return lead_id, f"8 ({digits[:3]}) {digits[3:6]}-{digits[6:8]}-{digits[8:]}"
+
+
+def test_search_finds_a_lead_by_its_phone_typed_another_way(qtbot, scanned, demo_ws):
+    lead_id, typed = _phone_in_other_format(demo_ws)
+    leads = scanned.leads
+    scanned.focus_search()
+    assert scanned.tabs.currentIndex() == LEADS_TAB
+    leads.search.setText(typed)
+    qtbot.waitUntil(lambda: leads.model.total != leads.model.matching, timeout=10000)
+    found = [leads.model.row_at(r).id for r in range(leads.model.rowCount())]
+    assert lead_id in found
+    why = leads.model.index(found.index(lead_id), Column.MATCH).data()
+    assert why  # the hit says why it matched
+    leads.search.clear()
+    qtbot.waitUntil(lambda: leads.model.matching == leads.model.total, timeout=10000)
+
+
+def test_has_duplicates_shows_only_leads_in_groups(scanned, app_context):
+    leads = scanned.leads
+    in_groups = {i for g in app_context.scan_result.groups for i in g.lead_ids}
+    leads.duplicates_only.setChecked(True)
+    shown = {leads.model.row_at(r).id for r in range(leads.model.matching)}
+    assert shown and shown <= in_groups
+    leads.duplicates_only.setChecked(False)
+    assert leads.model.matching == leads.model.total > len(shown)
+
+
+def test_compare_and_merge_opens_the_selected_leads(scanned):
+    leads = scanned.leads
+    scanned.show_tab(LEADS_TAB)
+    wanted = [leads.model.row_at(0).id, leads.model.row_at(3).id]
+    assert not leads.compare_action.isEnabled()
+    leads.select_ids(wanted)
+    assert leads.compare_action.isEnabled()
+    assert leads.compare_action.shortcut().toString() == "Ctrl+M"
+    leads.compare_action.trigger()
+    assert sorted(scanned.open_group) == sorted(wanted)

@@ -1,0 +1,170 @@
+"""The review queue: a background scan fills it, filters narrow it, the model is sound."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from deskdup.models import Channel
+from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSummary, Reason
+from deskdup.services.matching import MatchIndex
+from deskdup.services.messages import Message
+from deskdup.views.main_window import MainWindow
+from deskdup.views.queue_model import Column, QueueFilter, QueueModel, QueueProxy, Role, build_rows
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+ObjectRole = Role.ObjectRole
+NOW = datetime(2026, 11, 23, 12, 0)
+
+
+def _summary(lead_id: int, name: str, channel: Channel, owner: str, minutes_ago: int):
+    return LeadSummary(
+        id=lead_id,
+        label=str(lead_id),
+        name=name,
+        channel=channel,
+        owner_id=hash(owner) % 100,
+        owner_name=owner,
+        created_at=NOW - timedelta(minutes=minutes_ago),
+        status="new",
+    )
+
+
+def _reason(text: str, weight: float = 0.9) -> Reason:
+    return Reason("same_phone", weight, Message("Reason", "Same phone {phone}", {"phone": text}))
+
+
+@pytest.fixture
+def rows():
+    summaries = {
+        1: _summary(1, "Иван Петров", Channel.SITE, "Петрова Анна", 5),
+        2: _summary(2, "vanya_petrov93", Channel.TELEGRAM, "Петрова Анна", 9),
+        3: _summary(3, "Мария", Channel.AVITO, "Соколов Павел", 3 * 24 * 60),
+        4: _summary(4, "Мария Иванова", Channel.WHATSAPP, "Соколов Павел", 3 * 24 * 60 + 4),
+        5: _summary(5, "Олег", Channel.CALL, "Иванова Мария", 40 * 24 * 60),
+        6: _summary(6, "Олег Смирнов", Channel.EMAIL, "Иванова Мария", 40 * 24 * 60),
+    }
+    groups = [
+        CandidateGroup((1, 2), [CandidatePair(1, 2, 0.95, (_reason("+79161234567"),))]),
+        CandidateGroup((3, 4), [CandidatePair(3, 4, 0.70, (_reason("+79031112233", 0.5),))]),
+        CandidateGroup((5, 6), [CandidatePair(5, 6, 0.55, (_reason("+79990000000", 0.4),))]),
+    ]
+    return build_rows(groups, summaries)
+
+
+def test_queue_model_passes_the_model_tester(qtmodeltester, rows):
+    model = QueueModel()
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    proxy = QueueProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filter(QueueFilter(min_score=0.6))
+    qtmodeltester.check(proxy)
+
+
+def test_rows_show_score_channels_owners_age_and_translated_reasons(rows):
+    model = QueueModel()
+    model.now = NOW
+    model.set_rows(rows)
+    first = model.row_at(0)
+    assert first.lead_ids == (1, 2)
+    assert first.channels == (Channel.TELEGRAM, Channel.SITE)
+    assert model.index(0, Column.SCORE).data() == "0.95"
+    assert model.index(0, Column.AGE).data() == "9 min"
+    assert model.index(1, Column.AGE).data() == "3 d"
+    assert model.index(0, Column.OWNERS).data() == "Петрова Анна"
+    assert model.index(0, Column.REASONS).data() == "Same phone +79161234567"
+
+
+def test_sorting_by_age_and_by_score(rows):
+    model = QueueModel()
+    model.set_rows(rows)
+    model.sort(Column.AGE, Qt.SortOrder.DescendingOrder)  # oldest first
+    assert [model.row_at(i).lead_ids for i in range(3)] == [(5, 6), (3, 4), (1, 2)]
+    model.sort(Column.SCORE, Qt.SortOrder.AscendingOrder)
+    assert [model.row_at(i).score for i in range(3)] == [0.55, 0.70, 0.95]
+
+
+def test_filters_narrow_the_queue(rows):
+    model = QueueModel()
+    model.set_rows(rows)
+    proxy = QueueProxy()
+    proxy.setSourceModel(model)
+
+    def shown(**kwargs):
+        proxy.set_filter(QueueFilter(**kwargs))
+        return sorted(proxy.index(r, 0).data(ObjectRole).lead_ids for r in range(proxy.rowCount()))
+
+    assert len(shown()) == 3
+    assert shown(channel=Channel.TELEGRAM) == [(1, 2)]
+    assert shown(owner="Соколов Павел") == [(3, 4)]
+    assert shown(min_score=0.6) == [(1, 2), (3, 4)]
+    assert shown(since=NOW - timedelta(days=7)) == [(1, 2), (3, 4)]
+    assert shown(text="петров") == [(1, 2)]
+    assert shown(text="олег смирнов") == [(5, 6)]
+    assert shown(channel=Channel.AVITO, min_score=0.9) == []
+
+
+def test_removing_a_merged_lead_drops_its_group(rows):
+    model = QueueModel()
+    model.set_rows(rows)
+    model.remove_leads([4])
+    assert [model.row_at(i).lead_ids for i in range(model.rowCount())] == [(1, 2), (5, 6)]
+
+
+@pytest.fixture
+def window(qtbot, app_context):
+    w = MainWindow(app_context)
+    qtbot.addWidget(w)
+    yield w
+    w.cancel_scan()
+    app_context.ops.wait()
+
+
+def test_the_scan_runs_in_the_background_and_fills_the_queue(qtbot, window, app_context):
+    window.show()
+    window.start()
+    assert window.scanning
+    qtbot.waitUntil(lambda: not window.scanning, timeout=30000)
+    result = app_context.scan_result
+    assert result is not None and result.groups
+    assert window.queue.model.rowCount() == len(result.groups)
+    assert str(len(result.groups)) in window.queue.count.text()
+    # The first group is open and the keyboard moves through the queue.
+    assert window.open_group == window.queue.current_row().lead_ids
+    first = window.open_group
+    window.next_group()
+    assert window.open_group != first
+    window.previous_group()
+    assert window.open_group == first
+    # A filter on the window's own widgets narrows what is shown.
+    window.queue.min_score.setValue(0.99)
+    assert window.queue.visible_count() <= window.queue.model.rowCount()
+    assert all(
+        window.queue.proxy.index(r, 0).data(ObjectRole).score >= 0.99
+        for r in range(window.queue.visible_count())
+    )
+
+
+def test_cancel_stops_the_scan_and_leaves_the_queue_empty(qtbot, window, app_context, monkeypatch):
+    started = []
+    real_build = MatchIndex.build
+
+    def slow_build(ws, settings=None, progress=None, cancelled=None):
+        started.append(True)
+        while not cancelled():
+            progress(0, 10)  # raises Cancelled once the operator pressed Cancel
+        return real_build(ws, settings, progress=progress, cancelled=cancelled)
+
+    monkeypatch.setattr(MatchIndex, "build", staticmethod(slow_build))
+    window.start_scan(full=True)
+    qtbot.waitUntil(lambda: bool(started), timeout=10000)
+    assert window.progress_box.isVisibleTo(window)
+    window.progress_cancel.click()
+    qtbot.waitUntil(lambda: not window.scanning, timeout=10000)
+    assert app_context.scan_result is None
+    assert window.queue.model.rowCount() == 0
+    assert not window.progress_box.isVisibleTo(window)

@@ -1,0 +1,51 @@
+"""Declared settings on QSettings: types survive the INI file, tests stay isolated."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from deskdup.views import settings as opts
+from deskdup.views.settings import Settings
+
+
+def test_settings_live_under_the_isolated_data_dir():
+    assert Path(os.environ["DESKDUP_DATA_DIR"]) in opts.settings_path().parents
+
+
+def test_values_keep_their_types_across_reopening(tmp_path):
+    path = tmp_path / "s.ini"
+    s = Settings(path)
+    assert s.get(opts.LANGUAGE) == ""
+    assert s.get(opts.RECENT_CONNECTIONS) == []
+    s.set(opts.LANGUAGE, "ru")
+    s.set(opts.REVIEW_THRESHOLD, 0.65)
+    s.set(opts.MAIN_GEOMETRY, b"\x00\x01\xff")
+    s.remember_connection("sqlite:////a.sqlite")
+    s.remember_connection("sqlite:////b.sqlite")
+    s.remember_connection("sqlite:////a.sqlite")
+    s.remember_operator("sqlite:////a.sqlite", "trainee")
+    s.sync()
+    again = Settings(path)
+    assert again.get(opts.LANGUAGE) == "ru"
+    assert again.get(opts.REVIEW_THRESHOLD) == 0.65
+    assert again.get(opts.MAIN_GEOMETRY) == b"\x00\x01\xff"
+    assert again.get(opts.RECENT_CONNECTIONS) == ["sqlite:////a.sqlite", "sqlite:////b.sqlite"]
+    assert again.get(opts.LAST_CONNECTION) == "sqlite:////a.sqlite"
+    assert again.operator_for("sqlite:////a.sqlite") == "trainee"
+
+
+def test_a_broken_value_falls_back_to_the_default(tmp_path):
+    path = tmp_path / "s.ini"
+    path.write_text("[connection]\nrecent=not json\n[matching]\nreview_threshold=abc\n")
+    s = Settings(path)
+    assert s.get(opts.RECENT_CONNECTIONS) == []
+    assert s.get(opts.REVIEW_THRESHOLD) == opts.REVIEW_THRESHOLD.default
+
+
+def test_threshold_and_region_feed_the_match_settings(app_context):
+    app_context.settings.set(opts.REVIEW_THRESHOLD, 0.8)
+    app_context.settings.set(opts.DEFAULT_REGION, "kz")
+    ms = app_context.match_settings()
+    assert ms.review_threshold == 0.8
+    assert ms.region == "KZ"
