@@ -132,7 +132,7 @@ class QueueView(QWidget):
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
         for column, width in (
-            (Column.SCORE, 56),
+            (Column.SCORE, 68),
             (Column.LEADS, 56),
             (Column.CHANNELS, 110),
             (Column.NAMES, 240),

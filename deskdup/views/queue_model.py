@@ -270,11 +270,16 @@ class QueueModel(QAbstractTableModel):
     # ------------------------------------------------------------------ data
 
     def set_rows(self, rows: Sequence[QueueRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
         column, order = self._sort
-        self.sort(column, order)
+        ordered = sorted(
+            rows,
+            key=lambda r: self._sort_key(r, column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        # Sorted before the reset: one pass of the proxy's filter, not two.
+        self.beginResetModel()
+        self._rows = ordered
+        self.endResetModel()
 
     def rows(self) -> list[QueueRow]:
         return list(self._rows)
@@ -341,6 +346,8 @@ class QueueProxy(QSortFilterProxyModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._filter = QueueFilter()
+        self._inactive = True
+        self._rows_of = None
         self.setDynamicSortFilter(False)
 
     @property
@@ -350,17 +357,27 @@ class QueueProxy(QSortFilterProxyModel):
     def set_filter(self, queue_filter: QueueFilter) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10
             self.beginFilterChange()
-            self._filter = queue_filter
+            self._set(queue_filter)
             self.endFilterChange()
         else:
-            self._filter = queue_filter
+            self._set(queue_filter)
             self.invalidateFilter()
 
+    def _set(self, queue_filter: QueueFilter) -> None:
+        self._filter = queue_filter
+        self._inactive = queue_filter == QueueFilter()
+
+    def setSourceModel(self, model) -> None:
+        self._rows_of = model.row_at if isinstance(model, QueueModel) else None
+        super().setSourceModel(model)
+
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        model = self.sourceModel()
-        if source_parent.isValid() or not isinstance(model, QueueModel):
+        # Called once per group on every change: keep it lean.
+        if self._inactive:
+            return True
+        if self._rows_of is None or source_parent.isValid():
             return False
-        return self._filter.accepts(model.row_at(source_row))
+        return self._filter.accepts(self._rows_of(source_row))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
