@@ -168,3 +168,21 @@ def test_cancel_stops_the_scan_and_leaves_the_queue_empty(qtbot, window, app_con
     assert app_context.scan_result is None
     assert window.queue.model.rowCount() == 0
     assert not window.progress_box.isVisibleTo(window)
+
+
+def test_the_queue_works_by_keyboard(qtbot, window):
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: not window.scanning, timeout=30000)
+    table = window.queue.table
+    table.setFocus()
+    first = window.open_group
+    qtbot.keyClick(table, Qt.Key.Key_Down)  # arrows move without opening
+    assert window.open_group == first
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter opens
+    second = window.queue.current_row().lead_ids
+    assert window.open_group == second != first
+    qtbot.keyClick(table, Qt.Key.Key_J)  # J: next group, opened
+    assert window.open_group == window.queue.current_row().lead_ids != second
+    qtbot.keyClick(table, Qt.Key.Key_K)  # K: back
+    assert window.open_group == second
