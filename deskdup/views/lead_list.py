@@ -98,8 +98,11 @@ class LeadListView(QWidget):
             (Column.OWNER, 150),
             (Column.STATUS, 90),
             (Column.CREATED, 120),
+            (Column.MATCH, 200),
         ):
             header.resizeSection(column, width)
+        # Why a search hit matched matters more than its contacts: show it beside the name.
+        header.moveSection(header.visualIndex(Column.MATCH), header.visualIndex(Column.NAME) + 1)
         self.table.setColumnHidden(Column.MATCH, True)
         self.table.addAction(self.compare_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
