@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from deskdup.views import settings as opts
 from deskdup.views.settings import Settings
 
@@ -49,3 +51,23 @@ def test_threshold_and_region_feed_the_match_settings(app_context):
     ms = app_context.match_settings()
     assert ms.review_threshold == 0.8
     assert ms.region == "KZ"
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_window_and_splitter_state_survive_a_restart(qtbot, app_context):
+    from deskdup.views.main_window import MainWindow
+
+    first = MainWindow(app_context)
+    qtbot.addWidget(first)
+    first.show()
+    first.splitter.setSizes([520, 680])
+    first.queue.table.horizontalHeader().resizeSection(3, 333)
+    saved = bytes(first.splitter.saveState().data())
+    first.close()  # saves the state
+    assert app_context.settings.get(opts.MAIN_SPLITTER) == saved
+    second = MainWindow(app_context)
+    qtbot.addWidget(second)
+    # Restored before the window is shown (the platform may resize it afterwards).
+    assert bytes(second.splitter.saveState().data()) == saved
+    assert second.queue.table.horizontalHeader().sectionSize(3) == 333
+    assert app_context.settings.get(opts.MAIN_GEOMETRY)
