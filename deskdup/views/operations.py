@@ -73,7 +73,8 @@ class Progress:
         if self._report is None:
             return
         now = time.monotonic()
-        if now - self._last < _PROGRESS_INTERVAL_S and done < total:
+        finished = total > 0 and done >= total
+        if now - self._last < _PROGRESS_INTERVAL_S and not finished:
             return
         self._last = now
         self._report(int(done), int(total), label)

@@ -154,3 +154,14 @@ def _alive(obj: QObject) -> bool:
     except RuntimeError:
         return False
     return True
+
+
+def test_progress_reports_are_thinned_but_the_last_one_arrives():
+    seen = []
+    progress = Progress(lambda done, total, label: seen.append((done, total)))
+    for i in range(1, 10001):
+        progress(i, 10000)
+    for i in range(1, 10001):
+        progress(i, 0)  # unknown total
+    assert (10000, 10000) in seen
+    assert len(seen) < 100
