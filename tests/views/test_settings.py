@@ -71,3 +71,23 @@ def test_window_and_splitter_state_survive_a_restart(qtbot, app_context):
     assert bytes(second.splitter.saveState().data()) == saved
     assert second.queue.table.horizontalHeader().sectionSize(3) == 333
     assert app_context.settings.get(opts.MAIN_GEOMETRY)
+
+
+def test_settings_dialog_applies_language_threshold_and_region(qtbot, tmp_path):
+    from deskdup.views.settings_dialog import SettingsDialog
+
+    settings = Settings(tmp_path / "s.ini")
+    dialog = SettingsDialog(settings, engine_threshold=0.5)
+    qtbot.addWidget(dialog)
+    assert dialog.threshold.value() == 0.5
+    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+    dialog.threshold.setValue(0.7)
+    dialog.region.setText("kz")
+    change = dialog.apply()
+    assert change.language_changed and change.matching_changed
+    assert settings.get(opts.LANGUAGE) == "ru"
+    assert settings.get(opts.REVIEW_THRESHOLD) == 0.7
+    assert settings.get(opts.DEFAULT_REGION) == "KZ"
+    unchanged = SettingsDialog(settings, engine_threshold=0.5)
+    qtbot.addWidget(unchanged)
+    assert unchanged.apply() == type(change)(False, False)
