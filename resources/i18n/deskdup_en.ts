@@ -548,17 +548,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="164"/>
+        <location filename="../../deskdup/views/lead_list.py" line="167"/>
         <source>Nothing found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="166"/>
+        <location filename="../../deskdup/views/lead_list.py" line="169"/>
         <source>{n} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="169"/>
+        <location filename="../../deskdup/views/lead_list.py" line="172"/>
         <source>{shown} of {total} leads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,157 +637,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="92"/>
+        <location filename="../../deskdup/views/main_window.py" line="114"/>
         <source>deskdup — duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="98"/>
+        <location filename="../../deskdup/views/main_window.py" line="120"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="99"/>
+        <location filename="../../deskdup/views/main_window.py" line="121"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="128"/>
+        <location filename="../../deskdup/views/main_window.py" line="150"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="129"/>
+        <location filename="../../deskdup/views/main_window.py" line="151"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="144"/>
+        <location filename="../../deskdup/views/main_window.py" line="166"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="146"/>
+        <location filename="../../deskdup/views/main_window.py" line="168"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="175"/>
+        <location filename="../../deskdup/views/main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="177"/>
+        <location filename="../../deskdup/views/main_window.py" line="199"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="183"/>
+        <location filename="../../deskdup/views/main_window.py" line="205"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="186"/>
+        <location filename="../../deskdup/views/main_window.py" line="208"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="188"/>
+        <location filename="../../deskdup/views/main_window.py" line="210"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="196"/>
+        <location filename="../../deskdup/views/main_window.py" line="218"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="198"/>
+        <location filename="../../deskdup/views/main_window.py" line="220"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202"/>
+        <location filename="../../deskdup/views/main_window.py" line="224"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="206"/>
+        <location filename="../../deskdup/views/main_window.py" line="228"/>
         <source>&amp;Next group	Ctrl+Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="209"/>
+        <location filename="../../deskdup/views/main_window.py" line="231"/>
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="219"/>
+        <location filename="../../deskdup/views/main_window.py" line="241"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="221"/>
+        <location filename="../../deskdup/views/main_window.py" line="243"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="224"/>
+        <location filename="../../deskdup/views/main_window.py" line="246"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="228"/>
+        <location filename="../../deskdup/views/main_window.py" line="250"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232"/>
+        <location filename="../../deskdup/views/main_window.py" line="254"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="234"/>
+        <location filename="../../deskdup/views/main_window.py" line="256"/>
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="237"/>
+        <location filename="../../deskdup/views/main_window.py" line="259"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="318"/>
+        <location filename="../../deskdup/views/main_window.py" line="341"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="318"/>
+        <location filename="../../deskdup/views/main_window.py" line="341"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="350"/>
+        <location filename="../../deskdup/views/main_window.py" line="373"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="416"/>
+        <location filename="../../deskdup/views/main_window.py" line="447"/>
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="426"/>
+        <location filename="../../deskdup/views/main_window.py" line="457"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="453"/>
+        <location filename="../../deskdup/views/main_window.py" line="484"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="456"/>
+        <location filename="../../deskdup/views/main_window.py" line="487"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -979,7 +979,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="90"/>
+        <location filename="../../deskdup/views/queue.py" line="89"/>
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -990,22 +990,22 @@
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="99"/>
-        <location filename="../../deskdup/views/queue.py" line="174"/>
+        <location filename="../../deskdup/views/queue.py" line="178"/>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="106"/>
+        <location filename="../../deskdup/views/queue.py" line="109"/>
         <source>Score ≥ </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="208"/>
+        <location filename="../../deskdup/views/queue.py" line="212"/>
         <source>{n} groups to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="210"/>
+        <location filename="../../deskdup/views/queue.py" line="214"/>
         <source>{shown} of {total} groups</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1321,7 +1321,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../deskdup/views/operations.py" line="110"/>
+        <location filename="../../deskdup/views/operations.py" line="111"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>

@@ -547,17 +547,17 @@
         <translation>Открыть выбранные лиды рядом ({keys})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="164" />
+        <location filename="../../deskdup/views/lead_list.py" line="167" />
         <source>Nothing found</source>
         <translation>Ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="166" />
+        <location filename="../../deskdup/views/lead_list.py" line="169" />
         <source>{n} leads</source>
         <translation>Лидов: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="169" />
+        <location filename="../../deskdup/views/lead_list.py" line="172" />
         <source>{shown} of {total} leads</source>
         <translation>{shown} из {total} лидов</translation>
     </message>
@@ -636,157 +636,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="92" />
+        <location filename="../../deskdup/views/main_window.py" line="114" />
         <source>deskdup — duplicate leads</source>
         <translation>deskdup — дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="98" />
+        <location filename="../../deskdup/views/main_window.py" line="120" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="99" />
+        <location filename="../../deskdup/views/main_window.py" line="121" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="128" />
+        <location filename="../../deskdup/views/main_window.py" line="150" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="129" />
+        <location filename="../../deskdup/views/main_window.py" line="151" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="144" />
+        <location filename="../../deskdup/views/main_window.py" line="166" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="146" />
+        <location filename="../../deskdup/views/main_window.py" line="168" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="175" />
+        <location filename="../../deskdup/views/main_window.py" line="197" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="177" />
+        <location filename="../../deskdup/views/main_window.py" line="199" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="183" />
+        <location filename="../../deskdup/views/main_window.py" line="205" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="186" />
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="188" />
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="196" />
+        <location filename="../../deskdup/views/main_window.py" line="218" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="198" />
+        <location filename="../../deskdup/views/main_window.py" line="220" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="224" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="206" />
+        <location filename="../../deskdup/views/main_window.py" line="228" />
         <source>&amp;Next group	Ctrl+Down</source>
         <translation>&amp;Следующая группа	Ctrl+Down</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="209" />
+        <location filename="../../deskdup/views/main_window.py" line="231" />
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="219" />
+        <location filename="../../deskdup/views/main_window.py" line="241" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="221" />
+        <location filename="../../deskdup/views/main_window.py" line="243" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="224" />
+        <location filename="../../deskdup/views/main_window.py" line="246" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="228" />
+        <location filename="../../deskdup/views/main_window.py" line="250" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232" />
+        <location filename="../../deskdup/views/main_window.py" line="254" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="234" />
+        <location filename="../../deskdup/views/main_window.py" line="256" />
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation>&amp;Клавиши	F1</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="237" />
+        <location filename="../../deskdup/views/main_window.py" line="259" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="318" />
+        <location filename="../../deskdup/views/main_window.py" line="341" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="318" />
+        <location filename="../../deskdup/views/main_window.py" line="341" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="350" />
+        <location filename="../../deskdup/views/main_window.py" line="373" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="416" />
+        <location filename="../../deskdup/views/main_window.py" line="447" />
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation>Сегодня: объединено {merges}, не дубли {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="426" />
+        <location filename="../../deskdup/views/main_window.py" line="457" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="453" />
+        <location filename="../../deskdup/views/main_window.py" line="484" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="456" />
+        <location filename="../../deskdup/views/main_window.py" line="487" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -978,7 +978,7 @@
         <translation>За 30 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="90" />
+        <location filename="../../deskdup/views/queue.py" line="89" />
         <source>Filter by name, ID or owner</source>
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
@@ -989,22 +989,22 @@
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="99" />
-        <location filename="../../deskdup/views/queue.py" line="174" />
+        <location filename="../../deskdup/views/queue.py" line="178" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="106" />
+        <location filename="../../deskdup/views/queue.py" line="109" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="208" />
+        <location filename="../../deskdup/views/queue.py" line="212" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="210" />
+        <location filename="../../deskdup/views/queue.py" line="214" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
@@ -1320,7 +1320,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../deskdup/views/operations.py" line="110" />
+        <location filename="../../deskdup/views/operations.py" line="111" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
