@@ -10,9 +10,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-from deskdup.services.workspace import Workspace, open_workspace  # noqa: E402
+from deskdup.services.workspace import Workspace, open_workspace
 
 
 @pytest.fixture(autouse=True)

@@ -220,7 +220,9 @@ class Lead(Base):
     last_name: Mapped[str] = mapped_column(String(100), default="")
     middle_name: Mapped[str] = mapped_column(String(100), default="")
     status: Mapped[str] = mapped_column(String(40), default="new")
-    source_channel: Mapped[Channel] = mapped_column(_enum(Channel, "channel"), default=Channel.OTHER)
+    source_channel: Mapped[Channel] = mapped_column(
+        _enum(Channel, "channel"), default=Channel.OTHER
+    )
     assigned_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
@@ -274,7 +276,9 @@ class Communication(Base):
     normalized: Mapped[str] = mapped_column(String(300), default="", index=True)
     is_valid: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    lead: Mapped[Lead | None] = relationship(back_populates="communications", foreign_keys=[lead_id])
+    lead: Mapped[Lead | None] = relationship(
+        back_populates="communications", foreign_keys=[lead_id]
+    )
     contact: Mapped[Contact | None] = relationship(
         back_populates="communications", foreign_keys=[contact_id]
     )

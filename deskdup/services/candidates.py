@@ -72,9 +72,7 @@ class CandidateGroup:
         """The strongest distinct pieces of evidence across the group's pairs."""
         seen: set[str] = set()
         out: list[Reason] = []
-        for reason in sorted(
-            (r for p in self.pairs for r in p.reasons), key=lambda r: -r.weight
-        ):
+        for reason in sorted((r for p in self.pairs for r in p.reasons), key=lambda r: -r.weight):
             text = str(reason.text)
             if reason.weight <= 0 or text in seen:
                 continue

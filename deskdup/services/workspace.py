@@ -61,7 +61,9 @@ def make_engine(url: str) -> Engine:
         if database and database != ":memory:":
             folder = Path(database).parent
             if not folder.exists():
-                raise KnownError(f"The folder {folder} does not exist; create it or choose another.")
+                raise KnownError(
+                    f"The folder {folder} does not exist; create it or choose another."
+                )
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
