@@ -36,3 +36,46 @@ def test_every_russian_string_is_translated():
     ts = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "deskdup_ru.ts"
     text = ts.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text
+
+
+def _messages(ts_path) -> dict[tuple[str, str], str]:
+    import xml.etree.ElementTree as ET
+
+    out = {}
+    for context in ET.parse(ts_path).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            unfinished = translation is not None and translation.get("type") == "unfinished"
+            text = "" if translation is None or unfinished else (translation.text or "")
+            out[(name, message.findtext("source"))] = text
+    return out
+
+
+def test_shipped_russian_covers_every_string_in_the_code(tmp_path):
+    """A string added to the code without re-running update_translations.sh fails here."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    lupdate = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    if lupdate is None:
+        pytest.skip("pyside6-lupdate is not installed beside this Python")
+    sources = sorted(
+        str(p) for p in (root / "deskdup").rglob("*.py") if "migrations" not in p.parts
+    )
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [lupdate, "-silent", "-source-language", "en", "-target-language", "ru", *sources,
+         "-ts", str(fresh)],
+        check=True,
+    )
+    in_code = _messages(fresh)
+    assert len(in_code) > 100  # lupdate did read the code
+    shipped = _messages(root / "resources" / "i18n" / "deskdup_ru.ts")
+    missing = sorted(f"{ctx}: {src}" for ctx, src in in_code if not shipped.get((ctx, src)))
+    assert not missing, "run scripts/update_translations.sh; no Russian for:\n" + "\n".join(
+        missing
+    )
