@@ -3,7 +3,9 @@
 ``pg_url`` starts one cluster per test session in a temporary folder, on a
 free 127.0.0.1 port, with trust authentication, and stops it at the end.  It
 uses ``initdb``/``pg_ctl`` from PATH or ``/usr/lib/postgresql/*/bin`` (Debian's
-``postgresql`` package); without them the tests are skipped with the reason.
+``postgresql`` package); without them the tests are skipped with the reason,
+unless ``DESKDUP_REQUIRE_POSTGRES=1`` (CI sets it), where a missing server is a
+failure: CI must not go green without having run them.
 PostgreSQL refuses to run as root, so as root the server runs as the
 ``postgres`` system user.  ``pg_database`` gives each test its own database.
 """
@@ -37,6 +39,12 @@ def _find_bindir() -> Path | None:
     return None
 
 
+def _unavailable(reason: str) -> None:
+    if os.environ.get("DESKDUP_REQUIRE_POSTGRES") == "1":
+        pytest.fail(f"PostgreSQL is required here (DESKDUP_REQUIRE_POSTGRES=1): {reason}")
+    pytest.skip(reason)
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -50,10 +58,10 @@ def _runner() -> tuple[list[str], pwd.struct_passwd | None]:
     try:
         user = pwd.getpwnam("postgres")
     except KeyError:
-        pytest.skip("running as root and there is no 'postgres' user to run PostgreSQL as")
+        _unavailable("running as root and there is no 'postgres' user to run PostgreSQL as")
     runuser = shutil.which("runuser")
     if runuser is None:
-        pytest.skip("running as root and 'runuser' is missing, so PostgreSQL cannot be started")
+        _unavailable("running as root and 'runuser' is missing, so PostgreSQL cannot be started")
     return [runuser, "-u", "postgres", "--"], user
 
 
@@ -87,7 +95,7 @@ def pg_url() -> Iterator[str]:
     """URL of a running throwaway PostgreSQL server (database ``postgres``)."""
     bindir = _find_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL binaries (initdb, pg_ctl) not found in PATH or /usr/lib/postgresql")
+        _unavailable("PostgreSQL binaries (initdb, pg_ctl) not in PATH or /usr/lib/postgresql")
     prefix, user = _runner()
     # Not under pytest's tmp folder: that one is private to root, and the server
     # may run as another user.
