@@ -297,3 +297,25 @@ def test_progress_is_reported_and_a_cancel_writes_nothing(tmp_path):
         assert s.scalar(select(func.count()).select_from(Lead)) == 0
         assert s.scalar(select(func.count()).select_from(Operator)) == 0
     ws.dispose()
+
+
+def test_surnames_agree_with_the_gender_of_first_name_and_patronymic(tmp_path_factory):
+    """Namesakes too: a woman's surname is feminine, a man's masculine (no Иван Соколова)."""
+    ws, _ = _make(tmp_path_factory, seed=3, leads=6000)
+    try:
+        with ws.session() as s:
+            rows = s.execute(
+                select(Lead.last_name, Lead.middle_name).where(
+                    Lead.last_name != "", Lead.middle_name != ""
+                )
+            ).all()
+    finally:
+        ws.dispose()
+    assert len(rows) > 100
+    wrong = [
+        (last, middle)
+        for last, middle in rows
+        if (middle.endswith("вна") and last.endswith(("ов", "ев", "ёв", "ин", "ский", "цкий")))
+        or (middle.endswith("вич") and last.endswith(("ова", "ева", "ёва", "ина", "ская", "цкая")))
+    ]
+    assert not wrong, wrong[:5]

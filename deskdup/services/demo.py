@@ -468,6 +468,10 @@ class _Generator:
             masculine = names.masculine_surname(other.last)
             person.last = masculine if person.male else names.feminine_surname(masculine)
         else:  # same first name and patronymic, another surname
+            if person.male != other.male:
+                # The surname was drawn for the other gender: Иван Соколова is nobody.
+                masculine = names.masculine_surname(person.last)
+                person.last = masculine if other.male else names.feminine_surname(masculine)
             person.male, person.first = other.male, other.first
             person.diminutives, person.middle = other.diminutives, other.middle
 
