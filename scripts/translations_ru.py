@@ -254,6 +254,14 @@ TRANSLATIONS: dict[object, str] = {
     "Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor": "У лида #{lead} нет ответственного; у вас нет права «{right}» на чужие лиды; обратитесь к руководителю",
     "This merge was made by {author}; only a supervisor may undo other operators' merges": "Это объединение сделал(а) {author}; отменять чужие объединения может только руководитель",
     "no department": "без отдела",
+    "You may not do this; nothing was changed:\n• {refusals}": "Это действие вам не разрешено; ничего не изменено:\n• {refusals}",
+    # Merge refusals
+    "There is no active operator with the id {operator}": "Нет активного оператора с id {operator}",
+    "Marking leads as not duplicates needs at least two different leads": "Чтобы отметить «не дубли», нужны хотя бы два разных лида",
+    "A merge needs at least two different leads": "Для объединения нужны хотя бы два разных лида",
+    "Lead {lead} does not exist (any more)": "Лида {lead} больше нет в базе",
+    "Lead #{lead} was already merged into #{into}": "Лид #{lead} уже объединён с #{into}",
+    "Lead #{lead} is archived; it cannot be merged": "Лид #{lead} в архиве; его нельзя объединить",
     # Settings
     "Interface language": "Язык интерфейса",
     "Review threshold (score from 0 to 1)": "Порог проверки (оценка от 0 до 1)",

@@ -165,7 +165,11 @@ def test_build_plan_refuses_bad_groups(workspace, group):
         plan_of(workspace, [group["tg"], group["wa"]], primary=group["site"])
     with workspace.session() as s:
         s.get(Lead, group["wa"]).archived = True
-    with pytest.raises(KnownError, match="already merged"):
+    with pytest.raises(KnownError, match="is archived; it cannot be merged"):
+        plan_of(workspace, [group["tg"], group["wa"]])
+    with workspace.session() as s:
+        s.get(Lead, group["wa"]).merged_into_id = group["site"]
+    with pytest.raises(KnownError, match="already merged into #"):
         plan_of(workspace, [group["tg"], group["wa"]])
     plan = plan_of(workspace, [group["tg"], group["site"]])
     with pytest.raises(KnownError, match="Unknown field"):

@@ -9,6 +9,7 @@ from deskdup.models import Action, Entity, Lead, MergeEvent, Operator, Scope
 from deskdup.services.errors import RightsError
 from deskdup.services.merge import apply_merge, dismiss
 from deskdup.services.merge_plan import build_plan
+from deskdup.services.messages import Message
 from deskdup.services.policy import MergePolicy
 from deskdup.services.rights import (
     OperatorInfo,
@@ -127,7 +128,7 @@ def test_issue_example_message(world):
         "department; ask a supervisor"
     ]
     assert delete[0].message.context == "Rights"
-    assert delete[0].message.params["right"] == "delete"
+    assert delete[0].message.params["right"] == Message("Rights", "delete")
 
 
 def test_merge_needs_read_on_all_edit_on_primary_delete_on_others(world):
@@ -174,6 +175,10 @@ def test_refused_merge_and_dismiss_change_nothing(world):
         apply_merge(ws, plan, op_id)
     assert {r.action for r in caught.value.refusals} == {Action.READ, Action.DELETE}
     assert "no read right" in str(caught.value)
+    # Several refusals: one message naming each of them, one per line.
+    assert str(caught.value) == str(caught.value.message)
+    assert str(caught.value).startswith("You may not do this; nothing was changed:\n• Lead #")
+    assert str(caught.value).count("\n• ") == len(caught.value.refusals) == 3
     with pytest.raises(RightsError, match="no read right"):
         dismiss(ws, [own_lead, leads["unowned"]], op_id)
     with ws.session() as s:

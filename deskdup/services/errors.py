@@ -8,6 +8,11 @@ a crash dialog.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from deskdup.services.messages import Message
+
 
 class KnownError(Exception):
     """A failure the operator can understand and act on; ``str()`` is the message."""
@@ -23,3 +28,16 @@ class RightsError(KnownError):
 
 class Cancelled(Exception):
     """The operator cancelled a long operation; not an error to report."""
+
+
+def fail(cls: type[KnownError], message: Message, **extra: Any) -> KnownError:
+    """``cls(str(message))`` carrying ``message`` (and ``extra``) as attributes.
+
+    ``str()`` is the English text (command line, logs); a view translates
+    ``exc.message``.
+    """
+    exc = cls(str(message))
+    exc.message = message  # type: ignore[attr-defined]
+    for key, value in extra.items():
+        setattr(exc, key, value)
+    return exc

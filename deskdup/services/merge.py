@@ -54,8 +54,10 @@ from deskdup.models import (
     Operator,
     deal_contacts,
 )
-from deskdup.services.errors import KnownError, RightsError, StaleError
+from deskdup.services.errors import KnownError, RightsError, StaleError, fail
 from deskdup.services.merge_plan import (
+    MSG_NO_LEAD,
+    PLAN_CONTEXT,
     LeadCard,
     MergePlan,
     cards_from_leads,
@@ -66,11 +68,10 @@ from deskdup.services.merge_plan import (
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import (
-    Refusal,
     check_dismiss,
     check_merge_cards,
     check_undo,
-    refusals_text,
+    refusals_message,
 )
 from deskdup.services.workspace import Workspace
 
@@ -107,6 +108,10 @@ MSG_ALREADY_UNDONE = QT_TRANSLATE_NOOP("Merge", "This merge was already undone")
 MSG_NOT_A_MERGE = QT_TRANSLATE_NOOP("Merge", "Only lead merges can be undone")
 MSG_NO_EVENT = QT_TRANSLATE_NOOP("Merge", "There is no history event {event}")
 SOMEONE_ELSE = QT_TRANSLATE_NOOP("Merge", "someone else")
+MSG_NO_OPERATOR = QT_TRANSLATE_NOOP("Merge", "There is no active operator with the id {operator}")
+MSG_DISMISS_TWO = QT_TRANSLATE_NOOP(
+    "Merge", "Marking leads as not duplicates needs at least two different leads"
+)
 
 # The note appended to the primary's comments stays in English: it lives in the
 # CRM's data, which every operator of the team reads whatever their language.
@@ -147,15 +152,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def fail(cls: type[KnownError], message: Message, **extra: Any) -> KnownError:
-    """``cls(str(message))`` carrying ``message`` (and ``extra``) as attributes."""
-    exc = cls(str(message))
-    exc.message = message  # type: ignore[attr-defined]
-    for key, value in extra.items():
-        setattr(exc, key, value)
-    return exc
-
-
 # --------------------------------------------------------------------------- transactions
 
 
@@ -189,7 +185,7 @@ def _operator(session: Session, operator_id: int) -> Operator:
         .options(selectinload(Operator.rights), selectinload(Operator.department))
     )
     if operator is None or not operator.is_active:
-        raise KnownError(f"There is no active operator with the id {operator_id}.")
+        raise fail(KnownError, Message(CONTEXT, MSG_NO_OPERATOR, {"operator": operator_id}))
     return operator
 
 
@@ -266,11 +262,11 @@ def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -
             params = {
                 "lead": label,
                 "into": target.label if target is not None else "?",
-                "who": _who_changed(session, lead) or SOMEONE_ELSE,
+                "who": _who_changed(session, lead) or Message(CONTEXT, SOMEONE_ELSE),
             }
             raise fail(StaleError, Message(CONTEXT, MSG_MERGED_AWAY, params), lead_id=lead_id)
         if lead.version != plan.versions[lead_id]:
-            who = _who_changed(session, lead) or SOMEONE_ELSE
+            who = _who_changed(session, lead) or Message(CONTEXT, SOMEONE_ELSE)
             params = {
                 "lead": label,
                 "who": who,
@@ -308,7 +304,7 @@ def apply_merge(
             operator, [cards[i] for i in plan.lead_ids], plan.primary_id, policy
         )
         if refusals:
-            raise fail(RightsError, _refusals_message(refusals), refusals=refusals)
+            raise fail(RightsError, refusals_message(refusals), refusals=refusals)
 
         primary = leads[plan.primary_id]
         others = [leads[i] for i in plan.other_ids]
@@ -392,13 +388,6 @@ def apply_merge(
         session.add(event)
         session.flush()
         return MergeResult(event.id, primary.id, tuple(plan.other_ids), summary)
-
-
-def _refusals_message(refusals: Sequence[Refusal]) -> Message:
-    """One refusal as it is; several as one English text (views use ``exc.refusals``)."""
-    if len(refusals) == 1:
-        return refusals[0].message
-    return Message("Rights", "{refusals}", {"refusals": refusals_text(refusals)})
 
 
 def _merge_snapshot(session: Session, primary: Lead, others: Sequence[Lead]) -> dict[str, Any]:
@@ -606,7 +595,7 @@ def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
 def _pairs(lead_ids: Sequence[int]) -> list[tuple[int, int]]:
     ids = sorted(set(lead_ids))
     if len(ids) < 2:
-        raise KnownError("Marking leads as not duplicates needs at least two different leads.")
+        raise fail(KnownError, Message(CONTEXT, MSG_DISMISS_TWO))
     return list(combinations(ids, 2))
 
 
@@ -630,10 +619,10 @@ def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: st
                 found = {lead.id for lead in load_leads(session, ids)}
                 missing = [i for i in ids if i not in found]
                 if missing:
-                    raise KnownError(f"Lead {missing[0]} does not exist (any more).")
+                    raise fail(KnownError, Message(PLAN_CONTEXT, MSG_NO_LEAD, {"lead": missing[0]}))
                 refusals = check_dismiss(session, operator, ids)
                 if refusals:
-                    raise fail(RightsError, _refusals_message(refusals), refusals=refusals)
+                    raise fail(RightsError, refusals_message(refusals), refusals=refusals)
                 existing = {
                     (d.lead_a_id, d.lead_b_id)
                     for d in session.scalars(select(Dismissal).where(_pair_filter(pairs)))

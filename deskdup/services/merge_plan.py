@@ -24,8 +24,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from deskdup.models import Channel, CommKind, Lead, Operator
-from deskdup.services.errors import KnownError
+from deskdup.services.errors import KnownError, fail
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+
+PLAN_CONTEXT = "Merge"
+MSG_TWO_LEADS = QT_TRANSLATE_NOOP("Merge", "A merge needs at least two different leads")
+MSG_NO_LEAD = QT_TRANSLATE_NOOP("Merge", "Lead {lead} does not exist (any more)")
+MSG_MERGED_INTO = QT_TRANSLATE_NOOP("Merge", "Lead #{lead} was already merged into #{into}")
+MSG_ARCHIVED = QT_TRANSLATE_NOOP("Merge", "Lead #{lead} is archived; it cannot be merged")
 
 # --------------------------------------------------------------------------- records
 
@@ -497,16 +503,21 @@ def build_plan(
     """
     order = list(dict.fromkeys(lead_ids))
     if len(order) < 2:
-        raise KnownError("A merge needs at least two different leads.")
+        raise fail(KnownError, Message(PLAN_CONTEXT, MSG_TWO_LEADS))
     leads = {lead.id: lead for lead in load_leads(session, order)}
     for lead_id in order:
         lead = leads.get(lead_id)
         if lead is None:
-            raise KnownError(f"Lead {lead_id} does not exist (any more).")
+            raise fail(KnownError, Message(PLAN_CONTEXT, MSG_NO_LEAD, {"lead": lead_id}))
         if lead.archived or lead.merged_into_id is not None:
             target = session.get(Lead, lead.merged_into_id) if lead.merged_into_id else None
-            into = f" into #{target.label}" if target is not None else ""
-            raise KnownError(f"Lead #{lead.label} was already merged{into} or archived.")
+            if target is not None:
+                message = Message(
+                    PLAN_CONTEXT, MSG_MERGED_INTO, {"lead": lead.label, "into": target.label}
+                )
+            else:
+                message = Message(PLAN_CONTEXT, MSG_ARCHIVED, {"lead": lead.label})
+            raise fail(KnownError, message)
     cards = {lead_id: _card(leads[lead_id]) for lead_id in order}
     if primary_id is None:
         primary_id = suggest_primary([cards[i] for i in order])

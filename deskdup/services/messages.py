@@ -4,14 +4,22 @@ Services must not import Qt, yet what they say (the reasons two leads look
 alike, a rights refusal) reaches the operator in Russian or English.  A service
 returns a ``Message``: a translation context, an English template marked with
 ``QT_TRANSLATE_NOOP`` so ``pyside6-lupdate`` extracts it, and the values to fill
-in.  Views translate it with ``QCoreApplication.translate(context, template)``;
+in.  Views translate it with ``message.render(translate=QCoreApplication.translate)``;
 the command line prints the English text.
+
+A value may itself be a ``Message`` (a word such as "archive" that needs
+translating too, or one refusal inside a combined one) or a ``MessageList`` of
+them: rendering translates those with the same ``translate``, so a message
+built from parts reads in one language throughout.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+Translate = Callable[[str, str], str]
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -25,14 +33,42 @@ class Message:
     template: str
     params: dict[str, Any] = field(default_factory=dict)
 
-    def render(self, template: str | None = None) -> str:
-        """Fill the (possibly translated) template with the values."""
-        text = self.template if template is None else template
+    def render(self, template: str | None = None, translate: Translate | None = None) -> str:
+        """Fill the template with the values.
+
+        ``template``: an already translated template; ``translate(context, text)``:
+        translate the template and every ``Message`` among the values with it.
+        """
+        if template is None:
+            template = translate(self.context, self.template) if translate else self.template
+        params = {key: _value(value, translate) for key, value in self.params.items()}
         try:
-            return text.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):
             # A broken translation must not hide the message.
-            return self.template.format(**self.params)
+            return self.template.format(**params)
 
     def __str__(self) -> str:
         return self.render()
+
+
+@dataclass(frozen=True)
+class MessageList:
+    """Several messages shown as one value, one per line by default."""
+
+    items: tuple[Message, ...]
+    separator: str = "\n"
+
+    def render(self, translate: Translate | None = None) -> str:
+        return self.separator.join(item.render(translate=translate) for item in self.items)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def _value(value: Any, translate: Translate | None) -> Any:
+    if isinstance(value, Message):
+        return value.render(translate=translate)
+    if isinstance(value, MessageList):
+        return value.render(translate)
+    return value

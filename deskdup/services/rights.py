@@ -12,10 +12,11 @@ checked is still *delete*, but the messages call it "archive", as Paraplan
 does, because that is what the operator is doing.
 
 Refusals are ``Refusal`` records whose ``message`` names the lead, its owner,
-the owner's department and the missing right.  Its ``right`` parameter is an
-English word that is itself a ``"Rights"`` translation key (``RIGHT_WORDS``),
-so a view translates it with ``translate("Rights", params["right"])`` before
-rendering.
+the owner's department and the missing right.  The right ("archive") and a
+missing department are themselves ``Message`` values, so
+``message.render(translate=...)`` puts the whole sentence in the operator's
+language.  Several refusals at once become one ``refusals_message``: a
+translated heading and each refusal on its own line, translated alike.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from deskdup.models import Action, Entity, MergeEvent, Operator, Scope
 from deskdup.services.merge_plan import LeadCard, MergePlan, cards_from_leads, load_leads
-from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, MessageList
 from deskdup.services.policy import MergePolicy
 
 CONTEXT = "Rights"
@@ -65,6 +66,7 @@ MSG_UNDO_NOT_YOURS = QT_TRANSLATE_NOOP(
     "This merge was made by {author}; only a supervisor may undo other operators' merges",
 )
 NO_DEPARTMENT = QT_TRANSLATE_NOOP("Rights", "no department")
+MSG_SEVERAL = QT_TRANSLATE_NOOP("Rights", "You may not do this; nothing was changed:\n• {refusals}")
 
 
 class Person(Protocol):
@@ -163,8 +165,8 @@ def _refusal(
     params: dict[str, Any] = {
         "lead": card.label,
         "owner": card.owner_name,
-        "department": card.department_name or NO_DEPARTMENT,
-        "right": RIGHT_WORDS[word],
+        "department": card.department_name or Message(CONTEXT, NO_DEPARTMENT),
+        "right": Message(CONTEXT, RIGHT_WORDS[word]),
     }
     if card.owner_id is None:
         template = MSG_UNOWNED
@@ -278,6 +280,14 @@ def check_undo(operator: Operator | OperatorInfo, event: MergeEvent) -> Message 
     return Message(CONTEXT, MSG_UNDO_NOT_YOURS, {"author": author})
 
 
+def refusals_message(refusals: Sequence[Refusal]) -> Message:
+    """One refusal as it is; several as one message, each refusal on its own line."""
+    if len(refusals) == 1:
+        return refusals[0].message
+    items = MessageList(tuple(r.message for r in refusals), separator="\n• ")
+    return Message(CONTEXT, MSG_SEVERAL, {"refusals": items})
+
+
 def refusals_text(refusals: Iterable[Refusal]) -> str:
-    """The refusals as one English text (command line, exceptions)."""
-    return ". ".join(str(r) for r in refusals) + "."
+    """The refusals as one English text (command line, logs)."""
+    return str(refusals_message(list(refusals)))

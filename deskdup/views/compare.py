@@ -52,7 +52,7 @@ from deskdup.services.merge_plan import FieldChoice, LeadCard, MergePlan, build_
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.operators import TodayCounters, workspace_today_counters
 from deskdup.services.policy import MergePolicy, load_policy
-from deskdup.services.rights import RIGHT_WORDS, Refusal, check_merge
+from deskdup.services.rights import Refusal, check_merge
 from deskdup.views import operations
 from deskdup.views.channel_badges import (
     ChannelChip,
@@ -94,27 +94,17 @@ CURRENT_TINT = QColor(33, 150, 243, 45)
 
 
 def translate_message(message: Message) -> str:
-    """A service's message in the operator's language."""
-    translated = QCoreApplication.translate(message.context, message.template)
-    return message.render(translated)
+    """A service's message in the operator's language, the words inside it too."""
+    return message.render(translate=QCoreApplication.translate)
 
 
 def refusal_text(refusal: Refusal) -> str:
-    """A rights refusal in the operator's language, the right word translated too."""
-    params = dict(refusal.message.params)
-    if "right" in params:
-        params["right"] = QCoreApplication.translate("Rights", RIGHT_WORDS[refusal.right])
-    if "department" in params:
-        params["department"] = QCoreApplication.translate("Rights", str(params["department"]))
-    message = Message(refusal.message.context, refusal.message.template, params)
-    return translate_message(message)
+    """A rights refusal in the operator's language."""
+    return translate_message(refusal.message)
 
 
 def error_text(exc: BaseException) -> str:
     """A service's failure in the operator's language (its ``Message`` when it has one)."""
-    refusals = getattr(exc, "refusals", None)
-    if refusals:
-        return "\n".join(refusal_text(r) for r in refusals)
     message = getattr(exc, "message", None)
     if isinstance(message, Message):
         return translate_message(message)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.services import paths
+from deskdup.services.messages import Message
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,11 @@ def show_known_error(parent: QWidget | None, exc: BaseException) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "deskdup"))
-    box.setText(str(exc))
+    message = getattr(exc, "message", None)
+    if isinstance(message, Message):  # a service's words, in the operator's language
+        box.setText(message.render(translate=QCoreApplication.translate))
+    else:
+        box.setText(str(exc))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 

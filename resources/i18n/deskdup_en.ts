@@ -124,214 +124,214 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="558"/>
+        <location filename="../../deskdup/views/compare.py" line="548"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="560"/>
+        <location filename="../../deskdup/views/compare.py" line="550"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="565"/>
+        <location filename="../../deskdup/views/compare.py" line="555"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="567"/>
+        <location filename="../../deskdup/views/compare.py" line="557"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="572"/>
+        <location filename="../../deskdup/views/compare.py" line="562"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="574"/>
+        <location filename="../../deskdup/views/compare.py" line="564"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="581"/>
+        <location filename="../../deskdup/views/compare.py" line="571"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="586"/>
+        <location filename="../../deskdup/views/compare.py" line="576"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="588"/>
+        <location filename="../../deskdup/views/compare.py" line="578"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="593"/>
+        <location filename="../../deskdup/views/compare.py" line="583"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="595"/>
+        <location filename="../../deskdup/views/compare.py" line="585"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="600"/>
+        <location filename="../../deskdup/views/compare.py" line="590"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="602"/>
+        <location filename="../../deskdup/views/compare.py" line="592"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="674"/>
+        <location filename="../../deskdup/views/compare.py" line="664"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="691"/>
+        <location filename="../../deskdup/views/compare.py" line="681"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="693"/>
+        <location filename="../../deskdup/views/compare.py" line="683"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="714"/>
+        <location filename="../../deskdup/views/compare.py" line="704"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="726"/>
+        <location filename="../../deskdup/views/compare.py" line="716"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="750"/>
+        <location filename="../../deskdup/views/compare.py" line="740"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="774"/>
+        <location filename="../../deskdup/views/compare.py" line="764"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="827"/>
+        <location filename="../../deskdup/views/compare.py" line="817"/>
         <source>After the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="859"/>
+        <location filename="../../deskdup/views/compare.py" line="849"/>
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="906"/>
+        <location filename="../../deskdup/views/compare.py" line="896"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="907"/>
+        <location filename="../../deskdup/views/compare.py" line="897"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="908"/>
+        <location filename="../../deskdup/views/compare.py" line="898"/>
         <source>Activities and deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="909"/>
+        <location filename="../../deskdup/views/compare.py" line="899"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="944"/>
-        <location filename="../../deskdup/views/compare.py" line="1072"/>
+        <location filename="../../deskdup/views/compare.py" line="934"/>
+        <location filename="../../deskdup/views/compare.py" line="1062"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="958"/>
+        <location filename="../../deskdup/views/compare.py" line="948"/>
         <source>no chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="960"/>
+        <location filename="../../deskdup/views/compare.py" line="950"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="966"/>
+        <location filename="../../deskdup/views/compare.py" line="956"/>
         <source>{count} msg. · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="979"/>
+        <location filename="../../deskdup/views/compare.py" line="969"/>
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1012"/>
+        <location filename="../../deskdup/views/compare.py" line="1002"/>
         <source>will be archived into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1014"/>
+        <location filename="../../deskdup/views/compare.py" line="1004"/>
         <source>will be deleted after the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1024"/>
+        <location filename="../../deskdup/views/compare.py" line="1014"/>
         <source>keeps the chosen values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1045"/>
+        <location filename="../../deskdup/views/compare.py" line="1035"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1069"/>
+        <location filename="../../deskdup/views/compare.py" line="1059"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1096"/>
+        <location filename="../../deskdup/views/compare.py" line="1086"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1287"/>
-        <location filename="../../deskdup/views/compare.py" line="1312"/>
+        <location filename="../../deskdup/views/compare.py" line="1277"/>
+        <location filename="../../deskdup/views/compare.py" line="1302"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1337"/>
+        <location filename="../../deskdup/views/compare.py" line="1327"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1341"/>
+        <location filename="../../deskdup/views/compare.py" line="1331"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1342"/>
+        <location filename="../../deskdup/views/compare.py" line="1332"/>
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1343"/>
+        <location filename="../../deskdup/views/compare.py" line="1333"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -377,17 +377,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="47"/>
+        <location filename="../../deskdup/views/errors.py" line="52"/>
         <source>deskdup: unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="52"/>
+        <location filename="../../deskdup/views/errors.py" line="57"/>
         <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="65"/>
+        <location filename="../../deskdup/views/errors.py" line="70"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,7 +424,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="36"/>
+        <location filename="../../deskdup/views/errors.py" line="37"/>
         <source>deskdup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,32 +490,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="402"/>
+        <location filename="../../deskdup/views/compare.py" line="392"/>
         <source>Primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="406"/>
+        <location filename="../../deskdup/views/compare.py" line="396"/>
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="413"/>
+        <location filename="../../deskdup/views/compare.py" line="403"/>
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="426"/>
+        <location filename="../../deskdup/views/compare.py" line="416"/>
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="446"/>
+        <location filename="../../deskdup/views/compare.py" line="436"/>
         <source>no responsible operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="453"/>
+        <location filename="../../deskdup/views/compare.py" line="443"/>
         <source>{status} · created {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,27 +566,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="157"/>
+        <location filename="../../deskdup/views/compare.py" line="147"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="158"/>
+        <location filename="../../deskdup/views/compare.py" line="148"/>
         <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="159"/>
+        <location filename="../../deskdup/views/compare.py" line="149"/>
         <source>processed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="160"/>
+        <location filename="../../deskdup/views/compare.py" line="150"/>
         <source>converted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="161"/>
+        <location filename="../../deskdup/views/compare.py" line="151"/>
         <source>junk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,157 +637,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="114"/>
+        <location filename="../../deskdup/views/main_window.py" line="122"/>
         <source>deskdup — duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="120"/>
+        <location filename="../../deskdup/views/main_window.py" line="127"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="121"/>
+        <location filename="../../deskdup/views/main_window.py" line="128"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="150"/>
+        <location filename="../../deskdup/views/main_window.py" line="157"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="151"/>
+        <location filename="../../deskdup/views/main_window.py" line="158"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="166"/>
+        <location filename="../../deskdup/views/main_window.py" line="173"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="168"/>
+        <location filename="../../deskdup/views/main_window.py" line="175"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="197"/>
+        <location filename="../../deskdup/views/main_window.py" line="204"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="199"/>
+        <location filename="../../deskdup/views/main_window.py" line="206"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="205"/>
+        <location filename="../../deskdup/views/main_window.py" line="212"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="208"/>
+        <location filename="../../deskdup/views/main_window.py" line="215"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210"/>
+        <location filename="../../deskdup/views/main_window.py" line="217"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218"/>
+        <location filename="../../deskdup/views/main_window.py" line="225"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="220"/>
+        <location filename="../../deskdup/views/main_window.py" line="227"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="224"/>
+        <location filename="../../deskdup/views/main_window.py" line="231"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="228"/>
+        <location filename="../../deskdup/views/main_window.py" line="235"/>
         <source>&amp;Next group	Ctrl+Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="231"/>
+        <location filename="../../deskdup/views/main_window.py" line="238"/>
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241"/>
+        <location filename="../../deskdup/views/main_window.py" line="248"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="243"/>
+        <location filename="../../deskdup/views/main_window.py" line="250"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246"/>
+        <location filename="../../deskdup/views/main_window.py" line="253"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="250"/>
+        <location filename="../../deskdup/views/main_window.py" line="257"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="254"/>
+        <location filename="../../deskdup/views/main_window.py" line="261"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="256"/>
+        <location filename="../../deskdup/views/main_window.py" line="263"/>
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="259"/>
+        <location filename="../../deskdup/views/main_window.py" line="266"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="341"/>
+        <location filename="../../deskdup/views/main_window.py" line="363"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="341"/>
+        <location filename="../../deskdup/views/main_window.py" line="363"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="373"/>
+        <location filename="../../deskdup/views/main_window.py" line="409"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="447"/>
+        <location filename="../../deskdup/views/main_window.py" line="483"/>
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="457"/>
+        <location filename="../../deskdup/views/main_window.py" line="493"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="484"/>
+        <location filename="../../deskdup/views/main_window.py" line="520"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="487"/>
+        <location filename="../../deskdup/views/main_window.py" line="523"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -800,105 +800,135 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="79"/>
+        <location filename="../../deskdup/services/merge.py" line="80"/>
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="80"/>
+        <location filename="../../deskdup/services/merge.py" line="81"/>
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="81"/>
+        <location filename="../../deskdup/services/merge.py" line="82"/>
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="86"/>
+        <location filename="../../deskdup/services/merge.py" line="87"/>
         <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="90"/>
+        <location filename="../../deskdup/services/merge.py" line="91"/>
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="94"/>
+        <location filename="../../deskdup/services/merge.py" line="95"/>
         <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="99"/>
+        <location filename="../../deskdup/services/merge.py" line="100"/>
         <source>The database is busy with another operator&apos;s change; try again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="102"/>
+        <location filename="../../deskdup/services/merge.py" line="103"/>
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106"/>
+        <location filename="../../deskdup/services/merge.py" line="107"/>
         <source>This merge was already undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107"/>
+        <location filename="../../deskdup/services/merge.py" line="108"/>
         <source>Only lead merges can be undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108"/>
+        <location filename="../../deskdup/services/merge.py" line="109"/>
         <source>There is no history event {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109"/>
+        <location filename="../../deskdup/services/merge.py" line="110"/>
         <source>someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="111"/>
+        <source>There is no active operator with the id {operator}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="112"/>
+        <source>Marking leads as not duplicates needs at least two different leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="31"/>
+        <source>A merge needs at least two different leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="32"/>
+        <source>Lead {lead} does not exist (any more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="33"/>
+        <source>Lead #{lead} was already merged into #{into}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="34"/>
+        <source>Lead #{lead} is archived; it cannot be merged</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="154"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="160"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="155"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="161"/>
         <source>Last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="156"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="162"/>
         <source>First name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="157"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="163"/>
         <source>Middle name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="158"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="164"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="159"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="165"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="160"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="166"/>
         <source>Responsible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="161"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="167"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -906,52 +936,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="145"/>
+        <location filename="../../deskdup/views/queue_model.py" line="208"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="147"/>
+        <location filename="../../deskdup/views/queue_model.py" line="210"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="148"/>
+        <location filename="../../deskdup/views/queue_model.py" line="211"/>
         <source>{n} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="153"/>
+        <location filename="../../deskdup/views/queue_model.py" line="217"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="154"/>
+        <location filename="../../deskdup/views/queue_model.py" line="218"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="155"/>
+        <location filename="../../deskdup/views/queue_model.py" line="219"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="156"/>
-        <source>Names</source>
+        <location filename="../../deskdup/views/queue_model.py" line="220"/>
+        <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="157"/>
+        <location filename="../../deskdup/views/queue_model.py" line="251"/>
+        <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="255"/>
+        <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="298"/>
+        <source>You may merge this group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="301"/>
+        <source>You cannot merge this group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="221"/>
         <source>Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="158"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="159"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,54 +1009,104 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="69"/>
+        <location filename="../../deskdup/views/queue.py" line="81"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="70"/>
+        <location filename="../../deskdup/views/queue.py" line="82"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="71"/>
+        <location filename="../../deskdup/views/queue.py" line="83"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="72"/>
+        <location filename="../../deskdup/views/queue.py" line="84"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="89"/>
+        <location filename="../../deskdup/views/queue.py" line="85"/>
+        <source>Dates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="113"/>
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="94"/>
+        <location filename="../../deskdup/views/queue.py" line="117"/>
+        <source>Only groups I can merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="120"/>
+        <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="128"/>
         <source>All channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="99"/>
-        <location filename="../../deskdup/views/queue.py" line="178"/>
+        <location filename="../../deskdup/views/queue.py" line="133"/>
+        <location filename="../../deskdup/views/queue.py" line="242"/>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="109"/>
+        <location filename="../../deskdup/views/queue.py" line="143"/>
         <source>Score ≥ </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="212"/>
+        <location filename="../../deskdup/views/queue.py" line="148"/>
+        <source>When the leads of a group came in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="151"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="153"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="155"/>
+        <source>Groups with a lead created on or after this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="156"/>
+        <source>Groups with a lead created on or before this day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="287"/>
         <source>{n} groups to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="214"/>
+        <location filename="../../deskdup/views/queue.py" line="289"/>
         <source>{shown} of {total} groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="292"/>
+        <source>{n} that you cannot merge are hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="294"/>
+        <source>{n} locked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1219,53 +1319,59 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="37"/>
+        <location filename="../../deskdup/services/rights.py" line="38"/>
         <source>read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="38"/>
+        <location filename="../../deskdup/services/rights.py" line="39"/>
         <source>edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="39"/>
+        <location filename="../../deskdup/services/rights.py" line="40"/>
         <source>delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="40"/>
+        <location filename="../../deskdup/services/rights.py" line="41"/>
         <source>archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="43"/>
+        <location filename="../../deskdup/services/rights.py" line="44"/>
         <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="48"/>
+        <location filename="../../deskdup/services/rights.py" line="49"/>
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues&apos; leads; ask a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="53"/>
+        <location filename="../../deskdup/services/rights.py" line="54"/>
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="58"/>
+        <location filename="../../deskdup/services/rights.py" line="59"/>
         <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="63"/>
+        <location filename="../../deskdup/services/rights.py" line="64"/>
         <source>This merge was made by {author}; only a supervisor may undo other operators&apos; merges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="67"/>
+        <location filename="../../deskdup/services/rights.py" line="68"/>
         <source>no department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="69"/>
+        <source>You may not do this; nothing was changed:
+• {refusals}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

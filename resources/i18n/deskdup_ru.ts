@@ -123,214 +123,214 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="558" />
+        <location filename="../../deskdup/views/compare.py" line="548" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="560" />
+        <location filename="../../deskdup/views/compare.py" line="550" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="565" />
+        <location filename="../../deskdup/views/compare.py" line="555" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="567" />
+        <location filename="../../deskdup/views/compare.py" line="557" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="572" />
+        <location filename="../../deskdup/views/compare.py" line="562" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="574" />
+        <location filename="../../deskdup/views/compare.py" line="564" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="581" />
+        <location filename="../../deskdup/views/compare.py" line="571" />
         <source>Keyboard shortcuts</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="586" />
+        <location filename="../../deskdup/views/compare.py" line="576" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="588" />
+        <location filename="../../deskdup/views/compare.py" line="578" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="593" />
+        <location filename="../../deskdup/views/compare.py" line="583" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="595" />
+        <location filename="../../deskdup/views/compare.py" line="585" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="600" />
+        <location filename="../../deskdup/views/compare.py" line="590" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="602" />
+        <location filename="../../deskdup/views/compare.py" line="592" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="674" />
+        <location filename="../../deskdup/views/compare.py" line="664" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="691" />
+        <location filename="../../deskdup/views/compare.py" line="681" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="693" />
+        <location filename="../../deskdup/views/compare.py" line="683" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="714" />
+        <location filename="../../deskdup/views/compare.py" line="704" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="726" />
+        <location filename="../../deskdup/views/compare.py" line="716" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="750" />
+        <location filename="../../deskdup/views/compare.py" line="740" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="774" />
+        <location filename="../../deskdup/views/compare.py" line="764" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="827" />
+        <location filename="../../deskdup/views/compare.py" line="817" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="859" />
+        <location filename="../../deskdup/views/compare.py" line="849" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="906" />
+        <location filename="../../deskdup/views/compare.py" line="896" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="907" />
+        <location filename="../../deskdup/views/compare.py" line="897" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="908" />
+        <location filename="../../deskdup/views/compare.py" line="898" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="909" />
+        <location filename="../../deskdup/views/compare.py" line="899" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="944" />
-        <location filename="../../deskdup/views/compare.py" line="1072" />
+        <location filename="../../deskdup/views/compare.py" line="934" />
+        <location filename="../../deskdup/views/compare.py" line="1062" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="958" />
+        <location filename="../../deskdup/views/compare.py" line="948" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="960" />
+        <location filename="../../deskdup/views/compare.py" line="950" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="966" />
+        <location filename="../../deskdup/views/compare.py" line="956" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="979" />
+        <location filename="../../deskdup/views/compare.py" line="969" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1012" />
+        <location filename="../../deskdup/views/compare.py" line="1002" />
         <source>will be archived into the primary</source>
         <translation>будет перенесён в архив, в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1014" />
+        <location filename="../../deskdup/views/compare.py" line="1004" />
         <source>will be deleted after the merge</source>
         <translation>будет удалён после объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1024" />
+        <location filename="../../deskdup/views/compare.py" line="1014" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1045" />
+        <location filename="../../deskdup/views/compare.py" line="1035" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1069" />
+        <location filename="../../deskdup/views/compare.py" line="1059" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1096" />
+        <location filename="../../deskdup/views/compare.py" line="1086" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1287" />
-        <location filename="../../deskdup/views/compare.py" line="1312" />
+        <location filename="../../deskdup/views/compare.py" line="1277" />
+        <location filename="../../deskdup/views/compare.py" line="1302" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1337" />
+        <location filename="../../deskdup/views/compare.py" line="1327" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1341" />
+        <location filename="../../deskdup/views/compare.py" line="1331" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1342" />
+        <location filename="../../deskdup/views/compare.py" line="1332" />
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation>Вернуть лиды вашего последнего объединения в точности такими, какими они были до него?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1343" />
+        <location filename="../../deskdup/views/compare.py" line="1333" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -376,17 +376,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="47" />
+        <location filename="../../deskdup/views/errors.py" line="52" />
         <source>deskdup: unexpected error</source>
         <translation>deskdup: непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="52" />
+        <location filename="../../deskdup/views/errors.py" line="57" />
         <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
         <translation>Внутри deskdup произошла ошибка. Неудавшийся шаг ничего не изменил. Отправьте текст ниже администратору; он также сохранён в папке журналов: {folder}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="65" />
+        <location filename="../../deskdup/views/errors.py" line="70" />
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
@@ -423,7 +423,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="36" />
+        <location filename="../../deskdup/views/errors.py" line="37" />
         <source>deskdup</source>
         <translation>deskdup</translation>
     </message>
@@ -489,32 +489,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="402" />
+        <location filename="../../deskdup/views/compare.py" line="392" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="406" />
+        <location filename="../../deskdup/views/compare.py" line="396" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="413" />
+        <location filename="../../deskdup/views/compare.py" line="403" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="426" />
+        <location filename="../../deskdup/views/compare.py" line="416" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="446" />
+        <location filename="../../deskdup/views/compare.py" line="436" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="453" />
+        <location filename="../../deskdup/views/compare.py" line="443" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
@@ -565,27 +565,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="157" />
+        <location filename="../../deskdup/views/compare.py" line="147" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="158" />
+        <location filename="../../deskdup/views/compare.py" line="148" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="159" />
+        <location filename="../../deskdup/views/compare.py" line="149" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="160" />
+        <location filename="../../deskdup/views/compare.py" line="150" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="161" />
+        <location filename="../../deskdup/views/compare.py" line="151" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>
@@ -636,157 +636,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="114" />
+        <location filename="../../deskdup/views/main_window.py" line="122" />
         <source>deskdup — duplicate leads</source>
         <translation>deskdup — дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="120" />
+        <location filename="../../deskdup/views/main_window.py" line="127" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="121" />
+        <location filename="../../deskdup/views/main_window.py" line="128" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="150" />
+        <location filename="../../deskdup/views/main_window.py" line="157" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="151" />
+        <location filename="../../deskdup/views/main_window.py" line="158" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="166" />
+        <location filename="../../deskdup/views/main_window.py" line="173" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="168" />
+        <location filename="../../deskdup/views/main_window.py" line="175" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="197" />
+        <location filename="../../deskdup/views/main_window.py" line="204" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="199" />
+        <location filename="../../deskdup/views/main_window.py" line="206" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="205" />
+        <location filename="../../deskdup/views/main_window.py" line="212" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="208" />
+        <location filename="../../deskdup/views/main_window.py" line="215" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210" />
+        <location filename="../../deskdup/views/main_window.py" line="217" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218" />
+        <location filename="../../deskdup/views/main_window.py" line="225" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="220" />
+        <location filename="../../deskdup/views/main_window.py" line="227" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="224" />
+        <location filename="../../deskdup/views/main_window.py" line="231" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="228" />
+        <location filename="../../deskdup/views/main_window.py" line="235" />
         <source>&amp;Next group	Ctrl+Down</source>
         <translation>&amp;Следующая группа	Ctrl+Down</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="231" />
+        <location filename="../../deskdup/views/main_window.py" line="238" />
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241" />
+        <location filename="../../deskdup/views/main_window.py" line="248" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="243" />
+        <location filename="../../deskdup/views/main_window.py" line="250" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246" />
+        <location filename="../../deskdup/views/main_window.py" line="253" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="250" />
+        <location filename="../../deskdup/views/main_window.py" line="257" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="254" />
+        <location filename="../../deskdup/views/main_window.py" line="261" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="256" />
+        <location filename="../../deskdup/views/main_window.py" line="263" />
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation>&amp;Клавиши	F1</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="259" />
+        <location filename="../../deskdup/views/main_window.py" line="266" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="341" />
+        <location filename="../../deskdup/views/main_window.py" line="363" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="341" />
+        <location filename="../../deskdup/views/main_window.py" line="363" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="373" />
+        <location filename="../../deskdup/views/main_window.py" line="409" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="447" />
+        <location filename="../../deskdup/views/main_window.py" line="483" />
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation>Сегодня: объединено {merges}, не дубли {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="457" />
+        <location filename="../../deskdup/views/main_window.py" line="493" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="484" />
+        <location filename="../../deskdup/views/main_window.py" line="520" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="487" />
+        <location filename="../../deskdup/views/main_window.py" line="523" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -799,105 +799,135 @@
         <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="79" />
+        <location filename="../../deskdup/services/merge.py" line="80" />
         <source>Merged {count} leads into #{primary}</source>
         <translation>Объединено лидов: {count}, в #{primary}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="80" />
+        <location filename="../../deskdup/services/merge.py" line="81" />
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="81" />
+        <location filename="../../deskdup/services/merge.py" line="82" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="86" />
+        <location filename="../../deskdup/services/merge.py" line="87" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} удалил кто-то другой; ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="90" />
+        <location filename="../../deskdup/services/merge.py" line="91" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="94" />
+        <location filename="../../deskdup/services/merge.py" line="95" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
         <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="99" />
+        <location filename="../../deskdup/services/merge.py" line="100" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="102" />
+        <location filename="../../deskdup/services/merge.py" line="103" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation>Нельзя отменить: {what} изменён(о) после объединения; отмена затёрла бы это изменение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106" />
+        <location filename="../../deskdup/services/merge.py" line="107" />
         <source>This merge was already undone</source>
         <translation>Это объединение уже отменено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107" />
+        <location filename="../../deskdup/services/merge.py" line="108" />
         <source>Only lead merges can be undone</source>
         <translation>Отменить можно только объединение лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108" />
+        <location filename="../../deskdup/services/merge.py" line="109" />
         <source>There is no history event {event}</source>
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109" />
+        <location filename="../../deskdup/services/merge.py" line="110" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="111" />
+        <source>There is no active operator with the id {operator}</source>
+        <translation>Нет активного оператора с id {operator}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="112" />
+        <source>Marking leads as not duplicates needs at least two different leads</source>
+        <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="31" />
+        <source>A merge needs at least two different leads</source>
+        <translation>Для объединения нужны хотя бы два разных лида</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="32" />
+        <source>Lead {lead} does not exist (any more)</source>
+        <translation>Лида {lead} больше нет в базе</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="33" />
+        <source>Lead #{lead} was already merged into #{into}</source>
+        <translation>Лид #{lead} уже объединён с #{into}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge_plan.py" line="34" />
+        <source>Lead #{lead} is archived; it cannot be merged</source>
+        <translation>Лид #{lead} в архиве; его нельзя объединить</translation>
     </message>
 </context>
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="154" />
+        <location filename="../../deskdup/services/merge_plan.py" line="160" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="155" />
+        <location filename="../../deskdup/services/merge_plan.py" line="161" />
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="156" />
+        <location filename="../../deskdup/services/merge_plan.py" line="162" />
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="157" />
+        <location filename="../../deskdup/services/merge_plan.py" line="163" />
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="158" />
+        <location filename="../../deskdup/services/merge_plan.py" line="164" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="159" />
+        <location filename="../../deskdup/services/merge_plan.py" line="165" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="160" />
+        <location filename="../../deskdup/services/merge_plan.py" line="166" />
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="161" />
+        <location filename="../../deskdup/services/merge_plan.py" line="167" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
@@ -905,52 +935,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="145" />
+        <location filename="../../deskdup/views/queue_model.py" line="208" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="147" />
+        <location filename="../../deskdup/views/queue_model.py" line="210" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="148" />
+        <location filename="../../deskdup/views/queue_model.py" line="211" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="153" />
+        <location filename="../../deskdup/views/queue_model.py" line="217" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="154" />
+        <location filename="../../deskdup/views/queue_model.py" line="218" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="155" />
+        <location filename="../../deskdup/views/queue_model.py" line="219" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="156" />
-        <source>Names</source>
-        <translation>Имена</translation>
+        <location filename="../../deskdup/views/queue_model.py" line="220" />
+        <source>Customer</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="157" />
+        <location filename="../../deskdup/views/queue_model.py" line="251" />
+        <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="255" />
+        <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="298" />
+        <source>You may merge this group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="301" />
+        <source>You cannot merge this group:</source>
+        <translation>Вы не можете объединить эту группу:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="221" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="158" />
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="159" />
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -958,55 +1008,105 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="69" />
+        <location filename="../../deskdup/views/queue.py" line="81" />
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="70" />
+        <location filename="../../deskdup/views/queue.py" line="82" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="71" />
+        <location filename="../../deskdup/views/queue.py" line="83" />
         <source>Last 7 days</source>
         <translation>За 7 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="72" />
+        <location filename="../../deskdup/views/queue.py" line="84" />
         <source>Last 30 days</source>
         <translation>За 30 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="89" />
+        <location filename="../../deskdup/views/queue.py" line="85" />
+        <source>Dates…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="113" />
         <source>Filter by name, ID or owner</source>
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="94" />
+        <location filename="../../deskdup/views/queue.py" line="117" />
+        <source>Only groups I can merge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="120" />
+        <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="128" />
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="99" />
-        <location filename="../../deskdup/views/queue.py" line="178" />
+        <location filename="../../deskdup/views/queue.py" line="133" />
+        <location filename="../../deskdup/views/queue.py" line="242" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="109" />
+        <location filename="../../deskdup/views/queue.py" line="143" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="212" />
+        <location filename="../../deskdup/views/queue.py" line="148" />
+        <source>When the leads of a group came in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="151" />
+        <source>from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="153" />
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="155" />
+        <source>Groups with a lead created on or after this day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="156" />
+        <source>Groups with a lead created on or before this day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="287" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="214" />
+        <location filename="../../deskdup/views/queue.py" line="289" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="292" />
+        <source>{n} that you cannot merge are hidden</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="294" />
+        <source>{n} locked</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1218,54 +1318,61 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="37" />
+        <location filename="../../deskdup/services/rights.py" line="38" />
         <source>read</source>
         <translation>чтение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="38" />
+        <location filename="../../deskdup/services/rights.py" line="39" />
         <source>edit</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="39" />
+        <location filename="../../deskdup/services/rights.py" line="40" />
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="40" />
+        <location filename="../../deskdup/services/rights.py" line="41" />
         <source>archive</source>
         <translation>архивирование</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="43" />
+        <location filename="../../deskdup/services/rights.py" line="44" />
         <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation>Лид #{lead} ваш ({department}); у вас нет права «{right}» на лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="48" />
+        <location filename="../../deskdup/services/rights.py" line="49" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation>Лид #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на лиды коллег; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="53" />
+        <location filename="../../deskdup/services/rights.py" line="54" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation>Лид #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на лиды этого отдела; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="58" />
+        <location filename="../../deskdup/services/rights.py" line="59" />
         <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation>У лида #{lead} нет ответственного; у вас нет права «{right}» на чужие лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="63" />
+        <location filename="../../deskdup/services/rights.py" line="64" />
         <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
         <translation>Это объединение сделал(а) {author}; отменять чужие объединения может только руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="67" />
+        <location filename="../../deskdup/services/rights.py" line="68" />
         <source>no department</source>
         <translation>без отдела</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="69" />
+        <source>You may not do this; nothing was changed:
+• {refusals}</source>
+        <translation>Это действие вам не разрешено; ничего не изменено:
+• {refusals}</translation>
     </message>
 </context>
 <context>

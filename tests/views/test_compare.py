@@ -228,3 +228,100 @@ def test_handles_and_phones_read_as_the_operator_expects(kind, channel, raw, nor
 
     text = display_value(kind, channel, raw, normalized)
     assert text.replace("-", " ") == shown.replace("-", " ")
+
+
+@pytest.fixture
+def language(qapp):
+    """Switch the translators for one test; English again afterwards."""
+    from deskdup.views import i18n
+
+    yield i18n.install
+    i18n.install("en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "refusal", "right"),
+    [
+        (
+            "en",
+            "You may not do this; nothing was changed:",
+            "Lead #W-102 belongs to Борисов Борис (Sales 2); you have no {right} right on "
+            "leads of that department; ask a supervisor",
+            ("archive", "read"),
+        ),
+        (
+            "ru",
+            "Это действие вам не разрешено; ничего не изменено:",
+            "Лид #W-102 принадлежит: Борисов Борис (Sales 2); у вас нет права «{right}» на "
+            "лиды этого отдела; обратитесь к руководителю",
+            ("архивирование", "чтение"),
+        ),
+    ],
+)
+def test_several_refusals_read_in_the_operators_language(
+    workspace, language, lang, heading, refusal, right
+):
+    """One lead refused or several: the whole text, and the right's name, is translated."""
+    from sqlalchemy import func, select
+
+    from deskdup.models import Lead, MergeEvent
+    from deskdup.services.errors import RightsError
+    from deskdup.services.merge import apply_merge, dismiss
+    from deskdup.services.merge_plan import build_plan
+    from deskdup.views.compare import error_text
+
+    ids, ops = four_channel_group(workspace)
+    with workspace.session() as s:
+        reader = make_operator(
+            s, "reader", "Читатель", "Sales 1", scopes={(Entity.LEAD, Action.EDIT): Scope.ALL}
+        )
+        plan = build_plan(s, ids, primary_id=ids[3])
+        reader_id = reader.id
+    language(lang)
+
+    # The trainee may archive only their own leads: three refusals in one message.
+    with pytest.raises(RightsError) as several:
+        apply_merge(workspace, plan, ops["trainee"].id)
+    text = error_text(several.value)
+    lines = text.split("\n")
+    assert lines[0] == heading
+    assert len(lines) == 4 and all(line.startswith("• ") for line in lines[1:])
+    assert "• " + refusal.format(right=right[0]) in lines
+    assert "Lead" not in text if lang == "ru" else "Лид" not in text
+
+    # No right at all but edit: read refused on each of the four leads.
+    with pytest.raises(RightsError) as unread:
+        dismiss(workspace, ids, reader_id)
+    text = error_text(unread.value)
+    assert text.startswith(heading) and text.count("\n• ") == 4
+    assert f"«{right[1]}»" in text if lang == "ru" else f"no {right[1]} right" in text
+
+    # One refusal alone is the sentence itself, translated the same way.
+    with workspace.session() as s:
+        pair = build_plan(s, ids[2:], primary_id=ids[3])
+    with pytest.raises(RightsError) as single:
+        apply_merge(workspace, pair, ops["trainee"].id)
+    text = error_text(single.value)
+    assert not text.startswith(heading)
+    assert text.startswith("Лид #A-103" if lang == "ru" else "Lead #A-103")
+    assert ("нет права «архивирование»" if lang == "ru" else "no archive right") in text
+    # The command line keeps the English text.
+    assert str(several.value).startswith("You may not do this; nothing was changed:")
+
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(MergeEvent)) == 0
+        assert not any(s.get(Lead, i).archived for i in ids)
+
+
+def test_refused_group_says_why_in_russian(qtbot, workspace, runner, shown, language):
+    ids, ops = four_channel_group(workspace)
+    language("ru")
+    view = make_view(qtbot, workspace, ops["trainee"], runner)
+    show(qtbot, view, ids)
+    assert not view.merge_button.isEnabled()
+    text = view.rights_label.text()
+    assert view.rights_label.isVisible() and text == view.merge_button.toolTip()
+    assert "нет права «архивирование»" in text and "Петрова Анна" in text
+    assert "Lead #" not in text and "archive" not in text
+    tips = [h.warning.toolTip() for h in view._headers if h.warning.isVisibleTo(view)]
+    assert tips and all(t.startswith("Лид #") for t in tips)
