@@ -83,3 +83,37 @@ def test_handle_ignores_case_and_prefix(handle, prefix):
 def test_email_ignores_case_and_is_idempotent(email):
     assert normalize_email(email.upper()).value == email
     assert normalize_email(normalize_email(email).value) == normalize_email(email)
+
+
+# The Russian mobile fast path must answer exactly what phonenumbers answers.
+_TYPED_MOBILE = st.builds(
+    lambda prefix, number, seps: prefix
+    + "".join(d + s for d, s in zip(number, seps, strict=False)).strip(),
+    st.sampled_from(["", "8", "7", "+7", "+7 ", "8 (", "+8", "+", "(", "+7(", "8-", "7 "]),
+    st.from_regex(r"9[0-9]{8,10}", fullmatch=True),
+    st.lists(st.sampled_from(["", "", "", " ", "-", ") ", "(", "--"]), min_size=11, max_size=11),
+)
+
+
+@given(st.one_of(_TYPED_MOBILE, st.text(alphabet="0123456789 ()-+", max_size=20)))
+def test_russian_mobile_fast_path_equals_phonenumbers(raw):
+    from deskdup.services.normalize import _parse_phone, _russian_mobile
+
+    text = raw.strip()
+    if not text:
+        return
+    fast = _russian_mobile(text)
+    if fast is not None:
+        assert _parse_phone(text, "RU") == normalize_phone(raw) == normalize_phone(raw, "RU")
+        assert normalize_phone(raw).value == fast
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["+7 930 000 00 00", "+8 916 123 45 67", "+916 123 45 67", "8 916 123 45 67 доб. 5"],
+)
+def test_numbers_outside_the_fast_path_still_parse_as_before(raw):
+    from deskdup.services.normalize import _parse_phone, _russian_mobile
+
+    assert _russian_mobile(raw.strip()) is None
+    assert normalize_phone(raw) == _parse_phone(raw.strip(), "RU")
