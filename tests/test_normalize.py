@@ -87,8 +87,9 @@ def test_email_ignores_case_and_is_idempotent(email):
 
 # The Russian mobile fast path must answer exactly what phonenumbers answers.
 _TYPED_MOBILE = st.builds(
-    lambda prefix, number, seps: prefix
-    + "".join(d + s for d, s in zip(number, seps, strict=False)).strip(),
+    lambda prefix, number, seps: (
+        prefix + "".join(d + s for d, s in zip(number, seps, strict=False)).strip()
+    ),
     st.sampled_from(["", "8", "7", "+7", "+7 ", "8 (", "+8", "+", "(", "+7(", "8-", "7 "]),
     st.from_regex(r"9[0-9]{8,10}", fullmatch=True),
     st.lists(st.sampled_from(["", "", "", " ", "-", ") ", "(", "--"]), min_size=11, max_size=11),
