@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt, Signal
@@ -73,6 +73,8 @@ from deskdup.views.shortcuts import (
 )
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from deskdup.services.candidates import Reason
@@ -1235,6 +1237,24 @@ class CompareView(QWidget):
         else:
             operations.default_failure(self, exc)
 
+    def _ask(self, question: Callable[[], T]) -> T:
+        """Ask through a modal dialog, then give the keyboard back to the review.
+
+        Without a window manager (or with one that does not reactivate the
+        parent) closing a dialog leaves no active window, and the next key
+        press goes nowhere: the keyboard-only flow would stop there.
+        """
+        focused = QApplication.focusWidget()
+        had_focus = focused is None or self.isAncestorOf(focused)
+        try:
+            return question()
+        finally:
+            window = self.window()
+            if window.isVisible() and not window.isActiveWindow():
+                window.activateWindow()
+            if had_focus:
+                self.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
     def exclude_column(self, index: int) -> None:
         """The lead of column ``index`` is someone else: dismiss its pairs with the others.
 
@@ -1246,10 +1266,12 @@ class CompareView(QWidget):
             return
         lead_id = plan.lead_ids[index]
         others = [i for i in plan.lead_ids if i != lead_id]
-        reason = DismissDialog.ask(
-            self,
-            [plan.cards[i].label for i in plan.lead_ids],
-            excluded=plan.cards[lead_id].label,
+        reason = self._ask(
+            lambda: DismissDialog.ask(
+                self,
+                [plan.cards[i].label for i in plan.lead_ids],
+                excluded=plan.cards[lead_id].label,
+            )
         )
         if reason is None:
             return
@@ -1284,7 +1306,7 @@ class CompareView(QWidget):
         if plan is None or self._busy:
             return
         labels = [plan.cards[i].label for i in plan.lead_ids]
-        reason = DismissDialog.ask(self, labels)
+        reason = self._ask(lambda: DismissDialog.ask(self, labels))
         if reason is None:
             return
         self._working = True
@@ -1326,11 +1348,13 @@ class CompareView(QWidget):
         if event_id is None:
             self._show_banner(self.tr("There is no merge of yours to undo."), error=False)
             return
-        if not confirm(
-            self,
-            self.tr("Undo the last merge"),
-            self.tr("Restore the leads of your last merge exactly as they were before it?"),
-            ok_text=self.tr("Undo merge"),
+        if not self._ask(
+            lambda: confirm(
+                self,
+                self.tr("Undo the last merge"),
+                self.tr("Restore the leads of your last merge exactly as they were before it?"),
+                ok_text=self.tr("Undo merge"),
+            )
         ):
             return
         self._working = True

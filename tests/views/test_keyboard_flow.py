@@ -322,3 +322,173 @@ def test_taking_one_lead_out_keeps_comparing_the_rest(qtbot, workspace, runner, 
     with qtbot.waitSignal(view.dismissed, timeout=10000) as dismissed:
         view._headers[0].exclude_button.click()
     assert tuple(dismissed.args[0]) == tuple(ids[:2])
+
+
+# --------------------------------------------------------------------------- the demo queue
+
+
+def _press_in_dialog_when_it_opens(qtbot, dialog_type, key_name=Qt.Key.Key_Return):
+    """Press a key in the next modal dialog of ``dialog_type`` once it has opened.
+
+    ``DismissDialog.ask`` and the undo confirmation run their own event loop;
+    the key is sent from a timer inside that loop, to the focused widget, as an
+    operator's finger would.
+    """
+    from PySide6.QtCore import QTimer
+
+    pressed: list[str] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, dialog_type) and dialog.isVisible():
+            target = QApplication.focusWidget() or dialog
+            pressed.append(type(target).__name__)
+            qtbot.keyClick(target, key_name)
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+    return pressed
+
+
+def test_supervisor_clears_the_demo_queue_by_keyboard_alone(qtbot, demo_ws, tmp_path, monkeypatch):
+    """Done when: an operator can clear the demo queue by keyboard alone.
+
+    Only key presses on the main window (and Enter in the dialogs they open):
+    Ctrl+Return merges, Ctrl+D + Enter marks not duplicates, S skips, J/K move,
+    a digit picks the primary, Ctrl+Z + Enter undoes.  The queue must end empty
+    and the database agree: a fresh scan finds nothing left to review.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from deskdup.models import EventKind
+    from deskdup.services.matching import MatchIndex
+    from deskdup.services.operators import workspace_operator
+    from deskdup.views import errors
+    from deskdup.views.context import AppContext
+    from deskdup.views.main_window import MainWindow
+    from deskdup.views.operations import OperationRunner
+    from deskdup.views.settings import Settings
+
+    shown: list[BaseException] = []
+    monkeypatch.setattr(errors, "show_known_error", lambda _p, exc: shown.append(exc))
+    monkeypatch.setattr(errors, "report_bug", lambda _p, exc: shown.append(exc))
+    ops = OperationRunner()
+    context = AppContext(
+        workspace=demo_ws,
+        operator=workspace_operator(demo_ws, "supervisor"),
+        settings=Settings(tmp_path / "settings.ini"),
+        ops=ops,
+    )
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view = window.compare
+
+    def settled() -> bool:
+        if window.scanning or view.is_busy():
+            return False
+        if window.queue.model.rowCount() == 0:
+            return True
+        return view.plan is not None and window.open_group == tuple(view.lead_ids)
+
+    def wait_settled() -> None:
+        qtbot.waitUntil(settled, timeout=30000)
+
+    def press(k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        assert QApplication.activeWindow() is window
+        target = QApplication.focusWidget()
+        assert target is not None and window.isAncestorOf(target)
+        qtbot.keyClick(target, k, modifier)
+
+    window.start()
+    wait_settled()
+    groups_at_start = window.queue.model.rowCount()
+    assert groups_at_start >= 10
+    # The first group is open and the keys reach it.
+    assert view.isAncestorOf(QApplication.focusWidget())
+
+    merges = dismissed = skipped = undone = merge_events = pairs = 0
+    steps = 0
+
+    def today() -> str:
+        return f"Today: {merge_events} merged, {pairs} not duplicates"
+
+    while window.queue.model.rowCount():
+        steps += 1
+        assert steps < 3 * groups_at_start, "the queue does not get shorter"
+        group = tuple(view.lead_ids)
+        assert view.plan is not None, view.title.text() + " " + view.banner.text()
+        if steps == 2 and skipped == 0:
+            # Skip the second group for now; it comes back when the rest is done.
+            with qtbot.waitSignal(view.group_loaded, timeout=10000):
+                press(Qt.Key.Key_S)
+            skipped += 1
+            assert tuple(view.lead_ids) != group
+            continue
+        if steps == 3:
+            # Next and back again with J / K.
+            with qtbot.waitSignal(view.group_loaded, timeout=10000):
+                press(Qt.Key.Key_J)
+            with qtbot.waitSignal(view.group_loaded, timeout=10000):
+                press(Qt.Key.Key_K)
+            assert tuple(view.lead_ids) == group
+        if steps % 4 == 0:
+            # Not duplicates, with the dialog accepted by Enter (no reason).
+            pressed = _press_in_dialog_when_it_opens(qtbot, DismissDialog)
+            with qtbot.waitSignal(view.dismissed, timeout=10000):
+                press(Qt.Key.Key_D, CTRL)
+            assert pressed == ["QLineEdit"]  # the reason field had the focus
+            dismissed += 1
+            pairs += len(group) * (len(group) - 1) // 2
+        else:
+            if len(group) > 1 and steps % 3 == 0:
+                press(Qt.Key.Key_2)  # the second lead becomes the primary
+                assert view.plan.primary_id == view.plan.lead_ids[1]
+            assert view.merge_button.isEnabled(), view.rights_label.text()
+            with qtbot.waitSignal(view.merged, timeout=10000) as merged:
+                press(Qt.Key.Key_Return, CTRL)
+            assert merged.args[0].primary_id in group
+            merges += 1
+            merge_events += 1  # an undone merge still counts as today's work
+            if merges == 2 and not undone:
+                # Undo it (Ctrl+Z, Enter confirms): the group comes back to the queue.
+                wait_settled()
+                pressed = _press_in_dialog_when_it_opens(qtbot, QMessageBox)
+                with qtbot.waitSignal(view.undone, timeout=10000):
+                    press(Qt.Key.Key_Z, CTRL)
+                assert pressed
+                undone += 1
+                merges -= 1
+                qtbot.waitUntil(lambda: not window.scanning, timeout=30000)
+                rows = [window.queue.model.row_at(r) for r in range(window.queue.model.rowCount())]
+                assert any(set(group) <= set(r.lead_ids) for r in rows)
+        wait_settled()
+        # The focus stays where the keys work, and today's counters moved.
+        assert window.isAncestorOf(QApplication.focusWidget())
+        qtbot.waitUntil(lambda: window.counters_label.text() == today())
+
+    wait_settled()
+    assert skipped and dismissed and undone and merges
+    assert shown == []
+    assert window.counters_label.text() == today()
+
+    with demo_ws.session() as s:
+        events = s.scalars(select(MergeEvent).where(MergeEvent.kind == EventKind.MERGE_LEADS))
+        live = [e for e in events if e.undone_by_id is None]
+        assert len(live) == merges
+        for event in live:
+            assert not s.get(Lead, event.primary_id).archived
+            for other in event.other_ids:
+                lead = s.get(Lead, other)
+                assert lead.archived and lead.merged_into_id == event.primary_id
+        assert s.scalar(select(func.count()).select_from(Dismissal)) >= dismissed
+    # No active lead is left with an unresolved candidate pair at the threshold.
+    fresh = MatchIndex.build(demo_ws, context.match_settings()).result()
+    assert fresh.groups == []
+    window.close()
+    ops.cancel_all()
+    ops.wait()
