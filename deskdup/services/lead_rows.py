@@ -1,18 +1,27 @@
-"""The lead list's rows: every open lead with what the list shows, in two queries.
+"""What the lead list and the review queue show beyond the scan's own summaries.
 
-Plain data for ``views/lead_model.py``; loaded on the database worker, never on
-the UI thread.  Core selects (no ORM objects) keep 100,000 leads cheap.
+* ``load_lead_rows``: every open lead with what the lead list shows, in two
+  queries (plain data for ``views/lead_model.py``).
+* ``load_queue_facts`` and ``GroupRights``: the real names of the leads (the
+  scan's summaries fall back to a phone or a handle when a lead has no name)
+  and whether the signed-in operator may merge a group, through the rights
+  service's own checks.
+
+All of it runs on the database worker, never on the UI thread.  Core selects
+(no ORM objects) keep 100,000 leads cheap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
 
-from deskdup.models import Channel, Communication, Lead, Operator
+from deskdup.models import Action, Channel, Communication, Department, Entity, Lead, Operator
+from deskdup.services.policy import MergePolicy, load_policy
+from deskdup.services.rights import OperatorInfo, Owner, Refusal, allowed, check_merge_cards
 from deskdup.services.workspace import Workspace
 
 _CHUNK = 20000
@@ -109,3 +118,134 @@ def load_lead_rows(
             if progress and len(rows) % _CHUNK == 0:
                 progress(len(rows), 0)
     return rows
+
+
+# --------------------------------------------------------------------------- the queue
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerInfo:
+    """The responsible operator of a lead, as the rights check and its messages need it."""
+
+    id: int
+    name: str
+    department_id: int | None
+    department_name: str
+
+
+@dataclass(frozen=True)
+class QueueFacts:
+    """What the queue needs besides the scan: real names, owners and the merge policy."""
+
+    names: dict[int, str]  # lead id -> name as entered; leads without a name are absent
+    owners: dict[int, OwnerInfo] = field(default_factory=dict)  # operator id -> owner
+    policy: MergePolicy = field(default_factory=MergePolicy)
+
+
+def load_queue_facts(ws: Workspace, lead_ids: Collection[int] | None = None) -> QueueFacts:
+    """Names of ``lead_ids`` (every open lead when None), all owners and the policy.
+
+    One pass over the open leads is cheaper than ``IN`` lists of tens of
+    thousands of ids; the ones not asked for are dropped on the way.
+    """
+    wanted = None if lead_ids is None else set(lead_ids)
+    names: dict[int, str] = {}
+    with ws.session() as session:
+        query = select(Lead.id, Lead.last_name, Lead.first_name, Lead.middle_name).where(
+            Lead.archived.is_(False)
+        )
+        for lead_id, last, first, middle in session.execute(query):
+            if wanted is not None and lead_id not in wanted:
+                continue
+            name = " ".join(p.strip() for p in (last, first, middle) if p and p.strip())
+            if name:
+                names[lead_id] = name
+        owners = {
+            op_id: OwnerInfo(op_id, full_name or "", dept_id, dept_name or "")
+            for op_id, full_name, dept_id, dept_name in session.execute(
+                select(
+                    Operator.id, Operator.full_name, Operator.department_id, Department.name
+                ).outerjoin(Department, Department.id == Operator.department_id)
+            )
+        }
+        policy = load_policy(session)
+    return QueueFacts(names, owners, policy)
+
+
+@dataclass(frozen=True, slots=True)
+class RightsCard:
+    """The part of a ``LeadCard`` that ``rights.check_merge_cards`` reads."""
+
+    id: int
+    label: str
+    owner_id: int | None
+    owner_name: str
+    department_id: int | None
+    department_name: str
+
+
+class GroupRights:
+    """May the signed-in operator merge a group?  ``refusals`` says why not.
+
+    A group can be merged when some lead of it may be the primary: read on
+    every lead, edit on the primary, delete (or archive) on the others; the
+    comparison view then suggests that primary.  Scopes depend only on the
+    owner, so each (owner, action) is decided once and the common case (all
+    allowed) costs a few dictionary look-ups per group; the refusals
+    themselves come from ``rights.check_merge_cards`` for the locked groups.
+    """
+
+    def __init__(
+        self,
+        operator: OperatorInfo,
+        owners: dict[int, OwnerInfo],
+        policy: MergePolicy | None = None,
+    ) -> None:
+        self.operator = operator
+        self.owners = owners
+        self.policy = policy or MergePolicy()
+        self._allowed: dict[tuple[int | None, Action], bool] = {}
+
+    def _may(self, owner_id: int | None, action: Action) -> bool:
+        key = (owner_id, action)
+        got = self._allowed.get(key)
+        if got is None:
+            info = self.owners.get(owner_id) if owner_id is not None else None
+            owner = None
+            if owner_id is not None:
+                owner = Owner(owner_id, info.department_id if info else None)
+            got = self._allowed[key] = allowed(self.operator, Entity.LEAD, action, owner)
+        return got
+
+    def card(self, lead_id: int, label: str, owner_id: int | None) -> RightsCard:
+        info = self.owners.get(owner_id) if owner_id is not None else None
+        return RightsCard(
+            id=lead_id,
+            label=label,
+            owner_id=owner_id,
+            owner_name=info.name if info else "",
+            department_id=info.department_id if info else None,
+            department_name=info.department_name if info else "",
+        )
+
+    def refusals(self, cards: Sequence[RightsCard]) -> tuple[Refusal, ...]:
+        """Nothing when the operator may merge the group, else the missing rights.
+
+        For a locked group: the refusals of the primary that lacks the fewest.
+        """
+        if not cards:
+            return ()
+        owners = [c.owner_id for c in cards]
+        if all(self._may(o, Action.READ) for o in owners):
+            deletable = [self._may(o, Action.DELETE) for o in owners]
+            undeletable = len(deletable) - sum(deletable)
+            for i, owner_id in enumerate(owners):
+                # The primary needs edit; every other lead needs delete.
+                if undeletable - (not deletable[i]) == 0 and self._may(owner_id, Action.EDIT):
+                    return ()
+        best: list[Refusal] | None = None
+        for card in cards:
+            got = check_merge_cards(self.operator, cards, card.id, self.policy)
+            if best is None or len(got) < len(best):
+                best = got
+        return tuple(best or ())

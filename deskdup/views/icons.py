@@ -29,12 +29,17 @@ _ACTIONS = {
     "about": "fa5s.info-circle",
     "search": "fa5s.search",
     "cancel": "fa5s.times",
+    "lock": "fa5s.lock",
 }
+
+
+# The lock is a warning (the comparison view draws its locks red too).
+_COLORS = {"lock": "#C62828"}
 
 
 @cache
 def action_icon(name: str) -> QIcon:
-    return qta.icon(_ACTIONS[name], color="#455A64")
+    return qta.icon(_ACTIONS[name], color=_COLORS.get(name, "#455A64"))
 
 
 def channel_icons(channels: list[Channel]) -> list[QIcon]:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup import __version__
-from deskdup.services.lead_rows import load_lead_rows
+from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult
-from deskdup.services.operators import operator_display
+from deskdup.services.operators import OperatorInfo, operator_display
+from deskdup.services.workspace import Workspace
 from deskdup.views import icons
 from deskdup.views import settings as opts
 from deskdup.views.cheatsheet import CheatSheetDialog
@@ -67,6 +68,13 @@ def _no_full_collections() -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
+    """The queue's rows with real names and the operator's rights (on the worker)."""
+    facts = load_queue_facts(ws, {i for g in result.groups for i in g.lead_ids})
+    rights = GroupRights(operator, facts.owners, facts.policy)
+    return build_rows(result.groups, result.summaries, facts.names, rights)
 
 
 class StatusProgress:
@@ -112,7 +120,6 @@ class MainWindow(QMainWindow):
         self._pending_open: str | None = None
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
         self.setWindowTitle(self.tr("deskdup — duplicate leads"))
-        self.resize(1400, 860)
 
         self.queue = QueueView()
         self.leads = LeadListView()
@@ -279,8 +286,8 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         s = self.context.settings
         geometry = s.get(opts.MAIN_GEOMETRY)
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
+        if not geometry or not self.restoreGeometry(QByteArray(geometry)):
+            self._first_geometry()
         state = s.get(opts.MAIN_STATE)
         if state:
             self.restoreState(QByteArray(state))
@@ -288,9 +295,26 @@ class MainWindow(QMainWindow):
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
         else:
-            self.splitter.setSizes([640, 760])
+            # The queue's columns up to "Why" fit; the comparison keeps the larger part.
+            width = max(self.width(), 1400)
+            self.splitter.setSizes([width * 47 // 100, width * 53 // 100])
         self.queue.restore_header(s.get(opts.QUEUE_HEADER))
         self.leads.restore_header(s.get(opts.LEADS_HEADER))
+        self.queue.set_mergeable_only(bool(s.get(opts.QUEUE_MERGEABLE_ONLY)))
+        self.queue.mergeable_only.toggled.connect(
+            lambda on: self.context.settings.set(opts.QUEUE_MERGEABLE_ONLY, on)
+        )
+
+    def _first_geometry(self) -> None:
+        """First start: the whole available screen (maximised where a window manager
+        honours it; the size itself where none does)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1400, 860)
+            return
+        available = screen.availableGeometry()
+        self.setGeometry(available)
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_state(self) -> None:
         s = self.context.settings
@@ -312,7 +336,7 @@ class MainWindow(QMainWindow):
     def start(self) -> None:
         """Fill the window: the queue from the kept scan or a new one, then the leads."""
         if self.context.scan_result is not None:
-            self._show_result(self.context.scan_result)
+            self._show_kept_result(self.context.scan_result)
         else:
             self.start_scan(full=True)
         self.load_leads()
@@ -322,7 +346,7 @@ class MainWindow(QMainWindow):
         if self._scan_op is not None:
             return
         ctx = self.context
-        ws, settings = ctx.workspace, ctx.match_settings()
+        ws, settings, operator = ctx.workspace, ctx.match_settings(), ctx.operator
         index = None if full else ctx.match_index
 
         def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
@@ -335,7 +359,7 @@ class MainWindow(QMainWindow):
                 else:
                     built = index
                     result = built.refresh(ws)
-                return built, result, build_rows(result.groups, result.summaries)
+                return built, result, queue_rows(ws, operator, result)
 
         self.scan_action.setEnabled(False)
         label = self.tr("Scanning leads…") if index is None else self.tr("Updating the queue…")
@@ -364,9 +388,23 @@ class MainWindow(QMainWindow):
         self.context.scan_result = result
         self._show_result(result, rows)
 
-    def _show_result(self, result: ScanResult, rows: list[QueueRow] | None = None) -> None:
-        if rows is None:
-            rows = build_rows(result.groups, result.summaries)
+    def _show_kept_result(self, result: ScanResult) -> None:
+        """A window rebuilt on a kept scan (new operator, language): rows on the worker,
+        since names and rights are read from the database and 20,000 groups take time."""
+        ws, operator = self.context.workspace, self.context.operator
+
+        def work() -> list[QueueRow]:
+            with _no_full_collections():
+                return queue_rows(ws, operator, result)
+
+        self._scan_op = (
+            self.context.query(self, work, lambda rows: self._show_result(result, rows))
+            .finally_(self._scan_ended)
+            .run_in_background()
+        )
+        self.scan_action.setEnabled(False)
+
+    def _show_result(self, result: ScanResult, rows: list[QueueRow]) -> None:
         self.queue.set_rows(rows)
         self.leads.set_duplicate_ids({i for g in result.groups for i in g.lead_ids})
         self.statusBar().showMessage(

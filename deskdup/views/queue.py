@@ -10,11 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -65,12 +76,25 @@ class ChannelsDelegate(QStyledItemDelegate):
         return QSize(GAP + len(channels) * (ICON + GAP), max(base.height(), ICON + 6))
 
 
+CUSTOM = -1  # the period item that shows the two date fields
 PERIODS = (  # (label, days back; None = any time)
     (QT_TRANSLATE_NOOP("QueueView", "Any time"), None),
     (QT_TRANSLATE_NOOP("QueueView", "Today"), 0),
     (QT_TRANSLATE_NOOP("QueueView", "Last 7 days"), 7),
     (QT_TRANSLATE_NOOP("QueueView", "Last 30 days"), 30),
+    (QT_TRANSLATE_NOOP("QueueView", "Dates…"), CUSTOM),
 )
+
+# Starting widths; a column is never narrower than its header (Russian ones are longer).
+WIDTHS = (
+    (Column.SCORE, 64),
+    (Column.LEADS, 48),
+    (Column.CHANNELS, 100),
+    (Column.CUSTOMER, 230),
+    (Column.OWNERS, 140),
+    (Column.AGE, 64),
+)
+LOCK_WIDTH = 30
 
 
 class QueueView(QWidget):
@@ -88,7 +112,17 @@ class QueueView(QWidget):
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Filter by name, ID or owner"))
         self.text.setClearButtonEnabled(True)
-        layout.addWidget(self.text)
+        top = QHBoxLayout()
+        top.addWidget(self.text, 1)
+        self.mergeable_only = QCheckBox(self.tr("Only groups I can merge"))
+        self.mergeable_only.setToolTip(
+            self.tr(
+                "Hide the groups you lack a right to merge (a lock in the first column); "
+                "their owners or a supervisor merge them"
+            )
+        )
+        top.addWidget(self.mergeable_only)
+        layout.addLayout(top)
         bar = QHBoxLayout()
         self.channel = QComboBox()
         self.channel.addItem(self.tr("All channels"), None)
@@ -111,7 +145,17 @@ class QueueView(QWidget):
         self.period = QComboBox()
         for label, days in PERIODS:
             self.period.addItem(QCoreApplication.translate("QueueView", label), days)
+        self.period.setToolTip(self.tr("When the leads of a group came in"))
         bar.addWidget(self.period)
+        today = QDate.currentDate()
+        self.from_label = QLabel(self.tr("from"))
+        self.date_from = self._date_edit(today.addDays(-7))
+        self.to_label = QLabel(self.tr("to"))
+        self.date_to = self._date_edit(today)
+        self.date_from.setToolTip(self.tr("Groups with a lead created on or after this day"))
+        self.date_to.setToolTip(self.tr("Groups with a lead created on or before this day"))
+        for widget in (self.from_label, self.date_from, self.to_label, self.date_to):
+            bar.addWidget(widget)
         bar.addStretch(0)
         layout.addLayout(bar)
 
@@ -131,15 +175,8 @@ class QueueView(QWidget):
         header.setSortIndicator(Column.SCORE, Qt.SortOrder.DescendingOrder)
         header.setStretchLastSection(True)
         header.setSectionsMovable(True)
-        for column, width in (
-            (Column.SCORE, 68),
-            (Column.LEADS, 56),
-            (Column.CHANNELS, 110),
-            (Column.NAMES, 240),
-            (Column.OWNERS, 150),
-            (Column.AGE, 64),
-        ):
-            header.resizeSection(column, width)
+        header.setMinimumSectionSize(LOCK_WIDTH)
+        self.fit_columns()
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
@@ -148,13 +185,40 @@ class QueueView(QWidget):
         self.table.clicked.connect(self._activated)
         for widget in (self.channel, self.owner, self.period):
             widget.currentIndexChanged.connect(self._apply_filter)
+        self.period.currentIndexChanged.connect(self._show_dates)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._apply_filter)
+        self.mergeable_only.toggled.connect(self._apply_filter)
         self.min_score.valueChanged.connect(self._apply_filter)
         self.text.textChanged.connect(self._apply_filter)
         for key, step in (("J", 1), ("K", -1)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda step=step: self.move(step))
+        self._show_dates()
         self._update_count()
+
+    @staticmethod
+    def _date_edit(day: QDate) -> QDateEdit:
+        edit = QDateEdit(day)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd.MM.yyyy")
+        return edit
+
+    def fit_columns(self) -> None:
+        """The starting widths, widened where the header's text needs more."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        header.resizeSection(Column.LOCK, LOCK_WIDTH)
+        for column, width in WIDTHS:
+            text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            # Room for the padding and the sort arrow beside the text.
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(text) + 30))
+
+    def _show_dates(self, *_args) -> None:
+        custom = self.period.currentData() == CUSTOM
+        for widget in (self.from_label, self.date_from, self.to_label, self.date_to):
+            widget.setVisible(custom)
 
     # ------------------------------------------------------------------ data
 
@@ -185,8 +249,12 @@ class QueueView(QWidget):
 
     def current_filter(self) -> QueueFilter:
         days = self.period.currentData()
-        since = None
-        if days is not None:
+        since = until = None
+        if days == CUSTOM:
+            first, last = sorted((self.date_from.date(), self.date_to.date()))
+            since = datetime(first.year(), first.month(), first.day())
+            until = datetime(last.year(), last.month(), last.day()) + timedelta(days=1)
+        elif days is not None:
             today = datetime.now().replace(hour=0, minute=0, second=0, microsecond=0)
             since = today - timedelta(days=days)
         channel = self.channel.currentData()
@@ -195,8 +263,15 @@ class QueueView(QWidget):
             owner=self.owner.currentData() or "",
             min_score=self.min_score.value(),
             since=since,
+            until=until,
             text=self.text.text().strip(),
+            mergeable_only=self.mergeable_only.isChecked(),
         )
+
+    def set_mergeable_only(self, on: bool) -> None:
+        """Check or clear "Only groups I can merge" (the window restores the saved choice)."""
+        self.mergeable_only.setChecked(on)
+        self._apply_filter()
 
     def set_filter(self, queue_filter: QueueFilter) -> None:
         self.proxy.set_filter(queue_filter)
@@ -209,10 +284,15 @@ class QueueView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         if shown == total:
-            self.count.setText(self.tr("{n} groups to review").format(n=total))
+            text = self.tr("{n} groups to review").format(n=total)
         else:
-            text = self.tr("{shown} of {total} groups")
-            self.count.setText(text.format(shown=shown, total=total))
+            text = self.tr("{shown} of {total} groups").format(shown=shown, total=total)
+        locked = self.model.locked_count()
+        if locked and self.mergeable_only.isChecked():
+            text += " · " + self.tr("{n} that you cannot merge are hidden").format(n=locked)
+        elif locked:
+            text += " · " + self.tr("{n} locked").format(n=locked)
+        self.count.setText(text)
 
     # ------------------------------------------------------------------ selection
 
@@ -226,7 +306,7 @@ class QueueView(QWidget):
     def select_proxy_row(self, row: int, open_it: bool = True) -> bool:
         if not 0 <= row < self.proxy.rowCount():
             return False
-        index = self.proxy.index(row, Column.NAMES)
+        index = self.proxy.index(row, Column.CUSTOMER)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         if open_it:
@@ -237,7 +317,7 @@ class QueueView(QWidget):
         source_row = self.model.find(key)
         if source_row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(source_row, Column.NAMES))
+        index = self.proxy.mapFromSource(self.model.index(source_row, Column.CUSTOMER))
         if not index.isValid():
             return False
         return self.select_proxy_row(index.row(), open_it)

@@ -1,8 +1,9 @@
 """The review queue as a Qt table: one row per candidate group.
 
 Rows are plain :class:`QueueRow` records built off the UI thread
-(:func:`build_rows`) from the scan's groups and lead summaries; ``data()``
-only formats the rows the view asks for.  Sorting is done here on the Python
+(:func:`build_rows`) from the scan's groups and lead summaries, the leads'
+real names and the signed-in operator's rights (``services/lead_rows.py``);
+``data()`` only formats the rows the view asks for.  Sorting is done here on the Python
 list (fast at tens of thousands of groups); filtering by :class:`QueueFilter`
 through a ``QSortFilterProxyModel`` that forwards ``sort`` to this model.
 """
@@ -23,29 +24,40 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from deskdup.models import Channel
 from deskdup.services.candidates import CandidateGroup, LeadSummary, Reason
+from deskdup.services.lead_rows import GroupRights
 from deskdup.services.messages import QT_TRANSLATE_NOOP
+from deskdup.services.rights import Refusal
+from deskdup.views import icons
 from deskdup.views.channel_badges import channel_name
+from deskdup.views.compare import refusal_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class Column(enum.IntEnum):
-    SCORE = 0
-    LEADS = 1
-    CHANNELS = 2
-    NAMES = 3
-    OWNERS = 4
-    AGE = 5
-    REASONS = 6
+    LOCK = 0  # a lock when the signed-in operator may not merge the group
+    SCORE = 1
+    LEADS = 2
+    CHANNELS = 3
+    CUSTOMER = 4  # the names, fullest first; phones and handles only of nameless leads
+    OWNERS = 5
+    AGE = 6
+    REASONS = 7
 
 
 class Role(enum.IntEnum):
     ObjectRole = Qt.ItemDataRole.UserRole + 1  # the QueueRow
     SortRole = Qt.ItemDataRole.UserRole + 2
     ChannelsRole = Qt.ItemDataRole.UserRole + 3  # tuple[Channel, ...] for the delegate
+    MergeableRole = Qt.ItemDataRole.UserRole + 4  # bool: may the operator merge it
+
+
+# Locked rows read as unavailable, like disabled items, without hiding their text.
+LOCKED_TEXT = QColor("#78909C")
 
 
 # Channel order in the icons: the messengers an operator looks for first.
@@ -74,19 +86,32 @@ class QueueRow:
     group: CandidateGroup
     score: float
     channels: tuple[Channel, ...]
-    names: tuple[str, ...]
+    names: tuple[str, ...]  # real names as entered, fullest first, parts of others left out
+    identifiers: tuple[str, ...]  # a phone, e-mail or handle of each lead that has no name
     owners: tuple[str, ...]
     owner_ids: frozenset[int]
     oldest: datetime | None
     newest: datetime | None
     reasons: tuple[Reason, ...]
     search_text: str
+    # What the signed-in operator lacks to merge the group (empty: may merge).
+    refusals: tuple[Refusal, ...] = ()
+    # (label, name or identifier, channel) of each lead, for the tooltip.
+    members: tuple[tuple[str, str, Channel], ...] = ()
     # Translated top reasons, filled on first display.
     reasons_text: str | None = field(default=None)
 
     @property
     def key(self) -> str:
         return self.group.key
+
+    @property
+    def mergeable(self) -> bool:
+        return not self.refusals
+
+    @property
+    def customer(self) -> str:
+        return " · ".join((*self.names, *self.identifiers))
 
     @property
     def lead_ids(self) -> tuple[int, ...]:
@@ -101,30 +126,68 @@ def _distinct(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def _words(name: str) -> frozenset[str]:
+    return frozenset(name.casefold().replace("ё", "е").split())
+
+
+def readable_names(names: Iterable[str]) -> tuple[str, ...]:
+    """The distinct names, fullest first; a name whose words are all in a fuller one
+    ("Владимир" beside "Власов Владимир") is left out.  A name typed all in lower
+    case is shown capitalised ("гаврилова вера" -> "Гаврилова Вера")."""
+    candidates = sorted(_distinct(n.strip() for n in names), key=lambda n: -len(n.split()))
+    kept: list[tuple[str, frozenset[str]]] = []
+    for name in candidates:
+        words = _words(name)
+        if any(words <= other for _, other in kept):
+            continue
+        kept.append((name.title() if name == name.lower() else name, words))
+    return tuple(n for n, _ in kept)
+
+
 def build_rows(
-    groups: Iterable[CandidateGroup], summaries: Mapping[int, LeadSummary]
+    groups: Iterable[CandidateGroup],
+    summaries: Mapping[int, LeadSummary],
+    names: Mapping[int, str] | None = None,
+    rights: GroupRights | None = None,
 ) -> list[QueueRow]:
-    """Queue rows, best score first (plain Python: runs on the worker)."""
+    """Queue rows, best score first (plain Python: runs on the worker).
+
+    ``names``: the real name of each lead that has one (``load_queue_facts``);
+    without it the scan's display names are taken as names.  ``rights``: the
+    signed-in operator's; without it every group counts as mergeable.
+    """
     rows: list[QueueRow] = []
     for group in groups:
         leads = [summaries[i] for i in group.lead_ids if i in summaries]
         channels = tuple(sorted({s.channel for s in leads}, key=lambda c: CHANNEL_ORDER.get(c, 99)))
-        names = _distinct(s.name for s in leads)
+        if names is None:
+            real = {s.id: s.name for s in leads if s.name}
+        else:
+            real = {s.id: names[s.id] for s in leads if names.get(s.id)}
+        identifiers = _distinct(s.name for s in leads if s.id not in real)
+        shown = readable_names(real.values())
         owners = _distinct(s.owner_name for s in leads)
         created = [s.created_at for s in leads if s.created_at is not None]
         labels = " ".join(s.label for s in leads)
+        refusals: tuple[Refusal, ...] = ()
+        if rights is not None:
+            refusals = rights.refusals([rights.card(s.id, s.label, s.owner_id) for s in leads])
+        every_name = " ".join((*real.values(), *identifiers))
         rows.append(
             QueueRow(
                 group=group,
                 score=group.score,
                 channels=channels,
-                names=names,
+                names=shown,
+                identifiers=identifiers,
                 owners=owners,
                 owner_ids=frozenset(s.owner_id for s in leads if s.owner_id is not None),
                 oldest=min(created) if created else None,
                 newest=max(created) if created else None,
                 reasons=tuple(group.top_reasons(3)),
-                search_text=f"{labels} {' '.join(names)} {' '.join(owners)}".lower(),
+                search_text=f"{labels} {every_name} {' '.join(owners)}".lower(),
+                refusals=refusals,
+                members=tuple((s.label, real.get(s.id) or s.name, s.channel) for s in leads),
             )
         )
     rows.sort(key=lambda r: (-r.score, r.group.lead_ids))
@@ -150,10 +213,11 @@ def format_age(oldest: datetime | None, now: datetime | None = None) -> str:
 
 class QueueModel(QAbstractTableModel):
     HEADERS = {
+        Column.LOCK: "",  # a lock icon; the tooltip says what it means
         Column.SCORE: QT_TRANSLATE_NOOP("Queue", "Score"),
         Column.LEADS: QT_TRANSLATE_NOOP("Queue", "Leads"),
         Column.CHANNELS: QT_TRANSLATE_NOOP("Queue", "Channels"),
-        Column.NAMES: QT_TRANSLATE_NOOP("Queue", "Names"),
+        Column.CUSTOMER: QT_TRANSLATE_NOOP("Queue", "Customer"),
         Column.OWNERS: QT_TRANSLATE_NOOP("Queue", "Owners"),
         Column.AGE: QT_TRANSLATE_NOOP("Queue", "Age"),
         Column.REASONS: QT_TRANSLATE_NOOP("Queue", "Why"),
@@ -162,6 +226,7 @@ class QueueModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[QueueRow] = []
+        self._locked = 0
         self._sort: tuple[int, Qt.SortOrder] = (Column.SCORE, Qt.SortOrder.DescendingOrder)
         self.now: datetime | None = None  # fixed "now" for tests; None: the clock
 
@@ -177,7 +242,21 @@ class QueueModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("Queue", self.HEADERS[Column(section)])
+            text = self.HEADERS[Column(section)]
+            return QCoreApplication.translate("Queue", text) if text else ""
+        if section == Column.LOCK:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return icons.action_icon("lock")
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(
+                    "Queue", "A lock: you lack a right to merge the group (the tooltip says which)"
+                )
+        if section == Column.CUSTOMER and role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate(
+                "Queue",
+                "The customer's names, fullest first; a phone, e-mail or handle "
+                "stands for a lead that has no name",
+            )
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -190,13 +269,17 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == Column.CHANNELS:
-                return ", ".join(channel_name(c) for c in row.channels)
-            if column == Column.REASONS:
-                return "\n".join(translate_reason(r) for r in row.reasons)
-            if column in (Column.NAMES, Column.OWNERS):
-                return self._display(row, column)
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == Column.LOCK and row.refusals:
+                return icons.action_icon("lock")
             return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.refusals or (column == Column.CUSTOMER and not row.names):
+                return LOCKED_TEXT
+            return None
+        if role == Role.MergeableRole:
+            return row.mergeable
         if role == Role.ChannelsRole and column == Column.CHANNELS:
             return row.channels
         if role == Role.SortRole:
@@ -209,15 +292,40 @@ class QueueModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == Column.LOCK:
+            if not row.refusals:
+                return QCoreApplication.translate("Queue", "You may merge this group")
+            return "\n".join(
+                (
+                    QCoreApplication.translate("Queue", "You cannot merge this group:"),
+                    *(refusal_text(r) for r in row.refusals),
+                )
+            )
+        if column == Column.CHANNELS:
+            return ", ".join(channel_name(c) for c in row.channels)
+        if column == Column.REASONS:
+            return "\n".join(translate_reason(r) for r in row.reasons)
+        if column == Column.CUSTOMER:
+            return "\n".join(
+                f"#{label}  {name}  ({channel_name(channel)})"
+                for label, name, channel in row.members
+            )
+        if column == Column.OWNERS:
+            return self._display(row, column)
+        return None
+
     def _display(self, row: QueueRow, column: int) -> str | None:
+        if column == Column.LOCK:
+            return None  # the icon; the refusals in the tooltip
         if column == Column.SCORE:
             return f"{row.score:.2f}"
         if column == Column.LEADS:
             return str(len(row.group.lead_ids))
         if column == Column.CHANNELS:
             return None  # icons only (the delegate); names in the tooltip
-        if column == Column.NAMES:
-            return " · ".join(row.names)
+        if column == Column.CUSTOMER:
+            return row.customer
         if column == Column.OWNERS:
             return ", ".join(row.owners)
         if column == Column.AGE:
@@ -230,14 +338,16 @@ class QueueModel(QAbstractTableModel):
 
     @staticmethod
     def _sort_key(row: QueueRow, column: int) -> Any:
+        if column == Column.LOCK:
+            return (len(row.refusals), -row.score)  # mergeable first
         if column == Column.SCORE:
             return row.score
         if column == Column.LEADS:
             return len(row.group.lead_ids)
         if column == Column.CHANNELS:
             return len(row.channels)
-        if column == Column.NAMES:
-            return " ".join(row.names).lower()
+        if column == Column.CUSTOMER:
+            return (0 if row.names else 1, row.customer.lower())  # nameless groups last
         if column == Column.OWNERS:
             return " ".join(row.owners).lower()
         if column == Column.AGE:
@@ -279,10 +389,15 @@ class QueueModel(QAbstractTableModel):
         # Sorted before the reset: one pass of the proxy's filter, not two.
         self.beginResetModel()
         self._rows = ordered
+        self._locked = sum(1 for r in ordered if r.refusals)
         self.endResetModel()
 
     def rows(self) -> list[QueueRow]:
         return list(self._rows)
+
+    def locked_count(self) -> int:
+        """Groups the signed-in operator may not merge."""
+        return self._locked
 
     def row_at(self, row: int) -> QueueRow:
         return self._rows[row]
@@ -300,6 +415,7 @@ class QueueModel(QAbstractTableModel):
         for i in range(len(self._rows) - 1, -1, -1):
             if gone.intersection(self._rows[i].group.lead_ids):
                 self.beginRemoveRows(QModelIndex(), i, i)
+                self._locked -= bool(self._rows[i].refusals)
                 del self._rows[i]
                 self.endRemoveRows()
                 removed += 1
@@ -323,8 +439,11 @@ class QueueFilter:
     since: datetime | None = None
     until: datetime | None = None
     text: str = ""
+    mergeable_only: bool = False  # hide the groups the operator lacks a right to merge
 
     def accepts(self, row: QueueRow) -> bool:
+        if self.mergeable_only and row.refusals:
+            return False
         if row.score < self.min_score:
             return False
         if self.channel is not None and self.channel not in row.channels:

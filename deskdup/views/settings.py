@@ -65,7 +65,9 @@ LAST_OPERATORS = Option("connection/operators", dict, {})  # url -> login
 MAIN_GEOMETRY = Option("window/geometry", bytes, b"")
 MAIN_STATE = Option("window/state", bytes, b"")
 MAIN_SPLITTER = Option("window/splitter", bytes, b"")
-QUEUE_HEADER = Option("window/queue_header", bytes, b"")
+# v2: the lock column came first (a state saved for fewer columns would shift them).
+QUEUE_HEADER = Option("window/queue_header_v2", bytes, b"")
+QUEUE_MERGEABLE_ONLY = Option("queue/mergeable_only", bool, True)
 LEADS_HEADER = Option("window/leads_header", bytes, b"")
 
 MAX_RECENT = 8
