@@ -124,214 +124,214 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="548"/>
+        <location filename="../../deskdup/views/compare.py" line="550"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="550"/>
+        <location filename="../../deskdup/views/compare.py" line="552"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="555"/>
+        <location filename="../../deskdup/views/compare.py" line="557"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="557"/>
+        <location filename="../../deskdup/views/compare.py" line="559"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="562"/>
+        <location filename="../../deskdup/views/compare.py" line="564"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="564"/>
+        <location filename="../../deskdup/views/compare.py" line="566"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="571"/>
+        <location filename="../../deskdup/views/compare.py" line="573"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="576"/>
+        <location filename="../../deskdup/views/compare.py" line="578"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="578"/>
+        <location filename="../../deskdup/views/compare.py" line="580"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="583"/>
+        <location filename="../../deskdup/views/compare.py" line="585"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="585"/>
+        <location filename="../../deskdup/views/compare.py" line="587"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="590"/>
+        <location filename="../../deskdup/views/compare.py" line="592"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="592"/>
+        <location filename="../../deskdup/views/compare.py" line="594"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="664"/>
+        <location filename="../../deskdup/views/compare.py" line="666"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="681"/>
+        <location filename="../../deskdup/views/compare.py" line="683"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="683"/>
+        <location filename="../../deskdup/views/compare.py" line="685"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="704"/>
+        <location filename="../../deskdup/views/compare.py" line="706"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="716"/>
+        <location filename="../../deskdup/views/compare.py" line="718"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="740"/>
+        <location filename="../../deskdup/views/compare.py" line="742"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="764"/>
+        <location filename="../../deskdup/views/compare.py" line="766"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="817"/>
+        <location filename="../../deskdup/views/compare.py" line="819"/>
         <source>After the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="849"/>
+        <location filename="../../deskdup/views/compare.py" line="851"/>
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="896"/>
+        <location filename="../../deskdup/views/compare.py" line="898"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="897"/>
+        <location filename="../../deskdup/views/compare.py" line="899"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="898"/>
+        <location filename="../../deskdup/views/compare.py" line="900"/>
         <source>Activities and deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="899"/>
+        <location filename="../../deskdup/views/compare.py" line="901"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="934"/>
-        <location filename="../../deskdup/views/compare.py" line="1062"/>
+        <location filename="../../deskdup/views/compare.py" line="936"/>
+        <location filename="../../deskdup/views/compare.py" line="1064"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="948"/>
+        <location filename="../../deskdup/views/compare.py" line="950"/>
         <source>no chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="950"/>
+        <location filename="../../deskdup/views/compare.py" line="952"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="956"/>
+        <location filename="../../deskdup/views/compare.py" line="958"/>
         <source>{count} msg. · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="969"/>
+        <location filename="../../deskdup/views/compare.py" line="971"/>
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1002"/>
+        <location filename="../../deskdup/views/compare.py" line="1004"/>
         <source>will be archived into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1004"/>
+        <location filename="../../deskdup/views/compare.py" line="1006"/>
         <source>will be deleted after the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1014"/>
+        <location filename="../../deskdup/views/compare.py" line="1016"/>
         <source>keeps the chosen values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1035"/>
+        <location filename="../../deskdup/views/compare.py" line="1037"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1059"/>
+        <location filename="../../deskdup/views/compare.py" line="1061"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1086"/>
+        <location filename="../../deskdup/views/compare.py" line="1088"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1277"/>
-        <location filename="../../deskdup/views/compare.py" line="1302"/>
+        <location filename="../../deskdup/views/compare.py" line="1299"/>
+        <location filename="../../deskdup/views/compare.py" line="1324"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1327"/>
+        <location filename="../../deskdup/views/compare.py" line="1349"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1331"/>
+        <location filename="../../deskdup/views/compare.py" line="1354"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1332"/>
+        <location filename="../../deskdup/views/compare.py" line="1355"/>
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1333"/>
+        <location filename="../../deskdup/views/compare.py" line="1356"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,57 +432,57 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="254"/>
+        <location filename="../../deskdup/services/importer.py" line="256"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="263"/>
+        <location filename="../../deskdup/services/importer.py" line="265"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="495"/>
+        <location filename="../../deskdup/services/importer.py" line="605"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="497"/>
+        <location filename="../../deskdup/services/importer.py" line="607"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="500"/>
+        <location filename="../../deskdup/services/importer.py" line="610"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="510"/>
+        <location filename="../../deskdup/services/importer.py" line="620"/>
         <source>cannot read the date &apos;{value}&apos; (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="525"/>
+        <location filename="../../deskdup/services/importer.py" line="635"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="545"/>
+        <location filename="../../deskdup/services/importer.py" line="655"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="555"/>
+        <location filename="../../deskdup/services/importer.py" line="665"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="564"/>
+        <location filename="../../deskdup/services/importer.py" line="674"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="576"/>
+        <location filename="../../deskdup/services/importer.py" line="686"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,32 +490,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="392"/>
+        <location filename="../../deskdup/views/compare.py" line="394"/>
         <source>Primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="396"/>
+        <location filename="../../deskdup/views/compare.py" line="398"/>
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="403"/>
+        <location filename="../../deskdup/views/compare.py" line="405"/>
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="416"/>
+        <location filename="../../deskdup/views/compare.py" line="418"/>
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="436"/>
+        <location filename="../../deskdup/views/compare.py" line="438"/>
         <source>no responsible operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="443"/>
+        <location filename="../../deskdup/views/compare.py" line="445"/>
         <source>{status} · created {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,27 +566,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="147"/>
+        <location filename="../../deskdup/views/compare.py" line="149"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="148"/>
+        <location filename="../../deskdup/views/compare.py" line="150"/>
         <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="149"/>
+        <location filename="../../deskdup/views/compare.py" line="151"/>
         <source>processed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="150"/>
+        <location filename="../../deskdup/views/compare.py" line="152"/>
         <source>converted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="151"/>
+        <location filename="../../deskdup/views/compare.py" line="153"/>
         <source>junk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,37 +757,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="363"/>
+        <location filename="../../deskdup/views/main_window.py" line="365"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="363"/>
+        <location filename="../../deskdup/views/main_window.py" line="365"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="409"/>
+        <location filename="../../deskdup/views/main_window.py" line="411"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="483"/>
+        <location filename="../../deskdup/views/main_window.py" line="485"/>
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="493"/>
+        <location filename="../../deskdup/views/main_window.py" line="495"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="520"/>
+        <location filename="../../deskdup/views/main_window.py" line="522"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="523"/>
+        <location filename="../../deskdup/views/main_window.py" line="525"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>

@@ -123,214 +123,214 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="548" />
+        <location filename="../../deskdup/views/compare.py" line="550" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="550" />
+        <location filename="../../deskdup/views/compare.py" line="552" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="555" />
+        <location filename="../../deskdup/views/compare.py" line="557" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="557" />
+        <location filename="../../deskdup/views/compare.py" line="559" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="562" />
+        <location filename="../../deskdup/views/compare.py" line="564" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="564" />
+        <location filename="../../deskdup/views/compare.py" line="566" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="571" />
+        <location filename="../../deskdup/views/compare.py" line="573" />
         <source>Keyboard shortcuts</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="576" />
+        <location filename="../../deskdup/views/compare.py" line="578" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="578" />
+        <location filename="../../deskdup/views/compare.py" line="580" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="583" />
+        <location filename="../../deskdup/views/compare.py" line="585" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="585" />
+        <location filename="../../deskdup/views/compare.py" line="587" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="590" />
+        <location filename="../../deskdup/views/compare.py" line="592" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="592" />
+        <location filename="../../deskdup/views/compare.py" line="594" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="664" />
+        <location filename="../../deskdup/views/compare.py" line="666" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="681" />
+        <location filename="../../deskdup/views/compare.py" line="683" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="683" />
+        <location filename="../../deskdup/views/compare.py" line="685" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="704" />
+        <location filename="../../deskdup/views/compare.py" line="706" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="716" />
+        <location filename="../../deskdup/views/compare.py" line="718" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="740" />
+        <location filename="../../deskdup/views/compare.py" line="742" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="764" />
+        <location filename="../../deskdup/views/compare.py" line="766" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="817" />
+        <location filename="../../deskdup/views/compare.py" line="819" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="849" />
+        <location filename="../../deskdup/views/compare.py" line="851" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="896" />
+        <location filename="../../deskdup/views/compare.py" line="898" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="897" />
+        <location filename="../../deskdup/views/compare.py" line="899" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="898" />
+        <location filename="../../deskdup/views/compare.py" line="900" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="899" />
+        <location filename="../../deskdup/views/compare.py" line="901" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="934" />
-        <location filename="../../deskdup/views/compare.py" line="1062" />
+        <location filename="../../deskdup/views/compare.py" line="936" />
+        <location filename="../../deskdup/views/compare.py" line="1064" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="948" />
+        <location filename="../../deskdup/views/compare.py" line="950" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="950" />
+        <location filename="../../deskdup/views/compare.py" line="952" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="956" />
+        <location filename="../../deskdup/views/compare.py" line="958" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="969" />
+        <location filename="../../deskdup/views/compare.py" line="971" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1002" />
+        <location filename="../../deskdup/views/compare.py" line="1004" />
         <source>will be archived into the primary</source>
         <translation>будет перенесён в архив, в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1004" />
+        <location filename="../../deskdup/views/compare.py" line="1006" />
         <source>will be deleted after the merge</source>
         <translation>будет удалён после объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1014" />
+        <location filename="../../deskdup/views/compare.py" line="1016" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1035" />
+        <location filename="../../deskdup/views/compare.py" line="1037" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1059" />
+        <location filename="../../deskdup/views/compare.py" line="1061" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1086" />
+        <location filename="../../deskdup/views/compare.py" line="1088" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1277" />
-        <location filename="../../deskdup/views/compare.py" line="1302" />
+        <location filename="../../deskdup/views/compare.py" line="1299" />
+        <location filename="../../deskdup/views/compare.py" line="1324" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1327" />
+        <location filename="../../deskdup/views/compare.py" line="1349" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1331" />
+        <location filename="../../deskdup/views/compare.py" line="1354" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1332" />
+        <location filename="../../deskdup/views/compare.py" line="1355" />
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation>Вернуть лиды вашего последнего объединения в точности такими, какими они были до него?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1333" />
+        <location filename="../../deskdup/views/compare.py" line="1356" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -431,57 +431,57 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="254" />
+        <location filename="../../deskdup/services/importer.py" line="256" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="263" />
+        <location filename="../../deskdup/services/importer.py" line="265" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="495" />
+        <location filename="../../deskdup/services/importer.py" line="605" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="497" />
+        <location filename="../../deskdup/services/importer.py" line="607" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="500" />
+        <location filename="../../deskdup/services/importer.py" line="610" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="510" />
+        <location filename="../../deskdup/services/importer.py" line="620" />
         <source>cannot read the date '{value}' (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
         <translation>не удалось прочитать дату '{value}' (ожидается ISO 8601, например 2026-11-01T09:30)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="525" />
+        <location filename="../../deskdup/services/importer.py" line="635" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="545" />
+        <location filename="../../deskdup/services/importer.py" line="655" />
         <source>unknown operator '{value}': add the operator to the workspace or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="555" />
+        <location filename="../../deskdup/services/importer.py" line="665" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="564" />
+        <location filename="../../deskdup/services/importer.py" line="674" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="576" />
+        <location filename="../../deskdup/services/importer.py" line="686" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
@@ -489,32 +489,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="392" />
+        <location filename="../../deskdup/views/compare.py" line="394" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="396" />
+        <location filename="../../deskdup/views/compare.py" line="398" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="403" />
+        <location filename="../../deskdup/views/compare.py" line="405" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="416" />
+        <location filename="../../deskdup/views/compare.py" line="418" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="436" />
+        <location filename="../../deskdup/views/compare.py" line="438" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="443" />
+        <location filename="../../deskdup/views/compare.py" line="445" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
@@ -565,27 +565,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="147" />
+        <location filename="../../deskdup/views/compare.py" line="149" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="148" />
+        <location filename="../../deskdup/views/compare.py" line="150" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="149" />
+        <location filename="../../deskdup/views/compare.py" line="151" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="150" />
+        <location filename="../../deskdup/views/compare.py" line="152" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="151" />
+        <location filename="../../deskdup/views/compare.py" line="153" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>
@@ -756,37 +756,37 @@
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="363" />
+        <location filename="../../deskdup/views/main_window.py" line="365" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="363" />
+        <location filename="../../deskdup/views/main_window.py" line="365" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="409" />
+        <location filename="../../deskdup/views/main_window.py" line="411" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="483" />
+        <location filename="../../deskdup/views/main_window.py" line="485" />
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation>Сегодня: объединено {merges}, не дубли {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="493" />
+        <location filename="../../deskdup/views/main_window.py" line="495" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="520" />
+        <location filename="../../deskdup/views/main_window.py" line="522" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="523" />
+        <location filename="../../deskdup/views/main_window.py" line="525" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -967,22 +967,22 @@
     <message>
         <location filename="../../deskdup/views/queue_model.py" line="220" />
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>Клиент</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue_model.py" line="251" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
-        <translation type="unfinished" />
+        <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue_model.py" line="255" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
-        <translation type="unfinished" />
+        <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue_model.py" line="298" />
         <source>You may merge this group</source>
-        <translation type="unfinished" />
+        <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue_model.py" line="301" />
@@ -997,7 +997,7 @@
     <message>
         <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Age</source>
-        <translation>Возраст</translation>
+        <translation>Давность</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue_model.py" line="223" />
@@ -1030,7 +1030,7 @@
     <message>
         <location filename="../../deskdup/views/queue.py" line="85" />
         <source>Dates…</source>
-        <translation type="unfinished" />
+        <translation>Даты…</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="113" />
@@ -1040,12 +1040,12 @@
     <message>
         <location filename="../../deskdup/views/queue.py" line="117" />
         <source>Only groups I can merge</source>
-        <translation type="unfinished" />
+        <translation>Только доступные мне</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="120" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
-        <translation type="unfinished" />
+        <translation>Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="128" />
@@ -1066,27 +1066,27 @@
     <message>
         <location filename="../../deskdup/views/queue.py" line="148" />
         <source>When the leads of a group came in</source>
-        <translation type="unfinished" />
+        <translation>Когда пришли лиды группы</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="151" />
         <source>from</source>
-        <translation type="unfinished" />
+        <translation>с</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="153" />
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>по</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="155" />
         <source>Groups with a lead created on or after this day</source>
-        <translation type="unfinished" />
+        <translation>Группы с лидом, созданным в этот день или позже</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="156" />
         <source>Groups with a lead created on or before this day</source>
-        <translation type="unfinished" />
+        <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="287" />
@@ -1101,12 +1101,12 @@
     <message>
         <location filename="../../deskdup/views/queue.py" line="292" />
         <source>{n} that you cannot merge are hidden</source>
-        <translation type="unfinished" />
+        <translation>скрыто недоступных вам: {n}</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="294" />
         <source>{n} locked</source>
-        <translation type="unfinished" />
+        <translation>недоступно вам: {n}</translation>
     </message>
 </context>
 <context>
