@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -201,6 +201,230 @@ def test_xlsx_import(ws, tmp_path):
         assert call.communications[0].normalized == "+79161234567"
 
 
+def _xlsx(path: Path, rows: list[list], *, start: str = "A1", sheets=()) -> Path:
+    """Write ``rows`` into the first sheet of a real workbook, its top-left cell at ``start``."""
+    from openpyxl import Workbook
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    book = Workbook()
+    sheet = book.active
+    column, row = coordinate_from_string(start)
+    first_column = column_index_from_string(column)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            if value is not None:
+                sheet.cell(row=row + r, column=first_column + c, value=value)
+    for title, values in sheets:
+        other = book.create_sheet(title)
+        for row_values in values:
+            other.append(row_values)
+    book.save(path)
+    return path
+
+
+def _leads(ws: Workspace) -> dict[str, Lead]:
+    with ws.session() as s:
+        leads = {lead.external_id: lead for lead in s.scalars(select(Lead))}
+        for lead in leads.values():
+            _ = lead.communications, lead.chats  # loaded while the session is open
+        s.expunge_all()
+    return leads
+
+
+def test_xlsx_dates_typed_as_dates_serials_or_text(ws, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "created_at", "channel"])
+    sheet.append([1, datetime(2026, 11, 1, 9, 30), "site"])  # a date-time cell
+    sheet.append([2, datetime(2026, 11, 2), "site"])  # a date cell, midnight
+    sheet.append([3, 46329.75, "site"])  # an Excel serial shown as a date
+    sheet["B4"].number_format = "DD.MM.YYYY HH:MM"
+    sheet.append([4, 46330, "site"])  # a serial in a date format, no time
+    sheet["B5"].number_format = "DD.MM.YYYY"
+    sheet.append([5, "2026-11-06 08:15", "site"])  # text in ISO 8601
+    sheet.append([6, "2026-11-07T10:00:00+03:00", "site"])  # text with an offset
+    sheet.append([7, None, "site"])  # no date: the time of the import
+    path = tmp_path / "dates.xlsx"
+    book.save(path)
+    before = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+    report = import_file(ws, path)
+    assert (report.imported, report.rejected) == (7, 0)
+    created = {k: lead.created_at for k, lead in _leads(ws).items()}
+    assert created["1"] == datetime(2026, 11, 1, 9, 30)
+    assert created["2"] == datetime(2026, 11, 2)
+    assert created["3"] == datetime(2026, 11, 3, 18, 0)
+    assert created["4"] == datetime(2026, 11, 4)
+    assert created["5"] == datetime(2026, 11, 6, 8, 15)
+    assert created["6"] == datetime(2026, 11, 7, 7, 0)  # stored in UTC
+    assert created["7"] >= before
+
+
+def test_xlsx_serial_number_without_a_date_format_and_text_dates_are_bad_rows(ws, tmp_path):
+    path = _xlsx(
+        tmp_path / "dates.xlsx",
+        [
+            ["id", "created_at"],
+            [1, 46327],  # a bare number: nothing says it is a date
+            [2, "01.11.2026"],
+            [3, "2026-11-01"],
+        ],
+    )
+    report = import_file(ws, path)
+    assert [(b.line, b.reason.params.get("value")) for b in report.bad_rows] == [
+        (2, "46327"),
+        (3, "01.11.2026"),
+    ]
+
+
+def test_xlsx_1904_date_system(ws, tmp_path):
+    from openpyxl import Workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = Workbook()
+    book.epoch = CALENDAR_MAC_1904
+    book.active.append(["id", "created_at"])
+    book.active.append([1, datetime(2026, 11, 1, 9, 30)])
+    book.save(tmp_path / "mac.xlsx")
+    import_file(ws, tmp_path / "mac.xlsx")
+    assert _leads(ws)["1"].created_at == datetime(2026, 11, 1, 9, 30)
+
+
+def test_xlsx_phones_and_ids_typed_as_numbers_keep_their_digits(ws, tmp_path):
+    path = _xlsx(
+        tmp_path / "numbers.xlsx",
+        [
+            ["id", "channel", "phone", "whatsapp", "status"],
+            [101, "call", 79161234567, None, None],
+            [102.0, "call", 79031112233.0, None, None],
+            [103, "whatsapp", 89261234567, 9261234567, 1],
+            ["104", "call", "8 (916) 555-12-34", None, None],
+        ],
+    )
+    report = import_file(ws, path)
+    assert (report.imported, report.rejected, report.invalid_values) == (4, 0, 0)
+    leads = _leads(ws)
+    assert sorted(leads) == ["101", "102", "103", "104"]
+    raw = {k: sorted(c.raw_value for c in lead.communications) for k, lead in leads.items()}
+    assert raw["101"] == ["79161234567"]
+    assert raw["102"] == ["79031112233"]
+    assert raw["103"] == ["89261234567", "9261234567"]
+    assert [c.normalized for c in leads["102"].communications] == ["+79031112233"]
+    assert {c.normalized for c in leads["103"].communications} == {"+79261234567"}
+    assert leads["103"].status == "1"
+
+
+def test_xlsx_empty_cells_rows_and_a_table_away_from_a1(ws, tmp_path):
+    # The header on row 3, column B: bad rows are named by the row number Excel shows.
+    # "#N/A" is written as an Excel error value; it reads as an empty cell.
+    path = _xlsx(
+        tmp_path / "offset.xlsx",
+        [
+            ["id", "created_at", "name", "phone", "email", "message"],
+            [1, "#N/A", "Иван Петров", None, "", "   "],
+            [None, None, None, None, None, None],
+            ["", "", "", "", "", ""],
+            [2, "вчера", "Анна", None, None, None],
+            ["#N/A", "2026-11-01", "Олег", None, None, None],
+        ],
+        start="B3",
+    )
+    from openpyxl import load_workbook
+
+    assert load_workbook(path).active["B8"].data_type == "e"
+
+    report = import_file(ws, path)
+    assert report.rows == 3
+    assert [(b.line, b.reason.template.split(" ")[0]) for b in report.bad_rows] == [
+        (7, "cannot"),
+        (8, "the"),  # the id is empty
+    ]
+    report = import_file(ws, path, skip_bad=True)
+    assert (report.imported, report.rejected) == (1, 2)
+    lead = _leads(ws)["1"]
+    assert (lead.last_name, lead.first_name, lead.middle_name) == ("Петров", "Иван", "")
+    assert lead.communications == [] and lead.chats == []
+    assert lead.comments == ""
+
+
+def test_xlsx_reads_the_first_sheet_only(ws, tmp_path):
+    path = _xlsx(
+        tmp_path / "sheets.xlsx",
+        [["id", "name"], [1, "Иван"]],
+        sheets=[("Other", [["id", "name"], [2, "Анна"], [3, "Олег"]])],
+    )
+    report = import_file(ws, path)
+    assert (report.rows, report.imported) == (1, 1)
+    assert sorted(_leads(ws)) == ["1"]
+
+
+def test_xlsx_same_id_as_number_and_text_is_a_repeat(ws, tmp_path):
+    path = _xlsx(tmp_path / "dup.xlsx", [["id", "name"], [7, "Иван"], ["7", "Анна"], [7.0, "Олег"]])
+    report = import_file(ws, path)
+    assert [(b.line, b.reason.params) for b in report.bad_rows] == [
+        (3, {"id": "7", "first": 2}),
+        (4, {"id": "7", "first": 2}),
+    ]
+
+
+def test_xlsx_with_no_cells_is_empty(ws, tmp_path):
+    from openpyxl import Workbook
+
+    Workbook().save(tmp_path / "blank.xlsx")
+    with pytest.raises(KnownError, match="is empty"):
+        import_file(ws, tmp_path / "blank.xlsx")
+
+
+def test_xlsx_damaged_or_not_a_workbook(ws, tmp_path):
+    good = _xlsx(tmp_path / "good.xlsx", [["id"], [1]])
+    cut = tmp_path / "cut.xlsx"
+    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    with pytest.raises(KnownError, match="not a readable XLSX workbook"):
+        import_file(ws, cut)
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "letter.xlsx", "w") as z:  # a .docx renamed
+        z.writestr("word/document.xml", "<w:document/>")
+    with pytest.raises(KnownError, match="not a readable XLSX workbook"):
+        import_file(ws, tmp_path / "letter.xlsx")
+    assert _count(ws, Lead) == 0
+
+
+def test_windows_1251_csv_is_read(ws, tmp_path):
+    text = (
+        "ID;Дата создания;Источник;ФИО;Телефон;Комментарий\n"
+        "1;2026-11-01 12:00;Сайт;Ёлкина Анна Сергеевна;8 903 555 12 34;№ 5 «срочно» — перезвонить\n"
+    )
+    report = import_file(ws, _write(tmp_path / "b24.csv", text, encoding="cp1251"))
+    assert (report.imported, report.rejected, report.encoding) == (1, 0, "cp1251")
+    lead = _leads(ws)["1"]
+    assert (lead.last_name, lead.first_name, lead.middle_name) == ("Ёлкина", "Анна", "Сергеевна")
+    assert lead.comments == "№ 5 «срочно» — перезвонить"
+    assert lead.source_channel is Channel.SITE
+
+
+def test_utf16_text_export_is_read(ws, tmp_path):
+    # Excel's "Unicode text": UTF-16 with a BOM, tab-separated.
+    text = "id\tname\tphone\n1\tИван Петров\t89161234567\n"
+    report = import_file(ws, _write(tmp_path / "x.txt", "\ufeff" + text, encoding="utf-16-le"))
+    assert (report.imported, report.encoding) == (1, "utf-16")
+    lead = _leads(ws)["1"]
+    assert (lead.first_name, lead.communications[0].normalized) == ("Иван", "+79161234567")
+
+
+def test_header_with_no_known_column_lists_the_expected_ones(ws, tmp_path):
+    path = _write(tmp_path / "x.csv", "Клиент;Номер;Когда\nИван;89161234567;вчера\n")
+    with pytest.raises(KnownError) as caught:
+        import_file(ws, path)
+    message = str(caught.value)
+    assert "it reads: Клиент, Номер, Когда" in message
+    for name in ("id", "created_at", "channel", "name", "phone", "email", "telegram",
+                 "whatsapp", "message", "assigned_to", "status"):  # fmt: skip
+        assert name in message
+
+
 BAD = (
     "id,created_at,channel,name,phone,assigned_to\n"
     "1,2026-11-01T10:00:00,whatsapp,Иван,89161234567,operator\n"
@@ -262,9 +486,14 @@ def test_progress_is_reported(ws):
         (b"\xef\xbb\xbf\r\n  \n", "empty"),
         ("1;Иван;89161234567\n".encode(), "not a header"),
         ("name,phone\nИван,89161234567\n".encode(), "no 'id' column"),
-        ("id,name\n1,Иван Петров\n".encode("cp1251"), "not UTF-8"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a CSV"),
+        ("id,name\n1,Ĳsbrand Œuvre ÿ ŷ\n".encode("utf-16-le"), "not a CSV"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "is a PDF document"),
         (b"PK\x03\x04garbage", "not a readable XLSX"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "old Excel workbook"),
+        (b"<html><head><meta charset=utf-8></head><table><tr><td>id</td></tr></table>", "web page"),
+        # Not UTF-8, and as Windows-1251 not Russian either (Japanese in Shift-JIS).
+        ("id,name\n1,山田太郎さんの電話番号\n".encode("shift_jis") * 10, "not UTF-8"),
     ],
 )
 def test_malformed_files_are_known_errors(ws, tmp_path, content, message):
@@ -304,6 +533,33 @@ def test_cli_exit_codes_and_default_rejects_file(ws, tmp_path, capsys):
     empty = _write(tmp_path / "empty.csv", "")
     assert main(["import", str(empty), "--db", db]) == 2
     assert "deskdup: The file empty.csv is empty." in capsys.readouterr().err
+
+
+def test_cli_reports_a_repeated_id_with_both_lines(ws, tmp_path, capsys):
+    assert main(["import", str(_write(tmp_path / "bad.csv", BAD)), "--db", ws.url]) == 2
+    assert "bad.csv:8: id 1 already appears on line 2" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("leads.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "leads.csv is a PNG image"),
+        ("leads.xlsx", b"PK\x03\x04\x14\x00\x00\x00broken", "not a readable XLSX workbook"),
+    ],
+)
+def test_cli_refuses_a_file_that_is_not_an_export_and_creates_nothing(
+    tmp_path, capsys, name, content, message
+):
+    path = tmp_path / name
+    path.write_bytes(content)
+    db = tmp_path / "new.sqlite"
+    rejects = tmp_path / "rejects.csv"
+    argv = ["import", str(path), "--db", str(db), "--skip-bad", "--rejects", str(rejects)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("deskdup: ") and message in err
+    assert "Traceback" not in err
+    assert not db.exists() and not rejects.exists()
 
 
 @given(

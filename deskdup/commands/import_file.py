@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from deskdup.commands.demo import ProgressBar
-from deskdup.services.importer import import_file
+from deskdup.services.importer import ENCODING_NAMES, import_file, open_export
 from deskdup.services.workspace import open_workspace
 
 # More bad rows than this are counted, not listed (they are all in the rejects file).
@@ -18,15 +18,19 @@ def register(subparsers) -> None:
         "import",
         help="import leads from a CSV or XLSX export",
         description=(
-            "Import leads from a CRM export (CSV in UTF-8 with comma or semicolon, or XLSX). "
+            "Import leads from a CRM export: CSV (UTF-8; also Windows-1251 or UTF-16 text; "
+            "comma, semicolon or tab) or XLSX, of which the first sheet is read and any "
+            "other sheets are ignored. "
             "Columns (any case): id, created_at, channel, name, first_name, last_name, "
             "middle_name, phone, email, telegram, whatsapp, message, assigned_to, status. "
             "assigned_to is an operator's login, id or full name; an unknown operator makes "
             "the row bad. Rows whose id is already in the workspace are left alone. When a "
-            "row is bad nothing is imported, unless --skip-bad; exit code 2 then."
+            "row is bad nothing is imported, unless --skip-bad; exit code 2 then. A file that "
+            "is not a CSV or XLSX export (an image, an old .xls, a web page) is refused with "
+            "exit code 2, and nothing is written."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
+    parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file (XLSX: first sheet)")
     parser.add_argument("--db", metavar="URL", required=True, help="workspace URL or SQLite file")
     parser.add_argument(
         "--skip-bad",
@@ -49,12 +53,18 @@ def run(args) -> int:
     rejects = args.rejects
     if rejects is None and args.skip_bad:
         rejects = str(source.with_name(source.name + ".rejects.csv"))
-    ws = open_workspace(args.db)
+    # The file first: a file that is not an export must not create or touch the workspace.
+    export = open_export(source)
+    try:
+        ws = open_workspace(args.db)
+    except BaseException:
+        export.close()
+        raise
     bar = ProgressBar.for_total("import", 0)
     try:
         report = import_file(
             ws,
-            source,
+            export,
             skip_bad=args.skip_bad,
             rejects_path=rejects,
             progress=bar,
@@ -63,6 +73,8 @@ def run(args) -> int:
     finally:
         bar.finish()
         ws.dispose()
+    if report.encoding and report.encoding != "utf-8-sig":
+        print(f"Read as {ENCODING_NAMES[report.encoding]} text.", file=sys.stderr)
     for bad in report.bad_rows[:SHOWN_BAD_ROWS]:
         print(f"{source.name}:{bad.line}: {bad.reason.render()}", file=sys.stderr)
     if report.rejected > SHOWN_BAD_ROWS:

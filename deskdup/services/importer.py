@@ -22,7 +22,7 @@ import csv
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -72,6 +72,7 @@ FIELD_ALIASES: dict[str, tuple[str, ...]] = {
     "assigned_to": ("assigned_to", "assigned", "responsible", "ответственный"),
     "status": ("status", "статус", "стадия"),
 }
+EXPECTED_HEADERS = ", ".join(FIELD_ALIASES)
 _ALIAS_TO_FIELD = {alias: name for name, aliases in FIELD_ALIASES.items() for alias in aliases}
 # Fields that may come from several columns (Bitrix24 exports "Рабочий телефон",
 # "Мобильный телефон"...); the others take the first column that names them.
@@ -237,6 +238,7 @@ class BadRow:
 class ImportReport:
     path: str
     format: str
+    encoding: str = ""  # CSV only: a key of ENCODING_NAMES
     rows: int = 0  # non-empty data rows read
     imported: int = 0
     unchanged: int = 0  # already in the workspace (same external id): left as they are
@@ -281,45 +283,138 @@ def _bad(template: str, **params: Any) -> Message:
 
 # --------------------------------------------------------------------------- reading
 
+_EXPORT_HINT = "Export the leads from the CRM as CSV (UTF-8) or XLSX and import that file."
+# What a file plainly is when it is not a table, told by its first bytes.
+_NOT_A_TABLE: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+# Old binary Excel (.xls), and also any password-protected workbook.
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# Characters Windows-1251 gives that a Russian text would not contain: a file
+# that decodes to many of them is in some other encoding.
+_NOT_RUSSIAN = re.compile(r"[^\x00-\x7fА-яЁё№«»–—‘’“”„…•°±§©®™€\xa0]")
+ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1251": "Windows-1251"}
+
 
 @dataclass
-class _Source:
-    format: str
+class ExportFile:
+    """An export opened for reading: its header, then its rows as a stream."""
+
+    path: Path
+    format: str  # "csv" or "xlsx"
     header: list[str]
     rows: Iterator[tuple[int, list[Any]]]  # (line, cells)
     total: int  # estimated data rows, for progress
     close: Callable[[], None]
+    encoding: str = ""  # CSV only: the text encoding, a key of ENCODING_NAMES
+
+    def __enter__(self) -> ExportFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
-def _open_source(path: Path) -> _Source:
+def open_export(path: str | Path) -> ExportFile:
+    """Open a CSV or XLSX export and read its header.
+
+    Raises ``KnownError``, saying what the file is and what to do, when it is
+    missing, empty, or not a table: an image, a PDF, an old or protected Excel
+    workbook, a web page, a damaged XLSX.
+    """
+    path = Path(path)
     if not path.is_file():
         raise KnownError(f"The file {path} does not exist.")
-    with path.open("rb") as f:
-        head = f.read(65536)
+    try:
+        with path.open("rb") as f:
+            head = f.read(65536)
+    except OSError as exc:
+        raise KnownError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     if not head.strip(b"\xef\xbb\xbf \t\r\n"):
         raise KnownError(f"The file {path.name} is empty.")
     if head.startswith(b"PK\x03\x04"):
         return _open_xlsx(path)
+    if head.startswith(_OLE2):
+        raise KnownError(
+            f"{path.name} is an old Excel workbook (.xls) or a password-protected one. "
+            "Open it in Excel and save it as XLSX or 'CSV UTF-8', without a password, "
+            "then import that file."
+        )
+    for magic, what in _NOT_A_TABLE:
+        if head.startswith(magic):
+            raise KnownError(f"{path.name} is {what}, not a table of leads. {_EXPORT_HINT}")
     return _open_csv(path, head)
 
 
-def _open_csv(path: Path, head: bytes) -> _Source:
-    if b"\x00" in head:
+def _scan_text(path: Path, encoding: str) -> tuple[int, int] | None:
+    """(lines, characters unlikely in Russian text) of the file read as ``encoding``.
+
+    None when it does not decode.  One streamed pass; the second count is only
+    taken for Windows-1251, where any byte decodes.
+    """
+    decoder = codecs.getincrementaldecoder(encoding)()
+    lines = odd = 0
+    with path.open("rb") as f:
+        try:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                text = decoder.decode(chunk)
+                lines += text.count("\n")
+                if encoding == "cp1251":
+                    odd += len(_NOT_RUSSIAN.findall(text))
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return None
+    return lines, odd
+
+
+def _text_encoding(path: Path, head: bytes) -> tuple[str, int]:
+    """The encoding of a CSV file and its number of lines.
+
+    UTF-8 (with or without BOM) and UTF-16 with a BOM (Excel's "Unicode text")
+    are read as they are.  A file that is not UTF-8 is read as Windows-1251, the
+    encoding of Russian Excel's plain "CSV", when it then reads as Russian text;
+    otherwise it is refused with a request to save it as UTF-8.
+    """
+    encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8-sig"
+    scan = _scan_text(path, encoding)
+    if scan is None and encoding == "utf-8-sig":
+        cp1251 = _scan_text(path, "cp1251")
+        # A stray character or two (a ™, a Latin-1 ©) is fine; a page of them is not Russian.
+        if cp1251 is not None and cp1251[1] <= max(2, path.stat().st_size // 1000):
+            encoding, scan = "cp1251", cp1251
+    if scan is None:
         raise KnownError(
-            f"{path.name} is not a CSV file (it contains binary data). "
-            "Export the leads as CSV (UTF-8) or XLSX."
+            f"{path.name} is not UTF-8 text, and not Russian text in Windows-1251 either. "
+            "Save it as 'CSV UTF-8' or XLSX and import it again."
         )
-    try:
-        text = codecs.getincrementaldecoder("utf-8-sig")().decode(head, final=False)
-    except UnicodeDecodeError as exc:
-        raise _encoding_error(path, head) from exc
-    first_line = text.splitlines()[0] if text else ""
+    return encoding, scan[0]
+
+
+def _open_csv(path: Path, head: bytes) -> ExportFile:
+    if b"\x00" in head and not head.startswith(_UTF16_BOMS):
+        raise KnownError(f"{path.name} is not a CSV file (it contains binary data). {_EXPORT_HINT}")
+    encoding, total = _text_encoding(path, head)
+    text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+    start = text.lstrip("\ufeff \t\r\n")[:512].lower()
+    if start.startswith("<"):
+        raise KnownError(
+            f"{path.name} is a web page or an XML file, not CSV or XLSX (some CRMs, "
+            "Bitrix24 among them, save their 'Excel' export this way). Open it in Excel and "
+            "save it as XLSX, or export the leads as CSV."
+        )
+    first_line = text.lstrip("\ufeff").splitlines()[0] if text else ""
     delimiter = max((";", ",", "\t"), key=first_line.count)
     if not first_line.count(delimiter):
         delimiter = ","
-    with path.open("rb") as f:
-        total = sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
-    handle = path.open(encoding="utf-8-sig", newline="")
+    handle = path.open(encoding=encoding, newline="")
     reader = csv.reader(handle, delimiter=delimiter)
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
@@ -329,10 +424,10 @@ def _open_csv(path: Path, head: bytes) -> _Source:
                 start = previous_end + 1
                 previous_end = reader.line_num
                 yield start, cells
-        except UnicodeDecodeError as exc:
+        except UnicodeDecodeError as exc:  # the file changed since it was scanned
             raise KnownError(
-                f"{path.name}: the text after line {previous_end} is not UTF-8. "
-                "Save the file as 'CSV UTF-8' and import it again."
+                f"{path.name}: the text after line {previous_end} is not "
+                f"{ENCODING_NAMES[encoding]}. Save the file as 'CSV UTF-8' and import it again."
             ) from exc
         except csv.Error as exc:
             raise KnownError(
@@ -350,54 +445,64 @@ def _open_csv(path: Path, head: bytes) -> _Source:
     except KnownError:
         handle.close()
         raise
-    return _Source("csv", header, iterator, max(total - 1, 1), handle.close)
-
-
-def _encoding_error(path: Path, head: bytes) -> KnownError:
-    try:
-        head.decode("cp1251")
-        hint = " (it looks like Windows-1251)"
-    except UnicodeDecodeError:
-        hint = ""
-    return KnownError(
-        f"{path.name} is not UTF-8 text{hint}. Save it as 'CSV UTF-8' or XLSX and import it again."
+    return ExportFile(
+        path, "csv", header, iterator, max(total - 1, 1), handle.close, encoding=encoding
     )
 
 
-def _open_xlsx(path: Path) -> _Source:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+def _open_xlsx(path: Path) -> ExportFile:
+    # python-calamine (Rust) reads a sheet ten times faster than openpyxl.  It
+    # holds the first sheet's cells in memory (about 1 KB a row), which for the
+    # largest sheet Excel allows (1,048,576 rows) is still within reach.
+    from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
-        raise KnownError(f"{path.name} is not a readable XLSX workbook: {exc}") from exc
-    sheet = workbook.worksheets[0] if workbook.worksheets else None
-    if sheet is None:
-        workbook.close()
-        raise KnownError(f"{path.name} has no sheet.")
-    iterator = enumerate(sheet.iter_rows(values_only=True), start=1)
-    header: list[Any] | None = None
-    for _, cells in iterator:
-        if any(c not in (None, "") for c in cells):
-            header = list(cells)
-            break
-    if header is None:
-        workbook.close()
+        workbook = CalamineWorkbook.from_path(path)
+        index = next(
+            (i for i, m in enumerate(workbook.sheets_metadata) if m.typ == SheetTypeEnum.WorkSheet),
+            None,
+        )
+        if index is None:
+            workbook.close()
+            raise KnownError(f"{path.name} has no sheet.")
+        sheet = workbook.get_sheet_by_index(index)
+    except CalamineError as exc:
+        raise KnownError(
+            f"{path.name} is not a readable XLSX workbook ({exc}). Open it in Excel, save it "
+            "again as XLSX and import that file."
+        ) from exc
+    workbook.close()  # the sheet's cells are read; the file is no longer needed
+    if sheet.start is None:  # no cell at all (iter_rows would fail on it)
         raise KnownError(f"The file {path.name} is empty.")
-    total = max((sheet.max_row or 0) - 1, 1)
-    rows = ((line, list(cells)) for line, cells in iterator)
-    return _Source("xlsx", [_cell_text(h) for h in header], rows, total, workbook.close)
+    # iter_rows starts at the sheet's first row even when it is empty, so the
+    # count is the row number Excel shows.
+    iterator = enumerate(sheet.iter_rows(), start=1)
+    found = next((row for row in iterator if any(c not in (None, "") for c in row[1])), None)
+    if found is None:
+        raise KnownError(f"The file {path.name} is empty.")
+    header_line, header = found
+    last_line = (sheet.end or (0, 0))[0] + 1
+    return ExportFile(
+        path,
+        "xlsx",
+        [_cell_text(h) for h in header],
+        iterator,
+        max(last_line - header_line, 1),
+        lambda: None,
+    )
 
 
 def _cell_text(value: Any) -> str:
+    if type(value) is str:  # most cells: the quick way first
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, datetime):
         return value.isoformat()
+    if isinstance(value, date):  # a date cell without a time (calamine), as openpyxl gave it
+        return datetime.combine(value, time()).isoformat()
     if isinstance(value, float) and value.is_integer():
+        # A phone typed as a number (79161234567) must not read as 7.9161234567e10.
         return str(int(value))
     return str(value).strip()
 
@@ -430,14 +535,19 @@ def _map_columns(path: Path, header: list[str]) -> _Columns:
         else:
             single[field_name] = index
     if not single and not multi:
+        found = ", ".join(n for n in names if n)
+        if len(found) > 200:
+            found = found[:200] + "..."
         raise KnownError(
-            f"{path.name}: the first line is not a header. It must name the columns, "
-            "e.g. id, created_at, channel, name, phone, email, telegram, message."
+            f"{path.name}: the first line is not a header that names the columns "
+            f"(it reads: {found}). Expected column names, in any case and order: "
+            f"{EXPECTED_HEADERS} (or their Russian names, e.g. Телефон, ФИО)."
         )
     if "id" not in single:
         raise KnownError(
             f"{path.name} has no 'id' column: each lead needs its id in the source CRM "
-            "(kept as the external id, so that importing the file again changes nothing)."
+            "(kept as the external id, so that importing the file again changes nothing). "
+            f"Expected column names: {EXPECTED_HEADERS}."
         )
     return _Columns(single, multi, names, ignored)
 
@@ -766,7 +876,7 @@ class _RejectsFile:
 
 def import_file(
     ws: Workspace,
-    path: str | Path,
+    path: str | Path | ExportFile,
     *,
     skip_bad: bool = False,
     rejects_path: str | Path | None = None,
@@ -775,13 +885,15 @@ def import_file(
 ) -> ImportReport:
     """Import the leads of a CSV or XLSX export into the workspace, in one transaction.
 
-    Raises ``KnownError`` when the file cannot be read as a table with an
-    ``id`` column.  Bad rows are in the report; when there are any and not
-    ``skip_bad``, nothing is written (``report.written`` is false).
+    ``path`` may be an export already opened with ``open_export`` (the command
+    line opens it before the workspace, so that a wrong file creates nothing);
+    it is closed either way.  Raises ``KnownError`` when the file cannot be read
+    as a table with an ``id`` column.  Bad rows are in the report; when there
+    are any and not ``skip_bad``, nothing is written (``report.written`` is false).
     """
-    path = Path(path)
-    source = _open_source(path)
-    report = ImportReport(path=str(path), format=source.format)
+    source = path if isinstance(path, ExportFile) else open_export(path)
+    path = source.path
+    report = ImportReport(path=str(path), format=source.format, encoding=source.encoding)
     rejects = None
     try:
         columns = _map_columns(path, source.header)
