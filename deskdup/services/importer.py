@@ -1,10 +1,12 @@
 """Import leads from a CRM export: CSV (UTF-8, comma or semicolon) or XLSX.
 
-The file is read as a stream, one row at a time.  Every row is checked; a bad
-row (an unreadable date, an unknown channel or operator, a repeated id) is
-reported with its line number and the reason.  The whole import is one
-transaction: when there are bad rows nothing is written, unless ``skip_bad``,
-which imports the good rows and lists the bad ones in a rejects file.
+A CSV file is read as a stream, one row at a time.  Of an XLSX workbook the
+first worksheet is read (whole, by calamine), then converted row by row.  Every
+row is checked; a bad row (an unreadable date, an unknown channel or operator,
+a repeated id) is reported with its line number and the reason.  The whole
+import is one transaction: when there are bad rows nothing is written, unless
+``skip_bad``, which imports the good rows and lists the bad ones in a rejects
+file.
 
 The source CRM's id is the key: a row whose id is already a lead's external id
 is left alone (counted as "already there"), so importing the same file twice
@@ -451,9 +453,9 @@ def _open_csv(path: Path, head: bytes) -> ExportFile:
 
 
 def _open_xlsx(path: Path) -> ExportFile:
-    # python-calamine (Rust) reads a sheet ten times faster than openpyxl.  It
-    # holds the first sheet's cells in memory (about 1 KB a row), which for the
-    # largest sheet Excel allows (1,048,576 rows) is still within reach.
+    # python-calamine (Rust) reads a sheet several times faster than openpyxl, but
+    # holds the whole sheet in memory: about 0.65 KB a row (benchmarks/README.md),
+    # some 0.7 GB for the largest sheet Excel allows, against minutes with openpyxl.
     from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum
 
     try:
