@@ -405,6 +405,14 @@ def test_windows_1251_csv_is_read(ws, tmp_path):
     assert lead.source_channel is Channel.SITE
 
 
+def test_utf8_file_with_a_windows_1251_line_is_refused_naming_the_line(ws, tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_bytes("id;name\n1;Иван Петров\n".encode() + "2;Пётр Иванов\n".encode("cp1251"))
+    with pytest.raises(KnownError, match="not UTF-8 text from line 3 on"):
+        import_file(ws, path)
+    assert _count(ws, Lead) == 0
+
+
 def test_utf16_text_export_is_read(ws, tmp_path):
     # Excel's "Unicode text": UTF-16 with a BOM, tab-separated.
     text = "id\tname\tphone\n1\tИван Петров\t89161234567\n"

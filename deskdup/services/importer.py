@@ -356,25 +356,32 @@ def open_export(path: str | Path) -> ExportFile:
     return _open_csv(path, head)
 
 
-def _scan_text(path: Path, encoding: str) -> tuple[int, int] | None:
-    """(lines, characters unlikely in Russian text) of the file read as ``encoding``.
+@dataclass
+class _TextScan:
+    lines: int  # up to the first undecodable byte when not ``decodes``
+    decodes: bool
+    odd: int = 0  # Windows-1251 only: characters unlikely in Russian text
 
-    None when it does not decode.  One streamed pass; the second count is only
-    taken for Windows-1251, where any byte decodes.
-    """
+
+def _scan_text(path: Path, encoding: str) -> _TextScan:
+    """Read the whole file as ``encoding`` in one streamed pass, counting lines."""
     decoder = codecs.getincrementaldecoder(encoding)()
     lines = odd = 0
     with path.open("rb") as f:
-        try:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            try:
                 text = decoder.decode(chunk)
-                lines += text.count("\n")
-                if encoding == "cp1251":
-                    odd += len(_NOT_RUSSIAN.findall(text))
+            except UnicodeDecodeError as exc:
+                lines += chunk[: max(exc.start, 0)].count(b"\n")
+                return _TextScan(lines + 1, False)
+            lines += text.count("\n")
+            if encoding == "cp1251":
+                odd += len(_NOT_RUSSIAN.findall(text))
+        try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            return None
-    return lines, odd
+            return _TextScan(lines + 1, False)
+    return _TextScan(lines, True, odd)
 
 
 def _text_encoding(path: Path, head: bytes) -> tuple[str, int]:
@@ -387,17 +394,19 @@ def _text_encoding(path: Path, head: bytes) -> tuple[str, int]:
     """
     encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8-sig"
     scan = _scan_text(path, encoding)
-    if scan is None and encoding == "utf-8-sig":
+    if not scan.decodes and encoding == "utf-8-sig":
         cp1251 = _scan_text(path, "cp1251")
         # A stray character or two (a ™, a Latin-1 ©) is fine; a page of them is not Russian.
-        if cp1251 is not None and cp1251[1] <= max(2, path.stat().st_size // 1000):
-            encoding, scan = "cp1251", cp1251
-    if scan is None:
+        if cp1251.decodes and cp1251.odd <= max(2, path.stat().st_size // 1000):
+            return "cp1251", cp1251.lines
+    if not scan.decodes:
+        name = ENCODING_NAMES[encoding]
+        also = ", nor Russian text in Windows-1251" if encoding == "utf-8-sig" else ""
         raise KnownError(
-            f"{path.name} is not UTF-8 text, and not Russian text in Windows-1251 either. "
+            f"{path.name} is not {name} text from line {scan.lines} on{also}. "
             "Save it as 'CSV UTF-8' or XLSX and import it again."
         )
-    return encoding, scan[0]
+    return encoding, scan.lines
 
 
 def _open_csv(path: Path, head: bytes) -> ExportFile:
