@@ -184,6 +184,24 @@ class RightsCard:
     department_name: str
 
 
+@dataclass(frozen=True, slots=True)
+class MergeLock:
+    """A group the operator may not merge: how many rights she lacks at best, and why.
+
+    The refusals are worded on demand (a tooltip): most locked groups are never
+    looked at, and wording 16,000 of them would double the rights' cost.
+    """
+
+    rights: GroupRights
+    cards: tuple[RightsCard, ...]
+    primary_id: int  # the primary that lacks the fewest rights
+    missing: int
+
+    def refusals(self) -> tuple[Refusal, ...]:
+        rights = self.rights
+        return tuple(check_merge_cards(rights.operator, self.cards, self.primary_id, rights.policy))
+
+
 class GroupRights:
     """May the signed-in operator merge a group?  ``refusals`` says why not.
 
@@ -233,19 +251,26 @@ class GroupRights:
 
         For a locked group: the refusals of the primary that lacks the fewest.
         """
+        lock = self.lock(cards)
+        return () if lock is None else lock.refusals()
+
+    def lock(self, cards: Sequence[RightsCard]) -> MergeLock | None:
+        """None when the operator may merge the group."""
         if not cards:
-            return ()
+            return None
         owners = [c.owner_id for c in cards]
-        if all(self._may(o, Action.READ) for o in owners):
-            deletable = [self._may(o, Action.DELETE) for o in owners]
-            undeletable = len(deletable) - sum(deletable)
-            for i, owner_id in enumerate(owners):
-                # The primary needs edit; every other lead needs delete.
-                if undeletable - (not deletable[i]) == 0 and self._may(owner_id, Action.EDIT):
-                    return ()
-        best: list[Refusal] | None = None
-        for card in cards:
-            got = check_merge_cards(self.operator, cards, card.id, self.policy)
-            if best is None or len(got) < len(best):
-                best = got
-        return tuple(best or ())
+        # Count what each choice of primary lacks from the cached answers: read on
+        # every lead, edit on the primary, delete on each other lead.
+        unreadable = sum(not self._may(o, Action.READ) for o in owners)
+        deletable = [self._may(o, Action.DELETE) for o in owners]
+        undeletable = len(deletable) - sum(deletable)
+
+        def missing(i: int) -> int:
+            edit = not self._may(owners[i], Action.EDIT)
+            return unreadable + edit + undeletable - (not deletable[i])
+
+        primary = min(range(len(cards)), key=missing)
+        lacking = missing(primary)
+        if lacking == 0:
+            return None
+        return MergeLock(self, tuple(cards), cards[primary].id, lacking)

@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor
 
 from deskdup.models import Channel
 from deskdup.services.candidates import CandidateGroup, LeadSummary, Reason
-from deskdup.services.lead_rows import GroupRights
+from deskdup.services.lead_rows import GroupRights, MergeLock
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.rights import Refusal
 from deskdup.views import icons
@@ -94,8 +94,8 @@ class QueueRow:
     newest: datetime | None
     reasons: tuple[Reason, ...]
     search_text: str
-    # What the signed-in operator lacks to merge the group (empty: may merge).
-    refusals: tuple[Refusal, ...] = ()
+    # Why the signed-in operator may not merge the group (None: she may).
+    lock: MergeLock | None = None
     # (label, name or identifier, channel) of each lead, for the tooltip.
     members: tuple[tuple[str, str, Channel], ...] = ()
     # Translated top reasons, filled on first display.
@@ -107,7 +107,12 @@ class QueueRow:
 
     @property
     def mergeable(self) -> bool:
-        return not self.refusals
+        return self.lock is None
+
+    @property
+    def refusals(self) -> tuple[Refusal, ...]:
+        """The missing rights, worded by the rights service (for the tooltip)."""
+        return () if self.lock is None else self.lock.refusals()
 
     @property
     def customer(self) -> str:
@@ -169,9 +174,9 @@ def build_rows(
         owners = _distinct(s.owner_name for s in leads)
         created = [s.created_at for s in leads if s.created_at is not None]
         labels = " ".join(s.label for s in leads)
-        refusals: tuple[Refusal, ...] = ()
+        lock = None
         if rights is not None:
-            refusals = rights.refusals([rights.card(s.id, s.label, s.owner_id) for s in leads])
+            lock = rights.lock([rights.card(s.id, s.label, s.owner_id) for s in leads])
         every_name = " ".join((*real.values(), *identifiers))
         rows.append(
             QueueRow(
@@ -186,7 +191,7 @@ def build_rows(
                 newest=max(created) if created else None,
                 reasons=tuple(group.top_reasons(3)),
                 search_text=f"{labels} {every_name} {' '.join(owners)}".lower(),
-                refusals=refusals,
+                lock=lock,
                 members=tuple((s.label, real.get(s.id) or s.name, s.channel) for s in leads),
             )
         )
@@ -271,11 +276,11 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.DecorationRole:
-            if column == Column.LOCK and row.refusals:
+            if column == Column.LOCK and row.lock is not None:
                 return icons.action_icon("lock")
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.refusals or (column == Column.CUSTOMER and not row.names):
+            if row.lock is not None or (column == Column.CUSTOMER and not row.names):
                 return LOCKED_TEXT
             return None
         if role == Role.MergeableRole:
@@ -294,7 +299,7 @@ class QueueModel(QAbstractTableModel):
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if column == Column.LOCK:
-            if not row.refusals:
+            if row.lock is None:
                 return QCoreApplication.translate("Queue", "You may merge this group")
             return "\n".join(
                 (
@@ -339,7 +344,7 @@ class QueueModel(QAbstractTableModel):
     @staticmethod
     def _sort_key(row: QueueRow, column: int) -> Any:
         if column == Column.LOCK:
-            return (len(row.refusals), -row.score)  # mergeable first
+            return (row.lock.missing if row.lock else 0, -row.score)  # mergeable first
         if column == Column.SCORE:
             return row.score
         if column == Column.LEADS:
@@ -389,7 +394,7 @@ class QueueModel(QAbstractTableModel):
         # Sorted before the reset: one pass of the proxy's filter, not two.
         self.beginResetModel()
         self._rows = ordered
-        self._locked = sum(1 for r in ordered if r.refusals)
+        self._locked = sum(1 for r in ordered if r.lock is not None)
         self.endResetModel()
 
     def rows(self) -> list[QueueRow]:
@@ -415,7 +420,7 @@ class QueueModel(QAbstractTableModel):
         for i in range(len(self._rows) - 1, -1, -1):
             if gone.intersection(self._rows[i].group.lead_ids):
                 self.beginRemoveRows(QModelIndex(), i, i)
-                self._locked -= bool(self._rows[i].refusals)
+                self._locked -= self._rows[i].lock is not None
                 del self._rows[i]
                 self.endRemoveRows()
                 removed += 1
@@ -442,7 +447,7 @@ class QueueFilter:
     mergeable_only: bool = False  # hide the groups the operator lacks a right to merge
 
     def accepts(self, row: QueueRow) -> bool:
-        if self.mergeable_only and row.refusals:
+        if self.mergeable_only and row.lock is not None:
             return False
         if row.score < self.min_score:
             return False
