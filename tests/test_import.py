@@ -15,7 +15,12 @@ from sqlalchemy import func, select
 from deskdup.cli import main
 from deskdup.models import Channel, Chat, CommKind, Communication, Lead, Operator
 from deskdup.services.errors import KnownError
-from deskdup.services.importer import fast_ru_mobile, import_file, split_full_name
+from deskdup.services.importer import (
+    _cell_text,
+    fast_ru_mobile,
+    import_file,
+    split_full_name,
+)
 from deskdup.services.normalize import normalize_comm
 from deskdup.services.workspace import Workspace
 
@@ -316,6 +321,12 @@ def test_xlsx_phones_and_ids_typed_as_numbers_keep_their_digits(ws, tmp_path):
     assert leads["103"].status == "1"
 
 
+@given(st.integers(min_value=0, max_value=2**53))
+def test_a_whole_number_cell_reads_as_its_digits(number):
+    # openpyxl gives an int, calamine a float: both must read as the digits typed.
+    assert _cell_text(number) == _cell_text(float(number)) == str(number)
+
+
 def test_xlsx_empty_cells_rows_and_a_table_away_from_a1(ws, tmp_path):
     # The header on row 3, column B: bad rows are named by the row number Excel shows.
     # "#N/A" is written as an Excel error value; it reads as an empty cell.
@@ -389,6 +400,10 @@ def test_xlsx_damaged_or_not_a_workbook(ws, tmp_path):
         z.writestr("word/document.xml", "<w:document/>")
     with pytest.raises(KnownError, match="not a readable XLSX workbook"):
         import_file(ws, tmp_path / "letter.xlsx")
+    head_lost = tmp_path / "head.xlsx"
+    head_lost.write_bytes(b"\x00" * 4 + good.read_bytes()[4:])
+    with pytest.raises(KnownError, match="not a readable XLSX workbook"):
+        import_file(ws, head_lost)
     assert _count(ws, Lead) == 0
 
 

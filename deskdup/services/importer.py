@@ -411,6 +411,12 @@ def _text_encoding(path: Path, head: bytes) -> tuple[str, int]:
 
 def _open_csv(path: Path, head: bytes) -> ExportFile:
     if b"\x00" in head and not head.startswith(_UTF16_BOMS):
+        if path.suffix.lower() in (".xlsx", ".xlsm"):
+            raise KnownError(
+                f"{path.name} is not a readable XLSX workbook (it does not start as one: "
+                "damaged, or another kind of file renamed). Open it in Excel, save it again "
+                "as XLSX and import that file."
+            )
         raise KnownError(f"{path.name} is not a CSV file (it contains binary data). {_EXPORT_HINT}")
     encoding, total = _text_encoding(path, head)
     text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
