@@ -8,11 +8,12 @@ its colour.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import phonenumbers
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -199,8 +200,107 @@ class ElidedLabel(QLabel):
         painter.end()
 
 
+# Where a long address or handle reads best when it must break: after these,
+# in this order of preference.
+_BREAK_AFTER = ("@", "/", "._-?&=:")
+
+
+def wrap_token(text: str, fits: Callable[[str], bool]) -> list[str]:
+    """``text`` (no spaces) cut into lines that each ``fits``.
+
+    A line ends after an "@" that still fits, else after the last "/", else after
+    the last ".", "_", "-" … ("ivan.petrov@" / "example.com"); only a run with
+    none of them is cut anywhere.  No character is lost or added.
+    """
+    lines: list[str] = []
+    rest = text
+    while rest and not fits(rest):
+        cut = 1
+        while cut < len(rest) and fits(rest[: cut + 1]):
+            cut += 1
+        nice = 0
+        for marks in _BREAK_AFTER:  # "@" first: the mailbox and the domain each whole
+            nice = max((i + 1 for i in range(cut) if rest[i] in marks), default=0)
+            if nice:
+                break
+        if nice and nice < len(rest):
+            cut = nice
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    if rest:
+        lines.append(rest)
+    return lines
+
+
+class WrappingLabel(QLabel):
+    """Text that is never cut off: it wraps at spaces, and a long e-mail, link or
+    handle with no space in it wraps after its "@", "." or "/" (``wrap_token``),
+    so the whole of it stays readable in a narrow column.  Selecting and
+    copying gives the text as it is.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _one_token(self) -> bool:
+        return bool(self.text()) and not any(c.isspace() for c in self.text())
+
+    def _lines(self, width: int) -> list[str]:
+        metrics = self.fontMetrics()
+        return wrap_token(self.text(), lambda part: metrics.horizontalAdvance(part) <= width)
+
+    def _inner_width(self, width: int) -> int:
+        margins = self.contentsMargins()
+        return max(1, width - margins.left() - margins.right())
+
+    def heightForWidth(self, width: int) -> int:
+        if not self._one_token():
+            return super().heightForWidth(width)
+        margins = self.contentsMargins()
+        lines = len(self._lines(self._inner_width(width)))
+        return lines * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+
+    def sizeHint(self) -> QSize:
+        if not self._one_token():
+            return super().sizeHint()
+        margins = self.contentsMargins()
+        return QSize(
+            self.fontMetrics().horizontalAdvance(self.text()) + margins.left() + margins.right(),
+            self.fontMetrics().height() + margins.top() + margins.bottom(),
+        )
+
+    def minimumSizeHint(self) -> QSize:
+        if not self._one_token():
+            return super().minimumSizeHint()
+        return QSize(40, self.fontMetrics().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._one_token():
+            super().paintEvent(event)
+            return
+        rect = self.contentsRect()
+        metrics = self.fontMetrics()
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        y = rect.top() + metrics.ascent()
+        for line in self._lines(rect.width()):
+            painter.drawText(rect.left(), y, line)
+            y += metrics.lineSpacing()
+        painter.end()
+
+
 class ChannelChip(QWidget):
-    """Icon + text on one line, e.g. [telegram] @ivan_petrov93."""
+    """Icon + text, e.g. [telegram] @ivan_petrov93.
+
+    One line ending in "…" when the column is too narrow, or with ``wrap`` the
+    whole text on as many lines as it needs (the comparison, where every
+    character of a phone or an address matters).
+    """
 
     def __init__(
         self,
@@ -208,15 +308,19 @@ class ChannelChip(QWidget):
         text: str,
         tooltip: str = "",
         parent: QWidget | None = None,
+        wrap: bool = False,
     ) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(5)
-        layout.addWidget(icon_label(icon))
-        self.text_label = ElidedLabel(text)
+        layout.addWidget(icon_label(icon), 0, Qt.AlignmentFlag.AlignTop)
+        if wrap:
+            self.text_label: QLabel = WrappingLabel(text)
+        else:
+            self.text_label = ElidedLabel(text)
+            self.text_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.text_label.setMinimumWidth(40)
         layout.addWidget(self.text_label, 1)
         if tooltip:
@@ -235,6 +339,7 @@ class ChannelChip(QWidget):
         raw: str,
         normalized: str = "",
         valid: bool = True,
+        wrap: bool = False,
     ) -> ChannelChip:
         kind = CommKind(kind)
         name = channel_name(channel) if kind is CommKind.MESSENGER else kind_name(kind)
@@ -242,7 +347,7 @@ class ChannelChip(QWidget):
         tooltip = f"{name}: {raw}"
         if not valid:
             tooltip += " — " + QCoreApplication.translate("Channels", "could not be recognised")
-        chip = cls(comm_icon(kind, channel), text, tooltip)
+        chip = cls(comm_icon(kind, channel), text, tooltip, wrap=wrap)
         if not valid:
             palette = chip.text_label.palette()
             palette.setColor(

@@ -83,6 +83,9 @@ if TYPE_CHECKING:
 EMPTY = "—"
 FIELD_COLUMN_WIDTH = 110
 LEAD_COLUMN_MIN_WIDTH = 150
+RESULT_COLUMN = 1  # the merged lead, right after the field names
+# The widest value a column must show on one line: a phone with its icon.
+WIDEST_PHONE = "+7 999 999-99-99"
 CHAT_PREVIEW_CHARS = 70
 COMMENT_PREVIEW_CHARS = 120
 
@@ -244,6 +247,11 @@ def _primary_the_operator_may_keep(
             return []
     plan.set_primary(suggested)
     return refusals
+
+
+def lead_column(index: int) -> int:
+    """The grid column of the lead in position ``index`` (0-based)."""
+    return RESULT_COLUMN + 1 + index
 
 
 # --------------------------------------------------------------------------- cells
@@ -491,6 +499,7 @@ class CompareView(QWidget):
         self._cells: dict[tuple[str, int], ValueCell] = {}
         self._field_labels: dict[str, Cell] = {}
         self._result_cells: dict[str, QLabel] = {}
+        self._result_sources: dict[str, QLabel] = {}
         self._result_sections: dict[str, Cell] = {}
         self._row_groups: list[QButtonGroup] = []
         self._primary_group: QButtonGroup | None = None
@@ -777,6 +786,7 @@ class CompareView(QWidget):
             self._cells = {}
             self._field_labels = {}
             self._result_cells = {}
+            self._result_sources = {}
             self._result_sections = {}
             self._row_groups = []
             self._primary_group = None
@@ -791,16 +801,19 @@ class CompareView(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(2)
         grid.setVerticalSpacing(1)
-        result_column = len(plan.lead_ids) + 1
+        # The merged lead comes right after the field names: with five or six
+        # leads the grid scrolls sideways, and the preview must stay in sight.
+        result_column = RESULT_COLUMN
         grid.setColumnMinimumWidth(0, FIELD_COLUMN_WIDTH)
-        for column in range(1, result_column + 1):
+        for column in range(1, len(plan.lead_ids) + 2):
             grid.setColumnStretch(column, 1)
-            grid.setColumnMinimumWidth(column, LEAD_COLUMN_MIN_WIDTH)
+            grid.setColumnMinimumWidth(column, self._lead_column_width())
 
         self._headers = []
         self._cells = {}
         self._field_labels = {}
         self._result_cells = {}
+        self._result_sources = {}
         self._result_sections = {}
         self._row_groups = []
 
@@ -813,7 +826,7 @@ class CompareView(QWidget):
             self._primary_group.addButton(header.radio, index)
             header.radio.clicked.connect(lambda _c=False, i=index: self.choose_primary_column(i))
             header.exclude_button.clicked.connect(lambda _c=False, i=index: self.exclude_column(i))
-            grid.addWidget(header, 0, index + 1)
+            grid.addWidget(header, 0, lead_column(index))
             self._headers.append(header)
         result_header = Cell("resultheader")
         heading = QLabel(self.tr("After the merge"))
@@ -858,7 +871,7 @@ class CompareView(QWidget):
                     policy.setRetainSizeWhenHidden(True)
                     cell.radio.setSizePolicy(policy)
                     cell.radio.hide()
-                grid.addWidget(cell, row, index + 1)
+                grid.addWidget(cell, row, lead_column(index))
                 self._cells[(choice.name, lead_id)] = cell
             result = Cell("result")
             value = QLabel()
@@ -874,6 +887,11 @@ class CompareView(QWidget):
                 result.layout_.addLayout(line)
             else:
                 result.layout_.addWidget(value)
+            if choice.differs:
+                # Which lead the surviving value comes from, beside the value itself.
+                source = make_secondary(QLabel())
+                result.layout_.addWidget(source)
+                self._result_sources[choice.name] = source
             grid.addWidget(result, row, result_column)
             self._result_cells[choice.name] = value
             row += 1
@@ -881,6 +899,11 @@ class CompareView(QWidget):
         row = self._render_sections(grid, row, plan)
         grid.setRowStretch(row, 1)
         return content
+
+    def _lead_column_width(self) -> int:
+        """Wide enough for a phone beside its radio and icon, whatever the font."""
+        phone = self.fontMetrics().horizontalAdvance(WIDEST_PHONE)
+        return max(LEAD_COLUMN_MIN_WIDTH, phone + 60)
 
     def _section_label(self, grid: QGridLayout, row: int, text: str) -> None:
         label = Cell("section")
@@ -893,7 +916,7 @@ class CompareView(QWidget):
         grid.addWidget(label, row, 0)
 
     def _render_sections(self, grid: QGridLayout, row: int, plan: MergePlan) -> int:
-        result_column = len(plan.lead_ids) + 1
+        result_column = RESULT_COLUMN
         sections: list[tuple[str, str, Callable[[LeadCard], QWidget]]] = [
             ("channels", self.tr("Channels"), self._channels_widget),
             ("chats", self.tr("Chats"), self._chats_widget),
@@ -906,7 +929,7 @@ class CompareView(QWidget):
                 cell = Cell("section")
                 cell.layout_.addWidget(make(plan.cards[lead_id]))
                 cell.layout_.addStretch(1)
-                grid.addWidget(cell, row, index + 1)
+                grid.addWidget(cell, row, lead_column(index))
             result = Cell("result")
             result.setProperty("section", True)
             grid.addWidget(result, row, result_column)
@@ -936,7 +959,9 @@ class CompareView(QWidget):
             layout.addWidget(self._muted(self.tr("no phones or messengers")))
         for comm in card.communications:
             layout.addWidget(
-                ChannelChip.for_comm(comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid)
+                ChannelChip.for_comm(
+                    comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid, wrap=True
+                )
             )
         return box
 
@@ -950,8 +975,9 @@ class CompareView(QWidget):
             layout.addWidget(self._muted(self.tr("no chats")))
         for chat in chats:
             first = chat.first_message or self.tr("(no text)")
-            chip = ChannelChip(channel_icon(chat.channel), elide(first, CHAT_PREVIEW_CHARS))
-            fit_column(chip.text_label)
+            chip = ChannelChip(
+                channel_icon(chat.channel), elide(first, CHAT_PREVIEW_CHARS), wrap=True
+            )
             chip.setToolTip(f"{channel_name(chat.channel)}: {first}")
             layout.addWidget(chip)
             meta = self._muted(
@@ -1001,9 +1027,9 @@ class CompareView(QWidget):
             return
         policy = self._loaded.policy if self._loaded else MergePolicy()
         fate = (
-            self.tr("will be archived into the primary")
+            self.tr("goes to the archive; its data go to the primary")
             if policy.archive_instead_of_delete
-            else self.tr("will be deleted after the merge")
+            else self.tr("will be deleted; its data go to the primary")
         )
         by_lead: dict[int, list[str]] = {}
         for refusal in self._refusals:
@@ -1024,6 +1050,11 @@ class CompareView(QWidget):
             self._field_labels[choice.name].set_flag("current", choice.name == current)
             text = self._display(choice, choice.chosen)
             self._result_cells[choice.name].setText(text or EMPTY)
+            source = self._result_sources.get(choice.name)
+            if source is not None:
+                source.setText(
+                    self.tr("from #{lead}").format(lead=plan.cards[choice.chosen].label)
+                )
             if choice.name == "source_channel":
                 icon = channel_icon(choice.chosen_value)
                 self.result_source_icon.setPixmap(icon_pixmap(icon))
@@ -1055,7 +1086,7 @@ class CompareView(QWidget):
         layout.setSpacing(3)
         for comm in preview["communications"]:
             chip = ChannelChip.for_comm(
-                comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid
+                comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid, wrap=True
             )
             sources = ", ".join(f"#{labels[i]}" for i in comm.lead_ids)
             chip.setToolTip(f"{chip.toolTip()}\n" + self.tr("from {leads}").format(leads=sources))

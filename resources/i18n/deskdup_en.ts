@@ -98,7 +98,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="244"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="310"/>
         <source>could not be recognised</source>
         <translation type="unfinished"></translation>
     </message>
@@ -124,214 +124,219 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="550"/>
+        <location filename="../../deskdup/views/compare.py" line="559"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="552"/>
+        <location filename="../../deskdup/views/compare.py" line="561"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="557"/>
+        <location filename="../../deskdup/views/compare.py" line="566"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="559"/>
+        <location filename="../../deskdup/views/compare.py" line="568"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="564"/>
+        <location filename="../../deskdup/views/compare.py" line="573"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="566"/>
+        <location filename="../../deskdup/views/compare.py" line="575"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="573"/>
+        <location filename="../../deskdup/views/compare.py" line="582"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="578"/>
+        <location filename="../../deskdup/views/compare.py" line="587"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="580"/>
+        <location filename="../../deskdup/views/compare.py" line="589"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="585"/>
+        <location filename="../../deskdup/views/compare.py" line="594"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="587"/>
+        <location filename="../../deskdup/views/compare.py" line="596"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="592"/>
+        <location filename="../../deskdup/views/compare.py" line="601"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="594"/>
+        <location filename="../../deskdup/views/compare.py" line="603"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="666"/>
+        <location filename="../../deskdup/views/compare.py" line="675"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="683"/>
+        <location filename="../../deskdup/views/compare.py" line="692"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="685"/>
+        <location filename="../../deskdup/views/compare.py" line="694"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="706"/>
+        <location filename="../../deskdup/views/compare.py" line="715"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="718"/>
+        <location filename="../../deskdup/views/compare.py" line="727"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="742"/>
+        <location filename="../../deskdup/views/compare.py" line="751"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="766"/>
+        <location filename="../../deskdup/views/compare.py" line="775"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="819"/>
+        <location filename="../../deskdup/views/compare.py" line="832"/>
         <source>After the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="851"/>
+        <location filename="../../deskdup/views/compare.py" line="864"/>
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="898"/>
+        <location filename="../../deskdup/views/compare.py" line="921"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="899"/>
+        <location filename="../../deskdup/views/compare.py" line="922"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="900"/>
+        <location filename="../../deskdup/views/compare.py" line="923"/>
         <source>Activities and deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="901"/>
+        <location filename="../../deskdup/views/compare.py" line="924"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="936"/>
-        <location filename="../../deskdup/views/compare.py" line="1064"/>
+        <location filename="../../deskdup/views/compare.py" line="959"/>
+        <location filename="../../deskdup/views/compare.py" line="1095"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="950"/>
+        <location filename="../../deskdup/views/compare.py" line="975"/>
         <source>no chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="952"/>
+        <location filename="../../deskdup/views/compare.py" line="977"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="958"/>
+        <location filename="../../deskdup/views/compare.py" line="984"/>
         <source>{count} msg. · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="971"/>
+        <location filename="../../deskdup/views/compare.py" line="997"/>
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1004"/>
-        <source>will be archived into the primary</source>
+        <location filename="../../deskdup/views/compare.py" line="1030"/>
+        <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1006"/>
-        <source>will be deleted after the merge</source>
+        <location filename="../../deskdup/views/compare.py" line="1032"/>
+        <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1016"/>
+        <location filename="../../deskdup/views/compare.py" line="1042"/>
         <source>keeps the chosen values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1037"/>
+        <location filename="../../deskdup/views/compare.py" line="1056"/>
+        <source>from #{lead}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1068"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1061"/>
+        <location filename="../../deskdup/views/compare.py" line="1092"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1088"/>
+        <location filename="../../deskdup/views/compare.py" line="1119"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1299"/>
-        <location filename="../../deskdup/views/compare.py" line="1324"/>
+        <location filename="../../deskdup/views/compare.py" line="1330"/>
+        <location filename="../../deskdup/views/compare.py" line="1355"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1349"/>
+        <location filename="../../deskdup/views/compare.py" line="1380"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1354"/>
+        <location filename="../../deskdup/views/compare.py" line="1385"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1355"/>
+        <location filename="../../deskdup/views/compare.py" line="1386"/>
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1356"/>
+        <location filename="../../deskdup/views/compare.py" line="1387"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -490,32 +495,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="394"/>
+        <location filename="../../deskdup/views/compare.py" line="402"/>
         <source>Primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="398"/>
+        <location filename="../../deskdup/views/compare.py" line="406"/>
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="405"/>
+        <location filename="../../deskdup/views/compare.py" line="413"/>
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="418"/>
+        <location filename="../../deskdup/views/compare.py" line="426"/>
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="438"/>
+        <location filename="../../deskdup/views/compare.py" line="446"/>
         <source>no responsible operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="445"/>
+        <location filename="../../deskdup/views/compare.py" line="453"/>
         <source>{status} · created {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,27 +571,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="149"/>
+        <location filename="../../deskdup/views/compare.py" line="152"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="150"/>
+        <location filename="../../deskdup/views/compare.py" line="153"/>
         <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="151"/>
+        <location filename="../../deskdup/views/compare.py" line="154"/>
         <source>processed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="152"/>
+        <location filename="../../deskdup/views/compare.py" line="155"/>
         <source>converted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="153"/>
+        <location filename="../../deskdup/views/compare.py" line="156"/>
         <source>junk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -936,72 +941,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="208"/>
+        <location filename="../../deskdup/views/queue_model.py" line="213"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="210"/>
+        <location filename="../../deskdup/views/queue_model.py" line="215"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="211"/>
+        <location filename="../../deskdup/views/queue_model.py" line="216"/>
         <source>{n} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="217"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="218"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="219"/>
+        <location filename="../../deskdup/views/queue_model.py" line="224"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="220"/>
+        <location filename="../../deskdup/views/queue_model.py" line="225"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="251"/>
+        <location filename="../../deskdup/views/queue_model.py" line="256"/>
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255"/>
+        <location filename="../../deskdup/views/queue_model.py" line="260"/>
         <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="298"/>
+        <location filename="../../deskdup/views/queue_model.py" line="303"/>
         <source>You may merge this group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="301"/>
+        <location filename="../../deskdup/views/queue_model.py" line="306"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221"/>
+        <location filename="../../deskdup/views/queue_model.py" line="226"/>
         <source>Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222"/>
+        <location filename="../../deskdup/views/queue_model.py" line="227"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223"/>
+        <location filename="../../deskdup/views/queue_model.py" line="228"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>

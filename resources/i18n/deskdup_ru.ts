@@ -97,7 +97,7 @@
         <translation>Веб</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="244" />
+        <location filename="../../deskdup/views/channel_badges.py" line="310" />
         <source>could not be recognised</source>
         <translation>не распознан</translation>
     </message>
@@ -107,7 +107,7 @@
     <message>
         <location filename="../../deskdup/views/cheatsheet.py" line="22" />
         <source>Keyboard shortcuts</source>
-        <translation>Клавиши</translation>
+        <translation>Горячие клавиши</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/cheatsheet.py" line="25" />
@@ -123,214 +123,219 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="550" />
+        <location filename="../../deskdup/views/compare.py" line="559" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="552" />
+        <location filename="../../deskdup/views/compare.py" line="561" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="557" />
+        <location filename="../../deskdup/views/compare.py" line="566" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="559" />
+        <location filename="../../deskdup/views/compare.py" line="568" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="564" />
+        <location filename="../../deskdup/views/compare.py" line="573" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="566" />
+        <location filename="../../deskdup/views/compare.py" line="575" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="573" />
+        <location filename="../../deskdup/views/compare.py" line="582" />
         <source>Keyboard shortcuts</source>
-        <translation>Клавиши</translation>
+        <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="578" />
+        <location filename="../../deskdup/views/compare.py" line="587" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="580" />
+        <location filename="../../deskdup/views/compare.py" line="589" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="585" />
+        <location filename="../../deskdup/views/compare.py" line="594" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="587" />
+        <location filename="../../deskdup/views/compare.py" line="596" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="592" />
+        <location filename="../../deskdup/views/compare.py" line="601" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="594" />
+        <location filename="../../deskdup/views/compare.py" line="603" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="666" />
+        <location filename="../../deskdup/views/compare.py" line="675" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="683" />
+        <location filename="../../deskdup/views/compare.py" line="692" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="685" />
+        <location filename="../../deskdup/views/compare.py" line="694" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="706" />
+        <location filename="../../deskdup/views/compare.py" line="715" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="718" />
+        <location filename="../../deskdup/views/compare.py" line="727" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="742" />
+        <location filename="../../deskdup/views/compare.py" line="751" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="766" />
+        <location filename="../../deskdup/views/compare.py" line="775" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="819" />
+        <location filename="../../deskdup/views/compare.py" line="832" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="851" />
+        <location filename="../../deskdup/views/compare.py" line="864" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="898" />
+        <location filename="../../deskdup/views/compare.py" line="921" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="899" />
+        <location filename="../../deskdup/views/compare.py" line="922" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="900" />
+        <location filename="../../deskdup/views/compare.py" line="923" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="901" />
+        <location filename="../../deskdup/views/compare.py" line="924" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="936" />
-        <location filename="../../deskdup/views/compare.py" line="1064" />
+        <location filename="../../deskdup/views/compare.py" line="959" />
+        <location filename="../../deskdup/views/compare.py" line="1095" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="950" />
+        <location filename="../../deskdup/views/compare.py" line="975" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="952" />
+        <location filename="../../deskdup/views/compare.py" line="977" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="958" />
+        <location filename="../../deskdup/views/compare.py" line="984" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="971" />
+        <location filename="../../deskdup/views/compare.py" line="997" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1004" />
-        <source>will be archived into the primary</source>
-        <translation>будет перенесён в архив, в основной</translation>
+        <location filename="../../deskdup/views/compare.py" line="1030" />
+        <source>goes to the archive; its data go to the primary</source>
+        <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1006" />
-        <source>will be deleted after the merge</source>
-        <translation>будет удалён после объединения</translation>
+        <location filename="../../deskdup/views/compare.py" line="1032" />
+        <source>will be deleted; its data go to the primary</source>
+        <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1016" />
+        <location filename="../../deskdup/views/compare.py" line="1042" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1037" />
+        <location filename="../../deskdup/views/compare.py" line="1056" />
+        <source>from #{lead}</source>
+        <translation>из #{lead}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1068" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1061" />
+        <location filename="../../deskdup/views/compare.py" line="1092" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1088" />
+        <location filename="../../deskdup/views/compare.py" line="1119" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1299" />
-        <location filename="../../deskdup/views/compare.py" line="1324" />
+        <location filename="../../deskdup/views/compare.py" line="1330" />
+        <location filename="../../deskdup/views/compare.py" line="1355" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1349" />
+        <location filename="../../deskdup/views/compare.py" line="1380" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1354" />
+        <location filename="../../deskdup/views/compare.py" line="1385" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1355" />
+        <location filename="../../deskdup/views/compare.py" line="1386" />
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation>Вернуть лиды вашего последнего объединения в точности такими, какими они были до него?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1356" />
+        <location filename="../../deskdup/views/compare.py" line="1387" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -489,32 +494,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="394" />
+        <location filename="../../deskdup/views/compare.py" line="402" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="398" />
+        <location filename="../../deskdup/views/compare.py" line="406" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="405" />
+        <location filename="../../deskdup/views/compare.py" line="413" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="418" />
+        <location filename="../../deskdup/views/compare.py" line="426" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="438" />
+        <location filename="../../deskdup/views/compare.py" line="446" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="445" />
+        <location filename="../../deskdup/views/compare.py" line="453" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
@@ -565,27 +570,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="149" />
+        <location filename="../../deskdup/views/compare.py" line="152" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="150" />
+        <location filename="../../deskdup/views/compare.py" line="153" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="151" />
+        <location filename="../../deskdup/views/compare.py" line="154" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="152" />
+        <location filename="../../deskdup/views/compare.py" line="155" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="153" />
+        <location filename="../../deskdup/views/compare.py" line="156" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>
@@ -748,7 +753,7 @@
     <message>
         <location filename="../../deskdup/views/main_window.py" line="263" />
         <source>&amp;Keyboard shortcuts	F1</source>
-        <translation>&amp;Клавиши	F1</translation>
+        <translation>&amp;Горячие клавиши	F1</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/main_window.py" line="266" />
@@ -935,72 +940,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="208" />
+        <location filename="../../deskdup/views/queue_model.py" line="213" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="210" />
+        <location filename="../../deskdup/views/queue_model.py" line="215" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="211" />
+        <location filename="../../deskdup/views/queue_model.py" line="216" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="217" />
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="218" />
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="219" />
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="220" />
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="251" />
+        <location filename="../../deskdup/views/queue_model.py" line="256" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255" />
+        <location filename="../../deskdup/views/queue_model.py" line="260" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="298" />
+        <location filename="../../deskdup/views/queue_model.py" line="303" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="301" />
+        <location filename="../../deskdup/views/queue_model.py" line="306" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221" />
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="227" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="228" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -1312,7 +1317,7 @@
     <message>
         <location filename="../../deskdup/views/shortcuts.py" line="152" />
         <source>Show the keyboard shortcuts</source>
-        <translation>Показать клавиши</translation>
+        <translation>Показать горячие клавиши</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtWidgets import QLabel
 
 from deskdup.models import Action, Channel, CommKind, Entity, Scope
@@ -325,3 +327,49 @@ def test_refused_group_says_why_in_russian(qtbot, workspace, runner, shown, lang
     assert "Lead #" not in text and "archive" not in text
     tips = [h.warning.toolTip() for h in view._headers if h.warning.isVisibleTo(view)]
     assert tips and all(t.startswith("Лид #") for t in tips)
+
+
+@given(
+    text=st.text(alphabet="abc.@/_-x", min_size=1, max_size=40),
+    width=st.integers(min_value=1, max_value=30),
+)
+def test_a_long_address_wraps_without_losing_a_character(text, width):
+    from deskdup.views.channel_badges import wrap_token
+
+    lines = wrap_token(text, lambda part: len(part) <= width)
+    assert "".join(lines) == text
+    assert all(len(line) <= max(width, 1) for line in lines)
+    if "@" in text[:width] and len(text) > width:
+        assert lines[0].endswith("@")  # the mailbox stays whole when it fits
+
+
+def test_narrow_columns_show_the_whole_phone_and_e_mail(qtbot, workspace, runner, shown):
+    """Four leads and the merged one in a narrow pane: nothing is cut off with "…"."""
+    from deskdup.views.channel_badges import WrappingLabel
+
+    ids, ops = four_channel_group(workspace)
+    view = make_view(qtbot, workspace, ops["anna"], runner)
+    view.resize(900, 800)
+    show(qtbot, view, ids)
+
+    def chips():
+        return [c for c in view.scroll.widget().findChildren(ChannelChip) if c.isVisible()]
+
+    def e_mails():
+        return [c for c in chips() if c.text_label.text() == "ivan.petrov@example.com"]
+
+    qtbot.waitUntil(lambda: len(e_mails()) == 2)  # the site lead's and the merged lead's
+    for chip in chips():
+        label = chip.text_label
+        assert isinstance(label, WrappingLabel)
+        # As tall as its wrapped lines: every character is painted.
+        assert label.height() >= label.heightForWidth(label.width()) - 1
+    label = e_mails()[0].text_label
+    metrics = label.fontMetrics()
+    if metrics.horizontalAdvance("ivan.petrov@example.com") > label.width():
+        assert label.height() >= 2 * metrics.lineSpacing() - 1
+    # The merged lead is the first column after the field names, each chosen value
+    # with the lead it comes from.
+    assert view._result_sources["last_name"].text() == "from #S-104"
+    view.choose_primary_column(0)
+    assert view._result_sources["title"].text() == "from #T-101"
