@@ -351,18 +351,13 @@ def _press_in_dialog_when_it_opens(qtbot, dialog_type, key_name=Qt.Key.Key_Retur
     return pressed
 
 
-def test_supervisor_clears_the_demo_queue_by_keyboard_alone(qtbot, demo_ws, tmp_path, monkeypatch):
-    """Done when: an operator can clear the demo queue by keyboard alone.
+@pytest.fixture
+def demo_window(qtbot, demo_ws, tmp_path, monkeypatch):
+    """The main window on the small demo workspace, signed in as ``supervisor``, active.
 
-    Only key presses on the main window (and Enter in the dialogs they open):
-    Ctrl+Return merges, Ctrl+D + Enter marks not duplicates, S skips, J/K move,
-    a digit picks the primary, Ctrl+Z + Enter undoes.  The queue must end empty
-    and the database agree: a fresh scan finds nothing left to review.
+    Yields ``(window, shown)``: ``shown`` collects what would have been shown in
+    an error dialog.
     """
-    from PySide6.QtWidgets import QMessageBox
-
-    from deskdup.models import EventKind
-    from deskdup.services.matching import MatchIndex
     from deskdup.services.operators import workspace_operator
     from deskdup.views import errors
     from deskdup.views.context import AppContext
@@ -386,17 +381,77 @@ def test_supervisor_clears_the_demo_queue_by_keyboard_alone(qtbot, demo_ws, tmp_
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    yield window, shown
+    window.cancel_scan()
+    ops.cancel_all()
+    ops.wait()
+
+
+def settled(window) -> bool:
+    """No scan, merge or load running, and the queue's current group is on screen."""
+    view = window.compare
+    if window.scanning or view.is_busy():
+        return False
+    if window.queue.model.rowCount() == 0:
+        return True
+    return view.plan is not None and window.open_group == tuple(view.lead_ids)
+
+
+def queue_lead_ids(window) -> set[int]:
+    model = window.queue.model
+    return {i for r in range(model.rowCount()) for i in model.row_at(r).lead_ids}
+
+
+def test_after_a_merge_the_next_group_opens_and_todays_counters_move(qtbot, demo_window):
+    window, shown = demo_window
+    view = window.compare
+    window.start()
+    qtbot.waitUntil(lambda: settled(window), timeout=30000)
+    qtbot.waitUntil(lambda: window.counters_label.text() == "Today: 0 merged, 0 not duplicates")
+    first = tuple(view.lead_ids)
+    assert view.isAncestorOf(QApplication.focusWidget())
+
+    with qtbot.waitSignals([view.merged, view.group_loaded], timeout=10000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
+    # The next group is open without another key, and the keys still reach it.
+    second = tuple(view.lead_ids)
+    assert view.plan is not None and second != first
+    assert window.open_group == second == window.queue.current_row().lead_ids
+    assert not set(first) & queue_lead_ids(window)
+    assert view.isAncestorOf(QApplication.focusWidget())
+    qtbot.waitUntil(lambda: window.counters_label.text() == "Today: 1 merged, 0 not duplicates")
+
+    pairs = len(second) * (len(second) - 1) // 2
+    _press_in_dialog_when_it_opens(qtbot, DismissDialog)
+    with qtbot.waitSignals([view.dismissed, view.group_loaded], timeout=10000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, CTRL)
+    assert tuple(view.lead_ids) not in (first, second)
+    expected = f"Today: 1 merged, {pairs} not duplicates"
+    qtbot.waitUntil(lambda: window.counters_label.text() == expected)
+    qtbot.waitUntil(lambda: settled(window), timeout=30000)
+    assert shown == []
+
+
+def test_supervisor_clears_the_demo_queue_by_keyboard_alone(qtbot, demo_window):
+    """Done when: an operator can clear the demo queue by keyboard alone.
+
+    Only key presses on the main window (and Enter in the dialogs they open):
+    Ctrl+Return merges, Ctrl+D + Enter marks not duplicates, S skips, J/K move,
+    a digit picks the primary, Ctrl+Z + Enter undoes.  The queue must end empty
+    and the database agree: a fresh scan finds nothing left to review.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from deskdup.models import EventKind
+    from deskdup.services.matching import MatchIndex
+
+    window, shown = demo_window
+    context = window.context
+    demo_ws = context.workspace
     view = window.compare
 
-    def settled() -> bool:
-        if window.scanning or view.is_busy():
-            return False
-        if window.queue.model.rowCount() == 0:
-            return True
-        return view.plan is not None and window.open_group == tuple(view.lead_ids)
-
     def wait_settled() -> None:
-        qtbot.waitUntil(settled, timeout=30000)
+        qtbot.waitUntil(lambda: settled(window), timeout=30000)
 
     def press(k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         assert QApplication.activeWindow() is window
@@ -489,6 +544,3 @@ def test_supervisor_clears_the_demo_queue_by_keyboard_alone(qtbot, demo_ws, tmp_
     # No active lead is left with an unresolved candidate pair at the threshold.
     fresh = MatchIndex.build(demo_ws, context.match_settings()).result()
     assert fresh.groups == []
-    window.close()
-    ops.cancel_all()
-    ops.wait()
