@@ -279,6 +279,8 @@ class MainWindow(QMainWindow):
             self.compare.undone.connect(self._undone)
         if hasattr(self.compare, "counters_changed"):
             self.compare.counters_changed.connect(self._show_counters)
+        # A group whose leads changed elsewhere cannot be opened: refresh the queue.
+        self.compare.group_unavailable.connect(lambda _ids: self.start_scan(full=False))
         self.tabs.currentChanged.connect(self._tab_changed)
 
     # ------------------------------------------------------------------ state
@@ -295,9 +297,10 @@ class MainWindow(QMainWindow):
         if splitter:
             self.splitter.restoreState(QByteArray(splitter))
         else:
-            # The queue's columns up to "Why" fit; the comparison keeps the larger part.
+            # Half and half: the queue's columns up to "Why" fit, the comparison
+            # still shows three leads side by side.
             width = max(self.width(), 1400)
-            self.splitter.setSizes([width * 47 // 100, width * 53 // 100])
+            self.splitter.setSizes([width // 2, width - width // 2])
         self.queue.restore_header(s.get(opts.QUEUE_HEADER))
         self.leads.restore_header(s.get(opts.LEADS_HEADER))
         self.queue.set_mergeable_only(bool(s.get(opts.QUEUE_MERGEABLE_ONLY)))

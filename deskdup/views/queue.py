@@ -87,12 +87,12 @@ PERIODS = (  # (label, days back; None = any time)
 
 # Starting widths; a column is never narrower than its header (Russian ones are longer).
 WIDTHS = (
-    (Column.SCORE, 64),
-    (Column.LEADS, 48),
-    (Column.CHANNELS, 100),
-    (Column.CUSTOMER, 230),
-    (Column.OWNERS, 140),
-    (Column.AGE, 64),
+    (Column.SCORE, 60),
+    (Column.LEADS, 44),
+    (Column.CHANNELS, 96),
+    (Column.CUSTOMER, 210),
+    (Column.OWNERS, 130),
+    (Column.AGE, 60),
 )
 LOCK_WIDTH = 30
 
@@ -213,7 +213,7 @@ class QueueView(QWidget):
         for column, width in WIDTHS:
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             # Room for the padding and the sort arrow beside the text.
-            header.resizeSection(column, max(width, metrics.horizontalAdvance(text) + 30))
+            header.resizeSection(column, max(width, metrics.horizontalAdvance(text) + 26))
 
     def _show_dates(self, *_args) -> None:
         custom = self.period.currentData() == CUSTOM
