@@ -259,3 +259,34 @@ def test_a_placeholder_shared_by_many_leads_is_no_evidence(workspace):
             make_lead(s, created_at=T0 + timedelta(days=n),
                       comms=[(EMAIL, Channel.SITE, "no@mail.ru")])  # fmt: skip
     assert scan_workspace(workspace).pairs == []
+
+
+# ----------------------------------------------------------------- shortcuts change nothing
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        MatchSettings(),
+        MatchSettings(review_threshold=0.45, far_name_factor=0.6),
+        MatchSettings(review_threshold=0.7, burst_minutes=60),
+        MatchSettings(weights={"first_name": 0.45, "same_message": 0.5, "different_phones": 0.1}),
+    ],
+)
+def test_skipping_hopeless_pairs_changes_no_pair(workspace, settings):
+    """The build skips pairs whose best possible score stays under the threshold;
+    scoring every candidate pair instead gives the same pairs and scores."""
+    from deskdup.services.demo import generate_demo
+    from deskdup.services.matching import score_pair
+
+    generate_demo(workspace, leads=1500, seed=5)
+    index = MatchIndex.build(workspace, settings)
+    expected = {}
+    for rec in index.leads.values():
+        for other_id in index._candidates(rec):
+            a, b = sorted((rec.id, other_id))
+            score, _reasons = score_pair(index.leads[a], index.leads[b], settings)
+            if score >= settings.review_threshold:
+                expected[(a, b)] = score
+    assert expected
+    assert {key: pair.score for key, pair in index.pairs.items()} == expected

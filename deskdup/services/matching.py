@@ -722,12 +722,7 @@ def _evidence(x: _Lead, y: _Lead, settings: MatchSettings) -> list[Evidence]:
                 },
             )
         )
-    if (
-        minutes <= window
-        and len(x.message) >= 10
-        and len(y.message) >= 10
-        and fuzz.ratio(x.message, y.message, processor=default_process) >= MESSAGE_SIMILARITY
-    ):
+    if minutes <= window and _same_message(x, y):
         text = x.message if len(x.message) <= 40 else x.message[:40].rstrip() + "…"
         out.append(
             (
@@ -783,6 +778,22 @@ def _evidence(x: _Lead, y: _Lead, settings: MatchSettings) -> list[Evidence]:
         )
     return out
 
+
+def _same_message(x: _Lead, y: _Lead) -> bool:
+    """The same inquiry (time is checked by the caller)."""
+    return (
+        len(x.message) >= 10
+        and len(y.message) >= 10
+        and fuzz.ratio(x.message, y.message, processor=default_process) >= MESSAGE_SIMILARITY
+    )
+
+
+_CONTRADICTION_CODES = (
+    "different_phones",
+    "different_first_names",
+    "different_surnames",
+    "different_patronymics",
+)
 
 _NAME_CODES = (
     "surname_number",
@@ -956,7 +967,7 @@ class MatchIndex:
         # LeadSummary objects already made (results are asked for after every refresh).
         self._summaries: dict[int, LeadSummary] = {}
         self._bucket_minutes = max(1, int(self.settings.burst_minutes))
-        self._best_name_weight = max(self.settings.weight(code) for code in _NAME_CODES)
+        self._hopeless, self._needs_message = _hopeless_tables(self.settings, self.threshold)
 
     # ----------------------------------------------------------------- keys
 
@@ -1024,32 +1035,32 @@ class MatchIndex:
         leads = self.leads
         settings = self.settings
         threshold = self.threshold
-        # Without a shared identifier, leads further apart than the name horizon
-        # have only name evidence, scaled down; when that cannot reach the
-        # threshold the pair is not worth scoring.
-        far_hopeless = combine([self._best_name_weight * settings.far_name_factor]) < threshold
+        hopeless, needs_message = self._hopeless, self._needs_message
         horizon = NAME_HORIZON * settings.burst_minutes
-        # Beyond one window (no burst, no same inquiry) and without surnames on
-        # both sides the best left is a first name, which alone stays under.
-        first_only_hopeless = settings.weight("first_name") < threshold
         window = settings.burst_minutes
         minute = rec.minute
+        channel = rec.channel
         rec_surname = _has_surname(rec)
+        rec_message = len(rec.message) >= 10
         for other_id in self._candidates(rec, keys):
             if only_greater and other_id < rec.id:
                 continue
             other = leads.get(other_id)
             if other is None:
                 continue
+            # Without a shared identifier the best a pair can score follows from
+            # a few facts; a pair that cannot reach the threshold is not scored.
             apart = abs(minute - other.minute)
+            near = apart <= window
+            case = (
+                rec_surname and _has_surname(other),
+                apart > horizon,
+                near and channel is not other.channel,
+                near and rec_message and len(other.message) >= 10,
+            )
             if (
-                apart > window
-                and (
-                    (far_hopeless and apart > horizon)
-                    or (first_only_hopeless and not (rec_surname and _has_surname(other)))
-                )
-                and not _share_identifier(rec, other)
-            ):
+                hopeless[case] or (needs_message[case] and not _same_message(rec, other))
+            ) and not _share_identifier(rec, other):
                 continue
             a, b = (rec, other) if rec.id < other.id else (other, rec)
             evidence = _evidence(a, b, settings)
@@ -1290,6 +1301,48 @@ class MatchIndex:
             if members:
                 return set(sorted(members)[-LOOKUP_CANDIDATES:])
         return set()
+
+
+_Case = tuple[bool, bool, bool, bool]
+
+
+def _hopeless_tables(
+    settings: MatchSettings, threshold: float
+) -> tuple[dict[_Case, bool], dict[_Case, bool]]:
+    """For a pair without a shared identifier, by (surnames on both sides, further
+    apart than the name horizon, a burst from two channels, both have an inquiry):
+    can it not reach the threshold at all; and can it only with the same inquiry.
+
+    The bound takes the strongest name evidence the case allows (surname kinds
+    need a surname on both sides, else a first name is the most), the burst and
+    the inquiry; contradictions only lower a score.  So skipping a hopeless pair
+    changes no result.
+    """
+    w = settings.weight
+    surname_best = max(w(code) for code in _NAME_CODES)
+    extra = [max(0.0, w(code)) for code in _CONTRADICTION_CODES]  # normally none
+
+    def bound(surnames: bool, far: bool, burst: bool, message: bool) -> float:
+        name = surname_best if surnames else w("first_name")
+        if far:
+            name *= settings.far_name_factor
+        weights = [name, *extra]
+        if burst:
+            weights.append(w("burst"))
+        if message:
+            weights.append(w("same_message"))
+        return combine(weights)
+
+    hopeless: dict[_Case, bool] = {}
+    needs_message: dict[_Case, bool] = {}
+    for surnames in (False, True):
+        for far in (False, True):
+            for burst in (False, True):
+                for message in (False, True):
+                    case = (surnames, far, burst, message)
+                    hopeless[case] = bound(*case) < threshold
+                    needs_message[case] = message and bound(surnames, far, burst, False) < threshold
+    return hopeless, needs_message
 
 
 def _groups(pairs: list[CandidatePair]) -> list[CandidateGroup]:
