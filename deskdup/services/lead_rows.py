@@ -38,6 +38,7 @@ class LeadRow:
     owner_name: str
     status: str
     created_at: datetime
+    named: bool = True  # False: ``name`` is the CRM's title of a lead that has no name
 
     def search_text(self) -> str:
         return f"{self.label} {self.name} {self.contacts} {self.owner_name}".lower()
@@ -113,6 +114,7 @@ def load_lead_rows(
                     owner_name=owner_name or "",
                     status=status or "",
                     created_at=created,
+                    named=bool(last or first or middle),
                 )
             )
             if progress and len(rows) % _CHUNK == 0:

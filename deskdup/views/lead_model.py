@@ -20,14 +20,19 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from deskdup.services.lead_rows import LeadRow
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.views.channel_badges import channel_icon, channel_name
+from deskdup.views.compare import format_time, status_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 CHUNK = 2000
+
+# A lead without a name shows the CRM's title ("WhatsApp: 79606785626") in grey.
+NAMELESS_TEXT = QColor("#78909C")
 
 
 class Column(enum.IntEnum):
@@ -137,13 +142,15 @@ class LeadModel(QAbstractTableModel):
             if column == Column.OWNER:
                 return row.owner_name
             if column == Column.STATUS:
-                return row.status
+                return status_name(row.status) if row.status else ""
             if column == Column.CREATED:
-                return row.created_at.strftime("%Y-%m-%d %H:%M") if row.created_at else ""
+                return format_time(row.created_at) if row.created_at else ""
             if column == Column.MATCH:
                 return (self._hits or {}).get(row.id, "")
         if role == Qt.ItemDataRole.DecorationRole and column == Column.CHANNEL:
             return channel_icon(row.channel)
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.NAME and not row.named:
+            return NAMELESS_TEXT  # the CRM's title stands in for a name the lead lacks
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

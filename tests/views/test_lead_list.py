@@ -105,3 +105,21 @@ def test_compare_and_merge_opens_the_selected_leads(scanned):
     assert leads.compare_action.shortcut().toString() == "Ctrl+M"
     leads.compare_action.trigger()
     assert sorted(scanned.open_group) == sorted(wanted)
+
+
+def test_statuses_read_as_words_and_a_nameless_lead_shows_its_title_in_grey(qapp, demo_ws):
+    rows = load_lead_rows(demo_ws)
+    model = LeadModel()
+    model.set_rows(rows)
+    by_id = {model.row_at(r).id: r for r in range(model.rowCount())}
+    in_work = next(r for r in rows if r.status == "in_process" and r.id in by_id)
+    assert model.index(by_id[in_work.id], Column.STATUS).data() == "in progress"
+    nameless = next(r for r in rows if not r.named and r.id in by_id)
+    named = next(r for r in rows if r.named and r.id in by_id)
+    with demo_ws.session() as session:
+        lead = session.get(Lead, nameless.id)
+        assert not (lead.first_name or lead.last_name or lead.middle_name)
+        assert nameless.name == lead.title
+    grey = Qt.ItemDataRole.ForegroundRole
+    assert model.index(by_id[nameless.id], Column.NAME).data(grey) is not None
+    assert model.index(by_id[named.id], Column.NAME).data(grey) is None
