@@ -200,9 +200,8 @@ class QueueView(QWidget):
 
     @staticmethod
     def _date_edit(day: QDate) -> QDateEdit:
-        edit = QDateEdit(day)
+        edit = QDateEdit(day)  # the locale's short date: 26.11.2026, 11/26/26
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("dd.MM.yyyy")
         return edit
 
     def fit_columns(self) -> None:
