@@ -154,10 +154,14 @@ class QueueView(QWidget):
         self.date_to = self._date_edit(today)
         self.date_from.setToolTip(self.tr("Groups with a lead created on or after this day"))
         self.date_to.setToolTip(self.tr("Groups with a lead created on or before this day"))
-        for widget in (self.from_label, self.date_from, self.to_label, self.date_to):
-            bar.addWidget(widget)
         bar.addStretch(0)
         layout.addLayout(bar)
+        # The range gets its own row (shown with "Dates…") so the filters above keep their room.
+        dates = QHBoxLayout()
+        for widget in (self.from_label, self.date_from, self.to_label, self.date_to):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        layout.addLayout(dates)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
