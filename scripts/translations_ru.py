@@ -214,6 +214,7 @@ TRANSLATIONS: dict[object, str] = {
     "Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them": "Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель",
     "{n} that you cannot merge are hidden": "скрыто недоступных вам: {n}",
     "{n} locked": "недоступно вам: {n}",
+    "you may merge none of them (a lock's tooltip says why)": "вы не можете объединить ни одну из них (почему — в подсказке замка)",
     "When the leads of a group came in": "Когда пришли лиды группы",
     "Dates…": "Даты…",
     ("QueueView", "from"): "с",

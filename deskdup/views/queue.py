@@ -229,13 +229,31 @@ class QueueView(QWidget):
         keep = keep or (self.current_row().key if self.current_row() else None)
         self.model.set_rows(rows)
         self._fill_owners(rows)
+        self._refilter_if_changed()
         self._update_count()
         if keep:
             self.select_key(keep, open_it=False)
 
     def remove_leads(self, lead_ids: Iterable[int]) -> None:
         self.model.remove_leads(lead_ids)
+        self._refilter_if_changed()
         self._update_count()
+
+    def _refilter_if_changed(self) -> None:
+        """New rows may turn "nothing she may merge" on or off (see ``_lock_filter_on``)."""
+        wanted = self.current_filter()
+        if wanted != self.proxy.queue_filter:
+            self.proxy.set_filter(wanted)
+
+    def nothing_mergeable(self) -> bool:
+        total = self.model.rowCount()
+        return total > 0 and self.model.locked_count() == total
+
+    def _lock_filter_on(self) -> bool:
+        """ "Only groups I can merge", unless she may merge none of them: then the
+        filter would empty the queue (a trainee without the delete right), and she
+        still reviews and dismisses; the count says why the locks are shown."""
+        return self.mergeable_only.isChecked() and not self.nothing_mergeable()
 
     def _fill_owners(self, rows: Sequence[QueueRow]) -> None:
         current = self.owner.currentData()
@@ -268,7 +286,7 @@ class QueueView(QWidget):
             since=since,
             until=until,
             text=self.text.text().strip(),
-            mergeable_only=self.mergeable_only.isChecked(),
+            mergeable_only=self._lock_filter_on(),
         )
 
     def set_mergeable_only(self, on: bool) -> None:
@@ -291,7 +309,9 @@ class QueueView(QWidget):
         else:
             text = self.tr("{shown} of {total} groups").format(shown=shown, total=total)
         locked = self.model.locked_count()
-        if locked and self.mergeable_only.isChecked():
+        if self.nothing_mergeable():
+            text += " · " + self.tr("you may merge none of them (a lock's tooltip says why)")
+        elif locked and self.mergeable_only.isChecked():
             text += " · " + self.tr("{n} that you cannot merge are hidden").format(n=locked)
         elif locked:
             text += " · " + self.tr("{n} locked").format(n=locked)

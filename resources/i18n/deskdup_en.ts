@@ -27,78 +27,78 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="47"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="48"/>
         <source>Telegram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="48"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="49"/>
         <source>WhatsApp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="49"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="50"/>
         <source>Viber</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="50"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="51"/>
         <source>VK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="51"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="52"/>
         <source>Avito</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="52"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="53"/>
         <source>Instagram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="53"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="54"/>
         <source>Open line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="54"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="55"/>
         <source>Website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="55"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="56"/>
         <source>Phone call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="56"/>
-        <location filename="../../deskdup/views/channel_badges.py" line="62"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="57"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="63"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="57"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="58"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="61"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="62"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="63"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="64"/>
         <source>Messenger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="64"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="65"/>
         <source>Web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="310"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="349"/>
         <source>could not be recognised</source>
         <translation type="unfinished"></translation>
     </message>
@@ -124,219 +124,219 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="559"/>
+        <location filename="../../deskdup/views/compare.py" line="562"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="561"/>
+        <location filename="../../deskdup/views/compare.py" line="564"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="566"/>
+        <location filename="../../deskdup/views/compare.py" line="569"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="568"/>
+        <location filename="../../deskdup/views/compare.py" line="571"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="573"/>
+        <location filename="../../deskdup/views/compare.py" line="576"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="575"/>
+        <location filename="../../deskdup/views/compare.py" line="578"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="582"/>
+        <location filename="../../deskdup/views/compare.py" line="585"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="587"/>
+        <location filename="../../deskdup/views/compare.py" line="590"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="589"/>
+        <location filename="../../deskdup/views/compare.py" line="592"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="594"/>
+        <location filename="../../deskdup/views/compare.py" line="597"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="596"/>
+        <location filename="../../deskdup/views/compare.py" line="599"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="601"/>
+        <location filename="../../deskdup/views/compare.py" line="604"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="603"/>
+        <location filename="../../deskdup/views/compare.py" line="606"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="675"/>
+        <location filename="../../deskdup/views/compare.py" line="678"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="692"/>
+        <location filename="../../deskdup/views/compare.py" line="695"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="694"/>
+        <location filename="../../deskdup/views/compare.py" line="697"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="715"/>
+        <location filename="../../deskdup/views/compare.py" line="718"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="727"/>
+        <location filename="../../deskdup/views/compare.py" line="730"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="751"/>
+        <location filename="../../deskdup/views/compare.py" line="756"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="775"/>
+        <location filename="../../deskdup/views/compare.py" line="780"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="832"/>
+        <location filename="../../deskdup/views/compare.py" line="837"/>
         <source>After the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="864"/>
+        <location filename="../../deskdup/views/compare.py" line="869"/>
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="921"/>
+        <location filename="../../deskdup/views/compare.py" line="926"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="922"/>
+        <location filename="../../deskdup/views/compare.py" line="927"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="923"/>
+        <location filename="../../deskdup/views/compare.py" line="928"/>
         <source>Activities and deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="924"/>
+        <location filename="../../deskdup/views/compare.py" line="929"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="959"/>
-        <location filename="../../deskdup/views/compare.py" line="1095"/>
+        <location filename="../../deskdup/views/compare.py" line="964"/>
+        <location filename="../../deskdup/views/compare.py" line="1100"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="975"/>
+        <location filename="../../deskdup/views/compare.py" line="980"/>
         <source>no chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="977"/>
+        <location filename="../../deskdup/views/compare.py" line="982"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="984"/>
+        <location filename="../../deskdup/views/compare.py" line="989"/>
         <source>{count} msg. · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="997"/>
+        <location filename="../../deskdup/views/compare.py" line="1002"/>
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1030"/>
+        <location filename="../../deskdup/views/compare.py" line="1035"/>
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1032"/>
+        <location filename="../../deskdup/views/compare.py" line="1037"/>
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1042"/>
+        <location filename="../../deskdup/views/compare.py" line="1047"/>
         <source>keeps the chosen values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1056"/>
+        <location filename="../../deskdup/views/compare.py" line="1061"/>
         <source>from #{lead}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1068"/>
+        <location filename="../../deskdup/views/compare.py" line="1073"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1092"/>
+        <location filename="../../deskdup/views/compare.py" line="1097"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1119"/>
+        <location filename="../../deskdup/views/compare.py" line="1124"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1330"/>
-        <location filename="../../deskdup/views/compare.py" line="1355"/>
+        <location filename="../../deskdup/views/compare.py" line="1335"/>
+        <location filename="../../deskdup/views/compare.py" line="1360"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1380"/>
+        <location filename="../../deskdup/views/compare.py" line="1385"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1385"/>
+        <location filename="../../deskdup/views/compare.py" line="1390"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1386"/>
+        <location filename="../../deskdup/views/compare.py" line="1391"/>
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1387"/>
+        <location filename="../../deskdup/views/compare.py" line="1392"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,57 +437,57 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="256"/>
+        <location filename="../../deskdup/services/importer.py" line="258"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="265"/>
+        <location filename="../../deskdup/services/importer.py" line="267"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="605"/>
+        <location filename="../../deskdup/services/importer.py" line="622"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="607"/>
+        <location filename="../../deskdup/services/importer.py" line="624"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="610"/>
+        <location filename="../../deskdup/services/importer.py" line="627"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="620"/>
+        <location filename="../../deskdup/services/importer.py" line="637"/>
         <source>cannot read the date &apos;{value}&apos; (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="635"/>
+        <location filename="../../deskdup/services/importer.py" line="652"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="655"/>
+        <location filename="../../deskdup/services/importer.py" line="672"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="665"/>
+        <location filename="../../deskdup/services/importer.py" line="682"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="674"/>
+        <location filename="../../deskdup/services/importer.py" line="691"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="686"/>
+        <location filename="../../deskdup/services/importer.py" line="703"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -599,42 +599,42 @@
 <context>
     <name>Leads</name>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="50"/>
+        <location filename="../../deskdup/views/lead_model.py" line="55"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="51"/>
+        <location filename="../../deskdup/views/lead_model.py" line="56"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="52"/>
+        <location filename="../../deskdup/views/lead_model.py" line="57"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="53"/>
+        <location filename="../../deskdup/views/lead_model.py" line="58"/>
         <source>Phones, e-mails, handles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="54"/>
+        <location filename="../../deskdup/views/lead_model.py" line="59"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="55"/>
+        <location filename="../../deskdup/views/lead_model.py" line="60"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="56"/>
+        <location filename="../../deskdup/views/lead_model.py" line="61"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="57"/>
+        <location filename="../../deskdup/views/lead_model.py" line="62"/>
         <source>Match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -762,37 +762,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="365"/>
+        <location filename="../../deskdup/views/main_window.py" line="368"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="365"/>
+        <location filename="../../deskdup/views/main_window.py" line="368"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="411"/>
+        <location filename="../../deskdup/views/main_window.py" line="414"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="485"/>
+        <location filename="../../deskdup/views/main_window.py" line="488"/>
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="495"/>
+        <location filename="../../deskdup/views/main_window.py" line="498"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="522"/>
+        <location filename="../../deskdup/views/main_window.py" line="525"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="525"/>
+        <location filename="../../deskdup/views/main_window.py" line="528"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1060,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="133"/>
-        <location filename="../../deskdup/views/queue.py" line="242"/>
+        <location filename="../../deskdup/views/queue.py" line="263"/>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1095,22 +1095,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="287"/>
+        <location filename="../../deskdup/views/queue.py" line="308"/>
         <source>{n} groups to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="289"/>
+        <location filename="../../deskdup/views/queue.py" line="310"/>
         <source>{shown} of {total} groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="292"/>
+        <location filename="../../deskdup/views/queue.py" line="313"/>
+        <source>you may merge none of them (a lock&apos;s tooltip says why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="315"/>
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="294"/>
+        <location filename="../../deskdup/views/queue.py" line="317"/>
         <source>{n} locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1118,137 +1123,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="561"/>
+        <location filename="../../deskdup/services/matching.py" line="596"/>
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="562"/>
+        <location filename="../../deskdup/services/matching.py" line="597"/>
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="563"/>
+        <location filename="../../deskdup/services/matching.py" line="598"/>
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="564"/>
+        <location filename="../../deskdup/services/matching.py" line="599"/>
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="567"/>
+        <location filename="../../deskdup/services/matching.py" line="602"/>
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="568"/>
+        <location filename="../../deskdup/services/matching.py" line="603"/>
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="569"/>
+        <location filename="../../deskdup/services/matching.py" line="604"/>
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="570"/>
+        <location filename="../../deskdup/services/matching.py" line="605"/>
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="573"/>
+        <location filename="../../deskdup/services/matching.py" line="608"/>
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="574"/>
+        <location filename="../../deskdup/services/matching.py" line="609"/>
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="575"/>
+        <location filename="../../deskdup/services/matching.py" line="610"/>
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="576"/>
+        <location filename="../../deskdup/services/matching.py" line="611"/>
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="579"/>
+        <location filename="../../deskdup/services/matching.py" line="614"/>
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="580"/>
+        <location filename="../../deskdup/services/matching.py" line="615"/>
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="583"/>
+        <location filename="../../deskdup/services/matching.py" line="618"/>
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="584"/>
+        <location filename="../../deskdup/services/matching.py" line="619"/>
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="585"/>
+        <location filename="../../deskdup/services/matching.py" line="620"/>
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="670"/>
+        <location filename="../../deskdup/services/matching.py" line="722"/>
         <source>Same phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="680"/>
+        <location filename="../../deskdup/services/matching.py" line="732"/>
         <source>Same e-mail {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="692"/>
+        <location filename="../../deskdup/services/matching.py" line="744"/>
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="702"/>
+        <location filename="../../deskdup/services/matching.py" line="754"/>
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="717"/>
+        <location filename="../../deskdup/services/matching.py" line="770"/>
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="736"/>
+        <location filename="../../deskdup/services/matching.py" line="784"/>
         <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="747"/>
+        <location filename="../../deskdup/services/matching.py" line="795"/>
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="757"/>
+        <location filename="../../deskdup/services/matching.py" line="805"/>
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="766"/>
+        <location filename="../../deskdup/services/matching.py" line="814"/>
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="780"/>
+        <location filename="../../deskdup/services/matching.py" line="828"/>
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>

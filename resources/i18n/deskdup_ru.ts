@@ -26,78 +26,78 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="47" />
+        <location filename="../../deskdup/views/channel_badges.py" line="48" />
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="48" />
+        <location filename="../../deskdup/views/channel_badges.py" line="49" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="49" />
+        <location filename="../../deskdup/views/channel_badges.py" line="50" />
         <source>Viber</source>
         <translation>Viber</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="50" />
+        <location filename="../../deskdup/views/channel_badges.py" line="51" />
         <source>VK</source>
         <translation>ВКонтакте</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="51" />
+        <location filename="../../deskdup/views/channel_badges.py" line="52" />
         <source>Avito</source>
         <translation>Авито</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="52" />
+        <location filename="../../deskdup/views/channel_badges.py" line="53" />
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="53" />
+        <location filename="../../deskdup/views/channel_badges.py" line="54" />
         <source>Open line</source>
         <translation>Открытая линия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="54" />
+        <location filename="../../deskdup/views/channel_badges.py" line="55" />
         <source>Website</source>
         <translation>Сайт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="55" />
+        <location filename="../../deskdup/views/channel_badges.py" line="56" />
         <source>Phone call</source>
         <translation>Звонок</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="56" />
-        <location filename="../../deskdup/views/channel_badges.py" line="62" />
+        <location filename="../../deskdup/views/channel_badges.py" line="57" />
+        <location filename="../../deskdup/views/channel_badges.py" line="63" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="57" />
+        <location filename="../../deskdup/views/channel_badges.py" line="58" />
         <source>Other</source>
         <translation>Другое</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="61" />
+        <location filename="../../deskdup/views/channel_badges.py" line="62" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="63" />
+        <location filename="../../deskdup/views/channel_badges.py" line="64" />
         <source>Messenger</source>
         <translation>Мессенджер</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="64" />
+        <location filename="../../deskdup/views/channel_badges.py" line="65" />
         <source>Web</source>
         <translation>Веб</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="310" />
+        <location filename="../../deskdup/views/channel_badges.py" line="349" />
         <source>could not be recognised</source>
         <translation>не распознан</translation>
     </message>
@@ -123,219 +123,219 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="559" />
+        <location filename="../../deskdup/views/compare.py" line="562" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="561" />
+        <location filename="../../deskdup/views/compare.py" line="564" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="566" />
+        <location filename="../../deskdup/views/compare.py" line="569" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="568" />
+        <location filename="../../deskdup/views/compare.py" line="571" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="573" />
+        <location filename="../../deskdup/views/compare.py" line="576" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="575" />
+        <location filename="../../deskdup/views/compare.py" line="578" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="582" />
+        <location filename="../../deskdup/views/compare.py" line="585" />
         <source>Keyboard shortcuts</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="587" />
+        <location filename="../../deskdup/views/compare.py" line="590" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="589" />
+        <location filename="../../deskdup/views/compare.py" line="592" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="594" />
+        <location filename="../../deskdup/views/compare.py" line="597" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="596" />
+        <location filename="../../deskdup/views/compare.py" line="599" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="601" />
+        <location filename="../../deskdup/views/compare.py" line="604" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="603" />
+        <location filename="../../deskdup/views/compare.py" line="606" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="675" />
+        <location filename="../../deskdup/views/compare.py" line="678" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="692" />
+        <location filename="../../deskdup/views/compare.py" line="695" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="694" />
+        <location filename="../../deskdup/views/compare.py" line="697" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="715" />
+        <location filename="../../deskdup/views/compare.py" line="718" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="727" />
+        <location filename="../../deskdup/views/compare.py" line="730" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="751" />
+        <location filename="../../deskdup/views/compare.py" line="756" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="775" />
+        <location filename="../../deskdup/views/compare.py" line="780" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="832" />
+        <location filename="../../deskdup/views/compare.py" line="837" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="864" />
+        <location filename="../../deskdup/views/compare.py" line="869" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="921" />
+        <location filename="../../deskdup/views/compare.py" line="926" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="922" />
+        <location filename="../../deskdup/views/compare.py" line="927" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="923" />
+        <location filename="../../deskdup/views/compare.py" line="928" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="924" />
+        <location filename="../../deskdup/views/compare.py" line="929" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="959" />
-        <location filename="../../deskdup/views/compare.py" line="1095" />
+        <location filename="../../deskdup/views/compare.py" line="964" />
+        <location filename="../../deskdup/views/compare.py" line="1100" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="975" />
+        <location filename="../../deskdup/views/compare.py" line="980" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="977" />
+        <location filename="../../deskdup/views/compare.py" line="982" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="984" />
+        <location filename="../../deskdup/views/compare.py" line="989" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="997" />
+        <location filename="../../deskdup/views/compare.py" line="1002" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1030" />
+        <location filename="../../deskdup/views/compare.py" line="1035" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1032" />
+        <location filename="../../deskdup/views/compare.py" line="1037" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1042" />
+        <location filename="../../deskdup/views/compare.py" line="1047" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1056" />
+        <location filename="../../deskdup/views/compare.py" line="1061" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1068" />
+        <location filename="../../deskdup/views/compare.py" line="1073" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1092" />
+        <location filename="../../deskdup/views/compare.py" line="1097" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1119" />
+        <location filename="../../deskdup/views/compare.py" line="1124" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1330" />
-        <location filename="../../deskdup/views/compare.py" line="1355" />
+        <location filename="../../deskdup/views/compare.py" line="1335" />
+        <location filename="../../deskdup/views/compare.py" line="1360" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1380" />
+        <location filename="../../deskdup/views/compare.py" line="1385" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1385" />
+        <location filename="../../deskdup/views/compare.py" line="1390" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1386" />
+        <location filename="../../deskdup/views/compare.py" line="1391" />
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation>Вернуть лиды вашего последнего объединения в точности такими, какими они были до него?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1387" />
+        <location filename="../../deskdup/views/compare.py" line="1392" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -436,57 +436,57 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="256" />
+        <location filename="../../deskdup/services/importer.py" line="258" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="265" />
+        <location filename="../../deskdup/services/importer.py" line="267" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="605" />
+        <location filename="../../deskdup/services/importer.py" line="622" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="607" />
+        <location filename="../../deskdup/services/importer.py" line="624" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="610" />
+        <location filename="../../deskdup/services/importer.py" line="627" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="620" />
+        <location filename="../../deskdup/services/importer.py" line="637" />
         <source>cannot read the date '{value}' (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
         <translation>не удалось прочитать дату '{value}' (ожидается ISO 8601, например 2026-11-01T09:30)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="635" />
+        <location filename="../../deskdup/services/importer.py" line="652" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="655" />
+        <location filename="../../deskdup/services/importer.py" line="672" />
         <source>unknown operator '{value}': add the operator to the workspace or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="665" />
+        <location filename="../../deskdup/services/importer.py" line="682" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="674" />
+        <location filename="../../deskdup/services/importer.py" line="691" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="686" />
+        <location filename="../../deskdup/services/importer.py" line="703" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
@@ -598,42 +598,42 @@
 <context>
     <name>Leads</name>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="50" />
+        <location filename="../../deskdup/views/lead_model.py" line="55" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="51" />
+        <location filename="../../deskdup/views/lead_model.py" line="56" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="52" />
+        <location filename="../../deskdup/views/lead_model.py" line="57" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="53" />
+        <location filename="../../deskdup/views/lead_model.py" line="58" />
         <source>Phones, e-mails, handles</source>
         <translation>Телефоны, e-mail, ники</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="54" />
+        <location filename="../../deskdup/views/lead_model.py" line="59" />
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="55" />
+        <location filename="../../deskdup/views/lead_model.py" line="60" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="56" />
+        <location filename="../../deskdup/views/lead_model.py" line="61" />
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="57" />
+        <location filename="../../deskdup/views/lead_model.py" line="62" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
@@ -761,37 +761,37 @@
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="365" />
+        <location filename="../../deskdup/views/main_window.py" line="368" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="365" />
+        <location filename="../../deskdup/views/main_window.py" line="368" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="411" />
+        <location filename="../../deskdup/views/main_window.py" line="414" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="485" />
+        <location filename="../../deskdup/views/main_window.py" line="488" />
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation>Сегодня: объединено {merges}, не дубли {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="495" />
+        <location filename="../../deskdup/views/main_window.py" line="498" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="522" />
+        <location filename="../../deskdup/views/main_window.py" line="525" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="525" />
+        <location filename="../../deskdup/views/main_window.py" line="528" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1059,7 +1059,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="133" />
-        <location filename="../../deskdup/views/queue.py" line="242" />
+        <location filename="../../deskdup/views/queue.py" line="263" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
@@ -1094,22 +1094,27 @@
         <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="287" />
+        <location filename="../../deskdup/views/queue.py" line="308" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="289" />
+        <location filename="../../deskdup/views/queue.py" line="310" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="292" />
+        <location filename="../../deskdup/views/queue.py" line="313" />
+        <source>you may merge none of them (a lock's tooltip says why)</source>
+        <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="315" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто недоступных вам: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="294" />
+        <location filename="../../deskdup/views/queue.py" line="317" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>
@@ -1117,137 +1122,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="561" />
+        <location filename="../../deskdup/services/matching.py" line="596" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="562" />
+        <location filename="../../deskdup/services/matching.py" line="597" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="563" />
+        <location filename="../../deskdup/services/matching.py" line="598" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="564" />
+        <location filename="../../deskdup/services/matching.py" line="599" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="567" />
+        <location filename="../../deskdup/services/matching.py" line="602" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="568" />
+        <location filename="../../deskdup/services/matching.py" line="603" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="569" />
+        <location filename="../../deskdup/services/matching.py" line="604" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="570" />
+        <location filename="../../deskdup/services/matching.py" line="605" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="573" />
+        <location filename="../../deskdup/services/matching.py" line="608" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="574" />
+        <location filename="../../deskdup/services/matching.py" line="609" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="575" />
+        <location filename="../../deskdup/services/matching.py" line="610" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="576" />
+        <location filename="../../deskdup/services/matching.py" line="611" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="579" />
+        <location filename="../../deskdup/services/matching.py" line="614" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="580" />
+        <location filename="../../deskdup/services/matching.py" line="615" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="583" />
+        <location filename="../../deskdup/services/matching.py" line="618" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="584" />
+        <location filename="../../deskdup/services/matching.py" line="619" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="585" />
+        <location filename="../../deskdup/services/matching.py" line="620" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="670" />
+        <location filename="../../deskdup/services/matching.py" line="722" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="680" />
+        <location filename="../../deskdup/services/matching.py" line="732" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="692" />
+        <location filename="../../deskdup/services/matching.py" line="744" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="702" />
+        <location filename="../../deskdup/services/matching.py" line="754" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="717" />
+        <location filename="../../deskdup/services/matching.py" line="770" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="736" />
+        <location filename="../../deskdup/services/matching.py" line="784" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="747" />
+        <location filename="../../deskdup/services/matching.py" line="795" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="757" />
+        <location filename="../../deskdup/services/matching.py" line="805" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="766" />
+        <location filename="../../deskdup/services/matching.py" line="814" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="780" />
+        <location filename="../../deskdup/services/matching.py" line="828" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>

@@ -310,3 +310,17 @@ def test_the_first_start_fills_the_screen_and_a_saved_geometry_wins(qtbot, app_c
     qtbot.addWidget(second)
     assert not second.isMaximized()
     assert second.size().width() == 500 and second.size().height() == 400
+
+
+def test_an_operator_who_may_merge_nothing_still_sees_the_queue_with_its_locks(
+    qtbot, window, app_context
+):
+    """The trainee has no delete right: hiding every locked group would empty her queue."""
+    app_context.operator = workspace_operator(app_context.workspace, "trainee")
+    window.start()
+    qtbot.waitUntil(lambda: not window.scanning, timeout=30000)
+    queue = window.queue
+    assert queue.mergeable_only.isChecked() and queue.nothing_mergeable()
+    assert queue.visible_count() == queue.model.rowCount() > 0
+    assert all(not row.mergeable for row in _visible(window))
+    assert "none of them" in queue.count.text()
