@@ -6,6 +6,8 @@ import random
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import select, update
 
 from deskdup.models import Channel, CommKind, Dismissal, Lead
@@ -290,3 +292,37 @@ def test_skipping_hopeless_pairs_changes_no_pair(workspace, settings):
                 expected[(a, b)] = score
     assert expected
     assert {key: pair.score for key, pair in index.pairs.items()} == expected
+
+
+_NAME_WORDS = ["Иван", "Ваня", "Петров", "Петрова", "Сергеевич", "Маск", "Ivan", "Petrov", "И.", ""]
+_NICKS = ["vanya_petrov93", "ipetrov", "sunny_cat", "petrovivan", "i.petrov@mail.ru", "anna.s"]
+
+
+@given(
+    st.lists(st.sampled_from(_NAME_WORDS), max_size=3),
+    st.lists(st.sampled_from(_NICKS), max_size=3, unique=True),
+)
+def test_key_hashes_are_the_keys_of_every_name_a_lead_carries(words, nicks):
+    """The build's hashed keys (worked out once per name) are the documented keys."""
+    from deskdup.services.matching import (
+        _Lead,
+        _lookup_keys,
+        _name_hashes,
+        _strong_hashes,
+        _strong_keys,
+        _weak_keys,
+    )
+    from deskdup.services.names import parse_name
+
+    rec = _Lead(1, "1", Channel.SITE, None, T0, "new", parse_name(" ".join(words)))
+    for nick in nicks:
+        if "@" in nick:
+            rec.add_comm(EMAIL, Channel.EMAIL, nick, "", "RU")
+        else:
+            rec.add_comm(MESSENGER, Channel.TELEGRAM, nick, "", "RU")
+    narrow, wide, lookup_hashes = _name_hashes(rec)
+    for hashes in (narrow, wide, lookup_hashes, _strong_hashes(rec)):
+        assert len(hashes) == len(set(hashes))  # a lead is added to a block once
+    assert (set(narrow), set(wide)) == _weak_keys(rec)
+    assert set(lookup_hashes) == {key for _kind, key in _lookup_keys(rec)}
+    assert set(_strong_hashes(rec)) == {hash(k) for k in _strong_keys(rec)}

@@ -462,6 +462,59 @@ def _lookup_name_keys(parts: NameParts) -> tuple[tuple[str, int], ...]:
     return tuple((k[0], hash(k)) for k in keys)
 
 
+def _strong_hashes(rec: _Lead) -> tuple[int, ...]:
+    """Hashes of ``_strong_keys`` (distinct: the record keeps each value once)."""
+    if not (rec.phones or rec.emails or rec.handles or rec.bad_phones):
+        return ()
+    return (
+        *[hash((_PHONE, p)) for p in rec.phones],
+        *[hash((_BAD_PHONE, p)) for p in rec.bad_phones],
+        *[hash((_EMAIL, e)) for e in rec.emails],
+        *[hash((_HANDLE, h)) for _c, h in rec.handles],
+    )
+
+
+def _name_hashes(rec: _Lead) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """(narrow, wide, lookup) key hashes of all the names a lead carries, each
+    distinct; the same keys as ``_weak_keys`` and ``_lookup_keys``."""
+    nicks = rec.nicks
+    if not nicks:
+        return _parts_hashes(rec.name) if not rec.name.empty else _NO_HASHES
+    if len(nicks) == 1 and rec.name.empty:
+        return _nick_hashes(nicks[0][2])
+    narrow: dict[int, None] = {}
+    wide: dict[int, None] = {}
+    lookup: dict[int, None] = {}
+    for parts in _name_sources(rec):
+        n, w, lk = _parts_hashes(parts) if parts is rec.name else _nick_hashes(parts)
+        narrow.update(dict.fromkeys(n))
+        wide.update(dict.fromkeys(w))
+        lookup.update(dict.fromkeys(lk))
+    return tuple(narrow), tuple(wide), tuple(lookup)
+
+
+_NO_HASHES: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] = ((), (), ())
+
+
+def _nick_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    # A nickname is one person's: a cache would only miss.
+    firsts = parts.firsts
+    narrow = {hash((_WEAK_FIRST, f)) for f in firsts}
+    narrow.update(hash((_WEAK_FIRST_PREFIX, k[:2])) for k in parts.first_keys if len(k) >= 3)
+    return (
+        tuple(narrow),
+        tuple(hash((_WEAK_SURNAME, s)) for s in parts.surnames),
+        (
+            *[hash((_LOOKUP_FIRST, f)) for f in firsts],
+            *[hash((_LOOKUP_SURNAME, s)) for s in parts.surnames],
+        ),
+    )
+
+
+# Names as typed in the name fields repeat a lot (the same first and last name).
+_parts_hashes = lru_cache(maxsize=200_000)(_nick_hashes)
+
+
 # --------------------------------------------------------------------------- scoring
 
 # A piece of evidence before it becomes a Reason: (code, weight, template, params).
@@ -624,8 +677,13 @@ def _name_evidence_of(
     return (code, weight, template, {"a": text_a, "b": text_b})
 
 
-def _best_name_evidence(x: _Lead, y: _Lead, settings: MatchSettings) -> Evidence | None:
-    best: tuple[float, str, NameParts, NameParts, tuple | None, tuple | None] | None = None
+# The best name agreement of two leads: (weight, code, parts a, parts b, nickname
+# of a, nickname of b); the weight already scaled for distance in time.
+_NameMatch = tuple[float, str, NameParts, NameParts, tuple | None, tuple | None]
+
+
+def _best_name_match(x: _Lead, y: _Lead, settings: MatchSettings) -> _NameMatch | None:
+    best: _NameMatch | None = None
     sources_x = [(x.name, None)] + [(p, (c, t)) for c, t, p in x.nicks]
     sources_y = [(y.name, None)] + [(p, (c, t)) for c, t, p in y.nicks]
     for pa, nick_a in sources_x:
@@ -646,10 +704,14 @@ def _best_name_evidence(x: _Lead, y: _Lead, settings: MatchSettings) -> Evidence
                 best = (weight, code, pa, pb, nick_a, nick_b)
     if best is None:
         return None
-    weight, code, pa, pb, nick_a, nick_b = best
     if abs(x.minute - y.minute) > NAME_HORIZON * settings.burst_minutes:
         # The same name far apart in time: a namesake as often as not.
-        weight *= settings.far_name_factor
+        best = (best[0] * settings.far_name_factor, *best[1:])
+    return best
+
+
+def _name_match_evidence(match: _NameMatch) -> Evidence:
+    weight, code, pa, pb, nick_a, nick_b = match
     if nick_a is not None:
         return _name_evidence_of(code, weight, pa, pb, nick_a)
     if nick_b is not None:
@@ -657,8 +719,16 @@ def _best_name_evidence(x: _Lead, y: _Lead, settings: MatchSettings) -> Evidence
     return _name_evidence_of(code, weight, pa, pb, None)
 
 
-def _evidence(x: _Lead, y: _Lead, settings: MatchSettings) -> list[Evidence]:
-    """Every piece of evidence for and against two leads being one customer."""
+_UNKNOWN: object = object()
+
+
+def _evidence(
+    x: _Lead, y: _Lead, settings: MatchSettings, name_match: object = _UNKNOWN
+) -> list[Evidence]:
+    """Every piece of evidence for and against two leads being one customer.
+
+    ``name_match``: ``_best_name_match(x, y, settings)`` when the caller has it.
+    """
     w = settings.weight
     out: list[Evidence] = []
     if x.phones and y.phones:
@@ -703,9 +773,10 @@ def _evidence(x: _Lead, y: _Lead, settings: MatchSettings) -> list[Evidence]:
                     {"phone": phone},
                 )
             )
-    name = _best_name_evidence(x, y, settings)
-    if name is not None:
-        out.append(name)
+    if name_match is _UNKNOWN:
+        name_match = _best_name_match(x, y, settings)
+    if name_match is not None:
+        out.append(_name_match_evidence(name_match))  # type: ignore[arg-type]
 
     minutes = abs(x.minute - y.minute)
     window = settings.burst_minutes
@@ -968,29 +1039,37 @@ class MatchIndex:
         self._summaries: dict[int, LeadSummary] = {}
         self._bucket_minutes = max(1, int(self.settings.burst_minutes))
         self._hopeless, self._needs_message = _hopeless_tables(self.settings, self.threshold)
+        # Contradiction weights set positive by hand would add to a score.
+        self._bound_extra = [max(0.0, self.settings.weight(c)) for c in _CONTRADICTION_CODES]
 
     # ----------------------------------------------------------------- keys
 
     def _hashed_keys(self, rec: _Lead) -> tuple[tuple[int, ...], tuple, tuple, int]:
         """(strong key hashes, narrow and wide weak key hashes before the bucket,
         the lead's time bucket)."""
-        narrow, wide = _weak_keys(rec)
-        return (
-            tuple(hash(k) for k in _strong_keys(rec)),
-            tuple(narrow),
-            tuple(wide),
-            int(rec.minute // self._bucket_minutes),
-        )
+        narrow, wide, _lookup = _name_hashes(rec)
+        return _strong_hashes(rec), narrow, wide, int(rec.minute // self._bucket_minutes)
 
-    def _insert(self, rec: _Lead, keys=None) -> None:
-        strong, narrow, wide, bucket = keys or self._hashed_keys(rec)
-        add = self.blocks.add
-        for key in strong:
-            add(key, rec.id)
-        for base in (*narrow, *wide):
-            add(hash((base, bucket)), rec.id)
-        for _kind, key in _lookup_keys(rec):
-            add(key, rec.id)
+    def _insert(self, rec: _Lead) -> None:
+        narrow, wide, lookup_keys = _name_hashes(rec)
+        bucket = int(rec.minute // self._bucket_minutes)
+        data = self.blocks.data
+        lead_id = rec.id
+        # A lead's keys are distinct, so it is never added twice under one key
+        # (a membership test here would make common-name blocks quadratic).
+        for key in (
+            *_strong_hashes(rec),
+            *[hash((base, bucket)) for base in narrow],
+            *[hash((base, bucket)) for base in wide],
+            *lookup_keys,
+        ):
+            current = data.get(key)
+            if current is None:
+                data[key] = lead_id
+            elif current.__class__ is int:
+                data[key] = [current, lead_id]
+            else:
+                current.append(lead_id)
 
     def _remove(self, rec: _Lead) -> None:
         strong, narrow, wide, bucket = self._hashed_keys(rec)
@@ -998,14 +1077,15 @@ class MatchIndex:
             self.blocks.remove(key, rec.id)
         for base in (*narrow, *wide):
             self.blocks.remove(hash((base, bucket)), rec.id)
-        for _kind, key in _lookup_keys(rec):
+        for key in _name_hashes(rec)[2]:
             self.blocks.remove(key, rec.id)
 
-    def _candidates(self, rec: _Lead, keys=None) -> set[int]:
-        strong, narrow, wide, bucket = keys or self._hashed_keys(rec)
+    def _candidates(self, rec: _Lead) -> set[int]:
+        narrow, wide, _lookup = _name_hashes(rec)
+        bucket = int(rec.minute // self._bucket_minutes)
         data = self.blocks.data
         out: set[int] = set()
-        for key in strong:
+        for key in _strong_hashes(rec):
             members = data.get(key)
             if (
                 members is not None
@@ -1019,7 +1099,7 @@ class MatchIndex:
                 if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
                     continue
                 for offset in offsets:
-                    members = data.get(hash((base, bucket + offset)))
+                    members = same if offset == 0 else data.get(hash((base, bucket + offset)))
                     if members is None:
                         continue
                     if members.__class__ is int:
@@ -1031,18 +1111,21 @@ class MatchIndex:
 
     # ----------------------------------------------------------------- pairs
 
-    def _score_lead(self, rec: _Lead, only_greater: bool, keys=None) -> None:
+    def _score_lead(self, rec: _Lead, only_greater: bool) -> None:
         leads = self.leads
         settings = self.settings
         threshold = self.threshold
         hopeless, needs_message = self._hopeless, self._needs_message
+        extra = self._bound_extra
+        burst_weight = settings.weight("burst")
+        message_weight = settings.weight("same_message")
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
         channel = rec.channel
         rec_surname = _has_surname(rec)
         rec_message = len(rec.message) >= 10
-        for other_id in self._candidates(rec, keys):
+        for other_id in self._candidates(rec):
             if only_greater and other_id < rec.id:
                 continue
             other = leads.get(other_id)
@@ -1058,12 +1141,23 @@ class MatchIndex:
                 near and channel is not other.channel,
                 near and rec_message and len(other.message) >= 10,
             )
-            if (
-                hopeless[case] or (needs_message[case] and not _same_message(rec, other))
-            ) and not _share_identifier(rec, other):
-                continue
             a, b = (rec, other) if rec.id < other.id else (other, rec)
-            evidence = _evidence(a, b, settings)
+            if _share_identifier(rec, other):
+                evidence = _evidence(a, b, settings)
+            else:
+                if hopeless[case] or (needs_message[case] and not _same_message(rec, other)):
+                    continue
+                # The name agreement is most of the work: with it known, the
+                # bound is tight (same surname but another first name: nothing).
+                name_match = _best_name_match(a, b, settings)
+                bound = [max(0.0, name_match[0]) if name_match else 0.0, *extra]
+                if case[2]:
+                    bound.append(burst_weight)
+                if case[3]:
+                    bound.append(message_weight)
+                if combine(bound) < threshold:
+                    continue
+                evidence = _evidence(a, b, settings, name_match)
             if not evidence:
                 continue
             score = combine(e[1] for e in evidence)
