@@ -137,7 +137,10 @@ class AppController(QObject):
                 self.gave_up.emit()
             return False
         self.login = None  # a new workspace: its own remembered operator
-        self.open_url(url)
+        if url == ConnectionDialog.DEMO:
+            self.open_demo()
+        else:
+            self.open_url(url)
         return True
 
     def open_demo(self) -> None:

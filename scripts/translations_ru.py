@@ -76,6 +76,8 @@ TRANSLATIONS: dict[object, str] = {
     "Choose the workspace database: a SQLite file on this computer, or the address of the team's PostgreSQL database (postgresql://user@server/database).": "Выберите рабочую базу: файл SQLite на этом компьютере или адрес общей базы PostgreSQL команды (postgresql://пользователь@сервер/база).",
     "File path or database URL": "Путь к файлу или адрес базы",
     "Choose file…": "Выбрать файл…",
+    "Open the demo": "Открыть демо",
+    "A built-in workspace of Russian demo leads with duplicates, to try deskdup": "Встроенная демо-база с лидами и дублями, чтобы попробовать deskdup",
     "Workspace:": "База:",
     "Workspace file": "Файл рабочей базы",
     "SQLite workspaces (*.sqlite *.db);;All files (*)": "Базы SQLite (*.sqlite *.db);;Все файлы (*)",

@@ -30,7 +30,13 @@ from deskdup.views.settings import RECENT_CONNECTIONS, Settings
 
 
 class ConnectionDialog(QDialog):
-    """A SQLite file or a database URL; the recent ones a click away."""
+    """A SQLite file or a database URL; the recent ones a click away.
+
+    "Open the demo" answers ``DEMO`` instead of an address, so someone trying
+    deskdup for the first time is one click from a workspace full of duplicates.
+    """
+
+    DEMO = "deskdup:demo"
 
     def __init__(
         self, settings: Settings, error: str = "", current: str = "", parent: QWidget | None = None
@@ -80,9 +86,21 @@ class ConnectionDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
+        self.demo_button = self.buttons.addButton(
+            self.tr("Open the demo"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.demo_button.setToolTip(
+            self.tr("A built-in workspace of Russian demo leads with duplicates, to try deskdup")
+        )
+        self.demo_button.clicked.connect(self._choose_demo)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._demo = False
+
+    def _choose_demo(self) -> None:
+        self._demo = True
+        self.accept()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -96,6 +114,8 @@ class ConnectionDialog(QDialog):
             self.address.setEditText(path)
 
     def value(self) -> str:
+        if self._demo:
+            return self.DEMO
         text = self.address.currentText().strip()
         index = self.address.currentIndex()
         # The item's text hides the password; use the stored URL when it was picked.

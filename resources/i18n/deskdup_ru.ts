@@ -3,22 +3,22 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="156" />
+        <location filename="../../deskdup/app.py" line="159" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="184" />
+        <location filename="../../deskdup/app.py" line="187" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="198" />
+        <location filename="../../deskdup/app.py" line="201" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="226" />
+        <location filename="../../deskdup/app.py" line="229" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
@@ -343,37 +343,47 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="39" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="45" />
         <source>Open a workspace</source>
         <translation>Открыть рабочую базу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="44" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="50" />
         <source>Choose the workspace database: a SQLite file on this computer, or the address of the team's PostgreSQL database (postgresql://user@server/database).</source>
         <translation>Выберите рабочую базу: файл SQLite на этом компьютере или адрес общей базы PostgreSQL команды (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="72" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="78" />
         <source>File path or database URL</source>
         <translation>Путь к файлу или адрес базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="74" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="80" />
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="77" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="83" />
         <source>Workspace:</source>
         <translation>База:</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/connection_dialog.py" line="90" />
+        <source>Open the demo</source>
+        <translation>Открыть демо</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="93" />
+        <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
+        <translation>Встроенная демо-база с лидами и дублями, чтобы попробовать deskdup</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="108" />
         <source>Workspace file</source>
         <translation>Файл рабочей базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="92" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="110" />
         <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
         <translation>Базы SQLite (*.sqlite *.db);;Все файлы (*)</translation>
     </message>
@@ -1122,137 +1132,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="596" />
+        <location filename="../../deskdup/services/matching.py" line="614" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="597" />
+        <location filename="../../deskdup/services/matching.py" line="615" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="598" />
+        <location filename="../../deskdup/services/matching.py" line="616" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="599" />
+        <location filename="../../deskdup/services/matching.py" line="617" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="602" />
+        <location filename="../../deskdup/services/matching.py" line="620" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="603" />
+        <location filename="../../deskdup/services/matching.py" line="621" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="604" />
+        <location filename="../../deskdup/services/matching.py" line="622" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="605" />
+        <location filename="../../deskdup/services/matching.py" line="623" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="608" />
+        <location filename="../../deskdup/services/matching.py" line="626" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="609" />
+        <location filename="../../deskdup/services/matching.py" line="627" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="610" />
+        <location filename="../../deskdup/services/matching.py" line="628" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="611" />
+        <location filename="../../deskdup/services/matching.py" line="629" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="614" />
+        <location filename="../../deskdup/services/matching.py" line="632" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="615" />
+        <location filename="../../deskdup/services/matching.py" line="633" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="618" />
+        <location filename="../../deskdup/services/matching.py" line="636" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="619" />
+        <location filename="../../deskdup/services/matching.py" line="637" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="620" />
+        <location filename="../../deskdup/services/matching.py" line="638" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="722" />
+        <location filename="../../deskdup/services/matching.py" line="740" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="732" />
+        <location filename="../../deskdup/services/matching.py" line="750" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="744" />
+        <location filename="../../deskdup/services/matching.py" line="762" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="754" />
+        <location filename="../../deskdup/services/matching.py" line="772" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="770" />
+        <location filename="../../deskdup/services/matching.py" line="788" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="784" />
+        <location filename="../../deskdup/services/matching.py" line="802" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="795" />
+        <location filename="../../deskdup/services/matching.py" line="813" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="805" />
+        <location filename="../../deskdup/services/matching.py" line="823" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="814" />
+        <location filename="../../deskdup/services/matching.py" line="832" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="828" />
+        <location filename="../../deskdup/services/matching.py" line="846" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
@@ -1424,12 +1434,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="127" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="147" />
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="130" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="150" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>

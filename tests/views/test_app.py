@@ -163,3 +163,27 @@ def test_language_choice_order():
     assert i18n.choose_language("ru", "en") == "ru"
     assert i18n.choose_language(None, "ru") == "ru"
     assert i18n.choose_language(None, "") in i18n.LANGUAGES
+
+
+def test_first_start_without_a_workspace_offers_the_demo(qtbot, controller, monkeypatch):
+    asked = []
+
+    def ask(cls, settings, error="", current="", parent=None):
+        asked.append(error)
+        return ConnectionDialog.DEMO
+
+    monkeypatch.setattr(ConnectionDialog, "ask", classmethod(ask))
+    assert controller.start()  # no --demo, no --db, nothing remembered
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=60000)
+    assert asked == [""]
+    assert controller.context.operator.login == "operator"
+    assert "demo.sqlite" in controller.window.connection_label.text()
+
+
+def test_the_demo_button_answers_demo(qtbot):
+    dialog = ConnectionDialog(Settings())
+    qtbot.addWidget(dialog)
+    dialog.address.setEditText("/somewhere/else.sqlite")
+    dialog.demo_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.value() == ConnectionDialog.DEMO
