@@ -482,6 +482,9 @@ class CompareView(QWidget):
     counters_changed = Signal(dict)
     # The group on screen is ready (plan built, rights checked): tests and the window wait on it.
     group_loaded = Signal()
+    # The group could not be opened because its leads changed elsewhere (one was
+    # merged, archived or deleted by someone else): the queue is out of date.
+    group_unavailable = Signal(object)  # the group's lead ids (tuple[int, ...])
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -729,6 +732,8 @@ class CompareView(QWidget):
             self._update_actions()
             if not isinstance(exc, KnownError):
                 operations.default_failure(self, exc)
+            else:
+                self.group_unavailable.emit(lead_ids)
 
         context.query(
             self,

@@ -11,6 +11,7 @@ from deskdup.models import Channel, Chat, Communication, Dismissal, Lead, MergeE
 from deskdup.views import compare
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.dismiss_dialog import DismissDialog
+from deskdup.views.queue_model import Role
 from deskdup.views.shortcuts import SHORTCUTS, ReviewAction, shortcut
 from tests.views.test_compare import four_channel_group, make_view, runner, show, shown
 
@@ -328,22 +329,34 @@ def test_taking_one_lead_out_keeps_comparing_the_rest(qtbot, workspace, runner, 
 
 
 def _press_in_dialog_when_it_opens(qtbot, dialog_type, key_name=Qt.Key.Key_Return):
-    """Press a key in the next modal dialog of ``dialog_type`` once it has opened.
+    """Press a key in the next modal dialog of ``dialog_type`` once it has the keyboard.
 
     ``DismissDialog.ask`` and the undo confirmation run their own event loop;
-    the key is sent from a timer inside that loop, to the focused widget, as an
-    operator's finger would.
+    the key is sent from a timer inside that loop, to the dialog's focused
+    widget, as an operator's finger would.  Returns the list of widget class
+    names the key went to; a dialog that never gets the keyboard is rejected
+    after 10 s so the test fails instead of hanging.
     """
     from PySide6.QtCore import QTimer
 
     pressed: list[str] = []
+    polls = [0]
 
     def poll() -> None:
+        polls[0] += 1
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, dialog_type) and dialog.isVisible():
-            target = QApplication.focusWidget() or dialog
-            pressed.append(type(target).__name__)
-            qtbot.keyClick(target, key_name)
+        focused = QApplication.focusWidget()
+        if (
+            isinstance(dialog, dialog_type)
+            and dialog.isVisible()
+            and focused is not None
+            and dialog.isAncestorOf(focused)
+        ):
+            pressed.append(type(focused).__name__)
+            qtbot.keyClick(focused, key_name)
+        elif polls[0] > 500:
+            if isinstance(dialog, dialog_type):
+                dialog.reject()
         else:
             QTimer.singleShot(20, poll)
 
@@ -422,9 +435,10 @@ def test_after_a_merge_the_next_group_opens_and_todays_counters_move(qtbot, demo
     qtbot.waitUntil(lambda: window.counters_label.text() == "Today: 1 merged, 0 not duplicates")
 
     pairs = len(second) * (len(second) - 1) // 2
-    _press_in_dialog_when_it_opens(qtbot, DismissDialog)
-    with qtbot.waitSignals([view.dismissed, view.group_loaded], timeout=10000):
+    pressed = _press_in_dialog_when_it_opens(qtbot, DismissDialog)
+    with qtbot.waitSignals([view.dismissed, view.group_loaded], timeout=15000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, CTRL)
+    assert pressed == ["QLineEdit"]
     assert tuple(view.lead_ids) not in (first, second)
     expected = f"Today: 1 merged, {pairs} not duplicates"
     qtbot.waitUntil(lambda: window.counters_label.text() == expected)
@@ -544,3 +558,32 @@ def test_supervisor_clears_the_demo_queue_by_keyboard_alone(qtbot, demo_window):
     # No active lead is left with an unresolved candidate pair at the threshold.
     fresh = MatchIndex.build(demo_ws, context.match_settings()).result()
     assert fresh.groups == []
+
+
+def test_a_group_changed_elsewhere_leaves_the_queue_and_the_keys_go_on(qtbot, demo_window):
+    """Another operator merged the next group meanwhile: it cannot be opened, merged or
+    dismissed, so the queue is refreshed and J goes on to a group that can."""
+    from deskdup.services.merge import apply_merge
+    from deskdup.services.merge_plan import build_plan
+
+    window, shown = demo_window
+    view = window.compare
+    ws = window.context.workspace
+    window.start()
+    qtbot.waitUntil(lambda: settled(window), timeout=30000)
+    taken = window.queue.proxy.index(1, 0).data(Role.ObjectRole).lead_ids
+    with ws.session() as s:
+        plan = build_plan(s, taken)
+    apply_merge(ws, plan, window.context.operator.id)  # "someone else", in another session
+
+    with qtbot.waitSignal(view.group_unavailable, timeout=10000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J)
+    assert view.plan is None and "already merged" in view.banner.text()
+    # The refresh takes the merged group out of the queue.
+    qtbot.waitUntil(lambda: not set(plan.other_ids) & queue_lead_ids(window), timeout=30000)
+    qtbot.waitUntil(lambda: not window.scanning, timeout=30000)
+    assert view.isAncestorOf(QApplication.focusWidget())
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J)
+    assert view.plan is not None and view.merge_button.isEnabled()
+    assert shown == []
