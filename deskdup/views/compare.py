@@ -1057,9 +1057,11 @@ class CompareView(QWidget):
             self._result_cells[choice.name].setText(text or EMPTY)
             source = self._result_sources.get(choice.name)
             if source is not None:
-                source.setText(
-                    self.tr("from #{lead}").format(lead=plan.cards[choice.chosen].label)
-                )
+                # Only what comes from another lead than the primary needs naming.
+                taken = choice.chosen != plan.primary_id
+                label = plan.cards[choice.chosen].label
+                source.setText(self.tr("from #{lead}").format(lead=label) if taken else "")
+                source.setVisible(taken)
             if choice.name == "source_channel":
                 icon = channel_icon(choice.chosen_value)
                 self.result_source_icon.setPixmap(icon_pixmap(icon))

@@ -48,6 +48,8 @@ class DismissDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+        # The keyboard starts in the reason: type one, or press Enter for none.
+        self.reason.setFocus()
 
     @classmethod
     def ask(

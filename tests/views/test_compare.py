@@ -368,8 +368,15 @@ def test_narrow_columns_show_the_whole_phone_and_e_mail(qtbot, workspace, runner
     metrics = label.fontMetrics()
     if metrics.horizontalAdvance("ivan.petrov@example.com") > label.width():
         assert label.height() >= 2 * metrics.lineSpacing() - 1
-    # The merged lead is the first column after the field names, each chosen value
-    # with the lead it comes from.
-    assert view._result_sources["last_name"].text() == "from #S-104"
+    # The merged lead is the first column after the field names; a value taken
+    # from another lead than the primary names that lead.
+    sources = view._result_sources
+    assert view.plan.primary_id == ids[1]  # #W-102, the one with most data
+    assert sources["last_name"].text() == "from #S-104" and sources["last_name"].isVisible()
+    assert sources["title"].text() == "" and not sources["title"].isVisible()
     view.choose_primary_column(0)
-    assert view._result_sources["title"].text() == "from #T-101"
+    assert sources["last_name"].text() == "from #S-104"
+    assert sources["first_name"].text() == "from #W-102"
+    assert sources["title"].text() == ""
+    view.choose_column_value(3)  # keep the site lead's title
+    assert sources["title"].text() == "from #S-104"
