@@ -411,9 +411,11 @@ def test_windows_1251_csv_is_read(ws, tmp_path):
     text = (
         "ID;Дата создания;Источник;ФИО;Телефон;Комментарий\n"
         "1;2026-11-01 12:00;Сайт;Ёлкина Анна Сергеевна;8 903 555 12 34;№ 5 «срочно» — перезвонить\n"
+        # Ukrainian names are written in Windows-1251 too.
+        + "".join(f"{i};;;Їжакевич Євгенія Іванівна;;Ґанок, ї, є, і\n" for i in range(2, 40))
     )
     report = import_file(ws, _write(tmp_path / "b24.csv", text, encoding="cp1251"))
-    assert (report.imported, report.rejected, report.encoding) == (1, 0, "cp1251")
+    assert (report.imported, report.rejected, report.encoding) == (39, 0, "cp1251")
     lead = _leads(ws)["1"]
     assert (lead.last_name, lead.first_name, lead.middle_name) == ("Ёлкина", "Анна", "Сергеевна")
     assert lead.comments == "№ 5 «срочно» — перезвонить"

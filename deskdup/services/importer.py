@@ -300,9 +300,10 @@ _NOT_A_TABLE: tuple[tuple[bytes, str], ...] = (
 # Old binary Excel (.xls), and also any password-protected workbook.
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-# Characters Windows-1251 gives that a Russian text would not contain: a file
-# that decodes to many of them is in some other encoding.
-_NOT_RUSSIAN = re.compile(r"[^\x00-\x7fА-яЁё№«»–—‘’“”„…•°±§©®™€\xa0]")
+# Characters Windows-1251 gives that a Russian text would not contain (the
+# Ukrainian and Belarusian letters it has count as Russian here): a file that
+# decodes to many of them is in some other encoding.
+_NOT_RUSSIAN = re.compile(r"[^\x00-\x7fА-яЁёІіЇїЄєҐґЎў№«»–—‘’“”„…•°±§©®™€\xa0]")
 ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1251": "Windows-1251"}
 
 
