@@ -371,6 +371,22 @@ def test_xlsx_reads_the_first_sheet_only(ws, tmp_path):
     assert sorted(_leads(ws)) == ["1"]
 
 
+def test_xlsx_a_chart_sheet_in_front_is_passed_over(ws, tmp_path):
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, Reference
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["id", "name"])
+    sheet.append([1, "Иван"])
+    chart = BarChart()
+    chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=2))
+    book.create_chartsheet("Chart", 0).add_chart(chart)
+    book.save(tmp_path / "chart.xlsx")
+    report = import_file(ws, tmp_path / "chart.xlsx")
+    assert (report.rows, report.imported) == (1, 1)
+
+
 def test_xlsx_same_id_as_number_and_text_is_a_repeat(ws, tmp_path):
     path = _xlsx(tmp_path / "dup.xlsx", [["id", "name"], [7, "Иван"], ["7", "Анна"], [7.0, "Олег"]])
     report = import_file(ws, path)
