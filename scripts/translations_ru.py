@@ -279,6 +279,7 @@ TRANSLATIONS: dict[object, str] = {
     "Lead {lead} does not exist (any more)": "Лида {lead} больше нет в базе",
     "Lead #{lead} was already merged into #{into}": "Лид #{lead} уже объединён с #{into}",
     "Lead #{lead} is archived; it cannot be merged": "Лид #{lead} в архиве; его нельзя объединить",
+    "Contact {contact} does not exist (any more)": "Контакта {contact} больше нет в базе",
     # Settings
     "Interface language": "Язык интерфейса",
     "Review threshold (score from 0 to 1)": "Порог проверки (оценка от 0 до 1)",

@@ -21,8 +21,21 @@ from sqlalchemy.orm import selectinload
 from deskdup.models import Action, Contact, EventKind, Lead, MergeEvent, Operator
 from deskdup.services import merge as merge_service
 from deskdup.services.errors import KnownError, RightsError, StaleError
-from deskdup.services.merge import MergeResult, fail, row_dict, utcnow, write_session
-from deskdup.services.merge_plan import LeadCard, MergePlan, build_plan, cards_from_leads
+from deskdup.services.merge import (
+    MSG_NO_OPERATOR,
+    MergeResult,
+    fail,
+    row_dict,
+    utcnow,
+    write_session,
+)
+from deskdup.services.merge_plan import (
+    MSG_NO_LEAD,
+    LeadCard,
+    MergePlan,
+    build_plan,
+    cards_from_leads,
+)
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.operators import find_operator
 from deskdup.services.policy import MergePolicy, load_policy
@@ -34,6 +47,7 @@ MSG_BIND_CHANGED = QT_TRANSLATE_NOOP(
     "Lead #{lead} was changed by someone else (now version {version}); nothing was bound; "
     "the view has been reloaded",
 )
+MSG_NO_CONTACT = QT_TRANSLATE_NOOP("Merge", "Contact {contact} does not exist (any more)")
 
 
 @dataclass(frozen=True)
@@ -178,17 +192,19 @@ class SqlBackend:
         with write_session(self.ws) as session:
             operator = session.get(Operator, operator_id)
             if operator is None:
-                raise KnownError(f"There is no operator with the id {operator_id}.")
+                message = Message("Merge", MSG_NO_OPERATOR, {"operator": operator_id})
+                raise fail(KnownError, message)
             lead = session.get(Lead, lead_id, populate_existing=True)
             if lead is None:
-                raise KnownError(f"Lead {lead_id} does not exist (any more).")
+                raise fail(KnownError, Message("Merge", MSG_NO_LEAD, {"lead": lead_id}))
             if lead.version != expected_version:
                 message = Message(
                     "Merge", MSG_BIND_CHANGED, {"lead": lead.label, "version": lead.version}
                 )
                 raise fail(StaleError, message)
             if contact_id is not None and session.get(Contact, contact_id) is None:
-                raise KnownError(f"Contact {contact_id} does not exist.")
+                message = Message("Merge", MSG_NO_CONTACT, {"contact": contact_id})
+                raise fail(KnownError, message)
             card = cards_from_leads([lead])[lead.id]
             refusal = check_lead(operator, card, Action.EDIT)
             if refusal is not None:

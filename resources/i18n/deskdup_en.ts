@@ -255,7 +255,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare.py" line="964"/>
-        <location filename="../../deskdup/views/compare.py" line="1100"/>
+        <location filename="../../deskdup/views/compare.py" line="1102"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -295,48 +295,48 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1061"/>
+        <location filename="../../deskdup/views/compare.py" line="1063"/>
         <source>from #{lead}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1073"/>
+        <location filename="../../deskdup/views/compare.py" line="1075"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1097"/>
+        <location filename="../../deskdup/views/compare.py" line="1099"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1124"/>
+        <location filename="../../deskdup/views/compare.py" line="1126"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1335"/>
-        <location filename="../../deskdup/views/compare.py" line="1360"/>
+        <location filename="../../deskdup/views/compare.py" line="1337"/>
+        <location filename="../../deskdup/views/compare.py" line="1362"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1385"/>
+        <location filename="../../deskdup/views/compare.py" line="1387"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1390"/>
+        <location filename="../../deskdup/views/compare.py" line="1392"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1391"/>
+        <location filename="../../deskdup/views/compare.py" line="1393"/>
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1392"/>
+        <location filename="../../deskdup/views/compare.py" line="1394"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,8 +810,13 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="32"/>
+        <location filename="../../deskdup/services/backend.py" line="45"/>
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/backend.py" line="50"/>
+        <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
