@@ -1,7 +1,8 @@
 """What detection hands to the rest of the program: candidate pairs and groups.
 
 Plain data, no Qt.  The scan (``services/matching.py``) produces them; the
-review queue renders them; the merge starts from a group.
+review queue renders them; the merge starts from a group.  Slotted: a scan of a
+million leads holds hundreds of thousands of pairs and reasons.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from deskdup.models import Channel
 from deskdup.services.messages import Message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reason:
     """One piece of evidence, with its weight in the score.
 
@@ -26,7 +27,7 @@ class Reason:
     text: Message
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CandidatePair:
     a: int  # lead database id, a < b
     b: int
@@ -38,7 +39,7 @@ class CandidatePair:
         return (self.a, self.b)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LeadSummary:
     """What the queue shows of one lead without loading it."""
 

@@ -944,7 +944,10 @@ def combine(weights: Iterable[float]) -> float:
 
 
 class _Blocks:
-    """Key -> lead ids, compact: a single id is stored bare, more as a list."""
+    """Key -> lead ids, compact: a single id is stored bare, more as a list.
+
+    The caller adds an id under a key at most once (no membership test here).
+    """
 
     __slots__ = ("data",)
 
@@ -1030,7 +1033,8 @@ class MatchIndex:
         self.leads: dict[int, _Lead] = {}
         self.blocks = _Blocks()
         self.pairs: dict[tuple[int, int], CandidatePair] = {}
-        self.partners: dict[int, set[int]] = {}
+        # Lead id -> the leads it has a pair with (compact: most have one or two).
+        self.partners = _Blocks()
         self.dismissed: set[tuple[int, int]] = set()
         self.owners: dict[int, str] = {}
         self._cursor: datetime | None = None
@@ -1116,6 +1120,7 @@ class MatchIndex:
         settings = self.settings
         threshold = self.threshold
         hopeless, needs_message = self._hopeless, self._needs_message
+        pairs, partners = self.pairs, self.partners
         extra = self._bound_extra
         burst_weight = settings.weight("burst")
         message_weight = settings.weight("same_message")
@@ -1162,18 +1167,18 @@ class MatchIndex:
                 continue
             score = combine(e[1] for e in evidence)
             if score >= threshold:
-                self.pairs[(a.id, b.id)] = CandidatePair(a.id, b.id, score, _reasons(evidence))
-                self.partners.setdefault(a.id, set()).add(b.id)
-                self.partners.setdefault(b.id, set()).add(a.id)
+                key = (a.id, b.id)
+                if key not in pairs:
+                    partners.add(a.id, b.id)
+                    partners.add(b.id, a.id)
+                pairs[key] = CandidatePair(a.id, b.id, score, _reasons(evidence))
 
     def _drop_pairs(self, lead_id: int) -> None:
-        for other in self.partners.pop(lead_id, ()):
+        others = tuple(self.partners.get(lead_id))
+        self.partners.data.pop(lead_id, None)
+        for other in others:
             self.pairs.pop((min(lead_id, other), max(lead_id, other)), None)
-            partners = self.partners.get(other)
-            if partners is not None:
-                partners.discard(lead_id)
-                if not partners:
-                    del self.partners[other]
+            self.partners.remove(other, lead_id)
 
     # ----------------------------------------------------------------- build
 
