@@ -34,6 +34,7 @@ from deskdup.models import DemoTruth, Lead
 from deskdup.services.demo import generate_demo
 from deskdup.services.operators import find_operator
 from deskdup.services.workspace import open_workspace
+from deskdup.views import gc_guard
 from deskdup.views.compare import CompareView, load_group
 from deskdup.views.context import AppContext
 from deskdup.views.operations import OperationRunner
@@ -82,6 +83,7 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="deskdup-bench-"))
     os.environ.setdefault("DESKDUP_DATA_DIR", str(folder / "data"))
     app = QApplication(sys.argv[:1])
+    gc_guard.install(app)  # as the app does: no garbage collection on the worker thread
     ws = open_workspace(str(folder / "bench.sqlite"))
     started = time.perf_counter()
     generate_demo(ws, leads=args.leads)

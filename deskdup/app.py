@@ -25,7 +25,7 @@ from deskdup.services import paths
 from deskdup.services.errors import Cancelled, KnownError
 from deskdup.services.operators import OperatorInfo, list_operators
 from deskdup.services.workspace import Workspace, normalize_url, open_workspace
-from deskdup.views import errors, i18n
+from deskdup.views import errors, gc_guard, i18n
 from deskdup.views import settings as opts
 from deskdup.views.connection_dialog import ConnectionDialog, SignInDialog
 from deskdup.views.context import AppContext
@@ -323,6 +323,7 @@ class AppController(QObject):
 def run_gui(args: argparse.Namespace) -> int:
     """Open the window as the command line asks; returns the exit code."""
     app = make_application()
+    gc_guard.install(app)  # cycles are collected on the UI thread, never on a worker
     settings = Settings()
     i18n.install(i18n.choose_language(getattr(args, "lang", None), settings.get(opts.LANGUAGE)))
     errors.install_excepthook()

@@ -7,6 +7,7 @@ generation again.
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -15,11 +16,22 @@ import pytest
 from deskdup.services.demo import generate_demo
 from deskdup.services.operators import workspace_operator
 from deskdup.services.workspace import open_workspace
+from deskdup.views import gc_guard
 from deskdup.views.context import AppContext
 from deskdup.views.operations import OperationRunner
 from deskdup.views.settings import Settings
 
 DEMO_LEADS = 200
+
+
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_ui_thread(qapp):
+    """As the app does (views/gc_guard.py): a collection on a worker thread that meets
+    Qt wrappers can crash the test process."""
+    collector = gc_guard.UiThreadCollector()
+    yield
+    collector.stop()
+    gc.collect()
 
 
 @pytest.fixture(scope="session")

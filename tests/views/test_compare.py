@@ -380,3 +380,27 @@ def test_narrow_columns_show_the_whole_phone_and_e_mail(qtbot, workspace, runner
     assert sources["title"].text() == ""
     view.choose_column_value(3)  # keep the site lead's title
     assert sources["title"].text() == "from #S-104"
+
+
+def test_garbage_is_collected_on_the_ui_thread_only(qapp):
+    import gc
+
+    from deskdup.views import gc_guard
+
+    collector = gc_guard.install(qapp)
+    try:
+        assert gc_guard.install(qapp) is collector  # once per application
+        assert not gc.isenabled()  # no collection in whichever thread allocates
+
+        class Node:
+            pass
+
+        collector.threshold = (0, 10**9, 10**9)
+        node = Node()
+        node.self = node  # a cycle only the collector frees
+        del node
+        assert collector.collect() >= 1
+    finally:
+        collector.stop()
+        collector.setParent(None)
+    assert gc.isenabled()
