@@ -295,7 +295,16 @@ def test_skipping_hopeless_pairs_changes_no_pair(workspace, settings):
 
 
 _NAME_WORDS = ["Иван", "Ваня", "Петров", "Петрова", "Сергеевич", "Маск", "Ivan", "Petrov", "И.", ""]
-_NICKS = ["vanya_petrov93", "ipetrov", "sunny_cat", "petrovivan", "i.petrov@mail.ru", "anna.s"]
+_NICKS = [
+    "vanya_petrov93",
+    "ipetrov",
+    "sunny_cat",
+    "petrovivan",
+    "i.petrov@mail.ru",
+    "anna.s",
+    "avlasova@ya.ru",
+    "lanisimov",
+]
 
 
 @given(
@@ -326,3 +335,33 @@ def test_key_hashes_are_the_keys_of_every_name_a_lead_carries(words, nicks):
     assert (set(narrow), set(wide)) == _weak_keys(rec)
     assert set(lookup_hashes) == {key for _kind, key in _lookup_keys(rec)}
     assert set(_strong_hashes(rec)) == {hash(k) for k in _strong_keys(rec)}
+
+
+def test_an_initial_glued_to_a_surname_meets_the_name(workspace):
+    """avlasova@… is А. Власова: blocked together although the nickname parser
+    cannot split a vowel initial off (ivanova is not I. Vanova)."""
+    with workspace.session() as s:
+        mail = make_lead(s, channel=Channel.EMAIL, created_at=T0,
+                         comms=[(EMAIL, Channel.EMAIL, "avlasova@icloud.com")],
+                         chats=[(Channel.EMAIL, "Перезвоните мне, пожалуйста")])  # fmt: skip
+        site = make_lead(s, channel=Channel.SITE, first_name="Александра Власова",
+                         created_at=T0 + timedelta(minutes=20),
+                         chats=[(Channel.SITE, "Перезвоните мне, пожалуйста")])  # fmt: skip
+        ids = (mail.id, site.id)
+    result = scan_workspace(workspace)
+    assert [(p.a, p.b) for p in result.pairs] == [ids]
+
+
+def test_a_shared_email_is_not_undone_by_lazy_transliteration(workspace):
+    """Sedyx is Седых (x for х): no 'different surnames' against a shared address."""
+    with workspace.session() as s:
+        a = make_lead(s, channel=Channel.EMAIL, first_name="Maksim", last_name="Sedyx",
+                      created_at=T0,
+                      comms=[(EMAIL, Channel.EMAIL, "maksim.sedyx@bk.ru")])  # fmt: skip
+        b = make_lead(s, channel=Channel.SITE, first_name="Максим", last_name="Седых",
+                      created_at=T0 + timedelta(days=3),
+                      comms=[(EMAIL, Channel.SITE, "maksim.sedyx@bk.ru")])  # fmt: skip
+        ids = (a.id, b.id)
+    (pair,) = scan_workspace(workspace).pairs
+    assert (pair.a, pair.b) == ids
+    assert not any(r.code == "different_surnames" for r in pair.reasons)

@@ -91,6 +91,10 @@ def test_initials_and_yo():
         ("i_petrov", ("i", "petrov")),
         ("IvanPetrov", ("ivan", "petrov")),
         ("aleksandrov", ("aleksandrov",)),
+        # A surname is not a short first name and a scrap (Яков + lev, Поля + kova).
+        ("n_jakovlev", ("n", "akovlev")),
+        ("e_poljakova", ("e", "polakova")),
+        ("olegpopov", ("oleg", "popov")),
     ],
 )
 def test_nickname_parts(nick, parts):
@@ -102,6 +106,16 @@ def test_nickname_reads_as_a_name():
     assert set(parts.firsts) == {"Иван"} and set(parts.surnames) == {"petrov"} and parts.diminutive
     assert set(parse_nickname("ivan.petrov@mail.ru").surnames) == {"petrov"}
     assert parse_nickname("best_deals_shop").empty
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [(("Maksim", "Sedyx"), ("Максим", "Седых")), (("Mixail", "Jukov"), ("Михаил", "Жуков"))],
+)
+def test_lazy_transliteration_x_and_j_meet_the_cyrillic_name(latin, cyrillic):
+    lazy, proper = parse_name(*latin), parse_name(*cyrillic)
+    assert set(lazy.firsts) & set(proper.firsts)
+    assert set(lazy.surnames) & set(proper.surnames)
 
 
 # ----------------------------------------------------------------- properties

@@ -427,23 +427,37 @@ def _weak_keys(rec: _Lead) -> tuple[set[int], set[int]]:
     The inquiry is no key: the same question with nothing else in common stays
     under the threshold (and the common questions make huge blocks); it still
     counts as evidence for pairs found otherwise.
+
+    The build uses ``_name_hashes``, the same keys worked out faster; this is
+    their definition.
     """
     narrow: set[int] = set()
     wide: set[int] = set()
     for parts in _name_sources(rec):
-        first_keys, surname_keys = _weak_name_keys(parts)
-        narrow.update(first_keys)
-        wide.update(surname_keys)
+        narrow.update(hash((_WEAK_FIRST, f)) for f in parts.firsts)
+        # The first two letters catch a typo in an unknown first name (Маск ~ Макс).
+        narrow.update(
+            hash((_WEAK_FIRST_PREFIX, k[:2])) for k in parts.first_keys if len(k) >= 3
+        )
+        wide.update(hash((_WEAK_SURNAME, s)) for s in parts.surnames)
+        if parts is not rec.name:
+            wide.update(hash((_WEAK_SURNAME, s)) for s in _glued_surnames(parts))
     return narrow, wide
 
 
-@lru_cache(maxsize=200_000)
-def _weak_name_keys(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    firsts: set[tuple] = {(_WEAK_FIRST, f) for f in parts.firsts}
-    # The first two letters catch a typo in an unknown first name (Маск ~ Макс).
-    firsts.update((_WEAK_FIRST_PREFIX, k[:2]) for k in parts.first_keys if len(k) >= 3)
-    surnames = {(_WEAK_SURNAME, s) for s in parts.surnames}
-    return tuple(hash(k) for k in firsts), tuple(hash(k) for k in surnames)
+# A nickname of one word that reads as a surname may carry a glued initial
+# (avlasova@…, lanisimov, tsimonov: А. Власова, Л. Анисимов, Т. Симонов).  When
+# the surname starts with a vowel, or the initial does, the nickname parser
+# cannot tell (ivanova is not I. Vanova), so the scorer decides: such a nickname
+# also meets the surname without its first letter, which the scorer accepts as
+# one typo away.
+GLUED_SURNAME_MIN = 6
+
+
+def _glued_surnames(parts: NameParts) -> tuple[str, ...]:
+    if parts.firsts or parts.initials:
+        return ()
+    return tuple(s[1:] for s in parts.surnames if len(s) >= GLUED_SURNAME_MIN)
 
 
 def _lookup_keys(rec: _Lead) -> set[tuple[str, int]]:
@@ -496,14 +510,18 @@ def _name_hashes(rec: _Lead) -> tuple[tuple[int, ...], tuple[int, ...], tuple[in
 _NO_HASHES: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] = ((), (), ())
 
 
-def _nick_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-    # A nickname is one person's: a cache would only miss.
+def _parts_hashes_of(
+    parts: NameParts, nickname: bool
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     firsts = parts.firsts
     narrow = {hash((_WEAK_FIRST, f)) for f in firsts}
     narrow.update(hash((_WEAK_FIRST_PREFIX, k[:2])) for k in parts.first_keys if len(k) >= 3)
+    wide = dict.fromkeys(hash((_WEAK_SURNAME, s)) for s in parts.surnames)
+    if nickname:
+        wide.update(dict.fromkeys(hash((_WEAK_SURNAME, s)) for s in _glued_surnames(parts)))
     return (
         tuple(narrow),
-        tuple(hash((_WEAK_SURNAME, s)) for s in parts.surnames),
+        tuple(wide),
         (
             *[hash((_LOOKUP_FIRST, f)) for f in firsts],
             *[hash((_LOOKUP_SURNAME, s)) for s in parts.surnames],
@@ -511,8 +529,15 @@ def _nick_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tu
     )
 
 
-# Names as typed in the name fields repeat a lot (the same first and last name).
-_parts_hashes = lru_cache(maxsize=200_000)(_nick_hashes)
+def _nick_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    # A nickname is one person's: a cache would only miss.
+    return _parts_hashes_of(parts, True)
+
+
+@lru_cache(maxsize=200_000)
+def _parts_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    # Names as typed in the name fields repeat a lot (the same first and last name).
+    return _parts_hashes_of(parts, False)
 
 
 # --------------------------------------------------------------------------- scoring

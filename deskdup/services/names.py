@@ -692,6 +692,13 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
             initials.add(key[:1])
             continue
         forms = _FIRST_INDEX.get(key)
+        readings = _lazy_readings(word)
+        if not forms and readings:
+            for reading in readings:  # Mixail: Михаил
+                if skeleton(reading) in _FIRST_INDEX:
+                    key = skeleton(reading)
+                    forms = _FIRST_INDEX[key]
+                    break
         if field == "middle" and not forms:
             patronymic = key
             continue
@@ -710,6 +717,7 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
             continue
         if len(key) >= 3:
             surnames.add(surname_key(word))
+            surnames.update(surname_key(reading) for reading in readings)  # Sedyx: Седых
             surname_words.add(fold(word))
     return NameParts(
         _small(firsts),
@@ -722,6 +730,20 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
         _small(first_words),
         _small(surname_words),
     )
+
+
+def _lazy_readings(word: str) -> tuple[str, ...]:
+    """Other readings of a Latin word in the lazy transliteration, which writes
+    х as x and ж as j (Sedyx is Седых, Jukova is Жукова)."""
+    if not word.isascii():
+        return ()
+    lowered = word.lower()
+    out = []
+    if "x" in lowered:
+        out.append(lowered.replace("x", "h"))
+    if "j" in lowered:
+        out.append(lowered.replace("j", "zh"))
+    return tuple(out)
 
 
 def parse_free_name(text: str) -> NameParts:
@@ -789,6 +811,8 @@ def _best_cut(
         for size, rest, parts in options:
             if surname_like and not rest.endswith(_SURNAME_ENDINGS) and len(rest) > 1:
                 continue  # zhuravleva is not zhurav + Лёва
+            if surname_like and 1 < len(rest) < 5:
+                continue  # jakovlev is not Яков + lev, poljakova not Поля + kova
             rank = size + (10 if rest.endswith(_SURNAME_ENDINGS) else 0)
             if len(rest) == 1:
                 rank += 5
