@@ -88,8 +88,8 @@ def _open(url: str) -> tuple[Workspace, list[OperatorInfo]]:
     if not operators:
         ws.dispose()
         raise KnownError(
-            f"The workspace {ws.display_url} has no operators yet. Import or create the "
-            "CRM's users first (for a try-out: deskdup --demo)."
+            f"The workspace {ws.display_url} has no operators yet. Add the CRM's users "
+            "first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo."
         )
     return ws, operators
 

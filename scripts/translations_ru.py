@@ -101,7 +101,7 @@ TRANSLATIONS: dict[object, str] = {
     "id {id} already appears on line {first}": "id {id} уже встречается в строке {first}",
     "cannot read the date '{value}' (expected ISO 8601, e.g. 2026-11-01T09:30)": "не удалось прочитать дату '{value}' (ожидается ISO 8601, например 2026-11-01T09:30)",
     "unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)": "неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)",
-    "unknown operator '{value}': add the operator to the workspace or clear the cell": "неизвестный оператор '{value}': добавьте оператора в базу или очистите ячейку",
+    "unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell": "неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку",
     "the status is longer than 40 characters": "статус длиннее 40 символов",
     "a name is longer than 100 characters": "имя длиннее 100 символов",
     "a phone or address is longer than 300 characters": "телефон или адрес длиннее 300 символов",

@@ -673,7 +673,7 @@ class _RowReader:
                     QT_TRANSLATE_NOOP(
                         "Import",
                         "unknown operator '{value}': add the operator to the workspace "
-                        "or clear the cell",
+                        "(deskdup operator add) or clear the cell",
                     ),
                     value=assigned_text,
                 )

@@ -456,47 +456,47 @@
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="622" />
+        <location filename="../../deskdup/services/importer.py" line="623" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="624" />
+        <location filename="../../deskdup/services/importer.py" line="625" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="627" />
+        <location filename="../../deskdup/services/importer.py" line="628" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="637" />
+        <location filename="../../deskdup/services/importer.py" line="638" />
         <source>cannot read the date '{value}' (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
         <translation>не удалось прочитать дату '{value}' (ожидается ISO 8601, например 2026-11-01T09:30)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="652" />
+        <location filename="../../deskdup/services/importer.py" line="653" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="672" />
-        <source>unknown operator '{value}': add the operator to the workspace or clear the cell</source>
-        <translation>неизвестный оператор '{value}': добавьте оператора в базу или очистите ячейку</translation>
+        <location filename="../../deskdup/services/importer.py" line="673" />
+        <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
+        <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="682" />
+        <location filename="../../deskdup/services/importer.py" line="683" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="691" />
+        <location filename="../../deskdup/services/importer.py" line="692" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="703" />
+        <location filename="../../deskdup/services/importer.py" line="704" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
@@ -1137,137 +1137,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="614" />
+        <location filename="../../deskdup/services/matching.py" line="642" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="615" />
+        <location filename="../../deskdup/services/matching.py" line="643" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="616" />
+        <location filename="../../deskdup/services/matching.py" line="644" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="617" />
+        <location filename="../../deskdup/services/matching.py" line="645" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="620" />
+        <location filename="../../deskdup/services/matching.py" line="648" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="621" />
+        <location filename="../../deskdup/services/matching.py" line="649" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="622" />
+        <location filename="../../deskdup/services/matching.py" line="650" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="623" />
+        <location filename="../../deskdup/services/matching.py" line="651" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="626" />
+        <location filename="../../deskdup/services/matching.py" line="654" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="627" />
+        <location filename="../../deskdup/services/matching.py" line="655" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="628" />
+        <location filename="../../deskdup/services/matching.py" line="656" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="629" />
+        <location filename="../../deskdup/services/matching.py" line="657" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="632" />
+        <location filename="../../deskdup/services/matching.py" line="660" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="633" />
+        <location filename="../../deskdup/services/matching.py" line="661" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="636" />
+        <location filename="../../deskdup/services/matching.py" line="664" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="637" />
+        <location filename="../../deskdup/services/matching.py" line="665" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="638" />
+        <location filename="../../deskdup/services/matching.py" line="666" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="740" />
+        <location filename="../../deskdup/services/matching.py" line="768" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="750" />
+        <location filename="../../deskdup/services/matching.py" line="778" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="762" />
+        <location filename="../../deskdup/services/matching.py" line="790" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="772" />
+        <location filename="../../deskdup/services/matching.py" line="800" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="788" />
+        <location filename="../../deskdup/services/matching.py" line="816" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="802" />
+        <location filename="../../deskdup/services/matching.py" line="830" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="813" />
+        <location filename="../../deskdup/services/matching.py" line="841" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="823" />
+        <location filename="../../deskdup/services/matching.py" line="851" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="832" />
+        <location filename="../../deskdup/services/matching.py" line="860" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="846" />
+        <location filename="../../deskdup/services/matching.py" line="874" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>

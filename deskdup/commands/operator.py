@@ -1,0 +1,132 @@
+"""`deskdup operator`: the team in a workspace - who may sign in, with which rights.
+
+A new workspace has no operators; add them before importing leads assigned to
+them (``assigned_to`` names an operator's login) or before opening the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from deskdup.models import Action, Entity
+from deskdup.services.errors import KnownError
+from deskdup.services.operators import (
+    ROLES,
+    OperatorInfo,
+    add_operator,
+    list_operators,
+    operator_display,
+    set_active,
+    set_right,
+)
+from deskdup.services.workspace import open_workspace
+
+
+def _rights_line(op: OperatorInfo) -> str:
+    parts = []
+    for entity in Entity:
+        scopes = "/".join(op.scope(entity, action).value for action in Action)
+        parts.append(f"{entity.value} {scopes}")
+    return "; ".join(parts) + ("; may undo" if op.can_undo else "")
+
+
+def _print(op: OperatorInfo, out=None) -> None:
+    out = out or sys.stdout
+    out.write(f"{operator_display(op)}\n    read/edit/delete: {_rights_line(op)}\n")
+
+
+def _open(args: argparse.Namespace):
+    if not args.db:
+        raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
+    return open_workspace(args.db)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        with ws.session() as session:
+            op = add_operator(session, args.new_login, args.name, args.department, args.role)
+        _print(op)
+    finally:
+        ws.dispose()
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        with ws.session() as session:
+            operators = list_operators(session)
+        if not operators:
+            print("No operators yet: add them with 'deskdup operator add'.")
+        for op in operators:
+            _print(op)
+    finally:
+        ws.dispose()
+    return 0
+
+
+def run_grant(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        with ws.session() as session:
+            op = set_right(session, args.target, args.entity, args.action, args.scope)
+        _print(op)
+    finally:
+        ws.dispose()
+    return 0
+
+
+def run_active(args: argparse.Namespace) -> int:
+    ws = _open(args)
+    try:
+        with ws.session() as session:
+            set_active(session, args.target, args.active)
+    finally:
+        ws.dispose()
+    state = "may sign in again" if args.active else "can no longer sign in (keeps their leads)"
+    print(f"{args.target} {state}.")
+    return 0
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "operator",
+        help="add operators and set their rights",
+        description=__doc__.split("\n\n", 1)[1].strip(),
+    )
+    commands = parser.add_subparsers(dest="operator_command", metavar="ACTION", required=True)
+
+    def sub(name: str, help_text: str, handler):
+        p = commands.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--db", metavar="URL", help="the workspace (a SQLite file path or a URL)")
+        p.set_defaults(handler=handler)
+        return p
+
+    roles = ", ".join(
+        f"{name} (leads {'/'.join(s.value for s in scopes[Entity.LEAD])})"
+        for name, scopes in ROLES.items()
+    )
+    add = sub("add", "add an operator", run_add)
+    add.add_argument("new_login", metavar="LOGIN", help="the login (as in the CRM export)")
+    add.add_argument("--name", default="", help="full name, e.g. 'Петрова Анна'")
+    add.add_argument("--department", default="", help="created when new")
+    add.add_argument(
+        "--role",
+        default="operator",
+        choices=list(ROLES),
+        help=f"starting rights, read/edit/delete: {roles}; supervisors may undo",
+    )
+    sub("list", "list the active operators and their rights", run_list)
+    grant = sub("grant", "set one right: ENTITY ACTION SCOPE", run_grant)
+    grant.add_argument("target", metavar="LOGIN")
+    grant.add_argument("entity", choices=[e.value for e in Entity])
+    grant.add_argument("action", choices=[a.value for a in Action])
+    grant.add_argument("scope", choices=["none", "own", "department", "all"])
+    disable = sub("disable", "an operator who left: no sign-in, keeps their leads", run_active)
+    disable.add_argument("target", metavar="LOGIN")
+    disable.set_defaults(active=False)
+    enable = sub("enable", "let a disabled operator sign in again", run_active)
+    enable.add_argument("target", metavar="LOGIN")
+    enable.set_defaults(active=True)
