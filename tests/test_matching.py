@@ -365,3 +365,12 @@ def test_a_shared_email_is_not_undone_by_lazy_transliteration(workspace):
     (pair,) = scan_workspace(workspace).pairs
     assert (pair.a, pair.b) == ids
     assert not any(r.code == "different_surnames" for r in pair.reasons)
+
+
+def test_a_man_and_a_woman_of_one_family_are_not_one_name(workspace):
+    """Евгений Ефимов and Евгения Ефимова minutes apart: a couple, not a typo."""
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.VK, first_name="Евгений", last_name="Ефимов", created_at=T0)
+        make_lead(s, channel=Channel.SITE, first_name="Евгения", last_name="Ефимова",
+                  created_at=T0 + timedelta(minutes=6))  # fmt: skip
+    assert scan_workspace(workspace).pairs == []

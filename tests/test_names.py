@@ -118,6 +118,31 @@ def test_lazy_transliteration_x_and_j_meet_the_cyrillic_name(latin, cyrillic):
     assert set(lazy.surnames) & set(proper.surnames)
 
 
+def test_names_written_in_cyrillic_are_taken_at_their_word():
+    # The skeleton of Юлия, Юля and Уля is the same; the names are not.
+    assert set(parse_name("Юлия").firsts) == {"Юлия"}
+    assert set(parse_name("Уля").firsts) == {"Ульяна"}
+    assert set(parse_name("Женя").firsts) == {"Евгений", "Евгения"}
+
+
+def test_two_typos_only_in_long_words_and_not_in_the_first_letter():
+    from deskdup.services.names import close_words
+
+    assert close_words("кузнецова", "кузнцеова")  # one swap
+    assert close_words("вишневская", "вишнеская")
+    assert close_words("makarova", "mackarowa")  # two, same first letter
+    assert not close_words("makarova", "zaharova")  # Макарова / Захарова
+    assert not close_words("mironova", "voronova")
+
+
+def test_opposite_genders():
+    from deskdup.services.names import opposite_genders
+
+    assert opposite_genders(("Евгений",), ("Евгения",))
+    assert not opposite_genders(("Евгений", "Евгения"), ("Евгения",))  # Женя
+    assert not opposite_genders(("Иван",), ("Пётр",))
+
+
 # ----------------------------------------------------------------- properties
 
 _CYRILLIC = st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ -")

@@ -45,6 +45,7 @@ from deskdup.services.names import (
     close_words,
     first_name_words,
     is_cyrillic,
+    opposite_genders,
     parse_free_name,
     parse_name,
     parse_nickname,
@@ -570,6 +571,8 @@ def _firsts_match(a: NameParts, b: NameParts) -> bool:
         return True
     if not (a.first_words or a.first_keys) or not (b.first_words or b.first_keys):
         return False
+    if a.firsts and b.firsts and opposite_genders(a.firsts, b.firsts):
+        return False  # Евгений / Евгения is no typo
     if any(close_words(x, y) for x in a.first_keys for y in b.first_keys):
         return True
     if a.firsts and b.firsts:

@@ -495,6 +495,23 @@ def _build_first_name_index() -> dict[str, frozenset[str]]:
 
 
 _FIRST_INDEX = _build_first_name_index()
+
+
+def _build_exact_forms() -> dict[str, frozenset[str]]:
+    """Cyrillic first names as written -> the names they stand for.  The coarse
+    skeleton lets some meet that should not (Юлия, Юля and Уля all give ``ula``);
+    a name written in Cyrillic is taken at its word."""
+    exact: dict[str, set[str]] = {}
+    for name in FULL_NAMES:
+        exact.setdefault(fold(name), set()).add(name)
+    for variant, name in _VARIANTS.items():
+        exact.setdefault(fold(variant), set()).add(name)
+    for short, names in DIMINUTIVES.items():
+        exact.setdefault(fold(short), set()).update(names)
+    return {word: frozenset(names) for word, names in exact.items()}
+
+
+_EXACT_FORMS = _build_exact_forms()
 _DIMINUTIVES_OF: dict[str, tuple[str, ...]] = {}
 for _short, _names in DIMINUTIVES.items():
     for _name in _names:
@@ -558,8 +575,19 @@ def close_words(a: str, b: str) -> bool:
     longest = max(len(a), len(b))
     if min(len(a), len(b)) < 3 or longest < 4 or abs(len(a) - len(b)) > 2:
         return False
-    limit = 1 if longest < 8 else 2
+    # Two typos only in a long word, and not at its first letter, which people
+    # rarely get wrong (Макарова / Захарова are two people).
+    limit = 2 if longest >= 8 and a[0] == b[0] else 1
     return OSA.distance(a, b, score_cutoff=limit) <= limit
+
+
+@lru_cache(maxsize=4096)
+def opposite_genders(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Canonical first names all of one gender on one side and all of the other
+    on the other (Евгений / Евгения); a diminutive for both (Женя) is neither."""
+    female_a = {name in FEMALE_NAMES for name in a}
+    female_b = {name in FEMALE_NAMES for name in b}
+    return len(female_a) == 1 and len(female_b) == 1 and female_a != female_b
 
 
 @lru_cache(maxsize=4096)
@@ -691,7 +719,7 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
         if len(key) == 1 or (len(word) == 1):
             initials.add(key[:1])
             continue
-        forms = _FIRST_INDEX.get(key)
+        forms = _EXACT_FORMS.get(fold(word)) or _FIRST_INDEX.get(key)
         readings = _lazy_readings(word)
         if not forms and readings:
             for reading in readings:  # Mixail: Михаил
