@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
 
 from deskdup.models import Action, Entity
 from deskdup.services.errors import KnownError
@@ -21,6 +25,8 @@ from deskdup.services.operators import (
     set_right,
 )
 from deskdup.services.workspace import open_workspace
+
+T = TypeVar("T")
 
 
 def _rights_line(op: OperatorInfo) -> str:
@@ -36,55 +42,47 @@ def _print(op: OperatorInfo, out=None) -> None:
     out.write(f"{operator_display(op)}\n    read/edit/delete: {_rights_line(op)}\n")
 
 
-def _open(args: argparse.Namespace):
+def _in_workspace(args: argparse.Namespace, work: Callable[[Session], T]) -> T:
+    """Run ``work`` in one transaction of the workspace ``--db`` names."""
     if not args.db:
         raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
-    return open_workspace(args.db)
+    ws = open_workspace(args.db)
+    try:
+        with ws.session() as session:
+            return work(session)
+    finally:
+        ws.dispose()
 
 
 def run_add(args: argparse.Namespace) -> int:
-    ws = _open(args)
-    try:
-        with ws.session() as session:
-            op = add_operator(session, args.new_login, args.name, args.department, args.role)
-        _print(op)
-    finally:
-        ws.dispose()
+    _print(
+        _in_workspace(
+            args, lambda s: add_operator(s, args.new_login, args.name, args.department, args.role)
+        )
+    )
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
-    ws = _open(args)
-    try:
-        with ws.session() as session:
-            operators = list_operators(session)
-        if not operators:
-            print("No operators yet: add them with 'deskdup operator add'.")
-        for op in operators:
-            _print(op)
-    finally:
-        ws.dispose()
+    operators = _in_workspace(args, list_operators)
+    if not operators:
+        print("No operators yet: add them with 'deskdup operator add'.")
+    for op in operators:
+        _print(op)
     return 0
 
 
 def run_grant(args: argparse.Namespace) -> int:
-    ws = _open(args)
-    try:
-        with ws.session() as session:
-            op = set_right(session, args.target, args.entity, args.action, args.scope)
-        _print(op)
-    finally:
-        ws.dispose()
+    _print(
+        _in_workspace(
+            args, lambda s: set_right(s, args.target, args.entity, args.action, args.scope)
+        )
+    )
     return 0
 
 
 def run_active(args: argparse.Namespace) -> int:
-    ws = _open(args)
-    try:
-        with ws.session() as session:
-            set_active(session, args.target, args.active)
-    finally:
-        ws.dispose()
+    _in_workspace(args, lambda s: set_active(s, args.target, args.active))
     state = "may sign in again" if args.active else "can no longer sign in (keeps their leads)"
     print(f"{args.target} {state}.")
     return 0
