@@ -374,3 +374,18 @@ def test_a_man_and_a_woman_of_one_family_are_not_one_name(workspace):
         make_lead(s, channel=Channel.SITE, first_name="Евгения", last_name="Ефимова",
                   created_at=T0 + timedelta(minutes=6))  # fmt: skip
     assert scan_workspace(workspace).pairs == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "pair"),
+    [
+        ("lkomarova@mail.ru", "@l_komarova", True),  # Л. Комарова twice
+        ("frolov68@ya.ru", "@kiriusha_frolov81", False),  # Фролов and Кирилл Фролов
+    ],
+)
+def test_a_glued_letter_meets_an_initial_but_not_another_glued_letter(workspace, a, b, pair):
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.EMAIL, created_at=T0, comms=[(EMAIL, Channel.EMAIL, a)])
+        make_lead(s, channel=Channel.TELEGRAM, created_at=T0 + timedelta(minutes=5),
+                  comms=[(MESSENGER, Channel.TELEGRAM, b)])  # fmt: skip
+    assert bool(scan_workspace(workspace).pairs) is pair

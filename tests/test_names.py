@@ -194,3 +194,11 @@ _TRANSLIT = {
 def test_any_transliteration_meets_the_cyrillic(name, data):
     latin = "".join(data.draw(st.sampled_from(_TRANSLIT[ch])) for ch in name.lower())
     assert skeleton(latin) == skeleton(name)
+
+
+def test_a_letter_glued_to_a_surname_is_only_maybe_an_initial():
+    # frolov68 may be Ф. Ролов or Фролов: the letter is kept apart from real initials.
+    parts = parse_nickname("frolov68")
+    assert "frolov" in parts.surnames and parts.glued_initials == ("f",)
+    assert parts.initials == ()
+    assert parse_nickname("i_petrov").initials == ("i",)

@@ -456,7 +456,7 @@ GLUED_SURNAME_MIN = 6
 
 
 def _glued_surnames(parts: NameParts) -> tuple[str, ...]:
-    if parts.firsts or parts.initials:
+    if parts.firsts or parts.initials or parts.glued_initials:
         return ()
     return tuple(s[1:] for s in parts.surnames if len(s) >= GLUED_SURNAME_MIN)
 
@@ -599,8 +599,11 @@ def _name_evidence(a: NameParts, b: NameParts) -> str | None:
             return "full_name_patronymic"
         return "full_name"
     if surnames:
-        if (a.initials and _meet(a.initials, b.first_initials())) or (
-            b.initials and _meet(b.initials, a.first_initials())
+        if (
+            (a.initials and _meet(a.initials, b.first_initials()))
+            or (b.initials and _meet(b.initials, a.first_initials()))
+            or (a.glued_initials and _meet(a.glued_initials, b.first_initials()))
+            or (b.glued_initials and _meet(b.glued_initials, a.first_initials()))
         ):
             return "surname_initial"
         if not (_has_first(a) or a.initials) or not (_has_first(b) or b.initials):

@@ -631,6 +631,10 @@ class NameParts(NamedTuple):
     surname_words: tuple[str, ...] = ()
     # Digit groups of a nickname or e-mail (a birth year: krasnov89, tima_krasnov89).
     numbers: tuple[str, ...] = ()
+    # A letter that may be an initial glued to a surname (lkomarova) or may be
+    # the surname's own first letter (frolov68): it counts against a first name
+    # or an initial on the other side, never against another such letter.
+    glued_initials: tuple[str, ...] = ()
 
     @property
     def empty(self) -> bool:
@@ -915,6 +919,7 @@ def parse_nickname(text: str) -> NameParts:
     first_keys: set[str] = set()
     surnames: set[str] = set()
     initials: set[str] = set()
+    glued: set[str] = set()
     diminutive = False
     for variant in _variants(text):
         parts = nickname_parts(variant)
@@ -922,6 +927,7 @@ def parse_nickname(text: str) -> NameParts:
         v_keys: set[str] = set()
         v_surnames: set[str] = set()
         v_initials: set[str] = set()
+        v_glued: set[str] = set()
         for part in parts:
             forms = _FIRST_INDEX.get(part)
             if forms:
@@ -937,15 +943,18 @@ def parse_nickname(text: str) -> NameParts:
                 if _initial_glued(part):
                     # lkomarova: L. Komarova (and keep the whole, it may be a surname).
                     v_surnames.add(surname_key(part[1:]))
-                    v_initials.add(part[0])
+                    v_glued.add(part[0])
         if len(v_surnames) > 2 or (not v_firsts and not v_initials and len(parts) > 1):
             v_surnames = set()
         if not v_firsts and not v_surnames:
             v_initials = set()
+        if not v_surnames:
+            v_glued = set()
         firsts |= v_firsts
         first_keys |= v_keys
         surnames |= v_surnames
         initials |= v_initials
+        glued |= v_glued
     numbers = [n for n in _DIGIT_GROUPS.findall((text or "").split("@")[0]) if len(n) >= 2]
     return NameParts(
         _small(firsts),
@@ -958,4 +967,5 @@ def parse_nickname(text: str) -> NameParts:
         (),
         (),
         _small(numbers) if (firsts or surnames) else (),
+        _small(glued - initials),
     )
