@@ -389,3 +389,28 @@ def test_a_glued_letter_meets_an_initial_but_not_another_glued_letter(workspace,
         make_lead(s, channel=Channel.TELEGRAM, created_at=T0 + timedelta(minutes=5),
                   comms=[(MESSENGER, Channel.TELEGRAM, b)])  # fmt: skip
     assert bool(scan_workspace(workspace).pairs) is pair
+
+
+@given(
+    st.lists(st.tuples(st.integers(1, 30), st.integers(1, 30), st.integers(60, 99)), max_size=60)
+)
+def test_groups_are_connected_components_best_first(raw):
+    from deskdup.services.candidates import CandidatePair
+    from deskdup.services.matching import _groups
+
+    by_key = {(min(a, b), max(a, b)): s / 100 for a, b, s in raw if a != b}
+    pairs = [CandidatePair(a, b, s) for (a, b), s in by_key.items()]
+    pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+    groups = _groups(pairs)
+    # Reference: grow each component from its smallest lead.
+    components: list[set[int]] = []
+    for a, b in by_key:
+        joined = [c for c in components if a in c or b in c]
+        merged = {a, b}.union(*joined)
+        components = [c for c in components if c not in joined] + [merged]
+    assert sorted(g.lead_ids for g in groups) == sorted(tuple(sorted(c)) for c in components)
+    for g in groups:
+        assert g.pairs == sorted(g.pairs, key=lambda p: (-p.score, p.a, p.b))
+        assert {x for p in g.pairs for x in (p.a, p.b)} == set(g.lead_ids)
+    ranks = [(-g.pairs[0].score, -len(g.lead_ids), g.lead_ids) for g in groups]
+    assert ranks == sorted(ranks)

@@ -1476,35 +1476,38 @@ def _hopeless_tables(
 
 
 def _groups(pairs: list[CandidatePair]) -> list[CandidateGroup]:
-    """Connected components of the pairs, each with its pairs best first."""
-    adjacent: dict[int, list[CandidatePair]] = {}
+    """Connected components of the pairs (given best first), each with its pairs
+    best first; groups ranked by their best pair, then size, then ids."""
+    parent: dict[int, int] = {}
+
+    def root(lead_id: int) -> int:
+        top = parent.setdefault(lead_id, lead_id)
+        if top == lead_id:
+            return lead_id
+        path = [lead_id]
+        while (up := parent[top]) != top:
+            path.append(top)
+            top = up
+        for node in path:  # compress: later finds are one step
+            parent[node] = top
+        return top
+
     for pair in pairs:
-        adjacent.setdefault(pair.a, []).append(pair)
-        adjacent.setdefault(pair.b, []).append(pair)
-    seen: set[int] = set()
-    ranked: list[tuple[float, int, tuple[int, ...], list[CandidatePair]]] = []
-    for start in adjacent:
-        if start in seen:
-            continue
-        seen.add(start)
-        stack = [start]
-        members: list[int] = []
-        group_pairs: list[CandidatePair] = []
-        while stack:
-            lead_id = stack.pop()
-            members.append(lead_id)
-            for pair in adjacent[lead_id]:
-                other = pair.b if pair.a == lead_id else pair.a
-                if lead_id < other:
-                    group_pairs.append(pair)  # each pair once, from its smaller lead
-                if other not in seen:
-                    seen.add(other)
-                    stack.append(other)
-        group_pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-        ids = tuple(sorted(members))
-        ranked.append((-group_pairs[0].score, -len(ids), ids, group_pairs))
+        ra, rb = root(pair.a), root(pair.b)
+        if ra != rb:
+            parent[rb] = ra
+    group_pairs: dict[int, list[CandidatePair]] = {}
+    for pair in pairs:  # in the given order, so each group's pairs stay best first
+        group_pairs.setdefault(root(pair.a), []).append(pair)
+    members: dict[int, list[int]] = {}
+    for lead_id in parent:
+        members.setdefault(root(lead_id), []).append(lead_id)
+    ranked = []
+    for top, its_pairs in group_pairs.items():
+        ids = tuple(sorted(members[top]))
+        ranked.append((-its_pairs[0].score, -len(ids), ids, its_pairs))
     ranked.sort(key=lambda r: (r[0], r[1], r[2]))
-    return [CandidateGroup(ids, group_pairs) for _s, _n, ids, group_pairs in ranked]
+    return [CandidateGroup(ids, its_pairs) for _s, _n, ids, its_pairs in ranked]
 
 
 # --------------------------------------------------------------------------- lookup
