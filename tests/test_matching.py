@@ -414,3 +414,26 @@ def test_groups_are_connected_components_best_first(raw):
         assert {x for p in g.pairs for x in (p.a, p.b)} == set(g.lead_ids)
     ranks = [(-g.pairs[0].score, -len(g.lead_ids), g.lead_ids) for g in groups]
     assert ranks == sorted(ranks)
+
+
+def test_refresh_leaves_the_blocks_a_fresh_build_would_make(workspace):
+    rng = random.Random(3)
+    with workspace.session() as s:
+        for _ in range(50):
+            _random_lead(s, rng)
+    index = MatchIndex.build(workspace)
+    later = T0 + timedelta(days=1)
+    with workspace.session() as s:
+        ids = list(s.scalars(select(Lead.id)))
+        for lead_id in ids[:10]:  # a new name
+            s.get(Lead, lead_id).last_name = rng.choice(_LAST)
+            s.get(Lead, lead_id).updated_at = later
+        for lead_id in ids[10:20]:  # only the status
+            s.get(Lead, lead_id).status = "in_process"
+            s.get(Lead, lead_id).updated_at = later
+    index.refresh(workspace)
+
+    def blocks(idx):
+        return {key: sorted(idx.blocks.get(key)) for key in idx.blocks.data}
+
+    assert blocks(index) == blocks(MatchIndex.build(workspace))

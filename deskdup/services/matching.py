@@ -1079,25 +1079,23 @@ class MatchIndex:
 
     # ----------------------------------------------------------------- keys
 
-    def _hashed_keys(self, rec: _Lead) -> tuple[tuple[int, ...], tuple, tuple, int]:
-        """(strong key hashes, narrow and wide weak key hashes before the bucket,
-        the lead's time bucket)."""
-        narrow, wide, _lookup = _name_hashes(rec)
-        return _strong_hashes(rec), narrow, wide, int(rec.minute // self._bucket_minutes)
-
-    def _insert(self, rec: _Lead) -> None:
+    def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
+        """Every block key of a lead (distinct), time buckets mixed in."""
         narrow, wide, lookup_keys = _name_hashes(rec)
         bucket = int(rec.minute // self._bucket_minutes)
-        data = self.blocks.data
-        lead_id = rec.id
-        # A lead's keys are distinct, so it is never added twice under one key
-        # (a membership test here would make common-name blocks quadratic).
-        for key in (
+        return (
             *_strong_hashes(rec),
             *[hash((base, bucket)) for base in narrow],
             *[hash((base, bucket)) for base in wide],
             *lookup_keys,
-        ):
+        )
+
+    def _insert(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
+        data = self.blocks.data
+        lead_id = rec.id
+        # A lead's keys are distinct, so it is never added twice under one key
+        # (a membership test here would make common-name blocks quadratic).
+        for key in self._block_keys(rec) if keys is None else keys:
             current = data.get(key)
             if current is None:
                 data[key] = lead_id
@@ -1106,13 +1104,8 @@ class MatchIndex:
             else:
                 current.append(lead_id)
 
-    def _remove(self, rec: _Lead) -> None:
-        strong, narrow, wide, bucket = self._hashed_keys(rec)
-        for key in strong:
-            self.blocks.remove(key, rec.id)
-        for base in (*narrow, *wide):
-            self.blocks.remove(hash((base, bucket)), rec.id)
-        for key in _name_hashes(rec)[2]:
+    def _remove(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
+        for key in self._block_keys(rec) if keys is None else keys:
             self.blocks.remove(key, rec.id)
 
     def _candidates(self, rec: _Lead) -> set[int]:
@@ -1326,9 +1319,22 @@ class MatchIndex:
         for lead_id in gone:
             self._forget(lead_id)
         for lead_id, rec in changed.items():
-            self._forget(lead_id)
+            old = self.leads.get(lead_id)
+            if old is None:
+                self._insert(rec)
+            else:
+                # Most edits (status, owner, comments) keep every key: blocks of
+                # a common name hold thousands of leads, and taking one out is
+                # a search through the list.
+                old_keys, new_keys = self._block_keys(old), self._block_keys(rec)
+                if old_keys != new_keys:
+                    kept = set(new_keys)
+                    self._remove(old, [k for k in old_keys if k not in kept])
+                    kept = set(old_keys)
+                    self._insert(rec, [k for k in new_keys if k not in kept])
+                self._summaries.pop(lead_id, None)
+                self._drop_pairs(lead_id)
             self.leads[lead_id] = rec
-            self._insert(rec)
         for rec in changed.values():
             self._score_lead(rec, only_greater=False)
         result = self._result(None)
