@@ -202,3 +202,18 @@ def test_a_letter_glued_to_a_surname_is_only_maybe_an_initial():
     assert "frolov" in parts.surnames and parts.glued_initials == ("f",)
     assert parts.initials == ()
     assert parse_nickname("i_petrov").initials == ("i",)
+
+
+@pytest.mark.parametrize(
+    ("nick", "firsts", "surnames"),
+    [
+        ("andrej1982", {"Андрей"}, set()),  # not also a surname "Андреж"
+        ("natalja1992", {"Наталья"}, set()),
+        ("mixail1990", {"Михаил"}, set()),  # x for х
+        ("maxim_zaxarov", {"Максим"}, {"zaharov", "zaksarov"}),  # Захаров or Заксаров
+    ],
+)
+def test_lazy_letters_in_nicknames_are_read_word_by_word(nick, firsts, surnames):
+    parts = parse_nickname(nick)
+    assert set(parts.firsts) == firsts
+    assert set(parts.surnames) == surnames

@@ -894,14 +894,42 @@ def nickname_parts(text: str) -> tuple[str, ...]:
     return tuple(p for p in parts if p)
 
 
+_LETTER_RUNS = re.compile(r"[a-z]+")
+_LAZY_LETTERS = (("x", "h"), ("j", "zh"))
+
+
+def _settle_first_name(match: re.Match) -> str:
+    word = match.group(0)
+    if skeleton(word) in _FIRST_INDEX:
+        return word
+    for letter, reading in _LAZY_LETTERS:
+        if letter in word and skeleton(word.replace(letter, reading)) in _FIRST_INDEX:
+            return word.replace(letter, reading)  # mixail is Михаил, nothing else
+    return word
+
+
 def _variants(text: str) -> list[str]:
-    """The lazy transliteration writes х as x and ж as j: try those readings too."""
+    """The lazy transliteration writes х as x and ж as j: try those readings too,
+    word by word.  A word that reads as a first name one way is read only that
+    way (andrej is Андрей, not a surname Андреж; mixail is Михаил)."""
     lowered = (text or "").lower()
-    out = [lowered]
-    if "x" in lowered:
-        out.append(lowered.replace("x", "h"))
-    if "j" in lowered:
-        out.append(lowered.replace("j", "zh"))
+    if "x" not in lowered and "j" not in lowered:
+        return [lowered]
+    base = _LETTER_RUNS.sub(_settle_first_name, lowered)
+    out = [base]
+    for letter, reading in _LAZY_LETTERS:
+        if letter not in base:
+            continue
+
+        def swap(match: re.Match, letter: str = letter, reading: str = reading) -> str:
+            word = match.group(0)
+            if letter not in word or skeleton(word) in _FIRST_INDEX:
+                return word
+            return word.replace(letter, reading)
+
+        variant = _LETTER_RUNS.sub(swap, base)
+        if variant != base:
+            out.append(variant)
     return out
 
 
