@@ -88,8 +88,11 @@ def _open(url: str) -> tuple[Workspace, list[OperatorInfo]]:
     if not operators:
         ws.dispose()
         raise KnownError(
-            f"The workspace {ws.display_url} has no operators yet. Add the CRM's users "
-            "first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo."
+            QCoreApplication.translate(
+                "App",
+                "The workspace {url} has no operators yet. Add the CRM's users first "
+                "(deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.",
+            ).format(url=ws.display_url)
         )
     return ws, operators
 
@@ -169,7 +172,7 @@ class AppController(QObject):
                 self.gave_up.emit()
             return
         if isinstance(exc, KnownError):
-            self.ask_connection(str(exc))
+            self.ask_connection(errors.known_error_text(exc))
         else:
             errors.report_bug(self.window, exc)
 
@@ -194,7 +197,7 @@ class AppController(QObject):
         self.busy = False
         if isinstance(exc, KnownError):
             # The dialog comes back with the reason and the address still filled in.
-            self.ask_connection(str(exc), url)
+            self.ask_connection(errors.known_error_text(exc), url)
         else:
             errors.report_bug(self.window, exc)
             self.ask_connection(

@@ -16,10 +16,27 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from deskdup.services.errors import KnownError
+from deskdup.services.errors import KnownError, fail
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+
+CONTEXT = "Workspace"
+MSG_NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("Workspace", "'{url}' is not a database address: {reason}")
+MSG_NO_FOLDER = QT_TRANSLATE_NOOP(
+    "Workspace", "The folder {folder} does not exist; create it or choose another."
+)
+MSG_NOT_A_DATABASE = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "{path} is not a deskdup workspace (it is not a SQLite database); choose another file "
+    "or a new name to start an empty workspace.",
+)
+MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "Cannot open the database {url}: {reason}. "
+    "Check that the server is running and the address, user and password are right.",
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -55,15 +72,15 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
-        raise KnownError(f"'{url}' is not a database address: {exc}") from exc
+        raise fail(
+            KnownError, Message(CONTEXT, MSG_NOT_AN_ADDRESS, {"url": url, "reason": str(exc)})
+        ) from exc
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
             folder = Path(database).parent
             if not folder.exists():
-                raise KnownError(
-                    f"The folder {folder} does not exist; create it or choose another."
-                )
+                raise fail(KnownError, Message(CONTEXT, MSG_NO_FOLDER, {"folder": str(folder)}))
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -123,11 +140,14 @@ def open_workspace(url: str, *, migrate: bool = True) -> Workspace:
             upgrade(engine)
         else:
             inspect(engine).get_table_names()
-    except OperationalError as exc:
+    except DatabaseError as exc:
+        # OperationalError (server down, file locked) and a file that is no database
+        # at all (a picture chosen by mistake: "file is not a database").
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise KnownError(
-            f"Cannot open the database {display_url(url)}: {reason}. "
-            "Check that the server is running and the address, user and password are right."
-        ) from exc
+        if engine.dialect.name == "sqlite" and "not a database" in reason:
+            path = make_url(url).database or url
+            raise fail(KnownError, Message(CONTEXT, MSG_NOT_A_DATABASE, {"path": path})) from exc
+        message = Message(CONTEXT, MSG_CANNOT_OPEN, {"url": display_url(url), "reason": reason})
+        raise fail(KnownError, message) from exc
     return Workspace(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

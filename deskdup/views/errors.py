@@ -30,16 +30,20 @@ from deskdup.services.messages import Message
 log = logging.getLogger(__name__)
 
 
+def known_error_text(exc: BaseException) -> str:
+    """A known error in the operator's language: the service's ``Message`` when it has one."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, Message):
+        return message.render(translate=QCoreApplication.translate)
+    return str(exc)
+
+
 def show_known_error(parent: QWidget | None, exc: BaseException) -> None:
     """Tell the operator what happened, in the words the service chose."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "deskdup"))
-    message = getattr(exc, "message", None)
-    if isinstance(message, Message):  # a service's words, in the operator's language
-        box.setText(message.render(translate=QCoreApplication.translate))
-    else:
-        box.setText(str(exc))
+    box.setText(known_error_text(exc))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 

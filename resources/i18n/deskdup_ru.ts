@@ -3,22 +3,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="159" />
+        <location filename="../../deskdup/app.py" line="91" />
+        <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
+        <translation>В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="162" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="187" />
+        <location filename="../../deskdup/app.py" line="190" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="201" />
+        <location filename="../../deskdup/app.py" line="204" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="229" />
+        <location filename="../../deskdup/app.py" line="232" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
@@ -391,17 +396,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="52" />
+        <location filename="../../deskdup/views/errors.py" line="56" />
         <source>deskdup: unexpected error</source>
         <translation>deskdup: непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="57" />
+        <location filename="../../deskdup/views/errors.py" line="61" />
         <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
         <translation>Внутри deskdup произошла ошибка. Неудавшийся шаг ничего не изменил. Отправьте текст ниже администратору; он также сохранён в папке журналов: {folder}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="70" />
+        <location filename="../../deskdup/views/errors.py" line="74" />
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
@@ -438,7 +443,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="37" />
+        <location filename="../../deskdup/views/errors.py" line="45" />
         <source>deskdup</source>
         <translation>deskdup</translation>
     </message>
@@ -1137,137 +1142,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="642" />
+        <location filename="../../deskdup/services/matching.py" line="645" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="643" />
+        <location filename="../../deskdup/services/matching.py" line="646" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="644" />
+        <location filename="../../deskdup/services/matching.py" line="647" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="645" />
+        <location filename="../../deskdup/services/matching.py" line="648" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="648" />
+        <location filename="../../deskdup/services/matching.py" line="651" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="649" />
+        <location filename="../../deskdup/services/matching.py" line="652" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="650" />
+        <location filename="../../deskdup/services/matching.py" line="653" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="651" />
+        <location filename="../../deskdup/services/matching.py" line="654" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="654" />
+        <location filename="../../deskdup/services/matching.py" line="657" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="655" />
+        <location filename="../../deskdup/services/matching.py" line="658" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="656" />
+        <location filename="../../deskdup/services/matching.py" line="659" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="657" />
+        <location filename="../../deskdup/services/matching.py" line="660" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660" />
+        <location filename="../../deskdup/services/matching.py" line="663" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="661" />
+        <location filename="../../deskdup/services/matching.py" line="664" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="664" />
+        <location filename="../../deskdup/services/matching.py" line="667" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="665" />
+        <location filename="../../deskdup/services/matching.py" line="668" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="666" />
+        <location filename="../../deskdup/services/matching.py" line="669" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="768" />
+        <location filename="../../deskdup/services/matching.py" line="771" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="778" />
+        <location filename="../../deskdup/services/matching.py" line="781" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="790" />
+        <location filename="../../deskdup/services/matching.py" line="793" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="800" />
+        <location filename="../../deskdup/services/matching.py" line="803" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="816" />
+        <location filename="../../deskdup/services/matching.py" line="819" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="830" />
+        <location filename="../../deskdup/services/matching.py" line="833" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="841" />
+        <location filename="../../deskdup/services/matching.py" line="844" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="851" />
+        <location filename="../../deskdup/services/matching.py" line="854" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="860" />
+        <location filename="../../deskdup/services/matching.py" line="863" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="874" />
+        <location filename="../../deskdup/services/matching.py" line="877" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
@@ -1447,6 +1452,29 @@
         <location filename="../../deskdup/views/connection_dialog.py" line="150" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="26" />
+        <source>'{url}' is not a database address: {reason}</source>
+        <translation>'{url}' — не адрес базы данных: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="27" />
+        <source>The folder {folder} does not exist; create it or choose another.</source>
+        <translation>Папка {folder} не существует; создайте её или выберите другую.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="30" />
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
+        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл или новое имя, чтобы начать пустую базу.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="35" />
+        <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
+        <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
     </message>
 </context>
 <context>

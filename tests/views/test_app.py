@@ -187,3 +187,47 @@ def test_the_demo_button_answers_demo(qtbot):
     dialog.demo_button.click()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.value() == ConnectionDialog.DEMO
+
+
+@pytest.fixture
+def russian(qapp):
+    i18n.install("ru")
+    yield
+    i18n.install("en")
+
+
+def test_a_picture_given_as_the_database_is_told_in_words_not_as_a_crash(
+    qtbot, controller, tmp_path, no_dialogs, russian
+):
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    controller.start(url=str(picture))
+    asked = no_dialogs["connection"]
+    qtbot.waitUntil(lambda: bool(asked or no_dialogs["bugs"]), timeout=10000)
+    assert no_dialogs["bugs"] == []
+    error, current = asked[0]
+    assert str(picture) in error and "не рабочая база deskdup" in error
+    assert str(picture) in current
+    assert controller.window is None
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ("folder", "не существует"),
+        ("server", "Не удалось открыть базу postgresql://nobody@127.0.0.1:1/x"),
+    ],
+)
+def test_an_unreachable_workspace_is_explained_in_the_operators_language(
+    qtbot, controller, tmp_path, no_dialogs, russian, where, expected
+):
+    url = (
+        str(tmp_path / "missing" / "ws.sqlite")
+        if where == "folder"
+        else "postgresql://nobody@127.0.0.1:1/x"
+    )
+    controller.start(url=url)
+    asked = no_dialogs["connection"]
+    qtbot.waitUntil(lambda: bool(asked or no_dialogs["bugs"]), timeout=20000)
+    assert no_dialogs["bugs"] == []
+    assert expected in asked[0][0]
