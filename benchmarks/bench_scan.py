@@ -196,6 +196,48 @@ def misses(ws, index: MatchIndex, kind: str, limit: int = 20) -> list[str]:
     return out
 
 
+def far_name_pairs(ws, index: MatchIndex) -> dict[str, list[int]]:
+    """Would the same full name far apart be evidence enough?  For every two leads
+    with the same first name and surname (in their name fields) created further
+    apart than the name horizon and sharing no phone, e-mail or handle: how many
+    are one person by the ground truth, split by the patronymic (equal on both,
+    different, missing on one side) and by two different phones.  Pairs of
+    surname blocks over all time: for sizes up to a few hundred thousand leads.
+    """
+    from deskdup.services.matching import NAME_HORIZON, _name_evidence, _share_identifier
+
+    with ws.engine.connect() as conn:
+        person = dict(conn.execute(select(DemoTruth.lead_id, DemoTruth.person_id)).all())
+    by_surname: dict[str, list] = {}
+    for rec in index.leads.values():
+        for surname in rec.name.surnames:
+            by_surname.setdefault(surname, []).append(rec)
+    horizon = NAME_HORIZON * index.settings.burst_minutes
+    counts: dict[str, list[int]] = {}  # case -> [same person, namesakes]
+    for recs in by_surname.values():
+        for i, a in enumerate(recs):
+            for b in recs[i + 1 :]:
+                if abs(a.minute - b.minute) <= horizon:
+                    continue
+                if _name_evidence(a.name, b.name) not in ("full_name", "full_name_patronymic"):
+                    continue
+                if _share_identifier(a, b):
+                    continue
+                pa, pb = a.name.patronymic, b.name.patronymic
+                case = (
+                    "patronymic equal"
+                    if pa and pa == pb
+                    else "patronymic differs"
+                    if pa and pb
+                    else "patronymic missing on a side"
+                )
+                if a.phones and b.phones and not set(a.phones) & set(b.phones):
+                    case += ", different phones"
+                tally = counts.setdefault(case, [0, 0])
+                tally[0 if person[a.id] == person[b.id] else 1] += 1
+    return dict(sorted(counts.items()))
+
+
 # --------------------------------------------------------------------------- speed
 
 
@@ -311,6 +353,8 @@ def child(args) -> int:
         ws = open_workspace(str(path), migrate=False)
         index = MatchIndex.build(ws, settings)
         out = quality(ws, index)
+        if args.far_names:
+            out["far_names"] = far_name_pairs(ws, index)
         if args.show:
             out["false_positives"] = false_positives(ws, index, args.show)
             out["misses"] = {k: misses(ws, index, k, args.show) for k in KINDS}
@@ -332,6 +376,11 @@ def main() -> int:
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-incremental", action="store_true")
     parser.add_argument("--show", type=int, default=0, help="print N false positives and misses")
+    parser.add_argument(
+        "--far-names",
+        action="store_true",
+        help="count same-full-name pairs beyond the name horizon, true vs namesakes (slow)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--path", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -339,6 +388,8 @@ def main() -> int:
         return child(args)
 
     extra = ["--lookups", str(args.lookups), "--show", str(args.show)]
+    if args.far_names:
+        extra.append("--far-names")
     if args.threshold is not None:
         extra += ["--threshold", str(args.threshold)]
     rows = []
@@ -399,6 +450,11 @@ def main() -> int:
                     f"recall {fmt(k['recall'])}  group recall {fmt(k['group_recall'])}  "
                     f"within the name horizon: {k['near_pairs']:>6} pairs, "
                     f"recall {fmt(k['near_recall'])}"
+                )
+            for case, (same, namesakes) in q.get("far_names", {}).items():
+                print(
+                    f"    same full name beyond the horizon, {case}: {same} one person, "
+                    f"{namesakes} namesakes (precision {same / max(1, same + namesakes):.3f})"
                 )
             for line in q.get("false_positives", []):
                 print("    FP", line)
