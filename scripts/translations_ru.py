@@ -137,7 +137,7 @@ TRANSLATIONS: dict[object, str] = {
     "Created": "Создан",
     "Match": "Совпадение",
     # Main window
-    "deskdup — duplicate leads": "deskdup — дубли лидов",
+    "Duplicate leads": "Дубли лидов",
     "Review queue": "Очередь проверки",
     "Leads": "Лиды",
     "Cancel": "Отмена",

@@ -55,4 +55,7 @@ class CheatSheetDialog(QDialog):
         dialog = cls(parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+        # The keyboard goes to the sheet, so Esc closes it at once (a window
+        # manager does not always hand it to a window that is not modal).
+        dialog.activateWindow()
         return dialog

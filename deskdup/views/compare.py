@@ -21,7 +21,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QLocale, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -497,6 +497,7 @@ class CompareView(QWidget):
         self._loading = False  # building the plan of the group to show
         self._working = False  # a merge, dismissal or undo is being written
         self._current_row = 0
+        self._focus_on_activation = False  # a group came in while the window was inactive
         self._nav_fields: list[str] = []
         self._headers: list[LeadHeader] = []
         self._cells: dict[tuple[str, int], ValueCell] = {}
@@ -768,11 +769,21 @@ class CompareView(QWidget):
         the focus stays where it is and Ctrl+… keys still work window-wide.
         """
         if not self.isVisible() or not self.isActiveWindow():
+            # Opened before the window got the keyboard (the first group at start,
+            # or while the operator was in another program): take it on activation.
+            self._focus_on_activation = True
             return
+        self._focus_on_activation = False
         focused = QApplication.focusWidget()
         if focused is not None and (self.isAncestorOf(focused) or _is_text_entry(focused)):
             return
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self._focus_on_activation:
+            # After the event: the window restores its own focus widget first.
+            QTimer.singleShot(0, self._take_focus_if_free)
+        return super().event(event)
 
     def _render_reasons(self) -> None:
         texts = [translate_message(r.text) for r in self._reasons]

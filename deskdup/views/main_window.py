@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         self._scan_op: Any = None
         self._pending_open: str | None = None
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
-        self.setWindowTitle(self.tr("deskdup — duplicate leads"))
+        # Qt adds " — deskdup" (the application's display name) itself.
+        self.setWindowTitle(self.tr("Duplicate leads"))
 
         self.queue = QueueView()
         self.leads = LeadListView()
@@ -164,8 +165,10 @@ class MainWindow(QMainWindow):
         row.addWidget(self.progress_cancel)
         self.progress_box.setVisible(False)
         bar.addWidget(self.progress_box)
+        # Permanent, like the connection: a temporary message ("1025 groups among 4998
+        # leads" after every merge's refresh) would otherwise hide today's counters.
         self.counters_label = QLabel()
-        bar.addWidget(self.counters_label)
+        bar.addPermanentWidget(self.counters_label)
 
         self.connection_label = QLabel()
         self.operator_label = QLabel()

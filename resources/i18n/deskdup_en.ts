@@ -129,219 +129,219 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="562"/>
+        <location filename="../../deskdup/views/compare.py" line="563"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="564"/>
+        <location filename="../../deskdup/views/compare.py" line="565"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="569"/>
+        <location filename="../../deskdup/views/compare.py" line="570"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="571"/>
+        <location filename="../../deskdup/views/compare.py" line="572"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="576"/>
+        <location filename="../../deskdup/views/compare.py" line="577"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="578"/>
+        <location filename="../../deskdup/views/compare.py" line="579"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="585"/>
+        <location filename="../../deskdup/views/compare.py" line="586"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="590"/>
+        <location filename="../../deskdup/views/compare.py" line="591"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="592"/>
+        <location filename="../../deskdup/views/compare.py" line="593"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="597"/>
+        <location filename="../../deskdup/views/compare.py" line="598"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="599"/>
+        <location filename="../../deskdup/views/compare.py" line="600"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="604"/>
+        <location filename="../../deskdup/views/compare.py" line="605"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="606"/>
+        <location filename="../../deskdup/views/compare.py" line="607"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="678"/>
+        <location filename="../../deskdup/views/compare.py" line="679"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="695"/>
+        <location filename="../../deskdup/views/compare.py" line="696"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="697"/>
+        <location filename="../../deskdup/views/compare.py" line="698"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="718"/>
+        <location filename="../../deskdup/views/compare.py" line="719"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="730"/>
+        <location filename="../../deskdup/views/compare.py" line="731"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="756"/>
+        <location filename="../../deskdup/views/compare.py" line="757"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="780"/>
+        <location filename="../../deskdup/views/compare.py" line="791"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="837"/>
+        <location filename="../../deskdup/views/compare.py" line="848"/>
         <source>After the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="869"/>
+        <location filename="../../deskdup/views/compare.py" line="880"/>
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="926"/>
+        <location filename="../../deskdup/views/compare.py" line="937"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="927"/>
+        <location filename="../../deskdup/views/compare.py" line="938"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="928"/>
+        <location filename="../../deskdup/views/compare.py" line="939"/>
         <source>Activities and deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="929"/>
+        <location filename="../../deskdup/views/compare.py" line="940"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="964"/>
-        <location filename="../../deskdup/views/compare.py" line="1102"/>
+        <location filename="../../deskdup/views/compare.py" line="975"/>
+        <location filename="../../deskdup/views/compare.py" line="1113"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="980"/>
+        <location filename="../../deskdup/views/compare.py" line="991"/>
         <source>no chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="982"/>
+        <location filename="../../deskdup/views/compare.py" line="993"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="989"/>
+        <location filename="../../deskdup/views/compare.py" line="1000"/>
         <source>{count} msg. · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1002"/>
+        <location filename="../../deskdup/views/compare.py" line="1013"/>
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1035"/>
+        <location filename="../../deskdup/views/compare.py" line="1046"/>
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1037"/>
+        <location filename="../../deskdup/views/compare.py" line="1048"/>
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1047"/>
+        <location filename="../../deskdup/views/compare.py" line="1058"/>
         <source>keeps the chosen values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1063"/>
+        <location filename="../../deskdup/views/compare.py" line="1074"/>
         <source>from #{lead}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1075"/>
+        <location filename="../../deskdup/views/compare.py" line="1086"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1099"/>
+        <location filename="../../deskdup/views/compare.py" line="1110"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1126"/>
+        <location filename="../../deskdup/views/compare.py" line="1137"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1337"/>
-        <location filename="../../deskdup/views/compare.py" line="1362"/>
+        <location filename="../../deskdup/views/compare.py" line="1348"/>
+        <location filename="../../deskdup/views/compare.py" line="1373"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1387"/>
+        <location filename="../../deskdup/views/compare.py" line="1398"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1392"/>
+        <location filename="../../deskdup/views/compare.py" line="1403"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1393"/>
+        <location filename="../../deskdup/views/compare.py" line="1404"/>
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1394"/>
+        <location filename="../../deskdup/views/compare.py" line="1405"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -657,157 +657,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="122"/>
-        <source>deskdup — duplicate leads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="127"/>
-        <source>Review queue</source>
+        <location filename="../../deskdup/views/main_window.py" line="123"/>
+        <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/main_window.py" line="128"/>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="129"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="157"/>
+        <location filename="../../deskdup/views/main_window.py" line="158"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158"/>
+        <location filename="../../deskdup/views/main_window.py" line="159"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="173"/>
+        <location filename="../../deskdup/views/main_window.py" line="176"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="175"/>
+        <location filename="../../deskdup/views/main_window.py" line="178"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="204"/>
+        <location filename="../../deskdup/views/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="206"/>
+        <location filename="../../deskdup/views/main_window.py" line="209"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="212"/>
+        <location filename="../../deskdup/views/main_window.py" line="215"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="215"/>
+        <location filename="../../deskdup/views/main_window.py" line="218"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="217"/>
+        <location filename="../../deskdup/views/main_window.py" line="220"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="225"/>
+        <location filename="../../deskdup/views/main_window.py" line="228"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="227"/>
+        <location filename="../../deskdup/views/main_window.py" line="230"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="231"/>
+        <location filename="../../deskdup/views/main_window.py" line="234"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="235"/>
+        <location filename="../../deskdup/views/main_window.py" line="238"/>
         <source>&amp;Next group	Ctrl+Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="238"/>
+        <location filename="../../deskdup/views/main_window.py" line="241"/>
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="248"/>
+        <location filename="../../deskdup/views/main_window.py" line="251"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="250"/>
+        <location filename="../../deskdup/views/main_window.py" line="253"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253"/>
+        <location filename="../../deskdup/views/main_window.py" line="256"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="257"/>
+        <location filename="../../deskdup/views/main_window.py" line="260"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="261"/>
+        <location filename="../../deskdup/views/main_window.py" line="264"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="263"/>
+        <location filename="../../deskdup/views/main_window.py" line="266"/>
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="266"/>
+        <location filename="../../deskdup/views/main_window.py" line="269"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="368"/>
+        <location filename="../../deskdup/views/main_window.py" line="371"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="368"/>
+        <location filename="../../deskdup/views/main_window.py" line="371"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="414"/>
+        <location filename="../../deskdup/views/main_window.py" line="417"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="488"/>
+        <location filename="../../deskdup/views/main_window.py" line="491"/>
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="498"/>
+        <location filename="../../deskdup/views/main_window.py" line="501"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="525"/>
+        <location filename="../../deskdup/views/main_window.py" line="528"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="528"/>
+        <location filename="../../deskdup/views/main_window.py" line="531"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>

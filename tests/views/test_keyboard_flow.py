@@ -587,3 +587,48 @@ def test_a_group_changed_elsewhere_leaves_the_queue_and_the_keys_go_on(qtbot, de
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J)
     assert view.plan is not None and view.merge_button.isEnabled()
     assert shown == []
+
+
+def test_todays_counters_stay_visible_while_the_status_bar_shows_a_message(qtbot, demo_window):
+    window, _shown = demo_window
+    window.start()
+    qtbot.waitUntil(lambda: settled(window), timeout=30000)
+    window.statusBar().showMessage("1025 groups among 4998 leads", 8000)
+    assert window.counters_label.isVisible()
+    assert window.connection_label.isVisible()
+    # Qt appends the application's name to the title itself: once is enough.
+    assert "deskdup" not in window.windowTitle()
+
+
+def test_the_cheat_sheet_takes_the_keyboard_and_esc_closes_it(qtbot, workspace, runner, shown):
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids[:2])
+    key(qtbot, view, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: bool(view.findChildren(CheatSheetDialog)))
+    sheet = view.findChildren(CheatSheetDialog)[0]
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sheet)
+    with qtbot.waitSignal(sheet.finished):
+        qtbot.keyClick(QApplication.focusWidget() or sheet, Qt.Key.Key_Escape)
+
+
+def test_a_group_opened_before_the_window_is_active_gets_the_keys_on_activation(qtbot, demo_window):
+    """At start the first group may load before the window manager activates the
+    window: the keyboard stayed in the queue and the digits chose no primary."""
+    window, shown = demo_window
+    view = window.compare
+    other = QDialog()
+    qtbot.addWidget(other)
+    other.show()
+    other.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is other)
+    window.start()
+    qtbot.waitUntil(lambda: settled(window) and view.plan is not None, timeout=30000)
+    assert window.queue.table.hasFocus() or not view.isAncestorOf(QApplication.focusWidget())
+    other.hide()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: view.isAncestorOf(QApplication.focusWidget()))
+    column = 1 if view.plan.primary_id != view.plan.lead_ids[1] else 0
+    qtbot.keyClick(QApplication.focusWidget(), (Qt.Key.Key_1, Qt.Key.Key_2)[column])
+    assert view.plan.primary_id == view.plan.lead_ids[column]
+    assert shown == []
