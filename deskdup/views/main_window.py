@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._scan_op: Any = None
         self._pending_open: str | None = None
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
+        self._open_key: str | None = None  # the queue group they come from
         # Qt adds " — deskdup" (the application's display name) itself.
         self.setWindowTitle(self.tr("Duplicate leads"))
 
@@ -285,6 +286,7 @@ class MainWindow(QMainWindow):
         # A group whose leads changed elsewhere cannot be opened: refresh the queue.
         self.compare.group_unavailable.connect(lambda _ids: self.start_scan(full=False))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.queue.filters_changed.connect(self._queue_filtered)
 
     # ------------------------------------------------------------------ state
 
@@ -447,10 +449,29 @@ class MainWindow(QMainWindow):
 
     def open_row(self, row: QueueRow) -> None:
         self.open_group = tuple(row.lead_ids)
+        self._open_key = row.key
         self.compare.show_group(row.lead_ids, row.reasons)
+
+    def _queue_filtered(self) -> None:
+        """Keep the highlighted row and the comparison on the same group.
+
+        A filter that hides the open group left another row highlighted while the
+        comparison still showed (and Ctrl+Return merged) the hidden one.
+        """
+        if self.tabs.currentIndex() != QUEUE_TAB or not self._open_key:
+            return
+        if self.queue.select_key(self._open_key, open_it=False):
+            return
+        if self.compare.is_busy():
+            return  # a merge being written: _group_done opens the next group
+        if not self.queue.open_current_or_first():
+            self.compare.clear()
+            self.open_group = ()
+            self._open_key = None
 
     def compare_leads(self, lead_ids: list[int]) -> None:
         self.open_group = tuple(lead_ids)
+        self._open_key = None  # leads chosen in the list, not a queue group
         self.compare.show_group(lead_ids, ())
 
     def next_group(self) -> None:

@@ -656,157 +656,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="123" />
+        <location filename="../../deskdup/views/main_window.py" line="124" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="128" />
+        <location filename="../../deskdup/views/main_window.py" line="129" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="129" />
+        <location filename="../../deskdup/views/main_window.py" line="130" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158" />
+        <location filename="../../deskdup/views/main_window.py" line="159" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="159" />
+        <location filename="../../deskdup/views/main_window.py" line="160" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="176" />
+        <location filename="../../deskdup/views/main_window.py" line="177" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="178" />
+        <location filename="../../deskdup/views/main_window.py" line="179" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="207" />
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="209" />
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="215" />
+        <location filename="../../deskdup/views/main_window.py" line="216" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218" />
+        <location filename="../../deskdup/views/main_window.py" line="219" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="220" />
+        <location filename="../../deskdup/views/main_window.py" line="221" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="228" />
+        <location filename="../../deskdup/views/main_window.py" line="229" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="230" />
+        <location filename="../../deskdup/views/main_window.py" line="231" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="234" />
+        <location filename="../../deskdup/views/main_window.py" line="235" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="238" />
+        <location filename="../../deskdup/views/main_window.py" line="239" />
         <source>&amp;Next group	Ctrl+Down</source>
         <translation>&amp;Следующая группа	Ctrl+Down</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241" />
+        <location filename="../../deskdup/views/main_window.py" line="242" />
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="251" />
+        <location filename="../../deskdup/views/main_window.py" line="252" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253" />
+        <location filename="../../deskdup/views/main_window.py" line="254" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="256" />
+        <location filename="../../deskdup/views/main_window.py" line="257" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="260" />
+        <location filename="../../deskdup/views/main_window.py" line="261" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="264" />
+        <location filename="../../deskdup/views/main_window.py" line="265" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="266" />
+        <location filename="../../deskdup/views/main_window.py" line="267" />
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation>&amp;Горячие клавиши	F1</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="269" />
+        <location filename="../../deskdup/views/main_window.py" line="270" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="371" />
+        <location filename="../../deskdup/views/main_window.py" line="373" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="371" />
+        <location filename="../../deskdup/views/main_window.py" line="373" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="417" />
+        <location filename="../../deskdup/views/main_window.py" line="419" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="491" />
+        <location filename="../../deskdup/views/main_window.py" line="512" />
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation>Сегодня: объединено {merges}, не дубли {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="501" />
+        <location filename="../../deskdup/views/main_window.py" line="522" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="528" />
+        <location filename="../../deskdup/views/main_window.py" line="549" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="531" />
+        <location filename="../../deskdup/views/main_window.py" line="552" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1065,7 +1065,7 @@
     <message>
         <location filename="../../deskdup/views/queue.py" line="117" />
         <source>Only groups I can merge</source>
-        <translation>Только доступные мне</translation>
+        <translation>Только те, что я могу объединить</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="120" />
@@ -1131,7 +1131,7 @@
     <message>
         <location filename="../../deskdup/views/queue.py" line="315" />
         <source>{n} that you cannot merge are hidden</source>
-        <translation>скрыто недоступных вам: {n}</translation>
+        <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="317" />

@@ -632,3 +632,32 @@ def test_a_group_opened_before_the_window_is_active_gets_the_keys_on_activation(
     qtbot.keyClick(QApplication.focusWidget(), (Qt.Key.Key_1, Qt.Key.Key_2)[column])
     assert view.plan.primary_id == view.plan.lead_ids[column]
     assert shown == []
+
+
+def test_a_filter_that_hides_the_open_group_opens_the_highlighted_one(qtbot, demo_window):
+    """The highlighted row and the comparison showed different groups after a
+    filter hid the open one, and Ctrl+Return merged the hidden group."""
+    window, shown = demo_window
+    queue, view = window.queue, window.compare
+    window.start()
+    qtbot.waitUntil(lambda: settled(window) and view.plan is not None, timeout=30000)
+    first = window.queue.current_row()
+    others = {
+        c for r in range(queue.model.rowCount()) for c in queue.model.row_at(r).channels
+    } - set(first.channels)
+    channel = sorted(others)[0]
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        queue.channel.setCurrentIndex(queue.channel.findData(channel))
+    current = queue.current_row()
+    assert channel in current.channels
+    assert tuple(view.lead_ids) == tuple(current.lead_ids) == window.open_group
+
+    # Back to every channel: the open group stays open and highlighted.
+    queue.channel.setCurrentIndex(0)
+    assert queue.current_row().key == current.key
+    assert tuple(view.lead_ids) == tuple(current.lead_ids)
+
+    # Nothing left to show: nothing stays open to be merged by mistake.
+    queue.text.setText("no such customer at all")
+    assert view.plan is None and window.open_group == ()
+    assert shown == []
