@@ -458,9 +458,9 @@ class MainWindow(QMainWindow):
         A filter that hides the open group left another row highlighted while the
         comparison still showed (and Ctrl+Return merged) the hidden one.
         """
-        if self.tabs.currentIndex() != QUEUE_TAB or not self._open_key:
+        if self.tabs.currentIndex() != QUEUE_TAB:
             return
-        if self.queue.select_key(self._open_key, open_it=False):
+        if self._open_key and self.queue.select_key(self._open_key, open_it=False):
             return
         if self.compare.is_busy():
             return  # a merge being written: _group_done opens the next group

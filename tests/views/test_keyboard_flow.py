@@ -660,4 +660,8 @@ def test_a_filter_that_hides_the_open_group_opens_the_highlighted_one(qtbot, dem
     # Nothing left to show: nothing stays open to be merged by mistake.
     queue.text.setText("no such customer at all")
     assert view.plan is None and window.open_group == ()
+    # And when groups show again, the first one opens, as at start.
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        queue.text.clear()
+    assert tuple(view.lead_ids) == tuple(queue.current_row().lead_ids) == window.open_group
     assert shown == []
