@@ -42,7 +42,6 @@ from deskdup.services.errors import Cancelled
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.names import (
     NameParts,
-    clear_caches,
     close_words,
     first_name_words,
     is_cyrillic,
@@ -1263,8 +1262,6 @@ class MatchIndex:
                 check()
                 _now_progress(progress, total + 2 * n, steps)
         _now_progress(progress, steps, steps)
-        clear_caches()
-        _parts_hashes.cache_clear()
         index.build_seconds = time.perf_counter() - started
         return index
 

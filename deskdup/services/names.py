@@ -778,13 +778,6 @@ def _lazy_readings(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def clear_caches() -> None:
-    """Empty the parsing caches.  They pay while a scan parses a million names;
-    afterwards they only hold memory that the scan's result can use instead."""
-    for cached in (skeleton, parse_name, parse_nickname, nickname_parts):
-        cached.cache_clear()
-
-
 def parse_free_name(text: str) -> NameParts:
     """A name typed in one line, in any word order: ``Петров Иван Сергеевич``."""
     return parse_name(text or "")
