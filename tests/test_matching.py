@@ -273,6 +273,9 @@ def test_a_placeholder_shared_by_many_leads_is_no_evidence(workspace):
         MatchSettings(review_threshold=0.45, far_name_factor=0.6),
         MatchSettings(review_threshold=0.7, burst_minutes=60),
         MatchSettings(weights={"first_name": 0.45, "same_message": 0.5, "different_phones": 0.1}),
+        MatchSettings(
+            review_threshold=0.2, weights={"same_message": -0.2, "burst": -0.1, "first_name": -0.3}
+        ),
     ],
 )
 def test_skipping_hopeless_pairs_changes_no_pair(workspace, settings):

@@ -1146,8 +1146,8 @@ class MatchIndex:
         hopeless, needs_message = self._hopeless, self._needs_message
         pairs, partners = self.pairs, self.partners
         extra = self._bound_extra
-        burst_weight = settings.weight("burst")
-        message_weight = settings.weight("same_message")
+        burst_weight = max(0.0, settings.weight("burst"))
+        message_weight = max(0.0, settings.weight("same_message"))
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
@@ -1459,14 +1459,16 @@ def _hopeless_tables(
     extra = [max(0.0, w(code)) for code in _CONTRADICTION_CODES]  # normally none
 
     def bound(surnames: bool, far: bool, burst: bool, message: bool) -> float:
-        name = surname_best if surnames else w("first_name")
+        # Weights set negative by hand count as nothing: a bound must not be
+        # lowered by evidence the pair may turn out not to have.
+        name = max(0.0, surname_best if surnames else w("first_name"))
         if far:
-            name *= settings.far_name_factor
+            name = max(0.0, name * settings.far_name_factor)
         weights = [name, *extra]
         if burst:
-            weights.append(w("burst"))
+            weights.append(max(0.0, w("burst")))
         if message:
-            weights.append(w("same_message"))
+            weights.append(max(0.0, w("same_message")))
         return combine(weights)
 
     hopeless: dict[_Case, bool] = {}
