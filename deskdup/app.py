@@ -263,6 +263,8 @@ class AppController(QObject):
         window.sign_in_requested.connect(self.sign_in_again)
         window.settings_requested.connect(self.edit_settings)
         self.context, self.window = context, window
+        if old_window is not None and old_context is not None and old_context.workspace is ws:
+            window.adopt_review(old_window)  # a language switch keeps the operator's picks
         window.show()
         window.start()
         if old_window is not None:

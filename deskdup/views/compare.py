@@ -215,6 +215,18 @@ class LoadedGroup:
     refusals: list[Refusal]
 
 
+@dataclass(frozen=True)
+class ReviewState:
+    """The operator's work on the open group, carried into a rebuilt window
+    (another language, another operator): the group, the primary and her picks."""
+
+    lead_ids: tuple[int, ...]
+    reasons: tuple[Reason, ...]
+    primary_id: int
+    choices: dict[str, int]  # field -> lead id, only what the operator chose herself
+    current_row: int
+
+
 def load_group(
     context: AppContext, lead_ids: Sequence[int], primary_id: int | None = None
 ) -> LoadedGroup:
@@ -498,6 +510,7 @@ class CompareView(QWidget):
         self._working = False  # a merge, dismissal or undo is being written
         self._current_row = 0
         self._focus_on_activation = False  # a group came in while the window was inactive
+        self._restoring: dict[str, int] = {}  # picks to apply when the group arrives
         self._nav_fields: list[str] = []
         self._headers: list[LeadHeader] = []
         self._cells: dict[tuple[str, int], ValueCell] = {}
@@ -671,6 +684,7 @@ class CompareView(QWidget):
         self._lead_ids = lead_ids[:MAX_LEADS]
         self._reasons = tuple(reasons)
         self._current_row = 0
+        self._restoring = {}
         self._show_banner("")
         self._load()
         if len(lead_ids) > MAX_LEADS:
@@ -680,6 +694,27 @@ class CompareView(QWidget):
                     "merge them, then compare the rest."
                 ).format(shown=MAX_LEADS, total=len(lead_ids))
             )
+
+    def review_state(self) -> ReviewState | None:
+        plan = self.plan
+        if plan is None:
+            return None
+        return ReviewState(
+            lead_ids=self._lead_ids,
+            reasons=self._reasons,
+            primary_id=plan.primary_id,
+            choices={f.name: f.chosen for f in plan.fields if f.explicit},
+            current_row=self._current_row,
+        )
+
+    def restore_review(self, state: ReviewState) -> None:
+        """Open the group again as the operator left it (read afresh from the database)."""
+        self._lead_ids = tuple(state.lead_ids)
+        self._reasons = tuple(state.reasons)
+        self._current_row = state.current_row
+        self._restoring = dict(state.choices)
+        self._show_banner("")
+        self._load(state.primary_id)
 
     def reload(self) -> None:
         """Build the plan again from the database, keeping the chosen primary."""
@@ -749,6 +784,10 @@ class CompareView(QWidget):
         self._loaded = loaded
         self._refusals = loaded.refusals
         plan = loaded.plan
+        restoring, self._restoring = self._restoring, {}
+        for name, lead_id in restoring.items():
+            if lead_id in plan.lead_ids and any(f.name == name for f in plan.fields):
+                plan.choose(name, lead_id)
         self._nav_fields = [f.name for f in plan.fields if f.differs] or [
             f.name for f in plan.fields
         ]

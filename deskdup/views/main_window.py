@@ -413,7 +413,8 @@ class MainWindow(QMainWindow):
         self.scan_action.setEnabled(False)
 
     def _show_result(self, result: ScanResult, rows: list[QueueRow]) -> None:
-        self.queue.set_rows(rows)
+        # The open group stays the highlighted one (a rebuilt window has no current row yet).
+        self.queue.set_rows(rows, keep=self._open_key)
         self.leads.set_duplicate_ids({i for g in result.groups for i in g.lead_ids})
         self.statusBar().showMessage(
             self.tr("{groups} groups among {leads} leads").format(
@@ -468,6 +469,17 @@ class MainWindow(QMainWindow):
             self.compare.clear()
             self.open_group = ()
             self._open_key = None
+
+    def adopt_review(self, old: MainWindow) -> None:
+        """Go on with the group open in ``old`` (a window rebuilt for another
+        language or operator): same group, same primary, same picks, same tab."""
+        state = old.compare.review_state()
+        self.tabs.setCurrentIndex(old.tabs.currentIndex())
+        if state is None:
+            return
+        self.open_group = tuple(state.lead_ids)
+        self._open_key = old._open_key
+        self.compare.restore_review(state)
 
     def compare_leads(self, lead_ids: list[int]) -> None:
         self.open_group = tuple(lead_ids)

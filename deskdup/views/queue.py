@@ -208,15 +208,24 @@ class QueueView(QWidget):
         edit.setCalendarPopup(True)
         return edit
 
-    def fit_columns(self) -> None:
-        """The starting widths, widened where the header's text needs more."""
+    def fit_columns(self, only_widen: bool = False) -> None:
+        """The starting widths, widened where the header's text needs more.
+
+        ``only_widen``: keep the operator's widths, but no header is cut short
+        (widths saved in English are too narrow for the Russian headers).
+        """
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
-        header.resizeSection(Column.LOCK, LOCK_WIDTH)
+        if not only_widen:
+            header.resizeSection(Column.LOCK, LOCK_WIDTH)
         for column, width in WIDTHS:
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
             # Room for the padding and the sort arrow beside the text.
-            header.resizeSection(column, max(width, metrics.horizontalAdvance(text) + 26))
+            needed = metrics.horizontalAdvance(text) + 26
+            if only_widen:
+                header.resizeSection(column, max(header.sectionSize(column), needed))
+            else:
+                header.resizeSection(column, max(width, needed))
 
     def _show_dates(self, *_args) -> None:
         custom = self.period.currentData() == CUSTOM
@@ -367,3 +376,4 @@ class QueueView(QWidget):
     def restore_header(self, state: bytes) -> None:
         if state:
             self.table.horizontalHeader().restoreState(QByteArray(state))
+            self.fit_columns(only_widen=True)

@@ -231,3 +231,32 @@ def test_an_unreachable_workspace_is_explained_in_the_operators_language(
     qtbot.waitUntil(lambda: bool(asked or no_dialogs["bugs"]), timeout=20000)
     assert no_dialogs["bugs"] == []
     assert expected in asked[0][0]
+
+
+def test_switching_the_language_keeps_the_open_group_and_the_operators_picks(
+    qtbot, controller, demo_ws
+):
+    controller.login = "supervisor"
+    controller.start(url=demo_ws.url)
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10000)
+    view = controller.window.compare
+    qtbot.waitUntil(lambda: view.plan is not None and not view.is_busy(), timeout=30000)
+    plan = view.plan
+    primary = next(i for i in plan.lead_ids if i != plan.primary_id)
+    view.choose_primary_column(plan.lead_ids.index(primary))
+    field = next(f for f in plan.fields if f.differs)
+    picked = next(i for i in plan.lead_ids if i != field.chosen)
+    view._choose(field.name, picked)
+    group, key = tuple(view.lead_ids), controller.window.queue.current_row().key
+    try:
+        controller.switch_language("ru")
+        window = controller.window
+        view = window.compare
+        qtbot.waitUntil(lambda: view.plan is not None and not view.is_busy(), timeout=30000)
+        qtbot.waitUntil(lambda: not window.scanning, timeout=30000)
+        assert tuple(view.lead_ids) == group == window.open_group
+        assert view.plan.primary_id == primary
+        assert view.plan.field(field.name).chosen == picked
+        assert window.queue.current_row().key == key
+    finally:
+        i18n.install("en")

@@ -186,3 +186,24 @@ def test_the_queue_works_by_keyboard(qtbot, window):
     assert window.open_group == window.queue.current_row().lead_ids != second
     qtbot.keyClick(table, Qt.Key.Key_K)  # K: back
     assert window.open_group == second
+
+
+def test_saved_widths_never_cut_a_header_short(qtbot):
+    """Widths saved in English were restored in Russian: 'Давность' read 'Давност'."""
+    from deskdup.views.queue import QueueView
+
+    view = QueueView()
+    qtbot.addWidget(view)
+    header = view.table.horizontalHeader()
+    for column in range(header.count()):
+        header.resizeSection(column, 31)
+    saved = view.header_state()
+    fresh = QueueView()
+    qtbot.addWidget(fresh)
+    fresh.restore_header(saved)
+    fresh_header = fresh.table.horizontalHeader()
+    metrics = fresh_header.fontMetrics()
+    for column in (Column.SCORE, Column.CUSTOMER, Column.AGE):
+        text = fresh.model.headerData(column, Qt.Orientation.Horizontal)
+        assert fresh_header.sectionSize(column) >= metrics.horizontalAdvance(text)
+    assert fresh_header.sectionSize(Column.LOCK) == 31  # the operator's own width stays
