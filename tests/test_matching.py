@@ -440,3 +440,20 @@ def test_refresh_leaves_the_blocks_a_fresh_build_would_make(workspace):
         return {key: sorted(idx.blocks.get(key)) for key in idx.blocks.data}
 
     assert blocks(index) == blocks(MatchIndex.build(workspace))
+
+
+def test_a_typo_in_each_copy_of_a_surname_is_no_contradiction(workspace):
+    """Жуоква and Жукоав are both Жукова mistyped: a shared phone stays a pair."""
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.CALL, first_name="Юлия", last_name="Жуоква", created_at=T0,
+                  comms=[(PHONE, Channel.CALL, "+79216114491")])  # fmt: skip
+        make_lead(s, channel=Channel.SITE, first_name="Юлия", last_name="Жукоав",
+                  created_at=T0 + timedelta(days=9),
+                  comms=[(PHONE, Channel.SITE, "8 921 611-44-91")])  # fmt: skip
+    (pair,) = scan_workspace(workspace).pairs
+    assert not any(r.code == "different_surnames" for r in pair.reasons)
+    # Clearly different surnames still contradict.
+    from deskdup.services.matching import _surnames_differ
+    from deskdup.services.names import parse_name
+
+    assert _surnames_differ(parse_name("Юлия", "Жукова"), parse_name("Юлия", "Смирнова"))

@@ -33,6 +33,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 
@@ -565,6 +566,19 @@ def _surnames_match(a: NameParts, b: NameParts) -> bool:
     )
 
 
+def _surnames_differ(a: NameParts, b: NameParts) -> bool:
+    """Surely different surnames: not the same, and not a typo in each copy
+    either (Жуоква / Жукоав, both Жукова, two typos apart).  What is too far
+    for a match may still be too near for a contradiction."""
+    if _surnames_match(a, b):
+        return False
+    return not any(
+        len(x) >= 5 and x[0] == y[0] and OSA.distance(x, y, score_cutoff=2) <= 2
+        for x in a.surname_words
+        for y in b.surname_words
+    )
+
+
 def _firsts_match(a: NameParts, b: NameParts) -> bool:
     """Same first name, through diminutives, translit, or one typo (Маск ~ Макс)."""
     if _meet(a.firsts, b.firsts):
@@ -855,7 +869,7 @@ def _evidence(
                 {"a": _name_text(na), "b": _name_text(nb)},
             )
         )
-    elif na.surnames and nb.surnames and not _surnames_match(na, nb):
+    elif na.surnames and nb.surnames and _surnames_differ(na, nb):
         out.append(
             (
                 "different_surnames",
