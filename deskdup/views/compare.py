@@ -716,10 +716,13 @@ class CompareView(QWidget):
         self._show_banner("")
         self._load(state.primary_id)
 
-    def reload(self) -> None:
-        """Build the plan again from the database, keeping the chosen primary."""
+    def reload(self, stale: str = "") -> None:
+        """Build the plan again from the database, keeping the chosen primary.
+
+        ``stale``: why (a refused merge's words), kept on screen if the group is gone.
+        """
         primary = self.plan.primary_id if self.plan else None
-        self._load(primary)
+        self._load(primary, stale)
 
     def clear(self) -> None:
         self._request += 1
@@ -746,7 +749,7 @@ class CompareView(QWidget):
 
     # ------------------------------------------------------------------ loading
 
-    def _load(self, primary_id: int | None = None) -> None:
+    def _load(self, primary_id: int | None = None, stale: str = "") -> None:
         self._request += 1
         request = self._request
         lead_ids = self._lead_ids
@@ -764,7 +767,9 @@ class CompareView(QWidget):
             self._loaded = None
             self._replace_grid(None)
             self.title.setText(self.tr("This group cannot be shown"))
-            self._show_banner(error_text(exc))
+            # After a refused merge the refusal says more (who merged it, and when)
+            # than the reload's own "already merged".
+            self._show_banner(stale or error_text(exc))
             self._update_actions()
             if not isinstance(exc, KnownError):
                 operations.default_failure(self, exc)
@@ -1310,7 +1315,7 @@ class CompareView(QWidget):
         if isinstance(exc, StaleError):
             # Someone else changed a lead: say who/what, show the group as it is now.
             self._show_banner(error_text(exc))
-            self.reload()
+            self.reload(stale=error_text(exc))
             return
         # A RightsError (rights changed since the check) and other known failures
         # wrote nothing: say so, keep the group as it is.

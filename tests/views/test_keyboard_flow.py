@@ -665,3 +665,23 @@ def test_a_filter_that_hides_the_open_group_opens_the_highlighted_one(qtbot, dem
         queue.text.clear()
     assert tuple(view.lead_ids) == tuple(queue.current_row().lead_ids) == window.open_group
     assert shown == []
+
+
+def test_a_group_merged_in_another_window_says_who_merged_it(qtbot, workspace, runner, shown):
+    """Two windows on one workspace: the second merge is refused, and the refusal's
+    'merged by whom' stays on screen (the reload's 'already merged' replaced it)."""
+    ids, ops = four_channel_group(workspace)
+    first = focused_view(qtbot, workspace, ops["anna"], runner)
+    second = make_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, first, ids[:2])
+    show(qtbot, second, ids[:2])
+    with qtbot.waitSignal(first.merged, timeout=10000):
+        first.merge()
+    with qtbot.waitSignal(second.group_unavailable, timeout=10000):
+        second.merge()
+    text = second.banner.text()
+    assert "Петрова Анна" in text and "T-101" in text
+    assert second.plan is None and not second.merge_button.isEnabled()
+    with workspace.session() as s:
+        assert s.scalar(select(func.count()).select_from(MergeEvent)) == 1
+    assert shown == {"known": [], "bug": []}
