@@ -298,4 +298,6 @@ TRANSLATIONS: dict[object, str] = {
     "{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.": "{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл или новое имя, чтобы начать пустую базу.",
     "Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.": "Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.",
     "The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.": "В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.",
+    # Lead list search
+    "Contains “{text}”": "Содержит «{text}»",
 }

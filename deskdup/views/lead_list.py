@@ -32,6 +32,7 @@ from deskdup.views.lead_model import Column, LeadModel
 from deskdup.views.queue_model import translate_reason
 
 SEARCH_DELAY_MS = 150
+TEXT_MATCH_LIMIT = 200  # leads that merely contain the text, after the lookup's hits
 
 
 class LeadListView(QWidget):
@@ -143,9 +144,13 @@ class LeadListView(QWidget):
         """Hits of ``MatchIndex.lookup`` for ``text`` (ignored when the box moved on)."""
         if text != self.search.text().strip():
             return
-        self.model.set_search_hits(
-            {h.lead_id: "; ".join(translate_reason(r) for r in h.reasons) for h in hits}
-        )
+        found = {h.lead_id: "; ".join(translate_reason(r) for r in h.reasons) for h in hits}
+        # The lookup finds people (a phone in any format, a diminutive, a nickname);
+        # a surname alone or a lead's ID it does not, and the operator types those too.
+        contains = self.tr("Contains “{text}”").format(text=text)
+        for lead_id in self.model.text_matches(text, TEXT_MATCH_LIMIT):
+            found.setdefault(lead_id, contains)
+        self.model.set_search_hits(found)
         self.table.setColumnHidden(Column.MATCH, False)
         if hits:
             self.table.selectRow(0)

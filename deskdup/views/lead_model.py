@@ -180,6 +180,25 @@ class LeadModel(QAbstractTableModel):
         self._hits = dict(hits) if hits is not None else None
         self._refilter()
 
+    def text_matches(self, text: str, limit: int) -> list[int]:
+        """Leads whose ID, name, contacts or owner contain every word of ``text``.
+
+        What the search box finds besides the index's lookup: a surname alone, a
+        lead's ID from the CRM, part of a nickname.  Digits-only text is a phone,
+        left to the lookup (every phone contains "916").
+        """
+        words = _folded(text).split()
+        if not words or not any(ch.isalpha() for ch in text):
+            return []
+        found: list[int] = []
+        for row in self._all:
+            haystack = _folded(row.search_text())
+            if all(word in haystack for word in words):
+                found.append(row.id)
+                if len(found) >= limit:
+                    break
+        return found
+
     def remove_leads(self, ids: Collection[int]) -> None:
         gone = set(ids)
         self._all = [r for r in self._all if r.id not in gone]
@@ -225,3 +244,7 @@ class LeadModel(QAbstractTableModel):
         self._visible = rows
         self._exposed = min(CHUNK, len(rows))
         self.endResetModel()
+
+
+def _folded(text: str) -> str:
+    return text.casefold().replace("ё", "е")

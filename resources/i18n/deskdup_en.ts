@@ -129,219 +129,219 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="563"/>
+        <location filename="../../deskdup/views/compare.py" line="576"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="565"/>
+        <location filename="../../deskdup/views/compare.py" line="578"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="570"/>
+        <location filename="../../deskdup/views/compare.py" line="583"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="572"/>
+        <location filename="../../deskdup/views/compare.py" line="585"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="577"/>
+        <location filename="../../deskdup/views/compare.py" line="590"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="579"/>
+        <location filename="../../deskdup/views/compare.py" line="592"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="586"/>
+        <location filename="../../deskdup/views/compare.py" line="599"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="591"/>
+        <location filename="../../deskdup/views/compare.py" line="604"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="593"/>
+        <location filename="../../deskdup/views/compare.py" line="606"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="598"/>
+        <location filename="../../deskdup/views/compare.py" line="611"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="600"/>
+        <location filename="../../deskdup/views/compare.py" line="613"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="605"/>
+        <location filename="../../deskdup/views/compare.py" line="618"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="607"/>
+        <location filename="../../deskdup/views/compare.py" line="620"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="679"/>
+        <location filename="../../deskdup/views/compare.py" line="693"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="696"/>
+        <location filename="../../deskdup/views/compare.py" line="734"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="698"/>
+        <location filename="../../deskdup/views/compare.py" line="736"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="719"/>
+        <location filename="../../deskdup/views/compare.py" line="757"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="731"/>
+        <location filename="../../deskdup/views/compare.py" line="769"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="757"/>
+        <location filename="../../deskdup/views/compare.py" line="801"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="791"/>
+        <location filename="../../deskdup/views/compare.py" line="835"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="848"/>
+        <location filename="../../deskdup/views/compare.py" line="892"/>
         <source>After the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="880"/>
+        <location filename="../../deskdup/views/compare.py" line="924"/>
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="937"/>
+        <location filename="../../deskdup/views/compare.py" line="981"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="938"/>
+        <location filename="../../deskdup/views/compare.py" line="982"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="939"/>
+        <location filename="../../deskdup/views/compare.py" line="983"/>
         <source>Activities and deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="940"/>
+        <location filename="../../deskdup/views/compare.py" line="984"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="975"/>
-        <location filename="../../deskdup/views/compare.py" line="1113"/>
+        <location filename="../../deskdup/views/compare.py" line="1019"/>
+        <location filename="../../deskdup/views/compare.py" line="1157"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="991"/>
+        <location filename="../../deskdup/views/compare.py" line="1035"/>
         <source>no chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="993"/>
+        <location filename="../../deskdup/views/compare.py" line="1037"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1000"/>
+        <location filename="../../deskdup/views/compare.py" line="1044"/>
         <source>{count} msg. · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1013"/>
+        <location filename="../../deskdup/views/compare.py" line="1057"/>
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1046"/>
+        <location filename="../../deskdup/views/compare.py" line="1090"/>
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1048"/>
+        <location filename="../../deskdup/views/compare.py" line="1092"/>
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1058"/>
+        <location filename="../../deskdup/views/compare.py" line="1102"/>
         <source>keeps the chosen values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1074"/>
+        <location filename="../../deskdup/views/compare.py" line="1118"/>
         <source>from #{lead}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1086"/>
+        <location filename="../../deskdup/views/compare.py" line="1130"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1110"/>
+        <location filename="../../deskdup/views/compare.py" line="1154"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1137"/>
+        <location filename="../../deskdup/views/compare.py" line="1181"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1348"/>
-        <location filename="../../deskdup/views/compare.py" line="1373"/>
+        <location filename="../../deskdup/views/compare.py" line="1392"/>
+        <location filename="../../deskdup/views/compare.py" line="1417"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1398"/>
+        <location filename="../../deskdup/views/compare.py" line="1442"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1403"/>
+        <location filename="../../deskdup/views/compare.py" line="1447"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1404"/>
+        <location filename="../../deskdup/views/compare.py" line="1448"/>
         <source>Restore the leads of your last merge exactly as they were before it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1405"/>
+        <location filename="../../deskdup/views/compare.py" line="1449"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,32 +510,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="402"/>
+        <location filename="../../deskdup/views/compare.py" line="414"/>
         <source>Primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="406"/>
+        <location filename="../../deskdup/views/compare.py" line="418"/>
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="413"/>
+        <location filename="../../deskdup/views/compare.py" line="425"/>
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="426"/>
+        <location filename="../../deskdup/views/compare.py" line="438"/>
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="446"/>
+        <location filename="../../deskdup/views/compare.py" line="458"/>
         <source>no responsible operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="453"/>
+        <location filename="../../deskdup/views/compare.py" line="465"/>
         <source>{status} · created {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -543,42 +543,47 @@
 <context>
     <name>LeadListView</name>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="50"/>
+        <location filename="../../deskdup/views/lead_list.py" line="51"/>
         <source>Search: phone in any format, e-mail, @handle or name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="55"/>
+        <location filename="../../deskdup/views/lead_list.py" line="56"/>
         <source>Has duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="57"/>
+        <location filename="../../deskdup/views/lead_list.py" line="58"/>
         <source>Only leads that are in a group of the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="61"/>
+        <location filename="../../deskdup/views/lead_list.py" line="62"/>
         <source>Compare and merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="66"/>
+        <location filename="../../deskdup/views/lead_list.py" line="67"/>
         <source>Open the selected leads side by side ({keys})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="167"/>
-        <source>Nothing found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/lead_list.py" line="169"/>
-        <source>{n} leads</source>
+        <location filename="../../deskdup/views/lead_list.py" line="150"/>
+        <source>Contains “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/lead_list.py" line="172"/>
+        <source>Nothing found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="174"/>
+        <source>{n} leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="177"/>
         <source>{shown} of {total} leads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -787,27 +792,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="419"/>
+        <location filename="../../deskdup/views/main_window.py" line="420"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="512"/>
+        <location filename="../../deskdup/views/main_window.py" line="524"/>
         <source>Today: {merges} merged, {dismissals} not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="522"/>
+        <location filename="../../deskdup/views/main_window.py" line="534"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="549"/>
+        <location filename="../../deskdup/views/main_window.py" line="561"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="552"/>
+        <location filename="../../deskdup/views/main_window.py" line="564"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1080,7 +1085,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="133"/>
-        <location filename="../../deskdup/views/queue.py" line="263"/>
+        <location filename="../../deskdup/views/queue.py" line="272"/>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1115,27 +1120,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="308"/>
+        <location filename="../../deskdup/views/queue.py" line="317"/>
         <source>{n} groups to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="310"/>
+        <location filename="../../deskdup/views/queue.py" line="319"/>
         <source>{shown} of {total} groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="313"/>
+        <location filename="../../deskdup/views/queue.py" line="322"/>
         <source>you may merge none of them (a lock&apos;s tooltip says why)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="315"/>
+        <location filename="../../deskdup/views/queue.py" line="324"/>
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="317"/>
+        <location filename="../../deskdup/views/queue.py" line="326"/>
         <source>{n} locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1143,137 +1148,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="645"/>
+        <location filename="../../deskdup/services/matching.py" line="659"/>
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="646"/>
+        <location filename="../../deskdup/services/matching.py" line="660"/>
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="647"/>
+        <location filename="../../deskdup/services/matching.py" line="661"/>
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="648"/>
+        <location filename="../../deskdup/services/matching.py" line="662"/>
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="651"/>
+        <location filename="../../deskdup/services/matching.py" line="665"/>
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="652"/>
+        <location filename="../../deskdup/services/matching.py" line="666"/>
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="653"/>
+        <location filename="../../deskdup/services/matching.py" line="667"/>
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="654"/>
+        <location filename="../../deskdup/services/matching.py" line="668"/>
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="657"/>
+        <location filename="../../deskdup/services/matching.py" line="671"/>
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="658"/>
+        <location filename="../../deskdup/services/matching.py" line="672"/>
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="659"/>
+        <location filename="../../deskdup/services/matching.py" line="673"/>
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660"/>
+        <location filename="../../deskdup/services/matching.py" line="674"/>
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="663"/>
+        <location filename="../../deskdup/services/matching.py" line="677"/>
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="664"/>
+        <location filename="../../deskdup/services/matching.py" line="678"/>
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="667"/>
+        <location filename="../../deskdup/services/matching.py" line="681"/>
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="668"/>
+        <location filename="../../deskdup/services/matching.py" line="682"/>
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="669"/>
+        <location filename="../../deskdup/services/matching.py" line="683"/>
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="771"/>
+        <location filename="../../deskdup/services/matching.py" line="785"/>
         <source>Same phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="781"/>
+        <location filename="../../deskdup/services/matching.py" line="795"/>
         <source>Same e-mail {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="793"/>
+        <location filename="../../deskdup/services/matching.py" line="807"/>
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="803"/>
+        <location filename="../../deskdup/services/matching.py" line="817"/>
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="819"/>
+        <location filename="../../deskdup/services/matching.py" line="833"/>
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="833"/>
+        <location filename="../../deskdup/services/matching.py" line="847"/>
         <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="844"/>
+        <location filename="../../deskdup/services/matching.py" line="858"/>
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="854"/>
+        <location filename="../../deskdup/services/matching.py" line="868"/>
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="863"/>
+        <location filename="../../deskdup/services/matching.py" line="877"/>
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="877"/>
+        <location filename="../../deskdup/services/matching.py" line="891"/>
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>

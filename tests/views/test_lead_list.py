@@ -123,3 +123,39 @@ def test_statuses_read_as_words_and_a_nameless_lead_shows_its_title_in_grey(qapp
     grey = Qt.ItemDataRole.ForegroundRole
     assert model.index(by_id[nameless.id], Column.NAME).data(grey) is not None
     assert model.index(by_id[named.id], Column.NAME).data(grey) is None
+
+
+def _surname_and_label(ws) -> tuple[int, str, str]:
+    with ws.session() as s:
+        lead_id, surname, external_id = s.execute(
+            select(Lead.id, Lead.last_name, Lead.external_id)
+            .where(Lead.last_name != "", Lead.archived.is_(False))
+            .limit(1)
+        ).one()
+    return lead_id, surname, external_id
+
+
+@pytest.mark.parametrize("what", ["surname", "lead id", "surname in capitals with е for ё"])
+def test_search_finds_a_lead_by_surname_alone_or_by_its_id(qtbot, scanned, demo_ws, what):
+    """The lookup answers people (phones, names, nicknames); a surname alone and a
+    lead's ID from the CRM found nothing at all."""
+    lead_id, surname, external_id = _surname_and_label(demo_ws)
+    typed = {
+        "surname": surname,
+        "lead id": external_id,
+        "surname in capitals with е for ё": surname.upper().replace("Ё", "Е"),
+    }[what]
+    leads = scanned.leads
+    scanned.focus_search()
+    leads.search.setText(typed)
+    qtbot.waitUntil(lambda: leads.model.total != leads.model.matching, timeout=10000)
+    found = [leads.model.row_at(r).id for r in range(leads.model.matching)]
+    assert lead_id in found
+    assert leads.model.index(found.index(lead_id), Column.MATCH).data()
+
+
+def test_a_phone_typed_in_digits_is_left_to_the_lookup(demo_ws):
+    model = LeadModel()
+    model.set_rows(load_lead_rows(demo_ws))
+    assert model.text_matches("916", 50) == []
+    assert model.text_matches("8 916 123", 50) == []
