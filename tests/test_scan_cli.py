@@ -32,7 +32,7 @@ def test_scan_jsonl_best_first_with_external_ids(workspace, capsys):
     assert [(x["a"], x["b"]) for x in lines] == [("B24-17", b), ("B24-17", c)]
     assert lines[0]["reasons"] == ["Same phone +79161234567"]
     assert lines[0]["score"] >= lines[1]["score"]
-    assert "Telegram ivan_petrov ~ Иван Петров (translit)" in lines[1]["reasons"]
+    assert "Telegram ivan_petrov ~ Петров Иван (translit)" in lines[1]["reasons"]
     assert "4 leads, 2 pairs, 1 groups" in err
 
 
@@ -43,7 +43,7 @@ def test_scan_threshold_and_table(workspace, capsys):
     assert main(["scan", "--db", workspace.url]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split()[:3] == ["score", "lead", "lead"]
-    assert "B24-17 Иван Петров (site)" in table[1] and "Same phone +79161234567" in table[1]
+    assert "B24-17 Петров Иван (site)" in table[1] and "Same phone +79161234567" in table[1]
     assert main(["scan", "--db", workspace.url, "--threshold", "2"]) == 2
 
 

@@ -699,7 +699,6 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
     initials: set[str] = set()
     patronymic = ""
     diminutive = False
-    words: list[str] = []
     tagged = (
         [(w, "first") for w in _words(first)]
         + [(w, "last") for w in _words(last)]
@@ -716,7 +715,6 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
         and sum(looks_like_patronymic(w) for w in in_first) == 1
     )
     for word, field in tagged:
-        words.append(word)
         key = skeleton(word)
         if not key:
             continue
@@ -751,6 +749,8 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
             surnames.add(surname_key(word))
             surnames.update(surname_key(reading) for reading in readings)  # Sedyx: Седых
             surname_words.add(fold(word))
+    # Shown as a Russian CRM card reads: surname, first name, patronymic.
+    words = [w for field in ("last", "first", "middle") for w, f in tagged if f == field]
     return NameParts(
         _small(firsts),
         _small(surnames),
