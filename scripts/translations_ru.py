@@ -164,7 +164,7 @@ TRANSLATIONS: dict[object, str] = {
     "Scanning leads…": "Поиск дублей…",
     "Updating the queue…": "Обновление очереди…",
     "{groups} groups among {leads} leads": "Групп: {groups} среди {leads} лидов",
-    "Today: {merges} merged, {dismissals} not duplicates": "Сегодня: объединено {merges}, не дубли {dismissals}",
+    "Today: {merges} merged, {dismissals} pairs not duplicates": "Сегодня: объединено {merges}, пар «не дубли»: {dismissals}",
     "The search works once the scan is done.": "Поиск заработает, когда закончится сканирование.",
     "About deskdup": "О программе deskdup",
     "<b>deskdup {version}</b><p>Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.</p>": "<b>deskdup {version}</b><p>Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.</p>",

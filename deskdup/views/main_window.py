@@ -521,7 +521,8 @@ class MainWindow(QMainWindow):
 
     def _show_counters(self, counters: dict) -> None:
         self.counters_label.setText(
-            self.tr("Today: {merges} merged, {dismissals} not duplicates").format(
+            # Dismissals are counted by pair (a group of 4 is 6 pairs): the label says so.
+            self.tr("Today: {merges} merged, {dismissals} pairs not duplicates").format(
                 merges=counters.get("merges", 0), dismissals=counters.get("dismissals", 0)
             )
         )

@@ -797,22 +797,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="524"/>
-        <source>Today: {merges} merged, {dismissals} not duplicates</source>
+        <location filename="../../deskdup/views/main_window.py" line="525"/>
+        <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="534"/>
+        <location filename="../../deskdup/views/main_window.py" line="535"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="561"/>
+        <location filename="../../deskdup/views/main_window.py" line="562"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="564"/>
+        <location filename="../../deskdup/views/main_window.py" line="565"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>

@@ -796,22 +796,22 @@
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="524" />
-        <source>Today: {merges} merged, {dismissals} not duplicates</source>
-        <translation>Сегодня: объединено {merges}, не дубли {dismissals}</translation>
+        <location filename="../../deskdup/views/main_window.py" line="525" />
+        <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
+        <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="534" />
+        <location filename="../../deskdup/views/main_window.py" line="535" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="561" />
+        <location filename="../../deskdup/views/main_window.py" line="562" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="564" />
+        <location filename="../../deskdup/views/main_window.py" line="565" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>

@@ -420,7 +420,9 @@ def test_after_a_merge_the_next_group_opens_and_todays_counters_move(qtbot, demo
     view = window.compare
     window.start()
     qtbot.waitUntil(lambda: settled(window), timeout=30000)
-    qtbot.waitUntil(lambda: window.counters_label.text() == "Today: 0 merged, 0 not duplicates")
+    qtbot.waitUntil(
+        lambda: window.counters_label.text() == "Today: 0 merged, 0 pairs not duplicates"
+    )
     first = tuple(view.lead_ids)
     assert view.isAncestorOf(QApplication.focusWidget())
 
@@ -432,7 +434,9 @@ def test_after_a_merge_the_next_group_opens_and_todays_counters_move(qtbot, demo
     assert window.open_group == second == window.queue.current_row().lead_ids
     assert not set(first) & queue_lead_ids(window)
     assert view.isAncestorOf(QApplication.focusWidget())
-    qtbot.waitUntil(lambda: window.counters_label.text() == "Today: 1 merged, 0 not duplicates")
+    qtbot.waitUntil(
+        lambda: window.counters_label.text() == "Today: 1 merged, 0 pairs not duplicates"
+    )
 
     pairs = len(second) * (len(second) - 1) // 2
     pressed = _press_in_dialog_when_it_opens(qtbot, DismissDialog)
@@ -440,7 +444,7 @@ def test_after_a_merge_the_next_group_opens_and_todays_counters_move(qtbot, demo
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, CTRL)
     assert pressed == ["QLineEdit"]
     assert tuple(view.lead_ids) not in (first, second)
-    expected = f"Today: 1 merged, {pairs} not duplicates"
+    expected = f"Today: 1 merged, {pairs} pairs not duplicates"
     qtbot.waitUntil(lambda: window.counters_label.text() == expected)
     qtbot.waitUntil(lambda: settled(window), timeout=30000)
     assert shown == []
@@ -484,7 +488,7 @@ def test_supervisor_clears_the_demo_queue_by_keyboard_alone(qtbot, demo_window):
     steps = 0
 
     def today() -> str:
-        return f"Today: {merge_events} merged, {pairs} not duplicates"
+        return f"Today: {merge_events} merged, {pairs} pairs not duplicates"
 
     while window.queue.model.rowCount():
         steps += 1
