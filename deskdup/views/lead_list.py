@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -117,6 +117,10 @@ class LeadListView(QWidget):
         self._timer.timeout.connect(self._search_now)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.search.returnPressed.connect(self._search_now)
+        # Down from the search box goes to the hits (Shift+Down then picks more to compare).
+        to_table = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        to_table.setContext(Qt.ShortcutContext.WidgetShortcut)
+        to_table.activated.connect(self._focus_table)
         self.duplicates_only.toggled.connect(self._duplicates_toggled)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._update_count)
@@ -153,6 +157,11 @@ class LeadListView(QWidget):
         self.model.set_search_hits(found)
         self.table.setColumnHidden(Column.MATCH, False)
         if hits:
+            self.table.selectRow(0)
+
+    def _focus_table(self) -> None:
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        if not self.table.currentIndex().isValid() and self.model.rowCount():
             self.table.selectRow(0)
 
     def _search_now(self) -> None:

@@ -159,3 +159,18 @@ def test_a_phone_typed_in_digits_is_left_to_the_lookup(demo_ws):
     model.set_rows(load_lead_rows(demo_ws))
     assert model.text_matches("916", 50) == []
     assert model.text_matches("8 916 123", 50) == []
+
+
+def test_down_from_the_search_box_goes_to_the_hits(qtbot, scanned, demo_ws):
+    _lead_id, surname, _label = _surname_and_label(demo_ws)
+    leads = scanned.leads
+    scanned.show()
+    scanned.activateWindow()
+    qtbot.waitUntil(lambda: scanned.isActiveWindow())
+    scanned.focus_search()
+    leads.search.setText(surname)  # keyClicks cannot type Cyrillic (QTest aborts)
+    qtbot.keyClick(leads.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: leads.model.total != leads.model.matching, timeout=10000)
+    qtbot.keyClick(leads.search, Qt.Key.Key_Down)
+    assert leads.table.hasFocus()
+    assert leads.table.currentIndex().isValid()
