@@ -296,6 +296,9 @@ TRANSLATIONS: dict[object, str] = {
     "'{url}' is not a database address: {reason}": "'{url}' — не адрес базы данных: {reason}",
     "The folder {folder} does not exist; create it or choose another.": "Папка {folder} не существует; создайте её или выберите другую.",
     "{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.": "{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл или новое имя, чтобы начать пустую базу.",
+    "{path} is a folder; choose a workspace file in it or give a new file name.": "{path} — это папка; выберите в ней файл рабочей базы или укажите новое имя файла.",
+    "'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).": "'{url}' — не та база, с которой работает deskdup: укажите файл SQLite или адрес PostgreSQL (postgresql://пользователь@сервер/база).",
+    "Cannot open the workspace file {path}: {reason}. Check that you may read and write it.": "Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.",
     "Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.": "Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.",
     "The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.": "В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.",
     # Lead list search

@@ -32,6 +32,18 @@ MSG_NOT_A_DATABASE = QT_TRANSLATE_NOOP(
     "{path} is not a deskdup workspace (it is not a SQLite database); choose another file "
     "or a new name to start an empty workspace.",
 )
+MSG_A_FOLDER = QT_TRANSLATE_NOOP(
+    "Workspace", "{path} is a folder; choose a workspace file in it or give a new file name."
+)
+MSG_UNSUPPORTED = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "'{url}' is not a kind of database deskdup works with: give a SQLite file or a "
+    "PostgreSQL address (postgresql://user@server/database).",
+)
+MSG_CANNOT_OPEN_FILE = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "Cannot open the workspace file {path}: {reason}. Check that you may read and write it.",
+)
 MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP(
     "Workspace",
     "Cannot open the database {url}: {reason}. "
@@ -81,10 +93,16 @@ def make_engine(url: str) -> Engine:
             folder = Path(database).parent
             if not folder.exists():
                 raise fail(KnownError, Message(CONTEXT, MSG_NO_FOLDER, {"folder": str(folder)}))
+            if Path(database).is_dir():
+                raise fail(KnownError, Message(CONTEXT, MSG_A_FOLDER, {"path": database}))
         engine = create_engine(url)
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+    if parsed.get_backend_name() != "postgresql":
+        # Another dialect (mysql://, a typo such as postgres://) or one whose driver
+        # is not installed: a crash dialog with "No module named MySQLdb" helps no one.
+        raise fail(KnownError, Message(CONTEXT, MSG_UNSUPPORTED, {"url": display_url(url)}))
+    if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return create_engine(parsed, pool_pre_ping=True)
 
@@ -145,9 +163,13 @@ def open_workspace(url: str, *, migrate: bool = True) -> Workspace:
         # at all (a picture chosen by mistake: "file is not a database").
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        if engine.dialect.name == "sqlite" and "not a database" in reason:
+        if engine.dialect.name == "sqlite":
             path = make_url(url).database or url
-            raise fail(KnownError, Message(CONTEXT, MSG_NOT_A_DATABASE, {"path": path})) from exc
+            if "not a database" in reason:
+                message = Message(CONTEXT, MSG_NOT_A_DATABASE, {"path": path})
+            else:  # no server to be running: the file itself cannot be used
+                message = Message(CONTEXT, MSG_CANNOT_OPEN_FILE, {"path": path, "reason": reason})
+            raise fail(KnownError, message) from exc
         message = Message(CONTEXT, MSG_CANNOT_OPEN, {"url": display_url(url), "reason": reason})
         raise fail(KnownError, message) from exc
     return Workspace(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

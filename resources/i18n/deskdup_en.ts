@@ -568,22 +568,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="150"/>
+        <location filename="../../deskdup/views/lead_list.py" line="154"/>
         <source>Contains “{text}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="172"/>
+        <location filename="../../deskdup/views/lead_list.py" line="181"/>
         <source>Nothing found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="174"/>
+        <location filename="../../deskdup/views/lead_list.py" line="183"/>
         <source>{n} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="177"/>
+        <location filename="../../deskdup/views/lead_list.py" line="186"/>
         <source>{shown} of {total} leads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1478,6 +1478,21 @@
     </message>
     <message>
         <location filename="../../deskdup/services/workspace.py" line="35"/>
+        <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="38"/>
+        <source>&apos;{url}&apos; is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="43"/>
+        <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="47"/>
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -567,22 +567,22 @@
         <translation>Открыть выбранные лиды рядом ({keys})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="150" />
+        <location filename="../../deskdup/views/lead_list.py" line="154" />
         <source>Contains “{text}”</source>
         <translation>Содержит «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="172" />
+        <location filename="../../deskdup/views/lead_list.py" line="181" />
         <source>Nothing found</source>
         <translation>Ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="174" />
+        <location filename="../../deskdup/views/lead_list.py" line="183" />
         <source>{n} leads</source>
         <translation>Лидов: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="177" />
+        <location filename="../../deskdup/views/lead_list.py" line="186" />
         <source>{shown} of {total} leads</source>
         <translation>{shown} из {total} лидов</translation>
     </message>
@@ -1478,6 +1478,21 @@
     </message>
     <message>
         <location filename="../../deskdup/services/workspace.py" line="35" />
+        <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
+        <translation>{path} — это папка; выберите в ней файл рабочей базы или укажите новое имя файла.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="38" />
+        <source>'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
+        <translation>'{url}' — не та база, с которой работает deskdup: укажите файл SQLite или адрес PostgreSQL (postgresql://пользователь@сервер/база).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="43" />
+        <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
+        <translation>Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="47" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
     </message>

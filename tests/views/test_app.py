@@ -260,3 +260,22 @@ def test_switching_the_language_keeps_the_open_group_and_the_operators_picks(
         assert window.queue.current_row().key == key
     finally:
         i18n.install("en")
+
+
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        ("{tmp}", "это папка"),
+        ("mysql://crm@127.0.0.1:1/crm", "не та база, с которой работает deskdup"),
+        ("foo://bar", "не та база, с которой работает deskdup"),
+        ("postgres://crm@127.0.0.1:1/crm", "не та база, с которой работает deskdup"),
+    ],
+)
+def test_a_folder_or_an_unknown_kind_of_database_is_told_in_words(
+    qtbot, controller, tmp_path, no_dialogs, russian, address, expected
+):
+    controller.start(url=address.format(tmp=tmp_path))
+    asked = no_dialogs["connection"]
+    qtbot.waitUntil(lambda: bool(asked or no_dialogs["bugs"]), timeout=10000)
+    assert no_dialogs["bugs"] == []
+    assert expected in asked[0][0]
