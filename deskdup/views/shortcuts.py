@@ -51,6 +51,9 @@ class ReviewShortcut:
     window_wide: bool
     indexed: bool = False  # keys[i] acts on column i
     hidden_keys: tuple[str, ...] = ()  # also work, not worth showing (keypad Enter)
+    # A held key repeats: fine for moving, not for acting on groups nobody looked
+    # at (holding Ctrl+Return for 2 s merged 12 groups, each opened and merged at once).
+    repeats: bool = True
 
     def label_text(self) -> str:
         return QCoreApplication.translate(CONTEXT, self.label)
@@ -127,24 +130,28 @@ SHORTCUTS: tuple[ReviewShortcut, ...] = (
         QT_TRANSLATE_NOOP("ReviewShortcuts", "Merge into the primary"),
         window_wide=True,
         hidden_keys=("Ctrl+Enter",),
+        repeats=False,
     ),
     ReviewShortcut(
         ReviewAction.DISMISS,
         ("Ctrl+D",),
         QT_TRANSLATE_NOOP("ReviewShortcuts", "Not duplicates"),
         window_wide=True,
+        repeats=False,
     ),
     ReviewShortcut(
         ReviewAction.SKIP,
         ("S", "Ctrl+Shift+S"),
         QT_TRANSLATE_NOOP("ReviewShortcuts", "Skip this group for now"),
         window_wide=True,
+        repeats=False,
     ),
     ReviewShortcut(
         ReviewAction.UNDO,
         ("Ctrl+Z",),
         QT_TRANSLATE_NOOP("ReviewShortcuts", "Undo my last merge"),
         window_wide=True,
+        repeats=False,
     ),
     ReviewShortcut(
         ReviewAction.CHEAT_SHEET,
@@ -196,6 +203,7 @@ def install(
     for index, key in enumerate(entry.keys):
         sequence = QKeySequence(key)
         sc = QShortcut(sequence, widget)
+        sc.setAutoRepeat(entry.repeats)
         sc.setContext(
             Qt.ShortcutContext.WindowShortcut
             if entry.window_wide and not is_plain(sequence)

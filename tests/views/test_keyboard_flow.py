@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import func, select, update
 
@@ -688,4 +689,33 @@ def test_a_group_merged_in_another_window_says_who_merged_it(qtbot, workspace, r
     assert second.plan is None and not second.merge_button.isEnabled()
     with workspace.session() as s:
         assert s.scalar(select(func.count()).select_from(MergeEvent)) == 1
+    assert shown == {"known": [], "bug": []}
+
+
+@pytest.mark.parametrize(
+    ("key_", "modifier", "signal"),
+    [
+        (Qt.Key.Key_Return, CTRL, "merged"),
+        (Qt.Key.Key_S, Qt.KeyboardModifier.NoModifier, "skipped"),
+    ],
+)
+def test_a_held_key_does_not_act_on_the_groups_that_follow(
+    qtbot, workspace, runner, shown, key_, modifier, signal
+):
+    """Holding Ctrl+Return for 2 s merged 12 demo groups, each opened and merged at once."""
+    ids, ops = four_channel_group(workspace)
+    view = focused_view(qtbot, workspace, ops["anna"], runner)
+    show(qtbot, view, ids[:2])
+    acted = []
+    getattr(view, signal).connect(lambda *args: acted.append(args))
+
+    def press(repeat: bool) -> None:
+        event = QKeyEvent(QEvent.Type.KeyPress, key_, modifier, "", repeat)
+        QApplication.sendEvent(QApplication.focusWidget(), event)
+
+    with qtbot.assertNotEmitted(getattr(view, signal), wait=200):
+        press(repeat=True)  # what a held key sends after the first press
+    assert acted == []
+    press(repeat=False)
+    qtbot.waitUntil(lambda: len(acted) == 1, timeout=10000)
     assert shown == {"known": [], "bug": []}
