@@ -29,6 +29,7 @@ from deskdup.views import errors, gc_guard, i18n
 from deskdup.views import settings as opts
 from deskdup.views.connection_dialog import ConnectionDialog, SignInDialog
 from deskdup.views.context import AppContext
+from deskdup.views.lifetime import delete_later
 from deskdup.views.operations import OperationRunner, QueryOp
 from deskdup.views.settings import Settings
 from deskdup.views.settings_dialog import SettingsDialog
@@ -269,7 +270,7 @@ class AppController(QObject):
         window.start()
         if old_window is not None:
             old_window.hide()
-            old_window.deleteLater()
+            delete_later(old_window)
         if old_context is not None and old_context.workspace is not ws:
             old_context.workspace.dispose()
         self.window_shown.emit(window)

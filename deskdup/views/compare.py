@@ -63,6 +63,7 @@ from deskdup.views.channel_badges import (
 )
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.dismiss_dialog import DismissDialog
+from deskdup.views.lifetime import delete_later
 from deskdup.views.shortcuts import (
     MAX_LEADS,
     ReviewAction,
@@ -840,7 +841,7 @@ class CompareView(QWidget):
     def _replace_grid(self, content: QWidget | None) -> None:
         old = self.scroll.takeWidget()
         if old is not None:
-            old.deleteLater()
+            delete_later(old)
         if content is None:
             self._headers = []
             self._cells = {}
@@ -1138,7 +1139,7 @@ class CompareView(QWidget):
             while cell.layout_.count():
                 item = cell.layout_.takeAt(0)
                 if item.widget() is not None:
-                    item.widget().deleteLater()
+                    delete_later(item.widget())
             cell.layout_.addWidget(widget)
             cell.layout_.addStretch(1)
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from deskdup.views.lifetime import delete_later
+
 
 class DismissDialog(QDialog):
     def __init__(
@@ -65,4 +67,4 @@ class DismissDialog(QDialog):
                 return None
             return dialog.reason.text().strip()
         finally:
-            dialog.deleteLater()
+            delete_later(dialog)

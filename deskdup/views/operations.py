@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from deskdup.services.errors import Cancelled, KnownError
 from deskdup.views import errors
+from deskdup.views.lifetime import delete_later
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class DialogProgress:
         if self._dialog is not None:
             self._dialog.reset()
             self._dialog.hide()
-            self._dialog.deleteLater()
+            delete_later(self._dialog)
             self._dialog = None
 
 
@@ -323,7 +324,7 @@ class QueryOp(QObject, Generic[T]):
                 self._finally()
         finally:
             self._runner.running.discard(self)
-            self.deleteLater()
+            delete_later(self)
 
     @Slot()
     def _on_parent_destroyed(self) -> None:

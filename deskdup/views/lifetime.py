@@ -1,0 +1,32 @@
+"""Deleting Qt objects later without leaving PySide a dangling wrapper.
+
+``QObject.deleteLater()`` hands the object to C++: dropping the last Python
+reference afterwards frees the Python wrapper but not the object.  When Qt
+then deletes it, the object's destructor asks the (freed) wrapper for Python
+overrides and the process dies with a segmentation fault (seen in the test run:
+``~QObject -> Shiboken getOverride``, a background operation's object, about
+one run in two of tests/views/test_app.py).  ``delete_later`` keeps the wrapper
+alive until the object is really gone, then lets go of it on the next turn of
+the event loop, outside the destructor.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+_retiring: dict[int, QObject] = {}
+
+
+def delete_later(obj: QObject) -> None:
+    key = id(obj)
+    if key in _retiring:
+        return
+    _retiring[key] = obj
+    # Neither callback holds ``obj``: only the dict does, until Qt destroyed it.
+    obj.destroyed.connect(lambda *_: QTimer.singleShot(0, lambda: _retiring.pop(key, None)))
+    obj.deleteLater()
+
+
+def retiring() -> int:
+    """How many objects wait for their deletion (tests)."""
+    return len(_retiring)
