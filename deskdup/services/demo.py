@@ -57,8 +57,10 @@ from deskdup.services.normalize import Normalized, normalize_comm
 from deskdup.services.workspace import Workspace
 
 # Fixed, so a seed gives the same workspace whenever it is generated.
+# The demo's "today": no lead is created or updated after it, so ages, the
+# period filters and "new" statuses read as they would in a live CRM.
 BASE_DATE = datetime(2026, 11, 1, 9, 0)
-SPAN_DAYS = 180
+SPAN_DAYS = 360  # first contacts spread over about this many days before it
 CHUNK = 5000
 PROGRESS_EVERY = 1000
 
@@ -610,7 +612,8 @@ class _Generator:
         if p.phones and self.scheduled < self.target and rng.random() < 0.1:
             later = start + timedelta(days=self._ri(3, 60), minutes=self._ri(0, 600))
             ch = self._pick((Channel.WHATSAPP, Channel.CALL, Channel.SITE))
-            self._push(later, LeadSpec(p, ch, "return", p.phones[0]))
+            if later <= BASE_DATE:  # else: has not come back yet
+                self._push(later, LeadSpec(p, ch, "return", p.phones[0]))
 
     def _push(self, at: datetime, spec: LeadSpec) -> None:
         self.seq += 1
@@ -735,7 +738,7 @@ class _Generator:
         owner = self._owner(ch)
         age_days = (BASE_DATE - at).days
         status = self._status(age_days)
-        updated = at + timedelta(minutes=self._ri(0, 60 * 24 * 3))
+        updated = min(at + timedelta(minutes=self._ri(0, 60 * 24 * 3)), BASE_DATE)
         if rng.random() < 0.15:
             comments = (comments + "\n" if comments else "") + self._pick(names.LEAD_COMMENTS)
         contact_id = p.contact_id if p.contact_id and rng.random() < 0.2 else None
@@ -981,7 +984,10 @@ class _Generator:
         self.write_operators()
         rng = self.rng
         persons_expected = max(1, self.target / 2.1)
-        mean_gap = SPAN_DAYS * 86400 / persons_expected
+        # Gaps are drawn for half the span of round-the-clock time: nights are
+        # skipped (people write 8:00-24:00) and a person averages fewer than 2.1
+        # leads, which together stretch the clock to about the whole span.
+        mean_gap = (SPAN_DAYS / 2) * 86400 / persons_expected
         now = BASE_DATE - timedelta(days=SPAN_DAYS)
         pid = 0
         while self.scheduled < self.target:
