@@ -1,3 +1,4 @@
+import pytest
 from sqlalchemy import inspect, select
 
 from deskdup.models import Channel, Lead
@@ -43,3 +44,19 @@ def test_missing_folder_is_a_known_error(tmp_path):
 
 def test_display_url_hides_password():
     assert "secret" not in display_url("postgresql://u:secret@localhost/db")
+
+
+def test_a_server_that_never_answers_is_a_known_error_not_a_hang(monkeypatch):
+    """The port accepts the connection (the kernel's backlog) but no one speaks."""
+    import socket
+
+    from deskdup.services import workspace as ws_module
+
+    monkeypatch.setattr(ws_module, "PG_CONNECT_TIMEOUT", 1)
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)
+        port = silent.getsockname()[1]
+        with pytest.raises(KnownError) as err:
+            open_workspace(f"postgresql://deskdup@127.0.0.1:{port}/team")
+    assert "127.0.0.1" in str(err.value)

@@ -50,6 +50,8 @@ MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP(
     "Check that the server is running and the address, user and password are right.",
 )
 
+PG_CONNECT_TIMEOUT = 10  # seconds; ?connect_timeout=N in the URL wins
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -104,7 +106,11 @@ def make_engine(url: str) -> Engine:
         raise fail(KnownError, Message(CONTEXT, MSG_UNSUPPORTED, {"url": display_url(url)}))
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    # A server that drops packets must not leave "Opening the workspace…" hanging.
+    connect_args = (
+        {} if "connect_timeout" in parsed.query else {"connect_timeout": PG_CONNECT_TIMEOUT}
+    )
+    return create_engine(parsed, pool_pre_ping=True, connect_args=connect_args)
 
 
 def alembic_config(engine: Engine) -> Config:
