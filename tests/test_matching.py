@@ -238,6 +238,19 @@ def test_lookup_handle_email_and_name(impatient):
     assert index.lookup("   ") == []
 
 
+def test_lookup_of_a_surname_alone(impatient):
+    """The search box: "Петрова" or "Петров" finds the Petrovs; a lone first name
+    stays a first name."""
+    ws, (_tg, avito, site) = impatient
+    index = MatchIndex.build(ws)
+    for typed in ("Петров", "петрова"):
+        hits = [h.lead_id for h in index.lookup(typed)]
+        assert site in hits and avito not in hits, typed
+    assert "Same surname" in str(index.lookup("Петров")[0].reasons[0].text)
+    assert site not in [h.lead_id for h in index.lookup("Сидоров")]
+    assert avito in [h.lead_id for h in index.lookup("Иван")]
+
+
 def test_refresh_sees_an_undo_that_puts_the_old_updated_at_back(impatient):
     ws, (_tg, avito, _site) = impatient
     index = MatchIndex.build(ws)

@@ -44,6 +44,7 @@ from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.names import (
     NameParts,
     close_words,
+    first_name_forms,
     first_name_words,
     is_cyrillic,
     opposite_genders,
@@ -1555,8 +1556,18 @@ def probe_record(text: str, region: str = "RU") -> _Lead | None:
         if not probe.nicks and probe.handles:
             probe.name = parse_free_name(text)
     else:
-        probe.name = parse_free_name(text)
+        probe.name = _typed_name(text)
     return probe
+
+
+def _typed_name(text: str) -> NameParts:
+    """A name typed into the search box.  One word that is no first name is a
+    surname there (an operator types "Петрова" to find Петрова Анна), whereas
+    in a lead's name field a lone word is taken as the first name."""
+    words = text.split()
+    if len(words) == 1 and not first_name_forms(words[0]):
+        return parse_name("", words[0], "")
+    return parse_free_name(text)
 
 
 def _lookup_score(probe: _Lead, rec: _Lead, settings: MatchSettings):
