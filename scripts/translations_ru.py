@@ -69,7 +69,9 @@ TRANSLATIONS: dict[object, str] = {
     "Marked as not duplicates": "Отмечено: не дубли",
     "There is no merge of yours to undo.": "Нет вашего объединения, которое можно отменить.",
     "Undo the last merge": "Отменить последнее объединение",
-    "Restore the leads of your last merge exactly as they were before it?": "Вернуть лиды вашего последнего объединения в точности такими, какими они были до него?",
+    "Previous group: {reason}": "Предыдущая группа: {reason}",
+    "Undo the merge of {others} into {primary}, {time}, {who}?": "Отменить объединение {others} в {primary}, {time}, {who}?",
+    "The leads will be restored exactly as they were before the merge.": "Лиды будут восстановлены в точности такими, какими были до объединения.",
     "Undo merge": "Отменить объединение",
     # Connection and sign-in
     "Open a workspace": "Открыть рабочую базу",
@@ -270,6 +272,10 @@ TRANSLATIONS: dict[object, str] = {
     "Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor": "Лид #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на лиды этого отдела; обратитесь к руководителю",
     "Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor": "У лида #{lead} нет ответственного; у вас нет права «{right}» на чужие лиды; обратитесь к руководителю",
     "This merge was made by {author}; only a supervisor may undo other operators' merges": "Это объединение сделал(а) {author}; отменять чужие объединения может только руководитель",
+    "{leads} are your own ({department}); you have no {right} right on leads at all; ask a supervisor": "Лиды {leads} ваши ({department}); у вас нет права «{right}» на лиды; обратитесь к руководителю",
+    "{leads} belong to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor": "Лиды {leads} принадлежат: {owner} ({department}); у вас нет права «{right}» на лиды коллег; обратитесь к руководителю",
+    "{leads} belong to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor": "Лиды {leads} принадлежат: {owner} ({department}); у вас нет права «{right}» на лиды этого отдела; обратитесь к руководителю",
+    "{leads} have no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor": "У лидов {leads} нет ответственного; у вас нет права «{right}» на чужие лиды; обратитесь к руководителю",
     "no department": "без отдела",
     "You may not do this; nothing was changed:\n• {refusals}": "Это действие вам не разрешено; ничего не изменено:\n• {refusals}",
     # Merge refusals

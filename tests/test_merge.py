@@ -28,6 +28,7 @@ from deskdup.services.merge import (
     apply_merge,
     dismiss,
     last_undoable_event,
+    last_undoable_merge,
     undo_dismiss,
     undo_event,
     utcnow,
@@ -161,6 +162,24 @@ def test_undo_restores_every_row_exactly(workspace, setup, archive):
         )
     assert others_left == (2 if archive else 0)
     assert dump(workspace) != before
+    # What "undo last" names: the leads (deleted ones too, from the snapshot), when, who.
+    last = last_undoable_merge(workspace, setup["anna"])
+    _tg, wa, site = setup["ids"]
+    with workspace.session() as s:
+        event = s.get(MergeEvent, result.event_id)
+        assert last.primary_name == s.get(Lead, wa).full_name != ""
+    assert (last.event_id, last.primary_label, last.other_labels) == (
+        result.event_id,
+        str(wa),
+        ("T-1", str(site)),
+    )
+    assert last.merged_at == event.created_at
+    assert last.merged_at_local.utcoffset() is not None
+    assert (
+        last.merged_at_local.replace(tzinfo=None) - last.merged_at
+        == last.merged_at_local.utcoffset()
+    )
+    assert last.operator_name == "Петрова Анна"
     undo = undo_event(workspace, result.event_id, setup["anna"])
     assert undo.undone_event_id == result.event_id
     assert dump(workspace) == before
@@ -173,6 +192,7 @@ def test_undo_restores_every_row_exactly(workspace, setup, archive):
     with pytest.raises(KnownError, match="already undone"):
         undo_event(workspace, result.event_id, setup["anna"])
     assert last_undoable_event(workspace, setup["anna"]) is None
+    assert last_undoable_merge(workspace, setup["anna"]) is None
     # A plan built before the merge may not be applied over the restored leads.
     with pytest.raises(StaleError):
         apply_merge(workspace, plan, setup["anna"])

@@ -148,6 +148,23 @@ class UndoResult:
     summary: Message
 
 
+@dataclass(frozen=True)
+class UndoableMerge:
+    """A merge "undo last" would undo, as the confirmation names it."""
+
+    event_id: int
+    primary_label: str  # the CRM's id when there is one, else the database id
+    primary_name: str  # the primary's name as it is now ("" when it has none)
+    other_labels: tuple[str, ...]
+    merged_at: datetime  # naive UTC, as stored
+    operator_name: str
+
+    @property
+    def merged_at_local(self) -> datetime:
+        """When, in this computer's time zone (the operator reads local time)."""
+        return self.merged_at.replace(tzinfo=UTC).astimezone()
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -586,6 +603,32 @@ def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
             )
             .order_by(MergeEvent.id.desc())
             .limit(1)
+        )
+
+
+def last_undoable_merge(ws: Workspace, operator_id: int) -> UndoableMerge | None:
+    """``last_undoable_event`` with what the operator needs to recognise it."""
+    event_id = last_undoable_event(ws, operator_id)
+    if event_id is None:
+        return None
+    with ws.session() as session:
+        event = session.get(MergeEvent, event_id)
+        if event is None:  # undone and purged in between: nothing to name
+            return None
+        before = {d["id"]: d for d in event.snapshot.get("leads", [])}
+
+        def label(lead_id: int) -> str:
+            data = before.get(lead_id, {})
+            return data.get("external_id") or str(lead_id)
+
+        primary = session.get(Lead, event.primary_id)
+        return UndoableMerge(
+            event_id=event.id,
+            primary_label=label(event.primary_id),
+            primary_name=primary.full_name if primary is not None else "",
+            other_labels=tuple(label(i) for i in event.other_ids or []),
+            merged_at=event.created_at,
+            operator_name=event.operator.full_name if event.operator is not None else "",
         )
 
 

@@ -16,7 +16,8 @@ the owner's department and the missing right.  The right ("archive") and a
 missing department are themselves ``Message`` values, so
 ``message.render(translate=...)`` puts the whole sentence in the operator's
 language.  Several refusals at once become one ``refusals_message``: a
-translated heading and each refusal on its own line, translated alike.
+translated heading and one line per owner, department and missing right,
+naming the leads it concerns (``grouped_refusals``), translated alike.
 """
 
 from __future__ import annotations
@@ -65,6 +66,33 @@ MSG_UNDO_NOT_YOURS = QT_TRANSLATE_NOOP(
     "Rights",
     "This merge was made by {author}; only a supervisor may undo other operators' merges",
 )
+# The same refusals said once for several leads ({leads}: "#L-1, #L-2").
+MSG_OWN_MANY = QT_TRANSLATE_NOOP(
+    "Rights",
+    "{leads} are your own ({department}); you have no {right} right on leads at all; "
+    "ask a supervisor",
+)
+MSG_COLLEAGUE_MANY = QT_TRANSLATE_NOOP(
+    "Rights",
+    "{leads} belong to {owner} ({department}); you have no {right} right on "
+    "your colleagues' leads; ask a supervisor",
+)
+MSG_OTHER_DEPARTMENT_MANY = QT_TRANSLATE_NOOP(
+    "Rights",
+    "{leads} belong to {owner} ({department}); you have no {right} right on "
+    "leads of that department; ask a supervisor",
+)
+MSG_UNOWNED_MANY = QT_TRANSLATE_NOOP(
+    "Rights",
+    "{leads} have no responsible operator; you have no {right} right on leads "
+    "that are not yours; ask a supervisor",
+)
+MANY: dict[str, str] = {
+    MSG_OWN: MSG_OWN_MANY,
+    MSG_COLLEAGUE: MSG_COLLEAGUE_MANY,
+    MSG_OTHER_DEPARTMENT: MSG_OTHER_DEPARTMENT_MANY,
+    MSG_UNOWNED: MSG_UNOWNED_MANY,
+}
 NO_DEPARTMENT = QT_TRANSLATE_NOOP("Rights", "no department")
 MSG_SEVERAL = QT_TRANSLATE_NOOP("Rights", "You may not do this; nothing was changed:\n• {refusals}")
 
@@ -280,11 +308,37 @@ def check_undo(operator: Operator | OperatorInfo, event: MergeEvent) -> Message 
     return Message(CONTEXT, MSG_UNDO_NOT_YOURS, {"author": author})
 
 
+def grouped_refusals(refusals: Sequence[Refusal]) -> list[Message]:
+    """The refusals with each (owner, department, missing right) said once.
+
+    A group of six leads of one colleague refused for a trainee read as six
+    near-identical lines; now it is one line naming the leads it concerns, in
+    the order the refusals came.  A refusal alone keeps its own sentence.
+    """
+    groups: dict[tuple[Any, ...], list[Refusal]] = {}
+    for refusal in refusals:
+        message = refusal.message
+        key = (message.template, refusal.owner_name, refusal.department_name, refusal.right)
+        groups.setdefault(key, []).append(refusal)
+    messages: list[Message] = []
+    for same in groups.values():
+        first = same[0].message
+        labels = list(dict.fromkeys(r.lead_label for r in same))
+        if len(labels) == 1 or first.template not in MANY:
+            messages.append(first)
+            continue
+        params = {k: v for k, v in first.params.items() if k != "lead"}
+        params["leads"] = ", ".join(f"#{label}" for label in labels)
+        messages.append(Message(CONTEXT, MANY[first.template], params))
+    return messages
+
+
 def refusals_message(refusals: Sequence[Refusal]) -> Message:
-    """One refusal as it is; several as one message, each refusal on its own line."""
-    if len(refusals) == 1:
-        return refusals[0].message
-    items = MessageList(tuple(r.message for r in refusals), separator="\n• ")
+    """One refusal as it is; several as one message, one line per owner and right."""
+    messages = grouped_refusals(refusals)
+    if len(messages) == 1:
+        return messages[0]
+    items = MessageList(tuple(messages), separator="\n• ")
     return Message(CONTEXT, MSG_SEVERAL, {"refusals": items})
 
 

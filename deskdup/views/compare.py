@@ -52,7 +52,7 @@ from deskdup.services.merge_plan import FieldChoice, LeadCard, MergePlan, build_
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.operators import TodayCounters, workspace_today_counters
 from deskdup.services.policy import MergePolicy, load_policy
-from deskdup.services.rights import Refusal, check_merge
+from deskdup.services.rights import Refusal, check_merge, grouped_refusals
 from deskdup.views import operations
 from deskdup.views.channel_badges import (
     ChannelChip,
@@ -188,17 +188,19 @@ def make_secondary(label: QLabel) -> QLabel:
     return label
 
 
-def confirm(parent: QWidget, title: str, text: str, ok_text: str) -> bool:
+def confirm(parent: QWidget, title: str, text: str, ok_text: str, info: str = "") -> bool:
     """Ask yes/no through the window's one interaction helper (tests replace this)."""
     try:
         from deskdup.views.interaction import Interaction
     except ImportError:  # a window without the helper: a plain question box
         box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+        if info:
+            box.setInformativeText(info)
         ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is ok
-    return Interaction.confirm(parent, title, text, ok_text=ok_text)
+    return Interaction.confirm(parent, title, text, info=info, ok_text=ok_text)
 
 
 def _is_text_entry(widget: QWidget) -> bool:
@@ -506,6 +508,7 @@ class CompareView(QWidget):
         self._reasons: tuple[Reason, ...] = ()
         self._loaded: LoadedGroup | None = None
         self._refusals: list[Refusal] = []
+        self._carried = ""  # the banner of a group that vanished, for the next one
         self._request = 0
         self._loading = False  # building the plan of the group to show
         self._working = False  # a merge, dismissal or undo is being written
@@ -686,7 +689,12 @@ class CompareView(QWidget):
         self._reasons = tuple(reasons)
         self._current_row = 0
         self._restoring = {}
-        self._show_banner("")
+        # Why the group before could not be merged stays readable above this one
+        # (the window opens the next group by itself after it vanished).
+        carried, self._carried = self._carried, ""
+        self._show_banner(
+            self.tr("Previous group: {reason}").format(reason=carried) if carried else ""
+        )
         self._load()
         if len(lead_ids) > MAX_LEADS:
             self._show_banner(
@@ -732,6 +740,7 @@ class CompareView(QWidget):
         self._loaded = None
         self._refusals = []
         self._loading = False
+        self._carried = ""
         self.title.setText(self.tr("No group selected"))
         self.reasons_label.setText(
             self.tr("Choose a group in the queue to compare its leads side by side.")
@@ -775,6 +784,7 @@ class CompareView(QWidget):
             if not isinstance(exc, KnownError):
                 operations.default_failure(self, exc)
             else:
+                self._carried = stale or error_text(exc)
                 self.group_unavailable.emit(lead_ids)
 
         context.query(
@@ -1181,7 +1191,8 @@ class CompareView(QWidget):
             text = (
                 self.tr("You cannot merge this group:")
                 + "\n"
-                + "\n".join(refusal_text(r) for r in self._refusals)
+                # One line per owner, department and missing right, naming its leads.
+                + "\n".join(translate_message(m) for m in grouped_refusals(self._refusals))
             )
             self.merge_button.setToolTip(text)
             self.rights_label.setText(text)
@@ -1434,19 +1445,36 @@ class CompareView(QWidget):
         operator_id = context.operator.id
         context.query(
             self,
-            lambda: merge_service.last_undoable_event(context.workspace, operator_id),
+            lambda: merge_service.last_undoable_merge(context.workspace, operator_id),
             self._confirm_undo,
         ).failure(self._action_failed).run_in_background()
 
-    def _confirm_undo(self, event_id: int | None) -> None:
-        if event_id is None:
+    def undo_question(self, last: merge_service.UndoableMerge) -> str:
+        """Which merge "undo last" undoes, in words the operator recognises it by."""
+        primary = f"#{last.primary_label}"
+        if last.primary_name:
+            primary = f"{primary} ({last.primary_name})"
+        when = last.merged_at_local
+        # Today's merge by its time alone, an older one with its date.
+        time = f"{when:%H:%M}" if when.date() == date.today() else format_time(when)
+        return self.tr("Undo the merge of {others} into {primary}, {time}, {who}?").format(
+            others=", ".join(f"#{label}" for label in last.other_labels),
+            primary=primary,
+            time=time,
+            who=last.operator_name,
+        )
+
+    def _confirm_undo(self, last: merge_service.UndoableMerge | None) -> None:
+        if last is None:
             self._show_banner(self.tr("There is no merge of yours to undo."), error=False)
             return
+        event_id = last.event_id
         if not self._ask(
             lambda: confirm(
                 self,
                 self.tr("Undo the last merge"),
-                self.tr("Restore the leads of your last merge exactly as they were before it?"),
+                self.undo_question(last),
+                info=self.tr("The leads will be restored exactly as they were before the merge."),
                 ok_text=self.tr("Undo merge"),
             )
         ):

@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self._scan_op: Any = None
         self._pending_open: str | None = None
+        self._reopen_row = 0  # where the next group opens after a refresh ("next")
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
         self._open_key: str | None = None  # the queue group they come from
         # Qt adds " — deskdup" (the application's display name) itself.
@@ -284,7 +285,7 @@ class MainWindow(QMainWindow):
         if hasattr(self.compare, "counters_changed"):
             self.compare.counters_changed.connect(self._show_counters)
         # A group whose leads changed elsewhere cannot be opened: refresh the queue.
-        self.compare.group_unavailable.connect(lambda _ids: self.start_scan(full=False))
+        self.compare.group_unavailable.connect(self._group_unavailable)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.queue.filters_changed.connect(self._queue_filtered)
 
@@ -423,6 +424,9 @@ class MainWindow(QMainWindow):
             8000,
         )
         pending, self._pending_open = self._pending_open, None
+        if pending == "next" and self.compare_is_empty() and not self.queue.current_row():
+            # The group open before the refresh is gone: the one now in its place.
+            self.queue.select_proxy_row(min(self._reopen_row, self.queue.visible_count() - 1))
         if self.compare_is_empty() and (pending == "next" or not self.queue.current_row()):
             # Ready to work: the first group open, the keyboard in the queue.
             self.queue.open_current_or_first()
@@ -514,6 +518,17 @@ class MainWindow(QMainWindow):
             self.open_group = ()
             self._pending_open = "next"
         QTimer.singleShot(0, lambda: self.start_scan(full=False))
+
+    def _group_unavailable(self, lead_ids: Sequence[int]) -> None:
+        """The open group's leads changed elsewhere (a merge refused, or J onto a group
+        someone else merged): refresh the queue, then open what is in its place
+        (the refreshed group, or the next one), as after a merge of one's own."""
+        if tuple(lead_ids) == self.open_group:
+            current = self.queue.table.currentIndex()
+            self._reopen_row = current.row() if current.isValid() else 0
+            self.open_group = ()
+            self._pending_open = "next"
+        self.start_scan(full=False)
 
     def _undone(self, _result: UndoResult) -> None:
         self.start_scan(full=False)

@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="91"/>
+        <location filename="../../deskdup/app.py" line="92"/>
         <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="162"/>
+        <location filename="../../deskdup/app.py" line="163"/>
         <source>Creating the demo workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="190"/>
+        <location filename="../../deskdup/app.py" line="191"/>
         <source>Opening the workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="204"/>
+        <location filename="../../deskdup/app.py" line="205"/>
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="232"/>
+        <location filename="../../deskdup/app.py" line="233"/>
         <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -129,219 +129,229 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="576"/>
+        <location filename="../../deskdup/views/compare.py" line="578"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="578"/>
+        <location filename="../../deskdup/views/compare.py" line="580"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="583"/>
+        <location filename="../../deskdup/views/compare.py" line="585"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="585"/>
+        <location filename="../../deskdup/views/compare.py" line="587"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="590"/>
+        <location filename="../../deskdup/views/compare.py" line="592"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="592"/>
+        <location filename="../../deskdup/views/compare.py" line="594"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="599"/>
+        <location filename="../../deskdup/views/compare.py" line="601"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="604"/>
+        <location filename="../../deskdup/views/compare.py" line="606"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="606"/>
+        <location filename="../../deskdup/views/compare.py" line="608"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="611"/>
+        <location filename="../../deskdup/views/compare.py" line="613"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="613"/>
+        <location filename="../../deskdup/views/compare.py" line="615"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="618"/>
+        <location filename="../../deskdup/views/compare.py" line="620"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="620"/>
+        <location filename="../../deskdup/views/compare.py" line="622"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="693"/>
+        <location filename="../../deskdup/views/compare.py" line="694"/>
+        <source>Previous group: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="700"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="734"/>
+        <location filename="../../deskdup/views/compare.py" line="742"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="736"/>
+        <location filename="../../deskdup/views/compare.py" line="744"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="757"/>
+        <location filename="../../deskdup/views/compare.py" line="765"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="769"/>
+        <location filename="../../deskdup/views/compare.py" line="777"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="801"/>
+        <location filename="../../deskdup/views/compare.py" line="810"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="835"/>
+        <location filename="../../deskdup/views/compare.py" line="844"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="892"/>
+        <location filename="../../deskdup/views/compare.py" line="901"/>
         <source>After the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="924"/>
+        <location filename="../../deskdup/views/compare.py" line="933"/>
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="981"/>
+        <location filename="../../deskdup/views/compare.py" line="990"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="982"/>
+        <location filename="../../deskdup/views/compare.py" line="991"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="983"/>
+        <location filename="../../deskdup/views/compare.py" line="992"/>
         <source>Activities and deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="984"/>
+        <location filename="../../deskdup/views/compare.py" line="993"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1019"/>
-        <location filename="../../deskdup/views/compare.py" line="1157"/>
+        <location filename="../../deskdup/views/compare.py" line="1028"/>
+        <location filename="../../deskdup/views/compare.py" line="1166"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1035"/>
+        <location filename="../../deskdup/views/compare.py" line="1044"/>
         <source>no chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1037"/>
+        <location filename="../../deskdup/views/compare.py" line="1046"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1044"/>
+        <location filename="../../deskdup/views/compare.py" line="1053"/>
         <source>{count} msg. · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1057"/>
+        <location filename="../../deskdup/views/compare.py" line="1066"/>
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1090"/>
+        <location filename="../../deskdup/views/compare.py" line="1099"/>
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1092"/>
+        <location filename="../../deskdup/views/compare.py" line="1101"/>
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1102"/>
+        <location filename="../../deskdup/views/compare.py" line="1111"/>
         <source>keeps the chosen values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1118"/>
+        <location filename="../../deskdup/views/compare.py" line="1127"/>
         <source>from #{lead}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1130"/>
+        <location filename="../../deskdup/views/compare.py" line="1139"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1154"/>
+        <location filename="../../deskdup/views/compare.py" line="1163"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1181"/>
+        <location filename="../../deskdup/views/compare.py" line="1190"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1392"/>
-        <location filename="../../deskdup/views/compare.py" line="1417"/>
+        <location filename="../../deskdup/views/compare.py" line="1402"/>
+        <location filename="../../deskdup/views/compare.py" line="1427"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1442"/>
+        <location filename="../../deskdup/views/compare.py" line="1458"/>
+        <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare.py" line="1467"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1447"/>
+        <location filename="../../deskdup/views/compare.py" line="1473"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1448"/>
-        <source>Restore the leads of your last merge exactly as they were before it?</source>
+        <location filename="../../deskdup/views/compare.py" line="1475"/>
+        <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1449"/>
+        <location filename="../../deskdup/views/compare.py" line="1476"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -415,28 +425,28 @@
 <context>
     <name>DismissDialog</name>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="20"/>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="45"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="22"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="47"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="24"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="26"/>
         <source>Mark leads {leads} as different people. The whole team will stop seeing them as duplicates.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="30"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="32"/>
         <source>Lead #{lead} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="36"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="38"/>
         <source>Reason (optional):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="38"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="40"/>
         <source>e.g. namesakes, different phones</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,32 +520,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="414"/>
+        <location filename="../../deskdup/views/compare.py" line="415"/>
         <source>Primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="418"/>
+        <location filename="../../deskdup/views/compare.py" line="419"/>
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="425"/>
+        <location filename="../../deskdup/views/compare.py" line="426"/>
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="438"/>
+        <location filename="../../deskdup/views/compare.py" line="439"/>
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="458"/>
+        <location filename="../../deskdup/views/compare.py" line="459"/>
         <source>no responsible operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="465"/>
+        <location filename="../../deskdup/views/compare.py" line="466"/>
         <source>{status} · created {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -591,27 +601,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="152"/>
+        <location filename="../../deskdup/views/compare.py" line="153"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="153"/>
+        <location filename="../../deskdup/views/compare.py" line="154"/>
         <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="154"/>
+        <location filename="../../deskdup/views/compare.py" line="155"/>
         <source>processed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="155"/>
+        <location filename="../../deskdup/views/compare.py" line="156"/>
         <source>converted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="156"/>
+        <location filename="../../deskdup/views/compare.py" line="157"/>
         <source>junk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -662,157 +672,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="124"/>
+        <location filename="../../deskdup/views/main_window.py" line="125"/>
         <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="129"/>
+        <location filename="../../deskdup/views/main_window.py" line="130"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="130"/>
+        <location filename="../../deskdup/views/main_window.py" line="131"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="159"/>
+        <location filename="../../deskdup/views/main_window.py" line="160"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160"/>
+        <location filename="../../deskdup/views/main_window.py" line="161"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="177"/>
+        <location filename="../../deskdup/views/main_window.py" line="178"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="179"/>
+        <location filename="../../deskdup/views/main_window.py" line="180"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="208"/>
+        <location filename="../../deskdup/views/main_window.py" line="209"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210"/>
+        <location filename="../../deskdup/views/main_window.py" line="211"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="216"/>
+        <location filename="../../deskdup/views/main_window.py" line="217"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="219"/>
+        <location filename="../../deskdup/views/main_window.py" line="220"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="221"/>
+        <location filename="../../deskdup/views/main_window.py" line="222"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="229"/>
+        <location filename="../../deskdup/views/main_window.py" line="230"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="231"/>
+        <location filename="../../deskdup/views/main_window.py" line="232"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="235"/>
+        <location filename="../../deskdup/views/main_window.py" line="236"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="239"/>
+        <location filename="../../deskdup/views/main_window.py" line="240"/>
         <source>&amp;Next group	Ctrl+Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="242"/>
+        <location filename="../../deskdup/views/main_window.py" line="243"/>
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="252"/>
+        <location filename="../../deskdup/views/main_window.py" line="253"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="254"/>
+        <location filename="../../deskdup/views/main_window.py" line="255"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="257"/>
+        <location filename="../../deskdup/views/main_window.py" line="258"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="261"/>
+        <location filename="../../deskdup/views/main_window.py" line="262"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="265"/>
+        <location filename="../../deskdup/views/main_window.py" line="266"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="267"/>
+        <location filename="../../deskdup/views/main_window.py" line="268"/>
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="270"/>
+        <location filename="../../deskdup/views/main_window.py" line="271"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="373"/>
+        <location filename="../../deskdup/views/main_window.py" line="374"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="373"/>
+        <location filename="../../deskdup/views/main_window.py" line="374"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="420"/>
+        <location filename="../../deskdup/views/main_window.py" line="421"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="525"/>
+        <location filename="../../deskdup/views/main_window.py" line="540"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="535"/>
+        <location filename="../../deskdup/views/main_window.py" line="550"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="562"/>
+        <location filename="../../deskdup/views/main_window.py" line="577"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="565"/>
+        <location filename="../../deskdup/views/main_window.py" line="580"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1148,137 +1158,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="659"/>
+        <location filename="../../deskdup/services/matching.py" line="660"/>
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660"/>
+        <location filename="../../deskdup/services/matching.py" line="661"/>
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="661"/>
+        <location filename="../../deskdup/services/matching.py" line="662"/>
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="662"/>
+        <location filename="../../deskdup/services/matching.py" line="663"/>
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="665"/>
+        <location filename="../../deskdup/services/matching.py" line="666"/>
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="666"/>
+        <location filename="../../deskdup/services/matching.py" line="667"/>
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="667"/>
+        <location filename="../../deskdup/services/matching.py" line="668"/>
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="668"/>
+        <location filename="../../deskdup/services/matching.py" line="669"/>
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="671"/>
+        <location filename="../../deskdup/services/matching.py" line="672"/>
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="672"/>
+        <location filename="../../deskdup/services/matching.py" line="673"/>
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="673"/>
+        <location filename="../../deskdup/services/matching.py" line="674"/>
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="674"/>
+        <location filename="../../deskdup/services/matching.py" line="675"/>
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="677"/>
+        <location filename="../../deskdup/services/matching.py" line="678"/>
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="678"/>
+        <location filename="../../deskdup/services/matching.py" line="679"/>
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="681"/>
+        <location filename="../../deskdup/services/matching.py" line="682"/>
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="682"/>
+        <location filename="../../deskdup/services/matching.py" line="683"/>
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="683"/>
+        <location filename="../../deskdup/services/matching.py" line="684"/>
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="785"/>
+        <location filename="../../deskdup/services/matching.py" line="786"/>
         <source>Same phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="795"/>
+        <location filename="../../deskdup/services/matching.py" line="796"/>
         <source>Same e-mail {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="807"/>
+        <location filename="../../deskdup/services/matching.py" line="808"/>
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="817"/>
+        <location filename="../../deskdup/services/matching.py" line="818"/>
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="833"/>
+        <location filename="../../deskdup/services/matching.py" line="834"/>
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="847"/>
+        <location filename="../../deskdup/services/matching.py" line="848"/>
         <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="858"/>
+        <location filename="../../deskdup/services/matching.py" line="859"/>
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="868"/>
+        <location filename="../../deskdup/services/matching.py" line="869"/>
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="877"/>
+        <location filename="../../deskdup/services/matching.py" line="878"/>
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="891"/>
+        <location filename="../../deskdup/services/matching.py" line="892"/>
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1286,67 +1296,67 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="75"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="78"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="81"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="84"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="87"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="90"/>
         <source>Make the lead in that column the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="94"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="97"/>
         <source>Previous field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="100"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="103"/>
         <source>Next field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="106"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="109"/>
         <source>Keep the value on the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="112"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="115"/>
         <source>Keep the value on the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="120"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="123"/>
         <source>Keep that column&apos;s value of the current field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="127"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="130"/>
         <source>Merge into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="134"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="138"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="140"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="145"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="146"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="152"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="152"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="159"/>
         <source>Show the keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,57 +1364,77 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="38"/>
+        <location filename="../../deskdup/services/rights.py" line="39"/>
         <source>read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="39"/>
+        <location filename="../../deskdup/services/rights.py" line="40"/>
         <source>edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="40"/>
+        <location filename="../../deskdup/services/rights.py" line="41"/>
         <source>delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="41"/>
+        <location filename="../../deskdup/services/rights.py" line="42"/>
         <source>archive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="44"/>
+        <location filename="../../deskdup/services/rights.py" line="45"/>
         <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="49"/>
+        <location filename="../../deskdup/services/rights.py" line="50"/>
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues&apos; leads; ask a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="54"/>
+        <location filename="../../deskdup/services/rights.py" line="55"/>
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="59"/>
+        <location filename="../../deskdup/services/rights.py" line="60"/>
         <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="64"/>
+        <location filename="../../deskdup/services/rights.py" line="65"/>
         <source>This merge was made by {author}; only a supervisor may undo other operators&apos; merges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="68"/>
+        <location filename="../../deskdup/services/rights.py" line="70"/>
+        <source>{leads} are your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="75"/>
+        <source>{leads} belong to {owner} ({department}); you have no {right} right on your colleagues&apos; leads; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="80"/>
+        <source>{leads} belong to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="85"/>
+        <source>{leads} have no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="96"/>
         <source>no department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="69"/>
+        <location filename="../../deskdup/services/rights.py" line="97"/>
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
         <translation type="unfinished"></translation>
@@ -1500,7 +1530,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../deskdup/views/operations.py" line="111"/>
+        <location filename="../../deskdup/views/operations.py" line="112"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>

@@ -242,13 +242,15 @@ def language(qapp):
 
 
 @pytest.mark.parametrize(
-    ("lang", "heading", "refusal", "right"),
+    ("lang", "heading", "refusal", "grouped", "right"),
     [
         (
             "en",
             "You may not do this; nothing was changed:",
             "Lead #W-102 belongs to Борисов Борис (Sales 2); you have no {right} right on "
             "leads of that department; ask a supervisor",
+            "#T-101, #A-103 belong to Петрова Анна (Sales 1); you have no {right} right on "
+            "your colleagues' leads; ask a supervisor",
             ("archive", "read"),
         ),
         (
@@ -256,14 +258,17 @@ def language(qapp):
             "Это действие вам не разрешено; ничего не изменено:",
             "Лид #W-102 принадлежит: Борисов Борис (Sales 2); у вас нет права «{right}» на "
             "лиды этого отдела; обратитесь к руководителю",
+            "Лиды #T-101, #A-103 принадлежат: Петрова Анна (Sales 1); у вас нет права "
+            "«{right}» на лиды коллег; обратитесь к руководителю",
             ("архивирование", "чтение"),
         ),
     ],
 )
 def test_several_refusals_read_in_the_operators_language(
-    workspace, language, lang, heading, refusal, right
+    workspace, language, lang, heading, refusal, grouped, right
 ):
-    """One lead refused or several: the whole text, and the right's name, is translated."""
+    """One lead refused or several: the whole text, and the right's name, is translated;
+    each owner, department and missing right is said once, naming its leads."""
     from sqlalchemy import func, select
 
     from deskdup.models import Lead, MergeEvent
@@ -281,21 +286,27 @@ def test_several_refusals_read_in_the_operators_language(
         reader_id = reader.id
     language(lang)
 
-    # The trainee may archive only their own leads: three refusals in one message.
+    # The trainee may archive only their own leads: three refusals, two of them on
+    # Анна's leads, said in one line.
     with pytest.raises(RightsError) as several:
         apply_merge(workspace, plan, ops["trainee"].id)
+    assert len(several.value.refusals) == 3
     text = error_text(several.value)
     lines = text.split("\n")
     assert lines[0] == heading
-    assert len(lines) == 4 and all(line.startswith("• ") for line in lines[1:])
+    assert len(lines) == 3 and all(line.startswith("• ") for line in lines[1:])
     assert "• " + refusal.format(right=right[0]) in lines
+    assert "• " + grouped.format(right=right[0]) in lines
     assert "Lead" not in text if lang == "ru" else "Лид" not in text
 
-    # No right at all but edit: read refused on each of the four leads.
+    # No right at all but edit: read refused on each of the four leads, three of
+    # them Анна's: two lines.
     with pytest.raises(RightsError) as unread:
         dismiss(workspace, ids, reader_id)
+    assert len(unread.value.refusals) == 4
     text = error_text(unread.value)
-    assert text.startswith(heading) and text.count("\n• ") == 4
+    assert text.startswith(heading) and text.count("\n• ") == 2
+    assert "#T-101, #A-103, #S-104" in text
     assert f"«{right[1]}»" in text if lang == "ru" else f"no {right[1]} right" in text
 
     # One refusal alone is the sentence itself, translated the same way.
@@ -325,8 +336,43 @@ def test_refused_group_says_why_in_russian(qtbot, workspace, runner, shown, lang
     assert view.rights_label.isVisible() and text == view.merge_button.toolTip()
     assert "нет права «архивирование»" in text and "Петрова Анна" in text
     assert "Lead #" not in text and "archive" not in text
+    # Анна owns three of the four leads: her refusals are one line naming them.
+    assert text.count("Петрова Анна") == 1
+    assert "Лиды #" in text and "принадлежат: Петрова Анна" in text
     tips = [h.warning.toolTip() for h in view._headers if h.warning.isVisibleTo(view)]
     assert tips and all(t.startswith("Лид #") for t in tips)
+
+
+def test_the_undo_question_names_the_merge_in_russian(
+    qtbot, workspace, runner, shown, language, monkeypatch
+):
+    from datetime import UTC
+
+    from deskdup.models import Lead, MergeEvent
+    from deskdup.services.merge import apply_merge
+    from deskdup.services.merge_plan import build_plan
+    from deskdup.views import compare
+
+    ids, ops = four_channel_group(workspace)
+    with workspace.session() as s:
+        plan = build_plan(s, ids[:3], primary_id=ids[1])
+    result = apply_merge(workspace, plan, ops["anna"].id)
+    with workspace.session() as s:
+        name = s.get(Lead, ids[1]).full_name
+        when = s.get(MergeEvent, result.event_id).created_at.replace(tzinfo=UTC).astimezone()
+    language("ru")
+    view = make_view(qtbot, workspace, ops["anna"], runner)
+    asked = []
+    monkeypatch.setattr(compare, "confirm", lambda *a, **k: asked.append((a, k)) or False)
+    view.undo_last()
+    qtbot.waitUntil(lambda: bool(asked))
+    (_parent, title, question), options = asked[0]
+    assert title == "Отменить последнее объединение"
+    assert question == (
+        f"Отменить объединение #T-101, #A-103 в #W-102 ({name}), {when:%H:%M}, Петрова Анна?"
+    )
+    assert options["info"].startswith("Лиды будут восстановлены")
+    assert shown == {"known": [], "bug": []}
 
 
 @given(

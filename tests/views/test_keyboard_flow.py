@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
@@ -170,7 +172,14 @@ def test_undo_last_restores_the_merged_leads(qtbot, workspace, runner, shown, mo
     monkeypatch.setattr(compare, "confirm", lambda *a, **k: asked.append(a) or True)
     with qtbot.waitSignal(view.undone, timeout=10000) as undone:
         key(qtbot, view, Qt.Key.Key_Z, CTRL)
-    assert asked
+    # The question names the merge: the leads, the primary's name, when and who.
+    with workspace.session() as s:
+        event = s.get(MergeEvent, undone.args[0].undone_event_id)
+        when = event.created_at.replace(tzinfo=UTC).astimezone()
+        name = s.get(Lead, ids[1]).full_name
+    assert name
+    question = asked[0][2]
+    assert question == f"Undo the merge of #T-101 into #W-102 ({name}), {when:%H:%M}, Петрова Анна?"
     assert ids[0] in undone.args[0].restored_ids  # the lead merged away is back
     with workspace.session() as s:
         for i in ids[:2]:
@@ -591,6 +600,49 @@ def test_a_group_changed_elsewhere_leaves_the_queue_and_the_keys_go_on(qtbot, de
     with qtbot.waitSignal(view.group_loaded, timeout=10000):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_J)
     assert view.plan is not None and view.merge_button.isEnabled()
+    assert shown == []
+
+
+def test_a_merge_refused_because_someone_else_merged_the_group_opens_the_next_one(
+    qtbot, demo_window
+):
+    """As after a merge of one's own, the next group opens by itself: no row was
+    highlighted and the operator had to press J to go on."""
+    from deskdup.services.merge import apply_merge
+    from deskdup.services.merge_plan import build_plan
+
+    window, shown = demo_window
+    view = window.compare
+    ws = window.context.workspace
+    window.start()
+    qtbot.waitUntil(lambda: settled(window) and view.plan is not None, timeout=30000)
+    window.queue.select_proxy_row(2)  # not the first row: the next group is the one below
+    qtbot.waitUntil(lambda: settled(window) and window.queue.current_row() is not None)
+    qtbot.waitUntil(lambda: tuple(view.lead_ids) == window.queue.current_row().lead_ids)
+    qtbot.waitUntil(lambda: view.plan is not None and not view.is_busy(), timeout=10000)
+    following = window.queue.proxy.index(3, 0).data(Role.ObjectRole).key
+    taken = tuple(view.lead_ids)
+    with ws.session() as s:
+        plan = build_plan(s, taken)
+    apply_merge(ws, plan, window.context.operator.id)  # "someone else", in another session
+
+    with qtbot.waitSignal(view.group_unavailable, timeout=10000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
+    # The refresh takes the merged group out; the group below it opens by itself.
+    qtbot.waitUntil(
+        lambda: (
+            settled(window) and window.queue.current_row() is not None and view.plan is not None
+        ),
+        timeout=30000,
+    )
+    current = window.queue.current_row()
+    assert current.key == following
+    assert tuple(view.lead_ids) == tuple(current.lead_ids) == window.open_group
+    assert not set(taken) & set(view.lead_ids)
+    assert view.merge_button.isEnabled()
+    # Why the merge did not happen stays on screen above the new group.
+    assert "merged" in view.banner.text() and view.banner.isVisible()
+    assert view.isAncestorOf(QApplication.focusWidget())
     assert shown == []
 
 
