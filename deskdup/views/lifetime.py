@@ -2,12 +2,12 @@
 
 ``QObject.deleteLater()`` hands the object to C++: dropping the last Python
 reference afterwards frees the Python wrapper but not the object.  When Qt
-then deletes it, the object's destructor asks the (freed) wrapper for Python
-overrides and the process dies with a segmentation fault (seen in the test run:
-``~QObject -> Shiboken getOverride``, a background operation's object, about
-one run in two of tests/views/test_app.py).  ``delete_later`` keeps the wrapper
-alive until the object is really gone, then lets go of it on the next turn of
-the event loop, outside the destructor.
+then deletes it, the object's destructor may ask the (freed) wrapper for
+Python overrides.  A core dump of a crashed test run showed exactly that
+(``~QObject -> Shiboken getOverride`` on a background operation's object, with
+PySide 6.12.0, whose refcount bug on None may have helped; see pyproject.toml).
+``delete_later`` keeps the wrapper alive until the object is really gone, then
+lets go of it on the next turn of the event loop, outside the destructor.
 """
 
 from __future__ import annotations
