@@ -30,10 +30,10 @@ from deskdup.models import Channel
 from deskdup.services.candidates import CandidateGroup, LeadSummary, Reason
 from deskdup.services.lead_rows import GroupRights, MergeLock
 from deskdup.services.messages import QT_TRANSLATE_NOOP
-from deskdup.services.rights import Refusal
+from deskdup.services.rights import Refusal, grouped_refusals
 from deskdup.views import icons
 from deskdup.views.channel_badges import channel_name
-from deskdup.views.compare import refusal_text
+from deskdup.views.compare import translate_message
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -304,7 +304,7 @@ class QueueModel(QAbstractTableModel):
             return "\n".join(
                 (
                     QCoreApplication.translate("Queue", "You cannot merge this group:"),
-                    *(refusal_text(r) for r in row.refusals),
+                    *(translate_message(m) for m in grouped_refusals(row.refusals)),
                 )
             )
         if column == Column.CHANNELS:
