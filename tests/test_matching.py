@@ -251,6 +251,19 @@ def test_lookup_of_a_surname_alone(impatient):
     assert avito in [h.lead_id for h in index.lookup("Иван")]
 
 
+def test_lookup_of_one_latin_word_is_a_name_or_a_handle_typed_without_at(impatient):
+    ws, (_tg, _avito, site) = impatient
+    with ws.session() as s:
+        comms = [(MESSENGER, Channel.TELEGRAM, "@SunnyCat")]
+        cat = make_lead(s, channel=Channel.TELEGRAM, comms=comms)
+    index = MatchIndex.build(ws)
+    top = index.lookup("Petrov")[0]
+    assert top.lead_id == site
+    assert str(top.reasons[0].text).startswith("Same surname: Petrov ~ ")  # not "Telegram petrov"
+    hit = index.lookup("sunnycat")[0]
+    assert hit.lead_id == cat.id and "sunnycat" in str(hit.reasons[0].text)
+
+
 def test_refresh_sees_an_undo_that_puts_the_old_updated_at_back(impatient):
     ws, (_tg, avito, _site) = impatient
     index = MatchIndex.build(ws)

@@ -1551,6 +1551,11 @@ def probe_record(text: str, region: str = "RU") -> _Lead | None:
         probe.phones, probe.bad_phones = (
             ((phone.value,), ()) if phone.valid else ((), (phone.value,))
         )
+    elif " " not in text and text.isalpha() and not is_cyrillic(text):
+        # One Latin word: a surname or first name in Latin ("Mitrofanov"), or a
+        # handle typed without its @; matched both ways, told as a name.
+        probe.handles = ((Channel.TELEGRAM, normalize_handle(text).value),)
+        probe.name = _typed_name(text)
     elif text.startswith("@") or "t.me/" in text or (" " not in text and not is_cyrillic(text)):
         probe.add_comm(CommKind.MESSENGER, Channel.TELEGRAM, text, "", region)
         if not probe.nicks and probe.handles:
