@@ -56,3 +56,23 @@ def test_lookup_command(workspace, capsys):
     out = capsys.readouterr().out
     assert out.splitlines()[0].split()[1] == "B24-17"
     assert "ivan_petrov" in out or str(c) in out
+
+
+def test_weights_and_burst_window_are_settings_of_the_scan(workspace, capsys):
+    _a, _b, c = _fill(workspace)
+
+    def pairs(*extra):
+        assert main(["scan", "--db", workspace.url, "--format", "jsonl", *extra]) == 0
+        return [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+
+    default = pairs()
+    assert any("Came 9 min apart" in r for p in default for r in p["reasons"])
+    # Without the phone's weight the returning WhatsApp lead is no candidate any more.
+    assert [(p["a"], p["b"]) for p in pairs("--weight", "same_phone=0")] == [("B24-17", c)]
+    # A 5-minute burst window: 9 minutes apart is no burst.
+    narrow = pairs("--burst-minutes", "5")
+    assert not any("apart via" in r for p in narrow for r in p["reasons"])
+    for bad in (["--weight", "no_such=0.5"], ["--weight", "same_phone=2"],
+                ["--weight", "same_phone"], ["--burst-minutes", "0"]):  # fmt: skip
+        assert main(["scan", "--db", workspace.url, *bad]) == 2, bad
+    assert "Unknown weight 'no_such'" in capsys.readouterr().err

@@ -18,6 +18,7 @@ from sqlalchemy import String, select, type_coerce
 from deskdup.models import Channel, Lead
 from deskdup.services.errors import KnownError
 from deskdup.services.matching import (
+    DEFAULT_WEIGHTS,
     MatchIndex,
     MatchSettings,
     channel_title,
@@ -46,6 +47,7 @@ def register(subparsers) -> None:
         help="lowest score printed, 0..1 (default: the review threshold)",
     )
     scan.add_argument("--region", default="RU", help="default phone region (default RU)")
+    _detection_options(scan)
     scan.set_defaults(handler=run_scan)
 
     find = subparsers.add_parser(
@@ -58,7 +60,26 @@ def register(subparsers) -> None:
     find.add_argument("--limit", type=int, default=20, help="at most this many leads (default 20)")
     find.add_argument("--format", choices=("table", "jsonl"), default="table")
     find.add_argument("--region", default="RU", help="default phone region (default RU)")
+    _detection_options(find)
     find.set_defaults(handler=run_lookup)
+
+
+def _detection_options(parser) -> None:
+    parser.add_argument(
+        "--weight",
+        action="append",
+        default=[],
+        metavar="CODE=W",
+        help="weight of one kind of evidence, -1..1 (repeatable); codes and defaults: "
+        + ", ".join(f"{code}={w:g}" for code, w in DEFAULT_WEIGHTS.items()),
+    )
+    parser.add_argument(
+        "--burst-minutes",
+        type=int,
+        metavar="N",
+        help="leads from different channels this close count as one burst (default "
+        f"{MatchSettings().burst_minutes})",
+    )
 
 
 def _settings(args) -> MatchSettings:
@@ -68,6 +89,25 @@ def _settings(args) -> MatchSettings:
         if not 0.0 <= threshold <= 1.0:
             raise KnownError(f"The threshold must be between 0 and 1, not {threshold}.")
         settings.review_threshold = threshold
+    for item in getattr(args, "weight", None) or []:
+        code, sep, value = item.partition("=")
+        code = code.strip()
+        if code not in DEFAULT_WEIGHTS:
+            raise KnownError(
+                f"Unknown weight '{code}'; the weights are: {', '.join(DEFAULT_WEIGHTS)}."
+            )
+        try:
+            weight = float(value) if sep else float("nan")
+        except ValueError:
+            weight = float("nan")
+        if not -1.0 <= weight <= 1.0:
+            raise KnownError(f"--weight takes CODE=W with W between -1 and 1, not '{item}'.")
+        settings.weights[code] = weight
+    burst = getattr(args, "burst_minutes", None)
+    if burst is not None:
+        if not 1 <= burst <= 240:
+            raise KnownError(f"The burst window must be 1 to 240 minutes, not {burst}.")
+        settings.burst_minutes = burst
     return settings
 
 
