@@ -1108,6 +1108,7 @@ class MatchIndex:
     def _insert(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
         data = self.blocks.data
         lead_id = rec.id
+        # Blocks.add inlined: this loop runs once per key of every lead of a build.
         # A lead's keys are distinct, so it is never added twice under one key
         # (a membership test here would make common-name blocks quadratic).
         for key in self._block_keys(rec) if keys is None else keys:
