@@ -58,7 +58,7 @@ class AppContext:
         return query.run_in_background()
 
     def match_settings(self) -> MatchSettings:
-        """The engine's settings with the operator's threshold and region applied."""
+        """The engine's settings with the operator's threshold, region, weights and burst window."""
         base = MatchSettings()
         changes: dict[str, Any] = {}
         threshold = float(self.settings.get(opts.REVIEW_THRESHOLD))
@@ -67,6 +67,12 @@ class AppContext:
         region = str(self.settings.get(opts.DEFAULT_REGION) or "").strip().upper()
         if region:
             changes["region"] = region
+        weights = opts.weight_overrides(self.settings.get(opts.MATCH_WEIGHTS))
+        if weights:
+            changes["weights"] = {**base.weights, **weights}
+        burst = opts.burst_minutes(self.settings.get(opts.BURST_MINUTES))
+        if burst is not None:
+            changes["burst_minutes"] = burst
         if not changes:
             return base
         return replace(base, **changes)

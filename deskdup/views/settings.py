@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from deskdup.services import paths
+from deskdup.services.matching import DEFAULT_WEIGHTS
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -58,6 +60,23 @@ DEFAULT_REGION = Option(
     QT_TRANSLATE_NOOP("Settings", "Default phone region (country code such as RU, KZ, BY)"),
 )
 
+# Detection ("Detection" section of the dialog).  Weights: only the codes whose
+# weight differs from matching.DEFAULT_WEIGHTS are stored; see weight_overrides().
+MATCH_WEIGHTS = Option(
+    "matching/weights",
+    dict,
+    {},
+    QT_TRANSLATE_NOOP("Settings", "Evidence weights (from -1 to 1; below 0 lowers the score)"),
+)
+BURST_MINUTES = Option(
+    "matching/burst_minutes",
+    int,
+    0,  # 0: the engine's own default
+    QT_TRANSLATE_NOOP("Settings", "Burst window (minutes between leads from different channels)"),
+)
+WEIGHT_RANGE = (-1.0, 1.0)
+BURST_RANGE = (1, 240)
+
 # Remembered state (not shown in the dialog).
 LAST_CONNECTION = Option("connection/last", str, "")
 RECENT_CONNECTIONS = Option("connection/recent", list, [])
@@ -71,6 +90,33 @@ QUEUE_MERGEABLE_ONLY = Option("queue/mergeable_only", bool, True)
 LEADS_HEADER = Option("window/leads_header", bytes, b"")
 
 MAX_RECENT = 8
+
+
+def weight_overrides(stored: Any) -> dict[str, float]:
+    """The stored weights the engine knows, clamped to -1..1 (anything else is ignored).
+
+    A settings file edited by hand, or written by a version with other codes,
+    must not break a scan nor push a score out of 0..1.
+    """
+    if not isinstance(stored, dict):
+        return {}
+    low, high = WEIGHT_RANGE
+    out: dict[str, float] = {}
+    for code, value in stored.items():
+        if code not in DEFAULT_WEIGHTS or isinstance(value, bool):
+            continue
+        if not isinstance(value, int | float) or math.isnan(value):
+            continue
+        out[code] = min(high, max(low, float(value)))
+    return out
+
+
+def burst_minutes(stored: Any) -> int | None:
+    """The stored burst window clamped to 1..240 minutes; None for "the engine's default"."""
+    if isinstance(stored, bool) or not isinstance(stored, int) or stored <= 0:
+        return None
+    low, high = BURST_RANGE
+    return min(high, max(low, stored))
 
 
 def settings_path() -> Path:

@@ -1,4 +1,5 @@
-"""The settings the operator may change: language, review threshold, phone region."""
+"""The settings the operator may change: language, review threshold, phone region,
+and detection (the burst window and the weight of each kind of evidence)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,65 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from deskdup.services.matching import DEFAULT_BURST_MINUTES, DEFAULT_WEIGHTS
+from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.views import i18n
-from deskdup.views.settings import DEFAULT_REGION, LANGUAGE, REVIEW_THRESHOLD, Option, Settings
+from deskdup.views.settings import (
+    BURST_MINUTES,
+    BURST_RANGE,
+    DEFAULT_REGION,
+    LANGUAGE,
+    MATCH_WEIGHTS,
+    REVIEW_THRESHOLD,
+    WEIGHT_RANGE,
+    Option,
+    Settings,
+    burst_minutes,
+    weight_overrides,
+)
+
+# What each weight of matching.DEFAULT_WEIGHTS is for, in the operator's words.
+WEIGHT_LABELS: dict[str, str] = {
+    "same_phone": QT_TRANSLATE_NOOP("Settings", "Same phone"),
+    "same_email": QT_TRANSLATE_NOOP("Settings", "Same e-mail"),
+    "same_handle": QT_TRANSLATE_NOOP("Settings", "Same messenger account"),
+    "same_invalid_phone": QT_TRANSLATE_NOOP("Settings", "Same unrecognised phone number"),
+    "full_name": QT_TRANSLATE_NOOP("Settings", "Same first name and surname"),
+    "full_name_patronymic": QT_TRANSLATE_NOOP("Settings", "Same full name with patronymic"),
+    "nickname_name": QT_TRANSLATE_NOOP("Settings", "Nickname matches the name"),
+    "surname_initial": QT_TRANSLATE_NOOP("Settings", "Same surname and initial"),
+    "surname_only": QT_TRANSLATE_NOOP("Settings", "Same surname only"),
+    "surname_number": QT_TRANSLATE_NOOP("Settings", "Same surname with a number (petrov93)"),
+    "first_name": QT_TRANSLATE_NOOP("Settings", "Same first name only"),
+    "burst": QT_TRANSLATE_NOOP("Settings", "Different channels within the burst window"),
+    "same_message": QT_TRANSLATE_NOOP("Settings", "Same inquiry text"),
+    "different_phones": QT_TRANSLATE_NOOP("Settings", "Different phones (penalty)"),
+    "different_first_names": QT_TRANSLATE_NOOP("Settings", "Different first names (penalty)"),
+    "different_surnames": QT_TRANSLATE_NOOP("Settings", "Different surnames (penalty)"),
+    "different_patronymics": QT_TRANSLATE_NOOP("Settings", "Different patronymics (penalty)"),
+}
 
 
 def label(option: Option) -> str:
     return QCoreApplication.translate("Settings", option.label)
+
+
+def weight_label(code: str) -> str:
+    """The code itself for a weight added to the engine without a label yet."""
+    text = WEIGHT_LABELS.get(code)
+    return QCoreApplication.translate("Settings", text) if text else code
 
 
 @dataclass(frozen=True)
@@ -38,7 +86,14 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        # The weights make the dialog tall: everything but the buttons scrolls.
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
 
         self.language = QComboBox()
@@ -62,16 +117,76 @@ class SettingsDialog(QDialog):
         self.region.setInputMask(">AA")
         form.addRow(label(DEFAULT_REGION), self.region)
         layout.addLayout(form)
-        note = QLabel(self.tr("A new threshold or region applies at the next scan."))
+        layout.addWidget(self._detection_section(settings))
+        note = QLabel(self.tr("Changes to detection apply at the next scan."))
         note.setWordWrap(True)
         layout.addWidget(note)
+        layout.addStretch(1)
+        self.scroll.setWidget(content)
+        outer.addWidget(self.scroll)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
+        self._fit_to_screen(content)
+
+    def _detection_section(self, settings: Settings) -> QGroupBox:
+        box = QGroupBox(self.tr("Detection"))
+        form = QFormLayout(box)
+        self.burst = QSpinBox()
+        self.burst.setRange(*BURST_RANGE)
+        self.burst.setSuffix(self.tr(" min"))
+        stored_burst = burst_minutes(settings.get(BURST_MINUTES))
+        self.burst.setValue(DEFAULT_BURST_MINUTES if stored_burst is None else stored_burst)
+        self._initial_burst = self.burst.value()
+        form.addRow(label(BURST_MINUTES), self.burst)
+
+        heading = QLabel(label(MATCH_WEIGHTS))
+        heading.setWordWrap(True)
+        form.addRow(heading)
+        stored = weight_overrides(settings.get(MATCH_WEIGHTS))
+        self.weights: dict[str, QDoubleSpinBox] = {}
+        for code, default in DEFAULT_WEIGHTS.items():
+            spin = QDoubleSpinBox()
+            spin.setRange(*WEIGHT_RANGE)
+            spin.setSingleStep(0.05)
+            spin.setDecimals(2)
+            spin.setValue(stored.get(code, default))
+            spin.setToolTip(self.tr("Default: {value}").format(value=spin.textFromValue(default)))
+            self.weights[code] = spin
+            form.addRow(weight_label(code), spin)
+        self._initial_weights = self._weight_values()
+
+        self.restore_defaults = QPushButton(self.tr("Restore defaults"))
+        self.restore_defaults.setToolTip(
+            self.tr("The burst window and every weight back to deskdup's defaults")
+        )
+        self.restore_defaults.clicked.connect(self.restore_detection_defaults)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.restore_defaults)
+        form.addRow(row)
+        return box
+
+    def _fit_to_screen(self, content: QWidget) -> None:
+        """As wide as the content, as tall as it or most of the screen (then it scrolls)."""
+        hint = content.sizeHint()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        max_height = int(screen.height() * 0.85) if screen else 700
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        self.scroll.setMinimumWidth(hint.width() + bar)
+        self.scroll.setMinimumHeight(min(hint.height(), max(200, max_height - 80)))
+
+    def restore_detection_defaults(self) -> None:
+        self.burst.setValue(DEFAULT_BURST_MINUTES)
+        for code, spin in self.weights.items():
+            spin.setValue(DEFAULT_WEIGHTS[code])
+
+    def _weight_values(self) -> dict[str, float]:
+        return {code: round(spin.value(), 2) for code, spin in self.weights.items()}
 
     def apply(self) -> SettingsChange:
         language = str(self.language.currentData() or "")
@@ -84,6 +199,21 @@ class SettingsDialog(QDialog):
         self.settings.set(DEFAULT_REGION, region)
         if abs(self.threshold.value() - self._initial_threshold) > 1e-9:
             self.settings.set(REVIEW_THRESHOLD, self.threshold.value())
+        if self.burst.value() != self._initial_burst:
+            matching_changed = True
+            if self.burst.value() == DEFAULT_BURST_MINUTES:
+                self.settings.reset(BURST_MINUTES)
+            else:
+                self.settings.set(BURST_MINUTES, self.burst.value())
+        weights = self._weight_values()
+        if weights != self._initial_weights:
+            matching_changed = True
+            # Only what differs from the defaults: a default the engine changes later applies.
+            changed = {c: w for c, w in weights.items() if abs(w - DEFAULT_WEIGHTS[c]) > 1e-9}
+            if changed:
+                self.settings.set(MATCH_WEIGHTS, changed)
+            else:
+                self.settings.reset(MATCH_WEIGHTS)
         self.settings.sync()
         return SettingsChange(language_changed, matching_changed)
 

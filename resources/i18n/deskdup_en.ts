@@ -129,229 +129,229 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="578"/>
+        <location filename="../../deskdup/views/compare.py" line="580"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="580"/>
+        <location filename="../../deskdup/views/compare.py" line="582"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="585"/>
+        <location filename="../../deskdup/views/compare.py" line="587"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="587"/>
+        <location filename="../../deskdup/views/compare.py" line="589"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="592"/>
+        <location filename="../../deskdup/views/compare.py" line="594"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="594"/>
+        <location filename="../../deskdup/views/compare.py" line="596"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="601"/>
+        <location filename="../../deskdup/views/compare.py" line="603"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="606"/>
+        <location filename="../../deskdup/views/compare.py" line="608"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="608"/>
+        <location filename="../../deskdup/views/compare.py" line="610"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="613"/>
+        <location filename="../../deskdup/views/compare.py" line="615"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="615"/>
+        <location filename="../../deskdup/views/compare.py" line="617"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="620"/>
+        <location filename="../../deskdup/views/compare.py" line="622"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="622"/>
+        <location filename="../../deskdup/views/compare.py" line="624"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="694"/>
+        <location filename="../../deskdup/views/compare.py" line="696"/>
         <source>Previous group: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="700"/>
+        <location filename="../../deskdup/views/compare.py" line="702"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="742"/>
+        <location filename="../../deskdup/views/compare.py" line="744"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="744"/>
+        <location filename="../../deskdup/views/compare.py" line="746"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="765"/>
+        <location filename="../../deskdup/views/compare.py" line="767"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="777"/>
+        <location filename="../../deskdup/views/compare.py" line="779"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="810"/>
+        <location filename="../../deskdup/views/compare.py" line="812"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="844"/>
+        <location filename="../../deskdup/views/compare.py" line="846"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="901"/>
+        <location filename="../../deskdup/views/compare.py" line="903"/>
         <source>After the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="933"/>
+        <location filename="../../deskdup/views/compare.py" line="935"/>
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="990"/>
+        <location filename="../../deskdup/views/compare.py" line="992"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="991"/>
+        <location filename="../../deskdup/views/compare.py" line="993"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="992"/>
+        <location filename="../../deskdup/views/compare.py" line="994"/>
         <source>Activities and deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="993"/>
+        <location filename="../../deskdup/views/compare.py" line="995"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1028"/>
-        <location filename="../../deskdup/views/compare.py" line="1166"/>
+        <location filename="../../deskdup/views/compare.py" line="1030"/>
+        <location filename="../../deskdup/views/compare.py" line="1168"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1044"/>
+        <location filename="../../deskdup/views/compare.py" line="1046"/>
         <source>no chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1046"/>
+        <location filename="../../deskdup/views/compare.py" line="1048"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1053"/>
+        <location filename="../../deskdup/views/compare.py" line="1055"/>
         <source>{count} msg. · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1066"/>
+        <location filename="../../deskdup/views/compare.py" line="1068"/>
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1099"/>
+        <location filename="../../deskdup/views/compare.py" line="1101"/>
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1101"/>
+        <location filename="../../deskdup/views/compare.py" line="1103"/>
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1111"/>
+        <location filename="../../deskdup/views/compare.py" line="1113"/>
         <source>keeps the chosen values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1127"/>
+        <location filename="../../deskdup/views/compare.py" line="1129"/>
         <source>from #{lead}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1139"/>
+        <location filename="../../deskdup/views/compare.py" line="1141"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1163"/>
+        <location filename="../../deskdup/views/compare.py" line="1165"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1190"/>
+        <location filename="../../deskdup/views/compare.py" line="1192"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1402"/>
-        <location filename="../../deskdup/views/compare.py" line="1427"/>
+        <location filename="../../deskdup/views/compare.py" line="1404"/>
+        <location filename="../../deskdup/views/compare.py" line="1429"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1458"/>
+        <location filename="../../deskdup/views/compare.py" line="1460"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1467"/>
+        <location filename="../../deskdup/views/compare.py" line="1469"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1473"/>
+        <location filename="../../deskdup/views/compare.py" line="1475"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1475"/>
+        <location filename="../../deskdup/views/compare.py" line="1477"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1476"/>
+        <location filename="../../deskdup/views/compare.py" line="1478"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -520,32 +520,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="415"/>
+        <location filename="../../deskdup/views/compare.py" line="417"/>
         <source>Primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="419"/>
+        <location filename="../../deskdup/views/compare.py" line="421"/>
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="426"/>
+        <location filename="../../deskdup/views/compare.py" line="428"/>
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="439"/>
+        <location filename="../../deskdup/views/compare.py" line="441"/>
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="459"/>
+        <location filename="../../deskdup/views/compare.py" line="461"/>
         <source>no responsible operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="466"/>
+        <location filename="../../deskdup/views/compare.py" line="468"/>
         <source>{status} · created {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,36 +1443,156 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="47"/>
+        <location filename="../../deskdup/views/settings.py" line="49"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="52"/>
+        <location filename="../../deskdup/views/settings.py" line="54"/>
         <source>Review threshold (score from 0 to 1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="58"/>
+        <location filename="../../deskdup/views/settings.py" line="60"/>
         <source>Default phone region (country code such as RU, KZ, BY)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="69"/>
+        <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="75"/>
+        <source>Burst window (minutes between leads from different channels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="46"/>
+        <source>Same phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="47"/>
+        <source>Same e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="48"/>
+        <source>Same messenger account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="49"/>
+        <source>Same unrecognised phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="50"/>
+        <source>Same first name and surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="51"/>
+        <source>Same full name with patronymic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="52"/>
+        <source>Nickname matches the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="53"/>
+        <source>Same surname and initial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="54"/>
+        <source>Same surname only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="55"/>
+        <source>Same surname with a number (petrov93)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="56"/>
+        <source>Same first name only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="57"/>
+        <source>Different channels within the burst window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="58"/>
+        <source>Same inquiry text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="59"/>
+        <source>Different phones (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="60"/>
+        <source>Different first names (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="61"/>
+        <source>Different surnames (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="62"/>
+        <source>Different patronymics (penalty)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="40"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="88"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="45"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="100"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="65"/>
-        <source>A new threshold or region applies at the next scan.</source>
+        <location filename="../../deskdup/views/settings_dialog.py" line="121"/>
+        <source>Changes to detection apply at the next scan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="137"/>
+        <source>Detection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="141"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="158"/>
+        <source>Default: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="163"/>
+        <source>Restore defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="165"/>
+        <source>The burst window and every weight back to deskdup&apos;s defaults</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

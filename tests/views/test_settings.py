@@ -91,3 +91,97 @@ def test_settings_dialog_applies_language_threshold_and_region(qtbot, tmp_path):
     unchanged = SettingsDialog(settings, engine_threshold=0.5)
     qtbot.addWidget(unchanged)
     assert unchanged.apply() == type(change)(False, False)
+
+
+def test_weights_and_burst_window_feed_the_match_settings(app_context):
+    from deskdup.services.matching import DEFAULT_BURST_MINUTES, DEFAULT_WEIGHTS
+
+    assert app_context.match_settings().weights == DEFAULT_WEIGHTS
+    assert app_context.match_settings().burst_minutes == DEFAULT_BURST_MINUTES
+    app_context.settings.set(opts.MATCH_WEIGHTS, {"same_phone": 0.5, "burst": 0.1})
+    app_context.settings.set(opts.BURST_MINUTES, 45)
+    ms = app_context.match_settings()
+    assert ms.weights == {**DEFAULT_WEIGHTS, "same_phone": 0.5, "burst": 0.1}
+    assert ms.weight("same_phone") == 0.5
+    assert ms.burst_minutes == 45
+
+
+def test_unknown_weights_are_ignored_and_values_clamped(app_context, tmp_path):
+    from deskdup.services.matching import DEFAULT_BURST_MINUTES, DEFAULT_WEIGHTS
+
+    app_context.settings.set(
+        opts.MATCH_WEIGHTS,
+        {
+            "no_such_code": 0.9,
+            "same_email": 7.5,
+            "different_surnames": -3,
+            "same_handle": "high",
+            "burst": True,
+            "first_name": None,
+        },
+    )
+    app_context.settings.set(opts.BURST_MINUTES, 10_000)
+    ms = app_context.match_settings()
+    assert "no_such_code" not in ms.weights
+    assert ms.weights["same_email"] == 1.0
+    assert ms.weights["different_surnames"] == -1.0
+    for code in ("same_handle", "burst", "first_name"):
+        assert ms.weights[code] == DEFAULT_WEIGHTS[code]
+    assert ms.burst_minutes == 240
+    app_context.settings.set(opts.BURST_MINUTES, -5)
+    assert app_context.match_settings().burst_minutes == DEFAULT_BURST_MINUTES
+    # A value that is not a number in the file at all: the defaults.
+    path = tmp_path / "broken.ini"
+    path.write_text("[matching]\nweights=not json\nburst_minutes=soon\n")
+    again = Settings(path)
+    assert again.get(opts.MATCH_WEIGHTS) == {}
+    assert again.get(opts.BURST_MINUTES) == 0
+
+
+def test_settings_dialog_stores_weights_and_burst_and_restores_defaults(qtbot, app_context):
+    from deskdup.services.matching import DEFAULT_BURST_MINUTES, DEFAULT_WEIGHTS
+    from deskdup.views.settings_dialog import SettingsDialog
+
+    settings = app_context.settings
+    dialog = SettingsDialog(settings, engine_threshold=0.6)
+    qtbot.addWidget(dialog)
+    assert set(dialog.weights) == set(DEFAULT_WEIGHTS)
+    assert dialog.burst.value() == DEFAULT_BURST_MINUTES
+    dialog.weights["same_phone"].stepDown()
+    dialog.weights["different_surnames"].setValue(-0.6)
+    dialog.burst.setValue(15)
+    change = dialog.apply()
+    assert change.matching_changed and not change.language_changed
+    assert settings.get(opts.MATCH_WEIGHTS) == {"same_phone": 0.9, "different_surnames": -0.6}
+    assert settings.get(opts.BURST_MINUTES) == 15
+    ms = app_context.match_settings()
+    assert ms.weight("same_phone") == 0.9 and ms.weight("different_surnames") == -0.6
+    assert ms.weight("same_email") == DEFAULT_WEIGHTS["same_email"]
+    assert ms.burst_minutes == 15
+
+    reopened = SettingsDialog(settings, engine_threshold=0.6)
+    qtbot.addWidget(reopened)
+    assert reopened.weights["same_phone"].value() == 0.9
+    assert reopened.burst.value() == 15
+    assert reopened.apply().matching_changed is False  # nothing touched: no rescan
+    assert settings.get(opts.MATCH_WEIGHTS) == {"same_phone": 0.9, "different_surnames": -0.6}
+
+    restoring = SettingsDialog(settings, engine_threshold=0.6)
+    qtbot.addWidget(restoring)
+    restoring.restore_defaults.click()
+    assert restoring.weights["same_phone"].value() == DEFAULT_WEIGHTS["same_phone"]
+    assert restoring.apply().matching_changed
+    assert settings.get(opts.MATCH_WEIGHTS) == {}
+    assert settings.get(opts.BURST_MINUTES) == opts.BURST_MINUTES.default
+    settings.sync()
+    ini = settings.path.read_text()
+    assert "weights" not in ini and "burst_minutes" not in ini
+    ms = app_context.match_settings()
+    assert ms.weights == DEFAULT_WEIGHTS and ms.burst_minutes == DEFAULT_BURST_MINUTES
+
+
+def test_every_weight_has_a_label_in_the_dialog():
+    from deskdup.services.matching import DEFAULT_WEIGHTS
+    from deskdup.views.settings_dialog import WEIGHT_LABELS
+
+    assert set(WEIGHT_LABELS) == set(DEFAULT_WEIGHTS)
