@@ -292,7 +292,7 @@ TRANSLATIONS: dict[object, str] = {
     "Default phone region (country code such as RU, KZ, BY)": "Регион телефонов по умолчанию (код страны: RU, KZ, BY)",
     "Settings": "Настройки",
     "As the system": "Как в системе",
-    "Changes to detection apply at the next scan.": "Изменения поиска дублей применяются при следующем поиске.",
+    "After OK the window scans again with the new detection settings.": "После OK окно заново ищет дубли с новыми настройками поиска.",
     "Detection": "Поиск дублей",
     "Burst window (minutes between leads from different channels)": "Окно всплеска (минут между лидами из разных каналов)",
     " min": " мин",

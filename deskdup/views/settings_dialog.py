@@ -118,7 +118,7 @@ class SettingsDialog(QDialog):
         form.addRow(label(DEFAULT_REGION), self.region)
         layout.addLayout(form)
         layout.addWidget(self._detection_section(settings))
-        note = QLabel(self.tr("Changes to detection apply at the next scan."))
+        note = QLabel(self.tr("After OK the window scans again with the new detection settings."))
         note.setWordWrap(True)
         layout.addWidget(note)
         layout.addStretch(1)

@@ -1567,7 +1567,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="121"/>
-        <source>Changes to detection apply at the next scan.</source>
+        <source>After OK the window scans again with the new detection settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

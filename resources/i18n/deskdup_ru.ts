@@ -1567,8 +1567,8 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="121" />
-        <source>Changes to detection apply at the next scan.</source>
-        <translation>Изменения поиска дублей применяются при следующем поиске.</translation>
+        <source>After OK the window scans again with the new detection settings.</source>
+        <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="137" />
