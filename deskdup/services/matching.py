@@ -1035,8 +1035,9 @@ class _Blocks:
 
 
 @contextmanager
-def _quiet_gc(freeze: bool = False) -> Iterator[None]:
-    """No cyclic garbage collection while the index is built or read.
+def quiet_gc(freeze: bool = False) -> Iterator[None]:
+    """No cyclic garbage collection while the index is built or read (the window
+    also wraps its queue and lead-list loads in it).
 
     The index is millions of small acyclic objects; every full collection
     walks all of them (about a second per million leads) and allocating them
@@ -1233,7 +1234,7 @@ class MatchIndex:
         """Read every active lead and score every candidate pair."""
         # The index lives long and holds no cycles: keep later collections (in
         # the window's thread too) from walking it again and again.
-        with _quiet_gc(freeze=True):
+        with quiet_gc(freeze=True):
             index = cls._build(ws, settings, progress, cancelled)
         return index
 
@@ -1290,7 +1291,7 @@ class MatchIndex:
         newer id; drops archived, merged and deleted leads; rescores only the
         changed leads against their blocks; reloads the dismissals.
         """
-        with _quiet_gc():
+        with quiet_gc():
             return self._refresh(ws)
 
     def _refresh(self, ws) -> ScanResult:
@@ -1368,7 +1369,7 @@ class MatchIndex:
 
     def result(self, threshold: float | None = None) -> ScanResult:
         """Pairs at/above the threshold minus dismissed ones, and their groups."""
-        with _quiet_gc():
+        with quiet_gc():
             return self._result(threshold)
 
     def _result(self, threshold: float | None) -> ScanResult:

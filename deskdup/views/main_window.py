@@ -8,10 +8,8 @@ opens by itself and the index is refreshed in the background.
 
 from __future__ import annotations
 
-import gc
 import logging
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -30,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from deskdup import __version__
 from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
-from deskdup.services.matching import MatchIndex, ScanResult
+from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.workspace import Workspace
 from deskdup.views import icons
@@ -48,26 +46,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 QUEUE_TAB, LEADS_TAB = 0, 1
-
-
-@contextmanager
-def _no_full_collections() -> Iterator[None]:
-    """Keep the garbage collector from freezing the window while an index is built.
-
-    Building the index of 100,000 leads allocates millions of objects; every
-    full collection walks all of them with the GIL held, and the UI thread
-    stalls for half a second each time.  The index has no reference cycles to
-    reclaim, so collections are paused during the build and the survivors are
-    moved out of the collector's sight afterwards (``gc.freeze``).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
@@ -359,7 +337,7 @@ class MainWindow(QMainWindow):
         index = None if full else ctx.match_index
 
         def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
-            with _no_full_collections():
+            with quiet_gc(freeze=True):
                 if index is None:
                     built = MatchIndex.build(
                         ws, settings, progress=progress, cancelled=lambda: progress.cancelled
@@ -403,7 +381,7 @@ class MainWindow(QMainWindow):
         ws, operator = self.context.workspace, self.context.operator
 
         def work() -> list[QueueRow]:
-            with _no_full_collections():
+            with quiet_gc(freeze=True):
                 return queue_rows(ws, operator, result)
 
         self._scan_op = (
@@ -438,7 +416,7 @@ class MainWindow(QMainWindow):
         ws = self.context.workspace
 
         def work() -> list[Any]:
-            with _no_full_collections():
+            with quiet_gc(freeze=True):
                 return load_lead_rows(ws)
 
         self.context.query(self, work, self._leads_loaded).run_in_background()
