@@ -13,11 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from deskdup import app as app_module
 from deskdup.services.demo import generate_demo
 from deskdup.services.operators import workspace_operator
 from deskdup.services.workspace import open_workspace
 from deskdup.views import gc_guard
 from deskdup.views.context import AppContext
+from deskdup.views.main_window import MainWindow
 from deskdup.views.operations import OperationRunner
 from deskdup.views.settings import Settings
 
@@ -69,3 +71,26 @@ def app_context(demo_ws, ops_runner, tmp_path) -> AppContext:
         settings=Settings(tmp_path / "settings.ini"),
         ops=ops_runner,
     )
+
+
+@pytest.fixture
+def window(qtbot, app_context) -> MainWindow:
+    """The main window on ``app_context``; its scan is stopped at the end."""
+    w = MainWindow(app_context)
+    qtbot.addWidget(w)
+    yield w
+    w.cancel_scan()
+    app_context.ops.wait()
+
+
+@pytest.fixture
+def controller(qtbot, ops_runner):
+    """The composition root as the program runs it (a small demo when asked for one)."""
+    c = app_module.AppController(Settings(), runner=ops_runner, demo_leads=120)
+    yield c
+    if c.window is not None:
+        c.window.close()
+    ops_runner.cancel_all()
+    ops_runner.wait()
+    if c.context is not None:
+        c.context.workspace.dispose()

@@ -36,18 +36,6 @@ def no_dialogs(monkeypatch):
     return seen
 
 
-@pytest.fixture
-def controller(qtbot, ops_runner):
-    c = app_module.AppController(Settings(), runner=ops_runner, demo_leads=120)
-    yield c
-    if c.window is not None:
-        c.window.close()
-    ops_runner.cancel_all()
-    ops_runner.wait()
-    if c.context is not None:
-        c.context.workspace.dispose()
-
-
 def test_demo_creates_the_workspace_once_and_signs_in_as_the_demo_operator(
     qtbot, controller, no_dialogs
 ):

@@ -11,7 +11,6 @@ from deskdup.models import Channel
 from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSummary, Reason
 from deskdup.services.matching import MatchIndex
 from deskdup.services.messages import Message
-from deskdup.views.main_window import MainWindow
 from deskdup.views.queue_model import Column, QueueFilter, QueueModel, QueueProxy, Role, build_rows
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -113,15 +112,6 @@ def test_removing_a_merged_lead_drops_its_group(rows):
     model.set_rows(rows)
     model.remove_leads([4])
     assert [model.row_at(i).lead_ids for i in range(model.rowCount())] == [(1, 2), (5, 6)]
-
-
-@pytest.fixture
-def window(qtbot, app_context):
-    w = MainWindow(app_context)
-    qtbot.addWidget(w)
-    yield w
-    w.cancel_scan()
-    app_context.ops.wait()
 
 
 def test_the_scan_runs_in_the_background_and_fills_the_queue(qtbot, window, app_context):

@@ -226,15 +226,6 @@ def test_facts_and_rights_on_the_demo_workspace(demo_ws):
     assert trainee.refusals([mine, mine]) != ()
 
 
-@pytest.fixture
-def window(qtbot, app_context):
-    w = MainWindow(app_context)
-    qtbot.addWidget(w)
-    yield w
-    w.cancel_scan()
-    app_context.ops.wait()
-
-
 def _visible(window) -> list:
     proxy = window.queue.proxy
     return [proxy.index(r, 0).data(Role.ObjectRole) for r in range(proxy.rowCount())]

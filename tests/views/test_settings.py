@@ -188,35 +188,24 @@ def test_every_weight_has_a_label_in_the_dialog():
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_new_weights_from_the_dialog_rescan_with_them(qtbot, ops_runner, demo_ws, monkeypatch):
-    from deskdup import app as app_module
+def test_new_weights_from_the_dialog_rescan_with_them(qtbot, controller, demo_ws, monkeypatch):
     from deskdup.views.settings_dialog import SettingsDialog
 
-    settings = Settings()
-    controller = app_module.AppController(settings, runner=ops_runner)
     controller.login = "operator"
     controller.start(url=demo_ws.url)
-    try:
-        qtbot.waitUntil(lambda: controller.window is not None, timeout=10000)
-        qtbot.waitUntil(lambda: controller.context.match_index is not None, timeout=20000)
-        assert controller.context.match_index.settings.burst_minutes != 12
+    qtbot.waitUntil(lambda: controller.window is not None, timeout=10000)
+    qtbot.waitUntil(lambda: controller.context.match_index is not None, timeout=20000)
+    assert controller.context.match_index.settings.burst_minutes != 12
 
-        def ask(cls, s, threshold, parent=None):
-            dialog = cls(s, threshold, parent)
-            dialog.weights["same_phone"].setValue(0.5)
-            dialog.burst.setValue(12)
-            return dialog.apply()
+    def ask(cls, s, threshold, parent=None):
+        dialog = cls(s, threshold, parent)
+        dialog.weights["same_phone"].setValue(0.5)
+        dialog.burst.setValue(12)
+        return dialog.apply()
 
-        monkeypatch.setattr(SettingsDialog, "ask", classmethod(ask))
-        with qtbot.waitSignal(controller.window.scan_finished, timeout=20000):
-            controller.edit_settings()
-        index = controller.context.match_index
-        assert index.settings.weight("same_phone") == 0.5
-        assert index.settings.burst_minutes == 12
-    finally:
-        if controller.window is not None:
-            controller.window.close()
-        ops_runner.cancel_all()
-        ops_runner.wait()
-        if controller.context is not None:
-            controller.context.workspace.dispose()
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(ask))
+    with qtbot.waitSignal(controller.window.scan_finished, timeout=20000):
+        controller.edit_settings()
+    index = controller.context.match_index
+    assert index.settings.weight("same_phone") == 0.5
+    assert index.settings.burst_minutes == 12
