@@ -39,9 +39,18 @@ class LeadRow:
     status: str
     created_at: datetime
     named: bool = True  # False: ``name`` is the CRM's title of a lead that has no name
+    # ID, name, contacts and owner, case-folded with ё as е: what the search box
+    # reads.  Made once here (on the worker), not on every search of the UI thread.
+    search_text: str = field(init=False, repr=False, compare=False)
 
-    def search_text(self) -> str:
-        return f"{self.label} {self.name} {self.contacts} {self.owner_name}".lower()
+    def __post_init__(self) -> None:
+        text = f"{self.label} {self.name} {self.contacts} {self.owner_name}"
+        object.__setattr__(self, "search_text", fold(text))
+
+
+def fold(text: str) -> str:
+    """Case-folded, ё read as е: how search text is compared."""
+    return text.casefold().replace("ё", "е")
 
 
 def _full_name(last: str, first: str, middle: str, title: str) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from deskdup.services.lead_rows import LeadRow
+from deskdup.services.lead_rows import LeadRow, fold
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.views.channel_badges import channel_icon, channel_name
 from deskdup.views.compare import format_time, status_name
@@ -187,13 +187,12 @@ class LeadModel(QAbstractTableModel):
         lead's ID from the CRM, part of a nickname.  Digits-only text is a phone,
         left to the lookup (every phone contains "916").
         """
-        words = _folded(text).split()
+        words = fold(text).split()
         if not words or not any(ch.isalpha() for ch in text):
             return []
         found: list[int] = []
         for row in self._all:
-            haystack = _folded(row.search_text())
-            if all(word in haystack for word in words):
+            if all(word in row.search_text for word in words):
                 found.append(row.id)
                 if len(found) >= limit:
                     break
@@ -245,6 +244,3 @@ class LeadModel(QAbstractTableModel):
         self._exposed = min(CHUNK, len(rows))
         self.endResetModel()
 
-
-def _folded(text: str) -> str:
-    return text.casefold().replace("ё", "е")
