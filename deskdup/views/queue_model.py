@@ -28,7 +28,7 @@ from PySide6.QtGui import QColor
 
 from deskdup.models import Channel
 from deskdup.services.candidates import CandidateGroup, LeadSummary, Reason
-from deskdup.services.lead_rows import GroupRights, MergeLock
+from deskdup.services.lead_rows import GroupRights, MergeLock, fold
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.rights import Refusal, grouped_refusals
 from deskdup.views import icons
@@ -132,7 +132,7 @@ def _distinct(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(name.casefold().replace("ё", "е").split())
+    return frozenset(fold(name).split())
 
 
 def readable_names(names: Iterable[str]) -> tuple[str, ...]:
@@ -190,7 +190,7 @@ def build_rows(
                 oldest=min(created) if created else None,
                 newest=max(created) if created else None,
                 reasons=tuple(group.top_reasons(3)),
-                search_text=f"{labels} {every_name} {' '.join(owners)}".lower(),
+                search_text=fold(f"{labels} {every_name} {' '.join(owners)}"),
                 lock=lock,
                 members=tuple((s.label, real.get(s.id) or s.name, s.channel) for s in leads),
             )
@@ -460,7 +460,7 @@ class QueueFilter:
         if self.until is not None and (row.oldest is None or row.oldest > self.until):
             return False
         if self.text:
-            return all(word in row.search_text for word in self.text.lower().split())
+            return all(word in row.search_text for word in fold(self.text).split())
         return True
 
 

@@ -107,6 +107,24 @@ def test_filters_narrow_the_queue(rows):
     assert shown(channel=Channel.AVITO, min_score=0.9) == []
 
 
+def test_the_filter_reads_yo_as_ye_in_any_case():
+    summaries = {
+        1: _summary(1, "Пётр Чернышёв", Channel.SITE, "Иванова Мария", 5),
+        2: _summary(2, "Петр", Channel.AVITO, "Иванова Мария", 9),
+    }
+    rows = build_rows([CandidateGroup((1, 2), [CandidatePair(1, 2, 0.9, (_reason("+7916"),))])],
+                      summaries)  # fmt: skip
+    proxy = QueueProxy()
+    model = QueueModel()
+    model.set_rows(rows)
+    proxy.setSourceModel(model)
+    for typed in ("ЧЕРНЫШЕВ", "чернышёв", "петр черн"):
+        proxy.set_filter(QueueFilter(text=typed))
+        assert proxy.rowCount() == 1, typed
+    proxy.set_filter(QueueFilter(text="Чернов"))
+    assert proxy.rowCount() == 0
+
+
 def test_removing_a_merged_lead_drops_its_group(rows):
     model = QueueModel()
     model.set_rows(rows)
