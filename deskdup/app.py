@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from deskdup.services import paths
 from deskdup.services.errors import Cancelled, KnownError
-from deskdup.services.operators import OperatorInfo, list_operators
+from deskdup.services.operators import OperatorInfo, list_operators, workspace_operators
 from deskdup.services.workspace import Workspace, normalize_url, open_workspace
 from deskdup.views import errors, gc_guard, i18n
 from deskdup.views import settings as opts
@@ -291,11 +291,9 @@ class AppController(QObject):
                 self.settings.remember_operator(url, picked.login)
                 self._show(ctx.workspace, picked)
 
-        def load() -> list[OperatorInfo]:
-            with ctx.workspace.session() as session:
-                return list_operators(session)
-
-        QueryOp(self.window, load, chosen, runner=self.runner).run_in_background()
+        QueryOp(
+            self.window, lambda: workspace_operators(ctx.workspace), chosen, runner=self.runner
+        ).run_in_background()
 
     def edit_settings(self) -> None:
         if self.context is None:
