@@ -91,7 +91,10 @@ _ACTIONS = (Action.READ, Action.EDIT, Action.DELETE)
 def _operator(session: Session, login: str) -> Operator:
     op = session.scalar(_query().where(Operator.login == login))
     if op is None:
-        raise KnownError(f"There is no operator with the login '{login}' in this workspace.")
+        raise KnownError(
+            f"There is no operator with the login '{login}' in this workspace; "
+            "'deskdup operator list' shows who is there."
+        )
     return op
 
 
@@ -116,7 +119,7 @@ def add_operator(
     if role not in ROLES:
         raise KnownError(f"Unknown role '{role}'; one of: {', '.join(ROLES)}.")
     if session.scalar(select(Operator.id).where(Operator.login == login)) is not None:
-        raise KnownError(f"The login '{login}' is taken in this workspace.")
+        raise KnownError(f"The login '{login}' is taken in this workspace; choose another.")
     op = Operator(
         login=login,
         full_name=full_name.strip() or login,
