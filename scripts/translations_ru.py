@@ -334,3 +334,23 @@ TRANSLATIONS: dict[object, str] = {
     # Lead list search
     "Contains “{text}”": "Содержит «{text}»",
 }
+
+
+def _load_topic_files() -> None:
+    """Merge scripts/translations_ru_<topic>.py into TRANSLATIONS.
+
+    Work on separate features goes on in parallel; a file per topic keeps their
+    translations from colliding at the end of this one.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    for path in sorted(Path(__file__).resolve().parent.glob("translations_ru_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        TRANSLATIONS.update(module.TRANSLATIONS)
+
+
+_load_topic_files()
