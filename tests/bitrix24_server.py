@@ -168,6 +168,8 @@ class Portal:
         self.chats: dict[int, list[dict[str, str]]] = defaultdict(list)  # lead id -> chats
         self.denied: dict[int, dict[str, set[int]]] = {}  # user -> action -> lead ids
         self.openlines_scope = True
+        # Seconds until the oldest "operating" basket resets (10 minutes in the cloud).
+        self.operating_window = 1.0
         self.clock_offset = timedelta(0)
         self._next = {"lead": 1, "contact": 1, "mf": 1}
         self.requests: Counter[str] = Counter()
@@ -297,6 +299,10 @@ class Portal:
         """The JSON envelope of one method call (``ApiError`` for an error answer)."""
         started = self.now()
         if method == "batch":
+            failures = self.fail_next.get(method)
+            if failures:
+                status, code, text = failures.pop(0)
+                raise ApiError(status, code, text)
             result = self._batch(user_id, params)
             return {"result": result, "time": self._time(started)}
         result, extra = self._method(user_id, method, params)
@@ -311,7 +317,7 @@ class Portal:
             "processing": (finished - started).total_seconds(),
             "date_start": iso(started),
             "date_finish": iso(finished),
-            "operating_reset_at": int(finished.timestamp()) + 600,
+            "operating_reset_at": finished.timestamp() + self.operating_window,
             "operating": 0,
         }
 

@@ -273,7 +273,7 @@ def _lead_values(
 
 def _operator_map(session: Session) -> dict[str, int]:
     query = select(Operator.external_id, Operator.id).where(Operator.external_id.is_not(None))
-    return dict(session.execute(query).tuples().all())
+    return dict(session.execute(query).all())
 
 
 def write_leads(
@@ -305,7 +305,7 @@ def write_leads(
     contacts: dict[str, int] = {}
     if contact_ids:
         query = select(Contact.external_id, Contact.id).where(Contact.external_id.in_(contact_ids))
-        contacts = dict(session.execute(query).tuples().all())
+        contacts = dict(session.execute(query).all())
     now = datetime.now(UTC).replace(tzinfo=None)
     fresh = [r for r in records if str(r["ID"]) not in existing]
     for record in records:
@@ -369,7 +369,7 @@ def _insert_leads(
     query = select(Lead.external_id, Lead.id).where(
         Lead.external_id.in_([str(r["ID"]) for r in records])
     )
-    new_ids = dict(session.execute(query).tuples().all())
+    new_ids = dict(session.execute(query).all())
     comm_rows: list[dict[str, Any]] = []
     chat_rows: list[dict[str, Any]] = []
     for record in records:
@@ -416,13 +416,7 @@ def write_contacts(session: Session, records: Sequence[dict[str, Any]], region: 
             .options(selectinload(Contact.communications))
         )
     }
-    operators = dict(
-        session.execute(
-            select(Operator.external_id, Operator.id).where(Operator.external_id.is_not(None))
-        )
-        .tuples()
-        .all()
-    )
+    operators = _operator_map(session)
     now = datetime.now(UTC).replace(tzinfo=None)
     for record in records:
         ext = str(record["ID"])
