@@ -110,7 +110,7 @@ def run_merge(args: argparse.Namespace) -> int:
     backend = None
     try:
         if workspace_link(ws) is not None:
-            backend = portal_backend(ws, getattr(args, "bitrix24", None), announce_store=False)
+            backend = portal_backend(ws, getattr(args, "bitrix24", None))
             operator = _portal_operator(args, backend.webhook_operator())
             for message in backend.resume():
                 print(f"deskdup: {message}", file=sys.stderr)

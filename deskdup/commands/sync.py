@@ -27,9 +27,9 @@ from deskdup.services.workspace import Workspace, open_workspace
 class ProgressLine:
     """One line on stderr, rewritten in place on a terminal, a line a second otherwise."""
 
-    def __init__(self, stream=sys.stderr) -> None:
-        self.stream = stream
-        self.tty = stream.isatty()
+    def __init__(self, stream=None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
         self.last = 0.0
         self.width = 0
 
@@ -56,14 +56,9 @@ class ProgressLine:
             self.stream.flush()
 
 
-def portal_backend(
-    ws: Workspace, given: str | None, *, announce_store: bool = True
-) -> Bitrix24Backend:
+def portal_backend(ws: Workspace, given: str | None) -> Bitrix24Backend:
     """The backend of a linked (or to-be-linked) workspace, with its webhook found."""
-    link = workspace_link(ws)
-    webhook: Webhook = find_webhook(link, given)
-    if given and announce_store:
-        print(f"deskdup: {remember_webhook(webhook).message}", file=sys.stderr)
+    webhook: Webhook = find_webhook(workspace_link(ws), given)
     return Bitrix24Backend(ws, Bitrix24Client(webhook))
 
 
@@ -75,7 +70,6 @@ def run_sync(args: argparse.Namespace) -> int:
     backend = None
     try:
         backend = portal_backend(ws, args.bitrix24)
-        backend.client.cancelled = None
         for message in backend.resume():
             print(f"deskdup: {message}", file=sys.stderr)
         line = ProgressLine()
@@ -85,6 +79,8 @@ def run_sync(args: argparse.Namespace) -> int:
             line.done()
         for note in report.notes:
             print(f"deskdup: {note}", file=sys.stderr)
+        if args.bitrix24:  # the portal took it: keep it for next time, and say where
+            print(f"deskdup: {remember_webhook(backend.client.webhook).message}", file=sys.stderr)
         print(report.summary)
         if report.operator_login:
             print(f"You act as the operator '{report.operator_login}' (the webhook's user).")
