@@ -671,157 +671,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="125" />
+        <location filename="../../deskdup/views/main_window.py" line="103" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="130" />
+        <location filename="../../deskdup/views/main_window.py" line="108" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="131" />
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160" />
+        <location filename="../../deskdup/views/main_window.py" line="138" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="161" />
+        <location filename="../../deskdup/views/main_window.py" line="139" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="178" />
+        <location filename="../../deskdup/views/main_window.py" line="156" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="180" />
+        <location filename="../../deskdup/views/main_window.py" line="158" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="209" />
+        <location filename="../../deskdup/views/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="211" />
+        <location filename="../../deskdup/views/main_window.py" line="189" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="217" />
+        <location filename="../../deskdup/views/main_window.py" line="195" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="220" />
+        <location filename="../../deskdup/views/main_window.py" line="198" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="222" />
+        <location filename="../../deskdup/views/main_window.py" line="200" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="230" />
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232" />
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236" />
+        <location filename="../../deskdup/views/main_window.py" line="214" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240" />
+        <location filename="../../deskdup/views/main_window.py" line="218" />
         <source>&amp;Next group	Ctrl+Down</source>
         <translation>&amp;Следующая группа	Ctrl+Down</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="243" />
+        <location filename="../../deskdup/views/main_window.py" line="221" />
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253" />
+        <location filename="../../deskdup/views/main_window.py" line="231" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255" />
+        <location filename="../../deskdup/views/main_window.py" line="233" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="258" />
+        <location filename="../../deskdup/views/main_window.py" line="236" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="262" />
+        <location filename="../../deskdup/views/main_window.py" line="240" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="266" />
+        <location filename="../../deskdup/views/main_window.py" line="244" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="268" />
+        <location filename="../../deskdup/views/main_window.py" line="246" />
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation>&amp;Горячие клавиши	F1</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="271" />
+        <location filename="../../deskdup/views/main_window.py" line="249" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374" />
+        <location filename="../../deskdup/views/main_window.py" line="352" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374" />
+        <location filename="../../deskdup/views/main_window.py" line="352" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="421" />
+        <location filename="../../deskdup/views/main_window.py" line="399" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="540" />
+        <location filename="../../deskdup/views/main_window.py" line="518" />
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="550" />
+        <location filename="../../deskdup/views/main_window.py" line="528" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="577" />
+        <location filename="../../deskdup/views/main_window.py" line="555" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="580" />
+        <location filename="../../deskdup/views/main_window.py" line="558" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1157,137 +1157,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="145" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="661" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="146" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="662" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="147" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="663" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="148" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="666" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="151" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="667" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="152" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="668" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="153" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="669" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="154" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="672" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="157" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="673" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="158" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="674" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="159" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="675" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="160" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="678" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="679" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="682" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="683" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="684" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="786" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="271" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="796" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="281" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="808" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="293" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="818" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="303" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="834" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="319" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="848" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="333" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="859" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="344" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="869" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="354" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="878" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="363" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="892" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="377" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
