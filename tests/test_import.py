@@ -16,7 +16,7 @@ from deskdup.cli import main
 from deskdup.models import Channel, Chat, CommKind, Communication, Lead, Operator
 from deskdup.services.errors import KnownError
 from deskdup.services.importer import (
-    _cell_text,
+    cell_text,
     fast_ru_mobile,
     import_file,
     split_full_name,
@@ -324,7 +324,7 @@ def test_xlsx_phones_and_ids_typed_as_numbers_keep_their_digits(ws, tmp_path):
 @given(st.integers(min_value=0, max_value=2**53))
 def test_a_whole_number_cell_reads_as_its_digits(number):
     # openpyxl gives an int, calamine a float: both must read as the digits typed.
-    assert _cell_text(number) == _cell_text(float(number)) == str(number)
+    assert cell_text(number) == cell_text(float(number)) == str(number)
 
 
 def test_xlsx_empty_cells_rows_and_a_table_away_from_a1(ws, tmp_path):
