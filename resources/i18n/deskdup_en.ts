@@ -462,57 +462,57 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="258"/>
+        <location filename="../../deskdup/services/importer/report.py" line="40"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="267"/>
+        <location filename="../../deskdup/services/importer/report.py" line="49"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="623"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="51"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="625"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="53"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="628"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="56"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="638"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="66"/>
         <source>cannot read the date &apos;{value}&apos; (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="653"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="81"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="673"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="101"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="683"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="111"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="692"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="120"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="704"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="132"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
