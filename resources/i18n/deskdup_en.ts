@@ -465,57 +465,57 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="258"/>
+        <location filename="../../deskdup/services/importer/report.py" line="40"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="267"/>
+        <location filename="../../deskdup/services/importer/report.py" line="49"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="623"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="51"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="625"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="53"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="628"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="56"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="638"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="66"/>
         <source>cannot read the date &apos;{value}&apos; (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="653"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="81"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="673"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="101"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="683"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="111"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="692"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="120"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="704"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="132"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1161,137 +1161,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="145"/>
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="661"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="146"/>
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="662"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="147"/>
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="663"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="148"/>
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="666"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="151"/>
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="667"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="152"/>
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="668"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="153"/>
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="669"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="154"/>
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="672"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="157"/>
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="673"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="158"/>
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="674"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="159"/>
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="675"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="160"/>
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="678"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="163"/>
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="679"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="164"/>
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="682"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="167"/>
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="683"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="168"/>
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="684"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="169"/>
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="786"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="271"/>
         <source>Same phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="796"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="281"/>
         <source>Same e-mail {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="808"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="293"/>
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="818"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="303"/>
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="834"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="319"/>
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="848"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="333"/>
         <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="859"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="344"/>
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="869"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="354"/>
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="878"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="363"/>
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="892"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="377"/>
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
