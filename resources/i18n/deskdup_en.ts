@@ -462,57 +462,57 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="258"/>
+        <location filename="../../deskdup/services/importer/report.py" line="40"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="267"/>
+        <location filename="../../deskdup/services/importer/report.py" line="49"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="623"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="51"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="625"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="53"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="628"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="56"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="638"/>
-        <source>cannot read the date &apos;{value}&apos; (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
+        <location filename="../../deskdup/services/importer/rows.py" line="66"/>
+        <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="653"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="82"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="673"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="102"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="683"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="112"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="692"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="121"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="704"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="133"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -672,157 +672,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="125"/>
+        <location filename="../../deskdup/views/main_window.py" line="103"/>
         <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="130"/>
+        <location filename="../../deskdup/views/main_window.py" line="108"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="131"/>
+        <location filename="../../deskdup/views/main_window.py" line="109"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160"/>
+        <location filename="../../deskdup/views/main_window.py" line="138"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="161"/>
+        <location filename="../../deskdup/views/main_window.py" line="139"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="178"/>
+        <location filename="../../deskdup/views/main_window.py" line="156"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="180"/>
+        <location filename="../../deskdup/views/main_window.py" line="158"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="209"/>
+        <location filename="../../deskdup/views/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="211"/>
+        <location filename="../../deskdup/views/main_window.py" line="189"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="217"/>
+        <location filename="../../deskdup/views/main_window.py" line="195"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="220"/>
+        <location filename="../../deskdup/views/main_window.py" line="198"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="222"/>
+        <location filename="../../deskdup/views/main_window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="230"/>
+        <location filename="../../deskdup/views/main_window.py" line="208"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232"/>
+        <location filename="../../deskdup/views/main_window.py" line="210"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236"/>
+        <location filename="../../deskdup/views/main_window.py" line="214"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240"/>
+        <location filename="../../deskdup/views/main_window.py" line="218"/>
         <source>&amp;Next group	Ctrl+Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="243"/>
+        <location filename="../../deskdup/views/main_window.py" line="221"/>
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253"/>
+        <location filename="../../deskdup/views/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255"/>
+        <location filename="../../deskdup/views/main_window.py" line="233"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="258"/>
+        <location filename="../../deskdup/views/main_window.py" line="236"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="262"/>
+        <location filename="../../deskdup/views/main_window.py" line="240"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="266"/>
+        <location filename="../../deskdup/views/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="268"/>
+        <location filename="../../deskdup/views/main_window.py" line="246"/>
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="271"/>
+        <location filename="../../deskdup/views/main_window.py" line="249"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374"/>
+        <location filename="../../deskdup/views/main_window.py" line="352"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374"/>
+        <location filename="../../deskdup/views/main_window.py" line="352"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="421"/>
+        <location filename="../../deskdup/views/main_window.py" line="399"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="540"/>
+        <location filename="../../deskdup/views/main_window.py" line="518"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="550"/>
+        <location filename="../../deskdup/views/main_window.py" line="528"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="577"/>
+        <location filename="../../deskdup/views/main_window.py" line="555"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="580"/>
+        <location filename="../../deskdup/views/main_window.py" line="558"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
