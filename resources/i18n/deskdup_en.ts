@@ -976,72 +976,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="213"/>
+        <location filename="../../deskdup/views/queue_model.py" line="212"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215"/>
+        <location filename="../../deskdup/views/queue_model.py" line="214"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="216"/>
+        <location filename="../../deskdup/views/queue_model.py" line="215"/>
         <source>{n} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222"/>
+        <location filename="../../deskdup/views/queue_model.py" line="221"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225"/>
+        <location filename="../../deskdup/views/queue_model.py" line="224"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="256"/>
+        <location filename="../../deskdup/views/queue_model.py" line="255"/>
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="260"/>
+        <location filename="../../deskdup/views/queue_model.py" line="259"/>
         <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303"/>
+        <location filename="../../deskdup/views/queue_model.py" line="302"/>
         <source>You may merge this group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="306"/>
+        <location filename="../../deskdup/views/queue_model.py" line="305"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226"/>
+        <location filename="../../deskdup/views/queue_model.py" line="225"/>
         <source>Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227"/>
+        <location filename="../../deskdup/views/queue_model.py" line="226"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="228"/>
+        <location filename="../../deskdup/views/queue_model.py" line="227"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,137 +1158,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="145"/>
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="661"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="146"/>
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="662"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="147"/>
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="663"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="148"/>
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="666"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="151"/>
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="667"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="152"/>
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="668"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="153"/>
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="669"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="154"/>
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="672"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="157"/>
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="673"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="158"/>
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="674"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="159"/>
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="675"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="160"/>
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="678"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="163"/>
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="679"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="164"/>
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="682"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="167"/>
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="683"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="168"/>
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="684"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="169"/>
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="786"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="271"/>
         <source>Same phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="796"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="281"/>
         <source>Same e-mail {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="808"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="293"/>
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="818"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="303"/>
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="834"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="319"/>
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="848"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="333"/>
         <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="859"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="344"/>
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="869"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="354"/>
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="878"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="363"/>
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="892"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="377"/>
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
