@@ -243,3 +243,4 @@ class LeadModel(QAbstractTableModel):
         self._visible = rows
         self._exposed = min(CHUNK, len(rows))
         self.endResetModel()
+
