@@ -74,7 +74,7 @@ def run_sync(args: argparse.Namespace) -> int:
             print(f"deskdup: {message}", file=sys.stderr)
         line = ProgressLine()
         try:
-            report = backend.pull(line, full=args.full)
+            report = backend.pull(line, full=args.full, openline_chats=not args.no_openline_chats)
         finally:
             line.done()
         for note in report.notes:
@@ -113,5 +113,11 @@ def register(subparsers) -> None:
     )
     sync.add_argument(
         "--full", action="store_true", help="pull everything again, not only what changed"
+    )
+    sync.add_argument(
+        "--no-openline-chats",
+        action="store_true",
+        help="read open-line chats only from the leads' IMOL entries (no request per 50 "
+        "open-line leads to imopenlines.crm.chat.get)",
     )
     sync.set_defaults(handler=run_sync)

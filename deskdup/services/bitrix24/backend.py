@@ -64,8 +64,17 @@ class Bitrix24Backend(SqlBackend):
 
     # ---- sync
 
-    def pull(self, progress: Progress | None = None, *, full: bool = False) -> PullReport:
-        return pull(self.ws, self.client, progress=progress, full=full, region=self.region)
+    def pull(
+        self, progress: Progress | None = None, *, full: bool = False, openline_chats: bool = True
+    ) -> PullReport:
+        return pull(
+            self.ws,
+            self.client,
+            progress=progress,
+            full=full,
+            region=self.region,
+            openline_chats=openline_chats,
+        )
 
     def resume(self) -> list[Message]:
         """Finish or report the merges a previous run left half-way."""

@@ -544,8 +544,14 @@ def pull(
     progress: Progress | None = None,
     full: bool = False,
     region: str = "RU",
+    openline_chats: bool = True,
 ) -> PullReport:
-    """Pull the portal into ``ws`` (linking it on first use); see the module doc."""
+    """Pull the portal into ``ws`` (linking it on first use); see the module doc.
+
+    ``openline_chats=False`` reads the chats from the IMOL entries only (no
+    ``imopenlines.crm.chat.get``: a first pull of a portal full of open-line
+    leads takes a request per 50 of them).
+    """
     started = time.monotonic()
     requests_before = client.requests
     report_progress = progress or (lambda _p: None)
@@ -573,7 +579,7 @@ def pull(
             report.contacts += write_contacts(session, rows, region)
         report_progress(PullProgress(Message(CONTEXT, STAGE_CONTACTS), report.contacts, None, None))
 
-    chat_state = {"available": True}
+    chat_state = {"available": openline_chats}
     seen: set[str] = set()
     total: int | None = None
     for rows, count in client.list_pages(
@@ -589,7 +595,7 @@ def pull(
         seen.update(str(r["ID"]) for r in rows)
         eta = estimate.eta(report.leads, total, PAGE * 50)
         report_progress(PullProgress(Message(CONTEXT, STAGE_LEADS), report.leads, total, eta))
-    if not chat_state["available"]:
+    if openline_chats and not chat_state["available"]:
         report.notes.append(Message(CONTEXT, MSG_NO_CHATS))
 
     report_progress(PullProgress(Message(CONTEXT, STAGE_REMOVED), report.leads, total, None))
