@@ -65,7 +65,8 @@ class RowReader:
             return bad(
                 QT_TRANSLATE_NOOP(
                     "Import",
-                    "cannot read the date '{value}' (expected ISO 8601, e.g. 2026-11-01T09:30)",
+                    "cannot read the date '{value}' (dates are read day first: 25.11.2026, "
+                    "25/11/2026 10:02, or ISO 2026-11-25T10:02)",
                 ),
                 value=created_text,
             )
