@@ -32,78 +32,78 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="48"/>
+        <location filename="../../deskdup/services/channels.py" line="20"/>
         <source>Telegram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="49"/>
+        <location filename="../../deskdup/services/channels.py" line="21"/>
         <source>WhatsApp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="50"/>
+        <location filename="../../deskdup/services/channels.py" line="22"/>
         <source>Viber</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="51"/>
+        <location filename="../../deskdup/services/channels.py" line="23"/>
         <source>VK</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="52"/>
+        <location filename="../../deskdup/services/channels.py" line="24"/>
         <source>Avito</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="53"/>
+        <location filename="../../deskdup/services/channels.py" line="25"/>
         <source>Instagram</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="54"/>
+        <location filename="../../deskdup/services/channels.py" line="26"/>
         <source>Open line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="55"/>
+        <location filename="../../deskdup/services/channels.py" line="27"/>
         <source>Website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="56"/>
+        <location filename="../../deskdup/services/channels.py" line="28"/>
         <source>Phone call</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="57"/>
-        <location filename="../../deskdup/views/channel_badges.py" line="63"/>
+        <location filename="../../deskdup/services/channels.py" line="29"/>
+        <location filename="../../deskdup/services/channels.py" line="35"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="58"/>
+        <location filename="../../deskdup/services/channels.py" line="30"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="62"/>
+        <location filename="../../deskdup/services/channels.py" line="34"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="64"/>
+        <location filename="../../deskdup/services/channels.py" line="36"/>
         <source>Messenger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="65"/>
+        <location filename="../../deskdup/services/channels.py" line="37"/>
         <source>Web</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="349"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="321"/>
         <source>could not be recognised</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,28 +510,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="82"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="84"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="102"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="104"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="112"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="114"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="121"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="123"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="133"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="135"/>
         <source>a phone or address is longer than 300 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/dates.py" line="93"/>
+        <source>the date &apos;{value}&apos; is not a lead&apos;s date: expected {earliest} to {latest}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -979,72 +984,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="213"/>
+        <location filename="../../deskdup/views/queue_model.py" line="212"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215"/>
+        <location filename="../../deskdup/views/queue_model.py" line="214"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="216"/>
+        <location filename="../../deskdup/views/queue_model.py" line="215"/>
         <source>{n} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222"/>
+        <location filename="../../deskdup/views/queue_model.py" line="221"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225"/>
+        <location filename="../../deskdup/views/queue_model.py" line="224"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="256"/>
+        <location filename="../../deskdup/views/queue_model.py" line="255"/>
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="260"/>
+        <location filename="../../deskdup/views/queue_model.py" line="259"/>
         <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303"/>
+        <location filename="../../deskdup/views/queue_model.py" line="302"/>
         <source>You may merge this group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="306"/>
+        <location filename="../../deskdup/views/queue_model.py" line="305"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226"/>
+        <location filename="../../deskdup/views/queue_model.py" line="225"/>
         <source>Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227"/>
+        <location filename="../../deskdup/views/queue_model.py" line="226"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="228"/>
+        <location filename="../../deskdup/views/queue_model.py" line="227"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
