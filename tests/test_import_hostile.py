@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from deskdup.cli import main
-from deskdup.models import Lead, Operator
+from deskdup.models import Chat, Communication, Lead, Operator
 from deskdup.services.importer import import_file
 from deskdup.services.workspace import Workspace
 
@@ -142,3 +143,89 @@ def test_the_rejects_file_neutralises_formulas(ws, tmp_path, value, written):
     with rejects.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert rows[0]["name"] == written
+
+
+# --------------------------------------------------------------------------- text cut (5)
+
+
+def test_a_title_too_long_for_the_workspace_is_refused_not_cut(ws, tmp_path):
+    path = _write(tmp_path / "x.csv", f"id,title\n1,{'я' * 1000}\n2,{'я' * 300}\n")
+    report = import_file(ws, path, skip_bad=True)
+    assert (report.imported, report.rejected) == (1, 1)
+    assert _reasons(report)[0][0] == 2 and "title" in _reasons(report)[0][1]
+    with ws.session() as s:
+        assert s.scalar(select(Lead.title)) == "я" * 300
+
+
+@pytest.mark.parametrize("column", ["status", "first_name", "phone"])
+def test_every_limited_field_too_long_is_a_bad_row(ws, tmp_path, column):
+    path = _write(tmp_path / "x.csv", f"id,{column}\n1,{'7' * 400}\n")
+    report = import_file(ws, path)
+    assert [line for line, _ in _reasons(report)] == [2]
+
+
+def test_a_long_comment_is_kept_whole(ws, tmp_path):
+    comment = "Перезвонить. " * 20_000  # 260,000 characters: past csv's 131,072 limit
+    path = tmp_path / "x.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([["id", "comments", "message"], ["1", comment, comment]])
+    report = import_file(ws, path)
+    assert report.imported == 1
+    with ws.session() as s:
+        assert s.scalar(select(Lead.comments)) == comment.strip()
+        assert s.scalar(select(Chat.first_message)) == comment.strip()
+
+
+# --------------------------------------------------------------------------- invisible (6)
+
+
+def test_invisible_characters_are_stripped_from_ids_phones_and_emails(ws, tmp_path):
+    import_file(ws, _write(tmp_path / "a.csv", "id,email\nX-1,a@mail.ru\n"))
+    text = (
+        "id,email,phone,telegram\n"
+        "X-1\u200b,a@mail.ru,,\n"
+        "X-2,\u200bb\u200c@mail.ru\u2060,\u200e+7 916 123-45-67\u200f,@ivan\u200d_p\n"
+    )
+    report = import_file(ws, _write(tmp_path / "b.csv", text))
+    assert (report.imported, report.unchanged) == (1, 1)
+    with ws.session() as s:
+        assert sorted(s.scalars(select(Lead.external_id))) == ["X-1", "X-2"]
+        comms = {c.kind.value: c for c in s.scalars(select(Communication))}
+        assert comms["email"].raw_value == "b@mail.ru" and comms["email"].is_valid
+        assert comms["phone"].normalized == "+79161234567"
+        assert comms["messenger"].raw_value == "@ivan_p"
+
+
+def test_an_id_with_a_control_character_is_a_bad_row(ws, tmp_path):
+    report = import_file(ws, _write(tmp_path / "x.csv", "id,name\nX\x071,Иван\n"))
+    assert [line for line, _ in _reasons(report)] == [2]
+    assert "control" in _reasons(report)[0][1]
+
+
+# --------------------------------------------------------------------------- NUL (10)
+
+pytest_plugins = ("tests.postgres",)
+
+
+def _nul_after_64k(tmp_path: Path) -> Path:
+    rows = "".join(f"{i},Иван Петров {i}\n" for i in range(1, 4000))
+    assert len(rows.encode()) > 65536
+    return _write(tmp_path / "nul.csv", "id,name\n" + rows + "5000,Пётр\x00Сидоров\n")
+
+
+def test_a_nul_byte_after_the_first_64k_is_a_bad_row_on_postgres(pg_database, tmp_path):
+    from deskdup.services.workspace import open_workspace
+
+    pg = open_workspace(pg_database)
+    try:
+        report = import_file(pg, _nul_after_64k(tmp_path), skip_bad=True)
+        assert (report.imported, report.rejected) == (3999, 1)
+        line, reason = _reasons(report)[0]
+        assert line == 4001 and "NUL" in reason
+    finally:
+        pg.dispose()
+
+
+def test_a_nul_byte_is_a_bad_row_on_sqlite_too(ws, tmp_path):
+    report = import_file(ws, _nul_after_64k(tmp_path))
+    assert not report.written and [line for line, _ in _reasons(report)] == [4001]

@@ -474,49 +474,64 @@
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="51" />
+        <location filename="../../deskdup/services/importer/rows.py" line="69" />
+        <source>the row contains a NUL character (binary data, not text)</source>
+        <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="75" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="53" />
+        <location filename="../../deskdup/services/importer/rows.py" line="78" />
+        <source>the id '{id}' contains a control character</source>
+        <translation>в id '{id}' есть управляющий символ</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="82" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="85" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="66" />
+        <location filename="../../deskdup/services/importer/rows.py" line="95" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="84" />
+        <location filename="../../deskdup/services/importer/rows.py" line="117" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="104" />
+        <location filename="../../deskdup/services/importer/rows.py" line="137" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="114" />
+        <location filename="../../deskdup/services/importer/rows.py" line="147" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="123" />
+        <location filename="../../deskdup/services/importer/rows.py" line="156" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="135" />
+        <location filename="../../deskdup/services/importer/rows.py" line="168" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="173" />
+        <source>the title is longer than 300 characters</source>
+        <translation>название длиннее 300 символов</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/importer/dates.py" line="93" />

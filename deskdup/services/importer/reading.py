@@ -32,6 +32,10 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Ukrainian and Belarusian letters it has count as Russian here): a file that
 # decodes to many of them is in some other encoding.
 _NOT_RUSSIAN = re.compile(r"[^\x00-\x7fА-яЁёІіЇїЄєҐґЎў№«»–—‘’“”„…•°±§©®™€\xa0]")
+# Python's csv refuses a field over 128 KB; a long comment or chat is data, but a
+# field of this size is a quote left open, not a cell.
+MAX_FIELD = 64 * 2**20
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD))
 ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1251": "Windows-1251"}
 
 
