@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from deskdup.cli import main
 from deskdup.models import Chat, Communication, Lead, Operator
+from deskdup.services.errors import KnownError
 from deskdup.services.importer import import_file
 from deskdup.services.workspace import Workspace
 
@@ -229,3 +230,42 @@ def test_a_nul_byte_after_the_first_64k_is_a_bad_row_on_postgres(pg_database, tm
 def test_a_nul_byte_is_a_bad_row_on_sqlite_too(ws, tmp_path):
     report = import_file(ws, _nul_after_64k(tmp_path))
     assert not report.written and [line for line, _ in _reasons(report)] == [4001]
+
+
+# --------------------------------------------------------------------------- open quote (2)
+
+
+def test_an_unclosed_quote_that_swallows_the_rows_after_it_is_refused(ws, tmp_path):
+    path = _write(
+        tmp_path / "x.csv",
+        'id,name,phone\n1,"Ромашка ООО,89161234567\n2,Иван,89161234568\n3,Пётр,89161234569\n',
+    )
+    with pytest.raises(KnownError, match=r"line 2\b.*quote") as caught:
+        import_file(ws, path, skip_bad=True)
+    assert "line 3" in str(caught.value)
+    assert _count(ws) == 0
+
+
+def test_an_open_quote_closed_far_below_is_refused_naming_its_line(ws, tmp_path, capsys):
+    rows = [f"{i};Клиент {i};8916{i:07d}" for i in range(1, 1001)]
+    rows[1] = '2;"Ромашка ООО;89160000002'
+    rows[500] = '501;"ООО ""Лес""";89160000501'
+    path = _write(tmp_path / "x.csv", "id;name;phone\n" + "\n".join(rows) + "\n")
+    for extra in ([], ["--skip-bad"]):
+        assert main(["import", str(path), "--db", ws.url, *extra]) == 2
+        err = capsys.readouterr().err
+        assert "x.csv, line 3:" in err and "quote" in err and "longer than" not in err
+    assert _count(ws) == 0
+
+
+def test_a_real_multi_line_comment_is_kept(ws, tmp_path):
+    comment = "Позвонить после 18:00,\nадрес: Москва, ул. Ленина, д. 5, кв. 7\nспросить про скидку"
+    path = tmp_path / "x.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(
+            [["id", "name", "comments"], ["1", "Иван", comment], ["2", "Пётр", ""]]
+        )
+    report = import_file(ws, path)
+    assert report.imported == 2
+    with ws.session() as s:
+        assert s.scalar(select(Lead.comments).where(Lead.external_id == "1")) == comment

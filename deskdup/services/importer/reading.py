@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from deskdup.services.errors import KnownError
+from deskdup.services.importer.columns import FIELD_ALIASES, header_key
 
 _EXPORT_HINT = "Export the leads from the CRM as CSV (UTF-8) or XLSX and import that file."
 # What a file plainly is when it is not a table, told by its first bytes.
@@ -166,6 +167,7 @@ def _open_csv(path: Path, head: bytes) -> ExportFile:
         delimiter = ","
     handle = path.open(encoding=encoding, newline="")
     reader = csv.reader(handle, delimiter=delimiter)
+    shape: list[int] = []  # the header's width and id column, once it is read
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         previous_end = 0
@@ -173,6 +175,8 @@ def _open_csv(path: Path, head: bytes) -> ExportFile:
             for cells in reader:
                 start = previous_end + 1
                 previous_end = reader.line_num
+                if previous_end > start and shape:
+                    _refuse_swallowed_rows(path, start, previous_end, cells, delimiter, shape)
                 yield start, cells
         except UnicodeDecodeError as exc:  # the file changed since it was scanned
             raise KnownError(
@@ -180,6 +184,13 @@ def _open_csv(path: Path, head: bytes) -> ExportFile:
                 f"{ENCODING_NAMES[encoding]}. Save the file as 'CSV UTF-8' and import it again."
             ) from exc
         except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise KnownError(
+                    f"{path.name}, line {previous_end + 1}: a quote opened on this line or "
+                    f"the next runs on for more than {MAX_FIELD // 2**20} MB, so the rest of "
+                    "the file would be read as one cell: a closing quote is missing. Fix the "
+                    "quote and import again."
+                ) from exc
             raise KnownError(
                 f"{path.name}, line {reader.line_num}: not a CSV file ({exc})."
             ) from exc
@@ -195,9 +206,45 @@ def _open_csv(path: Path, head: bytes) -> ExportFile:
     except KnownError:
         handle.close()
         raise
+    ids = [i for i, h in enumerate(header) if header_key(h) in FIELD_ALIASES["id"]]
+    shape.extend((len(header), ids[0] if ids else 0))
     return ExportFile(
         path, "csv", header, iterator, max(total - 1, 1), handle.close, encoding=encoding
     )
+
+
+def _refuse_swallowed_rows(
+    path: Path, start: int, end: int, cells: list[str], delimiter: str, shape: list[int]
+) -> None:
+    """Refuse a row whose quoted cell took in lines that read as rows of their own.
+
+    A cell may hold line breaks (a comment typed on several lines), but a quote
+    left open (``"Ромашка ООО``) makes every line up to the next quote part of
+    one cell: the rows in between would vanish into a name or a comment.
+    """
+    width, id_index = shape
+    if width < 2:
+        return
+    lines_before = 0
+    for cell in cells:
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        for offset, text in enumerate(cell.splitlines()[1:], start=1):
+            parts = next(csv.reader([text], delimiter=delimiter), [])
+            row_id = parts[id_index].strip() if id_index < len(parts) else ""
+            if width - 1 <= len(parts) <= width + 1 and _looks_like_an_id(row_id):
+                shown = text if len(text) <= 60 else text[:60] + "..."
+                raise KnownError(
+                    f"{path.name}, line {start}: a quote opened on this line is not closed "
+                    f"until line {end}, so the lines in between would be read as one cell; "
+                    f"line {start + lines_before + offset} reads like a row of its own "
+                    f"({shown}). Close or remove the quote on line {start} and import again."
+                )
+        lines_before += len(cell.splitlines()) - 1
+
+
+def _looks_like_an_id(text: str) -> bool:
+    return 0 < len(text) <= 64 and not any(ch.isspace() for ch in text)
 
 
 def _open_xlsx(path: Path) -> ExportFile:
