@@ -269,3 +269,52 @@ def test_a_real_multi_line_comment_is_kept(ws, tmp_path):
     assert report.imported == 2
     with ws.session() as s:
         assert s.scalar(select(Lead.comments).where(Lead.external_id == "1")) == comment
+
+
+# --------------------------------------------------------------------------- encodings (3)
+
+
+def _names(ws: Workspace) -> dict[str, tuple[str, str]]:
+    with ws.session() as s:
+        return {e: (last, first) for e, last, first in s.execute(
+            select(Lead.external_id, Lead.last_name, Lead.first_name)
+        )}  # fmt: skip
+
+
+def test_a_koi8r_file_is_read_as_koi8r_not_windows_1251(ws, tmp_path):
+    path = _write(tmp_path / "x.csv", "id,name\n1,Иванов\n2,Петрова Анна\n", "koi8-r")
+    report = import_file(ws, path)
+    assert report.encoding == "koi8-r"
+    assert _names(ws) == {"1": ("Иванов", ""), "2": ("Петрова", "Анна")}
+
+
+def test_a_latin1_file_is_read_as_western_text(ws, tmp_path):
+    path = _write(tmp_path / "x.csv", "id,name\n1,Jürgen Müßig\n", "latin-1")
+    import_file(ws, path)
+    assert set(_names(ws)["1"]) == {"Jürgen", "Müßig"}
+
+
+def test_a_windows_1251_file_still_is_read(ws, tmp_path):
+    path = _write(tmp_path / "x.csv", "id;ФИО\n1;Иванов\n", "cp1251")
+    assert import_file(ws, path).encoding == "cp1251"
+    assert _names(ws)["1"] == ("Иванов", "")
+
+
+def test_an_encoding_that_cannot_be_told_is_refused_naming_the_candidates(ws, tmp_path, capsys):
+    # Capitals only: KOI8-R and Windows-1251 both read it as Russian words.
+    path = _write(tmp_path / "x.csv", "id,name\n1,ИВАНОВ ИВАН\n", "koi8-r")
+    assert main(["import", str(path), "--db", ws.url]) == 2
+    err = capsys.readouterr().err
+    assert "KOI8-R" in err and "Windows-1251" in err and "--encoding" in err
+    assert _count(ws) == 0
+    assert main(["import", str(path), "--db", ws.url, "--encoding", "koi8-r"]) == 0
+    assert _names(ws)["1"] == ("ИВАНОВ", "ИВАН")
+
+
+def test_an_unknown_or_wrong_encoding_option_is_refused(ws, tmp_path, capsys):
+    path = _write(tmp_path / "x.csv", "id,name\n1,Иванов\n")
+    assert main(["import", str(path), "--db", ws.url, "--encoding", "klingon"]) == 2
+    assert "'klingon' is not a text encoding" in capsys.readouterr().err
+    assert main(["import", str(path), "--db", ws.url, "--encoding", "ascii"]) == 2
+    assert "line 2" in capsys.readouterr().err
+    assert _count(ws) == 0

@@ -32,6 +32,7 @@ def import_file(
     skip_bad: bool = False,
     rejects_path: str | Path | None = None,
     force: bool = False,
+    encoding: str | None = None,
     progress: ProgressFn | None = None,
     region: str = DEFAULT_REGION,
 ) -> ImportReport:
@@ -39,13 +40,14 @@ def import_file(
 
     ``path`` may be an export already opened with ``open_export`` (the command
     line opens it before the workspace, so that a wrong file creates nothing);
-    it is closed either way.  Raises ``KnownError`` when the file cannot be read
+    it is closed either way; ``encoding`` overrides the detection of a CSV's
+    encoding.  Raises ``KnownError`` when the file cannot be read
     as a table with an ``id`` column.  Bad rows are in the report; when there
     are any and not ``skip_bad``, nothing is written (``report.written`` is false).
     The bad rows go to ``rejects_path`` when given, which must not be the file
     or the workspace, nor (unless ``force``) any other existing file.
     """
-    source = path if isinstance(path, ExportFile) else open_export(path)
+    source = path if isinstance(path, ExportFile) else open_export(path, encoding=encoding)
     path = source.path
     report = ImportReport(path=str(path), format=source.format, encoding=source.encoding)
     rejects = None

@@ -22,7 +22,7 @@ class BadRow:
 class ImportReport:
     path: str
     format: str
-    encoding: str = ""  # CSV only: a key of ENCODING_NAMES
+    encoding: str = ""  # CSV only: the codec name (encoding_label names it)
     rows: int = 0  # non-empty data rows read
     imported: int = 0
     unchanged: int = 0  # already in the workspace (same external id): left as they are
