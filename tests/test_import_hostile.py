@@ -318,3 +318,57 @@ def test_an_unknown_or_wrong_encoding_option_is_refused(ws, tmp_path, capsys):
     assert main(["import", str(path), "--db", ws.url, "--encoding", "ascii"]) == 2
     assert "line 2" in capsys.readouterr().err
     assert _count(ws) == 0
+
+
+KOI8_EXPORT = (
+    "id,name,email,message\n"
+    "1,Иванов Пётр,ivanov@mail.ru,Здравствуйте\n"
+    "2,Петрова Анна,,Перезвоните\n"
+    "3,Сидоров Олег,,\n"
+)
+
+
+def test_a_reimport_with_update_corrects_rows_imported_with_the_wrong_encoding(
+    ws, tmp_path, capsys
+):
+    path = _write(tmp_path / "x.csv", KOI8_EXPORT, "koi8-r")
+    assert main(["import", str(path), "--db", ws.url, "--encoding", "cp1251"]) == 0
+    assert _names(ws)["1"] != ("Иванов", "Пётр")  # garbage, as the issue found it
+    with ws.session() as s:  # lead 3 was merged since: an operator's choice, kept
+        s.scalars(select(Lead).where(Lead.external_id == "3")).one().archived = True
+
+    assert main(["import", str(path), "--db", ws.url]) == 0
+    assert "already there 3" in capsys.readouterr().out
+    assert _names(ws)["1"] != ("Иванов", "Пётр")  # a plain re-import changes nothing
+
+    assert main(["import", str(path), "--db", ws.url, "--update"]) == 0
+    assert "updated 2" in capsys.readouterr().out
+    names = _names(ws)
+    assert names["1"] == ("Иванов", "Пётр") and names["2"] == ("Петрова", "Анна")
+    assert names["3"] != ("Сидоров", "Олег")
+    with ws.session() as s:
+        lead = s.scalars(select(Lead).where(Lead.external_id == "1")).one()
+        assert lead.version == 2  # an open view sees the change
+        assert lead.title.endswith("Иванов Пётр")
+        assert [c.raw_value for c in lead.communications] == ["ivanov@mail.ru"]
+        assert [c.first_message for c in lead.chats] == ["Здравствуйте"]
+        assert _count(ws, Lead) == 3 and _count(ws, Chat) == 2
+
+    assert main(["import", str(path), "--db", ws.url, "--update"]) == 0
+    assert "updated 0" in capsys.readouterr().out  # nothing left to correct
+
+
+def test_update_leaves_a_merge_primary_alone(ws, tmp_path):
+    from datetime import datetime
+
+    from deskdup.models import EventKind, MergeEvent
+
+    import_file(ws, _write(tmp_path / "a.csv", "id,name\n1,Иван\n"))
+    with ws.session() as s:
+        lead = s.scalars(select(Lead)).one()
+        operator = s.scalars(select(Operator)).first()
+        s.add(MergeEvent(kind=EventKind.MERGE_LEADS, operator_id=operator.id,
+                         created_at=datetime(2026, 11, 2), primary_id=lead.id))  # fmt: skip
+    report = import_file(ws, _write(tmp_path / "b.csv", "id,name\n1,Пётр\n"), update=True)
+    assert (report.updated, report.unchanged) == (0, 1)
+    assert _names(ws)["1"] == ("", "Иван")

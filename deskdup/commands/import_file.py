@@ -48,6 +48,15 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--force", action="store_true", help="replace an existing rejects file")
     parser.add_argument(
+        "--update",
+        action="store_true",
+        help=(
+            "rows whose id is already there correct their lead (names, fields, phones, "
+            "first message), unless a merge has touched it since; to repair an import made "
+            "with the wrong encoding or file"
+        ),
+    )
+    parser.add_argument(
         "--encoding",
         metavar="NAME",
         help=(
@@ -84,6 +93,7 @@ def run(args) -> int:
             skip_bad=args.skip_bad,
             rejects_path=rejects,
             force=args.force,
+            update=args.update,
             progress=bar,
             region=args.region,
         )

@@ -39,6 +39,7 @@ class Record:
     lead: dict[str, Any]
     comms: list[tuple[CommKind, Channel, str]]
     message: str
+    dated: bool = True  # the file gave the date (else the lead's date is the import's)
 
 
 class RowReader:
@@ -192,4 +193,4 @@ class RowReader:
             "merged_into_id": None,
             "version": 1,
         }
-        return Record(line, lead, comms, self.cell(cells, "message"))
+        return Record(line, lead, comms, self.cell(cells, "message"), bool(created_text))
