@@ -4,27 +4,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="92"/>
+        <location filename="../../deskdup/app.py" line="90"/>
+        <source>Reading {stage} from the portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="123"/>
         <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="163"/>
+        <location filename="../../deskdup/app.py" line="197"/>
         <source>Creating the demo workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="191"/>
+        <location filename="../../deskdup/app.py" line="226"/>
         <source>Opening the workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="205"/>
+        <location filename="../../deskdup/app.py" line="240"/>
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="233"/>
+        <location filename="../../deskdup/app.py" line="293"/>
         <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -32,13 +37,23 @@
 <context>
     <name>Bitrix24</name>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="31"/>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="35"/>
         <source>The webhook&apos;s user #{user} is not among the workspace&apos;s operators yet; run a sync first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="35"/>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="39"/>
         <source>Lead #{lead} changed since it was shown; nothing was bound; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="45"/>
+        <source>This workspace is linked to the portal {portal}, but its webhook is not at hand, so nothing can be written to the portal: give the webhook in File → Open workspace (Bitrix24 portal), or in DESKDUP_BITRIX24_WEBHOOK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="51"/>
+        <source>Connected to {portal} as {user}; the portal has {count} leads.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -506,33 +521,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687"/>
-        <location filename="../../deskdup/views/compare/view.py" line="712"/>
+        <location filename="../../deskdup/views/compare/view.py" line="692"/>
+        <location filename="../../deskdup/views/compare/view.py" line="717"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="741"/>
+        <location filename="../../deskdup/views/compare/view.py" line="746"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="750"/>
+        <location filename="../../deskdup/views/compare/view.py" line="755"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="756"/>
+        <location filename="../../deskdup/views/compare/view.py" line="761"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="758"/>
+        <location filename="../../deskdup/views/compare/view.py" line="763"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="759"/>
+        <location filename="../../deskdup/views/compare/view.py" line="764"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -540,47 +555,97 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="45"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="83"/>
         <source>Open a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="50"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="88"/>
         <source>Choose the workspace database: a SQLite file on this computer, or the address of the team&apos;s PostgreSQL database (postgresql://user@server/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="78"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="116"/>
         <source>File path or database URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="80"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="118"/>
         <source>Choose file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="83"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="121"/>
         <source>Workspace:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="90"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="129"/>
         <source>Open the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="93"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="132"/>
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="108"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="141"/>
+        <source>Bitrix24 portal (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="145"/>
+        <source>To work on the portal&apos;s leads, give an incoming webhook (Developer resources → Other → Incoming webhook, with the crm, user and imopenlines permissions). The workspace above keeps deskdup&apos;s history and a copy of the leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="153"/>
+        <source>company.bitrix24.ru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="154"/>
+        <source>Portal address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="157"/>
+        <source>https://company.bitrix24.ru/rest/1/… or 1/…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="158"/>
+        <source>Webhook:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="160"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="177"/>
+        <source>Give the webhook first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="180"/>
+        <source>Asking the portal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="200"/>
+        <source>The test failed unexpectedly (see the log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="210"/>
         <source>Workspace file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="110"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="212"/>
         <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1813,12 +1878,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="147"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="249"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="150"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="252"/>
         <source>Who is working?</source>
         <translation type="unfinished"></translation>
     </message>

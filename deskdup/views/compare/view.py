@@ -579,11 +579,16 @@ class CompareView(QWidget):
         context = self._context
         operator_id = context.operator.id
         policy = self._loaded.policy
-        context.query(
-            self,
-            lambda: merge_service.apply_merge(context.workspace, plan, operator_id, policy),
-            lambda result: self._on_merged(request, result),
-        ).failure(self._on_merge_failed).run_in_background()
+        backend = context.backend
+        if backend is not None:  # a linked portal: the merge is written there first
+            apply = lambda: backend.apply_merge(plan, operator_id)  # noqa: E731
+        else:
+            apply = lambda: merge_service.apply_merge(  # noqa: E731
+                context.workspace, plan, operator_id, policy
+            )
+        context.query(self, apply, lambda result: self._on_merged(request, result)).failure(
+            self._on_merge_failed
+        ).run_in_background()
 
     def _on_merged(self, request: int, result: Any) -> None:
         self._working = False
