@@ -1,11 +1,17 @@
-"""What the rest of the program knows of a CRM: the ``CrmBackend`` protocol.
+"""A ``CrmBackend`` protocol for a CRM, and ``SqlBackend`` over deskdup's own schema.
 
-Two implementations are planned: ``SqlBackend`` (the SQL workspace is the CRM:
-SQLite for one operator and the demo, PostgreSQL for a team) and a Bitrix24
-REST backend.  Views and commands talk to a backend, never to SQLAlchemy or
-HTTP directly.  Every method returns plain records (``LeadCard``,
-``ContactRecord``, ``OperatorInfo``, ``MergePlan``...), never ORM objects, so
-results can cross threads.
+``CrmBackend`` is the shape a CRM takes for deskdup: load leads and contacts
+(incrementally, since a time), search contacts, the signed-in operator and the
+team's merge policy, build and apply a merge plan, bind a contact to a lead.
+``SqlBackend`` implements it over the SQL workspace (SQLite for one operator
+and the demo, PostgreSQL for a team); its methods return plain records
+(``LeadCard``, ``ContactRecord``, ``OperatorInfo``, ``MergePlan``...), never ORM
+objects, so results can cross threads.
+
+What it is not (yet): the window and the commands do not go through it; they
+call the services over a ``Workspace`` (``review.py``, ``merge.py``,
+``lead_rows.py``, ``matching/``), and only the tests use ``SqlBackend``.  A
+Bitrix24 REST backend is meant to implement the same protocol.
 """
 
 from __future__ import annotations
