@@ -8,10 +8,11 @@ and the demo, PostgreSQL for a team); its methods return plain records
 (``LeadCard``, ``ContactRecord``, ``OperatorInfo``, ``MergePlan``...), never ORM
 objects, so results can cross threads.
 
-What it is not (yet): the window and the commands do not go through it; they
-call the services over a ``Workspace`` (``review.py``, ``merge.py``,
-``lead_rows.py``, ``matching/``), and only the tests use ``SqlBackend``.  A
-Bitrix24 REST backend is meant to implement the same protocol.
+Who goes through it: ``Bitrix24Backend`` (``services/bitrix24/``) builds on
+``SqlBackend`` for a linked portal, and the ``sync`` and ``merge --bitrix24``
+commands use that.  The window and the other commands do not: they call the
+services over a ``Workspace`` (``review.py``, ``merge.py``, ``lead_rows.py``,
+``matching/``).
 """
 
 from __future__ import annotations
