@@ -466,3 +466,4 @@ def test_xlsx_ids_that_are_not_the_digits_typed_are_bad_rows(ws, tmp_path, value
     if isinstance(value, int) and not isinstance(value, bool):
         assert params["value"] != str(value)  # the digits typed are lost: hence the refusal
     assert list(_names(ws)) == ["7"]
+
