@@ -29,6 +29,169 @@
     </message>
 </context>
 <context>
+    <name>Bitrix24</name>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="31" />
+        <source>The webhook's user #{user} is not among the workspace's operators yet; run a sync first.</source>
+        <translation>Пользователя вебхука #{user} ещё нет среди операторов рабочей базы; сначала выполните синхронизацию.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="35" />
+        <source>Lead #{lead} changed since it was shown; nothing was bound; the view has been reloaded</source>
+        <translation>Лид #{lead} изменился после показа; ничего не привязано; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="47" />
+        <source>The portal {portal} does not accept this webhook (wrong user or secret, or the webhook was deleted). Create an incoming webhook in the portal and give its address again.</source>
+        <translation>Портал {portal} не принимает этот вебхук (неверный пользователь или ключ, или вебхук удалён). Создайте входящий вебхук на портале и укажите его адрес снова.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="52" />
+        <source>Cannot reach the portal {portal}: {reason}. Check the address and the network connection.</source>
+        <translation>Не удаётся связаться с порталом {portal}: {reason}. Проверьте адрес и подключение к сети.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="56" />
+        <source>The connection to the portal {portal} broke before it answered ({reason}).</source>
+        <translation>Связь с порталом {portal} оборвалась до его ответа ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="60" />
+        <source>The portal refused {method}: {description} ({code})</source>
+        <translation>Портал отказал в {method}: {description} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="61" />
+        <source>The portal says the webhook's user may not do this ({method}: {description}). Ask the portal administrator for the right, or use a webhook of a user who has it.</source>
+        <translation>Портал сообщает, что пользователю вебхука это не разрешено ({method}: {description}). Попросите право у администратора портала или используйте вебхук пользователя, у которого оно есть.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="66" />
+        <source>The webhook lacks the permission for {method} ({description}); add the scope to the webhook in the portal.</source>
+        <translation>У вебхука нет разрешения на {method} ({description}); добавьте это право вебхуку на портале.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="71" />
+        <source>The portal {portal} kept answering 'too many requests' for {minutes} minutes; try again later.</source>
+        <translation>Портал {portal} {minutes} мин. отвечал «слишком много запросов»; попробуйте позже.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="76" />
+        <source>The address {portal} answered, but not as a Bitrix24 portal does (HTTP {status}). Check the webhook address.</source>
+        <translation>Адрес {portal} ответил, но не так, как отвечает портал Битрикс24 (HTTP {status}). Проверьте адрес вебхука.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="30" />
+        <source>This workspace is linked to the portal {linked}, not {given}. Give a webhook of {linked}, or use another workspace for {given}.</source>
+        <translation>Эта рабочая база связана с порталом {linked}, а не {given}. Укажите вебхук портала {linked} или используйте для {given} другую базу.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="35" />
+        <source>This workspace is linked to the portal {portal}, but no webhook for it is at hand: give it with --bitrix24 URL or in the environment variable DESKDUP_BITRIX24_WEBHOOK.</source>
+        <translation>Эта рабочая база связана с порталом {portal}, но вебхука для него нет: укажите его через --bitrix24 URL или в переменной окружения DESKDUP_BITRIX24_WEBHOOK.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="40" />
+        <source>This workspace is not linked to a Bitrix24 portal yet: give the webhook with --bitrix24 URL (or DESKDUP_BITRIX24_WEBHOOK).</source>
+        <translation>Эта рабочая база ещё не связана с порталом Битрикс24: укажите вебхук через --bitrix24 URL (или DESKDUP_BITRIX24_WEBHOOK).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="105" />
+        <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
+        <translation>Лид #{lead} изменён на портале в {time} (после последнего чтения deskdup); ничего не объединено; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="110" />
+        <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
+        <translation>Лида #{lead} больше нет на портале (удалён или объединён там); ничего не объединено; он убран из очереди</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="115" />
+        <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
+        <translation>Портал отказался объединять #{leads}: лиды всё ещё различаются в полях {fields}, которые deskdup не показывает (CONFLICT). Ничего не объединено, лиды остались как были; объедините их на портале: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="121" />
+        <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
+        <translation>Портал не смог объединить #{leads} (ERROR). Ничего не объединено, лиды остались как были; попробуйте снова или объедините их на портале: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="126" />
+        <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
+        <translation>Портал отказал в объединении #{leads}: {reason} Ничего не объединено, лиды остались как были.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="131" />
+        <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
+        <translation>{reason} Объединение #{leads} записано в журнал и будет завершено при следующем запуске (deskdup sync или открытие рабочей базы); дважды оно не выполнится.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="136" />
+        <source>The merge into #{primary} was applied, but the portal's lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
+        <translation>Объединение в #{primary} выполнено, но у лида на портале нет: {missing}; они сохранены в журнале (запись {entry}): добавьте их на портале.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="141" />
+        <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
+        <translation>Объединение #{leads} было прервано, а тем временем кто-то удалил часть лидов на портале; deskdup не стал отправлять его снова. Данные лидов сохранены в журнале (запись {entry}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="147" />
+        <source>Finished the interrupted merge into #{primary}.</source>
+        <translation>Прерванное объединение в #{primary} завершено.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="148" />
+        <source>a field</source>
+        <translation>поле</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="70" />
+        <source>users</source>
+        <translation>пользователи</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="71" />
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="72" />
+        <source>leads</source>
+        <translation>лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="73" />
+        <source>leads deleted in the portal</source>
+        <translation>лиды, удалённые на портале</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="74" />
+        <source>The webhook has no 'imopenlines' permission: open-line chats were read only from the leads' messenger fields.</source>
+        <translation>У вебхука нет права 'imopenlines': чаты открытых линий прочитаны только из полей мессенджеров лидов.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="79" />
+        <source>{kind} pull from {portal}: {users} users, {contacts} contacts and {leads} leads read, {removed} leads deleted in the portal left the queue; {requests} requests in {seconds} s.</source>
+        <translation>{kind} загрузка с {portal}: прочитано пользователей {users}, контактов {contacts}, лидов {leads}; лидов, удалённых на портале и ушедших из очереди: {removed}; запросов {requests} за {seconds} с.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="84" />
+        <source>Full</source>
+        <translation>Полная</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="85" />
+        <source>Incremental</source>
+        <translation>Частичная</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/webhook.py" line="19" />
+        <source>This is not a Bitrix24 webhook address. Copy it from the portal (Developer resources → Other → Incoming webhook); it looks like https://your-company.bitrix24.ru/rest/1/abc123xyz/</source>
+        <translation>Это не адрес вебхука Битрикс24. Скопируйте его на портале (Разработчикам → Другое → Входящий вебхук); он выглядит так: https://your-company.bitrix24.ru/rest/1/abc123xyz/</translation>
+    </message>
+</context>
+<context>
     <name>Channels</name>
     <message>
         <location filename="../../deskdup/services/channels.py" line="20" />
@@ -217,158 +380,158 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="202" />
+        <location filename="../../deskdup/views/compare/view.py" line="212" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="203" />
+        <location filename="../../deskdup/views/compare/view.py" line="213" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="204" />
+        <location filename="../../deskdup/views/compare/view.py" line="214" />
         <source>&amp;Previous group</source>
         <translation>&amp;Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="210" />
+        <location filename="../../deskdup/views/compare/view.py" line="220" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="211" />
+        <location filename="../../deskdup/views/compare/view.py" line="221" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212" />
+        <location filename="../../deskdup/views/compare/view.py" line="222" />
         <source>&amp;Next group</source>
         <translation>&amp;Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="218" />
+        <location filename="../../deskdup/views/compare/view.py" line="228" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="219" />
+        <location filename="../../deskdup/views/compare/view.py" line="229" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="225" />
+        <location filename="../../deskdup/views/compare/view.py" line="235" />
         <source>Keyboard shortcuts</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226" />
+        <location filename="../../deskdup/views/compare/view.py" line="236" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232" />
+        <location filename="../../deskdup/views/compare/view.py" line="242" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="233" />
+        <location filename="../../deskdup/views/compare/view.py" line="243" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="239" />
+        <location filename="../../deskdup/views/compare/view.py" line="249" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="240" />
+        <location filename="../../deskdup/views/compare/view.py" line="250" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="246" />
+        <location filename="../../deskdup/views/compare/view.py" line="256" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="247" />
+        <location filename="../../deskdup/views/compare/view.py" line="257" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="288" />
+        <location filename="../../deskdup/views/compare/view.py" line="298" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294" />
+        <location filename="../../deskdup/views/compare/view.py" line="304" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="336" />
+        <location filename="../../deskdup/views/compare/view.py" line="345" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="338" />
+        <location filename="../../deskdup/views/compare/view.py" line="347" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="359" />
+        <location filename="../../deskdup/views/compare/view.py" line="366" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="371" />
+        <location filename="../../deskdup/views/compare/view.py" line="375" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="404" />
+        <location filename="../../deskdup/views/compare/view.py" line="420" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="442" />
+        <location filename="../../deskdup/views/compare/view.py" line="458" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="485" />
+        <location filename="../../deskdup/views/compare/view.py" line="501" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687" />
-        <location filename="../../deskdup/views/compare/view.py" line="712" />
+        <location filename="../../deskdup/views/compare/view.py" line="719" />
+        <location filename="../../deskdup/views/compare/view.py" line="742" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="741" />
+        <location filename="../../deskdup/views/compare/view.py" line="767" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="750" />
+        <location filename="../../deskdup/views/compare/view.py" line="776" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="756" />
+        <location filename="../../deskdup/views/compare/view.py" line="782" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="758" />
+        <location filename="../../deskdup/views/compare/view.py" line="784" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="759" />
+        <location filename="../../deskdup/views/compare/view.py" line="785" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -724,142 +887,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103" />
+        <location filename="../../deskdup/views/main_window.py" line="101" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108" />
+        <location filename="../../deskdup/views/main_window.py" line="106" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109" />
+        <location filename="../../deskdup/views/main_window.py" line="107" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="138" />
+        <location filename="../../deskdup/views/main_window.py" line="136" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="139" />
+        <location filename="../../deskdup/views/main_window.py" line="137" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="156" />
+        <location filename="../../deskdup/views/main_window.py" line="154" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158" />
+        <location filename="../../deskdup/views/main_window.py" line="156" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="187" />
+        <location filename="../../deskdup/views/main_window.py" line="185" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="189" />
+        <location filename="../../deskdup/views/main_window.py" line="187" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="195" />
+        <location filename="../../deskdup/views/main_window.py" line="193" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="198" />
+        <location filename="../../deskdup/views/main_window.py" line="196" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="200" />
+        <location filename="../../deskdup/views/main_window.py" line="198" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="208" />
+        <location filename="../../deskdup/views/main_window.py" line="206" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210" />
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="214" />
+        <location filename="../../deskdup/views/main_window.py" line="212" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232" />
+        <location filename="../../deskdup/views/main_window.py" line="230" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="234" />
+        <location filename="../../deskdup/views/main_window.py" line="232" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="237" />
+        <location filename="../../deskdup/views/main_window.py" line="235" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241" />
+        <location filename="../../deskdup/views/main_window.py" line="239" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="245" />
+        <location filename="../../deskdup/views/main_window.py" line="243" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="248" />
+        <location filename="../../deskdup/views/main_window.py" line="246" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="351" />
+        <location filename="../../deskdup/views/main_window.py" line="346" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="351" />
+        <location filename="../../deskdup/views/main_window.py" line="346" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="398" />
+        <location filename="../../deskdup/views/main_window.py" line="393" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="517" />
+        <location filename="../../deskdup/views/main_window.py" line="515" />
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="527" />
+        <location filename="../../deskdup/views/main_window.py" line="525" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="551" />
+        <location filename="../../deskdup/views/main_window.py" line="549" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="554" />
+        <location filename="../../deskdup/views/main_window.py" line="552" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -867,12 +1030,12 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="45" />
+        <location filename="../../deskdup/services/backend.py" line="52" />
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="50" />
+        <location filename="../../deskdup/services/backend.py" line="57" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
@@ -933,16 +1096,21 @@
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="110" />
+        <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
+        <translation>Это объединение выполнено на портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="115" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="111" />
+        <location filename="../../deskdup/services/merge.py" line="116" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="112" />
+        <location filename="../../deskdup/services/merge.py" line="117" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
@@ -965,6 +1133,11 @@
         <location filename="../../deskdup/services/merge_plan.py" line="34" />
         <source>Lead #{lead} is archived; it cannot be merged</source>
         <translation>Лид #{lead} в архиве; его нельзя объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="104" />
+        <source>Merged {count} leads into #{primary} in the portal</source>
+        <translation>На портале объединено лидов: {count}, в #{primary}</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1652,19 @@
     </message>
 </context>
 <context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="18" />
+        <source>The secret is kept in the system keyring ({backend}).</source>
+        <translation>Секрет сохранён в системном хранилище паролей ({backend}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="19" />
+        <source>There is no system keyring here ({reason}), so the secret was not stored: it is used for this session only. Give it again next time (or set it in the environment).</source>
+        <translation>Системного хранилища паролей здесь нет ({reason}), поэтому секрет не сохранён: он используется только в этом сеансе. Укажите его снова в следующий раз (или задайте в окружении).</translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
         <location filename="../../deskdup/views/settings.py" line="49" />
@@ -1688,7 +1874,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../deskdup/views/operations.py" line="112" />
+        <location filename="../../deskdup/views/operations.py" line="120" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
