@@ -13,6 +13,12 @@ Three ideas carry the matching of names:
 A name is parsed into a ``NameParts`` record regardless of word order; the
 matcher compares records.  Nicknames and e-mail local parts (``vanya_petrov93``,
 ``petrovivan``, ``i.petrov``) are split into parts and parsed the same way.
+A full name typed into one field is split into last, first and middle name
+(``split_full_name``, for the importer) with the same vocabulary.
+
+Longer than a reader's usual file on purpose: a third of it is the tables of
+first names, variants, diminutives and Latin forms, and all of it is the one
+vocabulary of names that the matcher, the importer and the demo ask.
 """
 
 from __future__ import annotations
