@@ -18,19 +18,23 @@ from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSumma
 from deskdup.services.errors import Cancelled
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
+    _MESSAGE_CODES,
     _best_name_match,
     _evidence,
     _has_surname,
     _hopeless_tables,
+    _messages_alike,
     _reasons,
-    _same_message,
     _share_identifier,
     combine,
 )
+from deskdup.services.matching.inquiry import is_personal_text, rarity
 from deskdup.services.matching.keys import (
     _LOOKUP_FIRST,
     _LOOKUP_SURNAME,
+    MESSAGE_MIN_CHARS,
     _lookup_keys,
+    _message_hashes,
     _name_hashes,
     _name_sources,
     _strong_hashes,
@@ -168,6 +172,9 @@ class MatchIndex:
         # LeadSummary objects already made (results are asked for after every refresh).
         self._summaries: dict[int, LeadSummary] = {}
         self._bucket_minutes = max(1, int(self.settings.burst_minutes))
+        # Message band keys pair within the name horizon: buckets that long, and
+        # the neighbouring ones.
+        self._message_bucket = self._bucket_minutes * NAME_HORIZON
         self._hopeless, self._needs_message = _hopeless_tables(self.settings, self.threshold)
         # Contradiction weights set positive by hand would add to a score.
         self._bound_extra = [max(0.0, self.settings.weight(c)) for c in _CONTRADICTION_CODES]
@@ -177,12 +184,15 @@ class MatchIndex:
     def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
         """Every block key of a lead (distinct), time buckets mixed in."""
         narrow, wide, lookup_keys = _name_hashes(rec)
+        text, bands = _message_hashes(rec)
         bucket = int(rec.minute // self._bucket_minutes)
         return (
             *_strong_hashes(rec),
             *[hash((base, bucket)) for base in narrow],
             *[hash((base, bucket)) for base in wide],
             *lookup_keys,
+            *(() if text is None else (text,)),
+            *[hash((band, int(rec.minute // self._message_bucket))) for band in bands],
         )
 
     def _insert(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
@@ -230,8 +240,54 @@ class MatchIndex:
                         out.add(members)
                     elif len(members) <= WEAK_BLOCK_CAP:
                         out.update(members)
+        if rec.tier != "template":
+            # Near-identical messages within the name horizon, whatever else the
+            # leads show; a template's copies are weak evidence and pair nobody.
+            leads = self.leads
+            message_bucket = int(rec.minute // self._message_bucket)
+            for band in _message_hashes(rec)[1]:
+                for offset in _NARROW_OFFSETS:
+                    members = data.get(hash((band, message_bucket + offset)))
+                    if members is None:
+                        continue
+                    if members.__class__ is int:
+                        members = (members,)
+                    elif len(members) > WEAK_BLOCK_CAP:
+                        continue
+                    for other in members:
+                        other_rec = leads.get(other)
+                        if other_rec is not None and other_rec.tier != "template":
+                            out.add(other)
         out.discard(rec.id)
         return out
+
+    # ----------------------------------------------------------------- rarity
+
+    def _tier_of(self, rec: _Lead) -> str:
+        """How many leads share the lead's inquiry text, as ``inquiry.rarity``;
+        a text too short to be personal is common at best."""
+        text = _message_hashes(rec)[0]
+        if text is None:
+            return "personal"
+        tier = rarity(len(self.blocks.get(text)))
+        if tier == "personal" and not is_personal_text(rec.message):
+            return "common"
+        return tier
+
+    def _retier(self, texts: Iterable[int]) -> set[int]:
+        """Set the tier of every lead sharing one of ``texts``; the ids whose tier moved."""
+        moved: set[int] = set()
+        leads = self.leads
+        for text in texts:
+            for lead_id in self.blocks.get(text):
+                rec = leads.get(lead_id)
+                if rec is None:
+                    continue
+                tier = self._tier_of(rec)
+                if tier != rec.tier:
+                    rec.tier = tier
+                    moved.add(lead_id)
+        return moved
 
     # ----------------------------------------------------------------- pairs
 
@@ -243,13 +299,13 @@ class MatchIndex:
         pairs, partners = self.pairs, self.partners
         extra = self._bound_extra
         burst_weight = max(0.0, settings.weight("burst"))
-        message_weight = max(0.0, settings.weight("same_message"))
+        message_weight = max(0.0, *(settings.weight(c) for c in _MESSAGE_CODES))
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
         channel = rec.channel
         rec_surname = _has_surname(rec)
-        rec_message = len(rec.message) >= 10
+        rec_message = len(rec.message) >= MESSAGE_MIN_CHARS
         for other_id in self._candidates(rec):
             if only_greater and other_id < rec.id:
                 continue
@@ -264,13 +320,13 @@ class MatchIndex:
                 rec_surname and _has_surname(other),
                 apart > horizon,
                 near and channel is not other.channel,
-                near and rec_message and len(other.message) >= 10,
+                apart <= horizon and rec_message and len(other.message) >= MESSAGE_MIN_CHARS,
             )
             a, b = (rec, other) if rec.id < other.id else (other, rec)
             if _share_identifier(rec, other):
                 evidence = _evidence(a, b, settings)
             else:
-                if hopeless[case] or (needs_message[case] and not _same_message(rec, other)):
+                if hopeless[case] or (needs_message[case] and not _messages_alike(rec, other)):
                     continue
                 # The name agreement is most of the work: with it known, the
                 # bound is tight (same surname but another first name: nothing).
@@ -351,6 +407,9 @@ class MatchIndex:
         # million leads would cost more memory than the blocks themselves.
         for rec in index.leads.values():
             index._insert(rec)
+        for rec in index.leads.values():
+            if rec.message:
+                rec.tier = index._tier_of(rec)
         check()
         for n, rec in enumerate(index.leads.values()):
             index._score_lead(rec, only_greater=True)
@@ -412,6 +471,10 @@ class MatchIndex:
                 if owners != self.owners:
                     self.owners = owners
                     self._summaries.clear()
+        # Texts whose count of leads may move: a tier that moves rescores its leads.
+        touched = [*changed.values(), *(leads[i] for i in (*gone, *changed) if i in leads)]
+        texts = {_message_hashes(r)[0] for r in touched if r.message}
+        texts.discard(None)
         for lead_id in gone:
             self._forget(lead_id)
         for lead_id, rec in changed.items():
@@ -432,7 +495,14 @@ class MatchIndex:
                 self._drop_pairs(lead_id)
             self.leads[lead_id] = rec
         for rec in changed.values():
+            rec.tier = self._tier_of(rec)
+        rescore = [i for i in self._retier(texts) if i not in changed]
+        for lead_id in rescore:
+            self._drop_pairs(lead_id)
+        for rec in changed.values():
             self._score_lead(rec, only_greater=False)
+        for lead_id in rescore:
+            self._score_lead(self.leads[lead_id], only_greater=False)
         result = self._result(None)
         result.seconds = time.perf_counter() - started
         return result

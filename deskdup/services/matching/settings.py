@@ -16,17 +16,22 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     # Names (within burst_minutes; further apart they count far_name_factor as much).
     "full_name": 0.75,
     "full_name_patronymic": 0.85,
-    "nickname_name": 0.7,
+    "nickname_name": 0.55,
     "surname_initial": 0.6,
     "surname_only": 0.35,
     "surname_number": 0.6,
     "first_name": 0.3,
-    # Behaviour: leads from different channels within burst_minutes, the same inquiry.
+    # Behaviour: leads from different channels within burst_minutes; the same
+    # inquiry within the name horizon, by how rare its text is (inquiry.rarity).
     "burst": 0.3,
-    "same_message": 0.35,
+    "same_message": 0.6,
+    "similar_message": 0.45,
+    "common_message": 0.2,
+    "template_message": 0.1,
     # Contradictions (negative: the score is multiplied by 1 + w).
     "different_phones": -0.25,
-    "different_first_names": -0.35,
+    "different_first_names": -0.5,
+    "different_genders": -0.5,
     "different_surnames": -0.4,
     "different_patronymics": -0.4,
 }
@@ -39,8 +44,10 @@ DEFAULT_BURST_MINUTES = 30
 # account, not one customer; a name key that large is a common name in a rush hour.
 STRONG_BLOCK_CAP = 25
 WEAK_BLOCK_CAP = 60
-# Two messages this similar (rapidfuzz ratio, 0..100) count as the same inquiry.
-MESSAGE_SIMILARITY = 85.0
+# Two inquiries this alike (inquiry.likeness, 0..100) are the same question;
+# from SIMILAR_MESSAGE on much the same (reworded).
+SAME_MESSAGE = 90.0
+SIMILAR_MESSAGE = 75.0
 # Name evidence counts fully between leads up to this many burst windows apart;
 # weak keys therefore pair with this many time buckets on either side.
 NAME_HORIZON = 2
