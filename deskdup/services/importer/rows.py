@@ -9,7 +9,7 @@ from typing import Any
 
 from deskdup.models import Channel, CommKind
 from deskdup.services.importer.columns import CHANNEL_LABELS, Columns, parse_channel
-from deskdup.services.importer.dates import parse_datetime
+from deskdup.services.importer.dates import implausible, parse_datetime
 from deskdup.services.importer.full_name import split_full_name
 from deskdup.services.importer.reading import cell_text
 from deskdup.services.importer.report import bad
@@ -70,6 +70,8 @@ class RowReader:
                 ),
                 value=created_text,
             )
+        if created_text and (reason := implausible(created, created_text, self.now)):
+            return reason
 
         telegram = [w for t in self.cells(cells, "telegram") for w in _SPLIT_WORDS.split(t) if w]
         whatsapp = [w.strip() for t in self.cells(cells, "whatsapp") for w in _SPLIT_LIST.split(t)]

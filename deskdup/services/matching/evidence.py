@@ -9,11 +9,11 @@ from rapidfuzz.distance import OSA
 
 from deskdup.models import Channel
 from deskdup.services.candidates import Reason
+from deskdup.services.channels import channel_message
 from deskdup.services.matching.inquiry import is_personal_text, likeness
 from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
 from deskdup.services.matching.record import (
     _Lead,
-    channel_title,
 )
 from deskdup.services.matching.settings import (
     NAME_HORIZON,
@@ -200,7 +200,7 @@ def _name_evidence_of(
             code,
             weight,
             template,
-            {"channel": channel_title(nick[0]), "nick": nick[1], "name": text_b},
+            {"channel": channel_message(nick[0]), "nick": nick[1], "name": text_b},
         )
     kind = _NAME_WEIGHT_KIND[code]
     template = (
@@ -293,7 +293,7 @@ def _evidence(
                         "same_handle",
                         w("same_handle"),
                         QT_TRANSLATE_NOOP("Reason", "Same {channel} account {handle}"),
-                        {"channel": channel_title(channel), "handle": handle},
+                        {"channel": channel_message(channel), "handle": handle},
                     )
                 )
     if x.bad_phones and y.bad_phones:
@@ -321,8 +321,8 @@ def _evidence(
                 QT_TRANSLATE_NOOP("Reason", "Came {minutes} min apart via {a} and {b}"),
                 {
                     "minutes": round(minutes),
-                    "a": channel_title(x.channel),
-                    "b": channel_title(y.channel),
+                    "a": channel_message(x.channel),
+                    "b": channel_message(y.channel),
                 },
             )
         )
