@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from deskdup.models import Channel, CommKind, Lead
-from deskdup.services.matching import MatchIndex, scan_workspace
+from deskdup.services.matching import LIKELY, POSSIBLE, MatchIndex, scan_workspace
 from deskdup.services.matching.inquiry import (
     TEMPLATE_COUNT,
     band_keys,
@@ -192,3 +192,41 @@ def test_a_shared_phone_with_a_man_and_a_woman_is_a_household(workspace, first, 
     (pair,) = scan_workspace(workspace, threshold=0.0).pairs
     assert "same_phone" in _codes(pair)
     assert _codes(pair) & {"different_first_names", "different_genders"}
+
+
+# ----------------------------------------------------------------- tiers
+
+
+def test_two_tiers_likely_by_default_possible_on_request(workspace):
+    """A first name and the burst alone (different questions) is a possible pair:
+    not in the default queue, in the possible tier, marked so."""
+    with workspace.session() as s:
+        a = make_lead(s, channel=Channel.AVITO, first_name="Глеб", created_at=T0,
+                      chats=[(Channel.AVITO, QUESTION)])  # fmt: skip
+        b = make_lead(s, channel=Channel.SITE, first_name="Глеб", last_name="Львович",
+                      created_at=T0 + timedelta(minutes=6),
+                      chats=[(Channel.SITE, "Нужен замерщик в субботу на Садовой")])  # fmt: skip
+        c = make_lead(s, channel=Channel.WHATSAPP, created_at=T0 + timedelta(minutes=2),
+                      comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                      chats=[(Channel.WHATSAPP, REWORDED)])  # fmt: skip
+    index = MatchIndex.build(workspace)
+    likely = index.result()
+    assert likely.tier == LIKELY
+    assert [g.lead_ids for g in likely.groups] == [(a.id, c.id)]
+    assert [g.tier for g in likely.groups] == [LIKELY]
+    possible = index.result(tier=POSSIBLE)
+    assert possible.tier == POSSIBLE
+    assert {p.key for p in possible.pairs} >= {(a.id, b.id), (a.id, c.id)}
+    (group,) = possible.groups  # the possible pair joins the likely group
+    assert group.lead_ids == (a.id, b.id, c.id) and group.tier == LIKELY
+    assert scan_workspace(workspace, tier=POSSIBLE).pairs == possible.pairs
+    # A group of possible pairs only is marked possible.
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.AVITO, first_name="Зоя", created_at=T0 + timedelta(days=3),
+                  chats=[(Channel.AVITO, "Нужна кухня")])  # fmt: skip
+        make_lead(s, channel=Channel.SITE, first_name="Зоя",
+                  created_at=T0 + timedelta(days=3, minutes=5),
+                  chats=[(Channel.SITE, "Нужен стол")])  # fmt: skip
+    refreshed = index.refresh(workspace, tier=POSSIBLE)
+    assert sorted(g.tier for g in refreshed.groups) == [LIKELY, POSSIBLE]
+    assert [g.tier for g in index.result().groups] == [LIKELY]

@@ -43,10 +43,13 @@ from deskdup.services.matching.load import MESSAGE_CHARS
 from deskdup.services.matching.probe import probe_record
 from deskdup.services.matching.settings import (
     DEFAULT_BURST_MINUTES,
+    DEFAULT_POSSIBLE_THRESHOLD,
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHTS,
+    LIKELY,
     LOOKUP_CANDIDATES,
     NAME_HORIZON,
+    POSSIBLE,
     SAME_MESSAGE,
     SIMILAR_MESSAGE,
     STRONG_BLOCK_CAP,
@@ -58,12 +61,15 @@ from deskdup.services.matching.settings import (
 
 __all__ = [
     "DEFAULT_BURST_MINUTES",
+    "DEFAULT_POSSIBLE_THRESHOLD",
     "DEFAULT_THRESHOLD",
     "DEFAULT_WEIGHTS",
     "GLUED_SURNAME_MIN",
+    "LIKELY",
     "LOOKUP_CANDIDATES",
     "MESSAGE_CHARS",
     "NAME_HORIZON",
+    "POSSIBLE",
     "SAME_MESSAGE",
     "SIMILAR_MESSAGE",
     "STRONG_BLOCK_CAP",

@@ -62,8 +62,10 @@ from deskdup.services.matching.record import (
 from deskdup.services.matching.settings import (
     _NARROW_OFFSETS,
     _WIDE_OFFSETS,
+    LIKELY,
     LOOKUP_CANDIDATES,
     NAME_HORIZON,
+    POSSIBLE,
     STRONG_BLOCK_CAP,
     WEAK_BLOCK_CAP,
     LookupHit,
@@ -159,7 +161,9 @@ class MatchIndex:
 
     def __init__(self, settings: MatchSettings | None = None) -> None:
         self.settings = settings or MatchSettings()
-        self.threshold = self.settings.review_threshold
+        # Pairs are kept from the possible tier's threshold on; ``result`` cuts.
+        self.review_threshold = self.settings.review_threshold
+        self.threshold = self.settings.threshold_of(POSSIBLE)
         self.leads: dict[int, _Lead] = {}
         self.blocks = _Blocks()
         self.pairs: dict[tuple[int, int], CandidatePair] = {}
@@ -422,7 +426,7 @@ class MatchIndex:
 
     # ----------------------------------------------------------------- refresh
 
-    def refresh(self, ws) -> ScanResult:
+    def refresh(self, ws, tier: str = LIKELY) -> ScanResult:
         """Take in what changed since the last build/refresh and return the new result.
 
         Reads leads updated at or after the newest ``updated_at`` seen, or with a
@@ -430,9 +434,9 @@ class MatchIndex:
         changed leads against their blocks; reloads the dismissals.
         """
         with quiet_gc():
-            return self._refresh(ws)
+            return self._refresh(ws, tier)
 
-    def _refresh(self, ws) -> ScanResult:
+    def _refresh(self, ws, tier: str) -> ScanResult:
         started = time.perf_counter()
         with ws.engine.connect() as conn:
             conditions = [Lead.id > self._max_id]
@@ -503,7 +507,7 @@ class MatchIndex:
             self._score_lead(rec, only_greater=False)
         for lead_id in rescore:
             self._score_lead(self.leads[lead_id], only_greater=False)
-        result = self._result(None)
+        result = self._result(None, tier)
         result.seconds = time.perf_counter() - started
         return result
 
@@ -516,18 +520,22 @@ class MatchIndex:
 
     # ----------------------------------------------------------------- result
 
-    def result(self, threshold: float | None = None) -> ScanResult:
-        """Pairs at/above the threshold minus dismissed ones, and their groups."""
+    def result(self, threshold: float | None = None, tier: str = LIKELY) -> ScanResult:
+        """Pairs at/above the threshold (by default the tier's) minus dismissed
+        ones, and their groups, each marked likely or possible."""
         with quiet_gc():
-            return self._result(threshold)
+            return self._result(threshold, tier)
 
-    def _result(self, threshold: float | None) -> ScanResult:
-        limit = self.threshold if threshold is None else threshold
+    def _result(self, threshold: float | None, tier: str = LIKELY) -> ScanResult:
+        limit = self.settings.threshold_of(tier) if threshold is None else threshold
         pairs = [
             p for key, p in self.pairs.items() if p.score >= limit and key not in self.dismissed
         ]
         pairs.sort(key=lambda p: (-p.score, p.a, p.b))
         groups = _groups(pairs)
+        for group in groups:
+            if group.score < self.review_threshold:
+                group.tier = POSSIBLE
         cache = self._summaries
         summaries = {}
         for group in groups:
@@ -543,6 +551,7 @@ class MatchIndex:
             len(self.leads),
             threshold=limit,
             seconds=self.build_seconds,
+            tier=tier,
         )
 
     def summary(self, lead_id: int) -> LeadSummary | None:
@@ -647,13 +656,15 @@ def scan_workspace(
     threshold: float | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    tier: str = LIKELY,
 ) -> ScanResult:
-    """Full scan of the workspace: every candidate pair at or above the threshold."""
+    """Full scan of the workspace: every candidate pair at or above the threshold
+    (by default the tier's)."""
     settings = settings or MatchSettings()
     if threshold is not None:
         settings = replace(settings, review_threshold=threshold, weights=dict(settings.weights))
     index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled)
-    return index.result()
+    return index.result(tier=tier)
 
 
 def lookup(

@@ -37,6 +37,10 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 }
 
 DEFAULT_THRESHOLD = 0.6
+# Pairs from this score on make the "possible" tier of the queue (recall first,
+# shown on request); from the review threshold on the "likely" tier (the default).
+DEFAULT_POSSIBLE_THRESHOLD = 0.4
+LIKELY, POSSIBLE = "likely", "possible"
 DEFAULT_BURST_MINUTES = 30
 
 # Blocks larger than this are not paired.  A phone, e-mail or handle on more
@@ -63,6 +67,7 @@ class MatchSettings:
 
     region: str = "RU"
     review_threshold: float = DEFAULT_THRESHOLD
+    possible_threshold: float = DEFAULT_POSSIBLE_THRESHOLD
     burst_minutes: int = DEFAULT_BURST_MINUTES
     weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
     # Name evidence between leads further apart than burst_minutes counts this much.
@@ -70,6 +75,12 @@ class MatchSettings:
 
     def weight(self, code: str) -> float:
         return self.weights.get(code, DEFAULT_WEIGHTS.get(code, 0.0))
+
+    def threshold_of(self, tier: str) -> float:
+        """The lowest score a pair of ``tier`` has (the possible tier holds the likely one)."""
+        if tier == POSSIBLE:
+            return min(self.possible_threshold, self.review_threshold)
+        return self.review_threshold
 
 
 @dataclass
@@ -80,6 +91,7 @@ class ScanResult:
     lead_count: int
     threshold: float = DEFAULT_THRESHOLD
     seconds: float = 0.0
+    tier: str = LIKELY  # LIKELY: the likely groups; POSSIBLE: the possible ones too
 
 
 @dataclass(frozen=True)
