@@ -230,3 +230,26 @@ def test_two_tiers_likely_by_default_possible_on_request(workspace):
     refreshed = index.refresh(workspace, tier=POSSIBLE)
     assert sorted(g.tier for g in refreshed.groups) == [LIKELY, POSSIBLE]
     assert [g.tier for g in index.result().groups] == [LIKELY]
+
+
+# ----------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("first", ["Ангелина", "Эвелина"])  # known, and a name no table has
+def test_a_name_in_the_other_order_is_the_same_name_not_a_conflict(workspace, first):
+    with workspace.session() as s:
+        a = make_lead(
+            s,
+            channel=Channel.WHATSAPP,
+            first_name=first,
+            last_name="Куликова",
+            created_at=T0,
+            comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+        )
+        # The importer read the other order with the roles swapped.
+        b = make_lead(s, first_name="Куликова", last_name=first,
+                      created_at=T0 + timedelta(days=20),
+                      comms=[(PHONE, Channel.SITE, "8 916 555-12-34")])  # fmt: skip
+    (pair,) = scan_workspace(workspace).pairs
+    assert pair.key == (a.id, b.id)
+    assert not any(r.weight < 0 for r in pair.reasons)

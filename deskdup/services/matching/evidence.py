@@ -92,8 +92,19 @@ def _has_first(parts: NameParts) -> bool:
     return bool(parts.firsts or parts.first_keys)
 
 
+def _same_words(a: NameParts, b: NameParts) -> bool:
+    """The same two or more words in another order: a name whose parts were
+    guessed into other roles ("Куликова Эвелина" read with Куликова as the
+    first name) is still the same name, neither a match of nothing nor a conflict."""
+    if len(a.words) < 2 or len(a.words) != len(b.words):
+        return False
+    return sorted(map(skeleton, a.words)) == sorted(map(skeleton, b.words))
+
+
 def _name_evidence(a: NameParts, b: NameParts) -> str | None:
     """The strongest kind of agreement between two names, or None."""
+    if a.words != b.words and _same_words(a, b):
+        return "full_name_patronymic" if len(a.words) >= 3 else "full_name"
     surnames = bool(a.surnames and b.surnames) and _surnames_match(a, b)
     firsts = _has_first(a) and _has_first(b) and _firsts_match(a, b)
     if surnames and firsts:
@@ -342,7 +353,9 @@ def _evidence(
             )
         )
     na, nb = x.name, y.name
-    if na.firsts and nb.firsts and not _firsts_match(na, nb):
+    if _same_words(na, nb):
+        pass  # the same words in other roles: no conflict
+    elif na.firsts and nb.firsts and not _firsts_match(na, nb):
         out.append(
             (
                 "different_first_names",
