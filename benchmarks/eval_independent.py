@@ -255,6 +255,7 @@ def run_child(args) -> dict:
     out: dict = {
         "size": args.size,
         "scan_seconds": seconds,
+        "scan_cpu": cpu,
         "peak_mb": peak,
         "leads": len(index.leads),
     }
@@ -405,6 +406,7 @@ def main() -> int:
             return 1
         row = json.loads(proc.stdout.strip().splitlines()[-1])
         rows.append(row)
+        print(json.dumps(row, ensure_ascii=False), file=sys.stderr)
         if args.speed_only:
             print(
                 f"{row['leads']} leads: scan {row['scan_seconds']:.2f} s, "
