@@ -69,8 +69,8 @@ def test_a_copy_with_one_word_dropped_shares_a_band_key(words, drop):
 
 
 def test_rarity_tiers():
-    assert rarity(1) == rarity(3) == "personal"
-    assert rarity(4) == "common"
+    assert rarity(1) == rarity(4) == "personal"
+    assert rarity(5) == "common"
     assert rarity(TEMPLATE_COUNT) == "template"
 
 
@@ -123,8 +123,9 @@ def _template_wave(s, text: str, count: int, start: datetime) -> list[Lead]:
 def test_a_template_many_leads_send_is_weak_evidence(workspace):
     template = "Здравствуйте! Интересует ваше объявление, ещё актуально?"
     with workspace.session() as s:
-        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(days=3))
-        # Two strangers called Сергей sending the template minutes apart.
+        # The hour the ad runs, many strangers send its line.
+        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(minutes=50))
+        # Two strangers called Сергей among them, minutes apart.
         a = make_lead(s, channel=Channel.TELEGRAM, created_at=T0, first_name="Sergei",
                       comms=[(MESSENGER, Channel.TELEGRAM, "@sbeliaev")],
                       chats=[(Channel.TELEGRAM, template)])  # fmt: skip
@@ -135,6 +136,21 @@ def test_a_template_many_leads_send_is_weak_evidence(workspace):
     (pair,) = [p for p in scan_workspace(workspace, threshold=0.0).pairs if p.key == (a.id, b.id)]
     assert "template_message" in _codes(pair)
     assert any("many leads send" in str(r.text) for r in pair.reasons)
+
+
+def test_a_text_many_send_on_other_days_is_still_personal_today(workspace):
+    """Rarity is counted in the hours around the leads: the line of last week's
+    ad says as much as any question today."""
+    template = "Здравствуйте! Интересует ваше объявление, ещё актуально?"
+    with workspace.session() as s:
+        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(days=7))
+        a = make_lead(s, channel=Channel.TELEGRAM, created_at=T0, first_name="Sergei",
+                      comms=[(MESSENGER, Channel.TELEGRAM, "@sbeliaev")],
+                      chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+        b = make_lead(s, channel=Channel.AVITO, created_at=T0 + timedelta(minutes=7),
+                      first_name="Сергей", chats=[(Channel.AVITO, template)])  # fmt: skip
+    (pair,) = scan_workspace(workspace).pairs
+    assert pair.key == (a.id, b.id) and "same_message" in _codes(pair)
 
 
 def test_the_same_personal_question_with_a_first_name_is_likely(workspace):
@@ -162,14 +178,14 @@ def test_refresh_follows_a_text_that_becomes_a_template(workspace):
     index = MatchIndex.build(workspace)
     assert len(index.result().pairs) == 1
     with workspace.session() as s:
-        _template_wave(s, text, TEMPLATE_COUNT, T0 + timedelta(days=2))
+        _template_wave(s, text, TEMPLATE_COUNT, T0 + timedelta(minutes=30))
     refreshed = index.refresh(workspace)
     fresh = scan_workspace(workspace)
     assert [(p.key, p.score) for p in refreshed.pairs] == [(p.key, p.score) for p in fresh.pairs]
     assert not refreshed.pairs
     # And back: the wave archived, the pair returns.
     with workspace.session() as s:
-        for lead in s.scalars(select(Lead).where(Lead.created_at > T0 + timedelta(days=1))):
+        for lead in s.scalars(select(Lead).where(Lead.created_at >= T0 + timedelta(minutes=30))):
             lead.archived = True
             lead.updated_at = T0 + timedelta(days=5)
     assert len(index.refresh(workspace).pairs) == 1

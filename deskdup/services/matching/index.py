@@ -190,13 +190,14 @@ class MatchIndex:
         narrow, wide, lookup_keys = _name_hashes(rec)
         text, bands = _message_hashes(rec)
         bucket = int(rec.minute // self._bucket_minutes)
+        message_bucket = int(rec.minute // self._message_bucket)
         return (
             *_strong_hashes(rec),
             *[hash((base, bucket)) for base in narrow],
             *[hash((base, bucket)) for base in wide],
             *lookup_keys,
-            *(() if text is None else (text,)),
-            *[hash((band, int(rec.minute // self._message_bucket))) for band in bands],
+            *(() if text is None else (hash((text, message_bucket)),)),
+            *[hash((band, message_bucket)) for band in bands],
         )
 
     def _insert(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
@@ -268,29 +269,39 @@ class MatchIndex:
     # ----------------------------------------------------------------- rarity
 
     def _tier_of(self, rec: _Lead) -> str:
-        """How many leads share the lead's inquiry text, as ``inquiry.rarity``;
-        a text too short to be personal is common at best."""
+        """How many leads sent the lead's inquiry text around its time (its message
+        bucket and the neighbouring ones), as ``inquiry.rarity``: a text that many
+        leads send in those hours is a template there (an ad's default question
+        the hour the ad runs), however rare it is over the year.  A text too short
+        to be personal is common at best."""
         text = _message_hashes(rec)[0]
         if text is None:
             return "personal"
-        tier = rarity(len(self.blocks.get(text)))
+        bucket = int(rec.minute // self._message_bucket)
+        get = self.blocks.get
+        count = sum(len(get(hash((text, bucket + offset)))) for offset in _NARROW_OFFSETS)
+        tier = rarity(count)
         if tier == "personal" and not is_personal_text(rec.message):
             return "common"
         return tier
 
-    def _retier(self, texts: Iterable[int]) -> set[int]:
-        """Set the tier of every lead sharing one of ``texts``; the ids whose tier moved."""
+    def _retier(self, texts: Iterable[tuple[int, int]]) -> set[int]:
+        """Set the tier of every lead whose count ``texts`` (text, message bucket)
+        may have moved; the ids whose tier moved."""
         moved: set[int] = set()
         leads = self.leads
-        for text in texts:
-            for lead_id in self.blocks.get(text):
-                rec = leads.get(lead_id)
-                if rec is None:
-                    continue
-                tier = self._tier_of(rec)
-                if tier != rec.tier:
-                    rec.tier = tier
-                    moved.add(lead_id)
+        seen: set[int] = set()
+        for text, bucket in texts:
+            for offset in _NARROW_OFFSETS:
+                for lead_id in self.blocks.get(hash((text, bucket + offset))):
+                    rec = leads.get(lead_id)
+                    if rec is None or lead_id in seen:
+                        continue
+                    seen.add(lead_id)
+                    tier = self._tier_of(rec)
+                    if tier != rec.tier:
+                        rec.tier = tier
+                        moved.add(lead_id)
         return moved
 
     # ----------------------------------------------------------------- pairs
@@ -477,8 +488,12 @@ class MatchIndex:
                     self._summaries.clear()
         # Texts whose count of leads may move: a tier that moves rescores its leads.
         touched = [*changed.values(), *(leads[i] for i in (*gone, *changed) if i in leads)]
-        texts = {_message_hashes(r)[0] for r in touched if r.message}
-        texts.discard(None)
+        texts = {
+            (_message_hashes(r)[0], int(r.minute // self._message_bucket))
+            for r in touched
+            if r.message
+        }
+        texts = {t for t in texts if t[0] is not None}
         for lead_id in gone:
             self._forget(lead_id)
         for lead_id, rec in changed.items():

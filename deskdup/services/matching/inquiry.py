@@ -15,10 +15,10 @@ and a first name).  So:
   and two different ones very likely do not (pairs of the words with the
   smallest hashes: a min-hash sketch), so the index can pair leads by their
   message inside a time window without comparing every two of them;
-- ``text_key``: the folded words, in order; how many leads share it tells a
-  template (a marketplace's "Ещё актуально?", a form's preset) from a
-  personal question.  A text many leads share is weak evidence, as a phone
-  many leads share is.
+- ``text_key``: the folded words, in order; how many leads send it within
+  the same hours tells a template (a marketplace's "Ещё актуально?", a form's
+  preset, an ad's suggested line while the ad runs) from a personal question.
+  A text many leads send is weak evidence, as a phone many leads share is.
 
 Everything is a pure function of the text (cached: the same message is
 compared with every candidate of its lead).
@@ -78,9 +78,10 @@ _SKETCH_WORDS = 5
 # Words are cut to this many letters for the keys: a typo or another ending
 # late in a word (стоить / стоит, телевизор / телевизр) leaves the key alone.
 _STEM = 5
-# A text shared by at most this many leads is personal; up to TEMPLATE_COUNT - 1
-# it is common; from TEMPLATE_COUNT on a template.
-PERSONAL_COUNT = 3
+# A text that at most this many leads sent within the hours around a lead is
+# personal there (one person's burst may send it four times); up to
+# TEMPLATE_COUNT - 1 it is common; from TEMPLATE_COUNT on a template.
+PERSONAL_COUNT = 4
 TEMPLATE_COUNT = 8
 # At least this many words for a text to be personal at all ("Какая цена?" is not).
 PERSONAL_WORDS = 4
