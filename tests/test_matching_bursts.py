@@ -138,9 +138,10 @@ def test_a_template_many_leads_send_is_weak_evidence(workspace):
     assert any("many leads send" in str(r.text) for r in pair.reasons)
 
 
-def test_a_text_many_send_on_other_days_is_still_personal_today(workspace):
-    """Rarity is counted in the hours around the leads: the line of last week's
-    ad says as much as any question today."""
+def test_a_text_many_send_on_other_days_is_common_not_a_template_today(workspace):
+    """A text many leads sent on other days is generic (common): with a first name
+    and the burst still likely, with nothing else only possible.  A template is
+    what many send in the same hours."""
     template = "Здравствуйте! Интересует ваше объявление, ещё актуально?"
     with workspace.session() as s:
         _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(days=7))
@@ -149,8 +150,14 @@ def test_a_text_many_send_on_other_days_is_still_personal_today(workspace):
                       chats=[(Channel.TELEGRAM, template)])  # fmt: skip
         b = make_lead(s, channel=Channel.AVITO, created_at=T0 + timedelta(minutes=7),
                       first_name="Сергей", chats=[(Channel.AVITO, template)])  # fmt: skip
+        c = make_lead(s, channel=Channel.WHATSAPP, created_at=T0 + timedelta(minutes=12),
+                      comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                      chats=[(Channel.WHATSAPP, template)])  # fmt: skip
     (pair,) = scan_workspace(workspace).pairs
-    assert pair.key == (a.id, b.id) and "same_message" in _codes(pair)
+    assert pair.key == (a.id, b.id) and "common_message" in _codes(pair)
+    possible = {p.key: p for p in scan_workspace(workspace, tier=POSSIBLE).pairs}
+    assert {(a.id, c.id), (b.id, c.id)} <= set(possible)
+    assert "common_message" in _codes(possible[(b.id, c.id)])
 
 
 def test_the_same_personal_question_with_a_first_name_is_likely(workspace):

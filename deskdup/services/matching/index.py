@@ -196,7 +196,7 @@ class MatchIndex:
             *[hash((base, bucket)) for base in narrow],
             *[hash((base, bucket)) for base in wide],
             *lookup_keys,
-            *(() if text is None else (hash((text, message_bucket)),)),
+            *(() if text is None else (text, hash((text, message_bucket)))),
             *[hash((band, message_bucket)) for band in bands],
         )
 
@@ -269,39 +269,45 @@ class MatchIndex:
     # ----------------------------------------------------------------- rarity
 
     def _tier_of(self, rec: _Lead) -> str:
-        """How many leads sent the lead's inquiry text around its time (its message
-        bucket and the neighbouring ones), as ``inquiry.rarity``: a text that many
-        leads send in those hours is a template there (an ad's default question
-        the hour the ad runs), however rare it is over the year.  A text too short
-        to be personal is common at best."""
+        """How generic the lead's inquiry text is (``inquiry.rarity``): a template
+        when many leads sent it in the hours around the lead (its message bucket
+        and the neighbouring ones: an ad's line the hour the ad runs); common when
+        more leads sent it than one person's burst would, at any time (a
+        marketplace's default question, a form's preset), or when it is too short
+        to say something of one person; else personal."""
         text = _message_hashes(rec)[0]
         if text is None:
             return "personal"
         bucket = int(rec.minute // self._message_bucket)
         get = self.blocks.get
-        count = sum(len(get(hash((text, bucket + offset)))) for offset in _NARROW_OFFSETS)
-        tier = rarity(count)
-        if tier == "personal" and not is_personal_text(rec.message):
+        near = sum(len(get(hash((text, bucket + offset)))) for offset in _NARROW_OFFSETS)
+        tier = rarity(near)
+        if tier == "personal" and (
+            rarity(len(get(text))) != "personal" or not is_personal_text(rec.message)
+        ):
             return "common"
         return tier
 
-    def _retier(self, texts: Iterable[tuple[int, int]]) -> set[int]:
-        """Set the tier of every lead whose count ``texts`` (text, message bucket)
-        may have moved; the ids whose tier moved."""
+    def _retier(self, texts: Iterable[tuple[int, int]], spread: Iterable[int]) -> set[int]:
+        """Set the tier of every lead whose counts may have moved: those around
+        (text, message bucket) of ``texts``, and every lead of the texts in
+        ``spread`` (whose count over all time crossed a tier); the ids whose tier moved."""
         moved: set[int] = set()
         leads = self.leads
         seen: set[int] = set()
-        for text, bucket in texts:
-            for offset in _NARROW_OFFSETS:
-                for lead_id in self.blocks.get(hash((text, bucket + offset))):
-                    rec = leads.get(lead_id)
-                    if rec is None or lead_id in seen:
-                        continue
-                    seen.add(lead_id)
-                    tier = self._tier_of(rec)
-                    if tier != rec.tier:
-                        rec.tier = tier
-                        moved.add(lead_id)
+        get = self.blocks.get
+        groups = [get(hash((t, b + o))) for t, b in texts for o in _NARROW_OFFSETS]
+        groups.extend(get(text) for text in spread)
+        for members in groups:
+            for lead_id in members:
+                rec = leads.get(lead_id)
+                if rec is None or lead_id in seen:
+                    continue
+                seen.add(lead_id)
+                tier = self._tier_of(rec)
+                if tier != rec.tier:
+                    rec.tier = tier
+                    moved.add(lead_id)
         return moved
 
     # ----------------------------------------------------------------- pairs
@@ -494,6 +500,7 @@ class MatchIndex:
             if r.message
         }
         texts = {t for t in texts if t[0] is not None}
+        overall = {text: rarity(len(self.blocks.get(text))) for text, _bucket in texts}
         for lead_id in gone:
             self._forget(lead_id)
         for lead_id, rec in changed.items():
@@ -515,7 +522,8 @@ class MatchIndex:
             self.leads[lead_id] = rec
         for rec in changed.values():
             rec.tier = self._tier_of(rec)
-        rescore = [i for i in self._retier(texts) if i not in changed]
+        spread = [t for t, tier in overall.items() if rarity(len(self.blocks.get(t))) != tier]
+        rescore = [i for i in self._retier(texts, spread) if i not in changed]
         for lead_id in rescore:
             self._drop_pairs(lead_id)
         for rec in changed.values():

@@ -26,7 +26,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "burst": 0.3,
     "same_message": 0.6,
     "similar_message": 0.45,
-    "common_message": 0.2,
+    "common_message": 0.35,
     "template_message": 0.1,
     # Contradictions (negative: the score is multiplied by 1 + w).
     "different_phones": -0.25,
