@@ -44,6 +44,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import OUT
 
 CLASSES = ("identifier", "name", "nickname", "other")
+# The bursts (no shared identifier) by their question: one person's own, or a
+# template many send (a marketplace's default, a form's preset, an ad's line).
+QUESTIONS = ("burst, personal", "burst, template")
 GAPS = (
     (5, "<=5 min"),
     (20, "5-20 min"),
@@ -206,6 +209,10 @@ def evaluate(truth: Truth, true_pairs, found: set, groups: list | None = None) -
         gap = gap_label(truth.gap(a, b))
         per_gap[gap] += 1
         hit_gap[gap] += hit
+        if kind != "identifier":
+            question = "template" if truth.template[a] or truth.template[b] else "personal"
+            per_class["burst, " + question] += 1
+            hit_class["burst, " + question] += hit
     right = len(found & true_pairs)
     false = Counter(truth.false_kind(a, b) for a, b in found - true_pairs)
     out = {
@@ -216,7 +223,7 @@ def evaluate(truth: Truth, true_pairs, found: set, groups: list | None = None) -
         "resolvable_recall": resolved / resolvable if resolvable else 1.0,
         "classes": {
             k: [per_class[k], hit_class[k] / per_class[k] if per_class[k] else None]
-            for k in CLASSES
+            for k in (*CLASSES, *QUESTIONS)
         },
         "gaps": {
             label: [per_gap[label], hit_gap[label] / per_gap[label] if per_gap[label] else None]
@@ -277,15 +284,17 @@ def run_child(args) -> dict:
         labelled(result.pairs),
         [[label[i] for i in g.lead_ids] for g in result.groups],
     )
-    tiers = getattr(index, "tier_results", None)
-    if tiers is not None:
-        for name, tier_result in tiers().items():
-            out[f"tier {name}"] = evaluate(
-                truth,
-                true_pairs,
-                labelled(tier_result.pairs),
-                [[label[i] for i in g.lead_ids] for g in tier_result.groups],
-            )
+    try:
+        possible = index.result(tier="possible")
+    except TypeError:  # a matcher without tiers
+        possible = None
+    if possible is not None:
+        out["possible tier"] = evaluate(
+            truth,
+            true_pairs,
+            labelled(possible.pairs),
+            [[label[i] for i in g.lead_ids] for g in possible.groups],
+        )
     del index
     if not args.skip_all:
         every = MatchIndex.build(ws, replace(settings, review_threshold=0.0))
@@ -341,7 +350,7 @@ def print_report(row: dict) -> None:
         f"peak {row['peak_mb']:.0f} MB)"
         f", {row['true_pairs']} true pairs, {row['default']['resolvable']} resolvable"
     )
-    names = [k for k in row if k in ("exact_rule", "default", "every") or k.startswith("tier ")]
+    names = [k for k in row if k in ("exact_rule", "default", "possible tier", "every")]
     head = f"{'':<22}{'pairs':>8}{'prec':>7}{'res.rec':>8}{'grp.prec':>9}{'grp.rec':>8}"
     head += "".join(f"{c:>11}" for c in CLASSES)
     print(head)
@@ -351,6 +360,16 @@ def print_report(row: dict) -> None:
         line += f"{fmt(q.get('group_precision')):>9}{fmt(q.get('group_resolvable_recall')):>8}"
         line += "".join(f"{fmt(q['classes'][c][1]):>11}" for c in CLASSES)
         print(line)
+    for name in names:
+        q = row[name]
+        print(
+            f"  {name}: "
+            + ", ".join(
+                f"{k} {q['classes'][k][0]} pairs recall {fmt(q['classes'][k][1])}"
+                for k in QUESTIONS
+                if k in q["classes"]
+            )
+        )
     print(
         f"{'class sizes':<62}" + "".join(f"{row['default']['classes'][c][0]:>11}" for c in CLASSES)
     )
