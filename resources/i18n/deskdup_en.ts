@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="92"/>
+        <location filename="../../deskdup/app.py" line="93"/>
         <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="163"/>
+        <location filename="../../deskdup/app.py" line="164"/>
         <source>Creating the demo workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="191"/>
+        <location filename="../../deskdup/app.py" line="192"/>
         <source>Opening the workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="205"/>
+        <location filename="../../deskdup/app.py" line="206"/>
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="233"/>
+        <location filename="../../deskdup/app.py" line="234"/>
         <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -588,17 +588,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="56"/>
+        <location filename="../../deskdup/views/errors.py" line="48"/>
         <source>deskdup: unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="61"/>
+        <location filename="../../deskdup/views/errors.py" line="53"/>
         <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="74"/>
+        <location filename="../../deskdup/views/errors.py" line="66"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="45"/>
+        <location filename="../../deskdup/views/errors.py" line="37"/>
         <source>deskdup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,12 +1021,12 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="52"/>
+        <location filename="../../deskdup/services/backend.py" line="53"/>
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="57"/>
+        <location filename="../../deskdup/services/backend.py" line="58"/>
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
