@@ -32,11 +32,7 @@ from deskdup.views import errors, gc_guard, i18n
 from deskdup.views import settings as opts
 from deskdup.views.connection_dialog import ConnectionDialog, SignInDialog
 from deskdup.views.context import AppContext
-<<<<<<< HEAD
-from deskdup.views.formatting import translate_message
-=======
-from deskdup.views.formatting import error_text
->>>>>>> main
+from deskdup.views.formatting import error_text, translate_message
 from deskdup.views.lifetime import delete_later
 from deskdup.views.operations import OperationRunner, Progress, QueryOp
 from deskdup.views.settings import Settings

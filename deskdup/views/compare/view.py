@@ -515,24 +515,14 @@ class CompareView(QWidget):
         context = self._context
         operator_id = context.operator.id
         policy = self._loaded.policy
-<<<<<<< HEAD
-        backend = context.backend
-        if backend is not None:  # a linked portal: the merge is written there first
-            apply = lambda: backend.apply_merge(plan, operator_id)  # noqa: E731
-        else:
-            apply = lambda: merge_service.apply_merge(  # noqa: E731
-                context.workspace, plan, operator_id, policy
-            )
-        context.query(self, apply, lambda result: self._on_merged(request, result)).failure(
-            self._on_merge_failed
-        ).run_in_background()
-=======
+        # A linked portal (context.backend): the merge is written there first.
         self._write(
-            lambda: merge_group(context.workspace, plan, operator_id, policy),
+            lambda: merge_group(
+                context.workspace, plan, operator_id, policy, backend=context.backend
+            ),
             self._on_merged,
             self._on_merge_failed,
         )
->>>>>>> main
 
     def _on_merged(self, change: ReviewChange) -> None:
         current = self._written()
