@@ -171,7 +171,7 @@ class ConnectionDialog(QDialog):
         return webhook_address(self.portal.text(), self.webhook.text())
 
     def test_connection(self) -> None:
-        """Ask the portal who the webhook is and how many leads it has (network worker)."""
+        """Ask the portal who the webhook is and how many leads it has (off the UI thread)."""
         text = self.webhook_url()
         if not text:
             self.test_result.setText(self.tr("Give the webhook first."))
@@ -179,8 +179,8 @@ class ConnectionDialog(QDialog):
         self.test_button.setEnabled(False)
         self.test_result.setText(self.tr("Asking the portal…"))
         (
+            # One request, a second at most: the shared worker is fine for it.
             QueryOp(self, lambda: check_webhook(text), self._tested)
-            .on_network()
             .failure(self._test_failed)
             .finally_(lambda: self.test_button.setEnabled(True))
             .run_in_background()

@@ -4,32 +4,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="94"/>
+        <location filename="../../deskdup/app.py" line="90"/>
         <source>Reading {stage} from the portal…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="127"/>
+        <location filename="../../deskdup/app.py" line="123"/>
         <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="201"/>
+        <location filename="../../deskdup/app.py" line="197"/>
         <source>Creating the demo workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="230"/>
+        <location filename="../../deskdup/app.py" line="226"/>
         <source>Opening the workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="244"/>
+        <location filename="../../deskdup/app.py" line="240"/>
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="297"/>
+        <location filename="../../deskdup/app.py" line="293"/>
         <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -436,8 +436,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="609"/>
-        <location filename="../../deskdup/views/compare/view.py" line="632"/>
+        <location filename="../../deskdup/views/compare/view.py" line="599"/>
+        <location filename="../../deskdup/views/compare/view.py" line="622"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -447,22 +447,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="651"/>
+        <location filename="../../deskdup/views/compare/view.py" line="641"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="657"/>
+        <location filename="../../deskdup/views/compare/view.py" line="647"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="659"/>
+        <location filename="../../deskdup/views/compare/view.py" line="649"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="660"/>
+        <location filename="../../deskdup/views/compare/view.py" line="650"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>

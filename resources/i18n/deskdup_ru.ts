@@ -3,32 +3,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="94" />
+        <location filename="../../deskdup/app.py" line="90" />
         <source>Reading {stage} from the portal…</source>
         <translation>Чтение с портала: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="127" />
+        <location filename="../../deskdup/app.py" line="123" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation>В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="201" />
+        <location filename="../../deskdup/app.py" line="197" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="230" />
+        <location filename="../../deskdup/app.py" line="226" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="244" />
+        <location filename="../../deskdup/app.py" line="240" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="297" />
+        <location filename="../../deskdup/app.py" line="293" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
@@ -435,8 +435,8 @@
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="609" />
-        <location filename="../../deskdup/views/compare/view.py" line="632" />
+        <location filename="../../deskdup/views/compare/view.py" line="599" />
+        <location filename="../../deskdup/views/compare/view.py" line="622" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
@@ -446,22 +446,22 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="651" />
+        <location filename="../../deskdup/views/compare/view.py" line="641" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="657" />
+        <location filename="../../deskdup/views/compare/view.py" line="647" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="659" />
+        <location filename="../../deskdup/views/compare/view.py" line="649" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="660" />
+        <location filename="../../deskdup/views/compare/view.py" line="650" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
