@@ -439,9 +439,7 @@ def _weak_keys(rec: _Lead) -> tuple[set[int], set[int]]:
     for parts in _name_sources(rec):
         narrow.update(hash((_WEAK_FIRST, f)) for f in parts.firsts)
         # The first two letters catch a typo in an unknown first name (Маск ~ Макс).
-        narrow.update(
-            hash((_WEAK_FIRST_PREFIX, k[:2])) for k in parts.first_keys if len(k) >= 3
-        )
+        narrow.update(hash((_WEAK_FIRST_PREFIX, k[:2])) for k in parts.first_keys if len(k) >= 3)
         wide.update(hash((_WEAK_SURNAME, s)) for s in parts.surnames)
         if parts is not rec.name:
             wide.update(hash((_WEAK_SURNAME, s)) for s in _glued_surnames(parts))
