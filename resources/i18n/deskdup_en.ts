@@ -672,157 +672,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="125"/>
+        <location filename="../../deskdup/views/main_window.py" line="103"/>
         <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="130"/>
+        <location filename="../../deskdup/views/main_window.py" line="108"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="131"/>
+        <location filename="../../deskdup/views/main_window.py" line="109"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160"/>
+        <location filename="../../deskdup/views/main_window.py" line="138"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="161"/>
+        <location filename="../../deskdup/views/main_window.py" line="139"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="178"/>
+        <location filename="../../deskdup/views/main_window.py" line="156"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="180"/>
+        <location filename="../../deskdup/views/main_window.py" line="158"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="209"/>
+        <location filename="../../deskdup/views/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="211"/>
+        <location filename="../../deskdup/views/main_window.py" line="189"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="217"/>
+        <location filename="../../deskdup/views/main_window.py" line="195"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="220"/>
+        <location filename="../../deskdup/views/main_window.py" line="198"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="222"/>
+        <location filename="../../deskdup/views/main_window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="230"/>
+        <location filename="../../deskdup/views/main_window.py" line="208"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232"/>
+        <location filename="../../deskdup/views/main_window.py" line="210"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236"/>
+        <location filename="../../deskdup/views/main_window.py" line="214"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240"/>
+        <location filename="../../deskdup/views/main_window.py" line="218"/>
         <source>&amp;Next group	Ctrl+Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="243"/>
+        <location filename="../../deskdup/views/main_window.py" line="221"/>
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253"/>
+        <location filename="../../deskdup/views/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255"/>
+        <location filename="../../deskdup/views/main_window.py" line="233"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="258"/>
+        <location filename="../../deskdup/views/main_window.py" line="236"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="262"/>
+        <location filename="../../deskdup/views/main_window.py" line="240"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="266"/>
+        <location filename="../../deskdup/views/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="268"/>
+        <location filename="../../deskdup/views/main_window.py" line="246"/>
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="271"/>
+        <location filename="../../deskdup/views/main_window.py" line="249"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374"/>
+        <location filename="../../deskdup/views/main_window.py" line="352"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374"/>
+        <location filename="../../deskdup/views/main_window.py" line="352"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="421"/>
+        <location filename="../../deskdup/views/main_window.py" line="399"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="540"/>
+        <location filename="../../deskdup/views/main_window.py" line="518"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="550"/>
+        <location filename="../../deskdup/views/main_window.py" line="528"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="577"/>
+        <location filename="../../deskdup/views/main_window.py" line="555"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="580"/>
+        <location filename="../../deskdup/views/main_window.py" line="558"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -830,83 +830,168 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="45"/>
+        <location filename="../../deskdup/services/backend.py" line="40"/>
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="50"/>
+        <location filename="../../deskdup/services/backend.py" line="45"/>
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="80"/>
+        <location filename="../../deskdup/services/merge.py" line="103"/>
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="81"/>
+        <location filename="../../deskdup/services/undo.py" line="53"/>
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="82"/>
+        <location filename="../../deskdup/services/merge.py" line="104"/>
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="87"/>
+        <location filename="../../deskdup/services/merge.py" line="109"/>
         <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="91"/>
+        <location filename="../../deskdup/services/merge.py" line="113"/>
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="95"/>
+        <location filename="../../deskdup/services/records.py" line="50"/>
         <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="100"/>
+        <location filename="../../deskdup/services/records.py" line="55"/>
         <source>The database is busy with another operator&apos;s change; try again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="103"/>
+        <location filename="../../deskdup/services/undo.py" line="54"/>
+        <source>Undid history event {event} ({kind})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="55"/>
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107"/>
+        <location filename="../../deskdup/services/undo.py" line="59"/>
         <source>This merge was already undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108"/>
-        <source>Only lead merges can be undone</source>
+        <location filename="../../deskdup/services/undo.py" line="60"/>
+        <source>This history event cannot be undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109"/>
+        <location filename="../../deskdup/services/undo.py" line="62"/>
+        <source>{record} #{label} ({fields}; by {who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="63"/>
+        <source>{record} #{label} (deleted; by {who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="64"/>
+        <source>{record} #{label} (the id is used again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="65"/>
+        <source>someone outside deskdup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="68"/>
+        <source>lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="69"/>
+        <source>communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="70"/>
+        <source>chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="71"/>
+        <source>activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="72"/>
+        <source>deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="73"/>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="74"/>
+        <source>not-duplicates mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="75"/>
+        <source>team setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="61"/>
         <source>There is no history event {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110"/>
+        <location filename="../../deskdup/services/merge.py" line="117"/>
         <source>someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="111"/>
+        <location filename="../../deskdup/services/records.py" line="58"/>
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="112"/>
+        <location filename="../../deskdup/services/dismissals.py" line="30"/>
         <source>Marking leads as not duplicates needs at least two different leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="33"/>
+        <source>Marked {count} pair(s) as not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="34"/>
+        <source>Took back {count} not-duplicates mark(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="35"/>
+        <source>These leads are not marked as not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="36"/>
+        <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators&apos; marks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1158,137 +1243,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660"/>
+        <location filename="../../deskdup/services/matching.py" line="658"/>
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="661"/>
+        <location filename="../../deskdup/services/matching.py" line="659"/>
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="662"/>
+        <location filename="../../deskdup/services/matching.py" line="660"/>
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="663"/>
+        <location filename="../../deskdup/services/matching.py" line="661"/>
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="666"/>
+        <location filename="../../deskdup/services/matching.py" line="664"/>
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="667"/>
+        <location filename="../../deskdup/services/matching.py" line="665"/>
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="668"/>
+        <location filename="../../deskdup/services/matching.py" line="666"/>
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="669"/>
+        <location filename="../../deskdup/services/matching.py" line="667"/>
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="672"/>
+        <location filename="../../deskdup/services/matching.py" line="670"/>
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="673"/>
+        <location filename="../../deskdup/services/matching.py" line="671"/>
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="674"/>
+        <location filename="../../deskdup/services/matching.py" line="672"/>
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="675"/>
+        <location filename="../../deskdup/services/matching.py" line="673"/>
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="678"/>
+        <location filename="../../deskdup/services/matching.py" line="676"/>
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="679"/>
+        <location filename="../../deskdup/services/matching.py" line="677"/>
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="682"/>
+        <location filename="../../deskdup/services/matching.py" line="680"/>
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="683"/>
+        <location filename="../../deskdup/services/matching.py" line="681"/>
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="684"/>
+        <location filename="../../deskdup/services/matching.py" line="682"/>
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="786"/>
+        <location filename="../../deskdup/services/matching.py" line="784"/>
         <source>Same phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="796"/>
+        <location filename="../../deskdup/services/matching.py" line="794"/>
         <source>Same e-mail {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="808"/>
+        <location filename="../../deskdup/services/matching.py" line="806"/>
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="818"/>
+        <location filename="../../deskdup/services/matching.py" line="816"/>
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="834"/>
+        <location filename="../../deskdup/services/matching.py" line="832"/>
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="848"/>
+        <location filename="../../deskdup/services/matching.py" line="846"/>
         <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="859"/>
+        <location filename="../../deskdup/services/matching.py" line="857"/>
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="869"/>
+        <location filename="../../deskdup/services/matching.py" line="867"/>
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="878"/>
+        <location filename="../../deskdup/services/matching.py" line="876"/>
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="892"/>
+        <location filename="../../deskdup/services/matching.py" line="890"/>
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
