@@ -33,7 +33,6 @@ from sqlalchemy.orm import Session
 
 from deskdup.models import (
     Activity,
-    Channel,
     Chat,
     Deal,
     EventKind,
@@ -42,9 +41,14 @@ from deskdup.models import (
     MergeEvent,
     deal_contacts,
 )
+<<<<<<< HEAD
 from deskdup.services.dismissals import dismiss, undo_dismiss
 from deskdup.services.errors import RightsError, StaleError, fail
 from deskdup.services.events import record_event
+=======
+from deskdup.services.channels import channel_name
+from deskdup.services.errors import KnownError, RightsError, StaleError, fail
+>>>>>>> main
 from deskdup.services.merge_plan import (
     LeadCard,
     MergePlan,
@@ -120,20 +124,6 @@ SOMEONE_ELSE = QT_TRANSLATE_NOOP("Merge", "someone else")
 # CRM's data, which every operator of the team reads whatever their language.
 MERGE_NOTE = "Merged leads {leads} into this lead ({when} UTC, {who})."
 
-CHANNEL_NAMES = {
-    Channel.TELEGRAM: "Telegram",
-    Channel.WHATSAPP: "WhatsApp",
-    Channel.VIBER: "Viber",
-    Channel.VK: "VK",
-    Channel.AVITO: "Avito",
-    Channel.INSTAGRAM: "Instagram",
-    Channel.OPENLINE: "open line",
-    Channel.SITE: "site",
-    Channel.CALL: "call",
-    Channel.EMAIL: "e-mail",
-    Channel.OTHER: "other",
-}
-
 
 @dataclass(frozen=True)
 class MergeResult:
@@ -201,9 +191,7 @@ def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -
 
 
 def _merge_note(cards: Sequence[LeadCard], when: datetime, who: str) -> str:
-    leads = ", ".join(
-        f"#{c.label} ({CHANNEL_NAMES.get(c.source_channel, c.source_channel.value)})" for c in cards
-    )
+    leads = ", ".join(f"#{c.label} ({channel_name(c.source_channel)})" for c in cards)
     return MERGE_NOTE.format(leads=leads, when=f"{when:%Y-%m-%d %H:%M}", who=who)
 
 
