@@ -41,14 +41,10 @@ from deskdup.models import (
     MergeEvent,
     deal_contacts,
 )
-<<<<<<< HEAD
+from deskdup.services.channels import channel_name
 from deskdup.services.dismissals import dismiss, undo_dismiss
 from deskdup.services.errors import RightsError, StaleError, fail
 from deskdup.services.events import record_event
-=======
-from deskdup.services.channels import channel_name
-from deskdup.services.errors import KnownError, RightsError, StaleError, fail
->>>>>>> main
 from deskdup.services.merge_plan import (
     LeadCard,
     MergePlan,
