@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../deskdup/services/history_export.py" line="64"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history_export.py" line="67"/>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../deskdup/app.py" line="92"/>
@@ -463,6 +476,39 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="48"/>
+        <source>merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="49"/>
+        <source>bind to contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="50"/>
+        <source>merge contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="51"/>
+        <source>undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="52"/>
+        <source>not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="53"/>
+        <source>team settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../deskdup/services/importer/report.py" line="40"/>
@@ -848,7 +894,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107"/>
+        <location filename="../../deskdup/services/merge.py" line="103"/>
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -858,17 +904,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108"/>
+        <location filename="../../deskdup/services/merge.py" line="104"/>
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113"/>
+        <location filename="../../deskdup/services/merge.py" line="109"/>
         <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="117"/>
+        <location filename="../../deskdup/services/merge.py" line="113"/>
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -968,7 +1014,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="121"/>
+        <location filename="../../deskdup/services/merge.py" line="117"/>
         <source>someone else</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1251,163 +1297,136 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="658"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="145"/>
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="659"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="146"/>
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="147"/>
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="661"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="148"/>
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="664"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="151"/>
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="665"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="152"/>
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="666"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="153"/>
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="667"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="154"/>
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="670"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="157"/>
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="671"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="158"/>
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="672"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="159"/>
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="673"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="160"/>
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="676"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="163"/>
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="677"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="164"/>
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="680"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="167"/>
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="681"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="168"/>
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="682"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="169"/>
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="784"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="271"/>
         <source>Same phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="794"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="281"/>
         <source>Same e-mail {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="806"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="293"/>
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="816"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="303"/>
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="832"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="319"/>
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="846"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="333"/>
         <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="857"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="344"/>
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="867"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="354"/>
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="876"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="363"/>
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="890"/>
         <location filename="../../deskdup/services/matching/evidence.py" line="377"/>
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished"></translation>
@@ -1726,6 +1745,44 @@
     <message>
         <location filename="../../deskdup/views/connection_dialog.py" line="150"/>
         <source>Who is working?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettings</name>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="47"/>
+        <source>Only a supervisor may change the team&apos;s settings; {operator} is not one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="51"/>
+        <source>Changed the team&apos;s settings: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="52"/>
+        <source>The team&apos;s settings are already these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="53"/>
+        <source>The review threshold must be a score from 0 to 1, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="56"/>
+        <source>The burst window must be from 1 to 240 minutes, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="59"/>
+        <source>The weight of &apos;{code}&apos; must be from -1 to 1, not {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="62"/>
+        <source>There is no kind of evidence called &apos;{code}&apos;; the kinds are: {codes}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,6 +1,19 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name />
+    <message>
+        <location filename="../../deskdup/services/history_export.py" line="64" />
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history_export.py" line="67" />
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../deskdup/app.py" line="92" />
@@ -462,6 +475,39 @@
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="48" />
+        <source>merge</source>
+        <translation>объединение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="49" />
+        <source>bind to contact</source>
+        <translation>привязка к контакту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="50" />
+        <source>merge contacts</source>
+        <translation>объединение контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="51" />
+        <source>undo</source>
+        <translation>отмена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="52" />
+        <source>not duplicates</source>
+        <translation>не дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="53" />
+        <source>team settings</source>
+        <translation>настройки команды</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../deskdup/services/importer/report.py" line="40" />
@@ -847,7 +893,7 @@
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107" />
+        <location filename="../../deskdup/services/merge.py" line="103" />
         <source>Merged {count} leads into #{primary}</source>
         <translation>Объединено лидов: {count}, в #{primary}</translation>
     </message>
@@ -857,17 +903,17 @@
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108" />
+        <location filename="../../deskdup/services/merge.py" line="104" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113" />
+        <location filename="../../deskdup/services/merge.py" line="109" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} удалил кто-то другой; ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="117" />
+        <location filename="../../deskdup/services/merge.py" line="113" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено; данные обновлены</translation>
     </message>
@@ -967,7 +1013,7 @@
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="121" />
+        <location filename="../../deskdup/services/merge.py" line="117" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
@@ -1250,163 +1296,136 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="658" />
         <location filename="../../deskdup/services/matching/evidence.py" line="145" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="659" />
         <location filename="../../deskdup/services/matching/evidence.py" line="146" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660" />
         <location filename="../../deskdup/services/matching/evidence.py" line="147" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="661" />
         <location filename="../../deskdup/services/matching/evidence.py" line="148" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="664" />
         <location filename="../../deskdup/services/matching/evidence.py" line="151" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="665" />
         <location filename="../../deskdup/services/matching/evidence.py" line="152" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="666" />
         <location filename="../../deskdup/services/matching/evidence.py" line="153" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="667" />
         <location filename="../../deskdup/services/matching/evidence.py" line="154" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="670" />
         <location filename="../../deskdup/services/matching/evidence.py" line="157" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="671" />
         <location filename="../../deskdup/services/matching/evidence.py" line="158" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="672" />
         <location filename="../../deskdup/services/matching/evidence.py" line="159" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="673" />
         <location filename="../../deskdup/services/matching/evidence.py" line="160" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="676" />
         <location filename="../../deskdup/services/matching/evidence.py" line="163" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="677" />
         <location filename="../../deskdup/services/matching/evidence.py" line="164" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="680" />
         <location filename="../../deskdup/services/matching/evidence.py" line="167" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="681" />
         <location filename="../../deskdup/services/matching/evidence.py" line="168" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="682" />
         <location filename="../../deskdup/services/matching/evidence.py" line="169" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="784" />
         <location filename="../../deskdup/services/matching/evidence.py" line="271" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="794" />
         <location filename="../../deskdup/services/matching/evidence.py" line="281" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="806" />
         <location filename="../../deskdup/services/matching/evidence.py" line="293" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="816" />
         <location filename="../../deskdup/services/matching/evidence.py" line="303" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="832" />
         <location filename="../../deskdup/services/matching/evidence.py" line="319" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="846" />
         <location filename="../../deskdup/services/matching/evidence.py" line="333" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="857" />
         <location filename="../../deskdup/services/matching/evidence.py" line="344" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="867" />
         <location filename="../../deskdup/services/matching/evidence.py" line="354" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="876" />
         <location filename="../../deskdup/services/matching/evidence.py" line="363" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="890" />
         <location filename="../../deskdup/services/matching/evidence.py" line="377" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
@@ -1727,6 +1746,44 @@
         <location filename="../../deskdup/views/connection_dialog.py" line="150" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettings</name>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="47" />
+        <source>Only a supervisor may change the team's settings; {operator} is not one</source>
+        <translation>Настройки команды меняет только руководитель; {operator} — не руководитель</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="51" />
+        <source>Changed the team's settings: {what}</source>
+        <translation>Изменены настройки команды: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="52" />
+        <source>The team's settings are already these</source>
+        <translation>Настройки команды уже такие</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="53" />
+        <source>The review threshold must be a score from 0 to 1, not {value}</source>
+        <translation>Порог проверки — число от 0 до 1, а не {value}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="56" />
+        <source>The burst window must be from 1 to 240 minutes, not {value}</source>
+        <translation>Окно всплеска — от 1 до 240 минут, а не {value}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="59" />
+        <source>The weight of '{code}' must be from -1 to 1, not {value}</source>
+        <translation>Вес «{code}» должен быть от -1 до 1, а не {value}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="62" />
+        <source>There is no kind of evidence called '{code}'; the kinds are: {codes}</source>
+        <translation>Нет признака «{code}»; признаки: {codes}</translation>
     </message>
 </context>
 <context>
