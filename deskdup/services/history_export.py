@@ -50,7 +50,7 @@ def row_values(
     row: HistoryRow, tz: tzinfo | None = None, translate: Translate | None = None
 ) -> list[Any]:
     """One row of the export, in ``COLUMNS`` order (time as a datetime)."""
-    tr: Callable[[str, str], str] = translate or (lambda _c, text: text)
+    say: Callable[[str, str], str] = translate or (lambda _c, text: text)
     primary = f"#{row.primary_label}" if row.primary_label else ""
     if row.primary_name:
         primary = f"{primary} {row.primary_name}".strip()
@@ -61,10 +61,10 @@ def row_values(
         row.operator_name,
         row.operator_login,
         row.department,
-        tr("History", KIND_WORDS.get(row.kind, row.kind.value)),
+        say("History", KIND_WORDS.get(row.kind, row.kind.value)),
         primary,
         ", ".join(others),
-        ", ".join(tr("Channels", channel_name(c)) for c in row.channels),
+        ", ".join(say("Channels", channel_name(c)) for c in row.channels),
         "; ".join(_text(r, translate) for r in row.reasons),
         row.summary,
         row.undone_by_id or "",

@@ -1,19 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <location filename="../../deskdup/services/history_export.py" line="64" />
-        <source>History</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/history_export.py" line="67" />
-        <source>Channels</source>
-        <translation>Каналы</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <location filename="../../deskdup/app.py" line="92" />
