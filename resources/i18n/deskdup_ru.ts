@@ -217,143 +217,158 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="183" />
+        <location filename="../../deskdup/views/compare/view.py" line="202" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="185" />
+        <location filename="../../deskdup/views/compare/view.py" line="203" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="190" />
+        <location filename="../../deskdup/views/compare/view.py" line="204" />
+        <source>&amp;Previous group</source>
+        <translation>&amp;Предыдущая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="210" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="192" />
+        <location filename="../../deskdup/views/compare/view.py" line="211" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="197" />
+        <location filename="../../deskdup/views/compare/view.py" line="212" />
+        <source>&amp;Next group</source>
+        <translation>&amp;Следующая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="218" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="199" />
+        <location filename="../../deskdup/views/compare/view.py" line="219" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="206" />
+        <location filename="../../deskdup/views/compare/view.py" line="225" />
         <source>Keyboard shortcuts</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="211" />
+        <location filename="../../deskdup/views/compare/view.py" line="226" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Горячие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="232" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="213" />
+        <location filename="../../deskdup/views/compare/view.py" line="233" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="218" />
+        <location filename="../../deskdup/views/compare/view.py" line="239" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="220" />
+        <location filename="../../deskdup/views/compare/view.py" line="240" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="225" />
+        <location filename="../../deskdup/views/compare/view.py" line="246" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="227" />
+        <location filename="../../deskdup/views/compare/view.py" line="247" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="299" />
+        <location filename="../../deskdup/views/compare/view.py" line="288" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="305" />
+        <location filename="../../deskdup/views/compare/view.py" line="294" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="347" />
+        <location filename="../../deskdup/views/compare/view.py" line="336" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="349" />
+        <location filename="../../deskdup/views/compare/view.py" line="338" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="370" />
+        <location filename="../../deskdup/views/compare/view.py" line="359" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="382" />
+        <location filename="../../deskdup/views/compare/view.py" line="371" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="415" />
+        <location filename="../../deskdup/views/compare/view.py" line="404" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="453" />
+        <location filename="../../deskdup/views/compare/view.py" line="442" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="484" />
+        <location filename="../../deskdup/views/compare/view.py" line="485" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="696" />
-        <location filename="../../deskdup/views/compare/view.py" line="721" />
+        <location filename="../../deskdup/views/compare/view.py" line="687" />
+        <location filename="../../deskdup/views/compare/view.py" line="712" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="752" />
+        <location filename="../../deskdup/views/compare/view.py" line="741" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="761" />
+        <location filename="../../deskdup/views/compare/view.py" line="750" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="767" />
+        <location filename="../../deskdup/views/compare/view.py" line="756" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="769" />
+        <location filename="../../deskdup/views/compare/view.py" line="758" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="770" />
+        <location filename="../../deskdup/views/compare/view.py" line="759" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -787,82 +802,67 @@
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218" />
-        <source>&amp;Next group	Ctrl+Down</source>
-        <translation>&amp;Следующая группа	Ctrl+Down</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="221" />
-        <source>&amp;Previous group	Ctrl+Up</source>
-        <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="231" />
+        <location filename="../../deskdup/views/main_window.py" line="232" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="233" />
+        <location filename="../../deskdup/views/main_window.py" line="234" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236" />
+        <location filename="../../deskdup/views/main_window.py" line="237" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240" />
+        <location filename="../../deskdup/views/main_window.py" line="241" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244" />
+        <location filename="../../deskdup/views/main_window.py" line="245" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246" />
-        <source>&amp;Keyboard shortcuts	F1</source>
-        <translation>&amp;Горячие клавиши	F1</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="249" />
+        <location filename="../../deskdup/views/main_window.py" line="248" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352" />
+        <location filename="../../deskdup/views/main_window.py" line="351" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352" />
+        <location filename="../../deskdup/views/main_window.py" line="351" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="399" />
+        <location filename="../../deskdup/views/main_window.py" line="398" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="518" />
+        <location filename="../../deskdup/views/main_window.py" line="517" />
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="528" />
+        <location filename="../../deskdup/views/main_window.py" line="527" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="555" />
+        <location filename="../../deskdup/views/main_window.py" line="551" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="558" />
+        <location filename="../../deskdup/views/main_window.py" line="554" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1421,67 +1421,67 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="78" />
+        <location filename="../../deskdup/views/shortcuts.py" line="77" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="84" />
+        <location filename="../../deskdup/views/shortcuts.py" line="83" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="90" />
+        <location filename="../../deskdup/views/shortcuts.py" line="89" />
         <source>Make the lead in that column the primary</source>
         <translation>Сделать лид этого столбца основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="97" />
+        <location filename="../../deskdup/views/shortcuts.py" line="96" />
         <source>Previous field</source>
         <translation>Предыдущее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="103" />
+        <location filename="../../deskdup/views/shortcuts.py" line="102" />
         <source>Next field</source>
         <translation>Следующее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="109" />
+        <location filename="../../deskdup/views/shortcuts.py" line="108" />
         <source>Keep the value on the left</source>
         <translation>Оставить значение слева</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="115" />
+        <location filename="../../deskdup/views/shortcuts.py" line="114" />
         <source>Keep the value on the right</source>
         <translation>Оставить значение справа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="123" />
+        <location filename="../../deskdup/views/shortcuts.py" line="122" />
         <source>Keep that column's value of the current field</source>
         <translation>Оставить значение этого столбца в текущем поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="130" />
+        <location filename="../../deskdup/views/shortcuts.py" line="129" />
         <source>Merge into the primary</source>
         <translation>Объединить в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="138" />
+        <location filename="../../deskdup/views/shortcuts.py" line="137" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="145" />
+        <location filename="../../deskdup/views/shortcuts.py" line="144" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="152" />
+        <location filename="../../deskdup/views/shortcuts.py" line="151" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="159" />
+        <location filename="../../deskdup/views/shortcuts.py" line="158" />
         <source>Show the keyboard shortcuts</source>
         <translation>Показать горячие клавиши</translation>
     </message>
