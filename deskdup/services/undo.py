@@ -245,7 +245,7 @@ def _why_not(event: MergeEvent | None, event_id: int) -> Message | None:
     return None
 
 
-def _preview(session: Session, event_id: int, operator: Operator | None) -> UndoPreview:
+def preview_in_session(session: Session, event_id: int, operator: Operator | None) -> UndoPreview:
     event = session.get(MergeEvent, event_id, populate_existing=True)
     reason = _why_not(event, event_id)
     if event is None or reason is not None:
@@ -261,7 +261,7 @@ def undo_preview(ws: Workspace, event_id: int, operator_id: int | None = None) -
     """Could ``operator_id`` undo ``event_id`` now, and if not, what stands in the way."""
     with ws.session() as session:
         operator = active_operator(session, operator_id) if operator_id is not None else None
-        return _preview(session, event_id, operator)
+        return preview_in_session(session, event_id, operator)
 
 
 # --------------------------------------------------------------------------- undoing
@@ -314,7 +314,7 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
     """
     with write_session(ws) as session:
         operator = active_operator(session, operator_id)
-        preview = _preview(session, event_id, operator)
+        preview = preview_in_session(session, event_id, operator)
         if preview.reason is not None:
             raise fail(KnownError, preview.reason)
         if preview.allowed is not None:

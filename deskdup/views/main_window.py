@@ -35,6 +35,7 @@ from deskdup.views import icons
 from deskdup.views import settings as opts
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
+from deskdup.views.history import HistoryTab
 from deskdup.views.lead_list import LeadListView
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-QUEUE_TAB, LEADS_TAB = 0, 1
+QUEUE_TAB, LEADS_TAB, HISTORY_TAB = 0, 1, 2
 
 
 def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.queue, self.tr("Review queue"))
         self.tabs.addTab(self.leads, self.tr("Leads"))
+        self.history = HistoryTab(context)
+        self.tabs.addTab(self.history, self.tr("History"))
         self.compare = CompareView(context)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
@@ -237,6 +240,9 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Leads"), lambda: self.show_tab(LEADS_TAB), "Alt+2")
         )
         self.view_menu.addAction(
+            self._action(self.tr("&History"), lambda: self.show_tab(HISTORY_TAB), "Alt+3")
+        )
+        self.view_menu.addAction(
             self._action(
                 self.tr("&Find a lead"), self.focus_search, QKeySequence.StandardKey.Find, "search"
             )
@@ -264,6 +270,7 @@ class MainWindow(QMainWindow):
         # A group whose leads changed elsewhere cannot be opened: refresh the queue.
         self.compare.group_unavailable.connect(self._group_unavailable)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.history.undone.connect(self._undone)
         self.queue.filters_changed.connect(self._queue_filtered)
 
     # ------------------------------------------------------------------ state
@@ -541,7 +548,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(tab)
 
     def _tab_changed(self, tab: int) -> None:
-        if tab == QUEUE_TAB:
+        # The history has its own detail pane: it takes the comparison's place.
+        self.compare.setVisible(tab != HISTORY_TAB)
+        if tab == HISTORY_TAB:
+            self.history.refresh()
+            self.history.table.setFocus()
+        elif tab == QUEUE_TAB:
             self.queue.table.setFocus()
         else:
             self.leads.table.setFocus()
