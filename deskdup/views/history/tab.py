@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 
 from deskdup.models import EventKind
 from deskdup.services.errors import KnownError
-from deskdup.services.history import KIND_WORDS, HistoryFacts, HistoryFilter, history_facts
+from deskdup.services.history import (
+    KIND_WORDS,
+    HistoryFacts,
+    HistoryFilter,
+    history_facts,
+    iter_rows,
+)
 from deskdup.services.history_detail import EventDetail, event_detail
 from deskdup.services.history_export import write_csv, write_xlsx
 from deskdup.services.history_stats import TeamStats, team_stats
@@ -56,9 +62,9 @@ class ExportDialog:
     def ask(cls, parent: QWidget) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
             parent,
-            parent.tr("Export the history"),
+            QCoreApplication.translate("HistoryTab", "Export the history"),
             "history.xlsx",
-            parent.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+            QCoreApplication.translate("HistoryTab", "Excel workbook (*.xlsx);;CSV (*.csv)"),
         )
         return Path(name) if name else None
 
@@ -199,8 +205,6 @@ class HistoryTab(QWidget):
         self.department_box.setVisible(self.supervisor)
 
     def tr_kind(self, kind: EventKind) -> str:
-        from PySide6.QtCore import QCoreApplication
-
         return QCoreApplication.translate("History", KIND_WORDS.get(kind, kind.value))
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -410,9 +414,6 @@ class HistoryTab(QWidget):
         if path is None:
             return
         ws, viewer, flt = self.context.workspace, self.context.operator, self.model.filter
-        from PySide6.QtCore import QCoreApplication
-
-        from deskdup.services.history import iter_rows
 
         writer = write_xlsx if path.suffix.lower() == ".xlsx" else write_csv
 
