@@ -734,174 +734,178 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="108"/>
+        <location filename="../../deskdup/views/history/tab.py" line="63"/>
+        <source>Export the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="64"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="111"/>
         <source>History events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="112"/>
+        <location filename="../../deskdup/views/history/tab.py" line="115"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="113"/>
+        <location filename="../../deskdup/views/history/tab.py" line="116"/>
         <source>Merges per operator per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="114"/>
+        <location filename="../../deskdup/views/history/tab.py" line="117"/>
         <source>Groups found, merged and dismissed per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="116"/>
+        <location filename="../../deskdup/views/history/tab.py" line="119"/>
         <source>No events in the last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="123"/>
+        <location filename="../../deskdup/views/history/tab.py" line="126"/>
         <source>Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="157"/>
+        <location filename="../../deskdup/views/history/tab.py" line="160"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="159"/>
+        <location filename="../../deskdup/views/history/tab.py" line="162"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="161"/>
+        <location filename="../../deskdup/views/history/tab.py" line="164"/>
         <source>Kind of event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="162"/>
+        <location filename="../../deskdup/views/history/tab.py" line="165"/>
         <source>All events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="165"/>
-        <location filename="../../deskdup/views/history/tab.py" line="176"/>
+        <location filename="../../deskdup/views/history/tab.py" line="168"/>
+        <location filename="../../deskdup/views/history/tab.py" line="179"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="166"/>
+        <location filename="../../deskdup/views/history/tab.py" line="169"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168"/>
+        <location filename="../../deskdup/views/history/tab.py" line="171"/>
         <source>Lead or contact: ID, name or phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="170"/>
+        <location filename="../../deskdup/views/history/tab.py" line="173"/>
         <source>Lead or contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="178"/>
+        <location filename="../../deskdup/views/history/tab.py" line="181"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="210"/>
+        <location filename="../../deskdup/views/history/tab.py" line="211"/>
         <source>any day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="217"/>
+        <location filename="../../deskdup/views/history/tab.py" line="218"/>
         <source>&amp;Undo this event…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="221"/>
+        <location filename="../../deskdup/views/history/tab.py" line="222"/>
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="224"/>
+        <location filename="../../deskdup/views/history/tab.py" line="225"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="228"/>
+        <location filename="../../deskdup/views/history/tab.py" line="229"/>
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="231"/>
+        <location filename="../../deskdup/views/history/tab.py" line="232"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="266"/>
+        <location filename="../../deskdup/views/history/tab.py" line="267"/>
         <source>All operators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="270"/>
+        <location filename="../../deskdup/views/history/tab.py" line="271"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../deskdup/views/history/tab.py" line="303"/>
-        <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="304"/>
+        <source>Events: {count}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="362"/>
+        <location filename="../../deskdup/views/history/tab.py" line="363"/>
         <source>Undo event {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="369"/>
+        <location filename="../../deskdup/views/history/tab.py" line="370"/>
         <source>It cannot be undone: these records changed since.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="379"/>
+        <location filename="../../deskdup/views/history/tab.py" line="380"/>
         <source>Undo “{what}” by {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="380"/>
+        <location filename="../../deskdup/views/history/tab.py" line="381"/>
         <source>Every record of this event goes back to what it was before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="381"/>
+        <location filename="../../deskdup/views/history/tab.py" line="382"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../deskdup/views/history/tab.py" line="429"/>
-        <source>Exported %n event(s) to {path}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="427"/>
+        <source>Exported {count} events to {path}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="469"/>
+        <location filename="../../deskdup/views/history/tab.py" line="467"/>
         <source>found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="470"/>
+        <location filename="../../deskdup/views/history/tab.py" line="468"/>
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="471"/>
+        <location filename="../../deskdup/views/history/tab.py" line="469"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2222,19 +2226,6 @@
     <message>
         <location filename="../../deskdup/views/operations.py" line="112"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../deskdup/views/history/tab.py" line="59"/>
-        <source>Export the history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/history/tab.py" line="61"/>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -60,12 +60,9 @@ class ExportDialog:
 
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            parent,
-            QCoreApplication.translate("HistoryTab", "Export the history"),
-            "history.xlsx",
-            QCoreApplication.translate("HistoryTab", "Excel workbook (*.xlsx);;CSV (*.csv)"),
-        )
+        title = QCoreApplication.translate("HistoryTab", "Export the history")
+        kinds = QCoreApplication.translate("HistoryTab", "Excel workbook (*.xlsx);;CSV (*.csv)")
+        name, _ = QFileDialog.getSaveFileName(parent, title, "history.xlsx", kinds)
         return Path(name) if name else None
 
 
@@ -304,7 +301,7 @@ class HistoryTab(QWidget):
 
     def _loaded(self) -> None:
         total = self.model.total
-        self.status.setText(self.tr("%n event(s)", "", total))
+        self.status.setText(self.tr("Events: {count}").format(count=total))
         if total:
             self.table.selectRow(0)
         else:
@@ -427,7 +424,7 @@ class HistoryTab(QWidget):
 
         def done(count: int) -> None:
             self.status.setText(
-                self.tr("Exported %n event(s) to {path}", "", count).format(path=str(path))
+                self.tr("Exported {count} events to {path}").format(count=count, path=str(path))
             )
 
         self.context.query(self, write, done).failure(self._failed).run_in_background()
