@@ -749,11 +749,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115"/>
-        <source>Detail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../deskdup/views/history/tab.py" line="116"/>
         <source>Merges per operator per day</source>
         <translation type="unfinished"></translation>
@@ -769,8 +764,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../deskdup/views/history/tab.py" line="115"/>
+        <source>&amp;Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../deskdup/views/history/tab.py" line="126"/>
-        <source>Charts</source>
+        <source>&amp;Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

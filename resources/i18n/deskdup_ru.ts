@@ -748,11 +748,6 @@
         <translation>События истории</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115" />
-        <source>Detail</source>
-        <translation>Подробности</translation>
-    </message>
-    <message>
         <location filename="../../deskdup/views/history/tab.py" line="116" />
         <source>Merges per operator per day</source>
         <translation>Объединения по операторам за день</translation>
@@ -768,9 +763,14 @@
         <translation>За последние 30 дней событий нет</translation>
     </message>
     <message>
+        <location filename="../../deskdup/views/history/tab.py" line="115" />
+        <source>&amp;Detail</source>
+        <translation>&amp;Подробности</translation>
+    </message>
+    <message>
         <location filename="../../deskdup/views/history/tab.py" line="126" />
-        <source>Charts</source>
-        <translation>Графики</translation>
+        <source>&amp;Charts</source>
+        <translation>&amp;Графики</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/history/tab.py" line="160" />

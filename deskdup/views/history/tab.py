@@ -112,7 +112,7 @@ class HistoryTab(QWidget):
 
         self.detail_view = EventDetailView()
         self.side = QTabWidget()
-        self.side.addTab(self.detail_view, self.tr("Detail"))
+        self.side.addTab(self.detail_view, self.tr("&Detail"))
         self.merges_chart = StackedBarChart(self.tr("Merges per operator per day"))
         self.groups_chart = LineChart(self.tr("Groups found, merged and dismissed per day"))
         for chart in (self.merges_chart, self.groups_chart):
@@ -123,7 +123,7 @@ class HistoryTab(QWidget):
         charts_layout.addWidget(self.groups_chart)
         self.charts = charts
         if self.supervisor:
-            self.side.addTab(charts, self.tr("Charts"))
+            self.side.addTab(charts, self.tr("&Charts"))
         self.side.currentChanged.connect(self._side_changed)
 
         self.status = QLabel()
