@@ -100,6 +100,9 @@ __all__ = [
 
 CONTEXT = "Merge"
 
+# The name the Bitrix24 merge imports (services/bitrix24/merge.py).
+_operator = active_operator
+
 MSG_MERGED = QT_TRANSLATE_NOOP("Merge", "Merged {count} leads into #{primary}")
 MSG_CHANGED = QT_TRANSLATE_NOOP(
     "Merge",

@@ -59,6 +59,11 @@ MSG_UNDO_CHANGED = QT_TRANSLATE_NOOP(
 MSG_ALREADY_UNDONE = QT_TRANSLATE_NOOP("Merge", "This merge was already undone")
 MSG_NOT_UNDOABLE = QT_TRANSLATE_NOOP("Merge", "This history event cannot be undone")
 MSG_NO_EVENT = QT_TRANSLATE_NOOP("Merge", "There is no history event {event}")
+MSG_PORTAL_MERGE = QT_TRANSLATE_NOOP(
+    "Merge",
+    "This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo "
+    "it. The history keeps everything they held.",
+)
 MSG_CHANGE = QT_TRANSLATE_NOOP("Merge", "{record} #{label} ({fields}; by {who})")
 MSG_CHANGE_GONE = QT_TRANSLATE_NOOP("Merge", "{record} #{label} (deleted; by {who})")
 MSG_CHANGE_REUSED = QT_TRANSLATE_NOOP("Merge", "{record} #{label} (the id is used again)")
@@ -242,6 +247,8 @@ def _why_not(event: MergeEvent | None, event_id: int) -> Message | None:
         return Message(CONTEXT, MSG_NOT_UNDOABLE)
     if event.undone_by_id is not None:
         return Message(CONTEXT, MSG_ALREADY_UNDONE)
+    if (event.snapshot or {}).get("portal"):
+        return Message(CONTEXT, MSG_PORTAL_MERGE)
     return None
 
 

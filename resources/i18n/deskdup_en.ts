@@ -30,6 +30,169 @@
     </message>
 </context>
 <context>
+    <name>Bitrix24</name>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="31"/>
+        <source>The webhook&apos;s user #{user} is not among the workspace&apos;s operators yet; run a sync first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="35"/>
+        <source>Lead #{lead} changed since it was shown; nothing was bound; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="47"/>
+        <source>The portal {portal} does not accept this webhook (wrong user or secret, or the webhook was deleted). Create an incoming webhook in the portal and give its address again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="52"/>
+        <source>Cannot reach the portal {portal}: {reason}. Check the address and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="56"/>
+        <source>The connection to the portal {portal} broke before it answered ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="60"/>
+        <source>The portal refused {method}: {description} ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="61"/>
+        <source>The portal says the webhook&apos;s user may not do this ({method}: {description}). Ask the portal administrator for the right, or use a webhook of a user who has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="66"/>
+        <source>The webhook lacks the permission for {method} ({description}); add the scope to the webhook in the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="71"/>
+        <source>The portal {portal} kept answering &apos;too many requests&apos; for {minutes} minutes; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="76"/>
+        <source>The address {portal} answered, but not as a Bitrix24 portal does (HTTP {status}). Check the webhook address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="30"/>
+        <source>This workspace is linked to the portal {linked}, not {given}. Give a webhook of {linked}, or use another workspace for {given}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="35"/>
+        <source>This workspace is linked to the portal {portal}, but no webhook for it is at hand: give it with --bitrix24 URL or in the environment variable DESKDUP_BITRIX24_WEBHOOK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="40"/>
+        <source>This workspace is not linked to a Bitrix24 portal yet: give the webhook with --bitrix24 URL (or DESKDUP_BITRIX24_WEBHOOK).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="106"/>
+        <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="111"/>
+        <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="116"/>
+        <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="122"/>
+        <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="127"/>
+        <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="132"/>
+        <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="137"/>
+        <source>The merge into #{primary} was applied, but the portal&apos;s lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="142"/>
+        <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="148"/>
+        <source>Finished the interrupted merge into #{primary}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="149"/>
+        <source>a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="70"/>
+        <source>users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="71"/>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="72"/>
+        <source>leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="73"/>
+        <source>leads deleted in the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="74"/>
+        <source>The webhook has no &apos;imopenlines&apos; permission: open-line chats were read only from the leads&apos; messenger fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="79"/>
+        <source>{kind} pull from {portal}: {users} users, {contacts} contacts and {leads} leads read, {removed} leads deleted in the portal left the queue; {requests} requests in {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="84"/>
+        <source>Full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="85"/>
+        <source>Incremental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/webhook.py" line="19"/>
+        <source>This is not a Bitrix24 webhook address. Copy it from the portal (Developer resources → Other → Incoming webhook); it looks like https://your-company.bitrix24.ru/rest/1/abc123xyz/</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Channels</name>
     <message>
         <location filename="../../deskdup/services/channels.py" line="20"/>
@@ -749,6 +912,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../deskdup/views/history/tab.py" line="115"/>
+        <source>&amp;Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../deskdup/views/history/tab.py" line="116"/>
         <source>Merges per operator per day</source>
         <translation type="unfinished"></translation>
@@ -761,11 +929,6 @@
     <message>
         <location filename="../../deskdup/views/history/tab.py" line="119"/>
         <source>No events in the last 30 days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115"/>
-        <source>&amp;Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -913,58 +1076,78 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="40"/>
+        <location filename="../../deskdup/services/importer/report.py" line="42"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="49"/>
+        <location filename="../../deskdup/services/importer/report.py" line="52"/>
+        <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/report.py" line="69"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="51"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="70"/>
+        <source>the row contains a NUL character (binary data, not text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="76"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="53"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="79"/>
+        <source>the id &apos;{id}&apos; contains a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="83"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="86"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="66"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="96"/>
         <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="84"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="118"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="104"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="138"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="114"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="148"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="123"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="157"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="135"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="169"/>
         <source>a phone or address is longer than 300 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="174"/>
+        <source>the title is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1291,7 +1474,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="103"/>
+        <location filename="../../deskdup/services/merge.py" line="106"/>
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1301,17 +1484,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="104"/>
+        <location filename="../../deskdup/services/merge.py" line="107"/>
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109"/>
+        <location filename="../../deskdup/services/merge.py" line="112"/>
         <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113"/>
+        <location filename="../../deskdup/services/merge.py" line="116"/>
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1346,62 +1529,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="62"/>
+        <location filename="../../deskdup/services/undo.py" line="67"/>
         <source>{record} #{label} ({fields}; by {who})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="63"/>
+        <location filename="../../deskdup/services/undo.py" line="68"/>
         <source>{record} #{label} (deleted; by {who})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="64"/>
+        <location filename="../../deskdup/services/undo.py" line="69"/>
         <source>{record} #{label} (the id is used again)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="65"/>
+        <location filename="../../deskdup/services/undo.py" line="70"/>
         <source>someone outside deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="68"/>
+        <location filename="../../deskdup/services/undo.py" line="73"/>
         <source>lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="69"/>
+        <location filename="../../deskdup/services/undo.py" line="74"/>
         <source>communication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="70"/>
+        <location filename="../../deskdup/services/undo.py" line="75"/>
         <source>chat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="71"/>
+        <location filename="../../deskdup/services/undo.py" line="76"/>
         <source>activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="72"/>
+        <location filename="../../deskdup/services/undo.py" line="77"/>
         <source>deal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="73"/>
+        <location filename="../../deskdup/services/undo.py" line="78"/>
         <source>contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="74"/>
+        <location filename="../../deskdup/services/undo.py" line="79"/>
         <source>not-duplicates mark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="75"/>
+        <location filename="../../deskdup/services/undo.py" line="80"/>
         <source>team setting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1411,7 +1594,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="117"/>
+        <location filename="../../deskdup/services/undo.py" line="62"/>
+        <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="120"/>
         <source>someone else</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1463,6 +1651,11 @@
     <message>
         <location filename="../../deskdup/services/merge_plan.py" line="34"/>
         <source>Lead #{lead} is archived; it cannot be merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="105"/>
+        <source>Merged {count} leads into #{primary} in the portal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1973,6 +2166,19 @@
         <location filename="../../deskdup/services/rights.py" line="97"/>
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="18"/>
+        <source>The secret is kept in the system keyring ({backend}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="19"/>
+        <source>There is no system keyring here ({reason}), so the secret was not stored: it is used for this session only. Give it again next time (or set it in the environment).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

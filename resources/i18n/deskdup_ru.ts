@@ -29,6 +29,169 @@
     </message>
 </context>
 <context>
+    <name>Bitrix24</name>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="31" />
+        <source>The webhook's user #{user} is not among the workspace's operators yet; run a sync first.</source>
+        <translation>Пользователя вебхука #{user} ещё нет среди операторов рабочей базы; сначала выполните синхронизацию.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="35" />
+        <source>Lead #{lead} changed since it was shown; nothing was bound; the view has been reloaded</source>
+        <translation>Лид #{lead} изменился после показа; ничего не привязано; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="47" />
+        <source>The portal {portal} does not accept this webhook (wrong user or secret, or the webhook was deleted). Create an incoming webhook in the portal and give its address again.</source>
+        <translation>Портал {portal} не принимает этот вебхук (неверный пользователь или ключ, или вебхук удалён). Создайте входящий вебхук на портале и укажите его адрес снова.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="52" />
+        <source>Cannot reach the portal {portal}: {reason}. Check the address and the network connection.</source>
+        <translation>Не удаётся связаться с порталом {portal}: {reason}. Проверьте адрес и подключение к сети.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="56" />
+        <source>The connection to the portal {portal} broke before it answered ({reason}).</source>
+        <translation>Связь с порталом {portal} оборвалась до его ответа ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="60" />
+        <source>The portal refused {method}: {description} ({code})</source>
+        <translation>Портал отказал в {method}: {description} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="61" />
+        <source>The portal says the webhook's user may not do this ({method}: {description}). Ask the portal administrator for the right, or use a webhook of a user who has it.</source>
+        <translation>Портал сообщает, что пользователю вебхука это не разрешено ({method}: {description}). Попросите право у администратора портала или используйте вебхук пользователя, у которого оно есть.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="66" />
+        <source>The webhook lacks the permission for {method} ({description}); add the scope to the webhook in the portal.</source>
+        <translation>У вебхука нет разрешения на {method} ({description}); добавьте это право вебхуку на портале.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="71" />
+        <source>The portal {portal} kept answering 'too many requests' for {minutes} minutes; try again later.</source>
+        <translation>Портал {portal} {minutes} мин. отвечал «слишком много запросов»; попробуйте позже.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="76" />
+        <source>The address {portal} answered, but not as a Bitrix24 portal does (HTTP {status}). Check the webhook address.</source>
+        <translation>Адрес {portal} ответил, но не так, как отвечает портал Битрикс24 (HTTP {status}). Проверьте адрес вебхука.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="30" />
+        <source>This workspace is linked to the portal {linked}, not {given}. Give a webhook of {linked}, or use another workspace for {given}.</source>
+        <translation>Эта рабочая база связана с порталом {linked}, а не {given}. Укажите вебхук портала {linked} или используйте для {given} другую базу.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="35" />
+        <source>This workspace is linked to the portal {portal}, but no webhook for it is at hand: give it with --bitrix24 URL or in the environment variable DESKDUP_BITRIX24_WEBHOOK.</source>
+        <translation>Эта рабочая база связана с порталом {portal}, но вебхука для него нет: укажите его через --bitrix24 URL или в переменной окружения DESKDUP_BITRIX24_WEBHOOK.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="40" />
+        <source>This workspace is not linked to a Bitrix24 portal yet: give the webhook with --bitrix24 URL (or DESKDUP_BITRIX24_WEBHOOK).</source>
+        <translation>Эта рабочая база ещё не связана с порталом Битрикс24: укажите вебхук через --bitrix24 URL (или DESKDUP_BITRIX24_WEBHOOK).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="106" />
+        <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
+        <translation>Лид #{lead} изменён на портале в {time} (после последнего чтения deskdup); ничего не объединено; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="111" />
+        <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
+        <translation>Лида #{lead} больше нет на портале (удалён или объединён там); ничего не объединено; он убран из очереди</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="116" />
+        <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
+        <translation>Портал отказался объединять #{leads}: лиды всё ещё различаются в полях {fields}, которые deskdup не показывает (CONFLICT). Ничего не объединено, лиды остались как были; объедините их на портале: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="122" />
+        <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
+        <translation>Портал не смог объединить #{leads} (ERROR). Ничего не объединено, лиды остались как были; попробуйте снова или объедините их на портале: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="127" />
+        <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
+        <translation>Портал отказал в объединении #{leads}: {reason} Ничего не объединено, лиды остались как были.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="132" />
+        <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
+        <translation>{reason} Объединение #{leads} записано в журнал и будет завершено при следующем запуске (deskdup sync или открытие рабочей базы); дважды оно не выполнится.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="137" />
+        <source>The merge into #{primary} was applied, but the portal's lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
+        <translation>Объединение в #{primary} выполнено, но у лида на портале нет: {missing}; они сохранены в журнале (запись {entry}): добавьте их на портале.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="142" />
+        <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
+        <translation>Объединение #{leads} было прервано, а тем временем кто-то удалил часть лидов на портале; deskdup не стал отправлять его снова. Данные лидов сохранены в журнале (запись {entry}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="148" />
+        <source>Finished the interrupted merge into #{primary}.</source>
+        <translation>Прерванное объединение в #{primary} завершено.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="149" />
+        <source>a field</source>
+        <translation>поле</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="70" />
+        <source>users</source>
+        <translation>пользователи</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="71" />
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="72" />
+        <source>leads</source>
+        <translation>лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="73" />
+        <source>leads deleted in the portal</source>
+        <translation>лиды, удалённые на портале</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="74" />
+        <source>The webhook has no 'imopenlines' permission: open-line chats were read only from the leads' messenger fields.</source>
+        <translation>У вебхука нет права 'imopenlines': чаты открытых линий прочитаны только из полей мессенджеров лидов.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="79" />
+        <source>{kind} pull from {portal}: {users} users, {contacts} contacts and {leads} leads read, {removed} leads deleted in the portal left the queue; {requests} requests in {seconds} s.</source>
+        <translation>{kind} загрузка с {portal}: прочитано пользователей {users}, контактов {contacts}, лидов {leads}; лидов, удалённых на портале и ушедших из очереди: {removed}; запросов {requests} за {seconds} с.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="84" />
+        <source>Full</source>
+        <translation>Полная</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="85" />
+        <source>Incremental</source>
+        <translation>Частичная</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/webhook.py" line="19" />
+        <source>This is not a Bitrix24 webhook address. Copy it from the portal (Developer resources → Other → Incoming webhook); it looks like https://your-company.bitrix24.ru/rest/1/abc123xyz/</source>
+        <translation>Это не адрес вебхука Битрикс24. Скопируйте его на портале (Разработчикам → Другое → Входящий вебхук); он выглядит так: https://your-company.bitrix24.ru/rest/1/abc123xyz/</translation>
+    </message>
+</context>
+<context>
     <name>Channels</name>
     <message>
         <location filename="../../deskdup/services/channels.py" line="20" />
@@ -748,6 +911,11 @@
         <translation>События истории</translation>
     </message>
     <message>
+        <location filename="../../deskdup/views/history/tab.py" line="115" />
+        <source>&amp;Detail</source>
+        <translation>&amp;Подробности</translation>
+    </message>
+    <message>
         <location filename="../../deskdup/views/history/tab.py" line="116" />
         <source>Merges per operator per day</source>
         <translation>Объединения по операторам за день</translation>
@@ -761,11 +929,6 @@
         <location filename="../../deskdup/views/history/tab.py" line="119" />
         <source>No events in the last 30 days</source>
         <translation>За последние 30 дней событий нет</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115" />
-        <source>&amp;Detail</source>
-        <translation>&amp;Подробности</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/history/tab.py" line="126" />
@@ -912,59 +1075,79 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="40" />
+        <location filename="../../deskdup/services/importer/report.py" line="42" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="49" />
+        <location filename="../../deskdup/services/importer/report.py" line="52" />
+        <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
+        <translation>Импортировано {imported}, исправлено {updated}, уже были и оставлены как есть {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/report.py" line="69" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="51" />
+        <location filename="../../deskdup/services/importer/rows.py" line="70" />
+        <source>the row contains a NUL character (binary data, not text)</source>
+        <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="76" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="53" />
+        <location filename="../../deskdup/services/importer/rows.py" line="79" />
+        <source>the id '{id}' contains a control character</source>
+        <translation>в id '{id}' есть управляющий символ</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="83" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="86" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="66" />
+        <location filename="../../deskdup/services/importer/rows.py" line="96" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="84" />
+        <location filename="../../deskdup/services/importer/rows.py" line="118" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="104" />
+        <location filename="../../deskdup/services/importer/rows.py" line="138" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="114" />
+        <location filename="../../deskdup/services/importer/rows.py" line="148" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="123" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="135" />
+        <location filename="../../deskdup/services/importer/rows.py" line="169" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="174" />
+        <source>the title is longer than 300 characters</source>
+        <translation>название длиннее 300 символов</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/importer/dates.py" line="93" />
@@ -1290,7 +1473,7 @@
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="103" />
+        <location filename="../../deskdup/services/merge.py" line="106" />
         <source>Merged {count} leads into #{primary}</source>
         <translation>Объединено лидов: {count}, в #{primary}</translation>
     </message>
@@ -1300,17 +1483,17 @@
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="104" />
+        <location filename="../../deskdup/services/merge.py" line="107" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109" />
+        <location filename="../../deskdup/services/merge.py" line="112" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} удалил кто-то другой; ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113" />
+        <location filename="../../deskdup/services/merge.py" line="116" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено; данные обновлены</translation>
     </message>
@@ -1345,62 +1528,62 @@
         <translation>Это событие истории нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="62" />
+        <location filename="../../deskdup/services/undo.py" line="67" />
         <source>{record} #{label} ({fields}; by {who})</source>
         <translation>{record} #{label} ({fields}; изменил(а) {who})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="63" />
+        <location filename="../../deskdup/services/undo.py" line="68" />
         <source>{record} #{label} (deleted; by {who})</source>
         <translation>{record} #{label} (удалено; {who})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="64" />
+        <location filename="../../deskdup/services/undo.py" line="69" />
         <source>{record} #{label} (the id is used again)</source>
         <translation>{record} #{label} (номер занят снова)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="65" />
+        <location filename="../../deskdup/services/undo.py" line="70" />
         <source>someone outside deskdup</source>
         <translation>кто-то вне deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="68" />
+        <location filename="../../deskdup/services/undo.py" line="73" />
         <source>lead</source>
         <translation>лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="69" />
+        <location filename="../../deskdup/services/undo.py" line="74" />
         <source>communication</source>
         <translation>средство связи</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="70" />
+        <location filename="../../deskdup/services/undo.py" line="75" />
         <source>chat</source>
         <translation>чат</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="71" />
+        <location filename="../../deskdup/services/undo.py" line="76" />
         <source>activity</source>
         <translation>дело</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="72" />
+        <location filename="../../deskdup/services/undo.py" line="77" />
         <source>deal</source>
         <translation>сделка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="73" />
+        <location filename="../../deskdup/services/undo.py" line="78" />
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="74" />
+        <location filename="../../deskdup/services/undo.py" line="79" />
         <source>not-duplicates mark</source>
         <translation>отметка «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="75" />
+        <location filename="../../deskdup/services/undo.py" line="80" />
         <source>team setting</source>
         <translation>настройка команды</translation>
     </message>
@@ -1410,7 +1593,12 @@
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="117" />
+        <location filename="../../deskdup/services/undo.py" line="62" />
+        <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
+        <translation>Это объединение выполнено на портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="120" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
@@ -1463,6 +1651,11 @@
         <location filename="../../deskdup/services/merge_plan.py" line="34" />
         <source>Lead #{lead} is archived; it cannot be merged</source>
         <translation>Лид #{lead} в архиве; его нельзя объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="105" />
+        <source>Merged {count} leads into #{primary} in the portal</source>
+        <translation>На портале объединено лидов: {count}, в #{primary}</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2167,19 @@
 • {refusals}</source>
         <translation>Это действие вам не разрешено; ничего не изменено:
 • {refusals}</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="18" />
+        <source>The secret is kept in the system keyring ({backend}).</source>
+        <translation>Секрет сохранён в системном хранилище паролей ({backend}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="19" />
+        <source>There is no system keyring here ({reason}), so the secret was not stored: it is used for this session only. Give it again next time (or set it in the environment).</source>
+        <translation>Системного хранилища паролей здесь нет ({reason}), поэтому секрет не сохранён: он используется только в этом сеансе. Укажите его снова в следующий раз (или задайте в окружении).</translation>
     </message>
 </context>
 <context>
