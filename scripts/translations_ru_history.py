@@ -121,4 +121,10 @@ TRANSLATIONS: dict[object, str] = {
     # History service
     "History event {event} is another operator's; only a supervisor sees it": "Событие истории {event} — чужое; его видит только руководитель",
     ("History", "There is no history event {event}"): "Нет события истории {event}",
+    # Settings dialog: the team's settings
+    "Team settings (whole workspace)": "Настройки команды (вся база)",
+    "Archive merged leads (instead of deleting them)": "Архивировать объединённые лиды (а не удалять)",
+    "Every operator of this workspace works with these settings.": "С этими настройками работают все операторы этой базы.",
+    "These are the team's settings; only a supervisor changes them.": "Это настройки команды; менять их может только руководитель.",
+    "This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.": "Это объединение сделано в портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.",
 }

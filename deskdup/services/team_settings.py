@@ -218,3 +218,24 @@ def _as_json(settings: TeamSettings) -> dict[str, Any]:
         "burst_minutes": settings.burst_minutes,
         "weights": dict(settings.weights),
     }
+
+
+def team_match_settings(ws: Workspace, personal: MatchSettings) -> MatchSettings:
+    """``personal`` with the team's threshold, burst window and weights, once a
+    supervisor saved any; a workspace whose team never did keeps each operator's
+    own (as deskdup did before team settings)."""
+    with ws.session() as session:
+        saved = session.scalar(
+            select(WorkspaceMeta.key).where(
+                WorkspaceMeta.key.in_((WEIGHTS_KEY, BURST_KEY, THRESHOLD_KEY))
+            )
+        )
+        if saved is None:
+            return personal
+        team = read_team_settings(session)
+    return replace(
+        personal,
+        review_threshold=team.review_threshold,
+        burst_minutes=team.burst_minutes,
+        weights={**DEFAULT_WEIGHTS, **team.weights},
+    )

@@ -30,6 +30,7 @@ from deskdup import __version__
 from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.operators import OperatorInfo, operator_display
+from deskdup.services.team_settings import team_match_settings
 from deskdup.services.workspace import Workspace
 from deskdup.views import icons
 from deskdup.views import settings as opts
@@ -345,8 +346,9 @@ class MainWindow(QMainWindow):
         def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
             with quiet_gc(freeze=True):
                 if index is None:
+                    team = team_match_settings(ws, settings)  # the team's, once saved
                     built = MatchIndex.build(
-                        ws, settings, progress=progress, cancelled=lambda: progress.cancelled
+                        ws, team, progress=progress, cancelled=lambda: progress.cancelled
                     )
                     result = built.result()
                 else:

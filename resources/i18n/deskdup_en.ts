@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="92"/>
+        <location filename="../../deskdup/app.py" line="93"/>
         <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="163"/>
+        <location filename="../../deskdup/app.py" line="164"/>
         <source>Creating the demo workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="191"/>
+        <location filename="../../deskdup/app.py" line="192"/>
         <source>Opening the workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="205"/>
+        <location filename="../../deskdup/app.py" line="206"/>
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="233"/>
+        <location filename="../../deskdup/app.py" line="234"/>
         <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,152 +1311,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="104"/>
+        <location filename="../../deskdup/views/main_window.py" line="105"/>
         <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109"/>
+        <location filename="../../deskdup/views/main_window.py" line="110"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="110"/>
+        <location filename="../../deskdup/views/main_window.py" line="111"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="112"/>
+        <location filename="../../deskdup/views/main_window.py" line="113"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="141"/>
+        <location filename="../../deskdup/views/main_window.py" line="142"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="142"/>
+        <location filename="../../deskdup/views/main_window.py" line="143"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="159"/>
+        <location filename="../../deskdup/views/main_window.py" line="160"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="161"/>
+        <location filename="../../deskdup/views/main_window.py" line="162"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="190"/>
+        <location filename="../../deskdup/views/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="192"/>
+        <location filename="../../deskdup/views/main_window.py" line="193"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="198"/>
+        <location filename="../../deskdup/views/main_window.py" line="199"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="201"/>
+        <location filename="../../deskdup/views/main_window.py" line="202"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="203"/>
+        <location filename="../../deskdup/views/main_window.py" line="204"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="211"/>
+        <location filename="../../deskdup/views/main_window.py" line="212"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="213"/>
+        <location filename="../../deskdup/views/main_window.py" line="214"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="217"/>
+        <location filename="../../deskdup/views/main_window.py" line="218"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="235"/>
+        <location filename="../../deskdup/views/main_window.py" line="236"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="237"/>
+        <location filename="../../deskdup/views/main_window.py" line="238"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240"/>
+        <location filename="../../deskdup/views/main_window.py" line="241"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="243"/>
+        <location filename="../../deskdup/views/main_window.py" line="244"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="247"/>
+        <location filename="../../deskdup/views/main_window.py" line="248"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="251"/>
+        <location filename="../../deskdup/views/main_window.py" line="252"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="254"/>
+        <location filename="../../deskdup/views/main_window.py" line="255"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="358"/>
+        <location filename="../../deskdup/views/main_window.py" line="360"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="358"/>
+        <location filename="../../deskdup/views/main_window.py" line="360"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="405"/>
+        <location filename="../../deskdup/views/main_window.py" line="407"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="524"/>
+        <location filename="../../deskdup/views/main_window.py" line="526"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="534"/>
+        <location filename="../../deskdup/views/main_window.py" line="536"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="563"/>
+        <location filename="../../deskdup/views/main_window.py" line="565"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="566"/>
+        <location filename="../../deskdup/views/main_window.py" line="568"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2210,87 +2210,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="46"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="55"/>
         <source>Same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="47"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="56"/>
         <source>Same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="48"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="57"/>
         <source>Same messenger account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="49"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="58"/>
         <source>Same unrecognised phone number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="50"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="59"/>
         <source>Same first name and surname</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="51"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="60"/>
         <source>Same full name with patronymic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="52"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="61"/>
         <source>Nickname matches the name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="53"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="62"/>
         <source>Same surname and initial</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="54"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="63"/>
         <source>Same surname only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="55"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="64"/>
         <source>Same surname with a number (petrov93)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="56"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="65"/>
         <source>Same first name only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="57"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="66"/>
         <source>Different channels within the burst window</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="58"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="67"/>
         <source>Same inquiry text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="59"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="68"/>
         <source>Different phones (penalty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="60"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="69"/>
         <source>Different first names (penalty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="61"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="70"/>
         <source>Different surnames (penalty)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="62"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="71"/>
         <source>Different patronymics (penalty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2298,42 +2298,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="88"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="106"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="100"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="118"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="121"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="142"/>
         <source>After OK the window scans again with the new detection settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="137"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="159"/>
         <source>Detection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="141"/>
-        <source> min</source>
+        <location filename="../../deskdup/views/settings_dialog.py" line="159"/>
+        <source>Team settings (whole workspace)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="158"/>
-        <source>Default: {value}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163"/>
-        <source>Restore defaults</source>
+        <location filename="../../deskdup/views/settings_dialog.py" line="162"/>
+        <source>Archive merged leads (instead of deleting them)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="165"/>
+        <source>Every operator of this workspace works with these settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="167"/>
+        <source>These are the team&apos;s settings; only a supervisor changes them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="176"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="197"/>
+        <source>Default: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="202"/>
+        <source>Restore defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="204"/>
         <source>The burst window and every weight back to deskdup&apos;s defaults</source>
         <translation type="unfinished"></translation>
     </message>
