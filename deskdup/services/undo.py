@@ -243,12 +243,12 @@ def _who(session: Session, event: MergeEvent, change: RowChange, left: RowSet) -
 def _why_not(event: MergeEvent | None, event_id: int) -> Message | None:
     if event is None:
         return Message(CONTEXT, MSG_NO_EVENT, {"event": event_id})
+    if (event.snapshot or {}).get("portal"):
+        return Message(CONTEXT, MSG_PORTAL_MERGE)
     if event.kind not in UNDOABLE or not (event.snapshot or {}).get("after"):
         return Message(CONTEXT, MSG_NOT_UNDOABLE)
     if event.undone_by_id is not None:
         return Message(CONTEXT, MSG_ALREADY_UNDONE)
-    if (event.snapshot or {}).get("portal"):
-        return Message(CONTEXT, MSG_PORTAL_MERGE)
     return None
 
 
