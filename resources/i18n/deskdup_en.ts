@@ -381,158 +381,158 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="202"/>
+        <location filename="../../deskdup/views/compare/view.py" line="212"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="203"/>
+        <location filename="../../deskdup/views/compare/view.py" line="213"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="204"/>
+        <location filename="../../deskdup/views/compare/view.py" line="214"/>
         <source>&amp;Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="210"/>
+        <location filename="../../deskdup/views/compare/view.py" line="220"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="211"/>
+        <location filename="../../deskdup/views/compare/view.py" line="221"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212"/>
+        <location filename="../../deskdup/views/compare/view.py" line="222"/>
         <source>&amp;Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="218"/>
+        <location filename="../../deskdup/views/compare/view.py" line="228"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="219"/>
+        <location filename="../../deskdup/views/compare/view.py" line="229"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="225"/>
+        <location filename="../../deskdup/views/compare/view.py" line="235"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226"/>
+        <location filename="../../deskdup/views/compare/view.py" line="236"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232"/>
+        <location filename="../../deskdup/views/compare/view.py" line="242"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="233"/>
+        <location filename="../../deskdup/views/compare/view.py" line="243"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="239"/>
+        <location filename="../../deskdup/views/compare/view.py" line="249"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="240"/>
+        <location filename="../../deskdup/views/compare/view.py" line="250"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="246"/>
+        <location filename="../../deskdup/views/compare/view.py" line="256"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="247"/>
+        <location filename="../../deskdup/views/compare/view.py" line="257"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="288"/>
+        <location filename="../../deskdup/views/compare/view.py" line="298"/>
         <source>Previous group: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294"/>
+        <location filename="../../deskdup/views/compare/view.py" line="304"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="336"/>
+        <location filename="../../deskdup/views/compare/view.py" line="345"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="338"/>
+        <location filename="../../deskdup/views/compare/view.py" line="347"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="359"/>
+        <location filename="../../deskdup/views/compare/view.py" line="366"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="371"/>
+        <location filename="../../deskdup/views/compare/view.py" line="375"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="404"/>
+        <location filename="../../deskdup/views/compare/view.py" line="420"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="442"/>
+        <location filename="../../deskdup/views/compare/view.py" line="458"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="485"/>
+        <location filename="../../deskdup/views/compare/view.py" line="501"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687"/>
-        <location filename="../../deskdup/views/compare/view.py" line="712"/>
+        <location filename="../../deskdup/views/compare/view.py" line="719"/>
+        <location filename="../../deskdup/views/compare/view.py" line="742"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="741"/>
+        <location filename="../../deskdup/views/compare/view.py" line="767"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="750"/>
+        <location filename="../../deskdup/views/compare/view.py" line="776"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="756"/>
+        <location filename="../../deskdup/views/compare/view.py" line="782"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="758"/>
+        <location filename="../../deskdup/views/compare/view.py" line="784"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="759"/>
+        <location filename="../../deskdup/views/compare/view.py" line="785"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,168 +907,168 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="111"/>
+        <location filename="../../deskdup/views/history/tab.py" line="110"/>
         <source>History events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115"/>
+        <location filename="../../deskdup/views/history/tab.py" line="114"/>
         <source>&amp;Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="116"/>
+        <location filename="../../deskdup/views/history/tab.py" line="115"/>
         <source>Merges per operator per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="117"/>
+        <location filename="../../deskdup/views/history/tab.py" line="116"/>
         <source>Groups found, merged and dismissed per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="119"/>
+        <location filename="../../deskdup/views/history/tab.py" line="118"/>
         <source>No events in the last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="126"/>
+        <location filename="../../deskdup/views/history/tab.py" line="125"/>
         <source>&amp;Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="160"/>
+        <location filename="../../deskdup/views/history/tab.py" line="159"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="162"/>
+        <location filename="../../deskdup/views/history/tab.py" line="161"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="164"/>
+        <location filename="../../deskdup/views/history/tab.py" line="163"/>
         <source>Kind of event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="165"/>
+        <location filename="../../deskdup/views/history/tab.py" line="164"/>
         <source>All events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168"/>
-        <location filename="../../deskdup/views/history/tab.py" line="179"/>
+        <location filename="../../deskdup/views/history/tab.py" line="167"/>
+        <location filename="../../deskdup/views/history/tab.py" line="178"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="169"/>
+        <location filename="../../deskdup/views/history/tab.py" line="168"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="171"/>
+        <location filename="../../deskdup/views/history/tab.py" line="170"/>
         <source>Lead or contact: ID, name or phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="173"/>
+        <location filename="../../deskdup/views/history/tab.py" line="172"/>
         <source>Lead or contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="181"/>
+        <location filename="../../deskdup/views/history/tab.py" line="180"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="211"/>
+        <location filename="../../deskdup/views/history/tab.py" line="210"/>
         <source>any day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="218"/>
+        <location filename="../../deskdup/views/history/tab.py" line="217"/>
         <source>&amp;Undo this event…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="222"/>
+        <location filename="../../deskdup/views/history/tab.py" line="221"/>
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="225"/>
+        <location filename="../../deskdup/views/history/tab.py" line="224"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="229"/>
+        <location filename="../../deskdup/views/history/tab.py" line="228"/>
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="232"/>
+        <location filename="../../deskdup/views/history/tab.py" line="231"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="267"/>
+        <location filename="../../deskdup/views/history/tab.py" line="266"/>
         <source>All operators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="271"/>
+        <location filename="../../deskdup/views/history/tab.py" line="270"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="304"/>
+        <location filename="../../deskdup/views/history/tab.py" line="303"/>
         <source>Events: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="363"/>
+        <location filename="../../deskdup/views/history/tab.py" line="362"/>
         <source>Undo event {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="370"/>
+        <location filename="../../deskdup/views/history/tab.py" line="369"/>
         <source>It cannot be undone: these records changed since.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="380"/>
+        <location filename="../../deskdup/views/history/tab.py" line="379"/>
         <source>Undo “{what}” by {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="381"/>
+        <location filename="../../deskdup/views/history/tab.py" line="380"/>
         <source>Every record of this event goes back to what it was before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="382"/>
+        <location filename="../../deskdup/views/history/tab.py" line="381"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="427"/>
+        <location filename="../../deskdup/views/history/tab.py" line="426"/>
         <source>Exported {count} events to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="467"/>
+        <location filename="../../deskdup/views/history/tab.py" line="466"/>
         <source>found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="468"/>
+        <location filename="../../deskdup/views/history/tab.py" line="467"/>
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="469"/>
+        <location filename="../../deskdup/views/history/tab.py" line="468"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1311,152 +1311,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="105"/>
+        <location filename="../../deskdup/views/main_window.py" line="103"/>
         <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="110"/>
+        <location filename="../../deskdup/views/main_window.py" line="108"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="111"/>
+        <location filename="../../deskdup/views/main_window.py" line="109"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="113"/>
+        <location filename="../../deskdup/views/main_window.py" line="111"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="142"/>
+        <location filename="../../deskdup/views/main_window.py" line="140"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="143"/>
+        <location filename="../../deskdup/views/main_window.py" line="141"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160"/>
+        <location filename="../../deskdup/views/main_window.py" line="158"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="162"/>
+        <location filename="../../deskdup/views/main_window.py" line="160"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="191"/>
+        <location filename="../../deskdup/views/main_window.py" line="189"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="193"/>
+        <location filename="../../deskdup/views/main_window.py" line="191"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="199"/>
+        <location filename="../../deskdup/views/main_window.py" line="197"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202"/>
+        <location filename="../../deskdup/views/main_window.py" line="200"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="204"/>
+        <location filename="../../deskdup/views/main_window.py" line="202"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="212"/>
+        <location filename="../../deskdup/views/main_window.py" line="210"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="214"/>
+        <location filename="../../deskdup/views/main_window.py" line="212"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218"/>
+        <location filename="../../deskdup/views/main_window.py" line="216"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236"/>
+        <location filename="../../deskdup/views/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="238"/>
+        <location filename="../../deskdup/views/main_window.py" line="236"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241"/>
+        <location filename="../../deskdup/views/main_window.py" line="239"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244"/>
+        <location filename="../../deskdup/views/main_window.py" line="242"/>
         <source>&amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="248"/>
+        <location filename="../../deskdup/views/main_window.py" line="246"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="252"/>
+        <location filename="../../deskdup/views/main_window.py" line="250"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255"/>
+        <location filename="../../deskdup/views/main_window.py" line="253"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="360"/>
+        <location filename="../../deskdup/views/main_window.py" line="354"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="360"/>
+        <location filename="../../deskdup/views/main_window.py" line="354"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="407"/>
+        <location filename="../../deskdup/views/main_window.py" line="401"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="526"/>
+        <location filename="../../deskdup/views/main_window.py" line="523"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="536"/>
+        <location filename="../../deskdup/views/main_window.py" line="533"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="565"/>
+        <location filename="../../deskdup/views/main_window.py" line="562"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="568"/>
+        <location filename="../../deskdup/views/main_window.py" line="565"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1464,12 +1464,12 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="40"/>
+        <location filename="../../deskdup/services/backend.py" line="47"/>
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="45"/>
+        <location filename="../../deskdup/services/backend.py" line="52"/>
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2450,7 +2450,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../deskdup/views/operations.py" line="112"/>
+        <location filename="../../deskdup/views/operations.py" line="120"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>

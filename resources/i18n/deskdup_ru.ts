@@ -380,158 +380,158 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="202" />
+        <location filename="../../deskdup/views/compare/view.py" line="212" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="203" />
+        <location filename="../../deskdup/views/compare/view.py" line="213" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="204" />
+        <location filename="../../deskdup/views/compare/view.py" line="214" />
         <source>&amp;Previous group</source>
         <translation>&amp;Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="210" />
+        <location filename="../../deskdup/views/compare/view.py" line="220" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="211" />
+        <location filename="../../deskdup/views/compare/view.py" line="221" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212" />
+        <location filename="../../deskdup/views/compare/view.py" line="222" />
         <source>&amp;Next group</source>
         <translation>&amp;Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="218" />
+        <location filename="../../deskdup/views/compare/view.py" line="228" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="219" />
+        <location filename="../../deskdup/views/compare/view.py" line="229" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="225" />
+        <location filename="../../deskdup/views/compare/view.py" line="235" />
         <source>Keyboard shortcuts</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226" />
+        <location filename="../../deskdup/views/compare/view.py" line="236" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232" />
+        <location filename="../../deskdup/views/compare/view.py" line="242" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="233" />
+        <location filename="../../deskdup/views/compare/view.py" line="243" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="239" />
+        <location filename="../../deskdup/views/compare/view.py" line="249" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="240" />
+        <location filename="../../deskdup/views/compare/view.py" line="250" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="246" />
+        <location filename="../../deskdup/views/compare/view.py" line="256" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="247" />
+        <location filename="../../deskdup/views/compare/view.py" line="257" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="288" />
+        <location filename="../../deskdup/views/compare/view.py" line="298" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294" />
+        <location filename="../../deskdup/views/compare/view.py" line="304" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="336" />
+        <location filename="../../deskdup/views/compare/view.py" line="345" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="338" />
+        <location filename="../../deskdup/views/compare/view.py" line="347" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="359" />
+        <location filename="../../deskdup/views/compare/view.py" line="366" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="371" />
+        <location filename="../../deskdup/views/compare/view.py" line="375" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="404" />
+        <location filename="../../deskdup/views/compare/view.py" line="420" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="442" />
+        <location filename="../../deskdup/views/compare/view.py" line="458" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="485" />
+        <location filename="../../deskdup/views/compare/view.py" line="501" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687" />
-        <location filename="../../deskdup/views/compare/view.py" line="712" />
+        <location filename="../../deskdup/views/compare/view.py" line="719" />
+        <location filename="../../deskdup/views/compare/view.py" line="742" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="741" />
+        <location filename="../../deskdup/views/compare/view.py" line="767" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="750" />
+        <location filename="../../deskdup/views/compare/view.py" line="776" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="756" />
+        <location filename="../../deskdup/views/compare/view.py" line="782" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="758" />
+        <location filename="../../deskdup/views/compare/view.py" line="784" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="759" />
+        <location filename="../../deskdup/views/compare/view.py" line="785" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -906,168 +906,168 @@
         <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="111" />
+        <location filename="../../deskdup/views/history/tab.py" line="110" />
         <source>History events</source>
         <translation>События истории</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115" />
+        <location filename="../../deskdup/views/history/tab.py" line="114" />
         <source>&amp;Detail</source>
         <translation>&amp;Подробности</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="116" />
+        <location filename="../../deskdup/views/history/tab.py" line="115" />
         <source>Merges per operator per day</source>
         <translation>Объединения по операторам за день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="117" />
+        <location filename="../../deskdup/views/history/tab.py" line="116" />
         <source>Groups found, merged and dismissed per day</source>
         <translation>Группы: найдено, объединено, «не дубли» по дням</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="119" />
+        <location filename="../../deskdup/views/history/tab.py" line="118" />
         <source>No events in the last 30 days</source>
         <translation>За последние 30 дней событий нет</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="126" />
+        <location filename="../../deskdup/views/history/tab.py" line="125" />
         <source>&amp;Charts</source>
         <translation>&amp;Графики</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="160" />
+        <location filename="../../deskdup/views/history/tab.py" line="159" />
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="162" />
+        <location filename="../../deskdup/views/history/tab.py" line="161" />
         <source>Department</source>
         <translation>Отдел</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="164" />
+        <location filename="../../deskdup/views/history/tab.py" line="163" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="165" />
+        <location filename="../../deskdup/views/history/tab.py" line="164" />
         <source>All events</source>
         <translation>Все события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168" />
-        <location filename="../../deskdup/views/history/tab.py" line="179" />
+        <location filename="../../deskdup/views/history/tab.py" line="167" />
+        <location filename="../../deskdup/views/history/tab.py" line="178" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="169" />
+        <location filename="../../deskdup/views/history/tab.py" line="168" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="171" />
+        <location filename="../../deskdup/views/history/tab.py" line="170" />
         <source>Lead or contact: ID, name or phone</source>
         <translation>Лид или контакт: ID, имя или телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="173" />
+        <location filename="../../deskdup/views/history/tab.py" line="172" />
         <source>Lead or contact</source>
         <translation>Лид или контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="181" />
+        <location filename="../../deskdup/views/history/tab.py" line="180" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="211" />
+        <location filename="../../deskdup/views/history/tab.py" line="210" />
         <source>any day</source>
         <translation>любой день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="218" />
+        <location filename="../../deskdup/views/history/tab.py" line="217" />
         <source>&amp;Undo this event…</source>
         <translation>&amp;Отменить это событие…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="222" />
+        <location filename="../../deskdup/views/history/tab.py" line="221" />
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
         <translation>Отменить выбранное событие: его записи вернутся к прежнему виду (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="225" />
+        <location filename="../../deskdup/views/history/tab.py" line="224" />
         <source>&amp;Export…</source>
         <translation>&amp;Выгрузить…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="229" />
+        <location filename="../../deskdup/views/history/tab.py" line="228" />
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
         <translation>Записать показанные события в книгу Excel или файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="232" />
+        <location filename="../../deskdup/views/history/tab.py" line="231" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="267" />
+        <location filename="../../deskdup/views/history/tab.py" line="266" />
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="271" />
+        <location filename="../../deskdup/views/history/tab.py" line="270" />
         <source>All departments</source>
         <translation>Все отделы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="304" />
+        <location filename="../../deskdup/views/history/tab.py" line="303" />
         <source>Events: {count}</source>
         <translation>Событий: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="363" />
+        <location filename="../../deskdup/views/history/tab.py" line="362" />
         <source>Undo event {id}</source>
         <translation>Отмена события {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="370" />
+        <location filename="../../deskdup/views/history/tab.py" line="369" />
         <source>It cannot be undone: these records changed since.</source>
         <translation>Отменить нельзя: с тех пор эти записи изменились.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="380" />
+        <location filename="../../deskdup/views/history/tab.py" line="379" />
         <source>Undo “{what}” by {who}?</source>
         <translation>Отменить «{what}» ({who})?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="381" />
+        <location filename="../../deskdup/views/history/tab.py" line="380" />
         <source>Every record of this event goes back to what it was before it.</source>
         <translation>Все записи этого события вернутся к виду до него.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="382" />
+        <location filename="../../deskdup/views/history/tab.py" line="381" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="427" />
+        <location filename="../../deskdup/views/history/tab.py" line="426" />
         <source>Exported {count} events to {path}</source>
         <translation>Выгружено событий: {count}, файл {path}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="467" />
+        <location filename="../../deskdup/views/history/tab.py" line="466" />
         <source>found</source>
         <translation>найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="468" />
+        <location filename="../../deskdup/views/history/tab.py" line="467" />
         <source>merged</source>
         <translation>объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="469" />
+        <location filename="../../deskdup/views/history/tab.py" line="468" />
         <source>dismissed</source>
         <translation>не дубли</translation>
     </message>
@@ -1310,152 +1310,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="105" />
+        <location filename="../../deskdup/views/main_window.py" line="103" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="110" />
+        <location filename="../../deskdup/views/main_window.py" line="108" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="111" />
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="113" />
+        <location filename="../../deskdup/views/main_window.py" line="111" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="142" />
+        <location filename="../../deskdup/views/main_window.py" line="140" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="143" />
+        <location filename="../../deskdup/views/main_window.py" line="141" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160" />
+        <location filename="../../deskdup/views/main_window.py" line="158" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="162" />
+        <location filename="../../deskdup/views/main_window.py" line="160" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="191" />
+        <location filename="../../deskdup/views/main_window.py" line="189" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="193" />
+        <location filename="../../deskdup/views/main_window.py" line="191" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="199" />
+        <location filename="../../deskdup/views/main_window.py" line="197" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="200" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="204" />
+        <location filename="../../deskdup/views/main_window.py" line="202" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="212" />
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="214" />
+        <location filename="../../deskdup/views/main_window.py" line="212" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218" />
+        <location filename="../../deskdup/views/main_window.py" line="216" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236" />
+        <location filename="../../deskdup/views/main_window.py" line="234" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="238" />
+        <location filename="../../deskdup/views/main_window.py" line="236" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241" />
+        <location filename="../../deskdup/views/main_window.py" line="239" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244" />
+        <location filename="../../deskdup/views/main_window.py" line="242" />
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="248" />
+        <location filename="../../deskdup/views/main_window.py" line="246" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="252" />
+        <location filename="../../deskdup/views/main_window.py" line="250" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255" />
+        <location filename="../../deskdup/views/main_window.py" line="253" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="360" />
+        <location filename="../../deskdup/views/main_window.py" line="354" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="360" />
+        <location filename="../../deskdup/views/main_window.py" line="354" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="407" />
+        <location filename="../../deskdup/views/main_window.py" line="401" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="526" />
+        <location filename="../../deskdup/views/main_window.py" line="523" />
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="536" />
+        <location filename="../../deskdup/views/main_window.py" line="533" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="565" />
+        <location filename="../../deskdup/views/main_window.py" line="562" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="568" />
+        <location filename="../../deskdup/views/main_window.py" line="565" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1463,12 +1463,12 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="40" />
+        <location filename="../../deskdup/services/backend.py" line="47" />
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="45" />
+        <location filename="../../deskdup/services/backend.py" line="52" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
@@ -2450,7 +2450,7 @@
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../deskdup/views/operations.py" line="112" />
+        <location filename="../../deskdup/views/operations.py" line="120" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>

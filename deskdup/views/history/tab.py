@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,7 +43,7 @@ from deskdup.services.history import (
 from deskdup.services.history_detail import EventDetail, event_detail
 from deskdup.services.history_export import write_csv, write_xlsx
 from deskdup.services.history_stats import TeamStats, team_stats
-from deskdup.services.undo import UndoResult, undo_event
+from deskdup.services.review import ReviewChange, undo_merge
 from deskdup.views.context import AppContext
 from deskdup.views.formatting import error_text, translate_message
 from deskdup.views.history.charts import LineChart, StackedBarChart
@@ -75,7 +75,6 @@ def _utc(day: QDate, *, end: bool = False) -> datetime:
 
 
 class HistoryTab(QWidget):
-    undone = Signal(object)  # UndoResult: the window refreshes the queue and the leads
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -388,9 +387,9 @@ class HistoryTab(QWidget):
             row.id,
         )
 
-        def done(result: UndoResult) -> None:
-            self.status.setText(translate_message(result.summary))
-            self.undone.emit(result)
+        def done(change: ReviewChange) -> None:
+            # ops.executed tells the window (the queue and the leads read again).
+            self.status.setText(translate_message(change.result.summary))
             self.model.reload(self.model.filter)
 
         def failed(exc: BaseException) -> None:
@@ -400,7 +399,7 @@ class HistoryTab(QWidget):
                 return
             raise exc
 
-        self.context.query(self, lambda: undo_event(ws, event_id, operator_id), done).failure(
+        self.context.write(self, lambda: undo_merge(ws, event_id, operator_id), done).failure(
             failed
         ).run_in_background()
 
