@@ -10,23 +10,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from sqlalchemy import select, text
 
 from deskdup.models import (
-    Activity,
     Channel,
     Chat,
     CommKind,
     Communication,
-    Deal,
-    Dismissal,
     EventKind,
     Lead,
     MergeEvent,
-    WorkspaceMeta,
 )
 from deskdup.services.backend import SqlBackend
 from deskdup.services.errors import KnownError, RightsError
@@ -34,23 +28,10 @@ from deskdup.services.merge import apply_merge, dismiss, undo_dismiss, undo_even
 from deskdup.services.merge_plan import build_plan
 from deskdup.services.policy import MergePolicy
 from deskdup.services.undo import undo_preview
+from tests.dumps import dump
 from tests.factories import make_contact, make_lead, make_operator
 
 PHONE, MSG = CommKind.PHONE, CommKind.MESSENGER
-TABLES = (Lead, Communication, Chat, Activity, Deal, Dismissal, WorkspaceMeta)
-
-
-def dump(ws) -> dict[str, dict[Any, dict[str, Any]]]:
-    """Every row of every CRM and workspace table but the history itself."""
-    out: dict[str, dict[Any, dict[str, Any]]] = {}
-    with ws.session() as s:
-        for model in TABLES:
-            rows = s.execute(select(model.__table__)).mappings().all()
-            key = "key" if model is WorkspaceMeta else "id"
-            out[model.__tablename__] = {r[key]: dict(r) for r in rows}
-    return out
-
-
 def without_versions(d):
     return {
         t: {k: {c: v for c, v in r.items() if c != "version"} for k, r in rows.items()}

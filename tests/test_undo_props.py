@@ -32,8 +32,8 @@ from deskdup.services.merge_plan import build_plan
 from deskdup.services.policy import MergePolicy
 from deskdup.services.undo import undo_event
 from deskdup.services.workspace import open_workspace
+from tests.dumps import dump
 from tests.factories import make_contact, make_lead, make_operator
-from tests.test_undo import dump
 
 N_LEADS = 6
 PHONES = ["+7 916 111-11-11", "89161111111", "+7 903 222-22-22", "12-34"]

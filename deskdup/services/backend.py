@@ -38,6 +38,7 @@ from deskdup.services.merge_plan import (
     cards_from_leads,
 )
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.names import fold
 from deskdup.services.operators import find_operator
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.records import MSG_NO_OPERATOR, RowSet, row_dict, utcnow, write_session
@@ -142,7 +143,7 @@ class SqlBackend:
         text = query.strip()
         if not text:
             return []
-        words = [_fold(w) for w in text.split()]
+        words = [fold(w) for w in text.split()]
         with self.ws.session() as session:
             exact = [Contact.external_id == text]
             if text.isdigit():
@@ -151,7 +152,7 @@ class SqlBackend:
             found = list(session.scalars(base.where(or_(*exact)).order_by(Contact.id)))
             if self.ws.is_sqlite:
                 rows = session.scalars(base.order_by(Contact.last_name, Contact.first_name))
-                named = [c for c in rows if all(w in _fold(c.full_name) for w in words)]
+                named = [c for c in rows if all(w in fold(c.full_name) for w in words)]
             else:
                 full = Contact.last_name + " " + Contact.first_name + " " + Contact.middle_name
                 stmt = base.where(and_(*(full.ilike(f"%{w}%") for w in text.split())))
@@ -232,10 +233,6 @@ class SqlBackend:
                 else f"Unbound lead #{lead.label} from its contact",
             )
             return event.id
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
 
 
 def _contact(contact: Contact) -> ContactRecord:

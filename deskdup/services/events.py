@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from deskdup.models import Contact, EventKind, EventLead, Lead, MergeEvent
-from deskdup.services.lead_rows import fold
+from deskdup.services.names import fold
 from deskdup.services.records import utcnow
 
 

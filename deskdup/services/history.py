@@ -36,8 +36,8 @@ from deskdup.models import (
     MergeEvent,
     Operator,
 )
-from deskdup.services.lead_rows import fold
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, message_from_json
+from deskdup.services.names import fold
 from deskdup.services.normalize import normalize_comm
 from deskdup.services.rights import OperatorInfo
 from deskdup.services.workspace import Workspace
