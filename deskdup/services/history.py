@@ -184,7 +184,8 @@ def _ordered(query: Select, flt: HistoryFilter) -> Select:
             .scalar_subquery()
         )
         return query.order_by(direction(primary), direction(MergeEvent.id))
-    return query.order_by(direction(MergeEvent.id))
+    # By time, then id: two clients' clocks may disagree by a little.
+    return query.order_by(direction(MergeEvent.created_at), direction(MergeEvent.id))
 
 
 def count_events(
