@@ -43,11 +43,22 @@ class Record:
 
 
 class RowReader:
-    def __init__(self, columns: Columns, operators: dict[str, int], now: datetime, region: str):
+    def __init__(
+        self,
+        columns: Columns,
+        operators: dict[str, int],
+        now: datetime,
+        region: str,
+        *,
+        typed: bool = True,
+        may_hold_nul: bool = True,
+    ):
         self.c = columns
         self.operators = operators
         self.now = now
         self.region = region
+        self.typed = typed  # cells may be numbers, dates, booleans (a workbook)
+        self.may_hold_nul = may_hold_nul
         self.seen: dict[str, int] = {}
 
     def cell(self, cells: list[Any], name: str) -> str:
@@ -92,14 +103,14 @@ class RowReader:
 
     def read(self, line: int, cells: list[Any]) -> Record | Message:
         """A record for a good row, the reason for a bad one."""
-        if _has_nul(cells):
+        if self.may_hold_nul and _has_nul(cells):
             # PostgreSQL refuses text with NUL, and no export writes one: binary data.
             return bad(
                 QT_TRANSLATE_NOOP(
                     "Import", "the row contains a NUL character (binary data, not text)"
                 )
             )
-        if (reason := self.unfaithful_number(cells)) is not None:
+        if self.typed and (reason := self.unfaithful_number(cells)) is not None:
             return reason
         external_id = visible(self.cell(cells, "id"))
         if not external_id:
