@@ -24,6 +24,10 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+# The longest text an Excel cell holds; calamine drops whatever a program wrote past it.
+EXCEL_CELL_LIMIT = 32_767
+
+
 def visible(text: str) -> str:
     """``text`` without the characters that show as nothing."""
     return text if text.isascii() else _INVISIBLE.sub("", text).strip()
@@ -70,12 +74,23 @@ class RowReader:
     def cells(self, cells: list[Any], name: str) -> list[str]:
         return [cell_text(cells[i]) for i in self.c.multi.get(name, ()) if i < len(cells)]
 
-    def unfaithful_number(self, cells: list[Any]) -> Message | None:
+    def unfaithful_cell(self, cells: list[Any]) -> Message | None:
         """Why an id or phone cell of a workbook cannot be read as the digits typed.
 
         A spreadsheet keeps a number as a float: ``1.5``, ``TRUE`` or an id of 17
-        digits (rounded to 12345678901234567168) is not what the CRM wrote.
+        digits (rounded to 12345678901234567168) is not what the CRM wrote.  And a
+        text at Excel's length limit may have been cut there.
         """
+        for index, value in enumerate(cells):
+            if type(value) is str and len(value) >= EXCEL_CELL_LIMIT:
+                return bad(
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "the cell in column '{column}' reaches Excel's limit of 32,767 "
+                        "characters, so its text may have been cut: import it from a CSV file",
+                    ),
+                    column=self.c.names[index] if index < len(self.c.names) else index + 1,
+                )
         indexes = [self.c.single.get("id"), *self.c.multi.get("phone", ())]
         for index in indexes:
             if index is None or index >= len(cells):
@@ -110,7 +125,7 @@ class RowReader:
                     "Import", "the row contains a NUL character (binary data, not text)"
                 )
             )
-        if self.typed and (reason := self.unfaithful_number(cells)) is not None:
+        if self.typed and (reason := self.unfaithful_cell(cells)) is not None:
             return reason
         external_id = visible(self.cell(cells, "id"))
         if not external_id:
