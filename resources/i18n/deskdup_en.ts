@@ -381,158 +381,73 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212"/>
-        <source>Previous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="213"/>
-        <source>Previous group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="214"/>
-        <source>&amp;Previous group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="220"/>
-        <source>Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="221"/>
-        <source>Next group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="222"/>
-        <source>&amp;Next group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="228"/>
-        <source>Undo last</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="229"/>
-        <source>Undo my last merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="235"/>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="236"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="242"/>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="243"/>
-        <source>Skip this group for now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="249"/>
-        <source>Not duplicates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="250"/>
-        <source>These leads are different people; do not show them again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="256"/>
-        <source>Merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="257"/>
-        <source>Merge every other lead into the primary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="298"/>
+        <location filename="../../deskdup/views/compare/view.py" line="226"/>
         <source>Previous group: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="304"/>
+        <location filename="../../deskdup/views/compare/view.py" line="232"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="345"/>
+        <location filename="../../deskdup/views/compare/view.py" line="273"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="347"/>
+        <location filename="../../deskdup/views/compare/view.py" line="275"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="366"/>
+        <location filename="../../deskdup/views/compare/view.py" line="294"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="375"/>
+        <location filename="../../deskdup/views/compare/view.py" line="303"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="420"/>
+        <location filename="../../deskdup/views/compare/view.py" line="348"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="458"/>
-        <source>Why: {reasons}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="501"/>
+        <location filename="../../deskdup/views/compare/view.py" line="398"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="719"/>
-        <location filename="../../deskdup/views/compare/view.py" line="742"/>
+        <location filename="../../deskdup/views/compare/view.py" line="593"/>
+        <location filename="../../deskdup/views/compare/view.py" line="616"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="767"/>
+        <location filename="../../deskdup/views/formatting.py" line="99"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="776"/>
+        <location filename="../../deskdup/views/compare/view.py" line="635"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="782"/>
+        <location filename="../../deskdup/views/compare/view.py" line="641"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="784"/>
+        <location filename="../../deskdup/views/compare/view.py" line="643"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="785"/>
+        <location filename="../../deskdup/views/compare/view.py" line="644"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -637,6 +552,14 @@
     <message>
         <location filename="../../deskdup/views/errors.py" line="37"/>
         <source>deskdup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupHeading</name>
+    <message>
+        <location filename="../../deskdup/views/compare/heading.py" line="66"/>
+        <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -822,27 +745,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="75"/>
+        <location filename="../../deskdup/views/formatting.py" line="76"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="76"/>
+        <location filename="../../deskdup/views/formatting.py" line="77"/>
         <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="77"/>
+        <location filename="../../deskdup/views/formatting.py" line="78"/>
         <source>processed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="78"/>
+        <location filename="../../deskdup/views/formatting.py" line="79"/>
         <source>converted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="79"/>
+        <location filename="../../deskdup/views/formatting.py" line="80"/>
         <source>junk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,42 +773,42 @@
 <context>
     <name>Leads</name>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="55"/>
+        <location filename="../../deskdup/views/lead_model.py" line="56"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="56"/>
+        <location filename="../../deskdup/views/lead_model.py" line="57"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="57"/>
+        <location filename="../../deskdup/views/lead_model.py" line="58"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="58"/>
+        <location filename="../../deskdup/views/lead_model.py" line="59"/>
         <source>Phones, e-mails, handles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="59"/>
+        <location filename="../../deskdup/views/lead_model.py" line="60"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="60"/>
+        <location filename="../../deskdup/views/lead_model.py" line="61"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="61"/>
+        <location filename="../../deskdup/views/lead_model.py" line="62"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="62"/>
+        <location filename="../../deskdup/views/lead_model.py" line="63"/>
         <source>Match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -998,37 +921,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="346"/>
+        <location filename="../../deskdup/views/main_window.py" line="349"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="346"/>
+        <location filename="../../deskdup/views/main_window.py" line="349"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="393"/>
+        <location filename="../../deskdup/views/main_window.py" line="423"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="515"/>
+        <location filename="../../deskdup/views/main_window.py" line="545"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="525"/>
+        <location filename="../../deskdup/views/main_window.py" line="555"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="549"/>
+        <location filename="../../deskdup/views/main_window.py" line="579"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="552"/>
+        <location filename="../../deskdup/views/main_window.py" line="582"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1192,72 +1115,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="212"/>
+        <location filename="../../deskdup/views/queue_model.py" line="211"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214"/>
+        <location filename="../../deskdup/views/queue_model.py" line="213"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215"/>
+        <location filename="../../deskdup/views/queue_model.py" line="214"/>
         <source>{n} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221"/>
+        <location filename="../../deskdup/views/queue_model.py" line="220"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222"/>
+        <location filename="../../deskdup/views/queue_model.py" line="221"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255"/>
+        <location filename="../../deskdup/views/queue_model.py" line="254"/>
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259"/>
+        <location filename="../../deskdup/views/queue_model.py" line="258"/>
         <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="302"/>
+        <location filename="../../deskdup/views/queue_model.py" line="299"/>
         <source>You may merge this group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305"/>
+        <location filename="../../deskdup/views/queue_model.py" line="302"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225"/>
+        <location filename="../../deskdup/views/queue_model.py" line="224"/>
         <source>Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226"/>
+        <location filename="../../deskdup/views/queue_model.py" line="225"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227"/>
+        <location filename="../../deskdup/views/queue_model.py" line="226"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1265,108 +1188,118 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="81"/>
+        <location filename="../../deskdup/views/queue.py" line="82"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="82"/>
+        <location filename="../../deskdup/views/queue.py" line="83"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="83"/>
+        <location filename="../../deskdup/views/queue.py" line="84"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="84"/>
+        <location filename="../../deskdup/views/queue.py" line="85"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="85"/>
+        <location filename="../../deskdup/views/queue.py" line="86"/>
         <source>Dates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="113"/>
+        <location filename="../../deskdup/views/queue.py" line="114"/>
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="117"/>
+        <location filename="../../deskdup/views/queue.py" line="118"/>
         <source>Only groups I can merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="120"/>
+        <location filename="../../deskdup/views/queue.py" line="121"/>
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="128"/>
+        <location filename="../../deskdup/views/queue.py" line="126"/>
+        <source>Also possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="129"/>
+        <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="137"/>
         <source>All channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="133"/>
-        <location filename="../../deskdup/views/queue.py" line="272"/>
+        <location filename="../../deskdup/views/queue.py" line="142"/>
+        <location filename="../../deskdup/views/queue.py" line="281"/>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="143"/>
+        <location filename="../../deskdup/views/queue.py" line="152"/>
         <source>Score ≥ </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="148"/>
+        <location filename="../../deskdup/views/queue.py" line="157"/>
         <source>When the leads of a group came in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="151"/>
+        <location filename="../../deskdup/views/queue.py" line="160"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="153"/>
+        <location filename="../../deskdup/views/queue.py" line="162"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="155"/>
+        <location filename="../../deskdup/views/queue.py" line="164"/>
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="156"/>
+        <location filename="../../deskdup/views/queue.py" line="165"/>
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="317"/>
+        <location filename="../../deskdup/views/queue.py" line="331"/>
         <source>{n} groups to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="319"/>
+        <location filename="../../deskdup/views/queue.py" line="333"/>
         <source>{shown} of {total} groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="322"/>
+        <location filename="../../deskdup/views/queue.py" line="336"/>
         <source>you may merge none of them (a lock&apos;s tooltip says why)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="324"/>
+        <location filename="../../deskdup/views/queue.py" line="338"/>
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="326"/>
+        <location filename="../../deskdup/views/queue.py" line="340"/>
         <source>{n} locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,138 +1307,241 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="145"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="158"/>
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="146"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="159"/>
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="147"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="160"/>
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="148"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="161"/>
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="151"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="164"/>
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="152"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="165"/>
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="153"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="166"/>
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="154"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="167"/>
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="157"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="170"/>
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="158"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="171"/>
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="159"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="172"/>
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="160"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="173"/>
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="163"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="176"/>
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="164"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="177"/>
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="167"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="180"/>
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="168"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="181"/>
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="169"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="182"/>
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="271"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="284"/>
         <source>Same phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="281"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="294"/>
         <source>Same e-mail {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="293"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="306"/>
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="303"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="316"/>
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="319"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="332"/>
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="333"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="372"/>
+        <source>A man and a woman: {a} / {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="458"/>
+        <source>Both sent a text many leads send, {minutes} min apart: &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="463"/>
+        <source>Both wrote a common text {minutes} min apart: &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="468"/>
         <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="344"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="471"/>
+        <source>Wrote much the same {minutes} min apart: &apos;{text}&apos; / &apos;{other}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="351"/>
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="354"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="363"/>
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="363"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="381"/>
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="377"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="395"/>
         <source>Different patronymics {a} / {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="48"/>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="49"/>
+        <source>Previous group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="50"/>
+        <source>&amp;Previous group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="54"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="55"/>
+        <source>Next group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="56"/>
+        <source>&amp;Next group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="60"/>
+        <source>Undo last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="61"/>
+        <source>Undo my last merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="66"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="67"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="71"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="72"/>
+        <source>Skip this group for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="76"/>
+        <source>Not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="77"/>
+        <source>These leads are different people; do not show them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="83"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="84"/>
+        <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1763,21 +1799,41 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="59"/>
-        <source>Different phones (penalty)</source>
+        <source>Much the same inquiry (reworded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="60"/>
-        <source>Different first names (penalty)</source>
+        <source>Same inquiry that a few leads send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="61"/>
-        <source>Different surnames (penalty)</source>
+        <source>Same template many leads send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="62"/>
+        <source>Different phones (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="63"/>
+        <source>Different first names (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="64"/>
+        <source>A man and a woman (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="65"/>
+        <source>Different surnames (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="66"/>
         <source>Different patronymics (penalty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1785,42 +1841,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="88"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="92"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="100"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="104"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="121"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="125"/>
         <source>After OK the window scans again with the new detection settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="137"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="141"/>
         <source>Detection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="141"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="145"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="158"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="162"/>
         <source>Default: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="167"/>
         <source>Restore defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="165"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="169"/>
         <source>The burst window and every weight back to deskdup&apos;s defaults</source>
         <translation type="unfinished"></translation>
     </message>
