@@ -333,6 +333,12 @@ def run_gui(args: argparse.Namespace) -> int:
     errors.install_excepthook()
     controller = AppController(settings, login=getattr(args, "login", None))
     controller.gave_up.connect(lambda: app.exit(1))
+    # Until the main window is up, the only windows are dialogs (connection, progress,
+    # sign-in); closing the last of them must not end the program, or a failed open
+    # followed by a corrected path quits silently with exit code 0 (issue 12.1).
+    # Giving up is explicit (``gave_up``); once the window is shown, closing it quits.
+    app.setQuitOnLastWindowClosed(False)
+    controller.window_shown.connect(lambda _window: app.setQuitOnLastWindowClosed(True))
     if not controller.start(demo=bool(getattr(args, "demo", False)), url=getattr(args, "db", None)):
         return 1
     app.aboutToQuit.connect(controller.shutdown)
