@@ -79,7 +79,7 @@ def ensure_demo_workspace(progress=None, leads: int = DEMO_LEADS) -> Path:
 
 def _open(url: str) -> tuple[Workspace, list[OperatorInfo]]:
     """Open the workspace and list its operators (runs on the database worker)."""
-    ws = open_workspace(url)
+    ws = open_workspace(url, create=False)
     try:
         with ws.session() as session:
             operators = list_operators(session)

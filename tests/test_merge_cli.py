@@ -140,7 +140,7 @@ def test_db_and_login_are_required(db, capsys):
     assert "--db" in capsys.readouterr().err
     missing = str(Path(db).with_name("typo.sqlite"))
     assert main(["merge", "--db", missing, "--as", "anna", "--primary", "1", "--with", "2"]) == 2
-    assert "There is no workspace at" in capsys.readouterr().err
+    assert "File not found: " in capsys.readouterr().err
     assert not Path(missing).exists()
     # The top-level --db/--as work too.
     assert main(["--db", db, "--as", "anna", "merge", "--primary", "1", "--with", "2"]) == 0

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from deskdup.models import Lead
@@ -22,7 +20,7 @@ from deskdup.services.errors import KnownError
 from deskdup.services.merge import apply_merge, dismiss, last_undoable_event, undo_event
 from deskdup.services.merge_plan import FIELD_NAMES, build_plan
 from deskdup.services.operators import find_operator
-from deskdup.services.workspace import Workspace, normalize_url, open_workspace
+from deskdup.services.workspace import Workspace, open_workspace
 
 # Friendlier names accepted by --choose.
 FIELD_ALIASES = {
@@ -72,17 +70,7 @@ def _workspace(args: argparse.Namespace) -> Workspace:
         raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
     if not getattr(args, "login", None):
         raise KnownError("Give the operator with --as LOGIN.")
-    url = normalize_url(db)
-    parsed = make_url(url)
-    database = parsed.database or ""
-    # Opening a missing file would create an empty workspace, then not find the login.
-    if (
-        parsed.get_backend_name() == "sqlite"
-        and database != ":memory:"
-        and not Path(database).exists()
-    ):
-        raise KnownError(f"There is no workspace at {database or url}.")
-    return open_workspace(url)
+    return open_workspace(db, create=False)
 
 
 def run_merge(args: argparse.Namespace) -> int:

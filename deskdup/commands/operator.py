@@ -46,7 +46,7 @@ def _in_workspace(args: argparse.Namespace, work: Callable[[Session], T]) -> T:
     """Run ``work`` in one transaction of the workspace ``--db`` names."""
     if not args.db:
         raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, create=False)
     try:
         with ws.session() as session:
             return work(session)

@@ -7,6 +7,7 @@ file keeps working after an upgrade.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,8 +30,7 @@ MSG_NO_FOLDER = QT_TRANSLATE_NOOP(
 )
 MSG_NOT_A_DATABASE = QT_TRANSLATE_NOOP(
     "Workspace",
-    "{path} is not a deskdup workspace (it is not a SQLite database); choose another file "
-    "or a new name to start an empty workspace.",
+    "{path} is not a deskdup workspace (it is not a SQLite database); choose another file.",
 )
 MSG_A_FOLDER = QT_TRANSLATE_NOOP(
     "Workspace", "{path} is a folder; choose a workspace file in it or give a new file name."
@@ -39,6 +39,16 @@ MSG_UNSUPPORTED = QT_TRANSLATE_NOOP(
     "Workspace",
     "'{url}' is not a kind of database deskdup works with: give a SQLite file or a "
     "PostgreSQL address (postgresql://user@server/database).",
+)
+MSG_NO_FILE = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "File not found: {path}. Check the path for a typo. A new, empty workspace is made "
+    'only on request: deskdup init --db {quoted}, or "New workspace…" here.',
+)
+MSG_AN_EXPORT = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a "
+    "workspace with: deskdup import {quoted} --db WORKSPACE",
 )
 MSG_CANNOT_OPEN_FILE = QT_TRANSLATE_NOOP(
     "Workspace",
@@ -51,6 +61,9 @@ MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP(
 )
 
 PG_CONNECT_TIMEOUT = 10  # seconds; ?connect_timeout=N in the URL wins
+
+# A file with one of these endings is an export to import, not a workspace to open.
+EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -151,13 +164,36 @@ class Workspace:
         self.engine.dispose()
 
 
-def open_workspace(url: str, *, migrate: bool = True) -> Workspace:
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (None for PostgreSQL, ``:memory:`` or a bad URL)."""
+    try:
+        parsed = make_url(normalize_url(url))
+    except ArgumentError:
+        return None
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    return Path(database)
+
+
+def _quoted(path: Path | str) -> str:
+    return shlex.quote(str(path))
+
+
+def open_workspace(url: str, *, migrate: bool = True, create: bool = True) -> Workspace:
     """Open (and when asked, create or upgrade) the workspace at ``url``.
 
-    Raises ``KnownError`` with words an operator understands when the database
-    cannot be reached.
+    ``create=False`` is for opening a workspace the operator names: a SQLite
+    file that does not exist is "file not found" (a typo must not silently make
+    an empty ``dmeo.sqlite``); only ``deskdup init``, ``demo`` and an import
+    into a new file create one.  Raises ``KnownError`` with words an operator
+    understands when the database cannot be reached.
     """
     url = normalize_url(url)
+    file = sqlite_file(url)
+    if file is not None and not create and not file.exists() and file.parent.is_dir():
+        message = Message(CONTEXT, MSG_NO_FILE, {"path": str(file), "quoted": _quoted(file)})
+        raise fail(KnownError, message)
     engine = make_engine(url)
     try:
         if migrate:
@@ -171,7 +207,10 @@ def open_workspace(url: str, *, migrate: bool = True) -> Workspace:
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         if engine.dialect.name == "sqlite":
             path = make_url(url).database or url
-            if "not a database" in reason:
+            if "not a database" in reason and path.lower().endswith(EXPORT_SUFFIXES):
+                params = {"path": path, "quoted": _quoted(path)}
+                message = Message(CONTEXT, MSG_AN_EXPORT, params)
+            elif "not a database" in reason:
                 message = Message(CONTEXT, MSG_NOT_A_DATABASE, {"path": path})
             else:  # no server to be running: the file itself cannot be used
                 message = Message(CONTEXT, MSG_CANNOT_OPEN_FILE, {"path": path, "reason": reason})

@@ -672,157 +672,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="125"/>
+        <location filename="../../deskdup/views/main_window.py" line="103"/>
         <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="130"/>
+        <location filename="../../deskdup/views/main_window.py" line="108"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="131"/>
+        <location filename="../../deskdup/views/main_window.py" line="109"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160"/>
+        <location filename="../../deskdup/views/main_window.py" line="138"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="161"/>
+        <location filename="../../deskdup/views/main_window.py" line="139"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="178"/>
+        <location filename="../../deskdup/views/main_window.py" line="156"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="180"/>
+        <location filename="../../deskdup/views/main_window.py" line="158"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="209"/>
+        <location filename="../../deskdup/views/main_window.py" line="187"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="211"/>
+        <location filename="../../deskdup/views/main_window.py" line="189"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="217"/>
+        <location filename="../../deskdup/views/main_window.py" line="195"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="220"/>
+        <location filename="../../deskdup/views/main_window.py" line="198"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="222"/>
+        <location filename="../../deskdup/views/main_window.py" line="200"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="230"/>
+        <location filename="../../deskdup/views/main_window.py" line="208"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232"/>
+        <location filename="../../deskdup/views/main_window.py" line="210"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236"/>
+        <location filename="../../deskdup/views/main_window.py" line="214"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240"/>
+        <location filename="../../deskdup/views/main_window.py" line="218"/>
         <source>&amp;Next group	Ctrl+Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="243"/>
+        <location filename="../../deskdup/views/main_window.py" line="221"/>
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253"/>
+        <location filename="../../deskdup/views/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255"/>
+        <location filename="../../deskdup/views/main_window.py" line="233"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="258"/>
+        <location filename="../../deskdup/views/main_window.py" line="236"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="262"/>
+        <location filename="../../deskdup/views/main_window.py" line="240"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="266"/>
+        <location filename="../../deskdup/views/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="268"/>
+        <location filename="../../deskdup/views/main_window.py" line="246"/>
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="271"/>
+        <location filename="../../deskdup/views/main_window.py" line="249"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374"/>
+        <location filename="../../deskdup/views/main_window.py" line="352"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374"/>
+        <location filename="../../deskdup/views/main_window.py" line="352"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="421"/>
+        <location filename="../../deskdup/views/main_window.py" line="399"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="540"/>
+        <location filename="../../deskdup/views/main_window.py" line="518"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="550"/>
+        <location filename="../../deskdup/views/main_window.py" line="528"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="577"/>
+        <location filename="../../deskdup/views/main_window.py" line="555"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="580"/>
+        <location filename="../../deskdup/views/main_window.py" line="558"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,18 +1612,18 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="26"/>
+        <location filename="../../deskdup/services/workspace.py" line="27"/>
         <source>&apos;{url}&apos; is not a database address: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="27"/>
+        <location filename="../../deskdup/services/workspace.py" line="28"/>
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30"/>
-        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
+        <location filename="../../deskdup/services/workspace.py" line="31"/>
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1638,11 +1638,21 @@
     </message>
     <message>
         <location filename="../../deskdup/services/workspace.py" line="43"/>
+        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or &quot;New workspace…&quot; here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="48"/>
+        <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="53"/>
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="47"/>
+        <location filename="../../deskdup/services/workspace.py" line="57"/>
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -671,157 +671,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="125" />
+        <location filename="../../deskdup/views/main_window.py" line="103" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="130" />
+        <location filename="../../deskdup/views/main_window.py" line="108" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="131" />
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160" />
+        <location filename="../../deskdup/views/main_window.py" line="138" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="161" />
+        <location filename="../../deskdup/views/main_window.py" line="139" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="178" />
+        <location filename="../../deskdup/views/main_window.py" line="156" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="180" />
+        <location filename="../../deskdup/views/main_window.py" line="158" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="209" />
+        <location filename="../../deskdup/views/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="211" />
+        <location filename="../../deskdup/views/main_window.py" line="189" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="217" />
+        <location filename="../../deskdup/views/main_window.py" line="195" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="220" />
+        <location filename="../../deskdup/views/main_window.py" line="198" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="222" />
+        <location filename="../../deskdup/views/main_window.py" line="200" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="230" />
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232" />
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236" />
+        <location filename="../../deskdup/views/main_window.py" line="214" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240" />
+        <location filename="../../deskdup/views/main_window.py" line="218" />
         <source>&amp;Next group	Ctrl+Down</source>
         <translation>&amp;Следующая группа	Ctrl+Down</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="243" />
+        <location filename="../../deskdup/views/main_window.py" line="221" />
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253" />
+        <location filename="../../deskdup/views/main_window.py" line="231" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255" />
+        <location filename="../../deskdup/views/main_window.py" line="233" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="258" />
+        <location filename="../../deskdup/views/main_window.py" line="236" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="262" />
+        <location filename="../../deskdup/views/main_window.py" line="240" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="266" />
+        <location filename="../../deskdup/views/main_window.py" line="244" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="268" />
+        <location filename="../../deskdup/views/main_window.py" line="246" />
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation>&amp;Горячие клавиши	F1</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="271" />
+        <location filename="../../deskdup/views/main_window.py" line="249" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374" />
+        <location filename="../../deskdup/views/main_window.py" line="352" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374" />
+        <location filename="../../deskdup/views/main_window.py" line="352" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="421" />
+        <location filename="../../deskdup/views/main_window.py" line="399" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="540" />
+        <location filename="../../deskdup/views/main_window.py" line="518" />
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="550" />
+        <location filename="../../deskdup/views/main_window.py" line="528" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="577" />
+        <location filename="../../deskdup/views/main_window.py" line="555" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="580" />
+        <location filename="../../deskdup/views/main_window.py" line="558" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1612,19 +1612,19 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="26" />
+        <location filename="../../deskdup/services/workspace.py" line="27" />
         <source>'{url}' is not a database address: {reason}</source>
         <translation>'{url}' — не адрес базы данных: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="27" />
+        <location filename="../../deskdup/services/workspace.py" line="28" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation>Папка {folder} не существует; создайте её или выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30" />
-        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
-        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл или новое имя, чтобы начать пустую базу.</translation>
+        <location filename="../../deskdup/services/workspace.py" line="31" />
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
+        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл.</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/workspace.py" line="35" />
@@ -1638,11 +1638,21 @@
     </message>
     <message>
         <location filename="../../deskdup/services/workspace.py" line="43" />
+        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" here.</source>
+        <translation>Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или «Новая база…» здесь.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="48" />
+        <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
+        <translation>{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="53" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation>Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="47" />
+        <location filename="../../deskdup/services/workspace.py" line="57" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
     </message>

@@ -101,6 +101,9 @@ def test_a_corrected_path_opens_the_window_instead_of_quitting(run_window, tmp_p
     assert code == 42, f"exit code {code}; dialogs saw {errors}"
     assert len(shown) == 1
     assert "dmeo.sqlite" in errors[0]
+    # Issue 11.8: the typo is "file not found", and no empty workspace is left behind.
+    assert "File not found" in errors[0]
+    assert not typo.exists()
 
 
 def test_open_the_demo_after_an_error_opens_the_window(run_window, tmp_path):
@@ -120,7 +123,8 @@ def test_a_remembered_workspace_that_is_gone_asks_and_then_opens(
     shutil.copy(demo_template, good)
     code, errors, _shown = run_window(_args(), [str(good)])
     assert code == 42, f"exit code {code}; dialogs saw {errors}"
-    assert "gone.sqlite" in errors[0]
+    assert "gone.sqlite" in errors[0] and "File not found" in errors[0]
+    assert not (tmp_path / "gone.sqlite").exists()
 
 
 def test_cancelling_the_dialog_with_no_window_ends_with_exit_code_1(run_window, tmp_path):
