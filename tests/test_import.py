@@ -16,7 +16,7 @@ from deskdup.cli import main
 from deskdup.models import Channel, Chat, CommKind, Communication, Lead, Operator
 from deskdup.services.errors import KnownError
 from deskdup.services.importer import (
-    _cell_text,
+    cell_text,
     fast_ru_mobile,
     import_file,
     split_full_name,
@@ -273,15 +273,17 @@ def test_xlsx_serial_number_without_a_date_format_and_text_dates_are_bad_rows(ws
         [
             ["id", "created_at"],
             [1, 46327],  # a bare number: nothing says it is a date
-            [2, "01.11.2026"],
+            [2, "11/25/2026"],  # month first: refused by the day-first rule
             [3, "2026-11-01"],
+            [4, "01.11.2026 09:30"],  # day first, as Bitrix24 writes it
         ],
     )
     report = import_file(ws, path)
     assert [(b.line, b.reason.params.get("value")) for b in report.bad_rows] == [
         (2, "46327"),
-        (3, "01.11.2026"),
+        (3, "11/25/2026"),
     ]
+    assert _leads(ws) == {}  # bad rows: nothing written
 
 
 def test_xlsx_1904_date_system(ws, tmp_path):
@@ -324,7 +326,7 @@ def test_xlsx_phones_and_ids_typed_as_numbers_keep_their_digits(ws, tmp_path):
 @given(st.integers(min_value=0, max_value=2**53))
 def test_a_whole_number_cell_reads_as_its_digits(number):
     # openpyxl gives an int, calamine a float: both must read as the digits typed.
-    assert _cell_text(number) == _cell_text(float(number)) == str(number)
+    assert cell_text(number) == cell_text(float(number)) == str(number)
 
 
 def test_xlsx_empty_cells_rows_and_a_table_away_from_a1(ws, tmp_path):
@@ -469,7 +471,7 @@ def test_header_with_no_known_column_lists_the_expected_ones(ws, tmp_path):
 BAD = (
     "id,created_at,channel,name,phone,assigned_to\n"
     "1,2026-11-01T10:00:00,whatsapp,Иван,89161234567,operator\n"
-    "2,01.11.2026,telegram,,,\n"
+    "2,11/25/2026,telegram,,,\n"
     "3,2026-11-01T10:09:00,fax,Анна,,\n"
     '4,2026-11-01T10:10:00,site,"Петров\nИван",12,\n'
     "5,2026-11-01T10:11:00,site,Олег,,nobody\n"
@@ -509,8 +511,8 @@ def test_skip_bad_imports_the_rest_and_writes_the_rejects(ws, tmp_path):
     with rejects.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [r["line"] for r in rows] == ["3", "4", "7", "8", "9"]
-    assert rows[0]["created_at"] == "01.11.2026"
-    assert "ISO 8601" in rows[0]["reason"]
+    assert rows[0]["created_at"] == "11/25/2026"
+    assert "day first" in rows[0]["reason"]
     assert rows[2]["assigned_to"] == "nobody" and "nobody" in rows[2]["reason"]
 
 
@@ -555,7 +557,7 @@ def test_cli_exit_codes_and_default_rejects_file(ws, tmp_path, capsys):
     bad = _write(tmp_path / "bad.csv", BAD)
     assert main(["import", str(bad), "--db", db]) == 2
     captured = capsys.readouterr()
-    assert "bad.csv:3: cannot read the date '01.11.2026'" in captured.err
+    assert "bad.csv:3: cannot read the date '11/25/2026'" in captured.err
     assert "bad.csv:4: unknown channel 'fax'" in captured.err
     assert "Nothing imported" in captured.out
     assert _count(ws, Lead) == 0

@@ -342,14 +342,14 @@ _NICKS = [
 )
 def test_key_hashes_are_the_keys_of_every_name_a_lead_carries(words, nicks):
     """The build's hashed keys (worked out once per name) are the documented keys."""
-    from deskdup.services.matching import (
-        _Lead,
+    from deskdup.services.matching.keys import (
         _lookup_keys,
         _name_hashes,
         _strong_hashes,
         _strong_keys,
         _weak_keys,
     )
+    from deskdup.services.matching.record import _Lead
     from deskdup.services.names import parse_name
 
     rec = _Lead(1, "1", Channel.SITE, None, T0, "new", parse_name(" ".join(words)))
@@ -425,7 +425,7 @@ def test_a_glued_letter_meets_an_initial_but_not_another_glued_letter(workspace,
 )
 def test_groups_are_connected_components_best_first(raw):
     from deskdup.services.candidates import CandidatePair
-    from deskdup.services.matching import _groups
+    from deskdup.services.matching.index import _groups
 
     by_key = {(min(a, b), max(a, b)): s / 100 for a, b, s in raw if a != b}
     pairs = [CandidatePair(a, b, s) for (a, b), s in by_key.items()]
@@ -479,7 +479,7 @@ def test_a_typo_in_each_copy_of_a_surname_is_no_contradiction(workspace):
     (pair,) = scan_workspace(workspace).pairs
     assert not any(r.code == "different_surnames" for r in pair.reasons)
     # Clearly different surnames still contradict.
-    from deskdup.services.matching import _surnames_differ
+    from deskdup.services.matching.evidence import _surnames_differ
     from deskdup.services.names import parse_name
 
     assert _surnames_differ(parse_name("Юлия", "Жукова"), parse_name("Юлия", "Смирнова"))

@@ -33,7 +33,7 @@ from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.rights import Refusal, grouped_refusals
 from deskdup.views import icons
 from deskdup.views.channel_badges import channel_name
-from deskdup.views.compare import translate_message
+from deskdup.views.formatting import translate_message
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -200,8 +200,7 @@ def build_rows(
 
 
 def translate_reason(reason: Reason) -> str:
-    msg = reason.text
-    return msg.render(QCoreApplication.translate(msg.context, msg.template))
+    return translate_message(reason.text)
 
 
 def format_age(oldest: datetime | None, now: datetime | None = None) -> str:

@@ -31,78 +31,78 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="48" />
+        <location filename="../../deskdup/services/channels.py" line="20" />
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="49" />
+        <location filename="../../deskdup/services/channels.py" line="21" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="50" />
+        <location filename="../../deskdup/services/channels.py" line="22" />
         <source>Viber</source>
         <translation>Viber</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="51" />
+        <location filename="../../deskdup/services/channels.py" line="23" />
         <source>VK</source>
         <translation>ВКонтакте</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="52" />
+        <location filename="../../deskdup/services/channels.py" line="24" />
         <source>Avito</source>
         <translation>Авито</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="53" />
+        <location filename="../../deskdup/services/channels.py" line="25" />
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="54" />
+        <location filename="../../deskdup/services/channels.py" line="26" />
         <source>Open line</source>
         <translation>Открытая линия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="55" />
+        <location filename="../../deskdup/services/channels.py" line="27" />
         <source>Website</source>
         <translation>Сайт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="56" />
+        <location filename="../../deskdup/services/channels.py" line="28" />
         <source>Phone call</source>
         <translation>Звонок</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="57" />
-        <location filename="../../deskdup/views/channel_badges.py" line="63" />
+        <location filename="../../deskdup/services/channels.py" line="29" />
+        <location filename="../../deskdup/services/channels.py" line="35" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="58" />
+        <location filename="../../deskdup/services/channels.py" line="30" />
         <source>Other</source>
         <translation>Другое</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="62" />
+        <location filename="../../deskdup/services/channels.py" line="34" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="64" />
+        <location filename="../../deskdup/services/channels.py" line="36" />
         <source>Messenger</source>
         <translation>Мессенджер</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="65" />
+        <location filename="../../deskdup/services/channels.py" line="37" />
         <source>Web</source>
         <translation>Веб</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="349" />
+        <location filename="../../deskdup/views/channel_badges.py" line="321" />
         <source>could not be recognised</source>
         <translation>не распознан</translation>
     </message>
@@ -126,231 +126,234 @@
     </message>
 </context>
 <context>
-    <name>CompareView</name>
+    <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="580" />
-        <source>Previous</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="582" />
-        <source>Previous group</source>
-        <translation>Предыдущая группа</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="587" />
-        <source>Next</source>
-        <translation>Дальше</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="589" />
-        <source>Next group</source>
-        <translation>Следующая группа</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="594" />
-        <source>Undo last</source>
-        <translation>Отменить</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="596" />
-        <source>Undo my last merge</source>
-        <translation>Отменить моё последнее объединение</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="603" />
-        <source>Keyboard shortcuts</source>
-        <translation>Горячие клавиши</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="608" />
-        <source>Skip</source>
-        <translation>Пропустить</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="610" />
-        <source>Skip this group for now</source>
-        <translation>Пропустить группу пока</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="615" />
-        <source>Not duplicates</source>
-        <translation>Не дубли</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="617" />
-        <source>These leads are different people; do not show them again</source>
-        <translation>Это разные люди; больше не показывать</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="622" />
-        <source>Merge</source>
-        <translation>Объединить</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="624" />
-        <source>Merge every other lead into the primary</source>
-        <translation>Объединить остальные лиды с основным</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="696" />
-        <source>Previous group: {reason}</source>
-        <translation>Предыдущая группа: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="702" />
-        <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
-        <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="744" />
-        <source>No group selected</source>
-        <translation>Группа не выбрана</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="746" />
-        <source>Choose a group in the queue to compare its leads side by side.</source>
-        <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="767" />
-        <source>Loading {count} leads…</source>
-        <translation>Загрузка лидов: {count}…</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="779" />
-        <source>This group cannot be shown</source>
-        <translation>Эту группу нельзя показать</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="812" />
-        <source>{count} leads that may be one customer</source>
-        <translation>Лидов, возможно одного клиента: {count}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="846" />
-        <source>Why: {reasons}</source>
-        <translation>Почему: {reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="903" />
+        <location filename="../../deskdup/views/compare/grid.py" line="104" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="935" />
+        <location filename="../../deskdup/views/compare/grid.py" line="136" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="992" />
+        <location filename="../../deskdup/views/compare/grid.py" line="192" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="993" />
+        <location filename="../../deskdup/views/compare/grid.py" line="193" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="994" />
+        <location filename="../../deskdup/views/compare/grid.py" line="194" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="995" />
+        <location filename="../../deskdup/views/compare/grid.py" line="195" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1030" />
-        <location filename="../../deskdup/views/compare.py" line="1168" />
+        <location filename="../../deskdup/views/compare/grid.py" line="230" />
+        <location filename="../../deskdup/views/compare/grid.py" line="361" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1046" />
+        <location filename="../../deskdup/views/compare/grid.py" line="246" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1048" />
+        <location filename="../../deskdup/views/compare/grid.py" line="248" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1055" />
+        <location filename="../../deskdup/views/compare/grid.py" line="255" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1068" />
+        <location filename="../../deskdup/views/compare/grid.py" line="268" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1101" />
+        <location filename="../../deskdup/views/compare/grid.py" line="296" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1103" />
+        <location filename="../../deskdup/views/compare/grid.py" line="298" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1113" />
+        <location filename="../../deskdup/views/compare/grid.py" line="308" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1129" />
+        <location filename="../../deskdup/views/compare/grid.py" line="323" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1141" />
+        <location filename="../../deskdup/views/compare/grid.py" line="334" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1165" />
+        <location filename="../../deskdup/views/compare/grid.py" line="358" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
+</context>
+<context>
+    <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1192" />
+        <location filename="../../deskdup/views/compare/view.py" line="183" />
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="185" />
+        <source>Previous group</source>
+        <translation>Предыдущая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="190" />
+        <source>Next</source>
+        <translation>Дальше</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="192" />
+        <source>Next group</source>
+        <translation>Следующая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="197" />
+        <source>Undo last</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="199" />
+        <source>Undo my last merge</source>
+        <translation>Отменить моё последнее объединение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="206" />
+        <source>Keyboard shortcuts</source>
+        <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="211" />
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="213" />
+        <source>Skip this group for now</source>
+        <translation>Пропустить группу пока</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="218" />
+        <source>Not duplicates</source>
+        <translation>Не дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="220" />
+        <source>These leads are different people; do not show them again</source>
+        <translation>Это разные люди; больше не показывать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="225" />
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="227" />
+        <source>Merge every other lead into the primary</source>
+        <translation>Объединить остальные лиды с основным</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="299" />
+        <source>Previous group: {reason}</source>
+        <translation>Предыдущая группа: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="305" />
+        <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
+        <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="347" />
+        <source>No group selected</source>
+        <translation>Группа не выбрана</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="349" />
+        <source>Choose a group in the queue to compare its leads side by side.</source>
+        <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="370" />
+        <source>Loading {count} leads…</source>
+        <translation>Загрузка лидов: {count}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="382" />
+        <source>This group cannot be shown</source>
+        <translation>Эту группу нельзя показать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="415" />
+        <source>{count} leads that may be one customer</source>
+        <translation>Лидов, возможно одного клиента: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="453" />
+        <source>Why: {reasons}</source>
+        <translation>Почему: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="484" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1404" />
-        <location filename="../../deskdup/views/compare.py" line="1429" />
+        <location filename="../../deskdup/views/compare/view.py" line="696" />
+        <location filename="../../deskdup/views/compare/view.py" line="721" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1460" />
+        <location filename="../../deskdup/views/compare/view.py" line="752" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1469" />
+        <location filename="../../deskdup/views/compare/view.py" line="761" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1475" />
+        <location filename="../../deskdup/views/compare/view.py" line="767" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1477" />
+        <location filename="../../deskdup/views/compare/view.py" line="769" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1478" />
+        <location filename="../../deskdup/views/compare/view.py" line="770" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -461,90 +464,95 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="258" />
+        <location filename="../../deskdup/services/importer/report.py" line="40" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="267" />
+        <location filename="../../deskdup/services/importer/report.py" line="49" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="623" />
+        <location filename="../../deskdup/services/importer/rows.py" line="51" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="625" />
+        <location filename="../../deskdup/services/importer/rows.py" line="53" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="628" />
+        <location filename="../../deskdup/services/importer/rows.py" line="56" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="638" />
-        <source>cannot read the date '{value}' (expected ISO 8601, e.g. 2026-11-01T09:30)</source>
-        <translation>не удалось прочитать дату '{value}' (ожидается ISO 8601, например 2026-11-01T09:30)</translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="66" />
+        <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
+        <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="653" />
+        <location filename="../../deskdup/services/importer/rows.py" line="84" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="673" />
+        <location filename="../../deskdup/services/importer/rows.py" line="104" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="683" />
+        <location filename="../../deskdup/services/importer/rows.py" line="114" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="692" />
+        <location filename="../../deskdup/services/importer/rows.py" line="123" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer.py" line="704" />
+        <location filename="../../deskdup/services/importer/rows.py" line="135" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/dates.py" line="93" />
+        <source>the date '{value}' is not a lead's date: expected {earliest} to {latest}</source>
+        <translation>дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}</translation>
     </message>
 </context>
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="417" />
+        <location filename="../../deskdup/views/compare/cells.py" line="212" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="421" />
+        <location filename="../../deskdup/views/compare/cells.py" line="216" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="428" />
+        <location filename="../../deskdup/views/compare/cells.py" line="223" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="441" />
+        <location filename="../../deskdup/views/compare/cells.py" line="236" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="461" />
+        <location filename="../../deskdup/views/compare/cells.py" line="256" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="468" />
+        <location filename="../../deskdup/views/compare/cells.py" line="263" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
@@ -600,27 +608,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="153" />
+        <location filename="../../deskdup/views/formatting.py" line="75" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="154" />
+        <location filename="../../deskdup/views/formatting.py" line="76" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="155" />
+        <location filename="../../deskdup/views/formatting.py" line="77" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="156" />
+        <location filename="../../deskdup/views/formatting.py" line="78" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="157" />
+        <location filename="../../deskdup/views/formatting.py" line="79" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>
@@ -975,72 +983,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="213" />
+        <location filename="../../deskdup/views/queue_model.py" line="212" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215" />
+        <location filename="../../deskdup/views/queue_model.py" line="214" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="216" />
+        <location filename="../../deskdup/views/queue_model.py" line="215" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="221" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="256" />
+        <location filename="../../deskdup/views/queue_model.py" line="255" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="260" />
+        <location filename="../../deskdup/views/queue_model.py" line="259" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303" />
+        <location filename="../../deskdup/views/queue_model.py" line="302" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="306" />
+        <location filename="../../deskdup/views/queue_model.py" line="305" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227" />
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="228" />
+        <location filename="../../deskdup/views/queue_model.py" line="227" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -1157,137 +1165,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="660" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="145" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="661" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="146" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="662" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="147" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="663" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="148" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="666" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="151" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="667" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="152" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="668" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="153" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="669" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="154" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="672" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="157" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="673" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="158" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="674" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="159" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="675" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="160" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="678" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="679" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="682" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="683" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="684" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="786" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="271" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="796" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="281" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="808" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="293" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="818" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="303" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="834" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="319" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="848" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="333" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="859" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="344" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="869" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="354" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="878" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="363" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching.py" line="892" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="377" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>

@@ -1,0 +1,160 @@
+"""One row of an export checked and turned into a lead, or the reason it is bad."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from deskdup.models import Channel, CommKind
+from deskdup.services.importer.columns import CHANNEL_LABELS, Columns, parse_channel
+from deskdup.services.importer.dates import implausible, parse_datetime
+from deskdup.services.importer.full_name import split_full_name
+from deskdup.services.importer.reading import cell_text
+from deskdup.services.importer.report import bad
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+
+_SPLIT_LIST = re.compile(r"[;,]")
+_SPLIT_WORDS = re.compile(r"[;,\s]+")
+
+
+@dataclass
+class Record:
+    line: int
+    lead: dict[str, Any]
+    comms: list[tuple[CommKind, Channel, str]]
+    message: str
+
+
+class RowReader:
+    def __init__(self, columns: Columns, operators: dict[str, int], now: datetime, region: str):
+        self.c = columns
+        self.operators = operators
+        self.now = now
+        self.region = region
+        self.seen: dict[str, int] = {}
+
+    def cell(self, cells: list[Any], name: str) -> str:
+        index = self.c.single.get(name)
+        if index is None or index >= len(cells):
+            return ""
+        return cell_text(cells[index])
+
+    def cells(self, cells: list[Any], name: str) -> list[str]:
+        return [cell_text(cells[i]) for i in self.c.multi.get(name, ()) if i < len(cells)]
+
+    def read(self, line: int, cells: list[Any]) -> Record | Message:
+        """A record for a good row, the reason for a bad one."""
+        external_id = self.cell(cells, "id")
+        if not external_id:
+            return bad(QT_TRANSLATE_NOOP("Import", "the id is empty"))
+        if len(external_id) > 64:
+            return bad(QT_TRANSLATE_NOOP("Import", "the id is longer than 64 characters"))
+        if external_id in self.seen:
+            return bad(
+                QT_TRANSLATE_NOOP("Import", "id {id} already appears on line {first}"),
+                id=external_id,
+                first=self.seen[external_id],
+            )
+        self.seen[external_id] = line
+
+        created_text = self.cell(cells, "created_at")
+        created = parse_datetime(created_text) if created_text else self.now
+        if created is None:
+            return bad(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "cannot read the date '{value}' (dates are read day first: 25.11.2026, "
+                    "25/11/2026 10:02, or ISO 2026-11-25T10:02)",
+                ),
+                value=created_text,
+            )
+        if created_text and (reason := implausible(created, created_text, self.now)):
+            return reason
+
+        telegram = [w for t in self.cells(cells, "telegram") for w in _SPLIT_WORDS.split(t) if w]
+        whatsapp = [w.strip() for t in self.cells(cells, "whatsapp") for w in _SPLIT_LIST.split(t)]
+        whatsapp = [w for w in whatsapp if w]
+        channel_text = self.cell(cells, "channel")
+        if channel_text:
+            channel = parse_channel(channel_text)
+            if channel is None:
+                return bad(
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "unknown channel '{value}' (known: telegram, whatsapp, avito, site, "
+                        "call, email, vk, instagram, viber, openline, other)",
+                    ),
+                    value=channel_text,
+                )
+        elif telegram:
+            channel = Channel.TELEGRAM
+        elif whatsapp:
+            channel = Channel.WHATSAPP
+        else:
+            channel = Channel.OTHER
+
+        assigned_text = self.cell(cells, "assigned_to")
+        assigned_id = None
+        if assigned_text:
+            assigned_id = self.operators.get(assigned_text.lower())
+            if assigned_id is None:
+                return bad(
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "unknown operator '{value}': add the operator to the workspace "
+                        "(deskdup operator add) or clear the cell",
+                    ),
+                    value=assigned_text,
+                )
+
+        status = self.cell(cells, "status") or "new"
+        if len(status) > 40:
+            return bad(QT_TRANSLATE_NOOP("Import", "the status is longer than 40 characters"))
+
+        first = self.cell(cells, "first_name")
+        last = self.cell(cells, "last_name")
+        middle = self.cell(cells, "middle_name")
+        full = self.cell(cells, "name")
+        if full and not (first or last or middle):
+            last, first, middle = split_full_name(full)
+        if max(len(first), len(last), len(middle)) > 100:
+            return bad(QT_TRANSLATE_NOOP("Import", "a name is longer than 100 characters"))
+
+        comms: list[tuple[CommKind, Channel, str]] = []
+        for text in self.cells(cells, "phone"):
+            comms.extend((CommKind.PHONE, channel, p.strip()) for p in _SPLIT_LIST.split(text))
+        for text in self.cells(cells, "email"):
+            comms.extend((CommKind.EMAIL, channel, e) for e in _SPLIT_WORDS.split(text))
+        comms.extend((CommKind.MESSENGER, Channel.TELEGRAM, t) for t in telegram)
+        comms.extend((CommKind.MESSENGER, Channel.WHATSAPP, w) for w in whatsapp)
+        comms = [c for c in comms if c[2]]
+        if any(len(c[2]) > 300 for c in comms):
+            return bad(
+                QT_TRANSLATE_NOOP("Import", "a phone or address is longer than 300 characters")
+            )
+
+        title = self.cell(cells, "title")
+        if not title:
+            shown = " ".join(w for w in (last, first) if w) or (comms[0][2] if comms else "")
+            label = CHANNEL_LABELS[channel]
+            title = f"{label}: {shown}" if shown else label
+        lead = {
+            "external_id": external_id,
+            "title": title[:300],
+            "first_name": first,
+            "last_name": last,
+            "middle_name": middle,
+            "status": status,
+            "source_channel": channel.value,
+            "assigned_id": assigned_id,
+            "created_at": created,
+            "updated_at": created,
+            "comments": self.cell(cells, "comments"),
+            "contact_id": None,
+            "archived": False,
+            "merged_into_id": None,
+            "version": 1,
+        }
+        return Record(line, lead, comms, self.cell(cells, "message"))

@@ -1,0 +1,80 @@
+"""Detection: find leads that are one customer, and say why.
+
+normalise -> keys -> blocks -> score -> groups.
+
+- Every active lead is read once (a few Core selects, no ORM objects) into a
+  compact ``_Lead`` record: normalised phones, e-mails, handles, its parsed name,
+  the names its nicknames and e-mail local parts suggest, its first inquiry.
+- Each record emits *keys*; leads sharing a key form a *block*.  Strong keys
+  (phone, e-mail, handle, surname + first initial) pair across all time; weak
+  keys (first name, surname alone, the first words of the inquiry) pair only
+  inside a time window of ``burst_minutes`` (the impatient customer writes
+  everywhere within minutes), so a common name does not pair everybody.
+  Oversized blocks (a shared office phone, a placeholder e-mail) are skipped.
+- A candidate pair is scored by ``score_pair``: each piece of evidence has a
+  weight (``MatchSettings.weights``) and a reason in words; positives combine
+  as ``1 - prod(1 - w)``, contradictions multiply the result by ``1 + w``.
+- Pairs at or above the review threshold, minus dismissed ones, are joined
+  into groups (connected components).
+
+A pair's score depends only on the two records, so an incremental refresh that
+rescans the changed leads against their blocks gives what a full scan gives.
+
+The package, one module a stage (each imports only those above it):
+
+- ``settings``: weights, threshold, burst window, block caps; result types.
+- ``record``: ``_Lead``, the matcher's plain record of a lead.
+- ``load``: reading leads, communications and chats into records (plain SQL).
+- ``keys``: block keys and their hashes; the search box's name keys.
+- ``evidence``: the evidence for and against a pair, its reasons, ``combine``,
+  ``score_pair`` and the bound that lets the index skip hopeless pairs.
+- ``probe``: what the operator typed, as a record, and its score against a lead.
+- ``index``: ``MatchIndex`` (build, refresh, result, lookup), the groups, and
+  the one-call ``scan_workspace`` and ``lookup``.
+
+Import from the package (``from deskdup.services.matching import MatchIndex``);
+the private helpers live in their module.
+"""
+
+from deskdup.services.matching.evidence import Evidence, combine, score_pair
+from deskdup.services.matching.index import MatchIndex, lookup, quiet_gc, scan_workspace
+from deskdup.services.matching.keys import GLUED_SURNAME_MIN
+from deskdup.services.matching.load import MESSAGE_CHARS
+from deskdup.services.matching.probe import probe_record
+from deskdup.services.matching.settings import (
+    DEFAULT_BURST_MINUTES,
+    DEFAULT_THRESHOLD,
+    DEFAULT_WEIGHTS,
+    LOOKUP_CANDIDATES,
+    MESSAGE_SIMILARITY,
+    NAME_HORIZON,
+    STRONG_BLOCK_CAP,
+    WEAK_BLOCK_CAP,
+    LookupHit,
+    MatchSettings,
+    ScanResult,
+)
+
+__all__ = [
+    "DEFAULT_BURST_MINUTES",
+    "DEFAULT_THRESHOLD",
+    "DEFAULT_WEIGHTS",
+    "GLUED_SURNAME_MIN",
+    "LOOKUP_CANDIDATES",
+    "MESSAGE_CHARS",
+    "MESSAGE_SIMILARITY",
+    "NAME_HORIZON",
+    "STRONG_BLOCK_CAP",
+    "WEAK_BLOCK_CAP",
+    "Evidence",
+    "LookupHit",
+    "MatchIndex",
+    "MatchSettings",
+    "ScanResult",
+    "combine",
+    "lookup",
+    "probe_record",
+    "quiet_gc",
+    "scan_workspace",
+    "score_pair",
+]

@@ -1,0 +1,515 @@
+"""Scoring a pair: every piece of evidence for and against two leads being one
+customer, with its weight and its reason in words; ``combine`` and ``score_pair``."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+from rapidfuzz.utils import default_process
+
+from deskdup.models import Channel
+from deskdup.services.candidates import Reason
+from deskdup.services.channels import channel_message
+from deskdup.services.matching.record import (
+    _Lead,
+)
+from deskdup.services.matching.settings import (
+    MESSAGE_SIMILARITY,
+    NAME_HORIZON,
+    MatchSettings,
+)
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.names import (
+    NameParts,
+    close_words,
+    first_name_words,
+    is_cyrillic,
+    opposite_genders,
+    skeleton,
+)
+
+# A piece of evidence before it becomes a Reason: (code, weight, template, params).
+# Reasons (with their Message) are only built for pairs that make the threshold.
+Evidence = tuple[str, float, str, dict]
+
+
+def _reason(code: str, weight: float, template: str, **params) -> Reason:
+    return Reason(code, weight, Message("Reason", template, params))
+
+
+def _name_text(parts: NameParts) -> str:
+    return " ".join(parts.words)
+
+
+def _surnames_match(a: NameParts, b: NameParts) -> bool:
+    if _meet(a.surnames, b.surnames):
+        return True
+    # A typo (Бкыов / Быков, Наумоа / Наумова) still counts.
+    return any(close_words(x, y) for x in a.surname_words for y in b.surname_words) or any(
+        close_words(x, y) for x in a.surnames for y in b.surnames
+    )
+
+
+def _surnames_differ(a: NameParts, b: NameParts) -> bool:
+    """Surely different surnames: not the same, and not a typo in each copy
+    either (Жуоква / Жукоав, both Жукова, two typos apart).  What is too far
+    for a match may still be too near for a contradiction."""
+    if _surnames_match(a, b):
+        return False
+    return not any(
+        len(x) >= 5 and x[0] == y[0] and OSA.distance(x, y, score_cutoff=2) <= 2
+        for x in a.surname_words
+        for y in b.surname_words
+    )
+
+
+def _firsts_match(a: NameParts, b: NameParts) -> bool:
+    """Same first name, through diminutives, translit, or one typo (Маск ~ Макс)."""
+    if _meet(a.firsts, b.firsts):
+        return True
+    if not (a.first_words or a.first_keys) or not (b.first_words or b.first_keys):
+        return False
+    if a.firsts and b.firsts and opposite_genders(a.firsts, b.firsts):
+        return False  # Евгений / Евгения is no typo
+    if any(close_words(x, y) for x in a.first_keys for y in b.first_keys):
+        return True
+    if a.firsts and b.firsts:
+        # Both are known names (Иван, Игорь): only a typo that happens to spell
+        # another name is left, and the typed words tell it (Иина ~ Ирина).
+        return any(close_words(x, y) for x in a.first_words for y in b.first_words)
+    words_a = (*a.first_words, *first_name_words(a.firsts))
+    words_b = (*b.first_words, *first_name_words(b.firsts))
+    return any(close_words(x, y) for x in a.first_words for y in words_b) or any(
+        close_words(x, y) for x in words_a for y in b.first_words
+    )
+
+
+def _has_first(parts: NameParts) -> bool:
+    return bool(parts.firsts or parts.first_keys)
+
+
+def _name_evidence(a: NameParts, b: NameParts) -> str | None:
+    """The strongest kind of agreement between two names, or None."""
+    surnames = bool(a.surnames and b.surnames) and _surnames_match(a, b)
+    firsts = _has_first(a) and _has_first(b) and _firsts_match(a, b)
+    if surnames and firsts:
+        if a.patronymic and a.patronymic == b.patronymic:
+            return "full_name_patronymic"
+        return "full_name"
+    if surnames:
+        if (
+            (a.initials and _meet(a.initials, b.first_initials()))
+            or (b.initials and _meet(b.initials, a.first_initials()))
+            or (a.glued_initials and _meet(a.glued_initials, b.first_initials()))
+            or (b.glued_initials and _meet(b.glued_initials, a.first_initials()))
+        ):
+            return "surname_initial"
+        if not (_has_first(a) or a.initials) or not (_has_first(b) or b.initials):
+            if _meet(a.numbers, b.numbers):
+                return "surname_number"
+            return "surname_only"
+        return None
+    if firsts and (not a.surnames or not b.surnames):
+        if (a.initials and not b.surnames and _outside(b.initials, a.initials)) or (
+            b.initials and not a.surnames and _outside(a.initials, b.initials)
+        ):
+            return None
+        if (a.initials and b.surnames and not _initial_fits(a.initials, b)) or (
+            b.initials and a.surnames and not _initial_fits(b.initials, a)
+        ):
+            return None
+        return "first_name"
+    return None
+
+
+def _meet(x: Iterable[str], y: Collection[str]) -> bool:
+    """Do two small collections share a value (names keep tuples, not sets)."""
+    return any(v in y for v in x)
+
+
+def _outside(x: Iterable[str], y: Collection[str]) -> bool:
+    return any(v not in y for v in x)
+
+
+def _initial_fits(initials: tuple[str, ...], other: NameParts) -> bool:
+    """``Юлия М.`` fits ``Медведева Юлия``: the surname starts with the initial."""
+    return any(skeleton(w)[:1] in initials for w in other.surname_words) or any(
+        s[:1] in initials for s in other.surnames
+    )
+
+
+_NAME_TEMPLATES = {
+    # (kind, translit, diminutive) -> template
+    ("name", False, False): QT_TRANSLATE_NOOP("Reason", "Same name: {a} ~ {b}"),
+    ("name", True, False): QT_TRANSLATE_NOOP("Reason", "Same name: {a} ~ {b} (translit)"),
+    ("name", False, True): QT_TRANSLATE_NOOP("Reason", "Same name: {a} ~ {b} (diminutive)"),
+    ("name", True, True): QT_TRANSLATE_NOOP(
+        "Reason", "Same name: {a} ~ {b} (translit, diminutive)"
+    ),
+    ("nick", False, False): QT_TRANSLATE_NOOP("Reason", "{channel} {nick} ~ {name}"),
+    ("nick", True, False): QT_TRANSLATE_NOOP("Reason", "{channel} {nick} ~ {name} (translit)"),
+    ("nick", False, True): QT_TRANSLATE_NOOP("Reason", "{channel} {nick} ~ {name} (diminutive)"),
+    ("nick", True, True): QT_TRANSLATE_NOOP(
+        "Reason", "{channel} {nick} ~ {name} (translit, diminutive)"
+    ),
+    ("first", False, False): QT_TRANSLATE_NOOP("Reason", "Same first name: {a} ~ {b}"),
+    ("first", True, False): QT_TRANSLATE_NOOP("Reason", "Same first name: {a} ~ {b} (translit)"),
+    ("first", False, True): QT_TRANSLATE_NOOP("Reason", "Same first name: {a} ~ {b} (diminutive)"),
+    ("first", True, True): QT_TRANSLATE_NOOP(
+        "Reason", "Same first name: {a} ~ {b} (translit, diminutive)"
+    ),
+    ("initial", False, False): QT_TRANSLATE_NOOP("Reason", "Same surname and initial: {a} ~ {b}"),
+    ("initial", True, False): QT_TRANSLATE_NOOP(
+        "Reason", "Same surname and initial: {a} ~ {b} (translit)"
+    ),
+    ("number", False, False): QT_TRANSLATE_NOOP("Reason", "Same surname and number: {a} ~ {b}"),
+    ("surname", False, False): QT_TRANSLATE_NOOP("Reason", "Same surname: {a} ~ {b}"),
+    ("surname", True, False): QT_TRANSLATE_NOOP("Reason", "Same surname: {a} ~ {b} (translit)"),
+}
+
+_NAME_WEIGHT_KIND = {
+    "full_name": "name",
+    "full_name_patronymic": "name",
+    "first_name": "first",
+    "surname_initial": "initial",
+    "surname_only": "surname",
+    "surname_number": "number",
+}
+
+
+def _name_evidence_of(
+    code: str,
+    weight: float,
+    a: NameParts,
+    b: NameParts,
+    nick: tuple[Channel, str] | None,
+) -> Evidence:
+    """The evidence of a name agreement; ``nick`` when ``a`` was read from a nickname."""
+    text_a, text_b = _name_text(a), _name_text(b)
+    translit = is_cyrillic(text_a) != is_cyrillic(text_b)
+    diminutive = a.diminutive != b.diminutive
+    if nick is not None:
+        template = _NAME_TEMPLATES[("nick", translit, diminutive)]
+        if code in ("full_name", "full_name_patronymic"):
+            code = "nickname_name"
+        return (
+            code,
+            weight,
+            template,
+            {"channel": channel_message(nick[0]), "nick": nick[1], "name": text_b},
+        )
+    kind = _NAME_WEIGHT_KIND[code]
+    template = (
+        _NAME_TEMPLATES.get((kind, translit, diminutive))
+        or _NAME_TEMPLATES[(kind, translit, False)]
+    )
+    return (code, weight, template, {"a": text_a, "b": text_b})
+
+
+# The best name agreement of two leads: (weight, code, parts a, parts b, nickname
+# of a, nickname of b); the weight already scaled for distance in time.
+_NameMatch = tuple[float, str, NameParts, NameParts, tuple | None, tuple | None]
+
+
+def _best_name_match(x: _Lead, y: _Lead, settings: MatchSettings) -> _NameMatch | None:
+    best: _NameMatch | None = None
+    sources_x = [(x.name, None)] + [(p, (c, t)) for c, t, p in x.nicks]
+    sources_y = [(y.name, None)] + [(p, (c, t)) for c, t, p in y.nicks]
+    for pa, nick_a in sources_x:
+        if pa.empty:
+            continue
+        for pb, nick_b in sources_y:
+            if pb.empty or (nick_a and nick_b and nick_a[1] == nick_b[1]):
+                # The same handle or address is already a reason of its own.
+                continue
+            code = _name_evidence(pa, pb)
+            if code is None:
+                continue
+            if (nick_a or nick_b) and code in ("full_name", "full_name_patronymic"):
+                weight = settings.weight("nickname_name")
+            else:
+                weight = settings.weight(code)
+            if best is None or weight > best[0]:
+                best = (weight, code, pa, pb, nick_a, nick_b)
+    if best is None:
+        return None
+    if abs(x.minute - y.minute) > NAME_HORIZON * settings.burst_minutes:
+        # The same name far apart in time: a namesake as often as not.
+        best = (best[0] * settings.far_name_factor, *best[1:])
+    return best
+
+
+def _name_match_evidence(match: _NameMatch) -> Evidence:
+    weight, code, pa, pb, nick_a, nick_b = match
+    if nick_a is not None:
+        return _name_evidence_of(code, weight, pa, pb, nick_a)
+    if nick_b is not None:
+        return _name_evidence_of(code, weight, pb, pa, nick_b)
+    return _name_evidence_of(code, weight, pa, pb, None)
+
+
+_UNKNOWN: object = object()
+
+
+def _evidence(
+    x: _Lead, y: _Lead, settings: MatchSettings, name_match: object = _UNKNOWN
+) -> list[Evidence]:
+    """Every piece of evidence for and against two leads being one customer.
+
+    ``name_match``: ``_best_name_match(x, y, settings)`` when the caller has it.
+    """
+    w = settings.weight
+    out: list[Evidence] = []
+    if x.phones and y.phones:
+        for phone in set(x.phones) & set(y.phones):
+            out.append(
+                (
+                    "same_phone",
+                    w("same_phone"),
+                    QT_TRANSLATE_NOOP("Reason", "Same phone {phone}"),
+                    {"phone": phone},
+                )
+            )
+    if x.emails and y.emails:
+        for email in set(x.emails) & set(y.emails):
+            out.append(
+                (
+                    "same_email",
+                    w("same_email"),
+                    QT_TRANSLATE_NOOP("Reason", "Same e-mail {email}"),
+                    {"email": email},
+                )
+            )
+    if x.handles and y.handles:
+        handles_y = {h for _c, h in y.handles}
+        for channel, handle in x.handles:
+            if handle in handles_y:
+                out.append(
+                    (
+                        "same_handle",
+                        w("same_handle"),
+                        QT_TRANSLATE_NOOP("Reason", "Same {channel} account {handle}"),
+                        {"channel": channel_message(channel), "handle": handle},
+                    )
+                )
+    if x.bad_phones and y.bad_phones:
+        for phone in set(x.bad_phones) & set(y.bad_phones):
+            out.append(
+                (
+                    "same_invalid_phone",
+                    w("same_invalid_phone"),
+                    QT_TRANSLATE_NOOP("Reason", "Same (invalid) phone number {phone}"),
+                    {"phone": phone},
+                )
+            )
+    if name_match is _UNKNOWN:
+        name_match = _best_name_match(x, y, settings)
+    if name_match is not None:
+        out.append(_name_match_evidence(name_match))  # type: ignore[arg-type]
+
+    minutes = abs(x.minute - y.minute)
+    window = settings.burst_minutes
+    if minutes <= window and x.channel != y.channel:
+        out.append(
+            (
+                "burst",
+                w("burst"),
+                QT_TRANSLATE_NOOP("Reason", "Came {minutes} min apart via {a} and {b}"),
+                {
+                    "minutes": round(minutes),
+                    "a": channel_message(x.channel),
+                    "b": channel_message(y.channel),
+                },
+            )
+        )
+    if minutes <= window and _same_message(x, y):
+        text = x.message if len(x.message) <= 40 else x.message[:40].rstrip() + "…"
+        out.append(
+            (
+                "same_message",
+                w("same_message"),
+                QT_TRANSLATE_NOOP("Reason", "Both wrote {minutes} min apart: '{text}'"),
+                {"minutes": round(minutes), "text": text},
+            )
+        )
+
+    # Contradictions.
+    if x.phones and y.phones and not set(x.phones) & set(y.phones):
+        out.append(
+            (
+                "different_phones",
+                w("different_phones"),
+                QT_TRANSLATE_NOOP("Reason", "Different phones {a} / {b}"),
+                {"a": x.phones[0], "b": y.phones[0]},
+            )
+        )
+    na, nb = x.name, y.name
+    if na.firsts and nb.firsts and not _firsts_match(na, nb):
+        out.append(
+            (
+                "different_first_names",
+                w("different_first_names"),
+                QT_TRANSLATE_NOOP("Reason", "Different first names {a} / {b}"),
+                {"a": _name_text(na), "b": _name_text(nb)},
+            )
+        )
+    elif na.surnames and nb.surnames and _surnames_differ(na, nb):
+        out.append(
+            (
+                "different_surnames",
+                w("different_surnames"),
+                QT_TRANSLATE_NOOP("Reason", "Different surnames {a} / {b}"),
+                {"a": _name_text(na), "b": _name_text(nb)},
+            )
+        )
+    elif (
+        na.patronymic
+        and nb.patronymic
+        and na.patronymic != nb.patronymic
+        and not close_words(na.patronymic, nb.patronymic)
+    ):
+        out.append(
+            (
+                "different_patronymics",
+                w("different_patronymics"),
+                QT_TRANSLATE_NOOP("Reason", "Different patronymics {a} / {b}"),
+                {"a": _name_text(na), "b": _name_text(nb)},
+            )
+        )
+    return out
+
+
+def _same_message(x: _Lead, y: _Lead) -> bool:
+    """The same inquiry (time is checked by the caller)."""
+    return (
+        len(x.message) >= 10
+        and len(y.message) >= 10
+        and fuzz.ratio(x.message, y.message, processor=default_process) >= MESSAGE_SIMILARITY
+    )
+
+
+_CONTRADICTION_CODES = (
+    "different_phones",
+    "different_first_names",
+    "different_surnames",
+    "different_patronymics",
+)
+
+_NAME_CODES = (
+    "surname_number",
+    "full_name",
+    "full_name_patronymic",
+    "nickname_name",
+    "surname_initial",
+    "surname_only",
+    "first_name",
+)
+
+
+def _has_surname(rec: _Lead) -> bool:
+    return bool(rec.name.surnames) or any(p.surnames for _c, _t, p in rec.nicks)
+
+
+def _share_identifier(x: _Lead, y: _Lead) -> bool:
+    for phone in x.phones:
+        if phone in y.phones:
+            return True
+    for email in x.emails:
+        if email in y.emails:
+            return True
+    for phone in x.bad_phones:
+        if phone in y.bad_phones:
+            return True
+    if x.handles and y.handles:
+        handles = {h for _c, h in y.handles}
+        return any(h in handles for _c, h in x.handles)
+    return False
+
+
+# "Came 4 min apart via Telegram and site" and the like recur in thousands of
+# pairs: one shared Reason object each (the pairs of a large scan hold them all).
+_SHARED_REASONS = frozenset({"burst", "same_message"})
+_REASON_CACHE: dict[tuple, Reason] = {}
+
+
+def _reasons(evidence: list[Evidence]) -> tuple[Reason, ...]:
+    ordered = sorted(evidence, key=lambda e: -e[1])
+    out = []
+    for code, weight, template, params in ordered:
+        if code in _SHARED_REASONS:
+            key = (code, weight, template, *params.items())
+            reason = _REASON_CACHE.get(key)
+            if reason is None:
+                if len(_REASON_CACHE) > 100_000:
+                    _REASON_CACHE.clear()
+                reason = _REASON_CACHE[key] = Reason(
+                    code, weight, Message("Reason", template, params)
+                )
+            out.append(reason)
+        else:
+            out.append(Reason(code, weight, Message("Reason", template, params)))
+    return tuple(out)
+
+
+def score_pair(x: _Lead, y: _Lead, settings: MatchSettings) -> tuple[float, tuple[Reason, ...]]:
+    """Score two leads in 0..1 with the reasons, strongest first."""
+    evidence = _evidence(x, y, settings)
+    return combine(e[1] for e in evidence), _reasons(evidence)
+
+
+def combine(weights: Iterable[float]) -> float:
+    """``1 - prod(1 - w)`` over the positive weights, times ``prod(1 + w)`` over the negative."""
+    miss = 1.0
+    penalty = 1.0
+    for weight in weights:
+        if weight > 0:
+            miss *= 1.0 - min(weight, 1.0)
+        elif weight < 0:
+            penalty *= 1.0 + max(weight, -1.0)
+    return round((1.0 - miss) * penalty, 4)
+
+
+_Case = tuple[bool, bool, bool, bool]
+
+
+def _hopeless_tables(
+    settings: MatchSettings, threshold: float
+) -> tuple[dict[_Case, bool], dict[_Case, bool]]:
+    """For a pair without a shared identifier, by (surnames on both sides, further
+    apart than the name horizon, a burst from two channels, both have an inquiry):
+    can it not reach the threshold at all; and can it only with the same inquiry.
+
+    The bound takes the strongest name evidence the case allows (surname kinds
+    need a surname on both sides, else a first name is the most), the burst and
+    the inquiry; contradictions only lower a score.  So skipping a hopeless pair
+    changes no result.
+    """
+    w = settings.weight
+    surname_best = max(w(code) for code in _NAME_CODES)
+    extra = [max(0.0, w(code)) for code in _CONTRADICTION_CODES]  # normally none
+
+    def bound(surnames: bool, far: bool, burst: bool, message: bool) -> float:
+        # Weights set negative by hand count as nothing: a bound must not be
+        # lowered by evidence the pair may turn out not to have.
+        name = max(0.0, surname_best if surnames else w("first_name"))
+        if far:
+            name = max(0.0, name * settings.far_name_factor)
+        weights = [name, *extra]
+        if burst:
+            weights.append(max(0.0, w("burst")))
+        if message:
+            weights.append(max(0.0, w("same_message")))
+        return combine(weights)
+
+    hopeless: dict[_Case, bool] = {}
+    needs_message: dict[_Case, bool] = {}
+    for surnames in (False, True):
+        for far in (False, True):
+            for burst in (False, True):
+                for message in (False, True):
+                    case = (surnames, far, burst, message)
+                    hopeless[case] = bound(*case) < threshold
+                    needs_message[case] = message and bound(surnames, far, burst, False) < threshold
+    return hopeless, needs_message

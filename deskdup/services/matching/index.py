@@ -1,0 +1,604 @@
+"""``MatchIndex``: every active lead in memory with its blocks, scored pairs and
+groups; ``build`` reads all, ``refresh`` only what changed, ``lookup`` answers
+one typed text.  Also the one-call ``scan_workspace`` and ``lookup``."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import datetime
+
+from sqlalchemy import func, or_, select
+
+from deskdup.models import Lead
+from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSummary
+from deskdup.services.errors import Cancelled
+from deskdup.services.matching.evidence import (
+    _CONTRADICTION_CODES,
+    _best_name_match,
+    _evidence,
+    _has_surname,
+    _hopeless_tables,
+    _reasons,
+    _same_message,
+    _share_identifier,
+    combine,
+)
+from deskdup.services.matching.keys import (
+    _LOOKUP_FIRST,
+    _LOOKUP_SURNAME,
+    _lookup_keys,
+    _name_hashes,
+    _name_sources,
+    _strong_hashes,
+    _strong_keys,
+)
+from deskdup.services.matching.load import (
+    _ACTIVE,
+    _CHUNK,
+    _LEAD_COLUMNS,
+    _as_datetime,
+    _dismissed,
+    _fill,
+    _make_lead,
+    _owners,
+    _raw,
+)
+from deskdup.services.matching.probe import (
+    _lookup_score,
+    _sql_lookup,
+    probe_record,
+)
+from deskdup.services.matching.record import (
+    _Lead,
+)
+from deskdup.services.matching.settings import (
+    _NARROW_OFFSETS,
+    _WIDE_OFFSETS,
+    LOOKUP_CANDIDATES,
+    NAME_HORIZON,
+    STRONG_BLOCK_CAP,
+    WEAK_BLOCK_CAP,
+    LookupHit,
+    MatchSettings,
+    ScanResult,
+)
+
+
+class _Blocks:
+    """Key -> lead ids, compact: a single id is stored bare, more as a list.
+
+    The caller adds an id under a key at most once (no membership test here).
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self) -> None:
+        self.data: dict[int, int | list[int]] = {}
+
+    def add(self, key: int, lead_id: int) -> None:
+        data = self.data
+        current = data.get(key)
+        if current is None:
+            data[key] = lead_id
+        elif current.__class__ is int:
+            # A lead's keys are a set, so it is never added twice under one key
+            # (a membership test here would make common-name blocks quadratic).
+            data[key] = [current, lead_id]
+        else:
+            current.append(lead_id)
+
+    def remove(self, key: int, lead_id: int) -> None:
+        current = self.data.get(key)
+        if current is None:
+            return
+        if current.__class__ is int:
+            if current == lead_id:
+                del self.data[key]
+        else:
+            if lead_id in current:
+                current.remove(lead_id)
+            if len(current) == 1:
+                self.data[key] = current[0]
+
+    def get(self, key: int) -> list[int] | tuple[int, ...]:
+        current = self.data.get(key)
+        if current is None:
+            return ()
+        if current.__class__ is int:
+            return (current,)
+        return current
+
+
+@contextmanager
+def quiet_gc(freeze: bool = False) -> Iterator[None]:
+    """No cyclic garbage collection while the index is built or read (the window
+    also wraps its queue and lead-list loads in it).
+
+    The index is millions of small acyclic objects; every full collection
+    walks all of them (about a second per million leads) and allocating them
+    triggers many.  Reference counting still frees everything.
+
+    ``freeze``: move what was allocated out of the collector's sight before it
+    is switched on again.  The allocation count keeps growing while collection
+    is off, so the first allocation afterwards would otherwise walk every
+    object made meanwhile (4 s after a build of a million leads).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if freeze:
+            gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+def _now_progress(progress, done: int, total: int) -> None:
+    if progress is not None:
+        progress(done, total)
+
+
+class MatchIndex:
+    """All active leads of a workspace in memory, their blocks and scored pairs.
+
+    ``build`` reads everything once; ``refresh`` reads only what changed since
+    (``Lead.updated_at`` and new ids), rescoring only the changed leads against
+    their blocks; ``lookup`` answers one phone, e-mail, handle or name at once.
+    """
+
+    build_seconds: float = 0.0
+
+    def __init__(self, settings: MatchSettings | None = None) -> None:
+        self.settings = settings or MatchSettings()
+        self.threshold = self.settings.review_threshold
+        self.leads: dict[int, _Lead] = {}
+        self.blocks = _Blocks()
+        self.pairs: dict[tuple[int, int], CandidatePair] = {}
+        # Lead id -> the leads it has a pair with (compact: most have one or two).
+        self.partners = _Blocks()
+        self.dismissed: set[tuple[int, int]] = set()
+        self.owners: dict[int, str] = {}
+        self._cursor: datetime | None = None
+        self._max_id = 0
+        # LeadSummary objects already made (results are asked for after every refresh).
+        self._summaries: dict[int, LeadSummary] = {}
+        self._bucket_minutes = max(1, int(self.settings.burst_minutes))
+        self._hopeless, self._needs_message = _hopeless_tables(self.settings, self.threshold)
+        # Contradiction weights set positive by hand would add to a score.
+        self._bound_extra = [max(0.0, self.settings.weight(c)) for c in _CONTRADICTION_CODES]
+
+    # ----------------------------------------------------------------- keys
+
+    def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
+        """Every block key of a lead (distinct), time buckets mixed in."""
+        narrow, wide, lookup_keys = _name_hashes(rec)
+        bucket = int(rec.minute // self._bucket_minutes)
+        return (
+            *_strong_hashes(rec),
+            *[hash((base, bucket)) for base in narrow],
+            *[hash((base, bucket)) for base in wide],
+            *lookup_keys,
+        )
+
+    def _insert(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
+        data = self.blocks.data
+        lead_id = rec.id
+        # Blocks.add inlined: this loop runs once per key of every lead of a build.
+        # A lead's keys are distinct, so it is never added twice under one key
+        # (a membership test here would make common-name blocks quadratic).
+        for key in self._block_keys(rec) if keys is None else keys:
+            current = data.get(key)
+            if current is None:
+                data[key] = lead_id
+            elif current.__class__ is int:
+                data[key] = [current, lead_id]
+            else:
+                current.append(lead_id)
+
+    def _remove(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
+        for key in self._block_keys(rec) if keys is None else keys:
+            self.blocks.remove(key, rec.id)
+
+    def _candidates(self, rec: _Lead) -> set[int]:
+        narrow, wide, _lookup = _name_hashes(rec)
+        bucket = int(rec.minute // self._bucket_minutes)
+        data = self.blocks.data
+        out: set[int] = set()
+        for key in _strong_hashes(rec):
+            members = data.get(key)
+            if (
+                members is not None
+                and members.__class__ is not int
+                and len(members) <= STRONG_BLOCK_CAP
+            ):
+                out.update(members)
+        for bases, offsets in ((narrow, _NARROW_OFFSETS), (wide, _WIDE_OFFSETS)):
+            for base in bases:
+                same = data.get(hash((base, bucket)))
+                if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
+                    continue
+                for offset in offsets:
+                    members = same if offset == 0 else data.get(hash((base, bucket + offset)))
+                    if members is None:
+                        continue
+                    if members.__class__ is int:
+                        out.add(members)
+                    elif len(members) <= WEAK_BLOCK_CAP:
+                        out.update(members)
+        out.discard(rec.id)
+        return out
+
+    # ----------------------------------------------------------------- pairs
+
+    def _score_lead(self, rec: _Lead, only_greater: bool) -> None:
+        leads = self.leads
+        settings = self.settings
+        threshold = self.threshold
+        hopeless, needs_message = self._hopeless, self._needs_message
+        pairs, partners = self.pairs, self.partners
+        extra = self._bound_extra
+        burst_weight = max(0.0, settings.weight("burst"))
+        message_weight = max(0.0, settings.weight("same_message"))
+        horizon = NAME_HORIZON * settings.burst_minutes
+        window = settings.burst_minutes
+        minute = rec.minute
+        channel = rec.channel
+        rec_surname = _has_surname(rec)
+        rec_message = len(rec.message) >= 10
+        for other_id in self._candidates(rec):
+            if only_greater and other_id < rec.id:
+                continue
+            other = leads.get(other_id)
+            if other is None:
+                continue
+            # Without a shared identifier the best a pair can score follows from
+            # a few facts; a pair that cannot reach the threshold is not scored.
+            apart = abs(minute - other.minute)
+            near = apart <= window
+            case = (
+                rec_surname and _has_surname(other),
+                apart > horizon,
+                near and channel is not other.channel,
+                near and rec_message and len(other.message) >= 10,
+            )
+            a, b = (rec, other) if rec.id < other.id else (other, rec)
+            if _share_identifier(rec, other):
+                evidence = _evidence(a, b, settings)
+            else:
+                if hopeless[case] or (needs_message[case] and not _same_message(rec, other)):
+                    continue
+                # The name agreement is most of the work: with it known, the
+                # bound is tight (same surname but another first name: nothing).
+                name_match = _best_name_match(a, b, settings)
+                bound = [max(0.0, name_match[0]) if name_match else 0.0, *extra]
+                if case[2]:
+                    bound.append(burst_weight)
+                if case[3]:
+                    bound.append(message_weight)
+                if combine(bound) < threshold:
+                    continue
+                evidence = _evidence(a, b, settings, name_match)
+            if not evidence:
+                continue
+            score = combine(e[1] for e in evidence)
+            if score >= threshold:
+                key = (a.id, b.id)
+                if key not in pairs:
+                    partners.add(a.id, b.id)
+                    partners.add(b.id, a.id)
+                pairs[key] = CandidatePair(a.id, b.id, score, _reasons(evidence))
+
+    def _drop_pairs(self, lead_id: int) -> None:
+        others = tuple(self.partners.get(lead_id))
+        self.partners.data.pop(lead_id, None)
+        for other in others:
+            self.pairs.pop((min(lead_id, other), max(lead_id, other)), None)
+            self.partners.remove(other, lead_id)
+
+    # ----------------------------------------------------------------- build
+
+    @classmethod
+    def build(
+        cls,
+        ws,
+        settings: MatchSettings | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> MatchIndex:
+        """Read every active lead and score every candidate pair."""
+        # The index lives long and holds no cycles: keep later collections (in
+        # the window's thread too) from walking it again and again.
+        with quiet_gc(freeze=True):
+            index = cls._build(ws, settings, progress, cancelled)
+        return index
+
+    @classmethod
+    def _build(cls, ws, settings, progress, cancelled) -> MatchIndex:
+        index = cls(settings)
+        started = time.perf_counter()
+
+        def check() -> None:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+
+        with ws.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
+            # Loading is about a third of the work; scoring the rest.
+            steps = max(total, 1) * 3
+            _now_progress(progress, 0, steps)
+            cursor, max_id = None, 0
+            for n, row in enumerate(_raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE))):
+                rec = _make_lead(row)
+                index.leads[rec.id] = rec
+                updated = _as_datetime(row[8])
+                if updated is not None and (cursor is None or updated > cursor):
+                    cursor = updated
+                max_id = max(max_id, rec.id)
+                if n % 20_000 == 0:
+                    check()
+                    _now_progress(progress, n // 2, steps)
+            index._cursor, index._max_id = cursor, max_id
+            _fill(conn, index.leads, index.settings.region, None, check)
+            index.owners = _owners(conn)
+            index.dismissed = _dismissed(conn)
+        _now_progress(progress, total, steps)
+        # Keys are worked out again in the second pass: keeping them for a
+        # million leads would cost more memory than the blocks themselves.
+        for rec in index.leads.values():
+            index._insert(rec)
+        check()
+        for n, rec in enumerate(index.leads.values()):
+            index._score_lead(rec, only_greater=True)
+            if n % 5_000 == 0:
+                check()
+                _now_progress(progress, total + 2 * n, steps)
+        _now_progress(progress, steps, steps)
+        index.build_seconds = time.perf_counter() - started
+        return index
+
+    # ----------------------------------------------------------------- refresh
+
+    def refresh(self, ws) -> ScanResult:
+        """Take in what changed since the last build/refresh and return the new result.
+
+        Reads leads updated at or after the newest ``updated_at`` seen, or with a
+        newer id; drops archived, merged and deleted leads; rescores only the
+        changed leads against their blocks; reloads the dismissals.
+        """
+        with quiet_gc():
+            return self._refresh(ws)
+
+    def _refresh(self, ws) -> ScanResult:
+        started = time.perf_counter()
+        with ws.engine.connect() as conn:
+            conditions = [Lead.id > self._max_id]
+            if self._cursor is not None:
+                conditions.append(Lead.updated_at >= self._cursor)
+            rows = list(_raw(conn, select(*_LEAD_COLUMNS).where(or_(*conditions))))
+            # An undo puts the old updated_at back, and an edit may not touch it;
+            # the version always moves on.  Comparing (id, version) of every
+            # active lead is one narrow indexed read and finds all of them.
+            present: set[int] = set()
+            stale: list[int] = []
+            leads = self.leads
+            for lead_id, version in _raw(conn, select(Lead.id, Lead.version).where(_ACTIVE)):
+                present.add(lead_id)
+                rec = leads.get(lead_id)
+                if rec is None or rec.version != version:
+                    stale.append(lead_id)
+            known = {row[0] for row in rows}
+            for start in range(0, len(stale), _CHUNK):
+                part = [i for i in stale[start : start + _CHUNK] if i not in known]
+                if part:
+                    rows.extend(_raw(conn, select(*_LEAD_COLUMNS).where(Lead.id.in_(part))))
+            changed: dict[int, _Lead] = {}
+            for row in rows:
+                updated = _as_datetime(row[8])
+                if updated is not None and (self._cursor is None or updated > self._cursor):
+                    self._cursor = updated
+                self._max_id = max(self._max_id, row[0])
+                if not (row[10] or row[11] is not None):
+                    changed[row[0]] = _make_lead(row)
+            gone = [i for i in leads if i not in present]
+            _fill(conn, changed, self.settings.region, list(changed), lambda: None)
+            self.dismissed = _dismissed(conn)
+            if changed or gone:
+                owners = _owners(conn)
+                if owners != self.owners:
+                    self.owners = owners
+                    self._summaries.clear()
+        for lead_id in gone:
+            self._forget(lead_id)
+        for lead_id, rec in changed.items():
+            old = self.leads.get(lead_id)
+            if old is None:
+                self._insert(rec)
+            else:
+                # Most edits (status, owner, comments) keep every key: blocks of
+                # a common name hold thousands of leads, and taking one out is
+                # a search through the list.
+                old_keys, new_keys = self._block_keys(old), self._block_keys(rec)
+                if old_keys != new_keys:
+                    kept = set(new_keys)
+                    self._remove(old, [k for k in old_keys if k not in kept])
+                    kept = set(old_keys)
+                    self._insert(rec, [k for k in new_keys if k not in kept])
+                self._summaries.pop(lead_id, None)
+                self._drop_pairs(lead_id)
+            self.leads[lead_id] = rec
+        for rec in changed.values():
+            self._score_lead(rec, only_greater=False)
+        result = self._result(None)
+        result.seconds = time.perf_counter() - started
+        return result
+
+    def _forget(self, lead_id: int) -> None:
+        self._summaries.pop(lead_id, None)
+        old = self.leads.pop(lead_id, None)
+        if old is not None:
+            self._remove(old)
+        self._drop_pairs(lead_id)
+
+    # ----------------------------------------------------------------- result
+
+    def result(self, threshold: float | None = None) -> ScanResult:
+        """Pairs at/above the threshold minus dismissed ones, and their groups."""
+        with quiet_gc():
+            return self._result(threshold)
+
+    def _result(self, threshold: float | None) -> ScanResult:
+        limit = self.threshold if threshold is None else threshold
+        pairs = [
+            p for key, p in self.pairs.items() if p.score >= limit and key not in self.dismissed
+        ]
+        pairs.sort(key=lambda p: (-p.score, p.a, p.b))
+        groups = _groups(pairs)
+        cache = self._summaries
+        summaries = {}
+        for group in groups:
+            for lead_id in group.lead_ids:
+                summary = cache.get(lead_id)
+                if summary is None:
+                    summary = cache[lead_id] = self.leads[lead_id].summary(self.owners)
+                summaries[lead_id] = summary
+        return ScanResult(
+            pairs,
+            groups,
+            summaries,
+            len(self.leads),
+            threshold=limit,
+            seconds=self.build_seconds,
+        )
+
+    def summary(self, lead_id: int) -> LeadSummary | None:
+        rec = self.leads.get(lead_id)
+        return rec.summary(self.owners) if rec else None
+
+    def label(self, lead_id: int) -> str:
+        rec = self.leads.get(lead_id)
+        return rec.label if rec else str(lead_id)
+
+    # ----------------------------------------------------------------- lookup
+
+    def lookup(self, text: str, limit: int = 20) -> list[LookupHit]:
+        """Leads matching one phone, e-mail, handle or name, best first."""
+        probe = probe_record(text, self.settings.region)
+        if probe is None:
+            return []
+        get = self.blocks.get
+        found: set[int] = set()
+        for key in _strong_keys(probe):
+            found.update(get(hash(key)))
+        if not found:
+            found = self._name_candidates(probe)
+        hits = []
+        for lead_id in found:
+            rec = self.leads.get(lead_id)
+            if rec is None:
+                continue
+            score, reasons = _lookup_score(probe, rec, self.settings)
+            if score > 0:
+                hits.append(LookupHit(lead_id, score, reasons))
+        hits.sort(key=lambda h: (-h.score, -self.leads[h.lead_id].minute))
+        return hits[:limit]
+
+    def _name_candidates(self, probe: _Lead) -> set[int]:
+        """Leads with the typed surname (and first name, when typed), else with
+        the first name; for a common name the newest are the likeliest wanted."""
+        keys = dict.fromkeys(kind for kind, _key in _lookup_keys(probe))
+        lookup_keys = _lookup_keys(probe)
+        firsts = {f for parts in _name_sources(probe) for f in parts.firsts}
+        for kind in (_LOOKUP_SURNAME, _LOOKUP_FIRST):
+            if kind not in keys:
+                continue
+            members: set[int] = set()
+            for key_kind, key in lookup_keys:
+                if key_kind == kind:
+                    members.update(self.blocks.get(key))
+            if kind == _LOOKUP_SURNAME and firsts:
+                # Surname and first name typed: those with both first.
+                both = {
+                    i
+                    for i in members
+                    if any(
+                        f in parts.firsts for parts in _name_sources(self.leads[i]) for f in firsts
+                    )
+                }
+                members = both or members
+            if members:
+                return set(sorted(members)[-LOOKUP_CANDIDATES:])
+        return set()
+
+
+def _groups(pairs: list[CandidatePair]) -> list[CandidateGroup]:
+    """Connected components of the pairs (given best first), each with its pairs
+    best first; groups ranked by their best pair, then size, then ids."""
+    parent: dict[int, int] = {}
+
+    def root(lead_id: int) -> int:
+        top = parent.setdefault(lead_id, lead_id)
+        if top == lead_id:
+            return lead_id
+        path = [lead_id]
+        while (up := parent[top]) != top:
+            path.append(top)
+            top = up
+        for node in path:  # compress: later finds are one step
+            parent[node] = top
+        return top
+
+    for pair in pairs:
+        ra, rb = root(pair.a), root(pair.b)
+        if ra != rb:
+            parent[rb] = ra
+    group_pairs: dict[int, list[CandidatePair]] = {}
+    for pair in pairs:  # in the given order, so each group's pairs stay best first
+        group_pairs.setdefault(root(pair.a), []).append(pair)
+    members: dict[int, list[int]] = {}
+    for lead_id in parent:
+        members.setdefault(root(lead_id), []).append(lead_id)
+    ranked = []
+    for top, its_pairs in group_pairs.items():
+        ids = tuple(sorted(members[top]))
+        ranked.append((-its_pairs[0].score, -len(ids), ids, its_pairs))
+    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
+    return [CandidateGroup(ids, its_pairs) for _s, _n, ids, its_pairs in ranked]
+
+
+def scan_workspace(
+    ws,
+    settings: MatchSettings | None = None,
+    *,
+    threshold: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ScanResult:
+    """Full scan of the workspace: every candidate pair at or above the threshold."""
+    settings = settings or MatchSettings()
+    if threshold is not None:
+        settings = replace(settings, review_threshold=threshold, weights=dict(settings.weights))
+    index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled)
+    return index.result()
+
+
+def lookup(
+    ws, text: str, settings: MatchSettings | None = None, limit: int = 20
+) -> list[LookupHit]:
+    """One phone, e-mail, handle or name against the workspace.
+
+    A phone, e-mail or handle is looked up straight in SQL (an indexed column);
+    a name needs the name keys, so the index is built.
+    """
+    settings = settings or MatchSettings()
+    probe = probe_record(text, settings.region)
+    if probe is None:
+        return []
+    values = list(probe.phones) + list(probe.emails) + [h for _c, h in probe.handles]
+    if values and probe.name.empty and not probe.nicks:
+        return _sql_lookup(ws, probe, values, settings, limit)
+    return MatchIndex.build(ws, settings).lookup(text, limit)

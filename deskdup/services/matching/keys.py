@@ -1,0 +1,159 @@
+"""Block keys: strong ones (an identifier) that pair across all time, weak ones
+(names) that pair within a time bucket, their hashes as the build uses them,
+and the keys only the search box uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+
+from deskdup.services.matching.record import (
+    _Lead,
+)
+from deskdup.services.names import (
+    NameParts,
+)
+
+# Key kinds.  Strong kinds (an identifier) pair across all time.  Weak kinds
+# (names, the inquiry) carry a time bucket of ``burst_minutes`` and pair only
+# with the same or a neighbouring bucket: the same name weeks apart is a
+# namesake far more often than a returning customer (who comes back with the
+# same phone).  Lookup kinds never pair; the search box uses them.
+_PHONE, _BAD_PHONE, _EMAIL, _HANDLE = "p", "x", "e", "h"
+_WEAK_FIRST, _WEAK_FIRST_PREFIX, _WEAK_SURNAME = "f", "g", "s"
+_LOOKUP_FIRST, _LOOKUP_SURNAME = "F", "S"
+
+
+def _name_sources(rec: _Lead) -> Iterator[NameParts]:
+    if not rec.name.empty:
+        yield rec.name
+    for _channel, _text, parts in rec.nicks:
+        yield parts
+
+
+def _strong_keys(rec: _Lead) -> set[tuple]:
+    keys: set[tuple] = set()
+    keys.update((_PHONE, p) for p in rec.phones)
+    keys.update((_BAD_PHONE, p) for p in rec.bad_phones)
+    keys.update((_EMAIL, e) for e in rec.emails)
+    keys.update((_HANDLE, h) for _c, h in rec.handles)
+    return keys
+
+
+def _weak_keys(rec: _Lead) -> tuple[set[int], set[int]]:
+    """Hashes of the weak keys (before the time bucket is mixed in): those that
+    pair within one window (first names) and those that pair within the name
+    horizon (surnames: a full name counts fully up to ``NAME_HORIZON`` windows).
+
+    The inquiry is no key: the same question with nothing else in common stays
+    under the threshold (and the common questions make huge blocks); it still
+    counts as evidence for pairs found otherwise.
+
+    The build uses ``_name_hashes``, the same keys worked out faster; this is
+    their definition.
+    """
+    narrow: set[int] = set()
+    wide: set[int] = set()
+    for parts in _name_sources(rec):
+        narrow.update(hash((_WEAK_FIRST, f)) for f in parts.firsts)
+        # The first two letters catch a typo in an unknown first name (Маск ~ Макс).
+        narrow.update(hash((_WEAK_FIRST_PREFIX, k[:2])) for k in parts.first_keys if len(k) >= 3)
+        wide.update(hash((_WEAK_SURNAME, s)) for s in parts.surnames)
+        if parts is not rec.name:
+            wide.update(hash((_WEAK_SURNAME, s)) for s in _glued_surnames(parts))
+    return narrow, wide
+
+
+# A nickname of one word that reads as a surname may carry a glued initial
+# (avlasova@…, lanisimov, tsimonov: А. Власова, Л. Анисимов, Т. Симонов).  When
+# the surname starts with a vowel, or the initial does, the nickname parser
+# cannot tell (ivanova is not I. Vanova), so the scorer decides: such a nickname
+# also meets the surname without its first letter, which the scorer accepts as
+# one typo away.
+GLUED_SURNAME_MIN = 6
+
+
+def _glued_surnames(parts: NameParts) -> tuple[str, ...]:
+    if parts.firsts or parts.initials or parts.glued_initials:
+        return ()
+    return tuple(s[1:] for s in parts.surnames if len(s) >= GLUED_SURNAME_MIN)
+
+
+def _lookup_keys(rec: _Lead) -> set[tuple[str, int]]:
+    """(kind, hash) of the keys only the search box uses."""
+    keys: set[tuple[str, int]] = set()
+    for parts in _name_sources(rec):
+        keys.update(_lookup_name_keys(parts))
+    return keys
+
+
+@lru_cache(maxsize=200_000)
+def _lookup_name_keys(parts: NameParts) -> tuple[tuple[str, int], ...]:
+    keys: set[tuple] = set()
+    keys.update((_LOOKUP_FIRST, f) for f in parts.firsts)
+    keys.update((_LOOKUP_SURNAME, s) for s in parts.surnames)
+    return tuple((k[0], hash(k)) for k in keys)
+
+
+def _strong_hashes(rec: _Lead) -> tuple[int, ...]:
+    """Hashes of ``_strong_keys`` (distinct: the record keeps each value once)."""
+    if not (rec.phones or rec.emails or rec.handles or rec.bad_phones):
+        return ()
+    return (
+        *[hash((_PHONE, p)) for p in rec.phones],
+        *[hash((_BAD_PHONE, p)) for p in rec.bad_phones],
+        *[hash((_EMAIL, e)) for e in rec.emails],
+        *[hash((_HANDLE, h)) for _c, h in rec.handles],
+    )
+
+
+def _name_hashes(rec: _Lead) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """(narrow, wide, lookup) key hashes of all the names a lead carries, each
+    distinct; the same keys as ``_weak_keys`` and ``_lookup_keys``."""
+    nicks = rec.nicks
+    if not nicks:
+        return _parts_hashes(rec.name) if not rec.name.empty else _NO_HASHES
+    if len(nicks) == 1 and rec.name.empty:
+        return _nick_hashes(nicks[0][2])
+    narrow: dict[int, None] = {}
+    wide: dict[int, None] = {}
+    lookup: dict[int, None] = {}
+    for parts in _name_sources(rec):
+        n, w, lk = _parts_hashes(parts) if parts is rec.name else _nick_hashes(parts)
+        narrow.update(dict.fromkeys(n))
+        wide.update(dict.fromkeys(w))
+        lookup.update(dict.fromkeys(lk))
+    return tuple(narrow), tuple(wide), tuple(lookup)
+
+
+_NO_HASHES: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] = ((), (), ())
+
+
+def _parts_hashes_of(
+    parts: NameParts, nickname: bool
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    firsts = parts.firsts
+    narrow = {hash((_WEAK_FIRST, f)) for f in firsts}
+    narrow.update(hash((_WEAK_FIRST_PREFIX, k[:2])) for k in parts.first_keys if len(k) >= 3)
+    wide = dict.fromkeys(hash((_WEAK_SURNAME, s)) for s in parts.surnames)
+    if nickname:
+        wide.update(dict.fromkeys(hash((_WEAK_SURNAME, s)) for s in _glued_surnames(parts)))
+    return (
+        tuple(narrow),
+        tuple(wide),
+        (
+            *[hash((_LOOKUP_FIRST, f)) for f in firsts],
+            *[hash((_LOOKUP_SURNAME, s)) for s in parts.surnames],
+        ),
+    )
+
+
+def _nick_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    # A nickname is one person's: a cache would only miss.
+    return _parts_hashes_of(parts, True)
+
+
+@lru_cache(maxsize=200_000)
+def _parts_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    # Names as typed in the name fields repeat a lot (the same first and last name).
+    return _parts_hashes_of(parts, False)

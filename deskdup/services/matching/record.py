@@ -1,0 +1,118 @@
+"""The matcher's record of one lead (``_Lead``): normalised phones, e-mails and
+handles, the parsed name, the names its nicknames suggest, its first inquiry."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from deskdup.models import Channel, CommKind
+from deskdup.services.candidates import LeadSummary
+from deskdup.services.names import (
+    NameParts,
+    parse_nickname,
+)
+from deskdup.services.normalize import (
+    normalize_email,
+    normalize_handle,
+    normalize_phone,
+)
+
+_CHANNELS = {c.value: c for c in Channel}
+
+
+class _Lead:
+    """One lead as the matcher sees it; plain attributes, no database objects."""
+
+    __slots__ = (
+        "bad_phones",
+        "channel",
+        "created_at",
+        "emails",
+        "handles",
+        "id",
+        "label",
+        "message",
+        "minute",
+        "name",
+        "nicks",
+        "owner_id",
+        "phones",
+        "status",
+        "version",
+    )
+
+    def __init__(
+        self,
+        id: int,
+        label: str,
+        channel: Channel,
+        owner_id: int | None,
+        created_at: datetime | None,
+        status: str,
+        name: NameParts,
+    ) -> None:
+        self.id = id
+        self.label = label
+        self.channel = channel
+        self.owner_id = owner_id
+        self.created_at = created_at
+        self.minute = created_at.timestamp() / 60.0 if created_at else 0.0
+        self.status = status
+        self.name = name
+        self.phones: tuple[str, ...] = ()
+        self.bad_phones: tuple[str, ...] = ()
+        self.emails: tuple[str, ...] = ()
+        self.handles: tuple[tuple[Channel, str], ...] = ()
+        self.nicks: tuple[tuple[Channel, str, NameParts], ...] = ()
+        self.message = ""
+        self.version = 0
+
+    def add_comm(self, kind: str, channel: Channel, raw: str, norm: str, region: str) -> None:
+        if kind == CommKind.PHONE or (
+            kind == CommKind.MESSENGER and channel in (Channel.WHATSAPP, Channel.VIBER)
+        ):
+            value = normalize_phone(raw, region) if not norm or region != "RU" else None
+            if value is not None:
+                norm, valid = value.value, value.valid
+            else:
+                valid = norm.startswith("+")
+            if valid:
+                if norm not in self.phones:
+                    self.phones += (norm,)
+            elif len(norm) >= 6 and norm not in self.bad_phones:
+                self.bad_phones += (norm,)
+        elif kind == CommKind.EMAIL:
+            norm = norm or normalize_email(raw).value
+            if norm and norm not in self.emails:
+                self.emails += (norm,)
+                self._add_nick(Channel.EMAIL, norm)
+        elif kind == CommKind.MESSENGER:
+            norm = norm or normalize_handle(raw).value
+            if norm and all(h != norm for _, h in self.handles):
+                self.handles += ((channel, norm),)
+                self._add_nick(channel, norm)
+
+    def _add_nick(self, channel: Channel, text: str) -> None:
+        parts = parse_nickname(text)
+        if not parts.empty:
+            self.nicks += ((channel, text, parts),)
+
+    def display_name(self) -> str:
+        """The name as entered, else the first nickname, e-mail or phone."""
+        if self.name.words:
+            return " ".join(self.name.words)
+        for value in (*(h for _c, h in self.handles), *self.emails, *self.phones):
+            return value
+        return ""
+
+    def summary(self, owners: dict[int, str]) -> LeadSummary:
+        return LeadSummary(
+            id=self.id,
+            label=self.label,
+            name=self.display_name(),
+            channel=self.channel,
+            owner_id=self.owner_id,
+            owner_name=owners.get(self.owner_id, "") if self.owner_id else "",
+            created_at=self.created_at or datetime(1970, 1, 1),
+            status=self.status,
+        )

@@ -1,0 +1,82 @@
+"""Detection settings: the weight of each kind of evidence, the review threshold,
+the burst window and the caps on block size; and the result types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSummary, Reason
+
+DEFAULT_WEIGHTS: dict[str, float] = {
+    # Shared identifiers.
+    "same_phone": 0.95,
+    "same_email": 0.95,
+    "same_handle": 0.95,
+    "same_invalid_phone": 0.6,
+    # Names (within burst_minutes; further apart they count far_name_factor as much).
+    "full_name": 0.75,
+    "full_name_patronymic": 0.85,
+    "nickname_name": 0.7,
+    "surname_initial": 0.6,
+    "surname_only": 0.35,
+    "surname_number": 0.6,
+    "first_name": 0.3,
+    # Behaviour: leads from different channels within burst_minutes, the same inquiry.
+    "burst": 0.3,
+    "same_message": 0.35,
+    # Contradictions (negative: the score is multiplied by 1 + w).
+    "different_phones": -0.25,
+    "different_first_names": -0.35,
+    "different_surnames": -0.4,
+    "different_patronymics": -0.4,
+}
+
+DEFAULT_THRESHOLD = 0.6
+DEFAULT_BURST_MINUTES = 30
+
+# Blocks larger than this are not paired.  A phone, e-mail or handle on more
+# than 25 leads is a placeholder (no@mail.ru), an office switchboard or a shop's
+# account, not one customer; a name key that large is a common name in a rush hour.
+STRONG_BLOCK_CAP = 25
+WEAK_BLOCK_CAP = 60
+# Two messages this similar (rapidfuzz ratio, 0..100) count as the same inquiry.
+MESSAGE_SIMILARITY = 85.0
+# Name evidence counts fully between leads up to this many burst windows apart;
+# weak keys therefore pair with this many time buckets on either side.
+NAME_HORIZON = 2
+_WIDE_OFFSETS = tuple(range(-NAME_HORIZON, NAME_HORIZON + 1))
+_NARROW_OFFSETS = (-1, 0, 1)
+# A lookup scores at most this many leads per name key (the newest).
+LOOKUP_CANDIDATES = 200
+
+
+@dataclass
+class MatchSettings:
+    """Plain settings of detection; the window persists them in QSettings."""
+
+    region: str = "RU"
+    review_threshold: float = DEFAULT_THRESHOLD
+    burst_minutes: int = DEFAULT_BURST_MINUTES
+    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    # Name evidence between leads further apart than burst_minutes counts this much.
+    far_name_factor: float = 0.3
+
+    def weight(self, code: str) -> float:
+        return self.weights.get(code, DEFAULT_WEIGHTS.get(code, 0.0))
+
+
+@dataclass
+class ScanResult:
+    pairs: list[CandidatePair]  # at/above the threshold, best first, dismissed excluded
+    groups: list[CandidateGroup]  # connected components of those pairs, best first
+    summaries: dict[int, LeadSummary]  # every lead that is in a group
+    lead_count: int
+    threshold: float = DEFAULT_THRESHOLD
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True)
+class LookupHit:
+    lead_id: int
+    score: float
+    reasons: tuple[Reason, ...]
