@@ -7,3 +7,13 @@ TRANSLATIONS: dict[object, str] = {
     'File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" here.': "Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или «Новая база…» здесь.",
     "{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE": "{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА",
 }
+TRANSLATIONS.update(
+    {
+        "The view has been reloaded.": "Данные обновлены.",
+        "Lead #{lead} was changed by someone else (now version {version}); nothing was bound": "Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано",
+        "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged": "Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено",
+        "Lead #{lead} was deleted by someone else; nothing was merged": "Лид #{lead} удалил кто-то другой; ничего не объединено",
+        "Lead #{lead} was merged into #{into} by {who}; nothing was merged": "Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено",
+        "Someone else changed one of these leads at the same moment; nothing was merged": "Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено",
+    }
+)

@@ -65,12 +65,7 @@ def _split_ids(values: Sequence[str]) -> list[str]:
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
-    db = getattr(args, "db", None)
-    if not db:
-        raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
-    if not getattr(args, "login", None):
-        raise KnownError("Give the operator with --as LOGIN.")
-    return open_workspace(db, create=False)
+    return open_workspace(args.db, create=False)
 
 
 def run_merge(args: argparse.Namespace) -> int:
@@ -134,15 +129,14 @@ def run_undo(args: argparse.Namespace) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS: `deskdup --db X merge ...` keeps the top-level value.
-    parser.add_argument(
-        "--db", metavar="URL", default=argparse.SUPPRESS, help="workspace (URL or SQLite file)"
-    )
+    # Required here, so --help shows them so and argparse refuses their absence
+    # (the top-level --db/--as are the window's).
+    parser.add_argument("--db", metavar="URL", required=True, help="workspace (URL or SQLite file)")
     parser.add_argument(
         "--as",
         dest="login",
         metavar="LOGIN",
-        default=argparse.SUPPRESS,
+        required=True,
         help="the operator doing it (their rights apply)",
     )
 

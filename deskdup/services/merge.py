@@ -81,21 +81,19 @@ MSG_MERGED = QT_TRANSLATE_NOOP("Merge", "Merged {count} leads into #{primary}")
 MSG_UNDONE = QT_TRANSLATE_NOOP("Merge", "Undid the merge into #{primary}; {count} leads restored")
 MSG_CHANGED = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was "
-    "merged; the view has been reloaded",
+    "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged",
 )
 MSG_GONE = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded",
+    "Lead #{lead} was deleted by someone else; nothing was merged",
 )
 MSG_MERGED_AWAY = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded",
+    "Lead #{lead} was merged into #{into} by {who}; nothing was merged",
 )
 MSG_RACE = QT_TRANSLATE_NOOP(
     "Merge",
-    "Someone else changed one of these leads at the same moment; nothing was merged; "
-    "the view has been reloaded",
+    "Someone else changed one of these leads at the same moment; nothing was merged",
 )
 MSG_BUSY = QT_TRANSLATE_NOOP(
     "Merge", "The database is busy with another operator's change; try again in a moment"

@@ -328,33 +328,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="696"/>
-        <location filename="../../deskdup/views/compare/view.py" line="721"/>
+        <location filename="../../deskdup/views/compare/view.py" line="623"/>
+        <source>The view has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="700"/>
+        <location filename="../../deskdup/views/compare/view.py" line="725"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="752"/>
+        <location filename="../../deskdup/views/compare/view.py" line="756"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="761"/>
+        <location filename="../../deskdup/views/compare/view.py" line="765"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="767"/>
+        <location filename="../../deskdup/views/compare/view.py" line="771"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="769"/>
+        <location filename="../../deskdup/views/compare/view.py" line="773"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="770"/>
+        <location filename="../../deskdup/views/compare/view.py" line="774"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -839,11 +844,11 @@
     <name>Merge</name>
     <message>
         <location filename="../../deskdup/services/backend.py" line="45"/>
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="50"/>
+        <location filename="../../deskdup/services/backend.py" line="49"/>
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -859,61 +864,61 @@
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="82"/>
-        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="87"/>
-        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
+        <location filename="../../deskdup/services/merge.py" line="86"/>
+        <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="91"/>
-        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
+        <location filename="../../deskdup/services/merge.py" line="90"/>
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="95"/>
-        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
+        <location filename="../../deskdup/services/merge.py" line="94"/>
+        <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="100"/>
+        <location filename="../../deskdup/services/merge.py" line="98"/>
         <source>The database is busy with another operator&apos;s change; try again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="103"/>
+        <location filename="../../deskdup/services/merge.py" line="101"/>
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107"/>
+        <location filename="../../deskdup/services/merge.py" line="105"/>
         <source>This merge was already undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108"/>
+        <location filename="../../deskdup/services/merge.py" line="106"/>
         <source>Only lead merges can be undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109"/>
+        <location filename="../../deskdup/services/merge.py" line="107"/>
         <source>There is no history event {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110"/>
+        <location filename="../../deskdup/services/merge.py" line="108"/>
         <source>someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="111"/>
+        <location filename="../../deskdup/services/merge.py" line="109"/>
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="112"/>
+        <location filename="../../deskdup/services/merge.py" line="110"/>
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation type="unfinished"></translation>
     </message>

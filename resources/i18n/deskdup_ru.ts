@@ -327,33 +327,38 @@
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="696" />
-        <location filename="../../deskdup/views/compare/view.py" line="721" />
+        <location filename="../../deskdup/views/compare/view.py" line="623" />
+        <source>The view has been reloaded.</source>
+        <translation>Данные обновлены.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="700" />
+        <location filename="../../deskdup/views/compare/view.py" line="725" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="752" />
+        <location filename="../../deskdup/views/compare/view.py" line="756" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="761" />
+        <location filename="../../deskdup/views/compare/view.py" line="765" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="767" />
+        <location filename="../../deskdup/views/compare/view.py" line="771" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="769" />
+        <location filename="../../deskdup/views/compare/view.py" line="773" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="770" />
+        <location filename="../../deskdup/views/compare/view.py" line="774" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -838,11 +843,11 @@
     <name>Merge</name>
     <message>
         <location filename="../../deskdup/services/backend.py" line="45" />
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
-        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано; данные обновлены</translation>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
+        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="50" />
+        <location filename="../../deskdup/services/backend.py" line="49" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
@@ -858,61 +863,61 @@
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="82" />
-        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
+        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="87" />
-        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено; данные обновлены</translation>
+        <location filename="../../deskdup/services/merge.py" line="86" />
+        <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
+        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="91" />
-        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено; данные обновлены</translation>
+        <location filename="../../deskdup/services/merge.py" line="90" />
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
+        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="95" />
-        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
-        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено; данные обновлены</translation>
+        <location filename="../../deskdup/services/merge.py" line="94" />
+        <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
+        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="100" />
+        <location filename="../../deskdup/services/merge.py" line="98" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="103" />
+        <location filename="../../deskdup/services/merge.py" line="101" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation>Нельзя отменить: {what} изменён(о) после объединения; отмена затёрла бы это изменение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107" />
+        <location filename="../../deskdup/services/merge.py" line="105" />
         <source>This merge was already undone</source>
         <translation>Это объединение уже отменено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108" />
+        <location filename="../../deskdup/services/merge.py" line="106" />
         <source>Only lead merges can be undone</source>
         <translation>Отменить можно только объединение лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109" />
+        <location filename="../../deskdup/services/merge.py" line="107" />
         <source>There is no history event {event}</source>
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110" />
+        <location filename="../../deskdup/services/merge.py" line="108" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="111" />
+        <location filename="../../deskdup/services/merge.py" line="109" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="112" />
+        <location filename="../../deskdup/services/merge.py" line="110" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
