@@ -16,6 +16,7 @@ import sys
 
 from deskdup import __version__
 from deskdup.services.errors import KnownError
+from deskdup.services.workspace import database_errors
 
 COMMAND_MODULES = ("init", "demo", "operator", "import_file", "scan", "merge")
 
@@ -60,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_gui(args)
     try:
-        return int(args.handler(args) or 0)
+        with database_errors():  # busy, disk full, timeouts: words, not a traceback
+            return int(args.handler(args) or 0)
     except KnownError as exc:
         print(f"deskdup: {exc}", file=sys.stderr)
         return 2

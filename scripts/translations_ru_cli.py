@@ -17,3 +17,9 @@ TRANSLATIONS.update(
         "Someone else changed one of these leads at the same moment; nothing was merged": "Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено",
     }
 )
+TRANSLATIONS.update(
+    {
+        "The disk is full where the workspace is kept; nothing was written. Free some space and try again.": "Диск, на котором лежит рабочая база, заполнен; ничего не записано. Освободите место и повторите.",
+        "The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.": "База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.",
+    }
+)

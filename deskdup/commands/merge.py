@@ -39,17 +39,41 @@ FIELD_ALIASES = {
 }
 
 
+# The longest CRM id a lead can have (the column's size) and the largest
+# database id (a 64-bit integer); anything longer is no lead of this workspace.
+EXTERNAL_ID_LENGTH = 64
+MAX_DATABASE_ID = 2**63 - 1
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text)} characters)"
+
+
 def resolve_lead(session: Session, text: str) -> int:
     """The database id of the lead the operator means by ``text``."""
     text = text.strip().lstrip("#")
     if not text:
         raise KnownError("An empty lead id was given.")
-    found = session.scalar(select(Lead.id).where(Lead.external_id == text))
-    if found is None and text.isdigit():
+    found = None
+    if len(text) <= EXTERNAL_ID_LENGTH:
+        found = session.scalar(select(Lead.id).where(Lead.external_id == text))
+    # len() first: int() of 100,000 digits is refused by Python, of 30 by the database.
+    if found is None and text.isdigit() and len(text) <= 19 and int(text) <= MAX_DATABASE_ID:
         found = session.scalar(select(Lead.id).where(Lead.id == int(text)))
     if found is None:
-        raise KnownError(f"There is no lead with the id '{text}' in this workspace.")
+        raise KnownError(f"There is no lead with the id '{_shown(text)}' in this workspace.")
     return found
+
+
+def event_id(text: str) -> int:
+    """argparse type of a history event id: a whole number the database can hold."""
+    text = text.strip().lstrip("#")
+    if not (text.isdigit() and len(text) <= 19 and 0 < int(text) <= MAX_DATABASE_ID):
+        raise argparse.ArgumentTypeError(
+            f"a history event id is a number such as 12 ('deskdup undo' without it undoes "
+            f"your last merge), not '{_shown(text)}'"
+        )
+    return int(text)
 
 
 def field_name(text: str) -> str:
@@ -182,5 +206,5 @@ def register(subparsers) -> None:
         description="Restore the leads of a merge exactly as they were.",
     )
     _common(undo)
-    undo.add_argument("event", nargs="?", type=int, metavar="EVENT", help="history event id")
+    undo.add_argument("event", nargs="?", type=event_id, metavar="EVENT", help="history event id")
     undo.set_defaults(handler=run_undo)

@@ -23,7 +23,7 @@ from deskdup.services.operators import (
     set_active,
     set_right,
 )
-from deskdup.services.workspace import open_workspace
+from deskdup.services.workspace import database_errors, open_workspace
 
 T = TypeVar("T")
 
@@ -45,7 +45,7 @@ def _in_workspace(args: argparse.Namespace, work: Callable[[Session], T]) -> T:
     """Run ``work`` in one transaction of the workspace ``--db`` names."""
     ws = open_workspace(args.db, create=False)
     try:
-        with ws.session() as session:
+        with database_errors(), ws.session() as session:
             return work(session)
     finally:
         ws.dispose()

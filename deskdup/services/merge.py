@@ -34,10 +34,10 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import DateTime, Numeric, and_, delete, or_, select
+from sqlalchemy import DateTime, Numeric, delete, select
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -73,7 +73,7 @@ from deskdup.services.rights import (
     check_undo,
     refusals_message,
 )
-from deskdup.services.workspace import Workspace
+from deskdup.services.workspace import Workspace, database_errors, known_database_error
 
 CONTEXT = "Merge"
 
@@ -94,9 +94,6 @@ MSG_MERGED_AWAY = QT_TRANSLATE_NOOP(
 MSG_RACE = QT_TRANSLATE_NOOP(
     "Merge",
     "Someone else changed one of these leads at the same moment; nothing was merged",
-)
-MSG_BUSY = QT_TRANSLATE_NOOP(
-    "Merge", "The database is busy with another operator's change; try again in a moment"
 )
 MSG_UNDO_CHANGED = QT_TRANSLATE_NOOP(
     "Merge",
@@ -172,11 +169,12 @@ def write_session(ws: Workspace) -> Iterator[Session]:
             yield session
     except StaleDataError as exc:
         raise fail(StaleError, Message(CONTEXT, MSG_RACE)) from exc
-    except OperationalError as exc:
-        text = str(exc.orig).lower() if exc.orig else str(exc).lower()
-        if "locked" in text or "busy" in text or "deadlock" in text:
-            raise fail(KnownError, Message(CONTEXT, MSG_BUSY)) from exc
-        raise
+    except DBAPIError as exc:
+        # Busy, locked, a full disk, a PostgreSQL lock timeout: nothing was written.
+        known = known_database_error(exc)
+        if known is None:
+            raise
+        raise known from exc
 
 
 def _operator(session: Session, operator_id: int) -> Operator:
@@ -624,8 +622,18 @@ def _pairs(lead_ids: Sequence[int]) -> list[tuple[int, int]]:
     return list(combinations(ids, 2))
 
 
-def _pair_filter(pairs: Sequence[tuple[int, int]]):
-    return or_(*(and_(Dismissal.lead_a_id == a, Dismissal.lead_b_id == b) for a, b in pairs))
+def _dismissals_among(session: Session, pairs: Sequence[tuple[int, int]]) -> list[Dismissal]:
+    """The dismissals of ``pairs``: both ends among the pairs' leads, matched here.
+
+    One OR of (a AND b) per pair made "Expression tree is too large" on SQLite
+    from 46 leads on (1,035 pairs); two IN lists stay small.
+    """
+    wanted = set(pairs)
+    ids = sorted({i for pair in pairs for i in pair})
+    rows = session.scalars(
+        select(Dismissal).where(Dismissal.lead_a_id.in_(ids), Dismissal.lead_b_id.in_(ids))
+    )
+    return [d for d in rows if (d.lead_a_id, d.lead_b_id) in wanted]
 
 
 def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: str = "") -> int:
@@ -639,7 +647,7 @@ def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: st
     ids = sorted({i for pair in pairs for i in pair})
     for attempt in range(2):
         try:
-            with ws.session() as session:
+            with database_errors(), ws.session() as session:
                 operator = _operator(session, operator_id)
                 found = {lead.id for lead in load_leads(session, ids)}
                 missing = [i for i in ids if i not in found]
@@ -648,10 +656,7 @@ def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: st
                 refusals = check_dismiss(session, operator, ids)
                 if refusals:
                     raise fail(RightsError, refusals_message(refusals), refusals=refusals)
-                existing = {
-                    (d.lead_a_id, d.lead_b_id)
-                    for d in session.scalars(select(Dismissal).where(_pair_filter(pairs)))
-                }
+                existing = {(d.lead_a_id, d.lead_b_id) for d in _dismissals_among(session, pairs)}
                 now = utcnow()
                 new = [p for p in pairs if p not in existing]
                 for a, b in new:
@@ -675,6 +680,8 @@ def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: st
 def undo_dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int | None = None) -> int:
     """Forget the dismissals between ``lead_ids`` (team-wide); the number removed."""
     pairs = _pairs(lead_ids)
-    with ws.session() as session:
-        result = session.execute(delete(Dismissal).where(_pair_filter(pairs)))
-        return int(result.rowcount or 0)
+    with database_errors(), ws.session() as session:
+        found = [d.id for d in _dismissals_among(session, pairs)]
+        for start in range(0, len(found), 500):
+            session.execute(delete(Dismissal).where(Dismissal.id.in_(found[start : start + 500])))
+        return len(found)

@@ -17,7 +17,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from deskdup.services.errors import KnownError, fail
@@ -60,7 +60,28 @@ MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP(
     "Check that the server is running and the address, user and password are right.",
 )
 
+MSG_BUSY = QT_TRANSLATE_NOOP(
+    "Workspace", "The database is busy with another operator's change; try again in a moment"
+)
+MSG_DISK_FULL = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "The disk is full where the workspace is kept; nothing was written. Free some space "
+    "and try again.",
+)
+MSG_TOO_SLOW = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "The database took too long to answer ({seconds} s); nothing was written. Try again; if it "
+    "keeps happening, ask the database administrator.",
+)
+
 PG_CONNECT_TIMEOUT = 10  # seconds; ?connect_timeout=N in the URL wins
+# How long a write waits for another writer before "the database is busy".
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+# PostgreSQL, for the transactions that write (merge, undo, dismiss, operators):
+# a row lock held by another session is waited for this long, a statement runs
+# at most this long (seconds).  Readers (scan, the window's lists) are not limited.
+PG_LOCK_TIMEOUT = 10
+PG_STATEMENT_TIMEOUT = 120
 
 # A file with one of these endings is an export to import, not a workspace to open.
 EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
@@ -90,7 +111,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
     cursor.close()
 
 
@@ -136,6 +157,39 @@ def alembic_config(engine: Engine) -> Config:
 def upgrade(engine: Engine) -> None:
     """Bring the database to the newest schema (no-op when it is current)."""
     command.upgrade(alembic_config(engine), "head")
+
+
+def known_database_error(exc: DBAPIError) -> KnownError | None:
+    """The operator's words for a database failure the environment caused, if it is one.
+
+    A busy (locked) database, a full disk, a PostgreSQL lock or statement timeout:
+    the transaction was rolled back, nothing was written, and trying again later
+    may work.  Anything else is left to the caller (a bug keeps its traceback).
+    """
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or ""
+    text = (str(orig) if orig is not None else str(exc)).lower()
+    if state == "53100" or "disk is full" in text or "no space left" in text:
+        return fail(KnownError, Message(CONTEXT, MSG_DISK_FULL))
+    if state == "57014" and "statement timeout" in text:
+        return fail(KnownError, Message(CONTEXT, MSG_TOO_SLOW, {"seconds": PG_STATEMENT_TIMEOUT}))
+    if state in ("55P03", "40P01", "40001") or any(
+        word in text for word in ("database is locked", "database is busy", "deadlock")
+    ):
+        return fail(KnownError, Message(CONTEXT, MSG_BUSY))
+    return None
+
+
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """Turn the environment's database failures into ``KnownError`` (see above)."""
+    try:
+        yield
+    except DBAPIError as exc:
+        known = known_database_error(exc)
+        if known is None:
+            raise
+        raise known from exc
 
 
 @dataclass

@@ -884,41 +884,36 @@
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="98"/>
-        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="101"/>
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="105"/>
+        <location filename="../../deskdup/services/merge.py" line="102"/>
         <source>This merge was already undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106"/>
+        <location filename="../../deskdup/services/merge.py" line="103"/>
         <source>Only lead merges can be undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107"/>
+        <location filename="../../deskdup/services/merge.py" line="104"/>
         <source>There is no history event {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108"/>
+        <location filename="../../deskdup/services/merge.py" line="105"/>
         <source>someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109"/>
+        <location filename="../../deskdup/services/merge.py" line="106"/>
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110"/>
+        <location filename="../../deskdup/services/merge.py" line="107"/>
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1667,6 +1662,21 @@
     <message>
         <location filename="../../deskdup/services/workspace.py" line="57"/>
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="63"/>
+        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="66"/>
+        <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="71"/>
+        <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -883,41 +883,36 @@
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="98" />
-        <source>The database is busy with another operator's change; try again in a moment</source>
-        <translation>База занята изменением другого оператора; повторите через минуту</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="101" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation>Нельзя отменить: {what} изменён(о) после объединения; отмена затёрла бы это изменение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="105" />
+        <location filename="../../deskdup/services/merge.py" line="102" />
         <source>This merge was already undone</source>
         <translation>Это объединение уже отменено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106" />
+        <location filename="../../deskdup/services/merge.py" line="103" />
         <source>Only lead merges can be undone</source>
         <translation>Отменить можно только объединение лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107" />
+        <location filename="../../deskdup/services/merge.py" line="104" />
         <source>There is no history event {event}</source>
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108" />
+        <location filename="../../deskdup/services/merge.py" line="105" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109" />
+        <location filename="../../deskdup/services/merge.py" line="106" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110" />
+        <location filename="../../deskdup/services/merge.py" line="107" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
@@ -1668,6 +1663,21 @@
         <location filename="../../deskdup/services/workspace.py" line="57" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="63" />
+        <source>The database is busy with another operator's change; try again in a moment</source>
+        <translation>База занята изменением другого оператора; повторите через минуту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="66" />
+        <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
+        <translation>Диск, на котором лежит рабочая база, заполнен; ничего не записано. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="71" />
+        <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
+        <translation>База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.</translation>
     </message>
 </context>
 <context>
