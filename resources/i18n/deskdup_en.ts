@@ -218,116 +218,132 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="183"/>
+        <location filename="../../deskdup/views/compare/view.py" line="202"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="185"/>
+        <location filename="../../deskdup/views/compare/view.py" line="203"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="190"/>
+        <location filename="../../deskdup/views/compare/view.py" line="204"/>
+        <source>&amp;Previous group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="210"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="192"/>
+        <location filename="../../deskdup/views/compare/view.py" line="211"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="197"/>
-        <source>Undo last</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="199"/>
-        <source>Undo my last merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="206"/>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="211"/>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="213"/>
-        <source>Skip this group for now</source>
+        <location filename="../../deskdup/views/compare/view.py" line="212"/>
+        <source>&amp;Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/compare/view.py" line="218"/>
-        <source>Not duplicates</source>
+        <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="220"/>
-        <source>These leads are different people; do not show them again</source>
+        <location filename="../../deskdup/views/compare/view.py" line="219"/>
+        <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/compare/view.py" line="225"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="226"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="232"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="233"/>
+        <source>Skip this group for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="239"/>
+        <source>Not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="240"/>
+        <source>These leads are different people; do not show them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="246"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="227"/>
+        <location filename="../../deskdup/views/compare/view.py" line="247"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="299"/>
+        <location filename="../../deskdup/views/compare/view.py" line="288"/>
         <source>Previous group: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="305"/>
+        <location filename="../../deskdup/views/compare/view.py" line="294"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="347"/>
+        <location filename="../../deskdup/views/compare/view.py" line="336"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="349"/>
+        <location filename="../../deskdup/views/compare/view.py" line="338"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="370"/>
+        <location filename="../../deskdup/views/compare/view.py" line="359"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="382"/>
+        <location filename="../../deskdup/views/compare/view.py" line="371"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="415"/>
+        <location filename="../../deskdup/views/compare/view.py" line="404"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="453"/>
+        <location filename="../../deskdup/views/compare/view.py" line="442"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="484"/>
+        <location filename="../../deskdup/views/compare/view.py" line="485"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../deskdup/views/compare/view.py" line="623"/>
         <source>The view has been reloaded.</source>
         <translation type="unfinished"></translation>
@@ -335,31 +351,55 @@
     <message>
         <location filename="../../deskdup/views/compare/view.py" line="700"/>
         <location filename="../../deskdup/views/compare/view.py" line="725"/>
+=======
+        <location filename="../../deskdup/views/compare/view.py" line="687"/>
+        <location filename="../../deskdup/views/compare/view.py" line="712"/>
+>>>>>>> main
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../deskdup/views/compare/view.py" line="756"/>
+=======
+        <location filename="../../deskdup/views/compare/view.py" line="741"/>
+>>>>>>> main
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../deskdup/views/compare/view.py" line="765"/>
+=======
+        <location filename="../../deskdup/views/compare/view.py" line="750"/>
+>>>>>>> main
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../deskdup/views/compare/view.py" line="771"/>
+=======
+        <location filename="../../deskdup/views/compare/view.py" line="756"/>
+>>>>>>> main
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../deskdup/views/compare/view.py" line="773"/>
+=======
+        <location filename="../../deskdup/views/compare/view.py" line="758"/>
+>>>>>>> main
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../deskdup/views/compare/view.py" line="774"/>
+=======
+        <location filename="../../deskdup/views/compare/view.py" line="759"/>
+>>>>>>> main
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,58 +510,78 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="40"/>
+        <location filename="../../deskdup/services/importer/report.py" line="42"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="49"/>
+        <location filename="../../deskdup/services/importer/report.py" line="52"/>
+        <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/report.py" line="69"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="51"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="70"/>
+        <source>the row contains a NUL character (binary data, not text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="76"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="53"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="79"/>
+        <source>the id &apos;{id}&apos; contains a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="83"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="86"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="66"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="96"/>
         <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="84"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="118"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="104"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="138"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="114"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="148"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="123"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="157"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="135"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="169"/>
         <source>a phone or address is longer than 300 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="174"/>
+        <source>the title is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -760,82 +820,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218"/>
-        <source>&amp;Next group	Ctrl+Down</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="221"/>
-        <source>&amp;Previous group	Ctrl+Up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="231"/>
+        <location filename="../../deskdup/views/main_window.py" line="232"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="233"/>
+        <location filename="../../deskdup/views/main_window.py" line="234"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236"/>
+        <location filename="../../deskdup/views/main_window.py" line="237"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240"/>
+        <location filename="../../deskdup/views/main_window.py" line="241"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244"/>
+        <location filename="../../deskdup/views/main_window.py" line="245"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246"/>
-        <source>&amp;Keyboard shortcuts	F1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="249"/>
+        <location filename="../../deskdup/views/main_window.py" line="248"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352"/>
+        <location filename="../../deskdup/views/main_window.py" line="351"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352"/>
+        <location filename="../../deskdup/views/main_window.py" line="351"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="399"/>
+        <location filename="../../deskdup/views/main_window.py" line="398"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="518"/>
+        <location filename="../../deskdup/views/main_window.py" line="517"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="528"/>
+        <location filename="../../deskdup/views/main_window.py" line="527"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="555"/>
+        <location filename="../../deskdup/views/main_window.py" line="551"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="558"/>
+        <location filename="../../deskdup/views/main_window.py" line="554"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1304,67 +1349,67 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="78"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="77"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="84"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="83"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="90"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="89"/>
         <source>Make the lead in that column the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="97"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="96"/>
         <source>Previous field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="103"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="102"/>
         <source>Next field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="109"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="108"/>
         <source>Keep the value on the left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="115"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="114"/>
         <source>Keep the value on the right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="123"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="122"/>
         <source>Keep that column&apos;s value of the current field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="130"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="129"/>
         <source>Merge into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="138"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="137"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="145"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="144"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="152"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="151"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="159"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="158"/>
         <source>Show the keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>

@@ -217,148 +217,158 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="183" />
+        <location filename="../../deskdup/views/compare/view.py" line="202" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="185" />
+        <location filename="../../deskdup/views/compare/view.py" line="203" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="190" />
+        <location filename="../../deskdup/views/compare/view.py" line="204" />
+        <source>&amp;Previous group</source>
+        <translation>&amp;Предыдущая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="210" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="192" />
+        <location filename="../../deskdup/views/compare/view.py" line="211" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="197" />
+        <location filename="../../deskdup/views/compare/view.py" line="212" />
+        <source>&amp;Next group</source>
+        <translation>&amp;Следующая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="218" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="199" />
+        <location filename="../../deskdup/views/compare/view.py" line="219" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="206" />
+        <location filename="../../deskdup/views/compare/view.py" line="225" />
         <source>Keyboard shortcuts</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="211" />
+        <location filename="../../deskdup/views/compare/view.py" line="226" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Горячие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="232" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="213" />
+        <location filename="../../deskdup/views/compare/view.py" line="233" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="218" />
+        <location filename="../../deskdup/views/compare/view.py" line="239" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="220" />
+        <location filename="../../deskdup/views/compare/view.py" line="240" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="225" />
+        <location filename="../../deskdup/views/compare/view.py" line="246" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="227" />
+        <location filename="../../deskdup/views/compare/view.py" line="247" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="299" />
+        <location filename="../../deskdup/views/compare/view.py" line="288" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="305" />
+        <location filename="../../deskdup/views/compare/view.py" line="294" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="347" />
+        <location filename="../../deskdup/views/compare/view.py" line="336" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="349" />
+        <location filename="../../deskdup/views/compare/view.py" line="338" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="370" />
+        <location filename="../../deskdup/views/compare/view.py" line="359" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="382" />
+        <location filename="../../deskdup/views/compare/view.py" line="371" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="415" />
+        <location filename="../../deskdup/views/compare/view.py" line="404" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="453" />
+        <location filename="../../deskdup/views/compare/view.py" line="442" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="484" />
+        <location filename="../../deskdup/views/compare/view.py" line="485" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="623" />
-        <source>The view has been reloaded.</source>
-        <translation>Данные обновлены.</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="700" />
-        <location filename="../../deskdup/views/compare/view.py" line="725" />
+        <location filename="../../deskdup/views/compare/view.py" line="687" />
+        <location filename="../../deskdup/views/compare/view.py" line="712" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="756" />
+        <location filename="../../deskdup/views/compare/view.py" line="741" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="765" />
+        <location filename="../../deskdup/views/compare/view.py" line="750" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="771" />
+        <location filename="../../deskdup/views/compare/view.py" line="756" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="773" />
+        <location filename="../../deskdup/views/compare/view.py" line="758" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="774" />
+        <location filename="../../deskdup/views/compare/view.py" line="759" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -469,59 +479,79 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="40" />
+        <location filename="../../deskdup/services/importer/report.py" line="42" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="49" />
+        <location filename="../../deskdup/services/importer/report.py" line="52" />
+        <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
+        <translation>Импортировано {imported}, исправлено {updated}, уже были и оставлены как есть {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/report.py" line="69" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="51" />
+        <location filename="../../deskdup/services/importer/rows.py" line="70" />
+        <source>the row contains a NUL character (binary data, not text)</source>
+        <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="76" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="53" />
+        <location filename="../../deskdup/services/importer/rows.py" line="79" />
+        <source>the id '{id}' contains a control character</source>
+        <translation>в id '{id}' есть управляющий символ</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="83" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="86" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="66" />
+        <location filename="../../deskdup/services/importer/rows.py" line="96" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="84" />
+        <location filename="../../deskdup/services/importer/rows.py" line="118" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="104" />
+        <location filename="../../deskdup/services/importer/rows.py" line="138" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="114" />
+        <location filename="../../deskdup/services/importer/rows.py" line="148" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="123" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="135" />
+        <location filename="../../deskdup/services/importer/rows.py" line="169" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="174" />
+        <source>the title is longer than 300 characters</source>
+        <translation>название длиннее 300 символов</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/importer/dates.py" line="93" />
@@ -759,82 +789,67 @@
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218" />
-        <source>&amp;Next group	Ctrl+Down</source>
-        <translation>&amp;Следующая группа	Ctrl+Down</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="221" />
-        <source>&amp;Previous group	Ctrl+Up</source>
-        <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="231" />
+        <location filename="../../deskdup/views/main_window.py" line="232" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="233" />
+        <location filename="../../deskdup/views/main_window.py" line="234" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236" />
+        <location filename="../../deskdup/views/main_window.py" line="237" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240" />
+        <location filename="../../deskdup/views/main_window.py" line="241" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244" />
+        <location filename="../../deskdup/views/main_window.py" line="245" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246" />
-        <source>&amp;Keyboard shortcuts	F1</source>
-        <translation>&amp;Горячие клавиши	F1</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="249" />
+        <location filename="../../deskdup/views/main_window.py" line="248" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352" />
+        <location filename="../../deskdup/views/main_window.py" line="351" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352" />
+        <location filename="../../deskdup/views/main_window.py" line="351" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="399" />
+        <location filename="../../deskdup/views/main_window.py" line="398" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="518" />
+        <location filename="../../deskdup/views/main_window.py" line="517" />
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="528" />
+        <location filename="../../deskdup/views/main_window.py" line="527" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="555" />
+        <location filename="../../deskdup/views/main_window.py" line="551" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="558" />
+        <location filename="../../deskdup/views/main_window.py" line="554" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -843,11 +858,11 @@
     <name>Merge</name>
     <message>
         <location filename="../../deskdup/services/backend.py" line="45" />
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
-        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано</translation>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
+        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="49" />
+        <location filename="../../deskdup/services/backend.py" line="50" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
@@ -863,56 +878,61 @@
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="82" />
-        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
-        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено</translation>
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
+        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="86" />
-        <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
-        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено</translation>
+        <location filename="../../deskdup/services/merge.py" line="87" />
+        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
+        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="90" />
-        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
-        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено</translation>
+        <location filename="../../deskdup/services/merge.py" line="91" />
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
+        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="94" />
-        <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
-        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено</translation>
+        <location filename="../../deskdup/services/merge.py" line="95" />
+        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
+        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="98" />
+        <location filename="../../deskdup/services/merge.py" line="100" />
+        <source>The database is busy with another operator's change; try again in a moment</source>
+        <translation>База занята изменением другого оператора; повторите через минуту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="103" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation>Нельзя отменить: {what} изменён(о) после объединения; отмена затёрла бы это изменение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="102" />
+        <location filename="../../deskdup/services/merge.py" line="107" />
         <source>This merge was already undone</source>
         <translation>Это объединение уже отменено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="103" />
+        <location filename="../../deskdup/services/merge.py" line="108" />
         <source>Only lead merges can be undone</source>
         <translation>Отменить можно только объединение лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="104" />
+        <location filename="../../deskdup/services/merge.py" line="109" />
         <source>There is no history event {event}</source>
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="105" />
+        <location filename="../../deskdup/services/merge.py" line="110" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106" />
+        <location filename="../../deskdup/services/merge.py" line="111" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107" />
+        <location filename="../../deskdup/services/merge.py" line="112" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
@@ -1303,67 +1323,67 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="78" />
+        <location filename="../../deskdup/views/shortcuts.py" line="77" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="84" />
+        <location filename="../../deskdup/views/shortcuts.py" line="83" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="90" />
+        <location filename="../../deskdup/views/shortcuts.py" line="89" />
         <source>Make the lead in that column the primary</source>
         <translation>Сделать лид этого столбца основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="97" />
+        <location filename="../../deskdup/views/shortcuts.py" line="96" />
         <source>Previous field</source>
         <translation>Предыдущее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="103" />
+        <location filename="../../deskdup/views/shortcuts.py" line="102" />
         <source>Next field</source>
         <translation>Следующее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="109" />
+        <location filename="../../deskdup/views/shortcuts.py" line="108" />
         <source>Keep the value on the left</source>
         <translation>Оставить значение слева</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="115" />
+        <location filename="../../deskdup/views/shortcuts.py" line="114" />
         <source>Keep the value on the right</source>
         <translation>Оставить значение справа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="123" />
+        <location filename="../../deskdup/views/shortcuts.py" line="122" />
         <source>Keep that column's value of the current field</source>
         <translation>Оставить значение этого столбца в текущем поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="130" />
+        <location filename="../../deskdup/views/shortcuts.py" line="129" />
         <source>Merge into the primary</source>
         <translation>Объединить в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="138" />
+        <location filename="../../deskdup/views/shortcuts.py" line="137" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="145" />
+        <location filename="../../deskdup/views/shortcuts.py" line="144" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="152" />
+        <location filename="../../deskdup/views/shortcuts.py" line="151" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="159" />
+        <location filename="../../deskdup/views/shortcuts.py" line="158" />
         <source>Show the keyboard shortcuts</source>
         <translation>Показать горячие клавиши</translation>
     </message>
@@ -1620,19 +1640,19 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="27" />
+        <location filename="../../deskdup/services/workspace.py" line="26" />
         <source>'{url}' is not a database address: {reason}</source>
         <translation>'{url}' — не адрес базы данных: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="28" />
+        <location filename="../../deskdup/services/workspace.py" line="27" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation>Папка {folder} не существует; создайте её или выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="31" />
-        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
-        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл.</translation>
+        <location filename="../../deskdup/services/workspace.py" line="30" />
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
+        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл или новое имя, чтобы начать пустую базу.</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/workspace.py" line="35" />
@@ -1646,38 +1666,13 @@
     </message>
     <message>
         <location filename="../../deskdup/services/workspace.py" line="43" />
-        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" here.</source>
-        <translation>Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или «Новая база…» здесь.</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="48" />
-        <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
-        <translation>{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="53" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation>Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="57" />
+        <location filename="../../deskdup/services/workspace.py" line="47" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="63" />
-        <source>The database is busy with another operator's change; try again in a moment</source>
-        <translation>База занята изменением другого оператора; повторите через минуту</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="66" />
-        <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
-        <translation>Диск, на котором лежит рабочая база, заполнен; ничего не записано. Освободите место и повторите.</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="71" />
-        <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
-        <translation>База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.</translation>
     </message>
 </context>
 <context>
