@@ -15,6 +15,7 @@ import os
 import sys
 
 from deskdup import __version__
+from deskdup.services import credentials
 from deskdup.services.errors import KnownError
 from deskdup.services.workspace import database_errors
 
@@ -60,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
         from deskdup.app import run_gui  # Qt is loaded only for the window
 
         return run_gui(args)
+    if getattr(args, "db", None) and "://" in args.db:
+        # A password in --db is visible in the process list: the keyring (where the
+        # window keeps it), PGPASSWORD or ~/.pgpass supply it instead (README).
+        args.db = credentials.with_secrets(args.db)
     try:
         with database_errors():  # busy, disk full, timeouts: words, not a traceback
             return int(args.handler(args) or 0)

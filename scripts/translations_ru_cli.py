@@ -23,3 +23,11 @@ TRANSLATIONS.update(
         "The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.": "База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.",
     }
 )
+TRANSLATIONS.update(
+    {
+        "Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.": "Лид {leads} занят: {who} начал(а) изменение в {since}; ничего не объединено. Повторите, когда изменение закончится.",
+        "Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.": "Лид {leads} занят другим сеансом базы данных; ничего не объединено. Повторите через минуту.",
+        "deskdup ({login})": "deskdup ({login})",
+        "{program} (database user {user}{where})": "{program} (пользователь базы {user}{where})",
+    }
+)

@@ -73,7 +73,15 @@ from deskdup.services.rights import (
     check_undo,
     refusals_message,
 )
-from deskdup.services.workspace import Workspace, database_errors, known_database_error
+from deskdup.services.workspace import (
+    Workspace,
+    database_errors,
+    held_error,
+    is_lock_timeout,
+    known_database_error,
+    start_write,
+    tag_session,
+)
 
 CONTEXT = "Merge"
 
@@ -166,6 +174,7 @@ def write_session(ws: Workspace) -> Iterator[Session]:
         with ws.session() as session:
             if ws.is_sqlite:
                 session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            start_write(session)
             yield session
     except StaleDataError as exc:
         raise fail(StaleError, Message(CONTEXT, MSG_RACE)) from exc
@@ -294,7 +303,15 @@ def apply_merge(
         if policy is None:
             policy = load_policy(session)
         operator = _operator(session, operator_id)
-        leads = {lead.id: lead for lead in load_leads(session, plan.lead_ids, for_update=True)}
+        tag_session(session, operator.login)
+        try:
+            locked = load_leads(session, plan.lead_ids, for_update=True)
+        except DBAPIError as exc:
+            if not is_lock_timeout(exc):
+                raise
+            labels = {i: plan.cards[i].label for i in plan.lead_ids}
+            raise held_error(ws.engine, labels) from exc
+        leads = {lead.id: lead for lead in locked}
         _check_versions(session, plan, leads)
         cards = cards_from_leads(list(leads.values()))
         refusals = check_merge_cards(
@@ -493,6 +510,7 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
     """
     with write_session(ws) as session:
         operator = _operator(session, operator_id)
+        tag_session(session, operator.login)
         event = session.get(MergeEvent, event_id, populate_existing=True)
         if event is None:
             raise fail(KnownError, Message(CONTEXT, MSG_NO_EVENT, {"event": event_id}))
@@ -648,7 +666,9 @@ def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: st
     for attempt in range(2):
         try:
             with database_errors(), ws.session() as session:
+                start_write(session)
                 operator = _operator(session, operator_id)
+                tag_session(session, operator.login)
                 found = {lead.id for lead in load_leads(session, ids)}
                 missing = [i for i in ids if i not in found]
                 if missing:

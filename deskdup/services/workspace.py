@@ -11,15 +11,17 @@ import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from deskdup.services import credentials
 from deskdup.services.errors import KnownError, fail
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 
@@ -74,6 +76,19 @@ MSG_TOO_SLOW = QT_TRANSLATE_NOOP(
     "keeps happening, ask the database administrator.",
 )
 
+MSG_HELD = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "Lead {leads} is held by {who}, whose change has been open since {since}; nothing was "
+    "merged. Try again when they finish.",
+)
+MSG_HELD_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "Lead {leads} is held by another session of the database; nothing was merged. Try "
+    "again in a moment.",
+)
+WHO_DESKDUP = QT_TRANSLATE_NOOP("Workspace", "deskdup ({login})")
+WHO_PROGRAM = QT_TRANSLATE_NOOP("Workspace", "{program} (database user {user}{where})")
+
 PG_CONNECT_TIMEOUT = 10  # seconds; ?connect_timeout=N in the URL wins
 # How long a write waits for another writer before "the database is busy".
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -97,11 +112,8 @@ def normalize_url(url_or_path: str) -> str:
 
 
 def display_url(url: str) -> str:
-    """The URL as the operator may see it: never with a password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    """The URL as the operator may see it: no password or other secret, in any part."""
+    return credentials.redact(credentials.without_secrets(url))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -119,10 +131,9 @@ def make_engine(url: str) -> Engine:
     url = normalize_url(url)
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise fail(
-            KnownError, Message(CONTEXT, MSG_NOT_AN_ADDRESS, {"url": url, "reason": str(exc)})
-        ) from exc
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is no number
+        params = {"url": display_url(url), "reason": credentials.scrub(str(exc), url)}
+        raise fail(KnownError, Message(CONTEXT, MSG_NOT_AN_ADDRESS, params)) from exc
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
@@ -180,6 +191,94 @@ def known_database_error(exc: DBAPIError) -> KnownError | None:
     return None
 
 
+APPLICATION_NAME = "deskdup"
+
+
+def is_lock_timeout(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) == "55P03"
+
+
+def start_write(session: Session) -> None:
+    """Give a PostgreSQL write transaction its timeouts (``SET LOCAL``: this transaction only).
+
+    Without them a merge behind another session's row lock waited with no word
+    until killed.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    conn = session.connection()
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(PG_LOCK_TIMEOUT)}s'")
+    conn.exec_driver_sql(f"SET LOCAL statement_timeout = '{int(PG_STATEMENT_TIMEOUT)}s'")
+
+
+def tag_session(session: Session, login: str) -> None:
+    """Name the operator in ``pg_stat_activity`` for this transaction, so that another
+    operator kept waiting by it is told who holds the leads (see ``lock_holders``)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.connection().exec_driver_sql(
+        "SELECT set_config('application_name', %(name)s, true)",
+        {"name": f"{APPLICATION_NAME}: {login}"[:63]},
+    )
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    program: str
+    user: str
+    address: str
+    since: datetime | None
+
+    def describe(self) -> Message:
+        prefix = f"{APPLICATION_NAME}: "
+        if self.program.startswith(prefix):
+            return Message(CONTEXT, WHO_DESKDUP, {"login": self.program[len(prefix) :]})
+        where = f", {self.address}" if self.address else ""
+        program = self.program or "psql?"
+        return Message(
+            CONTEXT, WHO_PROGRAM, {"program": program, "user": self.user, "where": where}
+        )
+
+
+def lock_holders(engine: Engine, table: str, ids: list[int]) -> list[LockHolder]:
+    """The sessions holding row locks on ``table``'s rows ``ids`` (PostgreSQL).
+
+    A row locked by one transaction carries that transaction's id in ``xmax``;
+    the transaction holds an exclusive lock on its own id, and ``pg_locks``
+    names the session.  (Rows share-locked by several sessions carry a
+    multixact id instead and are not found: the message then says "another
+    session".)
+    """
+    sql = text(
+        f"""
+        SELECT DISTINCT a.application_name, a.usename, host(a.client_addr), a.xact_start
+        FROM {table} r
+        JOIN pg_locks k ON k.locktype = 'transactionid' AND k.granted
+             AND k.mode = 'ExclusiveLock' AND k.transactionid::text = r.xmax::text
+        JOIN pg_stat_activity a ON a.pid = k.pid
+        WHERE r.id = ANY(:ids) AND a.pid <> pg_backend_pid()
+        """
+    )
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(sql, {"ids": list(ids)}).all()
+    except DBAPIError:
+        return []
+    return [LockHolder(app or "", user or "", addr or "", since) for app, user, addr, since in rows]
+
+
+def held_error(engine: Engine, labels: dict[int, str]) -> KnownError:
+    """ "Lead #X is held by whom since when; nothing was merged" after a lock timeout."""
+    holders = lock_holders(engine, "leads", list(labels))
+    leads = ", ".join(f"#{label}" for label in labels.values())
+    if not holders:
+        return fail(KnownError, Message(CONTEXT, MSG_HELD_UNKNOWN, {"leads": leads}))
+    holder = holders[0]
+    since = f"{holder.since.astimezone():%H:%M:%S}" if holder.since else "?"
+    params = {"leads": leads, "who": holder.describe(), "since": since}
+    return fail(KnownError, Message(CONTEXT, MSG_HELD, params))
+
+
 @contextmanager
 def database_errors() -> Iterator[None]:
     """Turn the environment's database failures into ``KnownError`` (see above)."""
@@ -222,7 +321,7 @@ def sqlite_file(url: str) -> Path | None:
     """The file a SQLite URL names (None for PostgreSQL, ``:memory:`` or a bad URL)."""
     try:
         parsed = make_url(normalize_url(url))
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return None
     database = parsed.database or ""
     if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
@@ -259,6 +358,7 @@ def open_workspace(url: str, *, migrate: bool = True, create: bool = True) -> Wo
         # at all (a picture chosen by mistake: "file is not a database").
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        reason = credentials.scrub(reason, url)
         if engine.dialect.name == "sqlite":
             path = make_url(url).database or url
             if "not a database" in reason and path.lower().endswith(EXPORT_SUFFIXES):

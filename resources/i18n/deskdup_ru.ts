@@ -1,109 +1,108 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="92"/>
-        <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
+        <location filename="../../deskdup/app.py" line="92" />
+        <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation>В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="163"/>
+        <location filename="../../deskdup/app.py" line="163" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="191"/>
+        <location filename="../../deskdup/app.py" line="191" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="205"/>
+        <location filename="../../deskdup/app.py" line="205" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="233"/>
-        <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
-        <translation>В этой базе нет оператора &apos;{login}&apos;; выберите оператора.</translation>
+        <location filename="../../deskdup/app.py" line="233" />
+        <source>There is no operator '{login}' in this workspace; choose one.</source>
+        <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
 </context>
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="20"/>
+        <location filename="../../deskdup/services/channels.py" line="20" />
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="21"/>
+        <location filename="../../deskdup/services/channels.py" line="21" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="22"/>
+        <location filename="../../deskdup/services/channels.py" line="22" />
         <source>Viber</source>
         <translation>Viber</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="23"/>
+        <location filename="../../deskdup/services/channels.py" line="23" />
         <source>VK</source>
         <translation>ВКонтакте</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="24"/>
+        <location filename="../../deskdup/services/channels.py" line="24" />
         <source>Avito</source>
         <translation>Авито</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="25"/>
+        <location filename="../../deskdup/services/channels.py" line="25" />
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="26"/>
+        <location filename="../../deskdup/services/channels.py" line="26" />
         <source>Open line</source>
         <translation>Открытая линия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="27"/>
+        <location filename="../../deskdup/services/channels.py" line="27" />
         <source>Website</source>
         <translation>Сайт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="28"/>
+        <location filename="../../deskdup/services/channels.py" line="28" />
         <source>Phone call</source>
         <translation>Звонок</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="29"/>
-        <location filename="../../deskdup/services/channels.py" line="35"/>
+        <location filename="../../deskdup/services/channels.py" line="29" />
+        <location filename="../../deskdup/services/channels.py" line="35" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="30"/>
+        <location filename="../../deskdup/services/channels.py" line="30" />
         <source>Other</source>
         <translation>Другое</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="34"/>
+        <location filename="../../deskdup/services/channels.py" line="34" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="36"/>
+        <location filename="../../deskdup/services/channels.py" line="36" />
         <source>Messenger</source>
         <translation>Мессенджер</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="37"/>
+        <location filename="../../deskdup/services/channels.py" line="37" />
         <source>Web</source>
         <translation>Веб</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="321"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="321" />
         <source>could not be recognised</source>
         <translation>не распознан</translation>
     </message>
@@ -111,17 +110,17 @@
 <context>
     <name>CheatSheetDialog</name>
     <message>
-        <location filename="../../deskdup/views/cheatsheet.py" line="22"/>
+        <location filename="../../deskdup/views/cheatsheet.py" line="22" />
         <source>Keyboard shortcuts</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/cheatsheet.py" line="25"/>
+        <location filename="../../deskdup/views/cheatsheet.py" line="25" />
         <source>Keys</source>
         <translation>Клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/cheatsheet.py" line="25"/>
+        <location filename="../../deskdup/views/cheatsheet.py" line="25" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
@@ -129,88 +128,88 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="104"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="104" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="136"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="136" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="192"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="192" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="193"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="193" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="194"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="194" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="195"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="195" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="230"/>
-        <location filename="../../deskdup/views/compare/grid.py" line="361"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="230" />
+        <location filename="../../deskdup/views/compare/grid.py" line="361" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="246"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="246" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="248"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="248" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="255"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="255" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="268"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="268" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="296"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="296" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="298"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="298" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="308"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="308" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="323"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="323" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="334"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="334" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="358"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="358" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
@@ -218,163 +217,163 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="202"/>
+        <location filename="../../deskdup/views/compare/view.py" line="202" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="203"/>
+        <location filename="../../deskdup/views/compare/view.py" line="203" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="204"/>
+        <location filename="../../deskdup/views/compare/view.py" line="204" />
         <source>&amp;Previous group</source>
         <translation>&amp;Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="210"/>
+        <location filename="../../deskdup/views/compare/view.py" line="210" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="211"/>
+        <location filename="../../deskdup/views/compare/view.py" line="211" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212"/>
+        <location filename="../../deskdup/views/compare/view.py" line="212" />
         <source>&amp;Next group</source>
         <translation>&amp;Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="218"/>
+        <location filename="../../deskdup/views/compare/view.py" line="218" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="219"/>
+        <location filename="../../deskdup/views/compare/view.py" line="219" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="225"/>
+        <location filename="../../deskdup/views/compare/view.py" line="225" />
         <source>Keyboard shortcuts</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226"/>
+        <location filename="../../deskdup/views/compare/view.py" line="226" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232"/>
+        <location filename="../../deskdup/views/compare/view.py" line="232" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="233"/>
+        <location filename="../../deskdup/views/compare/view.py" line="233" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="239"/>
+        <location filename="../../deskdup/views/compare/view.py" line="239" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="240"/>
+        <location filename="../../deskdup/views/compare/view.py" line="240" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="246"/>
+        <location filename="../../deskdup/views/compare/view.py" line="246" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="247"/>
+        <location filename="../../deskdup/views/compare/view.py" line="247" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="288"/>
+        <location filename="../../deskdup/views/compare/view.py" line="288" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294"/>
+        <location filename="../../deskdup/views/compare/view.py" line="294" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="336"/>
+        <location filename="../../deskdup/views/compare/view.py" line="336" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="338"/>
+        <location filename="../../deskdup/views/compare/view.py" line="338" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="359"/>
+        <location filename="../../deskdup/views/compare/view.py" line="359" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="371"/>
+        <location filename="../../deskdup/views/compare/view.py" line="371" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="404"/>
+        <location filename="../../deskdup/views/compare/view.py" line="404" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="442"/>
+        <location filename="../../deskdup/views/compare/view.py" line="442" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="485"/>
+        <location filename="../../deskdup/views/compare/view.py" line="485" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="614"/>
+        <location filename="../../deskdup/views/compare/view.py" line="614" />
         <source>The view has been reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Данные обновлены.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="691"/>
-        <location filename="../../deskdup/views/compare/view.py" line="716"/>
+        <location filename="../../deskdup/views/compare/view.py" line="691" />
+        <location filename="../../deskdup/views/compare/view.py" line="716" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="745"/>
+        <location filename="../../deskdup/views/compare/view.py" line="745" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="754"/>
+        <location filename="../../deskdup/views/compare/view.py" line="754" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="760"/>
+        <location filename="../../deskdup/views/compare/view.py" line="760" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="762"/>
+        <location filename="../../deskdup/views/compare/view.py" line="762" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="763"/>
+        <location filename="../../deskdup/views/compare/view.py" line="763" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -382,47 +381,47 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="45"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="45" />
         <source>Open a workspace</source>
         <translation>Открыть рабочую базу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="50"/>
-        <source>Choose the workspace database: a SQLite file on this computer, or the address of the team&apos;s PostgreSQL database (postgresql://user@server/database).</source>
+        <location filename="../../deskdup/views/connection_dialog.py" line="50" />
+        <source>Choose the workspace database: a SQLite file on this computer, or the address of the team's PostgreSQL database (postgresql://user@server/database).</source>
         <translation>Выберите рабочую базу: файл SQLite на этом компьютере или адрес общей базы PostgreSQL команды (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="78"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="78" />
         <source>File path or database URL</source>
         <translation>Путь к файлу или адрес базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="80"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="80" />
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="83"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="83" />
         <source>Workspace:</source>
         <translation>База:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="90"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="90" />
         <source>Open the demo</source>
         <translation>Открыть демо</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="93"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="93" />
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
         <translation>Встроенная демо-база с лидами и дублями, чтобы попробовать deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="108"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="108" />
         <source>Workspace file</source>
         <translation>Файл рабочей базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="110"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="110" />
         <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
         <translation>Базы SQLite (*.sqlite *.db);;Все файлы (*)</translation>
     </message>
@@ -430,17 +429,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="56"/>
+        <location filename="../../deskdup/views/errors.py" line="56" />
         <source>deskdup: unexpected error</source>
         <translation>deskdup: непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="61"/>
+        <location filename="../../deskdup/views/errors.py" line="61" />
         <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
         <translation>Внутри deskdup произошла ошибка. Неудавшийся шаг ничего не изменил. Отправьте текст ниже администратору; он также сохранён в папке журналов: {folder}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="74"/>
+        <location filename="../../deskdup/views/errors.py" line="74" />
         <source>Copy</source>
         <translation>Копировать</translation>
     </message>
@@ -448,28 +447,28 @@
 <context>
     <name>DismissDialog</name>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="22"/>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="47"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="22" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="26"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
         <source>Mark leads {leads} as different people. The whole team will stop seeing them as duplicates.</source>
         <translation>Отметить лиды {leads} как разных людей. Вся команда перестанет видеть их как дубли.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="32"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
         <source>Lead #{lead} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
         <translation>Лид #{lead} — другой клиент, не {others}. Вся команда перестанет видеть его как их дубль.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="38"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="38" />
         <source>Reason (optional):</source>
         <translation>Причина (необязательно):</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="40"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="40" />
         <source>e.g. namesakes, different phones</source>
         <translation>например: тёзки, разные телефоны</translation>
     </message>
@@ -477,7 +476,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="45"/>
+        <location filename="../../deskdup/views/errors.py" line="45" />
         <source>deskdup</source>
         <translation>deskdup</translation>
     </message>
@@ -485,115 +484,115 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="42"/>
+        <location filename="../../deskdup/services/importer/report.py" line="42" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="52"/>
+        <location filename="../../deskdup/services/importer/report.py" line="52" />
         <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, исправлено {updated}, уже были и оставлены как есть {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="69"/>
+        <location filename="../../deskdup/services/importer/report.py" line="69" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="70"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="70" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="76"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="76" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="79"/>
-        <source>the id &apos;{id}&apos; contains a control character</source>
-        <translation>в id &apos;{id}&apos; есть управляющий символ</translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="79" />
+        <source>the id '{id}' contains a control character</source>
+        <translation>в id '{id}' есть управляющий символ</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="83"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="83" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="86"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="86" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="96"/>
-        <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
-        <translation>не удалось прочитать дату &apos;{value}&apos; (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="96" />
+        <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
+        <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="118"/>
-        <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
-        <translation>неизвестный канал &apos;{value}&apos; (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="118" />
+        <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
+        <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138"/>
-        <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
-        <translation>неизвестный оператор &apos;{value}&apos;: добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
+        <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="148"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="148" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="169"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="169" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="174"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="174" />
         <source>the title is longer than 300 characters</source>
         <translation>название длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/dates.py" line="93"/>
-        <source>the date &apos;{value}&apos; is not a lead&apos;s date: expected {earliest} to {latest}</source>
-        <translation>дата &apos;{value}&apos; не может быть датой лида: ожидается от {earliest} до {latest}</translation>
+        <location filename="../../deskdup/services/importer/dates.py" line="93" />
+        <source>the date '{value}' is not a lead's date: expected {earliest} to {latest}</source>
+        <translation>дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}</translation>
     </message>
 </context>
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="212"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="212" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="216"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="216" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="223" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="236"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="236" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="256"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="256" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="263"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="263" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
@@ -601,47 +600,47 @@
 <context>
     <name>LeadListView</name>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="51"/>
+        <location filename="../../deskdup/views/lead_list.py" line="51" />
         <source>Search: phone in any format, e-mail, @handle or name</source>
         <translation>Поиск: телефон в любом формате, e-mail, @ник или имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="56"/>
+        <location filename="../../deskdup/views/lead_list.py" line="56" />
         <source>Has duplicates</source>
         <translation>Есть дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="58"/>
+        <location filename="../../deskdup/views/lead_list.py" line="58" />
         <source>Only leads that are in a group of the review queue</source>
         <translation>Только лиды, входящие в группу очереди проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="62"/>
+        <location filename="../../deskdup/views/lead_list.py" line="62" />
         <source>Compare and merge</source>
         <translation>Сравнить и объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="67"/>
+        <location filename="../../deskdup/views/lead_list.py" line="67" />
         <source>Open the selected leads side by side ({keys})</source>
         <translation>Открыть выбранные лиды рядом ({keys})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="154"/>
+        <location filename="../../deskdup/views/lead_list.py" line="154" />
         <source>Contains “{text}”</source>
         <translation>Содержит «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="181"/>
+        <location filename="../../deskdup/views/lead_list.py" line="181" />
         <source>Nothing found</source>
         <translation>Ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="183"/>
+        <location filename="../../deskdup/views/lead_list.py" line="183" />
         <source>{n} leads</source>
         <translation>Лидов: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="186"/>
+        <location filename="../../deskdup/views/lead_list.py" line="186" />
         <source>{shown} of {total} leads</source>
         <translation>{shown} из {total} лидов</translation>
     </message>
@@ -649,27 +648,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="75"/>
+        <location filename="../../deskdup/views/formatting.py" line="75" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="76"/>
+        <location filename="../../deskdup/views/formatting.py" line="76" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="77"/>
+        <location filename="../../deskdup/views/formatting.py" line="77" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="78"/>
+        <location filename="../../deskdup/views/formatting.py" line="78" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="79"/>
+        <location filename="../../deskdup/views/formatting.py" line="79" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>
@@ -677,42 +676,42 @@
 <context>
     <name>Leads</name>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="55"/>
+        <location filename="../../deskdup/views/lead_model.py" line="55" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="56"/>
+        <location filename="../../deskdup/views/lead_model.py" line="56" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="57"/>
+        <location filename="../../deskdup/views/lead_model.py" line="57" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="58"/>
+        <location filename="../../deskdup/views/lead_model.py" line="58" />
         <source>Phones, e-mails, handles</source>
         <translation>Телефоны, e-mail, ники</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="59"/>
+        <location filename="../../deskdup/views/lead_model.py" line="59" />
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="60"/>
+        <location filename="../../deskdup/views/lead_model.py" line="60" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="61"/>
+        <location filename="../../deskdup/views/lead_model.py" line="61" />
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="62"/>
+        <location filename="../../deskdup/views/lead_model.py" line="62" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
@@ -720,142 +719,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103"/>
+        <location filename="../../deskdup/views/main_window.py" line="103" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108"/>
+        <location filename="../../deskdup/views/main_window.py" line="108" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109"/>
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="138"/>
+        <location filename="../../deskdup/views/main_window.py" line="138" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="139"/>
+        <location filename="../../deskdup/views/main_window.py" line="139" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="156"/>
+        <location filename="../../deskdup/views/main_window.py" line="156" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158"/>
+        <location filename="../../deskdup/views/main_window.py" line="158" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="187"/>
+        <location filename="../../deskdup/views/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="189"/>
+        <location filename="../../deskdup/views/main_window.py" line="189" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="195"/>
+        <location filename="../../deskdup/views/main_window.py" line="195" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="198"/>
+        <location filename="../../deskdup/views/main_window.py" line="198" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="200"/>
+        <location filename="../../deskdup/views/main_window.py" line="200" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="208"/>
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210"/>
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="214"/>
+        <location filename="../../deskdup/views/main_window.py" line="214" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232"/>
+        <location filename="../../deskdup/views/main_window.py" line="232" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="234"/>
+        <location filename="../../deskdup/views/main_window.py" line="234" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="237"/>
+        <location filename="../../deskdup/views/main_window.py" line="237" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241"/>
+        <location filename="../../deskdup/views/main_window.py" line="241" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="245"/>
+        <location filename="../../deskdup/views/main_window.py" line="245" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="248"/>
+        <location filename="../../deskdup/views/main_window.py" line="248" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="351"/>
+        <location filename="../../deskdup/views/main_window.py" line="351" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="351"/>
+        <location filename="../../deskdup/views/main_window.py" line="351" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="398"/>
+        <location filename="../../deskdup/views/main_window.py" line="398" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="517"/>
+        <location filename="../../deskdup/views/main_window.py" line="517" />
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="527"/>
+        <location filename="../../deskdup/views/main_window.py" line="527" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="551"/>
+        <location filename="../../deskdup/views/main_window.py" line="551" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="554"/>
+        <location filename="../../deskdup/views/main_window.py" line="554" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -863,97 +862,97 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="45"/>
+        <location filename="../../deskdup/services/backend.py" line="45" />
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
-        <translation type="unfinished"></translation>
+        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="49"/>
+        <location filename="../../deskdup/services/backend.py" line="49" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="80"/>
+        <location filename="../../deskdup/services/merge.py" line="88" />
         <source>Merged {count} leads into #{primary}</source>
         <translation>Объединено лидов: {count}, в #{primary}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="81"/>
+        <location filename="../../deskdup/services/merge.py" line="89" />
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="82"/>
+        <location filename="../../deskdup/services/merge.py" line="90" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="86"/>
+        <location filename="../../deskdup/services/merge.py" line="94" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="90"/>
+        <location filename="../../deskdup/services/merge.py" line="98" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="94"/>
+        <location filename="../../deskdup/services/merge.py" line="102" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="98"/>
+        <location filename="../../deskdup/services/merge.py" line="106" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation>Нельзя отменить: {what} изменён(о) после объединения; отмена затёрла бы это изменение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="102"/>
+        <location filename="../../deskdup/services/merge.py" line="110" />
         <source>This merge was already undone</source>
         <translation>Это объединение уже отменено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="103"/>
+        <location filename="../../deskdup/services/merge.py" line="111" />
         <source>Only lead merges can be undone</source>
         <translation>Отменить можно только объединение лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="104"/>
+        <location filename="../../deskdup/services/merge.py" line="112" />
         <source>There is no history event {event}</source>
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="105"/>
+        <location filename="../../deskdup/services/merge.py" line="113" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106"/>
+        <location filename="../../deskdup/services/merge.py" line="114" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107"/>
+        <location filename="../../deskdup/services/merge.py" line="115" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="31"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="31" />
         <source>A merge needs at least two different leads</source>
         <translation>Для объединения нужны хотя бы два разных лида</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="32"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="32" />
         <source>Lead {lead} does not exist (any more)</source>
         <translation>Лида {lead} больше нет в базе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="33"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="33" />
         <source>Lead #{lead} was already merged into #{into}</source>
         <translation>Лид #{lead} уже объединён с #{into}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="34"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="34" />
         <source>Lead #{lead} is archived; it cannot be merged</source>
         <translation>Лид #{lead} в архиве; его нельзя объединить</translation>
     </message>
@@ -961,42 +960,42 @@
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="160"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="160" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="161"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="161" />
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="162"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="162" />
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="163"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="163" />
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="164"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="164" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="165"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="165" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="166"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="166" />
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="167"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="167" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
@@ -1004,72 +1003,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="212"/>
+        <location filename="../../deskdup/views/queue_model.py" line="212" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214"/>
+        <location filename="../../deskdup/views/queue_model.py" line="214" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215"/>
+        <location filename="../../deskdup/views/queue_model.py" line="215" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221"/>
+        <location filename="../../deskdup/views/queue_model.py" line="221" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224"/>
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255"/>
+        <location filename="../../deskdup/views/queue_model.py" line="255" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259"/>
-        <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
+        <location filename="../../deskdup/views/queue_model.py" line="259" />
+        <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="302"/>
+        <location filename="../../deskdup/views/queue_model.py" line="302" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305"/>
+        <location filename="../../deskdup/views/queue_model.py" line="305" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225"/>
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226"/>
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227"/>
+        <location filename="../../deskdup/views/queue_model.py" line="227" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -1077,108 +1076,108 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="81"/>
+        <location filename="../../deskdup/views/queue.py" line="81" />
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="82"/>
+        <location filename="../../deskdup/views/queue.py" line="82" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="83"/>
+        <location filename="../../deskdup/views/queue.py" line="83" />
         <source>Last 7 days</source>
         <translation>За 7 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="84"/>
+        <location filename="../../deskdup/views/queue.py" line="84" />
         <source>Last 30 days</source>
         <translation>За 30 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="85"/>
+        <location filename="../../deskdup/views/queue.py" line="85" />
         <source>Dates…</source>
         <translation>Даты…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="113"/>
+        <location filename="../../deskdup/views/queue.py" line="113" />
         <source>Filter by name, ID or owner</source>
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="117"/>
+        <location filename="../../deskdup/views/queue.py" line="117" />
         <source>Only groups I can merge</source>
         <translation>Только те, что я могу объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="120"/>
+        <location filename="../../deskdup/views/queue.py" line="120" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation>Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="128"/>
+        <location filename="../../deskdup/views/queue.py" line="128" />
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="133"/>
-        <location filename="../../deskdup/views/queue.py" line="272"/>
+        <location filename="../../deskdup/views/queue.py" line="133" />
+        <location filename="../../deskdup/views/queue.py" line="272" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="143"/>
+        <location filename="../../deskdup/views/queue.py" line="143" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="148"/>
+        <location filename="../../deskdup/views/queue.py" line="148" />
         <source>When the leads of a group came in</source>
         <translation>Когда пришли лиды группы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="151"/>
+        <location filename="../../deskdup/views/queue.py" line="151" />
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="153"/>
+        <location filename="../../deskdup/views/queue.py" line="153" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="155"/>
+        <location filename="../../deskdup/views/queue.py" line="155" />
         <source>Groups with a lead created on or after this day</source>
         <translation>Группы с лидом, созданным в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="156"/>
+        <location filename="../../deskdup/views/queue.py" line="156" />
         <source>Groups with a lead created on or before this day</source>
         <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="317"/>
+        <location filename="../../deskdup/views/queue.py" line="317" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="319"/>
+        <location filename="../../deskdup/views/queue.py" line="319" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="322"/>
-        <source>you may merge none of them (a lock&apos;s tooltip says why)</source>
+        <location filename="../../deskdup/views/queue.py" line="322" />
+        <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="324"/>
+        <location filename="../../deskdup/views/queue.py" line="324" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="326"/>
+        <location filename="../../deskdup/views/queue.py" line="326" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>
@@ -1186,137 +1185,137 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="145"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="145" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="146"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="146" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="147"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="147" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="148"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="148" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="151"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="151" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="152"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="152" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="153"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="153" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="154"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="154" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="157"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="157" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="158"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="158" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="159"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="159" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="160"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="160" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="163"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="164"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="167"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="168"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="169"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="271"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="271" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="281"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="281" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="293"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="293" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="303"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="303" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="319"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="319" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="333"/>
-        <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
+        <location filename="../../deskdup/services/matching/evidence.py" line="333" />
+        <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="344"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="344" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="354"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="354" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="363"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="363" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="377"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="377" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
@@ -1324,67 +1323,67 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="77"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="77" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="83"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="83" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="89"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="89" />
         <source>Make the lead in that column the primary</source>
         <translation>Сделать лид этого столбца основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="96"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="96" />
         <source>Previous field</source>
         <translation>Предыдущее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="102"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="102" />
         <source>Next field</source>
         <translation>Следующее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="108"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="108" />
         <source>Keep the value on the left</source>
         <translation>Оставить значение слева</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="114"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="114" />
         <source>Keep the value on the right</source>
         <translation>Оставить значение справа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="122"/>
-        <source>Keep that column&apos;s value of the current field</source>
+        <location filename="../../deskdup/views/shortcuts.py" line="122" />
+        <source>Keep that column's value of the current field</source>
         <translation>Оставить значение этого столбца в текущем поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="129"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="129" />
         <source>Merge into the primary</source>
         <translation>Объединить в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="137"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="137" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="144"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="144" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="151"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="151" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="158"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="158" />
         <source>Show the keyboard shortcuts</source>
         <translation>Показать горячие клавиши</translation>
     </message>
@@ -1392,77 +1391,77 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="39"/>
+        <location filename="../../deskdup/services/rights.py" line="39" />
         <source>read</source>
         <translation>чтение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="40"/>
+        <location filename="../../deskdup/services/rights.py" line="40" />
         <source>edit</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="41"/>
+        <location filename="../../deskdup/services/rights.py" line="41" />
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="42"/>
+        <location filename="../../deskdup/services/rights.py" line="42" />
         <source>archive</source>
         <translation>архивирование</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="45"/>
+        <location filename="../../deskdup/services/rights.py" line="45" />
         <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation>Лид #{lead} ваш ({department}); у вас нет права «{right}» на лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="50"/>
-        <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues&apos; leads; ask a supervisor</source>
+        <location filename="../../deskdup/services/rights.py" line="50" />
+        <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation>Лид #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на лиды коллег; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="55"/>
+        <location filename="../../deskdup/services/rights.py" line="55" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation>Лид #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на лиды этого отдела; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="60"/>
+        <location filename="../../deskdup/services/rights.py" line="60" />
         <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation>У лида #{lead} нет ответственного; у вас нет права «{right}» на чужие лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="65"/>
-        <source>This merge was made by {author}; only a supervisor may undo other operators&apos; merges</source>
+        <location filename="../../deskdup/services/rights.py" line="65" />
+        <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
         <translation>Это объединение сделал(а) {author}; отменять чужие объединения может только руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="70"/>
+        <location filename="../../deskdup/services/rights.py" line="70" />
         <source>{leads} are your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation>Лиды {leads} ваши ({department}); у вас нет права «{right}» на лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="75"/>
-        <source>{leads} belong to {owner} ({department}); you have no {right} right on your colleagues&apos; leads; ask a supervisor</source>
+        <location filename="../../deskdup/services/rights.py" line="75" />
+        <source>{leads} belong to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation>Лиды {leads} принадлежат: {owner} ({department}); у вас нет права «{right}» на лиды коллег; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="80"/>
+        <location filename="../../deskdup/services/rights.py" line="80" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation>Лиды {leads} принадлежат: {owner} ({department}); у вас нет права «{right}» на лиды этого отдела; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="85"/>
+        <location filename="../../deskdup/services/rights.py" line="85" />
         <source>{leads} have no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation>У лидов {leads} нет ответственного; у вас нет права «{right}» на чужие лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="96"/>
+        <location filename="../../deskdup/services/rights.py" line="96" />
         <source>no department</source>
         <translation>без отдела</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="97"/>
+        <location filename="../../deskdup/services/rights.py" line="97" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
         <translation>Это действие вам не разрешено; ничего не изменено:
@@ -1472,112 +1471,112 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="49"/>
+        <location filename="../../deskdup/views/settings.py" line="47" />
         <source>Interface language</source>
         <translation>Язык интерфейса</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="54"/>
+        <location filename="../../deskdup/views/settings.py" line="52" />
         <source>Review threshold (score from 0 to 1)</source>
         <translation>Порог проверки (оценка от 0 до 1)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="60"/>
+        <location filename="../../deskdup/views/settings.py" line="58" />
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation>Регион телефонов по умолчанию (код страны: RU, KZ, BY)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="69"/>
+        <location filename="../../deskdup/views/settings.py" line="67" />
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation>Веса признаков (от -1 до 1; меньше 0 снижает оценку)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="75"/>
+        <location filename="../../deskdup/views/settings.py" line="73" />
         <source>Burst window (minutes between leads from different channels)</source>
         <translation>Окно всплеска (минут между лидами из разных каналов)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="46"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="46" />
         <source>Same phone</source>
         <translation>Один телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="47"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="47" />
         <source>Same e-mail</source>
         <translation>Один e-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="48"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="48" />
         <source>Same messenger account</source>
         <translation>Один аккаунт в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="49"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="49" />
         <source>Same unrecognised phone number</source>
         <translation>Один нераспознанный номер телефона</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="50"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="50" />
         <source>Same first name and surname</source>
         <translation>Одинаковые имя и фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="51"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="51" />
         <source>Same full name with patronymic</source>
         <translation>Одинаковые ФИО с отчеством</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="52"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="52" />
         <source>Nickname matches the name</source>
         <translation>Ник совпадает с именем</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="53"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="53" />
         <source>Same surname and initial</source>
         <translation>Одинаковые фамилия и инициал</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="54"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="54" />
         <source>Same surname only</source>
         <translation>Только одинаковая фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="55"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="55" />
         <source>Same surname with a number (petrov93)</source>
         <translation>Одинаковая фамилия с числом (petrov93)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="56"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="56" />
         <source>Same first name only</source>
         <translation>Только одинаковое имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="57"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
         <source>Different channels within the burst window</source>
         <translation>Разные каналы в пределах окна всплеска</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="58"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="59"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
         <source>Different phones (penalty)</source>
         <translation>Разные телефоны (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="60"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
         <source>Different first names (penalty)</source>
         <translation>Разные имена (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="61"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
         <source>Different surnames (penalty)</source>
         <translation>Разные фамилии (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="62"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
@@ -1585,55 +1584,55 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="88"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="88" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="100"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="100" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="121"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="121" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="137"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="137" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="141"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="141" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="158"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="158" />
         <source>Default: {value}</source>
         <translation>По умолчанию: {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="165"/>
-        <source>The burst window and every weight back to deskdup&apos;s defaults</source>
+        <location filename="../../deskdup/views/settings_dialog.py" line="165" />
+        <source>The burst window and every weight back to deskdup's defaults</source>
         <translation>Вернуть окно всплеска и все веса к значениям deskdup по умолчанию</translation>
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="147"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="147" />
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="150"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="150" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
@@ -1641,70 +1640,90 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="27"/>
-        <source>&apos;{url}&apos; is not a database address: {reason}</source>
-        <translation>&apos;{url}&apos; — не адрес базы данных: {reason}</translation>
+        <location filename="../../deskdup/services/workspace.py" line="29" />
+        <source>'{url}' is not a database address: {reason}</source>
+        <translation>'{url}' — не адрес базы данных: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="28"/>
+        <location filename="../../deskdup/services/workspace.py" line="30" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation>Папка {folder} не существует; создайте её или выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="31"/>
+        <location filename="../../deskdup/services/workspace.py" line="33" />
         <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="35"/>
+        <location filename="../../deskdup/services/workspace.py" line="37" />
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation>{path} — это папка; выберите в ней файл рабочей базы или укажите новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="38"/>
-        <source>&apos;{url}&apos; is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
-        <translation>&apos;{url}&apos; — не та база, с которой работает deskdup: укажите файл SQLite или адрес PostgreSQL (postgresql://пользователь@сервер/база).</translation>
+        <location filename="../../deskdup/services/workspace.py" line="40" />
+        <source>'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
+        <translation>'{url}' — не та база, с которой работает deskdup: укажите файл SQLite или адрес PostgreSQL (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="43"/>
-        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or &quot;New workspace…&quot; here.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/workspace.py" line="45" />
+        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" here.</source>
+        <translation>Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или «Новая база…» здесь.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="48"/>
+        <location filename="../../deskdup/services/workspace.py" line="50" />
         <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="53"/>
+        <location filename="../../deskdup/services/workspace.py" line="55" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation>Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="57"/>
+        <location filename="../../deskdup/services/workspace.py" line="59" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="63"/>
-        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
-        <translation type="unfinished">База занята изменением другого оператора; повторите через минуту</translation>
+        <location filename="../../deskdup/services/workspace.py" line="65" />
+        <source>The database is busy with another operator's change; try again in a moment</source>
+        <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="66"/>
+        <location filename="../../deskdup/services/workspace.py" line="68" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Диск, на котором лежит рабочая база, заполнен; ничего не записано. Освободите место и повторите.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="71"/>
+        <location filename="../../deskdup/services/workspace.py" line="73" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="79" />
+        <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
+        <translation>Лид {leads} занят: {who} начал(а) изменение в {since}; ничего не объединено. Повторите, когда изменение закончится.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="84" />
+        <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
+        <translation>Лид {leads} занят другим сеансом базы данных; ничего не объединено. Повторите через минуту.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="89" />
+        <source>deskdup ({login})</source>
+        <translation>deskdup ({login})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="90" />
+        <source>{program} (database user {user}{where})</source>
+        <translation>{program} (пользователь базы {user}{where})</translation>
     </message>
 </context>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../deskdup/views/operations.py" line="112"/>
+        <location filename="../../deskdup/views/operations.py" line="112" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
