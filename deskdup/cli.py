@@ -15,9 +15,11 @@ import os
 import sys
 
 from deskdup import __version__
-from deskdup.services import credentials
+from deskdup.services import credentials, logs
 from deskdup.services.errors import KnownError
 from deskdup.services.workspace import database_errors
+
+log = logging.getLogger("deskdup")
 
 COMMAND_MODULES = ("init", "demo", "operator", "import_file", "scan", "merge")
 
@@ -57,6 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # The file the crash dialog points to (rotating, secrets scrubbed); stderr
+    # keeps showing warnings only.
+    for handler in logging.getLogger().handlers:
+        if not isinstance(handler, logging.FileHandler) and handler.level == logging.NOTSET:
+            handler.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    logs.install(logging.DEBUG if args.verbose else logging.INFO)
+    log.info("deskdup %s: %s", __version__, args.command or "window")
     if args.command is None:
         from deskdup.app import run_gui  # Qt is loaded only for the window
 
@@ -69,8 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         with database_errors():  # busy, disk full, timeouts: words, not a traceback
             return int(args.handler(args) or 0)
     except KnownError as exc:
+        log.info("%s refused: %s", args.command, exc)
         print(f"deskdup: {exc}", file=sys.stderr)
         return 2
+    except Exception:
+        log.exception("deskdup %s failed", args.command)  # a bug: the traceback in the log too
+        raise
     except KeyboardInterrupt:
         print("deskdup: interrupted", file=sys.stderr)
         return 130

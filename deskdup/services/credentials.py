@@ -78,6 +78,18 @@ def redact(text: str) -> str:
     return urlunsplit(parts._replace(query=urlencode(kept)))
 
 
+_SECRET_PARAM = re.compile(
+    r"(?P<key>[?&;](?:[a-z_]*password[a-z_]*|passwd|pwd|secret|token|api_?key)=)[^&\s'\"]*",
+    re.I,
+)
+
+
+def scrub_text(text: str) -> str:
+    """Any text (a log line, a traceback) with the secrets of every address in it blotted out."""
+    text = _USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}@", text)
+    return _SECRET_PARAM.sub(lambda m: f"{m['key']}***", text)
+
+
 def scrub(text: str, url: str) -> str:
     """``text`` (a driver's error) with the secret values of ``url`` blotted out."""
     parsed = _parse(url)
