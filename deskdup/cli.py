@@ -81,9 +81,6 @@ def main(argv: list[str] | None = None) -> int:
         log.info("%s refused: %s", args.command, exc)
         print(f"deskdup: {exc}", file=sys.stderr)
         return 2
-    except Exception:
-        log.exception("deskdup %s failed", args.command)  # a bug: the traceback in the log too
-        raise
     except KeyboardInterrupt:
         print("deskdup: interrupted", file=sys.stderr)
         return 130
@@ -92,3 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         # Python from complaining again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:
+        # A bug: Python prints the traceback on stderr; the log file keeps it too.
+        logs.to_file(log, logging.ERROR, f"deskdup {args.command} failed", exc)
+        raise

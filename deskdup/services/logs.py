@@ -56,3 +56,14 @@ def uninstall(handler: logging.Handler | None) -> None:
         return
     logging.getLogger().removeHandler(handler)
     handler.close()
+
+
+def to_file(logger: logging.Logger, level: int, message: str, exc: BaseException) -> None:
+    """Write ``message`` with ``exc``'s traceback to the log file only (not stderr,
+    where the traceback is printed anyway)."""
+    record = logger.makeRecord(
+        logger.name, level, __file__, 0, message, (), (type(exc), exc, exc.__traceback__)
+    )
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, _DeskdupFileHandler) and level >= handler.level:
+            handler.handle(record)

@@ -63,3 +63,16 @@ def test_the_log_rotates(monkeypatch, tmp_path):
     assert logs.LOG_NAME in names and f"{logs.LOG_NAME}.1" in names
     assert len(names) <= logs.BACKUPS + 1
     assert all(p.stat().st_size <= 2200 for p in paths.log_dir().iterdir())
+
+
+def test_a_command_line_bug_keeps_its_traceback_in_the_log(log_file, monkeypatch, tmp_path):
+    from deskdup.commands import scan
+
+    def broken(args):
+        raise RuntimeError("a bug in scan")
+
+    monkeypatch.setattr(scan, "run_scan", broken)
+    with pytest.raises(RuntimeError):
+        main(["scan", "--db", str(tmp_path / "x.sqlite")])
+    text = log_file.read_text(encoding="utf-8")
+    assert "deskdup scan failed" in text and "RuntimeError: a bug in scan" in text
