@@ -146,4 +146,4 @@ def test_db_and_login_are_required(db, capsys):
     # The top-level --db/--as are the window's; a command takes its own.
     with pytest.raises(SystemExit):
         main(["--db", db, "--as", "anna", "merge", "--primary", "1", "--with", "2"])
-    assert "required: --db, --as" in capsys.readouterr().err
+    assert "required: --db" in capsys.readouterr().err

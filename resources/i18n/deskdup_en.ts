@@ -30,6 +30,169 @@
     </message>
 </context>
 <context>
+    <name>Bitrix24</name>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="31"/>
+        <source>The webhook&apos;s user #{user} is not among the workspace&apos;s operators yet; run a sync first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="35"/>
+        <source>Lead #{lead} changed since it was shown; nothing was bound; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="47"/>
+        <source>The portal {portal} does not accept this webhook (wrong user or secret, or the webhook was deleted). Create an incoming webhook in the portal and give its address again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="52"/>
+        <source>Cannot reach the portal {portal}: {reason}. Check the address and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="56"/>
+        <source>The connection to the portal {portal} broke before it answered ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="60"/>
+        <source>The portal refused {method}: {description} ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="61"/>
+        <source>The portal says the webhook&apos;s user may not do this ({method}: {description}). Ask the portal administrator for the right, or use a webhook of a user who has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="66"/>
+        <source>The webhook lacks the permission for {method} ({description}); add the scope to the webhook in the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="71"/>
+        <source>The portal {portal} kept answering &apos;too many requests&apos; for {minutes} minutes; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="76"/>
+        <source>The address {portal} answered, but not as a Bitrix24 portal does (HTTP {status}). Check the webhook address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="30"/>
+        <source>This workspace is linked to the portal {linked}, not {given}. Give a webhook of {linked}, or use another workspace for {given}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="35"/>
+        <source>This workspace is linked to the portal {portal}, but no webhook for it is at hand: give it with --bitrix24 URL or in the environment variable DESKDUP_BITRIX24_WEBHOOK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="40"/>
+        <source>This workspace is not linked to a Bitrix24 portal yet: give the webhook with --bitrix24 URL (or DESKDUP_BITRIX24_WEBHOOK).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="105"/>
+        <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="110"/>
+        <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="115"/>
+        <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="121"/>
+        <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="126"/>
+        <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="131"/>
+        <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="136"/>
+        <source>The merge into #{primary} was applied, but the portal&apos;s lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="141"/>
+        <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="147"/>
+        <source>Finished the interrupted merge into #{primary}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="148"/>
+        <source>a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="70"/>
+        <source>users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="71"/>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="72"/>
+        <source>leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="73"/>
+        <source>leads deleted in the portal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="74"/>
+        <source>The webhook has no &apos;imopenlines&apos; permission: open-line chats were read only from the leads&apos; messenger fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="79"/>
+        <source>{kind} pull from {portal}: {users} users, {contacts} contacts and {leads} leads read, {removed} leads deleted in the portal left the queue; {requests} requests in {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="84"/>
+        <source>Full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="85"/>
+        <source>Incremental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/webhook.py" line="19"/>
+        <source>This is not a Bitrix24 webhook address. Copy it from the portal (Developer resources → Other → Incoming webhook); it looks like https://your-company.bitrix24.ru/rest/1/abc123xyz/</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Channels</name>
     <message>
         <location filename="../../deskdup/services/channels.py" line="20"/>
@@ -343,38 +506,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="614"/>
-        <source>The view has been reloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="691"/>
-        <location filename="../../deskdup/views/compare/view.py" line="716"/>
+        <location filename="../../deskdup/views/compare/view.py" line="687"/>
+        <location filename="../../deskdup/views/compare/view.py" line="712"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="745"/>
+        <location filename="../../deskdup/views/compare/view.py" line="741"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="754"/>
+        <location filename="../../deskdup/views/compare/view.py" line="750"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="760"/>
+        <location filename="../../deskdup/views/compare/view.py" line="756"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="762"/>
+        <location filename="../../deskdup/views/compare/view.py" line="758"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="763"/>
+        <location filename="../../deskdup/views/compare/view.py" line="759"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -864,76 +1022,86 @@
     <name>Merge</name>
     <message>
         <location filename="../../deskdup/services/backend.py" line="45"/>
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="49"/>
+        <location filename="../../deskdup/services/backend.py" line="50"/>
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="88"/>
+        <location filename="../../deskdup/services/merge.py" line="80"/>
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="89"/>
+        <location filename="../../deskdup/services/merge.py" line="81"/>
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="90"/>
-        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
+        <location filename="../../deskdup/services/merge.py" line="82"/>
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="94"/>
-        <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
+        <location filename="../../deskdup/services/merge.py" line="87"/>
+        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="98"/>
-        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
+        <location filename="../../deskdup/services/merge.py" line="91"/>
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="102"/>
-        <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
+        <location filename="../../deskdup/services/merge.py" line="95"/>
+        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106"/>
+        <location filename="../../deskdup/services/merge.py" line="100"/>
+        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="103"/>
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110"/>
+        <location filename="../../deskdup/services/merge.py" line="107"/>
         <source>This merge was already undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="111"/>
+        <location filename="../../deskdup/services/merge.py" line="108"/>
         <source>Only lead merges can be undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="112"/>
+        <location filename="../../deskdup/services/merge.py" line="109"/>
         <source>There is no history event {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113"/>
-        <source>someone else</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="114"/>
-        <source>There is no active operator with the id {operator}</source>
+        <location filename="../../deskdup/services/merge.py" line="110"/>
+        <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="115"/>
+        <source>someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="116"/>
+        <source>There is no active operator with the id {operator}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="117"/>
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -955,6 +1123,11 @@
     <message>
         <location filename="../../deskdup/services/merge_plan.py" line="34"/>
         <source>Lead #{lead} is archived; it cannot be merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="104"/>
+        <source>Merged {count} leads into #{primary} in the portal</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1469,29 +1642,42 @@
     </message>
 </context>
 <context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="18"/>
+        <source>The secret is kept in the system keyring ({backend}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="19"/>
+        <source>There is no system keyring here ({reason}), so the secret was not stored: it is used for this session only. Give it again next time (or set it in the environment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="47"/>
+        <location filename="../../deskdup/views/settings.py" line="49"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="52"/>
+        <location filename="../../deskdup/views/settings.py" line="54"/>
         <source>Review threshold (score from 0 to 1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="58"/>
+        <location filename="../../deskdup/views/settings.py" line="60"/>
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="67"/>
+        <location filename="../../deskdup/views/settings.py" line="69"/>
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="73"/>
+        <location filename="../../deskdup/views/settings.py" line="75"/>
         <source>Burst window (minutes between leads from different channels)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1640,83 +1826,38 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="29"/>
+        <location filename="../../deskdup/services/workspace.py" line="26"/>
         <source>&apos;{url}&apos; is not a database address: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30"/>
+        <location filename="../../deskdup/services/workspace.py" line="27"/>
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="33"/>
-        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
+        <location filename="../../deskdup/services/workspace.py" line="30"/>
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="37"/>
+        <location filename="../../deskdup/services/workspace.py" line="35"/>
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="40"/>
+        <location filename="../../deskdup/services/workspace.py" line="38"/>
         <source>&apos;{url}&apos; is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="45"/>
-        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or &quot;New workspace…&quot; here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="50"/>
-        <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="55"/>
+        <location filename="../../deskdup/services/workspace.py" line="43"/>
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="59"/>
+        <location filename="../../deskdup/services/workspace.py" line="47"/>
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="65"/>
-        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="68"/>
-        <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="73"/>
-        <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="79"/>
-        <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="84"/>
-        <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="89"/>
-        <source>deskdup ({login})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="90"/>
-        <source>{program} (database user {user}{where})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
