@@ -506,33 +506,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687"/>
-        <location filename="../../deskdup/views/compare/view.py" line="712"/>
+        <location filename="../../deskdup/views/compare/view.py" line="614"/>
+        <source>The view has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="691"/>
+        <location filename="../../deskdup/views/compare/view.py" line="716"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="741"/>
+        <location filename="../../deskdup/views/compare/view.py" line="745"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="750"/>
+        <location filename="../../deskdup/views/compare/view.py" line="754"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="756"/>
+        <location filename="../../deskdup/views/compare/view.py" line="760"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="758"/>
+        <location filename="../../deskdup/views/compare/view.py" line="762"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="759"/>
+        <location filename="../../deskdup/views/compare/view.py" line="763"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1022,86 +1027,81 @@
     <name>Merge</name>
     <message>
         <location filename="../../deskdup/services/backend.py" line="45"/>
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="50"/>
+        <location filename="../../deskdup/services/backend.py" line="49"/>
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="80"/>
+        <location filename="../../deskdup/services/merge.py" line="88"/>
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="81"/>
+        <location filename="../../deskdup/services/merge.py" line="89"/>
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="82"/>
-        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
+        <location filename="../../deskdup/services/merge.py" line="90"/>
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="87"/>
-        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
+        <location filename="../../deskdup/services/merge.py" line="94"/>
+        <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="91"/>
-        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
+        <location filename="../../deskdup/services/merge.py" line="98"/>
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="95"/>
-        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
+        <location filename="../../deskdup/services/merge.py" line="102"/>
+        <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="100"/>
-        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="103"/>
+        <location filename="../../deskdup/services/merge.py" line="106"/>
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107"/>
+        <location filename="../../deskdup/services/merge.py" line="110"/>
         <source>This merge was already undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108"/>
+        <location filename="../../deskdup/services/merge.py" line="111"/>
         <source>Only lead merges can be undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109"/>
+        <location filename="../../deskdup/services/merge.py" line="112"/>
         <source>There is no history event {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110"/>
+        <location filename="../../deskdup/services/merge.py" line="113"/>
         <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="115"/>
+        <location filename="../../deskdup/services/merge.py" line="118"/>
         <source>someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="116"/>
+        <location filename="../../deskdup/services/merge.py" line="119"/>
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="117"/>
+        <location filename="../../deskdup/services/merge.py" line="120"/>
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,27 +1657,27 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="49"/>
+        <location filename="../../deskdup/views/settings.py" line="47"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="54"/>
+        <location filename="../../deskdup/views/settings.py" line="52"/>
         <source>Review threshold (score from 0 to 1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="60"/>
+        <location filename="../../deskdup/views/settings.py" line="58"/>
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="69"/>
+        <location filename="../../deskdup/views/settings.py" line="67"/>
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="75"/>
+        <location filename="../../deskdup/views/settings.py" line="73"/>
         <source>Burst window (minutes between leads from different channels)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1826,38 +1826,83 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="26"/>
+        <location filename="../../deskdup/services/workspace.py" line="29"/>
         <source>&apos;{url}&apos; is not a database address: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="27"/>
+        <location filename="../../deskdup/services/workspace.py" line="30"/>
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30"/>
-        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
+        <location filename="../../deskdup/services/workspace.py" line="33"/>
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="35"/>
+        <location filename="../../deskdup/services/workspace.py" line="37"/>
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="38"/>
+        <location filename="../../deskdup/services/workspace.py" line="40"/>
         <source>&apos;{url}&apos; is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="43"/>
+        <location filename="../../deskdup/services/workspace.py" line="45"/>
+        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or &quot;New workspace…&quot; here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="50"/>
+        <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="55"/>
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="47"/>
+        <location filename="../../deskdup/services/workspace.py" line="59"/>
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="65"/>
+        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="68"/>
+        <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="73"/>
+        <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="79"/>
+        <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="84"/>
+        <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="89"/>
+        <source>deskdup ({login})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="90"/>
+        <source>{program} (database user {user}{where})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
