@@ -73,6 +73,7 @@ from deskdup.services.rights import (
     check_undo,
     refusals_message,
 )
+from deskdup.services.times import local_time
 from deskdup.services.workspace import (
     Workspace,
     database_errors,
@@ -156,7 +157,7 @@ class UndoableMerge:
     @property
     def merged_at_local(self) -> datetime:
         """When, in this computer's time zone (the operator reads local time)."""
-        return self.merged_at.replace(tzinfo=UTC).astimezone()
+        return local_time(self.merged_at)
 
 
 def utcnow() -> datetime:
