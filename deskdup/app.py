@@ -77,9 +77,13 @@ def ensure_demo_workspace(progress=None, leads: int = DEMO_LEADS) -> Path:
     return path
 
 
-def _open(url: str) -> tuple[Workspace, list[OperatorInfo]]:
-    """Open the workspace and list its operators (runs on the database worker)."""
-    ws = open_workspace(url, create=False)
+def _open(url: str, *, create: bool = False) -> tuple[Workspace, list[OperatorInfo]]:
+    """Open the workspace and list its operators (runs on the database worker).
+
+    ``create``: the operator chose "New workspace…"; otherwise a missing file is
+    "file not found" (a typo must not make an empty workspace).
+    """
+    ws = open_workspace(url, create=create)
     try:
         with ws.session() as session:
             operators = list_operators(session)
@@ -143,6 +147,8 @@ class AppController(QObject):
         self.login = None  # a new workspace: its own remembered operator
         if url == ConnectionDialog.DEMO:
             self.open_demo()
+        elif url.startswith(ConnectionDialog.NEW):
+            self.open_url(url[len(ConnectionDialog.NEW) :], create=True)
         else:
             self.open_url(url)
         return True
@@ -177,13 +183,13 @@ class AppController(QObject):
         else:
             errors.report_bug(self.window, exc)
 
-    def open_url(self, url: str) -> None:
+    def open_url(self, url: str, *, create: bool = False) -> None:
         url = opts.with_password(normalize_url(url))
         self.busy = True
         (
             QueryOp(
                 None,
-                lambda _progress: _open(url),
+                lambda _progress: _open(url, create=create),
                 lambda got: self._opened(url, *got),
                 runner=self.runner,
             )

@@ -4,7 +4,7 @@
 
 TRANSLATIONS: dict[object, str] = {
     "{path} is not a deskdup workspace (it is not a SQLite database); choose another file.": "{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл.",
-    'File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" here.': "Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или «Новая база…» здесь.",
+    'File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" in the window\'s "Open a workspace" dialog.': "Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или кнопкой «Новая база…» в окне «Открыть рабочую базу».",
     "{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE": "{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА",
 }
 TRANSLATIONS.update(
@@ -29,5 +29,22 @@ TRANSLATIONS.update(
         "Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.": "Лид {leads} занят другим сеансом базы данных; ничего не объединено. Повторите через минуту.",
         "deskdup ({login})": "deskdup ({login})",
         "{program} (database user {user}{where})": "{program} (пользователь базы {user}{where})",
+    }
+)
+TRANSLATIONS.update(
+    {
+        ("ConnectionDialog", "New workspace…"): "Новая база…",
+        "Create a new, empty workspace file (then add the operators and import leads)": "Создать новый пустой файл рабочей базы (затем добавьте операторов и импортируйте лиды)",
+        "deskdup workspaces (*.sqlite *.sqlite3 *.db)": "Рабочие базы deskdup (*.sqlite *.sqlite3 *.db)",
+        "CRM exports, to import (*.csv *.xlsx)": "Выгрузки из CRM, для импорта (*.csv *.xlsx)",
+        ("ConnectionDialog", "All files (*)"): "Все файлы (*)",
+        ("ConnectionDialog", "Look in:"): "Папка:",
+        ("ConnectionDialog", "File name:"): "Имя файла:",
+        ("ConnectionDialog", "Files of type:"): "Тип файлов:",
+        ("ConnectionDialog", "Cancel"): "Отмена",
+        ("ConnectionDialog", "Open"): "Открыть",
+        ("ConnectionDialog", "Create"): "Создать",
+        "Open a workspace file": "Открыть файл рабочей базы",
+        "New workspace file": "Новый файл рабочей базы",
     }
 )

@@ -45,7 +45,8 @@ MSG_UNSUPPORTED = QT_TRANSLATE_NOOP(
 MSG_NO_FILE = QT_TRANSLATE_NOOP(
     "Workspace",
     "File not found: {path}. Check the path for a typo. A new, empty workspace is made "
-    'only on request: deskdup init --db {quoted}, or "New workspace…" here.',
+    'only on request: deskdup init --db {quoted}, or "New workspace…" in the window\'s '
+    '"Open a workspace" dialog.',
 )
 MSG_AN_EXPORT = QT_TRANSLATE_NOOP(
     "Workspace",

@@ -3,27 +3,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="92" />
+        <location filename="../../deskdup/app.py" line="96" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation>В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="163" />
+        <location filename="../../deskdup/app.py" line="169" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="191" />
+        <location filename="../../deskdup/app.py" line="197" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="205" />
+        <location filename="../../deskdup/app.py" line="211" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="233" />
+        <location filename="../../deskdup/app.py" line="239" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
@@ -544,49 +544,104 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="45" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="48" />
         <source>Open a workspace</source>
         <translation>Открыть рабочую базу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="50" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="53" />
         <source>Choose the workspace database: a SQLite file on this computer, or the address of the team's PostgreSQL database (postgresql://user@server/database).</source>
         <translation>Выберите рабочую базу: файл SQLite на этом компьютере или адрес общей базы PostgreSQL команды (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="78" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="81" />
         <source>File path or database URL</source>
         <translation>Путь к файлу или адрес базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="80" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="83" />
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="83" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="86" />
         <source>Workspace:</source>
         <translation>База:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="90" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="93" />
         <source>Open the demo</source>
         <translation>Открыть демо</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="93" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="96" />
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
         <translation>Встроенная демо-база с лидами и дублями, чтобы попробовать deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="108" />
-        <source>Workspace file</source>
-        <translation>Файл рабочей базы</translation>
+        <location filename="../../deskdup/views/connection_dialog.py" line="100" />
+        <source>New workspace…</source>
+        <translation>Новая база…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="110" />
-        <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
-        <translation>Базы SQLite (*.sqlite *.db);;Все файлы (*)</translation>
+        <location filename="../../deskdup/views/connection_dialog.py" line="103" />
+        <source>Create a new, empty workspace file (then add the operators and import leads)</source>
+        <translation>Создать новый пустой файл рабочей базы (затем добавьте операторов и импортируйте лиды)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="125" />
+        <source>deskdup workspaces (*.sqlite *.sqlite3 *.db)</source>
+        <translation>Рабочие базы deskdup (*.sqlite *.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="126" />
+        <source>CRM exports, to import (*.csv *.xlsx)</source>
+        <translation>Выгрузки из CRM, для импорта (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="127" />
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="131" />
+        <source>Look in:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="132" />
+        <source>File name:</source>
+        <translation>Имя файла:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="133" />
+        <source>Files of type:</source>
+        <translation>Тип файлов:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="135" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="148" />
+        <source>Open a workspace file</source>
+        <translation>Открыть файл рабочей базы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="148" />
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="156" />
+        <source>New workspace file</source>
+        <translation>Новый файл рабочей базы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="156" />
+        <source>Create</source>
+        <translation>Создать</translation>
     </message>
 </context>
 <context>
@@ -811,27 +866,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="75" />
+        <location filename="../../deskdup/views/formatting.py" line="76" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="76" />
+        <location filename="../../deskdup/views/formatting.py" line="77" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="77" />
+        <location filename="../../deskdup/views/formatting.py" line="78" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="78" />
+        <location filename="../../deskdup/views/formatting.py" line="79" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="79" />
+        <location filename="../../deskdup/views/formatting.py" line="80" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>
@@ -1035,72 +1090,72 @@
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="88" />
+        <location filename="../../deskdup/services/merge.py" line="89" />
         <source>Merged {count} leads into #{primary}</source>
         <translation>Объединено лидов: {count}, в #{primary}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="89" />
+        <location filename="../../deskdup/services/merge.py" line="90" />
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="90" />
+        <location filename="../../deskdup/services/merge.py" line="91" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
         <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="94" />
+        <location filename="../../deskdup/services/merge.py" line="95" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
         <translation>Лид #{lead} удалил кто-то другой; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="98" />
+        <location filename="../../deskdup/services/merge.py" line="99" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
         <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="102" />
+        <location filename="../../deskdup/services/merge.py" line="103" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106" />
+        <location filename="../../deskdup/services/merge.py" line="107" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation>Нельзя отменить: {what} изменён(о) после объединения; отмена затёрла бы это изменение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110" />
+        <location filename="../../deskdup/services/merge.py" line="111" />
         <source>This merge was already undone</source>
         <translation>Это объединение уже отменено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="111" />
+        <location filename="../../deskdup/services/merge.py" line="112" />
         <source>Only lead merges can be undone</source>
         <translation>Отменить можно только объединение лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="112" />
+        <location filename="../../deskdup/services/merge.py" line="113" />
         <source>There is no history event {event}</source>
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113" />
+        <location filename="../../deskdup/services/merge.py" line="114" />
         <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
         <translation>Это объединение выполнено на портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="118" />
+        <location filename="../../deskdup/services/merge.py" line="119" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="119" />
+        <location filename="../../deskdup/services/merge.py" line="120" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="120" />
+        <location filename="../../deskdup/services/merge.py" line="121" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
@@ -1176,72 +1231,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="212" />
+        <location filename="../../deskdup/views/queue_model.py" line="213" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214" />
+        <location filename="../../deskdup/views/queue_model.py" line="215" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215" />
+        <location filename="../../deskdup/views/queue_model.py" line="216" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221" />
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255" />
+        <location filename="../../deskdup/views/queue_model.py" line="256" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259" />
+        <location filename="../../deskdup/views/queue_model.py" line="260" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="302" />
+        <location filename="../../deskdup/views/queue_model.py" line="303" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305" />
+        <location filename="../../deskdup/views/queue_model.py" line="306" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="227" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227" />
+        <location filename="../../deskdup/views/queue_model.py" line="228" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -1813,12 +1868,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="147" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="200" />
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="150" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="203" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
@@ -1852,56 +1907,56 @@
     </message>
     <message>
         <location filename="../../deskdup/services/workspace.py" line="45" />
-        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" here.</source>
-        <translation>Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или «Новая база…» здесь.</translation>
+        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" in the window's "Open a workspace" dialog.</source>
+        <translation>Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или кнопкой «Новая база…» в окне «Открыть рабочую базу».</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="50" />
+        <location filename="../../deskdup/services/workspace.py" line="51" />
         <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
         <translation>{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="55" />
+        <location filename="../../deskdup/services/workspace.py" line="56" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation>Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="59" />
+        <location filename="../../deskdup/services/workspace.py" line="60" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="65" />
+        <location filename="../../deskdup/services/workspace.py" line="66" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="68" />
+        <location filename="../../deskdup/services/workspace.py" line="69" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
         <translation>Диск, на котором лежит рабочая база, заполнен; ничего не записано. Освободите место и повторите.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="73" />
+        <location filename="../../deskdup/services/workspace.py" line="74" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
         <translation>База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="79" />
+        <location filename="../../deskdup/services/workspace.py" line="80" />
         <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
         <translation>Лид {leads} занят: {who} начал(а) изменение в {since}; ничего не объединено. Повторите, когда изменение закончится.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="84" />
+        <location filename="../../deskdup/services/workspace.py" line="85" />
         <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
         <translation>Лид {leads} занят другим сеансом базы данных; ничего не объединено. Повторите через минуту.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="89" />
+        <location filename="../../deskdup/services/workspace.py" line="90" />
         <source>deskdup ({login})</source>
         <translation>deskdup ({login})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="90" />
+        <location filename="../../deskdup/services/workspace.py" line="91" />
         <source>{program} (database user {user}{where})</source>
         <translation>{program} (пользователь базы {user}{where})</translation>
     </message>
