@@ -1,11 +1,18 @@
-"""What the rest of the program knows of a CRM: the ``CrmBackend`` protocol.
+"""A ``CrmBackend`` protocol for a CRM, and ``SqlBackend`` over deskdup's own schema.
 
-Two implementations are planned: ``SqlBackend`` (the SQL workspace is the CRM:
-SQLite for one operator and the demo, PostgreSQL for a team) and a Bitrix24
-REST backend.  Views and commands talk to a backend, never to SQLAlchemy or
-HTTP directly.  Every method returns plain records (``LeadCard``,
-``ContactRecord``, ``OperatorInfo``, ``MergePlan``...), never ORM objects, so
-results can cross threads.
+``CrmBackend`` is the shape a CRM takes for deskdup: load leads and contacts
+(incrementally, since a time), search contacts, the signed-in operator and the
+team's merge policy, build and apply a merge plan, bind a contact to a lead.
+``SqlBackend`` implements it over the SQL workspace (SQLite for one operator
+and the demo, PostgreSQL for a team); its methods return plain records
+(``LeadCard``, ``ContactRecord``, ``OperatorInfo``, ``MergePlan``...), never ORM
+objects, so results can cross threads.
+
+Who goes through it: ``Bitrix24Backend`` (``services/bitrix24/``) builds on
+``SqlBackend`` for a linked portal, and the ``sync`` and ``merge --bitrix24``
+commands use that.  The window and the other commands do not: they call the
+services over a ``Workspace`` (``review.py``, ``merge.py``, ``lead_rows.py``,
+``matching/``).
 """
 
 from __future__ import annotations
@@ -37,6 +44,7 @@ from deskdup.services.merge_plan import (
     cards_from_leads,
 )
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.names import fold
 from deskdup.services.operators import find_operator
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import OperatorInfo, check_lead
@@ -139,7 +147,7 @@ class SqlBackend:
         text = query.strip()
         if not text:
             return []
-        words = [_fold(w) for w in text.split()]
+        words = [fold(w) for w in text.split()]
         with self.ws.session() as session:
             exact = [Contact.external_id == text]
             if text.isdigit():
@@ -148,7 +156,7 @@ class SqlBackend:
             found = list(session.scalars(base.where(or_(*exact)).order_by(Contact.id)))
             if self.ws.is_sqlite:
                 rows = session.scalars(base.order_by(Contact.last_name, Contact.first_name))
-                named = [c for c in rows if all(w in _fold(c.full_name) for w in words)]
+                named = [c for c in rows if all(w in fold(c.full_name) for w in words)]
             else:
                 full = Contact.last_name + " " + Contact.first_name + " " + Contact.middle_name
                 stmt = base.where(and_(*(full.ilike(f"%{w}%") for w in text.split())))
@@ -226,10 +234,6 @@ class SqlBackend:
             session.add(event)
             session.flush()
             return event.id
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
 
 
 def _contact(contact: Contact) -> ContactRecord:

@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="96"/>
+        <location filename="../../deskdup/app.py" line="93"/>
         <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="169"/>
+        <location filename="../../deskdup/app.py" line="164"/>
         <source>Creating the demo workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="197"/>
+        <location filename="../../deskdup/app.py" line="192"/>
         <source>Opening the workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="211"/>
+        <location filename="../../deskdup/app.py" line="206"/>
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="239"/>
+        <location filename="../../deskdup/app.py" line="234"/>
         <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,163 +381,158 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="202"/>
+        <location filename="../../deskdup/views/compare/view.py" line="212"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="203"/>
+        <location filename="../../deskdup/views/compare/view.py" line="213"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="204"/>
+        <location filename="../../deskdup/views/compare/view.py" line="214"/>
         <source>&amp;Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="210"/>
+        <location filename="../../deskdup/views/compare/view.py" line="220"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="211"/>
+        <location filename="../../deskdup/views/compare/view.py" line="221"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212"/>
+        <location filename="../../deskdup/views/compare/view.py" line="222"/>
         <source>&amp;Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="218"/>
+        <location filename="../../deskdup/views/compare/view.py" line="228"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="219"/>
+        <location filename="../../deskdup/views/compare/view.py" line="229"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="225"/>
+        <location filename="../../deskdup/views/compare/view.py" line="235"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226"/>
+        <location filename="../../deskdup/views/compare/view.py" line="236"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232"/>
+        <location filename="../../deskdup/views/compare/view.py" line="242"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="233"/>
+        <location filename="../../deskdup/views/compare/view.py" line="243"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="239"/>
+        <location filename="../../deskdup/views/compare/view.py" line="249"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="240"/>
+        <location filename="../../deskdup/views/compare/view.py" line="250"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="246"/>
+        <location filename="../../deskdup/views/compare/view.py" line="256"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="247"/>
+        <location filename="../../deskdup/views/compare/view.py" line="257"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="288"/>
+        <location filename="../../deskdup/views/compare/view.py" line="298"/>
         <source>Previous group: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294"/>
+        <location filename="../../deskdup/views/compare/view.py" line="304"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="336"/>
+        <location filename="../../deskdup/views/compare/view.py" line="345"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="338"/>
+        <location filename="../../deskdup/views/compare/view.py" line="347"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="359"/>
+        <location filename="../../deskdup/views/compare/view.py" line="366"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="371"/>
+        <location filename="../../deskdup/views/compare/view.py" line="375"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="404"/>
+        <location filename="../../deskdup/views/compare/view.py" line="420"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="442"/>
+        <location filename="../../deskdup/views/compare/view.py" line="458"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="485"/>
+        <location filename="../../deskdup/views/compare/view.py" line="501"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="614"/>
-        <source>The view has been reloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="691"/>
-        <location filename="../../deskdup/views/compare/view.py" line="716"/>
+        <location filename="../../deskdup/views/compare/view.py" line="719"/>
+        <location filename="../../deskdup/views/compare/view.py" line="742"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="745"/>
+        <location filename="../../deskdup/views/compare/view.py" line="767"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="754"/>
+        <location filename="../../deskdup/views/compare/view.py" line="776"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="760"/>
+        <location filename="../../deskdup/views/compare/view.py" line="782"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="762"/>
+        <location filename="../../deskdup/views/compare/view.py" line="784"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="763"/>
+        <location filename="../../deskdup/views/compare/view.py" line="785"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,120 +540,65 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="48"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="45"/>
         <source>Open a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="53"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="50"/>
         <source>Choose the workspace database: a SQLite file on this computer, or the address of the team&apos;s PostgreSQL database (postgresql://user@server/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="81"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="78"/>
         <source>File path or database URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="83"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="80"/>
         <source>Choose file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="86"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="83"/>
         <source>Workspace:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="93"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="90"/>
         <source>Open the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="96"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="93"/>
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="100"/>
-        <source>New workspace…</source>
+        <location filename="../../deskdup/views/connection_dialog.py" line="108"/>
+        <source>Workspace file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="103"/>
-        <source>Create a new, empty workspace file (then add the operators and import leads)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="125"/>
-        <source>deskdup workspaces (*.sqlite *.sqlite3 *.db)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="126"/>
-        <source>CRM exports, to import (*.csv *.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="127"/>
-        <source>All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="131"/>
-        <source>Look in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="132"/>
-        <source>File name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="133"/>
-        <source>Files of type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="135"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="148"/>
-        <source>Open a workspace file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="148"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="156"/>
-        <source>New workspace file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="156"/>
-        <source>Create</source>
+        <location filename="../../deskdup/views/connection_dialog.py" line="110"/>
+        <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="56"/>
+        <location filename="../../deskdup/views/errors.py" line="48"/>
         <source>deskdup: unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="61"/>
+        <location filename="../../deskdup/views/errors.py" line="53"/>
         <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="74"/>
+        <location filename="../../deskdup/views/errors.py" line="66"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -695,7 +635,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="45"/>
+        <location filename="../../deskdup/views/errors.py" line="37"/>
         <source>deskdup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,27 +807,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="76"/>
+        <location filename="../../deskdup/views/formatting.py" line="75"/>
         <source>new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="77"/>
+        <location filename="../../deskdup/views/formatting.py" line="76"/>
         <source>in progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="78"/>
+        <location filename="../../deskdup/views/formatting.py" line="77"/>
         <source>processed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="79"/>
+        <location filename="../../deskdup/views/formatting.py" line="78"/>
         <source>converted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="80"/>
+        <location filename="../../deskdup/views/formatting.py" line="79"/>
         <source>junk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -938,142 +878,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103"/>
+        <location filename="../../deskdup/views/main_window.py" line="101"/>
         <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108"/>
+        <location filename="../../deskdup/views/main_window.py" line="106"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109"/>
+        <location filename="../../deskdup/views/main_window.py" line="107"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="138"/>
+        <location filename="../../deskdup/views/main_window.py" line="136"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="139"/>
+        <location filename="../../deskdup/views/main_window.py" line="137"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="156"/>
+        <location filename="../../deskdup/views/main_window.py" line="154"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158"/>
+        <location filename="../../deskdup/views/main_window.py" line="156"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="187"/>
+        <location filename="../../deskdup/views/main_window.py" line="185"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="189"/>
+        <location filename="../../deskdup/views/main_window.py" line="187"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="195"/>
+        <location filename="../../deskdup/views/main_window.py" line="193"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="198"/>
+        <location filename="../../deskdup/views/main_window.py" line="196"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="200"/>
+        <location filename="../../deskdup/views/main_window.py" line="198"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="208"/>
+        <location filename="../../deskdup/views/main_window.py" line="206"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210"/>
+        <location filename="../../deskdup/views/main_window.py" line="208"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="214"/>
+        <location filename="../../deskdup/views/main_window.py" line="212"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232"/>
+        <location filename="../../deskdup/views/main_window.py" line="230"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="234"/>
+        <location filename="../../deskdup/views/main_window.py" line="232"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="237"/>
+        <location filename="../../deskdup/views/main_window.py" line="235"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241"/>
+        <location filename="../../deskdup/views/main_window.py" line="239"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="245"/>
+        <location filename="../../deskdup/views/main_window.py" line="243"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="248"/>
+        <location filename="../../deskdup/views/main_window.py" line="246"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="351"/>
+        <location filename="../../deskdup/views/main_window.py" line="346"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="351"/>
+        <location filename="../../deskdup/views/main_window.py" line="346"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="398"/>
+        <location filename="../../deskdup/views/main_window.py" line="393"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="517"/>
+        <location filename="../../deskdup/views/main_window.py" line="515"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="527"/>
+        <location filename="../../deskdup/views/main_window.py" line="525"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="551"/>
+        <location filename="../../deskdup/views/main_window.py" line="549"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="554"/>
+        <location filename="../../deskdup/views/main_window.py" line="552"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1081,82 +1021,87 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="45"/>
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
+        <location filename="../../deskdup/services/backend.py" line="53"/>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="49"/>
+        <location filename="../../deskdup/services/backend.py" line="58"/>
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="89"/>
+        <location filename="../../deskdup/services/merge.py" line="80"/>
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="90"/>
+        <location filename="../../deskdup/services/merge.py" line="81"/>
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../deskdup/services/merge.py" line="82"/>
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="87"/>
+        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../deskdup/services/merge.py" line="91"/>
-        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="95"/>
-        <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
+        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="99"/>
-        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
+        <location filename="../../deskdup/services/merge.py" line="100"/>
+        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="103"/>
-        <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="107"/>
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="111"/>
+        <location filename="../../deskdup/services/merge.py" line="107"/>
         <source>This merge was already undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="112"/>
+        <location filename="../../deskdup/services/merge.py" line="108"/>
         <source>Only lead merges can be undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113"/>
+        <location filename="../../deskdup/services/merge.py" line="109"/>
         <source>There is no history event {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="114"/>
+        <location filename="../../deskdup/services/merge.py" line="110"/>
         <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="119"/>
+        <location filename="../../deskdup/services/merge.py" line="115"/>
         <source>someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="120"/>
+        <location filename="../../deskdup/services/merge.py" line="116"/>
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="121"/>
+        <location filename="../../deskdup/services/merge.py" line="117"/>
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1232,72 +1177,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="213"/>
+        <location filename="../../deskdup/views/queue_model.py" line="212"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215"/>
+        <location filename="../../deskdup/views/queue_model.py" line="214"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="216"/>
+        <location filename="../../deskdup/views/queue_model.py" line="215"/>
         <source>{n} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222"/>
+        <location filename="../../deskdup/views/queue_model.py" line="221"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225"/>
+        <location filename="../../deskdup/views/queue_model.py" line="224"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="256"/>
+        <location filename="../../deskdup/views/queue_model.py" line="255"/>
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="260"/>
+        <location filename="../../deskdup/views/queue_model.py" line="259"/>
         <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303"/>
+        <location filename="../../deskdup/views/queue_model.py" line="302"/>
         <source>You may merge this group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="306"/>
+        <location filename="../../deskdup/views/queue_model.py" line="305"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226"/>
+        <location filename="../../deskdup/views/queue_model.py" line="225"/>
         <source>Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227"/>
+        <location filename="../../deskdup/views/queue_model.py" line="226"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="228"/>
+        <location filename="../../deskdup/views/queue_model.py" line="227"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1712,27 +1657,27 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="47"/>
+        <location filename="../../deskdup/views/settings.py" line="49"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="52"/>
+        <location filename="../../deskdup/views/settings.py" line="54"/>
         <source>Review threshold (score from 0 to 1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="58"/>
+        <location filename="../../deskdup/views/settings.py" line="60"/>
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="67"/>
+        <location filename="../../deskdup/views/settings.py" line="69"/>
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="73"/>
+        <location filename="../../deskdup/views/settings.py" line="75"/>
         <source>Burst window (minutes between leads from different channels)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,12 +1813,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="200"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="147"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="203"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="150"/>
         <source>Who is working?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1881,90 +1826,45 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="29"/>
+        <location filename="../../deskdup/services/workspace.py" line="26"/>
         <source>&apos;{url}&apos; is not a database address: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30"/>
+        <location filename="../../deskdup/services/workspace.py" line="27"/>
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="33"/>
-        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
+        <location filename="../../deskdup/services/workspace.py" line="30"/>
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="37"/>
+        <location filename="../../deskdup/services/workspace.py" line="35"/>
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="40"/>
+        <location filename="../../deskdup/services/workspace.py" line="38"/>
         <source>&apos;{url}&apos; is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="45"/>
-        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or &quot;New workspace…&quot; in the window&apos;s &quot;Open a workspace&quot; dialog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="51"/>
-        <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="56"/>
+        <location filename="../../deskdup/services/workspace.py" line="43"/>
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="60"/>
+        <location filename="../../deskdup/services/workspace.py" line="47"/>
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="66"/>
-        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="69"/>
-        <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="74"/>
-        <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="80"/>
-        <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="85"/>
-        <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="90"/>
-        <source>deskdup ({login})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="91"/>
-        <source>{program} (database user {user}{where})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../deskdup/views/operations.py" line="112"/>
+        <location filename="../../deskdup/views/operations.py" line="120"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>

@@ -18,17 +18,17 @@ invalid; it never makes a row bad.
 
 The package, in the order an import runs: ``reading`` (the file, its encoding,
 header and rows), ``columns`` (which column is which field), ``rows`` (one row
-checked, with ``dates`` and ``full_name``), ``writing`` (chunks into the
+checked, with ``dates``; a one-field full name is split by ``names``), ``writing`` (chunks into the
 workspace, bad rows into the rejects file), ``pipeline`` (all of it in one
 transaction) and ``report`` (what it did).
 """
 
 from deskdup.services.importer.encoding import ENCODING_NAMES, encoding_label
-from deskdup.services.importer.full_name import split_full_name
 from deskdup.services.importer.pipeline import ProgressFn, import_file
 from deskdup.services.importer.reading import ExportFile, cell_text, open_export
 from deskdup.services.importer.report import BadRow, ImportReport
 from deskdup.services.importer.writing import fast_ru_mobile
+from deskdup.services.names import split_full_name
 
 __all__ = [
     "ENCODING_NAMES",

@@ -10,10 +10,10 @@ from typing import Any
 from deskdup.models import Channel, CommKind
 from deskdup.services.importer.columns import CHANNEL_LABELS, Columns, parse_channel
 from deskdup.services.importer.dates import implausible, parse_datetime
-from deskdup.services.importer.full_name import split_full_name
 from deskdup.services.importer.reading import cell_text
 from deskdup.services.importer.report import bad
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.names import split_full_name
 
 _SPLIT_LIST = re.compile(r"[;,]")
 _SPLIT_WORDS = re.compile(r"[;,\s]+")
