@@ -25,8 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.services.operators import OperatorInfo, operator_display
-from deskdup.services.workspace import display_url
+from deskdup.services.workspace import display_url, sqlite_file
 from deskdup.views.settings import RECENT_CONNECTIONS, Settings
+
+
+def shown_address(url: str) -> str:
+    """A SQLite workspace as the file path the operator typed; any other without secrets."""
+    file = sqlite_file(url)
+    return str(file) if file is not None else display_url(url)
 
 
 class ConnectionDialog(QDialog):
@@ -71,11 +77,11 @@ class ConnectionDialog(QDialog):
         self.address.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for url in settings.get(RECENT_CONNECTIONS):
             # Shown without a password; the full URL stays in the item data.
-            self.address.addItem(display_url(url), url)
+            self.address.addItem(shown_address(url), url)
         if current:
             index = self.address.findData(current)
             if index < 0:
-                self.address.insertItem(0, display_url(current), current)
+                self.address.insertItem(0, shown_address(current), current)
                 index = 0
             self.address.setCurrentIndex(index)
         self.address.lineEdit().setPlaceholderText(self.tr("File path or database URL"))

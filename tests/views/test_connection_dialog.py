@@ -10,7 +10,7 @@ from deskdup.services.errors import KnownError
 from deskdup.services.workspace import open_workspace
 from deskdup.views import i18n
 from deskdup.views.connection_dialog import ConnectionDialog
-from deskdup.views.errors import known_error_text
+from deskdup.views.formatting import error_text as known_error_text
 from deskdup.views.settings import Settings
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

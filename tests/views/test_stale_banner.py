@@ -8,9 +8,7 @@ from sqlalchemy import update
 
 from deskdup.models import Lead
 from deskdup.views import i18n
-from tests.views.test_compare import four_channel_group, make_view, runner, show, shown
-
-__all__ = ["runner", "shown"]
+from tests.views.compare_group import four_channel_group, make_view, show
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
