@@ -703,83 +703,93 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="42"/>
+        <location filename="../../deskdup/services/importer/report.py" line="44"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="52"/>
+        <location filename="../../deskdup/services/importer/report.py" line="54"/>
         <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="69"/>
+        <location filename="../../deskdup/services/importer/report.py" line="71"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="70"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="79"/>
+        <source>the cell in column &apos;{column}&apos; holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="98"/>
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="76"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="106"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="79"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="109"/>
         <source>the id &apos;{id}&apos; contains a control character</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="83"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="113"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="86"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="116"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="96"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="126"/>
         <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="118"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="148"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="168"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="148"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="178"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="187"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="169"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="199"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="174"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="204"/>
         <source>the title is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/services/importer/dates.py" line="93"/>
         <source>the date &apos;{value}&apos; is not a lead&apos;s date: expected {earliest} to {latest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="88"/>
+        <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
