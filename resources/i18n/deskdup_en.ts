@@ -545,102 +545,102 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="48"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="54"/>
         <source>Open a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="53"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="59"/>
         <source>Choose the workspace database: a SQLite file on this computer, or the address of the team&apos;s PostgreSQL database (postgresql://user@server/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="81"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="87"/>
         <source>File path or database URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="83"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="89"/>
         <source>Choose file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="86"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="92"/>
         <source>Workspace:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="93"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="99"/>
         <source>Open the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="96"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="102"/>
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="100"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="106"/>
         <source>New workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="103"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="109"/>
         <source>Create a new, empty workspace file (then add the operators and import leads)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="125"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="131"/>
         <source>deskdup workspaces (*.sqlite *.sqlite3 *.db)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="126"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="132"/>
         <source>CRM exports, to import (*.csv *.xlsx)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="127"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="133"/>
         <source>All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="131"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="137"/>
         <source>Look in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="132"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="138"/>
         <source>File name:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="133"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="139"/>
         <source>Files of type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="135"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="141"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="148"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="154"/>
         <source>Open a workspace file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="148"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="154"/>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="156"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="162"/>
         <source>New workspace file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="156"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="162"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1878,12 +1878,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="200"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="206"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="203"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="209"/>
         <source>Who is working?</source>
         <translation type="unfinished"></translation>
     </message>

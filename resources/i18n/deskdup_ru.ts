@@ -544,102 +544,102 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="48" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="54" />
         <source>Open a workspace</source>
         <translation>Открыть рабочую базу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="53" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="59" />
         <source>Choose the workspace database: a SQLite file on this computer, or the address of the team's PostgreSQL database (postgresql://user@server/database).</source>
         <translation>Выберите рабочую базу: файл SQLite на этом компьютере или адрес общей базы PostgreSQL команды (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="81" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="87" />
         <source>File path or database URL</source>
         <translation>Путь к файлу или адрес базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="83" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="89" />
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="86" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="92" />
         <source>Workspace:</source>
         <translation>База:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="93" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="99" />
         <source>Open the demo</source>
         <translation>Открыть демо</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="96" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="102" />
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
         <translation>Встроенная демо-база с лидами и дублями, чтобы попробовать deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="100" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="106" />
         <source>New workspace…</source>
         <translation>Новая база…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="103" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="109" />
         <source>Create a new, empty workspace file (then add the operators and import leads)</source>
         <translation>Создать новый пустой файл рабочей базы (затем добавьте операторов и импортируйте лиды)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="125" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="131" />
         <source>deskdup workspaces (*.sqlite *.sqlite3 *.db)</source>
         <translation>Рабочие базы deskdup (*.sqlite *.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="126" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="132" />
         <source>CRM exports, to import (*.csv *.xlsx)</source>
         <translation>Выгрузки из CRM, для импорта (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="127" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="133" />
         <source>All files (*)</source>
         <translation>Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="131" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="137" />
         <source>Look in:</source>
         <translation>Папка:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="132" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="138" />
         <source>File name:</source>
         <translation>Имя файла:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="133" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="139" />
         <source>Files of type:</source>
         <translation>Тип файлов:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="135" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="141" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="148" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="154" />
         <source>Open a workspace file</source>
         <translation>Открыть файл рабочей базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="148" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="154" />
         <source>Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="156" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="162" />
         <source>New workspace file</source>
         <translation>Новый файл рабочей базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="156" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="162" />
         <source>Create</source>
         <translation>Создать</translation>
     </message>
@@ -1878,12 +1878,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="200" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="206" />
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="203" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="209" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
