@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 
 from deskdup.services.operators import workspace_operator
 from deskdup.services.workspace import open_workspace
@@ -22,7 +22,11 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 def clock(request, monkeypatch):
     monkeypatch.setenv("TZ", request.param)
     time.tzset()
+    # A short date format with a two-digit year ("M/d/yy") is the hard case.
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     yield request.param
+    QLocale.setDefault(previous)
     monkeypatch.undo()
     time.tzset()
 
