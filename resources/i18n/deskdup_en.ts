@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="97"/>
+        <location filename="../../deskdup/app.py" line="93"/>
         <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="170"/>
+        <location filename="../../deskdup/app.py" line="164"/>
         <source>Creating the demo workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="198"/>
+        <location filename="../../deskdup/app.py" line="192"/>
         <source>Opening the workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="212"/>
+        <location filename="../../deskdup/app.py" line="206"/>
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="240"/>
+        <location filename="../../deskdup/app.py" line="234"/>
         <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,163 +381,73 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212"/>
-        <source>Previous</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="213"/>
-        <source>Previous group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="214"/>
-        <source>&amp;Previous group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="220"/>
-        <source>Next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="221"/>
-        <source>Next group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="222"/>
-        <source>&amp;Next group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="228"/>
-        <source>Undo last</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="229"/>
-        <source>Undo my last merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="235"/>
-        <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="236"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="242"/>
-        <source>Skip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="243"/>
-        <source>Skip this group for now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="249"/>
-        <source>Not duplicates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="250"/>
-        <source>These leads are different people; do not show them again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="256"/>
-        <source>Merge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="257"/>
-        <source>Merge every other lead into the primary</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="298"/>
+        <location filename="../../deskdup/views/compare/view.py" line="226"/>
         <source>Previous group: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="304"/>
+        <location filename="../../deskdup/views/compare/view.py" line="232"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="345"/>
+        <location filename="../../deskdup/views/compare/view.py" line="273"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="347"/>
+        <location filename="../../deskdup/views/compare/view.py" line="275"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="366"/>
+        <location filename="../../deskdup/views/compare/view.py" line="294"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="375"/>
+        <location filename="../../deskdup/views/compare/view.py" line="303"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="420"/>
+        <location filename="../../deskdup/views/compare/view.py" line="348"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="458"/>
-        <source>Why: {reasons}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="501"/>
+        <location filename="../../deskdup/views/compare/view.py" line="398"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="658"/>
-        <source>The view has been reloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="723"/>
-        <location filename="../../deskdup/views/compare/view.py" line="746"/>
+        <location filename="../../deskdup/views/compare/view.py" line="593"/>
+        <location filename="../../deskdup/views/compare/view.py" line="616"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="771"/>
+        <location filename="../../deskdup/views/formatting.py" line="99"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="780"/>
+        <location filename="../../deskdup/views/compare/view.py" line="635"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="786"/>
+        <location filename="../../deskdup/views/compare/view.py" line="641"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="788"/>
+        <location filename="../../deskdup/views/compare/view.py" line="643"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="789"/>
+        <location filename="../../deskdup/views/compare/view.py" line="644"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -545,103 +455,48 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="54"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="45"/>
         <source>Open a workspace</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="59"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="50"/>
         <source>Choose the workspace database: a SQLite file on this computer, or the address of the team&apos;s PostgreSQL database (postgresql://user@server/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="87"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="78"/>
         <source>File path or database URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="89"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="80"/>
         <source>Choose file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="92"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="83"/>
         <source>Workspace:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="99"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="90"/>
         <source>Open the demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="102"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="93"/>
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="106"/>
-        <source>New workspace…</source>
+        <location filename="../../deskdup/views/connection_dialog.py" line="108"/>
+        <source>Workspace file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="109"/>
-        <source>Create a new, empty workspace file (then add the operators and import leads)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="131"/>
-        <source>deskdup workspaces (*.sqlite *.sqlite3 *.db)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="132"/>
-        <source>CRM exports, to import (*.csv *.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="133"/>
-        <source>All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="137"/>
-        <source>Look in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="138"/>
-        <source>File name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="139"/>
-        <source>Files of type:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="141"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="154"/>
-        <source>Open a workspace file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="154"/>
-        <source>Open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="162"/>
-        <source>New workspace file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="162"/>
-        <source>Create</source>
+        <location filename="../../deskdup/views/connection_dialog.py" line="110"/>
+        <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -697,6 +552,14 @@
     <message>
         <location filename="../../deskdup/views/errors.py" line="37"/>
         <source>deskdup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupHeading</name>
+    <message>
+        <location filename="../../deskdup/views/compare/heading.py" line="66"/>
+        <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -905,42 +768,42 @@
 <context>
     <name>Leads</name>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="55"/>
+        <location filename="../../deskdup/views/lead_model.py" line="56"/>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="56"/>
+        <location filename="../../deskdup/views/lead_model.py" line="57"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="57"/>
+        <location filename="../../deskdup/views/lead_model.py" line="58"/>
         <source>Channel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="58"/>
+        <location filename="../../deskdup/views/lead_model.py" line="59"/>
         <source>Phones, e-mails, handles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="59"/>
+        <location filename="../../deskdup/views/lead_model.py" line="60"/>
         <source>Owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="60"/>
+        <location filename="../../deskdup/views/lead_model.py" line="61"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="61"/>
+        <location filename="../../deskdup/views/lead_model.py" line="62"/>
         <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="62"/>
+        <location filename="../../deskdup/views/lead_model.py" line="63"/>
         <source>Match</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1092,81 +955,86 @@
     <name>Merge</name>
     <message>
         <location filename="../../deskdup/services/backend.py" line="53"/>
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="57"/>
+        <location filename="../../deskdup/services/backend.py" line="58"/>
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="89"/>
+        <location filename="../../deskdup/services/merge.py" line="80"/>
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="90"/>
+        <location filename="../../deskdup/services/merge.py" line="81"/>
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../deskdup/services/merge.py" line="82"/>
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="87"/>
+        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../deskdup/services/merge.py" line="91"/>
-        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="95"/>
-        <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
+        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="99"/>
-        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
+        <location filename="../../deskdup/services/merge.py" line="100"/>
+        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="103"/>
-        <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="107"/>
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="111"/>
+        <location filename="../../deskdup/services/merge.py" line="107"/>
         <source>This merge was already undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="112"/>
+        <location filename="../../deskdup/services/merge.py" line="108"/>
         <source>Only lead merges can be undone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113"/>
+        <location filename="../../deskdup/services/merge.py" line="109"/>
         <source>There is no history event {event}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="114"/>
+        <location filename="../../deskdup/services/merge.py" line="110"/>
         <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="119"/>
+        <location filename="../../deskdup/services/merge.py" line="115"/>
         <source>someone else</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="120"/>
+        <location filename="../../deskdup/services/merge.py" line="116"/>
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="121"/>
+        <location filename="../../deskdup/services/merge.py" line="117"/>
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1242,72 +1110,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="213"/>
+        <location filename="../../deskdup/views/queue_model.py" line="211"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215"/>
+        <location filename="../../deskdup/views/queue_model.py" line="213"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="216"/>
+        <location filename="../../deskdup/views/queue_model.py" line="214"/>
         <source>{n} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222"/>
+        <location filename="../../deskdup/views/queue_model.py" line="220"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223"/>
+        <location filename="../../deskdup/views/queue_model.py" line="221"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="256"/>
+        <location filename="../../deskdup/views/queue_model.py" line="254"/>
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="260"/>
+        <location filename="../../deskdup/views/queue_model.py" line="258"/>
         <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303"/>
+        <location filename="../../deskdup/views/queue_model.py" line="299"/>
         <source>You may merge this group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="306"/>
+        <location filename="../../deskdup/views/queue_model.py" line="302"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226"/>
+        <location filename="../../deskdup/views/queue_model.py" line="224"/>
         <source>Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227"/>
+        <location filename="../../deskdup/views/queue_model.py" line="225"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="228"/>
+        <location filename="../../deskdup/views/queue_model.py" line="226"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,6 +1458,89 @@
     </message>
 </context>
 <context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="48"/>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="49"/>
+        <source>Previous group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="50"/>
+        <source>&amp;Previous group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="54"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="55"/>
+        <source>Next group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="56"/>
+        <source>&amp;Next group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="60"/>
+        <source>Undo last</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="61"/>
+        <source>Undo my last merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="66"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="67"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="71"/>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="72"/>
+        <source>Skip this group for now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="76"/>
+        <source>Not duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="77"/>
+        <source>These leads are different people; do not show them again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="83"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="84"/>
+        <source>Merge every other lead into the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReviewShortcuts</name>
     <message>
         <location filename="../../deskdup/views/shortcuts.py" line="77"/>
@@ -1752,27 +1703,27 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="47"/>
+        <location filename="../../deskdup/views/settings.py" line="49"/>
         <source>Interface language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="52"/>
+        <location filename="../../deskdup/views/settings.py" line="54"/>
         <source>Review threshold (score from 0 to 1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="58"/>
+        <location filename="../../deskdup/views/settings.py" line="60"/>
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="67"/>
+        <location filename="../../deskdup/views/settings.py" line="69"/>
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="73"/>
+        <location filename="../../deskdup/views/settings.py" line="75"/>
         <source>Burst window (minutes between leads from different channels)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1928,12 +1879,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="206"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="147"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="209"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="150"/>
         <source>Who is working?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1941,83 +1892,38 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="29"/>
+        <location filename="../../deskdup/services/workspace.py" line="26"/>
         <source>&apos;{url}&apos; is not a database address: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30"/>
+        <location filename="../../deskdup/services/workspace.py" line="27"/>
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="33"/>
-        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
+        <location filename="../../deskdup/services/workspace.py" line="30"/>
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="37"/>
+        <location filename="../../deskdup/services/workspace.py" line="35"/>
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="40"/>
+        <location filename="../../deskdup/services/workspace.py" line="38"/>
         <source>&apos;{url}&apos; is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="45"/>
-        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or &quot;New workspace…&quot; in the window&apos;s &quot;Open a workspace&quot; dialog.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="51"/>
-        <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="56"/>
+        <location filename="../../deskdup/services/workspace.py" line="43"/>
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="60"/>
+        <location filename="../../deskdup/services/workspace.py" line="47"/>
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="66"/>
-        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="69"/>
-        <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="74"/>
-        <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="80"/>
-        <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="85"/>
-        <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="90"/>
-        <source>deskdup ({login})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/workspace.py" line="91"/>
-        <source>{program} (database user {user}{where})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
