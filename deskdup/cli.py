@@ -21,7 +21,7 @@ from deskdup.services.workspace import database_errors
 
 log = logging.getLogger("deskdup")
 
-COMMAND_MODULES = ("init", "demo", "operator", "import_file", "scan", "merge", "sync")
+COMMAND_MODULES = ("init", "demo", "operator", "import_file", "scan", "merge", "sync", "history")
 
 
 def build_parser() -> argparse.ArgumentParser:
