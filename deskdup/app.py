@@ -79,9 +79,13 @@ def ensure_demo_workspace(progress=None, leads: int = DEMO_LEADS) -> Path:
     return path
 
 
-def _open(url: str) -> tuple[Workspace, list[OperatorInfo]]:
-    """Open the workspace and list its operators (runs on the database worker)."""
-    ws = open_workspace(url)
+def _open(url: str, *, create: bool = False) -> tuple[Workspace, list[OperatorInfo]]:
+    """Open the workspace and list its operators (runs on the database worker).
+
+    ``create``: the operator chose "New workspace…"; otherwise a missing file is
+    "file not found" (a typo must not make an empty workspace).
+    """
+    ws = open_workspace(url, create=create)
     try:
         with ws.session() as session:
             operators = list_operators(session)
@@ -145,6 +149,8 @@ class AppController(QObject):
         self.login = None  # a new workspace: its own remembered operator
         if url == ConnectionDialog.DEMO:
             self.open_demo()
+        elif url.startswith(ConnectionDialog.NEW):
+            self.open_url(url[len(ConnectionDialog.NEW) :], create=True)
         else:
             self.open_url(url)
         return True
@@ -179,13 +185,13 @@ class AppController(QObject):
         else:
             errors.report_bug(self.window, exc)
 
-    def open_url(self, url: str) -> None:
+    def open_url(self, url: str, *, create: bool = False) -> None:
         url = opts.with_password(normalize_url(url))
         self.busy = True
         (
             QueryOp(
                 None,
-                lambda _progress: _open(url),
+                lambda _progress: _open(url, create=create),
                 lambda got: self._opened(url, *got),
                 runner=self.runner,
             )
@@ -362,6 +368,12 @@ def run_gui(args: argparse.Namespace) -> int:
     errors.install_excepthook()
     controller = AppController(settings, login=getattr(args, "login", None))
     controller.gave_up.connect(lambda: app.exit(1))
+    # Until the main window is up, the only windows are dialogs (connection, progress,
+    # sign-in); closing the last of them must not end the program, or a failed open
+    # followed by a corrected path quits silently with exit code 0 (issue 12.1).
+    # Giving up is explicit (``gave_up``); once the window is shown, closing it quits.
+    app.setQuitOnLastWindowClosed(False)
+    controller.window_shown.connect(lambda _window: app.setQuitOnLastWindowClosed(True))
     if not controller.start(demo=bool(getattr(args, "demo", False)), url=getattr(args, "db", None)):
         return 1
     app.aboutToQuit.connect(controller.shutdown)
