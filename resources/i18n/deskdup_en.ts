@@ -381,48 +381,48 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226"/>
+        <location filename="../../deskdup/views/compare/view.py" line="229"/>
         <source>Previous group: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232"/>
+        <location filename="../../deskdup/views/compare/view.py" line="235"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="273"/>
+        <location filename="../../deskdup/views/compare/view.py" line="276"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="275"/>
+        <location filename="../../deskdup/views/compare/view.py" line="278"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294"/>
+        <location filename="../../deskdup/views/compare/view.py" line="297"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303"/>
+        <location filename="../../deskdup/views/compare/view.py" line="306"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="348"/>
+        <location filename="../../deskdup/views/compare/view.py" line="351"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="398"/>
+        <location filename="../../deskdup/views/compare/view.py" line="401"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="593"/>
-        <location filename="../../deskdup/views/compare/view.py" line="616"/>
+        <location filename="../../deskdup/views/compare/view.py" line="596"/>
+        <location filename="../../deskdup/views/compare/view.py" line="619"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,22 +432,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="635"/>
+        <location filename="../../deskdup/views/compare/view.py" line="638"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="641"/>
+        <location filename="../../deskdup/views/compare/view.py" line="644"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="643"/>
+        <location filename="../../deskdup/views/compare/view.py" line="646"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="644"/>
+        <location filename="../../deskdup/views/compare/view.py" line="647"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -656,8 +656,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="88"/>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="91"/>
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="146"/>
+        <source>The workspace is busy with another operator&apos;s change; nothing was imported. Import the file again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="151"/>
+        <source>The disk is full where the workspace is kept; nothing was imported. Free some space and import the file again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

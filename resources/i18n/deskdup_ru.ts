@@ -380,48 +380,48 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226" />
+        <location filename="../../deskdup/views/compare/view.py" line="229" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232" />
+        <location filename="../../deskdup/views/compare/view.py" line="235" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="273" />
+        <location filename="../../deskdup/views/compare/view.py" line="276" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="275" />
+        <location filename="../../deskdup/views/compare/view.py" line="278" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294" />
+        <location filename="../../deskdup/views/compare/view.py" line="297" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303" />
+        <location filename="../../deskdup/views/compare/view.py" line="306" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="348" />
+        <location filename="../../deskdup/views/compare/view.py" line="351" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="398" />
+        <location filename="../../deskdup/views/compare/view.py" line="401" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="593" />
-        <location filename="../../deskdup/views/compare/view.py" line="616" />
+        <location filename="../../deskdup/views/compare/view.py" line="596" />
+        <location filename="../../deskdup/views/compare/view.py" line="619" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
@@ -431,22 +431,22 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="635" />
+        <location filename="../../deskdup/views/compare/view.py" line="638" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="641" />
+        <location filename="../../deskdup/views/compare/view.py" line="644" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="643" />
+        <location filename="../../deskdup/views/compare/view.py" line="646" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="644" />
+        <location filename="../../deskdup/views/compare/view.py" line="647" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -655,9 +655,19 @@
         <translation>дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="88" />
+        <location filename="../../deskdup/services/importer/pipeline.py" line="91" />
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
         <translation>в ячейках {cells} ошибки Excel (например, #Н/Д) вместо значений</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="146" />
+        <source>The workspace is busy with another operator's change; nothing was imported. Import the file again in a moment.</source>
+        <translation>Рабочая база занята изменением другого оператора; ничего не импортировано. Повторите импорт через минуту.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="151" />
+        <source>The disk is full where the workspace is kept; nothing was imported. Free some space and import the file again.</source>
+        <translation>Диск, на котором хранится рабочая база, заполнен; ничего не импортировано. Освободите место и повторите импорт.</translation>
     </message>
 </context>
 <context>
