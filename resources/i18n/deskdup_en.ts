@@ -1149,8 +1149,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="88"/>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="91"/>
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="146"/>
+        <source>The workspace is busy with another operator&apos;s change; nothing was imported. Import the file again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="151"/>
+        <source>The disk is full where the workspace is kept; nothing was imported. Free some space and import the file again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1148,9 +1148,19 @@
         <translation>дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="88" />
+        <location filename="../../deskdup/services/importer/pipeline.py" line="91" />
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
         <translation>в ячейках {cells} ошибки Excel (например, #Н/Д) вместо значений</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="146" />
+        <source>The workspace is busy with another operator's change; nothing was imported. Import the file again in a moment.</source>
+        <translation>Рабочая база занята изменением другого оператора; ничего не импортировано. Повторите импорт через минуту.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="151" />
+        <source>The disk is full where the workspace is kept; nothing was imported. Free some space and import the file again.</source>
+        <translation>Диск, на котором хранится рабочая база, заполнен; ничего не импортировано. Освободите место и повторите импорт.</translation>
     </message>
 </context>
 <context>
