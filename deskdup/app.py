@@ -97,15 +97,21 @@ def _pull_progress(progress: Progress | None):
 
 
 def _open(
-    url: str, webhook: str | None = None, progress: Progress | None = None
+    url: str,
+    webhook: str | None = None,
+    progress: Progress | None = None,
+    *,
+    create: bool = False,
 ) -> tuple[Workspace, list[OperatorInfo], PortalOpened | None]:
     """Open the workspace, bring it up to date with its portal, list its operators.
 
-    Runs on the database worker.  A workspace linked to a Bitrix24 portal (or
-    one given a webhook now) finishes the merges a previous run left open and
+    Runs on the database worker.  ``create``: the operator chose "New
+    workspace…"; otherwise a missing file is "file not found" (a typo must not
+    make an empty workspace).  A workspace linked to a Bitrix24 portal (or one
+    given a webhook now) finishes the merges a previous run left open and
     pulls what changed; Cancel stops the pull, not the opening.
     """
-    ws = open_workspace(url)
+    ws = open_workspace(url, create=create)
     try:
         portal = open_portal(
             ws,
@@ -178,6 +184,9 @@ class AppController(QObject):
         self.login = None  # a new workspace: its own remembered operator
         if url == ConnectionDialog.DEMO:
             self.open_demo()
+        elif url.startswith(ConnectionDialog.NEW):
+            webhook = getattr(url, "webhook", "") or None
+            self.open_url(url[len(ConnectionDialog.NEW) :], webhook=webhook, create=True)
         else:
             self.open_url(url, webhook=getattr(url, "webhook", "") or None)
         return True
@@ -212,14 +221,14 @@ class AppController(QObject):
         else:
             errors.report_bug(self.window, exc)
 
-    def open_url(self, url: str, webhook: str | None = None) -> None:
+    def open_url(self, url: str, webhook: str | None = None, *, create: bool = False) -> None:
         url = opts.with_password(normalize_url(str(url)))
         webhook = webhook or self.session_webhooks.get(url)
         self.busy = True
         (
             QueryOp(
                 None,
-                lambda progress: _open(url, webhook, progress),
+                lambda progress: _open(url, webhook, progress, create=create),
                 lambda got: self._opened(url, *got, webhook=webhook),
                 runner=self.runner,
             )
@@ -426,6 +435,12 @@ def run_gui(args: argparse.Namespace) -> int:
     errors.install_excepthook()
     controller = AppController(settings, login=getattr(args, "login", None))
     controller.gave_up.connect(lambda: app.exit(1))
+    # Until the main window is up, the only windows are dialogs (connection, progress,
+    # sign-in); closing the last of them must not end the program, or a failed open
+    # followed by a corrected path quits silently with exit code 0 (issue 12.1).
+    # Giving up is explicit (``gave_up``); once the window is shown, closing it quits.
+    app.setQuitOnLastWindowClosed(False)
+    controller.window_shown.connect(lambda _window: app.setQuitOnLastWindowClosed(True))
     if not controller.start(demo=bool(getattr(args, "demo", False)), url=getattr(args, "db", None)):
         return 1
     app.aboutToQuit.connect(controller.shutdown)

@@ -31,7 +31,7 @@ from deskdup.services.bitrix24.backend import PortalCheck, check_webhook
 from deskdup.services.bitrix24.webhook import portal_address
 from deskdup.services.errors import KnownError
 from deskdup.services.operators import OperatorInfo, operator_display
-from deskdup.services.workspace import display_url
+from deskdup.services.workspace import display_url, sqlite_file
 from deskdup.views.formatting import error_text, translate_message
 from deskdup.views.operations import QueryOp
 from deskdup.views.settings import RECENT_CONNECTIONS, Settings
@@ -64,17 +64,26 @@ def webhook_address(portal: str, text: str) -> str:
     return f"{address}/rest/{text.strip('/')}/" if address else text
 
 
+def shown_address(url: str) -> str:
+    """A SQLite workspace as the file path the operator typed; any other without secrets."""
+    file = sqlite_file(url)
+    return str(file) if file is not None else display_url(url)
+
+
 class ConnectionDialog(QDialog):
     """A SQLite file or a database URL; the recent ones a click away.
 
     "Open the demo" answers ``DEMO`` instead of an address, so someone trying
-    deskdup for the first time is one click from a workspace full of duplicates.
+    deskdup for the first time is one click from a workspace full of duplicates;
+    "New workspace…" answers ``NEW`` + the path: the only way the window creates
+    a workspace (a mistyped path is "file not found", not a new empty file).
     The Bitrix24 profile links the workspace to a portal through an incoming
     webhook; "Test connection" says which user it acts as and how many leads
     the portal has, off the UI thread.
     """
 
     DEMO = "deskdup:demo"
+    NEW = "deskdup:new:"  # followed by the path of the workspace to create
 
     def __init__(
         self, settings: Settings, error: str = "", current: str = "", parent: QWidget | None = None
@@ -106,18 +115,18 @@ class ConnectionDialog(QDialog):
         self.address.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for url in settings.get(RECENT_CONNECTIONS):
             # Shown without a password; the full URL stays in the item data.
-            self.address.addItem(display_url(url), url)
+            self.address.addItem(shown_address(url), url)
         if current:
             index = self.address.findData(current)
             if index < 0:
-                self.address.insertItem(0, display_url(current), current)
+                self.address.insertItem(0, shown_address(current), current)
                 index = 0
             self.address.setCurrentIndex(index)
         self.address.lineEdit().setPlaceholderText(self.tr("File path or database URL"))
         row.addWidget(self.address, 1)
-        browse = QPushButton(self.tr("Choose file…"))
-        browse.clicked.connect(self._browse)
-        row.addWidget(browse)
+        self.browse_button = QPushButton(self.tr("Choose file…"))
+        self.browse_button.clicked.connect(self._browse)
+        row.addWidget(self.browse_button)
         form.addRow(self.tr("Workspace:"), row)
         layout.addLayout(form)
         layout.addWidget(self._portal_box())
@@ -132,10 +141,18 @@ class ConnectionDialog(QDialog):
             self.tr("A built-in workspace of Russian demo leads with duplicates, to try deskdup")
         )
         self.demo_button.clicked.connect(self._choose_demo)
+        self.new_button = self.buttons.addButton(
+            self.tr("New workspace…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.new_button.setToolTip(
+            self.tr("Create a new, empty workspace file (then add the operators and import leads)")
+        )
+        self.new_button.clicked.connect(self._choose_new)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._demo = False
+        self._new = ""
 
     def _portal_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Bitrix24 portal (optional)"))
@@ -204,20 +221,62 @@ class ConnectionDialog(QDialog):
         self._demo = True
         self.accept()
 
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Workspace file"),
-            "",
-            self.tr("SQLite workspaces (*.sqlite *.db);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+    def _file_dialog(self, title: str, accept: str) -> QFileDialog:
+        """Qt's file dialog with every label in the operator's language.
+
+        qtbase_ru translates the buttons but not the field labels this Qt
+        version shows ("&Look in:", "Files of &type:"), so they are set here.
+        """
+        dialog = QFileDialog(self, title)
+        dialog.setNameFilters(
+            [
+                self.tr("deskdup workspaces (*.sqlite *.sqlite3 *.db)"),
+                self.tr("CRM exports, to import (*.csv *.xlsx)"),
+                self.tr("All files (*)"),
+            ]
         )
+        labels = {
+            QFileDialog.DialogLabel.LookIn: self.tr("Look in:"),
+            QFileDialog.DialogLabel.FileName: self.tr("File name:"),
+            QFileDialog.DialogLabel.FileType: self.tr("Files of type:"),
+            QFileDialog.DialogLabel.Accept: accept,
+            QFileDialog.DialogLabel.Reject: self.tr("Cancel"),
+        }
+        for label, text in labels.items():
+            dialog.setLabelText(label, text)
+        return dialog
+
+    def _ask_file(self, dialog: QFileDialog) -> str:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return ""
+        chosen = dialog.selectedFiles()
+        return chosen[0] if chosen else ""
+
+    def _browse(self) -> None:
+        dialog = self._file_dialog(self.tr("Open a workspace file"), self.tr("Open"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        path = self._ask_file(dialog)
         if path:
             self.address.setEditText(path)
+
+    def _choose_new(self) -> None:
+        dialog = self._file_dialog(self.tr("New workspace file"), self.tr("Create"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("sqlite")
+        # An existing file is opened as it is, never overwritten: no "replace?" question.
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
+        path = self._ask_file(dialog)
+        if path:
+            self._new = path
+            self.accept()
 
     def value(self) -> str:
         if self._demo:
             return self.DEMO
+        if self._new:
+            return ConnectionChoice.of(self.NEW + self._new, self.webhook_url())
         text = self.address.currentText().strip()
         index = self.address.currentIndex()
         # The item's text hides the password; use the stored URL when it was picked.

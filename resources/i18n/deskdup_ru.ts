@@ -8,27 +8,27 @@
         <translation>Чтение с портала: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="124" />
+        <location filename="../../deskdup/app.py" line="130" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation>В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="198" />
+        <location filename="../../deskdup/app.py" line="207" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="227" />
+        <location filename="../../deskdup/app.py" line="236" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="241" />
+        <location filename="../../deskdup/app.py" line="250" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="294" />
+        <location filename="../../deskdup/app.py" line="303" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
@@ -435,33 +435,38 @@
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="599" />
-        <location filename="../../deskdup/views/compare/view.py" line="622" />
+        <location filename="../../deskdup/views/compare/view.py" line="553" />
+        <source>The view has been reloaded.</source>
+        <translation>Данные обновлены.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="603" />
+        <location filename="../../deskdup/views/compare/view.py" line="626" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="99" />
+        <location filename="../../deskdup/views/formatting.py" line="100" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="641" />
+        <location filename="../../deskdup/views/compare/view.py" line="645" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="647" />
+        <location filename="../../deskdup/views/compare/view.py" line="651" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="649" />
+        <location filename="../../deskdup/views/compare/view.py" line="653" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="650" />
+        <location filename="../../deskdup/views/compare/view.py" line="654" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -469,99 +474,154 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="83" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="92" />
         <source>Open a workspace</source>
         <translation>Открыть рабочую базу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="88" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="97" />
         <source>Choose the workspace database: a SQLite file on this computer, or the address of the team's PostgreSQL database (postgresql://user@server/database).</source>
         <translation>Выберите рабочую базу: файл SQLite на этом компьютере или адрес общей базы PostgreSQL команды (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="116" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="125" />
         <source>File path or database URL</source>
         <translation>Путь к файлу или адрес базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="118" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="127" />
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="121" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="130" />
         <source>Workspace:</source>
         <translation>База:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="129" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="138" />
         <source>Open the demo</source>
         <translation>Открыть демо</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="132" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="141" />
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
         <translation>Встроенная демо-база с лидами и дублями, чтобы попробовать deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="141" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="145" />
+        <source>New workspace…</source>
+        <translation>Новая база…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="148" />
+        <source>Create a new, empty workspace file (then add the operators and import leads)</source>
+        <translation>Создать новый пустой файл рабочей базы (затем добавьте операторов и импортируйте лиды)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="158" />
         <source>Bitrix24 portal (optional)</source>
         <translation>Портал Битрикс24 (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="145" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="162" />
         <source>To work on the portal's leads, give an incoming webhook (Developer resources → Other → Incoming webhook, with the crm, user and imopenlines permissions). The workspace above keeps deskdup's history and a copy of the leads.</source>
         <translation>Чтобы работать с лидами портала, укажите входящий вебхук (Разработчикам → Другое → Входящий вебхук, с правами crm, user и imopenlines). В базе выше хранятся история deskdup и копия лидов.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="153" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="170" />
         <source>company.bitrix24.ru</source>
         <translation>company.bitrix24.ru</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="154" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="171" />
         <source>Portal address:</source>
         <translation>Адрес портала:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="157" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="174" />
         <source>https://company.bitrix24.ru/rest/1/… or 1/…</source>
         <translation>https://company.bitrix24.ru/rest/1/… или 1/…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="158" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="175" />
         <source>Webhook:</source>
         <translation>Вебхук:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="160" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="177" />
         <source>Test connection</source>
         <translation>Проверить подключение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="177" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="194" />
         <source>Give the webhook first.</source>
         <translation>Сначала укажите вебхук.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="180" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="197" />
         <source>Asking the portal…</source>
         <translation>Запрос к порталу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="200" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="217" />
         <source>The test failed unexpectedly (see the log).</source>
         <translation>Проверка неожиданно не удалась (см. журнал).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="210" />
-        <source>Workspace file</source>
-        <translation>Файл рабочей базы</translation>
+        <location filename="../../deskdup/views/connection_dialog.py" line="233" />
+        <source>deskdup workspaces (*.sqlite *.sqlite3 *.db)</source>
+        <translation>Рабочие базы deskdup (*.sqlite *.sqlite3 *.db)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="212" />
-        <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
-        <translation>Базы SQLite (*.sqlite *.db);;Все файлы (*)</translation>
+        <location filename="../../deskdup/views/connection_dialog.py" line="234" />
+        <source>CRM exports, to import (*.csv *.xlsx)</source>
+        <translation>Выгрузки из CRM, для импорта (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="235" />
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="239" />
+        <source>Look in:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="240" />
+        <source>File name:</source>
+        <translation>Имя файла:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="241" />
+        <source>Files of type:</source>
+        <translation>Тип файлов:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="243" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="256" />
+        <source>Open a workspace file</source>
+        <translation>Открыть файл рабочей базы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="256" />
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="264" />
+        <source>New workspace file</source>
+        <translation>Новый файл рабочей базы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="264" />
+        <source>Create</source>
+        <translation>Создать</translation>
     </message>
 </context>
 <context>
@@ -894,168 +954,168 @@
         <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="110" />
+        <location filename="../../deskdup/views/history/tab.py" line="109" />
         <source>History events</source>
         <translation>События истории</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="114" />
+        <location filename="../../deskdup/views/history/tab.py" line="113" />
         <source>&amp;Detail</source>
         <translation>&amp;Подробности</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115" />
+        <location filename="../../deskdup/views/history/tab.py" line="114" />
         <source>Merges per operator per day</source>
         <translation>Объединения по операторам за день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="116" />
+        <location filename="../../deskdup/views/history/tab.py" line="115" />
         <source>Groups found, merged and dismissed per day</source>
         <translation>Группы: найдено, объединено, «не дубли» по дням</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="118" />
+        <location filename="../../deskdup/views/history/tab.py" line="117" />
         <source>No events in the last 30 days</source>
         <translation>За последние 30 дней событий нет</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="125" />
+        <location filename="../../deskdup/views/history/tab.py" line="124" />
         <source>&amp;Charts</source>
         <translation>&amp;Графики</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="159" />
+        <location filename="../../deskdup/views/history/tab.py" line="164" />
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="161" />
+        <location filename="../../deskdup/views/history/tab.py" line="166" />
         <source>Department</source>
         <translation>Отдел</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="163" />
+        <location filename="../../deskdup/views/history/tab.py" line="168" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="164" />
+        <location filename="../../deskdup/views/history/tab.py" line="169" />
         <source>All events</source>
         <translation>Все события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="167" />
-        <location filename="../../deskdup/views/history/tab.py" line="178" />
+        <location filename="../../deskdup/views/history/tab.py" line="172" />
+        <location filename="../../deskdup/views/history/tab.py" line="183" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168" />
+        <location filename="../../deskdup/views/history/tab.py" line="173" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="170" />
+        <location filename="../../deskdup/views/history/tab.py" line="175" />
         <source>Lead or contact: ID, name or phone</source>
         <translation>Лид или контакт: ID, имя или телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="172" />
+        <location filename="../../deskdup/views/history/tab.py" line="177" />
         <source>Lead or contact</source>
         <translation>Лид или контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="180" />
+        <location filename="../../deskdup/views/history/tab.py" line="185" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="210" />
+        <location filename="../../deskdup/views/history/tab.py" line="216" />
         <source>any day</source>
         <translation>любой день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="217" />
+        <location filename="../../deskdup/views/history/tab.py" line="223" />
         <source>&amp;Undo this event…</source>
         <translation>&amp;Отменить это событие…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="221" />
+        <location filename="../../deskdup/views/history/tab.py" line="227" />
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
         <translation>Отменить выбранное событие: его записи вернутся к прежнему виду (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="224" />
+        <location filename="../../deskdup/views/history/tab.py" line="230" />
         <source>&amp;Export…</source>
         <translation>&amp;Выгрузить…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="228" />
+        <location filename="../../deskdup/views/history/tab.py" line="234" />
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
         <translation>Записать показанные события в книгу Excel или файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="231" />
+        <location filename="../../deskdup/views/history/tab.py" line="237" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="266" />
+        <location filename="../../deskdup/views/history/tab.py" line="272" />
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="270" />
+        <location filename="../../deskdup/views/history/tab.py" line="276" />
         <source>All departments</source>
         <translation>Все отделы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="303" />
+        <location filename="../../deskdup/views/history/tab.py" line="309" />
         <source>Events: {count}</source>
         <translation>Событий: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="362" />
+        <location filename="../../deskdup/views/history/tab.py" line="368" />
         <source>Undo event {id}</source>
         <translation>Отмена события {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="369" />
+        <location filename="../../deskdup/views/history/tab.py" line="375" />
         <source>It cannot be undone: these records changed since.</source>
         <translation>Отменить нельзя: с тех пор эти записи изменились.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="379" />
+        <location filename="../../deskdup/views/history/tab.py" line="385" />
         <source>Undo “{what}” by {who}?</source>
         <translation>Отменить «{what}» ({who})?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="380" />
+        <location filename="../../deskdup/views/history/tab.py" line="386" />
         <source>Every record of this event goes back to what it was before it.</source>
         <translation>Все записи этого события вернутся к виду до него.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="381" />
+        <location filename="../../deskdup/views/history/tab.py" line="387" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="426" />
+        <location filename="../../deskdup/views/history/tab.py" line="432" />
         <source>Exported {count} events to {path}</source>
         <translation>Выгружено событий: {count}, файл {path}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="466" />
+        <location filename="../../deskdup/views/history/tab.py" line="472" />
         <source>found</source>
         <translation>найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="467" />
+        <location filename="../../deskdup/views/history/tab.py" line="473" />
         <source>merged</source>
         <translation>объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="468" />
+        <location filename="../../deskdup/views/history/tab.py" line="474" />
         <source>dismissed</source>
         <translation>не дубли</translation>
     </message>
@@ -1153,9 +1213,19 @@
         <translation>дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="88" />
+        <location filename="../../deskdup/services/importer/pipeline.py" line="91" />
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
         <translation>в ячейках {cells} ошибки Excel (например, #Н/Д) вместо значений</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="146" />
+        <source>The workspace is busy with another operator's change; nothing was imported. Import the file again in a moment.</source>
+        <translation>Рабочая база занята изменением другого оператора; ничего не импортировано. Повторите импорт через минуту.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="151" />
+        <source>The disk is full where the workspace is kept; nothing was imported. Free some space and import the file again.</source>
+        <translation>Диск, на котором хранится рабочая база, заполнен; ничего не импортировано. Освободите место и повторите импорт.</translation>
     </message>
 </context>
 <context>
@@ -1242,27 +1312,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="76" />
+        <location filename="../../deskdup/views/formatting.py" line="77" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="77" />
+        <location filename="../../deskdup/views/formatting.py" line="78" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="78" />
+        <location filename="../../deskdup/views/formatting.py" line="79" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="79" />
+        <location filename="../../deskdup/views/formatting.py" line="80" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="80" />
+        <location filename="../../deskdup/views/formatting.py" line="81" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>
@@ -1467,18 +1537,33 @@
     <name>Merge</name>
     <message>
         <location filename="../../deskdup/services/backend.py" line="48" />
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
-        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано; данные обновлены</translation>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
+        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="53" />
+        <location filename="../../deskdup/services/backend.py" line="52" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106" />
+        <location filename="../../deskdup/services/merge.py" line="108" />
         <source>Merged {count} leads into #{primary}</source>
         <translation>Объединено лидов: {count}, в #{primary}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="109" />
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
+        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="113" />
+        <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
+        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="117" />
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
+        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/undo.py" line="53" />
@@ -1486,27 +1571,12 @@
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107" />
-        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="112" />
-        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено; данные обновлены</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="116" />
-        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено; данные обновлены</translation>
-    </message>
-    <message>
         <location filename="../../deskdup/services/records.py" line="50" />
-        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
-        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено; данные обновлены</translation>
+        <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
+        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="55" />
+        <location filename="../../deskdup/services/records.py" line="54" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
@@ -1601,37 +1671,37 @@
         <translation>Это объединение сделано в портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="120" />
+        <location filename="../../deskdup/services/merge.py" line="121" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="58" />
+        <location filename="../../deskdup/services/records.py" line="57" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="30" />
+        <location filename="../../deskdup/services/dismissals.py" line="31" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="33" />
+        <location filename="../../deskdup/services/dismissals.py" line="34" />
         <source>Marked {count} pair(s) as not duplicates</source>
         <translation>Отмечено пар «не дубли»: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="34" />
+        <location filename="../../deskdup/services/dismissals.py" line="35" />
         <source>Took back {count} not-duplicates mark(s)</source>
         <translation>Снято отметок «не дубли»: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="35" />
+        <location filename="../../deskdup/services/dismissals.py" line="36" />
         <source>These leads are not marked as not duplicates</source>
         <translation>Эти лиды не отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="36" />
+        <location filename="../../deskdup/services/dismissals.py" line="37" />
         <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators' marks</source>
         <translation>Лиды #{a} и #{b} отметил(а) как «не дубли» {author}; снять чужую отметку может только руководитель</translation>
     </message>
@@ -1707,72 +1777,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="211" />
+        <location filename="../../deskdup/views/queue_model.py" line="212" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="213" />
+        <location filename="../../deskdup/views/queue_model.py" line="214" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214" />
+        <location filename="../../deskdup/views/queue_model.py" line="215" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="220" />
+        <location filename="../../deskdup/views/queue_model.py" line="221" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221" />
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="254" />
+        <location filename="../../deskdup/views/queue_model.py" line="255" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="258" />
+        <location filename="../../deskdup/views/queue_model.py" line="259" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="299" />
+        <location filename="../../deskdup/views/queue_model.py" line="300" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="302" />
+        <location filename="../../deskdup/views/queue_model.py" line="303" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="227" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -2301,27 +2371,27 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="49" />
+        <location filename="../../deskdup/views/settings.py" line="47" />
         <source>Interface language</source>
         <translation>Язык интерфейса</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="54" />
+        <location filename="../../deskdup/views/settings.py" line="52" />
         <source>Review threshold (score from 0 to 1)</source>
         <translation>Порог проверки (оценка от 0 до 1)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="60" />
+        <location filename="../../deskdup/views/settings.py" line="58" />
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation>Регион телефонов по умолчанию (код страны: RU, KZ, BY)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="69" />
+        <location filename="../../deskdup/views/settings.py" line="67" />
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation>Веса признаков (от -1 до 1; меньше 0 снижает оценку)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="75" />
+        <location filename="../../deskdup/views/settings.py" line="73" />
         <source>Burst window (minutes between leads from different channels)</source>
         <translation>Окно всплеска (минут между лидами из разных каналов)</translation>
     </message>
@@ -2497,12 +2567,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="249" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="308" />
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="252" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="311" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
@@ -2548,39 +2618,84 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="26" />
+        <location filename="../../deskdup/services/workspace.py" line="29" />
         <source>'{url}' is not a database address: {reason}</source>
         <translation>'{url}' — не адрес базы данных: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="27" />
+        <location filename="../../deskdup/services/workspace.py" line="30" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation>Папка {folder} не существует; создайте её или выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30" />
-        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
-        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл или новое имя, чтобы начать пустую базу.</translation>
+        <location filename="../../deskdup/services/workspace.py" line="33" />
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
+        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="35" />
+        <location filename="../../deskdup/services/workspace.py" line="37" />
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation>{path} — это папка; выберите в ней файл рабочей базы или укажите новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="38" />
+        <location filename="../../deskdup/services/workspace.py" line="40" />
         <source>'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation>'{url}' — не та база, с которой работает deskdup: укажите файл SQLite или адрес PostgreSQL (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="43" />
+        <location filename="../../deskdup/services/workspace.py" line="45" />
+        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" in the window's "Open a workspace" dialog.</source>
+        <translation>Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или кнопкой «Новая база…» в окне «Открыть рабочую базу».</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="51" />
+        <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
+        <translation>{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="56" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation>Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="47" />
+        <location filename="../../deskdup/services/workspace.py" line="60" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="66" />
+        <source>The database is busy with another operator's change; try again in a moment</source>
+        <translation>База занята изменением другого оператора; повторите через минуту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="69" />
+        <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
+        <translation>Диск, на котором лежит рабочая база, заполнен; ничего не записано. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="74" />
+        <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
+        <translation>База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="80" />
+        <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
+        <translation>Лид {leads} занят: {who} начал(а) изменение в {since}; ничего не объединено. Повторите, когда изменение закончится.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="85" />
+        <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
+        <translation>Лид {leads} занят другим сеансом базы данных; ничего не объединено. Повторите через минуту.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="90" />
+        <source>deskdup ({login})</source>
+        <translation>deskdup ({login})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <source>{program} (database user {user}{where})</source>
+        <translation>{program} (пользователь базы {user}{where})</translation>
     </message>
 </context>
 <context>

@@ -97,7 +97,7 @@ def test_the_window_opens_on_the_portal_and_merges_there(
     controller = app_module.AppController(Settings(tmp_path / "s.ini"), runner=ops_runner)
     url = str(tmp_path / "ws.sqlite")
     # What the open op does on the worker, then its answer on the UI thread.
-    got = app_module._open(f"sqlite:///{url}", webhook)
+    got = app_module._open(f"sqlite:///{url}", webhook, create=True)
     controller._opened(f"sqlite:///{url}", *got, webhook=webhook)
     try:
         assert shown == {"known": [], "bugs": []}

@@ -7,10 +7,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
+
+from deskdup.services.errors import KnownError, fail
 from deskdup.services.importer.columns import map_columns
 from deskdup.services.importer.reading import ExportFile, cell_text, open_export
 from deskdup.services.importer.rejects import RejectsFile, check_rejects_path
-from deskdup.services.importer.report import MAX_BAD_ROWS_KEPT, BadRow, ImportReport
+from deskdup.services.importer.report import CONTEXT, MAX_BAD_ROWS_KEPT, BadRow, ImportReport
 from deskdup.services.importer.report import bad as bad_row
 from deskdup.services.importer.rows import RowReader
 from deskdup.services.importer.writing import (
@@ -111,6 +114,11 @@ def import_file(
                 report.written = True
         except NothingWritten:
             report.imported = report.updated = report.unchanged = report.invalid_values = 0
+        except DBAPIError as exc:  # rolled back: nothing was imported
+            known = database_fault(exc)
+            if known is None:
+                raise
+            raise known from exc
         if rejects is not None:
             published = rejects.publish()
             report.rejects_path = str(published) if published else None
@@ -133,3 +141,32 @@ def _row_values(names: list[str], cells: list[Any]) -> dict[str, str]:
 def _as_in_file(value: Any) -> str:
     # The rejects file gives the value as it was, spaces and all; cell_text trims.
     return value if type(value) is str else cell_text(value)
+
+
+MSG_BUSY = QT_TRANSLATE_NOOP(
+    "Import",
+    "The workspace is busy with another operator's change; nothing was imported. "
+    "Import the file again in a moment.",
+)
+MSG_DISK_FULL = QT_TRANSLATE_NOOP(
+    "Import",
+    "The disk is full where the workspace is kept; nothing was imported. Free some space "
+    "and import the file again.",
+)
+
+
+def database_fault(exc: DBAPIError) -> KnownError | None:
+    """The operator's words for a failure of the database the environment caused.
+
+    Another writer holding SQLite's lock past the busy timeout (or a PostgreSQL
+    lock timeout or deadlock), a full disk.  Anything else is a bug and keeps
+    its traceback.
+    """
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or ""
+    text = (str(orig) if orig is not None else str(exc)).lower()
+    if state == "53100" or "disk is full" in text or "no space left" in text:
+        return fail(KnownError, Message(CONTEXT, MSG_DISK_FULL))
+    if state in ("55P03", "40P01", "40001") or "locked" in text or "busy" in text:
+        return fail(KnownError, Message(CONTEXT, MSG_BUSY))
+    return None

@@ -548,8 +548,12 @@ class CompareView(QWidget):
         self._written()
         if isinstance(exc, StaleError):
             # Someone else changed a lead: say who/what, show the group as it is now.
-            self._show_banner(error_text(exc))
-            self.reload(stale=error_text(exc))
+            # (The service's words stop at "nothing was merged": the command line has
+            # no view to reload.)
+            reloaded = self.tr("The view has been reloaded.")
+            text = f"{error_text(exc)}. {reloaded}"
+            self._show_banner(text)
+            self.reload(stale=text)
             return
         # A RightsError (rights changed since the check) and other known failures
         # wrote nothing: say so, keep the group as it is.
