@@ -505,6 +505,10 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
         event = session.get(MergeEvent, event_id, populate_existing=True)
         if event is None:
             raise fail(KnownError, Message(CONTEXT, MSG_NO_EVENT, {"event": event_id}))
+        if event.kind is EventKind.BIND_CONTACT:
+            from deskdup.services.binding import undo_bind  # binding builds on this module
+
+            return undo_bind(session, event, operator)
         if event.kind is not EventKind.MERGE_LEADS:
             raise fail(KnownError, Message(CONTEXT, MSG_NOT_A_MERGE))
         if event.undone_by_id is not None:
@@ -579,8 +583,11 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
         return UndoResult(undo.id, event.id, restored, summary)
 
 
-def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
-    """The id of this operator's newest lead merge not yet undone, or None.
+def last_undoable_event(
+    ws: Workspace, operator_id: int, kinds: Sequence[EventKind] = (EventKind.MERGE_LEADS,)
+) -> int | None:
+    """The id of this operator's newest lead merge (or event of ``kinds``) not yet
+    undone, or None.
 
     ``undo_event`` still refuses it when something changed since.
     """
@@ -589,7 +596,7 @@ def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
             select(MergeEvent.id)
             .where(
                 MergeEvent.operator_id == operator_id,
-                MergeEvent.kind == EventKind.MERGE_LEADS,
+                MergeEvent.kind.in_(kinds),
                 MergeEvent.undone_by_id.is_(None),
             )
             .order_by(MergeEvent.id.desc())
