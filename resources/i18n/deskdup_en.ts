@@ -581,67 +581,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="79"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="87"/>
+        <source>the cell in column &apos;{column}&apos; reaches Excel&apos;s limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="105"/>
         <source>the cell in column &apos;{column}&apos; holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="98"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="124"/>
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="106"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="132"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="109"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="135"/>
         <source>the id &apos;{id}&apos; contains a control character</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="113"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="139"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="116"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="142"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="126"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="152"/>
         <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="148"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="174"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="194"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="178"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="204"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="187"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="213"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="199"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="225"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="204"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="230"/>
         <source>the title is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
