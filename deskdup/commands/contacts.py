@@ -41,7 +41,7 @@ def run_find(args: argparse.Namespace) -> int:
         raise KnownError("--limit takes a number of 1 or more.")
     text = " ".join(args.text).strip()
     if not text:
-        raise KnownError("Give the text to look for: an id, a name, a phone, an e-mail or a handle.")
+        raise KnownError("Give the text to look for: an id, a name, a phone, an e-mail, a handle.")
     ws = _workspace(args)
     try:
         hits = ContactIndex.build(ws).search(text, args.limit)

@@ -380,48 +380,48 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226" />
+        <location filename="../../deskdup/views/compare/view.py" line="229" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232" />
+        <location filename="../../deskdup/views/compare/view.py" line="235" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="273" />
+        <location filename="../../deskdup/views/compare/view.py" line="276" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="275" />
+        <location filename="../../deskdup/views/compare/view.py" line="278" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294" />
+        <location filename="../../deskdup/views/compare/view.py" line="297" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303" />
+        <location filename="../../deskdup/views/compare/view.py" line="306" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="348" />
+        <location filename="../../deskdup/views/compare/view.py" line="351" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="398" />
+        <location filename="../../deskdup/views/compare/view.py" line="401" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="593" />
-        <location filename="../../deskdup/views/compare/view.py" line="616" />
+        <location filename="../../deskdup/views/compare/view.py" line="596" />
+        <location filename="../../deskdup/views/compare/view.py" line="619" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
@@ -431,22 +431,22 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="635" />
+        <location filename="../../deskdup/views/compare/view.py" line="638" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="641" />
+        <location filename="../../deskdup/views/compare/view.py" line="644" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="643" />
+        <location filename="../../deskdup/views/compare/view.py" line="646" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="644" />
+        <location filename="../../deskdup/views/compare/view.py" line="647" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -497,6 +497,89 @@
         <location filename="../../deskdup/views/connection_dialog.py" line="110" />
         <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
         <translation>Базы SQLite (*.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="58" />
+        <source>Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) and {chats} chat(s)</source>
+        <translation>Лид #{lead} привязан к контакту #{contact} ({name}); добавлено средств связи: {comms}, чатов: {chats}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="63" />
+        <source>Undid the binding of lead #{lead} to contact #{contact}</source>
+        <translation>Привязка лида #{lead} к контакту #{contact} отменена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="66" />
+        <source>There is no lead {lead} (any more)</source>
+        <translation>Лида {lead} нет (больше нет)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="67" />
+        <source>There is no contact {contact} (any more)</source>
+        <translation>Контакта {contact} нет (больше нет)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="68" />
+        <source>Lead #{lead} was merged or archived; bind the lead that stayed</source>
+        <translation>Лид #{lead} объединён или в архиве; привяжите оставшийся лид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="71" />
+        <source>Contact #{contact} was merged or archived; bind to the contact that stayed</source>
+        <translation>Контакт #{contact} объединён или в архиве; привяжите к оставшемуся контакту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="74" />
+        <source>Lead #{lead} is already bound to contact #{contact}; nothing to add</source>
+        <translation>Лид #{lead} уже привязан к контакту #{contact}; добавить нечего</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="77" />
+        <source>Lead #{lead} was changed by someone else since you saw it (now version {version}); look again before binding</source>
+        <translation>Лид #{lead} изменил кто-то другой, пока вы его смотрели (теперь версия {version}); посмотрите ещё раз перед привязкой</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="82" />
+        <source>Contact #{contact} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
+        <translation>Контакт #{contact} ваш ({department}); у вас нет права «{right}» на контакты вообще; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="87" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
+        <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты коллег; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="92" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
+        <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты этого отдела; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="97" />
+        <source>Contact #{contact} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
+        <translation>У контакта #{contact} нет ответственного; у вас нет права «{right}» на чужие контакты; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="36" />
+        <source>Contact ID {id}</source>
+        <translation>ID контакта {id}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="37" />
+        <source>Same patronymic: {patronymic}</source>
+        <translation>То же отчество: {patronymic}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="38" />
+        <source>Another patronymic: {patronymic}</source>
+        <translation>Другое отчество: {patronymic}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="39" />
+        <source>Patronymic initial {initial} fits: {patronymic}</source>
+        <translation>Инициал отчества {initial} подходит: {patronymic}</translation>
     </message>
 </context>
 <context>
