@@ -17,7 +17,16 @@ import sys
 from deskdup import __version__
 from deskdup.services.errors import KnownError
 
-COMMAND_MODULES = ("demo", "operator", "import_file", "scan", "merge", "sync", "contacts")
+COMMAND_MODULES = (
+    "demo",
+    "operator",
+    "import_file",
+    "scan",
+    "merge",
+    "sync",
+    "history",
+    "contacts",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

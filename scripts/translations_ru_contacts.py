@@ -8,7 +8,6 @@ TRANSLATIONS: dict[object, str] = {
     "Another patronymic: {patronymic}": "Другое отчество: {patronymic}",
     "Patronymic initial {initial} fits: {patronymic}": "Инициал отчества {initial} подходит: {patronymic}",
     "Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) and {chats} chat(s)": "Лид #{lead} привязан к контакту #{contact} ({name}); добавлено средств связи: {comms}, чатов: {chats}",
-    "Undid the binding of lead #{lead} to contact #{contact}": "Привязка лида #{lead} к контакту #{contact} отменена",
     "There is no lead {lead} (any more)": "Лида {lead} нет (больше нет)",
     "There is no contact {contact} (any more)": "Контакта {contact} нет (больше нет)",
     "Lead #{lead} was merged or archived; bind the lead that stayed": "Лид #{lead} объединён или в архиве; привяжите оставшийся лид",

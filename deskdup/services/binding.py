@@ -1,4 +1,4 @@
-"""Bind a lead to an existing contact, and undo that.
+"""Bind a lead to an existing contact (undone by ``undo.undo_event``).
 
 The lead gets the contact; the lead's phones, e-mails and messenger handles are
 copied to the contact unless it has them already (the lead keeps its own), and
@@ -18,29 +18,19 @@ from sqlalchemy.orm import Session, selectinload
 
 from deskdup.models import (
     Action,
-    Chat,
     CommKind,
     Communication,
     Contact,
     Entity,
     EventKind,
     Lead,
-    MergeEvent,
     Operator,
 )
 from deskdup.services.errors import KnownError, RightsError, StaleError, fail
-from deskdup.services.merge import (
-    MSG_ALREADY_UNDONE,
-    MSG_UNDO_CHANGED,
-    UndoResult,
-    _operator,
-    _restore,
-    row_dict,
-    utcnow,
-    write_session,
-)
+from deskdup.services.events import record_event
 from deskdup.services.merge_plan import cards_from_leads
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, MessageList
+from deskdup.services.records import RowSet, active_operator, row_dict, utcnow, write_session
 from deskdup.services.rights import (
     CONTEXT as RIGHTS,
 )
@@ -50,18 +40,13 @@ from deskdup.services.rights import (
     RIGHT_WORDS,
     allowed,
     check_lead,
-    check_undo,
 )
 
 CONTEXT = "Contacts"
-MERGE = "Merge"
 MSG_BOUND = QT_TRANSLATE_NOOP(
     "Contacts",
     "Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) "
     "and {chats} chat(s)",
-)
-MSG_UNBOUND = QT_TRANSLATE_NOOP(
-    "Contacts", "Undid the binding of lead #{lead} to contact #{contact}"
 )
 MSG_NO_LEAD = QT_TRANSLATE_NOOP("Contacts", "There is no lead {lead} (any more)")
 MSG_NO_CONTACT = QT_TRANSLATE_NOOP("Contacts", "There is no contact {contact} (any more)")
@@ -181,7 +166,7 @@ def bind_lead(
     ``StaleError``); None skips that check (the command line reads it fresh).
     """
     with write_session(ws) as session:
-        operator = _operator(session, operator_id)
+        operator = active_operator(session, operator_id)
         lead, contact = _load(session, lead_id, contact_id)
         if expected_version is not None and lead.version != expected_version:
             params = {"lead": _label(lead), "version": lead.version}
@@ -227,7 +212,7 @@ def bind_lead(
 
         before = {
             "leads": [row_dict(lead)],
-            "contact": row_dict(contact),
+            "contacts": [row_dict(contact)],
             "chats": [row_dict(chat) for chat in chats],
         }
         now = utcnow()
@@ -238,12 +223,14 @@ def bind_lead(
             chat.contact_id = contact.id
         session.add_all(new_comms)
         session.flush()
-        before["after"] = {
-            "leads": {str(lead.id): lead.version},
-            "contact": {str(contact.id): contact.version},
-            "chats": {str(chat.id): row_dict(chat) for chat in chats},
-            "added_communications": [c.id for c in new_comms],
-        }
+        # What undo checks and puts back: the added communications have no
+        # before-row, so undo deletes them.
+        left = RowSet()
+        left.add("leads", [lead])
+        left.add("contacts", [contact])
+        left.add("chats", chats)
+        left.add("communications", new_comms)
+        before["after"] = left.to_json()
         summary = Message(
             CONTEXT,
             MSG_BOUND,
@@ -255,85 +242,16 @@ def bind_lead(
                 "chats": len(chats),
             },
         )
-        event = MergeEvent(
+        event = record_event(
+            session,
             kind=EventKind.BIND_CONTACT,
             operator_id=operator.id,
             created_at=now,
             primary_id=lead.id,
-            other_ids=[contact.id],
+            contact_ids=[contact.id],
+            other_ids=[],
             choices={"contact_id": contact.id},
             snapshot=before,
             summary=str(summary),
         )
-        session.add(event)
-        session.flush()
         return BindResult(event.id, lead.id, contact.id, len(new_comms), len(chats), summary)
-
-
-def _bind_conflicts(session: Session, after: dict[str, Any]) -> list[str]:
-    problems = []
-    for name, model in (("leads", Lead), ("contact", Contact)):
-        for key, version in after.get(name, {}).items():
-            row = session.get(model, int(key))
-            if row is None or row.version != version:
-                problems.append(f"{'lead' if model is Lead else 'contact'} {key}")
-    for key, data in after.get("chats", {}).items():
-        chat = session.get(Chat, int(key))
-        if chat is None or row_dict(chat) != data:
-            problems.append(f"chat {key}")
-    added = after.get("added_communications", [])
-    found = set(session.scalars(select(Communication.id).where(Communication.id.in_(added))))
-    problems.extend(f"communication {i}" for i in added if i not in found)
-    return problems
-
-
-def undo_bind(session: Session, event: MergeEvent, operator: Operator) -> UndoResult:
-    """Restore what a BIND_CONTACT event changed, inside ``undo_event``'s transaction."""
-    if event.undone_by_id is not None:
-        raise fail(KnownError, Message(MERGE, MSG_ALREADY_UNDONE))
-    refusal = check_undo(operator, event)
-    if refusal is not None:
-        raise fail(RightsError, refusal)
-    snap = event.snapshot or {}
-    after = snap.get("after", {})
-    problems = _bind_conflicts(session, after)
-    if problems:
-        message = Message(MERGE, MSG_UNDO_CHANGED, {"what": ", ".join(problems[:5])})
-        raise fail(KnownError, message)
-    for comm_id in after.get("added_communications", []):
-        session.delete(session.get(Communication, comm_id))
-    for data in snap.get("leads", []):
-        lead = session.get(Lead, data["id"])
-        if lead is not None:
-            _restore(lead, data)
-    if "contact" in snap:
-        _restore(session.get(Contact, snap["contact"]["id"]), snap["contact"])
-    for data in snap.get("chats", []):
-        _restore(session.get(Chat, data["id"]), data)
-    session.flush()
-    lead_label = next(
-        (d.get("external_id") or str(d["id"]) for d in snap.get("leads", [])),
-        str(event.primary_id),
-    )
-    contact_label = (
-        snap["contact"].get("external_id") or str(snap["contact"]["id"])
-        if "contact" in snap
-        else ", ".join(str(i) for i in event.other_ids or [])
-    )
-    summary = Message(CONTEXT, MSG_UNBOUND, {"lead": lead_label, "contact": contact_label})
-    undo = MergeEvent(
-        kind=EventKind.UNDO,
-        operator_id=operator.id,
-        created_at=utcnow(),
-        primary_id=event.primary_id,
-        other_ids=list(event.other_ids or []),
-        choices={},
-        snapshot={},
-        summary=str(summary),
-        undo_of_id=event.id,
-    )
-    session.add(undo)
-    session.flush()
-    event.undone_by_id = undo.id
-    session.flush()
-    return UndoResult(undo.id, event.id, (event.primary_id,), summary)
