@@ -94,9 +94,18 @@ class ReviewChange:
 
 
 def merge_group(
-    workspace: Workspace, plan: MergePlan, operator_id: int, policy: MergePolicy
+    workspace: Workspace,
+    plan: MergePlan,
+    operator_id: int,
+    policy: MergePolicy,
+    *,
+    backend: Any = None,
 ) -> ReviewChange:
-    result = merge_service.apply_merge(workspace, plan, operator_id, policy)
+    """Merge in the workspace, or through ``backend`` (a linked CRM portal) when given."""
+    if backend is not None:
+        result = backend.apply_merge(plan, operator_id)
+    else:
+        result = merge_service.apply_merge(workspace, plan, operator_id, policy)
     group = (result.primary_id, *result.merged_ids)
     return ReviewChange(ChangeKind.MERGE, group, tuple(result.merged_ids), result=result)
 

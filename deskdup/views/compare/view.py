@@ -515,8 +515,11 @@ class CompareView(QWidget):
         context = self._context
         operator_id = context.operator.id
         policy = self._loaded.policy
+        # A linked portal (context.backend): the merge is written there first.
         self._write(
-            lambda: merge_group(context.workspace, plan, operator_id, policy),
+            lambda: merge_group(
+                context.workspace, plan, operator_id, policy, backend=context.backend
+            ),
             self._on_merged,
             self._on_merge_failed,
         )
