@@ -462,57 +462,62 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="40"/>
+        <location filename="../../deskdup/services/importer/report.py" line="55"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="49"/>
+        <location filename="../../deskdup/services/importer/report.py" line="64"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="51"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="83"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="53"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="85"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="88"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="66"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="231"/>
         <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="82"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="114"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="102"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="25"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="112"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="30"/>
+        <source>contact &apos;{value}&apos; is not in the workspace: import the contacts export first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="151"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="121"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="160"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="133"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="180"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -976,72 +981,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="212"/>
+        <location filename="../../deskdup/views/queue_model.py" line="213"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214"/>
+        <location filename="../../deskdup/views/queue_model.py" line="215"/>
         <source>{n} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215"/>
+        <location filename="../../deskdup/views/queue_model.py" line="216"/>
         <source>{n} d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223"/>
+        <location filename="../../deskdup/views/queue_model.py" line="224"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224"/>
+        <location filename="../../deskdup/views/queue_model.py" line="225"/>
         <source>Customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255"/>
+        <location filename="../../deskdup/views/queue_model.py" line="256"/>
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259"/>
+        <location filename="../../deskdup/views/queue_model.py" line="260"/>
         <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="302"/>
+        <location filename="../../deskdup/views/queue_model.py" line="303"/>
         <source>You may merge this group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305"/>
+        <location filename="../../deskdup/views/queue_model.py" line="306"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225"/>
+        <location filename="../../deskdup/views/queue_model.py" line="226"/>
         <source>Owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226"/>
+        <location filename="../../deskdup/views/queue_model.py" line="227"/>
         <source>Age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227"/>
+        <location filename="../../deskdup/views/queue_model.py" line="228"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>

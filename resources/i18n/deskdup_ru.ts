@@ -461,57 +461,62 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="40" />
+        <location filename="../../deskdup/services/importer/report.py" line="55" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="49" />
+        <location filename="../../deskdup/services/importer/report.py" line="64" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="51" />
+        <location filename="../../deskdup/services/importer/rows.py" line="83" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="53" />
+        <location filename="../../deskdup/services/importer/rows.py" line="85" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="88" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="66" />
+        <location filename="../../deskdup/services/importer/rows.py" line="231" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="82" />
+        <location filename="../../deskdup/services/importer/rows.py" line="114" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="102" />
+        <location filename="../../deskdup/services/importer/rows.py" line="25" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="112" />
+        <location filename="../../deskdup/services/importer/rows.py" line="30" />
+        <source>contact '{value}' is not in the workspace: import the contacts export first</source>
+        <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="151" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="121" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="133" />
+        <location filename="../../deskdup/services/importer/rows.py" line="180" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
@@ -975,72 +980,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="212" />
+        <location filename="../../deskdup/views/queue_model.py" line="213" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214" />
+        <location filename="../../deskdup/views/queue_model.py" line="215" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215" />
+        <location filename="../../deskdup/views/queue_model.py" line="216" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221" />
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255" />
+        <location filename="../../deskdup/views/queue_model.py" line="256" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259" />
+        <location filename="../../deskdup/views/queue_model.py" line="260" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="302" />
+        <location filename="../../deskdup/views/queue_model.py" line="303" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305" />
+        <location filename="../../deskdup/views/queue_model.py" line="306" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="227" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227" />
+        <location filename="../../deskdup/views/queue_model.py" line="228" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>

@@ -7,7 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from deskdup.services.importer import bitrix24
 from deskdup.services.importer.columns import map_columns
+from deskdup.services.importer.people import contact_index, operator_index
 from deskdup.services.importer.reading import ExportFile, cell_text, open_export
 from deskdup.services.importer.report import MAX_BAD_ROWS_KEPT, BadRow, ImportReport
 from deskdup.services.importer.rows import RowReader
@@ -16,7 +18,6 @@ from deskdup.services.importer.writing import (
     NothingWritten,
     RejectsFile,
     Writer,
-    operator_keys,
 )
 from deskdup.services.messages import Message
 from deskdup.services.normalize import DEFAULT_REGION
@@ -33,8 +34,14 @@ def import_file(
     rejects_path: str | Path | None = None,
     progress: ProgressFn | None = None,
     region: str = DEFAULT_REGION,
+    entity: str | None = None,
 ) -> ImportReport:
-    """Import the leads of a CSV or XLSX export into the workspace, in one transaction.
+    """Import the leads (or contacts) of a CSV or XLSX export, in one transaction.
+
+    ``entity`` is "lead" or "contact"; by default the file's columns and name
+    tell (``bitrix24.detect_entity``).  A lead's contact ("Связанный контакт",
+    by CRM id or full name) must be in the workspace already: import the
+    contacts export first.
 
     ``path`` may be an export already opened with ``open_export`` (the command
     line opens it before the workspace, so that a wrong file creates nothing);
@@ -49,6 +56,8 @@ def import_file(
     try:
         columns = map_columns(path, source.header)
         report.ignored_columns = columns.ignored
+        report.bitrix24 = columns.bitrix24
+        report.entity = entity or bitrix24.detect_entity(source.header, path)
         if rejects_path is not None:
             rejects = RejectsFile(
                 Path(rejects_path), [h or f"column {i + 1}" for i, h in enumerate(columns.names)]
@@ -57,8 +66,8 @@ def import_file(
         try:
             with ws.session() as session:
                 reader = RowReader(
-                    columns, operator_keys(session), datetime.now(UTC).replace(tzinfo=None),
-                    region,
+                    columns, operator_index(session), datetime.now(UTC).replace(tzinfo=None),
+                    region, contacts=contact_index(session), entity=report.entity,
                 )  # fmt: skip
                 writer = Writer(session, report, region)
                 for line, cells in source.rows:
@@ -77,6 +86,9 @@ def import_file(
                         writer.add(result)
                     if progress is not None and report.rows % CHUNK == 0:
                         progress(report.rows, max(source.total, report.rows))
+                report.missing_operators = dict(reader.missing_operators.most_common())
+                report.missing_contacts = dict(reader.missing_contacts.most_common())
+                report.other_sources = dict(reader.other_sources.most_common())
                 if report.rejected and not skip_bad:
                     raise NothingWritten
                 writer.flush()

@@ -32,6 +32,21 @@ class ImportReport:
     ignored_columns: list[str] = field(default_factory=list)
     rejects_path: str | None = None
     written: bool = False
+    entity: str = "lead"  # "lead" or "contact": what the file holds
+    bitrix24: bool = False  # read as Bitrix24's own export
+    # Told once, each with its number of rows (the rows are bad rows as well):
+    missing_operators: dict[str, int] = field(default_factory=dict)  # responsible persons
+    missing_contacts: dict[str, int] = field(default_factory=dict)  # a lead's contact
+    # A portal's own lead sources, not a channel: the leads' channel is read from
+    # their phones and messengers, or "other".
+    other_sources: dict[str, int] = field(default_factory=dict)
+
+    def operator_hint(self) -> list[str]:
+        """The command that adds each missing operator, to copy and adjust."""
+        return [
+            f'deskdup operator add LOGIN --db WORKSPACE --name "{name}"'
+            for name in self.missing_operators
+        ]
 
     def summary(self) -> Message:
         if not self.written and self.rejected:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from deskdup.models import Channel, Chat, CommKind, Communication, Lead, Operator
+from deskdup.models import Channel, Chat, CommKind, Communication, Contact, Lead
 from deskdup.services.bulk_insert import datetime_converter, insert_rows
 from deskdup.services.errors import KnownError
 from deskdup.services.importer.report import BadRow, ImportReport
@@ -68,15 +68,6 @@ class NothingWritten(Exception):
     """Raised inside the transaction to roll it back when bad rows forbid writing."""
 
 
-def operator_keys(session: Session) -> dict[str, int]:
-    keys: dict[str, int] = {}
-    for op in session.scalars(select(Operator)):
-        for key in (op.full_name, op.external_id, op.login):  # the login wins a clash
-            if key:
-                keys[key.lower()] = op.id
-    return keys
-
-
 class Writer:
     def __init__(self, session: Session, report: ImportReport, region: str):
         self.s = session
@@ -94,8 +85,12 @@ class Writer:
         records, self.pending = self.pending, []
         if not records:
             return
+        # A contacts export writes contacts: the same row without the lead's own fields.
+        table = Contact if self.report.entity == "contact" else Lead
+        owner = "contact_id" if table is Contact else "lead_id"
+        columns = set(table.__table__.columns.keys())
         ids = [r.lead["external_id"] for r in records]
-        existing = set(self.s.scalars(select(Lead.external_id).where(Lead.external_id.in_(ids))))
+        existing = set(self.s.scalars(select(table.external_id).where(table.external_id.in_(ids))))
         fresh = [r for r in records if r.lead["external_id"] not in existing]
         self.report.unchanged += len(records) - len(fresh)
         if not fresh:
@@ -105,15 +100,15 @@ class Writer:
         dt = self.dt
         insert_rows(
             self.s,
-            Lead.__table__,
+            table.__table__,
             [
-                {**r.lead, "created_at": dt(r.lead["created_at"]),
-                 "updated_at": dt(r.lead["updated_at"])}
+                {**{k: v for k, v in r.lead.items() if k in columns},
+                 "created_at": dt(r.lead["created_at"]), "updated_at": dt(r.lead["updated_at"])}
                 for r in fresh
             ],
         )  # fmt: skip
-        query = select(Lead.external_id, Lead.id).where(
-            Lead.external_id.in_([r.lead["external_id"] for r in fresh])
+        query = select(table.external_id, table.id).where(
+            table.external_id.in_([r.lead["external_id"] for r in fresh])
         )
         new_ids = {external_id: lead_id for external_id, lead_id in self.s.execute(query)}
         lead_ids = [new_ids[r.lead["external_id"]] for r in fresh]
@@ -130,19 +125,33 @@ class Writer:
                 if not norm.valid:
                     self.report.invalid_values += 1
                 comm_rows.append({
-                    "lead_id": lead_id,
+                    "lead_id": None,
                     "contact_id": None,
+                    owner: lead_id,
                     "kind": kind.value,
                     "channel": channel.value,
                     "raw_value": raw,
                     "normalized": norm.value,
                     "is_valid": norm.valid,
                 })  # fmt: skip
+            for chat_channel, chat_id in record.chats:  # open-line chats: imol|...
+                chat_rows.append({
+                    "lead_id": None,
+                    "contact_id": None,
+                    owner: lead_id,
+                    "channel": chat_channel.value,
+                    "external_chat_id": chat_id[:100],
+                    "first_message": "",
+                    "message_count": 0,
+                    "last_message_at": None,
+                    "version": 1,
+                })  # fmt: skip
             if record.message:
                 created = record.lead["created_at"]
                 chat_rows.append({
-                    "lead_id": lead_id,
+                    "lead_id": None,
                     "contact_id": None,
+                    owner: lead_id,
                     "channel": record.lead["source_channel"],  # already .value
                     "external_chat_id": f"import:{record.lead['external_id']}"[:100],
                     "first_message": record.message,
