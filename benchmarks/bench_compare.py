@@ -33,9 +33,10 @@ from sqlalchemy import func, select
 from deskdup.models import DemoTruth, Lead
 from deskdup.services.demo import generate_demo
 from deskdup.services.operators import find_operator
+from deskdup.services.review import load_group
 from deskdup.services.workspace import open_workspace
 from deskdup.views import gc_guard
-from deskdup.views.compare import CompareView, load_group
+from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
 from deskdup.views.operations import OperationRunner
 from deskdup.views.settings import Settings
@@ -107,7 +108,7 @@ def main() -> int:
     open_ms: list[float] = []
     for ids in groups:
         t0 = time.perf_counter()
-        loaded = load_group(context, ids)
+        loaded = load_group(context.workspace, context.operator, ids)
         t1 = time.perf_counter()
         view._lead_ids = tuple(ids)
         view._on_loaded(view._request, loaded)

@@ -21,7 +21,14 @@ from sqlalchemy import select
 
 from deskdup.models import Action, Channel, Communication, Department, Entity, Lead, Operator
 from deskdup.services.policy import MergePolicy, load_policy
-from deskdup.services.rights import OperatorInfo, Owner, Refusal, allowed, check_merge_cards
+from deskdup.services.rights import (
+    OperatorInfo,
+    Owner,
+    Refusal,
+    allowed,
+    check_merge_cards,
+    primary_choice,
+)
 from deskdup.services.workspace import Workspace
 
 _CHUNK = 20000
@@ -270,18 +277,9 @@ class GroupRights:
         if not cards:
             return None
         owners = [c.owner_id for c in cards]
-        # Count what each choice of primary lacks from the cached answers: read on
-        # every lead, edit on the primary, delete on each other lead.
-        unreadable = sum(not self._may(o, Action.READ) for o in owners)
-        deletable = [self._may(o, Action.DELETE) for o in owners]
-        undeletable = len(deletable) - sum(deletable)
-
-        def missing(i: int) -> int:
-            edit = not self._may(owners[i], Action.EDIT)
-            return unreadable + edit + undeletable - (not deletable[i])
-
-        primary = min(range(len(cards)), key=missing)
-        lacking = missing(primary)
+        primary, lacking = primary_choice(
+            len(cards), lambda i, action: self._may(owners[i], action)
+        )
         if lacking == 0:
             return None
         return MergeLock(self, tuple(cards), cards[primary].id, lacking)

@@ -22,7 +22,7 @@ naming the leads it concerns (``grouped_refusals``), translated alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -278,6 +278,33 @@ def check_merge_cards(
             if refusal is not None:
                 refusals.append(refusal)
     return refusals
+
+
+def primary_choice(
+    count: int, may: Callable[[int, Action], bool], preferred: Sequence[int] = ()
+) -> tuple[int, int]:
+    """The lead the operator may best merge into: its position and how many rights it lacks.
+
+    The one rule for "which primary can this operator merge into", used by the
+    comparison view (``services/review.py``) and the queue (``GroupRights``):
+    a merge needs read on every lead, edit on the primary and delete (or
+    archive) on each other lead.  ``may(i, action)`` says whether the operator
+    has ``action`` on the lead at position ``i``; it is asked once per lead and
+    action.  The positions in ``preferred`` are tried first, then the others in
+    order; among equals the earlier wins.  Lacking 0 means the merge is allowed.
+    """
+    if count <= 0:
+        raise ValueError("a group has at least one lead")
+    unreadable = sum(not may(i, Action.READ) for i in range(count))
+    deletable = [may(i, Action.DELETE) for i in range(count)]
+    undeletable = count - sum(deletable)
+
+    def missing(i: int) -> int:
+        return unreadable + (not may(i, Action.EDIT)) + undeletable - (not deletable[i])
+
+    order = list(dict.fromkeys([*preferred, *range(count)]))
+    best = min(order, key=missing)
+    return best, missing(best)
 
 
 def check_dismiss(

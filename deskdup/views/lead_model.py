@@ -25,7 +25,7 @@ from PySide6.QtGui import QColor
 from deskdup.services.lead_rows import LeadRow, fold
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.views.channel_badges import channel_icon, channel_name
-from deskdup.views.compare import format_time, status_name
+from deskdup.views.formatting import format_time, status_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

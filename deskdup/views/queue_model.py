@@ -33,7 +33,7 @@ from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.rights import Refusal, grouped_refusals
 from deskdup.views import icons
 from deskdup.views.channel_badges import channel_name
-from deskdup.views.compare import translate_message
+from deskdup.views.formatting import translate_message
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

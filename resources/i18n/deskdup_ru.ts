@@ -126,231 +126,234 @@
     </message>
 </context>
 <context>
-    <name>CompareView</name>
+    <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="580" />
-        <source>Previous</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="582" />
-        <source>Previous group</source>
-        <translation>Предыдущая группа</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="587" />
-        <source>Next</source>
-        <translation>Дальше</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="589" />
-        <source>Next group</source>
-        <translation>Следующая группа</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="594" />
-        <source>Undo last</source>
-        <translation>Отменить</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="596" />
-        <source>Undo my last merge</source>
-        <translation>Отменить моё последнее объединение</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="603" />
-        <source>Keyboard shortcuts</source>
-        <translation>Горячие клавиши</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="608" />
-        <source>Skip</source>
-        <translation>Пропустить</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="610" />
-        <source>Skip this group for now</source>
-        <translation>Пропустить группу пока</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="615" />
-        <source>Not duplicates</source>
-        <translation>Не дубли</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="617" />
-        <source>These leads are different people; do not show them again</source>
-        <translation>Это разные люди; больше не показывать</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="622" />
-        <source>Merge</source>
-        <translation>Объединить</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="624" />
-        <source>Merge every other lead into the primary</source>
-        <translation>Объединить остальные лиды с основным</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="696" />
-        <source>Previous group: {reason}</source>
-        <translation>Предыдущая группа: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="702" />
-        <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
-        <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="744" />
-        <source>No group selected</source>
-        <translation>Группа не выбрана</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="746" />
-        <source>Choose a group in the queue to compare its leads side by side.</source>
-        <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="767" />
-        <source>Loading {count} leads…</source>
-        <translation>Загрузка лидов: {count}…</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="779" />
-        <source>This group cannot be shown</source>
-        <translation>Эту группу нельзя показать</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="812" />
-        <source>{count} leads that may be one customer</source>
-        <translation>Лидов, возможно одного клиента: {count}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="846" />
-        <source>Why: {reasons}</source>
-        <translation>Почему: {reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare.py" line="903" />
+        <location filename="../../deskdup/views/compare/grid.py" line="104" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="935" />
+        <location filename="../../deskdup/views/compare/grid.py" line="136" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="992" />
+        <location filename="../../deskdup/views/compare/grid.py" line="192" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="993" />
+        <location filename="../../deskdup/views/compare/grid.py" line="193" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="994" />
+        <location filename="../../deskdup/views/compare/grid.py" line="194" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="995" />
+        <location filename="../../deskdup/views/compare/grid.py" line="195" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1030" />
-        <location filename="../../deskdup/views/compare.py" line="1168" />
+        <location filename="../../deskdup/views/compare/grid.py" line="230" />
+        <location filename="../../deskdup/views/compare/grid.py" line="361" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1046" />
+        <location filename="../../deskdup/views/compare/grid.py" line="246" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1048" />
+        <location filename="../../deskdup/views/compare/grid.py" line="248" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1055" />
+        <location filename="../../deskdup/views/compare/grid.py" line="255" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1068" />
+        <location filename="../../deskdup/views/compare/grid.py" line="268" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1101" />
+        <location filename="../../deskdup/views/compare/grid.py" line="296" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1103" />
+        <location filename="../../deskdup/views/compare/grid.py" line="298" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1113" />
+        <location filename="../../deskdup/views/compare/grid.py" line="308" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1129" />
+        <location filename="../../deskdup/views/compare/grid.py" line="323" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1141" />
+        <location filename="../../deskdup/views/compare/grid.py" line="334" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1165" />
+        <location filename="../../deskdup/views/compare/grid.py" line="358" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
+</context>
+<context>
+    <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1192" />
+        <location filename="../../deskdup/views/compare/view.py" line="183" />
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="185" />
+        <source>Previous group</source>
+        <translation>Предыдущая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="190" />
+        <source>Next</source>
+        <translation>Дальше</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="192" />
+        <source>Next group</source>
+        <translation>Следующая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="197" />
+        <source>Undo last</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="199" />
+        <source>Undo my last merge</source>
+        <translation>Отменить моё последнее объединение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="206" />
+        <source>Keyboard shortcuts</source>
+        <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="211" />
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="213" />
+        <source>Skip this group for now</source>
+        <translation>Пропустить группу пока</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="218" />
+        <source>Not duplicates</source>
+        <translation>Не дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="220" />
+        <source>These leads are different people; do not show them again</source>
+        <translation>Это разные люди; больше не показывать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="225" />
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="227" />
+        <source>Merge every other lead into the primary</source>
+        <translation>Объединить остальные лиды с основным</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="299" />
+        <source>Previous group: {reason}</source>
+        <translation>Предыдущая группа: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="305" />
+        <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
+        <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="347" />
+        <source>No group selected</source>
+        <translation>Группа не выбрана</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="349" />
+        <source>Choose a group in the queue to compare its leads side by side.</source>
+        <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="370" />
+        <source>Loading {count} leads…</source>
+        <translation>Загрузка лидов: {count}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="382" />
+        <source>This group cannot be shown</source>
+        <translation>Эту группу нельзя показать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="415" />
+        <source>{count} leads that may be one customer</source>
+        <translation>Лидов, возможно одного клиента: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="453" />
+        <source>Why: {reasons}</source>
+        <translation>Почему: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="484" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1404" />
-        <location filename="../../deskdup/views/compare.py" line="1429" />
+        <location filename="../../deskdup/views/compare/view.py" line="696" />
+        <location filename="../../deskdup/views/compare/view.py" line="721" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1460" />
+        <location filename="../../deskdup/views/compare/view.py" line="752" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1469" />
+        <location filename="../../deskdup/views/compare/view.py" line="761" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1475" />
+        <location filename="../../deskdup/views/compare/view.py" line="767" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1477" />
+        <location filename="../../deskdup/views/compare/view.py" line="769" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="1478" />
+        <location filename="../../deskdup/views/compare/view.py" line="770" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -524,32 +527,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="417" />
+        <location filename="../../deskdup/views/compare/cells.py" line="212" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="421" />
+        <location filename="../../deskdup/views/compare/cells.py" line="216" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="428" />
+        <location filename="../../deskdup/views/compare/cells.py" line="223" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="441" />
+        <location filename="../../deskdup/views/compare/cells.py" line="236" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="461" />
+        <location filename="../../deskdup/views/compare/cells.py" line="256" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="468" />
+        <location filename="../../deskdup/views/compare/cells.py" line="263" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
@@ -605,27 +608,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="153" />
+        <location filename="../../deskdup/views/formatting.py" line="75" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="154" />
+        <location filename="../../deskdup/views/formatting.py" line="76" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="155" />
+        <location filename="../../deskdup/views/formatting.py" line="77" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="156" />
+        <location filename="../../deskdup/views/formatting.py" line="78" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare.py" line="157" />
+        <location filename="../../deskdup/views/formatting.py" line="79" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>

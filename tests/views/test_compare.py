@@ -130,7 +130,7 @@ def test_group_of_two_has_two_columns_and_every_channel(qtbot, workspace, runner
     ids, ops = four_channel_group(workspace)
     view = make_view(qtbot, workspace, ops["anna"], runner)
     show(qtbot, view, ids[:2])
-    assert len(view._headers) == 2
+    assert len(view.grid.headers) == 2
     texts = chip_texts(view.scroll.widget())
     assert "@ivan_petrov93" in texts
     assert "+7 912 345 67 89" in " ".join(texts).replace("-", " ")
@@ -142,8 +142,8 @@ def test_group_of_four_shows_telegram_whatsapp_avito_and_site(qtbot, workspace, 
     ids, ops = four_channel_group(workspace)
     view = make_view(qtbot, workspace, ops["anna"], runner)
     show(qtbot, view, ids)
-    assert len(view._headers) == 4
-    headers = [" ".join(lbl.text() for lbl in h.findChildren(QLabel)) for h in view._headers]
+    assert len(view.grid.headers) == 4
+    headers = [" ".join(lbl.text() for lbl in h.findChildren(QLabel)) for h in view.grid.headers]
     for label, owner in zip(
         ("#T-101", "#W-102", "#A-103", "#S-104"),
         ("Петрова Анна", "Борисов Борис", "Петрова Анна", "Петрова Анна"),
@@ -166,7 +166,7 @@ def test_more_than_six_leads_shows_six_and_says_so(qtbot, workspace, runner, sho
     view = make_view(qtbot, workspace, operator, runner)
     show(qtbot, view, ids)
     assert view.plan.lead_ids == ids[:6]
-    assert len(view._headers) == 6
+    assert len(view.grid.headers) == 6
     assert view.banner.isVisible() and "8" in view.banner.text()
 
 
@@ -201,7 +201,7 @@ def test_changing_the_primary_checks_the_rights_again(qtbot, workspace, runner, 
     assert not view.merge_button.isEnabled()
     tip = view.merge_button.toolTip()
     assert "#ANNA-2" in tip and "Петрова Анна" in tip and "archive" in tip
-    assert not view._headers[0].warning.isVisible() and view._headers[1].warning.isVisible()
+    assert not view.grid.headers[0].warning.isVisible() and view.grid.headers[1].warning.isVisible()
 
 
 @pytest.mark.parametrize(
@@ -209,7 +209,7 @@ def test_changing_the_primary_checks_the_rights_again(qtbot, workspace, runner, 
     [("dd.MM.yyyy", "dd.MM"), ("M/d/yy", "M/d"), ("yyyy-MM-dd", "MM-dd"), ("d MMM y", "d MMM")],
 )
 def test_dates_of_this_year_drop_the_year(pattern, expected):
-    from deskdup.views.compare import _without_year
+    from deskdup.views.formatting import _without_year
 
     assert _without_year(pattern) == expected
 
@@ -275,7 +275,7 @@ def test_several_refusals_read_in_the_operators_language(
     from deskdup.services.errors import RightsError
     from deskdup.services.merge import apply_merge, dismiss
     from deskdup.services.merge_plan import build_plan
-    from deskdup.views.compare import error_text
+    from deskdup.views.formatting import error_text
 
     ids, ops = four_channel_group(workspace)
     with workspace.session() as s:
@@ -339,7 +339,7 @@ def test_refused_group_says_why_in_russian(qtbot, workspace, runner, shown, lang
     # Анна owns three of the four leads: her refusals are one line naming them.
     assert text.count("Петрова Анна") == 1
     assert "Лиды #" in text and "принадлежат: Петрова Анна" in text
-    tips = [h.warning.toolTip() for h in view._headers if h.warning.isVisibleTo(view)]
+    tips = [h.warning.toolTip() for h in view.grid.headers if h.warning.isVisibleTo(view)]
     assert tips and all(t.startswith("Лид #") for t in tips)
 
 
@@ -351,7 +351,7 @@ def test_the_undo_question_names_the_merge_in_russian(
     from deskdup.models import Lead, MergeEvent
     from deskdup.services.merge import apply_merge
     from deskdup.services.merge_plan import build_plan
-    from deskdup.views import compare
+    from deskdup.views.compare import view as compare
 
     ids, ops = four_channel_group(workspace)
     with workspace.session() as s:
@@ -416,7 +416,7 @@ def test_narrow_columns_show_the_whole_phone_and_e_mail(qtbot, workspace, runner
         assert label.height() >= 2 * metrics.lineSpacing() - 1
     # The merged lead is the first column after the field names; a value taken
     # from another lead than the primary names that lead.
-    sources = view._result_sources
+    sources = view.grid.result_sources
     assert view.plan.primary_id == ids[1]  # #W-102, the one with most data
     assert sources["last_name"].text() == "from #S-104" and sources["last_name"].isVisible()
     assert sources["title"].text() == "" and not sources["title"].isVisible()

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import func, select, update
 
 from deskdup.models import Channel, Chat, Communication, Dismissal, Lead, MergeEvent
-from deskdup.views import compare
 from deskdup.views.cheatsheet import CheatSheetDialog
+from deskdup.views.compare import view as compare
 from deskdup.views.dismiss_dialog import DismissDialog
 from deskdup.views.queue_model import Role
 from deskdup.views.shortcuts import SHORTCUTS, ReviewAction, shortcut
@@ -323,7 +323,7 @@ def test_taking_one_lead_out_keeps_comparing_the_rest(qtbot, workspace, runner, 
 
     monkeypatch.setattr(DismissDialog, "ask", classmethod(ask))
     with qtbot.waitSignal(view.group_loaded, timeout=10000):
-        view._headers[2].exclude_button.click()
+        view.grid.headers[2].exclude_button.click()
     assert asked == [(["T-101", "W-102", "A-103"], "A-103")]
     assert view.plan.lead_ids == ids[:2]
     with workspace.session() as s:
@@ -331,7 +331,7 @@ def test_taking_one_lead_out_keeps_comparing_the_rest(qtbot, workspace, runner, 
         assert {(r.lead_a_id, r.lead_b_id) for r in rows} == {(ids[0], ids[2]), (ids[1], ids[2])}
         assert {r.reason for r in rows} == {"a namesake"}
     with qtbot.waitSignal(view.dismissed, timeout=10000) as dismissed:
-        view._headers[0].exclude_button.click()
+        view.grid.headers[0].exclude_button.click()
     assert tuple(dismissed.args[0]) == tuple(ids[:2])
 
 

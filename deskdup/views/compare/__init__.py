@@ -1,0 +1,15 @@
+"""The comparison of a candidate group, split along its seams (as Picard's ui/metadatabox/):
+
+- ``view.py``: ``CompareView``, the state (group, current field, busy), loading,
+  the review actions and their keys;
+- ``grid.py``: ``CompareGrid``, renders one ``MergePlan`` and signals the
+  operator's clicks (value, primary, exclude);
+- ``cells.py``: the painted cells, the value with its radio, the column header.
+
+Formatting shared with the queue and the lead list is in ``views/formatting.py``;
+opening a group (``load_group``) is a service (``services/review.py``).
+"""
+
+from deskdup.views.compare.view import CompareView, ReviewState
+
+__all__ = ["CompareView", "ReviewState"]

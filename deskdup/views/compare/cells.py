@@ -1,0 +1,280 @@
+"""The cells of the comparison grid: painted backgrounds, a value with its radio,
+a key cap, and a lead's column header.
+
+Painted rather than styled (see ``Cell``); the grid (``grid.py``) places them
+and the view (``view.py``) never touches them directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import qtawesome as qta
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from deskdup.models import Channel
+from deskdup.services.merge_plan import LeadCard
+from deskdup.views.channel_badges import channel_icon, channel_name, icon_label
+from deskdup.views.formatting import EMPTY, format_time, status_name
+from deskdup.views.shortcuts import ReviewAction, with_keys
+
+# Tints that read on light and dark palettes alike (alpha over the base colour).
+DIFFERS_TINT = QColor(255, 179, 0, 40)
+CHOSEN_BORDER = QColor(230, 145, 0, 200)
+RESULT_TINT = QColor(76, 175, 80, 30)
+RESULT_LINE = QColor(76, 175, 80, 160)
+PRIMARY_TINT = QColor(33, 150, 243, 28)
+CURRENT_TINT = QColor(33, 150, 243, 45)
+
+
+def fit_column(label: QLabel) -> QLabel:
+    """Wrap to whatever width the column has, and be as tall as the wrapped text.
+
+    Ignored width so a long value never widens its column; height-for-width kept
+    (a new size policy drops it) so the row grows instead of clipping the text.
+    """
+    label.setWordWrap(True)
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
+
+
+def make_secondary(label: QLabel) -> QLabel:
+    """Greyed text for details (times, counts) that stays readable."""
+    palette = label.palette()
+    palette.setColor(
+        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
+    )
+    label.setPalette(palette)
+    return label
+
+
+def muted(text: str) -> QLabel:
+    """A wrapped, greyed line: "no chats", an empty comment."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return make_secondary(label)
+
+
+class Cell(QWidget):
+    """One cell of the grid, painted by its kind and flags.
+
+    Painted rather than styled: a style sheet over the grid makes Qt re-polish
+    every label and radio of every group, which doubled the time to open one.
+    kinds: corner, header, resultheader, field, value, result, section;
+    flags: differs, chosen, current, primary.
+    """
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.flags: set[str] = set()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(6, 4, 6, 4)
+        self.layout_.setSpacing(2)
+
+    def flag(self, name: str) -> bool:
+        return name in self.flags
+
+    def set_flag(self, name: str, value: bool) -> None:
+        if (name in self.flags) != value:
+            if value:
+                self.flags.add(name)
+            else:
+                self.flags.discard(name)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        kind, flags = self.kind, self.flags
+        palette = self.palette()
+        highlight = palette.color(QPalette.ColorRole.Highlight)
+        rect = self.rect()
+        painter = QPainter(self)
+        background = None
+        if kind in ("result", "resultheader"):
+            background = RESULT_TINT
+        elif kind == "header" and "primary" in flags:
+            background = PRIMARY_TINT
+        elif kind == "field" and "current" in flags:
+            background = CURRENT_TINT
+        elif kind == "value" and "differs" in flags:
+            background = DIFFERS_TINT
+        if background is not None:
+            painter.fillRect(rect, background)
+        if kind == "value" and {"differs", "chosen"} <= flags:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(CHOSEN_BORDER, 1.2))
+            painter.drawRoundedRect(QRectF(rect).adjusted(0.6, 0.6, -0.6, -0.6), 3, 3)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        if kind == "value" and "current" in flags:
+            painter.fillRect(rect.x(), rect.y(), rect.width(), 1, highlight)
+            painter.fillRect(rect.x(), rect.bottom(), rect.width(), 1, highlight)
+        if kind == "field" and "current" in flags:
+            painter.fillRect(rect.x(), rect.y(), 4, rect.height(), highlight)
+        if kind == "header":
+            line = highlight if "primary" in flags else palette.color(QPalette.ColorRole.Mid)
+            height = 2 if "primary" in flags else 1
+            painter.fillRect(rect.x(), rect.bottom() - height + 1, rect.width(), height, line)
+        if kind == "resultheader":
+            painter.fillRect(rect.x(), rect.bottom() - 1, rect.width(), 2, RESULT_LINE)
+        if kind == "section":
+            painter.fillRect(
+                rect.x(), rect.y(), rect.width(), 1, palette.color(QPalette.ColorRole.Midlight)
+            )
+        painter.end()
+
+
+class ValueCell(Cell):
+    """A lead's value of one field, with the radio that keeps it."""
+
+    def __init__(
+        self,
+        text: str,
+        on_choose: Callable[[], None],
+        channel: Channel | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("value", parent)
+        self._on_choose = on_choose
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        self.radio = QRadioButton()
+        # Keys drive the grid through the view's shortcuts; the radios only show.
+        self.radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.radio.clicked.connect(on_choose)
+        row.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        if channel is not None:
+            row.addWidget(icon_label(channel_icon(channel)), 0, Qt.AlignmentFlag.AlignTop)
+        self.label = QLabel(text or EMPTY)
+        self.label.setWordWrap(True)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        fit_column(self.label)
+        if not text:
+            self.label.setEnabled(False)
+        row.addWidget(self.label, 1)
+        self.layout_.addLayout(row)
+
+    def set_chosen(self, chosen: bool) -> None:
+        self.radio.setChecked(chosen)
+        # Bold only where there was a choice to make; equal rows stay quiet.
+        bold = chosen and self.flag("differs")
+        font = self.label.font()
+        if font.bold() != bold:
+            font.setBold(bold)
+            self.label.setFont(font)
+        self.set_flag("chosen", chosen)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._on_choose()
+        super().mousePressEvent(event)
+
+
+class KeyCap(QLabel):
+    """A key drawn as a key: the column's number, which makes it the primary."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        width = self.fontMetrics().horizontalAdvance("0") + 10
+        self.setFixedSize(max(width, 18), self.fontMetrics().height() + 4)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Base))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        painter.end()
+        super().paintEvent(event)
+
+
+class LeadHeader(Cell):
+    """The column header: which lead, where from, whose, and the Primary switch."""
+
+    def __init__(self, index: int, card: LeadCard, parent: QWidget | None = None) -> None:
+        super().__init__("header", parent)
+        self.radio = QRadioButton(self.tr("Primary"))
+        self.radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.radio.setToolTip(
+            with_keys(
+                self.tr("Keep this lead; the others are merged into it"), ReviewAction.PRIMARY
+            )
+        )
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        number = KeyCap(str(index + 1))
+        number.setToolTip(
+            self.tr("Press {key} to make this lead the primary").format(key=index + 1)
+        )
+        top.addWidget(number)
+        top.addWidget(self.radio)
+        top.addStretch(1)
+        self.warning = icon_label(qta.icon("fa5s.lock", color="#C62828"))
+        self.warning.hide()
+        top.addWidget(self.warning)
+        self.exclude_button = QToolButton()
+        self.exclude_button.setIcon(qta.icon("fa5s.user-times", color="#757575"))
+        self.exclude_button.setAutoRaise(True)
+        self.exclude_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.exclude_button.setToolTip(
+            self.tr("A different customer: take this lead out of the group for the whole team")
+        )
+        top.addWidget(self.exclude_button)
+        self.layout_.addLayout(top)
+
+        title = QHBoxLayout()
+        title.setContentsMargins(0, 0, 0, 0)
+        title.setSpacing(6)
+        title.addWidget(icon_label(channel_icon(card.source_channel), 18))
+        label = QLabel(f"#{card.label}")
+        font = label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        label.setFont(font)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setToolTip(channel_name(card.source_channel))
+        title.addWidget(label)
+        title.addStretch(1)
+        self.layout_.addLayout(title)
+
+        owner = card.owner_name or self.tr("no responsible operator")
+        if card.department_name:
+            owner = f"{owner} · {card.department_name}"
+        self.owner = QLabel(owner)
+        self.owner.setWordWrap(True)
+        self.layout_.addWidget(self.owner)
+        details = QLabel(
+            self.tr("{status} · created {time}").format(
+                status=status_name(card.status), time=format_time(card.created_at)
+            )
+        )
+        details.setWordWrap(True)
+        make_secondary(details)
+        self.layout_.addWidget(details)
+        self.fate = QLabel()
+        self.fate.setWordWrap(True)
+        make_secondary(self.fate)
+        self.layout_.addWidget(self.fate)
+
+    def set_refusals(self, texts: list[str]) -> None:
+        self.warning.setVisible(bool(texts))
+        self.warning.setToolTip("\n".join(texts))
+
+
+__all__ = ["Cell", "KeyCap", "LeadHeader", "ValueCell", "fit_column", "make_secondary", "muted"]

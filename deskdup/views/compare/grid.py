@@ -1,0 +1,375 @@
+"""The comparison grid of one group: renders a ``MergePlan``, one column per lead.
+
+Like Picard's metadata box renders a ``TagDiff``: the plan holds the choices,
+the grid only draws them (``show_state``) and says what the operator clicked
+(``value_chosen``, ``primary_chosen``, ``exclude_requested``); the view decides
+what a click does.  The column right after the field names shows the merged
+lead as it will be (``plan.preview()``), row by row beside the leads it comes
+from.  One grid per group: the view builds a new one when a group arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from deskdup.models import Channel
+from deskdup.services.merge_plan import FieldChoice, LeadCard, MergePlan
+from deskdup.services.policy import MergePolicy
+from deskdup.services.rights import Refusal
+from deskdup.views.channel_badges import ChannelChip, channel_icon, channel_name, icon_pixmap
+from deskdup.views.compare.cells import (
+    Cell,
+    LeadHeader,
+    ValueCell,
+    fit_column,
+    make_secondary,
+    muted,
+)
+from deskdup.views.formatting import (
+    EMPTY,
+    elide,
+    format_time,
+    refusal_text,
+    status_name,
+    translate_message,
+)
+from deskdup.views.lifetime import delete_later
+from deskdup.views.shortcuts import ReviewAction, native_key, shortcut
+
+FIELD_COLUMN_WIDTH = 110
+LEAD_COLUMN_MIN_WIDTH = 150
+RESULT_COLUMN = 1  # the merged lead, right after the field names
+# The widest value a column must show on one line: a phone with its icon.
+WIDEST_PHONE = "+7 999 999-99-99"
+CHAT_PREVIEW_CHARS = 70
+COMMENT_PREVIEW_CHARS = 120
+
+
+def lead_column(index: int) -> int:
+    """The grid column of the lead in position ``index`` (0-based)."""
+    return RESULT_COLUMN + 1 + index
+
+
+class CompareGrid(QWidget):
+    """Field names, one column per lead and the merged lead, for one plan."""
+
+    value_chosen = Signal(str, int)  # field name, lead id: keep this lead's value
+    primary_chosen = Signal(int)  # column index (0-based): make this lead the primary
+    exclude_requested = Signal(int)  # column index: this lead is a different customer
+
+    def __init__(self, plan: MergePlan, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.headers: list[LeadHeader] = []
+        self.cells: dict[tuple[str, int], ValueCell] = {}
+        self.field_labels: dict[str, Cell] = {}
+        self.result_cells: dict[str, QLabel] = {}
+        self.result_sources: dict[str, QLabel] = {}
+        self.result_sections: dict[str, Cell] = {}
+        self.row_groups: list[QButtonGroup] = []
+        self._render(plan)
+
+    def _render(self, plan: MergePlan) -> None:
+        content = self
+        grid = QGridLayout(content)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(2)
+        grid.setVerticalSpacing(1)
+        # The merged lead comes right after the field names: with five or six
+        # leads the grid scrolls sideways, and the preview must stay in sight.
+        result_column = RESULT_COLUMN
+        grid.setColumnMinimumWidth(0, FIELD_COLUMN_WIDTH)
+        for column in range(1, len(plan.lead_ids) + 2):
+            grid.setColumnStretch(column, 1)
+            grid.setColumnMinimumWidth(column, self._lead_column_width())
+
+        # Row 0: headers.
+        corner = Cell("corner")
+        grid.addWidget(corner, 0, 0)
+        self.primary_group = QButtonGroup(content)
+        for index, lead_id in enumerate(plan.lead_ids):
+            header = LeadHeader(index, plan.cards[lead_id])
+            self.primary_group.addButton(header.radio, index)
+            header.radio.clicked.connect(lambda _c=False, i=index: self.primary_chosen.emit(i))
+            header.exclude_button.clicked.connect(
+                lambda _c=False, i=index: self.exclude_requested.emit(i)
+            )
+            grid.addWidget(header, 0, lead_column(index))
+            self.headers.append(header)
+        result_header = Cell("resultheader")
+        heading = QLabel(self.tr("After the merge"))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        result_header.layout_.addWidget(heading)
+        self.result_title = QLabel()
+        self.result_title.setWordWrap(True)
+        result_header.layout_.addWidget(self.result_title)
+        result_header.layout_.addStretch(1)
+        grid.addWidget(result_header, 0, result_column)
+
+        row = 1
+        for choice in plan.fields:
+            label = Cell("field")
+            # Field names do not wrap: the first column takes the longest one's width.
+            text = QLabel(translate_message(choice.label))
+            label.layout_.addWidget(text)
+            grid.addWidget(label, row, 0)
+            self.field_labels[choice.name] = label
+            group = QButtonGroup(content)
+            self.row_groups.append(group)
+            for index, lead_id in enumerate(plan.lead_ids):
+                cell = ValueCell(
+                    self._display(choice, lead_id),
+                    lambda f=choice.name, i=lead_id: self.value_chosen.emit(f, i),
+                    self._channel_of(choice, lead_id),
+                )
+                cell.set_flag("differs", choice.differs)
+                if choice.differs:
+                    key = shortcut(ReviewAction.VALUE_OF_LEAD).keys[index]
+                    cell.radio.setToolTip(
+                        self.tr(
+                            "Keep this value ({key}, or Left/Right on the current field)"
+                        ).format(key=native_key(key))
+                    )
+                group.addButton(cell.radio)
+                if not choice.differs:
+                    # Nothing to choose: keep the column aligned, hide the noise.
+                    policy = cell.radio.sizePolicy()
+                    policy.setRetainSizeWhenHidden(True)
+                    cell.radio.setSizePolicy(policy)
+                    cell.radio.hide()
+                grid.addWidget(cell, row, lead_column(index))
+                self.cells[(choice.name, lead_id)] = cell
+            result = Cell("result")
+            value = QLabel()
+            value.setWordWrap(True)
+            fit_column(value)
+            if choice.name == "source_channel":
+                line = QHBoxLayout()
+                line.setContentsMargins(0, 0, 0, 0)
+                line.setSpacing(6)
+                self.result_source_icon = QLabel()
+                line.addWidget(self.result_source_icon)
+                line.addWidget(value, 1)
+                result.layout_.addLayout(line)
+            else:
+                result.layout_.addWidget(value)
+            if choice.differs:
+                # Which lead the surviving value comes from, beside the value itself.
+                source = make_secondary(QLabel())
+                result.layout_.addWidget(source)
+                self.result_sources[choice.name] = source
+            grid.addWidget(result, row, result_column)
+            self.result_cells[choice.name] = value
+            row += 1
+
+        row = self._render_sections(grid, row, plan)
+        grid.setRowStretch(row, 1)
+
+    def _lead_column_width(self) -> int:
+        """Wide enough for a phone beside its radio and icon, whatever the font."""
+        phone = self.fontMetrics().horizontalAdvance(WIDEST_PHONE)
+        return max(LEAD_COLUMN_MIN_WIDTH, phone + 60)
+
+    def _section_label(self, grid: QGridLayout, row: int, text: str) -> None:
+        label = Cell("section")
+        title = QLabel(text)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        label.layout_.addWidget(title)
+        label.layout_.addStretch(1)
+        grid.addWidget(label, row, 0)
+
+    def _render_sections(self, grid: QGridLayout, row: int, plan: MergePlan) -> int:
+        result_column = RESULT_COLUMN
+        sections: list[tuple[str, str, Callable[[LeadCard], QWidget]]] = [
+            ("channels", self.tr("Channels"), self._channels_widget),
+            ("chats", self.tr("Chats"), self._chats_widget),
+            ("activity", self.tr("Activities and deals"), self._activity_widget),
+            ("comments", self.tr("Comments"), self._comments_widget),
+        ]
+        for key, title, make in sections:
+            self._section_label(grid, row, title)
+            for index, lead_id in enumerate(plan.lead_ids):
+                cell = Cell("section")
+                cell.layout_.addWidget(make(plan.cards[lead_id]))
+                cell.layout_.addStretch(1)
+                grid.addWidget(cell, row, lead_column(index))
+            result = Cell("result")
+            result.setProperty("section", True)
+            grid.addWidget(result, row, result_column)
+            self.result_sections[key] = result
+            row += 1
+        return row
+
+    def _display(self, choice: FieldChoice, lead_id: int) -> str:
+        if choice.name == "source_channel":
+            return channel_name(choice.values[lead_id])
+        if choice.name == "status":
+            return status_name(str(choice.values[lead_id] or ""))
+        return str(choice.display.get(lead_id) or "")
+
+    @staticmethod
+    def _channel_of(choice: FieldChoice, lead_id: int) -> Channel | None:
+        if choice.name == "source_channel":
+            return choice.values[lead_id]
+        return None
+
+    def _channels_widget(self, card: LeadCard) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        if not card.communications:
+            layout.addWidget(muted(self.tr("no phones or messengers")))
+        for comm in card.communications:
+            layout.addWidget(
+                ChannelChip.for_comm(
+                    comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid, wrap=True
+                )
+            )
+        return box
+
+    def _chats_widget(self, card: LeadCard, chats: Sequence[Any] | None = None) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        chats = card.chats if chats is None else chats
+        if not chats:
+            layout.addWidget(muted(self.tr("no chats")))
+        for chat in chats:
+            first = chat.first_message or self.tr("(no text)")
+            chip = ChannelChip(
+                channel_icon(chat.channel), elide(first, CHAT_PREVIEW_CHARS), wrap=True
+            )
+            chip.setToolTip(f"{channel_name(chat.channel)}: {first}")
+            layout.addWidget(chip)
+            meta = muted(
+                self.tr("{count} msg. · {time}").format(
+                    count=chat.message_count, time=format_time(chat.last_message_at)
+                )
+            )
+            meta.setContentsMargins(21, 0, 0, 0)
+            layout.addWidget(meta)
+        return box
+
+    def _activity_widget(self, card: LeadCard) -> QWidget:
+        return self._counts_label(len(card.activities), len(card.deals))
+
+    def _counts_label(self, activities: int, deals: int) -> QLabel:
+        label = QLabel(
+            self.tr("activities: {activities} · deals: {deals}").format(
+                activities=activities, deals=deals
+            )
+        )
+        label.setWordWrap(True)
+        return label
+
+    def _comments_widget(self, card: LeadCard) -> QWidget:
+        text = card.comments.strip()
+        if not text:
+            return muted(EMPTY)
+        label = QLabel(elide(text, COMMENT_PREVIEW_CHARS))
+        label.setWordWrap(True)
+        label.setToolTip(text)
+        fit_column(label)
+        return label
+
+    # ------------------------------------------------------------------ state -> widgets
+
+    def show_state(
+        self, policy: MergePolicy, refusals: Sequence[Refusal], current: str | None
+    ) -> None:
+        """Show the plan's current primary and choices, the preview and the rights.
+
+        ``current``: the field the keyboard is on (highlighted), if any.
+        """
+        plan = self.plan
+        fate = (
+            self.tr("goes to the archive; its data go to the primary")
+            if policy.archive_instead_of_delete
+            else self.tr("will be deleted; its data go to the primary")
+        )
+        by_lead: dict[int, list[str]] = {}
+        for refusal in refusals:
+            by_lead.setdefault(refusal.lead_id, []).append(refusal_text(refusal))
+        for index, lead_id in enumerate(plan.lead_ids):
+            header = self.headers[index]
+            is_primary = lead_id == plan.primary_id
+            header.radio.setChecked(is_primary)
+            header.set_flag("primary", is_primary)
+            header.fate.setText(self.tr("keeps the chosen values") if is_primary else fate)
+            header.set_refusals(by_lead.get(lead_id, []))
+        for choice in plan.fields:
+            for lead_id in plan.lead_ids:
+                cell = self.cells[(choice.name, lead_id)]
+                cell.set_chosen(lead_id == choice.chosen)
+                cell.set_flag("current", choice.name == current)
+            self.field_labels[choice.name].set_flag("current", choice.name == current)
+            text = self._display(choice, choice.chosen)
+            self.result_cells[choice.name].setText(text or EMPTY)
+            source = self.result_sources.get(choice.name)
+            if source is not None:
+                # Only what comes from another lead than the primary needs naming.
+                taken = choice.chosen != plan.primary_id
+                label = plan.cards[choice.chosen].label
+                source.setText(self.tr("from #{lead}").format(lead=label) if taken else "")
+                source.setVisible(taken)
+            if choice.name == "source_channel":
+                icon = channel_icon(choice.chosen_value)
+                self.result_source_icon.setPixmap(icon_pixmap(icon))
+        self._render_preview(plan)
+
+    def _render_preview(self, plan: MergePlan) -> None:
+        preview = plan.preview()
+        merged_from = ", ".join(f"#{label}" for label in preview["merged_from"])
+        self.result_title.setText(
+            self.tr("#{primary}, merged from {others}").format(
+                primary=preview["label"], others=merged_from
+            )
+        )
+        labels = {lead_id: plan.cards[lead_id].label for lead_id in plan.lead_ids}
+
+        def fill(key: str, widget: QWidget) -> None:
+            cell = self.result_sections[key]
+            while cell.layout_.count():
+                item = cell.layout_.takeAt(0)
+                if item.widget() is not None:
+                    delete_later(item.widget())
+            cell.layout_.addWidget(widget)
+            cell.layout_.addStretch(1)
+
+        comms = QWidget()
+        layout = QVBoxLayout(comms)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        for comm in preview["communications"]:
+            chip = ChannelChip.for_comm(
+                comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid, wrap=True
+            )
+            sources = ", ".join(f"#{labels[i]}" for i in comm.lead_ids)
+            chip.setToolTip(f"{chip.toolTip()}\n" + self.tr("from {leads}").format(leads=sources))
+            layout.addWidget(chip)
+        if not preview["communications"]:
+            layout.addWidget(muted(self.tr("no phones or messengers")))
+        fill("channels", comms)
+        fill("chats", self._chats_widget(plan.primary, preview["chats"]))
+        fill(
+            "activity",
+            self._counts_label(len(preview["activities"]), len(preview["deals"])),
+        )
+        comments = QLabel(elide(preview["comments"], COMMENT_PREVIEW_CHARS * 2) or EMPTY)
+        comments.setWordWrap(True)
+        comments.setToolTip(preview["comments"])
+        fit_column(comments)
+        fill("comments", comments)
+
+
+__all__ = ["CompareGrid", "lead_column"]
