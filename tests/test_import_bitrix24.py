@@ -209,7 +209,7 @@ def test_a_missing_operator_is_listed_once_and_nothing_is_written(ws, capsys):
     assert report.entity == "contact" and report.bitrix24
     assert not report.written
     assert report.missing_operators == {"Мария Иванова": 1}
-    assert report.operator_hint() == [
+    assert report.operator_hint() == [  # the window and the command line fill in the workspace
         'deskdup operator add LOGIN --db WORKSPACE --name "Мария Иванова"'
     ]
 
@@ -217,7 +217,7 @@ def test_a_missing_operator_is_listed_once_and_nothing_is_written(ws, capsys):
     err = capsys.readouterr().err
     # Two rows name her: one line about her, with the command that adds her.
     assert [line for line in err.splitlines() if "Мария Иванова" in line] == [
-        "  Мария Иванова (2 rows):  deskdup operator add LOGIN --db WORKSPACE "
+        f"  Мария Иванова (2 rows):  deskdup operator add LOGIN --db {ws.url} "
         '--name "Мария Иванова"'
     ]
     assert "LEAD_20261125_b7c0f1.csv:5" not in err  # her rows are not listed one by one
@@ -371,3 +371,17 @@ def test_a_bitrix24_export_opens_and_finds_its_duplicates(ws, capsys):
     groups = sorted(sorted(labels[i] for i in g.lead_ids) for g in result.groups)
     # Telegram, WhatsApp and the site form of one customer; Avito and a call of another.
     assert groups == [["1001", "1002", "1003"], ["1004", "1005"]]
+
+
+def test_a_name_two_operators_share_is_not_guessed(ws):
+    _add_maria(ws)
+    import_file(ws, CONTACTS)
+    with ws.session() as s:
+        add_operator(s, "maria2", "Мария Иванова")  # a namesake
+    report = import_file(ws, LEADS)
+    assert report.missing_operators == {}
+    reasons = {b.line: b.reason.render() for b in report.bad_rows}
+    assert reasons == {
+        5: "'Мария Иванова' is the name of several operators: write the login in the cell instead",
+        6: "'Мария Иванова' is the name of several operators: write the login in the cell instead",
+    }

@@ -93,7 +93,7 @@ def run(args) -> int:
         print(f"{source.name}:{bad.line}: {bad.reason.render()}", file=sys.stderr)
     if len(listed) > SHOWN_BAD_ROWS:
         print(f"... and {len(listed) - SHOWN_BAD_ROWS} more bad rows", file=sys.stderr)
-    _print_missing(report)
+    _print_missing(report, args.db)
     if report.ignored_columns:
         print("Ignored columns: " + ", ".join(report.ignored_columns), file=sys.stderr)
     print(report.summary().render())
@@ -104,7 +104,7 @@ def run(args) -> int:
     return 0
 
 
-def _print_missing(report) -> None:
+def _print_missing(report, db: str) -> None:
     if report.missing_operators:
         print(
             "Responsible persons who are not operators of this workspace "
@@ -112,7 +112,7 @@ def _print_missing(report) -> None:
             file=sys.stderr,
         )
         for (name, rows), hint in zip(
-            report.missing_operators.items(), report.operator_hint(), strict=True
+            report.missing_operators.items(), report.operator_hint(db), strict=True
         ):
             print(f"  {name} ({rows} rows):  {hint}", file=sys.stderr)
     if report.missing_contacts:

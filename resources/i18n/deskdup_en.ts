@@ -475,53 +475,291 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="83"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="90"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="85"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="92"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="88"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="95"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="231"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="242"/>
         <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="114"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="121"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="25"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="24"/>
+        <source>&apos;{value}&apos; is the name of several contacts: give the contact&apos;s id instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="28"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="30"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="33"/>
+        <source>&apos;{value}&apos; is the name of several operators: write the login in the cell instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="37"/>
         <source>contact &apos;{value}&apos; is not in the workspace: import the contacts export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="151"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="162"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="160"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="171"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="180"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="191"/>
         <source>a phone or address is longer than 300 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumns</name>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="26"/>
+        <source>CRM id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="27"/>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="28"/>
+        <source>full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="29"/>
+        <source>first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="30"/>
+        <source>last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="31"/>
+        <source>patronymic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="32"/>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="33"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="34"/>
+        <location filename="../../deskdup/services/importer/preview.py" line="35"/>
+        <location filename="../../deskdup/services/importer/preview.py" line="36"/>
+        <source>messenger: {channel}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="37"/>
+        <source>website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="38"/>
+        <source>first message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="39"/>
+        <source>comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="40"/>
+        <source>responsible operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="41"/>
+        <source>stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="42"/>
+        <source>channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="43"/>
+        <source>source (channel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="44"/>
+        <source>created (day first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="45"/>
+        <source>modified (day first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="46"/>
+        <source>bound contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="48"/>
+        <source>not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="148"/>
+        <source>Import leads or contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="150"/>
+        <source>CRM exports (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="161"/>
+        <source>Save rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="163"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="177"/>
+        <source>Import — {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="180"/>
+        <source>Reading {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="186"/>
+        <source>The file holds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="188"/>
+        <source>Leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="189"/>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="192"/>
+        <source>Import the good rows and skip the bad ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="194"/>
+        <source>Otherwise nothing is imported while any row is bad: fix them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="200"/>
+        <source>First rows, and how each column will be read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="234"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="239"/>
+        <source>&amp;Save rejected rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="261"/>
+        <source>Bitrix24 export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="261"/>
+        <source>CRM export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="266"/>
+        <source>{file}: {kind} ({format}), about {rows} rows; {read} of {columns} columns are read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="305"/>
+        <source>Importing {file}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="320"/>
+        <source>These responsible persons are not operators of this workspace; their rows are bad. Add them, then import the file again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="329"/>
+        <source>  {name} ({rows} rows): {command}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="336"/>
+        <source>Leads are bound to contacts that are not in this workspace ({contacts}): import the contacts export first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="344"/>
+        <source>Sources that are not a channel; the channel is read from the phones and messengers: {sources}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="364"/>
+        <source>That is the file being imported: choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="373"/>
+        <source>{count} rejected rows saved to {file}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -680,157 +918,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103"/>
+        <location filename="../../deskdup/views/main_window.py" line="104"/>
         <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108"/>
+        <location filename="../../deskdup/views/main_window.py" line="109"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109"/>
+        <location filename="../../deskdup/views/main_window.py" line="110"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="138"/>
+        <location filename="../../deskdup/views/main_window.py" line="139"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="139"/>
+        <location filename="../../deskdup/views/main_window.py" line="140"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="156"/>
+        <location filename="../../deskdup/views/main_window.py" line="157"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158"/>
+        <location filename="../../deskdup/views/main_window.py" line="159"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="187"/>
+        <location filename="../../deskdup/views/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="189"/>
+        <location filename="../../deskdup/views/main_window.py" line="190"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="195"/>
-        <source>Sign in as another operator…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="198"/>
-        <source>&amp;Settings…</source>
+        <location filename="../../deskdup/views/main_window.py" line="196"/>
+        <source>&amp;Import…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/main_window.py" line="200"/>
-        <source>&amp;Quit</source>
+        <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24&apos;s too)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="203"/>
+        <source>Sign in as another operator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="206"/>
+        <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/main_window.py" line="208"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="216"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210"/>
+        <location filename="../../deskdup/views/main_window.py" line="218"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="214"/>
+        <location filename="../../deskdup/views/main_window.py" line="222"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218"/>
+        <location filename="../../deskdup/views/main_window.py" line="226"/>
         <source>&amp;Next group	Ctrl+Down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="221"/>
+        <location filename="../../deskdup/views/main_window.py" line="229"/>
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="231"/>
+        <location filename="../../deskdup/views/main_window.py" line="239"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="233"/>
+        <location filename="../../deskdup/views/main_window.py" line="241"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236"/>
+        <location filename="../../deskdup/views/main_window.py" line="244"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240"/>
+        <location filename="../../deskdup/views/main_window.py" line="248"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244"/>
+        <location filename="../../deskdup/views/main_window.py" line="252"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246"/>
+        <location filename="../../deskdup/views/main_window.py" line="254"/>
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="249"/>
+        <location filename="../../deskdup/views/main_window.py" line="257"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352"/>
+        <location filename="../../deskdup/views/main_window.py" line="360"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352"/>
+        <location filename="../../deskdup/views/main_window.py" line="360"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="399"/>
+        <location filename="../../deskdup/views/main_window.py" line="425"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="518"/>
+        <location filename="../../deskdup/views/main_window.py" line="544"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="528"/>
+        <location filename="../../deskdup/views/main_window.py" line="554"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="555"/>
+        <location filename="../../deskdup/views/main_window.py" line="581"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="558"/>
+        <location filename="../../deskdup/views/main_window.py" line="584"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,6 +1546,19 @@
     <message>
         <location filename="../../deskdup/services/matching/evidence.py" line="377"/>
         <source>Different patronymics {a} / {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141"/>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141"/>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -474,54 +474,292 @@
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="83" />
+        <location filename="../../deskdup/services/importer/rows.py" line="90" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="85" />
+        <location filename="../../deskdup/services/importer/rows.py" line="92" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="88" />
+        <location filename="../../deskdup/services/importer/rows.py" line="95" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="231" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="114" />
+        <location filename="../../deskdup/services/importer/rows.py" line="121" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="25" />
+        <location filename="../../deskdup/services/importer/rows.py" line="24" />
+        <source>'{value}' is the name of several contacts: give the contact's id instead</source>
+        <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="28" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="30" />
+        <location filename="../../deskdup/services/importer/rows.py" line="33" />
+        <source>'{value}' is the name of several operators: write the login in the cell instead</source>
+        <translation>'{value}' — так зовут нескольких операторов: укажите в ячейке логин</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="37" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="151" />
+        <location filename="../../deskdup/services/importer/rows.py" line="162" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="160" />
+        <location filename="../../deskdup/services/importer/rows.py" line="171" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="180" />
+        <location filename="../../deskdup/services/importer/rows.py" line="191" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumns</name>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="26" />
+        <source>CRM id</source>
+        <translation>ID в CRM</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="27" />
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="28" />
+        <source>full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="29" />
+        <source>first name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="30" />
+        <source>last name</source>
+        <translation>фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="31" />
+        <source>patronymic</source>
+        <translation>отчество</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="32" />
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="33" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="34" />
+        <location filename="../../deskdup/services/importer/preview.py" line="35" />
+        <location filename="../../deskdup/services/importer/preview.py" line="36" />
+        <source>messenger: {channel}</source>
+        <translation>мессенджер: {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="37" />
+        <source>website</source>
+        <translation>сайт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="38" />
+        <source>first message</source>
+        <translation>первое сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="39" />
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="40" />
+        <source>responsible operator</source>
+        <translation>ответственный оператор</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="41" />
+        <source>stage</source>
+        <translation>стадия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="42" />
+        <source>channel</source>
+        <translation>канал</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="43" />
+        <source>source (channel)</source>
+        <translation>источник (канал)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="44" />
+        <source>created (day first)</source>
+        <translation>создан (день первым)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="45" />
+        <source>modified (day first)</source>
+        <translation>изменён (день первым)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="46" />
+        <source>bound contact</source>
+        <translation>связанный контакт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="48" />
+        <source>not read</source>
+        <translation>не читается</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="148" />
+        <source>Import leads or contacts</source>
+        <translation>Импорт лидов или контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="150" />
+        <source>CRM exports (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Выгрузки CRM (*.csv *.xlsx *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="161" />
+        <source>Save rejected rows</source>
+        <translation>Сохранить отклонённые строки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="163" />
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="177" />
+        <source>Import — {file}</source>
+        <translation>Импорт — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="180" />
+        <source>Reading {file}…</source>
+        <translation>Чтение {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="186" />
+        <source>The file holds:</source>
+        <translation>В файле:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="188" />
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="189" />
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="192" />
+        <source>Import the good rows and skip the bad ones</source>
+        <translation>Импортировать верные строки, пропустив ошибочные</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="194" />
+        <source>Otherwise nothing is imported while any row is bad: fix them first.</source>
+        <translation>Иначе при любой ошибочной строке ничего не импортируется: сначала исправьте их.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="200" />
+        <source>First rows, and how each column will be read:</source>
+        <translation>Первые строки и как будет прочитан каждый столбец:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="234" />
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="239" />
+        <source>&amp;Save rejected rows…</source>
+        <translation>&amp;Сохранить отклонённые строки…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="261" />
+        <source>Bitrix24 export</source>
+        <translation>выгрузка Битрикс24</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="261" />
+        <source>CRM export</source>
+        <translation>выгрузка CRM</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="266" />
+        <source>{file}: {kind} ({format}), about {rows} rows; {read} of {columns} columns are read.</source>
+        <translation>{file}: {kind} ({format}), около {rows} строк; читается столбцов: {read} из {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="305" />
+        <source>Importing {file}…</source>
+        <translation>Импорт {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="320" />
+        <source>These responsible persons are not operators of this workspace; their rows are bad. Add them, then import the file again:</source>
+        <translation>Этих ответственных нет среди операторов рабочей базы, их строки отклонены. Добавьте их и импортируйте файл снова:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="329" />
+        <source>  {name} ({rows} rows): {command}</source>
+        <translation>  {name} (строк: {rows}): {command}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="336" />
+        <source>Leads are bound to contacts that are not in this workspace ({contacts}): import the contacts export first.</source>
+        <translation>Лиды связаны с контактами, которых нет в рабочей базе ({contacts}): сначала импортируйте выгрузку контактов.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="344" />
+        <source>Sources that are not a channel; the channel is read from the phones and messengers: {sources}</source>
+        <translation>Источники, не являющиеся каналом; канал определён по телефонам и мессенджерам: {sources}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="364" />
+        <source>That is the file being imported: choose another.</source>
+        <translation>Это импортируемый файл: выберите другой.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="373" />
+        <source>{count} rejected rows saved to {file}</source>
+        <translation>Отклонённых строк сохранено: {count}, файл {file}</translation>
     </message>
 </context>
 <context>
@@ -679,157 +917,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103" />
+        <location filename="../../deskdup/views/main_window.py" line="104" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108" />
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109" />
+        <location filename="../../deskdup/views/main_window.py" line="110" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="138" />
+        <location filename="../../deskdup/views/main_window.py" line="139" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="139" />
+        <location filename="../../deskdup/views/main_window.py" line="140" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="156" />
+        <location filename="../../deskdup/views/main_window.py" line="157" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158" />
+        <location filename="../../deskdup/views/main_window.py" line="159" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="187" />
+        <location filename="../../deskdup/views/main_window.py" line="188" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="189" />
+        <location filename="../../deskdup/views/main_window.py" line="190" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="195" />
+        <location filename="../../deskdup/views/main_window.py" line="196" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="200" />
+        <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)</source>
+        <translation>Импорт лидов или контактов из выгрузки CRM (CSV или XLSX, в том числе Битрикс24)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="203" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="198" />
+        <location filename="../../deskdup/views/main_window.py" line="206" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="200" />
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="208" />
+        <location filename="../../deskdup/views/main_window.py" line="216" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210" />
+        <location filename="../../deskdup/views/main_window.py" line="218" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="214" />
+        <location filename="../../deskdup/views/main_window.py" line="222" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218" />
+        <location filename="../../deskdup/views/main_window.py" line="226" />
         <source>&amp;Next group	Ctrl+Down</source>
         <translation>&amp;Следующая группа	Ctrl+Down</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="221" />
+        <location filename="../../deskdup/views/main_window.py" line="229" />
         <source>&amp;Previous group	Ctrl+Up</source>
         <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="231" />
+        <location filename="../../deskdup/views/main_window.py" line="239" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="233" />
+        <location filename="../../deskdup/views/main_window.py" line="241" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236" />
+        <location filename="../../deskdup/views/main_window.py" line="244" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240" />
+        <location filename="../../deskdup/views/main_window.py" line="248" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244" />
+        <location filename="../../deskdup/views/main_window.py" line="252" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246" />
+        <location filename="../../deskdup/views/main_window.py" line="254" />
         <source>&amp;Keyboard shortcuts	F1</source>
         <translation>&amp;Горячие клавиши	F1</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="249" />
+        <location filename="../../deskdup/views/main_window.py" line="257" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352" />
+        <location filename="../../deskdup/views/main_window.py" line="360" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="352" />
+        <location filename="../../deskdup/views/main_window.py" line="360" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="399" />
+        <location filename="../../deskdup/views/main_window.py" line="425" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="518" />
+        <location filename="../../deskdup/views/main_window.py" line="544" />
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="528" />
+        <location filename="../../deskdup/views/main_window.py" line="554" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="555" />
+        <location filename="../../deskdup/views/main_window.py" line="581" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="558" />
+        <location filename="../../deskdup/views/main_window.py" line="584" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1298,6 +1546,19 @@
         <location filename="../../deskdup/services/matching/evidence.py" line="377" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141" />
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141" />
+        <source>Reason</source>
+        <translation>Причина</translation>
     </message>
 </context>
 <context>

@@ -78,10 +78,10 @@ class PersonIndex:
 
 
 def operator_index(session: Session) -> PersonIndex:
-    """Every operator by login, CRM id and full name (the login wins a clash)."""
+    """Every operator by login or CRM id, and by full name (a name two share is not guessed)."""
     index = PersonIndex()
     for op in session.scalars(select(Operator)):
-        index.add(op.id, op.full_name, op.full_name, op.external_id or "", op.login)
+        index.add(op.id, op.full_name, op.external_id or "", op.login)
     return index
 
 

@@ -41,10 +41,10 @@ class ImportReport:
     # their phones and messengers, or "other".
     other_sources: dict[str, int] = field(default_factory=dict)
 
-    def operator_hint(self) -> list[str]:
+    def operator_hint(self, db: str = "WORKSPACE") -> list[str]:
         """The command that adds each missing operator, to copy and adjust."""
         return [
-            f'deskdup operator add LOGIN --db WORKSPACE --name "{name}"'
+            f'deskdup operator add LOGIN --db {db} --name "{name}"'
             for name in self.missing_operators
         ]
 

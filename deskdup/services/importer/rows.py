@@ -21,11 +21,18 @@ from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 _SPLIT_LIST = re.compile(r"[;,]")
 _SPLIT_WORDS = re.compile(r"[;,\s]+")
 
+AMBIGUOUS_CONTACT = QT_TRANSLATE_NOOP(
+    "Import", "'{value}' is the name of several contacts: give the contact's id instead"
+)
 # The reasons a whole group of rows shares: the report lists each value once.
 UNKNOWN_OPERATOR = QT_TRANSLATE_NOOP(
     "Import",
     "unknown operator '{value}': add the operator to the workspace "
     "(deskdup operator add) or clear the cell",
+)
+AMBIGUOUS_OPERATOR = QT_TRANSLATE_NOOP(
+    "Import",
+    "'{value}' is the name of several operators: write the login in the cell instead",
 )
 UNKNOWN_CONTACT = QT_TRANSLATE_NOOP(
     "Import",
@@ -132,7 +139,9 @@ class RowReader:
         assigned_id = None
         if assigned_text:
             found = self.operators.find(assigned_text)
-            if found is None or found == AMBIGUOUS:
+            if found == AMBIGUOUS:
+                return bad(AMBIGUOUS_OPERATOR, value=assigned_text)
+            if found is None:
                 self.missing_operators[assigned_text] += 1
                 return bad(UNKNOWN_OPERATOR, value=assigned_text)
             assigned_id = found
@@ -141,7 +150,9 @@ class RowReader:
         contact_id = None
         if contact_text and self.entity == "lead":
             found = self.contacts.find(contact_text)
-            if found is None or found == AMBIGUOUS:
+            if found == AMBIGUOUS:
+                return bad(AMBIGUOUS_CONTACT, value=contact_text)
+            if found is None:
                 self.missing_contacts[contact_text] += 1
                 return bad(UNKNOWN_CONTACT, value=contact_text)
             contact_id = found
