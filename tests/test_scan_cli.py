@@ -43,7 +43,7 @@ def test_scan_threshold_and_table(workspace, capsys):
     assert main(["scan", "--db", workspace.url]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split()[:3] == ["score", "lead", "lead"]
-    assert "B24-17 Петров Иван (site)" in table[1] and "Same phone +79161234567" in table[1]
+    assert "B24-17 Петров Иван (Website)" in table[1] and "Same phone +79161234567" in table[1]
     assert main(["scan", "--db", workspace.url, "--threshold", "2"]) == 2
 
 

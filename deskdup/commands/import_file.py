@@ -7,8 +7,9 @@ from pathlib import Path
 
 from deskdup.commands.demo import ProgressBar
 from deskdup.services.importer import ENCODING_NAMES, import_file, open_export
+from deskdup.services.importer.rejects import check_rejects_path, default_rejects_path
 from deskdup.services.importer.rows import UNKNOWN_CONTACT, UNKNOWN_OPERATOR
-from deskdup.services.workspace import open_workspace
+from deskdup.services.workspace import normalize_url, open_workspace
 
 # More bad rows than this are counted, not listed (they are all in the rejects file).
 SHOWN_BAD_ROWS = 50
@@ -41,8 +42,12 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--rejects",
         metavar="FILE",
-        help="where to write the bad rows (default with --skip-bad: FILE.rejects.csv)",
+        help=(
+            "where to write the bad rows (default with --skip-bad: FILE.rejects.csv); never "
+            "the workspace or FILE itself, and an existing file only with --force"
+        ),
     )
+    parser.add_argument("--force", action="store_true", help="replace an existing rejects file")
     parser.add_argument(
         "--region", default="RU", help="region for phones without a country code (default RU)"
     )
@@ -59,8 +64,11 @@ def run(args) -> int:
     source = Path(args.file)
     rejects = args.rejects
     if rejects is None and args.skip_bad:
-        rejects = str(source.with_name(source.name + ".rejects.csv"))
-    # The file first: a file that is not an export must not create or touch the workspace.
+        rejects = default_rejects_path(source)
+    # The files first: a file that is not an export, or a rejects path that would
+    # destroy something, must not create or touch the workspace.
+    if rejects is not None:
+        check_rejects_path(rejects, source, normalize_url(args.db), force=args.force)
     export = open_export(source)
     try:
         ws = open_workspace(args.db)
@@ -74,6 +82,7 @@ def run(args) -> int:
             export,
             skip_bad=args.skip_bad,
             rejects_path=rejects,
+            force=args.force,
             progress=bar,
             region=args.region,
             entity=args.entity,

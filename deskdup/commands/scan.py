@@ -16,12 +16,12 @@ import time
 from sqlalchemy import String, select, type_coerce
 
 from deskdup.models import Channel, Lead
+from deskdup.services.channels import channel_name
 from deskdup.services.errors import KnownError
 from deskdup.services.matching import (
     DEFAULT_WEIGHTS,
     MatchIndex,
     MatchSettings,
-    channel_title,
     lookup,
 )
 from deskdup.services.workspace import open_workspace
@@ -155,7 +155,7 @@ def _describe(index: MatchIndex, lead_id: int) -> str:
     rec = index.leads[lead_id]
     name = rec.display_name() or "-"
     return (
-        f"{_cut(str(_lead_id(index, lead_id)), 10)} {_cut(name, 28)} ({channel_title(rec.channel)})"
+        f"{_cut(str(_lead_id(index, lead_id)), 10)} {_cut(name, 28)} ({channel_name(rec.channel)})"
     )
 
 
@@ -218,7 +218,7 @@ def _labels(ws, ids: list[int]) -> dict[int, tuple[str | int, str, str]]:
     for lead_id, ext, first, last, middle, channel in rows:
         name = " ".join(p for p in (first, last, middle) if p)
         try:
-            title = channel_title(Channel(channel))
+            title = channel_name(Channel(channel))
         except ValueError:
             title = channel or ""
         out[lead_id] = (ext or lead_id, name, title)

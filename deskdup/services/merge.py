@@ -43,7 +43,6 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from deskdup.models import (
     Activity,
-    Channel,
     Chat,
     Communication,
     Deal,
@@ -54,6 +53,7 @@ from deskdup.models import (
     Operator,
     deal_contacts,
 )
+from deskdup.services.channels import channel_name
 from deskdup.services.errors import KnownError, RightsError, StaleError, fail
 from deskdup.services.merge_plan import (
     MSG_NO_LEAD,
@@ -116,20 +116,6 @@ MSG_DISMISS_TWO = QT_TRANSLATE_NOOP(
 # The note appended to the primary's comments stays in English: it lives in the
 # CRM's data, which every operator of the team reads whatever their language.
 MERGE_NOTE = "Merged leads {leads} into this lead ({when} UTC, {who})."
-
-CHANNEL_NAMES = {
-    Channel.TELEGRAM: "Telegram",
-    Channel.WHATSAPP: "WhatsApp",
-    Channel.VIBER: "Viber",
-    Channel.VK: "VK",
-    Channel.AVITO: "Avito",
-    Channel.INSTAGRAM: "Instagram",
-    Channel.OPENLINE: "open line",
-    Channel.SITE: "site",
-    Channel.CALL: "call",
-    Channel.EMAIL: "e-mail",
-    Channel.OTHER: "other",
-}
 
 
 @dataclass(frozen=True)
@@ -294,9 +280,7 @@ def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -
 
 
 def _merge_note(cards: Sequence[LeadCard], when: datetime, who: str) -> str:
-    leads = ", ".join(
-        f"#{c.label} ({CHANNEL_NAMES.get(c.source_channel, c.source_channel.value)})" for c in cards
-    )
+    leads = ", ".join(f"#{c.label} ({channel_name(c.source_channel)})" for c in cards)
     return MERGE_NOTE.format(leads=leads, when=f"{when:%Y-%m-%d %H:%M}", who=who)
 
 

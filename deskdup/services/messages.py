@@ -51,6 +51,11 @@ class Message:
     def __str__(self) -> str:
         return self.render()
 
+    def __hash__(self) -> int:
+        # Reasons that recur (a channel's name inside "Came 4 min apart via …")
+        # are shared through a cache keyed by their values.
+        return hash((self.context, self.template, tuple(self.params.items())))
+
 
 @dataclass(frozen=True)
 class MessageList:

@@ -18,9 +18,8 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from deskdup.models import Channel, CommKind
-from deskdup.services.messages import QT_TRANSLATE_NOOP
+from deskdup.services.channels import CHANNEL_NAMES, CONTEXT, KIND_NAMES, as_channel
 
-CONTEXT = "Channels"
 ICON_SIZE = 16
 
 # icon name, colour.  Brand colours so the operator spots "WhatsApp" by colour alone.
@@ -44,41 +43,14 @@ _KIND_ICONS: dict[CommKind, tuple[str, str]] = {
     CommKind.WEB: ("mdi.web", "#546E7A"),
 }
 
-_CHANNEL_NAMES: dict[Channel, str] = {
-    Channel.TELEGRAM: QT_TRANSLATE_NOOP("Channels", "Telegram"),
-    Channel.WHATSAPP: QT_TRANSLATE_NOOP("Channels", "WhatsApp"),
-    Channel.VIBER: QT_TRANSLATE_NOOP("Channels", "Viber"),
-    Channel.VK: QT_TRANSLATE_NOOP("Channels", "VK"),
-    Channel.AVITO: QT_TRANSLATE_NOOP("Channels", "Avito"),
-    Channel.INSTAGRAM: QT_TRANSLATE_NOOP("Channels", "Instagram"),
-    Channel.OPENLINE: QT_TRANSLATE_NOOP("Channels", "Open line"),
-    Channel.SITE: QT_TRANSLATE_NOOP("Channels", "Website"),
-    Channel.CALL: QT_TRANSLATE_NOOP("Channels", "Phone call"),
-    Channel.EMAIL: QT_TRANSLATE_NOOP("Channels", "E-mail"),
-    Channel.OTHER: QT_TRANSLATE_NOOP("Channels", "Other"),
-}
-
-_KIND_NAMES: dict[CommKind, str] = {
-    CommKind.PHONE: QT_TRANSLATE_NOOP("Channels", "Phone"),
-    CommKind.EMAIL: QT_TRANSLATE_NOOP("Channels", "E-mail"),
-    CommKind.MESSENGER: QT_TRANSLATE_NOOP("Channels", "Messenger"),
-    CommKind.WEB: QT_TRANSLATE_NOOP("Channels", "Web"),
-}
-
-
-def _as_channel(value: Channel | str | None) -> Channel:
-    try:
-        return Channel(value) if value is not None else Channel.OTHER
-    except ValueError:
-        return Channel.OTHER
-
 
 def channel_name(channel: Channel | str | None) -> str:
-    return QCoreApplication.translate(CONTEXT, _CHANNEL_NAMES[_as_channel(channel)])
+    """The channel's name in the operator's language."""
+    return QCoreApplication.translate(CONTEXT, CHANNEL_NAMES[as_channel(channel)])
 
 
 def kind_name(kind: CommKind | str) -> str:
-    return QCoreApplication.translate(CONTEXT, _KIND_NAMES[CommKind(kind)])
+    return QCoreApplication.translate(CONTEXT, KIND_NAMES[CommKind(kind)])
 
 
 @cache
@@ -105,7 +77,7 @@ def _avito_icon() -> QIcon:
 
 @cache
 def channel_icon(channel: Channel | str | None) -> QIcon:
-    channel = _as_channel(channel)
+    channel = as_channel(channel)
     if channel is Channel.AVITO:
         return _avito_icon()
     name, colour = _CHANNEL_ICONS[channel]
@@ -141,7 +113,7 @@ def display_value(
     if kind is CommKind.PHONE:
         return display_phone(raw, normalized)
     if kind is CommKind.MESSENGER:
-        channel = _as_channel(channel)
+        channel = as_channel(channel)
         value = raw.strip()
         # A bare Telegram or Instagram handle reads best with its @.
         if (

@@ -360,15 +360,15 @@ class ImportDialog(QDialog):
         target = choose_rejects_file(self, suggested)
         if not target:
             return
-        if Path(target).resolve() == Path(self.path).resolve():
-            self.saved_label.setText(self.tr("That is the file being imported: choose another."))
-            return
+        url = self.context.workspace.url
+        # Refused (in words) when it is the imported file or the workspace itself.
         self.context.query(
-            self, lambda: write_rejects(report, target), lambda n: self._saved(n, target)
+            self, lambda: write_rejects(report, target, url), self._saved
         ).run_in_background()
 
-    def _saved(self, count: int, target: str) -> None:
-        self.saved_to = target
+    def _saved(self, target: Path) -> None:
+        self.saved_to = str(target)
+        count = len(self.report.bad_rows) if self.report else 0
         self.saved_label.setText(
             self.tr("{count} rejected rows saved to {file}").format(count=count, file=target)
         )

@@ -33,12 +33,12 @@ from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.workspace import Workspace
 from deskdup.views import icons, import_dialog
 from deskdup.views import settings as opts
-from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
 from deskdup.views.lead_list import LeadListView
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
+from deskdup.views.shortcuts import ReviewAction
 
 if TYPE_CHECKING:
     from deskdup.services.merge import MergeResult, UndoResult
@@ -221,20 +221,21 @@ class MainWindow(QMainWindow):
             "scan",
             self.tr("Read every lead again and rebuild the review queue"),
         )
-        # Ctrl+Down / Ctrl+Up belong to the comparison view (shortcuts.py); the menu
-        # items name them but do not claim them, so they are never ambiguous.
-        self.next_action = self._action(self.tr("&Next group\tCtrl+Down"), self.next_group)
-        self.next_action.setIcon(icons.action_icon("next"))
-        self.previous_action = self._action(
-            self.tr("&Previous group\tCtrl+Up"), self.previous_group
-        )
-        self.previous_action.setIcon(icons.action_icon("previous"))
+        # The comparison view's own actions (keys from shortcuts.py), enabled by it.
+        review = self.compare.actions
         self.review_menu.addAction(self.scan_action)
         self.review_menu.addSeparator()
-        self.review_menu.addAction(self.next_action)
-        self.review_menu.addAction(self.previous_action)
+        self.review_menu.addAction(review[ReviewAction.NEXT_GROUP])
+        self.review_menu.addAction(review[ReviewAction.PREVIOUS_GROUP])
         self.review_menu.addAction(self.leads.compare_action)
-        self.review_menu.addSeparator()  # the comparison view may add its own actions below
+        self.review_menu.addSeparator()
+        for action in (
+            ReviewAction.MERGE,
+            ReviewAction.DISMISS,
+            ReviewAction.SKIP,
+            ReviewAction.UNDO,
+        ):
+            self.review_menu.addAction(review[action])
 
         self.view_menu = menus.addMenu(self.tr("&View"))
         self.view_menu.addAction(
@@ -250,9 +251,7 @@ class MainWindow(QMainWindow):
         )
 
         self.help_menu = menus.addMenu(self.tr("&Help"))
-        self.help_menu.addAction(
-            self._action(self.tr("&Keyboard shortcuts\tF1"), self.show_cheat_sheet, None, "keys")
-        )
+        self.help_menu.addAction(review[ReviewAction.CHEAT_SHEET])
         self.help_menu.addAction(
             self._action(self.tr("&About deskdup"), self.show_about, None, "about")
         )
@@ -572,9 +571,6 @@ class MainWindow(QMainWindow):
             self.queue.table.setFocus()
         else:
             self.leads.table.setFocus()
-
-    def show_cheat_sheet(self) -> None:
-        CheatSheetDialog.show_for(self)
 
     def show_about(self) -> None:
         box = QMessageBox(self)

@@ -200,8 +200,7 @@ def build_rows(
 
 
 def translate_reason(reason: Reason) -> str:
-    msg = reason.text
-    return msg.render(QCoreApplication.translate(msg.context, msg.template))
+    return translate_message(reason.text)
 
 
 def format_age(oldest: datetime | None, now: datetime | None = None) -> str:

@@ -1,7 +1,8 @@
 """The one table of review shortcuts.
 
-Actions, button tooltips and the cheat sheet all read this table, so a key
-shown to the operator is always the key that works.
+The review's QActions (``views/compare/actions.py``), their buttons and menu
+items, the tooltips and the cheat sheet all read this table, so a key shown to
+the operator is always the key that works.
 
 Two scopes.  Keys with Ctrl/Alt or a function key of a ``window_wide`` action
 work wherever the focus is in the main window; a line edit still gets the keys
@@ -14,12 +15,10 @@ queue's own arrow keys.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QKeySequence
 
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 
@@ -186,32 +185,3 @@ def is_plain(sequence: QKeySequence) -> bool:
     if combo.keyboardModifiers() & _COMMAND_MODIFIERS:
         return False
     return not (Qt.Key.Key_F1 <= combo.key() <= Qt.Key.Key_F35)
-
-
-def install(
-    widget: QWidget,
-    action: ReviewAction,
-    slot: Callable[[], None] | Callable[[int], None],
-) -> list[QShortcut]:
-    """Create the QShortcuts of ``action`` on ``widget``.
-
-    For indexed actions ``slot`` gets the column index (0-based); otherwise it is
-    called with no argument.
-    """
-    entry = shortcut(action)
-    created: list[QShortcut] = []
-    for index, key in enumerate(entry.keys):
-        sequence = QKeySequence(key)
-        sc = QShortcut(sequence, widget)
-        sc.setAutoRepeat(entry.repeats)
-        sc.setContext(
-            Qt.ShortcutContext.WindowShortcut
-            if entry.window_wide and not is_plain(sequence)
-            else Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )
-        if entry.indexed:
-            sc.activated.connect(lambda i=index: slot(i))
-        else:
-            sc.activated.connect(slot)
-        created.append(sc)
-    return created

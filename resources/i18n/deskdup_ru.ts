@@ -31,78 +31,78 @@
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="48" />
+        <location filename="../../deskdup/services/channels.py" line="20" />
         <source>Telegram</source>
         <translation>Telegram</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="49" />
+        <location filename="../../deskdup/services/channels.py" line="21" />
         <source>WhatsApp</source>
         <translation>WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="50" />
+        <location filename="../../deskdup/services/channels.py" line="22" />
         <source>Viber</source>
         <translation>Viber</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="51" />
+        <location filename="../../deskdup/services/channels.py" line="23" />
         <source>VK</source>
         <translation>ВКонтакте</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="52" />
+        <location filename="../../deskdup/services/channels.py" line="24" />
         <source>Avito</source>
         <translation>Авито</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="53" />
+        <location filename="../../deskdup/services/channels.py" line="25" />
         <source>Instagram</source>
         <translation>Instagram</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="54" />
+        <location filename="../../deskdup/services/channels.py" line="26" />
         <source>Open line</source>
         <translation>Открытая линия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="55" />
+        <location filename="../../deskdup/services/channels.py" line="27" />
         <source>Website</source>
         <translation>Сайт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="56" />
+        <location filename="../../deskdup/services/channels.py" line="28" />
         <source>Phone call</source>
         <translation>Звонок</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="57" />
-        <location filename="../../deskdup/views/channel_badges.py" line="63" />
+        <location filename="../../deskdup/services/channels.py" line="29" />
+        <location filename="../../deskdup/services/channels.py" line="35" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="58" />
+        <location filename="../../deskdup/services/channels.py" line="30" />
         <source>Other</source>
         <translation>Другое</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="62" />
+        <location filename="../../deskdup/services/channels.py" line="34" />
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="64" />
+        <location filename="../../deskdup/services/channels.py" line="36" />
         <source>Messenger</source>
         <translation>Мессенджер</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="65" />
+        <location filename="../../deskdup/services/channels.py" line="37" />
         <source>Web</source>
         <translation>Веб</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="349" />
+        <location filename="../../deskdup/views/channel_badges.py" line="321" />
         <source>could not be recognised</source>
         <translation>не распознан</translation>
     </message>
@@ -217,143 +217,158 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="183" />
+        <location filename="../../deskdup/views/compare/view.py" line="202" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="185" />
+        <location filename="../../deskdup/views/compare/view.py" line="203" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="190" />
+        <location filename="../../deskdup/views/compare/view.py" line="204" />
+        <source>&amp;Previous group</source>
+        <translation>&amp;Предыдущая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="210" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="192" />
+        <location filename="../../deskdup/views/compare/view.py" line="211" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="197" />
+        <location filename="../../deskdup/views/compare/view.py" line="212" />
+        <source>&amp;Next group</source>
+        <translation>&amp;Следующая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="218" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="199" />
+        <location filename="../../deskdup/views/compare/view.py" line="219" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="206" />
+        <location filename="../../deskdup/views/compare/view.py" line="225" />
         <source>Keyboard shortcuts</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="211" />
+        <location filename="../../deskdup/views/compare/view.py" line="226" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Горячие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="232" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="213" />
+        <location filename="../../deskdup/views/compare/view.py" line="233" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="218" />
+        <location filename="../../deskdup/views/compare/view.py" line="239" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="220" />
+        <location filename="../../deskdup/views/compare/view.py" line="240" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="225" />
+        <location filename="../../deskdup/views/compare/view.py" line="246" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="227" />
+        <location filename="../../deskdup/views/compare/view.py" line="247" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="299" />
+        <location filename="../../deskdup/views/compare/view.py" line="288" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="305" />
+        <location filename="../../deskdup/views/compare/view.py" line="294" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="347" />
+        <location filename="../../deskdup/views/compare/view.py" line="336" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="349" />
+        <location filename="../../deskdup/views/compare/view.py" line="338" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="370" />
+        <location filename="../../deskdup/views/compare/view.py" line="359" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="382" />
+        <location filename="../../deskdup/views/compare/view.py" line="371" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="415" />
+        <location filename="../../deskdup/views/compare/view.py" line="404" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="453" />
+        <location filename="../../deskdup/views/compare/view.py" line="442" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="484" />
+        <location filename="../../deskdup/views/compare/view.py" line="485" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="696" />
-        <location filename="../../deskdup/views/compare/view.py" line="721" />
+        <location filename="../../deskdup/views/compare/view.py" line="687" />
+        <location filename="../../deskdup/views/compare/view.py" line="712" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="752" />
+        <location filename="../../deskdup/views/compare/view.py" line="741" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="761" />
+        <location filename="../../deskdup/views/compare/view.py" line="750" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="767" />
+        <location filename="../../deskdup/views/compare/view.py" line="756" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="769" />
+        <location filename="../../deskdup/views/compare/view.py" line="758" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="770" />
+        <location filename="../../deskdup/views/compare/view.py" line="759" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -489,24 +504,24 @@
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="242" />
+        <location filename="../../deskdup/services/importer/rows.py" line="246" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="121" />
+        <location filename="../../deskdup/services/importer/rows.py" line="125" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="24" />
-        <source>'{value}' is the name of several contacts: give the contact's id instead</source>
-        <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/importer/rows.py" line="28" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="24" />
+        <source>'{value}' is the name of several contacts: give the contact's id instead</source>
+        <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/importer/rows.py" line="33" />
@@ -519,19 +534,24 @@
         <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="162" />
+        <location filename="../../deskdup/services/importer/rows.py" line="166" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="171" />
+        <location filename="../../deskdup/services/importer/rows.py" line="175" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="191" />
+        <location filename="../../deskdup/services/importer/rows.py" line="195" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/dates.py" line="93" />
+        <source>the date '{value}' is not a lead's date: expected {earliest} to {latest}</source>
+        <translation>дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}</translation>
     </message>
 </context>
 <context>
@@ -750,11 +770,6 @@
         <location filename="../../deskdup/views/import_dialog.py" line="344" />
         <source>Sources that are not a channel; the channel is read from the phones and messengers: {sources}</source>
         <translation>Источники, не являющиеся каналом; канал определён по телефонам и мессенджерам: {sources}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="364" />
-        <source>That is the file being imported: choose another.</source>
-        <translation>Это импортируемый файл: выберите другой.</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/import_dialog.py" line="373" />
@@ -1002,82 +1017,67 @@
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="226" />
-        <source>&amp;Next group	Ctrl+Down</source>
-        <translation>&amp;Следующая группа	Ctrl+Down</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="229" />
-        <source>&amp;Previous group	Ctrl+Up</source>
-        <translation>&amp;Предыдущая группа	Ctrl+Up</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="239" />
+        <location filename="../../deskdup/views/main_window.py" line="240" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241" />
+        <location filename="../../deskdup/views/main_window.py" line="242" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244" />
+        <location filename="../../deskdup/views/main_window.py" line="245" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="248" />
+        <location filename="../../deskdup/views/main_window.py" line="249" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="252" />
+        <location filename="../../deskdup/views/main_window.py" line="253" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="254" />
-        <source>&amp;Keyboard shortcuts	F1</source>
-        <translation>&amp;Горячие клавиши	F1</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="257" />
+        <location filename="../../deskdup/views/main_window.py" line="256" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="360" />
+        <location filename="../../deskdup/views/main_window.py" line="359" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="360" />
+        <location filename="../../deskdup/views/main_window.py" line="359" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="425" />
+        <location filename="../../deskdup/views/main_window.py" line="424" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="544" />
+        <location filename="../../deskdup/views/main_window.py" line="543" />
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="554" />
+        <location filename="../../deskdup/views/main_window.py" line="553" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="581" />
+        <location filename="../../deskdup/views/main_window.py" line="577" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="584" />
+        <location filename="../../deskdup/views/main_window.py" line="580" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1231,72 +1231,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="213" />
+        <location filename="../../deskdup/views/queue_model.py" line="212" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215" />
+        <location filename="../../deskdup/views/queue_model.py" line="214" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="216" />
+        <location filename="../../deskdup/views/queue_model.py" line="215" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="221" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="256" />
+        <location filename="../../deskdup/views/queue_model.py" line="255" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="260" />
+        <location filename="../../deskdup/views/queue_model.py" line="259" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303" />
+        <location filename="../../deskdup/views/queue_model.py" line="302" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="306" />
+        <location filename="../../deskdup/views/queue_model.py" line="305" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227" />
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="228" />
+        <location filename="../../deskdup/views/queue_model.py" line="227" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -1564,67 +1564,67 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="78" />
+        <location filename="../../deskdup/views/shortcuts.py" line="77" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="84" />
+        <location filename="../../deskdup/views/shortcuts.py" line="83" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="90" />
+        <location filename="../../deskdup/views/shortcuts.py" line="89" />
         <source>Make the lead in that column the primary</source>
         <translation>Сделать лид этого столбца основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="97" />
+        <location filename="../../deskdup/views/shortcuts.py" line="96" />
         <source>Previous field</source>
         <translation>Предыдущее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="103" />
+        <location filename="../../deskdup/views/shortcuts.py" line="102" />
         <source>Next field</source>
         <translation>Следующее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="109" />
+        <location filename="../../deskdup/views/shortcuts.py" line="108" />
         <source>Keep the value on the left</source>
         <translation>Оставить значение слева</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="115" />
+        <location filename="../../deskdup/views/shortcuts.py" line="114" />
         <source>Keep the value on the right</source>
         <translation>Оставить значение справа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="123" />
+        <location filename="../../deskdup/views/shortcuts.py" line="122" />
         <source>Keep that column's value of the current field</source>
         <translation>Оставить значение этого столбца в текущем поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="130" />
+        <location filename="../../deskdup/views/shortcuts.py" line="129" />
         <source>Merge into the primary</source>
         <translation>Объединить в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="138" />
+        <location filename="../../deskdup/views/shortcuts.py" line="137" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="145" />
+        <location filename="../../deskdup/views/shortcuts.py" line="144" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="152" />
+        <location filename="../../deskdup/views/shortcuts.py" line="151" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="159" />
+        <location filename="../../deskdup/views/shortcuts.py" line="158" />
         <source>Show the keyboard shortcuts</source>
         <translation>Показать горячие клавиши</translation>
     </message>

@@ -25,6 +25,51 @@ def test_russian_translates_window_strings_and_reasons(russian):
     assert translate_reason(reason) == "Один телефон +7916"
 
 
+def test_russian_window_shows_reasons_wholly_in_russian(russian, workspace):
+    """A reason names its channels through the one channel table, so the window
+    reads them in Russian like the rest of the reason, never as site / call."""
+    import re
+    from datetime import datetime, timedelta
+
+    from deskdup.models import Channel, CommKind
+    from deskdup.services.channels import CHANNEL_NAMES
+    from deskdup.services.matching import scan_workspace
+    from tests.factories import make_lead
+
+    t0 = datetime(2026, 3, 2, 10, 0)
+    with workspace.session() as s:
+        for channel, minutes in ((Channel.SITE, 0), (Channel.CALL, 4)):
+            make_lead(
+                s,
+                channel=channel,
+                first_name="Иван",
+                last_name="Петров",
+                created_at=t0 + timedelta(minutes=minutes),
+                comms=[
+                    (CommKind.PHONE, channel, "+7 916 123-45-67"),
+                    (CommKind.MESSENGER, Channel.VK, "@petrov_vanya"),
+                ],
+            )
+    (pair,) = scan_workspace(workspace).pairs
+    texts = [translate_reason(r) for r in pair.reasons]
+
+    assert "Обращения с разницей 4 мин через Сайт и Звонок" in texts
+    assert any(text.startswith("Один аккаунт ВКонтакте ") for text in texts), texts
+    # No channel left in English: neither its code nor an English name that
+    # Russian words differently.
+    codes = {c.value for c in Channel}
+    english = {
+        name
+        for name in CHANNEL_NAMES.values()
+        if QCoreApplication.translate("Channels", name) != name
+    }
+    for text in texts:
+        assert not codes & set(re.findall(r"[A-Za-z-]+", text)), text
+        assert not any(name in text for name in english), text
+    # The command line keeps the English words, from the same table.
+    assert "Came 4 min apart via Website and Phone call" in [str(r.text) for r in pair.reasons]
+
+
 def test_english_is_the_source_text(qapp):
     i18n.install("en")
     assert QCoreApplication.translate("MainWindow", "Review queue") == "Review queue"

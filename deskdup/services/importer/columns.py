@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deskdup.models import Channel
+from deskdup.services.channels import CHANNEL_NAMES
 from deskdup.services.errors import KnownError
 from deskdup.services.importer import bitrix24
 
@@ -73,19 +74,8 @@ CHANNEL_ALIASES: dict[str, Channel] = {
 }
 
 # How a lead's title names its channel when the file gives no title (CRM data, not UI).
-CHANNEL_LABELS: dict[Channel, str] = {
-    Channel.TELEGRAM: "Telegram",
-    Channel.WHATSAPP: "WhatsApp",
-    Channel.VIBER: "Viber",
-    Channel.VK: "VK",
-    Channel.AVITO: "Avito",
-    Channel.INSTAGRAM: "Instagram",
-    Channel.OPENLINE: "Open line",
-    Channel.SITE: "Website",
-    Channel.CALL: "Call",
-    Channel.EMAIL: "E-mail",
-    Channel.OTHER: "Import",
-}
+# The channel's English name; a file that names no channel gives "Import".
+CHANNEL_LABELS: dict[Channel, str] = {**CHANNEL_NAMES, Channel.OTHER: "Import"}
 
 
 @dataclass

@@ -27,10 +27,18 @@ are dates at all and in which order their numbers are read.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 
 from dateutil import parser as _dateutil
+
+from deskdup.services.importer.report import bad
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+
+# A lead older than this is a placeholder (0001-01-01, Excel's 1900-01-00), not a date.
+EARLIEST = datetime(1970, 1, 1)
+# A naive time from a clock far east of UTC may be a day ahead of ours.
+FUTURE_SLACK = timedelta(days=2)
 
 # Day, month and year (year last), then an optional time: the Russian-locale shape.
 _DAY_FIRST = re.compile(
@@ -65,8 +73,30 @@ def parse_datetime(text: str) -> datetime | None:
     if parsed is None:
         return None
     if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        try:
+            parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:  # 9999-12-31T23:59:59-05:00 is past the calendar's end
+            return datetime.max if parsed.year > 1 else datetime.min
     return parsed
+
+
+def implausible(value: datetime, text: str, now: datetime) -> Message | None:
+    """Why ``value`` (read from ``text``) cannot be a lead's date, or None when it can.
+
+    Stored years 1 or 9999 crash every later reader that shifts them by a time
+    zone, and no CRM lead was created before 1970 or after today.
+    """
+    latest = now + FUTURE_SLACK
+    if EARLIEST <= value <= latest:
+        return None
+    return bad(
+        QT_TRANSLATE_NOOP(
+            "Import", "the date '{value}' is not a lead's date: expected {earliest} to {latest}"
+        ),
+        value=text,
+        earliest=EARLIEST.date().isoformat(),
+        latest=latest.date().isoformat(),
+    )
 
 
 def _day_first(value: str, match: re.Match) -> datetime | None:

@@ -11,12 +11,12 @@ from deskdup.services.importer import bitrix24
 from deskdup.services.importer.columns import map_columns
 from deskdup.services.importer.people import contact_index, operator_index
 from deskdup.services.importer.reading import ExportFile, cell_text, open_export
+from deskdup.services.importer.rejects import RejectsFile, check_rejects_path
 from deskdup.services.importer.report import MAX_BAD_ROWS_KEPT, BadRow, ImportReport
 from deskdup.services.importer.rows import RowReader
 from deskdup.services.importer.writing import (
     CHUNK,
     NothingWritten,
-    RejectsFile,
     Writer,
 )
 from deskdup.services.messages import Message
@@ -32,6 +32,7 @@ def import_file(
     *,
     skip_bad: bool = False,
     rejects_path: str | Path | None = None,
+    force: bool = False,
     progress: ProgressFn | None = None,
     region: str = DEFAULT_REGION,
     entity: str | None = None,
@@ -48,6 +49,8 @@ def import_file(
     it is closed either way.  Raises ``KnownError`` when the file cannot be read
     as a table with an ``id`` column.  Bad rows are in the report; when there
     are any and not ``skip_bad``, nothing is written (``report.written`` is false).
+    The bad rows go to ``rejects_path`` when given, which must not be the file
+    or the workspace, nor (unless ``force``) any other existing file.
     """
     source = path if isinstance(path, ExportFile) else open_export(path)
     path = source.path
@@ -59,10 +62,9 @@ def import_file(
         report.bitrix24 = columns.bitrix24
         report.entity = entity or bitrix24.detect_entity(source.header, path)
         if rejects_path is not None:
-            rejects = RejectsFile(
-                Path(rejects_path), [h or f"column {i + 1}" for i, h in enumerate(columns.names)]
-            )
-            report.rejects_path = str(rejects_path)
+            target = check_rejects_path(rejects_path, path, ws.url, force=force)
+            names = [h or f"column {i + 1}" for i, h in enumerate(columns.names)]
+            rejects = RejectsFile(target, names, force=force)
         try:
             with ws.session() as session:
                 reader = RowReader(
@@ -95,17 +97,25 @@ def import_file(
                 report.written = True
         except NothingWritten:
             report.imported = report.unchanged = report.invalid_values = 0
+        if rejects is not None:
+            published = rejects.publish()
+            report.rejects_path = str(published) if published else None
         if progress is not None:
             progress(report.rows, report.rows)
     finally:
         source.close()
         if rejects is not None:
-            rejects.close()
+            rejects.discard()
     return report
 
 
 def _row_values(names: list[str], cells: list[Any]) -> dict[str, str]:
     return {
-        (name or f"column {i + 1}"): cell_text(cells[i]) if i < len(cells) else ""
+        (name or f"column {i + 1}"): _as_in_file(cells[i]) if i < len(cells) else ""
         for i, name in enumerate(names)
     }
+
+
+def _as_in_file(value: Any) -> str:
+    # The rejects file gives the value as it was, spaces and all; cell_text trims.
+    return value if type(value) is str else cell_text(value)

@@ -15,8 +15,8 @@ from deskdup.models import Channel
 from deskdup.services.importer import bitrix24
 from deskdup.services.importer.columns import Columns, map_columns
 from deskdup.services.importer.reading import ExportFile, cell_text, open_export
+from deskdup.services.importer.rejects import RejectsFile, check_rejects_path
 from deskdup.services.importer.report import ImportReport
-from deskdup.services.importer.writing import RejectsFile
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 
 CONTEXT = "ImportColumns"
@@ -117,15 +117,19 @@ def _first_rows(source: ExportFile, limit: int) -> list[tuple[int, list[str]]]:
     return out
 
 
-def save_rejects(report: ImportReport, path: str | Path) -> int:
-    """Write the report's bad rows (their columns, line and reason) as CSV; how many."""
+def save_rejects(
+    report: ImportReport, path: str | Path, workspace_url: str | None = None
+) -> Path:
+    """Write the report's bad rows (their columns, line and reason) as CSV; where they went.
+
+    The operator chose ``path`` in a save dialog, which asked before replacing a
+    file; the imported file itself and the workspace are refused all the same.
+    """
+    target = check_rejects_path(path, report.path, workspace_url, force=True)
     header: list[str] = []
     for bad in report.bad_rows:
         header.extend(h for h in bad.values if h not in header)
-    rejects = RejectsFile(Path(path), header)
-    try:
-        for bad in report.bad_rows:
-            rejects.write(bad)
-    finally:
-        rejects.close()
-    return len(report.bad_rows)
+    rejects = RejectsFile(target, header, force=True)
+    for bad in report.bad_rows:
+        rejects.write(bad)
+    return rejects.publish() or target

@@ -11,7 +11,7 @@ from typing import Any
 from deskdup.models import Channel, CommKind
 from deskdup.services.importer import bitrix24
 from deskdup.services.importer.columns import CHANNEL_LABELS, Columns, parse_channel
-from deskdup.services.importer.dates import parse_datetime
+from deskdup.services.importer.dates import implausible, parse_datetime
 from deskdup.services.importer.full_name import split_full_name
 from deskdup.services.importer.people import AMBIGUOUS, PersonIndex
 from deskdup.services.importer.reading import cell_text
@@ -102,10 +102,14 @@ class RowReader:
         created = parse_datetime(created_text) if created_text else self.now
         if created is None:
             return _bad_date(created_text)
+        if created_text and (reason := implausible(created, created_text, self.now)):
+            return reason
         updated_text = self.cell(cells, "updated_at")
         updated = parse_datetime(updated_text) if updated_text else created
         if updated is None:
             return _bad_date(updated_text)
+        if updated_text and (reason := implausible(updated, updated_text, self.now)):
+            return reason
 
         telegram = [w for t in self.cells(cells, "telegram") for w in _SPLIT_WORDS.split(t) if w]
         whatsapp = [w.strip() for t in self.cells(cells, "whatsapp") for w in _SPLIT_LIST.split(t)]

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -13,8 +11,7 @@ from sqlalchemy.orm import Session
 
 from deskdup.models import Channel, Chat, CommKind, Communication, Contact, Lead
 from deskdup.services.bulk_insert import datetime_converter, insert_rows
-from deskdup.services.errors import KnownError
-from deskdup.services.importer.report import BadRow, ImportReport
+from deskdup.services.importer.report import ImportReport
 from deskdup.services.importer.rows import Record
 from deskdup.services.normalize import Normalized, normalize_comm
 
@@ -162,28 +159,3 @@ class Writer:
         insert_rows(self.s, Communication.__table__, comm_rows)
         insert_rows(self.s, Chat.__table__, chat_rows)
         self.report.imported += len(fresh)
-
-
-class RejectsFile:
-    """The bad rows as CSV: the original columns, then the line and the reason."""
-
-    def __init__(self, path: Path, header: list[str]):
-        self.path = path
-        self.header = header
-        self.handle = None
-        self.writer: Any = None
-
-    def write(self, bad: BadRow) -> None:
-        if self.writer is None:
-            try:
-                self.handle = self.path.open("w", encoding="utf-8-sig", newline="")
-            except OSError as exc:
-                raise KnownError(f"Cannot write the rejects file {self.path}: {exc}") from exc
-            self.writer = csv.writer(self.handle)
-            self.writer.writerow([*self.header, "line", "reason"])
-        self.writer.writerow([*(bad.values.get(h, "") for h in self.header), bad.line,
-                              bad.reason.render()])  # fmt: skip
-
-    def close(self) -> None:
-        if self.handle is not None:
-            self.handle.close()

@@ -23,7 +23,7 @@ rescans the changed leads against their blocks gives what a full scan gives.
 The package, one module a stage (each imports only those above it):
 
 - ``settings``: weights, threshold, burst window, block caps; result types.
-- ``record``: ``_Lead``, the matcher's plain record of a lead; channel titles.
+- ``record``: ``_Lead``, the matcher's plain record of a lead.
 - ``load``: reading leads, communications and chats into records (plain SQL).
 - ``keys``: block keys and their hashes; the search box's name keys.
 - ``evidence``: the evidence for and against a pair, its reasons, ``combine``,
@@ -41,7 +41,6 @@ from deskdup.services.matching.index import MatchIndex, lookup, quiet_gc, scan_w
 from deskdup.services.matching.keys import GLUED_SURNAME_MIN
 from deskdup.services.matching.load import MESSAGE_CHARS
 from deskdup.services.matching.probe import probe_record
-from deskdup.services.matching.record import channel_title
 from deskdup.services.matching.settings import (
     DEFAULT_BURST_MINUTES,
     DEFAULT_THRESHOLD,
@@ -72,7 +71,6 @@ __all__ = [
     "MatchIndex",
     "MatchSettings",
     "ScanResult",
-    "channel_title",
     "combine",
     "lookup",
     "probe_record",

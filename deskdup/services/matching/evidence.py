@@ -11,9 +11,9 @@ from rapidfuzz.utils import default_process
 
 from deskdup.models import Channel
 from deskdup.services.candidates import Reason
+from deskdup.services.channels import channel_message
 from deskdup.services.matching.record import (
     _Lead,
-    channel_title,
 )
 from deskdup.services.matching.settings import (
     MESSAGE_SIMILARITY,
@@ -198,7 +198,7 @@ def _name_evidence_of(
             code,
             weight,
             template,
-            {"channel": channel_title(nick[0]), "nick": nick[1], "name": text_b},
+            {"channel": channel_message(nick[0]), "nick": nick[1], "name": text_b},
         )
     kind = _NAME_WEIGHT_KIND[code]
     template = (
@@ -291,7 +291,7 @@ def _evidence(
                         "same_handle",
                         w("same_handle"),
                         QT_TRANSLATE_NOOP("Reason", "Same {channel} account {handle}"),
-                        {"channel": channel_title(channel), "handle": handle},
+                        {"channel": channel_message(channel), "handle": handle},
                     )
                 )
     if x.bad_phones and y.bad_phones:
@@ -319,8 +319,8 @@ def _evidence(
                 QT_TRANSLATE_NOOP("Reason", "Came {minutes} min apart via {a} and {b}"),
                 {
                     "minutes": round(minutes),
-                    "a": channel_title(x.channel),
-                    "b": channel_title(y.channel),
+                    "a": channel_message(x.channel),
+                    "b": channel_message(y.channel),
                 },
             )
         )

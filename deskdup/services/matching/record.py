@@ -1,6 +1,5 @@
 """The matcher's record of one lead (``_Lead``): normalised phones, e-mails and
-handles, the parsed name, the names its nicknames suggest, its first inquiry;
-and the channel titles the reasons name."""
+handles, the parsed name, the names its nicknames suggest, its first inquiry."""
 
 from __future__ import annotations
 
@@ -19,23 +18,6 @@ from deskdup.services.normalize import (
 )
 
 _CHANNELS = {c.value: c for c in Channel}
-_CHANNEL_TITLES = {
-    Channel.TELEGRAM: "Telegram",
-    Channel.WHATSAPP: "WhatsApp",
-    Channel.VIBER: "Viber",
-    Channel.VK: "VK",
-    Channel.AVITO: "Avito",
-    Channel.INSTAGRAM: "Instagram",
-    Channel.OPENLINE: "Open line",
-    Channel.SITE: "site",
-    Channel.CALL: "call",
-    Channel.EMAIL: "e-mail",
-    Channel.OTHER: "other",
-}
-
-
-def channel_title(channel: Channel) -> str:
-    return _CHANNEL_TITLES.get(channel, str(channel))
 
 
 class _Lead:

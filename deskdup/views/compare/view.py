@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import qtawesome as qta
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QTextEdit,
     QVBoxLayout,
@@ -47,11 +45,12 @@ from deskdup.services.review import LoadedGroup, load_group
 from deskdup.services.rights import Refusal, check_merge, grouped_refusals
 from deskdup.views import operations
 from deskdup.views.cheatsheet import CheatSheetDialog
+from deskdup.views.compare.actions import ReviewActions
 from deskdup.views.compare.grid import CompareGrid
 from deskdup.views.dismiss_dialog import DismissDialog
 from deskdup.views.formatting import error_text, format_time, translate_message
 from deskdup.views.lifetime import delete_later
-from deskdup.views.shortcuts import MAX_LEADS, ReviewAction, install, with_keys
+from deskdup.views.shortcuts import MAX_LEADS, ReviewAction
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +130,6 @@ class CompareView(QWidget):
         self.counters = {"merges": 0, "dismissals": 0, "undos": 0, "skips": 0}
 
         self._build()
-        self._install_shortcuts()
         self.clear()
         self.refresh_counters()
 
@@ -177,57 +175,15 @@ class CompareView(QWidget):
         layout.addWidget(self.scroll, 1)
         self.setFocusProxy(self.scroll)
 
+        self.actions = self._build_actions()
         bar = QHBoxLayout()
-        self.previous_button = self._button(
-            "fa5s.chevron-up",
-            self.tr("Previous"),
-            ReviewAction.PREVIOUS_GROUP,
-            self.tr("Previous group"),
-            self.previous_requested.emit,
-        )
-        self.next_button = self._button(
-            "fa5s.chevron-down",
-            self.tr("Next"),
-            ReviewAction.NEXT_GROUP,
-            self.tr("Next group"),
-            self.next_requested.emit,
-        )
-        self.undo_button = self._button(
-            "fa5s.undo",
-            self.tr("Undo last"),
-            ReviewAction.UNDO,
-            self.tr("Undo my last merge"),
-            self.undo_last,
-        )
-        self.help_button = self._button(
-            "fa5s.keyboard",
-            "",
-            ReviewAction.CHEAT_SHEET,
-            self.tr("Keyboard shortcuts"),
-            self.show_cheat_sheet,
-        )
-        self.skip_button = self._button(
-            "fa5s.forward",
-            self.tr("Skip"),
-            ReviewAction.SKIP,
-            self.tr("Skip this group for now"),
-            self.skip,
-        )
-        self.dismiss_button = self._button(
-            "fa5s.not-equal",
-            self.tr("Not duplicates"),
-            ReviewAction.DISMISS,
-            self.tr("These leads are different people; do not show them again"),
-            self.dismiss,
-        )
-        self.merge_button = self._button(
-            "fa5s.compress-arrows-alt",
-            self.tr("Merge"),
-            ReviewAction.MERGE,
-            self.tr("Merge every other lead into the primary"),
-            self.merge,
-        )
-        self.merge_button.setDefault(True)
+        self.previous_button = self.actions.button(ReviewAction.PREVIOUS_GROUP)
+        self.next_button = self.actions.button(ReviewAction.NEXT_GROUP)
+        self.undo_button = self.actions.button(ReviewAction.UNDO)
+        self.help_button = self.actions.button(ReviewAction.CHEAT_SHEET, text=False)
+        self.skip_button = self.actions.button(ReviewAction.SKIP)
+        self.dismiss_button = self.actions.button(ReviewAction.DISMISS)
+        self.merge_button = self.actions.button(ReviewAction.MERGE)
         for button in (self.previous_button, self.next_button, self.undo_button, self.help_button):
             bar.addWidget(button)
         bar.addStretch(1)
@@ -235,35 +191,68 @@ class CompareView(QWidget):
             bar.addWidget(button)
         layout.addLayout(bar)
 
-    def _button(
-        self,
-        icon: str,
-        text: str,
-        action: ReviewAction,
-        tip: str,
-        slot: Callable[[], Any],
-    ) -> QPushButton:
-        button = QPushButton(qta.icon(icon), text)
-        button.setToolTip(with_keys(tip, action))
-        button.setProperty("tip", with_keys(tip, action))
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        button.clicked.connect(lambda _checked=False: slot())
-        return button
-
-    def _install_shortcuts(self) -> None:
-        install(self, ReviewAction.NEXT_GROUP, self._next)
-        install(self, ReviewAction.PREVIOUS_GROUP, self._previous)
-        install(self, ReviewAction.PRIMARY, self.choose_primary_column)
-        install(self, ReviewAction.FIELD_UP, lambda: self.move_row(-1))
-        install(self, ReviewAction.FIELD_DOWN, lambda: self.move_row(1))
-        install(self, ReviewAction.VALUE_LEFT, lambda: self.move_choice(-1))
-        install(self, ReviewAction.VALUE_RIGHT, lambda: self.move_choice(1))
-        install(self, ReviewAction.VALUE_OF_LEAD, self.choose_column_value)
-        install(self, ReviewAction.MERGE, self.merge)
-        install(self, ReviewAction.DISMISS, self.dismiss)
-        install(self, ReviewAction.SKIP, self.skip)
-        install(self, ReviewAction.UNDO, self.undo_last)
-        install(self, ReviewAction.CHEAT_SHEET, self.show_cheat_sheet)
+    def _build_actions(self) -> ReviewActions:
+        """Every review action with its keys; ``_update_actions`` says which can be done."""
+        actions = ReviewActions(self)
+        add = actions.add
+        add(
+            ReviewAction.PREVIOUS_GROUP,
+            self.previous_requested.emit,
+            icon="fa5s.chevron-up",
+            button_text=self.tr("Previous"),
+            tip=self.tr("Previous group"),
+            menu_text=self.tr("&Previous group"),
+        )
+        add(
+            ReviewAction.NEXT_GROUP,
+            self.next_requested.emit,
+            icon="fa5s.chevron-down",
+            button_text=self.tr("Next"),
+            tip=self.tr("Next group"),
+            menu_text=self.tr("&Next group"),
+        )
+        add(
+            ReviewAction.UNDO,
+            self.undo_last,
+            icon="fa5s.undo",
+            button_text=self.tr("Undo last"),
+            tip=self.tr("Undo my last merge"),
+        )
+        add(
+            ReviewAction.CHEAT_SHEET,
+            self.show_cheat_sheet,
+            icon="fa5s.keyboard",
+            tip=self.tr("Keyboard shortcuts"),
+            menu_text=self.tr("&Keyboard shortcuts"),
+        )
+        add(
+            ReviewAction.SKIP,
+            self.skip,
+            icon="fa5s.forward",
+            button_text=self.tr("Skip"),
+            tip=self.tr("Skip this group for now"),
+        )
+        add(
+            ReviewAction.DISMISS,
+            self.dismiss,
+            icon="fa5s.not-equal",
+            button_text=self.tr("Not duplicates"),
+            tip=self.tr("These leads are different people; do not show them again"),
+        )
+        add(
+            ReviewAction.MERGE,
+            self.merge,
+            icon="fa5s.compress-arrows-alt",
+            button_text=self.tr("Merge"),
+            tip=self.tr("Merge every other lead into the primary"),
+        )
+        add(ReviewAction.PRIMARY, self.choose_primary_column)
+        add(ReviewAction.FIELD_UP, lambda: self.move_row(-1))
+        add(ReviewAction.FIELD_DOWN, lambda: self.move_row(1))
+        add(ReviewAction.VALUE_LEFT, lambda: self.move_choice(-1))
+        add(ReviewAction.VALUE_RIGHT, lambda: self.move_choice(1))
+        add(ReviewAction.VALUE_OF_LEAD, self.choose_column_value)
+        return actions
 
     # ------------------------------------------------------------------ public API
 
@@ -471,27 +460,39 @@ class CompareView(QWidget):
         self._update_actions()
 
     def _update_actions(self) -> None:
+        """The one place that says which review actions can be done now."""
         has_group = self.plan is not None and not self._busy
         if self.scroll.widget() is not None:
             self.scroll.widget().setEnabled(has_group)
-        self.skip_button.setEnabled(bool(self._lead_ids))
-        self.dismiss_button.setEnabled(has_group)
-        self.undo_button.setEnabled(not self._busy)
-        merge_tip = self.merge_button.property("tip")
+        enable = self.actions.set_enabled
+        for editing in (
+            ReviewAction.PRIMARY,
+            ReviewAction.VALUE_LEFT,
+            ReviewAction.VALUE_RIGHT,
+            ReviewAction.VALUE_OF_LEAD,
+            ReviewAction.DISMISS,
+        ):
+            enable(editing, has_group)
+        # Moving between fields only highlights: fine while the group is greyed.
+        enable(ReviewAction.FIELD_UP, self.plan is not None)
+        enable(ReviewAction.FIELD_DOWN, self.plan is not None)
+        enable(ReviewAction.SKIP, bool(self._lead_ids))
+        enable(ReviewAction.UNDO, not self._busy)
+        merge = self.actions[ReviewAction.MERGE]
         if has_group and self._refusals:
-            self.merge_button.setEnabled(False)
+            enable(ReviewAction.MERGE, False)
             text = (
                 self.tr("You cannot merge this group:")
                 + "\n"
                 # One line per owner, department and missing right, naming its leads.
                 + "\n".join(translate_message(m) for m in grouped_refusals(self._refusals))
             )
-            self.merge_button.setToolTip(text)
+            merge.setToolTip(text)
             self.rights_label.setText(text)
             self.rights_label.show()
         else:
-            self.merge_button.setEnabled(has_group)
-            self.merge_button.setToolTip(merge_tip)
+            enable(ReviewAction.MERGE, has_group)
+            merge.setToolTip(self.actions.tip(ReviewAction.MERGE))
             self.rights_label.hide()
 
     def _show_banner(self, text: str, *, error: bool = True) -> None:
@@ -515,9 +516,7 @@ class CompareView(QWidget):
 
     def _choose(self, field_name: str, lead_id: int) -> None:
         plan = self.plan
-        if plan is None or self._busy:
-            return
-        if not plan.field(field_name).differs:
+        if plan is None or not plan.field(field_name).differs:
             return
         plan.choose(field_name, lead_id)
         if field_name in self._nav_fields:
@@ -527,7 +526,7 @@ class CompareView(QWidget):
     def choose_primary_column(self, index: int) -> None:
         """Make the lead of column ``index`` (0-based) the primary."""
         plan = self.plan
-        if plan is None or self._busy or not 0 <= index < len(plan.lead_ids):
+        if plan is None or not 0 <= index < len(plan.lead_ids):
             return
         plan.set_primary(plan.lead_ids[index])
         self._recheck_rights()
@@ -561,12 +560,6 @@ class CompareView(QWidget):
 
     # ------------------------------------------------------------------ actions
 
-    def _next(self) -> None:
-        self.next_requested.emit()
-
-    def _previous(self) -> None:
-        self.previous_requested.emit()
-
     def show_cheat_sheet(self) -> None:
         CheatSheetDialog.show_for(self)
 
@@ -578,10 +571,8 @@ class CompareView(QWidget):
 
     def merge(self) -> None:
         plan = self.plan
-        if plan is None or self._busy or self._loaded is None:
+        if plan is None or self._loaded is None:
             return
-        if self._refusals:
-            return  # the rights label above the grid already says why
         self._working = True
         self._update_actions()
         request = self._request
@@ -659,7 +650,7 @@ class CompareView(QWidget):
         group is done, as after "Not duplicates".
         """
         plan = self.plan
-        if plan is None or self._busy or not 0 <= index < len(plan.lead_ids):
+        if plan is None or not 0 <= index < len(plan.lead_ids):
             return
         lead_id = plan.lead_ids[index]
         others = [i for i in plan.lead_ids if i != lead_id]
@@ -700,7 +691,7 @@ class CompareView(QWidget):
 
     def dismiss(self) -> None:
         plan = self.plan
-        if plan is None or self._busy:
+        if plan is None:
             return
         labels = [plan.cards[i].label for i in plan.lead_ids]
         reason = self._ask(lambda: DismissDialog.ask(self, labels))
@@ -731,8 +722,6 @@ class CompareView(QWidget):
 
     def undo_last(self) -> None:
         """Undo this operator's newest merge, after a confirmation."""
-        if self._busy:
-            return
         context = self._context
         operator_id = context.operator.id
         context.query(
