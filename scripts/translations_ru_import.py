@@ -4,4 +4,8 @@
 
 TRANSLATIONS: dict[object, str] = {
     "the date '{value}' is not a lead's date: expected {earliest} to {latest}": "дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}",
+    "the row contains a NUL character (binary data, not text)": "в строке есть символ NUL (двоичные данные, а не текст)",
+    "the id '{id}' contains a control character": "в id '{id}' есть управляющий символ",
+    "the title is longer than 300 characters": "название длиннее 300 символов",
+    "Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.": "Импортировано {imported}, исправлено {updated}, уже были и оставлены как есть {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.",
 }

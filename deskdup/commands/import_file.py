@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from deskdup.commands.demo import ProgressBar
-from deskdup.services.importer import ENCODING_NAMES, import_file, open_export
+from deskdup.services.importer import encoding_label, import_file, open_export
 from deskdup.services.importer.rejects import check_rejects_path, default_rejects_path
 from deskdup.services.importer.rows import UNKNOWN_CONTACT, UNKNOWN_OPERATOR
 from deskdup.services.workspace import normalize_url, open_workspace
@@ -49,6 +49,23 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--force", action="store_true", help="replace an existing rejects file")
     parser.add_argument(
+        "--update",
+        action="store_true",
+        help=(
+            "rows whose id is already there correct their lead (names, fields, phones, "
+            "first message), unless a merge has touched it since; to repair an import made "
+            "with the wrong encoding or file"
+        ),
+    )
+    parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help=(
+            "the CSV file's text encoding (utf-8, cp1251, koi8-r, cp866, cp1252...), when "
+            "deskdup cannot tell it for sure; by default UTF-8, or detected"
+        ),
+    )
+    parser.add_argument(
         "--region", default="RU", help="region for phones without a country code (default RU)"
     )
     parser.add_argument(
@@ -69,7 +86,7 @@ def run(args) -> int:
     # destroy something, must not create or touch the workspace.
     if rejects is not None:
         check_rejects_path(rejects, source, normalize_url(args.db), force=args.force)
-    export = open_export(source)
+    export = open_export(source, encoding=args.encoding)
     try:
         ws = open_workspace(args.db)
     except BaseException:
@@ -83,6 +100,7 @@ def run(args) -> int:
             skip_bad=args.skip_bad,
             rejects_path=rejects,
             force=args.force,
+            update=args.update,
             progress=bar,
             region=args.region,
             entity=args.entity,
@@ -91,7 +109,7 @@ def run(args) -> int:
         bar.finish()
         ws.dispose()
     if report.encoding and report.encoding != "utf-8-sig":
-        print(f"Read as {ENCODING_NAMES[report.encoding]} text.", file=sys.stderr)
+        print(f"Read as {encoding_label(report.encoding)} text.", file=sys.stderr)
     if report.bitrix24 or report.entity == "contact":
         origin = "Bitrix24 export" if report.bitrix24 else "export"
         print(f"Read as a {origin} of {report.entity}s.", file=sys.stderr)

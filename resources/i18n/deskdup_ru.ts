@@ -479,74 +479,94 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="55" />
+        <location filename="../../deskdup/services/importer/report.py" line="57" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="64" />
+        <location filename="../../deskdup/services/importer/report.py" line="67" />
+        <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
+        <translation>Импортировано {imported}, исправлено {updated}, уже были и оставлены как есть {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/report.py" line="84" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="90" />
+        <location filename="../../deskdup/services/importer/rows.py" line="110" />
+        <source>the row contains a NUL character (binary data, not text)</source>
+        <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="116" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="92" />
+        <location filename="../../deskdup/services/importer/rows.py" line="119" />
+        <source>the id '{id}' contains a control character</source>
+        <translation>в id '{id}' есть управляющий символ</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="123" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="95" />
+        <location filename="../../deskdup/services/importer/rows.py" line="126" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="246" />
+        <location filename="../../deskdup/services/importer/rows.py" line="284" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="125" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="28" />
-        <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
-        <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="24" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="33" />
+        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
+        <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation>'{value}' — так зовут нескольких операторов: укажите в ячейке логин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="37" />
+        <location filename="../../deskdup/services/importer/rows.py" line="52" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="166" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="210" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="195" />
+        <location filename="../../deskdup/services/importer/rows.py" line="230" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="235" />
+        <source>the title is longer than 300 characters</source>
+        <translation>название длиннее 300 символов</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/importer/dates.py" line="93" />

@@ -23,9 +23,10 @@ workspace, bad rows into the rejects file), ``pipeline`` (all of it in one
 transaction) and ``report`` (what it did).
 """
 
+from deskdup.services.importer.encoding import ENCODING_NAMES, encoding_label
 from deskdup.services.importer.full_name import split_full_name
 from deskdup.services.importer.pipeline import ProgressFn, import_file
-from deskdup.services.importer.reading import ENCODING_NAMES, ExportFile, cell_text, open_export
+from deskdup.services.importer.reading import ExportFile, cell_text, open_export
 from deskdup.services.importer.report import BadRow, ImportReport
 from deskdup.services.importer.writing import fast_ru_mobile
 
@@ -36,6 +37,7 @@ __all__ = [
     "ImportReport",
     "ProgressFn",
     "cell_text",
+    "encoding_label",
     "fast_ru_mobile",
     "import_file",
     "open_export",

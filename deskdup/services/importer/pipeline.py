@@ -33,6 +33,8 @@ def import_file(
     skip_bad: bool = False,
     rejects_path: str | Path | None = None,
     force: bool = False,
+    encoding: str | None = None,
+    update: bool = False,
     progress: ProgressFn | None = None,
     region: str = DEFAULT_REGION,
     entity: str | None = None,
@@ -46,15 +48,19 @@ def import_file(
 
     ``path`` may be an export already opened with ``open_export`` (the command
     line opens it before the workspace, so that a wrong file creates nothing);
-    it is closed either way.  Raises ``KnownError`` when the file cannot be read
+    it is closed either way; ``encoding`` overrides the detection of a CSV's
+    encoding.  Raises ``KnownError`` when the file cannot be read
     as a table with an ``id`` column.  Bad rows are in the report; when there
     are any and not ``skip_bad``, nothing is written (``report.written`` is false).
     The bad rows go to ``rejects_path`` when given, which must not be the file
-    or the workspace, nor (unless ``force``) any other existing file.
+    or the workspace, nor (unless ``force``) any other existing file.  With
+    ``update``, a row whose lead is already there corrects it (``updating``).
     """
-    source = path if isinstance(path, ExportFile) else open_export(path)
+    source = path if isinstance(path, ExportFile) else open_export(path, encoding=encoding)
     path = source.path
-    report = ImportReport(path=str(path), format=source.format, encoding=source.encoding)
+    report = ImportReport(
+        path=str(path), format=source.format, encoding=source.encoding, update=update
+    )
     rejects = None
     try:
         columns = map_columns(path, source.header)
@@ -71,7 +77,7 @@ def import_file(
                     columns, operator_index(session), datetime.now(UTC).replace(tzinfo=None),
                     region, contacts=contact_index(session), entity=report.entity,
                 )  # fmt: skip
-                writer = Writer(session, report, region)
+                writer = Writer(session, report, region, update=update)
                 for line, cells in source.rows:
                     if not any(c not in (None, "") for c in cells):
                         continue
@@ -96,7 +102,7 @@ def import_file(
                 writer.flush()
                 report.written = True
         except NothingWritten:
-            report.imported = report.unchanged = report.invalid_values = 0
+            report.imported = report.updated = report.unchanged = report.invalid_values = 0
         if rejects is not None:
             published = rejects.publish()
             report.rejects_path = str(published) if published else None

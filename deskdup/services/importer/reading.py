@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -12,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from deskdup.services.errors import KnownError
+from deskdup.services.importer.columns import FIELD_ALIASES, header_key
+from deskdup.services.importer.encoding import UTF16_BOMS, encoding_label, text_encoding
 
 _EXPORT_HINT = "Export the leads from the CRM as CSV (UTF-8) or XLSX and import that file."
 # What a file plainly is when it is not a table, told by its first bytes.
@@ -27,12 +28,10 @@ _NOT_A_TABLE: tuple[tuple[bytes, str], ...] = (
 )
 # Old binary Excel (.xls), and also any password-protected workbook.
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-# Characters Windows-1251 gives that a Russian text would not contain (the
-# Ukrainian and Belarusian letters it has count as Russian here): a file that
-# decodes to many of them is in some other encoding.
-_NOT_RUSSIAN = re.compile(r"[^\x00-\x7fА-яЁёІіЇїЄєҐґЎў№«»–—‘’“”„…•°±§©®™€\xa0]")
-ENCODING_NAMES = {"utf-8-sig": "UTF-8", "utf-16": "UTF-16", "cp1251": "Windows-1251"}
+# Python's csv refuses a field over 128 KB; a long comment or chat is data, but a
+# field of this size is a quote left open, not a cell.
+MAX_FIELD = 64 * 2**20
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FIELD))
 
 
 @dataclass
@@ -45,7 +44,7 @@ class ExportFile:
     rows: Iterator[tuple[int, list[Any]]]  # (line, cells)
     total: int  # estimated data rows, for progress
     close: Callable[[], None]
-    encoding: str = ""  # CSV only: the text encoding, a key of ENCODING_NAMES
+    encoding: str = ""  # CSV only: the text encoding (codecs name)
 
     def __enter__(self) -> ExportFile:
         return self
@@ -54,12 +53,13 @@ class ExportFile:
         self.close()
 
 
-def open_export(path: str | Path) -> ExportFile:
+def open_export(path: str | Path, *, encoding: str | None = None) -> ExportFile:
     """Open a CSV or XLSX export and read its header.
 
     Raises ``KnownError``, saying what the file is and what to do, when it is
     missing, empty, or not a table: an image, a PDF, an old or protected Excel
-    workbook, a web page, a damaged XLSX.
+    workbook, a web page, a damaged XLSX, or a CSV whose encoding is not
+    ``encoding`` (when given) or cannot be told for sure.
     """
     path = Path(path)
     if not path.is_file():
@@ -82,64 +82,11 @@ def open_export(path: str | Path) -> ExportFile:
     for magic, what in _NOT_A_TABLE:
         if head.startswith(magic):
             raise KnownError(f"{path.name} is {what}, not a table of leads. {_EXPORT_HINT}")
-    return _open_csv(path, head)
+    return _open_csv(path, head, encoding)
 
 
-@dataclass
-class _TextScan:
-    lines: int  # up to the first undecodable byte when not ``decodes``
-    decodes: bool
-    odd: int = 0  # Windows-1251 only: characters unlikely in Russian text
-
-
-def _scan_text(path: Path, encoding: str) -> _TextScan:
-    """Read the whole file as ``encoding`` in one streamed pass, counting lines."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    lines = odd = 0
-    with path.open("rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            try:
-                text = decoder.decode(chunk)
-            except UnicodeDecodeError as exc:
-                lines += chunk[: max(exc.start, 0)].count(b"\n")
-                return _TextScan(lines + 1, False)
-            lines += text.count("\n")
-            if encoding == "cp1251":
-                odd += len(_NOT_RUSSIAN.findall(text))
-        try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return _TextScan(lines + 1, False)
-    return _TextScan(lines, True, odd)
-
-
-def _text_encoding(path: Path, head: bytes) -> tuple[str, int]:
-    """The encoding of a CSV file and its number of lines.
-
-    UTF-8 (with or without BOM) and UTF-16 with a BOM (Excel's "Unicode text")
-    are read as they are.  A file that is not UTF-8 is read as Windows-1251, the
-    encoding of Russian Excel's plain "CSV", when it then reads as Russian text;
-    otherwise it is refused with a request to save it as UTF-8.
-    """
-    encoding = "utf-16" if head.startswith(_UTF16_BOMS) else "utf-8-sig"
-    scan = _scan_text(path, encoding)
-    if not scan.decodes and encoding == "utf-8-sig":
-        cp1251 = _scan_text(path, "cp1251")
-        # A stray character or two (a ™, a Latin-1 ©) is fine; a page of them is not Russian.
-        if cp1251.decodes and cp1251.odd <= max(2, path.stat().st_size // 1000):
-            return "cp1251", cp1251.lines
-    if not scan.decodes:
-        name = ENCODING_NAMES[encoding]
-        also = ", nor Russian text in Windows-1251" if encoding == "utf-8-sig" else ""
-        raise KnownError(
-            f"{path.name} is not {name} text from line {scan.lines} on{also}. "
-            "Save it as 'CSV UTF-8' or XLSX and import it again."
-        )
-    return encoding, scan.lines
-
-
-def _open_csv(path: Path, head: bytes) -> ExportFile:
-    if b"\x00" in head and not head.startswith(_UTF16_BOMS):
+def _open_csv(path: Path, head: bytes, forced_encoding: str | None) -> ExportFile:
+    if b"\x00" in head and not head.startswith(UTF16_BOMS):
         if path.suffix.lower() in (".xlsx", ".xlsm"):
             raise KnownError(
                 f"{path.name} is not a readable XLSX workbook (it does not start as one: "
@@ -147,7 +94,7 @@ def _open_csv(path: Path, head: bytes) -> ExportFile:
                 "as XLSX and import that file."
             )
         raise KnownError(f"{path.name} is not a CSV file (it contains binary data). {_EXPORT_HINT}")
-    encoding, total = _text_encoding(path, head)
+    encoding, total = text_encoding(path, head, forced_encoding)
     text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
     start = text.lstrip("\ufeff \t\r\n")[:512].lower()
     if start.startswith("<"):
@@ -162,6 +109,7 @@ def _open_csv(path: Path, head: bytes) -> ExportFile:
         delimiter = ","
     handle = path.open(encoding=encoding, newline="")
     reader = csv.reader(handle, delimiter=delimiter)
+    shape: list[int] = []  # the header's width and id column, once it is read
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         previous_end = 0
@@ -169,13 +117,22 @@ def _open_csv(path: Path, head: bytes) -> ExportFile:
             for cells in reader:
                 start = previous_end + 1
                 previous_end = reader.line_num
+                if previous_end > start and shape:
+                    _refuse_swallowed_rows(path, start, previous_end, cells, delimiter, shape)
                 yield start, cells
         except UnicodeDecodeError as exc:  # the file changed since it was scanned
             raise KnownError(
                 f"{path.name}: the text after line {previous_end} is not "
-                f"{ENCODING_NAMES[encoding]}. Save the file as 'CSV UTF-8' and import it again."
+                f"{encoding_label(encoding)}. Save the file as 'CSV UTF-8' and import it again."
             ) from exc
         except csv.Error as exc:
+            if "field limit" in str(exc):
+                raise KnownError(
+                    f"{path.name}, line {previous_end + 1}: a quote opened on this line or "
+                    f"the next runs on for more than {MAX_FIELD // 2**20} MB, so the rest of "
+                    "the file would be read as one cell: a closing quote is missing. Fix the "
+                    "quote and import again."
+                ) from exc
             raise KnownError(
                 f"{path.name}, line {reader.line_num}: not a CSV file ({exc})."
             ) from exc
@@ -191,9 +148,45 @@ def _open_csv(path: Path, head: bytes) -> ExportFile:
     except KnownError:
         handle.close()
         raise
+    ids = [i for i, h in enumerate(header) if header_key(h) in FIELD_ALIASES["id"]]
+    shape.extend((len(header), ids[0] if ids else 0))
     return ExportFile(
         path, "csv", header, iterator, max(total - 1, 1), handle.close, encoding=encoding
     )
+
+
+def _refuse_swallowed_rows(
+    path: Path, start: int, end: int, cells: list[str], delimiter: str, shape: list[int]
+) -> None:
+    """Refuse a row whose quoted cell took in lines that read as rows of their own.
+
+    A cell may hold line breaks (a comment typed on several lines), but a quote
+    left open (``"Ромашка ООО``) makes every line up to the next quote part of
+    one cell: the rows in between would vanish into a name or a comment.
+    """
+    width, id_index = shape
+    if width < 2:
+        return
+    lines_before = 0
+    for cell in cells:
+        if "\n" not in cell and "\r" not in cell:
+            continue
+        for offset, text in enumerate(cell.splitlines()[1:], start=1):
+            parts = next(csv.reader([text], delimiter=delimiter), [])
+            row_id = parts[id_index].strip() if id_index < len(parts) else ""
+            if width - 1 <= len(parts) <= width + 1 and _looks_like_an_id(row_id):
+                shown = text if len(text) <= 60 else text[:60] + "..."
+                raise KnownError(
+                    f"{path.name}, line {start}: a quote opened on this line is not closed "
+                    f"until line {end}, so the lines in between would be read as one cell; "
+                    f"line {start + lines_before + offset} reads like a row of its own "
+                    f"({shown}). Close or remove the quote on line {start} and import again."
+                )
+        lines_before += len(cell.splitlines()) - 1
+
+
+def _looks_like_an_id(text: str) -> bool:
+    return 0 < len(text) <= 64 and not any(ch.isspace() for ch in text)
 
 
 def _open_xlsx(path: Path) -> ExportFile:

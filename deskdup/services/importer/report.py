@@ -22,9 +22,10 @@ class BadRow:
 class ImportReport:
     path: str
     format: str
-    encoding: str = ""  # CSV only: a key of ENCODING_NAMES
+    encoding: str = ""  # CSV only: the codec name (encoding_label names it)
     rows: int = 0  # non-empty data rows read
     imported: int = 0
+    updated: int = 0  # already there, and corrected from the file (``update``)
     unchanged: int = 0  # already in the workspace (same external id): left as they are
     rejected: int = 0
     invalid_values: int = 0  # phones / e-mails kept as typed but flagged invalid
@@ -32,6 +33,7 @@ class ImportReport:
     ignored_columns: list[str] = field(default_factory=list)
     rejects_path: str | None = None
     written: bool = False
+    update: bool = False  # rows already there correct their leads
     entity: str = "lead"  # "lead" or "contact": what the file holds
     bitrix24: bool = False  # read as Bitrix24's own export
     # Told once, each with its number of rows (the rows are bad rows as well):
@@ -58,6 +60,24 @@ class ImportReport:
                     "Fix them, or import the rest and skip them.",
                 ),
                 {"rejected": self.rejected, "rows": self.rows},
+            )
+        if self.update:
+            return Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "Imported {imported}, updated {updated}, already there and left as they "
+                    "are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid "
+                    "phones or e-mails kept as typed.",
+                ),
+                {
+                    "imported": self.imported,
+                    "updated": self.updated,
+                    "unchanged": self.unchanged,
+                    "rejected": self.rejected,
+                    "rows": self.rows,
+                    "invalid": self.invalid_values,
+                },
             )
         return Message(
             CONTEXT,

@@ -20,6 +20,21 @@ from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 
 _SPLIT_LIST = re.compile(r"[;,]")
 _SPLIT_WORDS = re.compile(r"[;,\s]+")
+# Characters that show as nothing (zero-width spaces and joiners, direction marks,
+# the soft hyphen, a BOM): pasted into an id, a phone or an e-mail they make
+# ``X-1`` and ``X-1\u200b`` two leads and a broken address look valid.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show as nothing."""
+    return text if text.isascii() else _INVISIBLE.sub("", text).strip()
+
+
+def _has_nul(cells: list[Any]) -> bool:
+    return any(type(c) is str and "\x00" in c for c in cells)
+
 
 AMBIGUOUS_CONTACT = QT_TRANSLATE_NOOP(
     "Import", "'{value}' is the name of several contacts: give the contact's id instead"
@@ -46,6 +61,7 @@ class Record:
     lead: dict[str, Any]
     comms: list[tuple[CommKind, Channel, str]]
     message: str
+    dated: bool = True  # the file gave the date (else the lead's date is the import's)
     chats: list[tuple[Channel, str]] = field(default_factory=list)  # open-line chat ids
 
 
@@ -83,11 +99,26 @@ class RowReader:
     def cells(self, cells: list[Any], name: str) -> list[str]:
         return [cell_text(cells[i]) for i in self.c.multi.get(name, ()) if i < len(cells)]
 
+    def identifiers(self, cells: list[Any], name: str) -> list[str]:
+        return [visible(text) for text in self.cells(cells, name)]
+
     def read(self, line: int, cells: list[Any]) -> Record | Message:
         """A record for a good row, the reason for a bad one."""
-        external_id = self.cell(cells, "id")
+        if _has_nul(cells):
+            # PostgreSQL refuses text with NUL, and no export writes one: binary data.
+            return bad(
+                QT_TRANSLATE_NOOP(
+                    "Import", "the row contains a NUL character (binary data, not text)"
+                )
+            )
+        external_id = visible(self.cell(cells, "id"))
         if not external_id:
             return bad(QT_TRANSLATE_NOOP("Import", "the id is empty"))
+        if _CONTROL.search(external_id):
+            return bad(
+                QT_TRANSLATE_NOOP("Import", "the id '{id}' contains a control character"),
+                id=_CONTROL.sub("?", external_id),
+            )
         if len(external_id) > 64:
             return bad(QT_TRANSLATE_NOOP("Import", "the id is longer than 64 characters"))
         if external_id in self.seen:
@@ -111,8 +142,12 @@ class RowReader:
         if updated_text and (reason := implausible(updated, updated_text, self.now)):
             return reason
 
-        telegram = [w for t in self.cells(cells, "telegram") for w in _SPLIT_WORDS.split(t) if w]
-        whatsapp = [w.strip() for t in self.cells(cells, "whatsapp") for w in _SPLIT_LIST.split(t)]
+        telegram = [
+            w for t in self.identifiers(cells, "telegram") for w in _SPLIT_WORDS.split(t) if w
+        ]
+        whatsapp = [
+            w.strip() for t in self.identifiers(cells, "whatsapp") for w in _SPLIT_LIST.split(t)
+        ]
         whatsapp = [w for w in whatsapp if w]
         messengers, chats = self._messengers(cells)
         channel_text = self.cell(cells, "channel")
@@ -175,9 +210,9 @@ class RowReader:
             return bad(QT_TRANSLATE_NOOP("Import", "a name is longer than 100 characters"))
 
         comms: list[tuple[CommKind, Channel, str]] = []
-        for text in self.cells(cells, "phone"):
+        for text in self.identifiers(cells, "phone"):
             comms.extend((CommKind.PHONE, channel, p.strip()) for p in _SPLIT_LIST.split(text))
-        for text in self.cells(cells, "email"):
+        for text in self.identifiers(cells, "email"):
             comms.extend((CommKind.EMAIL, channel, e) for e in _SPLIT_WORDS.split(text))
         comms.extend((CommKind.MESSENGER, Channel.TELEGRAM, t) for t in telegram)
         comms.extend((CommKind.MESSENGER, Channel.WHATSAPP, w) for w in whatsapp)
@@ -196,13 +231,15 @@ class RowReader:
             )
 
         title = self.cell(cells, "title")
+        if len(title) > 300:
+            return bad(QT_TRANSLATE_NOOP("Import", "the title is longer than 300 characters"))
         if not title:
             shown = " ".join(w for w in (last, first) if w) or (comms[0][2] if comms else "")
             label = CHANNEL_LABELS[channel]
-            title = f"{label}: {shown}" if shown else label
+            title = (f"{label}: {shown}" if shown else label)[:300]  # made here, not data
         lead = {
             "external_id": external_id,
-            "title": title[:300],
+            "title": title,
             "first_name": first,
             "last_name": last,
             "middle_name": middle,
@@ -217,7 +254,8 @@ class RowReader:
             "merged_into_id": None,
             "version": 1,
         }
-        return Record(line, lead, comms, self.cell(cells, "message"), chats)
+        message = self.cell(cells, "message")
+        return Record(line, lead, comms, message, dated=bool(created_text), chats=chats)
 
     def _messengers(
         self, cells: list[Any]
@@ -229,7 +267,7 @@ class RowReader:
             if index >= len(cells):
                 continue
             channel = self.c.channels.get(index, Channel.OTHER)
-            for value in _SPLIT_LIST.split(cell_text(cells[index])):
+            for value in _SPLIT_LIST.split(visible(cell_text(cells[index]))):
                 value = value.strip()
                 if not value:
                     continue

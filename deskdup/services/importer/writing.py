@@ -13,6 +13,7 @@ from deskdup.models import Channel, Chat, CommKind, Communication, Contact, Lead
 from deskdup.services.bulk_insert import datetime_converter, insert_rows
 from deskdup.services.importer.report import ImportReport
 from deskdup.services.importer.rows import Record
+from deskdup.services.importer.updating import import_chat_id, update_leads
 from deskdup.services.normalize import Normalized, normalize_comm
 
 CHUNK = 2000
@@ -66,10 +67,13 @@ class NothingWritten(Exception):
 
 
 class Writer:
-    def __init__(self, session: Session, report: ImportReport, region: str):
+    def __init__(
+        self, session: Session, report: ImportReport, region: str, *, update: bool = False
+    ):
         self.s = session
         self.report = report
         self.region = region
+        self.update = update
         self.pending: list[Record] = []
         self.dt = datetime_converter(session)
 
@@ -89,7 +93,10 @@ class Writer:
         ids = [r.lead["external_id"] for r in records]
         existing = set(self.s.scalars(select(table.external_id).where(table.external_id.in_(ids))))
         fresh = [r for r in records if r.lead["external_id"] not in existing]
-        self.report.unchanged += len(records) - len(fresh)
+        if self.update and existing and table is Lead:
+            update_leads(self, [r for r in records if r.lead["external_id"] in existing])
+        else:
+            self.report.unchanged += len(records) - len(fresh)
         if not fresh:
             return
         # A plain executemany, then the new ids by external id (unique): RETURNING
@@ -112,50 +119,69 @@ class Writer:
         comm_rows: list[dict[str, Any]] = []
         chat_rows: list[dict[str, Any]] = []
         for lead_id, record in zip(lead_ids, fresh, strict=True):
-            seen: set[tuple[CommKind, str]] = set()
-            for kind, channel, raw in record.comms:
-                norm = _normalize(kind, channel, raw, self.region)
-                key = (kind, norm.value or raw)
-                if key in seen:
-                    continue
-                seen.add(key)
-                if not norm.valid:
-                    self.report.invalid_values += 1
-                comm_rows.append({
-                    "lead_id": None,
-                    "contact_id": None,
-                    owner: lead_id,
-                    "kind": kind.value,
-                    "channel": channel.value,
-                    "raw_value": raw,
-                    "normalized": norm.value,
-                    "is_valid": norm.valid,
-                })  # fmt: skip
-            for chat_channel, chat_id in record.chats:  # open-line chats: imol|...
-                chat_rows.append({
-                    "lead_id": None,
-                    "contact_id": None,
-                    owner: lead_id,
-                    "channel": chat_channel.value,
-                    "external_chat_id": chat_id[:100],
-                    "first_message": "",
-                    "message_count": 0,
-                    "last_message_at": None,
-                    "version": 1,
-                })  # fmt: skip
+            comm_rows.extend(self.comm_rows(lead_id, record, owner))
+            chat_rows.extend(self.open_line_chats(lead_id, record, owner))
             if record.message:
-                created = record.lead["created_at"]
-                chat_rows.append({
-                    "lead_id": None,
-                    "contact_id": None,
-                    owner: lead_id,
-                    "channel": record.lead["source_channel"],  # already .value
-                    "external_chat_id": f"import:{record.lead['external_id']}"[:100],
-                    "first_message": record.message,
-                    "message_count": 1,
-                    "last_message_at": dt(created),
-                    "version": 1,
-                })  # fmt: skip
+                chat_rows.append(self.chat_row(lead_id, record, owner))
         insert_rows(self.s, Communication.__table__, comm_rows)
         insert_rows(self.s, Chat.__table__, chat_rows)
         self.report.imported += len(fresh)
+
+    def comm_rows(
+        self, lead_id: int, record: Record, owner: str = "lead_id"
+    ) -> list[dict[str, Any]]:
+        """The communications of a lead (or contact), one for each distinct normalised value."""
+        rows: list[dict[str, Any]] = []
+        seen: set[tuple[CommKind, str]] = set()
+        for kind, channel, raw in record.comms:
+            norm = _normalize(kind, channel, raw, self.region)
+            key = (kind, norm.value or raw)
+            if key in seen:
+                continue
+            seen.add(key)
+            if not norm.valid:
+                self.report.invalid_values += 1
+            rows.append({
+                "lead_id": None,
+                "contact_id": None,
+                owner: lead_id,
+                "kind": kind.value,
+                "channel": channel.value,
+                "raw_value": raw,
+                "normalized": norm.value,
+                "is_valid": norm.valid,
+            })  # fmt: skip
+        return rows
+
+    def open_line_chats(
+        self, lead_id: int, record: Record, owner: str = "lead_id"
+    ) -> list[dict[str, Any]]:
+        """The open-line chats a Bitrix24 export names (``imol|connector|line|chat|user``)."""
+        return [
+            {
+                "lead_id": None,
+                "contact_id": None,
+                owner: lead_id,
+                "channel": channel.value,
+                "external_chat_id": chat_id[:100],
+                "first_message": "",
+                "message_count": 0,
+                "last_message_at": None,
+                "version": 1,
+            }
+            for channel, chat_id in record.chats
+        ]
+
+    def chat_row(self, lead_id: int, record: Record, owner: str = "lead_id") -> dict[str, Any]:
+        created = record.lead["created_at"]
+        return {
+            "lead_id": None,
+            "contact_id": None,
+            owner: lead_id,
+            "channel": record.lead["source_channel"],  # already .value
+            "external_chat_id": import_chat_id(record.lead["external_id"]),
+            "first_message": record.message,
+            "message_count": 1,
+            "last_message_at": self.dt(created),
+            "version": 1,
+        }
