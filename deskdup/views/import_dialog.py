@@ -174,6 +174,7 @@ class ImportDialog(QDialog):
         self.report: ImportReport | None = None  # the last import's
         self.written: ImportReport | None = None  # the last import that wrote something
         self.busy = False
+        self._import_op = None
         self.setWindowTitle(self.tr("Import — {file}").format(file=Path(path).name))
         layout = QVBoxLayout(self)
 
@@ -301,11 +302,22 @@ class ImportDialog(QDialog):
                 ws, path, skip_bad=skip_bad, progress=progress, region=region, entity=entity
             )
 
-        self.context.query(self, work, self._imported).with_progress(
-            self.tr("Importing {file}…").format(file=Path(path).name), cancellable=True
-        ).finally_(self._import_ended).run_in_background()
+        self._import_op = (
+            self.context.query(self, work, self._imported)
+            .with_progress(
+                self.tr("Importing {file}…").format(file=Path(path).name), cancellable=True
+            )
+            .finally_(self._import_ended)
+            .run_in_background()
+        )
+
+    def cancel_import(self) -> None:
+        """What Cancel in the progress dialog does: stop, and write nothing."""
+        if self._import_op is not None:
+            self._import_op.cancel()
 
     def _import_ended(self) -> None:
+        self._import_op = None
         self.busy = False
         self.import_button.setEnabled(self.preview is not None)
 

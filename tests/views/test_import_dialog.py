@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import csv
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from deskdup.models import Lead
+from deskdup.models import Contact, Lead
 from deskdup.services.importer import import_file
 from deskdup.services.operators import add_operator, workspace_operator
 from deskdup.services.workspace import open_workspace
@@ -160,3 +161,24 @@ def test_file_import_rescans_the_queue(qtbot, window, tmp_path, monkeypatch):
         lambda: not window.scanning and window.context.scan_result.lead_count == before + 7,
         timeout=20000,
     )
+
+
+def test_cancel_writes_nothing(qtbot, team_context):
+    with team_context.workspace.session() as s:
+        add_operator(s, "maria", "Иванова Мария")
+    dialog = _open(qtbot, team_context, CONTACTS)
+    # Hold the database worker so that Cancel is pressed while the import waits for it.
+    gate = threading.Event()
+    team_context.query(None, lambda: gate.wait(30), lambda _r: None).run_in_background()
+    dialog.import_button.click()
+    assert dialog.busy
+    dialog.cancel_import()
+    gate.set()
+    qtbot.waitUntil(lambda: not dialog.busy)
+    assert dialog.report is None and dialog.written is None
+    with team_context.workspace.session() as s:
+        assert s.scalar(select(func.count(Contact.id))) == 0
+    # Cancelled, the dialog can import again.
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None)
+    assert dialog.written.imported == 2

@@ -100,14 +100,16 @@ def import_file(
                 if report.rejected and not skip_bad:
                     raise NothingWritten
                 writer.flush()
+                if progress is not None:
+                    # The last chance to cancel, inside the transaction: a Cancel
+                    # pressed up to here rolls everything back.
+                    progress(report.rows, report.rows)
                 report.written = True
         except NothingWritten:
             report.imported = report.updated = report.unchanged = report.invalid_values = 0
         if rejects is not None:
             published = rejects.publish()
             report.rejects_path = str(published) if published else None
-        if progress is not None:
-            progress(report.rows, report.rows)
     finally:
         source.close()
         if rejects is not None:
