@@ -10,6 +10,7 @@ change was applied.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,11 +18,14 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
+from deskdup.commands.sync import portal_backend
 from deskdup.models import Lead
+from deskdup.services.bitrix24.link import read_link, workspace_link
+from deskdup.services.bitrix24.merge import operator_for_webhook
 from deskdup.services.errors import KnownError
 from deskdup.services.merge import apply_merge, dismiss, last_undoable_event, undo_event
 from deskdup.services.merge_plan import FIELD_NAMES, build_plan
-from deskdup.services.operators import find_operator
+from deskdup.services.operators import OperatorInfo, find_operator
 from deskdup.services.workspace import Workspace, normalize_url, open_workspace
 
 # Friendlier names accepted by --choose.
@@ -70,8 +74,6 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     db = getattr(args, "db", None)
     if not db:
         raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
-    if not getattr(args, "login", None):
-        raise KnownError("Give the operator with --as LOGIN.")
     url = normalize_url(db)
     parsed = make_url(url)
     database = parsed.database or ""
@@ -85,11 +87,36 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return open_workspace(url)
 
 
+def _login(args: argparse.Namespace) -> str:
+    login = getattr(args, "login", None)
+    if not login:
+        raise KnownError("Give the operator with --as LOGIN.")
+    return login
+
+
+def _portal_operator(args: argparse.Namespace, operator: OperatorInfo) -> OperatorInfo:
+    """On a linked workspace the webhook's user acts; another --as is refused, not ignored."""
+    login = getattr(args, "login", None)
+    if login and login != operator.login:
+        raise KnownError(
+            f"This workspace is linked to a Bitrix24 portal: the operator is the webhook's "
+            f"user '{operator.login}' ({operator.full_name}); --as {login} does not apply."
+        )
+    return operator
+
+
 def run_merge(args: argparse.Namespace) -> int:
     ws = _workspace(args)
+    backend = None
     try:
+        if workspace_link(ws) is not None:
+            backend = portal_backend(ws, getattr(args, "bitrix24", None))
+            operator = _portal_operator(args, backend.webhook_operator())
+            for message in backend.resume():
+                print(f"deskdup: {message}", file=sys.stderr)
         with ws.session() as session:
-            operator = find_operator(session, args.login)
+            if backend is None:
+                operator = find_operator(session, _login(args))
             primary = resolve_lead(session, args.primary)
             others = [resolve_lead(session, i) for i in _split_ids(args.others)]
             if not others:
@@ -103,11 +130,16 @@ def run_merge(args: argparse.Namespace) -> int:
             plan = build_plan(session, [primary, *others], primary_id=primary)
         for field, lead_id in choices:
             plan.choose(field, lead_id)
-        result = apply_merge(ws, plan, operator.id)
+        if backend is not None:
+            result = backend.apply_merge(plan, operator.id)
+        else:
+            result = apply_merge(ws, plan, operator.id)
         labels = ", ".join(f"#{plan.cards[i].label}" for i in result.merged_ids)
         print(f"{result.summary} (history event {result.event_id}); merged: {labels}")
         return 0
     finally:
+        if backend is not None:
+            backend.close()
         ws.dispose()
 
 
@@ -115,7 +147,14 @@ def run_dismiss(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     try:
         with ws.session() as session:
-            operator = find_operator(session, args.login)
+            link = read_link(session)
+            if link is not None:
+                found = operator_for_webhook(session, link.user_id)
+                if found is None:
+                    raise KnownError("The webhook's user is not in this workspace; run a sync.")
+                operator = _portal_operator(args, find_operator(session, found.login))
+            else:
+                operator = find_operator(session, _login(args))
             ids = [resolve_lead(session, i) for i in _split_ids(args.ids)]
         added = dismiss(ws, ids, operator.id, args.reason or "")
         pairs = len(set(ids)) * (len(set(ids)) - 1) // 2
@@ -132,7 +171,7 @@ def run_undo(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     try:
         with ws.session() as session:
-            operator = find_operator(session, args.login)
+            operator = find_operator(session, _login(args))
         event_id = args.event
         if event_id is None:
             event_id = last_undoable_event(ws, operator.id)
@@ -155,7 +194,14 @@ def _common(parser: argparse.ArgumentParser) -> None:
         dest="login",
         metavar="LOGIN",
         default=argparse.SUPPRESS,
-        help="the operator doing it (their rights apply)",
+        help="the operator doing it (their rights apply); not needed on a workspace linked "
+        "to a Bitrix24 portal, where the webhook's user acts",
+    )
+    parser.add_argument(
+        "--bitrix24",
+        metavar="WEBHOOK_URL",
+        default=argparse.SUPPRESS,
+        help="the linked portal's webhook (default: DESKDUP_BITRIX24_WEBHOOK, then the keyring)",
     )
 
 

@@ -16,6 +16,7 @@ import time
 from sqlalchemy import String, select, type_coerce
 
 from deskdup.models import Channel, Lead
+from deskdup.services.bitrix24.link import workspace_link
 from deskdup.services.channels import channel_name
 from deskdup.services.errors import KnownError
 from deskdup.services.matching import (
@@ -111,9 +112,14 @@ def _settings(args) -> MatchSettings:
     return settings
 
 
-def _lead_id(index: MatchIndex, lead_id: int) -> str | int:
+def _lead_id(index: MatchIndex, lead_id: int, portal: bool = False) -> str | int:
+    """The CRM's id (a string) when the lead has one, else the database id.
+
+    On a workspace linked to a portal every lead is the portal's, and its id
+    is printed as the portal's even where it equals the database id.
+    """
     rec = index.leads.get(lead_id)
-    if rec is not None and rec.label != str(lead_id):
+    if rec is not None and (portal or rec.label != str(lead_id)):
         return rec.label
     return lead_id
 
@@ -129,14 +135,15 @@ def run_scan(args) -> int:
         settings = _settings(args)
         index = MatchIndex.build(ws, settings)
         result = index.result()
+        portal = workspace_link(ws) is not None
     finally:
         ws.dispose()
     out = sys.stdout
     if args.format == "jsonl":
         for pair in result.pairs:
             line = {
-                "a": _lead_id(index, pair.a),
-                "b": _lead_id(index, pair.b),
+                "a": _lead_id(index, pair.a, portal),
+                "b": _lead_id(index, pair.b, portal),
                 "score": pair.score,
                 "reasons": [str(r.text) for r in pair.reasons],
             }

@@ -399,6 +399,38 @@ class ReviewClaim(Base):
     operator: Mapped[Operator] = relationship()
 
 
+class PortalJournal(Base):
+    """A merge written to a linked CRM portal, step by step.
+
+    A REST merge is several requests; each step is committed here before the
+    next is sent, so a merge cut off half-way (crash, network, an answer lost)
+    is finished or reported on the next start and never applied twice.
+    ``target`` is what the portal must end with, ``before`` the portal's
+    records as they were (nothing is lost even when the merge fails).
+    """
+
+    __tablename__ = "portal_journal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="merge")
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    primary_external_id: Mapped[str] = mapped_column(String(64))
+    other_external_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    target: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    before: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # planned -> agreed -> merge_sent -> merged -> done (or rolled_back)
+    step: Mapped[str] = mapped_column(String(20), default="planned")
+    # open (to be finished), done, failed (told, nothing lost)
+    state: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    message: Mapped[str] = mapped_column(Text, default="")
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("merge_events.id"))
+
+    operator: Mapped[Operator] = relationship()
+
+
 class WorkspaceMeta(Base):
     """Key/value facts about the workspace (sync cursors, when it was created)."""
 

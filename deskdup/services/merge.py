@@ -107,6 +107,11 @@ MSG_UNDO_CHANGED = QT_TRANSLATE_NOOP(
 MSG_ALREADY_UNDONE = QT_TRANSLATE_NOOP("Merge", "This merge was already undone")
 MSG_NOT_A_MERGE = QT_TRANSLATE_NOOP("Merge", "Only lead merges can be undone")
 MSG_NO_EVENT = QT_TRANSLATE_NOOP("Merge", "There is no history event {event}")
+MSG_PORTAL_MERGE = QT_TRANSLATE_NOOP(
+    "Merge",
+    "This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo "
+    "it. The history keeps everything they held.",
+)
 SOMEONE_ELSE = QT_TRANSLATE_NOOP("Merge", "someone else")
 MSG_NO_OPERATOR = QT_TRANSLATE_NOOP("Merge", "There is no active operator with the id {operator}")
 MSG_DISMISS_TWO = QT_TRANSLATE_NOOP(
@@ -504,6 +509,8 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
             raise fail(KnownError, Message(CONTEXT, MSG_NOT_A_MERGE))
         if event.undone_by_id is not None:
             raise fail(KnownError, Message(CONTEXT, MSG_ALREADY_UNDONE))
+        if (event.snapshot or {}).get("portal"):
+            raise fail(KnownError, Message(CONTEXT, MSG_PORTAL_MERGE))
         refusal = check_undo(operator, event)
         if refusal is not None:
             raise fail(RightsError, refusal)

@@ -29,6 +29,169 @@
     </message>
 </context>
 <context>
+    <name>Bitrix24</name>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="31" />
+        <source>The webhook's user #{user} is not among the workspace's operators yet; run a sync first.</source>
+        <translation>Пользователя вебхука #{user} ещё нет среди операторов рабочей базы; сначала выполните синхронизацию.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="35" />
+        <source>Lead #{lead} changed since it was shown; nothing was bound; the view has been reloaded</source>
+        <translation>Лид #{lead} изменился после показа; ничего не привязано; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="47" />
+        <source>The portal {portal} does not accept this webhook (wrong user or secret, or the webhook was deleted). Create an incoming webhook in the portal and give its address again.</source>
+        <translation>Портал {portal} не принимает этот вебхук (неверный пользователь или ключ, или вебхук удалён). Создайте входящий вебхук на портале и укажите его адрес снова.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="52" />
+        <source>Cannot reach the portal {portal}: {reason}. Check the address and the network connection.</source>
+        <translation>Не удаётся связаться с порталом {portal}: {reason}. Проверьте адрес и подключение к сети.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="56" />
+        <source>The connection to the portal {portal} broke before it answered ({reason}).</source>
+        <translation>Связь с порталом {portal} оборвалась до его ответа ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="60" />
+        <source>The portal refused {method}: {description} ({code})</source>
+        <translation>Портал отказал в {method}: {description} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="61" />
+        <source>The portal says the webhook's user may not do this ({method}: {description}). Ask the portal administrator for the right, or use a webhook of a user who has it.</source>
+        <translation>Портал сообщает, что пользователю вебхука это не разрешено ({method}: {description}). Попросите право у администратора портала или используйте вебхук пользователя, у которого оно есть.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="66" />
+        <source>The webhook lacks the permission for {method} ({description}); add the scope to the webhook in the portal.</source>
+        <translation>У вебхука нет разрешения на {method} ({description}); добавьте это право вебхуку на портале.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="71" />
+        <source>The portal {portal} kept answering 'too many requests' for {minutes} minutes; try again later.</source>
+        <translation>Портал {portal} {minutes} мин. отвечал «слишком много запросов»; попробуйте позже.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="76" />
+        <source>The address {portal} answered, but not as a Bitrix24 portal does (HTTP {status}). Check the webhook address.</source>
+        <translation>Адрес {portal} ответил, но не так, как отвечает портал Битрикс24 (HTTP {status}). Проверьте адрес вебхука.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="30" />
+        <source>This workspace is linked to the portal {linked}, not {given}. Give a webhook of {linked}, or use another workspace for {given}.</source>
+        <translation>Эта рабочая база связана с порталом {linked}, а не {given}. Укажите вебхук портала {linked} или используйте для {given} другую базу.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="35" />
+        <source>This workspace is linked to the portal {portal}, but no webhook for it is at hand: give it with --bitrix24 URL or in the environment variable DESKDUP_BITRIX24_WEBHOOK.</source>
+        <translation>Эта рабочая база связана с порталом {portal}, но вебхука для него нет: укажите его через --bitrix24 URL или в переменной окружения DESKDUP_BITRIX24_WEBHOOK.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="40" />
+        <source>This workspace is not linked to a Bitrix24 portal yet: give the webhook with --bitrix24 URL (or DESKDUP_BITRIX24_WEBHOOK).</source>
+        <translation>Эта рабочая база ещё не связана с порталом Битрикс24: укажите вебхук через --bitrix24 URL (или DESKDUP_BITRIX24_WEBHOOK).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="105" />
+        <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
+        <translation>Лид #{lead} изменён на портале в {time} (после последнего чтения deskdup); ничего не объединено; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="110" />
+        <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
+        <translation>Лида #{lead} больше нет на портале (удалён или объединён там); ничего не объединено; он убран из очереди</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="115" />
+        <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
+        <translation>Портал отказался объединять #{leads}: лиды всё ещё различаются в полях {fields}, которые deskdup не показывает (CONFLICT). Ничего не объединено, лиды остались как были; объедините их на портале: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="121" />
+        <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
+        <translation>Портал не смог объединить #{leads} (ERROR). Ничего не объединено, лиды остались как были; попробуйте снова или объедините их на портале: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="126" />
+        <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
+        <translation>Портал отказал в объединении #{leads}: {reason} Ничего не объединено, лиды остались как были.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="131" />
+        <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
+        <translation>{reason} Объединение #{leads} записано в журнал и будет завершено при следующем запуске (deskdup sync или открытие рабочей базы); дважды оно не выполнится.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="136" />
+        <source>The merge into #{primary} was applied, but the portal's lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
+        <translation>Объединение в #{primary} выполнено, но у лида на портале нет: {missing}; они сохранены в журнале (запись {entry}): добавьте их на портале.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="141" />
+        <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
+        <translation>Объединение #{leads} было прервано, а тем временем кто-то удалил часть лидов на портале; deskdup не стал отправлять его снова. Данные лидов сохранены в журнале (запись {entry}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="147" />
+        <source>Finished the interrupted merge into #{primary}.</source>
+        <translation>Прерванное объединение в #{primary} завершено.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="148" />
+        <source>a field</source>
+        <translation>поле</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="70" />
+        <source>users</source>
+        <translation>пользователи</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="71" />
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="72" />
+        <source>leads</source>
+        <translation>лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="73" />
+        <source>leads deleted in the portal</source>
+        <translation>лиды, удалённые на портале</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="74" />
+        <source>The webhook has no 'imopenlines' permission: open-line chats were read only from the leads' messenger fields.</source>
+        <translation>У вебхука нет права 'imopenlines': чаты открытых линий прочитаны только из полей мессенджеров лидов.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="79" />
+        <source>{kind} pull from {portal}: {users} users, {contacts} contacts and {leads} leads read, {removed} leads deleted in the portal left the queue; {requests} requests in {seconds} s.</source>
+        <translation>{kind} загрузка с {portal}: прочитано пользователей {users}, контактов {contacts}, лидов {leads}; лидов, удалённых на портале и ушедших из очереди: {removed}; запросов {requests} за {seconds} с.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="84" />
+        <source>Full</source>
+        <translation>Полная</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="85" />
+        <source>Incremental</source>
+        <translation>Частичная</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/webhook.py" line="19" />
+        <source>This is not a Bitrix24 webhook address. Copy it from the portal (Developer resources → Other → Incoming webhook); it looks like https://your-company.bitrix24.ru/rest/1/abc123xyz/</source>
+        <translation>Это не адрес вебхука Битрикс24. Скопируйте его на портале (Разработчикам → Другое → Входящий вебхук); он выглядит так: https://your-company.bitrix24.ru/rest/1/abc123xyz/</translation>
+    </message>
+</context>
+<context>
     <name>Channels</name>
     <message>
         <location filename="../../deskdup/services/channels.py" line="20" />
@@ -702,97 +865,97 @@
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="177" />
+        <location filename="../../deskdup/views/import_dialog.py" line="178" />
         <source>Import — {file}</source>
         <translation>Импорт — {file}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="180" />
+        <location filename="../../deskdup/views/import_dialog.py" line="181" />
         <source>Reading {file}…</source>
         <translation>Чтение {file}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="186" />
+        <location filename="../../deskdup/views/import_dialog.py" line="187" />
         <source>The file holds:</source>
         <translation>В файле:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="188" />
+        <location filename="../../deskdup/views/import_dialog.py" line="189" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="189" />
+        <location filename="../../deskdup/views/import_dialog.py" line="190" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="192" />
+        <location filename="../../deskdup/views/import_dialog.py" line="193" />
         <source>Import the good rows and skip the bad ones</source>
         <translation>Импортировать верные строки, пропустив ошибочные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="194" />
+        <location filename="../../deskdup/views/import_dialog.py" line="195" />
         <source>Otherwise nothing is imported while any row is bad: fix them first.</source>
         <translation>Иначе при любой ошибочной строке ничего не импортируется: сначала исправьте их.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="200" />
+        <location filename="../../deskdup/views/import_dialog.py" line="201" />
         <source>First rows, and how each column will be read:</source>
         <translation>Первые строки и как будет прочитан каждый столбец:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="234" />
+        <location filename="../../deskdup/views/import_dialog.py" line="235" />
         <source>&amp;Import</source>
         <translation>&amp;Импортировать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="239" />
+        <location filename="../../deskdup/views/import_dialog.py" line="240" />
         <source>&amp;Save rejected rows…</source>
         <translation>&amp;Сохранить отклонённые строки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="261" />
+        <location filename="../../deskdup/views/import_dialog.py" line="262" />
         <source>Bitrix24 export</source>
         <translation>выгрузка Битрикс24</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="261" />
+        <location filename="../../deskdup/views/import_dialog.py" line="262" />
         <source>CRM export</source>
         <translation>выгрузка CRM</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="266" />
+        <location filename="../../deskdup/views/import_dialog.py" line="267" />
         <source>{file}: {kind} ({format}), about {rows} rows; {read} of {columns} columns are read.</source>
         <translation>{file}: {kind} ({format}), около {rows} строк; читается столбцов: {read} из {columns}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="305" />
+        <location filename="../../deskdup/views/import_dialog.py" line="308" />
         <source>Importing {file}…</source>
         <translation>Импорт {file}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="320" />
+        <location filename="../../deskdup/views/import_dialog.py" line="332" />
         <source>These responsible persons are not operators of this workspace; their rows are bad. Add them, then import the file again:</source>
         <translation>Этих ответственных нет среди операторов рабочей базы, их строки отклонены. Добавьте их и импортируйте файл снова:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="329" />
+        <location filename="../../deskdup/views/import_dialog.py" line="341" />
         <source>  {name} ({rows} rows): {command}</source>
         <translation>  {name} (строк: {rows}): {command}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="336" />
+        <location filename="../../deskdup/views/import_dialog.py" line="348" />
         <source>Leads are bound to contacts that are not in this workspace ({contacts}): import the contacts export first.</source>
         <translation>Лиды связаны с контактами, которых нет в рабочей базе ({contacts}): сначала импортируйте выгрузку контактов.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="344" />
+        <location filename="../../deskdup/views/import_dialog.py" line="356" />
         <source>Sources that are not a channel; the channel is read from the phones and messengers: {sources}</source>
         <translation>Источники, не являющиеся каналом; канал определён по телефонам и мессенджерам: {sources}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/import_dialog.py" line="373" />
+        <location filename="../../deskdup/views/import_dialog.py" line="385" />
         <source>{count} rejected rows saved to {file}</source>
         <translation>Отклонённых строк сохранено: {count}, файл {file}</translation>
     </message>
@@ -1171,16 +1334,21 @@
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="110" />
+        <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
+        <translation>Это объединение выполнено на портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="115" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="111" />
+        <location filename="../../deskdup/services/merge.py" line="116" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="112" />
+        <location filename="../../deskdup/services/merge.py" line="117" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
@@ -1203,6 +1371,11 @@
         <location filename="../../deskdup/services/merge_plan.py" line="34" />
         <source>Lead #{lead} is archived; it cannot be merged</source>
         <translation>Лид #{lead} в архиве; его нельзя объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="104" />
+        <source>Merged {count} leads into #{primary} in the portal</source>
+        <translation>На портале объединено лидов: {count}, в #{primary}</translation>
     </message>
 </context>
 <context>
@@ -1727,6 +1900,19 @@
 • {refusals}</source>
         <translation>Это действие вам не разрешено; ничего не изменено:
 • {refusals}</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="18" />
+        <source>The secret is kept in the system keyring ({backend}).</source>
+        <translation>Секрет сохранён в системном хранилище паролей ({backend}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/secrets.py" line="19" />
+        <source>There is no system keyring here ({reason}), so the secret was not stored: it is used for this session only. Give it again next time (or set it in the environment).</source>
+        <translation>Системного хранилища паролей здесь нет ({reason}), поэтому секрет не сохранён: он используется только в этом сеансе. Укажите его снова в следующий раз (или задайте в окружении).</translation>
     </message>
 </context>
 <context>
