@@ -9,7 +9,7 @@ from pathlib import Path
 from deskdup.models import Channel
 from deskdup.services.channels import CHANNEL_NAMES
 from deskdup.services.errors import KnownError
-from deskdup.services.importer import bitrix24
+from deskdup.services.importer import bitrix24_export
 
 
 def header_key(header: str) -> str:
@@ -99,10 +99,10 @@ def map_columns(path: Path, header: list[str]) -> Columns:
     # "Lead Name") makes it read as one; deskdup's own columns keep their meaning
     # otherwise ("name" is the full name there, the first name in Bitrix24).
     from_bitrix24 = any(
-        bitrix24.is_export_title(n) and header_key(n) not in _ALIAS_TO_FIELD for n in names
+        bitrix24_export.is_export_title(n) and header_key(n) not in _ALIAS_TO_FIELD for n in names
     )
     for index, name in enumerate(names):
-        column = bitrix24.header_column(name) if from_bitrix24 else None
+        column = bitrix24_export.header_column(name) if from_bitrix24 else None
         if column is not None and column.channel is not None:
             channels[index] = column.channel
         field_name = column.field if column else _ALIAS_TO_FIELD.get(header_key(name))

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from deskdup.services.importer import bitrix24
+from deskdup.services.importer import bitrix24_export
 from deskdup.services.importer.columns import map_columns
 from deskdup.services.importer.people import contact_index, operator_index
 from deskdup.services.importer.reading import ExportFile, cell_text, open_export
@@ -42,7 +42,7 @@ def import_file(
     """Import the leads (or contacts) of a CSV or XLSX export, in one transaction.
 
     ``entity`` is "lead" or "contact"; by default the file's columns and name
-    tell (``bitrix24.detect_entity``).  A lead's contact ("Связанный контакт",
+    tell (``bitrix24_export.detect_entity``).  A lead's contact ("Связанный контакт",
     by CRM id or full name) must be in the workspace already: import the
     contacts export first.
 
@@ -66,7 +66,7 @@ def import_file(
         columns = map_columns(path, source.header)
         report.ignored_columns = columns.ignored
         report.bitrix24 = columns.bitrix24
-        report.entity = entity or bitrix24.detect_entity(source.header, path)
+        report.entity = entity or bitrix24_export.detect_entity(source.header, path)
         if rejects_path is not None:
             target = check_rejects_path(rejects_path, path, ws.url, force=force)
             names = [h or f"column {i + 1}" for i, h in enumerate(columns.names)]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deskdup.models import Channel
-from deskdup.services.importer import bitrix24
+from deskdup.services.importer import bitrix24_export
 from deskdup.services.importer.columns import Columns, map_columns
 from deskdup.services.importer.reading import ExportFile, cell_text, open_export
 from deskdup.services.importer.rejects import RejectsFile, check_rejects_path
@@ -82,7 +82,7 @@ def preview_export(path: str | Path, rows: int = 20) -> ImportPreview:
             path=str(source.path),
             format=source.format,
             encoding=source.encoding,
-            entity=bitrix24.detect_entity(source.header, source.path),
+            entity=bitrix24_export.detect_entity(source.header, source.path),
             bitrix24=columns.bitrix24,
             total=source.total,
             columns=column_readings(columns),

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from deskdup.models import Channel, CommKind
-from deskdup.services.importer import bitrix24
+from deskdup.services.importer import bitrix24_export
 from deskdup.services.importer.columns import CHANNEL_LABELS, Columns, parse_channel
 from deskdup.services.importer.dates import implausible, parse_datetime
 from deskdup.services.importer.full_name import split_full_name
@@ -165,7 +165,7 @@ class RowReader:
                     value=channel_text,
                 )
         elif source_text:
-            source = bitrix24.read_source(source_text)
+            source = bitrix24_export.read_source(source_text)
             channel = source.channel
             if not source.known:
                 self.other_sources[source_text] += 1
@@ -196,7 +196,7 @@ class RowReader:
                 return bad(UNKNOWN_CONTACT, value=contact_text)
             contact_id = found
 
-        status = bitrix24.status_code(self.cell(cells, "status")) or "new"
+        status = bitrix24_export.status_code(self.cell(cells, "status")) or "new"
         if len(status) > 40:
             return bad(QT_TRANSLATE_NOOP("Import", "the status is longer than 40 characters"))
 
@@ -271,7 +271,7 @@ class RowReader:
                 value = value.strip()
                 if not value:
                     continue
-                chat_channel = bitrix24.open_line_chat(value)
+                chat_channel = bitrix24_export.open_line_chat(value)
                 if chat_channel is not None:
                     chats.append((chat_channel, value))
                 else:

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from deskdup.models import Channel, CommKind
+from deskdup.services.bitrix24 import vocabulary
 
 # --------------------------------------------------------------------------- columns
 
@@ -182,18 +183,11 @@ def header_column(title: str) -> Column | None:
 def open_line_chat(value: str) -> Channel | None:
     """The messenger of an open-line chat id (``imol|telegrambot|1|123|456``); None if not one.
 
-    The second part is the open line's connector (``telegrambot``, ``whatsappbyedna``,
-    ``avito``, ``vkgroup``, ``livechat``...), which names the messenger; an unknown
-    connector is the open line itself.
+    The connector (``telegrambot``, ``whatsappbyedna``, ``avito``, ``vkgroup``,
+    ``livechat``...) names the messenger, read by the REST vocabulary's rules.
     """
-    parts = value.strip().lower().split("|")
-    if len(parts) < 3 or parts[0] != "imol":
-        return None
-    connector = parts[1]
-    for name, channel in _CHANNEL_WORDS:
-        if name.isascii() and " " not in name and name in connector:
-            return channel
-    return Channel.OPENLINE
+    chat = vocabulary.parse_imol(value)
+    return vocabulary.connector_channel(chat.connector) if chat else None
 
 
 def is_export_title(title: str) -> bool:
@@ -287,6 +281,8 @@ def read_source(text: str) -> Source:
     key = fold_header(text)
     if not key:
         return Source(True, None)
+    if "|" in key:  # a SOURCE_ID code: 7|TELEGRAM, 4|AVITO
+        return Source(True, vocabulary.source_channel(text))
     if key in _SOURCES:
         return Source(True, _SOURCES[key])
     channel = _channel_named_in(key)
