@@ -199,3 +199,28 @@ def test_undo_right(author_is_operator, can_undo, expected):
     assert (refusal is None) is expected
     if not expected:
         assert "made by Иванова" in str(refusal)
+
+
+def test_primary_choice_prefers_a_primary_the_operator_may_merge_into():
+    from deskdup.services.rights import primary_choice
+
+    # Three leads: read on all; edit only on the third; delete on the first two.
+    rights = {
+        0: {Action.READ, Action.DELETE},
+        1: {Action.READ, Action.DELETE},
+        2: {Action.READ, Action.EDIT},
+    }
+
+    def may(i: int, action: Action) -> bool:
+        return action in rights[i]
+
+    assert primary_choice(3, may) == (2, 0)
+    # The suggestion is tried first, but an allowed primary wins over it.
+    assert primary_choice(3, may, preferred=[0]) == (2, 0)
+    # No lead can be edited: each choice lacks one right; the preferred one is kept.
+    rights[2] = {Action.READ, Action.DELETE}
+    assert primary_choice(3, may, preferred=[1, 0]) == (1, 1)
+    assert primary_choice(3, may) == (0, 1)
+    # Nothing readable: every right counted, still the fewest missing.
+    rights.update({i: set() for i in range(3)})
+    assert primary_choice(3, may) == (0, 3 + 1 + 2)

@@ -1,11 +1,18 @@
-"""What the rest of the program knows of a CRM: the ``CrmBackend`` protocol.
+"""A ``CrmBackend`` protocol for a CRM, and ``SqlBackend`` over deskdup's own schema.
 
-Two implementations are planned: ``SqlBackend`` (the SQL workspace is the CRM:
-SQLite for one operator and the demo, PostgreSQL for a team) and a Bitrix24
-REST backend.  Views and commands talk to a backend, never to SQLAlchemy or
-HTTP directly.  Every method returns plain records (``LeadCard``,
-``ContactRecord``, ``OperatorInfo``, ``MergePlan``...), never ORM objects, so
-results can cross threads.
+``CrmBackend`` is the shape a CRM takes for deskdup: load leads and contacts
+(incrementally, since a time), search contacts, the signed-in operator and the
+team's merge policy, build and apply a merge plan, bind a contact to a lead.
+``SqlBackend`` implements it over the SQL workspace (SQLite for one operator
+and the demo, PostgreSQL for a team); its methods return plain records
+(``LeadCard``, ``ContactRecord``, ``OperatorInfo``, ``MergePlan``...), never ORM
+objects, so results can cross threads.
+
+Who goes through it: ``Bitrix24Backend`` (``services/bitrix24/``) builds on
+``SqlBackend`` for a linked portal, and the ``sync`` and ``merge --bitrix24``
+commands use that.  The window and the other commands do not: they call the
+services over a ``Workspace`` (``review.py``, ``merge.py``, ``lead_rows.py``,
+``matching/``).
 """
 
 from __future__ import annotations

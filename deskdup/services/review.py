@@ -1,4 +1,4 @@
-"""Opening a candidate group for review: the plan, the team's policy and the rights.
+"""Reviewing a candidate group: opening it, and the decisions written back.
 
 ``load_group`` is what the comparison view runs on the database worker when
 the operator opens a group: it builds the ``MergePlan``, reads the merge policy
@@ -6,13 +6,20 @@ and checks the signed-in operator's rights.  When the suggested primary cannot
 be merged into but another lead can (edit and archive rights often differ by
 lead), that lead becomes the primary, by the rule the queue uses to mark a
 group mergeable (``rights.primary_choice``).
+
+The decisions (merge, not duplicates, one lead excluded, undo) each return a
+``ReviewChange``: what changed, for the views that show those leads (the
+window subscribes to it instead of each view forwarding its own signal).
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from deskdup.services import merge as merge_service
 from deskdup.services.merge_plan import MergePlan, build_plan
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import OperatorInfo, Refusal, check_lead, check_merge, primary_choice
@@ -69,4 +76,69 @@ def _primary_the_operator_may_keep(
     return []
 
 
-__all__ = ["LoadedGroup", "load_group"]
+class ChangeKind(enum.StrEnum):
+    MERGE = "merge"
+    DISMISS = "dismiss"
+    UNDO = "undo"
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    """What a review decision changed (Anki's ``OpChanges``)."""
+
+    kind: ChangeKind
+    group: tuple[int, ...]  # the leads decided on (undo: the leads restored)
+    gone: tuple[int, ...] = ()  # leads merged away: no longer open
+    closes_group: bool = True  # the group leaves the queue (not when 2+ leads remain)
+    result: Any = None  # MergeResult, UndoResult, or how many pairs were dismissed
+
+
+def merge_group(
+    workspace: Workspace, plan: MergePlan, operator_id: int, policy: MergePolicy
+) -> ReviewChange:
+    result = merge_service.apply_merge(workspace, plan, operator_id, policy)
+    group = (result.primary_id, *result.merged_ids)
+    return ReviewChange(ChangeKind.MERGE, group, tuple(result.merged_ids), result=result)
+
+
+def dismiss_group(
+    workspace: Workspace, lead_ids: Sequence[int], operator_id: int, reason: str
+) -> ReviewChange:
+    """Every pair of the group is "not duplicates"."""
+    pairs = merge_service.dismiss(workspace, lead_ids, operator_id, reason)
+    return ReviewChange(ChangeKind.DISMISS, tuple(lead_ids), result=pairs)
+
+
+def exclude_lead(
+    workspace: Workspace, lead_ids: Sequence[int], lead_id: int, operator_id: int, reason: str
+) -> ReviewChange:
+    """``lead_id`` is someone else: its pairs with the other leads are "not duplicates".
+
+    The group goes on with the others when two or more remain.
+    """
+    others = [i for i in lead_ids if i != lead_id]
+    pairs = sum(
+        merge_service.dismiss(workspace, [lead_id, other], operator_id, reason) for other in others
+    )
+    return ReviewChange(
+        ChangeKind.DISMISS, tuple(lead_ids), closes_group=len(others) < 2, result=pairs
+    )
+
+
+def undo_merge(workspace: Workspace, event_id: int, operator_id: int) -> ReviewChange:
+    result = merge_service.undo_event(workspace, event_id, operator_id)
+    return ReviewChange(
+        ChangeKind.UNDO, tuple(result.restored_ids), closes_group=False, result=result
+    )
+
+
+__all__ = [
+    "ChangeKind",
+    "LoadedGroup",
+    "ReviewChange",
+    "dismiss_group",
+    "exclude_lead",
+    "load_group",
+    "merge_group",
+    "undo_merge",
+]

@@ -289,8 +289,8 @@ def primary_choice(
     comparison view (``services/review.py``) and the queue (``GroupRights``):
     a merge needs read on every lead, edit on the primary and delete (or
     archive) on each other lead.  ``may(i, action)`` says whether the operator
-    has ``action`` on the lead at position ``i``; it is asked once per lead and
-    action.  The positions in ``preferred`` are tried first, then the others in
+    has ``action`` on the lead at position ``i`` (cache it when it is dear, as
+    ``GroupRights`` does).  The positions in ``preferred`` are tried first, then the others in
     order; among equals the earlier wins.  Lacking 0 means the merge is allowed.
     """
     if count <= 0:

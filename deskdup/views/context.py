@@ -2,8 +2,9 @@
 
 ``app.py`` builds one ``AppContext`` after the workspace is open and the
 operator signed in, and hands it to the main window, which hands it to its
-views.  Views reach the database only through ``context.run(...)`` (the
-background-operation helper), never directly.
+views.  Views reach the database only through ``context.query(...)`` and
+``context.write(...)`` (``views/operations.py``), never directly; a view that
+shows data a write may change subscribes to ``context.ops.executed``.
 """
 
 from __future__ import annotations
@@ -44,18 +45,11 @@ class AppContext:
         """A not-yet-started op on this window's runner; chain then ``run_in_background()``."""
         return QueryOp(parent, op, success, runner=self.ops)
 
-    def run(
-        self,
-        parent: QObject | None,
-        op: Callable[[], T],
-        success: Callable[[T], None],
-        failure: Callable[[BaseException], None] | None = None,
+    def write(
+        self, parent: QObject | None, op: Callable[..., T], success: Callable[[T], None]
     ) -> QueryOp[T]:
-        """Run ``op`` on the database worker; ``success(result)`` on the UI thread."""
-        query = self.query(parent, op, success)
-        if failure is not None:
-            query.failure(failure)
-        return query.run_in_background()
+        """A write: ``op`` returns what it changed; ``ops.executed`` says so after ``success``."""
+        return QueryOp(parent, op, success, runner=self.ops).writes()
 
     def match_settings(self) -> MatchSettings:
         """The engine's settings with the operator's threshold, region, weights and burst window."""

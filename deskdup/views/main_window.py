@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,7 @@ from deskdup import __version__
 from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.operators import OperatorInfo, operator_display
+from deskdup.services.review import ChangeKind, ReviewChange
 from deskdup.services.workspace import Workspace
 from deskdup.views import icons, import_dialog
 from deskdup.views import settings as opts
@@ -39,9 +40,6 @@ from deskdup.views.lead_list import LeadListView
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
 from deskdup.views.shortcuts import ReviewAction
-
-if TYPE_CHECKING:
-    from deskdup.services.merge import MergeResult, UndoResult
 
 log = logging.getLogger(__name__)
 
@@ -260,15 +258,12 @@ class MainWindow(QMainWindow):
         self.queue.group_activated.connect(self.open_row)
         self.leads.compare_requested.connect(self.compare_leads)
         self.leads.search_requested.connect(self.lookup)
-        self.compare.merged.connect(self._merged)
-        self.compare.dismissed.connect(self._dismissed)
+        # What a merge, dismissal or undo changed: the queue and the lead list follow.
+        self.context.ops.executed.connect(self._executed)
         self.compare.skipped.connect(self.next_group)
         self.compare.next_requested.connect(self.next_group)
         self.compare.previous_requested.connect(self.previous_group)
-        if hasattr(self.compare, "undone"):
-            self.compare.undone.connect(self._undone)
-        if hasattr(self.compare, "counters_changed"):
-            self.compare.counters_changed.connect(self._show_counters)
+        self.compare.counters_changed.connect(self._show_counters)
         # A group whose leads changed elsewhere cannot be opened: refresh the queue.
         self.compare.group_unavailable.connect(self._group_unavailable)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -501,11 +496,18 @@ class MainWindow(QMainWindow):
         self.show_tab(QUEUE_TAB)
         self.queue.move(-1)
 
-    def _merged(self, result: MergeResult) -> None:
-        self._group_done((result.primary_id, *result.merged_ids), result.merged_ids)
-
-    def _dismissed(self, lead_ids: Sequence[int]) -> None:
-        self._group_done(tuple(lead_ids), ())
+    def _executed(self, change: object, initiator: QObject | None) -> None:
+        """A write of this window finished: take a decided group out of the queue and
+        open the next one; after an undo, read the queue and the leads again."""
+        if not isinstance(change, ReviewChange):
+            return
+        if initiator is None or not (initiator is self or self.isAncestorOf(initiator)):
+            return  # not decided in this window (another one, or a window since closed)
+        if change.kind is ChangeKind.UNDO:
+            self.start_scan(full=False)
+            self.load_leads()
+        elif change.closes_group:
+            self._group_done(change.group, change.gone)
 
     def _group_done(self, group_ids: Sequence[int], gone_ids: Sequence[int]) -> None:
         """Take the group out of the queue, open the next one, refresh in the background."""
@@ -532,10 +534,6 @@ class MainWindow(QMainWindow):
             self.open_group = ()
             self._pending_open = "next"
         self.start_scan(full=False)
-
-    def _undone(self, _result: UndoResult) -> None:
-        self.start_scan(full=False)
-        self.load_leads()
 
     def _show_counters(self, counters: dict) -> None:
         self.counters_label.setText(

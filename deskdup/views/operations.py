@@ -1,24 +1,32 @@
-"""The one way deskdup runs work off the UI thread (Anki's ``QueryOp``).
+"""The one way deskdup runs work off the UI thread (Anki's ``QueryOp`` and ``CollectionOp``).
 
 Every database read or write of the window goes through here::
 
-    QueryOp(parent, lambda: load_leads(ws), self._show).failure(self._oops).run_in_background()
+    context.query(self, lambda: load_leads(ws), self._show).run_in_background()
 
-    QueryOp(parent, lambda progress: scan(ws, progress=progress), self._done)
+    context.query(self, lambda progress: scan(ws, progress=progress), self._done)
         .with_progress(self.tr("Scanning leads..."), cancellable=True)
         .run_in_background()
 
-- Database work runs on a single worker thread (one ``QThreadPool`` with one
-  thread), so two operations never use the database at once from this window;
-  ``network=True`` runs on a wider pool.
+    context.write(self, lambda: merge_group(ws, plan, ...), self._merged).run_in_background()
+
+- All of it runs on one worker thread (a ``QThreadPool`` with one thread), so
+  two operations never use the database at once and run in the order asked.
 - The result or the error comes back through a queued signal and the
   callbacks run on the UI thread; the op itself must never touch a widget.
 - With progress, the op receives a :class:`Progress`: call
   ``progress(done, total)`` (or ``progress.update``); when the operator pressed
   Cancel, that call raises :class:`Cancelled`, which ends the op silently.
-- Failures: a ``KnownError`` is shown to the operator in its own words, a
-  ``Cancelled`` is silent, anything else is a bug: logged and shown in the crash
-  dialog with its traceback.
+- Only the latest answer matters (the group the operator opened last):
+  ``op.drop()`` cancels an op and calls none of its callbacks.
+- A write (``context.write``) returns what it changed; after its own success
+  callback the runner emits ``executed(change, parent)``, which the views that
+  show the changed data subscribe to (Anki's ``operation_did_execute``).
+- Failures take one path: a ``Cancelled`` is silent; a ``KnownError`` goes to
+  the op's ``known_error`` handler (the view's own words, a banner) or else
+  to a message box in the service's words; anything else is a bug, logged and
+  shown in the crash dialog with its traceback.  ``failure`` replaces all of
+  that for the few callers that need their own way.
 """
 
 from __future__ import annotations
@@ -156,11 +164,17 @@ class _Job(QRunnable):
             self._signals.done.emit(result)
 
 
+class _RunnerSignals(QObject):
+    # A write finished: what it changed, and the op's parent (who asked for it).
+    executed = Signal(object, object)
+
+
 class OperationRunner:
-    """The thread pools and the default progress view of one window.
+    """The database worker and the default progress view of one window.
 
     Lives in the ``AppContext``; :class:`QueryOp` uses the shared instance
-    unless given another.
+    unless given another.  ``executed`` tells every subscriber what a write
+    changed.
     """
 
     def __init__(self) -> None:
@@ -168,16 +182,15 @@ class OperationRunner:
         # One database worker: a SQLite file wants one writer, and ops run in the
         # order they were asked for.
         self.database_pool.setMaxThreadCount(1)
-        self.network_pool = QThreadPool()
-        self.network_pool.setMaxThreadCount(4)
         self.running: set[QueryOp[Any]] = set()
         # The main window installs a factory for a status-bar progress view.
         self.status_progress: Callable[[], ProgressView] | None = None
+        self._signals = _RunnerSignals()
+        self.executed = self._signals.executed
 
     def wait(self, msecs: int = 30000) -> bool:
         """Wait for every queued op to finish (shutdown, tests)."""
-        ok = self.database_pool.waitForDone(msecs)
-        return self.network_pool.waitForDone(msecs) and ok
+        return self.database_pool.waitForDone(msecs)
 
     def cancel_all(self) -> None:
         for op in list(self.running):
@@ -215,6 +228,9 @@ class QueryOp(QObject, Generic[T]):
         self._op = op
         self._success = success
         self._failure: Callable[[BaseException], None] | None = None
+        self._known: Callable[[KnownError], None] | None = None
+        self._dropped = False
+        self._writes = False
         self._finally: Callable[[], None] | None = None
         self._runner = runner or default_runner()
         self._progress_label: str | None = None
@@ -222,7 +238,6 @@ class QueryOp(QObject, Generic[T]):
         self._in_status_bar = False
         self._progress = Progress(None)
         self._view: ProgressView | None = None
-        self._network = False
         self._signals = _Signals()
         self._signals.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._signals.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
@@ -231,12 +246,22 @@ class QueryOp(QObject, Generic[T]):
     # ------------------------------------------------------------------ building
 
     def failure(self, fn: Callable[[BaseException], None]) -> QueryOp[T]:
-        """Handle failures yourself instead of the default error path."""
+        """Handle every failure yourself instead of the one error path."""
         self._failure = fn
         return self
 
+    def known_error(self, fn: Callable[[KnownError], None]) -> QueryOp[T]:
+        """Say a ``KnownError`` your own way (a banner); bugs still reach the crash dialog."""
+        self._known = fn
+        return self
+
+    def writes(self) -> QueryOp[T]:
+        """The op changes data and returns what it changed: ``executed`` announces it."""
+        self._writes = True
+        return self
+
     def finally_(self, fn: Callable[[], None]) -> QueryOp[T]:
-        """Run after success or failure (re-enable a button...)."""
+        """Run after success or failure (re-enable a button...); not after ``drop``."""
         self._finally = fn
         return self
 
@@ -250,11 +275,6 @@ class QueryOp(QObject, Generic[T]):
         self._progress = Progress(self._signals.progressed.emit)
         return self
 
-    def on_network(self) -> QueryOp[T]:
-        """Run on the wider network pool instead of the single database worker."""
-        self._network = True
-        return self
-
     # ------------------------------------------------------------------ running
 
     @property
@@ -264,6 +284,16 @@ class QueryOp(QObject, Generic[T]):
     def cancel(self) -> None:
         self._progress.cancel()
 
+    def drop(self) -> None:
+        """Nobody wants the answer any more: cancel, and call none of the callbacks."""
+        self._dropped = True
+        self._progress.cancel()
+
+    @property
+    def wanted(self) -> bool:
+        """Someone still waits for the answer (the parent lives, the op was not dropped)."""
+        return self._parent_alive and not self._dropped
+
     def run_in_background(self) -> QueryOp[T]:
         if self._progress_label is not None:
             self._view = self._make_view()
@@ -272,8 +302,7 @@ class QueryOp(QObject, Generic[T]):
         else:
             call = self._op
         self._runner.running.add(self)
-        pool = self._runner.network_pool if self._network else self._runner.database_pool
-        pool.start(_Job(call, self._signals))
+        self._runner.database_pool.start(_Job(call, self._signals))
         return self
 
     def _make_view(self) -> ProgressView:
@@ -286,15 +315,20 @@ class QueryOp(QObject, Generic[T]):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, label: str) -> None:
-        if self._view is not None and self._parent_alive:
+        if self._view is not None and self.wanted:
             self._view.update(done, total, label)
 
     @Slot(object)
     def _on_done(self, result: object) -> None:
         try:
             self._end()
-            if self._parent_alive:
-                self._success(result)  # type: ignore[arg-type]
+            try:
+                if self.wanted:
+                    self._success(result)  # type: ignore[arg-type]
+            finally:
+                if self._writes:
+                    # What changed did change, whoever asked: every view showing it hears.
+                    self._runner.executed.emit(result, self._parent if self._parent_alive else None)
         finally:
             self._after()
 
@@ -302,12 +336,14 @@ class QueryOp(QObject, Generic[T]):
     def _on_failed(self, exc: BaseException) -> None:
         try:
             self._end()
-            if not self._parent_alive:
+            if not self.wanted:
                 if not isinstance(exc, (Cancelled, KnownError)):
                     log.error("Background operation failed", exc_info=exc)
                 return
             if self._failure is not None:
                 self._failure(exc)
+            elif isinstance(exc, KnownError) and self._known is not None:
+                self._known(exc)
             else:
                 default_failure(self._parent, exc)
         finally:
@@ -320,7 +356,7 @@ class QueryOp(QObject, Generic[T]):
 
     def _after(self) -> None:
         try:
-            if self._finally is not None and self._parent_alive:
+            if self._finally is not None and self.wanted:
                 self._finally()
         finally:
             self._runner.running.discard(self)

@@ -106,6 +106,76 @@ def test_custom_failure_handler_replaces_the_default(qtbot, runner, shown):
     assert shown["known"] == []
 
 
+def test_known_error_handler_says_it_its_way_and_bugs_still_reach_the_crash_dialog(
+    qtbot, runner, shown
+):
+    said: list[BaseException] = []
+    ops = [KnownError("The lead is gone."), ZeroDivisionError("oops")]
+    for exc in ops:
+
+        def op(exc=exc):
+            raise exc
+
+        QueryOp(None, op, lambda _v: None, runner=runner).known_error(
+            said.append
+        ).run_in_background()
+    qtbot.waitUntil(lambda: bool(shown["bug"]))
+    assert [str(e) for e in said] == ["The lead is gone."]
+    assert shown["known"] == [] and [str(e) for e in shown["bug"]] == ["oops"]
+
+
+def test_a_dropped_op_calls_none_of_its_callbacks(qtbot, runner, shown):
+    """Only the latest answer is wanted: a dropped op neither succeeds, fails nor ends."""
+    gate = threading.Event()
+    called: list[str] = []
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def slow_success():
+        assert gate.wait(10)
+        return 1
+
+    def slow_failure():
+        assert gate.wait(10)
+        raise KnownError("too late")
+
+    for op in (slow_success, slow_failure):
+        QueryOp(parent, op, lambda _v: called.append("success"), runner=runner).failure(
+            lambda _e: called.append("failure")
+        ).finally_(lambda: called.append("finally")).run_in_background().drop()
+    latest = QueryOp(parent, lambda: 2, lambda v: called.append(f"latest {v}"), runner=runner)
+    latest.run_in_background()
+    gate.set()
+    # One database worker, in order: the latest answers after both dropped ones ended.
+    qtbot.waitUntil(lambda: bool(called))
+    runner.wait()
+    qtbot.waitUntil(lambda: not runner.running)
+    assert called == ["latest 2"]
+    assert shown == {"known": [], "bug": []}
+
+
+def test_a_write_announces_what_it_changed_after_its_own_success(qtbot, runner):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    heard: list[tuple[str, object, object]] = []
+    runner.executed.connect(lambda change, who: heard.append(("executed", change, who)))
+    QueryOp(
+        parent,
+        lambda: {"merged": (3, 4)},
+        lambda v: heard.append(("success", v, None)),
+        runner=runner,
+    ).writes().run_in_background()
+    QueryOp(
+        parent, lambda: "a read", lambda v: heard.append(("success", v, None)), runner=runner
+    ).run_in_background()
+    qtbot.waitUntil(lambda: len(heard) == 3)
+    assert heard == [
+        ("success", {"merged": (3, 4)}, None),
+        ("executed", {"merged": (3, 4)}, parent),
+        ("success", "a read", None),
+    ]
+
+
 def test_database_ops_run_one_at_a_time_in_order(qtbot, runner):
     order: list[int] = []
     active = []

@@ -41,15 +41,23 @@ from deskdup.services.errors import KnownError, StaleError
 from deskdup.services.merge_plan import MergePlan
 from deskdup.services.operators import TodayCounters, workspace_today_counters
 from deskdup.services.policy import MergePolicy
-from deskdup.services.review import LoadedGroup, load_group
+from deskdup.services.review import (
+    LoadedGroup,
+    ReviewChange,
+    dismiss_group,
+    exclude_lead,
+    load_group,
+    merge_group,
+    undo_merge,
+)
 from deskdup.services.rights import Refusal, check_merge, grouped_refusals
-from deskdup.views import operations
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.compare.actions import ReviewActions
 from deskdup.views.compare.grid import CompareGrid
 from deskdup.views.dismiss_dialog import DismissDialog
 from deskdup.views.formatting import error_text, format_time, translate_message
 from deskdup.views.lifetime import delete_later
+from deskdup.views.operations import QueryOp
 from deskdup.views.shortcuts import MAX_LEADS, ReviewAction
 
 log = logging.getLogger(__name__)
@@ -118,9 +126,11 @@ class CompareView(QWidget):
         self._loaded: LoadedGroup | None = None
         self._refusals: list[Refusal] = []
         self._carried = ""  # the banner of a group that vanished, for the next one
-        self._request = 0
-        self._loading = False  # building the plan of the group to show
-        self._working = False  # a merge, dismissal or undo is being written
+        # Building the plan of the group to show: only the latest one is wanted.
+        self._load_op: QueryOp[LoadedGroup] | None = None
+        # A merge, dismissal or undo being written, and the group it was decided on.
+        self._write_op: QueryOp[Any] | None = None
+        self._write_for: LoadedGroup | None = None
         self._current_row = 0
         self._focus_on_activation = False  # a group came in while the window was inactive
         self._restoring: dict[str, int] = {}  # picks to apply when the group arrives
@@ -326,12 +336,11 @@ class CompareView(QWidget):
         self._load(primary, stale)
 
     def clear(self) -> None:
-        self._request += 1
+        self._drop_load()
         self._lead_ids = ()
         self._reasons = ()
         self._loaded = None
         self._refusals = []
-        self._loading = False
         self._carried = ""
         self.title.setText(self.tr("No group selected"))
         self.reasons_label.setText(
@@ -344,7 +353,7 @@ class CompareView(QWidget):
 
     @property
     def _busy(self) -> bool:
-        return self._loading or self._working
+        return self._load_op is not None or self._write_op is not None
 
     def is_busy(self) -> bool:
         return self._busy
@@ -352,43 +361,50 @@ class CompareView(QWidget):
     # ------------------------------------------------------------------ loading
 
     def _load(self, primary_id: int | None = None, stale: str = "") -> None:
-        self._request += 1
-        request = self._request
+        self._drop_load()
         lead_ids = self._lead_ids
-        self._loading = True
         self.title.setText(self.tr("Loading {count} leads…").format(count=len(lead_ids)))
         if self.scroll.widget() is not None:
             self.scroll.widget().setEnabled(False)
-        self._update_actions()
         context = self._context
 
-        def failed(exc: BaseException) -> None:
-            if request != self._request:
-                return
-            self._loading = False
+        def failed(text: str) -> None:
+            self._load_op = None
             self._loaded = None
             self._replace_grid(None)
             self.title.setText(self.tr("This group cannot be shown"))
+            self._show_banner(text)
+            self._update_actions()
+
+        def unavailable(exc: KnownError) -> None:
             # After a refused merge the refusal says more (who merged it, and when)
             # than the reload's own "already merged".
-            self._show_banner(stale or error_text(exc))
-            self._update_actions()
-            if not isinstance(exc, KnownError):
-                operations.default_failure(self, exc)
-            else:
-                self._carried = stale or error_text(exc)
-                self.group_unavailable.emit(lead_ids)
+            failed(stale or error_text(exc))
+            self._carried = stale or error_text(exc)
+            self.group_unavailable.emit(lead_ids)
 
-        context.query(
+        def ended() -> None:
+            if self._load_op is op:  # neither shown nor refused: a bug (the crash dialog says)
+                failed(stale)
+
+        op = context.query(
             self,
             lambda: load_group(context.workspace, context.operator, lead_ids, primary_id),
-            lambda loaded: self._on_loaded(request, loaded),
-        ).failure(failed).run_in_background()
+            self._on_loaded,
+        )
+        op.known_error(unavailable).finally_(ended)
+        self._load_op = op
+        self._update_actions()
+        op.run_in_background()
 
-    def _on_loaded(self, request: int, loaded: LoadedGroup) -> None:
-        if request != self._request:
-            return  # the operator moved on to another group meanwhile
-        self._loading = False
+    def _drop_load(self) -> None:
+        """The group being loaded is not wanted any more (another one, or none)."""
+        if self._load_op is not None:
+            self._load_op.drop()
+            self._load_op = None
+
+    def _on_loaded(self, loaded: LoadedGroup) -> None:
+        self._load_op = None
         self._loaded = loaded
         self._refusals = loaded.refusals
         plan = loaded.plan
@@ -569,34 +585,62 @@ class CompareView(QWidget):
         self._count("skips")
         self.skipped.emit()
 
+    def _write(
+        self,
+        op: Callable[[], ReviewChange],
+        success: Callable[[ReviewChange], None],
+        known: Callable[[KnownError], None] | None = None,
+    ) -> None:
+        """Write in the background (``ops.executed`` tells the window what changed)."""
+        self._write_for = self._loaded
+        write = self._context.write(self, op, success)
+        write.known_error(known or self._action_failed).finally_(self._write_ended)
+        self._write_op = write
+        self._update_actions()
+        write.run_in_background()
+
+    def _written(self) -> bool:
+        """A write came back: the view is free again.  True when the group it was
+        decided on is still the one shown (no other group opened meanwhile)."""
+        current = (
+            self._write_for is not None
+            and self._write_for is self._loaded
+            and self._load_op is None
+        )
+        self._write_op = None
+        self._write_for = None
+        return current
+
+    def _write_ended(self) -> None:
+        if self._write_op is not None:  # a bug: the crash dialog says what
+            self._written()
+            self._update_actions()
+
     def merge(self) -> None:
         plan = self.plan
         if plan is None or self._loaded is None:
             return
-        self._working = True
-        self._update_actions()
-        request = self._request
         context = self._context
         operator_id = context.operator.id
         policy = self._loaded.policy
-        context.query(
-            self,
-            lambda: merge_service.apply_merge(context.workspace, plan, operator_id, policy),
-            lambda result: self._on_merged(request, result),
-        ).failure(self._on_merge_failed).run_in_background()
+        self._write(
+            lambda: merge_group(context.workspace, plan, operator_id, policy),
+            self._on_merged,
+            self._on_merge_failed,
+        )
 
-    def _on_merged(self, request: int, result: Any) -> None:
-        self._working = False
+    def _on_merged(self, change: ReviewChange) -> None:
+        current = self._written()
         self._count("merges")
-        if request == self._request:
-            self._finish_group(translate_message(result.summary))
+        if current:
+            self._finish_group(translate_message(change.result.summary))
         else:  # the operator opened another group meanwhile; keep showing that one
             self._update_actions()
-        self.merged.emit(result)
+        self.merged.emit(change.result)
 
     def _finish_group(self, title: str) -> None:
         """The group is done with: nothing left to act on until the next one opens."""
-        self._request += 1
+        self._drop_load()
         self._loaded = None
         self._refusals = []
         self._replace_grid(None)
@@ -605,8 +649,8 @@ class CompareView(QWidget):
         self._show_banner("")
         self._update_actions()
 
-    def _on_merge_failed(self, exc: BaseException) -> None:
-        self._working = False
+    def _on_merge_failed(self, exc: KnownError) -> None:
+        self._written()
         if isinstance(exc, StaleError):
             # Someone else changed a lead: say who/what, show the group as it is now.
             self._show_banner(error_text(exc))
@@ -616,14 +660,11 @@ class CompareView(QWidget):
         # wrote nothing: say so, keep the group as it is.
         self._action_failed(exc)
 
-    def _action_failed(self, exc: BaseException) -> None:
+    def _action_failed(self, exc: KnownError) -> None:
         """Known failures (rights, a lead gone, database busy) in words above the grid."""
-        self._working = False
+        self._written()
         self._update_actions()
-        if isinstance(exc, KnownError):
-            self._show_banner(error_text(exc))
-        else:
-            operations.default_failure(self, exc)
+        self._show_banner(error_text(exc))
 
     def _ask(self, question: Callable[[], T]) -> T:
         """Ask through a modal dialog, then give the keyboard back to the review.
@@ -663,31 +704,24 @@ class CompareView(QWidget):
         )
         if reason is None:
             return
-        self._working = True
-        self._update_actions()
         context = self._context
         operator_id = context.operator.id
         group = tuple(plan.lead_ids)
-        request = self._request
 
-        def write() -> int:
-            return sum(
-                merge_service.dismiss(context.workspace, [lead_id, other], operator_id, reason)
-                for other in others
-            )
-
-        def done(_count: int) -> None:
-            self._working = False
+        def done(change: ReviewChange) -> None:
+            current = self._written()
             self._count("dismissals")
-            if request != self._request:
+            if not current:
                 self._update_actions()
-            elif len(others) >= 2:
+            elif not change.closes_group:
                 self.show_group(others, self._reasons)
             else:
                 self._finish_group(self.tr("Marked as not duplicates"))
                 self.dismissed.emit(group)
 
-        context.query(self, write, done).failure(self._action_failed).run_in_background()
+        self._write(
+            lambda: exclude_lead(context.workspace, group, lead_id, operator_id, reason), done
+        )
 
     def dismiss(self) -> None:
         plan = self.plan
@@ -697,28 +731,20 @@ class CompareView(QWidget):
         reason = self._ask(lambda: DismissDialog.ask(self, labels))
         if reason is None:
             return
-        self._working = True
-        self._update_actions()
         context = self._context
         lead_ids = tuple(plan.lead_ids)
         operator_id = context.operator.id
 
-        request = self._request
-
-        def done(_count: int) -> None:
-            self._working = False
+        def done(_change: ReviewChange) -> None:
+            current = self._written()
             self._count("dismissals")
-            if request == self._request:
+            if current:
                 self._finish_group(self.tr("Marked as not duplicates"))
             else:
                 self._update_actions()
             self.dismissed.emit(lead_ids)
 
-        context.query(
-            self,
-            lambda: merge_service.dismiss(context.workspace, lead_ids, operator_id, reason),
-            done,
-        ).failure(self._action_failed).run_in_background()
+        self._write(lambda: dismiss_group(context.workspace, lead_ids, operator_id, reason), done)
 
     def undo_last(self) -> None:
         """Undo this operator's newest merge, after a confirmation."""
@@ -728,7 +754,7 @@ class CompareView(QWidget):
             self,
             lambda: merge_service.last_undoable_merge(context.workspace, operator_id),
             self._confirm_undo,
-        ).failure(self._action_failed).run_in_background()
+        ).known_error(self._action_failed).run_in_background()
 
     def undo_question(self, last: merge_service.UndoableMerge) -> str:
         """Which merge "undo last" undoes, in words the operator recognises it by."""
@@ -760,23 +786,17 @@ class CompareView(QWidget):
             )
         ):
             return
-        self._working = True
-        self._update_actions()
         context = self._context
         operator_id = context.operator.id
 
-        def done(result: Any) -> None:
-            self._working = False
+        def done(change: ReviewChange) -> None:
+            self._written()
             self._count("undos")
-            self._show_banner(translate_message(result.summary), error=False)
+            self._show_banner(translate_message(change.result.summary), error=False)
             self._update_actions()
-            self.undone.emit(result)
+            self.undone.emit(change.result)
 
-        context.query(
-            self,
-            lambda: merge_service.undo_event(context.workspace, event_id, operator_id),
-            done,
-        ).failure(self._action_failed).run_in_background()
+        self._write(lambda: undo_merge(context.workspace, event_id, operator_id), done)
 
     def _count(self, key: str) -> None:
         # Shown at once; then the database's numbers (other windows of the same
