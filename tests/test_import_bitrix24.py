@@ -21,7 +21,7 @@ from sqlalchemy import select
 from deskdup.cli import main
 from deskdup.models import Channel, CommKind, Contact, Lead
 from deskdup.services.importer import import_file
-from deskdup.services.importer.bitrix24 import (
+from deskdup.services.importer.bitrix24_export import (
     detect_entity,
     header_column,
     read_source,
