@@ -29,6 +29,7 @@ from deskdup.views import errors, gc_guard, i18n
 from deskdup.views import settings as opts
 from deskdup.views.connection_dialog import ConnectionDialog, SignInDialog
 from deskdup.views.context import AppContext
+from deskdup.views.formatting import error_text
 from deskdup.views.lifetime import delete_later
 from deskdup.views.operations import OperationRunner, QueryOp
 from deskdup.views.settings import Settings
@@ -173,7 +174,7 @@ class AppController(QObject):
                 self.gave_up.emit()
             return
         if isinstance(exc, KnownError):
-            self.ask_connection(errors.known_error_text(exc))
+            self.ask_connection(error_text(exc))
         else:
             errors.report_bug(self.window, exc)
 
@@ -198,7 +199,7 @@ class AppController(QObject):
         self.busy = False
         if isinstance(exc, KnownError):
             # The dialog comes back with the reason and the address still filled in.
-            self.ask_connection(errors.known_error_text(exc), url)
+            self.ask_connection(error_text(exc), url)
         else:
             errors.report_bug(self.window, exc)
             self.ask_connection(

@@ -8,4 +8,6 @@ TRANSLATIONS: dict[object, str] = {
     "the id '{id}' contains a control character": "в id '{id}' есть управляющий символ",
     "the title is longer than 300 characters": "название длиннее 300 символов",
     "Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.": "Импортировано {imported}, исправлено {updated}, уже были и оставлены как есть {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.",
+    "the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again": "ячейка в столбце '{column}' содержит {value}: таблица не хранит это как набранные цифры (ИСТИНА/ЛОЖЬ, дробь, дата или больше 15 цифр); задайте столбцу текстовый формат и введите значение заново",
+    "the cells {cells} hold Excel errors (such as #N/A) instead of values": "в ячейках {cells} ошибки Excel (например, #Н/Д) вместо значений",
 }

@@ -331,12 +331,12 @@ def test_a_whole_number_cell_reads_as_its_digits(number):
 
 def test_xlsx_empty_cells_rows_and_a_table_away_from_a1(ws, tmp_path):
     # The header on row 3, column B: bad rows are named by the row number Excel shows.
-    # "#N/A" is written as an Excel error value; it reads as an empty cell.
+    # "#N/A" is written as an Excel error value: its row is bad (it would read empty).
     path = _xlsx(
         tmp_path / "offset.xlsx",
         [
             ["id", "created_at", "name", "phone", "email", "message"],
-            [1, "#N/A", "Иван Петров", None, "", "   "],
+            [1, "", "Иван Петров", None, "", "   "],
             [None, None, None, None, None, None],
             ["", "", "", "", "", ""],
             [2, "вчера", "Анна", None, None, None],
@@ -349,10 +349,11 @@ def test_xlsx_empty_cells_rows_and_a_table_away_from_a1(ws, tmp_path):
     assert load_workbook(path).active["B8"].data_type == "e"
 
     report = import_file(ws, path)
+    assert report.bad_rows[1].reason.params == {"cells": "B8"}
     assert report.rows == 3
     assert [(b.line, b.reason.template.split(" ")[0]) for b in report.bad_rows] == [
         (7, "cannot"),
-        (8, "the"),  # the id is empty
+        (8, "the"),  # the cells B8 hold Excel errors
     ]
     report = import_file(ws, path, skip_bad=True)
     assert (report.imported, report.rejected) == (1, 2)

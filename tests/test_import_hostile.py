@@ -372,3 +372,98 @@ def test_update_leaves_a_merge_primary_alone(ws, tmp_path):
     report = import_file(ws, _write(tmp_path / "b.csv", "id,name\n1,Пётр\n"), update=True)
     assert (report.updated, report.unchanged) == (0, 1)
     assert _names(ws)["1"] == ("", "Иван")
+
+
+# --------------------------------------------------------------------------- XLSX (4)
+
+
+def _book(path: Path, sheets: dict[str, list[list]], *, active: int = 0, hidden=()) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+    book.active = active
+    book.save(path)
+    return path
+
+
+def test_xlsx_reads_the_visible_active_sheet_and_says_which(ws, tmp_path, capsys):
+    path = _book(
+        tmp_path / "x.xlsx",
+        {"Old": [["id", "name"], ["H1", "Скрытый"]], "Leads": [["id", "name"], ["L1", "Анна"]],
+         "Notes": [["id"], ["N1"]]},
+        active=1,
+        hidden=("Old",),
+    )  # fmt: skip
+    report = import_file(ws, path)
+    assert (report.sheet, report.imported) == ("Leads", 1)
+    assert list(_names(ws)) == ["L1"]
+    assert main(["import", str(path), "--db", ws.url, "--sheet", "Notes"]) == 0
+    assert "Read the sheet 'Notes'; not read: 'Old', 'Leads'." in capsys.readouterr().err
+    assert sorted(_names(ws)) == ["L1", "N1"]
+
+
+def test_xlsx_a_hidden_active_sheet_gives_way_to_the_first_visible(ws, tmp_path):
+    path = _book(
+        tmp_path / "x.xlsx",
+        {"Hidden": [["id"], ["H1"]], "Shown": [["id"], ["S1"]]},
+        active=0,
+        hidden=("Hidden",),
+    )
+    assert import_file(ws, path).sheet == "Shown"
+
+
+def test_xlsx_an_unknown_sheet_is_refused_naming_the_sheets(ws, tmp_path):
+    path = _book(tmp_path / "x.xlsx", {"Leads": [["id"], ["1"]]})
+    with pytest.raises(KnownError, match="no sheet 'Лиды'; its sheets are: 'Leads'"):
+        import_file(ws, path, sheet="Лиды")
+
+
+def test_xlsx_merged_cells_in_the_table_are_refused_naming_them(ws, tmp_path):
+    from openpyxl import load_workbook
+
+    path = _book(tmp_path / "x.xlsx", {"Leads": [["id", "name"], ["1", "Анна"], ["2", None]]})
+    book = load_workbook(path)
+    book.active.merge_cells("B2:B3")
+    book.save(path)
+    with pytest.raises(KnownError, match="merged cells B2:B3"):
+        import_file(ws, path)
+    assert _count(ws) == 0
+
+
+def test_xlsx_formulas_without_results_and_error_cells_are_refused(ws, tmp_path):
+    path = _book(
+        tmp_path / "x.xlsx",
+        {"Leads": [["id", "created_at", "name"], ["1", "=TODAY()", "Анна"], ["2", None, "#N/A"]]},
+    )
+    with pytest.raises(KnownError, match=r"cells B2 hold formulas saved without their results"):
+        import_file(ws, path)
+    assert _count(ws) == 0
+    path = _book(tmp_path / "y.xlsx", {"Leads": [["id", "name"], ["1", "Анна"], ["2", "#N/A"]]})
+    report = import_file(ws, path, skip_bad=True)
+    assert _reasons(report) == [
+        (3, "the cells B3 hold Excel errors (such as #N/A) instead of values")
+    ]
+    assert list(_names(ws)) == ["1"]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(True, "True"), (1.5, "1.5"), (12345678901234567890, "1234567890123456")],
+)
+def test_xlsx_ids_that_are_not_the_digits_typed_are_bad_rows(ws, tmp_path, value, shown):
+    path = _book(tmp_path / "x.xlsx", {"Leads": [["id", "phone"], [value, None], [7.0, None]]})
+    report = import_file(ws, path, skip_bad=True)
+    assert (report.imported, report.rejected) == (1, 1)
+    params = report.bad_rows[0].reason.params
+    assert params["column"] == "id" and params["value"].startswith(shown)
+    if isinstance(value, int) and not isinstance(value, bool):
+        assert params["value"] != str(value)  # the digits typed are lost: hence the refusal
+    assert list(_names(ws)) == ["7"]
+

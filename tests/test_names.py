@@ -217,3 +217,18 @@ def test_lazy_letters_in_nicknames_are_read_word_by_word(nick, firsts, surnames)
     parts = parse_nickname(nick)
     assert set(parts.firsts) == firsts
     assert set(parts.surnames) == surnames
+
+
+def test_every_first_name_of_the_demo_is_known_to_names():
+    """One vocabulary of first names: the demo draws people whose names (and
+    diminutives) names.py knows, so the importer and the matcher read them."""
+    from deskdup.services import demo_names
+    from deskdup.services.names import is_known_first_name
+
+    demo = [*demo_names.MALE_NAMES, *demo_names.FEMALE_NAMES]
+    demo += [
+        d for diminutives, _son, _daughter in demo_names.MALE_NAMES.values() for d in diminutives
+    ]
+    demo += [d for diminutives in demo_names.FEMALE_NAMES.values() for d in diminutives]
+    assert [name for name in demo if not is_known_first_name(name)] == []
+    assert not is_known_first_name("Петров")

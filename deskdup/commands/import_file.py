@@ -21,8 +21,8 @@ def register(subparsers) -> None:
         help="import leads from a CSV or XLSX export",
         description=(
             "Import leads from a CRM export: CSV (UTF-8; also Windows-1251 or UTF-16 text; "
-            "comma, semicolon or tab) or XLSX, of which the first sheet is read and any "
-            "other sheets are ignored. "
+            "comma, semicolon or tab) or XLSX, of which one sheet is read: the one Excel opens "
+            "on, or --sheet NAME. "
             "Columns (any case): id, created_at, channel, name, first_name, last_name, "
             "middle_name, phone, email, telegram, whatsapp, message, assigned_to, status. "
             "assigned_to is an operator's login, id or full name; an unknown operator makes "
@@ -32,7 +32,7 @@ def register(subparsers) -> None:
             "exit code 2, and nothing is written."
         ),
     )
-    parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file (XLSX: first sheet)")
+    parser.add_argument("file", metavar="FILE", help="the CSV or XLSX file")
     parser.add_argument("--db", metavar="URL", required=True, help="workspace URL or SQLite file")
     parser.add_argument(
         "--skip-bad",
@@ -56,6 +56,11 @@ def register(subparsers) -> None:
             "first message), unless a merge has touched it since; to repair an import made "
             "with the wrong encoding or file"
         ),
+    )
+    parser.add_argument(
+        "--sheet",
+        metavar="NAME",
+        help="XLSX: the sheet to read (default: the one Excel opens on, if visible)",
     )
     parser.add_argument(
         "--encoding",
@@ -86,7 +91,7 @@ def run(args) -> int:
     # destroy something, must not create or touch the workspace.
     if rejects is not None:
         check_rejects_path(rejects, source, normalize_url(args.db), force=args.force)
-    export = open_export(source, encoding=args.encoding)
+    export = open_export(source, encoding=args.encoding, sheet=args.sheet)
     try:
         ws = open_workspace(args.db)
     except BaseException:
@@ -110,6 +115,10 @@ def run(args) -> int:
         ws.dispose()
     if report.encoding and report.encoding != "utf-8-sig":
         print(f"Read as {encoding_label(report.encoding)} text.", file=sys.stderr)
+    if report.sheet:
+        others = ", ".join(f"'{n}'" for n in report.other_sheets)
+        not_read = f"; not read: {others}" if others else ""
+        print(f"Read the sheet '{report.sheet}'{not_read}.", file=sys.stderr)
     if report.bitrix24 or report.entity == "contact":
         origin = "Bitrix24 export" if report.bitrix24 else "export"
         print(f"Read as a {origin} of {report.entity}s.", file=sys.stderr)

@@ -44,6 +44,7 @@ from deskdup.services.merge_plan import (
     cards_from_leads,
 )
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.names import fold
 from deskdup.services.operators import find_operator
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import OperatorInfo, check_lead
@@ -147,7 +148,7 @@ class SqlBackend:
         text = query.strip()
         if not text:
             return []
-        words = [_fold(w) for w in text.split()]
+        words = [fold(w) for w in text.split()]
         with self.ws.session() as session:
             exact = [Contact.external_id == text]
             if text.isdigit():
@@ -156,7 +157,7 @@ class SqlBackend:
             found = list(session.scalars(base.where(or_(*exact)).order_by(Contact.id)))
             if self.ws.is_sqlite:
                 rows = session.scalars(base.order_by(Contact.last_name, Contact.first_name))
-                named = [c for c in rows if all(w in _fold(c.full_name) for w in words)]
+                named = [c for c in rows if all(w in fold(c.full_name) for w in words)]
             else:
                 full = Contact.last_name + " " + Contact.first_name + " " + Contact.middle_name
                 stmt = base.where(and_(*(full.ilike(f"%{w}%") for w in text.split())))
@@ -234,10 +235,6 @@ class SqlBackend:
             session.add(event)
             session.flush()
             return event.id
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("ё", "е")
 
 
 def _contact(contact: Contact) -> ContactRecord:

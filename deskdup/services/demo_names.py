@@ -1,10 +1,14 @@
 """Word lists behind the demo workspace: Russian names, nicknames, inquiry texts.
 
-Plain data.  The demo generator draws people from it; the importer uses the
-first-name list to tell a first name from a surname in a one-field full name.
+Plain data.  The demo generator draws people from it.  Whether a word is a
+first name, and a surname's feminine and masculine forms, are ``names``'s (one
+vocabulary of names); the demo takes the surname forms from there.
 """
 
 from __future__ import annotations
+
+from deskdup.services.names import feminine_surname as feminine_surname
+from deskdup.services.names import masculine_surname as masculine_surname
 
 # Male first name -> (diminutives, patronymic of a son, patronymic of a daughter).
 MALE_NAMES: dict[str, tuple[tuple[str, ...], str, str]] = {
@@ -271,44 +275,6 @@ SURNAMES: tuple[str, ...] = (
     "Сафин",
     "Гарипов",
 )
-
-
-def feminine_surname(surname: str) -> str:
-    """Петров -> Петрова, Островский -> Островская, Шевченко -> Шевченко."""
-    if surname.endswith(("ов", "ев", "ёв", "ин", "ын")):
-        return surname + "а"
-    if surname.endswith(("ский", "цкий")):
-        return surname[:-2] + "ая"
-    return surname
-
-
-def masculine_surname(surname: str) -> str:
-    """Петрова -> Петров, Островская -> Островский, Шевченко -> Шевченко."""
-    if surname.endswith(("ова", "ева", "ёва", "ина", "ына")):
-        return surname[:-1]
-    if surname.endswith(("ская", "цкая")):
-        return surname[:-2] + "ий"
-    return surname
-
-
-def _all_first_names() -> frozenset[str]:
-    names: set[str] = set()
-    for name, (diminutives, _, _) in MALE_NAMES.items():
-        names.add(name)
-        names.update(diminutives)
-    for name, diminutives in FEMALE_NAMES.items():
-        names.add(name)
-        names.update(diminutives)
-    names.update(("Алёна", "Лев", "Эдуард", "Руслан", "Тимур", "Эльвира", "Диана", "Милана"))
-    return frozenset(n.lower().replace("ё", "е") for n in names)
-
-
-# Lower-case, ё -> е: every first name and diminutive we know.
-FIRST_NAMES_LOWER: frozenset[str] = _all_first_names()
-
-
-def is_known_first_name(word: str) -> bool:
-    return word.lower().replace("ё", "е") in FIRST_NAMES_LOWER
 
 
 # Transliteration styles people use in nicknames and e-mail addresses.

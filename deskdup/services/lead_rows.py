@@ -20,6 +20,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from deskdup.models import Action, Channel, Communication, Department, Entity, Lead, Operator
+from deskdup.services.names import fold
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import (
     OperatorInfo,
@@ -53,11 +54,6 @@ class LeadRow:
     def __post_init__(self) -> None:
         text = f"{self.label} {self.name} {self.contacts} {self.owner_name}"
         object.__setattr__(self, "search_text", fold(text))
-
-
-def fold(text: str) -> str:
-    """Case-folded, ё read as е: how search text is compared."""
-    return text.casefold().replace("ё", "е")
 
 
 def _full_name(last: str, first: str, middle: str, title: str) -> str:

@@ -13,6 +13,12 @@ Three ideas carry the matching of names:
 A name is parsed into a ``NameParts`` record regardless of word order; the
 matcher compares records.  Nicknames and e-mail local parts (``vanya_petrov93``,
 ``petrovivan``, ``i.petrov``) are split into parts and parsed the same way.
+A full name typed into one field is split into last, first and middle name
+(``split_full_name``, for the importer) with the same vocabulary.
+
+Longer than a reader's usual file on purpose: a third of it is the tables of
+first names, variants, diminutives and Latin forms, and all of it is the one
+vocabulary of names that the matcher, the importer and the demo ask.
 """
 
 from __future__ import annotations
@@ -94,8 +100,9 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 
 
 def fold(text: str) -> str:
-    """Lower case, ё -> е, accents dropped: the form names are compared in."""
-    return unicodedata.normalize("NFC", (text or "").lower()).replace("ё", "е")
+    """Case-folded, composed, ё read as е: the form names and search text are
+    compared in (the one text folding of deskdup)."""
+    return unicodedata.normalize("NFC", (text or "").casefold()).replace("ё", "е")
 
 
 @lru_cache(maxsize=400_000)
@@ -997,3 +1004,128 @@ def parse_nickname(text: str) -> NameParts:
         _small(numbers) if (firsts or surnames) else (),
         _small(glued - initials),
     )
+
+
+# --------------------------------------------------------------------------- one-field full names
+
+# Russian surnames by gender: masculine ending -> feminine ending.
+SURNAME_GENDER_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ов", "ова"),
+    ("ев", "ева"),
+    ("ёв", "ёва"),
+    ("ин", "ина"),
+    ("ын", "ына"),
+    ("ский", "ская"),
+    ("цкий", "цкая"),
+)
+# Endings that make a word read as a surname when a full name comes in one field.
+SURNAME_ENDINGS: tuple[str, ...] = (
+    *(masculine for masculine, _f in SURNAME_GENDER_ENDINGS),
+    *(feminine for _m, feminine in SURNAME_GENDER_ENDINGS),
+    "ко", "ук", "юк", "ых", "их", "ян", "дзе", "швили",
+    "ov", "ev", "in", "ova", "eva", "ina", "sky", "skiy", "skaya", "enko",
+)  # fmt: skip
+# "Гусейн оглы": a Turkic patronymic is the father's name and a particle.
+TURKIC_PARTICLES = frozenset({"оглы", "кызы", "улы", "гызы", "ogly", "kyzy"})
+_INITIALS_WORD = re.compile(r"^(?:\w\.)+\w?\.?$")
+
+
+def feminine_surname(surname: str) -> str:
+    """Петров -> Петрова, Островский -> Островская, Шевченко -> Шевченко."""
+    for masculine, feminine in SURNAME_GENDER_ENDINGS:
+        if surname.endswith(masculine):
+            return surname[: -len(masculine)] + feminine
+    return surname
+
+
+def masculine_surname(surname: str) -> str:
+    """Петрова -> Петров, Островская -> Островский, Шевченко -> Шевченко."""
+    for masculine, feminine in SURNAME_GENDER_ENDINGS:
+        if surname.endswith(feminine):
+            return surname[: -len(feminine)] + masculine
+    return surname
+
+
+def is_known_first_name(word: str) -> bool:
+    """A first name or diminutive we know, as written (Cyrillic, any case, ё or е)."""
+    return fold(word) in _EXACT_FORMS
+
+
+def _is_patronymic(word: str) -> bool:
+    if " " in word:
+        return word.lower().rsplit(" ", 1)[1] in TURKIC_PARTICLES
+    return looks_like_patronymic(word)
+
+
+def _looks_like_surname(word: str) -> bool:
+    return len(word) > 3 and word.lower().endswith(SURNAME_ENDINGS)
+
+
+def split_full_name(text: str) -> tuple[str, str, str]:
+    """Split a full name typed in any order into (last, first, middle).
+
+    A patronymic is recognised by its ending (-вич, -вна, -ична, ... оглы); the
+    word before it is the first name.  Otherwise a known first name or
+    diminutive, then a surname-like ending decide; failing both, the first
+    word is taken as the first name.  Initials (``Петров И. С.``) fill the
+    first and middle name.
+    """
+    words = text.replace(",", " ").split()
+    # "Гусейн оглы" is one patronymic.
+    merged: list[str] = []
+    for word in words:
+        if word.lower() in TURKIC_PARTICLES and merged:
+            merged[-1] = f"{merged[-1]} {word}"
+        else:
+            merged.append(word)
+    initials: list[str] = []
+    tokens: list[str] = []
+    for word in merged:
+        if _INITIALS_WORD.match(word) and len(word) <= 4:
+            initials.extend(f"{ch}." for ch in word.replace(".", ""))
+        else:
+            tokens.append(word)
+    last = first = middle = ""
+    candidates = [i for i, w in enumerate(tokens) if _is_patronymic(w)]
+    m = next(
+        (i for i in candidates if i > 0 and is_known_first_name(tokens[i - 1])),
+        candidates[-1] if candidates else None,
+    )
+    if m is not None and m > 0 and len(tokens) > 1:
+        middle = tokens[m]
+        first = tokens[m - 1]
+        last = " ".join(w for i, w in enumerate(tokens) if i not in (m, m - 1))
+    else:
+        if m is not None:
+            middle = tokens.pop(m)
+        last, first, extra = _split_without_patronymic(tokens)
+        middle = middle or extra
+    if initials:
+        if not first:
+            first = initials.pop(0)
+        if initials and not middle:
+            middle = initials.pop(0)
+    return last, first, middle
+
+
+def _split_without_patronymic(tokens: list[str]) -> tuple[str, str, str]:
+    if not tokens:
+        return "", "", ""
+    if len(tokens) == 1:
+        word = tokens[0]
+        if not is_known_first_name(word) and _looks_like_surname(word):
+            return word, "", ""
+        return "", word, ""
+    known = [is_known_first_name(w) for w in tokens]
+    if len(tokens) == 2:
+        a, b = tokens
+        if known[0] and not known[1]:
+            return b, a, ""
+        if known[1] and not known[0]:
+            return a, b, ""
+        if _looks_like_surname(a) and not _looks_like_surname(b):
+            return a, b, ""
+        return b, a, ""
+    i = known.index(True) if True in known else 0
+    rest = [w for j, w in enumerate(tokens) if j != i]
+    return rest[0], tokens[i], " ".join(rest[1:])

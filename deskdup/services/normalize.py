@@ -73,6 +73,17 @@ def _russian_mobile(text: str) -> str | None:
     return "+7" + national
 
 
+def fast_ru_mobile(raw: str) -> Normalized | None:
+    """The E.164 of a plainly typed Russian mobile number, without phonenumbers;
+    None when the number needs the full parse (``normalize_phone`` with region RU).
+
+    For callers that put their own cache in front of the slow path (the importer).
+    """
+    text = raw.strip()
+    fast = _russian_mobile(text) if text else None
+    return Normalized(fast, True) if fast is not None else None
+
+
 def _parse_phone(text: str, region: str) -> Normalized:
     digits = "".join(_DIGITS.findall(text))
     candidates = [text]

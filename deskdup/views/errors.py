@@ -25,17 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.services import paths
-from deskdup.services.messages import Message
+from deskdup.views.formatting import error_text
 
 log = logging.getLogger(__name__)
-
-
-def known_error_text(exc: BaseException) -> str:
-    """A known error in the operator's language: the service's ``Message`` when it has one."""
-    message = getattr(exc, "message", None)
-    if isinstance(message, Message):
-        return message.render(translate=QCoreApplication.translate)
-    return str(exc)
 
 
 def show_known_error(parent: QWidget | None, exc: BaseException) -> None:
@@ -43,7 +35,7 @@ def show_known_error(parent: QWidget | None, exc: BaseException) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "deskdup"))
-    box.setText(known_error_text(exc))
+    box.setText(error_text(exc))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 

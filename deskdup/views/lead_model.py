@@ -243,4 +243,3 @@ class LeadModel(QAbstractTableModel):
         self._visible = rows
         self._exposed = min(CHUNK, len(rows))
         self.endResetModel()
-

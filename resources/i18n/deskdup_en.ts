@@ -4,27 +4,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="92"/>
+        <location filename="../../deskdup/app.py" line="93"/>
         <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="163"/>
+        <location filename="../../deskdup/app.py" line="164"/>
         <source>Creating the demo workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="191"/>
+        <location filename="../../deskdup/app.py" line="192"/>
         <source>Opening the workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="205"/>
+        <location filename="../../deskdup/app.py" line="206"/>
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="233"/>
+        <location filename="../../deskdup/app.py" line="234"/>
         <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -588,17 +588,17 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="56"/>
+        <location filename="../../deskdup/views/errors.py" line="48"/>
         <source>deskdup: unexpected error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="61"/>
+        <location filename="../../deskdup/views/errors.py" line="53"/>
         <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="74"/>
+        <location filename="../../deskdup/views/errors.py" line="66"/>
         <source>Copy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="45"/>
+        <location filename="../../deskdup/views/errors.py" line="37"/>
         <source>deskdup</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,52 +643,57 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="57"/>
+        <location filename="../../deskdup/services/importer/report.py" line="59"/>
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="67"/>
+        <location filename="../../deskdup/services/importer/report.py" line="69"/>
         <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="84"/>
+        <location filename="../../deskdup/services/importer/report.py" line="86"/>
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="110"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="119"/>
+        <source>the cell in column &apos;{column}&apos; holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="138"/>
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="116"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="146"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="119"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="149"/>
         <source>the id &apos;{id}&apos; contains a control character</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="123"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="153"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="126"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="156"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="314"/>
         <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="160"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="190"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -713,28 +718,33 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="201"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="231"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="210"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="240"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="230"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="260"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="235"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="265"/>
         <source>the title is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/services/importer/dates.py" line="93"/>
         <source>the date &apos;{value}&apos; is not a lead&apos;s date: expected {earliest} to {latest}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="97"/>
+        <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1269,12 +1279,12 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="52"/>
+        <location filename="../../deskdup/services/backend.py" line="53"/>
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="57"/>
+        <location filename="../../deskdup/services/backend.py" line="58"/>
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,7 +17,7 @@ from deskdup import app as app_module
 from deskdup.services.demo import generate_demo
 from deskdup.services.operators import workspace_operator
 from deskdup.services.workspace import open_workspace
-from deskdup.views import gc_guard
+from deskdup.views import errors, gc_guard
 from deskdup.views.context import AppContext
 from deskdup.views.main_window import MainWindow
 from deskdup.views.operations import OperationRunner
@@ -56,10 +56,26 @@ def demo_ws(demo_template, tmp_path):
 
 @pytest.fixture
 def ops_runner():
+    """The background-operation runner of one test; cancelled and drained at its end."""
     r = OperationRunner()
     yield r
     r.cancel_all()
     r.wait()
+
+
+@pytest.fixture
+def runner(ops_runner):
+    """``ops_runner`` under the name the widget tests give it."""
+    return ops_runner
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Replace the message and crash dialogs with recorders."""
+    seen: dict[str, list[BaseException]] = {"known": [], "bug": []}
+    monkeypatch.setattr(errors, "show_known_error", lambda _p, exc: seen["known"].append(exc))
+    monkeypatch.setattr(errors, "report_bug", lambda _p, exc: seen["bug"].append(exc))
+    return seen
 
 
 @pytest.fixture

@@ -4,30 +4,11 @@ from __future__ import annotations
 
 import threading
 
-import pytest
 from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
 from deskdup.services.errors import KnownError
-from deskdup.views import errors
-from deskdup.views.operations import OperationRunner, Progress, QueryOp
-
-
-@pytest.fixture
-def runner():
-    r = OperationRunner()
-    yield r
-    r.cancel_all()
-    r.wait()
-
-
-@pytest.fixture
-def shown(monkeypatch):
-    """Replace the message and crash dialogs with recorders."""
-    seen: dict[str, list[BaseException]] = {"known": [], "bug": []}
-    monkeypatch.setattr(errors, "show_known_error", lambda _p, exc: seen["known"].append(exc))
-    monkeypatch.setattr(errors, "report_bug", lambda _p, exc: seen["bug"].append(exc))
-    return seen
+from deskdup.views.operations import Progress, QueryOp
 
 
 def test_success_runs_op_off_the_ui_thread_and_callback_on_it(qtbot, runner):

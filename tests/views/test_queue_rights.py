@@ -127,9 +127,13 @@ def test_a_group_the_operator_cannot_merge_shows_a_lock_naming_the_right(rows):
     assert model.index(1, Column.LOCK).data(Role.MergeableRole) is False
     tip = model.index(1, Column.LOCK).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("You cannot merge this group:")
-    # The refusal names a lead, its owner, the department and the right she lacks.
-    assert "Иванова Мария" in tip or "Соколов Павел" in tip
-    assert "Продажи 2" in tip and ("edit" in tip or "archive" in tip)
+    # The refusal names each lead, its owner, the department and the right lacked:
+    # edit on Мария's primary, archive on Павел's other lead.
+    lines = tip.splitlines()[1:]
+    assert len(lines) == 2
+    assert "#L-3" in lines[0] and "Иванова Мария (Продажи 2)" in lines[0] and "no edit" in lines[0]
+    assert "#L-4" in lines[1] and "Соколов Павел (Продажи 2)" in lines[1]
+    assert "no archive" in lines[1]
     assert "may merge" in model.index(0, Column.LOCK).data(Qt.ItemDataRole.ToolTipRole)
 
 

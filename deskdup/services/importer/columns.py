@@ -10,10 +10,11 @@ from deskdup.models import Channel
 from deskdup.services.channels import CHANNEL_NAMES
 from deskdup.services.errors import KnownError
 from deskdup.services.importer import bitrix24_export
+from deskdup.services.names import fold
 
 
 def header_key(header: str) -> str:
-    text = header.replace("\ufeff", "").strip().lower().replace("ё", "е")
+    text = fold(header.replace("\ufeff", "").strip())
     return re.sub(r"[\s\-]+", "_", text)
 
 

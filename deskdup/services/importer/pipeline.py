@@ -13,13 +13,14 @@ from deskdup.services.importer.people import contact_index, operator_index
 from deskdup.services.importer.reading import ExportFile, cell_text, open_export
 from deskdup.services.importer.rejects import RejectsFile, check_rejects_path
 from deskdup.services.importer.report import MAX_BAD_ROWS_KEPT, BadRow, ImportReport
+from deskdup.services.importer.report import bad as bad_row
 from deskdup.services.importer.rows import RowReader
 from deskdup.services.importer.writing import (
     CHUNK,
     NothingWritten,
     Writer,
 )
-from deskdup.services.messages import Message
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.normalize import DEFAULT_REGION
 from deskdup.services.workspace import Workspace
 
@@ -35,6 +36,7 @@ def import_file(
     force: bool = False,
     encoding: str | None = None,
     update: bool = False,
+    sheet: str | None = None,
     progress: ProgressFn | None = None,
     region: str = DEFAULT_REGION,
     entity: str | None = None,
@@ -49,17 +51,25 @@ def import_file(
     ``path`` may be an export already opened with ``open_export`` (the command
     line opens it before the workspace, so that a wrong file creates nothing);
     it is closed either way; ``encoding`` overrides the detection of a CSV's
-    encoding.  Raises ``KnownError`` when the file cannot be read
-    as a table with an ``id`` column.  Bad rows are in the report; when there
-    are any and not ``skip_bad``, nothing is written (``report.written`` is false).
+    encoding, ``sheet`` the choice of a workbook's sheet.  Raises ``KnownError``
+    when the file cannot be read as a table with an ``id`` column.  Bad rows are
+    in the report; when there are any and not ``skip_bad``, nothing is written
+    (``report.written`` is false).
     The bad rows go to ``rejects_path`` when given, which must not be the file
     or the workspace, nor (unless ``force``) any other existing file.  With
     ``update``, a row whose lead is already there corrects it (``updating``).
     """
-    source = path if isinstance(path, ExportFile) else open_export(path, encoding=encoding)
+    source = (
+        path if isinstance(path, ExportFile) else open_export(path, encoding=encoding, sheet=sheet)
+    )
     path = source.path
     report = ImportReport(
-        path=str(path), format=source.format, encoding=source.encoding, update=update
+        path=str(path),
+        format=source.format,
+        encoding=source.encoding,
+        sheet=source.sheet,
+        other_sheets=source.other_sheets,
+        update=update,
     )
     rejects = None
     try:
@@ -82,7 +92,17 @@ def import_file(
                     if not any(c not in (None, "") for c in cells):
                         continue
                     report.rows += 1
-                    result = reader.read(line, cells)
+                    if line in source.error_cells:
+                        result = bad_row(
+                            QT_TRANSLATE_NOOP(
+                                "Import",
+                                "the cells {cells} hold Excel errors (such as #N/A) "
+                                "instead of values",
+                            ),
+                            cells=", ".join(source.error_cells[line]),
+                        )
+                    else:
+                        result = reader.read(line, cells)
                     if isinstance(result, Message):
                         report.rejected += 1
                         bad = BadRow(line, result, _row_values(columns.names, cells))

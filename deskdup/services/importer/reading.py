@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import codecs
 import csv
+import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from deskdup.services.errors import KnownError
+from deskdup.services.importer import xlsx
 from deskdup.services.importer.columns import FIELD_ALIASES, header_key
 from deskdup.services.importer.encoding import UTF16_BOMS, encoding_label, text_encoding
 
@@ -45,6 +48,9 @@ class ExportFile:
     total: int  # estimated data rows, for progress
     close: Callable[[], None]
     encoding: str = ""  # CSV only: the text encoding (codecs name)
+    sheet: str = ""  # XLSX only: the sheet read
+    other_sheets: list[str] = field(default_factory=list)  # XLSX only: the sheets not read
+    error_cells: dict[int, list[str]] = field(default_factory=dict)  # XLSX: row -> #N/A cells
 
     def __enter__(self) -> ExportFile:
         return self
@@ -53,13 +59,16 @@ class ExportFile:
         self.close()
 
 
-def open_export(path: str | Path, *, encoding: str | None = None) -> ExportFile:
+def open_export(
+    path: str | Path, *, encoding: str | None = None, sheet: str | None = None
+) -> ExportFile:
     """Open a CSV or XLSX export and read its header.
 
     Raises ``KnownError``, saying what the file is and what to do, when it is
     missing, empty, or not a table: an image, a PDF, an old or protected Excel
     workbook, a web page, a damaged XLSX, or a CSV whose encoding is not
-    ``encoding`` (when given) or cannot be told for sure.
+    ``encoding`` (when given) or cannot be told for sure.  Of a workbook the
+    sheet named ``sheet`` is read, or else the one Excel opens on (``xlsx``).
     """
     path = Path(path)
     if not path.is_file():
@@ -72,7 +81,7 @@ def open_export(path: str | Path, *, encoding: str | None = None) -> ExportFile:
     if not head.strip(b"\xef\xbb\xbf \t\r\n"):
         raise KnownError(f"The file {path.name} is empty.")
     if head.startswith(b"PK\x03\x04"):
-        return _open_xlsx(path)
+        return _open_xlsx(path, sheet)
     if head.startswith(_OLE2):
         raise KnownError(
             f"{path.name} is an old Excel workbook (.xls) or a password-protected one. "
@@ -189,7 +198,7 @@ def _looks_like_an_id(text: str) -> bool:
     return 0 < len(text) <= 64 and not any(ch.isspace() for ch in text)
 
 
-def _open_xlsx(path: Path) -> ExportFile:
+def _open_xlsx(path: Path, wanted_sheet: str | None) -> ExportFile:
     # python-calamine (Rust) reads a sheet several times faster than openpyxl, but
     # holds the whole sheet in memory: about 0.65 KB a row (benchmarks/README.md),
     # some 0.7 GB for the largest sheet Excel allows, against minutes with openpyxl.
@@ -197,14 +206,17 @@ def _open_xlsx(path: Path) -> ExportFile:
 
     try:
         workbook = CalamineWorkbook.from_path(path)
-        index = next(
-            (i for i, m in enumerate(workbook.sheets_metadata) if m.typ == SheetTypeEnum.WorkSheet),
-            None,
-        )
-        if index is None:
+        names = [m.name for m in workbook.sheets_metadata]
+        worksheets = {m.name for m in workbook.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet}
+        if not worksheets:
             workbook.close()
             raise KnownError(f"{path.name} has no sheet.")
-        sheet = workbook.get_sheet_by_index(index)
+        try:
+            name = xlsx.choose_sheet(path, names, worksheets, wanted_sheet)
+        except KnownError:
+            workbook.close()
+            raise
+        sheet = workbook.get_sheet_by_name(name)
     except CalamineError as exc:
         raise KnownError(
             f"{path.name} is not a readable XLSX workbook ({exc}). Open it in Excel, save it "
@@ -212,14 +224,17 @@ def _open_xlsx(path: Path) -> ExportFile:
         ) from exc
     workbook.close()  # the sheet's cells are read; the file is no longer needed
     if sheet.start is None:  # no cell at all (iter_rows would fail on it)
-        raise KnownError(f"The file {path.name} is empty.")
+        raise KnownError(f"The file {path.name} is empty (sheet '{name}').")
     # iter_rows starts at the sheet's first row even when it is empty, so the
     # count is the row number Excel shows.
     iterator = enumerate(sheet.iter_rows(), start=1)
     found = next((row for row in iterator if any(c not in (None, "") for c in row[1])), None)
     if found is None:
-        raise KnownError(f"The file {path.name} is empty.")
+        raise KnownError(f"The file {path.name} is empty (sheet '{name}').")
     header_line, header = found
+    xlsx.refuse_merged_cells(path, name, sheet.merged_cell_ranges or [], header_line - 1)
+    parts = {s.name: s.part for s in _sheets_or_none(path)}
+    error_cells = xlsx.unread_cells(path, parts[name], name) if name in parts else {}
     last_line = (sheet.end or (0, 0))[0] + 1
     return ExportFile(
         path,
@@ -228,7 +243,17 @@ def _open_xlsx(path: Path) -> ExportFile:
         iterator,
         max(last_line - header_line, 1),
         lambda: None,
+        sheet=name,
+        other_sheets=[n for n in names if n != name],
+        error_cells=error_cells,
     )
+
+
+def _sheets_or_none(path: Path) -> list[xlsx.SheetInfo]:
+    try:
+        return xlsx.workbook_sheets(path)[0]
+    except (KeyError, zipfile.BadZipFile, ElementTree.ParseError):
+        return []
 
 
 def cell_text(value: Any) -> str:

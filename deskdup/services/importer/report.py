@@ -23,6 +23,8 @@ class ImportReport:
     path: str
     format: str
     encoding: str = ""  # CSV only: the codec name (encoding_label names it)
+    sheet: str = ""  # XLSX only: the sheet read
+    other_sheets: list[str] = field(default_factory=list)  # XLSX only: those not read
     rows: int = 0  # non-empty data rows read
     imported: int = 0
     updated: int = 0  # already there, and corrected from the file (``update``)

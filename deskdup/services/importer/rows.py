@@ -12,11 +12,11 @@ from deskdup.models import Channel, CommKind
 from deskdup.services.importer import bitrix24_export
 from deskdup.services.importer.columns import CHANNEL_LABELS, Columns, parse_channel
 from deskdup.services.importer.dates import implausible, parse_datetime
-from deskdup.services.importer.full_name import split_full_name
 from deskdup.services.importer.people import AMBIGUOUS, PersonIndex
 from deskdup.services.importer.reading import cell_text
 from deskdup.services.importer.report import bad
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.names import split_full_name
 
 _SPLIT_LIST = re.compile(r"[;,]")
 _SPLIT_WORDS = re.compile(r"[;,\s]+")
@@ -99,6 +99,34 @@ class RowReader:
     def cells(self, cells: list[Any], name: str) -> list[str]:
         return [cell_text(cells[i]) for i in self.c.multi.get(name, ()) if i < len(cells)]
 
+    def unfaithful_number(self, cells: list[Any]) -> Message | None:
+        """Why an id or phone cell of a workbook cannot be read as the digits typed.
+
+        A spreadsheet keeps a number as a float: ``1.5``, ``TRUE`` or an id of 17
+        digits (rounded to 12345678901234567168) is not what the CRM wrote.
+        """
+        indexes = [self.c.single.get("id"), *self.c.multi.get("phone", ())]
+        for index in indexes:
+            if index is None or index >= len(cells):
+                continue
+            value = cells[index]
+            if type(value) is str or value is None:
+                continue
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            if number and float(value).is_integer() and abs(value) < 2**53:
+                continue
+            return bad(
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "the cell in column '{column}' holds {value}, which a spreadsheet does not "
+                    "keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 "
+                    "digits): format the column as text and type the value again",
+                ),
+                column=self.c.names[index],
+                value=cell_text(value),
+            )
+        return None
+
     def identifiers(self, cells: list[Any], name: str) -> list[str]:
         return [visible(text) for text in self.cells(cells, name)]
 
@@ -111,6 +139,8 @@ class RowReader:
                     "Import", "the row contains a NUL character (binary data, not text)"
                 )
             )
+        if (reason := self.unfaithful_number(cells)) is not None:
+            return reason
         external_id = visible(self.cell(cells, "id"))
         if not external_id:
             return bad(QT_TRANSLATE_NOOP("Import", "the id is empty"))

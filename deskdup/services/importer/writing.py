@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -14,38 +13,9 @@ from deskdup.services.bulk_insert import datetime_converter, insert_rows
 from deskdup.services.importer.report import ImportReport
 from deskdup.services.importer.rows import Record
 from deskdup.services.importer.updating import import_chat_id, update_leads
-from deskdup.services.normalize import Normalized, normalize_comm
+from deskdup.services.normalize import Normalized, fast_ru_mobile, normalize_comm
 
 CHUNK = 2000
-
-# ASCII only: other scripts' digits go the slow, careful way.
-_PHONE_FORMATTING = re.compile(r"^\s*\+?[0-9 ()\-]+\s*$", re.ASCII)
-_NON_DIGITS = re.compile(r"[^0-9]")
-
-
-def fast_ru_mobile(raw: str) -> Normalized | None:
-    """The E.164 of a plainly written Russian mobile number, without phonenumbers.
-
-    RU numbering (phonenumbers' metadata): every ten-digit national number
-    ``9XXXXXXXXX`` whose second digit is not 3 is a valid mobile number, so
-    ``8 916…``, ``7916…``, ``+7 (916)…`` and ``916…`` need no parse.  Anything
-    else (an extension, letters, the 93x ranges, another country) returns None
-    and goes through ``normalize_comm``; the tests check both agree.
-    """
-    if not _PHONE_FORMATTING.match(raw):
-        return None
-    digits = _NON_DIGITS.sub("", raw)
-    plus = raw.lstrip().startswith("+")
-    if len(digits) == 11 and (digits[0] == "7" or (digits[0] == "8" and not plus)):
-        national = digits[1:]
-    elif len(digits) == 10 and not plus:
-        national = digits
-    else:
-        return None
-    if national[0] != "9" or national[1] == "3":
-        return None
-    return Normalized("+7" + national, True)
-
 
 @lru_cache(maxsize=65536)
 def _normalize(kind: CommKind, channel: Channel, raw: str, region: str) -> Normalized:
