@@ -381,48 +381,48 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226"/>
+        <location filename="../../deskdup/views/compare/view.py" line="229"/>
         <source>Previous group: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232"/>
+        <location filename="../../deskdup/views/compare/view.py" line="235"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="273"/>
+        <location filename="../../deskdup/views/compare/view.py" line="276"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="275"/>
+        <location filename="../../deskdup/views/compare/view.py" line="278"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294"/>
+        <location filename="../../deskdup/views/compare/view.py" line="297"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303"/>
+        <location filename="../../deskdup/views/compare/view.py" line="306"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="348"/>
+        <location filename="../../deskdup/views/compare/view.py" line="351"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="398"/>
+        <location filename="../../deskdup/views/compare/view.py" line="401"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="593"/>
-        <location filename="../../deskdup/views/compare/view.py" line="616"/>
+        <location filename="../../deskdup/views/compare/view.py" line="596"/>
+        <location filename="../../deskdup/views/compare/view.py" line="619"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,22 +432,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="635"/>
+        <location filename="../../deskdup/views/compare/view.py" line="638"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="641"/>
+        <location filename="../../deskdup/views/compare/view.py" line="644"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="643"/>
+        <location filename="../../deskdup/views/compare/view.py" line="646"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="644"/>
+        <location filename="../../deskdup/views/compare/view.py" line="647"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,82 +581,87 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="119"/>
-        <source>the cell in column &apos;{column}&apos; holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
+        <location filename="../../deskdup/services/importer/rows.py" line="120"/>
+        <source>the cell in column &apos;{column}&apos; reaches Excel&apos;s limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/services/importer/rows.py" line="138"/>
+        <source>the cell in column &apos;{column}&apos; holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="157"/>
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="146"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="165"/>
         <source>the id is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="149"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="168"/>
         <source>the id &apos;{id}&apos; contains a control character</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="153"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="172"/>
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="156"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="175"/>
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="314"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="333"/>
         <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="190"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="209"/>
         <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="39"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="43"/>
         <source>&apos;{value}&apos; is the name of several contacts: give the contact&apos;s id instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="47"/>
         <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="48"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="52"/>
         <source>&apos;{value}&apos; is the name of several operators: write the login in the cell instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="56"/>
         <source>contact &apos;{value}&apos; is not in the workspace: import the contacts export first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="231"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="250"/>
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="240"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="259"/>
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="260"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="279"/>
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="265"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="284"/>
         <source>the title is longer than 300 characters</source>
         <translation type="unfinished"></translation>
     </message>
@@ -666,7 +671,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="97"/>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="98"/>
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
         <translation type="unfinished"></translation>
     </message>

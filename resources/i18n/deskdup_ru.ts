@@ -380,48 +380,48 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="226" />
+        <location filename="../../deskdup/views/compare/view.py" line="229" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="232" />
+        <location filename="../../deskdup/views/compare/view.py" line="235" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="273" />
+        <location filename="../../deskdup/views/compare/view.py" line="276" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="275" />
+        <location filename="../../deskdup/views/compare/view.py" line="278" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="294" />
+        <location filename="../../deskdup/views/compare/view.py" line="297" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303" />
+        <location filename="../../deskdup/views/compare/view.py" line="306" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="348" />
+        <location filename="../../deskdup/views/compare/view.py" line="351" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="398" />
+        <location filename="../../deskdup/views/compare/view.py" line="401" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="593" />
-        <location filename="../../deskdup/views/compare/view.py" line="616" />
+        <location filename="../../deskdup/views/compare/view.py" line="596" />
+        <location filename="../../deskdup/views/compare/view.py" line="619" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
@@ -431,22 +431,22 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="635" />
+        <location filename="../../deskdup/views/compare/view.py" line="638" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="641" />
+        <location filename="../../deskdup/views/compare/view.py" line="644" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="643" />
+        <location filename="../../deskdup/views/compare/view.py" line="646" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="644" />
+        <location filename="../../deskdup/views/compare/view.py" line="647" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -580,82 +580,87 @@
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="119" />
+        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
+        <translation>ячейка в столбце '{column}' достигает предела Excel в 32 767 символов, и её текст мог быть обрезан: импортируйте её из файла CSV</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="138" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation>ячейка в столбце '{column}' содержит {value}: таблица не хранит это как набранные цифры (ИСТИНА/ЛОЖЬ, дробь, дата или больше 15 цифр); задайте столбцу текстовый формат и введите значение заново</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="146" />
+        <location filename="../../deskdup/services/importer/rows.py" line="165" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="149" />
+        <location filename="../../deskdup/services/importer/rows.py" line="168" />
         <source>the id '{id}' contains a control character</source>
         <translation>в id '{id}' есть управляющий символ</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="153" />
+        <location filename="../../deskdup/services/importer/rows.py" line="172" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="156" />
+        <location filename="../../deskdup/services/importer/rows.py" line="175" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="314" />
+        <location filename="../../deskdup/services/importer/rows.py" line="333" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="190" />
+        <location filename="../../deskdup/services/importer/rows.py" line="209" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="39" />
+        <location filename="../../deskdup/services/importer/rows.py" line="43" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="47" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="48" />
+        <location filename="../../deskdup/services/importer/rows.py" line="52" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation>'{value}' — так зовут нескольких операторов: укажите в ячейке логин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="56" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="231" />
+        <location filename="../../deskdup/services/importer/rows.py" line="250" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="240" />
+        <location filename="../../deskdup/services/importer/rows.py" line="259" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="260" />
+        <location filename="../../deskdup/services/importer/rows.py" line="279" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="265" />
+        <location filename="../../deskdup/services/importer/rows.py" line="284" />
         <source>the title is longer than 300 characters</source>
         <translation>название длиннее 300 символов</translation>
     </message>
@@ -665,7 +670,7 @@
         <translation>дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="97" />
+        <location filename="../../deskdup/services/importer/pipeline.py" line="98" />
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
         <translation>в ячейках {cells} ошибки Excel (например, #Н/Д) вместо значений</translation>
     </message>

@@ -86,6 +86,7 @@ def import_file(
                 reader = RowReader(
                     columns, operator_index(session), datetime.now(UTC).replace(tzinfo=None),
                     region, contacts=contact_index(session), entity=report.entity,
+                    typed=source.format == "xlsx", may_hold_nul=source.may_hold_nul,
                 )  # fmt: skip
                 writer = Writer(session, report, region, update=update)
                 for line, cells in source.rows:
