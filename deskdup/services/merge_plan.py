@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from deskdup.models import Channel, CommKind, Lead, Operator
 from deskdup.services.errors import KnownError, fail
-from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, message_to_json
 
 PLAN_CONTEXT = "Merge"
 MSG_TWO_LEADS = QT_TRANSLATE_NOOP("Merge", "A merge needs at least two different leads")
@@ -234,6 +234,8 @@ class MergePlan:
     fields: list[FieldChoice]
     versions: dict[int, int]  # lead id -> version when the plan was built
     built_at: datetime = field(default_factory=datetime.now)
+    # Why the group was offered (the matcher's reasons); kept in the history.
+    reasons: tuple[Any, ...] = ()
 
     # ---- reading
 
@@ -300,6 +302,7 @@ class MergePlan:
             "primary": self.primary_id,
             "fields": {c.name: c.chosen for c in self.fields},
             "explicit": sorted(c.name for c in self.fields if c.explicit),
+            "reasons": [message_to_json(getattr(r, "text", r)) for r in self.reasons],
         }
 
     def preview(self) -> dict[str, Any]:
