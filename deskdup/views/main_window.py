@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.queue.group_activated.connect(self.open_row)
+        self.queue.current_changed.connect(self._follow_queue)
         self.leads.compare_requested.connect(self.compare_leads)
         self.leads.search_requested.connect(self.lookup)
         # What a merge, dismissal or undo changed: the queue and the lead list follow.
@@ -424,7 +425,26 @@ class MainWindow(QMainWindow):
     def compare_is_empty(self) -> bool:
         return not self.open_group
 
+    def _showing(self, row: QueueRow) -> bool:
+        """The comparison shows (or is loading) exactly this queue group."""
+        return (
+            row.key == self._open_key
+            and tuple(row.lead_ids) == self.open_group == tuple(self.compare.lead_ids)
+            and (self.compare.is_busy() or self.compare.plan is not None)
+        )
+
+    def _follow_queue(self, row: QueueRow | None) -> None:
+        """The comparison shows the highlighted group, whatever moved the highlight
+        (arrows, a filter, a refreshed queue): Ctrl+Return, Ctrl+D and S act on what
+        is shown, so the two must never differ (issue 12: a filter left one group
+        highlighted while another, opened by an earlier keystroke, was merged)."""
+        if row is None or self.tabs.currentIndex() != QUEUE_TAB or self._showing(row):
+            return
+        self.open_row(row)
+
     def open_row(self, row: QueueRow) -> None:
+        if self._showing(row):
+            return  # highlighted and activated at once: one load, not two
         self.open_group = tuple(row.lead_ids)
         self._open_key = row.key
         self.compare.show_group(row.lead_ids, row.reasons)
@@ -439,7 +459,7 @@ class MainWindow(QMainWindow):
             return
         if self._open_key and self.queue.select_key(self._open_key, open_it=False):
             return
-        if self.compare.is_busy():
+        if self.compare.is_writing():
             return  # a merge being written: _group_done opens the next group
         if not self.queue.open_current_or_first():
             self.compare.clear()

@@ -1,7 +1,8 @@
 """The review queue widget: filters above, the groups below, keyboard-first.
 
-Arrows move, Enter (or a click) opens the group in the comparison view, J/K
-move to the next/previous group and open it.  The data comes from the main
+The highlighted row is the group in the comparison view: arrows, J/K, a
+click, a filter that hides the open group all move the highlight, and the
+window opens whatever is highlighted (``current_changed``).  The data comes from the main
 window (``set_rows``) after a background scan.
 """
 
@@ -99,6 +100,7 @@ LOCK_WIDTH = 30
 
 class QueueView(QWidget):
     group_activated = Signal(object)  # QueueRow: open it in the comparison view
+    current_changed = Signal(object)  # QueueRow or None: the highlighted row moved
     filters_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -186,6 +188,7 @@ class QueueView(QWidget):
         layout.addWidget(self.count)
 
         self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._current_moved)
         self.table.clicked.connect(self._activated)
         for widget in (self.channel, self.owner, self.period):
             widget.currentIndexChanged.connect(self._apply_filter)
@@ -363,6 +366,9 @@ class QueueView(QWidget):
     def open_current_or_first(self) -> bool:
         current = self.table.currentIndex()
         return self.select_proxy_row(current.row() if current.isValid() else 0)
+
+    def _current_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(current.data(Role.ObjectRole) if current.isValid() else None)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

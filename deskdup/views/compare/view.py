@@ -358,6 +358,10 @@ class CompareView(QWidget):
     def is_busy(self) -> bool:
         return self._busy
 
+    def is_writing(self) -> bool:
+        """A merge, dismissal or undo of this view is being written."""
+        return self._write_op is not None
+
     # ------------------------------------------------------------------ loading
 
     def _load(self, primary_id: int | None = None, stale: str = "") -> None:
