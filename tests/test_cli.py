@@ -12,8 +12,18 @@ def test_scan_into_a_closed_pipe_stops_quietly(tmp_path):
     db = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(db), "--leads", "1500", "--seed", "3"]) == 0
     proc = subprocess.Popen(
-        [sys.executable, "-m", "deskdup", "scan", "--db", str(db), "--format", "jsonl",
-         "--threshold", "0"],
+        [
+            sys.executable,
+            "-m",
+            "deskdup",
+            "scan",
+            "--db",
+            str(db),
+            "--format",
+            "jsonl",
+            "--threshold",
+            "0",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )

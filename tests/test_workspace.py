@@ -10,9 +10,21 @@ def test_open_creates_every_table_and_reopen_is_a_no_op(tmp_path):
     path = tmp_path / "ws.sqlite"
     ws = open_workspace(str(path))
     tables = set(inspect(ws.engine).get_table_names())
-    assert {"leads", "communications", "chats", "contacts", "deals", "deal_contacts",
-            "operators", "operator_rights", "departments", "merge_events", "dismissals",
-            "review_claims", "alembic_version"} <= tables
+    assert {
+        "leads",
+        "communications",
+        "chats",
+        "contacts",
+        "deals",
+        "deal_contacts",
+        "operators",
+        "operator_rights",
+        "departments",
+        "merge_events",
+        "dismissals",
+        "review_claims",
+        "alembic_version",
+    } <= tables
     ws.dispose()
     ws = open_workspace(f"sqlite:///{path}")
     assert set(inspect(ws.engine).get_table_names()) == tables

@@ -59,6 +59,9 @@ class CandidateGroup:
 
     lead_ids: tuple[int, ...]  # sorted
     pairs: list[CandidatePair] = field(default_factory=list)
+    # "likely" (its best pair is at the review threshold) or "possible" (below
+    # it, at the possible threshold: shown on request, recall first).
+    tier: str = "likely"
 
     @property
     def key(self) -> str:

@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
         self.queue.mergeable_only.toggled.connect(
             lambda on: self.context.settings.set(opts.QUEUE_MERGEABLE_ONLY, on)
         )
+        self.queue.show_possible.setChecked(bool(s.get(opts.QUEUE_POSSIBLE)))
+        self.queue.show_possible.toggled.connect(self._tier_toggled)
 
     def _first_geometry(self) -> None:
         """First start: the whole available screen (maximised where a window manager
@@ -330,6 +332,7 @@ class MainWindow(QMainWindow):
         ctx = self.context
         ws, settings, operator = ctx.workspace, ctx.match_settings(), ctx.operator
         index = None if full else ctx.match_index
+        tier = self.queue.tier
 
         def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
             with quiet_gc(freeze=True):
@@ -337,10 +340,10 @@ class MainWindow(QMainWindow):
                     built = MatchIndex.build(
                         ws, settings, progress=progress, cancelled=lambda: progress.cancelled
                     )
-                    result = built.result()
+                    result = built.result(tier=tier)
                 else:
                     built = index
-                    result = built.refresh(ws)
+                    result = built.refresh(ws, tier=tier)
                 return built, result, queue_rows(ws, operator, result)
 
         self.scan_action.setEnabled(False)
@@ -363,6 +366,33 @@ class MainWindow(QMainWindow):
     def _scan_ended(self) -> None:
         self._scan_op = None
         self.scan_action.setEnabled(True)
+        kept = self.context.scan_result
+        if kept is not None and getattr(kept, "tier", self.queue.tier) != self.queue.tier:
+            self._show_tier()  # the tier was switched while the scan ran
+
+    def _tier_toggled(self, on: bool) -> None:
+        """Possible groups shown or hidden: the kept index gives the other tier
+        (no new scan); a scan running now shows the new tier when it ends."""
+        self.context.settings.set(opts.QUEUE_POSSIBLE, on)
+        if self._scan_op is None:
+            self._show_tier()
+
+    def _show_tier(self) -> None:
+        ctx = self.context
+        index, ws, operator, tier = ctx.match_index, ctx.workspace, ctx.operator, self.queue.tier
+        if index is None:
+            self.start_scan(full=True)
+            return
+
+        def work() -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
+            with quiet_gc(freeze=True):
+                result = index.result(tier=tier)
+                return index, result, queue_rows(ws, operator, result)
+
+        self.scan_action.setEnabled(False)
+        self._scan_op = (
+            ctx.query(self, work, self._scanned).finally_(self._scan_ended).run_in_background()
+        )
 
     def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow]]) -> None:
         index, result, rows = outcome

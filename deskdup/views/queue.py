@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.models import Channel
+from deskdup.services.matching import LIKELY, POSSIBLE
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.views.channel_badges import channel_icon, channel_name
 from deskdup.views.queue_model import (
@@ -124,6 +125,14 @@ class QueueView(QWidget):
             )
         )
         top.addWidget(self.mergeable_only)
+        self.show_possible = QCheckBox(self.tr("Also possible duplicates"))
+        self.show_possible.setToolTip(
+            self.tr(
+                "Also the groups with weaker evidence (a first name and the time, a text "
+                "many leads send): more of the duplicates, more groups that are not"
+            )
+        )
+        top.addWidget(self.show_possible)
         layout.addLayout(top)
         bar = QHBoxLayout()
         self.channel = QComboBox()
@@ -300,6 +309,11 @@ class QueueView(QWidget):
             text=self.text.text().strip(),
             mergeable_only=self._lock_filter_on(),
         )
+
+    @property
+    def tier(self) -> str:
+        """The tier of groups the queue asks for (the window scans for it)."""
+        return POSSIBLE if self.show_possible.isChecked() else LIKELY
 
     def set_mergeable_only(self, on: bool) -> None:
         """Check or clear "Only groups I can merge" (the window restores the saved choice)."""

@@ -87,6 +87,8 @@ MAIN_SPLITTER = Option("window/splitter", bytes, b"")
 # v2: the lock column came first (a state saved for fewer columns would shift them).
 QUEUE_HEADER = Option("window/queue_header_v2", bytes, b"")
 QUEUE_MERGEABLE_ONLY = Option("queue/mergeable_only", bool, True)
+# Also show the "possible" tier of groups (recall first); off: the likely ones only.
+QUEUE_POSSIBLE = Option("queue/possible", bool, False)
 LEADS_HEADER = Option("window/leads_header", bytes, b"")
 
 MAX_RECENT = 8

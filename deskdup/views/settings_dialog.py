@@ -56,8 +56,12 @@ WEIGHT_LABELS: dict[str, str] = {
     "first_name": QT_TRANSLATE_NOOP("Settings", "Same first name only"),
     "burst": QT_TRANSLATE_NOOP("Settings", "Different channels within the burst window"),
     "same_message": QT_TRANSLATE_NOOP("Settings", "Same inquiry text"),
+    "similar_message": QT_TRANSLATE_NOOP("Settings", "Much the same inquiry (reworded)"),
+    "common_message": QT_TRANSLATE_NOOP("Settings", "Same inquiry that a few leads send"),
+    "template_message": QT_TRANSLATE_NOOP("Settings", "Same template many leads send"),
     "different_phones": QT_TRANSLATE_NOOP("Settings", "Different phones (penalty)"),
     "different_first_names": QT_TRANSLATE_NOOP("Settings", "Different first names (penalty)"),
+    "different_genders": QT_TRANSLATE_NOOP("Settings", "A man and a woman (penalty)"),
     "different_surnames": QT_TRANSLATE_NOOP("Settings", "Different surnames (penalty)"),
     "different_patronymics": QT_TRANSLATE_NOOP("Settings", "Different patronymics (penalty)"),
 }

@@ -993,37 +993,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="346"/>
+        <location filename="../../deskdup/views/main_window.py" line="349"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="346"/>
+        <location filename="../../deskdup/views/main_window.py" line="349"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="393"/>
+        <location filename="../../deskdup/views/main_window.py" line="423"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="515"/>
+        <location filename="../../deskdup/views/main_window.py" line="545"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="525"/>
+        <location filename="../../deskdup/views/main_window.py" line="555"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="549"/>
+        <location filename="../../deskdup/views/main_window.py" line="579"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="552"/>
+        <location filename="../../deskdup/views/main_window.py" line="582"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1260,108 +1260,118 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="81"/>
+        <location filename="../../deskdup/views/queue.py" line="82"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="82"/>
+        <location filename="../../deskdup/views/queue.py" line="83"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="83"/>
+        <location filename="../../deskdup/views/queue.py" line="84"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="84"/>
+        <location filename="../../deskdup/views/queue.py" line="85"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="85"/>
+        <location filename="../../deskdup/views/queue.py" line="86"/>
         <source>Dates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="113"/>
+        <location filename="../../deskdup/views/queue.py" line="114"/>
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="117"/>
+        <location filename="../../deskdup/views/queue.py" line="118"/>
         <source>Only groups I can merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="120"/>
+        <location filename="../../deskdup/views/queue.py" line="121"/>
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="128"/>
+        <location filename="../../deskdup/views/queue.py" line="126"/>
+        <source>Also possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="129"/>
+        <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="137"/>
         <source>All channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="133"/>
-        <location filename="../../deskdup/views/queue.py" line="272"/>
+        <location filename="../../deskdup/views/queue.py" line="142"/>
+        <location filename="../../deskdup/views/queue.py" line="281"/>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="143"/>
+        <location filename="../../deskdup/views/queue.py" line="152"/>
         <source>Score ≥ </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="148"/>
+        <location filename="../../deskdup/views/queue.py" line="157"/>
         <source>When the leads of a group came in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="151"/>
+        <location filename="../../deskdup/views/queue.py" line="160"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="153"/>
+        <location filename="../../deskdup/views/queue.py" line="162"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="155"/>
+        <location filename="../../deskdup/views/queue.py" line="164"/>
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="156"/>
+        <location filename="../../deskdup/views/queue.py" line="165"/>
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="317"/>
+        <location filename="../../deskdup/views/queue.py" line="331"/>
         <source>{n} groups to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="319"/>
+        <location filename="../../deskdup/views/queue.py" line="333"/>
         <source>{shown} of {total} groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="322"/>
+        <location filename="../../deskdup/views/queue.py" line="336"/>
         <source>you may merge none of them (a lock&apos;s tooltip says why)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="324"/>
+        <location filename="../../deskdup/views/queue.py" line="338"/>
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="326"/>
+        <location filename="../../deskdup/views/queue.py" line="340"/>
         <source>{n} locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1369,137 +1379,157 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="145"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="158"/>
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="146"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="159"/>
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="147"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="160"/>
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="148"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="161"/>
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="151"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="164"/>
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="152"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="165"/>
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="153"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="166"/>
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="154"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="167"/>
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="157"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="170"/>
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="158"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="171"/>
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="159"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="172"/>
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="160"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="173"/>
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="163"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="176"/>
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="164"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="177"/>
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="167"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="180"/>
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="168"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="181"/>
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="169"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="182"/>
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="271"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="284"/>
         <source>Same phone {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="281"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="294"/>
         <source>Same e-mail {email}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="293"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="306"/>
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="303"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="316"/>
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="319"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="332"/>
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="333"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="372"/>
+        <source>A man and a woman: {a} / {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="458"/>
+        <source>Both sent a text many leads send, {minutes} min apart: &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="463"/>
+        <source>Both wrote a common text {minutes} min apart: &apos;{text}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="468"/>
         <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="344"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="471"/>
+        <source>Wrote much the same {minutes} min apart: &apos;{text}&apos; / &apos;{other}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="351"/>
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="354"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="363"/>
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="363"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="381"/>
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="377"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="395"/>
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1758,21 +1788,41 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="59"/>
-        <source>Different phones (penalty)</source>
+        <source>Much the same inquiry (reworded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="60"/>
-        <source>Different first names (penalty)</source>
+        <source>Same inquiry that a few leads send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="61"/>
-        <source>Different surnames (penalty)</source>
+        <source>Same template many leads send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="62"/>
+        <source>Different phones (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="63"/>
+        <source>Different first names (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="64"/>
+        <source>A man and a woman (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="65"/>
+        <source>Different surnames (penalty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="66"/>
         <source>Different patronymics (penalty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1780,42 +1830,42 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="88"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="92"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="100"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="104"/>
         <source>As the system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="121"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="125"/>
         <source>After OK the window scans again with the new detection settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="137"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="141"/>
         <source>Detection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="141"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="145"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="158"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="162"/>
         <source>Default: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="167"/>
         <source>Restore defaults</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="165"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="169"/>
         <source>The burst window and every weight back to deskdup&apos;s defaults</source>
         <translation type="unfinished"></translation>
     </message>

@@ -113,14 +113,21 @@ def test_shipped_russian_covers_every_string_in_the_code(tmp_path):
     )
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
-        [lupdate, "-silent", "-source-language", "en", "-target-language", "ru", *sources,
-         "-ts", str(fresh)],
+        [
+            lupdate,
+            "-silent",
+            "-source-language",
+            "en",
+            "-target-language",
+            "ru",
+            *sources,
+            "-ts",
+            str(fresh),
+        ],
         check=True,
     )
     in_code = _messages(fresh)
     assert len(in_code) > 100  # lupdate did read the code
     shipped = _messages(root / "resources" / "i18n" / "deskdup_ru.ts")
     missing = sorted(f"{ctx}: {src}" for ctx, src in in_code if not shipped.get((ctx, src)))
-    assert not missing, "run scripts/update_translations.sh; no Russian for:\n" + "\n".join(
-        missing
-    )
+    assert not missing, "run scripts/update_translations.sh; no Russian for:\n" + "\n".join(missing)

@@ -5,23 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
-from rapidfuzz.utils import default_process
 
 from deskdup.models import Channel
 from deskdup.services.candidates import Reason
 from deskdup.services.channels import channel_message
+from deskdup.services.matching.inquiry import is_personal_text, likeness
+from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
 from deskdup.services.matching.record import (
     _Lead,
 )
 from deskdup.services.matching.settings import (
-    MESSAGE_SIMILARITY,
     NAME_HORIZON,
+    SAME_MESSAGE,
+    SIMILAR_MESSAGE,
     MatchSettings,
 )
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.names import (
+    FEMALE_NAMES,
     NameParts,
     close_words,
     first_name_words,
@@ -90,8 +92,19 @@ def _has_first(parts: NameParts) -> bool:
     return bool(parts.firsts or parts.first_keys)
 
 
+def _same_words(a: NameParts, b: NameParts) -> bool:
+    """The same two or more words in another order: a name whose parts were
+    guessed into other roles ("Куликова Эвелина" read with Куликова as the
+    first name) is still the same name, neither a match of nothing nor a conflict."""
+    if len(a.words) < 2 or len(a.words) != len(b.words):
+        return False
+    return sorted(map(skeleton, a.words)) == sorted(map(skeleton, b.words))
+
+
 def _name_evidence(a: NameParts, b: NameParts) -> str | None:
     """The strongest kind of agreement between two names, or None."""
+    if a.words != b.words and _same_words(a, b):
+        return "full_name_patronymic" if len(a.words) >= 3 else "full_name"
     surnames = bool(a.surnames and b.surnames) and _surnames_match(a, b)
     firsts = _has_first(a) and _has_first(b) and _firsts_match(a, b)
     if surnames and firsts:
@@ -324,16 +337,10 @@ def _evidence(
                 },
             )
         )
-    if minutes <= window and _same_message(x, y):
-        text = x.message if len(x.message) <= 40 else x.message[:40].rstrip() + "…"
-        out.append(
-            (
-                "same_message",
-                w("same_message"),
-                QT_TRANSLATE_NOOP("Reason", "Both wrote {minutes} min apart: '{text}'"),
-                {"minutes": round(minutes), "text": text},
-            )
-        )
+    if minutes <= NAME_HORIZON * window:
+        message = _message_evidence(x, y, settings, minutes)
+        if message is not None:
+            out.append(message)
 
     # Contradictions.
     if x.phones and y.phones and not set(x.phones) & set(y.phones):
@@ -346,12 +353,23 @@ def _evidence(
             )
         )
     na, nb = x.name, y.name
-    if na.firsts and nb.firsts and not _firsts_match(na, nb):
+    if _same_words(na, nb):
+        pass  # the same words in other roles: no conflict
+    elif na.firsts and nb.firsts and not _firsts_match(na, nb):
         out.append(
             (
                 "different_first_names",
                 w("different_first_names"),
                 QT_TRANSLATE_NOOP("Reason", "Different first names {a} / {b}"),
+                {"a": _name_text(na), "b": _name_text(nb)},
+            )
+        )
+    elif (gender_a := _gender(na)) and (gender_b := _gender(nb)) and gender_a != gender_b:
+        out.append(
+            (
+                "different_genders",
+                w("different_genders"),
+                QT_TRANSLATE_NOOP("Reason", "A man and a woman: {a} / {b}"),
                 {"a": _name_text(na), "b": _name_text(nb)},
             )
         )
@@ -381,18 +399,86 @@ def _evidence(
     return out
 
 
-def _same_message(x: _Lead, y: _Lead) -> bool:
-    """The same inquiry (time is checked by the caller)."""
+_FEMALE_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая", "ova", "eva", "ina",
+                   "yna", "skaya", "aya", "owa", "ewa")  # fmt: skip
+_MALE_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый", "ov", "ev", "in", "yn",
+                 "sky", "skiy", "skij", "ow", "ew")  # fmt: skip
+
+
+def _gender(parts: NameParts) -> str:
+    """'f' or 'm' when the name tells (the first name, else the surname's form:
+    Титова, Titova / Титов), '' when it does not (Женя, Черных, no name)."""
+    if parts.firsts:
+        female = {name in FEMALE_NAMES for name in parts.firsts}
+        if len(female) == 1:
+            return "f" if female.pop() else "m"
+        return ""
+    genders = set()
+    for word in parts.surname_words:
+        if word.endswith(_FEMALE_SURNAME):
+            genders.add("f")
+        elif word.endswith(_MALE_SURNAME):
+            genders.add("m")
+    return genders.pop() if len(genders) == 1 else ""
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:40].rstrip() + "…"
+
+
+def _messages_alike(x: _Lead, y: _Lead) -> bool:
+    """Near-identical inquiries, whatever their rarity (time is checked by the caller)."""
     return (
-        len(x.message) >= 10
-        and len(y.message) >= 10
-        and fuzz.ratio(x.message, y.message, processor=default_process) >= MESSAGE_SIMILARITY
+        len(x.message) >= MESSAGE_MIN_CHARS
+        and len(y.message) >= MESSAGE_MIN_CHARS
+        and likeness(x.message, y.message) >= SIMILAR_MESSAGE
     )
+
+
+# The message evidence by the rarer of the two texts' tiers.
+_MESSAGE_CODES = ("same_message", "similar_message", "common_message", "template_message")
+_TIER_RANK = {"personal": 0, "common": 1, "template": 2}
+
+
+def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: float):
+    """The same question asked twice within the name horizon, weighted by how
+    personal the text is: a text many leads share (a marketplace's "Ещё
+    актуально?", a form's preset) says little, like a phone many leads share."""
+    if len(x.message) < MESSAGE_MIN_CHARS or len(y.message) < MESSAGE_MIN_CHARS:
+        return None
+    alike = likeness(x.message, y.message)
+    if alike < SIMILAR_MESSAGE:
+        return None
+    tier = max(x.tier, y.tier, key=_TIER_RANK.__getitem__)
+    if tier == "personal" and not (is_personal_text(x.message) and is_personal_text(y.message)):
+        tier = "common"
+    params = {"minutes": round(minutes), "text": _short(x.message)}
+    if tier == "template":
+        code = "template_message"
+        template = QT_TRANSLATE_NOOP(
+            "Reason", "Both sent a text many leads send, {minutes} min apart: '{text}'"
+        )
+    elif tier == "common":
+        code = "common_message"
+        template = QT_TRANSLATE_NOOP(
+            "Reason", "Both wrote a common text {minutes} min apart: '{text}'"
+        )
+    elif alike >= SAME_MESSAGE:
+        code = "same_message"
+        template = QT_TRANSLATE_NOOP("Reason", "Both wrote {minutes} min apart: '{text}'")
+    else:
+        code = "similar_message"
+        template = QT_TRANSLATE_NOOP(
+            "Reason", "Wrote much the same {minutes} min apart: '{text}' / '{other}'"
+        )
+        params["other"] = _short(y.message)
+    return (code, settings.weight(code), template, params)
 
 
 _CONTRADICTION_CODES = (
     "different_phones",
     "different_first_names",
+    "different_genders",
     "different_surnames",
     "different_patronymics",
 )
@@ -430,7 +516,7 @@ def _share_identifier(x: _Lead, y: _Lead) -> bool:
 
 # "Came 4 min apart via Telegram and site" and the like recur in thousands of
 # pairs: one shared Reason object each (the pairs of a large scan hold them all).
-_SHARED_REASONS = frozenset({"burst", "same_message"})
+_SHARED_REASONS = frozenset({"burst", "same_message", "common_message", "template_message"})
 _REASON_CACHE: dict[tuple, Reason] = {}
 
 
@@ -500,7 +586,7 @@ def _hopeless_tables(
         if burst:
             weights.append(max(0.0, w("burst")))
         if message:
-            weights.append(max(0.0, w("same_message")))
+            weights.append(max(0.0, *(w(code) for code in _MESSAGE_CODES)))
         return combine(weights)
 
     hopeless: dict[_Case, bool] = {}

@@ -18,19 +18,23 @@ from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSumma
 from deskdup.services.errors import Cancelled
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
+    _MESSAGE_CODES,
     _best_name_match,
     _evidence,
     _has_surname,
     _hopeless_tables,
+    _messages_alike,
     _reasons,
-    _same_message,
     _share_identifier,
     combine,
 )
+from deskdup.services.matching.inquiry import is_personal_text, rarity
 from deskdup.services.matching.keys import (
     _LOOKUP_FIRST,
     _LOOKUP_SURNAME,
+    MESSAGE_MIN_CHARS,
     _lookup_keys,
+    _message_hashes,
     _name_hashes,
     _name_sources,
     _strong_hashes,
@@ -58,8 +62,10 @@ from deskdup.services.matching.record import (
 from deskdup.services.matching.settings import (
     _NARROW_OFFSETS,
     _WIDE_OFFSETS,
+    LIKELY,
     LOOKUP_CANDIDATES,
     NAME_HORIZON,
+    POSSIBLE,
     STRONG_BLOCK_CAP,
     WEAK_BLOCK_CAP,
     LookupHit,
@@ -155,7 +161,9 @@ class MatchIndex:
 
     def __init__(self, settings: MatchSettings | None = None) -> None:
         self.settings = settings or MatchSettings()
-        self.threshold = self.settings.review_threshold
+        # Pairs are kept from the possible tier's threshold on; ``result`` cuts.
+        self.review_threshold = self.settings.review_threshold
+        self.threshold = self.settings.threshold_of(POSSIBLE)
         self.leads: dict[int, _Lead] = {}
         self.blocks = _Blocks()
         self.pairs: dict[tuple[int, int], CandidatePair] = {}
@@ -168,6 +176,9 @@ class MatchIndex:
         # LeadSummary objects already made (results are asked for after every refresh).
         self._summaries: dict[int, LeadSummary] = {}
         self._bucket_minutes = max(1, int(self.settings.burst_minutes))
+        # Message band keys pair within the name horizon: buckets that long, and
+        # the neighbouring ones.
+        self._message_bucket = self._bucket_minutes * NAME_HORIZON
         self._hopeless, self._needs_message = _hopeless_tables(self.settings, self.threshold)
         # Contradiction weights set positive by hand would add to a score.
         self._bound_extra = [max(0.0, self.settings.weight(c)) for c in _CONTRADICTION_CODES]
@@ -177,12 +188,16 @@ class MatchIndex:
     def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
         """Every block key of a lead (distinct), time buckets mixed in."""
         narrow, wide, lookup_keys = _name_hashes(rec)
+        text, bands = _message_hashes(rec)
         bucket = int(rec.minute // self._bucket_minutes)
+        message_bucket = int(rec.minute // self._message_bucket)
         return (
             *_strong_hashes(rec),
             *[hash((base, bucket)) for base in narrow],
             *[hash((base, bucket)) for base in wide],
             *lookup_keys,
+            *(() if text is None else (text, hash((text, message_bucket)))),
+            *[hash((band, message_bucket)) for band in bands],
         )
 
     def _insert(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
@@ -230,8 +245,70 @@ class MatchIndex:
                         out.add(members)
                     elif len(members) <= WEAK_BLOCK_CAP:
                         out.update(members)
+        if rec.tier != "template":
+            # Near-identical messages within the name horizon, whatever else the
+            # leads show; a template's copies are weak evidence and pair nobody.
+            leads = self.leads
+            message_bucket = int(rec.minute // self._message_bucket)
+            for band in _message_hashes(rec)[1]:
+                for offset in _NARROW_OFFSETS:
+                    members = data.get(hash((band, message_bucket + offset)))
+                    if members is None:
+                        continue
+                    if members.__class__ is int:
+                        members = (members,)
+                    elif len(members) > WEAK_BLOCK_CAP:
+                        continue
+                    for other in members:
+                        other_rec = leads.get(other)
+                        if other_rec is not None and other_rec.tier != "template":
+                            out.add(other)
         out.discard(rec.id)
         return out
+
+    # ----------------------------------------------------------------- rarity
+
+    def _tier_of(self, rec: _Lead) -> str:
+        """How generic the lead's inquiry text is (``inquiry.rarity``): a template
+        when many leads sent it in the hours around the lead (its message bucket
+        and the neighbouring ones: an ad's line the hour the ad runs); common when
+        more leads sent it than one person's burst would, at any time (a
+        marketplace's default question, a form's preset), or when it is too short
+        to say something of one person; else personal."""
+        text = _message_hashes(rec)[0]
+        if text is None:
+            return "personal"
+        bucket = int(rec.minute // self._message_bucket)
+        get = self.blocks.get
+        near = sum(len(get(hash((text, bucket + offset)))) for offset in _NARROW_OFFSETS)
+        tier = rarity(near)
+        if tier == "personal" and (
+            rarity(len(get(text))) != "personal" or not is_personal_text(rec.message)
+        ):
+            return "common"
+        return tier
+
+    def _retier(self, texts: Iterable[tuple[int, int]], spread: Iterable[int]) -> set[int]:
+        """Set the tier of every lead whose counts may have moved: those around
+        (text, message bucket) of ``texts``, and every lead of the texts in
+        ``spread`` (whose count over all time crossed a tier); the ids whose tier moved."""
+        moved: set[int] = set()
+        leads = self.leads
+        seen: set[int] = set()
+        get = self.blocks.get
+        groups = [get(hash((t, b + o))) for t, b in texts for o in _NARROW_OFFSETS]
+        groups.extend(get(text) for text in spread)
+        for members in groups:
+            for lead_id in members:
+                rec = leads.get(lead_id)
+                if rec is None or lead_id in seen:
+                    continue
+                seen.add(lead_id)
+                tier = self._tier_of(rec)
+                if tier != rec.tier:
+                    rec.tier = tier
+                    moved.add(lead_id)
+        return moved
 
     # ----------------------------------------------------------------- pairs
 
@@ -243,13 +320,13 @@ class MatchIndex:
         pairs, partners = self.pairs, self.partners
         extra = self._bound_extra
         burst_weight = max(0.0, settings.weight("burst"))
-        message_weight = max(0.0, settings.weight("same_message"))
+        message_weight = max(0.0, *(settings.weight(c) for c in _MESSAGE_CODES))
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
         channel = rec.channel
         rec_surname = _has_surname(rec)
-        rec_message = len(rec.message) >= 10
+        rec_message = len(rec.message) >= MESSAGE_MIN_CHARS
         for other_id in self._candidates(rec):
             if only_greater and other_id < rec.id:
                 continue
@@ -264,13 +341,13 @@ class MatchIndex:
                 rec_surname and _has_surname(other),
                 apart > horizon,
                 near and channel is not other.channel,
-                near and rec_message and len(other.message) >= 10,
+                apart <= horizon and rec_message and len(other.message) >= MESSAGE_MIN_CHARS,
             )
             a, b = (rec, other) if rec.id < other.id else (other, rec)
             if _share_identifier(rec, other):
                 evidence = _evidence(a, b, settings)
             else:
-                if hopeless[case] or (needs_message[case] and not _same_message(rec, other)):
+                if hopeless[case] or (needs_message[case] and not _messages_alike(rec, other)):
                     continue
                 # The name agreement is most of the work: with it known, the
                 # bound is tight (same surname but another first name: nothing).
@@ -351,6 +428,9 @@ class MatchIndex:
         # million leads would cost more memory than the blocks themselves.
         for rec in index.leads.values():
             index._insert(rec)
+        for rec in index.leads.values():
+            if rec.message:
+                rec.tier = index._tier_of(rec)
         check()
         for n, rec in enumerate(index.leads.values()):
             index._score_lead(rec, only_greater=True)
@@ -363,7 +443,7 @@ class MatchIndex:
 
     # ----------------------------------------------------------------- refresh
 
-    def refresh(self, ws) -> ScanResult:
+    def refresh(self, ws, tier: str = LIKELY) -> ScanResult:
         """Take in what changed since the last build/refresh and return the new result.
 
         Reads leads updated at or after the newest ``updated_at`` seen, or with a
@@ -371,9 +451,9 @@ class MatchIndex:
         changed leads against their blocks; reloads the dismissals.
         """
         with quiet_gc():
-            return self._refresh(ws)
+            return self._refresh(ws, tier)
 
-    def _refresh(self, ws) -> ScanResult:
+    def _refresh(self, ws, tier: str) -> ScanResult:
         started = time.perf_counter()
         with ws.engine.connect() as conn:
             conditions = [Lead.id > self._max_id]
@@ -412,6 +492,15 @@ class MatchIndex:
                 if owners != self.owners:
                     self.owners = owners
                     self._summaries.clear()
+        # Texts whose count of leads may move: a tier that moves rescores its leads.
+        touched = [*changed.values(), *(leads[i] for i in (*gone, *changed) if i in leads)]
+        texts = {
+            (_message_hashes(r)[0], int(r.minute // self._message_bucket))
+            for r in touched
+            if r.message
+        }
+        texts = {t for t in texts if t[0] is not None}
+        overall = {text: rarity(len(self.blocks.get(text))) for text, _bucket in texts}
         for lead_id in gone:
             self._forget(lead_id)
         for lead_id, rec in changed.items():
@@ -432,8 +521,16 @@ class MatchIndex:
                 self._drop_pairs(lead_id)
             self.leads[lead_id] = rec
         for rec in changed.values():
+            rec.tier = self._tier_of(rec)
+        spread = [t for t, tier in overall.items() if rarity(len(self.blocks.get(t))) != tier]
+        rescore = [i for i in self._retier(texts, spread) if i not in changed]
+        for lead_id in rescore:
+            self._drop_pairs(lead_id)
+        for rec in changed.values():
             self._score_lead(rec, only_greater=False)
-        result = self._result(None)
+        for lead_id in rescore:
+            self._score_lead(self.leads[lead_id], only_greater=False)
+        result = self._result(None, tier)
         result.seconds = time.perf_counter() - started
         return result
 
@@ -446,18 +543,22 @@ class MatchIndex:
 
     # ----------------------------------------------------------------- result
 
-    def result(self, threshold: float | None = None) -> ScanResult:
-        """Pairs at/above the threshold minus dismissed ones, and their groups."""
+    def result(self, threshold: float | None = None, tier: str = LIKELY) -> ScanResult:
+        """Pairs at/above the threshold (by default the tier's) minus dismissed
+        ones, and their groups, each marked likely or possible."""
         with quiet_gc():
-            return self._result(threshold)
+            return self._result(threshold, tier)
 
-    def _result(self, threshold: float | None) -> ScanResult:
-        limit = self.threshold if threshold is None else threshold
+    def _result(self, threshold: float | None, tier: str = LIKELY) -> ScanResult:
+        limit = self.settings.threshold_of(tier) if threshold is None else threshold
         pairs = [
             p for key, p in self.pairs.items() if p.score >= limit and key not in self.dismissed
         ]
         pairs.sort(key=lambda p: (-p.score, p.a, p.b))
         groups = _groups(pairs)
+        for group in groups:
+            if group.score < self.review_threshold:
+                group.tier = POSSIBLE
         cache = self._summaries
         summaries = {}
         for group in groups:
@@ -473,6 +574,7 @@ class MatchIndex:
             len(self.leads),
             threshold=limit,
             seconds=self.build_seconds,
+            tier=tier,
         )
 
     def summary(self, lead_id: int) -> LeadSummary | None:
@@ -577,13 +679,15 @@ def scan_workspace(
     threshold: float | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    tier: str = LIKELY,
 ) -> ScanResult:
-    """Full scan of the workspace: every candidate pair at or above the threshold."""
+    """Full scan of the workspace: every candidate pair at or above the threshold
+    (by default the tier's)."""
     settings = settings or MatchSettings()
     if threshold is not None:
         settings = replace(settings, review_threshold=threshold, weights=dict(settings.weights))
     index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled)
-    return index.result()
+    return index.result(tier=tier)
 
 
 def lookup(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+from deskdup.services.matching.inquiry import band_keys, is_personal_text, text_key
 from deskdup.services.matching.record import (
     _Lead,
 )
@@ -157,3 +158,19 @@ def _nick_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tu
 def _parts_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     # Names as typed in the name fields repeat a lot (the same first and last name).
     return _parts_hashes_of(parts, False)
+
+
+# An inquiry this long (characters) counts as a message at all.
+MESSAGE_MIN_CHARS = 10
+
+
+def _message_hashes(rec: _Lead) -> tuple[int | None, tuple[int, ...]]:
+    """(text key, band keys) of a lead's inquiry, before time buckets are mixed
+    into the band keys.  The text key pairs nothing: its block counts how many
+    leads share the text (``inquiry.rarity``).  Band keys pair leads whose
+    messages are near-identical, within the name horizon; only a message long
+    enough to be personal has them."""
+    message = rec.message
+    if len(message) < MESSAGE_MIN_CHARS:
+        return None, ()
+    return text_key(message), band_keys(message) if is_personal_text(message) else ()

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy import String, and_, func, select, type_coerce
 
 from deskdup.models import Channel, Chat, Communication, Dismissal, Lead, Operator
+from deskdup.services.matching.inquiry import strip_greeting
 from deskdup.services.matching.record import (
     _CHANNELS,
     _Lead,
@@ -91,9 +92,9 @@ MESSAGE_CHARS = 80
 
 
 def _short_message(text: str) -> str:
-    """The start of an inquiry, shared when the same text comes again
-    (the same question is asked over and over: one string in memory)."""
-    text = text[:MESSAGE_CHARS]
+    """The start of an inquiry after its greeting, shared when the same text comes
+    again (the same question is asked over and over: one string in memory)."""
+    text = strip_greeting(text)[:MESSAGE_CHARS]
     if len(_MESSAGES) > 200_000:
         _MESSAGES.clear()
     return _MESSAGES.setdefault(text, text)

@@ -38,6 +38,7 @@ class _Lead:
         "owner_id",
         "phones",
         "status",
+        "tier",
         "version",
     )
 
@@ -65,6 +66,9 @@ class _Lead:
         self.handles: tuple[tuple[Channel, str], ...] = ()
         self.nicks: tuple[tuple[Channel, str, NameParts], ...] = ()
         self.message = ""
+        # How many leads share the inquiry's text: "personal", "common" or
+        # "template" (``inquiry.rarity``); the index keeps it up to date.
+        self.tier = "personal"
         self.version = 0
 
     def add_comm(self, kind: str, channel: Channel, raw: str, norm: str, region: str) -> None:

@@ -1,0 +1,278 @@
+"""Issue 14: bursts make candidates; a template's copies are weak evidence; a
+shared phone with a man and a woman is a household; reworded messages meet."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from deskdup.models import Channel, CommKind, Lead
+from deskdup.services.matching import LIKELY, POSSIBLE, MatchIndex, scan_workspace
+from deskdup.services.matching.inquiry import (
+    TEMPLATE_COUNT,
+    band_keys,
+    fold,
+    likeness,
+    numbers_differ,
+    rarity,
+    strip_greeting,
+)
+from tests.factories import make_lead
+
+T0 = datetime(2026, 3, 2, 10, 0)
+PHONE, MESSENGER = CommKind.PHONE, CommKind.MESSENGER
+QUESTION = "Сколько будет стоить шкаф-купе 2,4 м в прихожую, белый глянец?"
+REWORDED = "Здравствуйте! какая цена на шкаф-купе 2,4 м в прихожую белый глянец"
+
+
+def _codes(pair) -> set[str]:
+    return {r.code for r in pair.reasons}
+
+
+# ----------------------------------------------------------------- the inquiry
+
+
+def test_greeting_and_politeness_do_not_count():
+    assert strip_greeting("Здравствуйте! Сколько стоит доставка?") == "Сколько стоит доставка?"
+    assert strip_greeting("Добрый день. сколько стоит") == "сколько стоит"
+    assert strip_greeting("Привет") == "Привет"  # nothing but a greeting stays
+    assert fold("Подскажите, сколько стоит доставка, пожалуйста!") == "сколько стоит доставка"
+    assert fold("Ещё актуально?") == fold("еще актуально")
+
+
+def test_a_reworded_copy_is_alike_and_a_strangers_question_is_not():
+    assert likeness(QUESTION, REWORDED) >= 75
+    assert likeness(QUESTION, "сколько будет стоить шкаф купе 2,4 м в прихожую белый глянец") >= 90
+    # Built the same way, other numbers: another person's question.
+    assert numbers_differ(fold(QUESTION), fold("Сколько будет стоить шкаф-купе 3 м в прихожую"))
+    assert likeness(QUESTION, "Сколько будет стоить шкаф-купе 3 м в прихожую, белый глянец?") == 0
+    # "2,4 м" and "24 м" are one size.
+    assert not numbers_differ("шкаф 2 4 м", "шкаф 24 м")
+
+
+_WORDS = st.sampled_from(
+    ("шкаф", "купе", "кухня", "стол", "комод", "белый", "дуб", "сонома", "прихожая", "спальня",
+     "сроки", "замер", "цена", "доставка", "массив", "зеркало", "ящики", "глянец")
+)  # fmt: skip
+
+
+@given(st.lists(_WORDS, min_size=4, max_size=10, unique=True), st.integers(0, 3))
+def test_a_copy_with_one_word_dropped_shares_a_band_key(words, drop):
+    text = " ".join(words)
+    copy = " ".join(w for i, w in enumerate(words) if i != drop)
+    # Five sketch words: dropping one still leaves two of them in common.
+    assert set(band_keys(text)) & set(band_keys(copy))
+
+
+def test_rarity_tiers():
+    assert rarity(1) == rarity(4) == "personal"
+    assert rarity(5) == "common"
+    assert rarity(TEMPLATE_COUNT) == "template"
+
+
+# ----------------------------------------------------------------- bursts in the index
+
+
+def test_phone_only_and_first_name_only_with_the_same_question_are_a_pair(workspace):
+    """The seeds' case: WhatsApp gives a phone, Avito a first name, minutes apart,
+    the same question typed again with a greeting; nothing else is in common."""
+    with workspace.session() as s:
+        wa = make_lead(s, channel=Channel.WHATSAPP, created_at=T0,
+                       comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                       chats=[(Channel.WHATSAPP, QUESTION)])  # fmt: skip
+        avito = make_lead(s, channel=Channel.AVITO, first_name="Оля",
+                          created_at=T0 + timedelta(minutes=6),
+                          chats=[(Channel.AVITO, REWORDED)])  # fmt: skip
+        # A stranger at the same time with another question.
+        make_lead(s, channel=Channel.SITE, first_name="Ольга", created_at=T0 + timedelta(minutes=3),
+                  chats=[(Channel.SITE, "Нужен замерщик в субботу, кухня 3 м")])  # fmt: skip
+    result = scan_workspace(workspace)
+    assert [p.key for p in result.pairs] == [(wa.id, avito.id)]
+    assert {"burst", "similar_message"} <= _codes(result.pairs[0]) or {
+        "burst",
+        "same_message",
+    } <= _codes(result.pairs[0])
+
+
+def test_the_same_question_an_hour_and_a_half_apart_is_no_burst(workspace):
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.WHATSAPP, created_at=T0,
+                  comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                  chats=[(Channel.WHATSAPP, QUESTION)])  # fmt: skip
+        make_lead(s, channel=Channel.AVITO, first_name="Оля", created_at=T0 + timedelta(minutes=95),
+                  chats=[(Channel.AVITO, QUESTION)])  # fmt: skip
+    assert not scan_workspace(workspace, threshold=0.0).pairs
+
+
+def _template_wave(s, text: str, count: int, start: datetime) -> list[Lead]:
+    """Strangers answering an ad with its default question, minutes apart."""
+    names = ["Пётр", "Анна", "Илья", "Зоя"]
+    leads = []
+    for i in range(count):
+        leads.append(
+            make_lead(s, channel=Channel.AVITO, first_name=names[i % 4],
+                      created_at=start + timedelta(minutes=i), chats=[(Channel.AVITO, text)])
+        )  # fmt: skip
+    return leads
+
+
+def test_a_template_many_leads_send_is_weak_evidence(workspace):
+    template = "Здравствуйте! Интересует ваше объявление, ещё актуально?"
+    with workspace.session() as s:
+        # The hour the ad runs, many strangers send its line.
+        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(minutes=50))
+        # Two strangers called Сергей among them, minutes apart.
+        a = make_lead(s, channel=Channel.TELEGRAM, created_at=T0, first_name="Sergei",
+                      comms=[(MESSENGER, Channel.TELEGRAM, "@sbeliaev")],
+                      chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+        b = make_lead(s, channel=Channel.AVITO, created_at=T0 + timedelta(minutes=7),
+                      first_name="Сергей", chats=[(Channel.AVITO, template)])  # fmt: skip
+    likely = {p.key: p for p in scan_workspace(workspace).pairs}
+    assert (a.id, b.id) not in likely
+    (pair,) = [p for p in scan_workspace(workspace, threshold=0.0).pairs if p.key == (a.id, b.id)]
+    assert "template_message" in _codes(pair)
+    assert any("many leads send" in str(r.text) for r in pair.reasons)
+
+
+def test_a_text_many_send_on_other_days_is_common_not_a_template_today(workspace):
+    """A text many leads sent on other days is generic (common): with a first name
+    and the burst still likely, with nothing else only possible.  A template is
+    what many send in the same hours."""
+    template = "Здравствуйте! Интересует ваше объявление, ещё актуально?"
+    with workspace.session() as s:
+        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(days=7))
+        a = make_lead(s, channel=Channel.TELEGRAM, created_at=T0, first_name="Sergei",
+                      comms=[(MESSENGER, Channel.TELEGRAM, "@sbeliaev")],
+                      chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+        b = make_lead(s, channel=Channel.AVITO, created_at=T0 + timedelta(minutes=7),
+                      first_name="Сергей", chats=[(Channel.AVITO, template)])  # fmt: skip
+        c = make_lead(s, channel=Channel.WHATSAPP, created_at=T0 + timedelta(minutes=12),
+                      comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                      chats=[(Channel.WHATSAPP, template)])  # fmt: skip
+    (pair,) = scan_workspace(workspace).pairs
+    assert pair.key == (a.id, b.id) and "common_message" in _codes(pair)
+    possible = {p.key: p for p in scan_workspace(workspace, tier=POSSIBLE).pairs}
+    assert {(a.id, c.id), (b.id, c.id)} <= set(possible)
+    assert "common_message" in _codes(possible[(b.id, c.id)])
+
+
+def test_the_same_personal_question_with_a_first_name_is_likely(workspace):
+    with workspace.session() as s:
+        a = make_lead(s, channel=Channel.TELEGRAM, created_at=T0, first_name="Sergei",
+                      comms=[(MESSENGER, Channel.TELEGRAM, "@ironbear97")],
+                      chats=[(Channel.TELEGRAM, QUESTION)])  # fmt: skip
+        b = make_lead(s, channel=Channel.AVITO, created_at=T0 + timedelta(minutes=7),
+                      first_name="Серёжа", chats=[(Channel.AVITO, QUESTION.lower())])  # fmt: skip
+    (pair,) = scan_workspace(workspace).pairs
+    assert pair.key == (a.id, b.id)
+    assert {"same_message", "first_name", "burst"} <= _codes(pair)
+
+
+def test_refresh_follows_a_text_that_becomes_a_template(workspace):
+    """How many leads share a text moves the weight of every pair sharing it:
+    a refresh that makes the text a template rescores the old pairs too."""
+    text = "Хочу заказать кухню по акции, перезвоните"
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.WHATSAPP, created_at=T0,
+                  comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                  chats=[(Channel.WHATSAPP, text)])  # fmt: skip
+        make_lead(s, channel=Channel.AVITO, first_name="Оля", created_at=T0 + timedelta(minutes=4),
+                  chats=[(Channel.AVITO, text)])  # fmt: skip
+    index = MatchIndex.build(workspace)
+    assert len(index.result().pairs) == 1
+    with workspace.session() as s:
+        _template_wave(s, text, TEMPLATE_COUNT, T0 + timedelta(minutes=30))
+    refreshed = index.refresh(workspace)
+    fresh = scan_workspace(workspace)
+    assert [(p.key, p.score) for p in refreshed.pairs] == [(p.key, p.score) for p in fresh.pairs]
+    assert not refreshed.pairs
+    # And back: the wave archived, the pair returns.
+    with workspace.session() as s:
+        for lead in s.scalars(select(Lead).where(Lead.created_at >= T0 + timedelta(minutes=30))):
+            lead.archived = True
+            lead.updated_at = T0 + timedelta(days=5)
+    assert len(index.refresh(workspace).pairs) == 1
+
+
+# ----------------------------------------------------------------- households
+
+
+@pytest.mark.parametrize(
+    ("first", "last"),
+    [("Андрей", "Соколов"), ("Атнон", "Соколов")],  # a typo'd first name: the surname's form tells
+)
+def test_a_shared_phone_with_a_man_and_a_woman_is_a_household(workspace, first, last):
+    with workspace.session() as s:
+        make_lead(s, first_name=first, last_name=last, created_at=T0,
+                  comms=[(PHONE, Channel.SITE, "+7 916 555 12 34")])  # fmt: skip
+        make_lead(s, first_name="Ольга", last_name="Соколова", created_at=T0 + timedelta(days=9),
+                  comms=[(PHONE, Channel.SITE, "8 916 555-12-34")])  # fmt: skip
+    assert not scan_workspace(workspace).pairs
+    (pair,) = scan_workspace(workspace, threshold=0.0).pairs
+    assert "same_phone" in _codes(pair)
+    assert _codes(pair) & {"different_first_names", "different_genders"}
+
+
+# ----------------------------------------------------------------- tiers
+
+
+def test_two_tiers_likely_by_default_possible_on_request(workspace):
+    """A first name and the burst alone (different questions) is a possible pair:
+    not in the default queue, in the possible tier, marked so."""
+    with workspace.session() as s:
+        a = make_lead(s, channel=Channel.AVITO, first_name="Глеб", created_at=T0,
+                      chats=[(Channel.AVITO, QUESTION)])  # fmt: skip
+        b = make_lead(s, channel=Channel.SITE, first_name="Глеб", last_name="Львович",
+                      created_at=T0 + timedelta(minutes=6),
+                      chats=[(Channel.SITE, "Нужен замерщик в субботу на Садовой")])  # fmt: skip
+        c = make_lead(s, channel=Channel.WHATSAPP, created_at=T0 + timedelta(minutes=2),
+                      comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                      chats=[(Channel.WHATSAPP, REWORDED)])  # fmt: skip
+    index = MatchIndex.build(workspace)
+    likely = index.result()
+    assert likely.tier == LIKELY
+    assert [g.lead_ids for g in likely.groups] == [(a.id, c.id)]
+    assert [g.tier for g in likely.groups] == [LIKELY]
+    possible = index.result(tier=POSSIBLE)
+    assert possible.tier == POSSIBLE
+    assert {p.key for p in possible.pairs} >= {(a.id, b.id), (a.id, c.id)}
+    (group,) = possible.groups  # the possible pair joins the likely group
+    assert group.lead_ids == (a.id, b.id, c.id) and group.tier == LIKELY
+    assert scan_workspace(workspace, tier=POSSIBLE).pairs == possible.pairs
+    # A group of possible pairs only is marked possible.
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.AVITO, first_name="Зоя", created_at=T0 + timedelta(days=3),
+                  chats=[(Channel.AVITO, "Нужна кухня")])  # fmt: skip
+        make_lead(s, channel=Channel.SITE, first_name="Зоя",
+                  created_at=T0 + timedelta(days=3, minutes=5),
+                  chats=[(Channel.SITE, "Нужен стол")])  # fmt: skip
+    refreshed = index.refresh(workspace, tier=POSSIBLE)
+    assert sorted(g.tier for g in refreshed.groups) == [LIKELY, POSSIBLE]
+    assert [g.tier for g in index.result().groups] == [LIKELY]
+
+
+# ----------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("first", ["Ангелина", "Эвелина"])  # known, and a name no table has
+def test_a_name_in_the_other_order_is_the_same_name_not_a_conflict(workspace, first):
+    with workspace.session() as s:
+        a = make_lead(
+            s,
+            channel=Channel.WHATSAPP,
+            first_name=first,
+            last_name="Куликова",
+            created_at=T0,
+            comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+        )
+        # The importer read the other order with the roles swapped.
+        b = make_lead(s, first_name="Куликова", last_name=first,
+                      created_at=T0 + timedelta(days=20),
+                      comms=[(PHONE, Channel.SITE, "8 916 555-12-34")])  # fmt: skip
+    (pair,) = scan_workspace(workspace).pairs
+    assert pair.key == (a.id, b.id)
+    assert not any(r.weight < 0 for r in pair.reasons)
