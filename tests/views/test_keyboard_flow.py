@@ -781,9 +781,7 @@ def test_a_held_key_does_not_act_on_the_groups_that_follow(
     assert shown == {"known": [], "bug": []}
 
 
-def test_typing_a_lead_id_into_the_filter_merges_exactly_the_highlighted_group(
-    qtbot, demo_window
-):
+def test_typing_a_lead_id_into_the_filter_merges_exactly_the_highlighted_group(qtbot, demo_window):
     """Issue 12 item 2: typing "L-003328" into the queue filter left one row
     highlighted while the comparison still showed (and Ctrl+Return merged) a
     group opened by an earlier keystroke."""
