@@ -292,88 +292,104 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="104"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="114"/>
         <source>After the merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="136"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="146"/>
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="192"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="177"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="178"/>
+        <source>Type the value of the merged lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="214"/>
         <source>Channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="193"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="215"/>
         <source>Chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="194"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="216"/>
         <source>Activities and deals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="195"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="217"/>
         <source>Comments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="230"/>
-        <location filename="../../deskdup/views/compare/grid.py" line="361"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="252"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="391"/>
         <source>no phones or messengers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="246"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="268"/>
         <source>no chats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="248"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="270"/>
         <source>(no text)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="255"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="277"/>
         <source>{count} msg. · {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="268"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="290"/>
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="296"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="318"/>
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="298"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="320"/>
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="308"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="330"/>
         <source>keeps the chosen values</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="323"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="348"/>
+        <source>typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="350"/>
+        <source>put right, from #{lead}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="352"/>
         <source>from #{lead}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="334"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="364"/>
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="358"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="388"/>
         <source>from {leads}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,158 +397,168 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212"/>
+        <location filename="../../deskdup/views/compare/view.py" line="213"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="213"/>
+        <location filename="../../deskdup/views/compare/view.py" line="214"/>
         <source>Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="214"/>
+        <location filename="../../deskdup/views/compare/view.py" line="215"/>
         <source>&amp;Previous group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="220"/>
+        <location filename="../../deskdup/views/compare/view.py" line="221"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="221"/>
+        <location filename="../../deskdup/views/compare/view.py" line="222"/>
         <source>Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="222"/>
+        <location filename="../../deskdup/views/compare/view.py" line="223"/>
         <source>&amp;Next group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="228"/>
+        <location filename="../../deskdup/views/compare/view.py" line="229"/>
         <source>Undo last</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="229"/>
+        <location filename="../../deskdup/views/compare/view.py" line="230"/>
         <source>Undo my last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="235"/>
+        <location filename="../../deskdup/views/compare/view.py" line="236"/>
         <source>Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="236"/>
+        <location filename="../../deskdup/views/compare/view.py" line="237"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="242"/>
+        <location filename="../../deskdup/views/compare/view.py" line="243"/>
         <source>Skip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="243"/>
+        <location filename="../../deskdup/views/compare/view.py" line="244"/>
         <source>Skip this group for now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="249"/>
+        <location filename="../../deskdup/views/compare/view.py" line="250"/>
         <source>Not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="250"/>
+        <location filename="../../deskdup/views/compare/view.py" line="251"/>
         <source>These leads are different people; do not show them again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="256"/>
+        <location filename="../../deskdup/views/compare/view.py" line="257"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="257"/>
+        <location filename="../../deskdup/views/compare/view.py" line="258"/>
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="298"/>
+        <location filename="../../deskdup/views/compare/view.py" line="299"/>
         <source>Previous group: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="304"/>
+        <location filename="../../deskdup/views/compare/view.py" line="305"/>
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="345"/>
+        <location filename="../../deskdup/views/compare/view.py" line="346"/>
         <source>No group selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="347"/>
+        <location filename="../../deskdup/views/compare/view.py" line="348"/>
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="366"/>
+        <location filename="../../deskdup/views/compare/view.py" line="371"/>
         <source>Loading {count} leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="375"/>
+        <location filename="../../deskdup/views/compare/view.py" line="380"/>
         <source>This group cannot be shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="420"/>
+        <location filename="../../deskdup/views/compare/view.py" line="425"/>
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="458"/>
+        <location filename="../../deskdup/views/compare/view.py" line="464"/>
         <source>Why: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="501"/>
+        <location filename="../../deskdup/views/compare/view.py" line="507"/>
         <source>You cannot merge this group:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="719"/>
-        <location filename="../../deskdup/views/compare/view.py" line="742"/>
+        <location filename="../../deskdup/views/compare/view.py" line="558"/>
+        <source>Type the value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="559"/>
+        <source>{field} of the merged lead:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="747"/>
+        <location filename="../../deskdup/views/compare/view.py" line="770"/>
         <source>Marked as not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="767"/>
+        <location filename="../../deskdup/views/compare/view.py" line="795"/>
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="776"/>
+        <location filename="../../deskdup/views/compare/view.py" line="804"/>
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="782"/>
+        <location filename="../../deskdup/views/compare/view.py" line="810"/>
         <source>Undo the last merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="784"/>
+        <location filename="../../deskdup/views/compare/view.py" line="812"/>
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="785"/>
+        <location filename="../../deskdup/views/compare/view.py" line="813"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,37 +1019,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="349"/>
+        <location filename="../../deskdup/views/main_window.py" line="350"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="349"/>
+        <location filename="../../deskdup/views/main_window.py" line="350"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="423"/>
+        <location filename="../../deskdup/views/main_window.py" line="424"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="545"/>
+        <location filename="../../deskdup/views/main_window.py" line="565"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="555"/>
+        <location filename="../../deskdup/views/main_window.py" line="575"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="579"/>
+        <location filename="../../deskdup/views/main_window.py" line="599"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="582"/>
+        <location filename="../../deskdup/views/main_window.py" line="602"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1116,22 +1142,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="31"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="32"/>
         <source>A merge needs at least two different leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="32"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="33"/>
         <source>Lead {lead} does not exist (any more)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="33"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="34"/>
         <source>Lead #{lead} was already merged into #{into}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="34"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="35"/>
         <source>Lead #{lead} is archived; it cannot be merged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1144,42 +1170,42 @@
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="160"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="164"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="161"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="165"/>
         <source>Last name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="162"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="166"/>
         <source>First name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="163"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="167"/>
         <source>Middle name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="164"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="168"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="165"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="169"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="166"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="170"/>
         <source>Responsible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="167"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="171"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1260,118 +1286,118 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="82"/>
+        <location filename="../../deskdup/views/queue.py" line="83"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="83"/>
+        <location filename="../../deskdup/views/queue.py" line="84"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="84"/>
+        <location filename="../../deskdup/views/queue.py" line="85"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="85"/>
+        <location filename="../../deskdup/views/queue.py" line="86"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="86"/>
+        <location filename="../../deskdup/views/queue.py" line="87"/>
         <source>Dates…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="114"/>
+        <location filename="../../deskdup/views/queue.py" line="116"/>
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="118"/>
+        <location filename="../../deskdup/views/queue.py" line="120"/>
         <source>Only groups I can merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="121"/>
+        <location filename="../../deskdup/views/queue.py" line="123"/>
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="126"/>
+        <location filename="../../deskdup/views/queue.py" line="128"/>
         <source>Also possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="129"/>
+        <location filename="../../deskdup/views/queue.py" line="131"/>
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="137"/>
+        <location filename="../../deskdup/views/queue.py" line="139"/>
         <source>All channels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="142"/>
-        <location filename="../../deskdup/views/queue.py" line="281"/>
+        <location filename="../../deskdup/views/queue.py" line="144"/>
+        <location filename="../../deskdup/views/queue.py" line="284"/>
         <source>All owners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="152"/>
+        <location filename="../../deskdup/views/queue.py" line="154"/>
         <source>Score ≥ </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="157"/>
+        <location filename="../../deskdup/views/queue.py" line="159"/>
         <source>When the leads of a group came in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="160"/>
+        <location filename="../../deskdup/views/queue.py" line="162"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="162"/>
+        <location filename="../../deskdup/views/queue.py" line="164"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="164"/>
+        <location filename="../../deskdup/views/queue.py" line="166"/>
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="165"/>
+        <location filename="../../deskdup/views/queue.py" line="167"/>
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="331"/>
+        <location filename="../../deskdup/views/queue.py" line="334"/>
         <source>{n} groups to review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="333"/>
+        <location filename="../../deskdup/views/queue.py" line="336"/>
         <source>{shown} of {total} groups</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="336"/>
+        <location filename="../../deskdup/views/queue.py" line="339"/>
         <source>you may merge none of them (a lock&apos;s tooltip says why)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="338"/>
+        <location filename="../../deskdup/views/queue.py" line="341"/>
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="340"/>
+        <location filename="../../deskdup/views/queue.py" line="343"/>
         <source>{n} locked</source>
         <translation type="unfinished"></translation>
     </message>

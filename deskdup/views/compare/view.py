@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -426,6 +427,7 @@ class CompareView(QWidget):
         self._render_reasons()
         grid = CompareGrid(plan)
         grid.value_chosen.connect(self._choose)
+        grid.type_requested.connect(self.type_value)
         grid.primary_chosen.connect(self.choose_primary_column)
         grid.exclude_requested.connect(self.exclude_column)
         self._replace_grid(grid)
@@ -539,6 +541,28 @@ class CompareView(QWidget):
         if plan is None or not plan.field(field_name).differs:
             return
         plan.choose(field_name, lead_id)
+        if field_name in self._nav_fields:
+            self._current_row = self._nav_fields.index(field_name)
+        self._refresh()
+
+    def type_value(self, field_name: str) -> None:
+        """The operator types the merged lead's value (a name no lead spells right)."""
+        plan = self.plan
+        if plan is None or self._busy:
+            return
+        choice = plan.field(field_name)
+        label = translate_message(choice.label)
+        text, ok = self._ask(
+            lambda: QInputDialog.getText(
+                self,
+                self.tr("Type the value"),
+                self.tr("{field} of the merged lead:").format(field=label),
+                text=str(choice.chosen_display or ""),
+            )
+        )
+        if not ok:
+            return
+        plan.type_value(field_name, text)
         if field_name in self._nav_fields:
             self._current_row = self._nav_fields.index(field_name)
         self._refresh()
