@@ -9,3 +9,9 @@ TRANSLATIONS: dict[object, str] = {
     "Type the value": "Ввод значения",
     "{field} of the merged lead:": "{field} объединённого лида:",
 }
+TRANSLATIONS.update(
+    {
+        "Merged leads {leads} into this lead ({when}, {who}).": "В этот лид объединены лиды {leads} ({when}, {who}).",
+        ("MergeNote", "%Y-%m-%d %H:%M"): "%d.%m.%Y %H:%M",
+    }
+)

@@ -396,168 +396,168 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="213" />
+        <location filename="../../deskdup/views/compare/view.py" line="214" />
         <source>Previous</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="214" />
+        <location filename="../../deskdup/views/compare/view.py" line="215" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="215" />
+        <location filename="../../deskdup/views/compare/view.py" line="216" />
         <source>&amp;Previous group</source>
         <translation>&amp;Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="221" />
+        <location filename="../../deskdup/views/compare/view.py" line="222" />
         <source>Next</source>
         <translation>Дальше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="222" />
+        <location filename="../../deskdup/views/compare/view.py" line="223" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="223" />
+        <location filename="../../deskdup/views/compare/view.py" line="224" />
         <source>&amp;Next group</source>
         <translation>&amp;Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="229" />
+        <location filename="../../deskdup/views/compare/view.py" line="230" />
         <source>Undo last</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="230" />
+        <location filename="../../deskdup/views/compare/view.py" line="231" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="236" />
+        <location filename="../../deskdup/views/compare/view.py" line="237" />
         <source>Keyboard shortcuts</source>
         <translation>Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="237" />
+        <location filename="../../deskdup/views/compare/view.py" line="238" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Горячие клавиши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="243" />
+        <location filename="../../deskdup/views/compare/view.py" line="244" />
         <source>Skip</source>
         <translation>Пропустить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="244" />
+        <location filename="../../deskdup/views/compare/view.py" line="245" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="250" />
+        <location filename="../../deskdup/views/compare/view.py" line="251" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="251" />
+        <location filename="../../deskdup/views/compare/view.py" line="252" />
         <source>These leads are different people; do not show them again</source>
         <translation>Это разные люди; больше не показывать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="257" />
+        <location filename="../../deskdup/views/compare/view.py" line="258" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="258" />
+        <location filename="../../deskdup/views/compare/view.py" line="259" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="299" />
+        <location filename="../../deskdup/views/compare/view.py" line="300" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="305" />
+        <location filename="../../deskdup/views/compare/view.py" line="306" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="346" />
+        <location filename="../../deskdup/views/compare/view.py" line="347" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="348" />
+        <location filename="../../deskdup/views/compare/view.py" line="349" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="371" />
+        <location filename="../../deskdup/views/compare/view.py" line="372" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="380" />
+        <location filename="../../deskdup/views/compare/view.py" line="381" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="425" />
+        <location filename="../../deskdup/views/compare/view.py" line="426" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="464" />
+        <location filename="../../deskdup/views/compare/view.py" line="465" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="507" />
+        <location filename="../../deskdup/views/compare/view.py" line="508" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="558" />
+        <location filename="../../deskdup/views/compare/view.py" line="559" />
         <source>Type the value</source>
         <translation>Ввод значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="559" />
+        <location filename="../../deskdup/views/compare/view.py" line="560" />
         <source>{field} of the merged lead:</source>
         <translation>{field} объединённого лида:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="747" />
-        <location filename="../../deskdup/views/compare/view.py" line="770" />
+        <location filename="../../deskdup/views/compare/view.py" line="751" />
+        <location filename="../../deskdup/views/compare/view.py" line="774" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="795" />
+        <location filename="../../deskdup/views/compare/view.py" line="799" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="804" />
+        <location filename="../../deskdup/views/compare/view.py" line="808" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="810" />
+        <location filename="../../deskdup/views/compare/view.py" line="814" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="812" />
+        <location filename="../../deskdup/views/compare/view.py" line="816" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="813" />
+        <location filename="../../deskdup/views/compare/view.py" line="817" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -1207,6 +1207,19 @@
         <location filename="../../deskdup/services/merge_plan.py" line="171" />
         <source>Contact</source>
         <translation>Контакт</translation>
+    </message>
+</context>
+<context>
+    <name>MergeNote</name>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="124" />
+        <source>Merged leads {leads} into this lead ({when}, {who}).</source>
+        <translation>В этот лид объединены лиды {leads} ({when}, {who}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="125" />
+        <source>%Y-%m-%d %H:%M</source>
+        <translation>%d.%m.%Y %H:%M</translation>
     </message>
 </context>
 <context>

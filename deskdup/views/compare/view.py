@@ -57,6 +57,7 @@ from deskdup.views.compare.actions import ReviewActions
 from deskdup.views.compare.grid import CompareGrid
 from deskdup.views.dismiss_dialog import DismissDialog
 from deskdup.views.formatting import error_text, format_time, translate_message
+from deskdup.views.i18n import current_language, note_translators
 from deskdup.views.lifetime import delete_later
 from deskdup.views.operations import QueryOp
 from deskdup.views.shortcuts import MAX_LEADS, ReviewAction
@@ -651,8 +652,11 @@ class CompareView(QWidget):
         context = self._context
         operator_id = context.operator.id
         policy = self._loaded.policy
+        translators = note_translators()
         self._write(
-            lambda: merge_group(context.workspace, plan, operator_id, policy),
+            lambda: merge_group(
+                context.workspace, plan, operator_id, policy, translators, current_language()
+            ),
             self._on_merged,
             self._on_merge_failed,
         )
