@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
+    from deskdup.services.merge import UndoableMerge
     from deskdup.services.rights import Refusal
 
 EMPTY = "—"
@@ -87,6 +88,24 @@ def status_name(status: str) -> str:
     return QCoreApplication.translate("LeadStatus", name) if name else status
 
 
+def undo_question(last: UndoableMerge) -> str:
+    """Which merge "undo last" undoes, in words the operator recognises it by."""
+    primary = f"#{last.primary_label}"
+    if last.primary_name:
+        primary = f"{primary} ({last.primary_name})"
+    when = last.merged_at_local
+    # Today's merge by its time alone, an older one with its date.
+    time = f"{when:%H:%M}" if when.date() == date.today() else format_time(when)
+    return QCoreApplication.translate(
+        "CompareView", "Undo the merge of {others} into {primary}, {time}, {who}?"
+    ).format(
+        others=", ".join(f"#{label}" for label in last.other_labels),
+        primary=primary,
+        time=time,
+        who=last.operator_name,
+    )
+
+
 __all__ = [
     "EMPTY",
     "elide",
@@ -95,4 +114,5 @@ __all__ = [
     "refusal_text",
     "status_name",
     "translate_message",
+    "undo_question",
 ]

@@ -123,7 +123,7 @@ class LeadListView(QWidget):
         to_table.activated.connect(self._focus_table)
         self.duplicates_only.toggled.connect(self._duplicates_toggled)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(self._update_count)
+        self.model.layoutChanged.connect(self._update_count)
         self._loaded = False
         self._update_count()
 

@@ -1,10 +1,14 @@
-"""The lead list as a Qt table, loaded lazily.
+"""The lead list as a Qt table.
 
 All rows are loaded once off the UI thread (``services/lead_rows.py``);
 sorting and filtering work on the Python list (a list comprehension over
 100,000 rows takes milliseconds, a proxy calling ``data()`` per comparison
-would take seconds); the view is handed rows in chunks through
-``canFetchMore``/``fetchMore`` so it never lays out everything at once.
+would take seconds).  The table shows every row at once: with fixed-height
+rows (``lead_list.py``) a ``QTableView`` only lays out the rows on screen.
+
+Sorting, searching and filtering re-arrange the rows as a layout change, not
+a model reset: the selected leads and the current one stay selected wherever
+they move (and are let go only when they are filtered out).
 """
 
 from __future__ import annotations
@@ -29,8 +33,6 @@ from deskdup.views.formatting import format_time, status_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-CHUNK = 2000
-
 # A lead without a name shows the CRM's title ("WhatsApp: 79606785626") in grey.
 NAMELESS_TEXT = QColor("#78909C")
 
@@ -48,7 +50,6 @@ class Column(enum.IntEnum):
 
 class Role(enum.IntEnum):
     ObjectRole = Qt.ItemDataRole.UserRole + 1  # the LeadRow
-    IdRole = Qt.ItemDataRole.UserRole + 2
 
 
 HEADERS = {
@@ -86,7 +87,6 @@ class LeadModel(QAbstractTableModel):
         super().__init__(parent)
         self._all: list[LeadRow] = []
         self._visible: list[LeadRow] = []
-        self._exposed = 0
         self._duplicates_only = False
         self._duplicate_ids: frozenset[int] = frozenset()
         # Search: lead id -> the hit's reasons text, in the order of the hits.
@@ -96,23 +96,10 @@ class LeadModel(QAbstractTableModel):
     # ------------------------------------------------------------------ Qt API
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._exposed
+        return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(Column)
-
-    def canFetchMore(self, parent: ModelIndex) -> bool:
-        return not parent.isValid() and self._exposed < len(self._visible)
-
-    def fetchMore(self, parent: ModelIndex) -> None:
-        if parent.isValid():
-            return
-        more = min(CHUNK, len(self._visible) - self._exposed)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._exposed, self._exposed + more - 1)
-        self._exposed += more
-        self.endInsertRows()
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
@@ -122,14 +109,12 @@ class LeadModel(QAbstractTableModel):
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._exposed:
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
             return None
         row = self._visible[index.row()]
         column = index.column()
         if role == Role.ObjectRole:
             return row
-        if role == Role.IdRole:
-            return row.id
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == Column.LABEL:
                 return row.label
@@ -217,17 +202,10 @@ class LeadModel(QAbstractTableModel):
     def row_of(self, lead_id: int) -> int:
         for i, r in enumerate(self._visible):
             if r.id == lead_id:
-                if i >= self._exposed:
-                    self._expose(i + 1)
                 return i
         return -1
 
-    def _expose(self, count: int) -> None:
-        while self._exposed < count and self.canFetchMore(QModelIndex()):
-            self.fetchMore(QModelIndex())
-
     def _refilter(self) -> None:
-        self.beginResetModel()
         rows = self._all
         if self._duplicates_only:
             dup = self._duplicate_ids
@@ -240,6 +218,24 @@ class LeadModel(QAbstractTableModel):
             rows = sorted(
                 rows, key=_sort_key(column), reverse=order_ == Qt.SortOrder.DescendingOrder
             )
+        self._show(rows)
+
+    def _show(self, rows: list[LeadRow]) -> None:
+        """Show ``rows``; every index the views hold (the selection, the current
+        lead) follows its lead to its new row, or goes when the lead is not shown."""
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._visible[i.row()].id for i in old]
         self._visible = rows
-        self._exposed = min(CHUNK, len(rows))
-        self.endResetModel()
+        if old:
+            where: dict[int, int] = {}
+            wanted = set(old_ids)
+            for n, row in enumerate(rows):
+                if row.id in wanted:
+                    where[row.id] = n
+            new = [
+                self.index(where[lead_id], i.column()) if lead_id in where else QModelIndex()
+                for lead_id, i in zip(old_ids, old, strict=True)
+            ]
+            self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()

@@ -51,7 +51,6 @@ class Column(enum.IntEnum):
 
 class Role(enum.IntEnum):
     ObjectRole = Qt.ItemDataRole.UserRole + 1  # the QueueRow
-    SortRole = Qt.ItemDataRole.UserRole + 2
     ChannelsRole = Qt.ItemDataRole.UserRole + 3  # tuple[Channel, ...] for the delegate
     MergeableRole = Qt.ItemDataRole.UserRole + 4  # bool: may the operator merge it
 
@@ -286,8 +285,6 @@ class QueueModel(QAbstractTableModel):
             return row.mergeable
         if role == Role.ChannelsRole and column == Column.CHANNELS:
             return row.channels
-        if role == Role.SortRole:
-            return self._sort_key(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
             Column.SCORE,
             Column.LEADS,

@@ -396,168 +396,83 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="214" />
-        <source>Previous</source>
-        <translation>Назад</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="215" />
-        <source>Previous group</source>
-        <translation>Предыдущая группа</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="216" />
-        <source>&amp;Previous group</source>
-        <translation>&amp;Предыдущая группа</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="222" />
-        <source>Next</source>
-        <translation>Дальше</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="223" />
-        <source>Next group</source>
-        <translation>Следующая группа</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="224" />
-        <source>&amp;Next group</source>
-        <translation>&amp;Следующая группа</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="230" />
-        <source>Undo last</source>
-        <translation>Отменить</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="231" />
-        <source>Undo my last merge</source>
-        <translation>Отменить моё последнее объединение</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="237" />
-        <source>Keyboard shortcuts</source>
-        <translation>Горячие клавиши</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="238" />
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>&amp;Горячие клавиши</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="244" />
-        <source>Skip</source>
-        <translation>Пропустить</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="245" />
-        <source>Skip this group for now</source>
-        <translation>Пропустить группу пока</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="251" />
-        <source>Not duplicates</source>
-        <translation>Не дубли</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="252" />
-        <source>These leads are different people; do not show them again</source>
-        <translation>Это разные люди; больше не показывать</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="258" />
-        <source>Merge</source>
-        <translation>Объединить</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="259" />
-        <source>Merge every other lead into the primary</source>
-        <translation>Объединить остальные лиды с основным</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="300" />
+        <location filename="../../deskdup/views/compare/view.py" line="228" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="306" />
+        <location filename="../../deskdup/views/compare/view.py" line="234" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="347" />
+        <location filename="../../deskdup/views/compare/view.py" line="275" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="349" />
+        <location filename="../../deskdup/views/compare/view.py" line="277" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="372" />
+        <location filename="../../deskdup/views/compare/view.py" line="300" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="381" />
+        <location filename="../../deskdup/views/compare/view.py" line="309" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="426" />
+        <location filename="../../deskdup/views/compare/view.py" line="354" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="465" />
-        <source>Why: {reasons}</source>
-        <translation>Почему: {reasons}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="508" />
+        <location filename="../../deskdup/views/compare/view.py" line="405" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="559" />
+        <location filename="../../deskdup/views/compare/view.py" line="448" />
         <source>Type the value</source>
         <translation>Ввод значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="560" />
+        <location filename="../../deskdup/views/compare/view.py" line="449" />
         <source>{field} of the merged lead:</source>
         <translation>{field} объединённого лида:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="751" />
-        <location filename="../../deskdup/views/compare/view.py" line="774" />
+        <location filename="../../deskdup/views/compare/view.py" line="625" />
+        <location filename="../../deskdup/views/compare/view.py" line="648" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="799" />
+        <location filename="../../deskdup/views/formatting.py" line="99" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="808" />
+        <location filename="../../deskdup/views/compare/view.py" line="667" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="814" />
+        <location filename="../../deskdup/views/compare/view.py" line="673" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="816" />
+        <location filename="../../deskdup/views/compare/view.py" line="675" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="817" />
+        <location filename="../../deskdup/views/compare/view.py" line="676" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -663,6 +578,14 @@
         <location filename="../../deskdup/views/errors.py" line="37" />
         <source>deskdup</source>
         <translation>deskdup</translation>
+    </message>
+</context>
+<context>
+    <name>GroupHeading</name>
+    <message>
+        <location filename="../../deskdup/views/compare/heading.py" line="66" />
+        <source>Why: {reasons}</source>
+        <translation>Почему: {reasons}</translation>
     </message>
 </context>
 <context>
@@ -842,27 +765,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="75" />
+        <location filename="../../deskdup/views/formatting.py" line="76" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="76" />
+        <location filename="../../deskdup/views/formatting.py" line="77" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="77" />
+        <location filename="../../deskdup/views/formatting.py" line="78" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="78" />
+        <location filename="../../deskdup/views/formatting.py" line="79" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="79" />
+        <location filename="../../deskdup/views/formatting.py" line="80" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>
@@ -870,42 +793,42 @@
 <context>
     <name>Leads</name>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="55" />
+        <location filename="../../deskdup/views/lead_model.py" line="56" />
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="56" />
+        <location filename="../../deskdup/views/lead_model.py" line="57" />
         <source>Name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="57" />
+        <location filename="../../deskdup/views/lead_model.py" line="58" />
         <source>Channel</source>
         <translation>Канал</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="58" />
+        <location filename="../../deskdup/views/lead_model.py" line="59" />
         <source>Phones, e-mails, handles</source>
         <translation>Телефоны, e-mail, ники</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="59" />
+        <location filename="../../deskdup/views/lead_model.py" line="60" />
         <source>Owner</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="60" />
+        <location filename="../../deskdup/views/lead_model.py" line="61" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="61" />
+        <location filename="../../deskdup/views/lead_model.py" line="62" />
         <source>Created</source>
         <translation>Создан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="62" />
+        <location filename="../../deskdup/views/lead_model.py" line="63" />
         <source>Match</source>
         <translation>Совпадение</translation>
     </message>
@@ -1225,72 +1148,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="212" />
+        <location filename="../../deskdup/views/queue_model.py" line="211" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214" />
+        <location filename="../../deskdup/views/queue_model.py" line="213" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215" />
+        <location filename="../../deskdup/views/queue_model.py" line="214" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221" />
+        <location filename="../../deskdup/views/queue_model.py" line="220" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="221" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255" />
+        <location filename="../../deskdup/views/queue_model.py" line="254" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259" />
+        <location filename="../../deskdup/views/queue_model.py" line="258" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="302" />
+        <location filename="../../deskdup/views/queue_model.py" line="299" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305" />
+        <location filename="../../deskdup/views/queue_model.py" line="302" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227" />
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -1570,6 +1493,89 @@
         <location filename="../../deskdup/services/matching/evidence.py" line="395" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewActions</name>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="48" />
+        <source>Previous</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="49" />
+        <source>Previous group</source>
+        <translation>Предыдущая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="50" />
+        <source>&amp;Previous group</source>
+        <translation>&amp;Предыдущая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="54" />
+        <source>Next</source>
+        <translation>Дальше</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="55" />
+        <source>Next group</source>
+        <translation>Следующая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="56" />
+        <source>&amp;Next group</source>
+        <translation>&amp;Следующая группа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="60" />
+        <source>Undo last</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="61" />
+        <source>Undo my last merge</source>
+        <translation>Отменить моё последнее объединение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="66" />
+        <source>Keyboard shortcuts</source>
+        <translation>Горячие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="67" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Горячие клавиши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="71" />
+        <source>Skip</source>
+        <translation>Пропустить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="72" />
+        <source>Skip this group for now</source>
+        <translation>Пропустить группу пока</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="76" />
+        <source>Not duplicates</source>
+        <translation>Не дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="77" />
+        <source>These leads are different people; do not show them again</source>
+        <translation>Это разные люди; больше не показывать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="83" />
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="84" />
+        <source>Merge every other lead into the primary</source>
+        <translation>Объединить остальные лиды с основным</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""The lead list: lazy loading, the "has duplicates" filter, instant search, compare."""
+"""The lead list: every row at once, the "has duplicates" filter, instant search, compare."""
 
 from __future__ import annotations
 
@@ -8,24 +8,20 @@ from sqlalchemy import select
 
 from deskdup.models import CommKind, Communication, Lead
 from deskdup.services.lead_rows import load_lead_rows
-from deskdup.views import lead_model
+from deskdup.views.lead_list import LeadListView
 from deskdup.views.lead_model import Column, LeadModel
 from deskdup.views.main_window import LEADS_TAB, MainWindow
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-def test_lead_model_passes_the_model_tester_and_loads_in_chunks(
-    qtmodeltester, demo_ws, monkeypatch
-):
-    monkeypatch.setattr(lead_model, "CHUNK", 50)
+def test_lead_model_passes_the_model_tester_and_shows_every_row(qtmodeltester, demo_ws):
     rows = load_lead_rows(demo_ws)
     model = LeadModel()
     model.set_rows(rows)
-    assert model.rowCount() == 50  # the rest on demand
-    assert model.canFetchMore(QModelIndex())
-    model.fetchMore(QModelIndex())
-    assert model.rowCount() == 100
+    # No chunks to fetch: a table of fixed-height rows lays out only what is on screen.
+    assert model.rowCount() == len(rows) > 100
+    assert not model.canFetchMore(QModelIndex())
     qtmodeltester.check(model)
     model.set_duplicates_only(True)
     model.set_duplicate_ids({rows[0].id, rows[1].id})
@@ -33,8 +29,7 @@ def test_lead_model_passes_the_model_tester_and_loads_in_chunks(
     qtmodeltester.check(model)
 
 
-def test_sorting_covers_every_row_not_only_the_loaded_ones(demo_ws, monkeypatch):
-    monkeypatch.setattr(lead_model, "CHUNK", 10)
+def test_sorting_covers_every_row(demo_ws):
     rows = load_lead_rows(demo_ws)
     model = LeadModel()
     model.set_rows(rows)
@@ -42,6 +37,53 @@ def test_sorting_covers_every_row_not_only_the_loaded_ones(demo_ws, monkeypatch)
     assert model.row_at(0).id == max(r.id for r in rows)
     model.sort(Column.LABEL, Qt.SortOrder.AscendingOrder)
     assert model.row_at(0).id == min(r.id for r in rows)
+
+
+def test_sorting_searching_and_filtering_keep_the_selected_leads(qtbot, qtmodeltester, demo_ws):
+    """The model is never reset: the selection and the current lead follow their
+    leads to their new rows, and only a lead filtered out is let go."""
+    rows = load_lead_rows(demo_ws)
+    view = LeadListView()
+    qtbot.addWidget(view)
+    view.set_rows(rows)
+    model, table = view.model, view.table
+    qtmodeltester.check(model)  # stays attached: every layout change below is checked
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    chosen = [model.row_at(r).id for r in (0, 3, 7)]
+    view.select_ids(chosen)
+    flags = table.selectionModel().SelectionFlag.NoUpdate
+    table.selectionModel().setCurrentIndex(model.index(model.row_of(chosen[1]), 0), flags)
+
+    def current_id() -> int:
+        return model.row_at(table.currentIndex().row()).id
+
+    for column, order in (
+        (Column.NAME, Qt.SortOrder.AscendingOrder),
+        (Column.LABEL, Qt.SortOrder.DescendingOrder),
+    ):
+        table.sortByColumn(column, order)
+        assert sorted(view.selected_ids()) == sorted(chosen)
+        assert current_id() == chosen[1]
+    assert [model.row_at(r).id for r in range(3)] == sorted((r.id for r in rows), reverse=True)[:3]
+
+    other = next(r.id for r in rows if r.id not in chosen)
+    model.set_search_hits({other: "a", chosen[0]: "b", chosen[2]: "c"})
+    assert [model.row_at(r).id for r in range(model.rowCount())] == [other, chosen[0], chosen[2]]
+    assert sorted(view.selected_ids()) == sorted([chosen[0], chosen[2]])
+    assert view.count.text() == f"3 of {len(rows)} leads"
+    model.set_search_hits(None)
+    assert model.rowCount() == len(rows)
+    assert sorted(view.selected_ids()) == sorted([chosen[0], chosen[2]])
+
+    model.set_duplicate_ids({chosen[0], other})
+    model.set_duplicates_only(True)
+    assert sorted(view.selected_ids()) == [chosen[0]]
+    model.set_duplicates_only(False)
+    model.remove_leads([other])
+    assert model.rowCount() == len(rows) - 1
+    assert view.selected_ids() == [chosen[0]]
+    assert resets == []
 
 
 @pytest.fixture

@@ -4,7 +4,11 @@
   the review actions and their keys;
 - ``grid.py``: ``CompareGrid``, renders one ``MergePlan`` and signals the
   operator's clicks (value, primary, exclude);
-- ``cells.py``: the painted cells, the value with its radio, the column header.
+- ``cells.py``: the painted cells, the value with its radio, the column header;
+- ``heading.py``: the title, the reasons, the banner and the rights above the grid;
+- ``actions.py``: one ``QAction`` per review action, from the shortcuts table,
+  shared by the buttons and the Review menu;
+- ``keyboard.py``: keeping the keyboard on the review; ``counters.py``: today's work.
 
 Formatting shared with the queue and the lead list is in ``views/formatting.py``;
 opening a group (``load_group``) is a service (``services/review.py``).

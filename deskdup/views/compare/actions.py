@@ -18,14 +18,76 @@ actions (1..6, Ctrl+1..6) are one action per column.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import qtawesome as qta
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QToolButton, QWidget
 
+from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.views.shortcuts import ReviewAction, is_plain, shortcut, with_keys
+
+CONTEXT = "ReviewActions"
+
+
+@dataclass(frozen=True)
+class Look:
+    """How an action with a button shows: icon, button words, tooltip, menu words."""
+
+    icon: str
+    button: str = ""  # English, translated in CONTEXT; "" for an icon-only button
+    tip: str = ""
+    menu: str = ""  # "" for the shortcuts table's label
+
+
+LOOKS: dict[ReviewAction, Look] = {
+    ReviewAction.PREVIOUS_GROUP: Look(
+        "fa5s.chevron-up",
+        QT_TRANSLATE_NOOP("ReviewActions", "Previous"),
+        QT_TRANSLATE_NOOP("ReviewActions", "Previous group"),
+        QT_TRANSLATE_NOOP("ReviewActions", "&Previous group"),
+    ),
+    ReviewAction.NEXT_GROUP: Look(
+        "fa5s.chevron-down",
+        QT_TRANSLATE_NOOP("ReviewActions", "Next"),
+        QT_TRANSLATE_NOOP("ReviewActions", "Next group"),
+        QT_TRANSLATE_NOOP("ReviewActions", "&Next group"),
+    ),
+    ReviewAction.UNDO: Look(
+        "fa5s.undo",
+        QT_TRANSLATE_NOOP("ReviewActions", "Undo last"),
+        QT_TRANSLATE_NOOP("ReviewActions", "Undo my last merge"),
+    ),
+    ReviewAction.CHEAT_SHEET: Look(
+        "fa5s.keyboard",
+        "",
+        QT_TRANSLATE_NOOP("ReviewActions", "Keyboard shortcuts"),
+        QT_TRANSLATE_NOOP("ReviewActions", "&Keyboard shortcuts"),
+    ),
+    ReviewAction.SKIP: Look(
+        "fa5s.forward",
+        QT_TRANSLATE_NOOP("ReviewActions", "Skip"),
+        QT_TRANSLATE_NOOP("ReviewActions", "Skip this group for now"),
+    ),
+    ReviewAction.DISMISS: Look(
+        "fa5s.not-equal",
+        QT_TRANSLATE_NOOP("ReviewActions", "Not duplicates"),
+        QT_TRANSLATE_NOOP(
+            "ReviewActions", "These leads are different people; do not show them again"
+        ),
+    ),
+    ReviewAction.MERGE: Look(
+        "fa5s.compress-arrows-alt",
+        QT_TRANSLATE_NOOP("ReviewActions", "Merge"),
+        QT_TRANSLATE_NOOP("ReviewActions", "Merge every other lead into the primary"),
+    ),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text) if text else ""
 
 
 class ReviewActions:
@@ -36,21 +98,16 @@ class ReviewActions:
         self._actions: dict[ReviewAction, list[QAction]] = {}
         self._tips: dict[ReviewAction, str] = {}
 
-    def add(
-        self,
-        which: ReviewAction,
-        slot: Callable[[], Any] | Callable[[int], Any],
-        *,
-        icon: str | None = None,
-        button_text: str = "",
-        tip: str = "",
-        menu_text: str = "",
-    ) -> QAction:
+    def add(self, which: ReviewAction, slot: Callable[[], Any] | Callable[[int], Any]) -> QAction:
         """Create the action(s) of ``which``; ``slot`` gets the column for indexed ones.
 
-        ``menu_text``: the words in a menu (default: the table's label);
-        ``button_text``: the words on a button; ``tip``: the tooltip, the keys added.
+        Its words and icon are its ``LOOKS`` entry (none for the keys-only actions).
         """
+        look = LOOKS.get(which)
+        icon = look.icon if look else None
+        button_text, tip, menu_text = (
+            (_tr(look.button), _tr(look.tip), _tr(look.menu)) if look else ("", "", "")
+        )
         entry = shortcut(which)
         widget = self._widget
         if entry.indexed:

@@ -9,6 +9,10 @@ through ``services/review.load_group`` and forwards clicks and keys to
 Every database call (open the group, merge, dismiss, undo) runs through the
 background-operation helper; the rights check of a changed primary needs no
 database (the plan and the signed-in operator's scopes are plain data).
+
+About 650 lines, a little over the house's 600: the group's state, its loading
+and the five decisions stay together because what each decision does when its
+answer comes back depends on which group is on screen by then.
 """
 
 from __future__ import annotations
@@ -16,23 +20,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QScrollArea,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +36,6 @@ from PySide6.QtWidgets import (
 from deskdup.services import merge as merge_service
 from deskdup.services.errors import KnownError, StaleError
 from deskdup.services.merge_plan import MergePlan
-from deskdup.services.operators import TodayCounters, workspace_today_counters
 from deskdup.services.policy import MergePolicy
 from deskdup.services.review import (
     LoadedGroup,
@@ -54,9 +49,12 @@ from deskdup.services.review import (
 from deskdup.services.rights import Refusal, check_merge, grouped_refusals
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.compare.actions import ReviewActions
+from deskdup.views.compare.counters import WorkCounters
 from deskdup.views.compare.grid import CompareGrid
+from deskdup.views.compare.heading import GroupHeading
+from deskdup.views.compare.keyboard import FocusTaker, ask_keeping_keyboard
 from deskdup.views.dismiss_dialog import DismissDialog
-from deskdup.views.formatting import error_text, format_time, translate_message
+from deskdup.views.formatting import error_text, translate_message, undo_question
 from deskdup.views.i18n import current_language, note_translators
 from deskdup.views.lifetime import delete_later
 from deskdup.views.operations import QueryOp
@@ -84,12 +82,6 @@ def confirm(parent: QWidget, title: str, text: str, ok_text: str, info: str = ""
         box.exec()
         return box.clickedButton() is ok
     return Interaction.confirm(parent, title, text, info=info, ok_text=ok_text)
-
-
-def _is_text_entry(widget: QWidget) -> bool:
-    if isinstance(widget, (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit)):
-        return True
-    return isinstance(widget, QComboBox) and widget.isEditable()
 
 
 @dataclass(frozen=True)
@@ -134,14 +126,14 @@ class CompareView(QWidget):
         self._write_op: QueryOp[Any] | None = None
         self._write_for: LoadedGroup | None = None
         self._current_row = 0
-        self._focus_on_activation = False  # a group came in while the window was inactive
         self._restoring: dict[str, int] = {}  # picks to apply when the group arrives
         self._nav_fields: list[str] = []
         self.grid: CompareGrid | None = None  # the open group's grid
-        # Today's work: merges, dismissed pairs and undos from the history; skips of this window.
-        self.counters = {"merges": 0, "dismissals": 0, "undos": 0, "skips": 0}
+        self._counters = WorkCounters(context, self)
+        self._counters.changed.connect(self.counters_changed)
 
         self._build()
+        self._focus = FocusTaker(self)
         self.clear()
         self.refresh_counters()
 
@@ -152,33 +144,11 @@ class CompareView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
 
-        self.title = QLabel()
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
-        layout.addWidget(self.title)
-        self.reasons_label = QLabel()
-        self.reasons_label.setWordWrap(True)
-        self.reasons_label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.reasons_label)
-
-        self.banner = QLabel()
-        self.banner.setWordWrap(True)
-        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # Style sheets only on these two labels: one on the whole view would re-polish
-        # every cell of every group (half the time it takes to open one).
-        self.banner.hide()
-        layout.addWidget(self.banner)
-        # Why Merge is disabled, in words, without hovering over anything.
-        self.rights_label = QLabel()
-        self.rights_label.setWordWrap(True)
-        self.rights_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rights_label.setStyleSheet(
-            "background: rgba(255, 179, 0, 40); border: 1px solid rgba(230, 145, 0, 160);"
-            "border-radius: 4px; padding: 6px;"
-        )
-        self.rights_label.hide()
-        layout.addWidget(self.rights_label)
+        self.heading = GroupHeading()
+        layout.addWidget(self.heading)
+        heading = self.heading
+        self.title, self.reasons_label = heading.title, heading.reasons_label
+        self.banner, self.rights_label = heading.banner, heading.rights_label
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -206,64 +176,22 @@ class CompareView(QWidget):
     def _build_actions(self) -> ReviewActions:
         """Every review action with its keys; ``_update_actions`` says which can be done."""
         actions = ReviewActions(self)
-        add = actions.add
-        add(
-            ReviewAction.PREVIOUS_GROUP,
-            self.previous_requested.emit,
-            icon="fa5s.chevron-up",
-            button_text=self.tr("Previous"),
-            tip=self.tr("Previous group"),
-            menu_text=self.tr("&Previous group"),
-        )
-        add(
-            ReviewAction.NEXT_GROUP,
-            self.next_requested.emit,
-            icon="fa5s.chevron-down",
-            button_text=self.tr("Next"),
-            tip=self.tr("Next group"),
-            menu_text=self.tr("&Next group"),
-        )
-        add(
-            ReviewAction.UNDO,
-            self.undo_last,
-            icon="fa5s.undo",
-            button_text=self.tr("Undo last"),
-            tip=self.tr("Undo my last merge"),
-        )
-        add(
-            ReviewAction.CHEAT_SHEET,
-            self.show_cheat_sheet,
-            icon="fa5s.keyboard",
-            tip=self.tr("Keyboard shortcuts"),
-            menu_text=self.tr("&Keyboard shortcuts"),
-        )
-        add(
-            ReviewAction.SKIP,
-            self.skip,
-            icon="fa5s.forward",
-            button_text=self.tr("Skip"),
-            tip=self.tr("Skip this group for now"),
-        )
-        add(
-            ReviewAction.DISMISS,
-            self.dismiss,
-            icon="fa5s.not-equal",
-            button_text=self.tr("Not duplicates"),
-            tip=self.tr("These leads are different people; do not show them again"),
-        )
-        add(
-            ReviewAction.MERGE,
-            self.merge,
-            icon="fa5s.compress-arrows-alt",
-            button_text=self.tr("Merge"),
-            tip=self.tr("Merge every other lead into the primary"),
-        )
-        add(ReviewAction.PRIMARY, self.choose_primary_column)
-        add(ReviewAction.FIELD_UP, lambda: self.move_row(-1))
-        add(ReviewAction.FIELD_DOWN, lambda: self.move_row(1))
-        add(ReviewAction.VALUE_LEFT, lambda: self.move_choice(-1))
-        add(ReviewAction.VALUE_RIGHT, lambda: self.move_choice(1))
-        add(ReviewAction.VALUE_OF_LEAD, self.choose_column_value)
+        for which, slot in (
+            (ReviewAction.PREVIOUS_GROUP, self.previous_requested.emit),
+            (ReviewAction.NEXT_GROUP, self.next_requested.emit),
+            (ReviewAction.UNDO, self.undo_last),
+            (ReviewAction.CHEAT_SHEET, self.show_cheat_sheet),
+            (ReviewAction.SKIP, self.skip),
+            (ReviewAction.DISMISS, self.dismiss),
+            (ReviewAction.MERGE, self.merge),
+            (ReviewAction.PRIMARY, self.choose_primary_column),
+            (ReviewAction.FIELD_UP, lambda: self.move_row(-1)),
+            (ReviewAction.FIELD_DOWN, lambda: self.move_row(1)),
+            (ReviewAction.VALUE_LEFT, lambda: self.move_choice(-1)),
+            (ReviewAction.VALUE_RIGHT, lambda: self.move_choice(1)),
+            (ReviewAction.VALUE_OF_LEAD, self.choose_column_value),
+        ):
+            actions.add(which, slot)
         return actions
 
     # ------------------------------------------------------------------ public API
@@ -425,7 +353,7 @@ class CompareView(QWidget):
         self.title.setText(
             self.tr("{count} leads that may be one customer").format(count=len(plan.lead_ids))
         )
-        self._render_reasons()
+        self.heading.show_reasons(self._reasons)
         grid = CompareGrid(plan)
         grid.value_chosen.connect(self._choose)
         grid.type_requested.connect(self.type_value)
@@ -433,39 +361,8 @@ class CompareView(QWidget):
         grid.exclude_requested.connect(self.exclude_column)
         self._replace_grid(grid)
         self._refresh()
-        self._take_focus_if_free()
+        self._focus.take_if_free()
         self.group_loaded.emit()
-
-    def _take_focus_if_free(self) -> None:
-        """Let the keys 1-6, arrows, J/K reach the group just opened.
-
-        Unless the operator is typing somewhere (a search box, a filter): then
-        the focus stays where it is and Ctrl+… keys still work window-wide.
-        """
-        if not self.isVisible() or not self.isActiveWindow():
-            # Opened before the window got the keyboard (the first group at start,
-            # or while the operator was in another program): take it on activation.
-            self._focus_on_activation = True
-            return
-        self._focus_on_activation = False
-        focused = QApplication.focusWidget()
-        if focused is not None and (self.isAncestorOf(focused) or _is_text_entry(focused)):
-            return
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate and self._focus_on_activation:
-            # After the event: the window restores its own focus widget first.
-            QTimer.singleShot(0, self._take_focus_if_free)
-        return super().event(event)
-
-    def _render_reasons(self) -> None:
-        texts = [translate_message(r.text) for r in self._reasons]
-        if texts:
-            self.reasons_label.setText(self.tr("Why: {reasons}").format(reasons="; ".join(texts)))
-        else:
-            self.reasons_label.setText("")
-        self.reasons_label.setVisible(bool(texts))
 
     def _replace_grid(self, grid: CompareGrid | None) -> None:
         old = self.scroll.takeWidget()
@@ -511,22 +408,14 @@ class CompareView(QWidget):
                 + "\n".join(translate_message(m) for m in grouped_refusals(self._refusals))
             )
             merge.setToolTip(text)
-            self.rights_label.setText(text)
-            self.rights_label.show()
+            self.heading.show_refusals(text)
         else:
             enable(ReviewAction.MERGE, has_group)
             merge.setToolTip(self.actions.tip(ReviewAction.MERGE))
-            self.rights_label.hide()
+            self.heading.show_refusals("")
 
     def _show_banner(self, text: str, *, error: bool = True) -> None:
-        """A line above the grid: red for what went wrong, green for what was done."""
-        tint = "229, 57, 53" if error else "76, 175, 80"
-        self.banner.setStyleSheet(
-            f"background: rgba({tint}, 28); border: 1px solid rgba({tint}, 120);"
-            "border-radius: 4px; padding: 6px;"
-        )
-        self.banner.setText(text)
-        self.banner.setVisible(bool(text))
+        self.heading.show_banner(text, error=error)
 
     def _recheck_rights(self) -> None:
         # Plain data (the plan and the operator's scopes): no database, so no worker.
@@ -699,22 +588,7 @@ class CompareView(QWidget):
         self._show_banner(error_text(exc))
 
     def _ask(self, question: Callable[[], T]) -> T:
-        """Ask through a modal dialog, then give the keyboard back to the review.
-
-        Without a window manager (or with one that does not reactivate the
-        parent) closing a dialog leaves no active window, and the next key
-        press goes nowhere: the keyboard-only flow would stop there.
-        """
-        focused = QApplication.focusWidget()
-        had_focus = focused is None or self.isAncestorOf(focused)
-        try:
-            return question()
-        finally:
-            window = self.window()
-            if window.isVisible() and not window.isActiveWindow():
-                window.activateWindow()
-            if had_focus:
-                self.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+        return ask_keeping_keyboard(self, question)
 
     def exclude_column(self, index: int) -> None:
         """The lead of column ``index`` is someone else: dismiss its pairs with the others.
@@ -788,21 +662,6 @@ class CompareView(QWidget):
             self._confirm_undo,
         ).known_error(self._action_failed).run_in_background()
 
-    def undo_question(self, last: merge_service.UndoableMerge) -> str:
-        """Which merge "undo last" undoes, in words the operator recognises it by."""
-        primary = f"#{last.primary_label}"
-        if last.primary_name:
-            primary = f"{primary} ({last.primary_name})"
-        when = last.merged_at_local
-        # Today's merge by its time alone, an older one with its date.
-        time = f"{when:%H:%M}" if when.date() == date.today() else format_time(when)
-        return self.tr("Undo the merge of {others} into {primary}, {time}, {who}?").format(
-            others=", ".join(f"#{label}" for label in last.other_labels),
-            primary=primary,
-            time=time,
-            who=last.operator_name,
-        )
-
     def _confirm_undo(self, last: merge_service.UndoableMerge | None) -> None:
         if last is None:
             self._show_banner(self.tr("There is no merge of yours to undo."), error=False)
@@ -812,7 +671,7 @@ class CompareView(QWidget):
             lambda: confirm(
                 self,
                 self.tr("Undo the last merge"),
-                self.undo_question(last),
+                undo_question(last),
                 info=self.tr("The leads will be restored exactly as they were before the merge."),
                 ok_text=self.tr("Undo merge"),
             )
@@ -831,29 +690,16 @@ class CompareView(QWidget):
         self._write(lambda: undo_merge(context.workspace, event_id, operator_id), done)
 
     def _count(self, key: str) -> None:
-        # Shown at once; then the database's numbers (other windows of the same
-        # operator count too) replace the merges, dismissals and undos.
-        self.counters[key] += 1
-        self.counters_changed.emit(dict(self.counters))
-        if key != "skips":
-            self.refresh_counters()
+        self._counters.count(key)
 
     def refresh_counters(self) -> None:
         """Read today's merges, dismissed pairs and undos; skips are this window's."""
-        context = self._context
-        operator_id = context.operator.id
+        self._counters.refresh()
 
-        def done(today: TodayCounters) -> None:
-            self.counters.update(
-                merges=today.merges, dismissals=today.dismissals, undos=today.undos
-            )
-            self.counters_changed.emit(dict(self.counters))
-
-        context.query(
-            self, lambda: workspace_today_counters(context.workspace, operator_id), done
-        ).failure(
-            lambda exc: log.warning("Today's counters unavailable: %s", exc)
-        ).run_in_background()
+    @property
+    def counters(self) -> dict[str, int]:
+        """Today's work: {"merges", "dismissals" (pairs), "undos", "skips"}."""
+        return self._counters.values
 
 
 __all__ = ["CompareView", "ReviewState", "confirm"]
