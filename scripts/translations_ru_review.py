@@ -15,3 +15,4 @@ TRANSLATIONS.update(
         ("MergeNote", "%Y-%m-%d %H:%M"): "%d.%m.%Y %H:%M",
     }
 )
+TRANSLATIONS.update({"Against: {reasons}": "Против: {reasons}"})

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup import __version__
+from deskdup.services.group_reasons import group_reasons
 from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.operators import OperatorInfo, operator_display
@@ -477,7 +478,9 @@ class MainWindow(QMainWindow):
             return  # highlighted and activated at once: one load, not two
         self.open_group = tuple(row.lead_ids)
         self._open_key = row.key
-        self.compare.show_group(row.lead_ids, row.reasons)
+        # Every reason, the contrary ones too (the queue row keeps the top three).
+        reasons = group_reasons(self.context.match_index, row.lead_ids) or row.reasons
+        self.compare.show_group(row.lead_ids, reasons)
 
     def _queue_filtered(self) -> None:
         """Keep the highlighted row and the comparison on the same group.
@@ -510,7 +513,7 @@ class MainWindow(QMainWindow):
     def compare_leads(self, lead_ids: list[int]) -> None:
         self.open_group = tuple(lead_ids)
         self._open_key = None  # leads chosen in the list, not a queue group
-        self.compare.show_group(lead_ids, ())
+        self.compare.show_group(lead_ids, group_reasons(self.context.match_index, lead_ids))
 
     def next_group(self) -> None:
         self.show_tab(QUEUE_TAB)

@@ -584,8 +584,13 @@
 <context>
     <name>GroupHeading</name>
     <message>
-        <location filename="../../deskdup/views/compare/heading.py" line="66"/>
+        <location filename="../../deskdup/views/compare/heading.py" line="69"/>
         <source>Why: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/heading.py" line="71"/>
+        <source>Against: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -837,142 +842,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="101"/>
+        <location filename="../../deskdup/views/main_window.py" line="102"/>
         <source>Duplicate leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="106"/>
+        <location filename="../../deskdup/views/main_window.py" line="107"/>
         <source>Review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="107"/>
+        <location filename="../../deskdup/views/main_window.py" line="108"/>
         <source>Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="136"/>
+        <location filename="../../deskdup/views/main_window.py" line="137"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="137"/>
+        <location filename="../../deskdup/views/main_window.py" line="138"/>
         <source>Stop the scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="154"/>
+        <location filename="../../deskdup/views/main_window.py" line="155"/>
         <source>Workspace: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="156"/>
+        <location filename="../../deskdup/views/main_window.py" line="157"/>
         <source>Operator: {who}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="185"/>
+        <location filename="../../deskdup/views/main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="187"/>
+        <location filename="../../deskdup/views/main_window.py" line="188"/>
         <source>&amp;Open workspace…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="193"/>
+        <location filename="../../deskdup/views/main_window.py" line="194"/>
         <source>Sign in as another operator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="196"/>
+        <location filename="../../deskdup/views/main_window.py" line="197"/>
         <source>&amp;Settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="198"/>
+        <location filename="../../deskdup/views/main_window.py" line="199"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="206"/>
+        <location filename="../../deskdup/views/main_window.py" line="207"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="208"/>
+        <location filename="../../deskdup/views/main_window.py" line="209"/>
         <source>&amp;Scan for duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="212"/>
+        <location filename="../../deskdup/views/main_window.py" line="213"/>
         <source>Read every lead again and rebuild the review queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="230"/>
+        <location filename="../../deskdup/views/main_window.py" line="231"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232"/>
+        <location filename="../../deskdup/views/main_window.py" line="233"/>
         <source>Review &amp;queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="235"/>
+        <location filename="../../deskdup/views/main_window.py" line="236"/>
         <source>&amp;Leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="239"/>
+        <location filename="../../deskdup/views/main_window.py" line="240"/>
         <source>&amp;Find a lead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="243"/>
+        <location filename="../../deskdup/views/main_window.py" line="244"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246"/>
+        <location filename="../../deskdup/views/main_window.py" line="247"/>
         <source>&amp;About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="350"/>
+        <location filename="../../deskdup/views/main_window.py" line="351"/>
         <source>Scanning leads…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="350"/>
+        <location filename="../../deskdup/views/main_window.py" line="351"/>
         <source>Updating the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="424"/>
+        <location filename="../../deskdup/views/main_window.py" line="425"/>
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="565"/>
+        <location filename="../../deskdup/views/main_window.py" line="568"/>
         <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="575"/>
+        <location filename="../../deskdup/views/main_window.py" line="578"/>
         <source>The search works once the scan is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="599"/>
+        <location filename="../../deskdup/views/main_window.py" line="602"/>
         <source>About deskdup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="602"/>
+        <location filename="../../deskdup/views/main_window.py" line="605"/>
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
