@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -246,6 +247,27 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(
             self._action(self.tr("&About deskdup"), self.show_about, None, "about")
         )
+        self._latin_menu_keys()
+
+    def _latin_menu_keys(self) -> None:
+        """Alt+F, Alt+R, Alt+V, Alt+H open the menus in every language.
+
+        The Russian titles' mnemonics are Cyrillic (&Файл: Alt+Ф), which an operator
+        on the Latin layout cannot press; she pressed Alt+F and nothing opened.
+        """
+        for menu, letter in (
+            (self.file_menu, "F"),
+            (self.review_menu, "R"),
+            (self.view_menu, "V"),
+            (self.help_menu, "H"),
+        ):
+            if f"&{letter}".casefold() in menu.title().casefold():
+                continue  # the title's own mnemonic already is this letter
+            key = QShortcut(QKeySequence(f"Alt+{letter}"), self)
+            key.activated.connect(lambda m=menu: self._open_menu(m))
+
+    def _open_menu(self, menu: QMenu) -> None:
+        self.menuBar().setActiveAction(menu.menuAction())
 
     def _connect(self) -> None:
         self.queue.group_activated.connect(self.open_row)
@@ -513,6 +535,7 @@ class MainWindow(QMainWindow):
     def compare_leads(self, lead_ids: list[int]) -> None:
         self.open_group = tuple(lead_ids)
         self._open_key = None  # leads chosen in the list, not a queue group
+        self.compare.forget_banner()  # what the queue's last group said is not about these
         self.compare.show_group(lead_ids, group_reasons(self.context.match_index, lead_ids))
 
     def next_group(self) -> None:
@@ -564,10 +587,11 @@ class MainWindow(QMainWindow):
 
     def _show_counters(self, counters: dict) -> None:
         self.counters_label.setText(
-            # Dismissals are counted by pair (a group of 4 is 6 pairs): the label says so.
-            self.tr("Today: {merges} merged, {dismissals} pairs not duplicates").format(
-                merges=counters.get("merges", 0), dismissals=counters.get("dismissals", 0)
-            )
+            # Dismissals are counted by pair (a group of 4 is 6 pairs): the label says so,
+            # in the plural form the number needs ("1 pair", "2 pairs"; the .ts has them).
+            self.tr(
+                "Today: {merges} merged, %n pairs not duplicates", "", counters.get("dismissals", 0)
+            ).format(merges=counters.get("merges", 0))
         )
 
     # ------------------------------------------------------------------ search
@@ -596,6 +620,8 @@ class MainWindow(QMainWindow):
             self.queue.table.setFocus()
         else:
             self.leads.table.setFocus()
+            if self.compare.plan is None and not self.compare.is_busy():
+                self.compare.forget_banner()  # an old banner of the queue's flow
 
     def show_about(self) -> None:
         box = QMessageBox(self)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -42,7 +43,7 @@ from PySide6.QtWidgets import (
 from deskdup.models import Channel
 from deskdup.services.matching import LIKELY, POSSIBLE
 from deskdup.services.messages import QT_TRANSLATE_NOOP
-from deskdup.views.channel_badges import channel_icon, channel_name
+from deskdup.views.channel_badges import channel_icon, channel_icon_on_light, channel_name
 from deskdup.views.queue_model import (
     CHANNEL_ORDER,
     Column,
@@ -63,13 +64,16 @@ class ChannelsDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().paint(painter, option, index)
         channels = index.data(Role.ChannelsRole) or ()
+        # On the highlight the blue icons vanished: a light square behind each there.
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        icon_of = channel_icon_on_light if selected else channel_icon
         rect = option.rect
         x = rect.x() + GAP
         y = rect.y() + (rect.height() - ICON) // 2
         for channel in channels:
             if x + ICON > rect.right():
                 break
-            channel_icon(channel).paint(painter, QRect(x, y, ICON, ICON))
+            icon_of(channel).paint(painter, QRect(x, y, ICON, ICON))
             x += ICON + GAP
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:

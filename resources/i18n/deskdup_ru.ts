@@ -265,7 +265,7 @@
         <translation>Веб</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="321" />
+        <location filename="../../deskdup/views/channel_badges.py" line="366" />
         <source>could not be recognised</source>
         <translation>не распознан</translation>
     </message>
@@ -436,18 +436,18 @@
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="448" />
+        <location filename="../../deskdup/views/compare/view.py" line="454" />
         <source>Type the value</source>
         <translation>Ввод значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="449" />
+        <location filename="../../deskdup/views/compare/view.py" line="455" />
         <source>{field} of the merged lead:</source>
         <translation>{field} объединённого лида:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="625" />
-        <location filename="../../deskdup/views/compare/view.py" line="648" />
+        <location filename="../../deskdup/views/compare/view.py" line="631" />
+        <location filename="../../deskdup/views/compare/view.py" line="654" />
         <source>Marked as not duplicates</source>
         <translation>Отмечено: не дубли</translation>
     </message>
@@ -457,22 +457,22 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="667" />
+        <location filename="../../deskdup/views/compare/view.py" line="673" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="673" />
+        <location filename="../../deskdup/views/compare/view.py" line="679" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="675" />
+        <location filename="../../deskdup/views/compare/view.py" line="681" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="676" />
+        <location filename="../../deskdup/views/compare/view.py" line="682" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -722,47 +722,47 @@
 <context>
     <name>LeadListView</name>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="51" />
+        <location filename="../../deskdup/views/lead_list.py" line="52" />
         <source>Search: phone in any format, e-mail, @handle or name</source>
         <translation>Поиск: телефон в любом формате, e-mail, @ник или имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="56" />
+        <location filename="../../deskdup/views/lead_list.py" line="57" />
         <source>Has duplicates</source>
         <translation>Есть дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="58" />
+        <location filename="../../deskdup/views/lead_list.py" line="59" />
         <source>Only leads that are in a group of the review queue</source>
         <translation>Только лиды, входящие в группу очереди проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="62" />
+        <location filename="../../deskdup/views/lead_list.py" line="63" />
         <source>Compare and merge</source>
         <translation>Сравнить и объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="67" />
+        <location filename="../../deskdup/views/lead_list.py" line="68" />
         <source>Open the selected leads side by side ({keys})</source>
         <translation>Открыть выбранные лиды рядом ({keys})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="154" />
+        <location filename="../../deskdup/views/lead_list.py" line="158" />
         <source>Contains “{text}”</source>
         <translation>Содержит «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="181" />
+        <location filename="../../deskdup/views/lead_list.py" line="185" />
         <source>Nothing found</source>
         <translation>Ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="183" />
+        <location filename="../../deskdup/views/lead_list.py" line="187" />
         <source>{n} leads</source>
         <translation>Лидов: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="186" />
+        <location filename="../../deskdup/views/lead_list.py" line="190" />
         <source>{shown} of {total} leads</source>
         <translation>{shown} из {total} лидов</translation>
     </message>
@@ -841,142 +841,142 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="102" />
+        <location filename="../../deskdup/views/main_window.py" line="103" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="107" />
+        <location filename="../../deskdup/views/main_window.py" line="108" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108" />
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="137" />
+        <location filename="../../deskdup/views/main_window.py" line="138" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="138" />
+        <location filename="../../deskdup/views/main_window.py" line="139" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="155" />
+        <location filename="../../deskdup/views/main_window.py" line="156" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="157" />
+        <location filename="../../deskdup/views/main_window.py" line="158" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="186" />
+        <location filename="../../deskdup/views/main_window.py" line="187" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="188" />
+        <location filename="../../deskdup/views/main_window.py" line="189" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="194" />
+        <location filename="../../deskdup/views/main_window.py" line="195" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="197" />
+        <location filename="../../deskdup/views/main_window.py" line="198" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="199" />
+        <location filename="../../deskdup/views/main_window.py" line="200" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="207" />
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="209" />
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="213" />
+        <location filename="../../deskdup/views/main_window.py" line="214" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="231" />
+        <location filename="../../deskdup/views/main_window.py" line="232" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="233" />
+        <location filename="../../deskdup/views/main_window.py" line="234" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236" />
+        <location filename="../../deskdup/views/main_window.py" line="237" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="240" />
+        <location filename="../../deskdup/views/main_window.py" line="241" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244" />
+        <location filename="../../deskdup/views/main_window.py" line="245" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="247" />
+        <location filename="../../deskdup/views/main_window.py" line="248" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="351" />
+        <location filename="../../deskdup/views/main_window.py" line="373" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="351" />
+        <location filename="../../deskdup/views/main_window.py" line="373" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="425" />
+        <location filename="../../deskdup/views/main_window.py" line="447" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="568" />
-        <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
-        <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/main_window.py" line="593" />
+        <source>Today: {merges} merged, %n pairs not duplicates</source>
+        <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="578" />
+        <location filename="../../deskdup/views/main_window.py" line="602" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="602" />
+        <location filename="../../deskdup/views/main_window.py" line="628" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="605" />
+        <location filename="../../deskdup/views/main_window.py" line="631" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1006,7 +1006,7 @@
     <message>
         <location filename="../../deskdup/services/merge.py" line="82" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
+        <translation>Лид #{lead} был изменён в {time}, автор изменения: {who} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="87" />
@@ -1031,7 +1031,7 @@
     <message>
         <location filename="../../deskdup/services/merge.py" line="103" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
-        <translation>Нельзя отменить: {what} изменён(о) после объединения; отмена затёрла бы это изменение</translation>
+        <translation>Нельзя отменить: после объединения есть изменения ({what}); отмена затёрла бы их</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="107" />
@@ -1226,118 +1226,118 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="83" />
+        <location filename="../../deskdup/views/queue.py" line="87" />
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="84" />
+        <location filename="../../deskdup/views/queue.py" line="88" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="85" />
+        <location filename="../../deskdup/views/queue.py" line="89" />
         <source>Last 7 days</source>
         <translation>За 7 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="86" />
+        <location filename="../../deskdup/views/queue.py" line="90" />
         <source>Last 30 days</source>
         <translation>За 30 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="87" />
+        <location filename="../../deskdup/views/queue.py" line="91" />
         <source>Dates…</source>
         <translation>Даты…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="116" />
+        <location filename="../../deskdup/views/queue.py" line="120" />
         <source>Filter by name, ID or owner</source>
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="120" />
+        <location filename="../../deskdup/views/queue.py" line="124" />
         <source>Only groups I can merge</source>
         <translation>Только те, что я могу объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="123" />
+        <location filename="../../deskdup/views/queue.py" line="127" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation>Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="128" />
+        <location filename="../../deskdup/views/queue.py" line="132" />
         <source>Also possible duplicates</source>
         <translation>Также возможные дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="131" />
+        <location filename="../../deskdup/views/queue.py" line="135" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation>Также группы со слабыми признаками (имя и время, текст, который шлют многие): больше найденных дублей, но и больше групп, которые дублями не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="139" />
+        <location filename="../../deskdup/views/queue.py" line="143" />
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="144" />
-        <location filename="../../deskdup/views/queue.py" line="284" />
+        <location filename="../../deskdup/views/queue.py" line="148" />
+        <location filename="../../deskdup/views/queue.py" line="288" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="154" />
+        <location filename="../../deskdup/views/queue.py" line="158" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="159" />
+        <location filename="../../deskdup/views/queue.py" line="163" />
         <source>When the leads of a group came in</source>
         <translation>Когда пришли лиды группы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="162" />
+        <location filename="../../deskdup/views/queue.py" line="166" />
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="164" />
+        <location filename="../../deskdup/views/queue.py" line="168" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="166" />
+        <location filename="../../deskdup/views/queue.py" line="170" />
         <source>Groups with a lead created on or after this day</source>
         <translation>Группы с лидом, созданным в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="167" />
+        <location filename="../../deskdup/views/queue.py" line="171" />
         <source>Groups with a lead created on or before this day</source>
         <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="334" />
+        <location filename="../../deskdup/views/queue.py" line="338" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="336" />
+        <location filename="../../deskdup/views/queue.py" line="340" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="339" />
+        <location filename="../../deskdup/views/queue.py" line="343" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="341" />
+        <location filename="../../deskdup/views/queue.py" line="345" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="343" />
+        <location filename="../../deskdup/views/queue.py" line="347" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>
@@ -1696,7 +1696,7 @@
     <message>
         <location filename="../../deskdup/services/rights.py" line="65" />
         <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
-        <translation>Это объединение сделал(а) {author}; отменять чужие объединения может только руководитель</translation>
+        <translation>Автор этого объединения: {author}; отменять чужие объединения может только руководитель</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/rights.py" line="70" />

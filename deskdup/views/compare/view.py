@@ -414,6 +414,12 @@ class CompareView(QWidget):
             merge.setToolTip(self.actions.tip(ReviewAction.MERGE))
             self.heading.show_refusals("")
 
+    def forget_banner(self) -> None:
+        """The banner of the queue's flow ("Previous group: …", a refusal) does not
+        belong to what the operator turns to next (leads from the lead list)."""
+        self._carried = ""
+        self._show_banner("")
+
     def _show_banner(self, text: str, *, error: bool = True) -> None:
         self.heading.show_banner(text, error=error)
 
