@@ -93,6 +93,9 @@ def _messages(ts_path) -> dict[tuple[str, str], str]:
             translation = message.find("translation")
             unfinished = translation is not None and translation.get("type") == "unfinished"
             text = "" if translation is None or unfinished else (translation.text or "")
+            if translation is not None and not unfinished and not text:
+                # A plural string: its forms (tr(text, "", n)).
+                text = "".join(f.text or "" for f in translation.iter("numerusform"))
             out[(name, message.findtext("source"))] = text
     return out
 
