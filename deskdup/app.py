@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from deskdup.services import paths
 from deskdup.services.errors import Cancelled, KnownError
 from deskdup.services.operators import OperatorInfo, list_operators, workspace_operators
+from deskdup.services.team_settings import TeamSettings, load_team_settings, save_team_settings
 from deskdup.services.workspace import Workspace, normalize_url, open_workspace
 from deskdup.views import errors, gc_guard, i18n
 from deskdup.views import settings as opts
@@ -297,15 +298,42 @@ class AppController(QObject):
         ).run_in_background()
 
     def edit_settings(self) -> None:
+        """The settings dialog, with the team's settings read from the workspace first."""
         if self.context is None:
             return
-        threshold = self.context.match_settings().review_threshold
-        change = SettingsDialog.ask(self.settings, threshold, self.window)
+        ctx = self.context
+        QueryOp(
+            self.window,
+            lambda: load_team_settings(ctx.workspace),
+            self._edit_settings,
+            runner=self.runner,
+        ).run_in_background()
+
+    def _edit_settings(self, team: TeamSettings) -> None:
+        ctx = self.context
+        if ctx is None:
+            return
+        change = SettingsDialog.ask(
+            self.settings, team.review_threshold, self.window, team, ctx.operator.can_undo
+        )
         if change is None:
             return
         if change.language_changed:
             self.switch_language(self.settings.get(opts.LANGUAGE) or i18n.system_language())
-        if change.matching_changed and self.window is not None:
+        if change.team is not None:
+            new, ws, operator_id = change.team, ctx.workspace, ctx.operator.id
+            # Saved as a history event (a supervisor's right); then the queue is rebuilt.
+            QueryOp(
+                self.window,
+                lambda: save_team_settings(ws, new, operator_id),
+                lambda _event: self._rescan(),
+                runner=self.runner,
+            ).run_in_background()
+        elif change.matching_changed:
+            self._rescan()
+
+    def _rescan(self) -> None:
+        if self.window is not None and self.context is not None:
             self.context.match_index = None
             self.context.scan_result = None
             self.window.start_scan(full=True)

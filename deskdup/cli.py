@@ -17,7 +17,7 @@ import sys
 from deskdup import __version__
 from deskdup.services.errors import KnownError
 
-COMMAND_MODULES = ("demo", "operator", "import_file", "scan", "merge", "sync")
+COMMAND_MODULES = ("demo", "operator", "import_file", "scan", "merge", "sync", "history")
 
 
 def build_parser() -> argparse.ArgumentParser:

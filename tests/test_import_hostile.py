@@ -177,6 +177,16 @@ def test_a_long_comment_is_kept_whole(ws, tmp_path):
         assert s.scalar(select(Chat.first_message)) == comment.strip()
 
 
+def test_an_xlsx_cell_at_excels_length_limit_is_a_bad_row_not_cut(ws, tmp_path):
+    # calamine gives at most 32,767 characters of a cell (Excel's limit) and drops the rest.
+    path = _book(
+        tmp_path / "x.xlsx", {"Leads": [["id", "comments"], ["1", "я" * 40_000], ["2", "ok"]]}
+    )
+    report = import_file(ws, path, skip_bad=True)
+    assert (report.imported, report.rejected) == (1, 1)
+    assert "32,767" in _reasons(report)[0][1]
+
+
 # --------------------------------------------------------------------------- invisible (6)
 
 

@@ -132,7 +132,7 @@ def test_merge_moves_everything_to_the_primary_and_archives_the_others(workspace
         assert len(event.snapshot["communications"]) == 4
         assert len(event.snapshot["chats"]) == 1
         assert len(event.snapshot["deals"]) == 1
-        assert event.snapshot["after"]["dropped_communications"]
+        assert event.snapshot["after"]["absent"]["communications"]
     assert last_undoable_event(workspace, setup["anna"]) == result.event_id
 
 
@@ -264,7 +264,7 @@ def test_dismiss_is_team_wide_idempotent_and_stores_pairs_in_order(workspace, se
     assert sorted(pairs) == sorted(
         [(tg, wa, "разные люди"), (tg, site, "разные люди"), (wa, site, "разные люди")]
     )
-    assert undo_dismiss(workspace, [wa, tg]) == 1
+    assert undo_dismiss(workspace, [wa, tg], setup["anna"]) == 1
     assert dismiss(workspace, [tg, wa], setup["boss"]) == 1
     with pytest.raises(KnownError, match="at least two"):
         dismiss(workspace, [tg, tg], setup["anna"])

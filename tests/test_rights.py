@@ -162,7 +162,12 @@ def test_merge_needs_read_on_all_edit_on_primary_delete_on_others(world):
             (leads["unowned"], Action.DELETE, "delete"),
         ]
         assert "no archive right" not in " ".join(str(r) for r in refusals)
-        assert check_dismiss(s, info, ids) == []
+        # Dismissing needs what a merge needs on the leads it takes away, on every lead.
+        assert [(r.lead_id, r.action) for r in check_dismiss(s, info, ids)] == [
+            (leads["other_department"], Action.DELETE),
+            (leads["unowned"], Action.DELETE),
+        ]
+        assert check_dismiss(s, info, [leads["same_department"]]) == []
 
 
 def test_refused_merge_and_dismiss_change_nothing(world):

@@ -107,6 +107,8 @@ class EventKind(enum.StrEnum):
     BIND_CONTACT = "bind_contact"
     MERGE_CONTACTS = "merge_contacts"
     UNDO = "undo"
+    DISMISS = "dismiss"  # pairs marked "not duplicates"
+    TEAM_SETTINGS = "team_settings"  # a supervisor changed a team-wide setting
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
@@ -351,8 +353,8 @@ class MergeEvent(Base):
     __tablename__ = "merge_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[EventKind] = mapped_column(_enum(EventKind, "event_kind"))
-    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    kind: Mapped[EventKind] = mapped_column(_enum(EventKind, "event_kind"), index=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     primary_id: Mapped[int | None] = mapped_column(Integer, index=True)
     other_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
@@ -365,6 +367,28 @@ class MergeEvent(Base):
     undone_by_id: Mapped[int | None] = mapped_column(ForeignKey("merge_events.id"))
 
     operator: Mapped[Operator] = relationship()
+
+
+class EventLead(Base):
+    """A lead (or contact) an event concerns, so the history finds events by lead.
+
+    ``label`` and ``search`` are copied when the event is written: a lead the
+    merge deleted is still found by its CRM id or name.  ``search`` is the
+    folded name and label (``normalize.fold``).
+    """
+
+    __tablename__ = "event_leads"
+    __table_args__ = (UniqueConstraint("event_id", "role", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("merge_events.id", ondelete="CASCADE"), index=True
+    )
+    # "primary", "other" (leads) or "contact".
+    role: Mapped[str] = mapped_column(String(10))
+    record_id: Mapped[int] = mapped_column(Integer, index=True)
+    label: Mapped[str] = mapped_column(String(64), default="", index=True)
+    search: Mapped[str] = mapped_column(String(400), default="")
 
 
 class Dismissal(Base):

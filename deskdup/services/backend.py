@@ -25,17 +25,11 @@ from typing import Protocol, runtime_checkable
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import selectinload
 
-from deskdup.models import Action, Contact, EventKind, Lead, MergeEvent, Operator
+from deskdup.models import Action, Contact, EventKind, Lead, Operator
 from deskdup.services import merge as merge_service
-from deskdup.services.errors import KnownError, RightsError, StaleError
-from deskdup.services.merge import (
-    MSG_NO_OPERATOR,
-    MergeResult,
-    fail,
-    row_dict,
-    utcnow,
-    write_session,
-)
+from deskdup.services.errors import KnownError, RightsError, StaleError, fail
+from deskdup.services.events import record_event
+from deskdup.services.merge import MergeResult
 from deskdup.services.merge_plan import (
     MSG_NO_LEAD,
     LeadCard,
@@ -47,6 +41,7 @@ from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.names import fold
 from deskdup.services.operators import find_operator
 from deskdup.services.policy import MergePolicy, load_policy
+from deskdup.services.records import MSG_NO_OPERATOR, RowSet, row_dict, utcnow, write_session
 from deskdup.services.rights import OperatorInfo, check_lead
 from deskdup.services.workspace import Workspace
 
@@ -220,20 +215,23 @@ class SqlBackend:
             before = row_dict(lead)
             lead.contact_id = contact_id
             lead.updated_at = utcnow()
-            event = MergeEvent(
+            session.flush()
+            left = RowSet()
+            left.add("leads", [lead])
+            event = record_event(
+                session,
                 kind=EventKind.BIND_CONTACT,
                 operator_id=operator_id,
                 created_at=lead.updated_at,
                 primary_id=lead.id,
-                other_ids=[contact_id] if contact_id is not None else [],
+                contact_ids=[contact_id] if contact_id is not None else [],
+                other_ids=[],
                 choices={"contact_id": contact_id},
-                snapshot={"leads": [before]},
+                snapshot={"leads": [before], "after": left.to_json()},
                 summary=f"Bound lead #{lead.label} to contact #{contact_id}"
                 if contact_id is not None
                 else f"Unbound lead #{lead.label} from its contact",
             )
-            session.add(event)
-            session.flush()
             return event.id
 
 

@@ -1,20 +1,18 @@
-"""Applying a merge plan, undoing it, and marking leads "not duplicates" (SQL backend).
+"""Applying a merge plan (SQL backend); undo and dismissals live beside it.
 
 ``apply_merge`` is one transaction.  The leads are re-read (``FOR UPDATE`` on
 PostgreSQL; on SQLite the transaction starts with ``BEGIN IMMEDIATE``, which
 serialises writers the same way) and their versions compared with the ones the
 plan captured: a lead changed since it was shown raises ``StaleError`` and
 nothing is written.  Then the rights check (``RightsError``, nothing written),
-then the history event with the before-snapshot of every row the merge touches,
-then the changes.  Every UPDATE goes through the ORM with ``version_id_col``,
-so a writer that slipped past the check still fails with ``StaleDataError``,
-turned into the same ``StaleError``.
+then the history event with the before-snapshot of every row the merge touches
+and the content of every row it leaves (``records.RowSet``: what undo compares
+with), then the changes.  Every UPDATE goes through the ORM with
+``version_id_col``, so a writer that slipped past the check still fails with
+``StaleDataError``, turned into the same ``StaleError``.
 
-``undo_event`` restores every touched row from the snapshot, provided none of
-them changed after the merge.  Restored rows get a *new* version (the ORM
-bumps it) rather than their old number, so a view that still shows the merged
-state cannot overwrite the restored one; every other column is restored
-exactly.
+Undo is ``services/undo.py``, dismissals ``services/dismissals.py``; both are
+re-exported here for the callers that import them from this module.
 
 The exceptions raised here carry the operator-facing ``Message`` as
 ``exc.message`` (and ``RightsError`` the ``Refusal`` list as ``exc.refusals``)
@@ -25,39 +23,29 @@ Times are stored as naive UTC.
 
 from __future__ import annotations
 
-import enum
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from decimal import Decimal
-from itertools import combinations
 from typing import Any
 
-from sqlalchemy import DateTime, Numeric, and_, delete, or_, select
-from sqlalchemy import Enum as SAEnum
-from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from deskdup.models import (
     Activity,
     Chat,
-    Communication,
     Deal,
-    Dismissal,
     EventKind,
+    EventLead,
     Lead,
     MergeEvent,
-    Operator,
     deal_contacts,
 )
 from deskdup.services.channels import channel_message
-from deskdup.services.errors import KnownError, RightsError, StaleError, fail
+from deskdup.services.dismissals import dismiss, undo_dismiss
+from deskdup.services.errors import RightsError, StaleError, fail
+from deskdup.services.events import record_event
 from deskdup.services.merge_plan import (
-    MSG_NO_LEAD,
-    PLAN_CONTEXT,
     LeadCard,
     MergePlan,
     cards_from_leads,
@@ -67,18 +55,55 @@ from deskdup.services.merge_plan import (
 )
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, Translate
 from deskdup.services.policy import MergePolicy, load_policy
-from deskdup.services.rights import (
-    check_dismiss,
-    check_merge_cards,
-    check_undo,
-    refusals_message,
+from deskdup.services.records import (
+    MSG_BUSY,
+    MSG_NO_OPERATOR,
+    MSG_RACE,
+    RowSet,
+    active_operator,
+    row_dict,
+    utcnow,
+    write_session,
+)
+from deskdup.services.rights import check_merge_cards, refusals_message
+from deskdup.services.undo import (
+    MSG_ALREADY_UNDONE,
+    MSG_NO_EVENT,
+    MSG_UNDO_CHANGED,
+    MSG_UNDONE,
+    UndoResult,
+    undo_event,
 )
 from deskdup.services.workspace import Workspace
 
+__all__ = [
+    "MSG_ALREADY_UNDONE",
+    "MSG_BUSY",
+    "MSG_NO_EVENT",
+    "MSG_NO_OPERATOR",
+    "MSG_RACE",
+    "MSG_UNDONE",
+    "MSG_UNDO_CHANGED",
+    "MergeResult",
+    "UndoResult",
+    "UndoableMerge",
+    "apply_merge",
+    "dismiss",
+    "last_undoable_event",
+    "last_undoable_merge",
+    "row_dict",
+    "undo_dismiss",
+    "undo_event",
+    "utcnow",
+    "write_session",
+]
+
 CONTEXT = "Merge"
 
+# The name the Bitrix24 merge imports (services/bitrix24/merge.py).
+_operator = active_operator
+
 MSG_MERGED = QT_TRANSLATE_NOOP("Merge", "Merged {count} leads into #{primary}")
-MSG_UNDONE = QT_TRANSLATE_NOOP("Merge", "Undid the merge into #{primary}; {count} leads restored")
 MSG_CHANGED = QT_TRANSLATE_NOOP(
     "Merge",
     "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was "
@@ -92,31 +117,7 @@ MSG_MERGED_AWAY = QT_TRANSLATE_NOOP(
     "Merge",
     "Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded",
 )
-MSG_RACE = QT_TRANSLATE_NOOP(
-    "Merge",
-    "Someone else changed one of these leads at the same moment; nothing was merged; "
-    "the view has been reloaded",
-)
-MSG_BUSY = QT_TRANSLATE_NOOP(
-    "Merge", "The database is busy with another operator's change; try again in a moment"
-)
-MSG_UNDO_CHANGED = QT_TRANSLATE_NOOP(
-    "Merge",
-    "Cannot undo: {what} changed after the merge; undo would overwrite that change",
-)
-MSG_ALREADY_UNDONE = QT_TRANSLATE_NOOP("Merge", "This merge was already undone")
-MSG_NOT_A_MERGE = QT_TRANSLATE_NOOP("Merge", "Only lead merges can be undone")
-MSG_NO_EVENT = QT_TRANSLATE_NOOP("Merge", "There is no history event {event}")
-MSG_PORTAL_MERGE = QT_TRANSLATE_NOOP(
-    "Merge",
-    "This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo "
-    "it. The history keeps everything they held.",
-)
 SOMEONE_ELSE = QT_TRANSLATE_NOOP("Merge", "someone else")
-MSG_NO_OPERATOR = QT_TRANSLATE_NOOP("Merge", "There is no active operator with the id {operator}")
-MSG_DISMISS_TWO = QT_TRANSLATE_NOOP(
-    "Merge", "Marking leads as not duplicates needs at least two different leads"
-)
 
 # The note appended to the primary's comments, in the team's language
 # (``MergePolicy.note_language``) and the merging operator's local time.
@@ -130,14 +131,6 @@ class MergeResult:
     event_id: int
     primary_id: int
     merged_ids: tuple[int, ...]
-    summary: Message
-
-
-@dataclass(frozen=True)
-class UndoResult:
-    event_id: int  # the UNDO event
-    undone_event_id: int
-    restored_ids: tuple[int, ...]
     summary: Message
 
 
@@ -158,107 +151,19 @@ class UndoableMerge:
         return self.merged_at.replace(tzinfo=UTC).astimezone()
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-# --------------------------------------------------------------------------- transactions
-
-
-@contextmanager
-def write_session(ws: Workspace) -> Iterator[Session]:
-    """A session whose transaction holds the write lock from its first statement.
-
-    On SQLite, ``BEGIN IMMEDIATE`` makes a second writer wait (busy timeout) for
-    the first to commit and then read the committed data, instead of failing
-    half-way with "database is locked".  On PostgreSQL the ``FOR UPDATE`` reads
-    do that job.
-    """
-    try:
-        with ws.session() as session:
-            if ws.is_sqlite:
-                session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-            yield session
-    except StaleDataError as exc:
-        raise fail(StaleError, Message(CONTEXT, MSG_RACE)) from exc
-    except OperationalError as exc:
-        text = str(exc.orig).lower() if exc.orig else str(exc).lower()
-        if "locked" in text or "busy" in text or "deadlock" in text:
-            raise fail(KnownError, Message(CONTEXT, MSG_BUSY)) from exc
-        raise
-
-
-def _operator(session: Session, operator_id: int) -> Operator:
-    operator = session.scalar(
-        select(Operator)
-        .where(Operator.id == operator_id)
-        .options(selectinload(Operator.rights), selectinload(Operator.department))
-    )
-    if operator is None or not operator.is_active:
-        raise fail(KnownError, Message(CONTEXT, MSG_NO_OPERATOR, {"operator": operator_id}))
-    return operator
-
-
-# --------------------------------------------------------------------------- snapshots
-
-
-def _to_json(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value
-
-
-def row_dict(obj: Any) -> dict[str, Any]:
-    """Every column of an ORM object as a JSON-safe dict."""
-    mapper = sa_inspect(obj).mapper
-    return {attr.key: _to_json(getattr(obj, attr.key)) for attr in mapper.column_attrs}
-
-
-def _from_json(model: type, data: dict[str, Any]) -> dict[str, Any]:
-    """Column values of ``model`` back from ``row_dict`` output."""
-    out: dict[str, Any] = {}
-    for attr in sa_inspect(model).column_attrs:
-        if attr.key not in data:
-            continue
-        value = data[attr.key]
-        kind = attr.columns[0].type
-        if value is not None:
-            if isinstance(kind, SAEnum) and kind.enum_class is not None:
-                value = kind.enum_class(value)
-            elif isinstance(kind, DateTime):
-                value = datetime.fromisoformat(value)
-            elif isinstance(kind, Numeric):
-                value = Decimal(value)
-        out[attr.key] = value
-    return out
-
-
-def _restore(obj: Any, data: dict[str, Any]) -> None:
-    """Put the snapshot's column values back; the version moves on (see module doc)."""
-    for key, value in _from_json(type(obj), data).items():
-        if key not in ("id", "version"):
-            setattr(obj, key, value)
-
-
 # --------------------------------------------------------------------------- merge
 
 
 def _who_changed(session: Session, lead: Lead) -> str:
     """The operator of the latest history event that touched ``lead``, if any."""
-    events = session.scalars(
+    event = session.scalars(
         select(MergeEvent)
-        .where(MergeEvent.kind.in_([EventKind.MERGE_LEADS, EventKind.UNDO]))
+        .join(EventLead, EventLead.event_id == MergeEvent.id)
+        .where(EventLead.record_id == lead.id, EventLead.role != "contact")
         .order_by(MergeEvent.id.desc())
-        .limit(50)
-    )
-    for event in events:
-        if event.primary_id == lead.id or lead.id in (event.other_ids or []):
-            return event.operator.full_name
-    return ""
+        .limit(1)
+    ).first()
+    return event.operator.full_name if event is not None and event.operator else ""
 
 
 def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -> None:
@@ -324,7 +229,7 @@ def apply_merge(
     with write_session(ws) as session:
         if policy is None:
             policy = load_policy(session)
-        operator = _operator(session, operator_id)
+        operator = active_operator(session, operator_id)
         leads = {lead.id: lead for lead in load_leads(session, plan.lead_ids, for_update=True)}
         _check_versions(session, plan, leads)
         cards = cards_from_leads(list(leads.values()))
@@ -357,7 +262,6 @@ def apply_merge(
         # The primary's own duplicates go too, so the result is what the preview showed.
         keys: set[tuple[str, str, str]] = set()
         dropped: list[int] = []
-        kept: list[int] = []
         for lead in [primary, *others]:
             infos = {c.id: c for c in cards[lead.id].communications}
             for comm in list(lead.communications):
@@ -367,7 +271,6 @@ def apply_merge(
                     lead.communications.remove(comm)  # delete-orphan
                     continue
                 keys.add(key)
-                kept.append(comm.id)
                 if lead is not primary:
                     primary.communications.append(comm)
         for other in others:
@@ -403,8 +306,19 @@ def apply_merge(
         summary = Message(
             CONTEXT, MSG_MERGED, {"count": len(plan.lead_ids), "primary": primary.label}
         )
-        snapshot["after"] = _after_state(session, plan, kept, dropped, deleted, relinked)
-        event = MergeEvent(
+        left = RowSet()
+        left.add("leads", [primary, *(o for o in others if o.id not in deleted)])
+        left.add("leads", session.scalars(select(Lead).where(Lead.id.in_(relinked))))
+        left.add("communications", primary.communications)
+        left.remove("leads", deleted)
+        left.remove("communications", dropped)
+        moved = _moved_ids(plan)
+        for table, model in (("chats", Chat), ("activities", Activity), ("deals", Deal)):
+            if moved[table]:
+                left.add(table, session.scalars(select(model).where(model.id.in_(moved[table]))))
+        snapshot["after"] = left.to_json()
+        event = record_event(
+            session,
             kind=EventKind.MERGE_LEADS,
             operator_id=operator.id,
             created_at=now,
@@ -414,9 +328,17 @@ def apply_merge(
             snapshot=snapshot,
             summary=str(summary),
         )
-        session.add(event)
-        session.flush()
         return MergeResult(event.id, primary.id, tuple(plan.other_ids), summary)
+
+
+def _moved_ids(plan: MergePlan) -> dict[str, list[int]]:
+    """The chats, activities and deals of the other leads: the merge moves them to the primary."""
+    cards = [plan.cards[i] for i in plan.other_ids]
+    return {
+        "chats": [c.id for card in cards for c in card.chats],
+        "activities": [a.id for card in cards for a in card.activities],
+        "deals": [d.id for card in cards for d in card.deals],
+    }
 
 
 def _merge_snapshot(session: Session, primary: Lead, others: Sequence[Lead]) -> dict[str, Any]:
@@ -440,166 +362,6 @@ def _merge_snapshot(session: Session, primary: Lead, others: Sequence[Lead]) -> 
         "deal_contacts": links,
         "relinked_leads": [],
     }
-
-
-def _after_state(
-    session: Session,
-    plan: MergePlan,
-    kept: list[int],
-    dropped: list[int],
-    deleted: list[int],
-    relinked: list[int],
-) -> dict[str, Any]:
-    """What the touched rows look like right after the merge (undo compares with it)."""
-
-    def versions(model: type, ids: Sequence[int]) -> dict[str, int]:
-        if not ids:
-            return {}
-        rows = session.execute(select(model.id, model.version).where(model.id.in_(list(ids))))
-        return {str(i): v for i, v in rows}
-
-    chat_ids = [c.id for i in plan.other_ids for c in plan.cards[i].chats]
-    activity_ids = [a.id for i in plan.other_ids for a in plan.cards[i].activities]
-    deal_ids = [d.id for i in plan.other_ids for d in plan.cards[i].deals]
-    kept = [i for i in plan.lead_ids if i not in deleted]
-    comms = session.scalars(select(Communication).where(Communication.id.in_(kept))) if kept else []
-    return {
-        "leads": versions(Lead, [*kept, *relinked]),
-        "chats": versions(Chat, chat_ids),
-        "activities": versions(Activity, activity_ids),
-        "deals": versions(Deal, deal_ids),
-        "communications": {str(c.id): row_dict(c) for c in comms},
-        "dropped_communications": dropped,
-        "deleted_leads": deleted,
-    }
-
-
-# --------------------------------------------------------------------------- undo
-
-
-def _undo_conflicts(session: Session, event: MergeEvent) -> list[str]:
-    """Descriptions of touched rows that changed after the merge (empty: safe to undo)."""
-    after = event.snapshot.get("after", {})
-    problems: list[str] = []
-    for name, model in (
-        ("leads", Lead),
-        ("chats", Chat),
-        ("activities", Activity),
-        ("deals", Deal),
-    ):
-        expected = after.get(name, {})
-        if not expected:
-            continue
-        ids = [int(i) for i in expected]
-        found = dict(
-            session.execute(select(model.id, model.version).where(model.id.in_(ids))).all()
-        )
-        for key, version in expected.items():
-            if found.get(int(key)) != version:
-                problems.append(f"{name[:-1] if name != 'activities' else 'activity'} {key}")
-    moved = after.get("communications", {})
-    if moved:
-        rows = session.scalars(
-            select(Communication).where(Communication.id.in_([int(i) for i in moved]))
-        )
-        current = {str(c.id): row_dict(c) for c in rows}
-        for key, data in moved.items():
-            if current.get(key) != data:
-                problems.append(f"communication {key}")
-    gone = [*after.get("dropped_communications", [])]
-    if gone and session.scalar(select(Communication.id).where(Communication.id.in_(gone))):
-        problems.append("a communication id reused")
-    deleted = after.get("deleted_leads", [])
-    if deleted and session.scalar(select(Lead.id).where(Lead.id.in_(deleted))):
-        problems.append("a lead id reused")
-    return problems
-
-
-def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
-    """Restore every row merge event ``event_id`` touched, as ``operator_id``.
-
-    Refuses (``KnownError``, nothing written) when the event is not a lead
-    merge, was already undone, or any touched row changed after the merge;
-    ``RightsError`` when the operator may not undo it (``rights.check_undo``).
-    Writes an UNDO event and marks the merge ``undone_by_id``.
-    """
-    with write_session(ws) as session:
-        operator = _operator(session, operator_id)
-        event = session.get(MergeEvent, event_id, populate_existing=True)
-        if event is None:
-            raise fail(KnownError, Message(CONTEXT, MSG_NO_EVENT, {"event": event_id}))
-        if event.kind is not EventKind.MERGE_LEADS:
-            raise fail(KnownError, Message(CONTEXT, MSG_NOT_A_MERGE))
-        if event.undone_by_id is not None:
-            raise fail(KnownError, Message(CONTEXT, MSG_ALREADY_UNDONE))
-        if (event.snapshot or {}).get("portal"):
-            raise fail(KnownError, Message(CONTEXT, MSG_PORTAL_MERGE))
-        refusal = check_undo(operator, event)
-        if refusal is not None:
-            raise fail(RightsError, refusal)
-        problems = _undo_conflicts(session, event)
-        if problems:
-            message = Message(CONTEXT, MSG_UNDO_CHANGED, {"what": ", ".join(problems[:5])})
-            raise fail(KnownError, message)
-
-        snap = event.snapshot
-        after = snap.get("after", {})
-        deleted = set(after.get("deleted_leads", []))
-        # Deleted leads come back first: the rows below point at them.
-        revived = []
-        for data in snap["leads"]:
-            if data["id"] in deleted:
-                lead = Lead(**_from_json(Lead, data))
-                session.add(lead)
-                revived.append((lead, int(data["version"]) + 1))
-        session.flush()
-        for lead, version in revived:
-            # An INSERT always starts at version 1; move past the old number so
-            # a plan built before the merge cannot apply to the revived lead.
-            lead.version = version
-        for data in snap["leads"]:
-            if data["id"] not in deleted:
-                _restore(session.get(Lead, data["id"]), data)
-        for data in snap.get("relinked_leads", []):
-            _restore(session.get(Lead, data["id"]), data)
-        dropped = set(after.get("dropped_communications", []))
-        for data in snap["communications"]:
-            if data["id"] in dropped:
-                session.add(Communication(**_from_json(Communication, data)))
-            else:
-                _restore(session.get(Communication, data["id"]), data)
-        for name, model in (("chats", Chat), ("activities", Activity), ("deals", Deal)):
-            for data in snap.get(name, []):
-                _restore(session.get(model, data["id"]), data)
-        session.flush()
-
-        now = utcnow()
-        restored = tuple(event.other_ids or [])
-        primary_label = next(
-            (
-                d.get("external_id") or str(d["id"])
-                for d in snap["leads"]
-                if d["id"] == event.primary_id
-            ),
-            str(event.primary_id),
-        )
-        summary = Message(CONTEXT, MSG_UNDONE, {"primary": primary_label, "count": len(restored)})
-        undo = MergeEvent(
-            kind=EventKind.UNDO,
-            operator_id=operator.id,
-            created_at=now,
-            primary_id=event.primary_id,
-            other_ids=list(restored),
-            choices={},
-            snapshot={},
-            summary=str(summary),
-            undo_of_id=event.id,
-        )
-        session.add(undo)
-        session.flush()
-        event.undone_by_id = undo.id
-        session.flush()
-        return UndoResult(undo.id, event.id, restored, summary)
 
 
 def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
@@ -644,69 +406,3 @@ def last_undoable_merge(ws: Workspace, operator_id: int) -> UndoableMerge | None
             merged_at=event.created_at,
             operator_name=event.operator.full_name if event.operator is not None else "",
         )
-
-
-# --------------------------------------------------------------------------- dismissals
-
-
-def _pairs(lead_ids: Sequence[int]) -> list[tuple[int, int]]:
-    ids = sorted(set(lead_ids))
-    if len(ids) < 2:
-        raise fail(KnownError, Message(CONTEXT, MSG_DISMISS_TWO))
-    return list(combinations(ids, 2))
-
-
-def _pair_filter(pairs: Sequence[tuple[int, int]]):
-    return or_(*(and_(Dismissal.lead_a_id == a, Dismissal.lead_b_id == b) for a, b in pairs))
-
-
-def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: str = "") -> int:
-    """Mark every pair of ``lead_ids`` "not duplicates", team-wide.
-
-    Pairs are stored with the smaller id first; a pair already dismissed (by
-    anyone) is left as it is, so repeating is harmless.  Needs read on every
-    lead (``RightsError``).  Returns the number of new pairs.
-    """
-    pairs = _pairs(lead_ids)
-    ids = sorted({i for pair in pairs for i in pair})
-    for attempt in range(2):
-        try:
-            with ws.session() as session:
-                operator = _operator(session, operator_id)
-                found = {lead.id for lead in load_leads(session, ids)}
-                missing = [i for i in ids if i not in found]
-                if missing:
-                    raise fail(KnownError, Message(PLAN_CONTEXT, MSG_NO_LEAD, {"lead": missing[0]}))
-                refusals = check_dismiss(session, operator, ids)
-                if refusals:
-                    raise fail(RightsError, refusals_message(refusals), refusals=refusals)
-                existing = {
-                    (d.lead_a_id, d.lead_b_id)
-                    for d in session.scalars(select(Dismissal).where(_pair_filter(pairs)))
-                }
-                now = utcnow()
-                new = [p for p in pairs if p not in existing]
-                for a, b in new:
-                    session.add(
-                        Dismissal(
-                            lead_a_id=a,
-                            lead_b_id=b,
-                            operator_id=operator.id,
-                            created_at=now,
-                            reason=reason.strip(),
-                        )
-                    )
-            return len(new)
-        except IntegrityError:
-            # Someone dismissed one of the pairs at the same moment: count again.
-            if attempt:
-                raise
-    return 0
-
-
-def undo_dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int | None = None) -> int:
-    """Forget the dismissals between ``lead_ids`` (team-wide); the number removed."""
-    pairs = _pairs(lead_ids)
-    with ws.session() as session:
-        result = session.execute(delete(Dismissal).where(_pair_filter(pairs)))
-        return int(result.rowcount or 0)

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from deskdup.models import Channel, CommKind, Lead, Operator
 from deskdup.services.errors import KnownError, fail
-from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, message_to_json
 from deskdup.services.name_proposal import NAME_FIELDS, NameSource, propose_names
 
 PLAN_CONTEXT = "Merge"
@@ -245,6 +245,8 @@ class MergePlan:
     fields: list[FieldChoice]
     versions: dict[int, int]  # lead id -> version when the plan was built
     built_at: datetime = field(default_factory=datetime.now)
+    # Why the group was offered (the matcher's reasons); kept in the history.
+    reasons: tuple[Any, ...] = ()
 
     # ---- reading
 
@@ -323,6 +325,7 @@ class MergePlan:
             "fields": {c.name: c.chosen for c in self.fields},
             "explicit": sorted(c.name for c in self.fields if c.explicit),
             "values": {c.name: [c.source, c.override] for c in self.fields if c.source},
+            "reasons": [message_to_json(getattr(r, "text", r)) for r in self.reasons],
         }
 
     def preview(self) -> dict[str, Any]:

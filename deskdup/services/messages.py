@@ -77,3 +77,26 @@ def _value(value: Any, translate: Translate | None) -> Any:
     if isinstance(value, MessageList):
         return value.render(translate)
     return value
+
+
+def message_to_json(message: Message | Any) -> Any:
+    """A ``Message`` (with nested ones) as plain JSON, so the history can keep reasons."""
+    if isinstance(message, Message):
+        return {
+            "context": message.context,
+            "template": message.template,
+            "params": {k: message_to_json(v) for k, v in message.params.items()},
+        }
+    if isinstance(message, int | float | str | bool) or message is None:
+        return message
+    return str(message)
+
+
+def message_from_json(data: Any) -> Message | str:
+    if isinstance(data, dict) and "template" in data:
+        params = {
+            k: message_from_json(v) if isinstance(v, dict) else v
+            for k, v in (data.get("params") or {}).items()
+        }
+        return Message(str(data.get("context", "")), str(data["template"]), params)
+    return str(data)

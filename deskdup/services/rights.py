@@ -311,13 +311,24 @@ def check_dismiss(
     session: Session | None,
     operator: Operator | OperatorInfo,
     plan_or_ids: MergePlan | Sequence[int],
+    policy: MergePolicy | None = None,
 ) -> list[Refusal]:
-    """Marking leads "not duplicates" needs read on each of them (it changes no lead)."""
+    """Marking leads "not duplicates" needs read and delete (archive) on each of them.
+
+    Dismissing takes the group out of every colleague's queue for good, the
+    decision a merge makes the other way; so it needs the right a merge needs
+    on the leads it takes away, on every lead of the group.  A trainee (no
+    delete right on leads) may therefore dismiss nothing, and is told so
+    lead by lead, as for a merge.
+    """
+    policy = policy or MergePolicy()
+    removal = "archive" if policy.archive_instead_of_delete else "delete"
     refusals = []
     for card in _cards(session, plan_or_ids):
-        refusal = check_lead(operator, card, Action.READ)
-        if refusal is not None:
-            refusals.append(refusal)
+        for action, word in ((Action.READ, "read"), (Action.DELETE, removal)):
+            refusal = check_lead(operator, card, action, word)
+            if refusal is not None:
+                refusals.append(refusal)
     return refusals
 
 

@@ -33,11 +33,13 @@ from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_f
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
+from deskdup.services.team_settings import team_match_settings
 from deskdup.services.workspace import Workspace
 from deskdup.views import icons
 from deskdup.views import settings as opts
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
+from deskdup.views.history import HistoryTab
 from deskdup.views.lead_list import LeadListView
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
@@ -45,7 +47,7 @@ from deskdup.views.shortcuts import ReviewAction
 
 log = logging.getLogger(__name__)
 
-QUEUE_TAB, LEADS_TAB = 0, 1
+QUEUE_TAB, LEADS_TAB, HISTORY_TAB = 0, 1, 2
 
 
 def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
@@ -107,6 +109,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.queue, self.tr("Review queue"))
         self.tabs.addTab(self.leads, self.tr("Leads"))
+        self.history = HistoryTab(context)
+        self.tabs.addTab(self.history, self.tr("History"))
         self.compare = CompareView(context)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tabs)
@@ -237,6 +241,9 @@ class MainWindow(QMainWindow):
             self._action(self.tr("&Leads"), lambda: self.show_tab(LEADS_TAB), "Alt+2")
         )
         self.view_menu.addAction(
+            self._action(self.tr("&History"), lambda: self.show_tab(HISTORY_TAB), "Alt+3")
+        )
+        self.view_menu.addAction(
             self._action(
                 self.tr("&Find a lead"), self.focus_search, QKeySequence.StandardKey.Find, "search"
             )
@@ -360,8 +367,9 @@ class MainWindow(QMainWindow):
         def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
             with quiet_gc(freeze=True):
                 if index is None:
+                    team = team_match_settings(ws, settings)  # the team's, once saved
                     built = MatchIndex.build(
-                        ws, settings, progress=progress, cancelled=lambda: progress.cancelled
+                        ws, team, progress=progress, cancelled=lambda: progress.cancelled
                     )
                     result = built.result(tier=tier)
                 else:
@@ -616,7 +624,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(tab)
 
     def _tab_changed(self, tab: int) -> None:
-        if tab == QUEUE_TAB:
+        # The history has its own detail pane: it takes the comparison's place.
+        self.compare.setVisible(tab != HISTORY_TAB)
+        if tab == HISTORY_TAB:
+            self.history.refresh()
+            self.history.table.setFocus()
+        elif tab == QUEUE_TAB:
             self.queue.table.setFocus()
         else:
             self.leads.table.setFocus()

@@ -1,5 +1,12 @@
-"""The settings the operator may change: language, review threshold, phone region,
-and detection (the burst window and the weight of each kind of evidence)."""
+"""The settings dialog: the operator's own (language, phone region) and the team's.
+
+With ``team`` given (the window always gives it), the review threshold, the
+burst window, the weights and archive-or-delete are the *team's* settings,
+kept in the workspace (``services/team_settings.py``): shown to everyone,
+changed only by a supervisor (the fields are disabled for the others, with a
+line saying why), and ``apply`` returns them in ``SettingsChange.team`` for
+the caller to save as a history event.  Without ``team`` (an old caller) they
+are the operator's own settings, as before."""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from deskdup.services.matching import DEFAULT_BURST_MINUTES, DEFAULT_WEIGHTS
 from deskdup.services.messages import QT_TRANSLATE_NOOP
+from deskdup.services.team_settings import TeamSettings
 from deskdup.views import i18n
 from deskdup.views.settings import (
     BURST_MINUTES,
@@ -81,14 +90,23 @@ def weight_label(code: str) -> str:
 class SettingsChange:
     language_changed: bool
     matching_changed: bool
+    # The team's new settings when a supervisor changed them (the caller saves them).
+    team: TeamSettings | None = None
 
 
 class SettingsDialog(QDialog):
     def __init__(
-        self, settings: Settings, engine_threshold: float, parent: QWidget | None = None
+        self,
+        settings: Settings,
+        engine_threshold: float,
+        parent: QWidget | None = None,
+        team: TeamSettings | None = None,
+        supervisor: bool = False,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.team = team
+        self.supervisor = supervisor
         self.setWindowTitle(self.tr("Settings"))
         outer = QVBoxLayout(self)
         # The weights make the dialog tall: everything but the buttons scrolls.
@@ -112,9 +130,12 @@ class SettingsDialog(QDialog):
         self.threshold.setSingleStep(0.05)
         self.threshold.setDecimals(2)
         saved = float(settings.get(REVIEW_THRESHOLD))
+        if team is not None:
+            saved = team.review_threshold
         self.threshold.setValue(saved if 0 <= saved <= 1 else engine_threshold)
         self._initial_threshold = self.threshold.value()
-        form.addRow(label(REVIEW_THRESHOLD), self.threshold)
+        if team is None:
+            form.addRow(label(REVIEW_THRESHOLD), self.threshold)
 
         self.region = QLineEdit(settings.get(DEFAULT_REGION))
         self.region.setMaxLength(2)
@@ -138,12 +159,28 @@ class SettingsDialog(QDialog):
         self._fit_to_screen(content)
 
     def _detection_section(self, settings: Settings) -> QGroupBox:
-        box = QGroupBox(self.tr("Detection"))
+        team = self.team
+        title = self.tr("Detection") if team is None else self.tr("Team settings (whole workspace)")
+        box = QGroupBox(title)
         form = QFormLayout(box)
+        self.archive = QCheckBox(self.tr("Archive merged leads (instead of deleting them)"))
+        if team is not None:
+            note = QLabel(
+                self.tr("Every operator of this workspace works with these settings.")
+                if self.supervisor
+                else self.tr("These are the team's settings; only a supervisor changes them.")
+            )
+            note.setWordWrap(True)
+            form.addRow(note)
+            self.archive.setChecked(team.archive_instead_of_delete)
+            form.addRow(self.archive)
+            form.addRow(label(REVIEW_THRESHOLD), self.threshold)
         self.burst = QSpinBox()
         self.burst.setRange(*BURST_RANGE)
         self.burst.setSuffix(self.tr(" min"))
         stored_burst = burst_minutes(settings.get(BURST_MINUTES))
+        if team is not None:
+            stored_burst = team.burst_minutes
         self.burst.setValue(DEFAULT_BURST_MINUTES if stored_burst is None else stored_burst)
         self._initial_burst = self.burst.value()
         form.addRow(label(BURST_MINUTES), self.burst)
@@ -152,6 +189,8 @@ class SettingsDialog(QDialog):
         heading.setWordWrap(True)
         form.addRow(heading)
         stored = weight_overrides(settings.get(MATCH_WEIGHTS))
+        if team is not None:
+            stored = dict(team.weights)
         self.weights: dict[str, QDoubleSpinBox] = {}
         for code, default in DEFAULT_WEIGHTS.items():
             spin = QDoubleSpinBox()
@@ -173,6 +212,15 @@ class SettingsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.restore_defaults)
         form.addRow(row)
+        if team is not None and not self.supervisor:
+            for widget in (
+                self.archive,
+                self.threshold,
+                self.burst,
+                self.restore_defaults,
+                *self.weights.values(),
+            ):
+                widget.setEnabled(False)
         return box
 
     def _fit_to_screen(self, content: QWidget) -> None:
@@ -192,7 +240,23 @@ class SettingsDialog(QDialog):
     def _weight_values(self) -> dict[str, float]:
         return {code: round(spin.value(), 2) for code, spin in self.weights.items()}
 
+    def team_settings(self) -> TeamSettings:
+        """The team's settings as the dialog shows them."""
+        weights = {
+            code: w
+            for code, w in self._weight_values().items()
+            if abs(w - DEFAULT_WEIGHTS[code]) > 1e-9
+        }
+        return TeamSettings(
+            archive_instead_of_delete=self.archive.isChecked(),
+            review_threshold=round(self.threshold.value(), 2),
+            burst_minutes=self.burst.value(),
+            weights=weights,
+        )
+
     def apply(self) -> SettingsChange:
+        if self.team is not None:
+            return self._apply_with_team(self.team)
         language = str(self.language.currentData() or "")
         language_changed = language != self.settings.get(LANGUAGE)
         self.settings.set(LANGUAGE, language)
@@ -221,11 +285,31 @@ class SettingsDialog(QDialog):
         self.settings.sync()
         return SettingsChange(language_changed, matching_changed)
 
+    def _apply_with_team(self, team: TeamSettings) -> SettingsChange:
+        """Save the operator's own settings; return the team's when a supervisor changed them."""
+        language = str(self.language.currentData() or "")
+        language_changed = language != self.settings.get(LANGUAGE)
+        self.settings.set(LANGUAGE, language)
+        region = self.region.text().strip().upper() or "RU"
+        matching_changed = region != self.settings.get(DEFAULT_REGION)
+        self.settings.set(DEFAULT_REGION, region)
+        self.settings.sync()
+        new_team = self.team_settings() if self.supervisor else team
+        changed = new_team != team
+        return SettingsChange(
+            language_changed, matching_changed or changed, new_team if changed else None
+        )
+
     @classmethod
     def ask(
-        cls, settings: Settings, engine_threshold: float, parent: QWidget | None = None
+        cls,
+        settings: Settings,
+        engine_threshold: float,
+        parent: QWidget | None = None,
+        team: TeamSettings | None = None,
+        supervisor: bool = False,
     ) -> SettingsChange | None:
-        dialog = cls(settings, engine_threshold, parent)
+        dialog = cls(settings, engine_threshold, parent, team, supervisor)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.apply()

@@ -3,27 +3,27 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="93" />
+        <location filename="../../deskdup/app.py" line="94" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation>В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="164" />
+        <location filename="../../deskdup/app.py" line="165" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="192" />
+        <location filename="../../deskdup/app.py" line="193" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="206" />
+        <location filename="../../deskdup/app.py" line="207" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="234" />
+        <location filename="../../deskdup/app.py" line="235" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
@@ -96,52 +96,52 @@
         <translation>Эта рабочая база ещё не связана с порталом Битрикс24: укажите вебхук через --bitrix24 URL (или DESKDUP_BITRIX24_WEBHOOK).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="105" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="106" />
         <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} изменён на портале в {time} (после последнего чтения deskdup); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="110" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="111" />
         <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
         <translation>Лида #{lead} больше нет на портале (удалён или объединён там); ничего не объединено; он убран из очереди</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="115" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="116" />
         <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
         <translation>Портал отказался объединять #{leads}: лиды всё ещё различаются в полях {fields}, которые deskdup не показывает (CONFLICT). Ничего не объединено, лиды остались как были; объедините их на портале: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="121" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="122" />
         <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
         <translation>Портал не смог объединить #{leads} (ERROR). Ничего не объединено, лиды остались как были; попробуйте снова или объедините их на портале: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="126" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="127" />
         <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
         <translation>Портал отказал в объединении #{leads}: {reason} Ничего не объединено, лиды остались как были.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="131" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="132" />
         <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
         <translation>{reason} Объединение #{leads} записано в журнал и будет завершено при следующем запуске (deskdup sync или открытие рабочей базы); дважды оно не выполнится.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="136" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="137" />
         <source>The merge into #{primary} was applied, but the portal's lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
         <translation>Объединение в #{primary} выполнено, но у лида на портале нет: {missing}; они сохранены в журнале (запись {entry}): добавьте их на портале.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="141" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="142" />
         <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
         <translation>Объединение #{leads} было прервано, а тем временем кто-то удалил часть лидов на портале; deskdup не стал отправлять его снова. Данные лидов сохранены в журнале (запись {entry}).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="147" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="148" />
         <source>Finished the interrupted merge into #{primary}.</source>
         <translation>Прерванное объединение в #{primary} завершено.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="148" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="149" />
         <source>a field</source>
         <translation>поле</translation>
     </message>
@@ -396,60 +396,60 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="228" />
+        <location filename="../../deskdup/views/compare/view.py" line="231" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="234" />
+        <location filename="../../deskdup/views/compare/view.py" line="237" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="275" />
+        <location filename="../../deskdup/views/compare/view.py" line="278" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="277" />
+        <location filename="../../deskdup/views/compare/view.py" line="280" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="300" />
+        <location filename="../../deskdup/views/compare/view.py" line="303" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="309" />
+        <location filename="../../deskdup/views/compare/view.py" line="312" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="354" />
+        <location filename="../../deskdup/views/compare/view.py" line="357" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="405" />
+        <location filename="../../deskdup/views/compare/view.py" line="408" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="454" />
+        <location filename="../../deskdup/views/compare/view.py" line="457" />
         <source>Type the value</source>
         <translation>Ввод значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="455" />
+        <location filename="../../deskdup/views/compare/view.py" line="458" />
         <source>{field} of the merged lead:</source>
         <translation>{field} объединённого лида:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="631" />
-        <location filename="../../deskdup/views/compare/view.py" line="654" />
+        <location filename="../../deskdup/views/compare/view.py" line="634" />
+        <location filename="../../deskdup/views/compare/view.py" line="657" />
         <source>Marked as not duplicates</source>
-        <translation>Отмечено: не дубли</translation>
+        <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/formatting.py" line="99" />
@@ -457,22 +457,22 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="673" />
+        <location filename="../../deskdup/views/compare/view.py" line="676" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="679" />
+        <location filename="../../deskdup/views/compare/view.py" line="682" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="681" />
+        <location filename="../../deskdup/views/compare/view.py" line="684" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="682" />
+        <location filename="../../deskdup/views/compare/view.py" line="685" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -581,6 +581,174 @@
     </message>
 </context>
 <context>
+    <name>EventDetail</name>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="26" />
+        <source>Comments</source>
+        <translation>Комментарии</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="27" />
+        <source>Archived</source>
+        <translation>В архиве</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="28" />
+        <source>Merged into</source>
+        <translation>Объединён в</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="31" />
+        <source>Contact details</source>
+        <translation>Средства связи</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="32" />
+        <source>Chats</source>
+        <translation>Чаты</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="33" />
+        <source>Activities</source>
+        <translation>Дела</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="34" />
+        <source>Deals</source>
+        <translation>Сделки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="37" />
+        <source>Archive merged leads</source>
+        <translation>Архивировать объединённые лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="38" />
+        <source>Review threshold</source>
+        <translation>Порог проверки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="39" />
+        <source>Burst window, minutes</source>
+        <translation>Окно всплеска, минут</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="40" />
+        <source>Evidence weights changed</source>
+        <translation>Веса признаков изменены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="45" />
+        <source>(by hand)</source>
+        <translation>(вручную)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="46" />
+        <source>After</source>
+        <translation>После</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="47" />
+        <source>Before</source>
+        <translation>До</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="48" />
+        <source>Chosen</source>
+        <translation>Выбрано</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="49" />
+        <source>Event detail</source>
+        <translation>Подробности события</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="50" />
+        <source>History event {id}</source>
+        <translation>Событие истории {id}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="51" />
+        <source>Marked as not duplicates</source>
+        <translation>Отмечены как «не дубли»</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="52" />
+        <source>Records before and after</source>
+        <translation>Записи до и после</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="53" />
+        <source>Team settings</source>
+        <translation>Настройки команды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="54" />
+        <source>Undo</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="55" />
+        <source>Undoes event {id}</source>
+        <translation>Отменяет событие {id}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="56" />
+        <source>Undone by event {id}</source>
+        <translation>Отменено событием {id}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="57" />
+        <source>What moved</source>
+        <translation>Что перенесено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="58" />
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="59" />
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="60" />
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="90" />
+        <source>Operator: {name} ({login}, {department})</source>
+        <translation>Оператор: {name} ({login}, {department})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="133" />
+        <source>{what}: {text} — from #{source} to #{target}</source>
+        <translation>{what}: {text} — из #{source} в #{target}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="137" />
+        <source>{what}: {text} — from #{source}, dropped as a duplicate</source>
+        <translation>{what}: {text} — из #{source}, удалено как повтор</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="174" />
+        <source>Cannot be undone now; changed since:</source>
+        <translation>Сейчас отменить нельзя; с тех пор изменились:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="187" />
+        <source>Can be undone: nothing of it changed since (Ctrl+U).</source>
+        <translation>Можно отменить: с тех пор ничего из этого не менялось (Ctrl+U).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="214" />
+        <source>Choose an event to see what it changed.</source>
+        <translation>Выберите событие, чтобы увидеть, что оно изменило.</translation>
+    </message>
+</context>
+<context>
     <name>GroupHeading</name>
     <message>
         <location filename="../../deskdup/views/compare/heading.py" line="69" />
@@ -591,6 +759,271 @@
         <location filename="../../deskdup/views/compare/heading.py" line="71" />
         <source>Against: {reasons}</source>
         <translation>Против: {reasons}</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="48" />
+        <source>merge</source>
+        <translation>объединение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="49" />
+        <source>bind to contact</source>
+        <translation>привязка к контакту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="50" />
+        <source>merge contacts</source>
+        <translation>объединение контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="51" />
+        <source>undo</source>
+        <translation>отмена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="52" />
+        <source>not duplicates</source>
+        <translation>не дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history.py" line="53" />
+        <source>team settings</source>
+        <translation>настройки команды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history_detail.py" line="27" />
+        <source>History event {event} is another operator's; only a supervisor sees it</source>
+        <translation>Событие истории {event} — чужое; его видит только руководитель</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/history_detail.py" line="30" />
+        <source>There is no history event {event}</source>
+        <translation>Нет события истории {event}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../deskdup/views/history/model.py" line="60" />
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/model.py" line="61" />
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/model.py" line="62" />
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/model.py" line="63" />
+        <source>Primary</source>
+        <translation>Основной</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/model.py" line="64" />
+        <source>Others</source>
+        <translation>Присоединённые</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/model.py" line="65" />
+        <source>Channels</source>
+        <translation>Каналы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/model.py" line="66" />
+        <source>Why</source>
+        <translation>Почему</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/model.py" line="68" />
+        <source>{kind} (undone)</source>
+        <translation>{kind} (отменено)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="63" />
+        <source>Export the history</source>
+        <translation>Выгрузка истории</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="64" />
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="110" />
+        <source>History events</source>
+        <translation>События истории</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="114" />
+        <source>&amp;Detail</source>
+        <translation>&amp;Подробности</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="115" />
+        <source>Merges per operator per day</source>
+        <translation>Объединения по операторам за день</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="116" />
+        <source>Groups found, merged and dismissed per day</source>
+        <translation>Группы: найдено, объединено, «не дубли» по дням</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="118" />
+        <source>No events in the last 30 days</source>
+        <translation>За последние 30 дней событий нет</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="125" />
+        <source>&amp;Charts</source>
+        <translation>&amp;Графики</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="159" />
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="161" />
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="163" />
+        <source>Kind of event</source>
+        <translation>Вид события</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="164" />
+        <source>All events</source>
+        <translation>Все события</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="167" />
+        <location filename="../../deskdup/views/history/tab.py" line="178" />
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="168" />
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="170" />
+        <source>Lead or contact: ID, name or phone</source>
+        <translation>Лид или контакт: ID, имя или телефон</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="172" />
+        <source>Lead or contact</source>
+        <translation>Лид или контакт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="180" />
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="210" />
+        <source>any day</source>
+        <translation>любой день</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="217" />
+        <source>&amp;Undo this event…</source>
+        <translation>&amp;Отменить это событие…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="221" />
+        <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
+        <translation>Отменить выбранное событие: его записи вернутся к прежнему виду (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="224" />
+        <source>&amp;Export…</source>
+        <translation>&amp;Выгрузить…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="228" />
+        <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
+        <translation>Записать показанные события в книгу Excel или файл CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="231" />
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="266" />
+        <source>All operators</source>
+        <translation>Все операторы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="270" />
+        <source>All departments</source>
+        <translation>Все отделы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="303" />
+        <source>Events: {count}</source>
+        <translation>Событий: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="362" />
+        <source>Undo event {id}</source>
+        <translation>Отмена события {id}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="369" />
+        <source>It cannot be undone: these records changed since.</source>
+        <translation>Отменить нельзя: с тех пор эти записи изменились.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="379" />
+        <source>Undo “{what}” by {who}?</source>
+        <translation>Отменить «{what}» ({who})?</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="380" />
+        <source>Every record of this event goes back to what it was before it.</source>
+        <translation>Все записи этого события вернутся к виду до него.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="381" />
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="426" />
+        <source>Exported {count} events to {path}</source>
+        <translation>Выгружено событий: {count}, файл {path}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="466" />
+        <source>found</source>
+        <translation>найдено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="467" />
+        <source>merged</source>
+        <translation>объединено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/tab.py" line="468" />
+        <source>dismissed</source>
+        <translation>не дубли</translation>
     </message>
 </context>
 <context>
@@ -611,67 +1044,72 @@
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="79" />
+        <location filename="../../deskdup/services/importer/rows.py" line="87" />
+        <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
+        <translation>ячейка в столбце '{column}' достигает предела Excel в 32 767 символов, и её текст мог быть обрезан: импортируйте её из файла CSV</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="105" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation>ячейка в столбце '{column}' содержит {value}: таблица не хранит это как набранные цифры (ИСТИНА/ЛОЖЬ, дробь, дата или больше 15 цифр); задайте столбцу текстовый формат и введите значение заново</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="98" />
+        <location filename="../../deskdup/services/importer/rows.py" line="124" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="106" />
+        <location filename="../../deskdup/services/importer/rows.py" line="132" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="109" />
+        <location filename="../../deskdup/services/importer/rows.py" line="135" />
         <source>the id '{id}' contains a control character</source>
         <translation>в id '{id}' есть управляющий символ</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="113" />
+        <location filename="../../deskdup/services/importer/rows.py" line="139" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="116" />
+        <location filename="../../deskdup/services/importer/rows.py" line="142" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="126" />
+        <location filename="../../deskdup/services/importer/rows.py" line="152" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="148" />
+        <location filename="../../deskdup/services/importer/rows.py" line="174" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="194" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="178" />
+        <location filename="../../deskdup/services/importer/rows.py" line="204" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="187" />
+        <location filename="../../deskdup/services/importer/rows.py" line="213" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="199" />
+        <location filename="../../deskdup/services/importer/rows.py" line="225" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="204" />
+        <location filename="../../deskdup/services/importer/rows.py" line="230" />
         <source>the title is longer than 300 characters</source>
         <translation>название длиннее 300 символов</translation>
     </message>
@@ -841,142 +1279,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103" />
+        <location filename="../../deskdup/views/main_window.py" line="105" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108" />
+        <location filename="../../deskdup/views/main_window.py" line="110" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109" />
+        <location filename="../../deskdup/views/main_window.py" line="111" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="138" />
+        <location filename="../../deskdup/views/main_window.py" line="113" />
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="142" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="139" />
+        <location filename="../../deskdup/views/main_window.py" line="143" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="156" />
+        <location filename="../../deskdup/views/main_window.py" line="160" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158" />
+        <location filename="../../deskdup/views/main_window.py" line="162" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="187" />
+        <location filename="../../deskdup/views/main_window.py" line="191" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="189" />
+        <location filename="../../deskdup/views/main_window.py" line="193" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="195" />
+        <location filename="../../deskdup/views/main_window.py" line="199" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="198" />
+        <location filename="../../deskdup/views/main_window.py" line="202" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="200" />
+        <location filename="../../deskdup/views/main_window.py" line="204" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="208" />
+        <location filename="../../deskdup/views/main_window.py" line="212" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210" />
+        <location filename="../../deskdup/views/main_window.py" line="214" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="214" />
+        <location filename="../../deskdup/views/main_window.py" line="218" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="232" />
+        <location filename="../../deskdup/views/main_window.py" line="236" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="234" />
+        <location filename="../../deskdup/views/main_window.py" line="238" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="237" />
+        <location filename="../../deskdup/views/main_window.py" line="241" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241" />
+        <location filename="../../deskdup/views/main_window.py" line="244" />
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="248" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="245" />
+        <location filename="../../deskdup/views/main_window.py" line="252" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="248" />
+        <location filename="../../deskdup/views/main_window.py" line="255" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="373" />
+        <location filename="../../deskdup/views/main_window.py" line="381" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="373" />
+        <location filename="../../deskdup/views/main_window.py" line="381" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="447" />
+        <location filename="../../deskdup/views/main_window.py" line="455" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="593" />
+        <location filename="../../deskdup/views/main_window.py" line="601" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="602" />
+        <location filename="../../deskdup/views/main_window.py" line="610" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="628" />
+        <location filename="../../deskdup/views/main_window.py" line="641" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="631" />
+        <location filename="../../deskdup/views/main_window.py" line="644" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -984,89 +1432,174 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="53" />
+        <location filename="../../deskdup/services/backend.py" line="48" />
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
         <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="58" />
+        <location filename="../../deskdup/services/backend.py" line="53" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="80" />
+        <location filename="../../deskdup/services/merge.py" line="106" />
         <source>Merged {count} leads into #{primary}</source>
         <translation>Объединено лидов: {count}, в #{primary}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="81" />
+        <location filename="../../deskdup/services/undo.py" line="53" />
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="82" />
+        <location filename="../../deskdup/services/merge.py" line="107" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} был изменён в {time}, автор изменения: {who} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="87" />
+        <location filename="../../deskdup/services/merge.py" line="112" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} удалил кто-то другой; ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="91" />
+        <location filename="../../deskdup/services/merge.py" line="116" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="95" />
+        <location filename="../../deskdup/services/records.py" line="50" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
         <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="100" />
+        <location filename="../../deskdup/services/records.py" line="55" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="103" />
+        <location filename="../../deskdup/services/undo.py" line="54" />
+        <source>Undid history event {event} ({kind})</source>
+        <translation>Отменено событие истории {event} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="55" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation>Нельзя отменить: после объединения есть изменения ({what}); отмена затёрла бы их</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107" />
+        <location filename="../../deskdup/services/undo.py" line="59" />
         <source>This merge was already undone</source>
         <translation>Это объединение уже отменено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108" />
-        <source>Only lead merges can be undone</source>
-        <translation>Отменить можно только объединение лидов</translation>
+        <location filename="../../deskdup/services/undo.py" line="60" />
+        <source>This history event cannot be undone</source>
+        <translation>Это событие истории нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109" />
+        <location filename="../../deskdup/services/undo.py" line="67" />
+        <source>{record} #{label} ({fields}; by {who})</source>
+        <translation>{record} #{label} ({fields}; изменил(а) {who})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="68" />
+        <source>{record} #{label} (deleted; by {who})</source>
+        <translation>{record} #{label} (удалено; {who})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="69" />
+        <source>{record} #{label} (the id is used again)</source>
+        <translation>{record} #{label} (номер занят снова)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="70" />
+        <source>someone outside deskdup</source>
+        <translation>кто-то вне deskdup</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="73" />
+        <source>lead</source>
+        <translation>лид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="74" />
+        <source>communication</source>
+        <translation>средство связи</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="75" />
+        <source>chat</source>
+        <translation>чат</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="76" />
+        <source>activity</source>
+        <translation>дело</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="77" />
+        <source>deal</source>
+        <translation>сделка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="78" />
+        <source>contact</source>
+        <translation>контакт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="79" />
+        <source>not-duplicates mark</source>
+        <translation>отметка «не дубли»</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="80" />
+        <source>team setting</source>
+        <translation>настройка команды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="61" />
         <source>There is no history event {event}</source>
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110" />
+        <location filename="../../deskdup/services/undo.py" line="62" />
         <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
-        <translation>Это объединение выполнено на портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
+        <translation>Это объединение сделано в портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="115" />
+        <location filename="../../deskdup/services/merge.py" line="120" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="116" />
+        <location filename="../../deskdup/services/records.py" line="58" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="117" />
+        <location filename="../../deskdup/services/dismissals.py" line="30" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="33" />
+        <source>Marked {count} pair(s) as not duplicates</source>
+        <translation>Отмечено пар «не дубли»: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="34" />
+        <source>Took back {count} not-duplicates mark(s)</source>
+        <translation>Снято отметок «не дубли»: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="35" />
+        <source>These leads are not marked as not duplicates</source>
+        <translation>Эти лиды не отмечены как «не дубли»</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="36" />
+        <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators' marks</source>
+        <translation>Лиды #{a} и #{b} отметил(а) как «не дубли» {author}; снять чужую отметку может только руководитель</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge_plan.py" line="32" />
@@ -1089,7 +1622,7 @@
         <translation>Лид #{lead} в архиве; его нельзя объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="104" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="105" />
         <source>Merged {count} leads into #{primary} in the portal</source>
         <translation>На портале объединено лидов: {count}, в #{primary}</translation>
     </message>
@@ -1140,12 +1673,12 @@
 <context>
     <name>MergeNote</name>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="124" />
+        <location filename="../../deskdup/services/merge.py" line="125" />
         <source>Merged leads {leads} into this lead ({when}, {who}).</source>
         <translation>В этот лид объединены лиды {leads} ({when}, {who}).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="125" />
+        <location filename="../../deskdup/services/merge.py" line="126" />
         <source>%Y-%m-%d %H:%M</source>
         <translation>%d.%m.%Y %H:%M</translation>
     </message>
@@ -1772,107 +2305,107 @@
         <translation>Окно всплеска (минут между лидами из разных каналов)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="46" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="55" />
         <source>Same phone</source>
         <translation>Один телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="47" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="56" />
         <source>Same e-mail</source>
         <translation>Один e-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="48" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
         <source>Same messenger account</source>
         <translation>Один аккаунт в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="49" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
         <source>Same unrecognised phone number</source>
         <translation>Один нераспознанный номер телефона</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="50" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
         <source>Same first name and surname</source>
         <translation>Одинаковые имя и фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="51" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
         <source>Same full name with patronymic</source>
         <translation>Одинаковые ФИО с отчеством</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="52" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
         <source>Nickname matches the name</source>
         <translation>Ник совпадает с именем</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="53" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
         <source>Same surname and initial</source>
         <translation>Одинаковые фамилия и инициал</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="54" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="63" />
         <source>Same surname only</source>
         <translation>Только одинаковая фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="55" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="64" />
         <source>Same surname with a number (petrov93)</source>
         <translation>Одинаковая фамилия с числом (petrov93)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="56" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
         <source>Same first name only</source>
         <translation>Только одинаковое имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="66" />
         <source>Different channels within the burst window</source>
         <translation>Разные каналы в пределах окна всплеска</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="67" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="68" />
         <source>Much the same inquiry (reworded)</source>
         <translation>Почти тот же текст обращения (перефразирован)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="69" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
         <source>Different phones (penalty)</source>
         <translation>Разные телефоны (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="63" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="72" />
         <source>Different first names (penalty)</source>
         <translation>Разные имена (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="64" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="73" />
         <source>A man and a woman (penalty)</source>
         <translation>Мужчина и женщина (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
         <source>Different surnames (penalty)</source>
         <translation>Разные фамилии (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="66" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
@@ -1880,42 +2413,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="92" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="110" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="104" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="122" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="125" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="146" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="141" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="145" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <source>Team settings (whole workspace)</source>
+        <translation>Настройки команды (вся база)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
+        <source>Archive merged leads (instead of deleting them)</source>
+        <translation>Архивировать объединённые лиды (а не удалять)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
+        <source>Every operator of this workspace works with these settings.</source>
+        <translation>С этими настройками работают все операторы этой базы.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="171" />
+        <source>These are the team's settings; only a supervisor changes them.</source>
+        <translation>Это настройки команды; менять их может только руководитель.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="162" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="201" />
         <source>Default: {value}</source>
         <translation>По умолчанию: {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="167" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="206" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="208" />
         <source>The burst window and every weight back to deskdup's defaults</source>
         <translation>Вернуть окно всплеска и все веса к значениям deskdup по умолчанию</translation>
     </message>
@@ -1931,6 +2484,44 @@
         <location filename="../../deskdup/views/connection_dialog.py" line="150" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
+    </message>
+</context>
+<context>
+    <name>TeamSettings</name>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="47" />
+        <source>Only a supervisor may change the team's settings; {operator} is not one</source>
+        <translation>Настройки команды меняет только руководитель; {operator} — не руководитель</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="51" />
+        <source>Changed the team's settings: {what}</source>
+        <translation>Изменены настройки команды: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="52" />
+        <source>The team's settings are already these</source>
+        <translation>Настройки команды уже такие</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="53" />
+        <source>The review threshold must be a score from 0 to 1, not {value}</source>
+        <translation>Порог проверки — число от 0 до 1, а не {value}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="56" />
+        <source>The burst window must be from 1 to 240 minutes, not {value}</source>
+        <translation>Окно всплеска — от 1 до 240 минут, а не {value}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="59" />
+        <source>The weight of '{code}' must be from -1 to 1, not {value}</source>
+        <translation>Вес «{code}» должен быть от -1 до 1, а не {value}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="62" />
+        <source>There is no kind of evidence called '{code}'; the kinds are: {codes}</source>
+        <translation>Нет признака «{code}»; признаки: {codes}</translation>
     </message>
 </context>
 <context>

@@ -194,13 +194,14 @@ def test_several_refusals_read_in_the_operators_language(
     assert "• " + grouped.format(right=right[0]) in lines
     assert "Lead" not in text if lang == "ru" else "Лид" not in text
 
-    # No right at all but edit: read refused on each of the four leads, three of
-    # them Анна's: two lines.
+    # No right at all but edit: read and archive (what dismissing needs) refused on
+    # each of the four leads, three of them Анна's: two lines per right.
     with pytest.raises(RightsError) as unread:
         dismiss(workspace, ids, reader_id)
-    assert len(unread.value.refusals) == 4
+    assert len([r for r in unread.value.refusals if r.action is Action.READ]) == 4
+    assert len(unread.value.refusals) == 8
     text = error_text(unread.value)
-    assert text.startswith(heading) and text.count("\n• ") == 2
+    assert text.startswith(heading) and text.count("\n• ") == 4
     assert "#T-101, #A-103, #S-104" in text
     assert f"«{right[1]}»" in text if lang == "ru" else f"no {right[1]} right" in text
 

@@ -189,16 +189,24 @@ def test_every_weight_has_a_label_in_the_dialog():
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")
 def test_new_weights_from_the_dialog_rescan_with_them(qtbot, controller, demo_ws, monkeypatch):
+    """The weights and the burst window are the team's: a supervisor changes them in the
+    dialog, they are saved in the workspace as a history event, and the rescan uses them."""
+    from sqlalchemy import select
+
+    from deskdup.models import EventKind, MergeEvent
+    from deskdup.services.team_settings import load_team_settings
     from deskdup.views.settings_dialog import SettingsDialog
 
-    controller.login = "operator"
+    controller.login = "supervisor"
     controller.start(url=demo_ws.url)
     qtbot.waitUntil(lambda: controller.window is not None, timeout=10000)
     qtbot.waitUntil(lambda: controller.context.match_index is not None, timeout=20000)
     assert controller.context.match_index.settings.burst_minutes != 12
+    seen = {}
 
-    def ask(cls, s, threshold, parent=None):
-        dialog = cls(s, threshold, parent)
+    def ask(cls, s, threshold, parent=None, team=None, supervisor=False):
+        dialog = cls(s, threshold, parent, team, supervisor)
+        seen["enabled"] = dialog.burst.isEnabled() and dialog.archive.isEnabled()
         dialog.weights["same_phone"].setValue(0.5)
         dialog.burst.setValue(12)
         return dialog.apply()
@@ -206,6 +214,30 @@ def test_new_weights_from_the_dialog_rescan_with_them(qtbot, controller, demo_ws
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(ask))
     with qtbot.waitSignal(controller.window.scan_finished, timeout=20000):
         controller.edit_settings()
+    assert seen["enabled"]
     index = controller.context.match_index
     assert index.settings.weight("same_phone") == 0.5
     assert index.settings.burst_minutes == 12
+    team = load_team_settings(demo_ws)
+    assert team.burst_minutes == 12 and team.weights == {"same_phone": 0.5}
+    with demo_ws.session() as s:
+        kinds = list(s.scalars(select(MergeEvent.kind)))
+    assert kinds.count(EventKind.TEAM_SETTINGS) == 1
+
+
+def test_team_settings_are_read_only_for_an_operator(qtbot, tmp_path):
+    from deskdup.services.team_settings import TeamSettings
+    from deskdup.views.settings_dialog import SettingsDialog
+
+    team = TeamSettings(review_threshold=0.7, burst_minutes=20, weights={"same_phone": 0.8})
+    dialog = SettingsDialog(Settings(tmp_path / "s.ini"), 0.6, None, team, supervisor=False)
+    qtbot.addWidget(dialog)
+    assert dialog.threshold.value() == 0.7 and dialog.burst.value() == 20
+    assert dialog.weights["same_phone"].value() == 0.8
+    assert not any(
+        w.isEnabled()
+        for w in (dialog.threshold, dialog.burst, dialog.archive, dialog.restore_defaults)
+    )
+    dialog.region.setText("KZ")
+    change = dialog.apply()
+    assert change.team is None and change.matching_changed  # the region is the operator's own

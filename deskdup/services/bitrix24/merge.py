@@ -37,13 +37,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from deskdup.models import Lead, MergeEvent, Operator, PortalJournal
+from deskdup.models import Lead, Operator, PortalJournal
 from deskdup.models.tables import EventKind
 from deskdup.services.bitrix24.client import Bitrix24Client, ConnectionLost, PortalError
 from deskdup.services.bitrix24.sync import portal_datetime, write_leads
 from deskdup.services.bitrix24.vocabulary import MULTI_FIELDS, normalize_entry
 from deskdup.services.bitrix24.webhook import CONTEXT
 from deskdup.services.errors import KnownError, RightsError, StaleError, fail
+from deskdup.services.events import record_event
 from deskdup.services.merge import (
     MERGE_NOTE,
     MergeResult,
@@ -560,7 +561,9 @@ def _finish(
                 region,
             )
         summary = Message("Merge", MSG_MERGED, {"count": len(order), "primary": primary_ext})
-        event = MergeEvent(
+        # record_event: the history finds the event by its leads (event_leads).
+        event = record_event(
+            session,
             kind=EventKind.MERGE_LEADS,
             operator_id=entry.operator_id,
             created_at=now,
@@ -577,8 +580,6 @@ def _finish(
             },
             summary=str(summary),
         )
-        session.add(event)
-        session.flush()
         journal = session.get(PortalJournal, entry.id)
         assert journal is not None
         journal.step = "done"

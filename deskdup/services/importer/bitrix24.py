@@ -117,9 +117,7 @@ _BY_TITLE: dict[str, Column] = {
 }
 
 # "Контакт Telegram", "Контакт Открытая линия", "Telegram account", "Viber contact".
-_MESSENGER_TITLE = re.compile(
-    r"^(?:контакт (?P<ru>.+)|(?P<en>.+?) (?:contact|account|id))$"
-)
+_MESSENGER_TITLE = re.compile(r"^(?:контакт (?P<ru>.+)|(?P<en>.+?) (?:contact|account|id))$")
 
 # A messenger's or channel's name as Bitrix24 writes it (in column titles, in
 # open-line source names such as "Telegram - Открытая линия" and in SOURCE_ID

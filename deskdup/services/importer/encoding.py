@@ -70,13 +70,14 @@ class TextScan:
     lines: int  # up to the first undecodable byte when not ``decodes``
     decodes: bool
     non_ascii: bool = False  # text beyond ASCII was read before the end (or the bad byte)
+    nul: bool = False  # a NUL character was read
 
 
 def scan_text(path: Path, encoding: str) -> TextScan:
     """Read the whole file as ``encoding`` in one streamed pass, counting lines."""
     decoder = codecs.getincrementaldecoder(encoding)()
     lines = 0
-    non_ascii = False
+    non_ascii = nul = False
     with path.open("rb") as f:
         for chunk in iter(lambda: f.read(1 << 20), b""):
             try:
@@ -87,11 +88,12 @@ def scan_text(path: Path, encoding: str) -> TextScan:
                 return TextScan(lines + good.count(b"\n") + 1, False, non_ascii)
             lines += text.count("\n")
             non_ascii = non_ascii or not text.isascii()
+            nul = nul or "\x00" in text
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             return TextScan(lines + 1, False, non_ascii)
-    return TextScan(lines, True, non_ascii)
+    return TextScan(lines, True, non_ascii, nul)
 
 
 def oddness(text: str) -> float:
@@ -160,8 +162,8 @@ def guess_encoding(sample: bytes) -> list[tuple[float, str]]:
     return sorted(scored)
 
 
-def text_encoding(path: Path, head: bytes, forced: str | None = None) -> tuple[str, int]:
-    """The encoding of a CSV file (a key of ENCODING_NAMES or a codec name) and its lines."""
+def text_encoding(path: Path, head: bytes, forced: str | None = None) -> tuple[str, TextScan]:
+    """The encoding of a CSV file (a key of ENCODING_NAMES or a codec name), and its scan."""
     if forced:
         try:
             encoding = codecs.lookup(forced).name
@@ -177,11 +179,11 @@ def text_encoding(path: Path, head: bytes, forced: str | None = None) -> tuple[s
             raise KnownError(
                 f"{path.name} is not {encoding_label(encoding)} text from line {scan.lines} on."
             )
-        return encoding, scan.lines
+        return encoding, scan
     encoding = "utf-16" if head.startswith(UTF16_BOMS) else "utf-8-sig"
     scan = scan_text(path, encoding)
     if scan.decodes:
-        return encoding, scan.lines
+        return encoding, scan
     if encoding == "utf-8-sig" and not scan.non_ascii:
         candidates = guess_encoding(_sample(path))
         sure = [c for c in candidates if c[0] - candidates[0][0] < SURE_MARGIN]
@@ -189,7 +191,7 @@ def text_encoding(path: Path, head: bytes, forced: str | None = None) -> tuple[s
             guessed = candidates[0][1]
             whole = scan_text(path, guessed)
             if whole.decodes:
-                return guessed, whole.lines
+                return guessed, whole
         good = [name for score, name in candidates if score <= MAX_ODDNESS + _RARITY_MAX]
         if good:
             names = ", ".join(f"{encoding_label(n)} ({n})" for n in good)

@@ -76,7 +76,7 @@ def import_file(
             with ws.session() as session:
                 reader = RowReader(
                     columns, operator_keys(session), datetime.now(UTC).replace(tzinfo=None),
-                    region,
+                    region, typed=source.format == "xlsx", may_hold_nul=source.may_hold_nul,
                 )  # fmt: skip
                 writer = Writer(session, report, region, update=update)
                 for line, cells in source.rows:

@@ -51,6 +51,7 @@ class ExportFile:
     sheet: str = ""  # XLSX only: the sheet read
     other_sheets: list[str] = field(default_factory=list)  # XLSX only: the sheets not read
     error_cells: dict[int, list[str]] = field(default_factory=dict)  # XLSX: row -> #N/A cells
+    may_hold_nul: bool = True  # CSV: the scan saw a NUL (each row is checked only then)
 
     def __enter__(self) -> ExportFile:
         return self
@@ -103,7 +104,7 @@ def _open_csv(path: Path, head: bytes, forced_encoding: str | None) -> ExportFil
                 "as XLSX and import that file."
             )
         raise KnownError(f"{path.name} is not a CSV file (it contains binary data). {_EXPORT_HINT}")
-    encoding, total = text_encoding(path, head, forced_encoding)
+    encoding, scan = text_encoding(path, head, forced_encoding)
     text = codecs.getincrementaldecoder(encoding)().decode(head, final=False)
     start = text.lstrip("\ufeff \t\r\n")[:512].lower()
     if start.startswith("<"):
@@ -160,7 +161,14 @@ def _open_csv(path: Path, head: bytes, forced_encoding: str | None) -> ExportFil
     ids = [i for i, h in enumerate(header) if header_key(h) in FIELD_ALIASES["id"]]
     shape.extend((len(header), ids[0] if ids else 0))
     return ExportFile(
-        path, "csv", header, iterator, max(total - 1, 1), handle.close, encoding=encoding
+        path,
+        "csv",
+        header,
+        iterator,
+        max(scan.lines - 1, 1),
+        handle.close,
+        encoding=encoding,
+        may_hold_nul=scan.nul,
     )
 
 

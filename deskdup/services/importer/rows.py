@@ -24,6 +24,10 @@ _INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+# The longest text an Excel cell holds; calamine drops whatever a program wrote past it.
+EXCEL_CELL_LIMIT = 32_767
+
+
 def visible(text: str) -> str:
     """``text`` without the characters that show as nothing."""
     return text if text.isascii() else _INVISIBLE.sub("", text).strip()
@@ -43,11 +47,22 @@ class Record:
 
 
 class RowReader:
-    def __init__(self, columns: Columns, operators: dict[str, int], now: datetime, region: str):
+    def __init__(
+        self,
+        columns: Columns,
+        operators: dict[str, int],
+        now: datetime,
+        region: str,
+        *,
+        typed: bool = True,
+        may_hold_nul: bool = True,
+    ):
         self.c = columns
         self.operators = operators
         self.now = now
         self.region = region
+        self.typed = typed  # cells may be numbers, dates, booleans (a workbook)
+        self.may_hold_nul = may_hold_nul
         self.seen: dict[str, int] = {}
 
     def cell(self, cells: list[Any], name: str) -> str:
@@ -59,12 +74,23 @@ class RowReader:
     def cells(self, cells: list[Any], name: str) -> list[str]:
         return [cell_text(cells[i]) for i in self.c.multi.get(name, ()) if i < len(cells)]
 
-    def unfaithful_number(self, cells: list[Any]) -> Message | None:
+    def unfaithful_cell(self, cells: list[Any]) -> Message | None:
         """Why an id or phone cell of a workbook cannot be read as the digits typed.
 
         A spreadsheet keeps a number as a float: ``1.5``, ``TRUE`` or an id of 17
-        digits (rounded to 12345678901234567168) is not what the CRM wrote.
+        digits (rounded to 12345678901234567168) is not what the CRM wrote.  And a
+        text at Excel's length limit may have been cut there.
         """
+        for index, value in enumerate(cells):
+            if type(value) is str and len(value) >= EXCEL_CELL_LIMIT:
+                return bad(
+                    QT_TRANSLATE_NOOP(
+                        "Import",
+                        "the cell in column '{column}' reaches Excel's limit of 32,767 "
+                        "characters, so its text may have been cut: import it from a CSV file",
+                    ),
+                    column=self.c.names[index] if index < len(self.c.names) else index + 1,
+                )
         indexes = [self.c.single.get("id"), *self.c.multi.get("phone", ())]
         for index in indexes:
             if index is None or index >= len(cells):
@@ -92,14 +118,14 @@ class RowReader:
 
     def read(self, line: int, cells: list[Any]) -> Record | Message:
         """A record for a good row, the reason for a bad one."""
-        if _has_nul(cells):
+        if self.may_hold_nul and _has_nul(cells):
             # PostgreSQL refuses text with NUL, and no export writes one: binary data.
             return bad(
                 QT_TRANSLATE_NOOP(
                     "Import", "the row contains a NUL character (binary data, not text)"
                 )
             )
-        if (reason := self.unfaithful_number(cells)) is not None:
+        if self.typed and (reason := self.unfaithful_cell(cells)) is not None:
             return reason
         external_id = visible(self.cell(cells, "id"))
         if not external_id:

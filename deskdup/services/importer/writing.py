@@ -17,6 +17,7 @@ from deskdup.services.normalize import Normalized, fast_ru_mobile, normalize_com
 
 CHUNK = 2000
 
+
 @lru_cache(maxsize=65536)
 def _normalize(kind: CommKind, channel: Channel, raw: str, region: str) -> Normalized:
     # Parsing a phone is the slowest step of an import: the common Russian mobile

@@ -97,12 +97,15 @@ class ReviewState:
 
 
 class CompareView(QWidget):
+    # This view's own decisions, once written.  The window does not listen to
+    # these: it follows ``context.ops.executed`` (a ReviewChange), like every
+    # view showing leads; these are for whoever watches this view alone (tests).
     merged = Signal(object)  # MergeResult
     dismissed = Signal(object)  # the group's lead ids (tuple[int, ...])
+    undone = Signal(object)  # UndoResult
     skipped = Signal()
     next_requested = Signal()
     previous_requested = Signal()
-    undone = Signal(object)  # UndoResult: the queue should show the restored leads again
     # Today's work of this operator:
     # {"merges": int, "dismissals": int (pairs), "undos": int, "skips": int}
     counters_changed = Signal(dict)

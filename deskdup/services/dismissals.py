@@ -1,0 +1,170 @@
+"""Marking leads "not duplicates", team-wide, and taking the mark back.
+
+Each dismissal is a history event (``DISMISS``) holding the pairs it added
+(``records.RowSet``), so the history lists it with who, when and why and
+``undo.undo_event`` takes it back like a merge.  ``undo_dismiss`` takes back
+the marks between given leads whichever events made them.  Dismissing needs
+read and delete (archive) on every lead (``rights.check_dismiss``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from sqlalchemy import and_, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from deskdup.models import Dismissal, EventKind, MergeEvent
+from deskdup.services.errors import KnownError, RightsError, fail
+from deskdup.services.events import record_event
+from deskdup.services.merge_plan import MSG_NO_LEAD, PLAN_CONTEXT, load_leads
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.policy import load_policy
+from deskdup.services.records import RowSet, active_operator, row_dict, utcnow, write_session
+from deskdup.services.rights import check_dismiss, refusals_message
+from deskdup.services.workspace import Workspace
+
+CONTEXT = "Merge"
+
+MSG_DISMISS_TWO = QT_TRANSLATE_NOOP(
+    "Merge", "Marking leads as not duplicates needs at least two different leads"
+)
+MSG_DISMISSED = QT_TRANSLATE_NOOP("Merge", "Marked {count} pair(s) as not duplicates")
+MSG_UNDISMISSED = QT_TRANSLATE_NOOP("Merge", "Took back {count} not-duplicates mark(s)")
+MSG_NOT_DISMISSED = QT_TRANSLATE_NOOP("Merge", "These leads are not marked as not duplicates")
+MSG_DISMISS_NOT_YOURS = QT_TRANSLATE_NOOP(
+    "Merge",
+    "Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may "
+    "take back other operators' marks",
+)
+
+
+def pairs_of(lead_ids: Sequence[int]) -> list[tuple[int, int]]:
+    ids = sorted(set(lead_ids))
+    if len(ids) < 2:
+        raise fail(KnownError, Message(CONTEXT, MSG_DISMISS_TWO))
+    return list(combinations(ids, 2))
+
+
+def _pair_filter(pairs: Sequence[tuple[int, int]]):
+    return or_(*(and_(Dismissal.lead_a_id == a, Dismissal.lead_b_id == b) for a, b in pairs))
+
+
+def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: str = "") -> int:
+    """Mark every pair of ``lead_ids`` "not duplicates", team-wide.
+
+    Pairs are stored with the smaller id first; a pair already dismissed (by
+    anyone) is left as it is, so repeating is harmless.  Needs read and delete
+    (archive) on every lead (``RightsError``, nothing written).  Writes one
+    ``DISMISS`` event when there are new pairs.  Returns the number of new pairs.
+    """
+    pairs = pairs_of(lead_ids)
+    ids = sorted({i for pair in pairs for i in pair})
+    for attempt in range(2):
+        try:
+            with write_session(ws) as session:
+                operator = active_operator(session, operator_id)
+                found = {lead.id for lead in load_leads(session, ids)}
+                missing = [i for i in ids if i not in found]
+                if missing:
+                    raise fail(KnownError, Message(PLAN_CONTEXT, MSG_NO_LEAD, {"lead": missing[0]}))
+                refusals = check_dismiss(session, operator, ids, load_policy(session))
+                if refusals:
+                    raise fail(RightsError, refusals_message(refusals), refusals=refusals)
+                existing = {
+                    (d.lead_a_id, d.lead_b_id)
+                    for d in session.scalars(select(Dismissal).where(_pair_filter(pairs)))
+                }
+                now = utcnow()
+                new = [p for p in pairs if p not in existing]
+                rows = [
+                    Dismissal(
+                        lead_a_id=a,
+                        lead_b_id=b,
+                        operator_id=operator.id,
+                        created_at=now,
+                        reason=reason.strip(),
+                    )
+                    for a, b in new
+                ]
+                session.add_all(rows)
+                session.flush()
+                if rows:
+                    left = RowSet()
+                    left.add("dismissals", rows)
+                    record_event(
+                        session,
+                        kind=EventKind.DISMISS,
+                        operator_id=operator.id,
+                        created_at=now,
+                        primary_id=ids[0],
+                        other_ids=ids[1:],
+                        choices={"reason": reason.strip()},
+                        snapshot={"pairs": [list(p) for p in new], "after": left.to_json()},
+                        summary=str(Message(CONTEXT, MSG_DISMISSED, {"count": len(rows)})),
+                    )
+            return len(new)
+        except IntegrityError:
+            # Someone dismissed one of the pairs at the same moment: count again.
+            if attempt:
+                raise
+    return 0
+
+
+def undo_dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int) -> int:
+    """Take back the "not duplicates" marks between ``lead_ids``; the number removed.
+
+    The author of a mark or a supervisor may take it back (``RightsError``
+    otherwise, nothing removed).  Writes an ``UNDO`` event holding the removed
+    marks; when they are exactly what one ``DISMISS`` event added, that event
+    is marked undone.
+    """
+    pairs = pairs_of(lead_ids)
+    with write_session(ws) as session:
+        operator = active_operator(session, operator_id)
+        rows = list(session.scalars(select(Dismissal).where(_pair_filter(pairs))))
+        if not rows:
+            raise fail(KnownError, Message(CONTEXT, MSG_NOT_DISMISSED))
+        for row in rows:
+            if not operator.can_undo and row.operator_id != operator.id:
+                author = row.operator.full_name if row.operator else str(row.operator_id)
+                params = {"a": row.lead_a_id, "b": row.lead_b_id, "author": author}
+                raise fail(RightsError, Message(CONTEXT, MSG_DISMISS_NOT_YOURS, params))
+        removed = {str(r.id) for r in rows}
+        whole = _the_event_of(session, removed)
+        snapshot = {"dismissals": [row_dict(r) for r in rows]}
+        for row in rows:
+            session.delete(row)
+        session.flush()
+        ids = sorted({i for r in rows for i in (r.lead_a_id, r.lead_b_id)})
+        undo = record_event(
+            session,
+            kind=EventKind.UNDO,
+            operator_id=operator.id,
+            primary_id=ids[0],
+            other_ids=ids[1:],
+            choices={"undone_kind": EventKind.DISMISS.value},
+            snapshot=snapshot,
+            summary=str(Message(CONTEXT, MSG_UNDISMISSED, {"count": len(rows)})),
+            undo_of_id=whole.id if whole is not None else None,
+        )
+        if whole is not None:
+            whole.undone_by_id = undo.id
+        session.flush()
+        return len(rows)
+
+
+def _the_event_of(session, dismissal_keys: set[str]) -> MergeEvent | None:
+    """The one not-undone DISMISS event that added exactly these marks, if there is one."""
+    candidates = session.scalars(
+        select(MergeEvent)
+        .where(MergeEvent.kind == EventKind.DISMISS, MergeEvent.undone_by_id.is_(None))
+        .order_by(MergeEvent.id.desc())
+        .limit(200)
+    )
+    for event in candidates:
+        rows = ((event.snapshot or {}).get("after") or {}).get("rows", {}).get("dismissals", {})
+        if set(rows) == dismissal_keys:
+            return event
+    return None

@@ -1,0 +1,241 @@
+"""Team-wide settings, kept in the workspace and changed only by a supervisor.
+
+What the team decides together lives in the shared workspace
+(``workspace_meta``), not in one operator's settings file: archive or delete
+merged leads (``policy``), the detection weights, the burst window and the
+review threshold.  Reading them needs nothing; changing them needs the
+supervisor right (``Operator.can_undo``) and writes a ``TEAM_SETTINGS`` history
+event holding the rows as they were and as they became, so the change is
+listed and can be undone like any other event.  An operator's own settings keep
+only what is personal (language, layout, phone region).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from deskdup.models import EventKind, WorkspaceMeta
+from deskdup.services.errors import KnownError, RightsError, fail
+from deskdup.services.events import record_event
+from deskdup.services.matching import (
+    DEFAULT_BURST_MINUTES,
+    DEFAULT_THRESHOLD,
+    DEFAULT_WEIGHTS,
+    MatchSettings,
+)
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.policy import ARCHIVE_KEY
+from deskdup.services.records import RowSet, active_operator, row_dict, write_session
+from deskdup.services.workspace import Workspace
+
+CONTEXT = "TeamSettings"
+
+WEIGHTS_KEY = "team.weights"
+BURST_KEY = "team.burst_minutes"
+THRESHOLD_KEY = "team.review_threshold"
+KEYS = (ARCHIVE_KEY, WEIGHTS_KEY, BURST_KEY, THRESHOLD_KEY)
+
+BURST_RANGE = (1, 240)
+WEIGHT_RANGE = (-1.0, 1.0)
+
+MSG_NOT_SUPERVISOR = QT_TRANSLATE_NOOP(
+    "TeamSettings",
+    "Only a supervisor may change the team's settings; {operator} is not one",
+)
+MSG_CHANGED = QT_TRANSLATE_NOOP("TeamSettings", "Changed the team's settings: {what}")
+MSG_NOTHING = QT_TRANSLATE_NOOP("TeamSettings", "The team's settings are already these")
+MSG_BAD_THRESHOLD = QT_TRANSLATE_NOOP(
+    "TeamSettings", "The review threshold must be a score from 0 to 1, not {value}"
+)
+MSG_BAD_BURST = QT_TRANSLATE_NOOP(
+    "TeamSettings", "The burst window must be from 1 to 240 minutes, not {value}"
+)
+MSG_BAD_WEIGHT = QT_TRANSLATE_NOOP(
+    "TeamSettings", "The weight of '{code}' must be from -1 to 1, not {value}"
+)
+MSG_UNKNOWN_WEIGHT = QT_TRANSLATE_NOOP(
+    "TeamSettings", "There is no kind of evidence called '{code}'; the kinds are: {codes}"
+)
+
+
+@dataclass(frozen=True)
+class TeamSettings:
+    archive_instead_of_delete: bool = True
+    review_threshold: float = DEFAULT_THRESHOLD
+    burst_minutes: int = DEFAULT_BURST_MINUTES
+    # Only the weights that differ from the engine's defaults.
+    weights: dict[str, float] = field(default_factory=dict)
+
+    def match_settings(self, base: MatchSettings | None = None) -> MatchSettings:
+        """``base`` (default: the engine's) with the team's threshold, window and weights."""
+        base = base or MatchSettings()
+        return replace(
+            base,
+            review_threshold=self.review_threshold,
+            burst_minutes=self.burst_minutes,
+            weights={**base.weights, **self.weights},
+        )
+
+    def describe_changes(self, other: TeamSettings) -> list[str]:
+        """The names of what differs from ``other`` (English, for the event's summary)."""
+        what = []
+        if self.archive_instead_of_delete != other.archive_instead_of_delete:
+            what.append("archive" if self.archive_instead_of_delete else "delete merged leads")
+        if self.review_threshold != other.review_threshold:
+            what.append(f"review threshold {self.review_threshold:g}")
+        if self.burst_minutes != other.burst_minutes:
+            what.append(f"burst window {self.burst_minutes} min")
+        for code in sorted(set(self.weights) | set(other.weights)):
+            mine = self.weights.get(code, DEFAULT_WEIGHTS.get(code))
+            theirs = other.weights.get(code, DEFAULT_WEIGHTS.get(code))
+            if mine != theirs:
+                what.append(f"weight {code} {mine:g}")
+        return what
+
+
+def validate(settings: TeamSettings) -> TeamSettings:
+    """``settings`` without the weights that equal the defaults; ``KnownError`` if out of range."""
+    t = settings.review_threshold
+    if not (isinstance(t, int | float) and math.isfinite(t) and 0.0 <= t <= 1.0):
+        raise fail(KnownError, Message(CONTEXT, MSG_BAD_THRESHOLD, {"value": t}))
+    b = settings.burst_minutes
+    if not (isinstance(b, int) and BURST_RANGE[0] <= b <= BURST_RANGE[1]):
+        raise fail(KnownError, Message(CONTEXT, MSG_BAD_BURST, {"value": b}))
+    weights = {}
+    for code, value in settings.weights.items():
+        if code not in DEFAULT_WEIGHTS:
+            codes = ", ".join(sorted(DEFAULT_WEIGHTS))
+            raise fail(
+                KnownError, Message(CONTEXT, MSG_UNKNOWN_WEIGHT, {"code": code, "codes": codes})
+            )
+        if not (math.isfinite(value) and WEIGHT_RANGE[0] <= value <= WEIGHT_RANGE[1]):
+            raise fail(KnownError, Message(CONTEXT, MSG_BAD_WEIGHT, {"code": code, "value": value}))
+        if value != DEFAULT_WEIGHTS[code]:
+            weights[code] = float(value)
+    return replace(settings, weights=weights)
+
+
+def _decode(rows: dict[str, str]) -> TeamSettings:
+    out = TeamSettings()
+    if ARCHIVE_KEY in rows:
+        out = replace(out, archive_instead_of_delete=rows[ARCHIVE_KEY].strip() != "0")
+    try:
+        if THRESHOLD_KEY in rows:
+            out = replace(out, review_threshold=float(rows[THRESHOLD_KEY]))
+        if BURST_KEY in rows:
+            out = replace(out, burst_minutes=int(rows[BURST_KEY]))
+        if WEIGHTS_KEY in rows:
+            stored = json.loads(rows[WEIGHTS_KEY] or "{}")
+            weights = {
+                str(k): float(v)
+                for k, v in stored.items()
+                if k in DEFAULT_WEIGHTS and isinstance(v, int | float)
+            }
+            out = replace(out, weights=weights)
+        return validate(out)
+    except (ValueError, KnownError):
+        # A value written by hand that makes no sense: the defaults, not a crash.
+        return TeamSettings(archive_instead_of_delete=out.archive_instead_of_delete)
+
+
+def _encode(settings: TeamSettings) -> dict[str, str]:
+    return {
+        ARCHIVE_KEY: "1" if settings.archive_instead_of_delete else "0",
+        THRESHOLD_KEY: repr(float(settings.review_threshold)),
+        BURST_KEY: str(int(settings.burst_minutes)),
+        WEIGHTS_KEY: json.dumps(settings.weights, sort_keys=True),
+    }
+
+
+def read_team_settings(session: Session) -> TeamSettings:
+    rows = session.scalars(select(WorkspaceMeta).where(WorkspaceMeta.key.in_(KEYS)))
+    return _decode({row.key: row.value for row in rows})
+
+
+def load_team_settings(ws: Workspace) -> TeamSettings:
+    """The team's settings; the defaults for what was never saved."""
+    with ws.session() as session:
+        return read_team_settings(session)
+
+
+def save_team_settings(ws: Workspace, settings: TeamSettings, operator_id: int) -> int | None:
+    """Store ``settings`` for the team as ``operator_id`` (a supervisor).
+
+    ``RightsError`` when the operator is not a supervisor, ``KnownError`` for a
+    value out of range; nothing written either way.  Returns the id of the
+    ``TEAM_SETTINGS`` event, or None when nothing changed.
+    """
+    settings = validate(settings)
+    with write_session(ws) as session:
+        operator = active_operator(session, operator_id)
+        if not operator.can_undo:
+            params = {"operator": operator.full_name}
+            raise fail(RightsError, Message(CONTEXT, MSG_NOT_SUPERVISOR, params))
+        current = read_team_settings(session)
+        what = settings.describe_changes(current)
+        if not what:
+            return None
+        existing = {
+            row.key: row
+            for row in session.scalars(select(WorkspaceMeta).where(WorkspaceMeta.key.in_(KEYS)))
+        }
+        before = [row_dict(row) for row in existing.values()]
+        rows = []
+        for key, value in _encode(settings).items():
+            row = existing.get(key)
+            if row is None:
+                row = WorkspaceMeta(key=key, value=value)
+                session.add(row)
+            else:
+                row.value = value
+            rows.append(row)
+        session.flush()
+        left = RowSet()
+        left.add("workspace_meta", rows)
+        summary = Message(CONTEXT, MSG_CHANGED, {"what": ", ".join(what)})
+        event = record_event(
+            session,
+            kind=EventKind.TEAM_SETTINGS,
+            operator_id=operator.id,
+            primary_id=None,
+            choices={"before": _as_json(current), "after": _as_json(settings)},
+            snapshot={"workspace_meta": before, "after": left.to_json()},
+            summary=str(summary),
+        )
+        return event.id
+
+
+def _as_json(settings: TeamSettings) -> dict[str, Any]:
+    return {
+        "archive_instead_of_delete": settings.archive_instead_of_delete,
+        "review_threshold": settings.review_threshold,
+        "burst_minutes": settings.burst_minutes,
+        "weights": dict(settings.weights),
+    }
+
+
+def team_match_settings(ws: Workspace, personal: MatchSettings) -> MatchSettings:
+    """``personal`` with the team's threshold, burst window and weights, once a
+    supervisor saved any; a workspace whose team never did keeps each operator's
+    own (as deskdup did before team settings)."""
+    with ws.session() as session:
+        saved = session.scalar(
+            select(WorkspaceMeta.key).where(
+                WorkspaceMeta.key.in_((WEIGHTS_KEY, BURST_KEY, THRESHOLD_KEY))
+            )
+        )
+        if saved is None:
+            return personal
+        team = read_team_settings(session)
+    return replace(
+        personal,
+        review_threshold=team.review_threshold,
+        burst_minutes=team.burst_minutes,
+        weights={**DEFAULT_WEIGHTS, **team.weights},
+    )
