@@ -19,7 +19,7 @@ from deskdup.services.matching.index import MatchIndex
 
 
 def group_reasons(index: MatchIndex | None, lead_ids: Sequence[int]) -> list[Reason]:
-    """Distinct reasons across the group's pairs: those for it, strongest first,
+    """One reason of each kind across the group's pairs: those for it, strongest first,
     then those against it, most contrary first.  Empty without an index or when
     the index does not know the leads (yet)."""
     if index is None:
@@ -32,9 +32,10 @@ def group_reasons(index: MatchIndex | None, lead_ids: Sequence[int]) -> list[Rea
         for reason in reasons:
             if reason.weight == 0:
                 continue
-            text = str(reason.text)
-            if text not in found or abs(reason.weight) > abs(found[text].weight):
-                found[text] = reason
+            # One per kind, the strongest: "came 12 / 17 / 29 min apart" of each
+            # pair said the same thing three times over.
+            if reason.code not in found or abs(reason.weight) > abs(found[reason.code].weight):
+                found[reason.code] = reason
     reasons = list(found.values())
     for_it = sorted((r for r in reasons if r.weight > 0), key=lambda r: -r.weight)
     against = sorted((r for r in reasons if r.weight < 0), key=lambda r: r.weight)
