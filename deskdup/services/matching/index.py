@@ -245,9 +245,13 @@ class MatchIndex:
                         out.add(members)
                     elif len(members) <= WEAK_BLOCK_CAP:
                         out.update(members)
-        if rec.tier != "template":
+        if rec.tier == "personal":
             # Near-identical messages within the name horizon, whatever else the
-            # leads show; a template's copies are weak evidence and pair nobody.
+            # leads show.  Only personal texts: a common text with the burst and
+            # nothing else stays under the likely threshold (0.545), and pairing
+            # every lead with all that sent a common text in those hours would be
+            # most of a scan's work; such a pair is scored (and may be possible)
+            # when a name or an identifier makes it a candidate.
             leads = self.leads
             message_bucket = int(rec.minute // self._message_bucket)
             for band in _message_hashes(rec)[1]:
@@ -261,7 +265,7 @@ class MatchIndex:
                         continue
                     for other in members:
                         other_rec = leads.get(other)
-                        if other_rec is not None and other_rec.tier != "template":
+                        if other_rec is not None and other_rec.tier == "personal":
                             out.add(other)
         out.discard(rec.id)
         return out
