@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup import __version__
+from deskdup.services.group_reasons import group_reasons
 from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.operators import OperatorInfo, operator_display
@@ -260,9 +262,31 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(
             self._action(self.tr("&About deskdup"), self.show_about, None, "about")
         )
+        self._latin_menu_keys()
+
+    def _latin_menu_keys(self) -> None:
+        """Alt+F, Alt+R, Alt+V, Alt+H open the menus in every language.
+
+        The Russian titles' mnemonics are Cyrillic (&Файл: Alt+Ф), which an operator
+        on the Latin layout cannot press; she pressed Alt+F and nothing opened.
+        """
+        for menu, letter in (
+            (self.file_menu, "F"),
+            (self.review_menu, "R"),
+            (self.view_menu, "V"),
+            (self.help_menu, "H"),
+        ):
+            if f"&{letter}".casefold() in menu.title().casefold():
+                continue  # the title's own mnemonic already is this letter
+            key = QShortcut(QKeySequence(f"Alt+{letter}"), self)
+            key.activated.connect(lambda m=menu: self._open_menu(m))
+
+    def _open_menu(self, menu: QMenu) -> None:
+        self.menuBar().setActiveAction(menu.menuAction())
 
     def _connect(self) -> None:
         self.queue.group_activated.connect(self.open_row)
+        self.queue.current_changed.connect(self._follow_queue)
         self.leads.compare_requested.connect(self.compare_leads)
         self.leads.search_requested.connect(self.lookup)
         # What a merge, dismissal or undo changed: the queue and the lead list follow.
@@ -489,10 +513,31 @@ class MainWindow(QMainWindow):
     def compare_is_empty(self) -> bool:
         return not self.open_group
 
+    def _showing(self, row: QueueRow) -> bool:
+        """The comparison shows (or is loading) exactly this queue group."""
+        return (
+            row.key == self._open_key
+            and tuple(row.lead_ids) == self.open_group == tuple(self.compare.lead_ids)
+            and (self.compare.is_busy() or self.compare.plan is not None)
+        )
+
+    def _follow_queue(self, row: QueueRow | None) -> None:
+        """The comparison shows the highlighted group, whatever moved the highlight
+        (arrows, a filter, a refreshed queue): Ctrl+Return, Ctrl+D and S act on what
+        is shown, so the two must never differ (issue 12: a filter left one group
+        highlighted while another, opened by an earlier keystroke, was merged)."""
+        if row is None or self.tabs.currentIndex() != QUEUE_TAB or self._showing(row):
+            return
+        self.open_row(row)
+
     def open_row(self, row: QueueRow) -> None:
+        if self._showing(row):
+            return  # highlighted and activated at once: one load, not two
         self.open_group = tuple(row.lead_ids)
         self._open_key = row.key
-        self.compare.show_group(row.lead_ids, row.reasons)
+        # Every reason, the contrary ones too (the queue row keeps the top three).
+        reasons = group_reasons(self.context.match_index, row.lead_ids) or row.reasons
+        self.compare.show_group(row.lead_ids, reasons)
 
     def _queue_filtered(self) -> None:
         """Keep the highlighted row and the comparison on the same group.
@@ -504,7 +549,7 @@ class MainWindow(QMainWindow):
             return
         if self._open_key and self.queue.select_key(self._open_key, open_it=False):
             return
-        if self.compare.is_busy():
+        if self.compare.is_writing():
             return  # a merge being written: _group_done opens the next group
         if not self.queue.open_current_or_first():
             self.compare.clear()
@@ -525,7 +570,8 @@ class MainWindow(QMainWindow):
     def compare_leads(self, lead_ids: list[int]) -> None:
         self.open_group = tuple(lead_ids)
         self._open_key = None  # leads chosen in the list, not a queue group
-        self.compare.show_group(lead_ids, ())
+        self.compare.forget_banner()  # what the queue's last group said is not about these
+        self.compare.show_group(lead_ids, group_reasons(self.context.match_index, lead_ids))
 
     def next_group(self) -> None:
         self.show_tab(QUEUE_TAB)
@@ -576,10 +622,11 @@ class MainWindow(QMainWindow):
 
     def _show_counters(self, counters: dict) -> None:
         self.counters_label.setText(
-            # Dismissals are counted by pair (a group of 4 is 6 pairs): the label says so.
-            self.tr("Today: {merges} merged, {dismissals} pairs not duplicates").format(
-                merges=counters.get("merges", 0), dismissals=counters.get("dismissals", 0)
-            )
+            # Dismissals are counted by pair (a group of 4 is 6 pairs): the label says so,
+            # in the plural form the number needs ("1 pair", "2 pairs"; the .ts has them).
+            self.tr(
+                "Today: {merges} merged, %n pairs not duplicates", "", counters.get("dismissals", 0)
+            ).format(merges=counters.get("merges", 0))
         )
 
     # ------------------------------------------------------------------ search
@@ -613,6 +660,8 @@ class MainWindow(QMainWindow):
             self.queue.table.setFocus()
         else:
             self.leads.table.setFocus()
+            if self.compare.plan is None and not self.compare.is_busy():
+                self.compare.forget_banner()  # an old banner of the queue's flow
 
     def show_about(self) -> None:
         box = QMessageBox(self)
