@@ -373,8 +373,11 @@ def _merge_snapshot(session: Session, primary: Lead, others: Sequence[Lead]) -> 
     }
 
 
-def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
-    """The id of this operator's newest lead merge not yet undone, or None.
+def last_undoable_event(
+    ws: Workspace, operator_id: int, kinds: Sequence[EventKind] = (EventKind.MERGE_LEADS,)
+) -> int | None:
+    """The id of this operator's newest lead merge (or event of ``kinds``) not yet
+    undone, or None.
 
     ``undo_event`` still refuses it when something changed since.
     """
@@ -383,7 +386,7 @@ def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
             select(MergeEvent.id)
             .where(
                 MergeEvent.operator_id == operator_id,
-                MergeEvent.kind == EventKind.MERGE_LEADS,
+                MergeEvent.kind.in_(kinds),
                 MergeEvent.undone_by_id.is_(None),
             )
             .order_by(MergeEvent.id.desc())

@@ -561,6 +561,84 @@
     </message>
 </context>
 <context>
+    <name>Contacts</name>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="46"/>
+        <source>Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) and {chats} chat(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="51"/>
+        <source>There is no lead {lead} (any more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="52"/>
+        <source>There is no contact {contact} (any more)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="53"/>
+        <source>Lead #{lead} was merged or archived; bind the lead that stayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="56"/>
+        <source>Contact #{contact} was merged or archived; bind to the contact that stayed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="59"/>
+        <source>Lead #{lead} is already bound to contact #{contact}; nothing to add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="62"/>
+        <source>Lead #{lead} was changed by someone else since you saw it (now version {version}); look again before binding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="67"/>
+        <source>Contact #{contact} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="72"/>
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on your colleagues&apos; contacts; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="77"/>
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="82"/>
+        <source>Contact #{contact} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="36"/>
+        <source>Contact ID {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="37"/>
+        <source>Same patronymic: {patronymic}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="38"/>
+        <source>Another patronymic: {patronymic}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="39"/>
+        <source>Patronymic initial {initial} fits: {patronymic}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../deskdup/views/errors.py" line="48"/>
@@ -890,168 +968,168 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="110"/>
+        <location filename="../../deskdup/views/history/tab.py" line="109"/>
         <source>History events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="114"/>
+        <location filename="../../deskdup/views/history/tab.py" line="113"/>
         <source>&amp;Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115"/>
+        <location filename="../../deskdup/views/history/tab.py" line="114"/>
         <source>Merges per operator per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="116"/>
+        <location filename="../../deskdup/views/history/tab.py" line="115"/>
         <source>Groups found, merged and dismissed per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="118"/>
+        <location filename="../../deskdup/views/history/tab.py" line="117"/>
         <source>No events in the last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="125"/>
+        <location filename="../../deskdup/views/history/tab.py" line="124"/>
         <source>&amp;Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="159"/>
+        <location filename="../../deskdup/views/history/tab.py" line="158"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="161"/>
+        <location filename="../../deskdup/views/history/tab.py" line="160"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="163"/>
+        <location filename="../../deskdup/views/history/tab.py" line="162"/>
         <source>Kind of event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="164"/>
+        <location filename="../../deskdup/views/history/tab.py" line="163"/>
         <source>All events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="167"/>
-        <location filename="../../deskdup/views/history/tab.py" line="178"/>
+        <location filename="../../deskdup/views/history/tab.py" line="166"/>
+        <location filename="../../deskdup/views/history/tab.py" line="177"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168"/>
+        <location filename="../../deskdup/views/history/tab.py" line="167"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="170"/>
+        <location filename="../../deskdup/views/history/tab.py" line="169"/>
         <source>Lead or contact: ID, name or phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="172"/>
+        <location filename="../../deskdup/views/history/tab.py" line="171"/>
         <source>Lead or contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="180"/>
+        <location filename="../../deskdup/views/history/tab.py" line="179"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="210"/>
+        <location filename="../../deskdup/views/history/tab.py" line="209"/>
         <source>any day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="217"/>
+        <location filename="../../deskdup/views/history/tab.py" line="216"/>
         <source>&amp;Undo this event…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="221"/>
+        <location filename="../../deskdup/views/history/tab.py" line="220"/>
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="224"/>
+        <location filename="../../deskdup/views/history/tab.py" line="223"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="228"/>
+        <location filename="../../deskdup/views/history/tab.py" line="227"/>
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="231"/>
+        <location filename="../../deskdup/views/history/tab.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="266"/>
+        <location filename="../../deskdup/views/history/tab.py" line="265"/>
         <source>All operators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="270"/>
+        <location filename="../../deskdup/views/history/tab.py" line="269"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="303"/>
+        <location filename="../../deskdup/views/history/tab.py" line="302"/>
         <source>Events: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="362"/>
+        <location filename="../../deskdup/views/history/tab.py" line="361"/>
         <source>Undo event {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="369"/>
+        <location filename="../../deskdup/views/history/tab.py" line="368"/>
         <source>It cannot be undone: these records changed since.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="379"/>
+        <location filename="../../deskdup/views/history/tab.py" line="378"/>
         <source>Undo “{what}” by {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="380"/>
+        <location filename="../../deskdup/views/history/tab.py" line="379"/>
         <source>Every record of this event goes back to what it was before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="381"/>
+        <location filename="../../deskdup/views/history/tab.py" line="380"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="426"/>
+        <location filename="../../deskdup/views/history/tab.py" line="425"/>
         <source>Exported {count} events to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="466"/>
+        <location filename="../../deskdup/views/history/tab.py" line="465"/>
         <source>found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="467"/>
+        <location filename="../../deskdup/views/history/tab.py" line="466"/>
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="468"/>
+        <location filename="../../deskdup/views/history/tab.py" line="467"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>

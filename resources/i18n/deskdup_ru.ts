@@ -560,6 +560,84 @@
     </message>
 </context>
 <context>
+    <name>Contacts</name>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="46" />
+        <source>Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) and {chats} chat(s)</source>
+        <translation>Лид #{lead} привязан к контакту #{contact} ({name}); добавлено средств связи: {comms}, чатов: {chats}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="51" />
+        <source>There is no lead {lead} (any more)</source>
+        <translation>Лида {lead} нет (больше нет)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="52" />
+        <source>There is no contact {contact} (any more)</source>
+        <translation>Контакта {contact} нет (больше нет)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="53" />
+        <source>Lead #{lead} was merged or archived; bind the lead that stayed</source>
+        <translation>Лид #{lead} объединён или в архиве; привяжите оставшийся лид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="56" />
+        <source>Contact #{contact} was merged or archived; bind to the contact that stayed</source>
+        <translation>Контакт #{contact} объединён или в архиве; привяжите к оставшемуся контакту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="59" />
+        <source>Lead #{lead} is already bound to contact #{contact}; nothing to add</source>
+        <translation>Лид #{lead} уже привязан к контакту #{contact}; добавить нечего</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="62" />
+        <source>Lead #{lead} was changed by someone else since you saw it (now version {version}); look again before binding</source>
+        <translation>Лид #{lead} изменил кто-то другой, пока вы его смотрели (теперь версия {version}); посмотрите ещё раз перед привязкой</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="67" />
+        <source>Contact #{contact} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
+        <translation>Контакт #{contact} ваш ({department}); у вас нет права «{right}» на контакты вообще; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="72" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
+        <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты коллег; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="77" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
+        <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты этого отдела; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="82" />
+        <source>Contact #{contact} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
+        <translation>У контакта #{contact} нет ответственного; у вас нет права «{right}» на чужие контакты; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="36" />
+        <source>Contact ID {id}</source>
+        <translation>ID контакта {id}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="37" />
+        <source>Same patronymic: {patronymic}</source>
+        <translation>То же отчество: {patronymic}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="38" />
+        <source>Another patronymic: {patronymic}</source>
+        <translation>Другое отчество: {patronymic}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="39" />
+        <source>Patronymic initial {initial} fits: {patronymic}</source>
+        <translation>Инициал отчества {initial} подходит: {patronymic}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <location filename="../../deskdup/views/errors.py" line="48" />
@@ -889,168 +967,168 @@
         <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="110" />
+        <location filename="../../deskdup/views/history/tab.py" line="109" />
         <source>History events</source>
         <translation>События истории</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="114" />
+        <location filename="../../deskdup/views/history/tab.py" line="113" />
         <source>&amp;Detail</source>
         <translation>&amp;Подробности</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115" />
+        <location filename="../../deskdup/views/history/tab.py" line="114" />
         <source>Merges per operator per day</source>
         <translation>Объединения по операторам за день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="116" />
+        <location filename="../../deskdup/views/history/tab.py" line="115" />
         <source>Groups found, merged and dismissed per day</source>
         <translation>Группы: найдено, объединено, «не дубли» по дням</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="118" />
+        <location filename="../../deskdup/views/history/tab.py" line="117" />
         <source>No events in the last 30 days</source>
         <translation>За последние 30 дней событий нет</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="125" />
+        <location filename="../../deskdup/views/history/tab.py" line="124" />
         <source>&amp;Charts</source>
         <translation>&amp;Графики</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="159" />
+        <location filename="../../deskdup/views/history/tab.py" line="158" />
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="161" />
+        <location filename="../../deskdup/views/history/tab.py" line="160" />
         <source>Department</source>
         <translation>Отдел</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="163" />
+        <location filename="../../deskdup/views/history/tab.py" line="162" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="164" />
+        <location filename="../../deskdup/views/history/tab.py" line="163" />
         <source>All events</source>
         <translation>Все события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="167" />
-        <location filename="../../deskdup/views/history/tab.py" line="178" />
+        <location filename="../../deskdup/views/history/tab.py" line="166" />
+        <location filename="../../deskdup/views/history/tab.py" line="177" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168" />
+        <location filename="../../deskdup/views/history/tab.py" line="167" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="170" />
+        <location filename="../../deskdup/views/history/tab.py" line="169" />
         <source>Lead or contact: ID, name or phone</source>
         <translation>Лид или контакт: ID, имя или телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="172" />
+        <location filename="../../deskdup/views/history/tab.py" line="171" />
         <source>Lead or contact</source>
         <translation>Лид или контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="180" />
+        <location filename="../../deskdup/views/history/tab.py" line="179" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="210" />
+        <location filename="../../deskdup/views/history/tab.py" line="209" />
         <source>any day</source>
         <translation>любой день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="217" />
+        <location filename="../../deskdup/views/history/tab.py" line="216" />
         <source>&amp;Undo this event…</source>
         <translation>&amp;Отменить это событие…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="221" />
+        <location filename="../../deskdup/views/history/tab.py" line="220" />
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
         <translation>Отменить выбранное событие: его записи вернутся к прежнему виду (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="224" />
+        <location filename="../../deskdup/views/history/tab.py" line="223" />
         <source>&amp;Export…</source>
         <translation>&amp;Выгрузить…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="228" />
+        <location filename="../../deskdup/views/history/tab.py" line="227" />
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
         <translation>Записать показанные события в книгу Excel или файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="231" />
+        <location filename="../../deskdup/views/history/tab.py" line="230" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="266" />
+        <location filename="../../deskdup/views/history/tab.py" line="265" />
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="270" />
+        <location filename="../../deskdup/views/history/tab.py" line="269" />
         <source>All departments</source>
         <translation>Все отделы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="303" />
+        <location filename="../../deskdup/views/history/tab.py" line="302" />
         <source>Events: {count}</source>
         <translation>Событий: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="362" />
+        <location filename="../../deskdup/views/history/tab.py" line="361" />
         <source>Undo event {id}</source>
         <translation>Отмена события {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="369" />
+        <location filename="../../deskdup/views/history/tab.py" line="368" />
         <source>It cannot be undone: these records changed since.</source>
         <translation>Отменить нельзя: с тех пор эти записи изменились.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="379" />
+        <location filename="../../deskdup/views/history/tab.py" line="378" />
         <source>Undo “{what}” by {who}?</source>
         <translation>Отменить «{what}» ({who})?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="380" />
+        <location filename="../../deskdup/views/history/tab.py" line="379" />
         <source>Every record of this event goes back to what it was before it.</source>
         <translation>Все записи этого события вернутся к виду до него.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="381" />
+        <location filename="../../deskdup/views/history/tab.py" line="380" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="426" />
+        <location filename="../../deskdup/views/history/tab.py" line="425" />
         <source>Exported {count} events to {path}</source>
         <translation>Выгружено событий: {count}, файл {path}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="466" />
+        <location filename="../../deskdup/views/history/tab.py" line="465" />
         <source>found</source>
         <translation>найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="467" />
+        <location filename="../../deskdup/views/history/tab.py" line="466" />
         <source>merged</source>
         <translation>объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="468" />
+        <location filename="../../deskdup/views/history/tab.py" line="467" />
         <source>dismissed</source>
         <translation>не дубли</translation>
     </message>
