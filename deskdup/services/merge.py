@@ -23,12 +23,13 @@ Times are stored as naive UTC.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from deskdup.models import (
@@ -41,7 +42,7 @@ from deskdup.models import (
     MergeEvent,
     deal_contacts,
 )
-from deskdup.services.channels import channel_name
+from deskdup.services.channels import channel_message
 from deskdup.services.dismissals import dismiss, undo_dismiss
 from deskdup.services.errors import RightsError, StaleError, fail
 from deskdup.services.events import record_event
@@ -53,7 +54,7 @@ from deskdup.services.merge_plan import (
     merged_comments,
     unite,
 )
-from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, Translate
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.records import (
     MSG_BUSY,
@@ -66,6 +67,7 @@ from deskdup.services.records import (
     write_session,
 )
 from deskdup.services.rights import check_merge_cards, refusals_message
+from deskdup.services.times import local_time
 from deskdup.services.undo import (
     MSG_ALREADY_UNDONE,
     MSG_NO_EVENT,
@@ -74,7 +76,7 @@ from deskdup.services.undo import (
     UndoResult,
     undo_event,
 )
-from deskdup.services.workspace import Workspace
+from deskdup.services.workspace import Workspace, held_error, is_lock_timeout, tag_session
 
 __all__ = [
     "MSG_ALREADY_UNDONE",
@@ -106,22 +108,23 @@ _operator = active_operator
 MSG_MERGED = QT_TRANSLATE_NOOP("Merge", "Merged {count} leads into #{primary}")
 MSG_CHANGED = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was "
-    "merged; the view has been reloaded",
+    "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged",
 )
 MSG_GONE = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded",
+    "Lead #{lead} was deleted by someone else; nothing was merged",
 )
 MSG_MERGED_AWAY = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded",
+    "Lead #{lead} was merged into #{into} by {who}; nothing was merged",
 )
 SOMEONE_ELSE = QT_TRANSLATE_NOOP("Merge", "someone else")
 
-# The note appended to the primary's comments stays in English: it lives in the
-# CRM's data, which every operator of the team reads whatever their language.
-MERGE_NOTE = "Merged leads {leads} into this lead ({when} UTC, {who})."
+# The note appended to the primary's comments, in the team's language
+# (``MergePolicy.note_language``) and the merging operator's local time.
+NOTE_CONTEXT = "MergeNote"
+MERGE_NOTE = QT_TRANSLATE_NOOP("MergeNote", "Merged leads {leads} into this lead ({when}, {who}).")
+NOTE_TIME = QT_TRANSLATE_NOOP("MergeNote", "%Y-%m-%d %H:%M")  # strftime, per language
 
 
 @dataclass(frozen=True)
@@ -146,7 +149,7 @@ class UndoableMerge:
     @property
     def merged_at_local(self) -> datetime:
         """When, in this computer's time zone (the operator reads local time)."""
-        return self.merged_at.replace(tzinfo=UTC).astimezone()
+        return local_time(self.merged_at)
 
 
 # --------------------------------------------------------------------------- merge
@@ -189,15 +192,35 @@ def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -
             raise fail(StaleError, Message(CONTEXT, MSG_CHANGED, params), lead_id=lead_id)
 
 
-def _merge_note(cards: Sequence[LeadCard], when: datetime, who: str) -> str:
-    leads = ", ".join(f"#{c.label} ({channel_name(c.source_channel)})" for c in cards)
-    return MERGE_NOTE.format(leads=leads, when=f"{when:%Y-%m-%d %H:%M}", who=who)
+def _merge_note(
+    cards: Sequence[LeadCard], when: datetime, who: str, translate: Translate | None = None
+) -> str:
+    """``when``: naive UTC; written in this computer's (the operator's) local time.
+    ``translate(context, text)``: the note's language (None: English)."""
+    local = when.replace(tzinfo=UTC).astimezone()
+    time_format = translate(NOTE_CONTEXT, NOTE_TIME) if translate else NOTE_TIME
+    leads = ", ".join(
+        f"#{c.label} ({channel_message(c.source_channel).render(translate=translate)})"
+        for c in cards
+    )
+    when_text = local.strftime(time_format)
+    note = Message(NOTE_CONTEXT, MERGE_NOTE, {"leads": leads, "when": when_text, "who": who})
+    return note.render(translate=translate)
 
 
 def apply_merge(
-    ws: Workspace, plan: MergePlan, operator_id: int, policy: MergePolicy | None = None
+    ws: Workspace,
+    plan: MergePlan,
+    operator_id: int,
+    policy: MergePolicy | None = None,
+    note_translators: Mapping[str, Translate] | None = None,
+    note_default: str = "en",
 ) -> MergeResult:
     """Apply ``plan`` as ``operator_id`` in one transaction.
+
+    The note in the merged lead is in the team's language (``policy.note_language``),
+    else in ``note_default`` (the operator's UI language); ``note_translators``
+    gives the translation of each language (English needs none).
 
     Raises ``StaleError`` when a lead changed since the plan was built,
     ``RightsError`` when a right is missing, ``KnownError`` when the operator
@@ -208,7 +231,15 @@ def apply_merge(
         if policy is None:
             policy = load_policy(session)
         operator = active_operator(session, operator_id)
-        leads = {lead.id: lead for lead in load_leads(session, plan.lead_ids, for_update=True)}
+        tag_session(session, operator.login)
+        try:
+            locked = load_leads(session, plan.lead_ids, for_update=True)
+        except DBAPIError as exc:
+            if not is_lock_timeout(exc):
+                raise
+            labels = {i: plan.cards[i].label for i in plan.lead_ids}
+            raise held_error(ws.engine, labels) from exc
+        leads = {lead.id: lead for lead in locked}
         _check_versions(session, plan, leads)
         cards = cards_from_leads(list(leads.values()))
         refusals = check_merge_cards(
@@ -230,7 +261,8 @@ def apply_merge(
         # Comments: united, then the note naming what came in.
         ordered = [cards[plan.primary_id], *(cards[i] for i in plan.other_ids)]
         text = merged_comments(unite(ordered).comments, cards)
-        note = _merge_note([cards[i] for i in plan.other_ids], now, operator.full_name)
+        translate = (note_translators or {}).get(policy.note_language or note_default)
+        note = _merge_note([cards[i] for i in plan.other_ids], now, operator.full_name, translate)
         primary.comments = f"{text}\n\n{note}" if text else note
         primary.updated_at = now
 
