@@ -890,168 +890,168 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="110"/>
+        <location filename="../../deskdup/views/history/tab.py" line="109"/>
         <source>History events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="114"/>
+        <location filename="../../deskdup/views/history/tab.py" line="113"/>
         <source>&amp;Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115"/>
+        <location filename="../../deskdup/views/history/tab.py" line="114"/>
         <source>Merges per operator per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="116"/>
+        <location filename="../../deskdup/views/history/tab.py" line="115"/>
         <source>Groups found, merged and dismissed per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="118"/>
+        <location filename="../../deskdup/views/history/tab.py" line="117"/>
         <source>No events in the last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="125"/>
+        <location filename="../../deskdup/views/history/tab.py" line="124"/>
         <source>&amp;Charts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="159"/>
+        <location filename="../../deskdup/views/history/tab.py" line="164"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="161"/>
+        <location filename="../../deskdup/views/history/tab.py" line="166"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="163"/>
+        <location filename="../../deskdup/views/history/tab.py" line="168"/>
         <source>Kind of event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="164"/>
+        <location filename="../../deskdup/views/history/tab.py" line="169"/>
         <source>All events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="167"/>
-        <location filename="../../deskdup/views/history/tab.py" line="178"/>
+        <location filename="../../deskdup/views/history/tab.py" line="172"/>
+        <location filename="../../deskdup/views/history/tab.py" line="183"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168"/>
+        <location filename="../../deskdup/views/history/tab.py" line="173"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="170"/>
+        <location filename="../../deskdup/views/history/tab.py" line="175"/>
         <source>Lead or contact: ID, name or phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="172"/>
+        <location filename="../../deskdup/views/history/tab.py" line="177"/>
         <source>Lead or contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="180"/>
+        <location filename="../../deskdup/views/history/tab.py" line="185"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="210"/>
+        <location filename="../../deskdup/views/history/tab.py" line="216"/>
         <source>any day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="217"/>
+        <location filename="../../deskdup/views/history/tab.py" line="223"/>
         <source>&amp;Undo this event…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="221"/>
+        <location filename="../../deskdup/views/history/tab.py" line="227"/>
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="224"/>
+        <location filename="../../deskdup/views/history/tab.py" line="230"/>
         <source>&amp;Export…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="228"/>
+        <location filename="../../deskdup/views/history/tab.py" line="234"/>
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="231"/>
+        <location filename="../../deskdup/views/history/tab.py" line="237"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="266"/>
+        <location filename="../../deskdup/views/history/tab.py" line="272"/>
         <source>All operators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="270"/>
+        <location filename="../../deskdup/views/history/tab.py" line="276"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="303"/>
+        <location filename="../../deskdup/views/history/tab.py" line="309"/>
         <source>Events: {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="362"/>
+        <location filename="../../deskdup/views/history/tab.py" line="368"/>
         <source>Undo event {id}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="369"/>
+        <location filename="../../deskdup/views/history/tab.py" line="375"/>
         <source>It cannot be undone: these records changed since.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="379"/>
+        <location filename="../../deskdup/views/history/tab.py" line="385"/>
         <source>Undo “{what}” by {who}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="380"/>
+        <location filename="../../deskdup/views/history/tab.py" line="386"/>
         <source>Every record of this event goes back to what it was before it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="381"/>
+        <location filename="../../deskdup/views/history/tab.py" line="387"/>
         <source>Undo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="426"/>
+        <location filename="../../deskdup/views/history/tab.py" line="432"/>
         <source>Exported {count} events to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="466"/>
+        <location filename="../../deskdup/views/history/tab.py" line="472"/>
         <source>found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="467"/>
+        <location filename="../../deskdup/views/history/tab.py" line="473"/>
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="468"/>
+        <location filename="../../deskdup/views/history/tab.py" line="474"/>
         <source>dismissed</source>
         <translation type="unfinished"></translation>
     </message>

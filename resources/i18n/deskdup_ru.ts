@@ -889,168 +889,168 @@
         <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="110" />
+        <location filename="../../deskdup/views/history/tab.py" line="109" />
         <source>History events</source>
         <translation>События истории</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="114" />
+        <location filename="../../deskdup/views/history/tab.py" line="113" />
         <source>&amp;Detail</source>
         <translation>&amp;Подробности</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115" />
+        <location filename="../../deskdup/views/history/tab.py" line="114" />
         <source>Merges per operator per day</source>
         <translation>Объединения по операторам за день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="116" />
+        <location filename="../../deskdup/views/history/tab.py" line="115" />
         <source>Groups found, merged and dismissed per day</source>
         <translation>Группы: найдено, объединено, «не дубли» по дням</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="118" />
+        <location filename="../../deskdup/views/history/tab.py" line="117" />
         <source>No events in the last 30 days</source>
         <translation>За последние 30 дней событий нет</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="125" />
+        <location filename="../../deskdup/views/history/tab.py" line="124" />
         <source>&amp;Charts</source>
         <translation>&amp;Графики</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="159" />
+        <location filename="../../deskdup/views/history/tab.py" line="164" />
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="161" />
+        <location filename="../../deskdup/views/history/tab.py" line="166" />
         <source>Department</source>
         <translation>Отдел</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="163" />
+        <location filename="../../deskdup/views/history/tab.py" line="168" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="164" />
+        <location filename="../../deskdup/views/history/tab.py" line="169" />
         <source>All events</source>
         <translation>Все события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="167" />
-        <location filename="../../deskdup/views/history/tab.py" line="178" />
+        <location filename="../../deskdup/views/history/tab.py" line="172" />
+        <location filename="../../deskdup/views/history/tab.py" line="183" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168" />
+        <location filename="../../deskdup/views/history/tab.py" line="173" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="170" />
+        <location filename="../../deskdup/views/history/tab.py" line="175" />
         <source>Lead or contact: ID, name or phone</source>
         <translation>Лид или контакт: ID, имя или телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="172" />
+        <location filename="../../deskdup/views/history/tab.py" line="177" />
         <source>Lead or contact</source>
         <translation>Лид или контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="180" />
+        <location filename="../../deskdup/views/history/tab.py" line="185" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="210" />
+        <location filename="../../deskdup/views/history/tab.py" line="216" />
         <source>any day</source>
         <translation>любой день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="217" />
+        <location filename="../../deskdup/views/history/tab.py" line="223" />
         <source>&amp;Undo this event…</source>
         <translation>&amp;Отменить это событие…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="221" />
+        <location filename="../../deskdup/views/history/tab.py" line="227" />
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
         <translation>Отменить выбранное событие: его записи вернутся к прежнему виду (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="224" />
+        <location filename="../../deskdup/views/history/tab.py" line="230" />
         <source>&amp;Export…</source>
         <translation>&amp;Выгрузить…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="228" />
+        <location filename="../../deskdup/views/history/tab.py" line="234" />
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
         <translation>Записать показанные события в книгу Excel или файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="231" />
+        <location filename="../../deskdup/views/history/tab.py" line="237" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="266" />
+        <location filename="../../deskdup/views/history/tab.py" line="272" />
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="270" />
+        <location filename="../../deskdup/views/history/tab.py" line="276" />
         <source>All departments</source>
         <translation>Все отделы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="303" />
+        <location filename="../../deskdup/views/history/tab.py" line="309" />
         <source>Events: {count}</source>
         <translation>Событий: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="362" />
+        <location filename="../../deskdup/views/history/tab.py" line="368" />
         <source>Undo event {id}</source>
         <translation>Отмена события {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="369" />
+        <location filename="../../deskdup/views/history/tab.py" line="375" />
         <source>It cannot be undone: these records changed since.</source>
         <translation>Отменить нельзя: с тех пор эти записи изменились.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="379" />
+        <location filename="../../deskdup/views/history/tab.py" line="385" />
         <source>Undo “{what}” by {who}?</source>
         <translation>Отменить «{what}» ({who})?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="380" />
+        <location filename="../../deskdup/views/history/tab.py" line="386" />
         <source>Every record of this event goes back to what it was before it.</source>
         <translation>Все записи этого события вернутся к виду до него.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="381" />
+        <location filename="../../deskdup/views/history/tab.py" line="387" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="426" />
+        <location filename="../../deskdup/views/history/tab.py" line="432" />
         <source>Exported {count} events to {path}</source>
         <translation>Выгружено событий: {count}, файл {path}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="466" />
+        <location filename="../../deskdup/views/history/tab.py" line="472" />
         <source>found</source>
         <translation>найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="467" />
+        <location filename="../../deskdup/views/history/tab.py" line="473" />
         <source>merged</source>
         <translation>объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="468" />
+        <location filename="../../deskdup/views/history/tab.py" line="474" />
         <source>dismissed</source>
         <translation>не дубли</translation>
     </message>
