@@ -103,7 +103,7 @@ def generate(path: Path, count: int, seed: int) -> list[tuple[str, str, str, str
 
 
 def _typo(word: str, rng: random.Random) -> str:
-    i = rng.randrange(2, len(word) - 1)
+    i = rng.randrange(2, max(3, len(word) - 1))  # short surnames (Ким) lose the last letter
     return word[:i] + word[i + 1 :]
 
 
