@@ -22,6 +22,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QApplication
 
 from deskdup.services import paths
+from deskdup.services.bitrix24.backend import PortalOpened, open_portal
+from deskdup.services.bitrix24.merge import MSG_RESUMED
+from deskdup.services.bitrix24.sync import PullProgress
 from deskdup.services.errors import Cancelled, KnownError
 from deskdup.services.operators import OperatorInfo, list_operators, workspace_operators
 from deskdup.services.team_settings import TeamSettings, load_team_settings, save_team_settings
@@ -30,9 +33,9 @@ from deskdup.views import errors, gc_guard, i18n
 from deskdup.views import settings as opts
 from deskdup.views.connection_dialog import ConnectionDialog, SignInDialog
 from deskdup.views.context import AppContext
-from deskdup.views.formatting import error_text
+from deskdup.views.formatting import error_text, translate_message
 from deskdup.views.lifetime import delete_later
-from deskdup.views.operations import OperationRunner, QueryOp
+from deskdup.views.operations import OperationRunner, Progress, QueryOp
 from deskdup.views.settings import Settings
 from deskdup.views.settings_dialog import SettingsDialog
 
@@ -79,10 +82,43 @@ def ensure_demo_workspace(progress=None, leads: int = DEMO_LEADS) -> Path:
     return path
 
 
-def _open(url: str) -> tuple[Workspace, list[OperatorInfo]]:
-    """Open the workspace and list its operators (runs on the database worker)."""
-    ws = open_workspace(url)
+def _pull_progress(progress: Progress | None):
+    """The pull's progress as the open dialog shows it (stage in the operator's words)."""
+    if progress is None:
+        return None
+
+    def report(p: PullProgress) -> None:
+        label = QCoreApplication.translate("App", "Reading {stage} from the portal…").format(
+            stage=translate_message(p.stage)
+        )
+        progress.update(p.done, p.total or 0, label)
+
+    return report
+
+
+def _open(
+    url: str,
+    webhook: str | None = None,
+    progress: Progress | None = None,
+    *,
+    create: bool = False,
+) -> tuple[Workspace, list[OperatorInfo], PortalOpened | None]:
+    """Open the workspace, bring it up to date with its portal, list its operators.
+
+    Runs on the database worker.  A workspace linked to a Bitrix24 portal (or
+    one given a webhook now) finishes the merges a previous run left open and
+    pulls what changed; Cancel stops the pull, not the opening.  ``create``:
+    the operator chose "New workspace…"; otherwise a missing file is "file not
+    found" (a typo must not make an empty workspace).
+    """
+    ws = open_workspace(url, create=create)
     try:
+        portal = open_portal(
+            ws,
+            webhook,
+            progress=_pull_progress(progress),
+            cancelled=(lambda: progress.cancelled) if progress is not None else None,
+        )
         with ws.session() as session:
             operators = list_operators(session)
     except Exception:
@@ -97,7 +133,7 @@ def _open(url: str) -> tuple[Workspace, list[OperatorInfo]]:
                 "(deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.",
             ).format(url=ws.display_url)
         )
-    return ws, operators
+    return ws, operators, portal
 
 
 class AppController(QObject):
@@ -122,6 +158,9 @@ class AppController(QObject):
         self.context: AppContext | None = None
         self.window = None
         self.busy = False
+        # Webhooks the keyring could not keep: remembered for this session only.
+        self.session_webhooks: dict[str, str] = {}
+        self.portal: PortalOpened | None = None
 
     # ------------------------------------------------------------------ starting
 
@@ -145,8 +184,10 @@ class AppController(QObject):
         self.login = None  # a new workspace: its own remembered operator
         if url == ConnectionDialog.DEMO:
             self.open_demo()
+        elif url.startswith(ConnectionDialog.NEW):
+            self.open_url(url[len(ConnectionDialog.NEW) :], create=True)
         else:
-            self.open_url(url)
+            self.open_url(url, webhook=getattr(url, "webhook", "") or None)
         return True
 
     def open_demo(self) -> None:
@@ -179,18 +220,19 @@ class AppController(QObject):
         else:
             errors.report_bug(self.window, exc)
 
-    def open_url(self, url: str) -> None:
-        url = opts.with_password(normalize_url(url))
+    def open_url(self, url: str, webhook: str | None = None, *, create: bool = False) -> None:
+        url = opts.with_password(normalize_url(str(url)))
+        webhook = webhook or self.session_webhooks.get(url)
         self.busy = True
         (
             QueryOp(
                 None,
-                lambda _progress: _open(url),
-                lambda got: self._opened(url, *got),
+                lambda progress: _open(url, webhook, progress, create=create),
+                lambda got: self._opened(url, *got, webhook=webhook),
                 runner=self.runner,
             )
             .with_progress(
-                QCoreApplication.translate("App", "Opening the workspace…"), cancellable=False
+                QCoreApplication.translate("App", "Opening the workspace…"), cancellable=True
             )
             .failure(lambda exc: self._open_failed(url, exc))
             .run_in_background()
@@ -210,9 +252,20 @@ class AppController(QObject):
                 url,
             )
 
-    def _opened(self, url: str, ws: Workspace, operators: list[OperatorInfo]) -> None:
+    def _opened(
+        self,
+        url: str,
+        ws: Workspace,
+        operators: list[OperatorInfo],
+        portal: PortalOpened | None = None,
+        *,
+        webhook: str | None = None,
+    ) -> None:
         self.busy = False
-        operator = self._choose_operator(url, operators)
+        if portal is not None and portal.operator is not None:
+            operator: OperatorInfo | None = portal.operator  # the webhook's user acts
+        else:
+            operator = self._choose_operator(url, operators)
         if operator is None:
             ws.dispose()
             if self.window is None:
@@ -221,7 +274,21 @@ class AppController(QObject):
         self.settings.remember_connection(url)
         self.settings.remember_operator(url, operator.login)
         self.settings.sync()
+        self.portal = portal
+        notes = list(portal.told) if portal is not None else []
+        if portal is not None and webhook and portal.stored is not None:
+            if not portal.stored.stored:
+                self.session_webhooks[url] = webhook  # kept for this session, said below
+            notes.append(portal.stored.message)
         self._show(ws, operator)
+        if notes and self.window is not None:
+            self.window.statusBar().showMessage(
+                " ".join(translate_message(m) for m in notes), 60000
+            )
+            problems = [m for m in portal.told if m.template != MSG_RESUMED]
+            if problems:  # a merge left open, a portal out of reach: said, not buried
+                text = "\n".join(translate_message(m) for m in problems)
+                errors.show_known_error(self.window, KnownError(text))
 
     def _choose_operator(self, url: str, operators: list[OperatorInfo]) -> OperatorInfo | None:
         by_login = {op.login: op for op in operators}
@@ -256,6 +323,9 @@ class AppController(QObject):
         context = AppContext(
             workspace=ws, operator=operator, settings=self.settings, ops=self.runner
         )
+        portal = getattr(self, "portal", None)
+        if portal is not None and portal.backend.ws is ws:
+            context.backend = portal.backend
         if keep_index and old_context is not None:
             context.match_index = old_context.match_index
             context.scan_result = old_context.scan_result
@@ -349,6 +419,8 @@ class AppController(QObject):
             self.window.save_state()
         self.runner.cancel_all()
         self.runner.wait(10000)
+        if self.portal is not None:
+            self.portal.backend.close()
         if self.context is not None:
             self.context.workspace.dispose()
 
@@ -362,6 +434,12 @@ def run_gui(args: argparse.Namespace) -> int:
     errors.install_excepthook()
     controller = AppController(settings, login=getattr(args, "login", None))
     controller.gave_up.connect(lambda: app.exit(1))
+    # Until the main window is up, the only windows are dialogs (connection, progress,
+    # sign-in); closing the last of them must not end the program, or a failed open
+    # followed by a corrected path quits silently with exit code 0 (issue 12.1).
+    # Giving up is explicit (``gave_up``); once the window is shown, closing it quits.
+    app.setQuitOnLastWindowClosed(False)
+    controller.window_shown.connect(lambda _window: app.setQuitOnLastWindowClosed(True))
     if not controller.start(demo=bool(getattr(args, "demo", False)), url=getattr(args, "db", None)):
         return 1
     app.aboutToQuit.connect(controller.shutdown)

@@ -15,9 +15,23 @@ import os
 import sys
 
 from deskdup import __version__
+from deskdup.services import credentials, logs
 from deskdup.services.errors import KnownError
+from deskdup.services.workspace import database_errors
 
-COMMAND_MODULES = ("demo", "operator", "import_file", "scan", "merge", "sync", "history")
+log = logging.getLogger("deskdup")
+
+COMMAND_MODULES = (
+    "init",
+    "demo",
+    "operator",
+    "import_file",
+    "scan",
+    "merge",
+    "sync",
+    "history",
+    "contacts",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,13 +69,26 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # The file the crash dialog points to (rotating, secrets scrubbed); stderr
+    # keeps showing warnings only.
+    for handler in logging.getLogger().handlers:
+        if not isinstance(handler, logging.FileHandler) and handler.level == logging.NOTSET:
+            handler.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
+    logs.install(logging.DEBUG if args.verbose else logging.INFO)
+    log.info("deskdup %s: %s", __version__, args.command or "window")
     if args.command is None:
         from deskdup.app import run_gui  # Qt is loaded only for the window
 
         return run_gui(args)
+    if getattr(args, "db", None) and "://" in args.db:
+        # A password in --db is visible in the process list: the keyring (where the
+        # window keeps it), PGPASSWORD or ~/.pgpass supply it instead (README).
+        args.db = credentials.with_secrets(args.db)
     try:
-        return int(args.handler(args) or 0)
+        with database_errors():  # busy, disk full, timeouts: words, not a traceback
+            return int(args.handler(args) or 0)
     except KnownError as exc:
+        log.info("%s refused: %s", args.command, exc)
         print(f"deskdup: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -72,3 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         # Python from complaining again when it flushes stdout at exit.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:
+        # A bug: Python prints the traceback on stderr; the log file keeps it too.
+        logs.to_file(log, logging.ERROR, f"deskdup {args.command} failed", exc)
+        raise

@@ -477,3 +477,54 @@ def test_xlsx_ids_that_are_not_the_digits_typed_are_bad_rows(ws, tmp_path, value
         assert params["value"] != str(value)  # the digits typed are lost: hence the refusal
     assert list(_names(ws)) == ["7"]
 
+
+# --------------------------------------------------------------------------- faults (10)
+
+
+def _on_connect(ws: Workspace, *pragmas: str) -> None:
+    """Run ``pragmas`` on every new connection of ``ws`` (after its own set-up)."""
+    from sqlalchemy import event
+
+    def run(dbapi_connection, _record):
+        cursor = dbapi_connection.cursor()
+        for pragma in pragmas:
+            cursor.execute(pragma)
+        cursor.close()
+
+    event.listen(ws.engine, "connect", run)
+    ws.engine.dispose()
+
+
+def _big_export(tmp_path: Path, rows: int = 3000) -> Path:
+    body = "".join(f"{i},Клиент {i},8916{i:07d},Перезвоните мне, пожалуйста\n" for i in range(rows))
+    return _write(tmp_path / "big.csv", "id,name,phone,message\n" + body)
+
+
+def test_a_full_disk_during_import_is_a_sentence_and_nothing_is_written(ws, tmp_path):
+    import_file(ws, _write(tmp_path / "a.csv", "id,name\nA-1,Анна\n"))
+    with ws.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    # The database may not grow past a few pages: SQLite's own "database or disk is full".
+    _on_connect(ws, f"PRAGMA max_page_count={pages + 5}")
+    source = _big_export(tmp_path)
+    with pytest.raises(KnownError, match="disk is full") as caught:
+        import_file(ws, source)
+    assert "nothing was imported" in str(caught.value)
+    assert _count(ws) == 1
+
+
+def test_a_workspace_locked_by_another_writer_is_a_sentence(ws, tmp_path):
+    import sqlite3
+
+    _on_connect(ws, "PRAGMA busy_timeout=100")
+    db = ws.url.removeprefix("sqlite:///")
+    other = sqlite3.connect(db, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")  # another writer, holding the lock
+        with pytest.raises(KnownError, match="busy"):
+            import_file(ws, _big_export(tmp_path, 10))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert _count(ws) == 0
+    assert import_file(ws, _big_export(tmp_path, 10)).imported == 10

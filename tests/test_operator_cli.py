@@ -17,7 +17,9 @@ SAMPLE = Path(__file__).parent / "data" / "leads_sample.csv"
 
 @pytest.fixture
 def db(tmp_path):
-    return str(tmp_path / "team.sqlite")
+    path = str(tmp_path / "team.sqlite")
+    assert main(["init", "--db", path]) == 0  # only an explicit create makes a workspace
+    return path
 
 
 def _info(db, login):

@@ -6,7 +6,13 @@ import sys
 import time
 from typing import TextIO
 
-from deskdup.services.demo import clear_workspace, generate_demo, workspace_is_empty
+from deskdup.services.demo import (
+    clear_workspace,
+    generate_demo,
+    is_demo_workspace,
+    team_history_count,
+    workspace_is_empty,
+)
 from deskdup.services.errors import KnownError
 from deskdup.services.paths import demo_db_path
 from deskdup.services.workspace import open_workspace
@@ -73,7 +79,8 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--force",
         action="store_true",
-        help="delete everything in a non-empty workspace first",
+        help="delete everything in a non-empty workspace first (refused when a workspace "
+        "that is not a demo holds merge history)",
     )
     parser.set_defaults(handler=run)
 
@@ -90,6 +97,15 @@ def run(args) -> int:
                     f"The workspace {ws.display_url} already holds data; the demo is written "
                     "only into an empty workspace. Choose another --db, or add --force to "
                     "delete everything in it first."
+                )
+            history = team_history_count(ws)
+            if history and not is_demo_workspace(ws):
+                # --force is for replacing a demo; a team's merges and dismissals
+                # cannot be brought back once the rows are gone.
+                raise KnownError(
+                    f"The workspace {ws.display_url} is not a demo workspace and holds merge "
+                    f"history ({history} merges and 'not duplicates' marks); deskdup demo "
+                    "--force deletes only demo workspaces. Write the demo into another --db."
                 )
             clear_workspace(ws)
             print(f"Cleared {ws.display_url}.", file=sys.stderr)

@@ -12,21 +12,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from deskdup.commands.sync import portal_backend
-from deskdup.models import Lead
+from deskdup.models import EventKind, Lead
 from deskdup.services.bitrix24.link import read_link, workspace_link
 from deskdup.services.bitrix24.merge import operator_for_webhook
 from deskdup.services.errors import KnownError
 from deskdup.services.merge import apply_merge, dismiss, last_undoable_event, undo_event
 from deskdup.services.merge_plan import FIELD_NAMES, build_plan
 from deskdup.services.operators import OperatorInfo, find_operator
-from deskdup.services.workspace import Workspace, normalize_url, open_workspace
+from deskdup.services.workspace import Workspace, open_workspace
 
 # Friendlier names accepted by --choose.
 FIELD_ALIASES = {
@@ -45,17 +43,41 @@ FIELD_ALIASES = {
 }
 
 
+# The longest CRM id a lead can have (the column's size) and the largest
+# database id (a 64-bit integer); anything longer is no lead of this workspace.
+EXTERNAL_ID_LENGTH = 64
+MAX_DATABASE_ID = 2**63 - 1
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text)} characters)"
+
+
 def resolve_lead(session: Session, text: str) -> int:
     """The database id of the lead the operator means by ``text``."""
     text = text.strip().lstrip("#")
     if not text:
         raise KnownError("An empty lead id was given.")
-    found = session.scalar(select(Lead.id).where(Lead.external_id == text))
-    if found is None and text.isdigit():
+    found = None
+    if len(text) <= EXTERNAL_ID_LENGTH:
+        found = session.scalar(select(Lead.id).where(Lead.external_id == text))
+    # len() first: int() of 100,000 digits is refused by Python, of 30 by the database.
+    if found is None and text.isdigit() and len(text) <= 19 and int(text) <= MAX_DATABASE_ID:
         found = session.scalar(select(Lead.id).where(Lead.id == int(text)))
     if found is None:
-        raise KnownError(f"There is no lead with the id '{text}' in this workspace.")
+        raise KnownError(f"There is no lead with the id '{_shown(text)}' in this workspace.")
     return found
+
+
+def event_id(text: str) -> int:
+    """argparse type of a history event id: a whole number the database can hold."""
+    text = text.strip().lstrip("#")
+    if not (text.isdigit() and len(text) <= 19 and 0 < int(text) <= MAX_DATABASE_ID):
+        raise argparse.ArgumentTypeError(
+            f"a history event id is a number such as 12 ('deskdup undo' without it undoes "
+            f"your last merge), not '{_shown(text)}'"
+        )
+    return int(text)
 
 
 def field_name(text: str) -> str:
@@ -71,20 +93,7 @@ def _split_ids(values: Sequence[str]) -> list[str]:
 
 
 def _workspace(args: argparse.Namespace) -> Workspace:
-    db = getattr(args, "db", None)
-    if not db:
-        raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
-    url = normalize_url(db)
-    parsed = make_url(url)
-    database = parsed.database or ""
-    # Opening a missing file would create an empty workspace, then not find the login.
-    if (
-        parsed.get_backend_name() == "sqlite"
-        and database != ":memory:"
-        and not Path(database).exists()
-    ):
-        raise KnownError(f"There is no workspace at {database or url}.")
-    return open_workspace(url)
+    return open_workspace(args.db, create=False)
 
 
 def _login(args: argparse.Namespace) -> str:
@@ -174,7 +183,8 @@ def run_undo(args: argparse.Namespace) -> int:
             operator = find_operator(session, _login(args))
         event_id = args.event
         if event_id is None:
-            event_id = last_undoable_event(ws, operator.id)
+            kinds = (EventKind.MERGE_LEADS, EventKind.BIND_CONTACT)
+            event_id = last_undoable_event(ws, operator.id, kinds)
             if event_id is None:
                 raise KnownError(f"{operator.full_name} has no merge left to undo.")
         result = undo_event(ws, event_id, operator.id)
@@ -185,10 +195,10 @@ def run_undo(args: argparse.Namespace) -> int:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS: `deskdup --db X merge ...` keeps the top-level value.
-    parser.add_argument(
-        "--db", metavar="URL", default=argparse.SUPPRESS, help="workspace (URL or SQLite file)"
-    )
+    # --db is required here, so --help shows it so and argparse refuses its absence
+    # (the top-level --db is the window's).  --as is checked by the command: a
+    # workspace linked to a Bitrix24 portal acts as the webhook's user.
+    parser.add_argument("--db", metavar="URL", required=True, help="workspace (URL or SQLite file)")
     parser.add_argument(
         "--as",
         dest="login",
@@ -246,5 +256,5 @@ def register(subparsers) -> None:
         description="Restore the leads of a merge exactly as they were.",
     )
     _common(undo)
-    undo.add_argument("event", nargs="?", type=int, metavar="EVENT", help="history event id")
+    undo.add_argument("event", nargs="?", type=event_id, metavar="EVENT", help="history event id")
     undo.set_defaults(handler=run_undo)

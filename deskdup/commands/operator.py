@@ -14,7 +14,6 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from deskdup.models import Action, Entity
-from deskdup.services.errors import KnownError
 from deskdup.services.operators import (
     ROLES,
     OperatorInfo,
@@ -24,7 +23,7 @@ from deskdup.services.operators import (
     set_active,
     set_right,
 )
-from deskdup.services.workspace import open_workspace
+from deskdup.services.workspace import database_errors, open_workspace
 
 T = TypeVar("T")
 
@@ -44,11 +43,9 @@ def _print(op: OperatorInfo, out=None) -> None:
 
 def _in_workspace(args: argparse.Namespace, work: Callable[[Session], T]) -> T:
     """Run ``work`` in one transaction of the workspace ``--db`` names."""
-    if not args.db:
-        raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, create=False)
     try:
-        with ws.session() as session:
+        with database_errors(), ws.session() as session:
             return work(session)
     finally:
         ws.dispose()
@@ -98,7 +95,9 @@ def register(subparsers) -> None:
 
     def sub(name: str, help_text: str, handler):
         p = commands.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--db", metavar="URL", help="the workspace (a SQLite file path or a URL)")
+        p.add_argument(
+            "--db", metavar="URL", required=True, help="the workspace (a SQLite file path or a URL)"
+        )
         p.set_defaults(handler=handler)
         return p
 

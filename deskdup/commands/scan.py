@@ -130,7 +130,7 @@ def _cut(text: str, width: int) -> str:
 
 def run_scan(args) -> int:
     started = time.perf_counter()
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, create=False)
     try:
         settings = _settings(args)
         index = MatchIndex.build(ws, settings)
@@ -182,7 +182,7 @@ def _print_table(index: MatchIndex, result, out) -> None:
 
 def run_lookup(args) -> int:
     started = time.perf_counter()
-    ws = open_workspace(args.db)
+    ws = open_workspace(args.db, create=False)
     try:
         settings = _settings(args)
         hits = lookup(ws, args.text, settings, limit=args.limit)

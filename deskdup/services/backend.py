@@ -47,8 +47,7 @@ from deskdup.services.workspace import Workspace
 
 MSG_BIND_CHANGED = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was changed by someone else (now version {version}); nothing was bound; "
-    "the view has been reloaded",
+    "Lead #{lead} was changed by someone else (now version {version}); nothing was bound",
 )
 MSG_NO_CONTACT = QT_TRANSLATE_NOOP("Merge", "Contact {contact} does not exist (any more)")
 

@@ -280,6 +280,23 @@ def workspace_is_empty(ws: Workspace) -> bool:
     return True
 
 
+def is_demo_workspace(ws: Workspace) -> bool:
+    """True when the demo generator wrote this workspace (it keeps the ground truth)."""
+    with ws.session() as s:
+        return bool(s.scalar(select(func.count()).select_from(DemoTruth)))
+
+
+def team_history_count(ws: Workspace) -> int:
+    """Merge events and "not duplicates" marks: the team's work, which a wipe would lose."""
+    from deskdup.models import Dismissal, MergeEvent
+
+    with ws.session() as s:
+        return sum(
+            s.scalar(select(func.count()).select_from(table)) or 0
+            for table in (MergeEvent, Dismissal)
+        )
+
+
 def clear_workspace(ws: Workspace) -> None:
     """Delete every row of every deskdup table (for ``deskdup demo --force``)."""
     with ws.session() as s:

@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from deskdup.models import (
@@ -66,6 +67,7 @@ from deskdup.services.records import (
     write_session,
 )
 from deskdup.services.rights import check_merge_cards, refusals_message
+from deskdup.services.times import local_time
 from deskdup.services.undo import (
     MSG_ALREADY_UNDONE,
     MSG_NO_EVENT,
@@ -74,7 +76,7 @@ from deskdup.services.undo import (
     UndoResult,
     undo_event,
 )
-from deskdup.services.workspace import Workspace
+from deskdup.services.workspace import Workspace, held_error, is_lock_timeout, tag_session
 
 __all__ = [
     "MSG_ALREADY_UNDONE",
@@ -106,16 +108,15 @@ _operator = active_operator
 MSG_MERGED = QT_TRANSLATE_NOOP("Merge", "Merged {count} leads into #{primary}")
 MSG_CHANGED = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was "
-    "merged; the view has been reloaded",
+    "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged",
 )
 MSG_GONE = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded",
+    "Lead #{lead} was deleted by someone else; nothing was merged",
 )
 MSG_MERGED_AWAY = QT_TRANSLATE_NOOP(
     "Merge",
-    "Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded",
+    "Lead #{lead} was merged into #{into} by {who}; nothing was merged",
 )
 SOMEONE_ELSE = QT_TRANSLATE_NOOP("Merge", "someone else")
 
@@ -148,7 +149,7 @@ class UndoableMerge:
     @property
     def merged_at_local(self) -> datetime:
         """When, in this computer's time zone (the operator reads local time)."""
-        return self.merged_at.replace(tzinfo=UTC).astimezone()
+        return local_time(self.merged_at)
 
 
 # --------------------------------------------------------------------------- merge
@@ -230,7 +231,15 @@ def apply_merge(
         if policy is None:
             policy = load_policy(session)
         operator = active_operator(session, operator_id)
-        leads = {lead.id: lead for lead in load_leads(session, plan.lead_ids, for_update=True)}
+        tag_session(session, operator.login)
+        try:
+            locked = load_leads(session, plan.lead_ids, for_update=True)
+        except DBAPIError as exc:
+            if not is_lock_timeout(exc):
+                raise
+            labels = {i: plan.cards[i].label for i in plan.lead_ids}
+            raise held_error(ws.engine, labels) from exc
+        leads = {lead.id: lead for lead in locked}
         _check_versions(session, plan, leads)
         cards = cards_from_leads(list(leads.values()))
         refusals = check_merge_cards(
@@ -364,8 +373,11 @@ def _merge_snapshot(session: Session, primary: Lead, others: Sequence[Lead]) -> 
     }
 
 
-def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
-    """The id of this operator's newest lead merge not yet undone, or None.
+def last_undoable_event(
+    ws: Workspace, operator_id: int, kinds: Sequence[EventKind] = (EventKind.MERGE_LEADS,)
+) -> int | None:
+    """The id of this operator's newest lead merge (or event of ``kinds``) not yet
+    undone, or None.
 
     ``undo_event`` still refuses it when something changed since.
     """
@@ -374,7 +386,7 @@ def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
             select(MergeEvent.id)
             .where(
                 MergeEvent.operator_id == operator_id,
-                MergeEvent.kind == EventKind.MERGE_LEADS,
+                MergeEvent.kind.in_(kinds),
                 MergeEvent.undone_by_id.is_(None),
             )
             .order_by(MergeEvent.id.desc())

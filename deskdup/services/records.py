@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import DateTime, Numeric, select
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -43,14 +43,13 @@ from deskdup.models import (
 )
 from deskdup.services.errors import KnownError, StaleError, fail
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
-from deskdup.services.workspace import Workspace
+from deskdup.services.workspace import Workspace, known_database_error, start_write
 
 CONTEXT = "Merge"
 
 MSG_RACE = QT_TRANSLATE_NOOP(
     "Merge",
-    "Someone else changed one of these leads at the same moment; nothing was merged; "
-    "the view has been reloaded",
+    "Someone else changed one of these leads at the same moment; nothing was merged",
 )
 MSG_BUSY = QT_TRANSLATE_NOOP(
     "Merge", "The database is busy with another operator's change; try again in a moment"
@@ -92,14 +91,16 @@ def write_session(ws: Workspace) -> Iterator[Session]:
         with ws.session() as session:
             if ws.is_sqlite:
                 session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            start_write(session)  # PostgreSQL: lock and statement timeouts
             yield session
     except StaleDataError as exc:
         raise fail(StaleError, Message(CONTEXT, MSG_RACE)) from exc
-    except OperationalError as exc:
-        text = str(exc.orig).lower() if exc.orig else str(exc).lower()
-        if "locked" in text or "busy" in text or "deadlock" in text:
-            raise fail(KnownError, Message(CONTEXT, MSG_BUSY)) from exc
-        raise
+    except DBAPIError as exc:
+        # Busy, locked, a full disk, a PostgreSQL lock timeout: nothing was written.
+        known = known_database_error(exc)
+        if known is None:
+            raise
+        raise known from exc
 
 
 def active_operator(session: Session, operator_id: int) -> Operator:

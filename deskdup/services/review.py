@@ -101,10 +101,16 @@ def merge_group(
     policy: MergePolicy,
     note_translators: Mapping[str, Translate] | None = None,
     note_default: str = "en",
+    *,
+    backend: Any = None,
 ) -> ReviewChange:
-    result = merge_service.apply_merge(
-        workspace, plan, operator_id, policy, note_translators, note_default
-    )
+    """Merge in the workspace, or through ``backend`` (a linked CRM portal) when given."""
+    if backend is not None:
+        result = backend.apply_merge(plan, operator_id)
+    else:
+        result = merge_service.apply_merge(
+            workspace, plan, operator_id, policy, note_translators, note_default
+        )
     group = (result.primary_id, *result.merged_ids)
     return ReviewChange(ChangeKind.MERGE, group, tuple(result.merged_ids), result=result)
 

@@ -46,7 +46,7 @@ from deskdup.services.records import (
     write_session,
 )
 from deskdup.services.rights import check_undo
-from deskdup.services.workspace import Workspace
+from deskdup.services.workspace import Workspace, tag_session
 
 CONTEXT = "Merge"
 
@@ -321,6 +321,7 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
     """
     with write_session(ws) as session:
         operator = active_operator(session, operator_id)
+        tag_session(session, operator.login)
         preview = preview_in_session(session, event_id, operator)
         if preview.reason is not None:
             raise fail(KnownError, preview.reason)

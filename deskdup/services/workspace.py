@@ -7,18 +7,21 @@ file keeps working after an upgrade.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from deskdup.services import credentials
 from deskdup.services.errors import KnownError, fail
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 
@@ -29,8 +32,7 @@ MSG_NO_FOLDER = QT_TRANSLATE_NOOP(
 )
 MSG_NOT_A_DATABASE = QT_TRANSLATE_NOOP(
     "Workspace",
-    "{path} is not a deskdup workspace (it is not a SQLite database); choose another file "
-    "or a new name to start an empty workspace.",
+    "{path} is not a deskdup workspace (it is not a SQLite database); choose another file.",
 )
 MSG_A_FOLDER = QT_TRANSLATE_NOOP(
     "Workspace", "{path} is a folder; choose a workspace file in it or give a new file name."
@@ -39,6 +41,17 @@ MSG_UNSUPPORTED = QT_TRANSLATE_NOOP(
     "Workspace",
     "'{url}' is not a kind of database deskdup works with: give a SQLite file or a "
     "PostgreSQL address (postgresql://user@server/database).",
+)
+MSG_NO_FILE = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "File not found: {path}. Check the path for a typo. A new, empty workspace is made "
+    'only on request: deskdup init --db {quoted}, or "New workspace…" in the window\'s '
+    '"Open a workspace" dialog.',
+)
+MSG_AN_EXPORT = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a "
+    "workspace with: deskdup import {quoted} --db WORKSPACE",
 )
 MSG_CANNOT_OPEN_FILE = QT_TRANSLATE_NOOP(
     "Workspace",
@@ -50,7 +63,44 @@ MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP(
     "Check that the server is running and the address, user and password are right.",
 )
 
+MSG_BUSY = QT_TRANSLATE_NOOP(
+    "Workspace", "The database is busy with another operator's change; try again in a moment"
+)
+MSG_DISK_FULL = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "The disk is full where the workspace is kept; nothing was written. Free some space "
+    "and try again.",
+)
+MSG_TOO_SLOW = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "The database took too long to answer ({seconds} s); nothing was written. Try again; if it "
+    "keeps happening, ask the database administrator.",
+)
+
+MSG_HELD = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "Lead {leads} is held by {who}, whose change has been open since {since}; nothing was "
+    "merged. Try again when they finish.",
+)
+MSG_HELD_UNKNOWN = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "Lead {leads} is held by another session of the database; nothing was merged. Try "
+    "again in a moment.",
+)
+WHO_DESKDUP = QT_TRANSLATE_NOOP("Workspace", "deskdup ({login})")
+WHO_PROGRAM = QT_TRANSLATE_NOOP("Workspace", "{program} (database user {user}{where})")
+
 PG_CONNECT_TIMEOUT = 10  # seconds; ?connect_timeout=N in the URL wins
+# How long a write waits for another writer before "the database is busy".
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+# PostgreSQL, for the transactions that write (merge, undo, dismiss, operators):
+# a row lock held by another session is waited for this long, a statement runs
+# at most this long (seconds).  Readers (scan, the window's lists) are not limited.
+PG_LOCK_TIMEOUT = 10
+PG_STATEMENT_TIMEOUT = 120
+
+# A file with one of these endings is an export to import, not a workspace to open.
+EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -63,11 +113,8 @@ def normalize_url(url_or_path: str) -> str:
 
 
 def display_url(url: str) -> str:
-    """The URL as the operator may see it: never with a password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
-        return url
+    """The URL as the operator may see it: no password or other secret, in any part."""
+    return credentials.redact(credentials.without_secrets(url))
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -77,7 +124,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
     cursor.close()
 
 
@@ -85,10 +132,9 @@ def make_engine(url: str) -> Engine:
     url = normalize_url(url)
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise fail(
-            KnownError, Message(CONTEXT, MSG_NOT_AN_ADDRESS, {"url": url, "reason": str(exc)})
-        ) from exc
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is no number
+        params = {"url": display_url(url), "reason": credentials.scrub(str(exc), url)}
+        raise fail(KnownError, Message(CONTEXT, MSG_NOT_AN_ADDRESS, params)) from exc
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database and database != ":memory:":
@@ -125,6 +171,127 @@ def upgrade(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
+def known_database_error(exc: DBAPIError) -> KnownError | None:
+    """The operator's words for a database failure the environment caused, if it is one.
+
+    A busy (locked) database, a full disk, a PostgreSQL lock or statement timeout:
+    the transaction was rolled back, nothing was written, and trying again later
+    may work.  Anything else is left to the caller (a bug keeps its traceback).
+    """
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or ""
+    text = (str(orig) if orig is not None else str(exc)).lower()
+    if state == "53100" or "disk is full" in text or "no space left" in text:
+        return fail(KnownError, Message(CONTEXT, MSG_DISK_FULL))
+    if state == "57014" and "statement timeout" in text:
+        return fail(KnownError, Message(CONTEXT, MSG_TOO_SLOW, {"seconds": PG_STATEMENT_TIMEOUT}))
+    if state in ("55P03", "40P01", "40001") or any(
+        word in text for word in ("database is locked", "database is busy", "deadlock")
+    ):
+        return fail(KnownError, Message(CONTEXT, MSG_BUSY))
+    return None
+
+
+APPLICATION_NAME = "deskdup"
+
+
+def is_lock_timeout(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) == "55P03"
+
+
+def start_write(session: Session) -> None:
+    """Give a PostgreSQL write transaction its timeouts (``SET LOCAL``: this transaction only).
+
+    Without them a merge behind another session's row lock waited with no word
+    until killed.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    conn = session.connection()
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{int(PG_LOCK_TIMEOUT)}s'")
+    conn.exec_driver_sql(f"SET LOCAL statement_timeout = '{int(PG_STATEMENT_TIMEOUT)}s'")
+
+
+def tag_session(session: Session, login: str) -> None:
+    """Name the operator in ``pg_stat_activity`` for this transaction, so that another
+    operator kept waiting by it is told who holds the leads (see ``lock_holders``)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.connection().exec_driver_sql(
+        "SELECT set_config('application_name', %(name)s, true)",
+        {"name": f"{APPLICATION_NAME}: {login}"[:63]},
+    )
+
+
+@dataclass(frozen=True)
+class LockHolder:
+    program: str
+    user: str
+    address: str
+    since: datetime | None
+
+    def describe(self) -> Message:
+        prefix = f"{APPLICATION_NAME}: "
+        if self.program.startswith(prefix):
+            return Message(CONTEXT, WHO_DESKDUP, {"login": self.program[len(prefix) :]})
+        where = f", {self.address}" if self.address else ""
+        program = self.program or "psql?"
+        return Message(
+            CONTEXT, WHO_PROGRAM, {"program": program, "user": self.user, "where": where}
+        )
+
+
+def lock_holders(engine: Engine, table: str, ids: list[int]) -> list[LockHolder]:
+    """The sessions holding row locks on ``table``'s rows ``ids`` (PostgreSQL).
+
+    A row locked by one transaction carries that transaction's id in ``xmax``;
+    the transaction holds an exclusive lock on its own id, and ``pg_locks``
+    names the session.  (Rows share-locked by several sessions carry a
+    multixact id instead and are not found: the message then says "another
+    session".)
+    """
+    sql = text(
+        f"""
+        SELECT DISTINCT a.application_name, a.usename, host(a.client_addr), a.xact_start
+        FROM {table} r
+        JOIN pg_locks k ON k.locktype = 'transactionid' AND k.granted
+             AND k.mode = 'ExclusiveLock' AND k.transactionid::text = r.xmax::text
+        JOIN pg_stat_activity a ON a.pid = k.pid
+        WHERE r.id = ANY(:ids) AND a.pid <> pg_backend_pid()
+        """
+    )
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(sql, {"ids": list(ids)}).all()
+    except DBAPIError:
+        return []
+    return [LockHolder(app or "", user or "", addr or "", since) for app, user, addr, since in rows]
+
+
+def held_error(engine: Engine, labels: dict[int, str]) -> KnownError:
+    """ "Lead #X is held by whom since when; nothing was merged" after a lock timeout."""
+    holders = lock_holders(engine, "leads", list(labels))
+    leads = ", ".join(f"#{label}" for label in labels.values())
+    if not holders:
+        return fail(KnownError, Message(CONTEXT, MSG_HELD_UNKNOWN, {"leads": leads}))
+    holder = holders[0]
+    since = f"{holder.since.astimezone():%H:%M:%S}" if holder.since else "?"
+    params = {"leads": leads, "who": holder.describe(), "since": since}
+    return fail(KnownError, Message(CONTEXT, MSG_HELD, params))
+
+
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """Turn the environment's database failures into ``KnownError`` (see above)."""
+    try:
+        yield
+    except DBAPIError as exc:
+        known = known_database_error(exc)
+        if known is None:
+            raise
+        raise known from exc
+
+
 @dataclass
 class Workspace:
     """An open workspace: one engine and a session factory."""
@@ -151,13 +318,36 @@ class Workspace:
         self.engine.dispose()
 
 
-def open_workspace(url: str, *, migrate: bool = True) -> Workspace:
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names (None for PostgreSQL, ``:memory:`` or a bad URL)."""
+    try:
+        parsed = make_url(normalize_url(url))
+    except (ArgumentError, ValueError):
+        return None
+    database = parsed.database or ""
+    if parsed.get_backend_name() != "sqlite" or database in ("", ":memory:"):
+        return None
+    return Path(database)
+
+
+def _quoted(path: Path | str) -> str:
+    return shlex.quote(str(path))
+
+
+def open_workspace(url: str, *, migrate: bool = True, create: bool = True) -> Workspace:
     """Open (and when asked, create or upgrade) the workspace at ``url``.
 
-    Raises ``KnownError`` with words an operator understands when the database
-    cannot be reached.
+    ``create=False`` is for opening a workspace the operator names: a SQLite
+    file that does not exist is "file not found" (a typo must not silently make
+    an empty ``dmeo.sqlite``); only ``deskdup init``, ``demo`` and an import
+    into a new file create one.  Raises ``KnownError`` with words an operator
+    understands when the database cannot be reached.
     """
     url = normalize_url(url)
+    file = sqlite_file(url)
+    if file is not None and not create and not file.exists() and file.parent.is_dir():
+        message = Message(CONTEXT, MSG_NO_FILE, {"path": str(file), "quoted": _quoted(file)})
+        raise fail(KnownError, message)
     engine = make_engine(url)
     try:
         if migrate:
@@ -169,9 +359,13 @@ def open_workspace(url: str, *, migrate: bool = True) -> Workspace:
         # at all (a picture chosen by mistake: "file is not a database").
         engine.dispose()
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        reason = credentials.scrub(reason, url)
         if engine.dialect.name == "sqlite":
             path = make_url(url).database or url
-            if "not a database" in reason:
+            if "not a database" in reason and path.lower().endswith(EXPORT_SUFFIXES):
+                params = {"path": path, "quoted": _quoted(path)}
+                message = Message(CONTEXT, MSG_AN_EXPORT, params)
+            elif "not a database" in reason:
                 message = Message(CONTEXT, MSG_NOT_A_DATABASE, {"path": path})
             else:  # no server to be running: the file itself cannot be used
                 message = Message(CONTEXT, MSG_CANNOT_OPEN_FILE, {"path": path, "reason": reason})

@@ -38,6 +38,9 @@ class AppContext:
     # database worker (build/refresh/lookup) or read on the UI thread after.
     match_index: Any = None
     scan_result: Any = None
+    # The CRM backend when it is not the workspace itself (a linked Bitrix24
+    # portal): merges go through it.  None: the SQL workspace is the CRM.
+    backend: Any = None
 
     def query(
         self, parent: QObject | None, op: Callable[..., T], success: Callable[[T], None]

@@ -69,6 +69,9 @@ class CrashDialog(QDialog):
         layout.addWidget(buttons)
 
 
+_parentless: set[QDialog] = set()
+
+
 def format_exception(exc: BaseException) -> str:
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
@@ -77,6 +80,11 @@ def report_bug(parent: QWidget | None, exc: BaseException) -> None:
     """Log a bug with its traceback and show the crash dialog."""
     log.error("Unexpected error", exc_info=exc)
     dialog = CrashDialog(format_exception(exc), parent)
+    if parent is None:
+        # Nothing else holds a parentless dialog: without this reference it was
+        # destroyed as soon as this function returned (a bug at start-up showed nothing).
+        _parentless.add(dialog)
+        dialog.finished.connect(lambda _result: _parentless.discard(dialog))
     dialog.open()
 
 

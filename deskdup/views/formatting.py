@@ -52,10 +52,11 @@ def format_time(value: datetime | None, today: date | None = None) -> str:
     locale = QLocale()
     this_year = value.year == (today or date.today()).year
     if locale.language() in (QLocale.Language.C, QLocale.Language.AnyLanguage):
-        return f"{value:%m-%d %H:%M}" if this_year else f"{value:%Y-%m-%d %H:%M}"
+        # %Y is not zero-padded for years before 1000 on every platform ("1-01-01").
+        return f"{value:%m-%d %H:%M}" if this_year else f"{value.year:04d}-{value:%m-%d %H:%M}"
     pattern = locale.dateFormat(QLocale.FormatType.ShortFormat)
-    if this_year:
-        pattern = _without_year(pattern)
+    # Another year is written in full: "12/31/99" could be 1999 or 9999.
+    pattern = _without_year(pattern) if this_year else re.sub(r"(?<!y)yy(?!y)", "yyyy", pattern)
     return f"{locale.toString(value.date(), pattern)} {value:%H:%M}"
 
 

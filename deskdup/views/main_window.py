@@ -35,7 +35,7 @@ from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
 from deskdup.services.team_settings import team_match_settings
 from deskdup.services.workspace import Workspace
-from deskdup.views import icons
+from deskdup.views import icons, import_dialog
 from deskdup.views import settings as opts
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self._scan_op: Any = None
+        self._scan_again = False  # scan once more when the running scan ends
         self._pending_open: str | None = None
         self._reopen_row = 0  # where the next group opens after a refresh ("next")
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
@@ -195,6 +196,13 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Open,
             "open",
         )
+        self.import_action = self._action(
+            self.tr("&Import…"),
+            self.import_export,
+            "Ctrl+I",
+            "import",
+            self.tr("Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)"),
+        )
         self.sign_in_action = self._action(
             self.tr("Sign in as another operator…"), self.sign_in_requested.emit, None, "sign_in"
         )
@@ -202,7 +210,7 @@ class MainWindow(QMainWindow):
             self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,", "settings"
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
-        for action in (self.open_action, self.sign_in_action):
+        for action in (self.open_action, self.import_action, self.sign_in_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
@@ -397,6 +405,10 @@ class MainWindow(QMainWindow):
     def _scan_ended(self) -> None:
         self._scan_op = None
         self.scan_action.setEnabled(True)
+        if self._scan_again:  # an import landed while this scan ran
+            self._scan_again = False
+            self.start_scan(full=True)
+            return
         kept = self.context.scan_result
         if kept is not None and getattr(kept, "tier", self.queue.tier) != self.queue.tier:
             self._show_tier()  # the tier was switched while the scan ran
@@ -424,6 +436,21 @@ class MainWindow(QMainWindow):
         self._scan_op = (
             ctx.query(self, work, self._scanned).finally_(self._scan_ended).run_in_background()
         )
+
+    def import_export(self) -> None:
+        """File → Import…: pick an export, preview and import it, then rescan the queue."""
+        path = import_dialog.choose_export_file(self)
+        if not path:
+            return
+        report = import_dialog.ImportDialog.ask(self, self.context, path)
+        if report is None:
+            return
+        # New leads (or contacts bound to them) change the candidates: a full scan,
+        # after the one running if any, which read the workspace before the import.
+        self._scan_again = self.scanning
+        if not self.scanning:
+            self.start_scan(full=True)
+        self.load_leads()
 
     def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow]]) -> None:
         index, result, rows = outcome

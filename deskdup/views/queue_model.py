@@ -31,6 +31,7 @@ from deskdup.services.candidates import CandidateGroup, LeadSummary, Reason
 from deskdup.services.lead_rows import GroupRights, MergeLock, fold
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.rights import Refusal, grouped_refusals
+from deskdup.services.times import minutes_since_epoch
 from deskdup.views import icons
 from deskdup.views.channel_badges import channel_name
 from deskdup.views.formatting import translate_message
@@ -353,7 +354,7 @@ class QueueModel(QAbstractTableModel):
             return " ".join(row.owners).lower()
         if column == Column.AGE:
             # Older first when ascending by age = smaller timestamp is "bigger" age.
-            return -(row.oldest.timestamp()) if row.oldest else 0.0
+            return -minutes_since_epoch(row.oldest) if row.oldest else 0.0
         if column == Column.REASONS:
             return row.reasons[0].weight if row.reasons else 0.0
         return 0

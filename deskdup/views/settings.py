@@ -19,10 +19,8 @@ from typing import Any
 
 from platformdirs import user_config_path
 from PySide6.QtCore import QByteArray, QSettings
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
-from deskdup.services import paths
+from deskdup.services import credentials, paths
 from deskdup.services.matching import DEFAULT_WEIGHTS
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 
@@ -211,63 +209,9 @@ def _decode(option: Option, raw: Any) -> Any:
 
 
 # ---------------------------------------------------------------- passwords
-# A database password never reaches the settings file: the URL is stored
-# without it and the password goes to the OS keyring (nothing stored when
-# there is no keyring; the operator is asked again by the connection dialog).
+# A database password (or any other secret of the address) never reaches the
+# settings file: services/credentials.py strips it and keeps it in the OS keyring.
 
-KEYRING_SERVICE = "deskdup-database"
-
-
-def without_password(url: str) -> str:
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return url
-    if parsed.password is None:
-        return url
-    return parsed._replace(password=None).render_as_string(hide_password=False)
-
-
-def store_password(url: str) -> str:
-    """Put the URL's password in the keyring; return the URL without it."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return url
-    if parsed.password is None:
-        return url
-    bare = without_password(url)
-    try:
-        keyring_set(KEYRING_SERVICE, bare, str(parsed.password))
-    except Exception as exc:  # no backend, locked keyring...
-        log.warning("The database password was not stored (%s); it will be asked again.", exc)
-    return bare
-
-
-def with_password(url: str) -> str:
-    """The URL with the password the keyring holds for it (unchanged when none)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        return url
-    if parsed.password is not None or parsed.get_backend_name() == "sqlite":
-        return url
-    try:
-        password = keyring_get(KEYRING_SERVICE, url)
-    except Exception:
-        password = None
-    if not password:
-        return url
-    return parsed.set(password=password).render_as_string(hide_password=False)
-
-
-def keyring_set(service: str, user: str, secret: str) -> None:
-    import keyring
-
-    keyring.set_password(service, user, secret)
-
-
-def keyring_get(service: str, user: str) -> str | None:
-    import keyring
-
-    return keyring.get_password(service, user)
+without_password = credentials.without_secrets
+store_password = credentials.store_secrets
+with_password = credentials.with_secrets

@@ -3,27 +3,32 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="94" />
+        <location filename="../../deskdup/app.py" line="91" />
+        <source>Reading {stage} from the portal…</source>
+        <translation>Чтение с портала: {stage}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="130" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation>В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="165" />
+        <location filename="../../deskdup/app.py" line="206" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="193" />
+        <location filename="../../deskdup/app.py" line="235" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="207" />
+        <location filename="../../deskdup/app.py" line="249" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="235" />
+        <location filename="../../deskdup/app.py" line="302" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
@@ -31,14 +36,24 @@
 <context>
     <name>Bitrix24</name>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="31" />
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="35" />
         <source>The webhook's user #{user} is not among the workspace's operators yet; run a sync first.</source>
         <translation>Пользователя вебхука #{user} ещё нет среди операторов рабочей базы; сначала выполните синхронизацию.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="35" />
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="39" />
         <source>Lead #{lead} changed since it was shown; nothing was bound; the view has been reloaded</source>
         <translation>Лид #{lead} изменился после показа; ничего не привязано; данные обновлены</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="45" />
+        <source>This workspace is linked to the portal {portal}, but its webhook is not at hand, so nothing can be written to the portal: give the webhook in File → Open workspace (Bitrix24 portal), or in DESKDUP_BITRIX24_WEBHOOK.</source>
+        <translation>Эта рабочая база связана с порталом {portal}, но его вебхука нет, поэтому на портал ничего записать нельзя: укажите вебхук в Файл → Открыть базу (портал Битрикс24) или в DESKDUP_BITRIX24_WEBHOOK.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="51" />
+        <source>Connected to {portal} as {user}; the portal has {count} leads.</source>
+        <translation>Подключено к {portal} как {user}; на портале лидов: {count}.</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/bitrix24/client.py" line="47" />
@@ -446,33 +461,38 @@
         <translation>{field} объединённого лида:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="634" />
-        <location filename="../../deskdup/views/compare/view.py" line="657" />
+        <location filename="../../deskdup/views/compare/view.py" line="595" />
+        <source>The view has been reloaded.</source>
+        <translation>Данные обновлены.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="645" />
+        <location filename="../../deskdup/views/compare/view.py" line="668" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="99" />
+        <location filename="../../deskdup/views/formatting.py" line="100" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="676" />
+        <location filename="../../deskdup/views/compare/view.py" line="687" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="682" />
+        <location filename="../../deskdup/views/compare/view.py" line="693" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="684" />
+        <location filename="../../deskdup/views/compare/view.py" line="695" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="685" />
+        <location filename="../../deskdup/views/compare/view.py" line="696" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -480,49 +500,232 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="45" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="92" />
         <source>Open a workspace</source>
         <translation>Открыть рабочую базу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="50" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="97" />
         <source>Choose the workspace database: a SQLite file on this computer, or the address of the team's PostgreSQL database (postgresql://user@server/database).</source>
         <translation>Выберите рабочую базу: файл SQLite на этом компьютере или адрес общей базы PostgreSQL команды (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="78" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="125" />
         <source>File path or database URL</source>
         <translation>Путь к файлу или адрес базы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="80" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="127" />
         <source>Choose file…</source>
         <translation>Выбрать файл…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="83" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="130" />
         <source>Workspace:</source>
         <translation>База:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="90" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="138" />
         <source>Open the demo</source>
         <translation>Открыть демо</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="93" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="141" />
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
         <translation>Встроенная демо-база с лидами и дублями, чтобы попробовать deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="108" />
-        <source>Workspace file</source>
-        <translation>Файл рабочей базы</translation>
+        <location filename="../../deskdup/views/connection_dialog.py" line="145" />
+        <source>New workspace…</source>
+        <translation>Новая база…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="110" />
-        <source>SQLite workspaces (*.sqlite *.db);;All files (*)</source>
-        <translation>Базы SQLite (*.sqlite *.db);;Все файлы (*)</translation>
+        <location filename="../../deskdup/views/connection_dialog.py" line="148" />
+        <source>Create a new, empty workspace file (then add the operators and import leads)</source>
+        <translation>Создать новый пустой файл рабочей базы (затем добавьте операторов и импортируйте лиды)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="158" />
+        <source>Bitrix24 portal (optional)</source>
+        <translation>Портал Битрикс24 (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="162" />
+        <source>To work on the portal's leads, give an incoming webhook (Developer resources → Other → Incoming webhook, with the crm, user and imopenlines permissions). The workspace above keeps deskdup's history and a copy of the leads.</source>
+        <translation>Чтобы работать с лидами портала, укажите входящий вебхук (Разработчикам → Другое → Входящий вебхук, с правами crm, user и imopenlines). В базе выше хранятся история deskdup и копия лидов.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="170" />
+        <source>company.bitrix24.ru</source>
+        <translation>company.bitrix24.ru</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="171" />
+        <source>Portal address:</source>
+        <translation>Адрес портала:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="174" />
+        <source>https://company.bitrix24.ru/rest/1/… or 1/…</source>
+        <translation>https://company.bitrix24.ru/rest/1/… или 1/…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="175" />
+        <source>Webhook:</source>
+        <translation>Вебхук:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="177" />
+        <source>Test connection</source>
+        <translation>Проверить подключение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="194" />
+        <source>Give the webhook first.</source>
+        <translation>Сначала укажите вебхук.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="197" />
+        <source>Asking the portal…</source>
+        <translation>Запрос к порталу…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="217" />
+        <source>The test failed unexpectedly (see the log).</source>
+        <translation>Проверка неожиданно не удалась (см. журнал).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="233" />
+        <source>deskdup workspaces (*.sqlite *.sqlite3 *.db)</source>
+        <translation>Рабочие базы deskdup (*.sqlite *.sqlite3 *.db)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="234" />
+        <source>CRM exports, to import (*.csv *.xlsx)</source>
+        <translation>Выгрузки из CRM, для импорта (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="235" />
+        <source>All files (*)</source>
+        <translation>Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="239" />
+        <source>Look in:</source>
+        <translation>Папка:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="240" />
+        <source>File name:</source>
+        <translation>Имя файла:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="241" />
+        <source>Files of type:</source>
+        <translation>Тип файлов:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="243" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="256" />
+        <source>Open a workspace file</source>
+        <translation>Открыть файл рабочей базы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="256" />
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="264" />
+        <source>New workspace file</source>
+        <translation>Новый файл рабочей базы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/connection_dialog.py" line="264" />
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="46" />
+        <source>Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) and {chats} chat(s)</source>
+        <translation>Лид #{lead} привязан к контакту #{contact} ({name}); добавлено средств связи: {comms}, чатов: {chats}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="51" />
+        <source>There is no lead {lead} (any more)</source>
+        <translation>Лида {lead} нет (больше нет)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="52" />
+        <source>There is no contact {contact} (any more)</source>
+        <translation>Контакта {contact} нет (больше нет)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="53" />
+        <source>Lead #{lead} was merged or archived; bind the lead that stayed</source>
+        <translation>Лид #{lead} объединён или в архиве; привяжите оставшийся лид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="56" />
+        <source>Contact #{contact} was merged or archived; bind to the contact that stayed</source>
+        <translation>Контакт #{contact} объединён или в архиве; привяжите к оставшемуся контакту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="59" />
+        <source>Lead #{lead} is already bound to contact #{contact}; nothing to add</source>
+        <translation>Лид #{lead} уже привязан к контакту #{contact}; добавить нечего</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="62" />
+        <source>Lead #{lead} was changed by someone else since you saw it (now version {version}); look again before binding</source>
+        <translation>Лид #{lead} изменил кто-то другой, пока вы его смотрели (теперь версия {version}); посмотрите ещё раз перед привязкой</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="67" />
+        <source>Contact #{contact} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
+        <translation>Контакт #{contact} ваш ({department}); у вас нет права «{right}» на контакты вообще; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="72" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
+        <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты коллег; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="77" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
+        <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты этого отдела; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="82" />
+        <source>Contact #{contact} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
+        <translation>У контакта #{contact} нет ответственного; у вас нет права «{right}» на чужие контакты; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="36" />
+        <source>Contact ID {id}</source>
+        <translation>ID контакта {id}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="37" />
+        <source>Same patronymic: {patronymic}</source>
+        <translation>То же отчество: {patronymic}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="38" />
+        <source>Another patronymic: {patronymic}</source>
+        <translation>Другое отчество: {patronymic}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="39" />
+        <source>Patronymic initial {initial} fits: {patronymic}</source>
+        <translation>Инициал отчества {initial} подходит: {patronymic}</translation>
     </message>
 </context>
 <context>
@@ -860,168 +1063,168 @@
         <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="110" />
+        <location filename="../../deskdup/views/history/tab.py" line="109" />
         <source>History events</source>
         <translation>События истории</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="114" />
+        <location filename="../../deskdup/views/history/tab.py" line="113" />
         <source>&amp;Detail</source>
         <translation>&amp;Подробности</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115" />
+        <location filename="../../deskdup/views/history/tab.py" line="114" />
         <source>Merges per operator per day</source>
         <translation>Объединения по операторам за день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="116" />
+        <location filename="../../deskdup/views/history/tab.py" line="115" />
         <source>Groups found, merged and dismissed per day</source>
         <translation>Группы: найдено, объединено, «не дубли» по дням</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="118" />
+        <location filename="../../deskdup/views/history/tab.py" line="117" />
         <source>No events in the last 30 days</source>
         <translation>За последние 30 дней событий нет</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="125" />
+        <location filename="../../deskdup/views/history/tab.py" line="124" />
         <source>&amp;Charts</source>
         <translation>&amp;Графики</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="159" />
+        <location filename="../../deskdup/views/history/tab.py" line="164" />
         <source>Operator</source>
         <translation>Оператор</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="161" />
+        <location filename="../../deskdup/views/history/tab.py" line="166" />
         <source>Department</source>
         <translation>Отдел</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="163" />
+        <location filename="../../deskdup/views/history/tab.py" line="168" />
         <source>Kind of event</source>
         <translation>Вид события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="164" />
+        <location filename="../../deskdup/views/history/tab.py" line="169" />
         <source>All events</source>
         <translation>Все события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="167" />
-        <location filename="../../deskdup/views/history/tab.py" line="178" />
+        <location filename="../../deskdup/views/history/tab.py" line="172" />
+        <location filename="../../deskdup/views/history/tab.py" line="183" />
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168" />
+        <location filename="../../deskdup/views/history/tab.py" line="173" />
         <source>To</source>
         <translation>По</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="170" />
+        <location filename="../../deskdup/views/history/tab.py" line="175" />
         <source>Lead or contact: ID, name or phone</source>
         <translation>Лид или контакт: ID, имя или телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="172" />
+        <location filename="../../deskdup/views/history/tab.py" line="177" />
         <source>Lead or contact</source>
         <translation>Лид или контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="180" />
+        <location filename="../../deskdup/views/history/tab.py" line="185" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="210" />
+        <location filename="../../deskdup/views/history/tab.py" line="216" />
         <source>any day</source>
         <translation>любой день</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="217" />
+        <location filename="../../deskdup/views/history/tab.py" line="223" />
         <source>&amp;Undo this event…</source>
         <translation>&amp;Отменить это событие…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="221" />
+        <location filename="../../deskdup/views/history/tab.py" line="227" />
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
         <translation>Отменить выбранное событие: его записи вернутся к прежнему виду (Ctrl+U)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="224" />
+        <location filename="../../deskdup/views/history/tab.py" line="230" />
         <source>&amp;Export…</source>
         <translation>&amp;Выгрузить…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="228" />
+        <location filename="../../deskdup/views/history/tab.py" line="234" />
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
         <translation>Записать показанные события в книгу Excel или файл CSV (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="231" />
+        <location filename="../../deskdup/views/history/tab.py" line="237" />
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="266" />
+        <location filename="../../deskdup/views/history/tab.py" line="272" />
         <source>All operators</source>
         <translation>Все операторы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="270" />
+        <location filename="../../deskdup/views/history/tab.py" line="276" />
         <source>All departments</source>
         <translation>Все отделы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="303" />
+        <location filename="../../deskdup/views/history/tab.py" line="309" />
         <source>Events: {count}</source>
         <translation>Событий: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="362" />
+        <location filename="../../deskdup/views/history/tab.py" line="368" />
         <source>Undo event {id}</source>
         <translation>Отмена события {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="369" />
+        <location filename="../../deskdup/views/history/tab.py" line="375" />
         <source>It cannot be undone: these records changed since.</source>
         <translation>Отменить нельзя: с тех пор эти записи изменились.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="379" />
+        <location filename="../../deskdup/views/history/tab.py" line="385" />
         <source>Undo “{what}” by {who}?</source>
         <translation>Отменить «{what}» ({who})?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="380" />
+        <location filename="../../deskdup/views/history/tab.py" line="386" />
         <source>Every record of this event goes back to what it was before it.</source>
         <translation>Все записи этого события вернутся к виду до него.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="381" />
+        <location filename="../../deskdup/views/history/tab.py" line="387" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="426" />
+        <location filename="../../deskdup/views/history/tab.py" line="432" />
         <source>Exported {count} events to {path}</source>
         <translation>Выгружено событий: {count}, файл {path}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="466" />
+        <location filename="../../deskdup/views/history/tab.py" line="472" />
         <source>found</source>
         <translation>найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="467" />
+        <location filename="../../deskdup/views/history/tab.py" line="473" />
         <source>merged</source>
         <translation>объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="468" />
+        <location filename="../../deskdup/views/history/tab.py" line="474" />
         <source>dismissed</source>
         <translation>не дубли</translation>
     </message>
@@ -1029,87 +1232,102 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="44" />
+        <location filename="../../deskdup/services/importer/report.py" line="59" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="54" />
+        <location filename="../../deskdup/services/importer/report.py" line="69" />
         <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, исправлено {updated}, уже были и оставлены как есть {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="71" />
+        <location filename="../../deskdup/services/importer/report.py" line="86" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="87" />
+        <location filename="../../deskdup/services/importer/rows.py" line="120" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation>ячейка в столбце '{column}' достигает предела Excel в 32 767 символов, и её текст мог быть обрезан: импортируйте её из файла CSV</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="105" />
+        <location filename="../../deskdup/services/importer/rows.py" line="138" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation>ячейка в столбце '{column}' содержит {value}: таблица не хранит это как набранные цифры (ИСТИНА/ЛОЖЬ, дробь, дата или больше 15 цифр); задайте столбцу текстовый формат и введите значение заново</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="124" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="132" />
+        <location filename="../../deskdup/services/importer/rows.py" line="165" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="135" />
+        <location filename="../../deskdup/services/importer/rows.py" line="168" />
         <source>the id '{id}' contains a control character</source>
         <translation>в id '{id}' есть управляющий символ</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="139" />
+        <location filename="../../deskdup/services/importer/rows.py" line="172" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="142" />
+        <location filename="../../deskdup/services/importer/rows.py" line="175" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="152" />
+        <location filename="../../deskdup/services/importer/rows.py" line="333" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="174" />
+        <location filename="../../deskdup/services/importer/rows.py" line="209" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="194" />
+        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <source>'{value}' is the name of several contacts: give the contact's id instead</source>
+        <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="47" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="204" />
+        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <source>'{value}' is the name of several operators: write the login in the cell instead</source>
+        <translation>'{value}' — так зовут нескольких операторов: укажите в ячейке логин</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <source>contact '{value}' is not in the workspace: import the contacts export first</source>
+        <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="250" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="213" />
+        <location filename="../../deskdup/services/importer/rows.py" line="259" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="225" />
+        <location filename="../../deskdup/services/importer/rows.py" line="279" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="230" />
+        <location filename="../../deskdup/services/importer/rows.py" line="284" />
         <source>the title is longer than 300 characters</source>
         <translation>название длиннее 300 символов</translation>
     </message>
@@ -1119,9 +1337,242 @@
         <translation>дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="88" />
+        <location filename="../../deskdup/services/importer/pipeline.py" line="101" />
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
         <translation>в ячейках {cells} ошибки Excel (например, #Н/Д) вместо значений</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="161" />
+        <source>The workspace is busy with another operator's change; nothing was imported. Import the file again in a moment.</source>
+        <translation>Рабочая база занята изменением другого оператора; ничего не импортировано. Повторите импорт через минуту.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="166" />
+        <source>The disk is full where the workspace is kept; nothing was imported. Free some space and import the file again.</source>
+        <translation>Диск, на котором хранится рабочая база, заполнен; ничего не импортировано. Освободите место и повторите импорт.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumns</name>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="26" />
+        <source>CRM id</source>
+        <translation>ID в CRM</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="27" />
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="28" />
+        <source>full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="29" />
+        <source>first name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="30" />
+        <source>last name</source>
+        <translation>фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="31" />
+        <source>patronymic</source>
+        <translation>отчество</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="32" />
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="33" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="34" />
+        <location filename="../../deskdup/services/importer/preview.py" line="35" />
+        <location filename="../../deskdup/services/importer/preview.py" line="36" />
+        <source>messenger: {channel}</source>
+        <translation>мессенджер: {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="37" />
+        <source>website</source>
+        <translation>сайт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="38" />
+        <source>first message</source>
+        <translation>первое сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="39" />
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="40" />
+        <source>responsible operator</source>
+        <translation>ответственный оператор</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="41" />
+        <source>stage</source>
+        <translation>стадия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="42" />
+        <source>channel</source>
+        <translation>канал</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="43" />
+        <source>source (channel)</source>
+        <translation>источник (канал)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="44" />
+        <source>created (day first)</source>
+        <translation>создан (день первым)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="45" />
+        <source>modified (day first)</source>
+        <translation>изменён (день первым)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="46" />
+        <source>bound contact</source>
+        <translation>связанный контакт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="48" />
+        <source>not read</source>
+        <translation>не читается</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="148" />
+        <source>Import leads or contacts</source>
+        <translation>Импорт лидов или контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="150" />
+        <source>CRM exports (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Выгрузки CRM (*.csv *.xlsx *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="161" />
+        <source>Save rejected rows</source>
+        <translation>Сохранить отклонённые строки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="163" />
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="178" />
+        <source>Import — {file}</source>
+        <translation>Импорт — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="181" />
+        <source>Reading {file}…</source>
+        <translation>Чтение {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="187" />
+        <source>The file holds:</source>
+        <translation>В файле:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="189" />
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="190" />
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="193" />
+        <source>Import the good rows and skip the bad ones</source>
+        <translation>Импортировать верные строки, пропустив ошибочные</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="195" />
+        <source>Otherwise nothing is imported while any row is bad: fix them first.</source>
+        <translation>Иначе при любой ошибочной строке ничего не импортируется: сначала исправьте их.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="201" />
+        <source>First rows, and how each column will be read:</source>
+        <translation>Первые строки и как будет прочитан каждый столбец:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="235" />
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="240" />
+        <source>&amp;Save rejected rows…</source>
+        <translation>&amp;Сохранить отклонённые строки…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="262" />
+        <source>Bitrix24 export</source>
+        <translation>выгрузка Битрикс24</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="262" />
+        <source>CRM export</source>
+        <translation>выгрузка CRM</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="267" />
+        <source>{file}: {kind} ({format}), about {rows} rows; {read} of {columns} columns are read.</source>
+        <translation>{file}: {kind} ({format}), около {rows} строк; читается столбцов: {read} из {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="308" />
+        <source>Importing {file}…</source>
+        <translation>Импорт {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="332" />
+        <source>These responsible persons are not operators of this workspace; their rows are bad. Add them, then import the file again:</source>
+        <translation>Этих ответственных нет среди операторов рабочей базы, их строки отклонены. Добавьте их и импортируйте файл снова:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="341" />
+        <source>  {name} ({rows} rows): {command}</source>
+        <translation>  {name} (строк: {rows}): {command}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="348" />
+        <source>Leads are bound to contacts that are not in this workspace ({contacts}): import the contacts export first.</source>
+        <translation>Лиды связаны с контактами, которых нет в рабочей базе ({contacts}): сначала импортируйте выгрузку контактов.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="356" />
+        <source>Sources that are not a channel; the channel is read from the phones and messengers: {sources}</source>
+        <translation>Источники, не являющиеся каналом; канал определён по телефонам и мессенджерам: {sources}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="385" />
+        <source>{count} rejected rows saved to {file}</source>
+        <translation>Отклонённых строк сохранено: {count}, файл {file}</translation>
     </message>
 </context>
 <context>
@@ -1208,27 +1659,27 @@
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="76" />
+        <location filename="../../deskdup/views/formatting.py" line="77" />
         <source>new</source>
         <translation>новый</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="77" />
+        <location filename="../../deskdup/views/formatting.py" line="78" />
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="78" />
+        <location filename="../../deskdup/views/formatting.py" line="79" />
         <source>processed</source>
         <translation>обработан</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="79" />
+        <location filename="../../deskdup/views/formatting.py" line="80" />
         <source>converted</source>
         <translation>сконвертирован</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="80" />
+        <location filename="../../deskdup/views/formatting.py" line="81" />
         <source>junk</source>
         <translation>некачественный</translation>
     </message>
@@ -1279,152 +1730,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="105" />
+        <location filename="../../deskdup/views/main_window.py" line="106" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="110" />
+        <location filename="../../deskdup/views/main_window.py" line="111" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="111" />
+        <location filename="../../deskdup/views/main_window.py" line="112" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="113" />
+        <location filename="../../deskdup/views/main_window.py" line="114" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="142" />
+        <location filename="../../deskdup/views/main_window.py" line="143" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="143" />
+        <location filename="../../deskdup/views/main_window.py" line="144" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160" />
+        <location filename="../../deskdup/views/main_window.py" line="161" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="162" />
+        <location filename="../../deskdup/views/main_window.py" line="163" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="191" />
+        <location filename="../../deskdup/views/main_window.py" line="192" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="193" />
+        <location filename="../../deskdup/views/main_window.py" line="194" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="199" />
+        <location filename="../../deskdup/views/main_window.py" line="200" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="204" />
+        <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)</source>
+        <translation>Импорт лидов или контактов из выгрузки CRM (CSV или XLSX, в том числе Битрикс24)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="207" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="204" />
+        <location filename="../../deskdup/views/main_window.py" line="212" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="212" />
+        <location filename="../../deskdup/views/main_window.py" line="220" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="214" />
+        <location filename="../../deskdup/views/main_window.py" line="222" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="218" />
+        <location filename="../../deskdup/views/main_window.py" line="226" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236" />
+        <location filename="../../deskdup/views/main_window.py" line="244" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="238" />
+        <location filename="../../deskdup/views/main_window.py" line="246" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="241" />
+        <location filename="../../deskdup/views/main_window.py" line="249" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="244" />
+        <location filename="../../deskdup/views/main_window.py" line="252" />
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="248" />
+        <location filename="../../deskdup/views/main_window.py" line="256" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="252" />
+        <location filename="../../deskdup/views/main_window.py" line="260" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255" />
+        <location filename="../../deskdup/views/main_window.py" line="263" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="381" />
+        <location filename="../../deskdup/views/main_window.py" line="389" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="381" />
+        <location filename="../../deskdup/views/main_window.py" line="389" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="455" />
+        <location filename="../../deskdup/views/main_window.py" line="482" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="601" />
+        <location filename="../../deskdup/views/main_window.py" line="628" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="610" />
+        <location filename="../../deskdup/views/main_window.py" line="637" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="641" />
+        <location filename="../../deskdup/views/main_window.py" line="668" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="644" />
+        <location filename="../../deskdup/views/main_window.py" line="671" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1433,18 +1894,33 @@
     <name>Merge</name>
     <message>
         <location filename="../../deskdup/services/backend.py" line="48" />
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound; the view has been reloaded</source>
-        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано; данные обновлены</translation>
+        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
+        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="53" />
+        <location filename="../../deskdup/services/backend.py" line="52" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation>Контакта {contact} больше нет в базе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="106" />
+        <location filename="../../deskdup/services/merge.py" line="108" />
         <source>Merged {count} leads into #{primary}</source>
         <translation>Объединено лидов: {count}, в #{primary}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="109" />
+        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
+        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="113" />
+        <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
+        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="117" />
+        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
+        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/undo.py" line="53" />
@@ -1452,27 +1928,12 @@
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="107" />
-        <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} был изменён в {time}, автор изменения: {who} (теперь версия {version}); ничего не объединено; данные обновлены</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="112" />
-        <source>Lead #{lead} was deleted by someone else; nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} удалил кто-то другой; ничего не объединено; данные обновлены</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="116" />
-        <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged; the view has been reloaded</source>
-        <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено; данные обновлены</translation>
-    </message>
-    <message>
         <location filename="../../deskdup/services/records.py" line="50" />
-        <source>Someone else changed one of these leads at the same moment; nothing was merged; the view has been reloaded</source>
-        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено; данные обновлены</translation>
+        <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
+        <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="55" />
+        <location filename="../../deskdup/services/records.py" line="54" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
@@ -1567,37 +2028,37 @@
         <translation>Это объединение сделано в портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="120" />
+        <location filename="../../deskdup/services/merge.py" line="121" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="58" />
+        <location filename="../../deskdup/services/records.py" line="57" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="30" />
+        <location filename="../../deskdup/services/dismissals.py" line="31" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="33" />
+        <location filename="../../deskdup/services/dismissals.py" line="34" />
         <source>Marked {count} pair(s) as not duplicates</source>
         <translation>Отмечено пар «не дубли»: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="34" />
+        <location filename="../../deskdup/services/dismissals.py" line="35" />
         <source>Took back {count} not-duplicates mark(s)</source>
         <translation>Снято отметок «не дубли»: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="35" />
+        <location filename="../../deskdup/services/dismissals.py" line="36" />
         <source>These leads are not marked as not duplicates</source>
         <translation>Эти лиды не отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="36" />
+        <location filename="../../deskdup/services/dismissals.py" line="37" />
         <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators' marks</source>
         <translation>Лиды #{a} и #{b} отметил(а) как «не дубли» {author}; снять чужую отметку может только руководитель</translation>
     </message>
@@ -1673,12 +2134,12 @@
 <context>
     <name>MergeNote</name>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="125" />
+        <location filename="../../deskdup/services/merge.py" line="126" />
         <source>Merged leads {leads} into this lead ({when}, {who}).</source>
         <translation>В этот лид объединены лиды {leads} ({when}, {who}).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="126" />
+        <location filename="../../deskdup/services/merge.py" line="127" />
         <source>%Y-%m-%d %H:%M</source>
         <translation>%d.%m.%Y %H:%M</translation>
     </message>
@@ -1686,72 +2147,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="211" />
+        <location filename="../../deskdup/views/queue_model.py" line="212" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="213" />
+        <location filename="../../deskdup/views/queue_model.py" line="214" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214" />
+        <location filename="../../deskdup/views/queue_model.py" line="215" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="220" />
+        <location filename="../../deskdup/views/queue_model.py" line="221" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221" />
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="254" />
+        <location filename="../../deskdup/views/queue_model.py" line="255" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="258" />
+        <location filename="../../deskdup/views/queue_model.py" line="259" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="299" />
+        <location filename="../../deskdup/views/queue_model.py" line="300" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="302" />
+        <location filename="../../deskdup/views/queue_model.py" line="303" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="227" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -2034,6 +2495,19 @@
     </message>
 </context>
 <context>
+    <name>RejectedModel</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141" />
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141" />
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+</context>
+<context>
     <name>ReviewActions</name>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="48" />
@@ -2280,27 +2754,27 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="49" />
+        <location filename="../../deskdup/views/settings.py" line="47" />
         <source>Interface language</source>
         <translation>Язык интерфейса</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="54" />
+        <location filename="../../deskdup/views/settings.py" line="52" />
         <source>Review threshold (score from 0 to 1)</source>
         <translation>Порог проверки (оценка от 0 до 1)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="60" />
+        <location filename="../../deskdup/views/settings.py" line="58" />
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation>Регион телефонов по умолчанию (код страны: RU, KZ, BY)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="69" />
+        <location filename="../../deskdup/views/settings.py" line="67" />
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation>Веса признаков (от -1 до 1; меньше 0 снижает оценку)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="75" />
+        <location filename="../../deskdup/views/settings.py" line="73" />
         <source>Burst window (minutes between leads from different channels)</source>
         <translation>Окно всплеска (минут между лидами из разных каналов)</translation>
     </message>
@@ -2476,12 +2950,12 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="147" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="308" />
         <source>Sign in</source>
         <translation>Вход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="150" />
+        <location filename="../../deskdup/views/connection_dialog.py" line="311" />
         <source>Who is working?</source>
         <translation>Кто работает?</translation>
     </message>
@@ -2527,39 +3001,84 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="26" />
+        <location filename="../../deskdup/services/workspace.py" line="29" />
         <source>'{url}' is not a database address: {reason}</source>
         <translation>'{url}' — не адрес базы данных: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="27" />
+        <location filename="../../deskdup/services/workspace.py" line="30" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation>Папка {folder} не существует; создайте её или выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30" />
-        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file or a new name to start an empty workspace.</source>
-        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл или новое имя, чтобы начать пустую базу.</translation>
+        <location filename="../../deskdup/services/workspace.py" line="33" />
+        <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
+        <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="35" />
+        <location filename="../../deskdup/services/workspace.py" line="37" />
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation>{path} — это папка; выберите в ней файл рабочей базы или укажите новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="38" />
+        <location filename="../../deskdup/services/workspace.py" line="40" />
         <source>'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation>'{url}' — не та база, с которой работает deskdup: укажите файл SQLite или адрес PostgreSQL (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="43" />
+        <location filename="../../deskdup/services/workspace.py" line="45" />
+        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" in the window's "Open a workspace" dialog.</source>
+        <translation>Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или кнопкой «Новая база…» в окне «Открыть рабочую базу».</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="51" />
+        <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
+        <translation>{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="56" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation>Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="47" />
+        <location filename="../../deskdup/services/workspace.py" line="60" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="66" />
+        <source>The database is busy with another operator's change; try again in a moment</source>
+        <translation>База занята изменением другого оператора; повторите через минуту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="69" />
+        <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
+        <translation>Диск, на котором лежит рабочая база, заполнен; ничего не записано. Освободите место и повторите.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="74" />
+        <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
+        <translation>База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="80" />
+        <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
+        <translation>Лид {leads} занят: {who} начал(а) изменение в {since}; ничего не объединено. Повторите, когда изменение закончится.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="85" />
+        <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
+        <translation>Лид {leads} занят другим сеансом базы данных; ничего не объединено. Повторите через минуту.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="90" />
+        <source>deskdup ({login})</source>
+        <translation>deskdup ({login})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <source>{program} (database user {user}{where})</source>
+        <translation>{program} (пользователь базы {user}{where})</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from deskdup import app as app_module
-from deskdup.services import paths
+from deskdup.services import credentials, paths
 from deskdup.services.operators import workspace_operators
 from deskdup.views import errors, i18n
 from deskdup.views import settings as opts
@@ -67,8 +67,8 @@ def test_a_password_reaches_neither_the_status_bar_nor_the_settings(
     monkeypatch,
 ):
     stored = {}
-    monkeypatch.setattr(opts, "keyring_set", lambda s, u, p: stored.__setitem__((s, u), p))
-    monkeypatch.setattr(opts, "keyring_get", lambda s, u: stored.get((s, u)))
+    monkeypatch.setattr(credentials, "keyring_set", lambda s, u, p: stored.__setitem__((s, u), p))
+    monkeypatch.setattr(credentials, "keyring_get", lambda s, u: stored.get((s, u)))
     url = "postgresql://crm:secret@db.example/crm"
     c = app_module.AppController(Settings(), runner=ops_runner, login="operator")
     c._opened(url, dataclasses.replace(demo_ws, url=url), workspace_operators(demo_ws))

@@ -156,7 +156,7 @@ def operator_login(user_id: int | str) -> str:
     return f"b24-{user_id}"
 
 
-def _user_name(user: dict[str, Any]) -> str:
+def user_name(user: dict[str, Any]) -> str:
     parts = [_text(user.get(k), 100) for k in ("LAST_NAME", "NAME", "SECOND_NAME")]
     name = " ".join(p for p in parts if p)
     return name or _text(user.get("EMAIL"), 200) or f"#{user.get('ID')}"
@@ -195,7 +195,7 @@ def _write_users(
             op = Operator(
                 external_id=ext,
                 login=operator_login(ext),
-                full_name=_user_name(user),
+                full_name=user_name(user),
                 department=dep,
                 is_active=active,
                 can_undo=role == "supervisor",
@@ -207,7 +207,7 @@ def _write_users(
             ]
             session.add(op)
         else:
-            op.full_name = _user_name(user)
+            op.full_name = user_name(user)
             op.is_active = active
             if dep is not None:
                 op.department = dep

@@ -16,6 +16,7 @@ from deskdup.services.normalize import (
     normalize_handle,
     normalize_phone,
 )
+from deskdup.services.times import minutes_since_epoch
 
 _CHANNELS = {c.value: c for c in Channel}
 
@@ -57,7 +58,7 @@ class _Lead:
         self.channel = channel
         self.owner_id = owner_id
         self.created_at = created_at
-        self.minute = created_at.timestamp() / 60.0 if created_at else 0.0
+        self.minute = minutes_since_epoch(created_at) if created_at else 0.0
         self.status = status
         self.name = name
         self.phones: tuple[str, ...] = ()

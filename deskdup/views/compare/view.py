@@ -551,9 +551,16 @@ class CompareView(QWidget):
         operator_id = context.operator.id
         policy = self._loaded.policy
         translators = note_translators()
+        # A linked portal (context.backend): the merge is written there first.
         self._write(
             lambda: merge_group(
-                context.workspace, plan, operator_id, policy, translators, current_language()
+                context.workspace,
+                plan,
+                operator_id,
+                policy,
+                translators,
+                current_language(),
+                backend=context.backend,
             ),
             self._on_merged,
             self._on_merge_failed,
@@ -583,8 +590,12 @@ class CompareView(QWidget):
         self._written()
         if isinstance(exc, StaleError):
             # Someone else changed a lead: say who/what, show the group as it is now.
-            self._show_banner(error_text(exc))
-            self.reload(stale=error_text(exc))
+            # (The service's words stop at "nothing was merged": the command line has
+            # no view to reload.)
+            reloaded = self.tr("The view has been reloaded.")
+            text = f"{error_text(exc)}. {reloaded}"
+            self._show_banner(text)
+            self.reload(stale=text)
             return
         # A RightsError (rights changed since the check) and other known failures
         # wrote nothing: say so, keep the group as it is.

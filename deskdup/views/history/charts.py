@@ -92,9 +92,11 @@ class _Chart(QWidget):
             QRectF(0, 0, self.width(), plot.top()), Qt.AlignmentFlag.AlignCenter, self.title
         )
         metrics = QFontMetrics(self.font())
-        for n in range(5):
-            value = top * n / 4
-            y = plot.bottom() - plot.height() * n / 4
+        # Whole numbers on the axis: counts have no halves.
+        steps = next(d for d in (5, 4, 2, 1) if top % d == 0)
+        for n in range(steps + 1):
+            value = top * n // steps
+            y = plot.bottom() - plot.height() * n / steps
             painter.setPen(QPen(grid))
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(text)

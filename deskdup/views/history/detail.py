@@ -107,7 +107,7 @@ def detail_html(detail: EventDetail) -> str:
         after_title = _tr("After")
         out.append(f"<h4>{escape(_tr('Records before and after'))}</h4>")
         out.append(
-            "<table border='1' cellspacing='0' cellpadding='3'>"
+            "<table border='1' cellspacing='0' cellpadding='3' width='100%'>"
             f"<tr><th></th>{head}<th>{escape(after_title)}</th><th>{escape(_tr('Chosen'))}</th></tr>"
         )
         for f in detail.fields:

@@ -75,7 +75,6 @@ def _utc(day: QDate, *, end: bool = False) -> datetime:
 
 
 class HistoryTab(QWidget):
-
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -135,8 +134,8 @@ class HistoryTab(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.side)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,9 +151,15 @@ class HistoryTab(QWidget):
     # ------------------------------------------------------------------ building
 
     def _build_filters(self) -> None:
+        # Two rows: the choices, then the search and the actions (one row does not
+        # fit half of a 1366-pixel screen).
         self.filters = QWidget()
-        row = QHBoxLayout(self.filters)
-        row.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(self.filters)
+        rows.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        second = QHBoxLayout()
+        rows.addLayout(row)
+        rows.addLayout(second)
         self.operator_box = QComboBox()
         self.operator_box.setAccessibleName(self.tr("Operator"))
         self.department_box = QComboBox()
@@ -179,26 +184,27 @@ class HistoryTab(QWidget):
         from_label.setBuddy(self.since_edit)
         to_label = QLabel(self.tr("to"))
         to_label.setBuddy(self.until_edit)
-        for widget in (
-            self.operator_box,
-            self.department_box,
-            self.kind_box,
-            from_label,
-            self.since_edit,
-            to_label,
-            self.until_edit,
-        ):
+        for widget in (self.operator_box, self.department_box, self.kind_box):
             row.addWidget(widget)
-        row.addWidget(self.search, 1)
+        row.addStretch(1)
+        for widget in (from_label, self.since_edit, to_label, self.until_edit):
+            second.addWidget(widget)
+        second.addWidget(self.search, 1)
         self.export_button = QToolButton()
         self.undo_button = QToolButton()
-        row.addWidget(self.undo_button)
-        row.addWidget(self.export_button)
+        second.addWidget(self.undo_button)
+        second.addWidget(self.export_button)
         for box in (self.operator_box, self.department_box, self.kind_box):
             box.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for edit in (self.since_edit, self.until_edit):
             edit.dateChanged.connect(lambda _d: self.apply_filters())
         self.department_box.setVisible(self.supervisor)
+        # Wide enough to read a name, not as wide as the longest one.
+        for box, chars in ((self.operator_box, 14), (self.department_box, 10), (self.kind_box, 12)):
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(chars)
 
     def tr_kind(self, kind: EventKind) -> str:
         return QCoreApplication.translate("History", KIND_WORDS.get(kind, kind.value))
