@@ -29,7 +29,7 @@ TRANSLATIONS.update(
             "Today: {merges} merged, %n pairs not duplicates",
         ),
         # Gender-free wording instead of "изменил(а)", "изменён(о)", "сделал(а)".
-        "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged; the view has been reloaded": "Лид #{lead} был изменён в {time}, автор изменения: {who} (теперь версия {version}); ничего не объединено; данные обновлены",
+        "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged": "Лид #{lead} был изменён в {time}, автор изменения: {who} (теперь версия {version}); ничего не объединено",
         "Cannot undo: {what} changed after the merge; undo would overwrite that change": "Нельзя отменить: после объединения есть изменения ({what}); отмена затёрла бы их",
         "This merge was made by {author}; only a supervisor may undo other operators' merges": "Автор этого объединения: {author}; отменять чужие объединения может только руководитель",
     }

@@ -1910,7 +1910,7 @@
     <message>
         <location filename="../../deskdup/services/merge.py" line="109" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
-        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено</translation>
+        <translation>Лид #{lead} был изменён в {time}, автор изменения: {who} (теперь версия {version}); ничего не объединено</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="113" />

@@ -390,6 +390,9 @@ def demo_window(qtbot, demo_ws, tmp_path, monkeypatch):
     an error dialog.
     """
     from deskdup.services.operators import workspace_operator
+    from deskdup.views import i18n
+
+    i18n.install("en")  # as the app does: the English plural forms ("1 pair")
     from deskdup.views import errors
     from deskdup.views.context import AppContext
     from deskdup.views.main_window import MainWindow
@@ -428,6 +431,10 @@ def settled(window) -> bool:
     return view.plan is not None and window.open_group == tuple(view.lead_ids)
 
 
+def pairs_text(n: int) -> str:
+    return f"{n} pair" if n == 1 else f"{n} pairs"
+
+
 def queue_lead_ids(window) -> set[int]:
     model = window.queue.model
     return {i for r in range(model.rowCount()) for i in model.row_at(r).lead_ids}
@@ -462,7 +469,7 @@ def test_after_a_merge_the_next_group_opens_and_todays_counters_move(qtbot, demo
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, CTRL)
     assert pressed == ["QLineEdit"]
     assert tuple(view.lead_ids) not in (first, second)
-    expected = f"Today: 1 merged, {pairs} pairs not duplicates"
+    expected = f"Today: 1 merged, {pairs_text(pairs)} not duplicates"
     qtbot.waitUntil(lambda: window.counters_label.text() == expected)
     qtbot.waitUntil(lambda: settled(window), timeout=30000)
     assert shown == []
@@ -506,7 +513,7 @@ def test_supervisor_clears_the_demo_queue_by_keyboard_alone(qtbot, demo_window):
     steps = 0
 
     def today() -> str:
-        return f"Today: {merge_events} merged, {pairs} pairs not duplicates"
+        return f"Today: {merge_events} merged, {pairs_text(pairs)} not duplicates"
 
     while window.queue.model.rowCount():
         steps += 1

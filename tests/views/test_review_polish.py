@@ -74,8 +74,7 @@ def test_one_pair_is_one_pair_and_russian_has_no_gender_brackets(qtbot, window, 
     window._show_counters({"merges": 1, "dismissals": 3})
     assert window.counters_label.text() == "Сегодня: объединено 1, пар «не дубли»: 3"
     for source in (
-        "Lead #{lead} was changed by {who} at {time} (now version {version}); "
-        "nothing was merged; the view has been reloaded",
+        "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged",
         "Cannot undo: {what} changed after the merge; undo would overwrite that change",
         "This merge was made by {author}; only a supervisor may undo other operators' merges",
     ):
