@@ -105,11 +105,11 @@ def _open(
 ) -> tuple[Workspace, list[OperatorInfo], PortalOpened | None]:
     """Open the workspace, bring it up to date with its portal, list its operators.
 
-    Runs on the database worker.  ``create``: the operator chose "New
-    workspace…"; otherwise a missing file is "file not found" (a typo must not
-    make an empty workspace).  A workspace linked to a Bitrix24 portal (or one
-    given a webhook now) finishes the merges a previous run left open and
-    pulls what changed; Cancel stops the pull, not the opening.
+    Runs on the database worker.  A workspace linked to a Bitrix24 portal (or
+    one given a webhook now) finishes the merges a previous run left open and
+    pulls what changed; Cancel stops the pull, not the opening.  ``create``:
+    the operator chose "New workspace…"; otherwise a missing file is "file not
+    found" (a typo must not make an empty workspace).
     """
     ws = open_workspace(url, create=create)
     try:
@@ -185,8 +185,7 @@ class AppController(QObject):
         if url == ConnectionDialog.DEMO:
             self.open_demo()
         elif url.startswith(ConnectionDialog.NEW):
-            webhook = getattr(url, "webhook", "") or None
-            self.open_url(url[len(ConnectionDialog.NEW) :], webhook=webhook, create=True)
+            self.open_url(url[len(ConnectionDialog.NEW) :], create=True)
         else:
             self.open_url(url, webhook=getattr(url, "webhook", "") or None)
         return True

@@ -21,7 +21,17 @@ from deskdup.services.workspace import database_errors
 
 log = logging.getLogger("deskdup")
 
-COMMAND_MODULES = ("init", "demo", "operator", "import_file", "scan", "merge", "sync", "history")
+COMMAND_MODULES = (
+    "init",
+    "demo",
+    "operator",
+    "import_file",
+    "scan",
+    "merge",
+    "sync",
+    "history",
+    "contacts",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,7 +14,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from translations_ru import TRANSLATIONS
 
 
-def main(path: str) -> int:
+def main(path: str, language: str = "ru") -> int:
+    """``language`` "en": only the plural forms of ``tr(text, "", n)`` strings,
+    keyed ("en", source) -> (one, other); the English source needs nothing else.
+    A tuple value is the plural forms (Russian: one, few, many)."""
     tree = ET.parse(path)
     missing = []
     for context in tree.getroot().iter("context"):
@@ -24,8 +27,15 @@ def main(path: str) -> int:
             translation = message.find("translation")
             if translation is None:
                 translation = ET.SubElement(message, "translation")
+            if language == "en":
+                text = TRANSLATIONS.get(("en", source))
+                if isinstance(text, tuple) and message.get("numerus") == "yes":
+                    _fill_forms(translation, text)
+                continue
             text = TRANSLATIONS.get((name, source), TRANSLATIONS.get(source))
-            if text:
+            if isinstance(text, tuple) and message.get("numerus") == "yes":
+                _fill_forms(translation, text)
+            elif text:
                 translation.text = text
                 translation.attrib.pop("type", None)
             elif not translation.text:
@@ -38,5 +48,14 @@ def main(path: str) -> int:
     return 0
 
 
+def _fill_forms(translation: ET.Element, forms: tuple[str, ...]) -> None:
+    for child in list(translation):
+        translation.remove(child)
+    translation.text = None
+    for form in forms:
+        ET.SubElement(translation, "numerusform").text = form
+    translation.attrib.pop("type", None)
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(*sys.argv[1:3]))

@@ -10,6 +10,7 @@ for lang in ru en; do
         "${sources[@]}" -ts "resources/i18n/deskdup_${lang}.ts"
 done
 uv run python scripts/fill_translations.py resources/i18n/deskdup_ru.ts
+uv run python scripts/fill_translations.py resources/i18n/deskdup_en.ts en
 for lang in ru en; do
     uv run pyside6-lrelease "resources/i18n/deskdup_${lang}.ts" -qm "resources/i18n/deskdup_${lang}.qm"
 done

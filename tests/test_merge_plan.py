@@ -176,3 +176,58 @@ def test_build_plan_refuses_bad_groups(workspace, group):
         plan.choose("shoe_size", group["tg"])
     with pytest.raises(KnownError, match="not in this group"):
         plan.choose("title", group["wa"])
+
+
+def test_the_plan_proposes_the_clean_name_and_the_merge_writes_it(workspace):
+    """Issue 12 item 4: "Высцкий" + "Высоцкий Георгий Юрьевич" in the first-name
+    field made "Высцкий Высоцкий Георгий Юрьевич"; the primary's "Денисоов" stayed."""
+    from deskdup.services.merge import apply_merge
+    from deskdup.services.merge_plan import PROPOSED, TYPED
+
+    with workspace.session() as s:
+        anna = make_operator(s, "anna", "Петрова Анна", "Sales 2")
+        typo = make_lead(s, channel=Channel.CALL, last_name="Высцкий", comments="x" * 5)
+        full = make_lead(s, channel=Channel.SITE, first_name="Высоцкий Георгий Юрьевич")
+        ids, anna_id = (typo.id, full.id), anna.id
+    with workspace.session() as s:
+        plan = build_plan(s, ids, primary_id=ids[0])
+    names = {n: plan.field(n) for n in ("last_name", "first_name", "middle_name")}
+    assert {n: c.chosen_value for n, c in names.items()} == {
+        "last_name": "Высоцкий",
+        "first_name": "Георгий",
+        "middle_name": "Юрьевич",
+    }
+    assert all(c.source == PROPOSED and c.chosen == ids[1] for c in names.values())
+    # Choosing a lead's value drops the proposal; typing one says so.
+    plan.choose("last_name", ids[0])
+    assert plan.field("last_name").chosen_value == "Высцкий"
+    plan.type_value("last_name", " Высоцкий-Младший ")
+    assert plan.field("last_name").chosen_value == "Высоцкий-Младший"
+    assert plan.field("last_name").source == TYPED
+    # Another primary: proposals stay, the typed value too.
+    plan.set_primary(ids[1])
+    assert plan.field("first_name").chosen_value == "Георгий"
+    assert plan.field("last_name").chosen_value == "Высоцкий-Младший"
+    apply_merge(workspace, plan, anna_id)
+    with workspace.session() as s:
+        lead = s.get(Lead, ids[1])
+        assert (lead.last_name, lead.first_name, lead.middle_name) == (
+            "Высоцкий-Младший",
+            "Георгий",
+            "Юрьевич",
+        )
+
+
+def test_the_spelling_two_leads_agree_on_beats_the_primarys_typo(workspace):
+    with workspace.session() as s:
+        leads = [
+            make_lead(s, channel=Channel.CALL, last_name="Денисоов", first_name="Павел"),
+            make_lead(s, channel=Channel.SITE, last_name="Денисов"),
+            make_lead(s, channel=Channel.VK, last_name="Денисов", first_name="павел"),
+        ]
+        ids = [lead.id for lead in leads]
+    with workspace.session() as s:
+        plan = build_plan(s, ids, primary_id=ids[0])
+    assert plan.field("last_name").chosen_value == "Денисов"
+    assert plan.field("last_name").source == ""  # a lead's own value, nothing put right
+    assert plan.field("first_name").chosen_value == "Павел"

@@ -8,6 +8,7 @@ from pathlib import Path
 from deskdup.commands.demo import ProgressBar
 from deskdup.services.importer import encoding_label, import_file, open_export
 from deskdup.services.importer.rejects import check_rejects_path, default_rejects_path
+from deskdup.services.importer.rows import UNKNOWN_CONTACT, UNKNOWN_OPERATOR
 from deskdup.services.workspace import normalize_url, open_workspace
 
 # More bad rows than this are counted, not listed (they are all in the rejects file).
@@ -72,6 +73,12 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--region", default="RU", help="region for phones without a country code (default RU)"
     )
+    parser.add_argument(
+        "--entity",
+        choices=("lead", "contact"),
+        help="what the file holds (default: told by its columns and name; Bitrix24 names "
+        "its exports LEAD_... and CONTACT_...); import contacts before the leads bound to them",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -101,6 +108,7 @@ def run(args) -> int:
             update=args.update,
             progress=bar,
             region=args.region,
+            entity=args.entity,
         )
     finally:
         bar.finish()
@@ -111,10 +119,17 @@ def run(args) -> int:
         others = ", ".join(f"'{n}'" for n in report.other_sheets)
         not_read = f"; not read: {others}" if others else ""
         print(f"Read the sheet '{report.sheet}'{not_read}.", file=sys.stderr)
-    for bad in report.bad_rows[:SHOWN_BAD_ROWS]:
+    if report.bitrix24 or report.entity == "contact":
+        origin = "Bitrix24 export" if report.bitrix24 else "export"
+        print(f"Read as a {origin} of {report.entity}s.", file=sys.stderr)
+    # A missing operator or contact is told once, not on each of its rows.
+    grouped = (UNKNOWN_OPERATOR, UNKNOWN_CONTACT)
+    listed = [b for b in report.bad_rows if b.reason.template not in grouped]
+    for bad in listed[:SHOWN_BAD_ROWS]:
         print(f"{source.name}:{bad.line}: {bad.reason.render()}", file=sys.stderr)
-    if report.rejected > SHOWN_BAD_ROWS:
-        print(f"... and {report.rejected - SHOWN_BAD_ROWS} more bad rows", file=sys.stderr)
+    if len(listed) > SHOWN_BAD_ROWS:
+        print(f"... and {len(listed) - SHOWN_BAD_ROWS} more bad rows", file=sys.stderr)
+    _print_missing(report, args.db)
     if report.ignored_columns:
         print("Ignored columns: " + ", ".join(report.ignored_columns), file=sys.stderr)
     print(report.summary().render())
@@ -123,3 +138,31 @@ def run(args) -> int:
     if report.rejected and not args.skip_bad:
         return 2
     return 0
+
+
+def _print_missing(report, db: str) -> None:
+    if report.missing_operators:
+        print(
+            "Responsible persons who are not operators of this workspace "
+            "(their rows are bad; add them, then import the file again):",
+            file=sys.stderr,
+        )
+        for (name, rows), hint in zip(
+            report.missing_operators.items(), report.operator_hint(db), strict=True
+        ):
+            print(f"  {name} ({rows} rows):  {hint}", file=sys.stderr)
+    if report.missing_contacts:
+        print(
+            "Contacts the leads are bound to that are not in this workspace "
+            "(import the contacts export first, then this file again):",
+            file=sys.stderr,
+        )
+        for name, rows in report.missing_contacts.items():
+            print(f"  {name} ({rows} rows)", file=sys.stderr)
+    if report.other_sources:
+        sources = ", ".join(f"{name} ({rows})" for name, rows in report.other_sources.items())
+        print(
+            f"Sources that are not a channel (the channel is read from the phones and "
+            f"messengers): {sources}",
+            file=sys.stderr,
+        )

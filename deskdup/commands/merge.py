@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from deskdup.commands.sync import portal_backend
-from deskdup.models import Lead
+from deskdup.models import EventKind, Lead
 from deskdup.services.bitrix24.link import read_link, workspace_link
 from deskdup.services.bitrix24.merge import operator_for_webhook
 from deskdup.services.errors import KnownError
@@ -183,7 +183,8 @@ def run_undo(args: argparse.Namespace) -> int:
             operator = find_operator(session, _login(args))
         event_id = args.event
         if event_id is None:
-            event_id = last_undoable_event(ws, operator.id)
+            kinds = (EventKind.MERGE_LEADS, EventKind.BIND_CONTACT)
+            event_id = last_undoable_event(ws, operator.id, kinds)
             if event_id is None:
                 raise KnownError(f"{operator.full_name} has no merge left to undo.")
         result = undo_event(ws, event_id, operator.id)

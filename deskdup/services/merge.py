@@ -23,9 +23,9 @@ Times are stored as naive UTC.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -42,7 +42,7 @@ from deskdup.models import (
     MergeEvent,
     deal_contacts,
 )
-from deskdup.services.channels import channel_name
+from deskdup.services.channels import channel_message
 from deskdup.services.dismissals import dismiss, undo_dismiss
 from deskdup.services.errors import RightsError, StaleError, fail
 from deskdup.services.events import record_event
@@ -54,7 +54,7 @@ from deskdup.services.merge_plan import (
     merged_comments,
     unite,
 )
-from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, Translate
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.records import (
     MSG_BUSY,
@@ -120,9 +120,11 @@ MSG_MERGED_AWAY = QT_TRANSLATE_NOOP(
 )
 SOMEONE_ELSE = QT_TRANSLATE_NOOP("Merge", "someone else")
 
-# The note appended to the primary's comments stays in English: it lives in the
-# CRM's data, which every operator of the team reads whatever their language.
-MERGE_NOTE = "Merged leads {leads} into this lead ({when} UTC, {who})."
+# The note appended to the primary's comments, in the team's language
+# (``MergePolicy.note_language``) and the merging operator's local time.
+NOTE_CONTEXT = "MergeNote"
+MERGE_NOTE = QT_TRANSLATE_NOOP("MergeNote", "Merged leads {leads} into this lead ({when}, {who}).")
+NOTE_TIME = QT_TRANSLATE_NOOP("MergeNote", "%Y-%m-%d %H:%M")  # strftime, per language
 
 
 @dataclass(frozen=True)
@@ -190,15 +192,35 @@ def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -
             raise fail(StaleError, Message(CONTEXT, MSG_CHANGED, params), lead_id=lead_id)
 
 
-def _merge_note(cards: Sequence[LeadCard], when: datetime, who: str) -> str:
-    leads = ", ".join(f"#{c.label} ({channel_name(c.source_channel)})" for c in cards)
-    return MERGE_NOTE.format(leads=leads, when=f"{when:%Y-%m-%d %H:%M}", who=who)
+def _merge_note(
+    cards: Sequence[LeadCard], when: datetime, who: str, translate: Translate | None = None
+) -> str:
+    """``when``: naive UTC; written in this computer's (the operator's) local time.
+    ``translate(context, text)``: the note's language (None: English)."""
+    local = when.replace(tzinfo=UTC).astimezone()
+    time_format = translate(NOTE_CONTEXT, NOTE_TIME) if translate else NOTE_TIME
+    leads = ", ".join(
+        f"#{c.label} ({channel_message(c.source_channel).render(translate=translate)})"
+        for c in cards
+    )
+    when_text = local.strftime(time_format)
+    note = Message(NOTE_CONTEXT, MERGE_NOTE, {"leads": leads, "when": when_text, "who": who})
+    return note.render(translate=translate)
 
 
 def apply_merge(
-    ws: Workspace, plan: MergePlan, operator_id: int, policy: MergePolicy | None = None
+    ws: Workspace,
+    plan: MergePlan,
+    operator_id: int,
+    policy: MergePolicy | None = None,
+    note_translators: Mapping[str, Translate] | None = None,
+    note_default: str = "en",
 ) -> MergeResult:
     """Apply ``plan`` as ``operator_id`` in one transaction.
+
+    The note in the merged lead is in the team's language (``policy.note_language``),
+    else in ``note_default`` (the operator's UI language); ``note_translators``
+    gives the translation of each language (English needs none).
 
     Raises ``StaleError`` when a lead changed since the plan was built,
     ``RightsError`` when a right is missing, ``KnownError`` when the operator
@@ -239,7 +261,8 @@ def apply_merge(
         # Comments: united, then the note naming what came in.
         ordered = [cards[plan.primary_id], *(cards[i] for i in plan.other_ids)]
         text = merged_comments(unite(ordered).comments, cards)
-        note = _merge_note([cards[i] for i in plan.other_ids], now, operator.full_name)
+        translate = (note_translators or {}).get(policy.note_language or note_default)
+        note = _merge_note([cards[i] for i in plan.other_ids], now, operator.full_name, translate)
         primary.comments = f"{text}\n\n{note}" if text else note
         primary.updated_at = now
 
@@ -350,8 +373,11 @@ def _merge_snapshot(session: Session, primary: Lead, others: Sequence[Lead]) -> 
     }
 
 
-def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
-    """The id of this operator's newest lead merge not yet undone, or None.
+def last_undoable_event(
+    ws: Workspace, operator_id: int, kinds: Sequence[EventKind] = (EventKind.MERGE_LEADS,)
+) -> int | None:
+    """The id of this operator's newest lead merge (or event of ``kinds``) not yet
+    undone, or None.
 
     ``undo_event`` still refuses it when something changed since.
     """
@@ -360,7 +386,7 @@ def last_undoable_event(ws: Workspace, operator_id: int) -> int | None:
             select(MergeEvent.id)
             .where(
                 MergeEvent.operator_id == operator_id,
-                MergeEvent.kind == EventKind.MERGE_LEADS,
+                MergeEvent.kind.in_(kinds),
                 MergeEvent.undone_by_id.is_(None),
             )
             .order_by(MergeEvent.id.desc())

@@ -26,12 +26,16 @@ from sqlalchemy.orm import Session, selectinload
 from deskdup.models import Channel, CommKind, Lead, Operator
 from deskdup.services.errors import KnownError, fail
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, message_to_json
+from deskdup.services.name_proposal import NAME_FIELDS, NameSource, propose_names
 
 PLAN_CONTEXT = "Merge"
 MSG_TWO_LEADS = QT_TRANSLATE_NOOP("Merge", "A merge needs at least two different leads")
 MSG_NO_LEAD = QT_TRANSLATE_NOOP("Merge", "Lead {lead} does not exist (any more)")
 MSG_MERGED_INTO = QT_TRANSLATE_NOOP("Merge", "Lead #{lead} was already merged into #{into}")
 MSG_ARCHIVED = QT_TRANSLATE_NOOP("Merge", "Lead #{lead} is archived; it cannot be merged")
+
+PROPOSED = "proposed"  # FieldChoice.source: a name split or put right by the plan
+TYPED = "typed"  # FieldChoice.source: typed by the operator
 
 # --------------------------------------------------------------------------- records
 
@@ -181,21 +185,28 @@ class FieldChoice:
     label: Message
     values: dict[int, Any]  # lead id -> stored value (an id for assigned/contact)
     display: dict[int, str]  # lead id -> text to show
-    chosen: int  # lead id whose value survives
+    chosen: int  # lead id whose value survives (or that the proposed value comes from)
     explicit: bool = False  # the operator chose it (kept when the primary changes)
+    # A value no lead holds as such: PROPOSED (a name split or put right,
+    # services/name_proposal.py) or TYPED by the operator; None: the lead's value.
+    override: str | None = None
+    source: str = ""
 
     @property
     def differs(self) -> bool:
-        """More than one distinct value among the leads (empty counts as a value)."""
+        """More than one distinct value among the leads (empty counts as a value),
+        or a value put right that the operator should see."""
+        if self.override is not None:
+            return True
         return len({None if _empty(v) else v for v in self.values.values()}) > 1
 
     @property
     def chosen_value(self) -> Any:
-        return self.values[self.chosen]
+        return self.values[self.chosen] if self.override is None else self.override
 
     @property
     def chosen_display(self) -> str:
-        return self.display[self.chosen]
+        return self.display[self.chosen] if self.override is None else self.override
 
 
 @dataclass(frozen=True)
@@ -273,6 +284,15 @@ class MergePlan:
         choice = self.field(field_name)
         choice.chosen = lead_id
         choice.explicit = True
+        choice.override, choice.source = None, ""
+
+    def type_value(self, field_name: str, text: str) -> None:
+        """The operator types the merged lead's value of a text field herself."""
+        if field_name not in NAME_FIELDS and field_name != "title":
+            raise KnownError(f"'{field_name}' cannot be typed; choose a lead's value.")
+        choice = self.field(field_name)
+        choice.override, choice.source = text.strip(), TYPED
+        choice.explicit = True
 
     def set_primary(self, lead_id: int) -> None:
         """Make ``lead_id`` the primary; defaults follow, explicit choices stay."""
@@ -283,6 +303,8 @@ class MergePlan:
         for choice in self.fields:
             if not choice.explicit:
                 choice.chosen = _default_source(choice.values, order)
+                choice.override, choice.source = None, ""
+        _apply_proposals(self.fields, self.cards, order)
 
     def reset_choices(self) -> None:
         """Forget the operator's choices; every field takes its default again."""
@@ -302,6 +324,7 @@ class MergePlan:
             "primary": self.primary_id,
             "fields": {c.name: c.chosen for c in self.fields},
             "explicit": sorted(c.name for c in self.fields if c.explicit),
+            "values": {c.name: [c.source, c.override] for c in self.fields if c.source},
             "reasons": [message_to_json(getattr(r, "text", r)) for r in self.reasons],
         }
 
@@ -338,6 +361,29 @@ def _default_source(values: dict[int, Any], order: Sequence[int]) -> int:
         if not _empty(values[lead_id]):
             return lead_id
     return order[0]
+
+
+def _name_source(card: LeadCard) -> NameSource:
+    other = " ".join([card.title, *(c.raw for c in card.communications)])
+    return NameSource(card.last_name, card.first_name, card.middle_name, other)
+
+
+def _apply_proposals(
+    fields: Sequence[FieldChoice], cards: dict[int, LeadCard], order: Sequence[int]
+) -> None:
+    """The clean name (services/name_proposal.py) in the name fields the operator
+    has not decided herself."""
+    proposals = propose_names({i: _name_source(cards[i]) for i in order}, order)
+    for choice in fields:
+        proposal = proposals.get(choice.name)
+        if proposal is None or choice.explicit:
+            continue
+        choice.chosen = proposal.lead_id
+        stored = choice.values[proposal.lead_id]
+        if (stored or "").strip() == proposal.value:
+            choice.override, choice.source = None, ""
+        else:
+            choice.override, choice.source = proposal.value, PROPOSED
 
 
 def unite(cards: Sequence[LeadCard] | Any) -> United:
@@ -465,6 +511,7 @@ def _field_choices(cards: dict[int, LeadCard], order: Sequence[int]) -> list[Fie
                 chosen=_default_source(values, order),
             )
         )
+    _apply_proposals(out, cards, order)
     return out
 
 

@@ -29,11 +29,16 @@ from sqlalchemy.orm import Session
 from deskdup.models import WorkspaceMeta
 
 ARCHIVE_KEY = "policy.archive_instead_of_delete"
+# The language of the note a merge writes into the merged lead ("ru", "en"): the
+# team's, since every operator reads it in the CRM.  None: the merging operator's
+# UI language.
+NOTE_LANGUAGE_KEY = "policy.note_language"
 
 
 @dataclass(frozen=True)
 class MergePolicy:
     archive_instead_of_delete: bool = True
+    note_language: str | None = None
 
     @property
     def delete_merged(self) -> bool:
@@ -44,15 +49,22 @@ class MergePolicy:
 def load_policy(session: Session) -> MergePolicy:
     """The team's policy; the defaults when none was ever saved."""
     row = session.get(WorkspaceMeta, ARCHIVE_KEY)
-    if row is None:
-        return MergePolicy()
-    return MergePolicy(archive_instead_of_delete=row.value.strip() != "0")
+    language = session.get(WorkspaceMeta, NOTE_LANGUAGE_KEY)
+    return MergePolicy(
+        archive_instead_of_delete=row is None or row.value.strip() != "0",
+        note_language=(language.value.strip() or None) if language is not None else None,
+    )
 
 
 def save_policy(session: Session, policy: MergePolicy) -> None:
-    value = "1" if policy.archive_instead_of_delete else "0"
-    row = session.get(WorkspaceMeta, ARCHIVE_KEY)
+    _save(session, ARCHIVE_KEY, "1" if policy.archive_instead_of_delete else "0")
+    if policy.note_language is not None:
+        _save(session, NOTE_LANGUAGE_KEY, policy.note_language)
+
+
+def _save(session: Session, key: str, value: str) -> None:
+    row = session.get(WorkspaceMeta, key)
     if row is None:
-        session.add(WorkspaceMeta(key=ARCHIVE_KEY, value=value))
+        session.add(WorkspaceMeta(key=key, value=value))
     else:
         row.value = value

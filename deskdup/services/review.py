@@ -15,12 +15,13 @@ window subscribes to it instead of each view forwarding its own signal).
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from deskdup.services import merge as merge_service
 from deskdup.services.merge_plan import MergePlan, build_plan
+from deskdup.services.messages import Translate
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import OperatorInfo, Refusal, check_lead, check_merge, primary_choice
 from deskdup.services.workspace import Workspace
@@ -98,6 +99,8 @@ def merge_group(
     plan: MergePlan,
     operator_id: int,
     policy: MergePolicy,
+    note_translators: Mapping[str, Translate] | None = None,
+    note_default: str = "en",
     *,
     backend: Any = None,
 ) -> ReviewChange:
@@ -105,7 +108,9 @@ def merge_group(
     if backend is not None:
         result = backend.apply_merge(plan, operator_id)
     else:
-        result = merge_service.apply_merge(workspace, plan, operator_id, policy)
+        result = merge_service.apply_merge(
+            workspace, plan, operator_id, policy, note_translators, note_default
+        )
     group = (result.primary_id, *result.merged_ids)
     return ReviewChange(ChangeKind.MERGE, group, tuple(result.merged_ids), result=result)
 

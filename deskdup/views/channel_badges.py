@@ -13,9 +13,17 @@ from functools import cache
 
 import phonenumbers
 import qtawesome as qta
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPaintEvent, QPalette, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from deskdup.models import Channel, CommKind
 from deskdup.services.channels import CHANNEL_NAMES, CONTEXT, KIND_NAMES, as_channel
@@ -82,6 +90,43 @@ def channel_icon(channel: Channel | str | None) -> QIcon:
         return _avito_icon()
     name, colour = _CHANNEL_ICONS[channel]
     return qta.icon(name, color=colour)
+
+
+@cache
+def channel_icon_on_light(channel: Channel | str | None) -> QIcon:
+    """The channel's icon on a small light square, for highlighted rows: the
+    blue icons (Telegram, VK, the site) vanished on the blue highlight."""
+    base = channel_icon(channel)
+    icon = QIcon()
+    for size in (16, 20, 24, 32):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("white"))
+        painter.drawRoundedRect(QRectF(0, 0, size, size), size / 5, size / 5)
+        inset = max(1, size // 8)
+        base.paint(painter, inset, inset, size - 2 * inset, size - 2 * inset)
+        painter.end()
+        for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+            icon.addPixmap(pixmap, mode)
+    return icon
+
+
+class LightIconDelegate(QStyledItemDelegate):
+    """Draws a highlighted row's channel icon on a light square (see above)."""
+
+    def __init__(self, channel_of: Callable[[QModelIndex], Channel | None], parent=None) -> None:
+        super().__init__(parent)
+        self._channel_of = channel_of
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if option.state & QStyle.StateFlag.State_Selected and not option.icon.isNull():
+            channel = self._channel_of(index)
+            if channel is not None:
+                option.icon = channel_icon_on_light(channel)
 
 
 @cache

@@ -13,6 +13,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from deskdup.services import paths
+from deskdup.services.messages import Translate
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +22,7 @@ DEFAULT_LANGUAGE = "en"
 
 _installed: list[QTranslator] = []
 _current = DEFAULT_LANGUAGE
+_note_translators: dict[str, QTranslator] = {}
 
 
 def language_names() -> dict[str, str]:
@@ -74,3 +76,29 @@ def install(language: str) -> str:
     QLocale.setDefault(QLocale(language))
     _current = language
     return language
+
+
+def note_translators() -> dict[str, Translate]:
+    """language -> ``translate(context, text)`` in that language, whatever the UI's:
+    the note a merge writes is in the team's language (``MergePolicy.note_language``).
+
+    Built on the UI thread and only read afterwards (QTranslator.translate on a
+    worker thread reads loaded data and nothing else).
+    """
+    out: dict[str, Translate] = {}
+    for language in LANGUAGES:
+        if language == "en":
+            continue  # the source text
+        translator = _note_translators.get(language)
+        if translator is None:
+            translator = QTranslator()
+            if not translator.load(str(paths.resources_dir() / "i18n" / f"deskdup_{language}.qm")):
+                log.warning("No translation file for %s", language)
+                continue
+            _note_translators[language] = translator
+
+        def translate(context: str, text: str, t: QTranslator = translator) -> str:
+            return t.translate(context, text) or text
+
+        out[language] = translate
+    return out

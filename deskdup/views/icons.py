@@ -18,6 +18,7 @@ __all__ = ["action_icon", "channel_icon", "channel_icons"]
 
 _ACTIONS = {
     "open": "fa5s.folder-open",
+    "import": "fa5s.file-import",
     "sign_in": "fa5s.user",
     "settings": "fa5s.cog",
     "quit": "fa5s.sign-out-alt",

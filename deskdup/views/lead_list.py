@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from deskdup.services.lead_rows import LeadRow
 from deskdup.views import icons
-from deskdup.views.lead_model import Column, LeadModel
+from deskdup.views.channel_badges import LightIconDelegate
+from deskdup.views.lead_model import Column, LeadModel, Role
 from deskdup.views.queue_model import translate_reason
 
 SEARCH_DELAY_MS = 150
@@ -87,6 +88,9 @@ class LeadListView(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setItemDelegateForColumn(
+            Column.CHANNEL, LightIconDelegate(_channel_of, self.table)
+        )
         header = self.table.horizontalHeader()
         header.setSortIndicator(Column.CREATED, Qt.SortOrder.DescendingOrder)
         header.setStretchLastSection(True)
@@ -222,3 +226,8 @@ class LeadListView(QWidget):
         if state:
             self.table.horizontalHeader().restoreState(QByteArray(state))
             self.table.setColumnHidden(Column.MATCH, True)
+
+
+def _channel_of(index) -> object:
+    row = index.data(Role.ObjectRole)
+    return row.channel if row is not None else None

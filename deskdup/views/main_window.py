@@ -13,11 +13,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -27,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup import __version__
+from deskdup.services.group_reasons import group_reasons
 from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
 from deskdup.services.team_settings import team_match_settings
 from deskdup.services.workspace import Workspace
-from deskdup.views import icons
+from deskdup.views import icons, import_dialog
 from deskdup.views import settings as opts
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self._scan_op: Any = None
+        self._scan_again = False  # scan once more when the running scan ends
         self._pending_open: str | None = None
         self._reopen_row = 0  # where the next group opens after a refresh ("next")
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
@@ -193,6 +196,13 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Open,
             "open",
         )
+        self.import_action = self._action(
+            self.tr("&Import…"),
+            self.import_export,
+            "Ctrl+I",
+            "import",
+            self.tr("Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)"),
+        )
         self.sign_in_action = self._action(
             self.tr("Sign in as another operator…"), self.sign_in_requested.emit, None, "sign_in"
         )
@@ -200,7 +210,7 @@ class MainWindow(QMainWindow):
             self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,", "settings"
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
-        for action in (self.open_action, self.sign_in_action):
+        for action in (self.open_action, self.import_action, self.sign_in_action):
             self.file_menu.addAction(action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
@@ -252,9 +262,31 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(
             self._action(self.tr("&About deskdup"), self.show_about, None, "about")
         )
+        self._latin_menu_keys()
+
+    def _latin_menu_keys(self) -> None:
+        """Alt+F, Alt+R, Alt+V, Alt+H open the menus in every language.
+
+        The Russian titles' mnemonics are Cyrillic (&Файл: Alt+Ф), which an operator
+        on the Latin layout cannot press; she pressed Alt+F and nothing opened.
+        """
+        for menu, letter in (
+            (self.file_menu, "F"),
+            (self.review_menu, "R"),
+            (self.view_menu, "V"),
+            (self.help_menu, "H"),
+        ):
+            if f"&{letter}".casefold() in menu.title().casefold():
+                continue  # the title's own mnemonic already is this letter
+            key = QShortcut(QKeySequence(f"Alt+{letter}"), self)
+            key.activated.connect(lambda m=menu: self._open_menu(m))
+
+    def _open_menu(self, menu: QMenu) -> None:
+        self.menuBar().setActiveAction(menu.menuAction())
 
     def _connect(self) -> None:
         self.queue.group_activated.connect(self.open_row)
+        self.queue.current_changed.connect(self._follow_queue)
         self.leads.compare_requested.connect(self.compare_leads)
         self.leads.search_requested.connect(self.lookup)
         # What a merge, dismissal or undo changed: the queue and the lead list follow.
@@ -373,6 +405,10 @@ class MainWindow(QMainWindow):
     def _scan_ended(self) -> None:
         self._scan_op = None
         self.scan_action.setEnabled(True)
+        if self._scan_again:  # an import landed while this scan ran
+            self._scan_again = False
+            self.start_scan(full=True)
+            return
         kept = self.context.scan_result
         if kept is not None and getattr(kept, "tier", self.queue.tier) != self.queue.tier:
             self._show_tier()  # the tier was switched while the scan ran
@@ -400,6 +436,21 @@ class MainWindow(QMainWindow):
         self._scan_op = (
             ctx.query(self, work, self._scanned).finally_(self._scan_ended).run_in_background()
         )
+
+    def import_export(self) -> None:
+        """File → Import…: pick an export, preview and import it, then rescan the queue."""
+        path = import_dialog.choose_export_file(self)
+        if not path:
+            return
+        report = import_dialog.ImportDialog.ask(self, self.context, path)
+        if report is None:
+            return
+        # New leads (or contacts bound to them) change the candidates: a full scan,
+        # after the one running if any, which read the workspace before the import.
+        self._scan_again = self.scanning
+        if not self.scanning:
+            self.start_scan(full=True)
+        self.load_leads()
 
     def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow]]) -> None:
         index, result, rows = outcome
@@ -462,10 +513,31 @@ class MainWindow(QMainWindow):
     def compare_is_empty(self) -> bool:
         return not self.open_group
 
+    def _showing(self, row: QueueRow) -> bool:
+        """The comparison shows (or is loading) exactly this queue group."""
+        return (
+            row.key == self._open_key
+            and tuple(row.lead_ids) == self.open_group == tuple(self.compare.lead_ids)
+            and (self.compare.is_busy() or self.compare.plan is not None)
+        )
+
+    def _follow_queue(self, row: QueueRow | None) -> None:
+        """The comparison shows the highlighted group, whatever moved the highlight
+        (arrows, a filter, a refreshed queue): Ctrl+Return, Ctrl+D and S act on what
+        is shown, so the two must never differ (issue 12: a filter left one group
+        highlighted while another, opened by an earlier keystroke, was merged)."""
+        if row is None or self.tabs.currentIndex() != QUEUE_TAB or self._showing(row):
+            return
+        self.open_row(row)
+
     def open_row(self, row: QueueRow) -> None:
+        if self._showing(row):
+            return  # highlighted and activated at once: one load, not two
         self.open_group = tuple(row.lead_ids)
         self._open_key = row.key
-        self.compare.show_group(row.lead_ids, row.reasons)
+        # Every reason, the contrary ones too (the queue row keeps the top three).
+        reasons = group_reasons(self.context.match_index, row.lead_ids) or row.reasons
+        self.compare.show_group(row.lead_ids, reasons)
 
     def _queue_filtered(self) -> None:
         """Keep the highlighted row and the comparison on the same group.
@@ -477,7 +549,7 @@ class MainWindow(QMainWindow):
             return
         if self._open_key and self.queue.select_key(self._open_key, open_it=False):
             return
-        if self.compare.is_busy():
+        if self.compare.is_writing():
             return  # a merge being written: _group_done opens the next group
         if not self.queue.open_current_or_first():
             self.compare.clear()
@@ -498,7 +570,8 @@ class MainWindow(QMainWindow):
     def compare_leads(self, lead_ids: list[int]) -> None:
         self.open_group = tuple(lead_ids)
         self._open_key = None  # leads chosen in the list, not a queue group
-        self.compare.show_group(lead_ids, ())
+        self.compare.forget_banner()  # what the queue's last group said is not about these
+        self.compare.show_group(lead_ids, group_reasons(self.context.match_index, lead_ids))
 
     def next_group(self) -> None:
         self.show_tab(QUEUE_TAB)
@@ -549,10 +622,11 @@ class MainWindow(QMainWindow):
 
     def _show_counters(self, counters: dict) -> None:
         self.counters_label.setText(
-            # Dismissals are counted by pair (a group of 4 is 6 pairs): the label says so.
-            self.tr("Today: {merges} merged, {dismissals} pairs not duplicates").format(
-                merges=counters.get("merges", 0), dismissals=counters.get("dismissals", 0)
-            )
+            # Dismissals are counted by pair (a group of 4 is 6 pairs): the label says so,
+            # in the plural form the number needs ("1 pair", "2 pairs"; the .ts has them).
+            self.tr(
+                "Today: {merges} merged, %n pairs not duplicates", "", counters.get("dismissals", 0)
+            ).format(merges=counters.get("merges", 0))
         )
 
     # ------------------------------------------------------------------ search
@@ -586,6 +660,8 @@ class MainWindow(QMainWindow):
             self.queue.table.setFocus()
         else:
             self.leads.table.setFocus()
+            if self.compare.plan is None and not self.compare.is_busy():
+                self.compare.forget_banner()  # an old banner of the queue's flow
 
     def show_about(self) -> None:
         box = QMessageBox(self)

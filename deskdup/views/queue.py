@@ -1,7 +1,8 @@
 """The review queue widget: filters above, the groups below, keyboard-first.
 
-Arrows move, Enter (or a click) opens the group in the comparison view, J/K
-move to the next/previous group and open it.  The data comes from the main
+The highlighted row is the group in the comparison view: arrows, J/K, a
+click, a filter that hides the open group all move the highlight, and the
+window opens whatever is highlighted (``current_changed``).  The data comes from the main
 window (``set_rows``) after a background scan.
 """
 
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -41,7 +43,7 @@ from PySide6.QtWidgets import (
 from deskdup.models import Channel
 from deskdup.services.matching import LIKELY, POSSIBLE
 from deskdup.services.messages import QT_TRANSLATE_NOOP
-from deskdup.views.channel_badges import channel_icon, channel_name
+from deskdup.views.channel_badges import channel_icon, channel_icon_on_light, channel_name
 from deskdup.views.queue_model import (
     CHANNEL_ORDER,
     Column,
@@ -62,13 +64,16 @@ class ChannelsDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         super().paint(painter, option, index)
         channels = index.data(Role.ChannelsRole) or ()
+        # On the highlight the blue icons vanished: a light square behind each there.
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        icon_of = channel_icon_on_light if selected else channel_icon
         rect = option.rect
         x = rect.x() + GAP
         y = rect.y() + (rect.height() - ICON) // 2
         for channel in channels:
             if x + ICON > rect.right():
                 break
-            channel_icon(channel).paint(painter, QRect(x, y, ICON, ICON))
+            icon_of(channel).paint(painter, QRect(x, y, ICON, ICON))
             x += ICON + GAP
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
@@ -100,6 +105,7 @@ LOCK_WIDTH = 30
 
 class QueueView(QWidget):
     group_activated = Signal(object)  # QueueRow: open it in the comparison view
+    current_changed = Signal(object)  # QueueRow or None: the highlighted row moved
     filters_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -195,6 +201,7 @@ class QueueView(QWidget):
         layout.addWidget(self.count)
 
         self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._current_moved)
         self.table.clicked.connect(self._activated)
         for widget in (self.channel, self.owner, self.period):
             widget.currentIndexChanged.connect(self._apply_filter)
@@ -377,6 +384,9 @@ class QueueView(QWidget):
     def open_current_or_first(self) -> bool:
         current = self.table.currentIndex()
         return self.select_proxy_row(current.row() if current.isValid() else 0)
+
+    def _current_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_changed.emit(current.data(Role.ObjectRole) if current.isValid() else None)
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():

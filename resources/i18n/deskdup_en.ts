@@ -1,2709 +1,3091 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="91"/>
+        <location filename="../../deskdup/app.py" line="91" />
         <source>Reading {stage} from the portal…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="130"/>
-        <source>The workspace {url} has no operators yet. Add the CRM&apos;s users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/app.py" line="130" />
+        <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="207"/>
+        <location filename="../../deskdup/app.py" line="206" />
         <source>Creating the demo workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="236"/>
+        <location filename="../../deskdup/app.py" line="235" />
         <source>Opening the workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="250"/>
+        <location filename="../../deskdup/app.py" line="249" />
         <source>The workspace could not be opened (see the error).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="303"/>
-        <source>There is no operator &apos;{login}&apos; in this workspace; choose one.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/app.py" line="302" />
+        <source>There is no operator '{login}' in this workspace; choose one.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Bitrix24</name>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="35"/>
-        <source>The webhook&apos;s user #{user} is not among the workspace&apos;s operators yet; run a sync first.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="35" />
+        <source>The webhook's user #{user} is not among the workspace's operators yet; run a sync first.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="39"/>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="39" />
         <source>Lead #{lead} changed since it was shown; nothing was bound; the view has been reloaded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="45"/>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="45" />
         <source>This workspace is linked to the portal {portal}, but its webhook is not at hand, so nothing can be written to the portal: give the webhook in File → Open workspace (Bitrix24 portal), or in DESKDUP_BITRIX24_WEBHOOK.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="51"/>
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="51" />
         <source>Connected to {portal} as {user}; the portal has {count} leads.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/client.py" line="47"/>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="47" />
         <source>The portal {portal} does not accept this webhook (wrong user or secret, or the webhook was deleted). Create an incoming webhook in the portal and give its address again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/client.py" line="52"/>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="52" />
         <source>Cannot reach the portal {portal}: {reason}. Check the address and the network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/client.py" line="56"/>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="56" />
         <source>The connection to the portal {portal} broke before it answered ({reason}).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/client.py" line="60"/>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="60" />
         <source>The portal refused {method}: {description} ({code})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/client.py" line="61"/>
-        <source>The portal says the webhook&apos;s user may not do this ({method}: {description}). Ask the portal administrator for the right, or use a webhook of a user who has it.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="61" />
+        <source>The portal says the webhook's user may not do this ({method}: {description}). Ask the portal administrator for the right, or use a webhook of a user who has it.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/client.py" line="66"/>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="66" />
         <source>The webhook lacks the permission for {method} ({description}); add the scope to the webhook in the portal.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/client.py" line="71"/>
-        <source>The portal {portal} kept answering &apos;too many requests&apos; for {minutes} minutes; try again later.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="71" />
+        <source>The portal {portal} kept answering 'too many requests' for {minutes} minutes; try again later.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/client.py" line="76"/>
+        <location filename="../../deskdup/services/bitrix24/client.py" line="76" />
         <source>The address {portal} answered, but not as a Bitrix24 portal does (HTTP {status}). Check the webhook address.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/link.py" line="30"/>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="30" />
         <source>This workspace is linked to the portal {linked}, not {given}. Give a webhook of {linked}, or use another workspace for {given}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/link.py" line="35"/>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="35" />
         <source>This workspace is linked to the portal {portal}, but no webhook for it is at hand: give it with --bitrix24 URL or in the environment variable DESKDUP_BITRIX24_WEBHOOK.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/link.py" line="40"/>
+        <location filename="../../deskdup/services/bitrix24/link.py" line="40" />
         <source>This workspace is not linked to a Bitrix24 portal yet: give the webhook with --bitrix24 URL (or DESKDUP_BITRIX24_WEBHOOK).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="106"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="106" />
         <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="111"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="111" />
         <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="116"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="116" />
         <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="122"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="122" />
         <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="127"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="127" />
         <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="132"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="132" />
         <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="137"/>
-        <source>The merge into #{primary} was applied, but the portal&apos;s lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="137" />
+        <source>The merge into #{primary} was applied, but the portal's lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="142"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="142" />
         <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="148"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="148" />
         <source>Finished the interrupted merge into #{primary}.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="149"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="149" />
         <source>a field</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="70"/>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="70" />
         <source>users</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="71"/>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="71" />
         <source>contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="72"/>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="72" />
         <source>leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="73"/>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="73" />
         <source>leads deleted in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="74"/>
-        <source>The webhook has no &apos;imopenlines&apos; permission: open-line chats were read only from the leads&apos; messenger fields.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="74" />
+        <source>The webhook has no 'imopenlines' permission: open-line chats were read only from the leads' messenger fields.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="79"/>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="79" />
         <source>{kind} pull from {portal}: {users} users, {contacts} contacts and {leads} leads read, {removed} leads deleted in the portal left the queue; {requests} requests in {seconds} s.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="84"/>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="84" />
         <source>Full</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="85"/>
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="85" />
         <source>Incremental</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/webhook.py" line="19"/>
+        <location filename="../../deskdup/services/bitrix24/webhook.py" line="19" />
         <source>This is not a Bitrix24 webhook address. Copy it from the portal (Developer resources → Other → Incoming webhook); it looks like https://your-company.bitrix24.ru/rest/1/abc123xyz/</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Channels</name>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="20"/>
+        <location filename="../../deskdup/services/channels.py" line="20" />
         <source>Telegram</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="21"/>
+        <location filename="../../deskdup/services/channels.py" line="21" />
         <source>WhatsApp</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="22"/>
+        <location filename="../../deskdup/services/channels.py" line="22" />
         <source>Viber</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="23"/>
+        <location filename="../../deskdup/services/channels.py" line="23" />
         <source>VK</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="24"/>
+        <location filename="../../deskdup/services/channels.py" line="24" />
         <source>Avito</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="25"/>
+        <location filename="../../deskdup/services/channels.py" line="25" />
         <source>Instagram</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="26"/>
+        <location filename="../../deskdup/services/channels.py" line="26" />
         <source>Open line</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="27"/>
+        <location filename="../../deskdup/services/channels.py" line="27" />
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="28"/>
+        <location filename="../../deskdup/services/channels.py" line="28" />
         <source>Phone call</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="29"/>
-        <location filename="../../deskdup/services/channels.py" line="35"/>
+        <location filename="../../deskdup/services/channels.py" line="29" />
+        <location filename="../../deskdup/services/channels.py" line="35" />
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="30"/>
+        <location filename="../../deskdup/services/channels.py" line="30" />
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="34"/>
+        <location filename="../../deskdup/services/channels.py" line="34" />
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="36"/>
+        <location filename="../../deskdup/services/channels.py" line="36" />
         <source>Messenger</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/channels.py" line="37"/>
+        <location filename="../../deskdup/services/channels.py" line="37" />
         <source>Web</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="321"/>
+        <location filename="../../deskdup/views/channel_badges.py" line="366" />
         <source>could not be recognised</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CheatSheetDialog</name>
     <message>
-        <location filename="../../deskdup/views/cheatsheet.py" line="22"/>
+        <location filename="../../deskdup/views/cheatsheet.py" line="22" />
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/cheatsheet.py" line="25"/>
+        <location filename="../../deskdup/views/cheatsheet.py" line="25" />
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/cheatsheet.py" line="25"/>
+        <location filename="../../deskdup/views/cheatsheet.py" line="25" />
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="104"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="114" />
         <source>After the merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="136"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="146" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="192"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="177" />
+        <location filename="../../deskdup/views/compare/grid.py" line="178" />
+        <source>Type the value of the merged lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="214" />
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="193"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="215" />
         <source>Chats</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="194"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="216" />
         <source>Activities and deals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="195"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="217" />
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="230"/>
-        <location filename="../../deskdup/views/compare/grid.py" line="361"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="252" />
+        <location filename="../../deskdup/views/compare/grid.py" line="391" />
         <source>no phones or messengers</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="246"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="268" />
         <source>no chats</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="248"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="270" />
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="255"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="277" />
         <source>{count} msg. · {time}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="268"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="290" />
         <source>activities: {activities} · deals: {deals}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="296"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="318" />
         <source>goes to the archive; its data go to the primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="298"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="320" />
         <source>will be deleted; its data go to the primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="308"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="330" />
         <source>keeps the chosen values</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="323"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="348" />
+        <source>typed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="350" />
+        <source>put right, from #{lead}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="352" />
         <source>from #{lead}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="334"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="364" />
         <source>#{primary}, merged from {others}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="358"/>
+        <location filename="../../deskdup/views/compare/grid.py" line="388" />
         <source>from {leads}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="229"/>
+        <location filename="../../deskdup/views/compare/view.py" line="231" />
         <source>Previous group: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="235"/>
+        <location filename="../../deskdup/views/compare/view.py" line="237" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="276"/>
+        <location filename="../../deskdup/views/compare/view.py" line="278" />
         <source>No group selected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="278"/>
+        <location filename="../../deskdup/views/compare/view.py" line="280" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="297"/>
+        <location filename="../../deskdup/views/compare/view.py" line="303" />
         <source>Loading {count} leads…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="306"/>
+        <location filename="../../deskdup/views/compare/view.py" line="312" />
         <source>This group cannot be shown</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="351"/>
+        <location filename="../../deskdup/views/compare/view.py" line="357" />
         <source>{count} leads that may be one customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="401"/>
+        <location filename="../../deskdup/views/compare/view.py" line="408" />
         <source>You cannot merge this group:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="553"/>
+        <location filename="../../deskdup/views/compare/view.py" line="457" />
+        <source>Type the value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="458" />
+        <source>{field} of the merged lead:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="595" />
         <source>The view has been reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="603"/>
-        <location filename="../../deskdup/views/compare/view.py" line="626"/>
+        <location filename="../../deskdup/views/compare/view.py" line="645" />
+        <location filename="../../deskdup/views/compare/view.py" line="668" />
         <source>Marked as not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="100"/>
+        <location filename="../../deskdup/views/formatting.py" line="100" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="645"/>
+        <location filename="../../deskdup/views/compare/view.py" line="687" />
         <source>There is no merge of yours to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="651"/>
+        <location filename="../../deskdup/views/compare/view.py" line="693" />
         <source>Undo the last merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="653"/>
+        <location filename="../../deskdup/views/compare/view.py" line="695" />
         <source>The leads will be restored exactly as they were before the merge.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="654"/>
+        <location filename="../../deskdup/views/compare/view.py" line="696" />
         <source>Undo merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="92"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="92" />
         <source>Open a workspace</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="97"/>
-        <source>Choose the workspace database: a SQLite file on this computer, or the address of the team&apos;s PostgreSQL database (postgresql://user@server/database).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/views/connection_dialog.py" line="97" />
+        <source>Choose the workspace database: a SQLite file on this computer, or the address of the team's PostgreSQL database (postgresql://user@server/database).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="125"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="125" />
         <source>File path or database URL</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="127"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="127" />
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="130"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="130" />
         <source>Workspace:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="138"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="138" />
         <source>Open the demo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="141"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="141" />
         <source>A built-in workspace of Russian demo leads with duplicates, to try deskdup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="145"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="145" />
         <source>New workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="148"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="148" />
         <source>Create a new, empty workspace file (then add the operators and import leads)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="158"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="158" />
         <source>Bitrix24 portal (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="162"/>
-        <source>To work on the portal&apos;s leads, give an incoming webhook (Developer resources → Other → Incoming webhook, with the crm, user and imopenlines permissions). The workspace above keeps deskdup&apos;s history and a copy of the leads.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/views/connection_dialog.py" line="162" />
+        <source>To work on the portal's leads, give an incoming webhook (Developer resources → Other → Incoming webhook, with the crm, user and imopenlines permissions). The workspace above keeps deskdup's history and a copy of the leads.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="170"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="170" />
         <source>company.bitrix24.ru</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="171"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="171" />
         <source>Portal address:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="174"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="174" />
         <source>https://company.bitrix24.ru/rest/1/… or 1/…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="175"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="175" />
         <source>Webhook:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="177"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="177" />
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="194"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="194" />
         <source>Give the webhook first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="197"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="197" />
         <source>Asking the portal…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="217"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="217" />
         <source>The test failed unexpectedly (see the log).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="233"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="233" />
         <source>deskdup workspaces (*.sqlite *.sqlite3 *.db)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="234"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="234" />
         <source>CRM exports, to import (*.csv *.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="235"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="235" />
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="239"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="239" />
         <source>Look in:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="240"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="240" />
         <source>File name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="241"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="241" />
         <source>Files of type:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="243"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="243" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="256"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="256" />
         <source>Open a workspace file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="256"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="256" />
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="264"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="264" />
         <source>New workspace file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="264"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="264" />
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="46" />
+        <source>Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) and {chats} chat(s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="51" />
+        <source>There is no lead {lead} (any more)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="52" />
+        <source>There is no contact {contact} (any more)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="53" />
+        <source>Lead #{lead} was merged or archived; bind the lead that stayed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="56" />
+        <source>Contact #{contact} was merged or archived; bind to the contact that stayed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="59" />
+        <source>Lead #{lead} is already bound to contact #{contact}; nothing to add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="62" />
+        <source>Lead #{lead} was changed by someone else since you saw it (now version {version}); look again before binding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="67" />
+        <source>Contact #{contact} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="72" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="77" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="82" />
+        <source>Contact #{contact} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="36" />
+        <source>Contact ID {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="37" />
+        <source>Same patronymic: {patronymic}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="38" />
+        <source>Another patronymic: {patronymic}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="39" />
+        <source>Patronymic initial {initial} fits: {patronymic}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="48"/>
+        <location filename="../../deskdup/views/errors.py" line="48" />
         <source>deskdup: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="53"/>
+        <location filename="../../deskdup/views/errors.py" line="53" />
         <source>Something went wrong inside deskdup. Nothing was changed by the failed step. Please send the text below to your administrator; it is also in the log folder: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="66"/>
+        <location filename="../../deskdup/views/errors.py" line="66" />
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DismissDialog</name>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="22"/>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="47"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="22" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
         <source>Not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="26"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
         <source>Mark leads {leads} as different people. The whole team will stop seeing them as duplicates.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="32"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
         <source>Lead #{lead} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="38"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="38" />
         <source>Reason (optional):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="40"/>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="40" />
         <source>e.g. namesakes, different phones</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../deskdup/views/errors.py" line="37"/>
+        <location filename="../../deskdup/views/errors.py" line="37" />
         <source>deskdup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>EventDetail</name>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="26"/>
+        <location filename="../../deskdup/views/history/detail.py" line="26" />
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="27"/>
+        <location filename="../../deskdup/views/history/detail.py" line="27" />
         <source>Archived</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="28"/>
+        <location filename="../../deskdup/views/history/detail.py" line="28" />
         <source>Merged into</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="31"/>
+        <location filename="../../deskdup/views/history/detail.py" line="31" />
         <source>Contact details</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="32"/>
+        <location filename="../../deskdup/views/history/detail.py" line="32" />
         <source>Chats</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="33"/>
+        <location filename="../../deskdup/views/history/detail.py" line="33" />
         <source>Activities</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="34"/>
+        <location filename="../../deskdup/views/history/detail.py" line="34" />
         <source>Deals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="37"/>
+        <location filename="../../deskdup/views/history/detail.py" line="37" />
         <source>Archive merged leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="38"/>
+        <location filename="../../deskdup/views/history/detail.py" line="38" />
         <source>Review threshold</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="39"/>
+        <location filename="../../deskdup/views/history/detail.py" line="39" />
         <source>Burst window, minutes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="40"/>
+        <location filename="../../deskdup/views/history/detail.py" line="40" />
         <source>Evidence weights changed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="45"/>
+        <location filename="../../deskdup/views/history/detail.py" line="45" />
         <source>(by hand)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="46"/>
+        <location filename="../../deskdup/views/history/detail.py" line="46" />
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="47"/>
+        <location filename="../../deskdup/views/history/detail.py" line="47" />
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="48"/>
+        <location filename="../../deskdup/views/history/detail.py" line="48" />
         <source>Chosen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="49"/>
+        <location filename="../../deskdup/views/history/detail.py" line="49" />
         <source>Event detail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="50"/>
+        <location filename="../../deskdup/views/history/detail.py" line="50" />
         <source>History event {id}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="51"/>
+        <location filename="../../deskdup/views/history/detail.py" line="51" />
         <source>Marked as not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="52"/>
+        <location filename="../../deskdup/views/history/detail.py" line="52" />
         <source>Records before and after</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="53"/>
+        <location filename="../../deskdup/views/history/detail.py" line="53" />
         <source>Team settings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="54"/>
+        <location filename="../../deskdup/views/history/detail.py" line="54" />
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="55"/>
+        <location filename="../../deskdup/views/history/detail.py" line="55" />
         <source>Undoes event {id}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="56"/>
+        <location filename="../../deskdup/views/history/detail.py" line="56" />
         <source>Undone by event {id}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="57"/>
+        <location filename="../../deskdup/views/history/detail.py" line="57" />
         <source>What moved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="58"/>
+        <location filename="../../deskdup/views/history/detail.py" line="58" />
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="59"/>
+        <location filename="../../deskdup/views/history/detail.py" line="59" />
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="60"/>
+        <location filename="../../deskdup/views/history/detail.py" line="60" />
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="90"/>
+        <location filename="../../deskdup/views/history/detail.py" line="90" />
         <source>Operator: {name} ({login}, {department})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="133"/>
+        <location filename="../../deskdup/views/history/detail.py" line="133" />
         <source>{what}: {text} — from #{source} to #{target}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="137"/>
+        <location filename="../../deskdup/views/history/detail.py" line="137" />
         <source>{what}: {text} — from #{source}, dropped as a duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="174"/>
+        <location filename="../../deskdup/views/history/detail.py" line="174" />
         <source>Cannot be undone now; changed since:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="187"/>
+        <location filename="../../deskdup/views/history/detail.py" line="187" />
         <source>Can be undone: nothing of it changed since (Ctrl+U).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="214"/>
+        <location filename="../../deskdup/views/history/detail.py" line="214" />
         <source>Choose an event to see what it changed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>GroupHeading</name>
     <message>
-        <location filename="../../deskdup/views/compare/heading.py" line="66"/>
+        <location filename="../../deskdup/views/compare/heading.py" line="69" />
         <source>Why: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/heading.py" line="71" />
+        <source>Against: {reasons}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>History</name>
     <message>
-        <location filename="../../deskdup/services/history.py" line="48"/>
+        <location filename="../../deskdup/services/history.py" line="48" />
         <source>merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/history.py" line="49"/>
+        <location filename="../../deskdup/services/history.py" line="49" />
         <source>bind to contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/history.py" line="50"/>
+        <location filename="../../deskdup/services/history.py" line="50" />
         <source>merge contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/history.py" line="51"/>
+        <location filename="../../deskdup/services/history.py" line="51" />
         <source>undo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/history.py" line="52"/>
+        <location filename="../../deskdup/services/history.py" line="52" />
         <source>not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/history.py" line="53"/>
+        <location filename="../../deskdup/services/history.py" line="53" />
         <source>team settings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/history_detail.py" line="27"/>
-        <source>History event {event} is another operator&apos;s; only a supervisor sees it</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/history_detail.py" line="27" />
+        <source>History event {event} is another operator's; only a supervisor sees it</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/history_detail.py" line="30"/>
+        <location filename="../../deskdup/services/history_detail.py" line="30" />
         <source>There is no history event {event}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../deskdup/views/history/model.py" line="60"/>
+        <location filename="../../deskdup/views/history/model.py" line="60" />
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/model.py" line="61"/>
+        <location filename="../../deskdup/views/history/model.py" line="61" />
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/model.py" line="62"/>
+        <location filename="../../deskdup/views/history/model.py" line="62" />
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/model.py" line="63"/>
+        <location filename="../../deskdup/views/history/model.py" line="63" />
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/model.py" line="64"/>
+        <location filename="../../deskdup/views/history/model.py" line="64" />
         <source>Others</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/model.py" line="65"/>
+        <location filename="../../deskdup/views/history/model.py" line="65" />
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/model.py" line="66"/>
+        <location filename="../../deskdup/views/history/model.py" line="66" />
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/model.py" line="68"/>
+        <location filename="../../deskdup/views/history/model.py" line="68" />
         <source>{kind} (undone)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="63"/>
+        <location filename="../../deskdup/views/history/tab.py" line="63" />
         <source>Export the history</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="64"/>
+        <location filename="../../deskdup/views/history/tab.py" line="64" />
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="109"/>
+        <location filename="../../deskdup/views/history/tab.py" line="109" />
         <source>History events</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="113"/>
+        <location filename="../../deskdup/views/history/tab.py" line="113" />
         <source>&amp;Detail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="114"/>
+        <location filename="../../deskdup/views/history/tab.py" line="114" />
         <source>Merges per operator per day</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="115"/>
+        <location filename="../../deskdup/views/history/tab.py" line="115" />
         <source>Groups found, merged and dismissed per day</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="117"/>
+        <location filename="../../deskdup/views/history/tab.py" line="117" />
         <source>No events in the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="124"/>
+        <location filename="../../deskdup/views/history/tab.py" line="124" />
         <source>&amp;Charts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="164"/>
+        <location filename="../../deskdup/views/history/tab.py" line="164" />
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="166"/>
+        <location filename="../../deskdup/views/history/tab.py" line="166" />
         <source>Department</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="168"/>
+        <location filename="../../deskdup/views/history/tab.py" line="168" />
         <source>Kind of event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="169"/>
+        <location filename="../../deskdup/views/history/tab.py" line="169" />
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="172"/>
-        <location filename="../../deskdup/views/history/tab.py" line="183"/>
+        <location filename="../../deskdup/views/history/tab.py" line="172" />
+        <location filename="../../deskdup/views/history/tab.py" line="183" />
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="173"/>
+        <location filename="../../deskdup/views/history/tab.py" line="173" />
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="175"/>
+        <location filename="../../deskdup/views/history/tab.py" line="175" />
         <source>Lead or contact: ID, name or phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="177"/>
+        <location filename="../../deskdup/views/history/tab.py" line="177" />
         <source>Lead or contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="185"/>
+        <location filename="../../deskdup/views/history/tab.py" line="185" />
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="216"/>
+        <location filename="../../deskdup/views/history/tab.py" line="216" />
         <source>any day</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="223"/>
+        <location filename="../../deskdup/views/history/tab.py" line="223" />
         <source>&amp;Undo this event…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="227"/>
+        <location filename="../../deskdup/views/history/tab.py" line="227" />
         <source>Undo the chosen event: its records go back to what they were (Ctrl+U)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="230"/>
+        <location filename="../../deskdup/views/history/tab.py" line="230" />
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="234"/>
+        <location filename="../../deskdup/views/history/tab.py" line="234" />
         <source>Write the events shown to an Excel workbook or a CSV file (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="237"/>
+        <location filename="../../deskdup/views/history/tab.py" line="237" />
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="272"/>
+        <location filename="../../deskdup/views/history/tab.py" line="272" />
         <source>All operators</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="276"/>
+        <location filename="../../deskdup/views/history/tab.py" line="276" />
         <source>All departments</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="309"/>
+        <location filename="../../deskdup/views/history/tab.py" line="309" />
         <source>Events: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="368"/>
+        <location filename="../../deskdup/views/history/tab.py" line="368" />
         <source>Undo event {id}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="375"/>
+        <location filename="../../deskdup/views/history/tab.py" line="375" />
         <source>It cannot be undone: these records changed since.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="385"/>
+        <location filename="../../deskdup/views/history/tab.py" line="385" />
         <source>Undo “{what}” by {who}?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="386"/>
+        <location filename="../../deskdup/views/history/tab.py" line="386" />
         <source>Every record of this event goes back to what it was before it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="387"/>
+        <location filename="../../deskdup/views/history/tab.py" line="387" />
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="432"/>
+        <location filename="../../deskdup/views/history/tab.py" line="432" />
         <source>Exported {count} events to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="472"/>
+        <location filename="../../deskdup/views/history/tab.py" line="472" />
         <source>found</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="473"/>
+        <location filename="../../deskdup/views/history/tab.py" line="473" />
         <source>merged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/tab.py" line="474"/>
+        <location filename="../../deskdup/views/history/tab.py" line="474" />
         <source>dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="44"/>
+        <location filename="../../deskdup/services/importer/report.py" line="59" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="54"/>
+        <location filename="../../deskdup/services/importer/report.py" line="69" />
         <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="71"/>
+        <location filename="../../deskdup/services/importer/report.py" line="86" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="87"/>
-        <source>the cell in column &apos;{column}&apos; reaches Excel&apos;s limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="105"/>
-        <source>the cell in column &apos;{column}&apos; holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="124"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the row contains a NUL character (binary data, not text)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="132"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="165" />
         <source>the id is empty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="135"/>
-        <source>the id &apos;{id}&apos; contains a control character</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <source>the id '{id}' contains a control character</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="139"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="172" />
         <source>the id is longer than 64 characters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="142"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="175" />
         <source>id {id} already appears on line {first}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="152"/>
-        <source>cannot read the date &apos;{value}&apos; (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="174"/>
-        <source>unknown channel &apos;{value}&apos; (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="194"/>
-        <source>unknown operator &apos;{value}&apos;: add the operator to the workspace (deskdup operator add) or clear the cell</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <source>'{value}' is the name of several contacts: give the contact's id instead</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="204"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <source>'{value}' is the name of several operators: write the login in the cell instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <source>contact '{value}' is not in the workspace: import the contacts export first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="250" />
         <source>the status is longer than 40 characters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="213"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="259" />
         <source>a name is longer than 100 characters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="225"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="279" />
         <source>a phone or address is longer than 300 characters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="230"/>
+        <location filename="../../deskdup/services/importer/rows.py" line="284" />
         <source>the title is longer than 300 characters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/dates.py" line="93"/>
-        <source>the date &apos;{value}&apos; is not a lead&apos;s date: expected {earliest} to {latest}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/importer/dates.py" line="93" />
+        <source>the date '{value}' is not a lead's date: expected {earliest} to {latest}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="91"/>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="101" />
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="146"/>
-        <source>The workspace is busy with another operator&apos;s change; nothing was imported. Import the file again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="161" />
+        <source>The workspace is busy with another operator's change; nothing was imported. Import the file again in a moment.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="151"/>
+        <location filename="../../deskdup/services/importer/pipeline.py" line="166" />
         <source>The disk is full where the workspace is kept; nothing was imported. Free some space and import the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportColumns</name>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="26" />
+        <source>CRM id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="27" />
+        <source>title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="28" />
+        <source>full name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="29" />
+        <source>first name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="30" />
+        <source>last name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="31" />
+        <source>patronymic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="32" />
+        <source>phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="33" />
+        <source>e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="34" />
+        <location filename="../../deskdup/services/importer/preview.py" line="35" />
+        <location filename="../../deskdup/services/importer/preview.py" line="36" />
+        <source>messenger: {channel}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="37" />
+        <source>website</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="38" />
+        <source>first message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="39" />
+        <source>comment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="40" />
+        <source>responsible operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="41" />
+        <source>stage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="42" />
+        <source>channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="43" />
+        <source>source (channel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="44" />
+        <source>created (day first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="45" />
+        <source>modified (day first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="46" />
+        <source>bound contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="48" />
+        <source>not read</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="148" />
+        <source>Import leads or contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="150" />
+        <source>CRM exports (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="161" />
+        <source>Save rejected rows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="163" />
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="178" />
+        <source>Import — {file}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="181" />
+        <source>Reading {file}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="187" />
+        <source>The file holds:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="189" />
+        <source>Leads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="190" />
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="193" />
+        <source>Import the good rows and skip the bad ones</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="195" />
+        <source>Otherwise nothing is imported while any row is bad: fix them first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="201" />
+        <source>First rows, and how each column will be read:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="235" />
+        <source>&amp;Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="240" />
+        <source>&amp;Save rejected rows…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="262" />
+        <source>Bitrix24 export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="262" />
+        <source>CRM export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="267" />
+        <source>{file}: {kind} ({format}), about {rows} rows; {read} of {columns} columns are read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="308" />
+        <source>Importing {file}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="332" />
+        <source>These responsible persons are not operators of this workspace; their rows are bad. Add them, then import the file again:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="341" />
+        <source>  {name} ({rows} rows): {command}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="348" />
+        <source>Leads are bound to contacts that are not in this workspace ({contacts}): import the contacts export first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="356" />
+        <source>Sources that are not a channel; the channel is read from the phones and messengers: {sources}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="385" />
+        <source>{count} rejected rows saved to {file}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="212"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="212" />
         <source>Primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="216"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="216" />
         <source>Keep this lead; the others are merged into it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="223" />
         <source>Press {key} to make this lead the primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="236"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="236" />
         <source>A different customer: take this lead out of the group for the whole team</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="256"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="256" />
         <source>no responsible operator</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="263"/>
+        <location filename="../../deskdup/views/compare/cells.py" line="263" />
         <source>{status} · created {time}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>LeadListView</name>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="51"/>
+        <location filename="../../deskdup/views/lead_list.py" line="52" />
         <source>Search: phone in any format, e-mail, @handle or name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="56"/>
+        <location filename="../../deskdup/views/lead_list.py" line="57" />
         <source>Has duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="58"/>
+        <location filename="../../deskdup/views/lead_list.py" line="59" />
         <source>Only leads that are in a group of the review queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="62"/>
+        <location filename="../../deskdup/views/lead_list.py" line="63" />
         <source>Compare and merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="67"/>
+        <location filename="../../deskdup/views/lead_list.py" line="68" />
         <source>Open the selected leads side by side ({keys})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="154"/>
+        <location filename="../../deskdup/views/lead_list.py" line="158" />
         <source>Contains “{text}”</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="181"/>
+        <location filename="../../deskdup/views/lead_list.py" line="185" />
         <source>Nothing found</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="183"/>
+        <location filename="../../deskdup/views/lead_list.py" line="187" />
         <source>{n} leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="186"/>
+        <location filename="../../deskdup/views/lead_list.py" line="190" />
         <source>{shown} of {total} leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>LeadStatus</name>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="77"/>
+        <location filename="../../deskdup/views/formatting.py" line="77" />
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="78"/>
+        <location filename="../../deskdup/views/formatting.py" line="78" />
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="79"/>
+        <location filename="../../deskdup/views/formatting.py" line="79" />
         <source>processed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="80"/>
+        <location filename="../../deskdup/views/formatting.py" line="80" />
         <source>converted</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="81"/>
+        <location filename="../../deskdup/views/formatting.py" line="81" />
         <source>junk</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Leads</name>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="56"/>
+        <location filename="../../deskdup/views/lead_model.py" line="56" />
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="57"/>
+        <location filename="../../deskdup/views/lead_model.py" line="57" />
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="58"/>
+        <location filename="../../deskdup/views/lead_model.py" line="58" />
         <source>Channel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="59"/>
+        <location filename="../../deskdup/views/lead_model.py" line="59" />
         <source>Phones, e-mails, handles</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="60"/>
+        <location filename="../../deskdup/views/lead_model.py" line="60" />
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="61"/>
+        <location filename="../../deskdup/views/lead_model.py" line="61" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="62"/>
+        <location filename="../../deskdup/views/lead_model.py" line="62" />
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_model.py" line="63"/>
+        <location filename="../../deskdup/views/lead_model.py" line="63" />
         <source>Match</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103"/>
+        <location filename="../../deskdup/views/main_window.py" line="106" />
         <source>Duplicate leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108"/>
+        <location filename="../../deskdup/views/main_window.py" line="111" />
         <source>Review queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109"/>
+        <location filename="../../deskdup/views/main_window.py" line="112" />
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="111"/>
+        <location filename="../../deskdup/views/main_window.py" line="114" />
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="140"/>
+        <location filename="../../deskdup/views/main_window.py" line="143" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="141"/>
+        <location filename="../../deskdup/views/main_window.py" line="144" />
         <source>Stop the scan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158"/>
+        <location filename="../../deskdup/views/main_window.py" line="161" />
         <source>Workspace: {url}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160"/>
+        <location filename="../../deskdup/views/main_window.py" line="163" />
         <source>Operator: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="189"/>
+        <location filename="../../deskdup/views/main_window.py" line="192" />
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="191"/>
+        <location filename="../../deskdup/views/main_window.py" line="194" />
         <source>&amp;Open workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="197"/>
+        <location filename="../../deskdup/views/main_window.py" line="200" />
+        <source>&amp;Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="204" />
+        <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="207" />
         <source>Sign in as another operator…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="200"/>
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202"/>
+        <location filename="../../deskdup/views/main_window.py" line="212" />
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210"/>
+        <location filename="../../deskdup/views/main_window.py" line="220" />
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="212"/>
+        <location filename="../../deskdup/views/main_window.py" line="222" />
         <source>&amp;Scan for duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="216"/>
+        <location filename="../../deskdup/views/main_window.py" line="226" />
         <source>Read every lead again and rebuild the review queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="234"/>
+        <location filename="../../deskdup/views/main_window.py" line="244" />
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236"/>
+        <location filename="../../deskdup/views/main_window.py" line="246" />
         <source>Review &amp;queue</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="239"/>
+        <location filename="../../deskdup/views/main_window.py" line="249" />
         <source>&amp;Leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="242"/>
+        <location filename="../../deskdup/views/main_window.py" line="252" />
         <source>&amp;History</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246"/>
+        <location filename="../../deskdup/views/main_window.py" line="256" />
         <source>&amp;Find a lead</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="250"/>
+        <location filename="../../deskdup/views/main_window.py" line="260" />
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253"/>
+        <location filename="../../deskdup/views/main_window.py" line="263" />
         <source>&amp;About deskdup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="357"/>
+        <location filename="../../deskdup/views/main_window.py" line="389" />
         <source>Scanning leads…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="357"/>
+        <location filename="../../deskdup/views/main_window.py" line="389" />
         <source>Updating the queue…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="431"/>
+        <location filename="../../deskdup/views/main_window.py" line="482" />
         <source>{groups} groups among {leads} leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/main_window.py" line="628" />
+        <source>Today: {merges} merged, %n pairs not duplicates</source>
+        <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="553"/>
-        <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="563"/>
+        <location filename="../../deskdup/views/main_window.py" line="637" />
         <source>The search works once the scan is done.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="592"/>
+        <location filename="../../deskdup/views/main_window.py" line="668" />
         <source>About deskdup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="595"/>
+        <location filename="../../deskdup/views/main_window.py" line="671" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="48"/>
+        <location filename="../../deskdup/services/backend.py" line="48" />
         <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="52"/>
+        <location filename="../../deskdup/services/backend.py" line="52" />
         <source>Contact {contact} does not exist (any more)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108"/>
+        <location filename="../../deskdup/services/merge.py" line="108" />
         <source>Merged {count} leads into #{primary}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109"/>
+        <location filename="../../deskdup/services/merge.py" line="109" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113"/>
+        <location filename="../../deskdup/services/merge.py" line="113" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="117"/>
+        <location filename="../../deskdup/services/merge.py" line="117" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="53"/>
+        <location filename="../../deskdup/services/undo.py" line="53" />
         <source>Undid the merge into #{primary}; {count} leads restored</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="50"/>
+        <location filename="../../deskdup/services/records.py" line="50" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="54"/>
-        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/records.py" line="54" />
+        <source>The database is busy with another operator's change; try again in a moment</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="54"/>
+        <location filename="../../deskdup/services/undo.py" line="54" />
         <source>Undid history event {event} ({kind})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="55"/>
+        <location filename="../../deskdup/services/undo.py" line="55" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="59"/>
+        <location filename="../../deskdup/services/undo.py" line="59" />
         <source>This merge was already undone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="60"/>
+        <location filename="../../deskdup/services/undo.py" line="60" />
         <source>This history event cannot be undone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="67"/>
+        <location filename="../../deskdup/services/undo.py" line="67" />
         <source>{record} #{label} ({fields}; by {who})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="68"/>
+        <location filename="../../deskdup/services/undo.py" line="68" />
         <source>{record} #{label} (deleted; by {who})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="69"/>
+        <location filename="../../deskdup/services/undo.py" line="69" />
         <source>{record} #{label} (the id is used again)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="70"/>
+        <location filename="../../deskdup/services/undo.py" line="70" />
         <source>someone outside deskdup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="73"/>
+        <location filename="../../deskdup/services/undo.py" line="73" />
         <source>lead</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="74"/>
+        <location filename="../../deskdup/services/undo.py" line="74" />
         <source>communication</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="75"/>
+        <location filename="../../deskdup/services/undo.py" line="75" />
         <source>chat</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="76"/>
+        <location filename="../../deskdup/services/undo.py" line="76" />
         <source>activity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="77"/>
+        <location filename="../../deskdup/services/undo.py" line="77" />
         <source>deal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="78"/>
+        <location filename="../../deskdup/services/undo.py" line="78" />
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="79"/>
+        <location filename="../../deskdup/services/undo.py" line="79" />
         <source>not-duplicates mark</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="80"/>
+        <location filename="../../deskdup/services/undo.py" line="80" />
         <source>team setting</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="61"/>
+        <location filename="../../deskdup/services/undo.py" line="61" />
         <source>There is no history event {event}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="62"/>
+        <location filename="../../deskdup/services/undo.py" line="62" />
         <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="121"/>
+        <location filename="../../deskdup/services/merge.py" line="121" />
         <source>someone else</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="57"/>
+        <location filename="../../deskdup/services/records.py" line="57" />
         <source>There is no active operator with the id {operator}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="31"/>
+        <location filename="../../deskdup/services/dismissals.py" line="31" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="34"/>
+        <location filename="../../deskdup/services/dismissals.py" line="34" />
         <source>Marked {count} pair(s) as not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="35"/>
+        <location filename="../../deskdup/services/dismissals.py" line="35" />
         <source>Took back {count} not-duplicates mark(s)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="36"/>
+        <location filename="../../deskdup/services/dismissals.py" line="36" />
         <source>These leads are not marked as not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="37"/>
-        <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators&apos; marks</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/dismissals.py" line="37" />
+        <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators' marks</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="31"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="32" />
         <source>A merge needs at least two different leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="32"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="33" />
         <source>Lead {lead} does not exist (any more)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="33"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="34" />
         <source>Lead #{lead} was already merged into #{into}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="34"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="35" />
         <source>Lead #{lead} is archived; it cannot be merged</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="105"/>
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="105" />
         <source>Merged {count} leads into #{primary} in the portal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="160"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="164" />
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="161"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="165" />
         <source>Last name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="162"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="166" />
         <source>First name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="163"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="167" />
         <source>Middle name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="164"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="168" />
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="165"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="169" />
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="166"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="170" />
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="167"/>
+        <location filename="../../deskdup/services/merge_plan.py" line="171" />
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MergeNote</name>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="126" />
+        <source>Merged leads {leads} into this lead ({when}, {who}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="127" />
+        <source>%Y-%m-%d %H:%M</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="212"/>
+        <location filename="../../deskdup/views/queue_model.py" line="212" />
         <source>{n} min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214"/>
+        <location filename="../../deskdup/views/queue_model.py" line="214" />
         <source>{n} h</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215"/>
+        <location filename="../../deskdup/views/queue_model.py" line="215" />
         <source>{n} d</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221"/>
+        <location filename="../../deskdup/views/queue_model.py" line="221" />
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222"/>
+        <location filename="../../deskdup/views/queue_model.py" line="222" />
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223"/>
+        <location filename="../../deskdup/views/queue_model.py" line="223" />
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224"/>
+        <location filename="../../deskdup/views/queue_model.py" line="224" />
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255"/>
+        <location filename="../../deskdup/views/queue_model.py" line="255" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259"/>
-        <source>The customer&apos;s names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/views/queue_model.py" line="259" />
+        <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="300"/>
+        <location filename="../../deskdup/views/queue_model.py" line="300" />
         <source>You may merge this group</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303"/>
+        <location filename="../../deskdup/views/queue_model.py" line="303" />
         <source>You cannot merge this group:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225"/>
+        <location filename="../../deskdup/views/queue_model.py" line="225" />
         <source>Owners</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226"/>
+        <location filename="../../deskdup/views/queue_model.py" line="226" />
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227"/>
+        <location filename="../../deskdup/views/queue_model.py" line="227" />
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="82"/>
+        <location filename="../../deskdup/views/queue.py" line="87" />
         <source>Any time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="83"/>
+        <location filename="../../deskdup/views/queue.py" line="88" />
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="84"/>
+        <location filename="../../deskdup/views/queue.py" line="89" />
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="85"/>
+        <location filename="../../deskdup/views/queue.py" line="90" />
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="86"/>
+        <location filename="../../deskdup/views/queue.py" line="91" />
         <source>Dates…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="114"/>
+        <location filename="../../deskdup/views/queue.py" line="120" />
         <source>Filter by name, ID or owner</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="118"/>
+        <location filename="../../deskdup/views/queue.py" line="124" />
         <source>Only groups I can merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="121"/>
+        <location filename="../../deskdup/views/queue.py" line="127" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="126"/>
+        <location filename="../../deskdup/views/queue.py" line="132" />
         <source>Also possible duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="129"/>
+        <location filename="../../deskdup/views/queue.py" line="135" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="137"/>
+        <location filename="../../deskdup/views/queue.py" line="143" />
         <source>All channels</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="142"/>
-        <location filename="../../deskdup/views/queue.py" line="281"/>
+        <location filename="../../deskdup/views/queue.py" line="148" />
+        <location filename="../../deskdup/views/queue.py" line="288" />
         <source>All owners</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="152"/>
+        <location filename="../../deskdup/views/queue.py" line="158" />
         <source>Score ≥ </source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="157"/>
+        <location filename="../../deskdup/views/queue.py" line="163" />
         <source>When the leads of a group came in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="160"/>
+        <location filename="../../deskdup/views/queue.py" line="166" />
         <source>from</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="162"/>
+        <location filename="../../deskdup/views/queue.py" line="168" />
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="164"/>
+        <location filename="../../deskdup/views/queue.py" line="170" />
         <source>Groups with a lead created on or after this day</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="165"/>
+        <location filename="../../deskdup/views/queue.py" line="171" />
         <source>Groups with a lead created on or before this day</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="331"/>
+        <location filename="../../deskdup/views/queue.py" line="338" />
         <source>{n} groups to review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="333"/>
+        <location filename="../../deskdup/views/queue.py" line="340" />
         <source>{shown} of {total} groups</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="336"/>
-        <source>you may merge none of them (a lock&apos;s tooltip says why)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/views/queue.py" line="343" />
+        <source>you may merge none of them (a lock's tooltip says why)</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="338"/>
+        <location filename="../../deskdup/views/queue.py" line="345" />
         <source>{n} that you cannot merge are hidden</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="340"/>
+        <location filename="../../deskdup/views/queue.py" line="347" />
         <source>{n} locked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="158"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="158" />
         <source>Same name: {a} ~ {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="159"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="159" />
         <source>Same name: {a} ~ {b} (translit)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="160"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="160" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="161"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="161" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="164"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
         <source>{channel} {nick} ~ {name}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="165"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
         <source>{channel} {nick} ~ {name} (translit)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="166"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="167"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="170"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
         <source>Same first name: {a} ~ {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="171"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
         <source>Same first name: {a} ~ {b} (translit)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="172"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="173"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="173" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="176"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
         <source>Same surname and initial: {a} ~ {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="177"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="180"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
         <source>Same surname and number: {a} ~ {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="181"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
         <source>Same surname: {a} ~ {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="182"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="182" />
         <source>Same surname: {a} ~ {b} (translit)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="284"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="284" />
         <source>Same phone {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="294"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="294" />
         <source>Same e-mail {email}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="306"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="306" />
         <source>Same {channel} account {handle}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="316"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="316" />
         <source>Same (invalid) phone number {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="332"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="332" />
         <source>Came {minutes} min apart via {a} and {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="372"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="372" />
         <source>A man and a woman: {a} / {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="458"/>
-        <source>Both sent a text many leads send, {minutes} min apart: &apos;{text}&apos;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/matching/evidence.py" line="458" />
+        <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="463"/>
-        <source>Both wrote a common text {minutes} min apart: &apos;{text}&apos;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/matching/evidence.py" line="463" />
+        <source>Both wrote a common text {minutes} min apart: '{text}'</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="468"/>
-        <source>Both wrote {minutes} min apart: &apos;{text}&apos;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/matching/evidence.py" line="468" />
+        <source>Both wrote {minutes} min apart: '{text}'</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="471"/>
-        <source>Wrote much the same {minutes} min apart: &apos;{text}&apos; / &apos;{other}&apos;</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/matching/evidence.py" line="471" />
+        <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="351"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="351" />
         <source>Different phones {a} / {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="363"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="363" />
         <source>Different first names {a} / {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="381"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="381" />
         <source>Different surnames {a} / {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="395"/>
+        <location filename="../../deskdup/services/matching/evidence.py" line="395" />
         <source>Different patronymics {a} / {b}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141" />
+        <source>Line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141" />
+        <source>Reason</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ReviewActions</name>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="48"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="48" />
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="49"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="49" />
         <source>Previous group</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="50"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="50" />
         <source>&amp;Previous group</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="54"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="54" />
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="55"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="55" />
         <source>Next group</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="56"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="56" />
         <source>&amp;Next group</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="60"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="60" />
         <source>Undo last</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="61"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="61" />
         <source>Undo my last merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="66"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="66" />
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="67"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="67" />
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="71"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="71" />
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="72"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="72" />
         <source>Skip this group for now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="76"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="76" />
         <source>Not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="77"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="77" />
         <source>These leads are different people; do not show them again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="83"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="83" />
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="84"/>
+        <location filename="../../deskdup/views/compare/actions.py" line="84" />
         <source>Merge every other lead into the primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="77"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="77" />
         <source>Next group</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="83"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="83" />
         <source>Previous group</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="89"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="89" />
         <source>Make the lead in that column the primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="96"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="96" />
         <source>Previous field</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="102"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="102" />
         <source>Next field</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="108"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="108" />
         <source>Keep the value on the left</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="114"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="114" />
         <source>Keep the value on the right</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="122"/>
-        <source>Keep that column&apos;s value of the current field</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/views/shortcuts.py" line="122" />
+        <source>Keep that column's value of the current field</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="129"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="129" />
         <source>Merge into the primary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="137"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="137" />
         <source>Not duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="144"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="144" />
         <source>Skip this group for now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="151"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="151" />
         <source>Undo my last merge</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="158"/>
+        <location filename="../../deskdup/views/shortcuts.py" line="158" />
         <source>Show the keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="39"/>
+        <location filename="../../deskdup/services/rights.py" line="39" />
         <source>read</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="40"/>
+        <location filename="../../deskdup/services/rights.py" line="40" />
         <source>edit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="41"/>
+        <location filename="../../deskdup/services/rights.py" line="41" />
         <source>delete</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="42"/>
+        <location filename="../../deskdup/services/rights.py" line="42" />
         <source>archive</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="45"/>
+        <location filename="../../deskdup/services/rights.py" line="45" />
         <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="50"/>
-        <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues&apos; leads; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/rights.py" line="50" />
+        <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="55"/>
+        <location filename="../../deskdup/services/rights.py" line="55" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="60"/>
+        <location filename="../../deskdup/services/rights.py" line="60" />
         <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="65"/>
-        <source>This merge was made by {author}; only a supervisor may undo other operators&apos; merges</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/rights.py" line="65" />
+        <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="70"/>
+        <location filename="../../deskdup/services/rights.py" line="70" />
         <source>{leads} are your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="75"/>
-        <source>{leads} belong to {owner} ({department}); you have no {right} right on your colleagues&apos; leads; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/rights.py" line="75" />
+        <source>{leads} belong to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="80"/>
+        <location filename="../../deskdup/services/rights.py" line="80" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="85"/>
+        <location filename="../../deskdup/services/rights.py" line="85" />
         <source>{leads} have no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="96"/>
+        <location filename="../../deskdup/services/rights.py" line="96" />
         <source>no department</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="97"/>
+        <location filename="../../deskdup/services/rights.py" line="97" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Secrets</name>
     <message>
-        <location filename="../../deskdup/services/secrets.py" line="18"/>
+        <location filename="../../deskdup/services/secrets.py" line="18" />
         <source>The secret is kept in the system keyring ({backend}).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/secrets.py" line="19"/>
+        <location filename="../../deskdup/services/secrets.py" line="19" />
         <source>There is no system keyring here ({reason}), so the secret was not stored: it is used for this session only. Give it again next time (or set it in the environment).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="47"/>
+        <location filename="../../deskdup/views/settings.py" line="47" />
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="52"/>
+        <location filename="../../deskdup/views/settings.py" line="52" />
         <source>Review threshold (score from 0 to 1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="58"/>
+        <location filename="../../deskdup/views/settings.py" line="58" />
         <source>Default phone region (country code such as RU, KZ, BY)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="67"/>
+        <location filename="../../deskdup/views/settings.py" line="67" />
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="73"/>
+        <location filename="../../deskdup/views/settings.py" line="73" />
         <source>Burst window (minutes between leads from different channels)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="55"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="55" />
         <source>Same phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="56"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="56" />
         <source>Same e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="57"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
         <source>Same messenger account</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="58"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
         <source>Same unrecognised phone number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="59"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
         <source>Same first name and surname</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="60"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
         <source>Same full name with patronymic</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="61"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
         <source>Nickname matches the name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="62"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
         <source>Same surname and initial</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="63"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="63" />
         <source>Same surname only</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="64"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="64" />
         <source>Same surname with a number (petrov93)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="65"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
         <source>Same first name only</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="66"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="66" />
         <source>Different channels within the burst window</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="67"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="67" />
         <source>Same inquiry text</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="68"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="68" />
         <source>Much the same inquiry (reworded)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="69"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="69" />
         <source>Same inquiry that a few leads send</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="70"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
         <source>Same template many leads send</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="71"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
         <source>Different phones (penalty)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="72"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="72" />
         <source>Different first names (penalty)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="73"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="73" />
         <source>A man and a woman (penalty)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="74"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
         <source>Different surnames (penalty)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="75"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
         <source>Different patronymics (penalty)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="110"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="110" />
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="122"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="122" />
         <source>As the system</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="146"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="146" />
         <source>After OK the window scans again with the new detection settings.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
         <source>Detection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
         <source>Team settings (whole workspace)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="166"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
         <source>Archive merged leads (instead of deleting them)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="169"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
         <source>Every operator of this workspace works with these settings.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="171"/>
-        <source>These are the team&apos;s settings; only a supervisor changes them.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/views/settings_dialog.py" line="171" />
+        <source>These are the team's settings; only a supervisor changes them.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="180"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="201"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="201" />
         <source>Default: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="206"/>
+        <location filename="../../deskdup/views/settings_dialog.py" line="206" />
         <source>Restore defaults</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="208"/>
-        <source>The burst window and every weight back to deskdup&apos;s defaults</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/views/settings_dialog.py" line="208" />
+        <source>The burst window and every weight back to deskdup's defaults</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="308"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="308" />
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/connection_dialog.py" line="311"/>
+        <location filename="../../deskdup/views/connection_dialog.py" line="311" />
         <source>Who is working?</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>TeamSettings</name>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="47"/>
-        <source>Only a supervisor may change the team&apos;s settings; {operator} is not one</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/team_settings.py" line="47" />
+        <source>Only a supervisor may change the team's settings; {operator} is not one</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="51"/>
-        <source>Changed the team&apos;s settings: {what}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/team_settings.py" line="51" />
+        <source>Changed the team's settings: {what}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="52"/>
-        <source>The team&apos;s settings are already these</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/team_settings.py" line="52" />
+        <source>The team's settings are already these</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="53"/>
+        <location filename="../../deskdup/services/team_settings.py" line="53" />
         <source>The review threshold must be a score from 0 to 1, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="56"/>
+        <location filename="../../deskdup/services/team_settings.py" line="56" />
         <source>The burst window must be from 1 to 240 minutes, not {value}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="59"/>
-        <source>The weight of &apos;{code}&apos; must be from -1 to 1, not {value}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/team_settings.py" line="59" />
+        <source>The weight of '{code}' must be from -1 to 1, not {value}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="62"/>
-        <source>There is no kind of evidence called &apos;{code}&apos;; the kinds are: {codes}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/team_settings.py" line="62" />
+        <source>There is no kind of evidence called '{code}'; the kinds are: {codes}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="29"/>
-        <source>&apos;{url}&apos; is not a database address: {reason}</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/workspace.py" line="29" />
+        <source>'{url}' is not a database address: {reason}</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30"/>
+        <location filename="../../deskdup/services/workspace.py" line="30" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="33"/>
+        <location filename="../../deskdup/services/workspace.py" line="33" />
         <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="37"/>
+        <location filename="../../deskdup/services/workspace.py" line="37" />
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="40"/>
-        <source>&apos;{url}&apos; is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/workspace.py" line="40" />
+        <source>'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="45"/>
-        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or &quot;New workspace…&quot; in the window&apos;s &quot;Open a workspace&quot; dialog.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/workspace.py" line="45" />
+        <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" in the window's "Open a workspace" dialog.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="51"/>
+        <location filename="../../deskdup/services/workspace.py" line="51" />
         <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="56"/>
+        <location filename="../../deskdup/services/workspace.py" line="56" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="60"/>
+        <location filename="../../deskdup/services/workspace.py" line="60" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="66"/>
-        <source>The database is busy with another operator&apos;s change; try again in a moment</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../deskdup/services/workspace.py" line="66" />
+        <source>The database is busy with another operator's change; try again in a moment</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="69"/>
+        <location filename="../../deskdup/services/workspace.py" line="69" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="74"/>
+        <location filename="../../deskdup/services/workspace.py" line="74" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="80"/>
+        <location filename="../../deskdup/services/workspace.py" line="80" />
         <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="85"/>
+        <location filename="../../deskdup/services/workspace.py" line="85" />
         <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="90"/>
+        <location filename="../../deskdup/services/workspace.py" line="90" />
         <source>deskdup ({login})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="91"/>
+        <location filename="../../deskdup/services/workspace.py" line="91" />
         <source>{program} (database user {user}{where})</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>dialog</name>
     <message>
-        <location filename="../../deskdup/views/operations.py" line="120"/>
+        <location filename="../../deskdup/views/operations.py" line="120" />
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>

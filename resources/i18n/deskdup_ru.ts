@@ -13,22 +13,22 @@
         <translation>В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="207" />
+        <location filename="../../deskdup/app.py" line="206" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="236" />
+        <location filename="../../deskdup/app.py" line="235" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="250" />
+        <location filename="../../deskdup/app.py" line="249" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="303" />
+        <location filename="../../deskdup/app.py" line="302" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>Веб</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="321" />
+        <location filename="../../deskdup/views/channel_badges.py" line="366" />
         <source>could not be recognised</source>
         <translation>не распознан</translation>
     </message>
@@ -306,88 +306,104 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="104" />
+        <location filename="../../deskdup/views/compare/grid.py" line="114" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="136" />
+        <location filename="../../deskdup/views/compare/grid.py" line="146" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="192" />
+        <location filename="../../deskdup/views/compare/grid.py" line="177" />
+        <location filename="../../deskdup/views/compare/grid.py" line="178" />
+        <source>Type the value of the merged lead</source>
+        <translation>Ввести значение объединённого лида вручную</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="214" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="193" />
+        <location filename="../../deskdup/views/compare/grid.py" line="215" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="194" />
+        <location filename="../../deskdup/views/compare/grid.py" line="216" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="195" />
+        <location filename="../../deskdup/views/compare/grid.py" line="217" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="230" />
-        <location filename="../../deskdup/views/compare/grid.py" line="361" />
+        <location filename="../../deskdup/views/compare/grid.py" line="252" />
+        <location filename="../../deskdup/views/compare/grid.py" line="391" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="246" />
+        <location filename="../../deskdup/views/compare/grid.py" line="268" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="248" />
+        <location filename="../../deskdup/views/compare/grid.py" line="270" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="255" />
+        <location filename="../../deskdup/views/compare/grid.py" line="277" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="268" />
+        <location filename="../../deskdup/views/compare/grid.py" line="290" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="296" />
+        <location filename="../../deskdup/views/compare/grid.py" line="318" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="298" />
+        <location filename="../../deskdup/views/compare/grid.py" line="320" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="308" />
+        <location filename="../../deskdup/views/compare/grid.py" line="330" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="323" />
+        <location filename="../../deskdup/views/compare/grid.py" line="348" />
+        <source>typed</source>
+        <translation>введено вручную</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="350" />
+        <source>put right, from #{lead}</source>
+        <translation>исправлено, из #{lead}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="352" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="334" />
+        <location filename="../../deskdup/views/compare/grid.py" line="364" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="358" />
+        <location filename="../../deskdup/views/compare/grid.py" line="388" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
@@ -395,53 +411,63 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="229" />
+        <location filename="../../deskdup/views/compare/view.py" line="231" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="235" />
+        <location filename="../../deskdup/views/compare/view.py" line="237" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="276" />
+        <location filename="../../deskdup/views/compare/view.py" line="278" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="278" />
+        <location filename="../../deskdup/views/compare/view.py" line="280" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="297" />
+        <location filename="../../deskdup/views/compare/view.py" line="303" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="306" />
+        <location filename="../../deskdup/views/compare/view.py" line="312" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="351" />
+        <location filename="../../deskdup/views/compare/view.py" line="357" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="401" />
+        <location filename="../../deskdup/views/compare/view.py" line="408" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="553" />
+        <location filename="../../deskdup/views/compare/view.py" line="457" />
+        <source>Type the value</source>
+        <translation>Ввод значения</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="458" />
+        <source>{field} of the merged lead:</source>
+        <translation>{field} объединённого лида:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="595" />
         <source>The view has been reloaded.</source>
         <translation>Данные обновлены.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="603" />
-        <location filename="../../deskdup/views/compare/view.py" line="626" />
+        <location filename="../../deskdup/views/compare/view.py" line="645" />
+        <location filename="../../deskdup/views/compare/view.py" line="668" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
@@ -451,22 +477,22 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="645" />
+        <location filename="../../deskdup/views/compare/view.py" line="687" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="651" />
+        <location filename="../../deskdup/views/compare/view.py" line="693" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="653" />
+        <location filename="../../deskdup/views/compare/view.py" line="695" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="654" />
+        <location filename="../../deskdup/views/compare/view.py" line="696" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -622,6 +648,84 @@
         <location filename="../../deskdup/views/connection_dialog.py" line="264" />
         <source>Create</source>
         <translation>Создать</translation>
+    </message>
+</context>
+<context>
+    <name>Contacts</name>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="46" />
+        <source>Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) and {chats} chat(s)</source>
+        <translation>Лид #{lead} привязан к контакту #{contact} ({name}); добавлено средств связи: {comms}, чатов: {chats}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="51" />
+        <source>There is no lead {lead} (any more)</source>
+        <translation>Лида {lead} нет (больше нет)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="52" />
+        <source>There is no contact {contact} (any more)</source>
+        <translation>Контакта {contact} нет (больше нет)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="53" />
+        <source>Lead #{lead} was merged or archived; bind the lead that stayed</source>
+        <translation>Лид #{lead} объединён или в архиве; привяжите оставшийся лид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="56" />
+        <source>Contact #{contact} was merged or archived; bind to the contact that stayed</source>
+        <translation>Контакт #{contact} объединён или в архиве; привяжите к оставшемуся контакту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="59" />
+        <source>Lead #{lead} is already bound to contact #{contact}; nothing to add</source>
+        <translation>Лид #{lead} уже привязан к контакту #{contact}; добавить нечего</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="62" />
+        <source>Lead #{lead} was changed by someone else since you saw it (now version {version}); look again before binding</source>
+        <translation>Лид #{lead} изменил кто-то другой, пока вы его смотрели (теперь версия {version}); посмотрите ещё раз перед привязкой</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="67" />
+        <source>Contact #{contact} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
+        <translation>Контакт #{contact} ваш ({department}); у вас нет права «{right}» на контакты вообще; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="72" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
+        <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты коллег; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="77" />
+        <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
+        <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты этого отдела; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="82" />
+        <source>Contact #{contact} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
+        <translation>У контакта #{contact} нет ответственного; у вас нет права «{right}» на чужие контакты; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="36" />
+        <source>Contact ID {id}</source>
+        <translation>ID контакта {id}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="37" />
+        <source>Same patronymic: {patronymic}</source>
+        <translation>То же отчество: {patronymic}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="38" />
+        <source>Another patronymic: {patronymic}</source>
+        <translation>Другое отчество: {patronymic}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contacts.py" line="39" />
+        <source>Patronymic initial {initial} fits: {patronymic}</source>
+        <translation>Инициал отчества {initial} подходит: {patronymic}</translation>
     </message>
 </context>
 <context>
@@ -850,9 +954,14 @@
 <context>
     <name>GroupHeading</name>
     <message>
-        <location filename="../../deskdup/views/compare/heading.py" line="66" />
+        <location filename="../../deskdup/views/compare/heading.py" line="69" />
         <source>Why: {reasons}</source>
         <translation>Почему: {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/heading.py" line="71" />
+        <source>Against: {reasons}</source>
+        <translation>Против: {reasons}</translation>
     </message>
 </context>
 <context>
@@ -1123,87 +1232,102 @@
 <context>
     <name>Import</name>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="44" />
+        <location filename="../../deskdup/services/importer/report.py" line="59" />
         <source>Nothing imported: {rejected} of {rows} rows are bad. Fix them, or import the rest and skip them.</source>
         <translation>Ничего не импортировано: ошибочных строк {rejected} из {rows}. Исправьте их или импортируйте остальные, пропустив ошибочные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="54" />
+        <location filename="../../deskdup/services/importer/report.py" line="69" />
         <source>Imported {imported}, updated {updated}, already there and left as they are {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, исправлено {updated}, уже были и оставлены как есть {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/report.py" line="71" />
+        <location filename="../../deskdup/services/importer/report.py" line="86" />
         <source>Imported {imported}, already there {unchanged}, rejected {rejected} (of {rows} rows); {invalid} invalid phones or e-mails kept as typed.</source>
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="87" />
+        <location filename="../../deskdup/services/importer/rows.py" line="120" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation>ячейка в столбце '{column}' достигает предела Excel в 32 767 символов, и её текст мог быть обрезан: импортируйте её из файла CSV</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="105" />
+        <location filename="../../deskdup/services/importer/rows.py" line="138" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation>ячейка в столбце '{column}' содержит {value}: таблица не хранит это как набранные цифры (ИСТИНА/ЛОЖЬ, дробь, дата или больше 15 цифр); задайте столбцу текстовый формат и введите значение заново</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="124" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="132" />
+        <location filename="../../deskdup/services/importer/rows.py" line="165" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="135" />
+        <location filename="../../deskdup/services/importer/rows.py" line="168" />
         <source>the id '{id}' contains a control character</source>
         <translation>в id '{id}' есть управляющий символ</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="139" />
+        <location filename="../../deskdup/services/importer/rows.py" line="172" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="142" />
+        <location filename="../../deskdup/services/importer/rows.py" line="175" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="152" />
+        <location filename="../../deskdup/services/importer/rows.py" line="333" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="174" />
+        <location filename="../../deskdup/services/importer/rows.py" line="209" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="194" />
+        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <source>'{value}' is the name of several contacts: give the contact's id instead</source>
+        <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="47" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="204" />
+        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <source>'{value}' is the name of several operators: write the login in the cell instead</source>
+        <translation>'{value}' — так зовут нескольких операторов: укажите в ячейке логин</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <source>contact '{value}' is not in the workspace: import the contacts export first</source>
+        <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/rows.py" line="250" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="213" />
+        <location filename="../../deskdup/services/importer/rows.py" line="259" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="225" />
+        <location filename="../../deskdup/services/importer/rows.py" line="279" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="230" />
+        <location filename="../../deskdup/services/importer/rows.py" line="284" />
         <source>the title is longer than 300 characters</source>
         <translation>название длиннее 300 символов</translation>
     </message>
@@ -1213,19 +1337,242 @@
         <translation>дата '{value}' не может быть датой лида: ожидается от {earliest} до {latest}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="91" />
+        <location filename="../../deskdup/services/importer/pipeline.py" line="101" />
         <source>the cells {cells} hold Excel errors (such as #N/A) instead of values</source>
         <translation>в ячейках {cells} ошибки Excel (например, #Н/Д) вместо значений</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="146" />
+        <location filename="../../deskdup/services/importer/pipeline.py" line="161" />
         <source>The workspace is busy with another operator's change; nothing was imported. Import the file again in a moment.</source>
         <translation>Рабочая база занята изменением другого оператора; ничего не импортировано. Повторите импорт через минуту.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/pipeline.py" line="151" />
+        <location filename="../../deskdup/services/importer/pipeline.py" line="166" />
         <source>The disk is full where the workspace is kept; nothing was imported. Free some space and import the file again.</source>
         <translation>Диск, на котором хранится рабочая база, заполнен; ничего не импортировано. Освободите место и повторите импорт.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportColumns</name>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="26" />
+        <source>CRM id</source>
+        <translation>ID в CRM</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="27" />
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="28" />
+        <source>full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="29" />
+        <source>first name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="30" />
+        <source>last name</source>
+        <translation>фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="31" />
+        <source>patronymic</source>
+        <translation>отчество</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="32" />
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="33" />
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="34" />
+        <location filename="../../deskdup/services/importer/preview.py" line="35" />
+        <location filename="../../deskdup/services/importer/preview.py" line="36" />
+        <source>messenger: {channel}</source>
+        <translation>мессенджер: {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="37" />
+        <source>website</source>
+        <translation>сайт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="38" />
+        <source>first message</source>
+        <translation>первое сообщение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="39" />
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="40" />
+        <source>responsible operator</source>
+        <translation>ответственный оператор</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="41" />
+        <source>stage</source>
+        <translation>стадия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="42" />
+        <source>channel</source>
+        <translation>канал</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="43" />
+        <source>source (channel)</source>
+        <translation>источник (канал)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="44" />
+        <source>created (day first)</source>
+        <translation>создан (день первым)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="45" />
+        <source>modified (day first)</source>
+        <translation>изменён (день первым)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="46" />
+        <source>bound contact</source>
+        <translation>связанный контакт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/importer/preview.py" line="48" />
+        <source>not read</source>
+        <translation>не читается</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="148" />
+        <source>Import leads or contacts</source>
+        <translation>Импорт лидов или контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="150" />
+        <source>CRM exports (*.csv *.xlsx *.txt);;All files (*)</source>
+        <translation>Выгрузки CRM (*.csv *.xlsx *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="161" />
+        <source>Save rejected rows</source>
+        <translation>Сохранить отклонённые строки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="163" />
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="178" />
+        <source>Import — {file}</source>
+        <translation>Импорт — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="181" />
+        <source>Reading {file}…</source>
+        <translation>Чтение {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="187" />
+        <source>The file holds:</source>
+        <translation>В файле:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="189" />
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="190" />
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="193" />
+        <source>Import the good rows and skip the bad ones</source>
+        <translation>Импортировать верные строки, пропустив ошибочные</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="195" />
+        <source>Otherwise nothing is imported while any row is bad: fix them first.</source>
+        <translation>Иначе при любой ошибочной строке ничего не импортируется: сначала исправьте их.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="201" />
+        <source>First rows, and how each column will be read:</source>
+        <translation>Первые строки и как будет прочитан каждый столбец:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="235" />
+        <source>&amp;Import</source>
+        <translation>&amp;Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="240" />
+        <source>&amp;Save rejected rows…</source>
+        <translation>&amp;Сохранить отклонённые строки…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="262" />
+        <source>Bitrix24 export</source>
+        <translation>выгрузка Битрикс24</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="262" />
+        <source>CRM export</source>
+        <translation>выгрузка CRM</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="267" />
+        <source>{file}: {kind} ({format}), about {rows} rows; {read} of {columns} columns are read.</source>
+        <translation>{file}: {kind} ({format}), около {rows} строк; читается столбцов: {read} из {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="308" />
+        <source>Importing {file}…</source>
+        <translation>Импорт {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="332" />
+        <source>These responsible persons are not operators of this workspace; their rows are bad. Add them, then import the file again:</source>
+        <translation>Этих ответственных нет среди операторов рабочей базы, их строки отклонены. Добавьте их и импортируйте файл снова:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="341" />
+        <source>  {name} ({rows} rows): {command}</source>
+        <translation>  {name} (строк: {rows}): {command}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="348" />
+        <source>Leads are bound to contacts that are not in this workspace ({contacts}): import the contacts export first.</source>
+        <translation>Лиды связаны с контактами, которых нет в рабочей базе ({contacts}): сначала импортируйте выгрузку контактов.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="356" />
+        <source>Sources that are not a channel; the channel is read from the phones and messengers: {sources}</source>
+        <translation>Источники, не являющиеся каналом; канал определён по телефонам и мессенджерам: {sources}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="385" />
+        <source>{count} rejected rows saved to {file}</source>
+        <translation>Отклонённых строк сохранено: {count}, файл {file}</translation>
     </message>
 </context>
 <context>
@@ -1264,47 +1611,47 @@
 <context>
     <name>LeadListView</name>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="51" />
+        <location filename="../../deskdup/views/lead_list.py" line="52" />
         <source>Search: phone in any format, e-mail, @handle or name</source>
         <translation>Поиск: телефон в любом формате, e-mail, @ник или имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="56" />
+        <location filename="../../deskdup/views/lead_list.py" line="57" />
         <source>Has duplicates</source>
         <translation>Есть дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="58" />
+        <location filename="../../deskdup/views/lead_list.py" line="59" />
         <source>Only leads that are in a group of the review queue</source>
         <translation>Только лиды, входящие в группу очереди проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="62" />
+        <location filename="../../deskdup/views/lead_list.py" line="63" />
         <source>Compare and merge</source>
         <translation>Сравнить и объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="67" />
+        <location filename="../../deskdup/views/lead_list.py" line="68" />
         <source>Open the selected leads side by side ({keys})</source>
         <translation>Открыть выбранные лиды рядом ({keys})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="154" />
+        <location filename="../../deskdup/views/lead_list.py" line="158" />
         <source>Contains “{text}”</source>
         <translation>Содержит «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="181" />
+        <location filename="../../deskdup/views/lead_list.py" line="185" />
         <source>Nothing found</source>
         <translation>Ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="183" />
+        <location filename="../../deskdup/views/lead_list.py" line="187" />
         <source>{n} leads</source>
         <translation>Лидов: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="186" />
+        <location filename="../../deskdup/views/lead_list.py" line="190" />
         <source>{shown} of {total} leads</source>
         <translation>{shown} из {total} лидов</translation>
     </message>
@@ -1383,152 +1730,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103" />
+        <location filename="../../deskdup/views/main_window.py" line="106" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108" />
+        <location filename="../../deskdup/views/main_window.py" line="111" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109" />
+        <location filename="../../deskdup/views/main_window.py" line="112" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="111" />
+        <location filename="../../deskdup/views/main_window.py" line="114" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="140" />
+        <location filename="../../deskdup/views/main_window.py" line="143" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="141" />
+        <location filename="../../deskdup/views/main_window.py" line="144" />
         <source>Stop the scan</source>
         <translation>Остановить поиск</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="158" />
+        <location filename="../../deskdup/views/main_window.py" line="161" />
         <source>Workspace: {url}</source>
         <translation>База: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="160" />
+        <location filename="../../deskdup/views/main_window.py" line="163" />
         <source>Operator: {who}</source>
         <translation>Оператор: {who}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="189" />
+        <location filename="../../deskdup/views/main_window.py" line="192" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="191" />
+        <location filename="../../deskdup/views/main_window.py" line="194" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="197" />
+        <location filename="../../deskdup/views/main_window.py" line="200" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="204" />
+        <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)</source>
+        <translation>Импорт лидов или контактов из выгрузки CRM (CSV или XLSX, в том числе Битрикс24)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="207" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="200" />
+        <location filename="../../deskdup/views/main_window.py" line="210" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="212" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="210" />
+        <location filename="../../deskdup/views/main_window.py" line="220" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="212" />
+        <location filename="../../deskdup/views/main_window.py" line="222" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="216" />
+        <location filename="../../deskdup/views/main_window.py" line="226" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="234" />
+        <location filename="../../deskdup/views/main_window.py" line="244" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="236" />
+        <location filename="../../deskdup/views/main_window.py" line="246" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="239" />
+        <location filename="../../deskdup/views/main_window.py" line="249" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="242" />
+        <location filename="../../deskdup/views/main_window.py" line="252" />
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246" />
+        <location filename="../../deskdup/views/main_window.py" line="256" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="250" />
+        <location filename="../../deskdup/views/main_window.py" line="260" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253" />
+        <location filename="../../deskdup/views/main_window.py" line="263" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="357" />
+        <location filename="../../deskdup/views/main_window.py" line="389" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="357" />
+        <location filename="../../deskdup/views/main_window.py" line="389" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="431" />
+        <location filename="../../deskdup/views/main_window.py" line="482" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="553" />
-        <source>Today: {merges} merged, {dismissals} pairs not duplicates</source>
-        <translation>Сегодня: объединено {merges}, пар «не дубли»: {dismissals}</translation>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/main_window.py" line="628" />
+        <source>Today: {merges} merged, %n pairs not duplicates</source>
+        <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="563" />
+        <location filename="../../deskdup/views/main_window.py" line="637" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="592" />
+        <location filename="../../deskdup/views/main_window.py" line="668" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="595" />
+        <location filename="../../deskdup/views/main_window.py" line="671" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1553,7 +1910,7 @@
     <message>
         <location filename="../../deskdup/services/merge.py" line="109" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
-        <translation>Лид #{lead} изменил(а) {who} в {time} (теперь версия {version}); ничего не объединено</translation>
+        <translation>Лид #{lead} был изменён в {time}, автор изменения: {who} (теперь версия {version}); ничего не объединено</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/merge.py" line="113" />
@@ -1588,7 +1945,7 @@
     <message>
         <location filename="../../deskdup/services/undo.py" line="55" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
-        <translation>Нельзя отменить: {what} изменён(о) после объединения; отмена затёрла бы это изменение</translation>
+        <translation>Нельзя отменить: после объединения есть изменения ({what}); отмена затёрла бы их</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/undo.py" line="59" />
@@ -1706,22 +2063,22 @@
         <translation>Лиды #{a} и #{b} отметил(а) как «не дубли» {author}; снять чужую отметку может только руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="31" />
+        <location filename="../../deskdup/services/merge_plan.py" line="32" />
         <source>A merge needs at least two different leads</source>
         <translation>Для объединения нужны хотя бы два разных лида</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="32" />
+        <location filename="../../deskdup/services/merge_plan.py" line="33" />
         <source>Lead {lead} does not exist (any more)</source>
         <translation>Лида {lead} больше нет в базе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="33" />
+        <location filename="../../deskdup/services/merge_plan.py" line="34" />
         <source>Lead #{lead} was already merged into #{into}</source>
         <translation>Лид #{lead} уже объединён с #{into}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="34" />
+        <location filename="../../deskdup/services/merge_plan.py" line="35" />
         <source>Lead #{lead} is archived; it cannot be merged</source>
         <translation>Лид #{lead} в архиве; его нельзя объединить</translation>
     </message>
@@ -1734,44 +2091,57 @@
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="160" />
+        <location filename="../../deskdup/services/merge_plan.py" line="164" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="161" />
+        <location filename="../../deskdup/services/merge_plan.py" line="165" />
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="162" />
+        <location filename="../../deskdup/services/merge_plan.py" line="166" />
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="163" />
+        <location filename="../../deskdup/services/merge_plan.py" line="167" />
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="164" />
+        <location filename="../../deskdup/services/merge_plan.py" line="168" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="165" />
+        <location filename="../../deskdup/services/merge_plan.py" line="169" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="166" />
+        <location filename="../../deskdup/services/merge_plan.py" line="170" />
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="167" />
+        <location filename="../../deskdup/services/merge_plan.py" line="171" />
         <source>Contact</source>
         <translation>Контакт</translation>
+    </message>
+</context>
+<context>
+    <name>MergeNote</name>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="126" />
+        <source>Merged leads {leads} into this lead ({when}, {who}).</source>
+        <translation>В этот лид объединены лиды {leads} ({when}, {who}).</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="127" />
+        <source>%Y-%m-%d %H:%M</source>
+        <translation>%d.%m.%Y %H:%M</translation>
     </message>
 </context>
 <context>
@@ -1850,118 +2220,118 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="82" />
+        <location filename="../../deskdup/views/queue.py" line="87" />
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="83" />
+        <location filename="../../deskdup/views/queue.py" line="88" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="84" />
+        <location filename="../../deskdup/views/queue.py" line="89" />
         <source>Last 7 days</source>
         <translation>За 7 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="85" />
+        <location filename="../../deskdup/views/queue.py" line="90" />
         <source>Last 30 days</source>
         <translation>За 30 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="86" />
+        <location filename="../../deskdup/views/queue.py" line="91" />
         <source>Dates…</source>
         <translation>Даты…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="114" />
+        <location filename="../../deskdup/views/queue.py" line="120" />
         <source>Filter by name, ID or owner</source>
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="118" />
+        <location filename="../../deskdup/views/queue.py" line="124" />
         <source>Only groups I can merge</source>
         <translation>Только те, что я могу объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="121" />
+        <location filename="../../deskdup/views/queue.py" line="127" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation>Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="126" />
+        <location filename="../../deskdup/views/queue.py" line="132" />
         <source>Also possible duplicates</source>
         <translation>Также возможные дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="129" />
+        <location filename="../../deskdup/views/queue.py" line="135" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation>Также группы со слабыми признаками (имя и время, текст, который шлют многие): больше найденных дублей, но и больше групп, которые дублями не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="137" />
+        <location filename="../../deskdup/views/queue.py" line="143" />
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="142" />
-        <location filename="../../deskdup/views/queue.py" line="281" />
+        <location filename="../../deskdup/views/queue.py" line="148" />
+        <location filename="../../deskdup/views/queue.py" line="288" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="152" />
+        <location filename="../../deskdup/views/queue.py" line="158" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="157" />
+        <location filename="../../deskdup/views/queue.py" line="163" />
         <source>When the leads of a group came in</source>
         <translation>Когда пришли лиды группы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="160" />
+        <location filename="../../deskdup/views/queue.py" line="166" />
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="162" />
+        <location filename="../../deskdup/views/queue.py" line="168" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="164" />
+        <location filename="../../deskdup/views/queue.py" line="170" />
         <source>Groups with a lead created on or after this day</source>
         <translation>Группы с лидом, созданным в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="165" />
+        <location filename="../../deskdup/views/queue.py" line="171" />
         <source>Groups with a lead created on or before this day</source>
         <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="331" />
+        <location filename="../../deskdup/views/queue.py" line="338" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="333" />
+        <location filename="../../deskdup/views/queue.py" line="340" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="336" />
+        <location filename="../../deskdup/views/queue.py" line="343" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="338" />
+        <location filename="../../deskdup/views/queue.py" line="345" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="340" />
+        <location filename="../../deskdup/views/queue.py" line="347" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>
@@ -2122,6 +2492,19 @@
         <location filename="../../deskdup/services/matching/evidence.py" line="395" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedModel</name>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141" />
+        <source>Line</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/import_dialog.py" line="141" />
+        <source>Reason</source>
+        <translation>Причина</translation>
     </message>
 </context>
 <context>
@@ -2320,7 +2703,7 @@
     <message>
         <location filename="../../deskdup/services/rights.py" line="65" />
         <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
-        <translation>Это объединение сделал(а) {author}; отменять чужие объединения может только руководитель</translation>
+        <translation>Автор этого объединения: {author}; отменять чужие объединения может только руководитель</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/rights.py" line="70" />

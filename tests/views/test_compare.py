@@ -346,3 +346,48 @@ def test_garbage_is_collected_on_the_ui_thread_only(qapp):
         collector.stop()
         collector.setParent(None)
     assert gc.isenabled()
+
+
+def test_the_merged_name_is_proposed_clean_and_can_be_typed(qtbot, workspace, runner, shown):
+    """Issue 12 item 4: "Danilova" + "данилова екатерина никитична" in the first-name
+    field is proposed as Данилова Екатерина Никитична, with the source said; the
+    operator may type a value herself ("typed")."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    with workspace.session() as s:
+        anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
+        leads = [
+            make_lead(s, owner=anna, channel=WA, last_name="Danilova"),
+            make_lead(s, owner=anna, channel=SITE, first_name="данилова екатерина никитична"),
+        ]
+        s.flush()
+        ids = [lead.id for lead in leads]
+        label = leads[1].label
+        operator = find_operator(s, "anna")
+    view = make_view(qtbot, workspace, operator, runner)
+    show(qtbot, view, ids)
+    grid = view.grid
+    values = {n: grid.result_cells[n].text() for n in ("last_name", "first_name", "middle_name")}
+    assert values == {
+        "last_name": "Данилова",
+        "first_name": "Екатерина",
+        "middle_name": "Никитична",
+    }
+    assert grid.result_sources["first_name"].text().startswith("put right, from #")
+    assert label in grid.result_sources["first_name"].text()
+
+    def type_in_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, type_in_dialog)
+            return
+        dialog.setTextValue("Данилова-Смирнова")
+        dialog.accept()
+
+    QTimer.singleShot(0, type_in_dialog)
+    view.type_value("last_name")
+    assert view.plan.field("last_name").chosen_value == "Данилова-Смирнова"
+    assert view.grid.result_cells["last_name"].text() == "Данилова-Смирнова"
+    assert view.grid.result_sources["last_name"].text() == "typed"
+    assert shown == {"known": [], "bug": []}

@@ -93,6 +93,9 @@ def _messages(ts_path) -> dict[tuple[str, str], str]:
             translation = message.find("translation")
             unfinished = translation is not None and translation.get("type") == "unfinished"
             text = "" if translation is None or unfinished else (translation.text or "")
+            if translation is not None and not unfinished and not text:
+                # A plural string: its forms (tr(text, "", n)).
+                text = "".join(f.text or "" for f in translation.iter("numerusform"))
             out[(name, message.findtext("source"))] = text
     return out
 
@@ -131,3 +134,59 @@ def test_shipped_russian_covers_every_string_in_the_code(tmp_path):
     shipped = _messages(root / "resources" / "i18n" / "deskdup_ru.ts")
     missing = sorted(f"{ctx}: {src}" for ctx, src in in_code if not shipped.get((ctx, src)))
     assert not missing, "run scripts/update_translations.sh; no Russian for:\n" + "\n".join(missing)
+
+
+def test_the_merge_note_is_in_the_teams_language_and_the_operators_local_time(
+    qapp, workspace, monkeypatch
+):
+    """Issue 12 item 5: a Russian team read "Merged leads … (2026-11-27 05:37 UTC, …)"."""
+    import time
+    from datetime import datetime
+
+    from deskdup.models import Channel, Lead
+    from deskdup.services import merge as merge_service
+    from deskdup.services.merge_plan import build_plan
+    from deskdup.services.policy import MergePolicy, load_policy, save_policy
+    from deskdup.services.review import merge_group
+    from tests.factories import make_lead, make_operator
+
+    monkeypatch.setenv("TZ", "Asia/Yekaterinburg")  # UTC+5, no summer time
+    time.tzset()
+    monkeypatch.setattr(merge_service, "utcnow", lambda: datetime(2026, 11, 27, 5, 37))
+    with workspace.session() as s:
+        anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
+        leads = [
+            make_lead(s, owner=anna, channel=channel, first_name="Иван", external_id=label)
+            for channel, label in (
+                (Channel.AVITO, "A-1"),
+                (Channel.SITE, "S-2"),
+                (Channel.AVITO, "A-3"),
+                (Channel.CALL, "C-4"),
+            )
+        ]
+        s.flush()
+        ids, anna_id = [lead.id for lead in leads], anna.id
+
+    def merged_note(pair: list[int], ui_language: str) -> str:
+        with workspace.session() as s:
+            plan = build_plan(s, pair, primary_id=pair[0])
+            policy = load_policy(s)
+        merge_group(workspace, plan, anna_id, policy, i18n.note_translators(), ui_language)
+        with workspace.session() as s:
+            return s.get(Lead, pair[0]).comments.splitlines()[-1]
+
+    try:
+        # No team language saved: the merging operator's UI language.
+        note = merged_note(ids[:2], "ru")
+        assert note == "В этот лид объединены лиды #S-2 (Сайт) (27.11.2026 10:37, Петрова Анна)."
+        # The team's language, whatever the operator's UI speaks.
+        with workspace.session() as s:
+            save_policy(s, MergePolicy(note_language="en"))
+        note = merged_note(ids[2:], "ru")
+        assert (
+            note
+            == "Merged leads #C-4 (Phone call) into this lead (2026-11-27 10:37, Петрова Анна)."
+        )
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -390,6 +390,9 @@ def demo_window(qtbot, demo_ws, tmp_path, monkeypatch):
     an error dialog.
     """
     from deskdup.services.operators import workspace_operator
+    from deskdup.views import i18n
+
+    i18n.install("en")  # as the app does: the English plural forms ("1 pair")
     from deskdup.views import errors
     from deskdup.views.context import AppContext
     from deskdup.views.main_window import MainWindow
@@ -428,6 +431,10 @@ def settled(window) -> bool:
     return view.plan is not None and window.open_group == tuple(view.lead_ids)
 
 
+def pairs_text(n: int) -> str:
+    return f"{n} pair" if n == 1 else f"{n} pairs"
+
+
 def queue_lead_ids(window) -> set[int]:
     model = window.queue.model
     return {i for r in range(model.rowCount()) for i in model.row_at(r).lead_ids}
@@ -462,7 +469,7 @@ def test_after_a_merge_the_next_group_opens_and_todays_counters_move(qtbot, demo
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_D, CTRL)
     assert pressed == ["QLineEdit"]
     assert tuple(view.lead_ids) not in (first, second)
-    expected = f"Today: 1 merged, {pairs} pairs not duplicates"
+    expected = f"Today: 1 merged, {pairs_text(pairs)} not duplicates"
     qtbot.waitUntil(lambda: window.counters_label.text() == expected)
     qtbot.waitUntil(lambda: settled(window), timeout=30000)
     assert shown == []
@@ -506,7 +513,7 @@ def test_supervisor_clears_the_demo_queue_by_keyboard_alone(qtbot, demo_window):
     steps = 0
 
     def today() -> str:
-        return f"Today: {merge_events} merged, {pairs} pairs not duplicates"
+        return f"Today: {merge_events} merged, {pairs_text(pairs)} not duplicates"
 
     while window.queue.model.rowCount():
         steps += 1
@@ -779,3 +786,62 @@ def test_a_held_key_does_not_act_on_the_groups_that_follow(
     press(repeat=False)
     qtbot.waitUntil(lambda: len(acted) == 1, timeout=10000)
     assert shown == {"known": [], "bug": []}
+
+
+def test_typing_a_lead_id_into_the_filter_merges_exactly_the_highlighted_group(qtbot, demo_window):
+    """Issue 12 item 2: typing "L-003328" into the queue filter left one row
+    highlighted while the comparison still showed (and Ctrl+Return merged) a
+    group opened by an earlier keystroke."""
+    window, shown = demo_window
+    queue, view = window.queue, window.compare
+    window.start()
+    qtbot.waitUntil(lambda: settled(window) and view.plan is not None, timeout=30000)
+    first = queue.current_row()
+    rows = [queue.model.row_at(r) for r in range(queue.model.rowCount())]
+    labels = [label for row in rows for label, _name, _channel in row.members]
+    # A lead far down the queue whose label no other lead's label contains.
+    target, label = next(
+        (row, label)
+        for row in reversed(rows)
+        if row.key != first.key
+        for label, _n, _c in row.members
+        if sum(label in other for other in labels) == 1
+    )
+    queue.text.setFocus()
+    qtbot.keyClicks(queue.text, label)  # one filter per keystroke, as typed
+    assert queue.visible_count() == 1
+    assert queue.current_row().key == target.key
+    qtbot.waitUntil(lambda: not view.is_busy() and view.plan is not None, timeout=10000)
+    # What is shown is the highlighted group, and the merge takes exactly that one.
+    assert tuple(view.lead_ids) == tuple(target.lead_ids) == window.open_group
+    merged = []
+    view.merged.connect(merged.append)
+    with qtbot.waitSignal(view.merged, timeout=10000):
+        qtbot.keyClick(queue.text, Qt.Key.Key_Return, CTRL)
+    assert set(merged[0].merged_ids) | {merged[0].primary_id} == set(target.lead_ids)
+    assert shown == []
+
+
+def test_the_comparison_shows_every_reason_also_for_leads_from_the_lead_list(qtbot, demo_window):
+    """Issue 12 item 11: only the top three reasons were shown, none for leads
+    opened from the lead list, never the contrary ones."""
+    from deskdup.services.group_reasons import group_reasons
+
+    window, shown = demo_window
+    view = window.compare
+    window.start()
+    qtbot.waitUntil(lambda: settled(window) and view.plan is not None, timeout=30000)
+    rows = [window.queue.model.row_at(r) for r in range(window.queue.model.rowCount())]
+    index = window.context.match_index
+    # The group with the most reasons: more than the queue's three.
+    row = max(rows, key=lambda r: len(group_reasons(index, r.lead_ids)))
+    every = group_reasons(index, row.lead_ids)
+    assert len(every) > 3
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        window.compare_leads(list(row.lead_ids))  # as the lead list's "Compare" does
+    text = view.heading.reasons_label.text()
+    assert text.startswith("Why: ")
+    assert ("\nAgainst: " in text) == any(r.weight < 0 for r in every)
+    for reason in every:
+        assert str(reason.text) in text
+    assert shown == []

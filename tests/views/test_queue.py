@@ -193,11 +193,13 @@ def test_the_queue_works_by_keyboard(qtbot, window):
     table = window.queue.table
     table.setFocus()
     first = window.open_group
-    qtbot.keyClick(table, Qt.Key.Key_Down)  # arrows move without opening
-    assert window.open_group == first
-    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter opens
+    # Arrows move the highlight and the comparison follows it (issue 12: what
+    # Ctrl+Return merges is always the highlighted group).
+    qtbot.keyClick(table, Qt.Key.Key_Down)
     second = window.queue.current_row().lead_ids
     assert window.open_group == second != first
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter opens (the same group)
+    assert window.open_group == second
     qtbot.keyClick(table, Qt.Key.Key_J)  # J: next group, opened
     assert window.open_group == window.queue.current_row().lead_ids != second
     qtbot.keyClick(table, Qt.Key.Key_K)  # K: back

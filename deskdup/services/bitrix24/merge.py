@@ -239,7 +239,10 @@ def start_merge(
     for choice in plan.fields:
         source = ext[choice.chosen]
         portal_field = PORTAL_FIELDS[choice.name]
-        fields[portal_field] = (before[source] or {}).get(portal_field)
+        if choice.override is not None:  # a name put right or typed: no lead has it as such
+            fields[portal_field] = choice.override
+        else:
+            fields[portal_field] = (before[source] or {}).get(portal_field)
     now = utcnow()
     text = merged_comments(unite([cards[i] for i in plan.ordered_from_primary()]).comments, cards)
     note = _merge_note([cards[i] for i in plan.other_ids], now, operator_name)

@@ -17,20 +17,16 @@ may have merged or edited them since, and an export must not undo that.
 A phone or e-mail that cannot be normalised is kept as typed and flagged
 invalid; it never makes a row bad.
 
-<<<<<<< HEAD
 The package, in the order an import runs: ``reading`` (the file, its header
 and rows; ``encoding`` and ``xlsx`` for each kind of file), ``columns`` (which
-column is which field), ``rows`` (one row checked, with ``dates`` and
-``full_name``), ``writing`` (chunks into the workspace; ``updating`` corrects
-leads already there), ``rejects`` (the bad rows' file), ``pipeline`` (all of it
-in one transaction) and ``report`` (what it did).
-=======
-The package, in the order an import runs: ``reading`` (the file, its encoding,
-header and rows), ``columns`` (which column is which field), ``rows`` (one row
-checked, with ``dates``; a one-field full name is split by ``names``), ``writing`` (chunks into the
-workspace, bad rows into the rejects file), ``pipeline`` (all of it in one
-transaction) and ``report`` (what it did).
->>>>>>> main
+column is which field; ``bitrix24_export`` names Bitrix24's own export
+columns, stages and sources), ``rows`` (one row checked, with ``dates``;
+``people`` finds the responsible operator and the bound contact by name; a
+one-field full name is split by ``names``), ``writing`` (chunks into the
+workspace; ``updating`` corrects leads already there), ``rejects`` (the bad
+rows' file), ``pipeline`` (all of it in one transaction), ``report`` (what it
+did) and ``preview`` (the first rows and how each column is read, for the
+import window).
 """
 
 from deskdup.services.importer.encoding import ENCODING_NAMES, encoding_label

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deskdup.models import Channel
 from deskdup.services.channels import CHANNEL_NAMES
 from deskdup.services.errors import KnownError
+from deskdup.services.importer import bitrix24_export
 from deskdup.services.names import fold
 
 
@@ -40,7 +41,7 @@ EXPECTED_HEADERS = ", ".join(FIELD_ALIASES)
 _ALIAS_TO_FIELD = {alias: name for name, aliases in FIELD_ALIASES.items() for alias in aliases}
 # Fields that may come from several columns (Bitrix24 exports "Рабочий телефон",
 # "Мобильный телефон"...); the others take the first column that names them.
-_MULTI_FIELDS = frozenset({"phone", "email", "telegram", "whatsapp"})
+_MULTI_FIELDS = frozenset({"phone", "email", "telegram", "whatsapp", "messenger", "web"})
 
 CHANNEL_ALIASES: dict[str, Channel] = {
     **{c.value: c for c in Channel},
@@ -84,15 +85,28 @@ class Columns:
     multi: dict[str, list[int]]
     names: list[str]  # original header texts
     ignored: list[str]
+    # Messenger and website columns (Bitrix24's "Контакт Telegram"...): their channel.
+    channels: dict[int, Channel] = field(default_factory=dict)
+    bitrix24: bool = False  # the file is Bitrix24's own export (``bitrix24`` names its columns)
 
 
 def map_columns(path: Path, header: list[str]) -> Columns:
     single: dict[str, int] = {}
     multi: dict[str, list[int]] = {}
     ignored: list[str] = []
+    channels: dict[int, Channel] = {}
     names = [str(h).replace("\ufeff", "").strip() for h in header]
+    # A title only Bitrix24's export uses ("Рабочий телефон", "Контакт Telegram",
+    # "Lead Name") makes it read as one; deskdup's own columns keep their meaning
+    # otherwise ("name" is the full name there, the first name in Bitrix24).
+    from_bitrix24 = any(
+        bitrix24_export.is_export_title(n) and header_key(n) not in _ALIAS_TO_FIELD for n in names
+    )
     for index, name in enumerate(names):
-        field_name = _ALIAS_TO_FIELD.get(header_key(name))
+        column = bitrix24_export.header_column(name) if from_bitrix24 else None
+        if column is not None and column.channel is not None:
+            channels[index] = column.channel
+        field_name = column.field if column else _ALIAS_TO_FIELD.get(header_key(name))
         if field_name is None:
             if name:
                 ignored.append(name)
@@ -117,7 +131,7 @@ def map_columns(path: Path, header: list[str]) -> Columns:
             "(kept as the external id, so that importing the file again changes nothing). "
             f"Expected column names: {EXPECTED_HEADERS}."
         )
-    return Columns(single, multi, names, ignored)
+    return Columns(single, multi, names, ignored, channels, from_bitrix24)
 
 
 def parse_channel(text: str) -> Channel | None:

@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 
 from deskdup.services.errors import KnownError, fail
+from deskdup.services.importer import bitrix24_export
 from deskdup.services.importer.columns import map_columns
+from deskdup.services.importer.people import contact_index, operator_index
 from deskdup.services.importer.reading import ExportFile, cell_text, open_export
 from deskdup.services.importer.rejects import RejectsFile, check_rejects_path
 from deskdup.services.importer.report import CONTEXT, MAX_BAD_ROWS_KEPT, BadRow, ImportReport
@@ -20,7 +22,6 @@ from deskdup.services.importer.writing import (
     CHUNK,
     NothingWritten,
     Writer,
-    operator_keys,
 )
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.normalize import DEFAULT_REGION
@@ -41,8 +42,14 @@ def import_file(
     sheet: str | None = None,
     progress: ProgressFn | None = None,
     region: str = DEFAULT_REGION,
+    entity: str | None = None,
 ) -> ImportReport:
-    """Import the leads of a CSV or XLSX export into the workspace, in one transaction.
+    """Import the leads (or contacts) of a CSV or XLSX export, in one transaction.
+
+    ``entity`` is "lead" or "contact"; by default the file's columns and name
+    tell (``bitrix24_export.detect_entity``).  A lead's contact ("Связанный контакт",
+    by CRM id or full name) must be in the workspace already: import the
+    contacts export first.
 
     ``path`` may be an export already opened with ``open_export`` (the command
     line opens it before the workspace, so that a wrong file creates nothing);
@@ -71,6 +78,8 @@ def import_file(
     try:
         columns = map_columns(path, source.header)
         report.ignored_columns = columns.ignored
+        report.bitrix24 = columns.bitrix24
+        report.entity = entity or bitrix24_export.detect_entity(source.header, path)
         if rejects_path is not None:
             target = check_rejects_path(rejects_path, path, ws.url, force=force)
             names = [h or f"column {i + 1}" for i, h in enumerate(columns.names)]
@@ -78,8 +87,9 @@ def import_file(
         try:
             with ws.session() as session:
                 reader = RowReader(
-                    columns, operator_keys(session), datetime.now(UTC).replace(tzinfo=None),
-                    region, typed=source.format == "xlsx", may_hold_nul=source.may_hold_nul,
+                    columns, operator_index(session), datetime.now(UTC).replace(tzinfo=None),
+                    region, contacts=contact_index(session), entity=report.entity,
+                    typed=source.format == "xlsx", may_hold_nul=source.may_hold_nul,
                 )  # fmt: skip
                 writer = Writer(session, report, region, update=update)
                 for line, cells in source.rows:
@@ -108,9 +118,16 @@ def import_file(
                         writer.add(result)
                     if progress is not None and report.rows % CHUNK == 0:
                         progress(report.rows, max(source.total, report.rows))
+                report.missing_operators = dict(reader.missing_operators.most_common())
+                report.missing_contacts = dict(reader.missing_contacts.most_common())
+                report.other_sources = dict(reader.other_sources.most_common())
                 if report.rejected and not skip_bad:
                     raise NothingWritten
                 writer.flush()
+                if progress is not None:
+                    # The last chance to cancel, inside the transaction: a Cancel
+                    # pressed up to here rolls everything back.
+                    progress(report.rows, report.rows)
                 report.written = True
         except NothingWritten:
             report.imported = report.updated = report.unchanged = report.invalid_values = 0
@@ -122,8 +139,6 @@ def import_file(
         if rejects is not None:
             published = rejects.publish()
             report.rejects_path = str(published) if published else None
-        if progress is not None:
-            progress(report.rows, report.rows)
     finally:
         source.close()
         if rejects is not None:

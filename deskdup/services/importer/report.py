@@ -36,6 +36,21 @@ class ImportReport:
     rejects_path: str | None = None
     written: bool = False
     update: bool = False  # rows already there correct their leads
+    entity: str = "lead"  # "lead" or "contact": what the file holds
+    bitrix24: bool = False  # read as Bitrix24's own export
+    # Told once, each with its number of rows (the rows are bad rows as well):
+    missing_operators: dict[str, int] = field(default_factory=dict)  # responsible persons
+    missing_contacts: dict[str, int] = field(default_factory=dict)  # a lead's contact
+    # A portal's own lead sources, not a channel: the leads' channel is read from
+    # their phones and messengers, or "other".
+    other_sources: dict[str, int] = field(default_factory=dict)
+
+    def operator_hint(self, db: str = "WORKSPACE") -> list[str]:
+        """The command that adds each missing operator, to copy and adjust."""
+        return [
+            f'deskdup operator add LOGIN --db {db} --name "{name}"'
+            for name in self.missing_operators
+        ]
 
     def summary(self) -> Message:
         if not self.written and self.rejected:

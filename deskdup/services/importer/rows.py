@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from deskdup.models import Channel, CommKind
+from deskdup.services.importer import bitrix24_export
 from deskdup.services.importer.columns import CHANNEL_LABELS, Columns, parse_channel
 from deskdup.services.importer.dates import implausible, parse_datetime
+from deskdup.services.importer.people import AMBIGUOUS, PersonIndex
 from deskdup.services.importer.reading import cell_text
 from deskdup.services.importer.report import bad
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
@@ -37,6 +40,25 @@ def _has_nul(cells: list[Any]) -> bool:
     return any(type(c) is str and "\x00" in c for c in cells)
 
 
+AMBIGUOUS_CONTACT = QT_TRANSLATE_NOOP(
+    "Import", "'{value}' is the name of several contacts: give the contact's id instead"
+)
+# The reasons a whole group of rows shares: the report lists each value once.
+UNKNOWN_OPERATOR = QT_TRANSLATE_NOOP(
+    "Import",
+    "unknown operator '{value}': add the operator to the workspace "
+    "(deskdup operator add) or clear the cell",
+)
+AMBIGUOUS_OPERATOR = QT_TRANSLATE_NOOP(
+    "Import",
+    "'{value}' is the name of several operators: write the login in the cell instead",
+)
+UNKNOWN_CONTACT = QT_TRANSLATE_NOOP(
+    "Import",
+    "contact '{value}' is not in the workspace: import the contacts export first",
+)
+
+
 @dataclass
 class Record:
     line: int
@@ -44,26 +66,37 @@ class Record:
     comms: list[tuple[CommKind, Channel, str]]
     message: str
     dated: bool = True  # the file gave the date (else the lead's date is the import's)
+    chats: list[tuple[Channel, str]] = field(default_factory=list)  # open-line chat ids
 
 
 class RowReader:
+    """Reads rows of leads, or of contacts when ``entity == "contact"``."""
+
     def __init__(
         self,
         columns: Columns,
-        operators: dict[str, int],
+        operators: PersonIndex,
         now: datetime,
         region: str,
         *,
+        contacts: PersonIndex | None = None,
+        entity: str = "lead",
         typed: bool = True,
         may_hold_nul: bool = True,
     ):
         self.c = columns
         self.operators = operators
+        self.contacts = contacts or PersonIndex()
+        self.entity = entity
         self.now = now
         self.region = region
         self.typed = typed  # cells may be numbers, dates, booleans (a workbook)
         self.may_hold_nul = may_hold_nul
         self.seen: dict[str, int] = {}
+        # Told once in the report, with the number of rows, not row by row.
+        self.missing_operators: Counter[str] = Counter()
+        self.missing_contacts: Counter[str] = Counter()
+        self.other_sources: Counter[str] = Counter()  # a portal's own sources: read as "other"
 
     def cell(self, cells: list[Any], name: str) -> str:
         index = self.c.single.get(name)
@@ -148,15 +181,14 @@ class RowReader:
         created_text = self.cell(cells, "created_at")
         created = parse_datetime(created_text) if created_text else self.now
         if created is None:
-            return bad(
-                QT_TRANSLATE_NOOP(
-                    "Import",
-                    "cannot read the date '{value}' (dates are read day first: 25.11.2026, "
-                    "25/11/2026 10:02, or ISO 2026-11-25T10:02)",
-                ),
-                value=created_text,
-            )
+            return _bad_date(created_text)
         if created_text and (reason := implausible(created, created_text, self.now)):
+            return reason
+        updated_text = self.cell(cells, "updated_at")
+        updated = parse_datetime(updated_text) if updated_text else created
+        if updated is None:
+            return _bad_date(updated_text)
+        if updated_text and (reason := implausible(updated, updated_text, self.now)):
             return reason
 
         telegram = [
@@ -166,7 +198,10 @@ class RowReader:
             w.strip() for t in self.identifiers(cells, "whatsapp") for w in _SPLIT_LIST.split(t)
         ]
         whatsapp = [w for w in whatsapp if w]
+        messengers, chats = self._messengers(cells)
         channel_text = self.cell(cells, "channel")
+        source_text = self.cell(cells, "source")
+        channel: Channel | None = None
         if channel_text:
             channel = parse_channel(channel_text)
             if channel is None:
@@ -178,28 +213,39 @@ class RowReader:
                     ),
                     value=channel_text,
                 )
-        elif telegram:
-            channel = Channel.TELEGRAM
-        elif whatsapp:
-            channel = Channel.WHATSAPP
-        else:
-            channel = Channel.OTHER
+        elif source_text:
+            source = bitrix24_export.read_source(source_text)
+            channel = source.channel
+            if not source.known:
+                self.other_sources[source_text] += 1
+        if channel is None:
+            firsts = [Channel.TELEGRAM] if telegram else [Channel.WHATSAPP] if whatsapp else []
+            firsts += [c for c, _v in chats] + [c for c, _v in messengers]
+            channel = next((c for c in firsts if c is not Channel.OTHER), Channel.OTHER)
 
         assigned_text = self.cell(cells, "assigned_to")
         assigned_id = None
         if assigned_text:
-            assigned_id = self.operators.get(assigned_text.lower())
-            if assigned_id is None:
-                return bad(
-                    QT_TRANSLATE_NOOP(
-                        "Import",
-                        "unknown operator '{value}': add the operator to the workspace "
-                        "(deskdup operator add) or clear the cell",
-                    ),
-                    value=assigned_text,
-                )
+            found = self.operators.find(assigned_text)
+            if found == AMBIGUOUS:
+                return bad(AMBIGUOUS_OPERATOR, value=assigned_text)
+            if found is None:
+                self.missing_operators[assigned_text] += 1
+                return bad(UNKNOWN_OPERATOR, value=assigned_text)
+            assigned_id = found
 
-        status = self.cell(cells, "status") or "new"
+        contact_text = self.cell(cells, "contact")
+        contact_id = None
+        if contact_text and self.entity == "lead":
+            found = self.contacts.find(contact_text)
+            if found == AMBIGUOUS:
+                return bad(AMBIGUOUS_CONTACT, value=contact_text)
+            if found is None:
+                self.missing_contacts[contact_text] += 1
+                return bad(UNKNOWN_CONTACT, value=contact_text)
+            contact_id = found
+
+        status = bitrix24_export.status_code(self.cell(cells, "status")) or "new"
         if len(status) > 40:
             return bad(QT_TRANSLATE_NOOP("Import", "the status is longer than 40 characters"))
 
@@ -219,6 +265,14 @@ class RowReader:
             comms.extend((CommKind.EMAIL, channel, e) for e in _SPLIT_WORDS.split(text))
         comms.extend((CommKind.MESSENGER, Channel.TELEGRAM, t) for t in telegram)
         comms.extend((CommKind.MESSENGER, Channel.WHATSAPP, w) for w in whatsapp)
+        comms.extend((CommKind.MESSENGER, c, v) for c, v in messengers)
+        for index in self.c.multi.get("web", ()):
+            if index < len(cells):
+                web_channel = self.c.channels.get(index, Channel.SITE)
+                comms.extend(
+                    (CommKind.WEB, web_channel, w.strip())
+                    for w in _SPLIT_LIST.split(cell_text(cells[index]))
+                )
         comms = [c for c in comms if c[2]]
         if any(len(c[2]) > 300 for c in comms):
             return bad(
@@ -242,11 +296,44 @@ class RowReader:
             "source_channel": channel.value,
             "assigned_id": assigned_id,
             "created_at": created,
-            "updated_at": created,
+            "updated_at": updated,
             "comments": self.cell(cells, "comments"),
-            "contact_id": None,
+            "contact_id": contact_id,
             "archived": False,
             "merged_into_id": None,
             "version": 1,
         }
-        return Record(line, lead, comms, self.cell(cells, "message"), bool(created_text))
+        message = self.cell(cells, "message")
+        return Record(line, lead, comms, message, dated=bool(created_text), chats=chats)
+
+    def _messengers(
+        self, cells: list[Any]
+    ) -> tuple[list[tuple[Channel, str]], list[tuple[Channel, str]]]:
+        """The messenger columns' handles, and the open-line chat ids among them."""
+        handles: list[tuple[Channel, str]] = []
+        chats: list[tuple[Channel, str]] = []
+        for index in self.c.multi.get("messenger", ()):
+            if index >= len(cells):
+                continue
+            channel = self.c.channels.get(index, Channel.OTHER)
+            for value in _SPLIT_LIST.split(visible(cell_text(cells[index]))):
+                value = value.strip()
+                if not value:
+                    continue
+                chat_channel = bitrix24_export.open_line_chat(value)
+                if chat_channel is not None:
+                    chats.append((chat_channel, value))
+                else:
+                    handles.append((channel, value))
+        return handles, chats
+
+
+def _bad_date(value: str) -> Message:
+    return bad(
+        QT_TRANSLATE_NOOP(
+            "Import",
+            "cannot read the date '{value}' (dates are read day first: 25.11.2026, "
+            "25/11/2026 10:02, or ISO 2026-11-25T10:02)",
+        ),
+        value=value,
+    )

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from deskdup.models import Channel, Chat, CommKind, Communication, Lead, Operator
+from deskdup.models import Channel, Chat, CommKind, Communication, Contact, Lead
 from deskdup.services.bulk_insert import datetime_converter, insert_rows
 from deskdup.services.importer.report import ImportReport
 from deskdup.services.importer.rows import Record
@@ -37,15 +37,6 @@ class NothingWritten(Exception):
     """Raised inside the transaction to roll it back when bad rows forbid writing."""
 
 
-def operator_keys(session: Session) -> dict[str, int]:
-    keys: dict[str, int] = {}
-    for op in session.scalars(select(Operator)):
-        for key in (op.full_name, op.external_id, op.login):  # the login wins a clash
-            if key:
-                keys[key.lower()] = op.id
-    return keys
-
-
 class Writer:
     def __init__(
         self, session: Session, report: ImportReport, region: str, *, update: bool = False
@@ -66,10 +57,14 @@ class Writer:
         records, self.pending = self.pending, []
         if not records:
             return
+        # A contacts export writes contacts: the same row without the lead's own fields.
+        table = Contact if self.report.entity == "contact" else Lead
+        owner = "contact_id" if table is Contact else "lead_id"
+        columns = set(table.__table__.columns.keys())
         ids = [r.lead["external_id"] for r in records]
-        existing = set(self.s.scalars(select(Lead.external_id).where(Lead.external_id.in_(ids))))
+        existing = set(self.s.scalars(select(table.external_id).where(table.external_id.in_(ids))))
         fresh = [r for r in records if r.lead["external_id"] not in existing]
-        if self.update and existing:
+        if self.update and existing and table is Lead:
             update_leads(self, [r for r in records if r.lead["external_id"] in existing])
         else:
             self.report.unchanged += len(records) - len(fresh)
@@ -80,30 +75,33 @@ class Writer:
         dt = self.dt
         insert_rows(
             self.s,
-            Lead.__table__,
+            table.__table__,
             [
-                {**r.lead, "created_at": dt(r.lead["created_at"]),
-                 "updated_at": dt(r.lead["updated_at"])}
+                {**{k: v for k, v in r.lead.items() if k in columns},
+                 "created_at": dt(r.lead["created_at"]), "updated_at": dt(r.lead["updated_at"])}
                 for r in fresh
             ],
         )  # fmt: skip
-        query = select(Lead.external_id, Lead.id).where(
-            Lead.external_id.in_([r.lead["external_id"] for r in fresh])
+        query = select(table.external_id, table.id).where(
+            table.external_id.in_([r.lead["external_id"] for r in fresh])
         )
         new_ids = {external_id: lead_id for external_id, lead_id in self.s.execute(query)}
         lead_ids = [new_ids[r.lead["external_id"]] for r in fresh]
         comm_rows: list[dict[str, Any]] = []
         chat_rows: list[dict[str, Any]] = []
         for lead_id, record in zip(lead_ids, fresh, strict=True):
-            comm_rows.extend(self.comm_rows(lead_id, record))
+            comm_rows.extend(self.comm_rows(lead_id, record, owner))
+            chat_rows.extend(self.open_line_chats(lead_id, record, owner))
             if record.message:
-                chat_rows.append(self.chat_row(lead_id, record))
+                chat_rows.append(self.chat_row(lead_id, record, owner))
         insert_rows(self.s, Communication.__table__, comm_rows)
         insert_rows(self.s, Chat.__table__, chat_rows)
         self.report.imported += len(fresh)
 
-    def comm_rows(self, lead_id: int, record: Record) -> list[dict[str, Any]]:
-        """The communications of a lead, one for each distinct normalised value."""
+    def comm_rows(
+        self, lead_id: int, record: Record, owner: str = "lead_id"
+    ) -> list[dict[str, Any]]:
+        """The communications of a lead (or contact), one for each distinct normalised value."""
         rows: list[dict[str, Any]] = []
         seen: set[tuple[CommKind, str]] = set()
         for kind, channel, raw in record.comms:
@@ -115,8 +113,9 @@ class Writer:
             if not norm.valid:
                 self.report.invalid_values += 1
             rows.append({
-                "lead_id": lead_id,
+                "lead_id": None,
                 "contact_id": None,
+                owner: lead_id,
                 "kind": kind.value,
                 "channel": channel.value,
                 "raw_value": raw,
@@ -125,11 +124,31 @@ class Writer:
             })  # fmt: skip
         return rows
 
-    def chat_row(self, lead_id: int, record: Record) -> dict[str, Any]:
+    def open_line_chats(
+        self, lead_id: int, record: Record, owner: str = "lead_id"
+    ) -> list[dict[str, Any]]:
+        """The open-line chats a Bitrix24 export names (``imol|connector|line|chat|user``)."""
+        return [
+            {
+                "lead_id": None,
+                "contact_id": None,
+                owner: lead_id,
+                "channel": channel.value,
+                "external_chat_id": chat_id[:100],
+                "first_message": "",
+                "message_count": 0,
+                "last_message_at": None,
+                "version": 1,
+            }
+            for channel, chat_id in record.chats
+        ]
+
+    def chat_row(self, lead_id: int, record: Record, owner: str = "lead_id") -> dict[str, Any]:
         created = record.lead["created_at"]
         return {
-            "lead_id": lead_id,
+            "lead_id": None,
             "contact_id": None,
+            owner: lead_id,
             "channel": record.lead["source_channel"],  # already .value
             "external_chat_id": import_chat_id(record.lead["external_id"]),
             "first_message": record.message,

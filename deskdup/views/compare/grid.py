@@ -14,10 +14,18 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from deskdup.models import Channel
-from deskdup.services.merge_plan import FieldChoice, LeadCard, MergePlan
+from deskdup.services.merge_plan import PROPOSED, TYPED, FieldChoice, LeadCard, MergePlan
 from deskdup.services.policy import MergePolicy
 from deskdup.services.rights import Refusal
 from deskdup.views.channel_badges import ChannelChip, channel_icon, channel_name, icon_pixmap
@@ -46,6 +54,7 @@ RESULT_COLUMN = 1  # the merged lead, right after the field names
 # The widest value a column must show on one line: a phone with its icon.
 WIDEST_PHONE = "+7 999 999-99-99"
 CHAT_PREVIEW_CHARS = 70
+TYPABLE = ("title", "last_name", "first_name", "middle_name")  # MergePlan.type_value
 COMMENT_PREVIEW_CHARS = 120
 
 
@@ -60,6 +69,7 @@ class CompareGrid(QWidget):
     value_chosen = Signal(str, int)  # field name, lead id: keep this lead's value
     primary_chosen = Signal(int)  # column index (0-based): make this lead the primary
     exclude_requested = Signal(int)  # column index: this lead is a different customer
+    type_requested = Signal(str)  # field name: the operator types the merged value
 
     def __init__(self, plan: MergePlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,9 +167,21 @@ class CompareGrid(QWidget):
                 line.addWidget(self.result_source_icon)
                 line.addWidget(value, 1)
                 result.layout_.addLayout(line)
+            elif choice.name in TYPABLE:
+                line = QHBoxLayout()
+                line.setContentsMargins(0, 0, 0, 0)
+                line.addWidget(value, 1)
+                edit = QToolButton()
+                edit.setText("✎")
+                edit.setAutoRaise(True)
+                edit.setToolTip(self.tr("Type the value of the merged lead"))
+                edit.setAccessibleName(self.tr("Type the value of the merged lead"))
+                edit.clicked.connect(lambda _=False, n=choice.name: self.type_requested.emit(n))
+                line.addWidget(edit)
+                result.layout_.addLayout(line)
             else:
                 result.layout_.addWidget(value)
-            if choice.differs:
+            if choice.differs or choice.name in TYPABLE:
                 # Which lead the surviving value comes from, beside the value itself.
                 source = make_secondary(QLabel())
                 result.layout_.addWidget(source)
@@ -314,14 +336,22 @@ class CompareGrid(QWidget):
                 cell.set_flag("current", choice.name == current)
             self.field_labels[choice.name].set_flag("current", choice.name == current)
             text = self._display(choice, choice.chosen)
+            if choice.override is not None:
+                text = choice.override
             self.result_cells[choice.name].setText(text or EMPTY)
             source = self.result_sources.get(choice.name)
             if source is not None:
                 # Only what comes from another lead than the primary needs naming.
                 taken = choice.chosen != plan.primary_id
                 label = plan.cards[choice.chosen].label
-                source.setText(self.tr("from #{lead}").format(lead=label) if taken else "")
-                source.setVisible(taken)
+                if choice.source == TYPED:
+                    note = self.tr("typed")
+                elif choice.source == PROPOSED:
+                    note = self.tr("put right, from #{lead}").format(lead=label)
+                else:
+                    note = self.tr("from #{lead}").format(lead=label) if taken else ""
+                source.setText(note)
+                source.setVisible(bool(note))
             if choice.name == "source_channel":
                 icon = channel_icon(choice.chosen_value)
                 self.result_source_icon.setPixmap(icon_pixmap(icon))

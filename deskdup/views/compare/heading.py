@@ -61,12 +61,16 @@ class GroupHeading(QWidget):
         self.banner.setVisible(bool(text))
 
     def show_reasons(self, reasons: Sequence[Reason]) -> None:
-        texts = [translate_message(r.text) for r in reasons]
-        if texts:
-            self.reasons_label.setText(self.tr("Why: {reasons}").format(reasons="; ".join(texts)))
-        else:
-            self.reasons_label.setText("")
-        self.reasons_label.setVisible(bool(texts))
+        """Every reason, those against the group on a line of their own."""
+        for_it = [translate_message(r.text) for r in reasons if r.weight >= 0]
+        against = [translate_message(r.text) for r in reasons if r.weight < 0]
+        lines = []
+        if for_it:
+            lines.append(self.tr("Why: {reasons}").format(reasons="; ".join(for_it)))
+        if against:
+            lines.append(self.tr("Against: {reasons}").format(reasons="; ".join(against)))
+        self.reasons_label.setText("\n".join(lines))
+        self.reasons_label.setVisible(bool(lines))
 
     def show_refusals(self, text: str) -> None:
         """Why the operator cannot merge the group ("" when she can)."""

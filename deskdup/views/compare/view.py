@@ -26,6 +26,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QMessageBox,
     QScrollArea,
     QVBoxLayout,
@@ -54,6 +55,7 @@ from deskdup.views.compare.heading import GroupHeading
 from deskdup.views.compare.keyboard import FocusTaker, ask_keeping_keyboard
 from deskdup.views.dismiss_dialog import DismissDialog
 from deskdup.views.formatting import error_text, translate_message, undo_question
+from deskdup.views.i18n import current_language, note_translators
 from deskdup.views.lifetime import delete_later
 from deskdup.views.operations import QueryOp
 from deskdup.views.shortcuts import MAX_LEADS, ReviewAction
@@ -289,6 +291,10 @@ class CompareView(QWidget):
     def is_busy(self) -> bool:
         return self._busy
 
+    def is_writing(self) -> bool:
+        """A merge, dismissal or undo of this view is being written."""
+        return self._write_op is not None
+
     # ------------------------------------------------------------------ loading
 
     def _load(self, primary_id: int | None = None, stale: str = "") -> None:
@@ -353,6 +359,7 @@ class CompareView(QWidget):
         self.heading.show_reasons(self._reasons)
         grid = CompareGrid(plan)
         grid.value_chosen.connect(self._choose)
+        grid.type_requested.connect(self.type_value)
         grid.primary_chosen.connect(self.choose_primary_column)
         grid.exclude_requested.connect(self.exclude_column)
         self._replace_grid(grid)
@@ -410,6 +417,12 @@ class CompareView(QWidget):
             merge.setToolTip(self.actions.tip(ReviewAction.MERGE))
             self.heading.show_refusals("")
 
+    def forget_banner(self) -> None:
+        """The banner of the queue's flow ("Previous group: …", a refusal) does not
+        belong to what the operator turns to next (leads from the lead list)."""
+        self._carried = ""
+        self._show_banner("")
+
     def _show_banner(self, text: str, *, error: bool = True) -> None:
         self.heading.show_banner(text, error=error)
 
@@ -427,6 +440,28 @@ class CompareView(QWidget):
         if plan is None or not plan.field(field_name).differs:
             return
         plan.choose(field_name, lead_id)
+        if field_name in self._nav_fields:
+            self._current_row = self._nav_fields.index(field_name)
+        self._refresh()
+
+    def type_value(self, field_name: str) -> None:
+        """The operator types the merged lead's value (a name no lead spells right)."""
+        plan = self.plan
+        if plan is None or self._busy:
+            return
+        choice = plan.field(field_name)
+        label = translate_message(choice.label)
+        text, ok = self._ask(
+            lambda: QInputDialog.getText(
+                self,
+                self.tr("Type the value"),
+                self.tr("{field} of the merged lead:").format(field=label),
+                text=str(choice.chosen_display or ""),
+            )
+        )
+        if not ok:
+            return
+        plan.type_value(field_name, text)
         if field_name in self._nav_fields:
             self._current_row = self._nav_fields.index(field_name)
         self._refresh()
@@ -515,10 +550,17 @@ class CompareView(QWidget):
         context = self._context
         operator_id = context.operator.id
         policy = self._loaded.policy
+        translators = note_translators()
         # A linked portal (context.backend): the merge is written there first.
         self._write(
             lambda: merge_group(
-                context.workspace, plan, operator_id, policy, backend=context.backend
+                context.workspace,
+                plan,
+                operator_id,
+                policy,
+                translators,
+                current_language(),
+                backend=context.backend,
             ),
             self._on_merged,
             self._on_merge_failed,

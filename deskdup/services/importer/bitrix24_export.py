@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from deskdup.models import Channel, CommKind
+from deskdup.services.bitrix24 import vocabulary
 
 # --------------------------------------------------------------------------- columns
 
@@ -117,7 +119,7 @@ _BY_TITLE: dict[str, Column] = {
 }
 
 # "Контакт Telegram", "Контакт Открытая линия", "Telegram account", "Viber contact".
-_MESSENGER_TITLE = re.compile(r"^(?:контакт (?P<ru>.+)|(?P<en>.+?) (?:contact|account|id))$")
+_MESSENGER_TITLE = re.compile(r"^(?:контакт (?P<ru>.+)|(?P<en>.+?) (?:contact|account))$")
 
 # A messenger's or channel's name as Bitrix24 writes it (in column titles, in
 # open-line source names such as "Telegram - Открытая линия" and in SOURCE_ID
@@ -178,6 +180,16 @@ def header_column(title: str) -> Column | None:
     return _im(channel)
 
 
+def open_line_chat(value: str) -> Channel | None:
+    """The messenger of an open-line chat id (``imol|telegrambot|1|123|456``); None if not one.
+
+    The connector (``telegrambot``, ``whatsappbyedna``, ``avito``, ``vkgroup``,
+    ``livechat``...) names the messenger, read by the REST vocabulary's rules.
+    """
+    chat = vocabulary.parse_imol(value)
+    return vocabulary.connector_channel(chat.connector) if chat else None
+
+
 def is_export_title(title: str) -> bool:
     """Whether the title is one only a Bitrix24 export uses (not deskdup's own format)."""
     key = fold_header(title)
@@ -215,7 +227,8 @@ def status_code(text: str) -> str:
 
 
 # SOURCE_ID codes and display names of the standard sources (crm_status.php).
-_SOURCES: dict[str, Channel] = {
+# None: a standard source that is not a channel (advertising, a recommendation...).
+_SOURCES: dict[str, Channel | None] = {
     "call": Channel.CALL,
     "звонок": Channel.CALL,
     "callback": Channel.CALL,
@@ -239,25 +252,41 @@ _SOURCES: dict[str, Channel] = {
     "интернет-магазин": Channel.SITE,
     "other": Channel.OTHER,
     "другое": Channel.OTHER,
-}
+    **dict.fromkeys(
+        (
+            "advertising", "реклама", "partner", "existing client", "существующий клиент",
+            "recommendation", "by recommendation", "по рекомендации", "trade_show",
+            "show/exhibition", "выставка", "rc_generator", "sales boost", "генератор продаж",
+            "self", "свой контакт", "conference", "конференция",
+        )
+    ),
+}  # fmt: skip
 
 
-def source_channel(text: str) -> Channel | None:
-    """The channel a lead came through, by its Bitrix24 source; None when not known.
+class Source(NamedTuple):
+    known: bool  # a standard source or an open line; False: a portal's own source
+    channel: Channel | None  # None: the source is not a channel
+
+
+def read_source(text: str) -> Source:
+    """A lead's Bitrix24 source, by SOURCE_ID code or display name.
 
     An open line's source names its connector ("Telegram - Открытая линия",
-    ``7|TELEGRAM``, ``4|AVITO``) and gives that messenger; a standard source gives
-    call, e-mail or website; the other standard sources (advertising, existing
-    client, recommendation, exhibition...) are not a channel and give None, as
-    does a portal's own source, and the lead's channel is then taken from its
-    communications.
+    ``7|TELEGRAM``, ``4|AVITO``) and gives that messenger; call, e-mail and the
+    website forms give their channel; the other standard sources (advertising,
+    existing client, recommendation, exhibition...) are known but not a
+    channel, like a portal's own source, and the lead's channel is then taken
+    from its communications.
     """
     key = fold_header(text)
     if not key:
-        return None
+        return Source(True, None)
+    if "|" in key:  # a SOURCE_ID code: 7|TELEGRAM, 4|AVITO
+        return Source(True, vocabulary.source_channel(text))
     if key in _SOURCES:
-        return _SOURCES[key]
-    return _channel_named_in(key)
+        return Source(True, _SOURCES[key])
+    channel = _channel_named_in(key)
+    return Source(channel is not None, channel)
 
 
 def detect_entity(header: list[str], path: str | Path = "") -> str:

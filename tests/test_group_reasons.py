@@ -1,0 +1,54 @@
+"""Every reason for and against a group, for the comparison (issue 12 item 11)."""
+
+from __future__ import annotations
+
+from deskdup.models import Channel, CommKind
+from deskdup.services.group_reasons import group_reasons
+from deskdup.services.matching import MatchIndex
+from tests.factories import make_lead, make_operator
+
+
+def test_all_reasons_for_and_then_against_a_group(workspace):
+    with workspace.session() as s:
+        anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
+        leads = [
+            make_lead(
+                s,
+                owner=anna,
+                channel=Channel.SITE,
+                first_name="Иван",
+                last_name="Петров",
+                comms=[
+                    (CommKind.PHONE, Channel.SITE, "+7 916 123-45-67"),
+                    (CommKind.EMAIL, Channel.SITE, "ivan.petrov@mail.ru"),
+                ],
+            ),
+            make_lead(
+                s,
+                owner=anna,
+                channel=Channel.CALL,
+                first_name="Иван",
+                last_name="Петров",
+                comms=[
+                    (CommKind.PHONE, Channel.CALL, "+7 903 765-43-21"),
+                    (CommKind.EMAIL, Channel.CALL, "ivan.petrov@mail.ru"),
+                ],
+            ),
+        ]
+        s.flush()
+        ids = [lead.id for lead in leads]
+    index = MatchIndex.build(workspace)
+    reasons = group_reasons(index, ids)
+    weights = [r.weight for r in reasons]
+    codes = [r.code for r in reasons]
+    assert "different_phones" in codes
+    assert any(w > 0 for w in weights)
+    # Those for first (strongest first), then those against.
+    assert weights == sorted((w for w in weights if w > 0), reverse=True) + sorted(
+        w for w in weights if w < 0
+    )
+    assert "Different phones" in str(reasons[codes.index("different_phones")].text)
+    # More than the queue's three, when there are more.
+    assert len(reasons) >= 3
+    assert group_reasons(None, ids) == []
+    assert group_reasons(index, [ids[0], 10**9]) == []
