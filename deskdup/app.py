@@ -111,7 +111,8 @@ def _open(
     the operator chose "New workspace…"; otherwise a missing file is "file not
     found" (a typo must not make an empty workspace).
     """
-    ws = open_workspace(url, create=create)
+    # Linking a new file to a portal is an explicit create, as `deskdup sync` is.
+    ws = open_workspace(url, create=create or bool(webhook))
     try:
         portal = open_portal(
             ws,
