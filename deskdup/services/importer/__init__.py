@@ -11,8 +11,9 @@ file.
 
 The source CRM's id is the key: a row whose id is already a lead's external id
 is left alone (counted as "already there"), so importing the same file twice
-changes nothing.  Rows are never used to update existing leads: the workspace
-may have merged or edited them since, and an export must not undo that.
+changes nothing.  Only ``--update`` (``updating``) lets a re-import correct the
+leads an earlier import made, and never one a merge has touched since: an
+export must not undo the operators' work.
 
 A phone or e-mail that cannot be normalised is kept as typed and flagged
 invalid; it never makes a row bad.
