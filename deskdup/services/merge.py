@@ -40,6 +40,7 @@ from deskdup.models import (
     EventLead,
     Lead,
     MergeEvent,
+    Operator,
     deal_contacts,
 )
 from deskdup.services.channels import channel_message
@@ -167,6 +168,28 @@ def _who_changed(session: Session, lead: Lead) -> str:
     return event.operator.full_name if event is not None and event.operator else ""
 
 
+def check_plan_still_holds(
+    session: Session,
+    operator: Operator,
+    plan: MergePlan,
+    leads: dict[int, Lead],
+    policy: MergePolicy,
+) -> dict[int, LeadCard]:
+    """Refuse a plan whose leads changed since it was shown, or that the operator may not apply.
+
+    Every backend asks this before it writes anything (the SQL one here, the
+    portal in ``bitrix24.merge``); returns the leads' cards as they are now.
+    """
+    _check_versions(session, plan, leads)
+    cards = cards_from_leads(list(leads.values()))
+    refusals = check_merge_cards(
+        operator, [cards[i] for i in plan.lead_ids], plan.primary_id, policy
+    )
+    if refusals:
+        raise fail(RightsError, refusals_message(refusals), refusals=refusals)
+    return cards
+
+
 def _check_versions(session: Session, plan: MergePlan, leads: dict[int, Lead]) -> None:
     for lead_id in plan.lead_ids:
         lead = leads.get(lead_id)
@@ -240,13 +263,7 @@ def apply_merge(
             labels = {i: plan.cards[i].label for i in plan.lead_ids}
             raise held_error(ws.engine, labels) from exc
         leads = {lead.id: lead for lead in locked}
-        _check_versions(session, plan, leads)
-        cards = cards_from_leads(list(leads.values()))
-        refusals = check_merge_cards(
-            operator, [cards[i] for i in plan.lead_ids], plan.primary_id, policy
-        )
-        if refusals:
-            raise fail(RightsError, refusals_message(refusals), refusals=refusals)
+        cards = check_plan_still_holds(session, operator, plan, leads, policy)
 
         primary = leads[plan.primary_id]
         others = [leads[i] for i in plan.other_ids]

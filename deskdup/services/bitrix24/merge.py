@@ -48,22 +48,20 @@ from deskdup.services.events import record_event
 from deskdup.services.merge import (
     MERGE_NOTE,
     MergeResult,
-    _check_versions,
     _merge_note,
     _operator,
+    check_plan_still_holds,
     row_dict,
     utcnow,
 )
 from deskdup.services.merge_plan import (
     MergePlan,
-    cards_from_leads,
     load_leads,
     merged_comments,
     unite,
 )
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.policy import MergePolicy
-from deskdup.services.rights import check_merge_cards, refusals_message
 from deskdup.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -220,13 +218,7 @@ def start_merge(
     with ws.session() as session:
         operator = _operator(session, operator_id)
         leads = {lead.id: lead for lead in load_leads(session, plan.lead_ids)}
-        _check_versions(session, plan, leads)
-        cards = cards_from_leads(list(leads.values()))
-        refusals = check_merge_cards(
-            operator, [cards[i] for i in plan.lead_ids], plan.primary_id, policy
-        )
-        if refusals:
-            raise fail(RightsError, refusals_message(refusals), refusals=refusals)
+        cards = check_plan_still_holds(session, operator, plan, leads, policy)
         ext = {lead_id: leads[lead_id].external_id or "" for lead_id in plan.lead_ids}
         operator_name = operator.full_name
     order = [ext[plan.primary_id], *(ext[i] for i in plan.other_ids)]
