@@ -90,9 +90,9 @@ def run_bind(args: argparse.Namespace) -> int:
 
 
 def _db(parser: argparse.ArgumentParser) -> None:
-    # SUPPRESS: `deskdup --db X contacts find ...` keeps the top-level value.
+    # Required after the command, as for scan and merge.
     parser.add_argument(
-        "--db", metavar="URL", default=argparse.SUPPRESS, help="workspace (URL or SQLite file)"
+        "--db", metavar="URL", required=True, help="workspace (URL or SQLite file)"
     )
 
 

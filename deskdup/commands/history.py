@@ -21,7 +21,6 @@ from pathlib import Path
 
 from dateutil import parser as dateparser
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from deskdup.models import EventKind, EventLead, Lead, Operator
 from deskdup.services.dismissals import undo_dismiss
@@ -42,20 +41,12 @@ from deskdup.services.history_export import (
 )
 from deskdup.services.operators import find_operator
 from deskdup.services.spreadsheet import safe_row
-from deskdup.services.workspace import Workspace, normalize_url, open_workspace
+from deskdup.services.workspace import Workspace, open_workspace
 
 
 def _open(args: argparse.Namespace) -> Workspace:
-    db = getattr(args, "db", None)
-    if not db:
-        raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
-    url = normalize_url(db)
-    parsed = make_url(url)
-    database = parsed.database or ""
-    is_file = parsed.get_backend_name() == "sqlite" and database != ":memory:"
-    if is_file and not Path(database).exists():
-        raise KnownError(f"There is no workspace at {database}.")
-    return open_workspace(url)
+    # open_workspace says "file not found" (and how to create one) in words.
+    return open_workspace(args.db, create=False)
 
 
 def parse_when(text: str, *, end: bool = False) -> datetime:
@@ -213,7 +204,7 @@ def register(subparsers) -> None:
         "newest first.",
     )
     history.add_argument(
-        "--db", metavar="URL", default=argparse.SUPPRESS, help="workspace (URL or SQLite file)"
+        "--db", metavar="URL", required=True, help="workspace (URL or SQLite file)"
     )
     history.add_argument(
         "--as",
@@ -246,7 +237,7 @@ def register(subparsers) -> None:
         "can be offered as duplicates again (the mark's author or a supervisor).",
     )
     undo.add_argument(
-        "--db", metavar="URL", default=argparse.SUPPRESS, help="workspace (URL or SQLite file)"
+        "--db", metavar="URL", required=True, help="workspace (URL or SQLite file)"
     )
     undo.add_argument(
         "--as",

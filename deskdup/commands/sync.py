@@ -20,7 +20,6 @@ from deskdup.services.bitrix24.link import find_webhook, remember_webhook, works
 from deskdup.services.bitrix24.merge import open_entries
 from deskdup.services.bitrix24.sync import PullProgress
 from deskdup.services.bitrix24.webhook import Webhook
-from deskdup.services.errors import KnownError
 from deskdup.services.workspace import Workspace, open_workspace
 
 
@@ -63,10 +62,7 @@ def portal_backend(ws: Workspace, given: str | None) -> Bitrix24Backend:
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    db = getattr(args, "db", None)
-    if not db:
-        raise KnownError("Give the workspace with --db URL (or a SQLite file path).")
-    ws = open_workspace(db)
+    ws = open_workspace(args.db)
     backend = None
     try:
         backend = portal_backend(ws, args.bitrix24)
@@ -103,7 +99,7 @@ def register(subparsers) -> None:
         "workspace (incrementally after the first time); exit 0 only when complete.",
     )
     sync.add_argument(
-        "--db", metavar="URL", default=argparse.SUPPRESS, help="workspace (URL or SQLite file)"
+        "--db", metavar="URL", required=True, help="workspace (URL or SQLite file)"
     )
     sync.add_argument(
         "--bitrix24",
