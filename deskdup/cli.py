@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"deskdup {__version__}")
     parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (a demo workspace in a temporary folder: scan, "
+        "merge, undo, then the window, offscreen without a screen); exit 0 when it works",
+    )
+    parser.add_argument(
         "--demo",
         action="store_true",
         help="open the window on the built-in demo workspace (created on first use)",
@@ -76,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
             handler.setLevel(logging.DEBUG if args.verbose else logging.WARNING)
     logs.install(logging.DEBUG if args.verbose else logging.INFO)
     log.info("deskdup %s: %s", __version__, args.command or "window")
+    if args.self_test:
+        from deskdup import self_test
+
+        return self_test.run()
     if args.command is None:
         from deskdup.app import run_gui  # Qt is loaded only for the window
 
