@@ -16,13 +16,11 @@ from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QWidget,
 )
 
-from deskdup import __version__
 from deskdup.services.group_reasons import group_reasons
 from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
@@ -32,6 +30,7 @@ from deskdup.services.team_settings import team_match_settings
 from deskdup.services.workspace import Workspace
 from deskdup.views import import_dialog
 from deskdup.views import settings as opts
+from deskdup.views.about_dialog import AboutDialog
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
 from deskdup.views.history import HistoryTab
@@ -476,14 +475,6 @@ class MainWindow(QMainWindow):
             if self.compare.plan is None and not self.compare.is_busy():
                 self.compare.forget_banner()  # an old banner of the queue's flow
 
-    def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About deskdup"))
-        box.setText(
-            self.tr(
-                "<b>deskdup {version}</b><p>Finds duplicate CRM leads across channels that "
-                "share no identifier, shows them side by side and merges them by hand.</p>"
-            ).format(version=__version__)
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+    def show_about(self) -> AboutDialog:
+        """Version, the bundled libraries' licences, where settings and logs are."""
+        return AboutDialog.show_for(self)
