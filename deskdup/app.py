@@ -29,7 +29,7 @@ from deskdup.services.errors import Cancelled, KnownError
 from deskdup.services.operators import OperatorInfo, list_operators, workspace_operators
 from deskdup.services.team_settings import TeamSettings, load_team_settings, save_team_settings
 from deskdup.services.workspace import Workspace, normalize_url, open_workspace
-from deskdup.views import errors, gc_guard, i18n
+from deskdup.views import appearance, errors, gc_guard, i18n
 from deskdup.views import settings as opts
 from deskdup.views.connection_dialog import ConnectionDialog, SignInDialog
 from deskdup.views.context import AppContext
@@ -389,8 +389,12 @@ class AppController(QObject):
         )
         if change is None:
             return
+        if change.font_changed:
+            appearance.apply_font_size(QApplication.instance(), self.settings.get(opts.FONT_SIZE))
         if change.language_changed:
             self.switch_language(self.settings.get(opts.LANGUAGE) or i18n.system_language())
+        elif change.font_changed:
+            self._show(ctx.workspace, ctx.operator)  # every label takes the new size
         if change.team is not None:
             new, ws, operator_id = change.team, ctx.workspace, ctx.operator.id
             # Saved as a history event (a supervisor's right); then the queue is rebuilt.
@@ -431,6 +435,10 @@ def run_gui(args: argparse.Namespace) -> int:
     app = make_application()
     gc_guard.install(app)  # cycles are collected on the UI thread, never on a worker
     settings = Settings()
+    # Light or dark as the desktop says (DESKDUP_COLOR_SCHEME where it says nothing),
+    # and the operator's font size.
+    appearance.apply_color_scheme(app)
+    appearance.apply_font_size(app, settings.get(opts.FONT_SIZE))
     i18n.install(i18n.choose_language(getattr(args, "lang", None), settings.get(opts.LANGUAGE)))
     errors.install_excepthook()
     controller = AppController(settings, login=getattr(args, "login", None))

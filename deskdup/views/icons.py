@@ -12,6 +12,7 @@ import qtawesome as qta
 from PySide6.QtGui import QIcon
 
 from deskdup.models import Channel
+from deskdup.views.appearance import is_dark
 from deskdup.views.channel_badges import channel_icon
 
 __all__ = ["action_icon", "channel_icon", "channel_icons"]
@@ -36,11 +37,17 @@ _ACTIONS = {
 
 # The lock is a warning (the comparison view draws its locks red too).
 _COLORS = {"lock": "#C62828"}
+# Blue-grey on a light window, a light grey on a dark one: 3:1 or more on each.
+_PLAIN = {False: "#455A64", True: "#B0BEC5"}
+
+
+def action_icon(name: str) -> QIcon:
+    return _action_icon(name, is_dark())
 
 
 @cache
-def action_icon(name: str) -> QIcon:
-    return qta.icon(_ACTIONS[name], color=_COLORS.get(name, "#455A64"))
+def _action_icon(name: str, dark: bool) -> QIcon:
+    return qta.icon(_ACTIONS[name], color=_COLORS.get(name, _PLAIN[dark]))
 
 
 def channel_icons(channels: list[Channel]) -> list[QIcon]:

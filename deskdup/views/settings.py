@@ -45,6 +45,8 @@ class Option:
 
 # The operator's choices (shown in the settings dialog).
 LANGUAGE = Option("ui/language", str, "", QT_TRANSLATE_NOOP("Settings", "Interface language"))
+# 0: the desktop's own size.  Larger text for operators who need it (issue 13).
+FONT_SIZE = Option("ui/font_size", int, 0, QT_TRANSLATE_NOOP("Settings", "Font size"))
 REVIEW_THRESHOLD = Option(
     "matching/review_threshold",
     float,

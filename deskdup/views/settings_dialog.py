@@ -36,10 +36,12 @@ from deskdup.services.matching import DEFAULT_BURST_MINUTES, DEFAULT_WEIGHTS
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.team_settings import TeamSettings
 from deskdup.views import i18n
+from deskdup.views.appearance import FONT_SIZE_RANGE
 from deskdup.views.settings import (
     BURST_MINUTES,
     BURST_RANGE,
     DEFAULT_REGION,
+    FONT_SIZE,
     LANGUAGE,
     MATCH_WEIGHTS,
     REVIEW_THRESHOLD,
@@ -92,6 +94,7 @@ class SettingsChange:
     matching_changed: bool
     # The team's new settings when a supervisor changed them (the caller saves them).
     team: TeamSettings | None = None
+    font_changed: bool = False  # the window is rebuilt with the new size
 
 
 class SettingsDialog(QDialog):
@@ -124,6 +127,15 @@ class SettingsDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LANGUAGE))))
         form.addRow(label(LANGUAGE), self.language)
+
+        self.font_size = QSpinBox()
+        self.font_size.setRange(FONT_SIZE_RANGE[0] - 1, FONT_SIZE_RANGE[1])
+        # The lowest value stands for "the desktop's own size" (stored as 0).
+        self.font_size.setSpecialValueText(self.tr("As the system"))
+        self.font_size.setSuffix(self.tr(" pt"))
+        self.font_size.setValue(max(self.font_size.minimum(), int(settings.get(FONT_SIZE))))
+        self.font_size.setToolTip(self.tr("Larger text in every window of deskdup"))
+        form.addRow(label(FONT_SIZE), self.font_size)
 
         self.threshold = QDoubleSpinBox()
         self.threshold.setRange(0.05, 1.0)
@@ -260,6 +272,7 @@ class SettingsDialog(QDialog):
         language = str(self.language.currentData() or "")
         language_changed = language != self.settings.get(LANGUAGE)
         self.settings.set(LANGUAGE, language)
+        font_changed = self._apply_font_size()
         region = self.region.text().strip().upper() or "RU"
         matching_changed = region != self.settings.get(DEFAULT_REGION) or (
             abs(self.threshold.value() - self._initial_threshold) > 1e-9
@@ -283,13 +296,21 @@ class SettingsDialog(QDialog):
             else:
                 self.settings.reset(MATCH_WEIGHTS)
         self.settings.sync()
-        return SettingsChange(language_changed, matching_changed)
+        return SettingsChange(language_changed, matching_changed, font_changed=font_changed)
+
+    def _apply_font_size(self) -> bool:
+        size = self.font_size.value()
+        size = 0 if size == self.font_size.minimum() else size
+        changed = size != int(self.settings.get(FONT_SIZE))
+        self.settings.set(FONT_SIZE, size)
+        return changed
 
     def _apply_with_team(self, team: TeamSettings) -> SettingsChange:
         """Save the operator's own settings; return the team's when a supervisor changed them."""
         language = str(self.language.currentData() or "")
         language_changed = language != self.settings.get(LANGUAGE)
         self.settings.set(LANGUAGE, language)
+        font_changed = self._apply_font_size()
         region = self.region.text().strip().upper() or "RU"
         matching_changed = region != self.settings.get(DEFAULT_REGION)
         self.settings.set(DEFAULT_REGION, region)
@@ -297,7 +318,10 @@ class SettingsDialog(QDialog):
         new_team = self.team_settings() if self.supervisor else team
         changed = new_team != team
         return SettingsChange(
-            language_changed, matching_changed or changed, new_team if changed else None
+            language_changed,
+            matching_changed or changed,
+            new_team if changed else None,
+            font_changed=font_changed,
         )
 
     @classmethod

@@ -24,15 +24,19 @@ from PySide6.QtWidgets import (
 
 from deskdup.models import Channel
 from deskdup.services.merge_plan import LeadCard
+from deskdup.views.appearance import is_dark, secondary_text
 from deskdup.views.channel_badges import channel_icon, channel_name, icon_label
 from deskdup.views.formatting import EMPTY, format_time, status_name
 from deskdup.views.shortcuts import ReviewAction, with_keys
 
 # Tints that read on light and dark palettes alike (alpha over the base colour).
+# The lines are opaque, darker on a light palette and lighter on a dark one
+# (keyed by ``is_dark``): 3:1 or more against their background either way
+# (tests/views/test_appearance.py measures them).
 DIFFERS_TINT = QColor(255, 179, 0, 40)
-CHOSEN_BORDER = QColor(230, 145, 0, 200)
+CHOSEN_BORDER = {False: QColor(204, 102, 0), True: QColor(255, 167, 38)}
 RESULT_TINT = QColor(76, 175, 80, 30)
-RESULT_LINE = QColor(76, 175, 80, 160)
+RESULT_LINE = {False: QColor(46, 125, 50), True: QColor(102, 187, 106)}
 PRIMARY_TINT = QColor(33, 150, 243, 28)
 CURRENT_TINT = QColor(33, 150, 243, 45)
 
@@ -53,9 +57,7 @@ def fit_column(label: QLabel) -> QLabel:
 def make_secondary(label: QLabel) -> QLabel:
     """Greyed text for details (times, counts) that stays readable."""
     palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
+    palette.setColor(QPalette.ColorRole.WindowText, secondary_text(palette))
     label.setPalette(palette)
     return label
 
@@ -99,6 +101,7 @@ class Cell(QWidget):
         kind, flags = self.kind, self.flags
         palette = self.palette()
         highlight = palette.color(QPalette.ColorRole.Highlight)
+        dark = is_dark(palette)
         rect = self.rect()
         painter = QPainter(self)
         background = None
@@ -114,7 +117,7 @@ class Cell(QWidget):
             painter.fillRect(rect, background)
         if kind == "value" and {"differs", "chosen"} <= flags:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(CHOSEN_BORDER, 1.2))
+            painter.setPen(QPen(CHOSEN_BORDER[dark], 1.2))
             painter.drawRoundedRect(QRectF(rect).adjusted(0.6, 0.6, -0.6, -0.6), 3, 3)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         if kind == "value" and "current" in flags:
@@ -127,7 +130,7 @@ class Cell(QWidget):
             height = 2 if "primary" in flags else 1
             painter.fillRect(rect.x(), rect.bottom() - height + 1, rect.width(), height, line)
         if kind == "resultheader":
-            painter.fillRect(rect.x(), rect.bottom() - 1, rect.width(), 2, RESULT_LINE)
+            painter.fillRect(rect.x(), rect.bottom() - 1, rect.width(), 2, RESULT_LINE[dark])
         if kind == "section":
             painter.fillRect(
                 rect.x(), rect.y(), rect.width(), 1, palette.color(QPalette.ColorRole.Midlight)
