@@ -1,6 +1,79 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="46" />
+        <source>About deskdup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="51" />
+        <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="60" />
+        <source>Python {python} · Qt {qt} · PySide6 {pyside} · deskdup: MIT licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="69" />
+        <source>Settings:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="70" />
+        <source>Logs:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="71" />
+        <source>Data (the demo workspace):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="86" />
+        <source>Bundled libraries and their licences:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="89" />
+        <source>Bundled libraries and their licences</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="91" />
+        <source>Library</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="91" />
+        <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="91" />
+        <source>Licence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="99" />
+        <source>Qt (inside PySide6)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="101" />
+        <source>not stated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="109" />
+        <source>Qt, PySide6 and psycopg are used under the GNU LGPL version 3: they are separate libraries in the program folder and may be replaced by compatible builds. Qt's source code: &lt;a href="{url}"&gt;{url}&lt;/a&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../deskdup/app.py" line="91" />
@@ -1247,87 +1320,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <location filename="../../deskdup/services/importer/rows.py" line="112" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="130" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157" />
+        <location filename="../../deskdup/services/importer/rows.py" line="149" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="165" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the id is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>the id '{id}' contains a control character</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="172" />
+        <location filename="../../deskdup/services/importer/rows.py" line="164" />
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="167" />
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <location filename="../../deskdup/services/importer/rows.py" line="325" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="35" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="44" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="250" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="259" />
+        <location filename="../../deskdup/services/importer/rows.py" line="251" />
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="279" />
+        <location filename="../../deskdup/services/importer/rows.py" line="271" />
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284" />
+        <location filename="../../deskdup/services/importer/rows.py" line="276" />
         <source>the title is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>
@@ -1578,32 +1651,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="212" />
+        <location filename="../../deskdup/views/compare/cells.py" line="215" />
         <source>Primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="216" />
+        <location filename="../../deskdup/views/compare/cells.py" line="219" />
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223" />
+        <location filename="../../deskdup/views/compare/cells.py" line="226" />
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="236" />
+        <location filename="../../deskdup/views/compare/cells.py" line="239" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="256" />
+        <location filename="../../deskdup/views/compare/cells.py" line="259" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="263" />
+        <location filename="../../deskdup/views/compare/cells.py" line="266" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
@@ -1730,58 +1803,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="72" />
+        <location filename="../../deskdup/views/main_window.py" line="71" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="77" />
+        <location filename="../../deskdup/views/main_window.py" line="76" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="78" />
+        <location filename="../../deskdup/views/main_window.py" line="77" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="80" />
+        <location filename="../../deskdup/views/main_window.py" line="79" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="201" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="201" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="295" />
+        <location filename="../../deskdup/views/main_window.py" line="294" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="441" />
+        <location filename="../../deskdup/views/main_window.py" line="440" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="450" />
+        <location filename="../../deskdup/views/main_window.py" line="449" />
         <source>The search works once the scan is done.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="481" />
-        <source>About deskdup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="484" />
-        <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2653,127 +2716,132 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="52" />
+        <location filename="../../deskdup/views/settings.py" line="49" />
+        <source>Font size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="54" />
         <source>Review threshold (score from 0 to 1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="58" />
+        <location filename="../../deskdup/views/settings.py" line="60" />
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="67" />
+        <location filename="../../deskdup/views/settings.py" line="69" />
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="73" />
+        <location filename="../../deskdup/views/settings.py" line="75" />
         <source>Burst window (minutes between leads from different channels)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="55" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
         <source>Same phone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="56" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
         <source>Same e-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
         <source>Same messenger account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
         <source>Same unrecognised phone number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
         <source>Same first name and surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
         <source>Same full name with patronymic</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="63" />
         <source>Nickname matches the name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="64" />
         <source>Same surname and initial</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="63" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
         <source>Same surname only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="64" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="66" />
         <source>Same surname with a number (petrov93)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="67" />
         <source>Same first name only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="66" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="68" />
         <source>Different channels within the burst window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="67" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="69" />
         <source>Same inquiry text</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="68" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
         <source>Much the same inquiry (reworded)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="69" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
         <source>Same inquiry that a few leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="72" />
         <source>Same template many leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="73" />
         <source>Different phones (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="72" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
         <source>Different first names (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="73" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
         <source>A man and a woman (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
         <source>Different surnames (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
         <source>Different patronymics (penalty)</source>
         <translation type="unfinished" />
     </message>
@@ -2781,62 +2849,73 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="110" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="113" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="122" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="125" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="134" />
         <source>As the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="146" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="135" />
+        <source> pt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="137" />
+        <source>Larger text in every window of deskdup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="158" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
         <source>Detection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
         <source>Team settings (whole workspace)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="178" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="181" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="171" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="183" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="192" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="201" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="213" />
         <source>Default: {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="206" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="218" />
         <source>Restore defaults</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="208" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="220" />
         <source>The burst window and every weight back to deskdup's defaults</source>
         <translation type="unfinished" />
     </message>

@@ -1,6 +1,79 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="46" />
+        <source>About deskdup</source>
+        <translation>О программе deskdup</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="51" />
+        <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="60" />
+        <source>Python {python} · Qt {qt} · PySide6 {pyside} · deskdup: MIT licence</source>
+        <translation>Python {python} · Qt {qt} · PySide6 {pyside} · deskdup: лицензия MIT</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="69" />
+        <source>Settings:</source>
+        <translation>Настройки:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="70" />
+        <source>Logs:</source>
+        <translation>Журналы:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="71" />
+        <source>Data (the demo workspace):</source>
+        <translation>Данные (демо-база):</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="86" />
+        <source>Bundled libraries and their licences:</source>
+        <translation>Библиотеки в составе программы и их лицензии:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="89" />
+        <source>Bundled libraries and their licences</source>
+        <translation>Библиотеки в составе программы и их лицензии</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="91" />
+        <source>Library</source>
+        <translation>Библиотека</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="91" />
+        <source>Version</source>
+        <translation>Версия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="91" />
+        <source>Licence</source>
+        <translation>Лицензия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="99" />
+        <source>Qt (inside PySide6)</source>
+        <translation>Qt (в составе PySide6)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="101" />
+        <source>not stated</source>
+        <translation>не указана</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/about_dialog.py" line="109" />
+        <source>Qt, PySide6 and psycopg are used under the GNU LGPL version 3: they are separate libraries in the program folder and may be replaced by compatible builds. Qt's source code: &lt;a href="{url}"&gt;{url}&lt;/a&gt;.</source>
+        <translation>Qt, PySide6 и psycopg используются на условиях GNU LGPL версии 3: это отдельные библиотеки в папке программы, их можно заменить совместимыми сборками. Исходный код Qt: &lt;a href="{url}"&gt;{url}&lt;/a&gt;.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../deskdup/app.py" line="91" />
@@ -1247,87 +1320,87 @@
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <location filename="../../deskdup/services/importer/rows.py" line="112" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation>ячейка в столбце '{column}' достигает предела Excel в 32 767 символов, и её текст мог быть обрезан: импортируйте её из файла CSV</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="130" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation>ячейка в столбце '{column}' содержит {value}: таблица не хранит это как набранные цифры (ИСТИНА/ЛОЖЬ, дробь, дата или больше 15 цифр); задайте столбцу текстовый формат и введите значение заново</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157" />
+        <location filename="../../deskdup/services/importer/rows.py" line="149" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="165" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>the id '{id}' contains a control character</source>
         <translation>в id '{id}' есть управляющий символ</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="172" />
+        <location filename="../../deskdup/services/importer/rows.py" line="164" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="167" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <location filename="../../deskdup/services/importer/rows.py" line="325" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="35" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="44" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation>'{value}' — так зовут нескольких операторов: укажите в ячейке логин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="250" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="259" />
+        <location filename="../../deskdup/services/importer/rows.py" line="251" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="279" />
+        <location filename="../../deskdup/services/importer/rows.py" line="271" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284" />
+        <location filename="../../deskdup/services/importer/rows.py" line="276" />
         <source>the title is longer than 300 characters</source>
         <translation>название длиннее 300 символов</translation>
     </message>
@@ -1578,32 +1651,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="212" />
+        <location filename="../../deskdup/views/compare/cells.py" line="215" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="216" />
+        <location filename="../../deskdup/views/compare/cells.py" line="219" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223" />
+        <location filename="../../deskdup/views/compare/cells.py" line="226" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="236" />
+        <location filename="../../deskdup/views/compare/cells.py" line="239" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="256" />
+        <location filename="../../deskdup/views/compare/cells.py" line="259" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="263" />
+        <location filename="../../deskdup/views/compare/cells.py" line="266" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
@@ -1730,59 +1803,49 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="72" />
+        <location filename="../../deskdup/views/main_window.py" line="71" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="77" />
+        <location filename="../../deskdup/views/main_window.py" line="76" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="78" />
+        <location filename="../../deskdup/views/main_window.py" line="77" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="80" />
+        <location filename="../../deskdup/views/main_window.py" line="79" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="201" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="201" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="295" />
+        <location filename="../../deskdup/views/main_window.py" line="294" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="441" />
+        <location filename="../../deskdup/views/main_window.py" line="440" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="450" />
+        <location filename="../../deskdup/views/main_window.py" line="449" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="481" />
-        <source>About deskdup</source>
-        <translation>О программе deskdup</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="484" />
-        <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2654,127 +2717,132 @@
         <translation>Язык интерфейса</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="52" />
+        <location filename="../../deskdup/views/settings.py" line="49" />
+        <source>Font size</source>
+        <translation>Размер шрифта</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="54" />
         <source>Review threshold (score from 0 to 1)</source>
         <translation>Порог проверки (оценка от 0 до 1)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="58" />
+        <location filename="../../deskdup/views/settings.py" line="60" />
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation>Регион телефонов по умолчанию (код страны: RU, KZ, BY)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="67" />
+        <location filename="../../deskdup/views/settings.py" line="69" />
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation>Веса признаков (от -1 до 1; меньше 0 снижает оценку)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="73" />
+        <location filename="../../deskdup/views/settings.py" line="75" />
         <source>Burst window (minutes between leads from different channels)</source>
         <translation>Окно всплеска (минут между лидами из разных каналов)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="55" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
         <source>Same phone</source>
         <translation>Один телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="56" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
         <source>Same e-mail</source>
         <translation>Один e-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
         <source>Same messenger account</source>
         <translation>Один аккаунт в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
         <source>Same unrecognised phone number</source>
         <translation>Один нераспознанный номер телефона</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
         <source>Same first name and surname</source>
         <translation>Одинаковые имя и фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
         <source>Same full name with patronymic</source>
         <translation>Одинаковые ФИО с отчеством</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="63" />
         <source>Nickname matches the name</source>
         <translation>Ник совпадает с именем</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="64" />
         <source>Same surname and initial</source>
         <translation>Одинаковые фамилия и инициал</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="63" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
         <source>Same surname only</source>
         <translation>Только одинаковая фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="64" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="66" />
         <source>Same surname with a number (petrov93)</source>
         <translation>Одинаковая фамилия с числом (petrov93)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="67" />
         <source>Same first name only</source>
         <translation>Только одинаковое имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="66" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="68" />
         <source>Different channels within the burst window</source>
         <translation>Разные каналы в пределах окна всплеска</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="67" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="69" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="68" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
         <source>Much the same inquiry (reworded)</source>
         <translation>Почти тот же текст обращения (перефразирован)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="69" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="72" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="73" />
         <source>Different phones (penalty)</source>
         <translation>Разные телефоны (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="72" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
         <source>Different first names (penalty)</source>
         <translation>Разные имена (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="73" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
         <source>A man and a woman (penalty)</source>
         <translation>Мужчина и женщина (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
         <source>Different surnames (penalty)</source>
         <translation>Разные фамилии (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
@@ -2782,62 +2850,73 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="110" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="113" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="122" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="125" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="134" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="146" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="135" />
+        <source> pt</source>
+        <translation> пт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="137" />
+        <source>Larger text in every window of deskdup</source>
+        <translation>Крупнее текст во всех окнах deskdup</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="158" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
         <source>Team settings (whole workspace)</source>
         <translation>Настройки команды (вся база)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="178" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation>Архивировать объединённые лиды (а не удалять)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="181" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation>С этими настройками работают все операторы этой базы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="171" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="183" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation>Это настройки команды; менять их может только руководитель.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="192" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="201" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="213" />
         <source>Default: {value}</source>
         <translation>По умолчанию: {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="206" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="218" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="208" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="220" />
         <source>The burst window and every weight back to deskdup's defaults</source>
         <translation>Вернуть окно всплеска и все веса к значениям deskdup по умолчанию</translation>
     </message>
