@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if (sys.argv[1:] if argv is None else argv) == ["--version"]:
+        # Before the subcommands are imported (SQLAlchemy, Alembic…): an installed
+        # build answers at once.  argparse prints the same for it below.
+        print(f"deskdup {__version__}")
+        return 0
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(

@@ -188,12 +188,15 @@ def icon_pixmap(icon: QIcon, size: int = ICON_SIZE) -> QPixmap:
     return pixmap
 
 
-def icon_label(icon: QIcon, size: int = ICON_SIZE, tooltip: str = "") -> QLabel:
+def icon_label(icon: QIcon, size: int = ICON_SIZE, tooltip: str = "", name: str = "") -> QLabel:
+    """An icon; ``name`` (else the tooltip) is what a screen reader says for it."""
     label = QLabel()
     label.setPixmap(icon_pixmap(icon, size))
     label.setFixedSize(size, size)
     if tooltip:
         label.setToolTip(tooltip)
+    if name or tooltip:
+        label.setAccessibleName(name or tooltip)
     return label
 
 
@@ -331,7 +334,8 @@ class ChannelChip(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(5)
-        layout.addWidget(icon_label(icon), 0, Qt.AlignmentFlag.AlignTop)
+        self.icon_label = icon_label(icon)
+        layout.addWidget(self.icon_label, 0, Qt.AlignmentFlag.AlignTop)
         if wrap:
             self.text_label: QLabel = WrappingLabel(text)
         else:
@@ -342,11 +346,26 @@ class ChannelChip(QWidget):
         layout.addWidget(self.text_label, 1)
         if tooltip:
             self.setToolTip(tooltip)
+        self.set_spoken(None, text)
+
+    def set_spoken(self, what: str | None = None, text: str | None = None, owner: str = "") -> None:
+        """What a screen reader says: "lead 2, Phone, +7 951 225-27-09" (``owner``,
+        ``what`` the icon shows: the channel or kind, and the text).  None keeps
+        what was said before."""
+        if what is not None:
+            self.icon_label.setAccessibleName(what)
+        what = self.icon_label.accessibleName()
+        text = self.text_label.text() if text is None else text
+        self.setAccessibleName(", ".join(part for part in (owner, what, text) if part))
+        self.setAccessibleDescription(self.toolTip())
 
     @classmethod
     def for_channel(cls, channel: Channel | str | None, text: str = "") -> ChannelChip:
         name = channel_name(channel)
-        return cls(channel_icon(channel), text or name, name)
+        chip = cls(channel_icon(channel), text or name, name)
+        if text:
+            chip.set_spoken(name, text)
+        return chip
 
     @classmethod
     def for_comm(
@@ -365,6 +384,7 @@ class ChannelChip(QWidget):
         if not valid:
             tooltip += " — " + QCoreApplication.translate("Channels", "could not be recognised")
         chip = cls(comm_icon(kind, channel), text, tooltip, wrap=wrap)
+        chip.set_spoken(name, text)
         if not valid:
             palette = chip.text_label.palette()
             palette.setColor(

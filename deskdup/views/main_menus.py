@@ -23,6 +23,20 @@ if TYPE_CHECKING:
 QUEUE_TAB, LEADS_TAB, HISTORY_TAB = 0, 1, 2
 
 
+def platform_keys(shortcut) -> list[QKeySequence]:
+    """The platform's own keys for a standard action (``QKeySequence.StandardKey``);
+    with ``(standard, fallback)`` the fallback is added where the platform has none
+    or another (Quit has no key on Windows, Preferences none on Windows and GNOME)."""
+    if isinstance(shortcut, tuple):
+        standard, fallback = shortcut
+        keys = list(QKeySequence.keyBindings(standard))
+        extra = QKeySequence(fallback)
+        return keys if extra in keys else [*keys, extra]
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        return list(QKeySequence.keyBindings(shortcut))
+    return [QKeySequence(shortcut)]
+
+
 class WindowMenus(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -33,7 +47,7 @@ class WindowMenus(QObject):
         self,
         text: str,
         slot: Callable[[], Any],
-        shortcut: str | QKeySequence.StandardKey | None = None,
+        shortcut: str | QKeySequence.StandardKey | tuple | None = None,
         icon: str | None = None,
         tip: str = "",
     ) -> QAction:
@@ -41,7 +55,7 @@ class WindowMenus(QObject):
         if icon:
             action.setIcon(icons.action_icon(icon))
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcuts(platform_keys(shortcut))
         if tip:
             action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -68,9 +82,16 @@ class WindowMenus(QObject):
             self.tr("Sign in as another operator…"), w.sign_in_requested.emit, None, "sign_in"
         )
         w.settings_action = self._action(
-            self.tr("&Settings…"), w.settings_requested.emit, "Ctrl+,", "settings"
+            self.tr("&Settings…"),
+            w.settings_requested.emit,
+            (QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+            "settings",
         )
-        w.quit_action = self._action(self.tr("&Quit"), w.close, "Ctrl+Q", "quit")
+        w.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)  # macOS: app menu
+        w.quit_action = self._action(
+            self.tr("&Quit"), w.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "quit"
+        )
+        w.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         for action in (w.open_action, w.import_action, w.sign_in_action):
             w.file_menu.addAction(action)
         w.file_menu.addSeparator()
@@ -120,7 +141,9 @@ class WindowMenus(QObject):
 
         w.help_menu = menus.addMenu(self.tr("&Help"))
         w.help_menu.addAction(review[ReviewAction.CHEAT_SHEET])
-        w.help_menu.addAction(self._action(self.tr("&About deskdup"), w.show_about, None, "about"))
+        about = self._action(self.tr("&About deskdup"), w.show_about, None, "about")
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        w.help_menu.addAction(about)
         self._latin_menu_keys()
 
     def _latin_menu_keys(self) -> None:

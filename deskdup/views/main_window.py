@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.queue = QueueView()
         self.leads = LeadListView()
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Queue, leads and history"))
         self.tabs.addTab(self.queue, self.tr("Review queue"))
         self.tabs.addTab(self.leads, self.tr("Leads"))
         self.history = HistoryTab(context)

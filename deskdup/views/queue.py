@@ -118,6 +118,7 @@ class QueueView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Filter by name, ID or owner"))
+        self.text.setAccessibleName(self.text.placeholderText())
         self.text.setClearButtonEnabled(True)
         top = QHBoxLayout()
         top.addWidget(self.text, 1)
@@ -156,6 +157,7 @@ class QueueView(QWidget):
         self.min_score.setSingleStep(0.05)
         self.min_score.setDecimals(2)
         self.min_score.setPrefix(self.tr("Score ≥ "))
+        self.min_score.setAccessibleName(self.tr("Lowest score shown"))
         bar.addWidget(self.min_score)
         self.period = QComboBox()
         for label, days in PERIODS:
@@ -179,6 +181,7 @@ class QueueView(QWidget):
         layout.addLayout(dates)
 
         self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Groups to review"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

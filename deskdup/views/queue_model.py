@@ -251,6 +251,8 @@ class QueueModel(QAbstractTableModel):
         if section == Column.LOCK:
             if role == Qt.ItemDataRole.DecorationRole:
                 return icons.action_icon("lock")
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return QCoreApplication.translate("Queue", "Can merge")
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QCoreApplication.translate(
                     "Queue", "A lock: you lack a right to merge the group (the tooltip says which)"
@@ -274,6 +276,13 @@ class QueueModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column in (Column.LOCK, Column.CHANNELS):
+            # Icons only on screen: a screen reader reads the words instead.
+            if column == Column.LOCK and row.lock is not None:
+                return QCoreApplication.translate("Queue", "locked")
+            if column == Column.LOCK:
+                return QCoreApplication.translate("Queue", "can merge")
+            return self._tooltip(row, column) or QCoreApplication.translate("Queue", "no channels")
         if role == Qt.ItemDataRole.DecorationRole:
             if column == Column.LOCK and row.lock is not None:
                 return icons.action_icon("lock")

@@ -147,9 +147,22 @@ class ValueCell(Cell):
         on_choose: Callable[[], None],
         channel: Channel | None = None,
         parent: QWidget | None = None,
+        *,
+        lead_number: int = 0,
+        field: str = "",
     ) -> None:
         super().__init__("value", parent)
         self._on_choose = on_choose
+        # What a screen reader says: "lead 2, Last name, Петров, chosen".
+        self._spoken = ", ".join(
+            part
+            for part in (
+                self.tr("lead {number}").format(number=lead_number) if lead_number else "",
+                field,
+                text or self.tr("empty"),
+            )
+            if part
+        )
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(6)
@@ -159,7 +172,8 @@ class ValueCell(Cell):
         self.radio.clicked.connect(on_choose)
         row.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
         if channel is not None:
-            row.addWidget(icon_label(channel_icon(channel)), 0, Qt.AlignmentFlag.AlignTop)
+            icon = icon_label(channel_icon(channel), name=channel_name(channel))
+            row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         self.label = QLabel(text or EMPTY)
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -168,6 +182,22 @@ class ValueCell(Cell):
             self.label.setEnabled(False)
         row.addWidget(self.label, 1)
         self.layout_.addLayout(row)
+        self._speak()
+
+    def _speak(self) -> None:
+        """The cell's and its radio's accessible name, with "chosen" where it was chosen
+        among different values (the radio's own state says "checked" as well)."""
+        name = self._spoken
+        if self.flag("differs") and self.flag("chosen"):
+            name = self.tr("{value}, chosen").format(value=name)
+        if self.accessibleName() != name:
+            self.setAccessibleName(name)
+            self.radio.setAccessibleName(name)
+
+    def set_flag(self, name: str, value: bool) -> None:
+        super().set_flag(name, value)
+        if name in ("differs", "chosen"):
+            self._speak()
 
     def set_chosen(self, chosen: bool) -> None:
         self.radio.setChecked(chosen)
@@ -212,6 +242,10 @@ class LeadHeader(Cell):
 
     def __init__(self, index: int, card: LeadCard, parent: QWidget | None = None) -> None:
         super().__init__("header", parent)
+        number_text = index + 1
+        self._lead = self.tr("lead {number}, #{label}, {channel}").format(
+            number=number_text, label=card.label, channel=channel_name(card.source_channel)
+        )
         self.radio = QRadioButton(self.tr("Primary"))
         self.radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.radio.setToolTip(
@@ -219,6 +253,10 @@ class LeadHeader(Cell):
                 self.tr("Keep this lead; the others are merged into it"), ReviewAction.PRIMARY
             )
         )
+        self.radio.setAccessibleName(
+            self.tr("Primary: lead {number}, #{label}").format(number=number_text, label=card.label)
+        )
+        self.radio.setAccessibleDescription(self.radio.toolTip())
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
         number = KeyCap(str(index + 1))
@@ -229,22 +267,31 @@ class LeadHeader(Cell):
         top.addWidget(self.radio)
         top.addStretch(1)
         self.warning = icon_label(qta.icon("fa5s.lock", color="#C62828"))
+        self.warning.setAccessibleName(
+            self.tr("Lead {number} cannot be merged").format(number=number_text)
+        )
         self.warning.hide()
         top.addWidget(self.warning)
         self.exclude_button = QToolButton()
         self.exclude_button.setIcon(qta.icon("fa5s.user-times", color="#757575"))
         self.exclude_button.setAutoRaise(True)
-        self.exclude_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # No key of its own: Tab reaches it (and Space presses it) from the grid.
+        self.exclude_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.exclude_button.setToolTip(
             self.tr("A different customer: take this lead out of the group for the whole team")
         )
+        self.exclude_button.setAccessibleName(
+            self.tr("Lead {number} is a different customer").format(number=number_text)
+        )
+        self.exclude_button.setAccessibleDescription(self.exclude_button.toolTip())
         top.addWidget(self.exclude_button)
         self.layout_.addLayout(top)
 
         title = QHBoxLayout()
         title.setContentsMargins(0, 0, 0, 0)
         title.setSpacing(6)
-        title.addWidget(icon_label(channel_icon(card.source_channel), 18))
+        source = channel_name(card.source_channel)
+        title.addWidget(icon_label(channel_icon(card.source_channel), 18, name=source))
         label = QLabel(f"#{card.label}")
         font = label.font()
         font.setBold(True)
@@ -274,10 +321,26 @@ class LeadHeader(Cell):
         self.fate.setWordWrap(True)
         make_secondary(self.fate)
         self.layout_.addWidget(self.fate)
+        self.setAccessibleDescription(f"{owner}; {details.text()}")
+        self._speak()
+
+    def _speak(self) -> None:
+        """ "lead 2, #W-102, WhatsApp, primary" for a screen reader."""
+        name = self._lead
+        if self.flag("primary"):
+            name = self.tr("{lead}, primary").format(lead=name)
+        if self.accessibleName() != name:
+            self.setAccessibleName(name)
+
+    def set_flag(self, name: str, value: bool) -> None:
+        super().set_flag(name, value)
+        if name == "primary":
+            self._speak()
 
     def set_refusals(self, texts: list[str]) -> None:
         self.warning.setVisible(bool(texts))
         self.warning.setToolTip("\n".join(texts))
+        self.warning.setAccessibleDescription("\n".join(texts))
 
 
 __all__ = ["Cell", "KeyCap", "LeadHeader", "ValueCell", "fit_column", "make_secondary", "muted"]

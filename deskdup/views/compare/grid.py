@@ -137,6 +137,8 @@ class CompareGrid(QWidget):
                     self._display(choice, lead_id),
                     lambda f=choice.name, i=lead_id: self.value_chosen.emit(f, i),
                     self._channel_of(choice, lead_id),
+                    lead_number=index + 1,
+                    field=translate_message(choice.label),
                 )
                 cell.set_flag("differs", choice.differs)
                 if choice.differs:
@@ -250,12 +252,13 @@ class CompareGrid(QWidget):
         layout.setSpacing(3)
         if not card.communications:
             layout.addWidget(muted(self.tr("no phones or messengers")))
+        owner = self.tr("lead {number}").format(number=self.plan.lead_ids.index(card.id) + 1)
         for comm in card.communications:
-            layout.addWidget(
-                ChannelChip.for_comm(
-                    comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid, wrap=True
-                )
+            chip = ChannelChip.for_comm(
+                comm.kind, comm.channel, comm.raw, comm.normalized, comm.valid, wrap=True
             )
+            chip.set_spoken(owner=owner)  # "lead 2, Phone, +7 951 225-27-09"
+            layout.addWidget(chip)
         return box
 
     def _chats_widget(self, card: LeadCard, chats: Sequence[Any] | None = None) -> QWidget:
@@ -272,6 +275,7 @@ class CompareGrid(QWidget):
                 channel_icon(chat.channel), elide(first, CHAT_PREVIEW_CHARS), wrap=True
             )
             chip.setToolTip(f"{channel_name(chat.channel)}: {first}")
+            chip.set_spoken(channel_name(chat.channel), first)
             layout.addWidget(chip)
             meta = muted(
                 self.tr("{count} msg. · {time}").format(
@@ -355,6 +359,7 @@ class CompareGrid(QWidget):
             if choice.name == "source_channel":
                 icon = channel_icon(choice.chosen_value)
                 self.result_source_icon.setPixmap(icon_pixmap(icon))
+                self.result_source_icon.setAccessibleName(channel_name(choice.chosen_value))
         self._render_preview(plan)
 
     def _render_preview(self, plan: MergePlan) -> None:
@@ -386,6 +391,7 @@ class CompareGrid(QWidget):
             )
             sources = ", ".join(f"#{labels[i]}" for i in comm.lead_ids)
             chip.setToolTip(f"{chip.toolTip()}\n" + self.tr("from {leads}").format(leads=sources))
+            chip.set_spoken(owner=self.tr("after the merge"))
             layout.addWidget(chip)
         if not preview["communications"]:
             layout.addWidget(muted(self.tr("no phones or messengers")))

@@ -157,6 +157,11 @@ class CompareView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # A screen reader names the grid, and its description follows the keyboard:
+        # the current field's chosen value ("lead 2, Last name, Петров, chosen").
+        self.scroll.setAccessibleName(self.tr("The group's leads side by side"))
+        self.scroll.horizontalScrollBar().setAccessibleName(self.tr("Scroll the leads sideways"))
+        self.scroll.verticalScrollBar().setAccessibleName(self.tr("Scroll the fields"))
         layout.addWidget(self.scroll, 1)
         self.setFocusProxy(self.scroll)
 
@@ -380,7 +385,16 @@ class CompareView(QWidget):
         if plan is not None and self.grid is not None:
             policy = self._loaded.policy if self._loaded else MergePolicy()
             self.grid.show_state(policy, self._refusals, self.current_field)
+        self._describe_current()
         self._update_actions()
+
+    def _describe_current(self) -> None:
+        plan, name, text = self.plan, self.current_field, ""
+        if plan is not None and name is not None and self.grid is not None:
+            cell = self.grid.cells.get((name, plan.field(name).chosen))
+            text = cell.accessibleName() if cell is not None else ""
+        if self.scroll.accessibleDescription() != text:
+            self.scroll.setAccessibleDescription(text)
 
     def _update_actions(self) -> None:
         """The one place that says which review actions can be done now."""
