@@ -22,3 +22,27 @@ TRANSLATIONS: dict[object, str] = {
     " pt": " пт",
     "Larger text in every window of deskdup": "Крупнее текст во всех окнах deskdup",
 }
+TRANSLATIONS.update(
+    {
+        # Accessible names (what a screen reader says)
+        "lead {number}": "лид {number}",
+        "empty": "пусто",
+        "{value}, chosen": "{value}, выбрано",
+        "lead {number}, #{label}, {channel}": "лид {number}, #{label}, {channel}",
+        "Primary: lead {number}, #{label}": "Основной: лид {number}, #{label}",
+        "Lead {number} cannot be merged": "Лид {number} нельзя объединить",
+        "Lead {number} is a different customer": "Лид {number} — другой клиент",
+        "{lead}, primary": "{lead}, основной",
+        "after the merge": "после объединения",
+        "The group's leads side by side": "Лиды группы рядом",
+        "Scroll the leads sideways": "Прокрутка лидов по горизонтали",
+        "Scroll the fields": "Прокрутка полей",
+        "Lowest score shown": "Наименьшая показываемая оценка",
+        "Groups to review": "Группы для проверки",
+        "Can merge": "Можно объединить",
+        "locked": "нельзя объединить",
+        "can merge": "можно объединить",
+        "no channels": "нет каналов",
+        "Queue, leads and history": "Очередь, лиды и история",
+    }
+)

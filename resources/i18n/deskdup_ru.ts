@@ -353,7 +353,7 @@
         <translation>Веб</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/channel_badges.py" line="366" />
+        <location filename="../../deskdup/views/channel_badges.py" line="385" />
         <source>could not be recognised</source>
         <translation>не распознан</translation>
     </message>
@@ -384,163 +384,188 @@
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="146" />
+        <location filename="../../deskdup/views/compare/grid.py" line="148" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="177" />
-        <location filename="../../deskdup/views/compare/grid.py" line="178" />
+        <location filename="../../deskdup/views/compare/grid.py" line="179" />
+        <location filename="../../deskdup/views/compare/grid.py" line="180" />
         <source>Type the value of the merged lead</source>
         <translation>Ввести значение объединённого лида вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="214" />
+        <location filename="../../deskdup/views/compare/grid.py" line="216" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="215" />
+        <location filename="../../deskdup/views/compare/grid.py" line="217" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="216" />
+        <location filename="../../deskdup/views/compare/grid.py" line="218" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="217" />
+        <location filename="../../deskdup/views/compare/grid.py" line="219" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="252" />
-        <location filename="../../deskdup/views/compare/grid.py" line="391" />
+        <location filename="../../deskdup/views/compare/grid.py" line="254" />
+        <location filename="../../deskdup/views/compare/grid.py" line="397" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="268" />
+        <location filename="../../deskdup/views/compare/grid.py" line="255" />
+        <source>lead {number}</source>
+        <translation>лид {number}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="271" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="270" />
+        <location filename="../../deskdup/views/compare/grid.py" line="273" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="277" />
+        <location filename="../../deskdup/views/compare/grid.py" line="281" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="290" />
+        <location filename="../../deskdup/views/compare/grid.py" line="294" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="318" />
+        <location filename="../../deskdup/views/compare/grid.py" line="322" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="320" />
+        <location filename="../../deskdup/views/compare/grid.py" line="324" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="330" />
+        <location filename="../../deskdup/views/compare/grid.py" line="334" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="348" />
+        <location filename="../../deskdup/views/compare/grid.py" line="352" />
         <source>typed</source>
         <translation>введено вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="350" />
+        <location filename="../../deskdup/views/compare/grid.py" line="354" />
         <source>put right, from #{lead}</source>
         <translation>исправлено, из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="352" />
+        <location filename="../../deskdup/views/compare/grid.py" line="356" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="364" />
+        <location filename="../../deskdup/views/compare/grid.py" line="369" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="388" />
+        <location filename="../../deskdup/views/compare/grid.py" line="393" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="394" />
+        <source>after the merge</source>
+        <translation>после объединения</translation>
     </message>
 </context>
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="231" />
+        <location filename="../../deskdup/views/compare/view.py" line="162" />
+        <source>The group's leads side by side</source>
+        <translation>Лиды группы рядом</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="163" />
+        <source>Scroll the leads sideways</source>
+        <translation>Прокрутка лидов по горизонтали</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="164" />
+        <source>Scroll the fields</source>
+        <translation>Прокрутка полей</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="236" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="237" />
+        <location filename="../../deskdup/views/compare/view.py" line="242" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="278" />
+        <location filename="../../deskdup/views/compare/view.py" line="283" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="280" />
+        <location filename="../../deskdup/views/compare/view.py" line="285" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303" />
+        <location filename="../../deskdup/views/compare/view.py" line="308" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="312" />
+        <location filename="../../deskdup/views/compare/view.py" line="317" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="357" />
+        <location filename="../../deskdup/views/compare/view.py" line="362" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="408" />
+        <location filename="../../deskdup/views/compare/view.py" line="422" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="457" />
+        <location filename="../../deskdup/views/compare/view.py" line="471" />
         <source>Type the value</source>
         <translation>Ввод значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="458" />
+        <location filename="../../deskdup/views/compare/view.py" line="472" />
         <source>{field} of the merged lead:</source>
         <translation>{field} объединённого лида:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="595" />
+        <location filename="../../deskdup/views/compare/view.py" line="609" />
         <source>The view has been reloaded.</source>
         <translation>Данные обновлены.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="645" />
-        <location filename="../../deskdup/views/compare/view.py" line="668" />
+        <location filename="../../deskdup/views/compare/view.py" line="659" />
+        <location filename="../../deskdup/views/compare/view.py" line="682" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
@@ -550,22 +575,22 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687" />
+        <location filename="../../deskdup/views/compare/view.py" line="701" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="693" />
+        <location filename="../../deskdup/views/compare/view.py" line="707" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="695" />
+        <location filename="../../deskdup/views/compare/view.py" line="709" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="696" />
+        <location filename="../../deskdup/views/compare/view.py" line="710" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -1651,34 +1676,59 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="215" />
+        <location filename="../../deskdup/views/compare/cells.py" line="246" />
+        <source>lead {number}, #{label}, {channel}</source>
+        <translation>лид {number}, #{label}, {channel}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="249" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="219" />
+        <location filename="../../deskdup/views/compare/cells.py" line="253" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="226" />
+        <location filename="../../deskdup/views/compare/cells.py" line="257" />
+        <source>Primary: lead {number}, #{label}</source>
+        <translation>Основной: лид {number}, #{label}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="264" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="239" />
+        <location filename="../../deskdup/views/compare/cells.py" line="271" />
+        <source>Lead {number} cannot be merged</source>
+        <translation>Лид {number} нельзя объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="281" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="259" />
+        <location filename="../../deskdup/views/compare/cells.py" line="284" />
+        <source>Lead {number} is a different customer</source>
+        <translation>Лид {number} — другой клиент</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="306" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="266" />
+        <location filename="../../deskdup/views/compare/cells.py" line="313" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="331" />
+        <source>{lead}, primary</source>
+        <translation>{lead}, основной</translation>
     </message>
 </context>
 <context>
@@ -1809,41 +1859,46 @@
     </message>
     <message>
         <location filename="../../deskdup/views/main_window.py" line="76" />
+        <source>Queue, leads and history</source>
+        <translation>Очередь, лиды и история</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="77" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="77" />
+        <location filename="../../deskdup/views/main_window.py" line="78" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="79" />
+        <location filename="../../deskdup/views/main_window.py" line="80" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="201" />
+        <location filename="../../deskdup/views/main_window.py" line="202" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="201" />
+        <location filename="../../deskdup/views/main_window.py" line="202" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="294" />
+        <location filename="../../deskdup/views/main_window.py" line="295" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="440" />
+        <location filename="../../deskdup/views/main_window.py" line="441" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="449" />
+        <location filename="../../deskdup/views/main_window.py" line="450" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
@@ -2141,21 +2196,41 @@
     </message>
     <message>
         <location filename="../../deskdup/views/queue_model.py" line="255" />
+        <source>Can merge</source>
+        <translation>Можно объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="257" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259" />
+        <location filename="../../deskdup/views/queue_model.py" line="261" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="300" />
+        <location filename="../../deskdup/views/queue_model.py" line="282" />
+        <source>locked</source>
+        <translation>нельзя объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="284" />
+        <source>can merge</source>
+        <translation>можно объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="285" />
+        <source>no channels</source>
+        <translation>нет каналов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_model.py" line="309" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303" />
+        <location filename="../../deskdup/views/queue_model.py" line="312" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
@@ -2208,88 +2283,98 @@
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="124" />
+        <location filename="../../deskdup/views/queue.py" line="125" />
         <source>Only groups I can merge</source>
         <translation>Только те, что я могу объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="127" />
+        <location filename="../../deskdup/views/queue.py" line="128" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation>Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="132" />
+        <location filename="../../deskdup/views/queue.py" line="133" />
         <source>Also possible duplicates</source>
         <translation>Также возможные дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="135" />
+        <location filename="../../deskdup/views/queue.py" line="136" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation>Также группы со слабыми признаками (имя и время, текст, который шлют многие): больше найденных дублей, но и больше групп, которые дублями не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="143" />
+        <location filename="../../deskdup/views/queue.py" line="144" />
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="148" />
-        <location filename="../../deskdup/views/queue.py" line="288" />
+        <location filename="../../deskdup/views/queue.py" line="149" />
+        <location filename="../../deskdup/views/queue.py" line="291" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="158" />
+        <location filename="../../deskdup/views/queue.py" line="159" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="163" />
+        <location filename="../../deskdup/views/queue.py" line="160" />
+        <source>Lowest score shown</source>
+        <translation>Наименьшая показываемая оценка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="165" />
         <source>When the leads of a group came in</source>
         <translation>Когда пришли лиды группы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="166" />
+        <location filename="../../deskdup/views/queue.py" line="168" />
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="168" />
+        <location filename="../../deskdup/views/queue.py" line="170" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="170" />
+        <location filename="../../deskdup/views/queue.py" line="172" />
         <source>Groups with a lead created on or after this day</source>
         <translation>Группы с лидом, созданным в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="171" />
+        <location filename="../../deskdup/views/queue.py" line="173" />
         <source>Groups with a lead created on or before this day</source>
         <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="338" />
+        <location filename="../../deskdup/views/queue.py" line="184" />
+        <source>Groups to review</source>
+        <translation>Группы для проверки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="341" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="340" />
+        <location filename="../../deskdup/views/queue.py" line="343" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="343" />
+        <location filename="../../deskdup/views/queue.py" line="346" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="345" />
+        <location filename="../../deskdup/views/queue.py" line="348" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="347" />
+        <location filename="../../deskdup/views/queue.py" line="350" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>
@@ -2973,89 +3058,107 @@
     </message>
 </context>
 <context>
+    <name>ValueCell</name>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="160" />
+        <source>lead {number}</source>
+        <translation>лид {number}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="162" />
+        <source>empty</source>
+        <translation>пусто</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="192" />
+        <source>{value}, chosen</source>
+        <translation>{value}, выбрано</translation>
+    </message>
+</context>
+<context>
     <name>WindowMenus</name>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="53" />
+        <location filename="../../deskdup/views/main_menus.py" line="67" />
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="55" />
+        <location filename="../../deskdup/views/main_menus.py" line="69" />
         <source>&amp;Open workspace…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="61" />
+        <location filename="../../deskdup/views/main_menus.py" line="75" />
         <source>&amp;Import…</source>
         <translation>&amp;Импорт…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="65" />
+        <location filename="../../deskdup/views/main_menus.py" line="79" />
         <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)</source>
         <translation>Импорт лидов или контактов из выгрузки CRM (CSV или XLSX, в том числе Битрикс24)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="68" />
+        <location filename="../../deskdup/views/main_menus.py" line="82" />
         <source>Sign in as another operator…</source>
         <translation>Войти другим оператором…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="71" />
+        <location filename="../../deskdup/views/main_menus.py" line="85" />
         <source>&amp;Settings…</source>
         <translation>&amp;Настройки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="73" />
+        <location filename="../../deskdup/views/main_menus.py" line="92" />
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="81" />
+        <location filename="../../deskdup/views/main_menus.py" line="102" />
         <source>&amp;Review</source>
         <translation>&amp;Проверка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="83" />
+        <location filename="../../deskdup/views/main_menus.py" line="104" />
         <source>&amp;Scan for duplicates</source>
         <translation>&amp;Найти дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="87" />
+        <location filename="../../deskdup/views/main_menus.py" line="108" />
         <source>Read every lead again and rebuild the review queue</source>
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="105" />
+        <location filename="../../deskdup/views/main_menus.py" line="126" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="107" />
+        <location filename="../../deskdup/views/main_menus.py" line="128" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="110" />
+        <location filename="../../deskdup/views/main_menus.py" line="131" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="113" />
+        <location filename="../../deskdup/views/main_menus.py" line="134" />
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="117" />
+        <location filename="../../deskdup/views/main_menus.py" line="138" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="121" />
+        <location filename="../../deskdup/views/main_menus.py" line="142" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="123" />
+        <location filename="../../deskdup/views/main_menus.py" line="144" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
