@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from deskdup.models import Channel, CommKind
 from deskdup.services.channels import CHANNEL_NAMES, CONTEXT, KIND_NAMES, as_channel
+from deskdup.views.appearance import is_dark
 
 ICON_SIZE = 16
 
@@ -83,13 +84,26 @@ def _avito_icon() -> QIcon:
     return icon
 
 
-@cache
+# The blue-grey of the plain kinds (phone, e-mail, web) is too dark on a dark
+# window (2.6:1): a lighter grey there, 3:1 or more on either.
+_NEUTRAL = "#546E7A"
+_NEUTRAL_ON_DARK = "#90A4AE"
+
+
+def _colour(colour: str, dark: bool) -> str:
+    return _NEUTRAL_ON_DARK if dark and colour == _NEUTRAL else colour
+
+
 def channel_icon(channel: Channel | str | None) -> QIcon:
-    channel = as_channel(channel)
+    return _channel_icon(as_channel(channel), is_dark())
+
+
+@cache
+def _channel_icon(channel: Channel, dark: bool) -> QIcon:
     if channel is Channel.AVITO:
         return _avito_icon()
     name, colour = _CHANNEL_ICONS[channel]
-    return qta.icon(name, color=colour)
+    return qta.icon(name, color=_colour(colour, dark))
 
 
 @cache
@@ -129,14 +143,18 @@ class LightIconDelegate(QStyledItemDelegate):
                 option.icon = channel_icon_on_light(channel)
 
 
-@cache
 def comm_icon(kind: CommKind | str, channel: Channel | str | None) -> QIcon:
     """A phone, e-mail or web address by its kind; a messenger handle by its channel."""
     kind = CommKind(kind)
     if kind is CommKind.MESSENGER:
         return channel_icon(channel)
+    return _kind_icon(kind, is_dark())
+
+
+@cache
+def _kind_icon(kind: CommKind, dark: bool) -> QIcon:
     name, colour = _KIND_ICONS[kind]
-    return qta.icon(name, color=colour)
+    return qta.icon(name, color=_colour(colour, dark))
 
 
 def display_phone(raw: str, normalized: str = "") -> str:

@@ -92,3 +92,13 @@ def test_the_font_size_setting_is_applied_to_the_application(qtbot, qapp, tmp_pa
         assert qapp.font().pointSize() == original.pointSize()
     finally:
         qapp.setFont(original)
+
+
+def test_plain_icons_keep_3_to_1_on_light_and_dark(palette):
+    from deskdup.views import channel_badges, icons
+
+    dark = appearance.is_dark(palette)
+    for background in (palette.color(Role.Window), palette.color(Role.Base)):
+        neutral = QColor(channel_badges._colour(channel_badges._NEUTRAL, dark))
+        assert contrast_ratio(neutral, background) >= AA_GRAPHICS
+        assert contrast_ratio(QColor(icons._PLAIN[dark]), background) >= AA_GRAPHICS

@@ -273,7 +273,8 @@ class LeadHeader(Cell):
         self.warning.hide()
         top.addWidget(self.warning)
         self.exclude_button = QToolButton()
-        self.exclude_button.setIcon(qta.icon("fa5s.user-times", color="#757575"))
+        grey = "#B0BEC5" if is_dark(self.palette()) else "#757575"  # 3:1 on either
+        self.exclude_button.setIcon(qta.icon("fa5s.user-times", color=grey))
         self.exclude_button.setAutoRaise(True)
         # No key of its own: Tab reaches it (and Space presses it) from the grid.
         self.exclude_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
