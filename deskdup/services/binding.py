@@ -216,6 +216,27 @@ def _load(session: Session, lead_id: int, contact_id: int) -> tuple[Lead, Contac
     return lead, contact
 
 
+def bound_contact(session: Session, operator: Operator, contact_id: int | None) -> Contact | None:
+    """The contact a merge binds its result to, checked: it exists, is not merged
+    away, and ``operator`` may edit it (``RightsError`` otherwise)."""
+    if contact_id is None:
+        return None
+    contact = session.scalar(
+        select(Contact)
+        .where(Contact.id == contact_id)
+        .options(selectinload(Contact.communications), selectinload(Contact.assigned))
+        .execution_options(populate_existing=True)
+    )
+    if contact is None:
+        raise fail(KnownError, Message(CONTEXT, MSG_NO_CONTACT, {"contact": contact_id}))
+    if contact.archived or contact.merged_into_id is not None:
+        raise fail(KnownError, Message(CONTEXT, MSG_CONTACT_GONE, {"contact": _label(contact)}))
+    refusal = contact_refusal(operator, contact)
+    if refusal is not None:
+        raise fail(RightsError, refusal)
+    return contact
+
+
 def bind_lead(
     ws,
     lead_id: int,
