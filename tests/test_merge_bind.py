@@ -194,7 +194,7 @@ def test_suggestions_come_from_the_leads_own_values(world):
 
 
 def test_search_by_a_half_remembered_name_and_by_id(world):
-    ws, ids, ops = world
+    ws, _ids, ops = world
     finder = ContactFinder()
     hits = finder.find(ws, ops["anna"], "ермакоа лиза антоновна").cards
     assert hits[0].label == "C-77"
