@@ -80,10 +80,11 @@ class ContactFinder:
         self.settings = settings
         self._index: ContactIndex | None = None
 
-    def index(self, ws) -> ContactIndex:
+    def index(self, ws, refresh: bool = True) -> ContactIndex:
+        """The index, built at the first call; ``refresh`` reads what changed since."""
         if self._index is None:
             self._index = ContactIndex.build(ws, self.settings)
-        else:
+        elif refresh:
             self._index.refresh(ws)
         return self._index
 
@@ -94,8 +95,12 @@ class ContactFinder:
         text: str,
         lead_ids: Sequence[int] = (),
         limit: int = SEARCH_LIMIT,
+        *,
+        refresh: bool = True,
     ) -> ContactResults:
-        index = self.index(ws)
+        """``refresh`` False: the index as the last call left it (the dialog refreshes
+        it once when it opens, not at every keystroke)."""
+        index = self.index(ws, refresh)
         started = time.perf_counter()
         hits = index.search(text, limit)
         elapsed = (time.perf_counter() - started) * 1000

@@ -104,7 +104,9 @@ def contact_finder(context: AppContext) -> ContactFinder:
 class ContactRow(QWidget):
     """One contact of the list: name and ID, channels, owner, deals, leads, why."""
 
-    def __init__(self, card: ContactCard, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, card: ContactCard, group: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 5, 6, 5)
@@ -157,7 +159,12 @@ class ContactRow(QWidget):
         layout.addWidget(muted(" · ".join(details)))
         why = "; ".join(translate_message(r) for r in card.reasons)
         if card.bound_here:
-            why = self.tr("already bound here") + ("; " + why if why else "")
+            bound = (
+                self.tr("one of these leads is bound to it already")
+                if group
+                else self.tr("this lead is bound to it already")
+            )
+            why = bound + ("; " + why if why else "")
         if why:
             layout.addWidget(muted(why))
         self.refusal: QLabel | None = None
@@ -323,8 +330,8 @@ class BindDialog(QDialog):
         def op() -> ContactResults | None:
             if generation != self._generation:  # typed on meanwhile: not wanted
                 return None
-            if text:
-                return finder.find(ws, operator, text, lead_ids)
+            if text:  # the suggestions, asked when the dialog opened, refreshed the index
+                return finder.find(ws, operator, text, lead_ids, refresh=False)
             return finder.suggest(ws, operator, lead_ids)
 
         self.status.setText(self.tr("Searching…"))
@@ -345,7 +352,7 @@ class BindDialog(QDialog):
         self.cards = list(results.cards)
         self.list.clear()
         for card in self.cards:
-            row = ContactRow(card)
+            row = ContactRow(card, self.target.is_group)
             item = QListWidgetItem()
             item.setSizeHint(row.sizeHint())
             self.list.addItem(item)
