@@ -36,82 +36,82 @@
 <context>
     <name>BindDialog</name>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="184" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="199" />
         <source>Bind to a contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="205" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="220" />
         <source>Contact ID, name (any order, initials, typos), phone, e-mail or @handle</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="230" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="245" />
         <source>Bind the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="232" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="247" />
         <source>The merge will bind the merged lead to this contact ({key})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="239" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="254" />
         <source>Merge and bind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="241" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="256" />
         <source>Merge the group now and bind the result to this contact ({key})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="253" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="268" />
         <source>Bind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="255" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="270" />
         <source>Bind the lead to this contact ({key})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="322" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="337" />
         <source>Searching…</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/bind_dialog.py" line="350" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="365" />
         <source>%n contact(s) found</source>
         <translation><numerusform>%n contact found</numerusform><numerusform>%n contacts found</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="352" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="367" />
         <source>No contact matches “{text}”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="355" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="370" />
         <source>Contacts this lead most likely belongs to (type to search):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="357" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="372" />
         <source>No contact looks like this lead; type a contact ID, a name or a phone.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="360" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="375" />
         <source>{count} contacts searched in {ms} ms</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="440" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="455" />
         <source>Lead #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="445" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="460" />
         <source>The lead merged from {leads} will be bound to the contact you choose</source>
         <translation type="unfinished" />
     </message>
@@ -776,43 +776,48 @@
 <context>
     <name>ContactRow</name>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="111" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="115" />
         <source>(no name)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/bind_dialog.py" line="118" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="122" />
         <source>%n lead(s)</source>
         <translation><numerusform>%n lead</numerusform><numerusform>%n leads</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/bind_dialog.py" line="119" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="123" />
         <source>%n deal(s)</source>
         <translation><numerusform>%n deal</numerusform><numerusform>%n deals</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="136" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="146" />
         <source>no phones, e-mails or messengers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="140" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="150" />
         <source>nobody</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="143" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="153" />
         <source>Responsible: {owner}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="148" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="158" />
         <source>Deals: {deals}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="152" />
-        <source>already bound here</source>
+        <location filename="../../deskdup/views/bind_dialog.py" line="163" />
+        <source>one of these leads is bound to it already</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="165" />
+        <source>this lead is bound to it already</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1423,87 +1428,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <location filename="../../deskdup/services/importer/rows.py" line="112" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="130" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157" />
+        <location filename="../../deskdup/services/importer/rows.py" line="149" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="165" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the id is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>the id '{id}' contains a control character</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="172" />
+        <location filename="../../deskdup/services/importer/rows.py" line="164" />
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="167" />
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <location filename="../../deskdup/services/importer/rows.py" line="325" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="35" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="44" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="250" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="259" />
+        <location filename="../../deskdup/services/importer/rows.py" line="251" />
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="279" />
+        <location filename="../../deskdup/services/importer/rows.py" line="271" />
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284" />
+        <location filename="../../deskdup/services/importer/rows.py" line="276" />
         <source>the title is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>

@@ -36,82 +36,82 @@
 <context>
     <name>BindDialog</name>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="184" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="199" />
         <source>Bind to a contact</source>
         <translation>Привязка к контакту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="205" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="220" />
         <source>Contact ID, name (any order, initials, typos), phone, e-mail or @handle</source>
         <translation>ID контакта, ФИО (в любом порядке, инициалы, опечатки), телефон, e-mail или @ник</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="230" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="245" />
         <source>Bind the merged lead</source>
         <translation>Привязать объединённый лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="232" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="247" />
         <source>The merge will bind the merged lead to this contact ({key})</source>
         <translation>Объединение привяжет объединённый лид к этому контакту ({key})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="239" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="254" />
         <source>Merge and bind</source>
         <translation>Объединить и привязать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="241" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="256" />
         <source>Merge the group now and bind the result to this contact ({key})</source>
         <translation>Объединить группу сейчас и привязать результат к этому контакту ({key})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="253" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="268" />
         <source>Bind</source>
         <translation>Привязать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="255" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="270" />
         <source>Bind the lead to this contact ({key})</source>
         <translation>Привязать лид к этому контакту ({key})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="322" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="337" />
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/bind_dialog.py" line="350" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="365" />
         <source>%n contact(s) found</source>
         <translation><numerusform>Найден %n контакт</numerusform><numerusform>Найдено %n контакта</numerusform><numerusform>Найдено %n контактов</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="352" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="367" />
         <source>No contact matches “{text}”.</source>
         <translation>Нет контактов по запросу «{text}».</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="355" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="370" />
         <source>Contacts this lead most likely belongs to (type to search):</source>
         <translation>Контакты, к которым скорее всего относится лид (начните вводить для поиска):</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="357" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="372" />
         <source>No contact looks like this lead; type a contact ID, a name or a phone.</source>
         <translation>Похожих контактов нет; введите ID контакта, ФИО или телефон.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="360" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="375" />
         <source>{count} contacts searched in {ms} ms</source>
         <translation>Просмотрено контактов: {count} за {ms} мс</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="440" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="455" />
         <source>Lead #{lead}</source>
         <translation>Лид #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="445" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="460" />
         <source>The lead merged from {leads} will be bound to the contact you choose</source>
         <translation>Лид, объединённый из {leads}, будет привязан к выбранному контакту</translation>
     </message>
@@ -776,44 +776,49 @@
 <context>
     <name>ContactRow</name>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="111" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="115" />
         <source>(no name)</source>
         <translation>(без имени)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/bind_dialog.py" line="118" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="122" />
         <source>%n lead(s)</source>
         <translation><numerusform>%n лид</numerusform><numerusform>%n лида</numerusform><numerusform>%n лидов</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/bind_dialog.py" line="119" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="123" />
         <source>%n deal(s)</source>
         <translation><numerusform>%n сделка</numerusform><numerusform>%n сделки</numerusform><numerusform>%n сделок</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="136" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="146" />
         <source>no phones, e-mails or messengers</source>
         <translation>нет телефонов, e-mail и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="140" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="150" />
         <source>nobody</source>
         <translation>никто</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="143" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="153" />
         <source>Responsible: {owner}</source>
         <translation>Ответственный: {owner}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="148" />
+        <location filename="../../deskdup/views/bind_dialog.py" line="158" />
         <source>Deals: {deals}</source>
         <translation>Сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/bind_dialog.py" line="152" />
-        <source>already bound here</source>
-        <translation>уже привязан здесь</translation>
+        <location filename="../../deskdup/views/bind_dialog.py" line="163" />
+        <source>one of these leads is bound to it already</source>
+        <translation>к нему уже привязан один из этих лидов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="165" />
+        <source>this lead is bound to it already</source>
+        <translation>этот лид уже привязан к нему</translation>
     </message>
 </context>
 <context>
@@ -1423,87 +1428,87 @@
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <location filename="../../deskdup/services/importer/rows.py" line="112" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation>ячейка в столбце '{column}' достигает предела Excel в 32 767 символов, и её текст мог быть обрезан: импортируйте её из файла CSV</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="130" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation>ячейка в столбце '{column}' содержит {value}: таблица не хранит это как набранные цифры (ИСТИНА/ЛОЖЬ, дробь, дата или больше 15 цифр); задайте столбцу текстовый формат и введите значение заново</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157" />
+        <location filename="../../deskdup/services/importer/rows.py" line="149" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="165" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>the id '{id}' contains a control character</source>
         <translation>в id '{id}' есть управляющий символ</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="172" />
+        <location filename="../../deskdup/services/importer/rows.py" line="164" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="167" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <location filename="../../deskdup/services/importer/rows.py" line="325" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="35" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="44" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation>'{value}' — так зовут нескольких операторов: укажите в ячейке логин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="250" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="259" />
+        <location filename="../../deskdup/services/importer/rows.py" line="251" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="279" />
+        <location filename="../../deskdup/services/importer/rows.py" line="271" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284" />
+        <location filename="../../deskdup/services/importer/rows.py" line="276" />
         <source>the title is longer than 300 characters</source>
         <translation>название длиннее 300 символов</translation>
     </message>
