@@ -8,27 +8,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="130" />
+        <location filename="../../deskdup/app.py" line="131" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="206" />
+        <location filename="../../deskdup/app.py" line="207" />
         <source>Creating the demo workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="235" />
+        <location filename="../../deskdup/app.py" line="236" />
         <source>Opening the workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="249" />
+        <location filename="../../deskdup/app.py" line="250" />
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="302" />
+        <location filename="../../deskdup/app.py" line="303" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation type="unfinished" />
     </message>
@@ -111,52 +111,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="106" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="104" />
         <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="111" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="109" />
         <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="116" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="114" />
         <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="122" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="120" />
         <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="127" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="125" />
         <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="132" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="130" />
         <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="137" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="135" />
         <source>The merge into #{primary} was applied, but the portal's lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="142" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="140" />
         <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="148" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="146" />
         <source>Finished the interrupted merge into #{primary}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="149" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="147" />
         <source>a field</source>
         <translation type="unfinished" />
     </message>
@@ -1730,162 +1730,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="106" />
+        <location filename="../../deskdup/views/main_window.py" line="72" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="111" />
+        <location filename="../../deskdup/views/main_window.py" line="77" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="112" />
+        <location filename="../../deskdup/views/main_window.py" line="78" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="114" />
+        <location filename="../../deskdup/views/main_window.py" line="80" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="143" />
-        <source>Cancel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="144" />
-        <source>Stop the scan</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="161" />
-        <source>Workspace: {url}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="163" />
-        <source>Operator: {who}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="192" />
-        <source>&amp;File</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="194" />
-        <source>&amp;Open workspace…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="200" />
-        <source>&amp;Import…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="204" />
-        <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="207" />
-        <source>Sign in as another operator…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="210" />
-        <source>&amp;Settings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="212" />
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="220" />
-        <source>&amp;Review</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="222" />
-        <source>&amp;Scan for duplicates</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="226" />
-        <source>Read every lead again and rebuild the review queue</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="244" />
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="246" />
-        <source>Review &amp;queue</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="249" />
-        <source>&amp;Leads</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="252" />
-        <source>&amp;History</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="256" />
-        <source>&amp;Find a lead</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="260" />
-        <source>&amp;Help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="263" />
-        <source>&amp;About deskdup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="389" />
+        <location filename="../../deskdup/views/main_window.py" line="202" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="389" />
+        <location filename="../../deskdup/views/main_window.py" line="202" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="482" />
+        <location filename="../../deskdup/views/main_window.py" line="295" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="628" />
+        <location filename="../../deskdup/views/main_window.py" line="441" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="637" />
+        <location filename="../../deskdup/views/main_window.py" line="450" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="668" />
+        <location filename="../../deskdup/views/main_window.py" line="481" />
         <source>About deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="671" />
+        <location filename="../../deskdup/views/main_window.py" line="484" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -1903,22 +1798,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108" />
+        <location filename="../../deskdup/services/merge.py" line="109" />
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109" />
+        <location filename="../../deskdup/services/merge.py" line="110" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113" />
+        <location filename="../../deskdup/services/merge.py" line="114" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="117" />
+        <location filename="../../deskdup/services/merge.py" line="118" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
         <translation type="unfinished" />
     </message>
@@ -2028,7 +1923,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="121" />
+        <location filename="../../deskdup/services/merge.py" line="122" />
         <source>someone else</source>
         <translation type="unfinished" />
     </message>
@@ -2083,7 +1978,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="105" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="103" />
         <source>Merged {count} leads into #{primary} in the portal</source>
         <translation type="unfinished" />
     </message>
@@ -2134,12 +2029,12 @@
 <context>
     <name>MergeNote</name>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="126" />
+        <location filename="../../deskdup/services/merge.py" line="127" />
         <source>Merged leads {leads} into this lead ({when}, {who}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="127" />
+        <location filename="../../deskdup/services/merge.py" line="128" />
         <source>%Y-%m-%d %H:%M</source>
         <translation type="unfinished" />
     </message>
@@ -2994,6 +2889,117 @@
     <message>
         <location filename="../../deskdup/services/team_settings.py" line="62" />
         <source>There is no kind of evidence called '{code}'; the kinds are: {codes}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="53" />
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="55" />
+        <source>&amp;Open workspace…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="61" />
+        <source>&amp;Import…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="65" />
+        <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="68" />
+        <source>Sign in as another operator…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="71" />
+        <source>&amp;Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="73" />
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="81" />
+        <source>&amp;Review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="83" />
+        <source>&amp;Scan for duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="87" />
+        <source>Read every lead again and rebuild the review queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="105" />
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="107" />
+        <source>Review &amp;queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="110" />
+        <source>&amp;Leads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="113" />
+        <source>&amp;History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="117" />
+        <source>&amp;Find a lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="121" />
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="123" />
+        <source>&amp;About deskdup</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <location filename="../../deskdup/views/status_bar.py" line="33" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/status_bar.py" line="34" />
+        <source>Stop the scan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/status_bar.py" line="50" />
+        <source>Workspace: {url}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/status_bar.py" line="52" />
+        <source>Operator: {who}</source>
         <translation type="unfinished" />
     </message>
 </context>
