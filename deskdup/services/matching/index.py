@@ -106,6 +106,8 @@ class MatchIndex:
         # (``store`` writes their pairs back).
         self.touched: set[int] = set()
         self.gone: set[int] = set()
+        # The leads' name words, counted when a lookup corrects a typo.
+        self.words = None
 
     # ----------------------------------------------------------------- keys
 
@@ -489,6 +491,8 @@ class MatchIndex:
             self._score_lead(self.leads[lead_id], only_greater=False)
         self.touched = {*changed, *rescore}
         self.gone = set(gone)
+        if changed or gone:
+            self.words = None
         result = self._result(None, tier)
         result.seconds = time.perf_counter() - started
         return result

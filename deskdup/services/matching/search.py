@@ -252,10 +252,18 @@ def lookup(
         try:
             refresh_search(ws, settings.region)
         except SQLAlchemyError as error:
-            log.warning("search keys not refreshed (%s); building the index", error)
-            from deskdup.services.matching.index import MatchIndex
+            # Another process refreshing at the same moment (its rows are as
+            # good), or a workspace this one may not write: the kept keys
+            # answer when they are of this parser, else the index is built.
+            log.warning("search keys not refreshed: %s", error)
+            with ws.engine.connect() as conn:
+                stamp = conn.execute(
+                    select(MatchState.stamp).where(MatchState.name == SEARCH)
+                ).scalar()
+            if stamp != search_stamp():
+                from deskdup.services.matching.index import MatchIndex
 
-            return MatchIndex.build(ws, settings).lookup(text, limit)
+                return MatchIndex.build(ws, settings).lookup(text, limit)
     probes = [probe]
     with ws.engine.connect() as conn:
         ids: set[int] = set()
@@ -440,7 +448,10 @@ def index_lookup(index, text: str, limit: int = 20) -> list[LookupHit]:
         found.update(get(hash(key)))
     probes = [probe]
     if not found and (not probe.name.empty or probe.nicks):
-        probes = _with_corrections(text, probe, settings.region, _IndexWords(index))
+        words = getattr(index, "words", None)
+        if words is None:  # counted once per index (``MatchIndex.refresh`` drops it)
+            words = index.words = _IndexWords(index)
+        probes = _with_corrections(text, probe, settings.region, words)
         for each in probes:
             found |= _index_name_candidates(index, each)
     leads = {i: index.leads[i] for i in found if i in index.leads}
