@@ -26,6 +26,7 @@ from deskdup import __version__
 from deskdup.services.group_reasons import group_reasons
 from deskdup.services.lead_rows import GroupRights, LeadRow, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
+from deskdup.services.matching.store import kept_result, open_index, refresh_index
 from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
 from deskdup.services.team_settings import team_match_settings
@@ -182,25 +183,38 @@ class MainWindow(QMainWindow):
         self.load_leads()
 
     def start_scan(self, full: bool = False) -> None:
-        """Scan in the background (a full build, or a refresh of what changed)."""
+        """Scan in the background (a full build, or a refresh of what changed).
+
+        The build takes over the pairs the workspace keeps for every lead
+        unchanged since (``store.open_index``); when the window has no index
+        yet, the kept queue is shown first, before the build.
+        """
         if self._scan_op is not None:
             return
         ctx = self.context
         ws, settings, operator = ctx.workspace, ctx.match_settings(), ctx.operator
         index = None if full else ctx.match_index
         tier = self.queue.tier
+        if ctx.match_index is None:
+
+            def kept() -> tuple[ScanResult, list[QueueRow]] | None:
+                with quiet_gc(freeze=True):
+                    result = kept_result(ws, team_match_settings(ws, settings), tier)
+                    return None if result is None else (result, queue_rows(ws, operator, result))
+
+            ctx.query(self, kept, self._show_kept_queue).run_in_background()
 
         def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
             with quiet_gc(freeze=True):
                 if index is None:
                     team = team_match_settings(ws, settings)  # the team's, once saved
-                    built = MatchIndex.build(
+                    built = open_index(
                         ws, team, progress=progress, cancelled=lambda: progress.cancelled
                     )
                     result = built.result(tier=tier)
                 else:
                     built = index
-                    result = built.refresh(ws, tier=tier)
+                    result = refresh_index(built, ws, tier=tier)
                 return built, result, queue_rows(ws, operator, result)
 
         self.scan_action.setEnabled(False)
@@ -292,7 +306,13 @@ class MainWindow(QMainWindow):
         )
         self.scan_action.setEnabled(False)
 
-    def _show_result(self, result: ScanResult, rows: list[QueueRow]) -> None:
+    def _show_kept_queue(self, outcome: tuple[ScanResult, list[QueueRow]] | None) -> None:
+        """The queue the workspace keeps, while the index is built behind it."""
+        if outcome is None or self.context.match_index is not None:
+            return
+        self._show_result(*outcome, final=False)
+
+    def _show_result(self, result: ScanResult, rows: list[QueueRow], final: bool = True) -> None:
         # The open group stays the highlighted one (a rebuilt window has no current row yet).
         self.queue.set_rows(rows, keep=self._open_key)
         self.leads.set_duplicate_ids({i for g in result.groups for i in g.lead_ids})
@@ -311,7 +331,8 @@ class MainWindow(QMainWindow):
             self.queue.open_current_or_first()
             if self.tabs.currentIndex() == QUEUE_TAB:
                 self.queue.table.setFocus()
-        self.scan_finished.emit()
+        if final:
+            self.scan_finished.emit()
 
     def load_leads(self) -> None:
         ws = self.context.workspace
