@@ -438,6 +438,7 @@ def run_gui(args: argparse.Namespace) -> int:
     # Light or dark as the desktop says (DESKDUP_COLOR_SCHEME where it says nothing),
     # and the operator's font size.
     appearance.apply_color_scheme(app)
+    appearance.install_focus_style(app)  # Tab leaves a visible ring on flat buttons
     appearance.apply_font_size(app, settings.get(opts.FONT_SIZE))
     i18n.install(i18n.choose_language(getattr(args, "lang", None), settings.get(opts.LANGUAGE)))
     errors.install_excepthook()

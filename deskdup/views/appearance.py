@@ -16,9 +16,9 @@ from __future__ import annotations
 import logging
 import os
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +83,30 @@ def apply_color_scheme(app: QApplication, wanted: str | None = None) -> str:
     return "dark" if is_dark(app.palette()) else "light"
 
 
+class VisibleFocusStyle(QProxyStyle):
+    """The platform's style, plus a ring in the highlight colour round a tool button
+    that has the keyboard: Fusion and others draw none on a flat (auto-raise) tool
+    button, so Tab reached the comparison's buttons without a trace on screen."""
+
+    def drawComplexControl(self, control, option, painter: QPainter, widget=None) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control == QStyle.ComplexControl.CC_ToolButton and (
+            option.state & QStyle.StateFlag.State_HasFocus
+        ):
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 3, 3)
+            painter.restore()
+
+
+def install_focus_style(app: QApplication) -> None:
+    """Wrap the current style (after ``apply_color_scheme``, which may choose Fusion)."""
+    if not isinstance(app.style(), VisibleFocusStyle):
+        app.setStyle(VisibleFocusStyle(app.style().name()))
+
+
 _system_font: QFont | None = None
 
 
@@ -140,10 +164,12 @@ def over(tint: QColor, base: QColor) -> QColor:
 
 __all__ = [
     "FONT_SIZE_RANGE",
+    "VisibleFocusStyle",
     "apply_color_scheme",
     "apply_font_size",
     "contrast_ratio",
     "dark_palette",
+    "install_focus_style",
     "is_dark",
     "mix",
     "over",

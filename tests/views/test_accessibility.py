@@ -161,3 +161,45 @@ def test_every_interactive_element_of_the_main_window_has_a_name(qtbot, window):
     widgets = [n for n in nodes if n.role() != Role.Cell]
     assert len(widgets) > 30
     assert unnamed(widgets) == []
+
+
+def test_a_flat_tool_button_with_the_keyboard_shows_a_focus_ring(qapp):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter, QPalette
+    from PySide6.QtWidgets import QStyle, QStyleOptionToolButton
+
+    from deskdup.views.appearance import VisibleFocusStyle
+
+    style = VisibleFocusStyle("Fusion")
+    highlight = qapp.palette().color(QPalette.ColorRole.Highlight)
+
+    def ring_pixels(focused: bool) -> int:
+        option = QStyleOptionToolButton()
+        option.rect = QRect(0, 0, 32, 32)
+        option.palette = qapp.palette()
+        option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_AutoRaise
+        if focused:
+            option.state |= QStyle.StateFlag.State_HasFocus
+        image = QImage(32, 32, QImage.Format.Format_ARGB32)
+        image.fill(qapp.palette().color(QPalette.ColorRole.Window))
+        painter = QPainter(image)
+        style.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, option, painter)
+        painter.end()
+
+        def near(colour) -> bool:
+            return (
+                max(
+                    abs(colour.red() - highlight.red()),
+                    abs(colour.green() - highlight.green()),
+                    abs(colour.blue() - highlight.blue()),
+                )
+                < 40
+            )
+
+        # The top and left edges, away from the rounded corners.
+        return sum(
+            near(image.pixelColor(x, 1)) + near(image.pixelColor(1, x)) for x in range(5, 27)
+        )
+
+    assert ring_pixels(focused=False) == 0
+    assert ring_pixels(focused=True) >= 20
