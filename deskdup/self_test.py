@@ -3,7 +3,8 @@
 Support asks an operator to run it, and CI runs it on the built application
 (``packaging/``): a fresh demo workspace in a temporary folder (so nothing of
 the operator's own data or settings is touched), a scan, a merge and its undo
-(which must give every lead back exactly), then the window itself, offscreen
+(which must give every lead back exactly), the licence list of Help → About,
+then the window itself, offscreen
 when there is no screen: the translations, the icon fonts, and the main window
 opened on that workspace with its first group compared.
 
@@ -126,6 +127,19 @@ def check_engine(folder: Path, steps: Steps, leads: int = SELF_TEST_LEADS) -> Pa
     return path
 
 
+def check_licences(steps: Steps) -> None:
+    """Help → About lists the bundled libraries from their metadata: a build that
+    left the metadata out would show an empty list (and hide Qt's LGPL)."""
+    from deskdup.services.about import bundled_libraries
+
+    with steps.step("licences of the bundled libraries"):
+        libraries = bundled_libraries()
+        if not any(lib.is_qt for lib in libraries):
+            raise SelfTestFailed(
+                f"Qt is not among the {len(libraries)} libraries listed (package metadata missing)"
+            )
+
+
 def check_window(workspace: Path, steps: Steps) -> None:
     """Translations, icons and the main window on ``workspace`` with a group compared."""
     if (
@@ -207,6 +221,7 @@ def run(out: TextIO | None = None, *, window: bool = True, leads: int = SELF_TES
         os.environ["DESKDUP_DATA_DIR"] = folder
         try:
             workspace = check_engine(Path(folder), steps, leads)
+            check_licences(steps)
             if window:
                 check_window(workspace, steps)
         except SelfTestFailed as exc:

@@ -36,7 +36,14 @@ def test_self_test_passes_on_a_working_installation(tmp_path):
     done = _run("--self-test", tmp_path=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     lines = done.stdout.splitlines()
-    steps = ("demo data", "scan for duplicates", "merge one of", "undo the merge", "main window")
+    steps = (
+        "demo data",
+        "scan for duplicates",
+        "merge one of",
+        "undo the merge",
+        "licences",
+        "main window",
+    )
     for step in steps:
         assert any(step in line and line.rstrip().endswith("s)") for line in lines), step
     assert lines[-1].startswith("self-test passed in ")
