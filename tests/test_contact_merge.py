@@ -38,6 +38,8 @@ from deskdup.models import (
 )
 from deskdup.services.contact_merge import apply_contact_merge, build_contact_plan
 from deskdup.services.errors import KnownError, RightsError, StaleError
+from deskdup.services.history import rows_for
+from deskdup.services.history_detail import event_detail
 from deskdup.services.merge_plan import CONTACT
 from deskdup.services.policy import MergePolicy
 from deskdup.services.undo import undo_event
@@ -275,11 +277,29 @@ def test_the_history_names_the_contacts_and_a_second_merge_of_them_is_refused(tw
     ws, (boss, _trainee, a, b) = two
     with ws.session() as s:
         plan = build_contact_plan(s, [a, b], primary_id=a)
+    with ws.session() as s:
+        lead = make_lead(s, external_id="L-5", contact=s.get(Contact, b)).id
     result = apply_contact_merge(ws, plan, boss)
     assert str(result.summary) == "Merged 2 contacts into #C-1"
     with ws.session() as s:
         event = s.get(MergeEvent, result.event_id)
         assert event.kind is EventKind.MERGE_CONTACTS
         assert event.snapshot["contacts"][1]["first_name"] == "Ваня"
+        (row,) = rows_for(s, [result.event_id])
+        assert (row.primary_label, row.primary_name, row.other_labels) == (
+            "C-1",
+            "Петров Иван",
+            ("C-2",),
+        )
         with pytest.raises(KnownError, match="C-2 was already merged into #C-1"):
             build_contact_plan(s, [a, b])
+    detail = event_detail(ws, result.event_id, None)
+    first = next(f for f in detail.fields if f.name == "first_name")
+    assert first.before == (("C-1", "Иван"), ("C-2", "Ваня")) and first.after == "Иван"
+    assert not [f for f in detail.fields if f.name in ("title", "status")]
+    assert [(m.table, m.from_label, m.to_label) for m in detail.moved] == [("leads", "C-2", "C-1")]
+    undone = undo_event(ws, result.event_id, boss)
+    with ws.session() as s:
+        assert s.get(Lead, lead).contact_id == b
+        (row,) = rows_for(s, [undone.event_id])
+        assert (row.primary_label, row.other_labels) == ("C-1", ("C-2",))

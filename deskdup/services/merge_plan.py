@@ -418,6 +418,7 @@ def unite(cards: Sequence[LeadCard] | Any) -> United:
     deals: list[DealInfo] = []
     comments: list[tuple[int, str]] = []
     seen_comments: set[str] = set()
+    seen_deals: set[int] = set()  # contacts on one deal: the deal counts once
     for card in cards:
         for comm in card.communications:
             key = comm.dedup_key
@@ -438,7 +439,8 @@ def unite(cards: Sequence[LeadCard] | Any) -> United:
                 )
         chats.extend(card.chats)
         activities.extend(card.activities)
-        deals.extend(card.deals)
+        deals.extend(d for d in card.deals if d.id not in seen_deals)
+        seen_deals.update(d.id for d in card.deals)
         text = card.comments.strip()
         if text and text not in seen_comments:
             seen_comments.add(text)

@@ -306,104 +306,114 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="114" />
+        <location filename="../../deskdup/views/compare/grid.py" line="122" />
         <source>After the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="146" />
+        <location filename="../../deskdup/views/compare/grid.py" line="154" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="177" />
-        <location filename="../../deskdup/views/compare/grid.py" line="178" />
+        <location filename="../../deskdup/views/compare/grid.py" line="185" />
+        <location filename="../../deskdup/views/compare/grid.py" line="186" />
         <source>Type the value of the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="214" />
+        <location filename="../../deskdup/views/compare/grid.py" line="222" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="215" />
+        <location filename="../../deskdup/views/compare/grid.py" line="224" />
+        <source>Leads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="225" />
         <source>Chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="216" />
+        <location filename="../../deskdup/views/compare/grid.py" line="226" />
         <source>Activities and deals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="217" />
+        <location filename="../../deskdup/views/compare/grid.py" line="227" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="252" />
-        <location filename="../../deskdup/views/compare/grid.py" line="391" />
+        <location filename="../../deskdup/views/compare/grid.py" line="262" />
+        <location filename="../../deskdup/views/compare/grid.py" line="416" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="268" />
+        <location filename="../../deskdup/views/compare/grid.py" line="278" />
         <source>no chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="270" />
+        <location filename="../../deskdup/views/compare/grid.py" line="280" />
         <source>(no text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="277" />
+        <location filename="../../deskdup/views/compare/grid.py" line="287" />
         <source>{count} msg. · {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="290" />
+        <location filename="../../deskdup/views/compare/grid.py" line="302" />
+        <source>no leads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="315" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="318" />
+        <location filename="../../deskdup/views/compare/grid.py" line="343" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="320" />
+        <location filename="../../deskdup/views/compare/grid.py" line="345" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="330" />
+        <location filename="../../deskdup/views/compare/grid.py" line="355" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="348" />
+        <location filename="../../deskdup/views/compare/grid.py" line="373" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="350" />
+        <location filename="../../deskdup/views/compare/grid.py" line="375" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="352" />
+        <location filename="../../deskdup/views/compare/grid.py" line="377" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="364" />
+        <location filename="../../deskdup/views/compare/grid.py" line="389" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="388" />
+        <location filename="../../deskdup/views/compare/grid.py" line="413" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
@@ -411,63 +421,73 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="231" />
+        <location filename="../../deskdup/views/compare/view.py" line="242" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="237" />
+        <location filename="../../deskdup/views/compare/view.py" line="248" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="278" />
+        <location filename="../../deskdup/views/compare/view.py" line="291" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="280" />
+        <location filename="../../deskdup/views/compare/view.py" line="293" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303" />
+        <location filename="../../deskdup/views/compare/view.py" line="317" />
+        <source>Loading {count} contacts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="319" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="312" />
+        <location filename="../../deskdup/views/compare/view.py" line="329" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="357" />
+        <location filename="../../deskdup/views/compare/view.py" line="374" />
+        <source>{count} contacts that may be one customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="376" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="408" />
+        <location filename="../../deskdup/views/compare/view.py" line="431" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="457" />
+        <location filename="../../deskdup/views/compare/view.py" line="480" />
         <source>Type the value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="458" />
+        <location filename="../../deskdup/views/compare/view.py" line="481" />
         <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="595" />
+        <location filename="../../deskdup/views/compare/view.py" line="618" />
         <source>The view has been reloaded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="645" />
         <location filename="../../deskdup/views/compare/view.py" line="668" />
+        <location filename="../../deskdup/views/compare/view.py" line="691" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
@@ -477,22 +497,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687" />
+        <location filename="../../deskdup/views/compare/view.py" line="710" />
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="693" />
+        <location filename="../../deskdup/views/compare/view.py" line="716" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="695" />
+        <location filename="../../deskdup/views/compare/view.py" line="718" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="696" />
+        <location filename="../../deskdup/views/compare/view.py" line="719" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -1247,87 +1267,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <location filename="../../deskdup/services/importer/rows.py" line="112" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="130" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157" />
+        <location filename="../../deskdup/services/importer/rows.py" line="149" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="165" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the id is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>the id '{id}' contains a control character</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="172" />
+        <location filename="../../deskdup/services/importer/rows.py" line="164" />
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="167" />
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <location filename="../../deskdup/services/importer/rows.py" line="325" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="35" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="44" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="250" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="259" />
+        <location filename="../../deskdup/services/importer/rows.py" line="251" />
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="279" />
+        <location filename="../../deskdup/services/importer/rows.py" line="271" />
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284" />
+        <location filename="../../deskdup/services/importer/rows.py" line="276" />
         <source>the title is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>
@@ -1578,32 +1598,42 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="212" />
+        <location filename="../../deskdup/views/compare/cells.py" line="215" />
         <source>Primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="216" />
+        <location filename="../../deskdup/views/compare/cells.py" line="219" />
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223" />
+        <location filename="../../deskdup/views/compare/cells.py" line="226" />
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="236" />
+        <location filename="../../deskdup/views/compare/cells.py" line="239" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="256" />
+        <location filename="../../deskdup/views/compare/cells.py" line="259" />
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="264" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="263" />
+        <location filename="../../deskdup/views/compare/cells.py" line="271" />
+        <source>contact · created {time} · leads: {leads}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="275" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
@@ -1730,57 +1760,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="72" />
+        <location filename="../../deskdup/views/main_window.py" line="92" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="77" />
+        <location filename="../../deskdup/views/main_window.py" line="97" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="78" />
+        <location filename="../../deskdup/views/main_window.py" line="98" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="80" />
+        <location filename="../../deskdup/views/main_window.py" line="100" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="226" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="226" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="295" />
+        <location filename="../../deskdup/views/main_window.py" line="256" />
+        <source>Scanning contacts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="374" />
+        <source>{groups} groups among {contacts} contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="379" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="441" />
+        <location filename="../../deskdup/views/main_window.py" line="526" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="450" />
+        <location filename="../../deskdup/views/main_window.py" line="535" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="481" />
+        <location filename="../../deskdup/views/main_window.py" line="566" />
         <source>About deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="484" />
+        <location filename="../../deskdup/views/main_window.py" line="569" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -1794,6 +1834,7 @@
     </message>
     <message>
         <location filename="../../deskdup/services/backend.py" line="52" />
+        <location filename="../../deskdup/services/contact_merge.py" line="81" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished" />
     </message>
@@ -1818,107 +1859,122 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="53" />
+        <location filename="../../deskdup/services/undo.py" line="55" />
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="50" />
+        <location filename="../../deskdup/services/records.py" line="51" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="54" />
+        <location filename="../../deskdup/services/records.py" line="55" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="54" />
+        <location filename="../../deskdup/services/undo.py" line="56" />
         <source>Undid history event {event} ({kind})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="55" />
-        <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="59" />
-        <source>This merge was already undone</source>
+        <location filename="../../deskdup/services/undo.py" line="57" />
+        <source>Undid the merge of contacts into #{primary}; {count} contacts restored</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/undo.py" line="60" />
-        <source>This history event cannot be undone</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="67" />
-        <source>{record} #{label} ({fields}; by {who})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="68" />
-        <source>{record} #{label} (deleted; by {who})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="69" />
-        <source>{record} #{label} (the id is used again)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="70" />
-        <source>someone outside deskdup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="73" />
-        <source>lead</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="74" />
-        <source>communication</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="75" />
-        <source>chat</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="76" />
-        <source>activity</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="77" />
-        <source>deal</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="78" />
-        <source>contact</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="79" />
-        <source>not-duplicates mark</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="80" />
-        <source>team setting</source>
+        <source>the deals of contact #{label} (by {who})</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/undo.py" line="61" />
+        <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="65" />
+        <source>This merge was already undone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="66" />
+        <source>This history event cannot be undone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="73" />
+        <source>{record} #{label} ({fields}; by {who})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="74" />
+        <source>{record} #{label} (deleted; by {who})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="75" />
+        <source>{record} #{label} (the id is used again)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="76" />
+        <source>someone outside deskdup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="79" />
+        <source>lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="80" />
+        <source>communication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="81" />
+        <source>chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="82" />
+        <source>activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="83" />
+        <source>deal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="84" />
+        <source>contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="85" />
+        <source>not-duplicates mark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="86" />
+        <source>team setting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="87" />
+        <source>deal's contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="67" />
         <source>There is no history event {event}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="62" />
+        <location filename="../../deskdup/services/undo.py" line="68" />
         <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
         <translation type="unfinished" />
     </message>
@@ -1928,7 +1984,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="57" />
+        <location filename="../../deskdup/services/records.py" line="58" />
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished" />
     </message>
@@ -1982,46 +2038,76 @@
         <source>Merged {count} leads into #{primary} in the portal</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="80" />
+        <source>A merge needs at least two different contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="82" />
+        <source>Contact #{contact} was already merged into #{into}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="85" />
+        <source>Contact #{contact} is archived; it cannot be merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="88" />
+        <source>Contact #{contact} was changed by someone else (now version {version}); nothing was merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="92" />
+        <source>Contact #{contact} was deleted or merged by someone else; nothing was merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="95" />
+        <source>Merged {count} contacts into #{primary}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="164" />
+        <location filename="../../deskdup/services/merge_plan.py" line="178" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="165" />
+        <location filename="../../deskdup/services/merge_plan.py" line="179" />
         <source>Last name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="166" />
+        <location filename="../../deskdup/services/merge_plan.py" line="180" />
         <source>First name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="167" />
+        <location filename="../../deskdup/services/merge_plan.py" line="181" />
         <source>Middle name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="168" />
+        <location filename="../../deskdup/services/merge_plan.py" line="182" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="169" />
+        <location filename="../../deskdup/services/merge_plan.py" line="183" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="170" />
+        <location filename="../../deskdup/services/merge_plan.py" line="184" />
         <source>Responsible</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="171" />
+        <location filename="../../deskdup/services/merge_plan.py" line="185" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
@@ -2115,118 +2201,138 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="87" />
+        <location filename="../../deskdup/views/queue.py" line="88" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="88" />
+        <location filename="../../deskdup/views/queue.py" line="89" />
         <source>Today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="89" />
+        <location filename="../../deskdup/views/queue.py" line="90" />
         <source>Last 7 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="90" />
+        <location filename="../../deskdup/views/queue.py" line="91" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="91" />
+        <location filename="../../deskdup/views/queue.py" line="92" />
         <source>Dates…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="120" />
+        <location filename="../../deskdup/views/queue.py" line="126" />
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="124" />
-        <source>Only groups I can merge</source>
+        <location filename="../../deskdup/views/queue.py" line="130" />
+        <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="127" />
-        <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
+        <location filename="../../deskdup/views/queue.py" line="131" />
+        <source>Contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="132" />
-        <source>Also possible duplicates</source>
+        <source>Duplicates of</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="135" />
-        <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
+        <location filename="../../deskdup/views/queue.py" line="134" />
+        <source>Duplicate leads or duplicate contacts ({key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="140" />
+        <source>Only groups I can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="143" />
-        <source>All channels</source>
+        <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="148" />
-        <location filename="../../deskdup/views/queue.py" line="288" />
+        <source>Also possible duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="151" />
+        <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="159" />
+        <source>All channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="164" />
+        <location filename="../../deskdup/views/queue.py" line="310" />
         <source>All owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="158" />
+        <location filename="../../deskdup/views/queue.py" line="174" />
         <source>Score ≥ </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="163" />
+        <location filename="../../deskdup/views/queue.py" line="179" />
         <source>When the leads of a group came in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="166" />
+        <location filename="../../deskdup/views/queue.py" line="182" />
         <source>from</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="168" />
+        <location filename="../../deskdup/views/queue.py" line="184" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="170" />
+        <location filename="../../deskdup/views/queue.py" line="186" />
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="171" />
+        <location filename="../../deskdup/views/queue.py" line="187" />
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="338" />
+        <location filename="../../deskdup/views/queue.py" line="371" />
         <source>{n} groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="340" />
+        <location filename="../../deskdup/views/queue.py" line="373" />
         <source>{shown} of {total} groups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="343" />
+        <location filename="../../deskdup/views/queue.py" line="376" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="345" />
+        <location filename="../../deskdup/views/queue.py" line="378" />
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="347" />
+        <location filename="../../deskdup/views/queue.py" line="380" />
         <source>{n} locked</source>
         <translation type="unfinished" />
     </message>
@@ -2386,6 +2492,11 @@
     <message>
         <location filename="../../deskdup/services/matching/evidence.py" line="395" />
         <source>Different patronymics {a} / {b}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/contacts.py" line="48" />
+        <source>On one deal: {deal}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2556,77 +2667,97 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="39" />
+        <location filename="../../deskdup/services/rights.py" line="45" />
         <source>read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="40" />
+        <location filename="../../deskdup/services/rights.py" line="46" />
         <source>edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="41" />
+        <location filename="../../deskdup/services/rights.py" line="47" />
         <source>delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="42" />
+        <location filename="../../deskdup/services/rights.py" line="48" />
         <source>archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="45" />
+        <location filename="../../deskdup/services/rights.py" line="51" />
         <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="50" />
+        <location filename="../../deskdup/services/rights.py" line="56" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="55" />
+        <location filename="../../deskdup/services/rights.py" line="61" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="60" />
+        <location filename="../../deskdup/services/rights.py" line="66" />
         <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="65" />
+        <location filename="../../deskdup/services/rights.py" line="71" />
         <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="70" />
+        <location filename="../../deskdup/services/rights.py" line="76" />
         <source>{leads} are your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="75" />
+        <location filename="../../deskdup/services/rights.py" line="81" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="80" />
+        <location filename="../../deskdup/services/rights.py" line="86" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="85" />
+        <location filename="../../deskdup/services/rights.py" line="91" />
         <source>{leads} have no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="96" />
+        <location filename="../../deskdup/services/rights.py" line="103" />
+        <source>Contact #{lead} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="108" />
+        <source>Contact #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="113" />
+        <source>Contact #{lead} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="118" />
+        <source>Contact #{lead} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="132" />
         <source>no department</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="97" />
+        <location filename="../../deskdup/services/rights.py" line="133" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
         <translation type="unfinished" />

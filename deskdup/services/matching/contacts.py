@@ -27,10 +27,11 @@ from dataclasses import replace
 from sqlalchemy import and_, func, select
 
 from deskdup.models import Channel, Contact, Deal, deal_contacts
-from deskdup.services.candidates import CandidatePair
+from deskdup.services.candidates import CandidatePair, Reason
 from deskdup.services.errors import Cancelled
 from deskdup.services.matching.evidence import _evidence, _reasons, combine
 from deskdup.services.matching.index import MatchIndex
+from deskdup.services.matching.keys import _name_sources
 from deskdup.services.matching.load import _as_datetime, _owners, _raw
 from deskdup.services.matching.record import _CHANNELS, _Lead
 from deskdup.services.matching.settings import LIKELY, MatchSettings, ScanResult
@@ -45,6 +46,11 @@ SAME_DEAL_WEIGHT = 0.5
 # A deal with more contacts than this is a company's, not one customer's.
 DEAL_CONTACTS_CAP = 12
 MSG_SAME_DEAL = QT_TRANSLATE_NOOP("Reason", "On one deal: {deal}")
+# With no time to bucket by, a first name or a surname alone blocks thousands
+# of contacts (over the caps: no pair); surname and first name together block
+# the namesakes, which the evidence then tells apart (patronymic, phones).
+_FULL_NAME = "N"
+FULL_NAME_BLOCK_CAP = 200
 # Evidence that says two contacts look like one person (what "on one deal" needs).
 _ALIKE_CODES = frozenset(
     {
@@ -78,9 +84,31 @@ _COMM_COLUMNS_SQL = (
 )
 
 
+def _full_name_keys(rec: _Lead) -> tuple[int, ...]:
+    """Surname and first name (as the name engine reads them) together, each once."""
+    keys: dict[int, None] = {}
+    for parts in _name_sources(rec):
+        for surname in parts.surnames:
+            for first in parts.firsts:
+                keys[hash((_FULL_NAME, surname, first))] = None
+    return tuple(keys)
+
+
+class _Contact(_Lead):
+    """A contact as the matcher's record.  A contact with a surname and a first
+    name does not read names into its e-mail and handles: its name already says
+    more, and parsing every address is most of a scan's time."""
+
+    __slots__ = ()
+
+    def _add_nick(self, channel: Channel, text: str) -> None:
+        if not (self.name.surnames and self.name.firsts):
+            super()._add_nick(channel, text)
+
+
 def _contact_record(row) -> _Lead:
     contact_id, ext, first, last, middle, owner, created = row
-    rec = _Lead(
+    rec = _Contact(
         contact_id,
         ext or str(contact_id),
         Channel.OTHER,
@@ -182,15 +210,41 @@ class ContactMatchIndex(MatchIndex):
         index.build_seconds = time.perf_counter() - started
         return index
 
+    def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
+        return (*super()._block_keys(rec), *_full_name_keys(rec))
+
+    def _candidates(self, rec: _Lead) -> set[int]:
+        out = super()._candidates(rec)
+        data = self.blocks.data
+        for key in _full_name_keys(rec):
+            members = data.get(key)
+            if members is None or members.__class__ is int:
+                continue
+            if len(members) <= FULL_NAME_BLOCK_CAP:
+                out.update(members)
+        out.discard(rec.id)
+        return out
+
+    def _deal_evidence(self, a: _Lead, b: _Lead) -> list:
+        """The pair's evidence, with "on one deal" when they share one and look alike."""
+        evidence = _evidence(a, b, self.settings)
+        deal = self.deal_pairs.get((a.id, b.id))
+        if deal is not None and any(code in _ALIKE_CODES and w > 0 for code, w, _t, _p in evidence):
+            weight = self.settings.weights.get(SAME_DEAL, SAME_DEAL_WEIGHT)
+            evidence.append((SAME_DEAL, weight, MSG_SAME_DEAL, {"deal": deal}))
+        return evidence
+
+    def score_pair(self, a: _Lead, b: _Lead) -> tuple[float, tuple[Reason, ...]]:
+        """``matching.score_pair`` of two contacts (``a.id < b.id``), a shared deal counted."""
+        evidence = self._deal_evidence(a, b)
+        return combine(e[1] for e in evidence), _reasons(evidence)
+
     def _score_deal_pairs(self) -> None:
         """Contacts on one deal who look like one person: the deal is a reason."""
-        weight = self.settings.weights.get(SAME_DEAL, SAME_DEAL_WEIGHT)
-        for (a_id, b_id), deal in self.deal_pairs.items():
-            a, b = self.leads[a_id], self.leads[b_id]
-            evidence = _evidence(a, b, self.settings)
-            if not any(code in _ALIKE_CODES and w > 0 for code, w, _t, _p in evidence):
+        for a_id, b_id in self.deal_pairs:
+            evidence = self._deal_evidence(self.leads[a_id], self.leads[b_id])
+            if not evidence or evidence[-1][0] != SAME_DEAL:
                 continue
-            evidence.append((SAME_DEAL, weight, MSG_SAME_DEAL, {"deal": deal}))
             score = combine(e[1] for e in evidence)
             key = (a_id, b_id)
             if score < self.threshold:
