@@ -27,7 +27,7 @@ from dataclasses import replace
 from sqlalchemy import and_, func, select
 
 from deskdup.models import Channel, Contact, Deal, deal_contacts
-from deskdup.services.candidates import CandidatePair, Reason
+from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
 from deskdup.services.errors import Cancelled
 from deskdup.services.matching.evidence import _evidence, _reasons, combine
 from deskdup.services.matching.index import MatchIndex
@@ -104,6 +104,17 @@ class _Contact(_Lead):
     def _add_nick(self, channel: Channel, text: str) -> None:
         if not (self.name.surnames and self.name.firsts):
             super()._add_nick(channel, text)
+
+    def summary(self, owners: dict[int, str]) -> LeadSummary:
+        """As a lead's, with where the contact is reached (its first messenger, else
+        e-mail, else phone) as the channel the queue shows: a contact has no source."""
+        if self.handles:
+            channel = self.handles[0][0]
+        elif self.emails:
+            channel = Channel.EMAIL
+        else:
+            channel = Channel.CALL if self.phones else Channel.OTHER
+        return replace(super().summary(owners), channel=channel)
 
 
 def _contact_record(row) -> _Lead:

@@ -239,9 +239,11 @@ class LeadHeader(Cell):
             self.tr("A different customer: take this lead out of the group for the whole team")
         )
         top.addWidget(self.exclude_button)
-        # "A different customer" marks pairs of leads; contacts have no such mark yet.
-        self.exclude_button.setVisible(not contact)
         self.layout_.addLayout(top)
+        if contact:
+            # "A different customer" marks pairs of leads; contacts have no such mark yet.
+            # (Hidden once it has its parent: shown before, it would be a window.)
+            self.exclude_button.hide()
 
         title = QHBoxLayout()
         title.setContentsMargins(0, 0, 0, 0)
