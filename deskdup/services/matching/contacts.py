@@ -191,7 +191,8 @@ class ContactMatchIndex(MatchIndex):
         self.deal_pairs: dict[tuple[int, int], str] = {}
 
     @classmethod
-    def _build(cls, ws, settings, progress, cancelled) -> ContactMatchIndex:
+    def _build(cls, ws, settings, progress, cancelled, kept=None) -> ContactMatchIndex:
+        # ``kept`` (the lead pairs the workspace keeps) is the leads' only.
         index = cls(settings)
         started = time.perf_counter()
 
