@@ -46,3 +46,8 @@ TRANSLATIONS.update(
         "Queue, leads and history": "Очередь, лиды и история",
     }
 )
+TRANSLATIONS.update(
+    {
+        "contact {number}, #{label}": "контакт {number}, #{label}",
+    }
+)
