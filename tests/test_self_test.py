@@ -60,3 +60,23 @@ def test_self_test_says_which_step_failed_and_exits_1(capsys):
     assert "self-test failed at scan for duplicates: no candidate groups among 2 leads" in err
     assert "FAILED" in out.getvalue()
     assert "passed" not in out.getvalue()
+
+
+def test_a_built_program_stamps_its_kept_keys_by_the_build_not_the_sources(monkeypatch, tmp_path):
+    """In the built folder there is no .py beside the modules: the stamps of the kept
+    candidates and search keys must not read them (the built self-test failed so)."""
+    from deskdup.services import paths
+    from deskdup.services.matching.search import search_stamp
+    from deskdup.services.matching.settings import MatchSettings
+    from deskdup.services.matching.store import candidates_stamp
+
+    source = (search_stamp(), candidates_stamp(MatchSettings()))
+    program = tmp_path / "deskdup"
+    program.write_bytes(b"one build")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    assert paths.built_program_stamp().startswith(f"{__version__} 9 ")
+    built = (search_stamp(), candidates_stamp(MatchSettings()))
+    assert built != source
+    program.write_bytes(b"another build")
+    assert (search_stamp(), candidates_stamp(MatchSettings())) != built

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import user_data_path, user_log_path
@@ -36,3 +37,17 @@ def resources_dir() -> Path:
         if candidate.is_dir():
             return candidate
     return here.parent / "resources"
+
+
+def built_program_stamp() -> str:
+    """What stands for the source code in a built application (``packaging/``): its
+    modules live in the program's archive with no ``.py`` beside them, so the
+    stamps that hash the sources (the kept candidates and search keys) take the
+    version and the program file's size and time instead.  "" when run from source.
+    """
+    if not getattr(sys, "frozen", False):
+        return ""
+    from deskdup import __version__
+
+    program = Path(sys.executable).stat()
+    return f"{__version__} {program.st_size} {program.st_mtime_ns}"

@@ -32,6 +32,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from deskdup.models import Communication, Lead, MatchState, SearchLead, SearchName
 from deskdup.services import names as names_module
+from deskdup.services import paths
 from deskdup.services.matching import record as record_module
 from deskdup.services.matching.keys import (
     _LOOKUP_FIRST,
@@ -67,9 +68,13 @@ _VALUE_CHARS = 100
 def search_stamp() -> str:
     """What the kept keys were computed with: the name parser and this module."""
     digest = hashlib.blake2b(digest_size=12)
-    for module in (names_module, record_module):
-        digest.update(Path(module.__file__).read_bytes())
-    digest.update(Path(__file__).read_bytes())
+    built = paths.built_program_stamp()
+    if built:  # a built application: no sources to read (a new build: new keys)
+        digest.update(built.encode())
+    else:
+        for module in (names_module, record_module):
+            digest.update(Path(module.__file__).read_bytes())
+        digest.update(Path(__file__).read_bytes())
     return "search-" + digest.hexdigest()
 
 

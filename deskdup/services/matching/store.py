@@ -35,7 +35,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from deskdup.models import Channel, Lead, MatchLead, MatchPair, MatchState
 from deskdup.services import candidates as candidates_module
-from deskdup.services import channels, names, normalize
+from deskdup.services import channels, names, normalize, paths
 from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
 from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.groups import rank_pairs
@@ -63,13 +63,17 @@ def candidates_stamp(settings: MatchSettings) -> str:
     with any model file beside its modules, and the name, phone and channel
     vocabularies): a change to any of them makes the kept pairs stale."""
     digest = hashlib.blake2b(digest_size=12)
-    folder = Path(__file__).parent
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.suffix in (".py", ".json", ".csv", ".txt"):
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
-    for module in (names, normalize, channels, candidates_module):
-        digest.update(Path(module.__file__).read_bytes())
+    built = paths.built_program_stamp()
+    if built:  # a built application: no sources to read (a new build: stale pairs)
+        digest.update(built.encode())
+    else:
+        folder = Path(__file__).parent
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix in (".py", ".json", ".csv", ".txt"):
+                digest.update(path.name.encode())
+                digest.update(path.read_bytes())
+        for module in (names, normalize, channels, candidates_module):
+            digest.update(Path(module.__file__).read_bytes())
     digest.update(json.dumps(asdict(settings), sort_keys=True, default=str).encode())
     return "candidates-" + digest.hexdigest()
 
