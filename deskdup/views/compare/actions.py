@@ -66,6 +66,18 @@ LOOKS: dict[ReviewAction, Look] = {
         QT_TRANSLATE_NOOP("ReviewActions", "Keyboard shortcuts"),
         QT_TRANSLATE_NOOP("ReviewActions", "&Keyboard shortcuts"),
     ),
+    ReviewAction.CONVERSATION: Look(
+        "fa5s.comments",
+        "",
+        QT_TRANSLATE_NOOP("ReviewActions", "The whole conversation of the chats"),
+        QT_TRANSLATE_NOOP("ReviewActions", "&Conversation of the chats"),
+    ),
+    ReviewAction.FOLD_QUEUE: Look(
+        "fa5s.columns",
+        "",
+        QT_TRANSLATE_NOOP("ReviewActions", "Fold the queue away to see more leads side by side"),
+        QT_TRANSLATE_NOOP("ReviewActions", "&Fold the queue away"),
+    ),
     ReviewAction.SKIP: Look(
         "fa5s.forward",
         QT_TRANSLATE_NOOP("ReviewActions", "Skip"),
