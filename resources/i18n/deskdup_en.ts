@@ -306,104 +306,114 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="114" />
+        <location filename="../../deskdup/views/compare/grid.py" line="185" />
         <source>After the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="146" />
+        <location filename="../../deskdup/views/compare/grid.py" line="217" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="177" />
-        <location filename="../../deskdup/views/compare/grid.py" line="178" />
+        <location filename="../../deskdup/views/compare/grid.py" line="248" />
+        <location filename="../../deskdup/views/compare/grid.py" line="249" />
         <source>Type the value of the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="214" />
+        <location filename="../../deskdup/views/compare/grid.py" line="285" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="215" />
+        <location filename="../../deskdup/views/compare/grid.py" line="286" />
         <source>Chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="216" />
+        <location filename="../../deskdup/views/compare/grid.py" line="287" />
         <source>Activities and deals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="217" />
+        <location filename="../../deskdup/views/compare/grid.py" line="288" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="252" />
-        <location filename="../../deskdup/views/compare/grid.py" line="391" />
+        <location filename="../../deskdup/views/compare/grid.py" line="325" />
+        <location filename="../../deskdup/views/compare/grid.py" line="493" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="268" />
+        <location filename="../../deskdup/views/compare/grid.py" line="341" />
         <source>no chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="270" />
+        <location filename="../../deskdup/views/compare/grid.py" line="343" />
         <source>(no text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="277" />
+        <location filename="../../deskdup/views/compare/grid.py" line="350" />
         <source>{count} msg. · {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="290" />
+        <location filename="../../deskdup/views/compare/grid.py" line="361" />
+        <source>Whole conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="365" />
+        <source>Read every message of these chats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="376" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="318" />
+        <location filename="../../deskdup/views/compare/grid.py" line="416" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="320" />
+        <location filename="../../deskdup/views/compare/grid.py" line="418" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="330" />
+        <location filename="../../deskdup/views/compare/grid.py" line="429" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="348" />
+        <location filename="../../deskdup/views/compare/grid.py" line="450" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="350" />
+        <location filename="../../deskdup/views/compare/grid.py" line="452" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="352" />
+        <location filename="../../deskdup/views/compare/grid.py" line="454" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="364" />
+        <location filename="../../deskdup/views/compare/grid.py" line="466" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="388" />
+        <location filename="../../deskdup/views/compare/grid.py" line="490" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
@@ -411,63 +421,68 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="231" />
+        <location filename="../../deskdup/views/compare/view.py" line="173" />
+        <source>More leads of this group: scroll to see them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="329" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="237" />
+        <location filename="../../deskdup/views/compare/view.py" line="335" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="278" />
+        <location filename="../../deskdup/views/compare/view.py" line="376" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="280" />
+        <location filename="../../deskdup/views/compare/view.py" line="378" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303" />
+        <location filename="../../deskdup/views/compare/view.py" line="402" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="312" />
+        <location filename="../../deskdup/views/compare/view.py" line="411" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="357" />
+        <location filename="../../deskdup/views/compare/view.py" line="456" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="408" />
+        <location filename="../../deskdup/views/compare/view.py" line="512" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="457" />
+        <location filename="../../deskdup/views/compare/view.py" line="562" />
         <source>Type the value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="458" />
+        <location filename="../../deskdup/views/compare/view.py" line="563" />
         <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="595" />
+        <location filename="../../deskdup/views/compare/view.py" line="764" />
         <source>The view has been reloaded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="645" />
-        <location filename="../../deskdup/views/compare/view.py" line="668" />
+        <location filename="../../deskdup/views/compare/view.py" line="814" />
+        <location filename="../../deskdup/views/compare/view.py" line="837" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
@@ -477,22 +492,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687" />
+        <location filename="../../deskdup/views/compare/view.py" line="856" />
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="693" />
+        <location filename="../../deskdup/views/compare/view.py" line="862" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="695" />
+        <location filename="../../deskdup/views/compare/view.py" line="864" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="696" />
+        <location filename="../../deskdup/views/compare/view.py" line="865" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -725,6 +740,74 @@
     <message>
         <location filename="../../deskdup/services/contacts.py" line="39" />
         <source>Patronymic initial {initial} fits: {patronymic}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConversationPanel</name>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="55" />
+        <source>Conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="63" />
+        <source>Close the conversation (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="64" />
+        <source>Close the conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="96" />
+        <source>Loading the conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="135" />
+        <source>Open in Bitrix24</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="145" />
+        <source>no chats</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/compare/conversation.py" line="159" />
+        <source>{channel} · %n message(s)</source>
+        <translation><numerusform>{channel} · %n message</numerusform><numerusform>{channel} · %n messages</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="174" />
+        <source>More messages, kept in Bitrix24 only: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="176" />
+        <source>More messages, kept in the CRM only: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="191" />
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="193" />
+        <source>Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="200" />
+        <source>from the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="200" />
+        <source>from the team</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1247,87 +1330,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <location filename="../../deskdup/services/importer/rows.py" line="112" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="130" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157" />
+        <location filename="../../deskdup/services/importer/rows.py" line="149" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="165" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the id is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>the id '{id}' contains a control character</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="172" />
+        <location filename="../../deskdup/services/importer/rows.py" line="164" />
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="167" />
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <location filename="../../deskdup/services/importer/rows.py" line="325" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="35" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="44" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="250" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="259" />
+        <location filename="../../deskdup/services/importer/rows.py" line="251" />
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="279" />
+        <location filename="../../deskdup/services/importer/rows.py" line="271" />
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284" />
+        <location filename="../../deskdup/services/importer/rows.py" line="276" />
         <source>the title is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>
@@ -1578,32 +1661,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="212" />
+        <location filename="../../deskdup/views/compare/cells.py" line="223" />
         <source>Primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="216" />
+        <location filename="../../deskdup/views/compare/cells.py" line="227" />
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223" />
+        <location filename="../../deskdup/views/compare/cells.py" line="234" />
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="236" />
+        <location filename="../../deskdup/views/compare/cells.py" line="252" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="256" />
+        <location filename="../../deskdup/views/compare/cells.py" line="272" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="263" />
+        <location filename="../../deskdup/views/compare/cells.py" line="279" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
@@ -1730,57 +1813,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="72" />
+        <location filename="../../deskdup/views/main_window.py" line="74" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="77" />
+        <location filename="../../deskdup/views/main_window.py" line="79" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="78" />
+        <location filename="../../deskdup/views/main_window.py" line="80" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="80" />
+        <location filename="../../deskdup/views/main_window.py" line="82" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="208" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="295" />
+        <location filename="../../deskdup/views/main_window.py" line="301" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="441" />
+        <location filename="../../deskdup/views/main_window.py" line="447" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="450" />
+        <location filename="../../deskdup/views/main_window.py" line="456" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="481" />
+        <location filename="../../deskdup/views/main_window.py" line="512" />
         <source>About deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="484" />
+        <location filename="../../deskdup/views/main_window.py" line="515" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -2455,32 +2538,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="71" />
-        <source>Skip</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../deskdup/views/compare/actions.py" line="72" />
-        <source>Skip this group for now</source>
+        <source>The whole conversation of the chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="76" />
-        <source>Not duplicates</source>
+        <location filename="../../deskdup/views/compare/actions.py" line="73" />
+        <source>&amp;Conversation of the chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="77" />
-        <source>These leads are different people; do not show them again</source>
+        <location filename="../../deskdup/views/compare/actions.py" line="78" />
+        <source>Fold the queue away to see more leads side by side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="79" />
+        <source>&amp;Fold the queue away</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="83" />
-        <source>Merge</source>
+        <source>Skip</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="84" />
+        <source>Skip this group for now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="88" />
+        <source>Not duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="89" />
+        <source>These leads are different people; do not show them again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="95" />
+        <source>Merge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="96" />
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished" />
     </message>
@@ -2488,67 +2591,77 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="77" />
+        <location filename="../../deskdup/views/shortcuts.py" line="79" />
         <source>Next group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="83" />
+        <location filename="../../deskdup/views/shortcuts.py" line="85" />
         <source>Previous group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="89" />
+        <location filename="../../deskdup/views/shortcuts.py" line="91" />
         <source>Make the lead in that column the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="96" />
+        <location filename="../../deskdup/views/shortcuts.py" line="98" />
         <source>Previous field</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="102" />
+        <location filename="../../deskdup/views/shortcuts.py" line="104" />
         <source>Next field</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="108" />
+        <location filename="../../deskdup/views/shortcuts.py" line="110" />
         <source>Keep the value on the left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="114" />
+        <location filename="../../deskdup/views/shortcuts.py" line="116" />
         <source>Keep the value on the right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="122" />
+        <location filename="../../deskdup/views/shortcuts.py" line="124" />
         <source>Keep that column's value of the current field</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="129" />
+        <location filename="../../deskdup/views/shortcuts.py" line="131" />
         <source>Merge into the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="137" />
+        <location filename="../../deskdup/views/shortcuts.py" line="139" />
         <source>Not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="144" />
+        <location filename="../../deskdup/views/shortcuts.py" line="146" />
         <source>Skip this group for now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="151" />
+        <location filename="../../deskdup/views/shortcuts.py" line="153" />
         <source>Undo my last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="158" />
+        <location filename="../../deskdup/views/shortcuts.py" line="160" />
+        <source>Show or hide the whole conversation of the chats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="166" />
+        <source>Fold the queue away, or bring it back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="172" />
         <source>Show the keyboard shortcuts</source>
         <translation type="unfinished" />
     </message>
@@ -2965,17 +3078,17 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="117" />
+        <location filename="../../deskdup/views/main_menus.py" line="118" />
         <source>&amp;Find a lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="121" />
+        <location filename="../../deskdup/views/main_menus.py" line="122" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="123" />
+        <location filename="../../deskdup/views/main_menus.py" line="124" />
         <source>&amp;About deskdup</source>
         <translation type="unfinished" />
     </message>
