@@ -101,6 +101,8 @@ class WindowMenus(QObject):
             ReviewAction.UNDO,
         ):
             w.review_menu.addAction(review[action])
+        w.review_menu.addSeparator()
+        w.review_menu.addAction(review[ReviewAction.CONVERSATION])
 
         w.view_menu = menus.addMenu(self.tr("&View"))
         w.view_menu.addAction(

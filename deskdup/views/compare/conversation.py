@@ -6,17 +6,18 @@ The panel lists, lead by lead, every chat with all its messages: the channel's
 icon, who wrote (the customer or the team) and when; and a link that opens the
 lead in the CRM where the workspace is linked to a Bitrix24 portal.
 
-It only renders: the view loads ``services/conversation.load_conversations``
-on the database worker and hands the result to ``show_conversations``.
+It reads ``services/conversation.load_conversations`` on the database worker
+(``load``: only the group asked for last is shown) and renders the result.
 Esc (or the key that opened it) closes it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 import qtawesome as qta
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,10 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskdup.services.conversation import ChatLine, ChatThread, LeadConversation
+from deskdup.services.conversation import (
+    ChatLine,
+    ChatThread,
+    LeadConversation,
+    load_conversations,
+)
 from deskdup.views.channel_badges import channel_icon, channel_name, icon_label
 from deskdup.views.compare.cells import make_secondary, muted
 from deskdup.views.formatting import format_time
+
+if TYPE_CHECKING:
+    from deskdup.views.context import AppContext
 
 PANEL_WIDTH = 360
 
@@ -81,7 +90,49 @@ class ConversationPanel(QFrame):
         self.sections: dict[int, QWidget] = {}  # lead id -> its part of the panel
         self.message_labels: list[QLabel] = []
         self.crm_links: dict[int, QToolButton] = {}  # lead id -> "open in the CRM"
+        self._op: Any = None  # the conversation being read
+        self._focus_lead: int | None = None  # the lead to scroll to once shown
         self.show_loading()
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self, context: AppContext, lead_ids: Sequence[int]) -> None:
+        """Read every message of these leads' chats on the worker, then show them."""
+        self.stop(keep_focus_lead=True)
+        if not lead_ids:
+            self.show_conversations([])
+            return
+        self.show_loading()
+        lead_ids = tuple(lead_ids)
+
+        def loaded(conversations: list[LeadConversation]) -> None:
+            self._op = None
+            self.show_conversations(conversations)
+
+        self._op = context.query(
+            self, lambda: load_conversations(context.workspace, lead_ids), loaded
+        )
+        self._op.run_in_background()
+
+    def stop(self, keep_focus_lead: bool = False) -> None:
+        """Not wanted any more (closed, or another group): drop what is being read."""
+        if self._op is not None:
+            self._op.drop()
+            self._op = None
+        if not keep_focus_lead:
+            self._focus_lead = None
+
+    def scroll_to_lead(self, lead_id: int) -> None:
+        """Bring this lead's chats to the top (now, or once they are shown)."""
+        self._focus_lead = lead_id
+        if self._op is None and lead_id in self.sections:
+            # After the layout: a section has no place before it.
+            QTimer.singleShot(0, self._scroll_to_focus_lead)
+
+    def _scroll_to_focus_lead(self) -> None:
+        section = self.sections.get(self._focus_lead) if self._focus_lead else None
+        if section is not None:
+            self.scroll.verticalScrollBar().setValue(section.y())
 
     # ------------------------------------------------------------------ states
 
@@ -107,12 +158,8 @@ class ConversationPanel(QFrame):
             layout.addWidget(section)
         layout.addStretch(1)
         self._set_content(content)
-
-    def scroll_to_lead(self, lead_id: int) -> None:
-        section = self.sections.get(lead_id)
-        if section is not None:
-            self.scroll.ensureWidgetVisible(section, 0, 0)
-            self.scroll.verticalScrollBar().setValue(section.y())
+        if self._focus_lead in self.sections:
+            QTimer.singleShot(0, self._scroll_to_focus_lead)
 
     # ------------------------------------------------------------------ rendering
 
@@ -188,9 +235,7 @@ class ConversationPanel(QFrame):
         layout.setContentsMargins(0 if line.incoming else 24, 0, 0, 0)
         layout.setSpacing(5)
         who = (
-            line.author or self.tr("Customer")
-            if line.incoming
-            else line.author or self.tr("Team")
+            line.author or self.tr("Customer") if line.incoming else line.author or self.tr("Team")
         )
         icon = icon_label(
             qta.icon(

@@ -10,9 +10,11 @@ Every database call (open the group, merge, dismiss, undo) runs through the
 background-operation helper; the rights check of a changed primary needs no
 database (the plan and the signed-in operator's scopes are plain data).
 
-About 650 lines, a little over the house's 600: the group's state, its loading
-and the five decisions stay together because what each decision does when its
-answer comes back depends on which group is on screen by then.
+About 800 lines, over the house's 600: the group's state, its loading and the
+five decisions stay together because what each decision does when its answer
+comes back depends on which group is on screen by then.  What does not depend
+on it lives beside: the lead columns that fit (``columns.py``), the button row
+(``actions.ButtonRow``), the conversation panel (``conversation.py``).
 """
 
 from __future__ import annotations
@@ -22,22 +24,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QHBoxLayout,
     QInputDialog,
     QMessageBox,
     QScrollArea,
-    QScrollBar,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from deskdup.services import merge as merge_service
-from deskdup.services.conversation import LeadConversation, load_conversations
 from deskdup.services.errors import KnownError, StaleError
 from deskdup.services.merge_plan import MergePlan
 from deskdup.services.policy import MergePolicy
@@ -52,7 +51,8 @@ from deskdup.services.review import (
 )
 from deskdup.services.rights import Refusal, check_merge, grouped_refusals
 from deskdup.views.cheatsheet import CheatSheetDialog
-from deskdup.views.compare.actions import ReviewActions
+from deskdup.views.compare.actions import ButtonRow, ReviewActions
+from deskdup.views.compare.columns import LeadColumns
 from deskdup.views.compare.conversation import PANEL_WIDTH, ConversationPanel
 from deskdup.views.compare.counters import WorkCounters
 from deskdup.views.compare.grid import CompareGrid
@@ -137,8 +137,6 @@ class CompareView(QWidget):
         self._restoring: dict[str, int] = {}  # picks to apply when the group arrives
         self._nav_fields: list[str] = []
         self.grid: CompareGrid | None = None  # the open group's grid
-        self._conversation_op: QueryOp[Any] | None = None
-        self._conversation_lead: int | None = None  # the lead the panel scrolls to
         self._counters = WorkCounters(context, self)
         self._counters.changed.connect(self.counters_changed)
 
@@ -164,15 +162,11 @@ class CompareView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.scroll)
         # Sideways the grid shows whole lead columns (``lead_bar`` moves them), so the
         # field names and the merged lead never scroll away with the leads.
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.installEventFilter(self)
-        self.setFocusProxy(self.scroll)
-        self.lead_bar = QScrollBar(Qt.Orientation.Horizontal)
-        self.lead_bar.setToolTip(self.tr("More leads of this group: scroll to see them"))
-        self.lead_bar.valueChanged.connect(self._fit_leads)
-        self.lead_bar.hide()
+        self.columns = LeadColumns(self.scroll, lambda: self.grid)
+        self.lead_bar = self.columns.bar
         leads = QWidget()
         column = QVBoxLayout(leads)
         column.setContentsMargins(0, 0, 0, 0)
@@ -191,81 +185,36 @@ class CompareView(QWidget):
         layout.addWidget(self.body, 1)
 
         self.actions = self._build_actions()
-        bar = QHBoxLayout()
-        self.bar = bar
-        self.previous_button = self.actions.button(ReviewAction.PREVIOUS_GROUP)
-        self.next_button = self.actions.button(ReviewAction.NEXT_GROUP)
-        self.undo_button = self.actions.button(ReviewAction.UNDO)
-        self.help_button = self.actions.button(ReviewAction.CHEAT_SHEET, text=False)
-        self.conversation_button = self.actions.button(ReviewAction.CONVERSATION, text=False)
-        self.fold_button = self.actions.button(ReviewAction.FOLD_QUEUE, text=False)
-        self.skip_button = self.actions.button(ReviewAction.SKIP)
-        self.dismiss_button = self.actions.button(ReviewAction.DISMISS)
-        self.merge_button = self.actions.button(ReviewAction.MERGE)
-        for button in (
-            self.fold_button,
-            self.previous_button,
-            self.next_button,
-            self.undo_button,
-            self.help_button,
-            self.conversation_button,
-        ):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        for button in (self.skip_button, self.dismiss_button, self.merge_button):
-            bar.addWidget(button)
-        layout.addLayout(bar)
-        # Moving between groups has keys and menu items: in a narrow window these
-        # buttons show their icons only, so the decisions keep their words.
-        self._worded = (self.previous_button, self.next_button, self.undo_button)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.scroll and event.type() == QEvent.Type.Resize:
-            self._fit_leads()
-        return super().eventFilter(watched, event)
+        A = ReviewAction
+        self.bar = ButtonRow(
+            self.actions,
+            left=(
+                A.FOLD_QUEUE,
+                A.PREVIOUS_GROUP,
+                A.NEXT_GROUP,
+                A.UNDO,
+                A.CHEAT_SHEET,
+                A.CONVERSATION,
+            ),
+            right=(A.SKIP, A.DISMISS, A.MERGE),
+            worded=(A.PREVIOUS_GROUP, A.NEXT_GROUP, A.UNDO),
+        )
+        buttons = self.bar.buttons
+        self.previous_button, self.next_button = buttons[A.PREVIOUS_GROUP], buttons[A.NEXT_GROUP]
+        self.undo_button, self.help_button = buttons[A.UNDO], buttons[A.CHEAT_SHEET]
+        self.conversation_button, self.fold_button = buttons[A.CONVERSATION], buttons[A.FOLD_QUEUE]
+        self.skip_button, self.dismiss_button = buttons[A.SKIP], buttons[A.DISMISS]
+        self.merge_button = buttons[A.MERGE]
+        layout.addLayout(self.bar)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
-        self._fit_buttons()
-
-    def _fit_buttons(self) -> None:
-        """Words on the navigation buttons when the whole row fits, icons otherwise."""
-        worded = Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-        for button in self._worded:
-            button.setToolButtonStyle(worded)
         margins = self.layout().contentsMargins()
-        if self.bar.sizeHint().width() + margins.left() + margins.right() <= self.width():
-            return
-        for button in self._worded:
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-
-    def _fit_leads(self) -> None:
-        """Show as many whole lead columns as the width allows; the bar moves them."""
-        grid = self.grid
-        if grid is None:
-            self.lead_bar.hide()
-            return
-        # The vertical scroll bar's width is kept free whether it shows or not, so
-        # its coming and going never changes how many columns fit.
-        width = self.scroll.width() - self.scroll.verticalScrollBar().sizeHint().width()
-        total = len(grid.lead_cells)
-        fit = min(total, grid.leads_that_fit(width))
-        bar = self.lead_bar
-        bar.blockSignals(True)
-        bar.setRange(0, total - fit)
-        bar.setPageStep(fit)
-        bar.blockSignals(False)
-        bar.setVisible(fit < total)
-        grid.show_leads(bar.value(), fit)
+        self.bar.fit(self.width() - margins.left() - margins.right())
 
     def ensure_lead_visible(self, index: int) -> None:
         """Scroll the lead columns so that the lead in position ``index`` shows."""
-        grid = self.grid
-        if grid is None or index in grid.shown_leads:
-            return
-        shown = grid.shown_leads
-        first = index if index < shown.start else index - len(shown) + 1
-        self.lead_bar.setValue(first)  # valueChanged -> _fit_leads
+        self.columns.ensure_visible(index)
 
     def _build_actions(self) -> ReviewActions:
         """Every review action with its keys; ``_update_actions`` says which can be done."""
@@ -464,7 +413,7 @@ class CompareView(QWidget):
         grid.conversation_requested.connect(self.show_conversation)
         self._replace_grid(grid)
         if self.conversation.isVisible():
-            self._load_conversation()
+            self.conversation.load(self._context, plan.lead_ids)
         self._refresh()
         self._focus.take_if_free()
         self.group_loaded.emit()
@@ -474,9 +423,8 @@ class CompareView(QWidget):
         if old is not None:
             delete_later(old)
         self.grid = grid
-        self.lead_bar.setValue(0)
         self.scroll.setWidget(grid if grid is not None else QWidget())
-        self._fit_leads()
+        self.columns.reset()
 
     def _refresh(self) -> None:
         """Show the plan's current primary and choices, the preview and the rights."""
@@ -612,11 +560,9 @@ class CompareView(QWidget):
     def show_conversation(self, index: int | None = None) -> None:
         """Open the conversation panel, at the lead of column ``index`` if given."""
         plan = self.plan
-        self._conversation_lead = (
-            plan.lead_ids[index] if plan is not None and index is not None else None
-        )
+        if plan is not None and index is not None:
+            self.conversation.scroll_to_lead(plan.lead_ids[index])
         if self.conversation_action.isChecked():
-            self._scroll_conversation()
             self.conversation.setFocus()
         else:
             self.conversation_action.setChecked(True)
@@ -631,44 +577,12 @@ class CompareView(QWidget):
             width = self.body.width()
             panel = min(PANEL_WIDTH, width // 2)
             self.body.setSizes([width - panel, panel])
-            self._load_conversation()
+            self.conversation.load(self._context, self.plan.lead_ids if self.plan else ())
             self.conversation.setFocus()
         else:
-            if self._conversation_op is not None:
-                self._conversation_op.drop()
-                self._conversation_op = None
-            self._conversation_lead = None
+            self.conversation.stop()
             if had_focus:
                 self.scroll.setFocus()
-
-    def _load_conversation(self) -> None:
-        """Read every message of the group's chats on the worker."""
-        if self._conversation_op is not None:
-            self._conversation_op.drop()
-            self._conversation_op = None
-        plan = self.plan
-        if plan is None:
-            self.conversation.show_conversations([])
-            return
-        self.conversation.show_loading()
-        context, lead_ids = self._context, tuple(plan.lead_ids)
-
-        def loaded(conversations: list[LeadConversation]) -> None:
-            self._conversation_op = None
-            self.conversation.show_conversations(conversations)
-            self._scroll_conversation()
-
-        op = context.query(
-            self, lambda: load_conversations(context.workspace, lead_ids), loaded
-        )
-        self._conversation_op = op
-        op.run_in_background()
-
-    def _scroll_conversation(self) -> None:
-        lead = self._conversation_lead
-        if lead is not None and self._conversation_op is None:
-            # After the layout: the sections have no place before it.
-            QTimer.singleShot(0, lambda: self.conversation.scroll_to_lead(lead))
 
     # ------------------------------------------------------------------ actions
 
