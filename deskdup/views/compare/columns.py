@@ -24,7 +24,9 @@ class LeadColumns(QObject):
         super().__init__(scroll)
         self._scroll = scroll
         self._grid = grid
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways scrolling of the whole grid only where not even one lead column
+        # fits beside the fixed ones (a very narrow pane): better than cutting it.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.installEventFilter(self)
         self.bar = QScrollBar(Qt.Orientation.Horizontal)
         self.bar.setToolTip(self.tr("More leads of this group: scroll to see them"))

@@ -133,12 +133,20 @@ class CompareGrid(QWidget):
             for cell in cells:
                 cell.setVisible(visible)
 
+    def _narrowest(self, column: int) -> int:
+        """The width the widest cell of a grid column needs at least."""
+        grid, widest = self.layout_, 0
+        for item in range(grid.count()):
+            _row, at, _rows, _columns = grid.getItemPosition(item)
+            widget = grid.itemAt(item).widget()
+            if at == column and widget is not None:
+                widest = max(widest, widget.minimumSizeHint().width())
+        return max(widest, grid.columnMinimumWidth(column))
+
     def fixed_width(self) -> int:
         """The width of the field names and the merged lead, with the spacing after them."""
-        field = max(
-            [FIELD_COLUMN_WIDTH] + [w.minimumSizeHint().width() for w in self.field_labels.values()]
-        )
-        return field + self._lead_column_width() + 2 * self.layout_.horizontalSpacing()
+        spacing = self.layout_.horizontalSpacing()
+        return self._narrowest(0) + self._narrowest(RESULT_COLUMN) + 2 * spacing
 
     def lead_width(self) -> int:
         """The narrowest a lead column can be, with the spacing after it."""
