@@ -306,114 +306,114 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="185" />
+        <location filename="../../deskdup/views/compare/grid.py" line="193" />
         <source>After the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="217" />
+        <location filename="../../deskdup/views/compare/grid.py" line="225" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="248" />
-        <location filename="../../deskdup/views/compare/grid.py" line="249" />
+        <location filename="../../deskdup/views/compare/grid.py" line="256" />
+        <location filename="../../deskdup/views/compare/grid.py" line="257" />
         <source>Type the value of the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="285" />
+        <location filename="../../deskdup/views/compare/grid.py" line="293" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="286" />
+        <location filename="../../deskdup/views/compare/grid.py" line="294" />
         <source>Chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="287" />
+        <location filename="../../deskdup/views/compare/grid.py" line="295" />
         <source>Activities and deals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="288" />
+        <location filename="../../deskdup/views/compare/grid.py" line="296" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="325" />
-        <location filename="../../deskdup/views/compare/grid.py" line="493" />
+        <location filename="../../deskdup/views/compare/grid.py" line="333" />
+        <location filename="../../deskdup/views/compare/grid.py" line="501" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="341" />
+        <location filename="../../deskdup/views/compare/grid.py" line="349" />
         <source>no chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="343" />
+        <location filename="../../deskdup/views/compare/grid.py" line="351" />
         <source>(no text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="350" />
+        <location filename="../../deskdup/views/compare/grid.py" line="358" />
         <source>{count} msg. · {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="361" />
+        <location filename="../../deskdup/views/compare/grid.py" line="369" />
         <source>Whole conversation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="365" />
+        <location filename="../../deskdup/views/compare/grid.py" line="373" />
         <source>Read every message of these chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="376" />
+        <location filename="../../deskdup/views/compare/grid.py" line="384" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="416" />
+        <location filename="../../deskdup/views/compare/grid.py" line="424" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="418" />
+        <location filename="../../deskdup/views/compare/grid.py" line="426" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="429" />
+        <location filename="../../deskdup/views/compare/grid.py" line="437" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="450" />
+        <location filename="../../deskdup/views/compare/grid.py" line="458" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="452" />
+        <location filename="../../deskdup/views/compare/grid.py" line="460" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="454" />
+        <location filename="../../deskdup/views/compare/grid.py" line="462" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="466" />
+        <location filename="../../deskdup/views/compare/grid.py" line="474" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="490" />
+        <location filename="../../deskdup/views/compare/grid.py" line="498" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
@@ -421,68 +421,63 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="173" />
-        <source>More leads of this group: scroll to see them</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="329" />
+        <location filename="../../deskdup/views/compare/view.py" line="278" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="335" />
+        <location filename="../../deskdup/views/compare/view.py" line="284" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="376" />
+        <location filename="../../deskdup/views/compare/view.py" line="325" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="378" />
+        <location filename="../../deskdup/views/compare/view.py" line="327" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="402" />
+        <location filename="../../deskdup/views/compare/view.py" line="351" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="411" />
+        <location filename="../../deskdup/views/compare/view.py" line="360" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="456" />
+        <location filename="../../deskdup/views/compare/view.py" line="405" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="512" />
+        <location filename="../../deskdup/views/compare/view.py" line="460" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="562" />
+        <location filename="../../deskdup/views/compare/view.py" line="510" />
         <source>Type the value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="563" />
+        <location filename="../../deskdup/views/compare/view.py" line="511" />
         <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="764" />
+        <location filename="../../deskdup/views/compare/view.py" line="678" />
         <source>The view has been reloaded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="814" />
-        <location filename="../../deskdup/views/compare/view.py" line="837" />
+        <location filename="../../deskdup/views/compare/view.py" line="728" />
+        <location filename="../../deskdup/views/compare/view.py" line="751" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
@@ -492,22 +487,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="856" />
+        <location filename="../../deskdup/views/compare/view.py" line="770" />
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="862" />
+        <location filename="../../deskdup/views/compare/view.py" line="776" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="864" />
+        <location filename="../../deskdup/views/compare/view.py" line="778" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="865" />
+        <location filename="../../deskdup/views/compare/view.py" line="779" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -746,67 +741,67 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="55" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="64" />
         <source>Conversation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="63" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="72" />
         <source>Close the conversation (Esc)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="64" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="73" />
         <source>Close the conversation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="96" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="147" />
         <source>Loading the conversation…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="135" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="182" />
         <source>Open in Bitrix24</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="145" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="192" />
         <source>no chats</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/compare/conversation.py" line="159" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="206" />
         <source>{channel} · %n message(s)</source>
         <translation><numerusform>{channel} · %n message</numerusform><numerusform>{channel} · %n messages</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="174" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="221" />
         <source>More messages, kept in Bitrix24 only: {count}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="176" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="223" />
         <source>More messages, kept in the CRM only: {count}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="191" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="238" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="193" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="238" />
         <source>Team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="200" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="245" />
         <source>from the customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="200" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="245" />
         <source>from the team</source>
         <translation type="unfinished" />
     </message>
@@ -1655,6 +1650,14 @@
     <message>
         <location filename="../../deskdup/views/import_dialog.py" line="385" />
         <source>{count} rejected rows saved to {file}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LeadColumns</name>
+    <message>
+        <location filename="../../deskdup/views/compare/columns.py" line="32" />
+        <source>More leads of this group: scroll to see them</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3058,37 +3061,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="105" />
+        <location filename="../../deskdup/views/main_menus.py" line="107" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="107" />
+        <location filename="../../deskdup/views/main_menus.py" line="109" />
         <source>Review &amp;queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="110" />
+        <location filename="../../deskdup/views/main_menus.py" line="112" />
         <source>&amp;Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="113" />
+        <location filename="../../deskdup/views/main_menus.py" line="115" />
         <source>&amp;History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="118" />
+        <location filename="../../deskdup/views/main_menus.py" line="120" />
         <source>&amp;Find a lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="122" />
+        <location filename="../../deskdup/views/main_menus.py" line="124" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="124" />
+        <location filename="../../deskdup/views/main_menus.py" line="126" />
         <source>&amp;About deskdup</source>
         <translation type="unfinished" />
     </message>

@@ -306,114 +306,114 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="185" />
+        <location filename="../../deskdup/views/compare/grid.py" line="193" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="217" />
+        <location filename="../../deskdup/views/compare/grid.py" line="225" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="248" />
-        <location filename="../../deskdup/views/compare/grid.py" line="249" />
+        <location filename="../../deskdup/views/compare/grid.py" line="256" />
+        <location filename="../../deskdup/views/compare/grid.py" line="257" />
         <source>Type the value of the merged lead</source>
         <translation>Ввести значение объединённого лида вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="285" />
+        <location filename="../../deskdup/views/compare/grid.py" line="293" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="286" />
+        <location filename="../../deskdup/views/compare/grid.py" line="294" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="287" />
+        <location filename="../../deskdup/views/compare/grid.py" line="295" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="288" />
+        <location filename="../../deskdup/views/compare/grid.py" line="296" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="325" />
-        <location filename="../../deskdup/views/compare/grid.py" line="493" />
+        <location filename="../../deskdup/views/compare/grid.py" line="333" />
+        <location filename="../../deskdup/views/compare/grid.py" line="501" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="341" />
+        <location filename="../../deskdup/views/compare/grid.py" line="349" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="343" />
+        <location filename="../../deskdup/views/compare/grid.py" line="351" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="350" />
+        <location filename="../../deskdup/views/compare/grid.py" line="358" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="361" />
+        <location filename="../../deskdup/views/compare/grid.py" line="369" />
         <source>Whole conversation</source>
         <translation>Вся переписка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="365" />
+        <location filename="../../deskdup/views/compare/grid.py" line="373" />
         <source>Read every message of these chats</source>
         <translation>Прочитать все сообщения этих чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="376" />
+        <location filename="../../deskdup/views/compare/grid.py" line="384" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="416" />
+        <location filename="../../deskdup/views/compare/grid.py" line="424" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="418" />
+        <location filename="../../deskdup/views/compare/grid.py" line="426" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="429" />
+        <location filename="../../deskdup/views/compare/grid.py" line="437" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="450" />
+        <location filename="../../deskdup/views/compare/grid.py" line="458" />
         <source>typed</source>
         <translation>введено вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="452" />
+        <location filename="../../deskdup/views/compare/grid.py" line="460" />
         <source>put right, from #{lead}</source>
         <translation>исправлено, из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="454" />
+        <location filename="../../deskdup/views/compare/grid.py" line="462" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="466" />
+        <location filename="../../deskdup/views/compare/grid.py" line="474" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="490" />
+        <location filename="../../deskdup/views/compare/grid.py" line="498" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
@@ -421,68 +421,63 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="173" />
-        <source>More leads of this group: scroll to see them</source>
-        <translation>Другие лиды группы: прокрутите, чтобы увидеть</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="329" />
+        <location filename="../../deskdup/views/compare/view.py" line="278" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="335" />
+        <location filename="../../deskdup/views/compare/view.py" line="284" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="376" />
+        <location filename="../../deskdup/views/compare/view.py" line="325" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="378" />
+        <location filename="../../deskdup/views/compare/view.py" line="327" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="402" />
+        <location filename="../../deskdup/views/compare/view.py" line="351" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="411" />
+        <location filename="../../deskdup/views/compare/view.py" line="360" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="456" />
+        <location filename="../../deskdup/views/compare/view.py" line="405" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="512" />
+        <location filename="../../deskdup/views/compare/view.py" line="460" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="562" />
+        <location filename="../../deskdup/views/compare/view.py" line="510" />
         <source>Type the value</source>
         <translation>Ввод значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="563" />
+        <location filename="../../deskdup/views/compare/view.py" line="511" />
         <source>{field} of the merged lead:</source>
         <translation>{field} объединённого лида:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="764" />
+        <location filename="../../deskdup/views/compare/view.py" line="678" />
         <source>The view has been reloaded.</source>
         <translation>Данные обновлены.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="814" />
-        <location filename="../../deskdup/views/compare/view.py" line="837" />
+        <location filename="../../deskdup/views/compare/view.py" line="728" />
+        <location filename="../../deskdup/views/compare/view.py" line="751" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
@@ -492,22 +487,22 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="856" />
+        <location filename="../../deskdup/views/compare/view.py" line="770" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="862" />
+        <location filename="../../deskdup/views/compare/view.py" line="776" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="864" />
+        <location filename="../../deskdup/views/compare/view.py" line="778" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="865" />
+        <location filename="../../deskdup/views/compare/view.py" line="779" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -746,67 +741,67 @@
 <context>
     <name>ConversationPanel</name>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="55" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="64" />
         <source>Conversation</source>
         <translation>Переписка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="63" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="72" />
         <source>Close the conversation (Esc)</source>
         <translation>Закрыть переписку (Esc)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="64" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="73" />
         <source>Close the conversation</source>
         <translation>Закрыть переписку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="96" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="147" />
         <source>Loading the conversation…</source>
         <translation>Загрузка переписки…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="135" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="182" />
         <source>Open in Bitrix24</source>
         <translation>Открыть в Битрикс24</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="145" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="192" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/compare/conversation.py" line="159" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="206" />
         <source>{channel} · %n message(s)</source>
         <translation><numerusform>{channel} · %n сообщение</numerusform><numerusform>{channel} · %n сообщения</numerusform><numerusform>{channel} · %n сообщений</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="174" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="221" />
         <source>More messages, kept in Bitrix24 only: {count}</source>
         <translation>Ещё сообщения, только в Битрикс24: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="176" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="223" />
         <source>More messages, kept in the CRM only: {count}</source>
         <translation>Ещё сообщения, только в CRM: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="191" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="238" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="193" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="238" />
         <source>Team</source>
         <translation>Команда</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="200" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="245" />
         <source>from the customer</source>
         <translation>от клиента</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/conversation.py" line="200" />
+        <location filename="../../deskdup/views/compare/conversation.py" line="245" />
         <source>from the team</source>
         <translation>от команды</translation>
     </message>
@@ -1656,6 +1651,14 @@
         <location filename="../../deskdup/views/import_dialog.py" line="385" />
         <source>{count} rejected rows saved to {file}</source>
         <translation>Отклонённых строк сохранено: {count}, файл {file}</translation>
+    </message>
+</context>
+<context>
+    <name>LeadColumns</name>
+    <message>
+        <location filename="../../deskdup/views/compare/columns.py" line="32" />
+        <source>More leads of this group: scroll to see them</source>
+        <translation>Другие лиды группы: прокрутите, чтобы увидеть</translation>
     </message>
 </context>
 <context>
@@ -3059,37 +3062,37 @@
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="105" />
+        <location filename="../../deskdup/views/main_menus.py" line="107" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="107" />
+        <location filename="../../deskdup/views/main_menus.py" line="109" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="110" />
+        <location filename="../../deskdup/views/main_menus.py" line="112" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="113" />
+        <location filename="../../deskdup/views/main_menus.py" line="115" />
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="118" />
+        <location filename="../../deskdup/views/main_menus.py" line="120" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="122" />
+        <location filename="../../deskdup/views/main_menus.py" line="124" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="124" />
+        <location filename="../../deskdup/views/main_menus.py" line="126" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>
