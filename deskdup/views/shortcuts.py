@@ -39,6 +39,7 @@ class ReviewAction(enum.StrEnum):
     DISMISS = "dismiss"
     SKIP = "skip"
     UNDO = "undo"
+    BIND = "bind"  # find a contact for the merged lead
     CHEAT_SHEET = "cheat_sheet"
     CONVERSATION = "conversation"  # the whole conversation of the group's chats, beside it
     FOLD_QUEUE = "fold_queue"  # the queue folds away: the comparison takes the whole width
@@ -144,6 +145,13 @@ SHORTCUTS: tuple[ReviewShortcut, ...] = (
         ReviewAction.SKIP,
         ("S", "Ctrl+Shift+S"),
         QT_TRANSLATE_NOOP("ReviewShortcuts", "Skip this group for now"),
+        window_wide=True,
+        repeats=False,
+    ),
+    ReviewShortcut(
+        ReviewAction.BIND,
+        ("Ctrl+B",),
+        QT_TRANSLATE_NOOP("ReviewShortcuts", "Bind the merged lead to a contact"),
         window_wide=True,
         repeats=False,
     ),

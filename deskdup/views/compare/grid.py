@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.models import Channel
-from deskdup.services.merge_plan import PROPOSED, TYPED, FieldChoice, LeadCard, MergePlan
+from deskdup.services.merge_plan import BOUND, PROPOSED, TYPED, FieldChoice, LeadCard, MergePlan
 from deskdup.services.policy import MergePolicy
 from deskdup.services.rights import Refusal
 from deskdup.views.channel_badges import (
@@ -85,6 +85,7 @@ class CompareGrid(QWidget):
     exclude_requested = Signal(int)  # column index: this lead is a different customer
     type_requested = Signal(str)  # field name: the operator types the merged value
     conversation_requested = Signal(int)  # column index: show this lead's whole conversation
+    bind_requested = Signal()  # "bind to another contact…" in the Contact row
 
     def __init__(self, plan: MergePlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -258,6 +259,9 @@ class CompareGrid(QWidget):
                 edit.clicked.connect(lambda _=False, n=choice.name: self.type_requested.emit(n))
                 line.addWidget(edit)
                 result.layout_.addLayout(line)
+            elif choice.name == "contact_id":
+                result.layout_.addWidget(value)
+                result.layout_.addWidget(self._bind_button())
             else:
                 result.layout_.addWidget(value)
             if choice.differs or choice.name in TYPABLE:
@@ -271,6 +275,17 @@ class CompareGrid(QWidget):
 
         row = self._render_sections(grid, row, plan)
         grid.setRowStretch(row, 1)
+
+    def _bind_button(self) -> QToolButton:
+        """The Contact row's way to a contact none of the leads has (the bind dialog)."""
+        button = QToolButton()
+        button.setText(self.tr("bind to another contact…"))
+        button.setAutoRaise(True)
+        button.setToolTip(
+            with_keys(self.tr("Find a contact for the merged lead"), ReviewAction.BIND)
+        )
+        button.clicked.connect(self.bind_requested.emit)
+        return button
 
     def _lead_column_width(self) -> int:
         """Wide enough for a phone beside its radio and icon, whatever the font."""
@@ -456,6 +471,8 @@ class CompareGrid(QWidget):
                 label = plan.cards[choice.chosen].label
                 if choice.source == TYPED:
                     note = self.tr("typed")
+                elif choice.source == BOUND:
+                    note = self.tr("found in the contacts; bound by the merge")
                 elif choice.source == PROPOSED:
                     note = self.tr("put right, from #{lead}").format(lead=label)
                 else:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.services import merge as merge_service
+from deskdup.services.contact_picker import ContactCard
 from deskdup.services.errors import KnownError, StaleError
 from deskdup.services.merge_plan import MergePlan
 from deskdup.services.policy import MergePolicy
@@ -50,6 +51,7 @@ from deskdup.services.review import (
     undo_merge,
 )
 from deskdup.services.rights import Refusal, check_merge, grouped_refusals
+from deskdup.views.bind_dialog import BindDialog, BindTarget, group_heading
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.compare.actions import ButtonRow, ReviewActions
 from deskdup.views.compare.columns import LeadColumns
@@ -137,6 +139,7 @@ class CompareView(QWidget):
         self._restoring: dict[str, int] = {}  # picks to apply when the group arrives
         self._nav_fields: list[str] = []
         self.grid: CompareGrid | None = None  # the open group's grid
+        self.bind_dialog: BindDialog | None = None  # while open
         self._counters = WorkCounters(context, self)
         self._counters.changed.connect(self.counters_changed)
 
@@ -196,15 +199,16 @@ class CompareView(QWidget):
                 A.CHEAT_SHEET,
                 A.CONVERSATION,
             ),
-            right=(A.SKIP, A.DISMISS, A.MERGE),
-            worded=(A.PREVIOUS_GROUP, A.NEXT_GROUP, A.UNDO),
+            right=(A.SKIP, A.DISMISS, A.BIND, A.MERGE),
+            # Binding also has Ctrl+B and the Contact row's "bind to another contact…".
+            worded=(A.PREVIOUS_GROUP, A.NEXT_GROUP, A.UNDO, A.BIND),
         )
         buttons = self.bar.buttons
         self.previous_button, self.next_button = buttons[A.PREVIOUS_GROUP], buttons[A.NEXT_GROUP]
         self.undo_button, self.help_button = buttons[A.UNDO], buttons[A.CHEAT_SHEET]
         self.conversation_button, self.fold_button = buttons[A.CONVERSATION], buttons[A.FOLD_QUEUE]
         self.skip_button, self.dismiss_button = buttons[A.SKIP], buttons[A.DISMISS]
-        self.merge_button = buttons[A.MERGE]
+        self.bind_button, self.merge_button = buttons[A.BIND], buttons[A.MERGE]
         layout.addLayout(self.bar)
 
     def resizeEvent(self, event: Any) -> None:
@@ -227,6 +231,7 @@ class CompareView(QWidget):
             (ReviewAction.SKIP, self.skip),
             (ReviewAction.DISMISS, self.dismiss),
             (ReviewAction.MERGE, self.merge),
+            (ReviewAction.BIND, self.bind_contact),
             (ReviewAction.PRIMARY, self.choose_primary_column),
             (ReviewAction.FIELD_UP, lambda: self.move_row(-1)),
             (ReviewAction.FIELD_DOWN, lambda: self.move_row(1)),
@@ -411,6 +416,7 @@ class CompareView(QWidget):
         grid.primary_chosen.connect(self.choose_primary_column)
         grid.exclude_requested.connect(self.exclude_column)
         grid.conversation_requested.connect(self.show_conversation)
+        grid.bind_requested.connect(self.bind_contact)
         self._replace_grid(grid)
         if self.conversation.isVisible():
             self.conversation.load(self._context, plan.lead_ids)
@@ -446,6 +452,7 @@ class CompareView(QWidget):
             ReviewAction.VALUE_RIGHT,
             ReviewAction.VALUE_OF_LEAD,
             ReviewAction.DISMISS,
+            ReviewAction.BIND,
         ):
             enable(editing, has_group)
         # Moving between fields only highlights: fine while the group is greyed.
@@ -732,6 +739,45 @@ class CompareView(QWidget):
             lambda: exclude_lead(context.workspace, group, lead_id, operator_id, reason), done
         )
 
+    def bind_contact(self) -> None:
+        """Find the customer's contact (Ctrl+B): the merged lead is bound to it, by the
+        merge (Enter in the dialog) or at once with the merge (Ctrl+Enter)."""
+        plan = self.plan
+        if plan is None or self._busy or self.bind_dialog is not None:
+            return
+        labels = [plan.cards[i].label for i in plan.lead_ids]
+        target = BindTarget(tuple(plan.lead_ids), group_heading(labels))
+        dialog = BindDialog(self._context, target, self)
+        dialog.picked.connect(lambda card, now, p=plan: self._contact_picked(p, card, now))
+        dialog.finished.connect(self._bind_dialog_closed)
+        self.bind_dialog = dialog
+        dialog.open()
+
+    def _bind_dialog_closed(self) -> None:
+        if self.bind_dialog is not None:
+            delete_later(self.bind_dialog)
+        self.bind_dialog = None
+        # The keys go back to the group (without a window manager nothing would).
+        window = self.window()
+        if window.isVisible() and not window.isActiveWindow():
+            window.activateWindow()
+        self.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def _contact_picked(self, plan: MergePlan, card: ContactCard, merge_now: bool) -> None:
+        if plan is not self.plan:  # another group opened meanwhile
+            return
+        plan.pick_contact(card.contact_id, card.label, card.name)
+        self._refresh()
+        self._show_banner(
+            self.tr(
+                "The merge will bind the merged lead to contact #{contact} ({name}) and give "
+                "it the group's phones, e-mails, messengers and chats."
+            ).format(contact=card.label, name=card.name),
+            error=False,
+        )
+        if merge_now:
+            self.merge()
+
     def dismiss(self) -> None:
         plan = self.plan
         if plan is None:
@@ -773,10 +819,12 @@ class CompareView(QWidget):
         if not self._ask(
             lambda: confirm(
                 self,
-                self.tr("Undo the last merge"),
+                self.tr("Undo the last bind") if last.is_bind else self.tr("Undo the last merge"),
                 undo_question(last),
-                info=self.tr("The leads will be restored exactly as they were before the merge."),
-                ok_text=self.tr("Undo merge"),
+                info=self.tr("The lead and the contact will be restored exactly as they were.")
+                if last.is_bind
+                else self.tr("The leads will be restored exactly as they were before the merge."),
+                ok_text=self.tr("Undo bind") if last.is_bind else self.tr("Undo merge"),
             )
         ):
             return
