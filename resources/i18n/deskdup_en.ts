@@ -389,18 +389,18 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="194" />
+        <location filename="../../deskdup/views/compare/grid.py" line="195" />
         <source>After the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="226" />
+        <location filename="../../deskdup/views/compare/grid.py" line="227" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="257" />
         <location filename="../../deskdup/views/compare/grid.py" line="258" />
+        <location filename="../../deskdup/views/compare/grid.py" line="259" />
         <source>Type the value of the merged lead</source>
         <translation type="unfinished" />
     </message>
@@ -410,108 +410,108 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="285" />
+        <location filename="../../deskdup/views/compare/grid.py" line="284" />
         <source>Find a contact for the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="308" />
+        <location filename="../../deskdup/views/compare/grid.py" line="307" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="309" />
+        <location filename="../../deskdup/views/compare/grid.py" line="308" />
         <source>Chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="310" />
+        <location filename="../../deskdup/views/compare/grid.py" line="309" />
         <source>Activities and deals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="311" />
+        <location filename="../../deskdup/views/compare/grid.py" line="310" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="348" />
-        <location filename="../../deskdup/views/compare/grid.py" line="518" />
+        <location filename="../../deskdup/views/compare/grid.py" line="347" />
+        <location filename="../../deskdup/views/compare/grid.py" line="517" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="364" />
+        <location filename="../../deskdup/views/compare/grid.py" line="363" />
         <source>no chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="366" />
+        <location filename="../../deskdup/views/compare/grid.py" line="365" />
         <source>(no text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="373" />
+        <location filename="../../deskdup/views/compare/grid.py" line="372" />
         <source>{count} msg. · {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="384" />
+        <location filename="../../deskdup/views/compare/grid.py" line="383" />
         <source>Whole conversation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="388" />
+        <location filename="../../deskdup/views/compare/grid.py" line="387" />
         <source>Read every message of these chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="399" />
+        <location filename="../../deskdup/views/compare/grid.py" line="398" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="439" />
+        <location filename="../../deskdup/views/compare/grid.py" line="438" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="441" />
+        <location filename="../../deskdup/views/compare/grid.py" line="440" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="452" />
+        <location filename="../../deskdup/views/compare/grid.py" line="451" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="473" />
+        <location filename="../../deskdup/views/compare/grid.py" line="472" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="475" />
+        <location filename="../../deskdup/views/compare/grid.py" line="474" />
         <source>found in the contacts; bound by the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="477" />
+        <location filename="../../deskdup/views/compare/grid.py" line="476" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="479" />
+        <location filename="../../deskdup/views/compare/grid.py" line="478" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="491" />
+        <location filename="../../deskdup/views/compare/grid.py" line="490" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="515" />
+        <location filename="../../deskdup/views/compare/grid.py" line="514" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
@@ -1845,32 +1845,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223" />
+        <location filename="../../deskdup/views/compare/cells.py" line="256" />
         <source>Primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="227" />
+        <location filename="../../deskdup/views/compare/cells.py" line="260" />
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="234" />
+        <location filename="../../deskdup/views/compare/cells.py" line="267" />
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="252" />
+        <location filename="../../deskdup/views/compare/cells.py" line="285" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="272" />
+        <location filename="../../deskdup/views/compare/cells.py" line="305" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="279" />
+        <location filename="../../deskdup/views/compare/cells.py" line="312" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>

@@ -389,18 +389,18 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="194" />
+        <location filename="../../deskdup/views/compare/grid.py" line="195" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="226" />
+        <location filename="../../deskdup/views/compare/grid.py" line="227" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="257" />
         <location filename="../../deskdup/views/compare/grid.py" line="258" />
+        <location filename="../../deskdup/views/compare/grid.py" line="259" />
         <source>Type the value of the merged lead</source>
         <translation>Ввести значение объединённого лида вручную</translation>
     </message>
@@ -410,108 +410,108 @@
         <translation>привязать к другому контакту…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="285" />
+        <location filename="../../deskdup/views/compare/grid.py" line="284" />
         <source>Find a contact for the merged lead</source>
         <translation>Найти контакт для объединённого лида</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="308" />
+        <location filename="../../deskdup/views/compare/grid.py" line="307" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="309" />
+        <location filename="../../deskdup/views/compare/grid.py" line="308" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="310" />
+        <location filename="../../deskdup/views/compare/grid.py" line="309" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="311" />
+        <location filename="../../deskdup/views/compare/grid.py" line="310" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="348" />
-        <location filename="../../deskdup/views/compare/grid.py" line="518" />
+        <location filename="../../deskdup/views/compare/grid.py" line="347" />
+        <location filename="../../deskdup/views/compare/grid.py" line="517" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="364" />
+        <location filename="../../deskdup/views/compare/grid.py" line="363" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="366" />
+        <location filename="../../deskdup/views/compare/grid.py" line="365" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="373" />
+        <location filename="../../deskdup/views/compare/grid.py" line="372" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="384" />
+        <location filename="../../deskdup/views/compare/grid.py" line="383" />
         <source>Whole conversation</source>
         <translation>Вся переписка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="388" />
+        <location filename="../../deskdup/views/compare/grid.py" line="387" />
         <source>Read every message of these chats</source>
         <translation>Прочитать все сообщения этих чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="399" />
+        <location filename="../../deskdup/views/compare/grid.py" line="398" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="439" />
+        <location filename="../../deskdup/views/compare/grid.py" line="438" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="441" />
+        <location filename="../../deskdup/views/compare/grid.py" line="440" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="452" />
+        <location filename="../../deskdup/views/compare/grid.py" line="451" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="473" />
+        <location filename="../../deskdup/views/compare/grid.py" line="472" />
         <source>typed</source>
         <translation>введено вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="475" />
+        <location filename="../../deskdup/views/compare/grid.py" line="474" />
         <source>found in the contacts; bound by the merge</source>
         <translation>найден в контактах; привяжется при объединении</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="477" />
+        <location filename="../../deskdup/views/compare/grid.py" line="476" />
         <source>put right, from #{lead}</source>
         <translation>исправлено, из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="479" />
+        <location filename="../../deskdup/views/compare/grid.py" line="478" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="491" />
+        <location filename="../../deskdup/views/compare/grid.py" line="490" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="515" />
+        <location filename="../../deskdup/views/compare/grid.py" line="514" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
@@ -1845,32 +1845,32 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223" />
+        <location filename="../../deskdup/views/compare/cells.py" line="256" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="227" />
+        <location filename="../../deskdup/views/compare/cells.py" line="260" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="234" />
+        <location filename="../../deskdup/views/compare/cells.py" line="267" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="252" />
+        <location filename="../../deskdup/views/compare/cells.py" line="285" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="272" />
+        <location filename="../../deskdup/views/compare/cells.py" line="305" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="279" />
+        <location filename="../../deskdup/views/compare/cells.py" line="312" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>

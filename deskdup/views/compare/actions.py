@@ -219,6 +219,12 @@ class ButtonRow(QHBoxLayout):
         for which in right:
             self.addWidget(self._button(actions, which, True))
         self._worded = [self.buttons[w] for w in worded]
+        for button in self._worded:
+            # As narrow as its icon, so its words never widen the window: ``fit``
+            # takes the words away before the layout would have to cut them.
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setMinimumWidth(button.sizeHint().width())
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
     def _button(self, actions: ReviewActions, which: ReviewAction, text: bool) -> QToolButton:
         self.buttons[which] = actions.button(which, text=text)

@@ -11,7 +11,15 @@ from collections.abc import Callable
 
 import qtawesome as qta
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -193,6 +201,31 @@ class ValueCell(Cell):
         super().mousePressEvent(event)
 
 
+class ElidingButton(QToolButton):
+    """A flat button whose words end in "…" rather than widen its column.
+
+    (The Contact row's "bind to another contact…" set the merged lead's column
+    wider than a lead's, one lead column less beside the queue at 1366 px.)
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = text
+        self.setText(text)
+        self.setAutoRaise(True)
+        self.setAccessibleName(text)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.width() - 2 * self.fontMetrics().horizontalAdvance(" ") - 6
+        text = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if text != self.text():
+            self.setText(text)
+
+
 class KeyCap(QLabel):
     """A key drawn as a key: the column's number, which makes it the primary."""
 
@@ -297,4 +330,13 @@ class LeadHeader(Cell):
         self.warning.setToolTip("\n".join(texts))
 
 
-__all__ = ["Cell", "KeyCap", "LeadHeader", "ValueCell", "fit_column", "make_secondary", "muted"]
+__all__ = [
+    "Cell",
+    "ElidingButton",
+    "KeyCap",
+    "LeadHeader",
+    "ValueCell",
+    "fit_column",
+    "make_secondary",
+    "muted",
+]

@@ -45,6 +45,7 @@ from deskdup.views.channel_badges import (
 )
 from deskdup.views.compare.cells import (
     Cell,
+    ElidingButton,
     LeadHeader,
     ValueCell,
     fit_column,
@@ -278,9 +279,7 @@ class CompareGrid(QWidget):
 
     def _bind_button(self) -> QToolButton:
         """The Contact row's way to a contact none of the leads has (the bind dialog)."""
-        button = QToolButton()
-        button.setText(self.tr("bind to another contact…"))
-        button.setAutoRaise(True)
+        button = ElidingButton(self.tr("bind to another contact…"))
         button.setToolTip(
             with_keys(self.tr("Find a contact for the merged lead"), ReviewAction.BIND)
         )
