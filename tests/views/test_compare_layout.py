@@ -149,3 +149,44 @@ def test_the_folded_queue_is_remembered_and_unfolds_on_request(qtbot, app_contex
     assert not second.queue_folded and second.tabs.isVisible()
     assert app_context.settings.get(opts.QUEUE_FOLDED) is False
     second.close()
+
+
+@pytest.fixture
+def russian(qapp):
+    from deskdup.views import i18n
+
+    i18n.install("ru")
+    yield
+    i18n.install("en")
+
+
+def test_in_russian_beside_the_queue_at_1366_nothing_is_cut(qtbot, russian, app_context):
+    """The queue open, 1366×768, Russian: the window is no wider than the screen,
+    two leads fit beside the merged one, the reasons wrap inside the window and
+    "Объединить" keeps its words inside it."""
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    ids = demo_group(app_context.workspace, 4)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert not window.queue_folded
+    view = window.compare
+    with qtbot.waitSignal(window.scan_finished, timeout=60000):
+        window.start()  # the scan gives the group its reasons
+    qtbot.waitUntil(lambda: not view.is_busy(), timeout=10000)
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        window.compare_leads(ids)
+    assert window.minimumSizeHint().width() <= 1366 and window.width() == 1366
+    qtbot.waitUntil(lambda: len(view.grid.shown_leads) >= 2)
+    assert view.lead_bar.isVisible()  # the other two are a scroll away
+    merge = view.merge_button
+    assert merge.text() == "Объединить"
+    assert merge.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+    assert merge.mapTo(window, QPoint(merge.width(), 0)).x() <= window.width()
+    reasons = view.reasons_label
+    assert reasons.isVisible() and reasons.wordWrap()
+    assert reasons.mapTo(window, QPoint(reasons.width(), 0)).x() <= window.width()
+    window.cancel_scan()
+    app_context.ops.wait()
