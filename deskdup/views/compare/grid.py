@@ -33,7 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.models import Channel
-from deskdup.services.merge_plan import BOUND, PROPOSED, TYPED, FieldChoice, LeadCard, MergePlan
+from deskdup.services.merge_plan import (
+    BOUND,
+    CONTACT,
+    LEAD,
+    PROPOSED,
+    TYPED,
+    FieldChoice,
+    LeadCard,
+    LeadLink,
+    MergePlan,
+)
 from deskdup.services.policy import MergePolicy
 from deskdup.services.rights import Refusal
 from deskdup.views.channel_badges import (
@@ -183,7 +193,7 @@ class CompareGrid(QWidget):
         grid.addWidget(corner, 0, 0)
         self.primary_group = QButtonGroup(content)
         for index, lead_id in enumerate(plan.lead_ids):
-            header = LeadHeader(index, plan.cards[lead_id])
+            header = LeadHeader(index, plan.cards[lead_id], contact=plan.entity == CONTACT)
             self.primary_group.addButton(header.radio, index)
             header.radio.clicked.connect(lambda _c=False, i=index: self.primary_chosen.emit(i))
             header.exclude_button.clicked.connect(
@@ -305,6 +315,8 @@ class CompareGrid(QWidget):
         result_column = RESULT_COLUMN
         sections: list[tuple[str, str, Callable[[LeadCard], QWidget]]] = [
             ("channels", self.tr("Channels"), self._channels_widget),
+            # A contact's leads (re-pointed to the primary by the merge).
+            *([("leads", self.tr("Leads"), self._leads_widget)] if plan.entity == CONTACT else []),
             ("chats", self.tr("Chats"), self._chats_widget),
             ("activity", self.tr("Activities and deals"), self._activity_widget),
             ("comments", self.tr("Comments"), self._comments_widget),
@@ -314,7 +326,7 @@ class CompareGrid(QWidget):
             for index, lead_id in enumerate(plan.lead_ids):
                 cell = Cell("section")
                 cell.layout_.addWidget(make(plan.cards[lead_id]))
-                if key == "chats" and plan.cards[lead_id].chats:
+                if key == "chats" and plan.cards[lead_id].chats and plan.entity == LEAD:
                     cell.layout_.addWidget(self._conversation_button(index))
                 cell.layout_.addStretch(1)
                 self.add_lead_cell(cell, row, index)
@@ -389,6 +401,21 @@ class CompareGrid(QWidget):
         button.clicked.connect(lambda _=False: self.conversation_requested.emit(index))
         self.conversation_buttons.append(button)
         return button
+
+    def _leads_widget(self, card: LeadCard, leads: Sequence[LeadLink] | None = None) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        leads = card.leads if leads is None else leads
+        if not leads:
+            layout.addWidget(muted(self.tr("no leads")))
+        for lead in leads:
+            line = QLabel(f"#{lead.label} {lead.name}".strip() + f" · {status_name(lead.status)}")
+            line.setWordWrap(True)
+            fit_column(line)
+            layout.addWidget(line)
+        return box
 
     def _activity_widget(self, card: LeadCard) -> QWidget:
         return self._counts_label(len(card.activities), len(card.deals))
@@ -517,6 +544,9 @@ class CompareGrid(QWidget):
             layout.addWidget(muted(self.tr("no phones or messengers")))
         fill("channels", comms)
         fill("chats", self._chats_widget(plan.primary, preview["chats"]))
+        if "leads" in self.result_sections:
+            every = [lead for i in plan.ordered_from_primary() for lead in plan.cards[i].leads]
+            fill("leads", self._leads_widget(plan.primary, every))
         fill(
             "activity",
             self._counts_label(len(preview["activities"]), len(preview["deals"])),
