@@ -164,9 +164,10 @@ SHORTCUTS: tuple[ReviewShortcut, ...] = (
     ),
     ReviewShortcut(
         ReviewAction.CONVERSATION,
-        ("C", "Ctrl+Shift+C"),
+        # Only in the comparison (Ctrl+Shift+C switches the queue to contacts).
+        ("C",),
         QT_TRANSLATE_NOOP("ReviewShortcuts", "Show or hide the whole conversation of the chats"),
-        window_wide=True,
+        window_wide=False,
     ),
     ReviewShortcut(
         ReviewAction.FOLD_QUEUE,

@@ -2975,17 +2975,17 @@
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="168" />
+        <location filename="../../deskdup/views/shortcuts.py" line="169" />
         <source>Show or hide the whole conversation of the chats</source>
         <translation>Показать или скрыть всю переписку в чатах</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="174" />
+        <location filename="../../deskdup/views/shortcuts.py" line="175" />
         <source>Fold the queue away, or bring it back</source>
         <translation>Свернуть очередь или вернуть её</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="180" />
+        <location filename="../../deskdup/views/shortcuts.py" line="181" />
         <source>Show the keyboard shortcuts</source>
         <translation>Показать горячие клавиши</translation>
     </message>
