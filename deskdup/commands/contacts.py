@@ -14,13 +14,13 @@ import sys
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from deskdup.commands.merge import _login, _workspace, resolve_lead
+from deskdup.commands.merge import _workspace, resolve_lead
 from deskdup.models import Contact
 from deskdup.services.binding import bind_lead
 from deskdup.services.bitrix24.link import workspace_link
 from deskdup.services.contacts import ContactIndex
 from deskdup.services.errors import KnownError
-from deskdup.services.operators import find_operator
+from deskdup.services.identity import acting_operator
 
 
 def resolve_contact(session: Session, text: str) -> int:
@@ -79,7 +79,7 @@ def run_bind(args: argparse.Namespace) -> int:
                 "in the window, the command line binds only in a local workspace."
             )
         with ws.session() as session:
-            operator = find_operator(session, _login(args))
+            operator = acting_operator(session, getattr(args, "login", None))
             lead_id = resolve_lead(session, args.lead)
             contact_id = resolve_contact(session, args.contact)
         result = bind_lead(ws, lead_id, contact_id, operator.id)

@@ -41,6 +41,8 @@ class AppContext:
     # The CRM backend when it is not the workspace itself (a linked Bitrix24
     # portal): merges go through it.  None: the SQL workspace is the CRM.
     backend: Any = None
+    # How the operator was proven (``services/identity.SignIn``); None in tests that skip it.
+    signed: Any = None
 
     def query(
         self, parent: QObject | None, op: Callable[..., T], success: Callable[[T], None]

@@ -34,6 +34,7 @@ from deskdup.views import import_dialog
 from deskdup.views import settings as opts
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
+from deskdup.views.formatting import translate_message
 from deskdup.views.history import HistoryTab
 from deskdup.views.lead_list import LeadListView
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
@@ -87,9 +88,10 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.status = WindowStatus(
-            self, context.workspace.display_url, operator_display(context.operator)
-        )
+        who = operator_display(context.operator)
+        if context.signed is not None:  # and how the connection proved it
+            who = f"{who} — {translate_message(context.signed.describe())}"
+        self.status = WindowStatus(self, context.workspace.display_url, who)
         self.menus = WindowMenus(self)
         self._connect()
         self.context.ops.status_progress = lambda: self.status
