@@ -16,6 +16,8 @@ from sqlalchemy import select, text
 
 from deskdup.cli import main
 from deskdup.models import Action, Entity, Lead, MergeEvent, Operator, Scope
+from deskdup.services.claims import ClaimHeld, claim, heartbeat
+from deskdup.services.errors import KnownError
 from deskdup.services.identity import Proof, workspace_sign_in
 from deskdup.services.operators import ROLES
 from deskdup.services.workspace import open_workspace
@@ -251,3 +253,41 @@ def test_a_supervisor_adds_an_operator_and_her_role_with_a_password(team, capsys
     monkeypatch.setattr("sys.stdin", io.StringIO("x\n"))
     assert main(["operator", "add", f"x{newbie}", "--db", _as(url, logins["anna"])]) == 2
     assert "Only a supervisor" in capsys.readouterr().err
+
+
+def test_review_claims_are_taken_in_ones_own_name_and_taken_over_only_by_a_supervisor(team):
+    url, logins, ids = team
+    group = [ids["anna1"], ids["anna2"]]
+    opened = {}
+    try:
+        for who in ("anna", "trainee", "boss"):
+            ws = open_workspace(_as(url, logins[who]))
+            opened[who] = (ws, workspace_sign_in(ws).operator.id)
+        anna_ws, anna_id = opened["anna"]
+        claim(anna_ws, group, anna_id)
+
+        dsn = _dsn(_as(url, logins["trainee"]))
+        _refused(dsn, "DELETE FROM review_claims")
+        _refused(
+            dsn,
+            "UPDATE review_claims SET operator_id = "
+            "(SELECT id FROM operators WHERE login = session_user)",
+        )
+        _refused(
+            dsn,
+            "INSERT INTO review_claims (group_key, operator_id, claimed_at, expires_at) "
+            "VALUES ('999', %s, now(), now() + interval '1 hour')",
+            (anna_id,),
+        )
+        trainee_ws, trainee_id = opened["trainee"]
+        with pytest.raises(ClaimHeld):
+            claim(trainee_ws, group, trainee_id, takeover=True)  # no supervisor
+        with pytest.raises(KnownError, match="refused"):
+            claim(trainee_ws, [ids["own"]], anna_id)  # in Anna's name
+
+        boss_ws, boss_id = opened["boss"]
+        claim(boss_ws, group, boss_id, takeover=True)
+        assert not heartbeat(anna_ws, ",".join(map(str, sorted(group))), anna_id)
+    finally:
+        for ws, _id in opened.values():
+            ws.dispose()

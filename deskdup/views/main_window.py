@@ -32,10 +32,12 @@ from deskdup.services.team_settings import team_match_settings
 from deskdup.services.workspace import Workspace
 from deskdup.views import import_dialog
 from deskdup.views import settings as opts
+from deskdup.views.claims import ClaimKeeper
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
 from deskdup.views.formatting import translate_message
 from deskdup.views.history import HistoryTab
+from deskdup.views.interaction import Interaction
 from deskdup.views.lead_list import LeadListView
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
 from deskdup.views.queue import QueueView
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
             who = f"{who} — {translate_message(context.signed.describe())}"
         self.status = WindowStatus(self, context.workspace.display_url, who)
         self.menus = WindowMenus(self)
+        self.claims = ClaimKeeper(context, self)
         self._connect()
         self.context.ops.status_progress = lambda: self.status
         self._restore_state()
@@ -114,6 +117,10 @@ class MainWindow(QMainWindow):
         self.compare.group_unavailable.connect(self._group_unavailable)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.queue.filters_changed.connect(self._queue_filtered)
+        me = self.context.operator.id
+        self.claims.holders_changed.connect(lambda found: self.queue.set_claims(found, me))
+        self.claims.refused.connect(self._claim_refused)
+        self.claims.lost.connect(self.compare.heading.show_banner)
 
     # ------------------------------------------------------------------ state
 
@@ -164,6 +171,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.claims.release_now()
         if self._scan_op is not None:
             self._scan_op.cancel()
         super().closeEvent(event)
@@ -177,6 +185,7 @@ class MainWindow(QMainWindow):
         else:
             self.start_scan(full=True)
         self.load_leads()
+        self.claims.start()
 
     def start_scan(self, full: bool = False) -> None:
         """Scan in the background (a full build, or a refresh of what changed)."""
@@ -353,6 +362,20 @@ class MainWindow(QMainWindow):
         # Every reason, the contrary ones too (the queue row keeps the top three).
         reasons = group_reasons(self.context.match_index, row.lead_ids) or row.reasons
         self.compare.show_group(row.lead_ids, reasons)
+        self.claims.open(row.lead_ids)
+
+    def _claim_refused(self, text: str, may_take_over: bool) -> None:
+        """A colleague reviews the group just opened: say so; a supervisor may take it."""
+        self.compare.heading.show_banner(text)
+        if may_take_over and Interaction.confirm(
+            self,
+            self.tr("Being reviewed"),
+            text,
+            self.tr("As a supervisor you may take the review over."),
+            self.tr("Take over"),
+            default=False,
+        ):
+            self.claims.open(self.open_group, takeover=True)
 
     def _queue_filtered(self) -> None:
         """Keep the highlighted row and the comparison on the same group.
@@ -387,6 +410,7 @@ class MainWindow(QMainWindow):
         self._open_key = None  # leads chosen in the list, not a queue group
         self.compare.forget_banner()  # what the queue's last group said is not about these
         self.compare.show_group(lead_ids, group_reasons(self.context.match_index, lead_ids))
+        self.claims.open(lead_ids)
 
     def next_group(self) -> None:
         self.show_tab(QUEUE_TAB)
@@ -411,13 +435,16 @@ class MainWindow(QMainWindow):
 
     def _group_done(self, group_ids: Sequence[int], gone_ids: Sequence[int]) -> None:
         """Take the group out of the queue, open the next one, refresh in the background."""
+        self.claims.leave()
         current = self.queue.table.currentIndex()
         row = current.row() if current.isValid() else 0
         self.queue.remove_leads(group_ids)
         if gone_ids:
             self.leads.remove_leads(gone_ids)
         if self.queue.visible_count():
-            self.queue.select_proxy_row(min(row, self.queue.visible_count() - 1))
+            row = min(row, self.queue.visible_count() - 1)
+            free = self.queue.unclaimed_from(row)  # not a group a colleague reviews
+            self.queue.select_proxy_row(free if free >= 0 else row)
         else:
             self.compare.clear()
             self.open_group = ()

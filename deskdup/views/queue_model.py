@@ -100,6 +100,8 @@ class QueueRow:
     members: tuple[tuple[str, str, Channel], ...] = ()
     # Translated top reasons, filled on first display.
     reasons_text: str | None = field(default=None)
+    # "being reviewed by …": a colleague's live claim on one of its leads ("": none).
+    claimed_by: str = ""
 
     @property
     def key(self) -> str:
@@ -275,11 +277,17 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.DecorationRole:
+            if column == Column.LOCK and row.claimed_by:
+                return icons.action_icon("reviewing")
             if column == Column.LOCK and row.lock is not None:
                 return icons.action_icon("lock")
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.lock is not None or (column == Column.CUSTOMER and not row.names):
+            if (
+                row.claimed_by
+                or row.lock is not None
+                or (column == Column.CUSTOMER and not row.names)
+            ):
                 return LOCKED_TEXT
             return None
         if role == Role.MergeableRole:
@@ -295,6 +303,8 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == Column.LOCK and row.claimed_by:
+            return row.claimed_by
         if column == Column.LOCK:
             if row.lock is None:
                 return QCoreApplication.translate("Queue", "You may merge this group")
@@ -327,7 +337,7 @@ class QueueModel(QAbstractTableModel):
         if column == Column.CHANNELS:
             return None  # icons only (the delegate); names in the tooltip
         if column == Column.CUSTOMER:
-            return row.customer
+            return f"{row.claimed_by} — {row.customer}" if row.claimed_by else row.customer
         if column == Column.OWNERS:
             return ", ".join(row.owners)
         if column == Column.AGE:
@@ -396,6 +406,23 @@ class QueueModel(QAbstractTableModel):
 
     def rows(self) -> list[QueueRow]:
         return list(self._rows)
+
+    def set_claims(self, holders: Mapping[int, Any], me: int) -> None:
+        """Mark the groups colleagues are reviewing (``holders``: lead id -> ``Holder``)."""
+        last = len(Column) - 1
+        for i, row in enumerate(self._rows):
+            holder = next(
+                (
+                    holders[lead_id]
+                    for lead_id in row.group.lead_ids
+                    if lead_id in holders and holders[lead_id].operator_id != me
+                ),
+                None,
+            )
+            marker = translate_message(holder.marker()) if holder is not None else ""
+            if marker != row.claimed_by:
+                row.claimed_by = marker
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
     def locked_count(self) -> int:
         """Groups the signed-in operator may not merge."""
