@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from deskdup import __version__
 from deskdup.services.group_reasons import group_reasons
-from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
+from deskdup.services.lead_rows import GroupRights, load_queue_facts, readable_lead_rows
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
@@ -320,11 +320,11 @@ class MainWindow(QMainWindow):
         self.scan_finished.emit()
 
     def load_leads(self) -> None:
-        ws = self.context.workspace
+        ws, operator = self.context.workspace, self.context.operator
 
         def work() -> list[Any]:
             with quiet_gc(freeze=True):
-                return load_lead_rows(ws)
+                return readable_lead_rows(ws, operator)  # a lead one may not read: not listed
 
         self.context.query(self, work, self._leads_loaded).run_in_background()
 

@@ -151,6 +151,15 @@ def readable_names(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(n for n, _ in kept)
 
 
+def _top_reasons(group: CandidateGroup, hidden: set[int], limit: int = 3) -> list[Reason]:
+    """The group's top reasons; of pairs with a lead the operator may not read, none
+    (a reason quotes names, phones and e-mails)."""
+    if not hidden:
+        return group.top_reasons(limit)
+    readable = [p for p in group.pairs if p.a not in hidden and p.b not in hidden]
+    return CandidateGroup(group.lead_ids, readable, group.tier).top_reasons(limit)
+
+
 def build_rows(
     groups: Iterable[CandidateGroup],
     summaries: Mapping[int, LeadSummary],
@@ -165,20 +174,24 @@ def build_rows(
     """
     rows: list[QueueRow] = []
     for group in groups:
-        leads = [summaries[i] for i in group.lead_ids if i in summaries]
+        every = [summaries[i] for i in group.lead_ids if i in summaries]
+        # A lead the operator may not read shows as whose it is, without its data.
+        leads = [s for s in every if rights is None or rights.may_read(s.owner_id)]
+        hidden = [s for s in every if rights is not None and not rights.may_read(s.owner_id)]
+        hidden_text = _distinct(translate_message(rights.hidden(s.owner_id)) for s in hidden)
         channels = tuple(sorted({s.channel for s in leads}, key=lambda c: CHANNEL_ORDER.get(c, 99)))
         if names is None:
             real = {s.id: s.name for s in leads if s.name}
         else:
             real = {s.id: names[s.id] for s in leads if names.get(s.id)}
-        identifiers = _distinct(s.name for s in leads if s.id not in real)
+        identifiers = _distinct((*(s.name for s in leads if s.id not in real), *hidden_text))
         shown = readable_names(real.values())
         owners = _distinct(s.owner_name for s in leads)
         created = [s.created_at for s in leads if s.created_at is not None]
         labels = " ".join(s.label for s in leads)
         lock = None
         if rights is not None:
-            lock = rights.lock([rights.card(s.id, s.label, s.owner_id) for s in leads])
+            lock = rights.lock([rights.card(s.id, s.label, s.owner_id) for s in every])
         every_name = " ".join((*real.values(), *identifiers))
         rows.append(
             QueueRow(
@@ -191,10 +204,16 @@ def build_rows(
                 owner_ids=frozenset(s.owner_id for s in leads if s.owner_id is not None),
                 oldest=min(created) if created else None,
                 newest=max(created) if created else None,
-                reasons=tuple(group.top_reasons(3)),
+                reasons=tuple(_top_reasons(group, {s.id for s in hidden})),
                 search_text=fold(f"{labels} {every_name} {' '.join(owners)}"),
                 lock=lock,
-                members=tuple((s.label, real.get(s.id) or s.name, s.channel) for s in leads),
+                members=(
+                    *((s.label, real.get(s.id) or s.name, s.channel) for s in leads),
+                    *(
+                        (s.label, translate_message(rights.hidden(s.owner_id)), Channel.OTHER)
+                        for s in hidden
+                    ),
+                ),
             )
         )
     rows.sort(key=lambda r: (-r.score, r.group.lead_ids))

@@ -3,33 +3,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="91" />
+        <location filename="../../deskdup/app.py" line="92" />
         <source>Reading {stage} from the portal…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="131" />
+        <location filename="../../deskdup/app.py" line="143" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="207" />
+        <location filename="../../deskdup/app.py" line="220" />
         <source>Creating the demo workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="236" />
+        <location filename="../../deskdup/app.py" line="250" />
         <source>Opening the workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="250" />
+        <location filename="../../deskdup/app.py" line="264" />
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="303" />
+        <location filename="../../deskdup/app.py" line="318" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="380" />
+        <source>To sign in as another operator, connect with that operator's own database role and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="392" />
+        <source>On a linked portal you act as the webhook's user; to work as another operator, open the workspace with that operator's webhook.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -304,6 +314,27 @@
     </message>
 </context>
 <context>
+    <name>ClaimKeeper</name>
+    <message>
+        <location filename="../../deskdup/views/claims.py" line="138" />
+        <source>{name} has taken over this group; your choices here are not saved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <location filename="../../deskdup/services/claims.py" line="37" />
+        <source>{name} is reviewing this group (since {since}); it is not offered to you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/claims.py" line="40" />
+        <source>being reviewed by {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CompareGrid</name>
     <message>
         <location filename="../../deskdup/views/compare/grid.py" line="114" />
@@ -411,63 +442,63 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="231" />
+        <location filename="../../deskdup/views/compare/view.py" line="232" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="237" />
+        <location filename="../../deskdup/views/compare/view.py" line="238" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="278" />
+        <location filename="../../deskdup/views/compare/view.py" line="279" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="280" />
+        <location filename="../../deskdup/views/compare/view.py" line="281" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303" />
+        <location filename="../../deskdup/views/compare/view.py" line="304" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="312" />
+        <location filename="../../deskdup/views/compare/view.py" line="313" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="357" />
+        <location filename="../../deskdup/views/compare/view.py" line="361" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="408" />
+        <location filename="../../deskdup/views/compare/view.py" line="415" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="457" />
+        <location filename="../../deskdup/views/compare/view.py" line="464" />
         <source>Type the value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="458" />
+        <location filename="../../deskdup/views/compare/view.py" line="465" />
         <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="595" />
+        <location filename="../../deskdup/views/compare/view.py" line="602" />
         <source>The view has been reloaded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="645" />
-        <location filename="../../deskdup/views/compare/view.py" line="668" />
+        <location filename="../../deskdup/views/compare/view.py" line="652" />
+        <location filename="../../deskdup/views/compare/view.py" line="675" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
@@ -477,22 +508,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687" />
+        <location filename="../../deskdup/views/compare/view.py" line="694" />
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="693" />
+        <location filename="../../deskdup/views/compare/view.py" line="700" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="695" />
+        <location filename="../../deskdup/views/compare/view.py" line="702" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="696" />
+        <location filename="../../deskdup/views/compare/view.py" line="703" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -708,22 +739,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="36" />
+        <location filename="../../deskdup/services/contacts.py" line="37" />
         <source>Contact ID {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="37" />
+        <location filename="../../deskdup/services/contacts.py" line="38" />
         <source>Same patronymic: {patronymic}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="38" />
+        <location filename="../../deskdup/services/contacts.py" line="39" />
         <source>Another patronymic: {patronymic}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="39" />
+        <location filename="../../deskdup/services/contacts.py" line="40" />
         <source>Patronymic initial {initial} fits: {patronymic}</source>
         <translation type="unfinished" />
     </message>
@@ -1230,6 +1261,49 @@
     </message>
 </context>
 <context>
+    <name>Identity</name>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="44" />
+        <source>connected as the database role {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="45" />
+        <source>the computer account {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="46" />
+        <source>the portal's webhook user {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="47" />
+        <source>chosen from the list, not proven</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="50" />
+        <source>The database role '{role}' is not an active operator of this workspace, so deskdup cannot tell who you are. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="56" />
+        <source>You are connected to the database as '{role}' ({name}); deskdup acts as the role that connected. To work as '{wanted}', connect with that operator's own role and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="61" />
+        <source>On this computer you are '{login}' ({name}, the account {account}); only the demo or a supervisor's own file lets one sign in as another operator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="66" />
+        <source>There is no active operator with the login '{login}' in this workspace.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../deskdup/services/importer/report.py" line="59" />
@@ -1247,87 +1321,87 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <location filename="../../deskdup/services/importer/rows.py" line="112" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="130" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157" />
+        <location filename="../../deskdup/services/importer/rows.py" line="149" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="165" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the id is empty</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>the id '{id}' contains a control character</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="172" />
+        <location filename="../../deskdup/services/importer/rows.py" line="164" />
         <source>the id is longer than 64 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="167" />
         <source>id {id} already appears on line {first}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <location filename="../../deskdup/services/importer/rows.py" line="325" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="35" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="44" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="250" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>the status is longer than 40 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="259" />
+        <location filename="../../deskdup/services/importer/rows.py" line="251" />
         <source>a name is longer than 100 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="279" />
+        <location filename="../../deskdup/services/importer/rows.py" line="271" />
         <source>a phone or address is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284" />
+        <location filename="../../deskdup/services/importer/rows.py" line="276" />
         <source>the title is longer than 300 characters</source>
         <translation type="unfinished" />
     </message>
@@ -1730,57 +1804,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="72" />
+        <location filename="../../deskdup/views/main_window.py" line="75" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="77" />
+        <location filename="../../deskdup/views/main_window.py" line="80" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="78" />
+        <location filename="../../deskdup/views/main_window.py" line="81" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="80" />
+        <location filename="../../deskdup/views/main_window.py" line="83" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="213" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="202" />
+        <location filename="../../deskdup/views/main_window.py" line="213" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="295" />
+        <location filename="../../deskdup/views/main_window.py" line="306" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="372" />
+        <source>Being reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="374" />
+        <source>As a supervisor you may take the review over.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="375" />
+        <source>Take over</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="441" />
+        <location filename="../../deskdup/views/main_window.py" line="470" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="450" />
+        <location filename="../../deskdup/views/main_window.py" line="479" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="481" />
+        <location filename="../../deskdup/views/main_window.py" line="510" />
         <source>About deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="484" />
+        <location filename="../../deskdup/views/main_window.py" line="513" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -2042,72 +2131,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="212" />
+        <location filename="../../deskdup/views/queue_model.py" line="233" />
         <source>{n} min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214" />
+        <location filename="../../deskdup/views/queue_model.py" line="235" />
         <source>{n} h</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215" />
+        <location filename="../../deskdup/views/queue_model.py" line="236" />
         <source>{n} d</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221" />
+        <location filename="../../deskdup/views/queue_model.py" line="242" />
         <source>Score</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="243" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="244" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="245" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255" />
+        <location filename="../../deskdup/views/queue_model.py" line="276" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259" />
+        <location filename="../../deskdup/views/queue_model.py" line="280" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="300" />
+        <location filename="../../deskdup/views/queue_model.py" line="329" />
         <source>You may merge this group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303" />
+        <location filename="../../deskdup/views/queue_model.py" line="332" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="246" />
         <source>Owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="247" />
         <source>Age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227" />
+        <location filename="../../deskdup/views/queue_model.py" line="248" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
@@ -2115,118 +2204,118 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="87" />
+        <location filename="../../deskdup/views/queue.py" line="88" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="88" />
+        <location filename="../../deskdup/views/queue.py" line="89" />
         <source>Today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="89" />
+        <location filename="../../deskdup/views/queue.py" line="90" />
         <source>Last 7 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="90" />
+        <location filename="../../deskdup/views/queue.py" line="91" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="91" />
+        <location filename="../../deskdup/views/queue.py" line="92" />
         <source>Dates…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="120" />
+        <location filename="../../deskdup/views/queue.py" line="122" />
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="124" />
+        <location filename="../../deskdup/views/queue.py" line="126" />
         <source>Only groups I can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="127" />
+        <location filename="../../deskdup/views/queue.py" line="129" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="132" />
+        <location filename="../../deskdup/views/queue.py" line="134" />
         <source>Also possible duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="135" />
+        <location filename="../../deskdup/views/queue.py" line="137" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="143" />
+        <location filename="../../deskdup/views/queue.py" line="145" />
         <source>All channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="148" />
-        <location filename="../../deskdup/views/queue.py" line="288" />
+        <location filename="../../deskdup/views/queue.py" line="150" />
+        <location filename="../../deskdup/views/queue.py" line="297" />
         <source>All owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="158" />
+        <location filename="../../deskdup/views/queue.py" line="160" />
         <source>Score ≥ </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="163" />
+        <location filename="../../deskdup/views/queue.py" line="165" />
         <source>When the leads of a group came in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="166" />
+        <location filename="../../deskdup/views/queue.py" line="168" />
         <source>from</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="168" />
+        <location filename="../../deskdup/views/queue.py" line="170" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="170" />
+        <location filename="../../deskdup/views/queue.py" line="172" />
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="171" />
+        <location filename="../../deskdup/views/queue.py" line="173" />
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="338" />
+        <location filename="../../deskdup/views/queue.py" line="347" />
         <source>{n} groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="340" />
+        <location filename="../../deskdup/views/queue.py" line="349" />
         <source>{shown} of {total} groups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="343" />
+        <location filename="../../deskdup/views/queue.py" line="352" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="345" />
+        <location filename="../../deskdup/views/queue.py" line="354" />
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="347" />
+        <location filename="../../deskdup/views/queue.py" line="356" />
         <source>{n} locked</source>
         <translation type="unfinished" />
     </message>
@@ -2399,6 +2488,14 @@
     <message>
         <location filename="../../deskdup/views/import_dialog.py" line="141" />
         <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../deskdup/services/review.py" line="56" />
+        <source>This group holds leads you may not read ({hidden}); there is nothing to compare</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2627,6 +2724,11 @@
     </message>
     <message>
         <location filename="../../deskdup/services/rights.py" line="97" />
+        <source>a lead of {department} you may not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="106" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
         <translation type="unfinished" />
@@ -3051,37 +3153,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="66" />
+        <location filename="../../deskdup/services/workspace.py" line="65" />
+        <source>The database role '{role}' may not use the workspace {url}: it is not one of its operators. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="71" />
+        <source>The workspace {url} must be upgraded to this version of deskdup by the owner of its database: deskdup team init --db URL (as the owner). It said: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="77" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="69" />
+        <location filename="../../deskdup/services/workspace.py" line="80" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="74" />
+        <location filename="../../deskdup/services/workspace.py" line="85" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="80" />
+        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <source>The database refused the change; nothing was written. It said: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="96" />
         <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="85" />
+        <location filename="../../deskdup/services/workspace.py" line="101" />
         <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="90" />
+        <location filename="../../deskdup/services/workspace.py" line="106" />
         <source>deskdup ({login})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <location filename="../../deskdup/services/workspace.py" line="107" />
         <source>{program} (database user {user}{where})</source>
         <translation type="unfinished" />
     </message>
