@@ -357,6 +357,7 @@ class AppController(QObject):
             window.adopt_review(old_window)  # a language switch keeps the operator's picks
         window.show()
         window.start()
+        window.live.start()  # colleagues' merges, dismissals, undos and claims, live
         if old_window is not None:
             old_window.hide()
             delete_later(old_window)

@@ -23,5 +23,6 @@ TRANSLATIONS: dict[object, str] = {
     "As a supervisor you may take the review over.": "Как руководитель вы можете забрать проверку себе.",
     "Take over": "Забрать себе",
     "a lead of {department} you may not read": "лид отдела {department}, который вам не разрешено читать",
+    "A colleague changed one of these leads; the group was reloaded.": "Один из этих лидов изменён коллегой; группа загружена заново.",
     "This group holds leads you may not read ({hidden}); there is nothing to compare": "В этой группе лиды, которые вам не разрешено читать ({hidden}); сравнивать нечего",
 }

@@ -39,6 +39,7 @@ from deskdup.views.formatting import translate_message
 from deskdup.views.history import HistoryTab
 from deskdup.views.interaction import Interaction
 from deskdup.views.lead_list import LeadListView
+from deskdup.views.live import LiveUpdates
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.status = WindowStatus(self, context.workspace.display_url, who)
         self.menus = WindowMenus(self)
         self.claims = ClaimKeeper(context, self)
+        # Colleagues' changes, live; started by the composition root (app.py).
+        self.live = LiveUpdates(self)
         self._connect()
         self.context.ops.status_progress = lambda: self.status
         self._restore_state()
@@ -171,6 +174,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self.live.stop()
         self.claims.release_now()
         if self._scan_op is not None:
             self._scan_op.cancel()

@@ -33,12 +33,12 @@
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="380" />
+        <location filename="../../deskdup/app.py" line="381" />
         <source>To sign in as another operator, connect with that operator's own database role and password.</source>
         <translation>Чтобы войти как другой оператор, подключитесь под ролью базы данных и паролем этого оператора.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="392" />
+        <location filename="../../deskdup/app.py" line="393" />
         <source>On a linked portal you act as the webhook's user; to work as another operator, open the workspace with that operator's webhook.</source>
         <translation>На связанном портале вы действуете как пользователь вебхука; чтобы работать как другой оператор, откройте рабочее пространство с вебхуком этого оператора.</translation>
     </message>
@@ -1802,74 +1802,82 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../deskdup/views/live.py" line="64" />
+        <source>A colleague changed one of these leads; the group was reloaded.</source>
+        <translation>Один из этих лидов изменён коллегой; группа загружена заново.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="75" />
+        <location filename="../../deskdup/views/main_window.py" line="76" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="80" />
+        <location filename="../../deskdup/views/main_window.py" line="81" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="81" />
+        <location filename="../../deskdup/views/main_window.py" line="82" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="83" />
+        <location filename="../../deskdup/views/main_window.py" line="84" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="213" />
+        <location filename="../../deskdup/views/main_window.py" line="217" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="213" />
+        <location filename="../../deskdup/views/main_window.py" line="217" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="306" />
+        <location filename="../../deskdup/views/main_window.py" line="310" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="372" />
+        <location filename="../../deskdup/views/main_window.py" line="376" />
         <source>Being reviewed</source>
         <translation>Группа на проверке</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374" />
+        <location filename="../../deskdup/views/main_window.py" line="378" />
         <source>As a supervisor you may take the review over.</source>
         <translation>Как руководитель вы можете забрать проверку себе.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="375" />
+        <location filename="../../deskdup/views/main_window.py" line="379" />
         <source>Take over</source>
         <translation>Забрать себе</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="470" />
+        <location filename="../../deskdup/views/main_window.py" line="474" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="479" />
+        <location filename="../../deskdup/views/main_window.py" line="483" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="510" />
+        <location filename="../../deskdup/views/main_window.py" line="514" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="513" />
+        <location filename="../../deskdup/views/main_window.py" line="517" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
