@@ -22,10 +22,10 @@ import sqlite3
 import threading
 from collections.abc import Callable, Mapping
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
-from deskdup.models import Lead
+from deskdup.models import Dismissal, Lead, MergeEvent
 from deskdup.services.workspace import Workspace, sqlite_file
 
 log = logging.getLogger(__name__)
@@ -92,6 +92,19 @@ class ChangeWatcher:
                     break
                 if got and not self._stop.is_set():
                     self.on_change()
+
+
+def fingerprint(ws: Workspace) -> tuple:
+    """What the queue depends on, in four indexed reads: the newest history event, the
+    dismissals, the open leads and their latest change.  Claims are not in it: a
+    colleague opening a group changes only the markers, not the candidates."""
+    with ws.session() as session:
+        return (
+            session.scalar(select(func.max(MergeEvent.id))),
+            session.scalar(select(func.count()).select_from(Dismissal)),
+            session.scalar(select(func.count()).select_from(Lead).where(Lead.archived.is_(False))),
+            session.scalar(select(func.max(Lead.updated_at))),
+        )
 
 
 def open_group_changed(ws: Workspace, versions: Mapping[int, int]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from deskdup.services.live import ChangeWatcher, open_group_changed
+from deskdup.services.live import ChangeWatcher, fingerprint, open_group_changed
 
 DEBOUNCE_MS = 300
 
@@ -29,32 +29,57 @@ class LiveUpdates(QObject):
         self._timer.timeout.connect(self._refresh)
         self.changed.connect(self._timer.start)
         self._say = ""
+        self._seen: tuple | None = None  # the workspace's fingerprint last refreshed for
         window.compare.group_loaded.connect(self._reloaded)
         watcher = self.watcher = ChangeWatcher(window.context.workspace, self.changed.emit)
         # A window rebuilt (language, operator) is deleted without a close: stop then too.
         window.destroyed.connect(lambda *_: watcher.stop(0))
 
-    def start(self) -> None:
-        self.watcher.start()
-
     def stop(self) -> None:
         self._timer.stop()
         self.watcher.stop()
+
+    def start(self) -> None:
+        ws = self.window.context.workspace
+        self.window.context.query(self, lambda: fingerprint(ws), self._remember).failure(
+            lambda _exc: None
+        ).run_in_background()
+        self.watcher.start()
+
+    def _remember(self, seen: tuple) -> None:
+        self._seen = seen
 
     def _refresh(self) -> None:
         window = self.window
         if window.scanning:
             self._timer.start()  # after the scan running now
             return
+        window.claims.poll()  # claims change often (every open group): markers only
+        self._check_open_group()
+        ws = window.context.workspace
+        window.context.query(self, lambda: fingerprint(ws), self._compare).failure(
+            lambda _exc: None  # the next change looks again
+        ).run_in_background()
+
+    def _compare(self, seen: tuple) -> None:
+        """Refresh the queue when the candidates may have changed (not for claims)."""
+        if seen == self._seen:
+            return
+        self._seen = seen
+        if self.window.scanning:
+            self._timer.start()
+            return
         self.refreshes += 1
-        window.start_scan(full=False)
-        window.claims.poll()
-        compare = window.compare
+        self.window.start_scan(full=False)
+
+    def _check_open_group(self) -> None:
+        """Reload the open group, with a word, when a colleague changed one of its leads."""
+        compare = self.window.compare
         plan = compare.plan
         if plan is None or compare.is_busy() or compare.is_writing():
             return
         versions = {i: plan.versions[i] for i in plan.lead_ids if i in plan.versions}
-        ws = window.context.workspace
+        ws = self.window.context.workspace
         shown = tuple(plan.lead_ids)
 
         def checked(changed: bool) -> None:
@@ -64,8 +89,8 @@ class LiveUpdates(QObject):
             self._say = self.tr("A colleague changed one of these leads; the group was reloaded.")
             compare.reload(self._say)
 
-        window.context.query(self, lambda: open_group_changed(ws, versions), checked).failure(
-            lambda _exc: None  # the next change checks again
+        self.window.context.query(self, lambda: open_group_changed(ws, versions), checked).failure(
+            lambda _exc: None
         ).run_in_background()
 
     def _reloaded(self) -> None:
