@@ -4,7 +4,7 @@
 calls ``on_change()`` (from that thread) when another session committed:
 
 * PostgreSQL: ``LISTEN deskdup_changes``; the triggers of migration
-  0004 send ``NOTIFY deskdup_changes`` after every statement that writes
+  0005 send ``NOTIFY deskdup_changes`` after every statement that writes
   leads, the history, dismissals or review claims, whoever wrote it (deskdup
   or psql), delivered when that transaction commits.
 * SQLite: ``PRAGMA data_version`` on the watcher's own connection, read every

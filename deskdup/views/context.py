@@ -43,6 +43,9 @@ class AppContext:
     backend: Any = None
     # How the operator was proven (``services/identity.SignIn``); None in tests that skip it.
     signed: Any = None
+    # The contact index of the bind dialog (views/bind_dialog.contact_finder):
+    # built on the worker at the first search, refreshed before each one.
+    contact_finder: Any = None
 
     def query(
         self, parent: QObject | None, op: Callable[..., T], success: Callable[[T], None]

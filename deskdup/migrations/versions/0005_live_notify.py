@@ -1,7 +1,7 @@
 """live notify: PostgreSQL tells listening windows that the workspace changed
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-27 10:10:00
 
 After every statement that writes leads, the history, dismissals or review
@@ -13,8 +13,8 @@ the windows read ``PRAGMA data_version``.
 
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
