@@ -316,9 +316,11 @@ def readable_hits(ws, operator, hits: list[ContactHit]) -> list[ContactHit]:
     ids = [h.contact_id for h in hits]
     with ws.session() as session:
         owners = dict(
-            session.execute(select(Contact.id, Contact.assigned_id).where(Contact.id.in_(ids)))
+            session.execute(
+                select(Contact.id, Contact.assigned_id).where(Contact.id.in_(ids))
+            ).all()
         )
-        departments = dict(session.execute(select(Operator.id, Operator.department_id)))
+        departments = dict(session.execute(select(Operator.id, Operator.department_id)).all())
 
     def may(contact_id: int) -> bool:
         owner_id = owners.get(contact_id)

@@ -81,3 +81,21 @@ def test_a_group_open_at_one_desk_is_marked_and_skipped_at_the_other(qtbot, desk
     anna.close()
     qtbot.waitUntil(lambda: "being reviewed" not in customer.data(), timeout=10000)
     assert {h.name for h in workspace_holders(demo_ws).values()} == {"Морозова Елена"}
+
+
+def test_a_supervisor_takes_a_review_over_and_the_holder_is_told(qtbot, desks, monkeypatch):
+    asked = []
+    monkeypatch.setattr(
+        "deskdup.views.main_window.Interaction.confirm",
+        lambda *args, **kwargs: asked.append(args[2]) or True,
+    )
+    anna = desks("operator")
+    qtbot.waitUntil(lambda: anna.claims.key is not None, timeout=10000)
+    key = anna.claims.key
+    olga = desks("supervisor")
+    olga.queue.select_key(anna.queue.current_row().key)
+    qtbot.waitUntil(lambda: olga.claims.key == key, timeout=10000)
+    assert asked and "Петрова Анна is reviewing this group" in asked[0]
+    anna.claims._renew()  # her next heartbeat finds the claim gone
+    qtbot.waitUntil(lambda: "has taken over this group" in anna.compare.banner.text())
+    assert anna.claims.key is None
