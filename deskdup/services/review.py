@@ -22,8 +22,9 @@ from typing import Any
 from deskdup.models import Action, Contact, Lead
 from deskdup.services import merge as merge_service
 from deskdup.services.binding import CONTEXT, MSG_BOUND, BindResult, bind_lead
+from deskdup.services.contact_merge import apply_contact_merge, build_contact_plan
 from deskdup.services.errors import KnownError, fail
-from deskdup.services.merge_plan import MergePlan, build_plan
+from deskdup.services.merge_plan import CONTACT, LEAD, MergePlan, build_plan
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, MessageList, Translate
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import (
@@ -32,6 +33,7 @@ from deskdup.services.rights import (
     check_lead,
     check_merge,
     hidden_lead,
+    plan_entity,
     primary_choice,
     rights_cards,
 )
@@ -70,28 +72,35 @@ def load_group(
     operator: OperatorInfo,
     lead_ids: Sequence[int],
     primary_id: int | None = None,
+    entity: str = LEAD,
 ) -> LoadedGroup:
     """Build the plan and check the rights; ``primary_id`` None lets the plan suggest one.
 
+    ``entity`` CONTACT: the ids are contacts (``contact_merge.build_contact_plan``).
     Leads the operator may not read are not loaded into the plan (none of their
     data reaches the view); they stay refused, so the group cannot be merged
     while they are in it.
     """
+    unreadable: list = []
+    hidden: tuple[Message, ...] = ()
     with workspace.session() as session:
-        cards = rights_cards(session, lead_ids)
-        unreadable = [
-            cards[i]
-            for i in dict.fromkeys(lead_ids)
-            if i in cards and check_lead(operator, cards[i], Action.READ) is not None
-        ]
-        hidden_ids = {card.id for card in unreadable}
-        shown = [i for i in lead_ids if i not in hidden_ids]
-        departments = [card.department_name for card in unreadable]
-        hidden = tuple({str(m): m for m in map(hidden_lead, departments)}.values())
-        if unreadable and len(shown) < 2:
-            text = MessageList(hidden, separator="; ")
-            raise fail(HiddenGroup, Message("Review", MSG_HIDDEN_GROUP, {"hidden": text}))
-        plan = build_plan(session, shown, primary_id if primary_id in shown else None)
+        if entity == CONTACT:
+            plan = build_contact_plan(session, lead_ids, primary_id)
+        else:
+            cards = rights_cards(session, lead_ids)
+            unreadable = [
+                cards[i]
+                for i in dict.fromkeys(lead_ids)
+                if i in cards and check_lead(operator, cards[i], Action.READ) is not None
+            ]
+            hidden_ids = {card.id for card in unreadable}
+            shown = [i for i in lead_ids if i not in hidden_ids]
+            departments = [card.department_name for card in unreadable]
+            hidden = tuple({str(m): m for m in map(hidden_lead, departments)}.values())
+            if unreadable and len(shown) < 2:
+                text = MessageList(hidden, separator="; ")
+                raise fail(HiddenGroup, Message("Review", MSG_HIDDEN_GROUP, {"hidden": text}))
+            plan = build_plan(session, shown, primary_id if primary_id in shown else None)
         policy = load_policy(session)
     refusals = check_merge(None, operator, plan, policy)
     if refusals and primary_id is None:
@@ -114,9 +123,10 @@ def _primary_the_operator_may_keep(
         plan.other_ids,
         key=lambda i: (-plan.cards[i].data_score, plan.cards[i].created_at, i),
     )
+    entity = plan_entity(plan)
     best, lacking = primary_choice(
         len(cards),
-        lambda i, action: check_lead(operator, cards[i], action) is None,
+        lambda i, action: check_lead(operator, cards[i], action, entity=entity) is None,
         preferred=[position[plan.primary_id], *(position[i] for i in order)],
     )
     if lacking:
@@ -154,9 +164,11 @@ def merge_group(
     backend: Any = None,
 ) -> ReviewChange:
     """Merge in the workspace, or through ``backend`` (a linked CRM portal) when given."""
-    if backend is not None and plan.contact_pick is not None:
+    if plan.entity == CONTACT:
+        result = apply_contact_merge(workspace, plan, operator_id, policy)
+    elif backend is not None and plan.contact_pick is not None:
         raise fail(KnownError, Message(CONTEXT, MSG_NO_PORTAL_MERGE_BIND))
-    if backend is not None:
+    elif backend is not None:
         result = backend.apply_merge(plan, operator_id)
     else:
         result = merge_service.apply_merge(
