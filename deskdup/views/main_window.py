@@ -148,15 +148,12 @@ class MainWindow(QMainWindow):
         self.compare.group_unavailable.connect(self._group_unavailable)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.queue.filters_changed.connect(self._queue_filtered)
-<<<<<<< HEAD
         self.fold_action = self.compare.actions[ReviewAction.FOLD_QUEUE]
         self.fold_action.toggled.connect(self.fold_queue)
-=======
         me = self.context.operator.id
         self.claims.holders_changed.connect(lambda found: self.queue.set_claims(found, me))
         self.claims.refused.connect(self._claim_refused)
         self.claims.lost.connect(self.compare.heading.show_banner)
->>>>>>> main
         self.queue.entity_changed.connect(self._entity_switched)
 
     # ------------------------------------------------------------------ state
