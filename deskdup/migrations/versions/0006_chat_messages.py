@@ -1,7 +1,7 @@
 """chat messages: the whole conversation behind a lead's chats
 
-Revision ID: 0005
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-11-27 09:50:00
 
 The comparison showed only a chat's first inquiry; the operator judges "same
@@ -12,8 +12,8 @@ or out, who wrote it and the text.  Deleting a chat deletes its messages.
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
