@@ -266,6 +266,15 @@ def run_child(args) -> dict:
         "peak_mb": peak,
         "leads": len(index.leads),
     }
+    model = getattr(index, "model", None)
+    if model is not None:
+        out["model"] = {
+            "learned": model.learned,
+            "lambda": model.lam,
+            "matches": model.matches,
+            "iterations": model.iterations,
+            "top": [[c, level, round(bits, 2)] for c, level, bits in model.top_weights(40)],
+        }
     if args.speed_only:
         return out
     truth = Truth(data, truth_path)
@@ -318,7 +327,7 @@ def run_child(args) -> dict:
             if kind is None or len(shown["MISS " + kind]) >= args.show:
                 continue
             ra, rb = by_label[key[0]], by_label[key[1]]
-            score, reasons = score_pair(ra, rb, settings)
+            score, reasons = score_pair(ra, rb, settings, getattr(index, "model", None))
             shown["MISS " + kind].append(
                 f"{score:.2f} {describe(by_label, truth, *key)}: "
                 + "; ".join(str(r.text) for r in reasons)

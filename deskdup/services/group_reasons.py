@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from deskdup.services.candidates import Reason
-from deskdup.services.matching.evidence import score_pair
+from deskdup.services.matching.compare import score_pair
 from deskdup.services.matching.index import MatchIndex
 
 
@@ -28,7 +28,7 @@ def group_reasons(index: MatchIndex | None, lead_ids: Sequence[int]) -> list[Rea
     found: dict[str, Reason] = {}
     for x, y in combinations(records, 2):
         a, b = (x, y) if x.id < y.id else (y, x)
-        _score, reasons = score_pair(a, b, index.settings)
+        _score, reasons = score_pair(a, b, index.settings, index.model)
         for reason in reasons:
             if reason.weight == 0:
                 continue

@@ -8,27 +8,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="130" />
+        <location filename="../../deskdup/app.py" line="131" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="206" />
+        <location filename="../../deskdup/app.py" line="207" />
         <source>Creating the demo workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="235" />
+        <location filename="../../deskdup/app.py" line="236" />
         <source>Opening the workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="249" />
+        <location filename="../../deskdup/app.py" line="250" />
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="302" />
+        <location filename="../../deskdup/app.py" line="303" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation type="unfinished" />
     </message>
@@ -111,52 +111,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="106" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="104" />
         <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="111" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="109" />
         <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="116" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="114" />
         <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="122" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="120" />
         <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="127" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="125" />
         <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="132" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="130" />
         <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="137" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="135" />
         <source>The merge into #{primary} was applied, but the portal's lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="142" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="140" />
         <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="148" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="146" />
         <source>Finished the interrupted merge into #{primary}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="149" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="147" />
         <source>a field</source>
         <translation type="unfinished" />
     </message>
@@ -1903,22 +1903,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="108" />
+        <location filename="../../deskdup/services/merge.py" line="109" />
         <source>Merged {count} leads into #{primary}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="109" />
+        <location filename="../../deskdup/services/merge.py" line="110" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="113" />
+        <location filename="../../deskdup/services/merge.py" line="114" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="117" />
+        <location filename="../../deskdup/services/merge.py" line="118" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
         <translation type="unfinished" />
     </message>
@@ -2028,7 +2028,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="121" />
+        <location filename="../../deskdup/services/merge.py" line="122" />
         <source>someone else</source>
         <translation type="unfinished" />
     </message>
@@ -2083,7 +2083,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="105" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="103" />
         <source>Merged {count} leads into #{primary} in the portal</source>
         <translation type="unfinished" />
     </message>
@@ -2134,12 +2134,12 @@
 <context>
     <name>MergeNote</name>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="126" />
+        <location filename="../../deskdup/services/merge.py" line="127" />
         <source>Merged leads {leads} into this lead ({when}, {who}).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="127" />
+        <location filename="../../deskdup/services/merge.py" line="128" />
         <source>%Y-%m-%d %H:%M</source>
         <translation type="unfinished" />
     </message>
@@ -2339,157 +2339,162 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="158" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="162" />
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="159" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="160" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="161" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="174" />
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="175" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="173" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="184" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="185" />
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="182" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="186" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="284" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="288" />
         <source>Same phone {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="294" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="298" />
         <source>Same e-mail {email}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="306" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="310" />
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="316" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="320" />
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="332" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="336" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="372" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="374" />
         <source>A man and a woman: {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="458" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="462" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="463" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="467" />
+        <source>Both wrote {minutes} min apart, and no one else in those hours: '{text}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="472" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="468" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="477" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="471" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="480" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="351" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="355" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="363" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="373" />
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="381" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="375" />
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="395" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="376" />
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished" />
     </message>

@@ -1,0 +1,7 @@
+"""Russian translations of the strings added by the learned detection model (issue 14)."""
+
+# ruff: noqa: E501
+
+TRANSLATIONS: dict[object, str] = {
+    "Both wrote {minutes} min apart, and no one else in those hours: '{text}'": "Оба написали с разницей {minutes} мин, и больше никто в эти часы: «{text}»",
+}
