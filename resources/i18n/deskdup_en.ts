@@ -2854,36 +2854,41 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="69" />
-        <source>Same inquiry that a few leads send</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
-        <source>Same template many leads send</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
-        <source>Different phones (penalty)</source>
+        <source>Same short or frequent inquiry, but no one else's in those hours</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="72" />
-        <source>Different first names (penalty)</source>
+        <source>Same inquiry that a few leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="73" />
-        <source>A man and a woman (penalty)</source>
+        <source>Same template many leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="74" />
-        <source>Different surnames (penalty)</source>
+        <source>Different phones (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="75" />
+        <source>Different first names (penalty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
+        <source>A man and a woman (penalty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
+        <source>Different surnames (penalty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="78" />
         <source>Different patronymics (penalty)</source>
         <translation type="unfinished" />
     </message>
@@ -2891,62 +2896,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="110" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="113" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="122" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="125" />
         <source>As the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="146" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="149" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
         <source>Detection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
         <source>Team settings (whole workspace)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="172" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="171" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="174" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="183" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="201" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="204" />
         <source>Default: {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="206" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="209" />
         <source>Restore defaults</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="208" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="211" />
         <source>The burst window and every weight back to deskdup's defaults</source>
         <translation type="unfinished" />
     </message>

@@ -2855,36 +2855,41 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="69" />
+        <source>Same short or frequent inquiry, but no one else's in those hours</source>
+        <translation>Одинаковый короткий или частый текст, но больше никто в эти часы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="72" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="73" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
         <source>Different phones (penalty)</source>
         <translation>Разные телефоны (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="72" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
         <source>Different first names (penalty)</source>
         <translation>Разные имена (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="73" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
         <source>A man and a woman (penalty)</source>
         <translation>Мужчина и женщина (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
         <source>Different surnames (penalty)</source>
         <translation>Разные фамилии (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="78" />
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
@@ -2892,62 +2897,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="110" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="113" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="122" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="125" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="146" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="149" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
         <source>Team settings (whole workspace)</source>
         <translation>Настройки команды (вся база)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation>Архивировать объединённые лиды (а не удалять)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="172" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation>С этими настройками работают все операторы этой базы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="171" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="174" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation>Это настройки команды; менять их может только руководитель.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="183" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="201" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="204" />
         <source>Default: {value}</source>
         <translation>По умолчанию: {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="206" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="209" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="208" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="211" />
         <source>The burst window and every weight back to deskdup's defaults</source>
         <translation>Вернуть окно всплеска и все веса к значениям deskdup по умолчанию</translation>
     </message>
