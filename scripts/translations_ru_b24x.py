@@ -51,8 +51,8 @@ TRANSLATIONS: dict[object, str] = {
     ('ImportDialog', 'Sources that are not a channel; the channel is read from the phones and messengers: {sources}'): 'Источники, не являющиеся каналом; канал определён по телефонам и мессенджерам: {sources}',
     ('ImportDialog', 'That is the file being imported: choose another.'): 'Это импортируемый файл: выберите другой.',
     ('ImportDialog', '{count} rejected rows saved to {file}'): 'Отклонённых строк сохранено: {count}, файл {file}',
-    ('MainWindow', '&Import…'): '&Импорт…',
-    ('MainWindow', "Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)"): 'Импорт лидов или контактов из выгрузки CRM (CSV или XLSX, в том числе Битрикс24)',
+    ('WindowMenus', '&Import…'): '&Импорт…',
+    ('WindowMenus', "Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)"): 'Импорт лидов или контактов из выгрузки CRM (CSV или XLSX, в том числе Битрикс24)',
     ('RejectedModel', 'Line'): 'Строка',
     ('RejectedModel', 'Reason'): 'Причина',
 }

@@ -40,7 +40,7 @@ TRANSLATIONS: dict[object, str] = {
     "There is no kind of evidence called '{code}'; the kinds are: {codes}": "Нет признака «{code}»; признаки: {codes}",
     # History tab
     ("MainWindow", "History"): "История",
-    ("MainWindow", "&History"): "&История",
+    ("WindowMenus", "&History"): "&История",
     ("HistoryModel", "Time"): "Время",
     ("HistoryModel", "Operator"): "Оператор",
     ("HistoryModel", "Event"): "Событие",

@@ -9,21 +9,16 @@ opens by itself and the index is refreshed in the background.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
-    QMenu,
     QMessageBox,
-    QProgressBar,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QWidget,
 )
 
@@ -35,19 +30,18 @@ from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
 from deskdup.services.team_settings import team_match_settings
 from deskdup.services.workspace import Workspace
-from deskdup.views import icons, import_dialog
+from deskdup.views import import_dialog
 from deskdup.views import settings as opts
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
 from deskdup.views.history import HistoryTab
 from deskdup.views.lead_list import LeadListView
+from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
-from deskdup.views.shortcuts import ReviewAction
+from deskdup.views.status_bar import WindowStatus
 
 log = logging.getLogger(__name__)
-
-QUEUE_TAB, LEADS_TAB, HISTORY_TAB = 0, 1, 2
 
 
 def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
@@ -55,34 +49,6 @@ def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> lis
     facts = load_queue_facts(ws, {i for g in result.groups for i in g.lead_ids})
     rights = GroupRights(operator, facts.owners, facts.policy)
     return build_rows(result.groups, result.summaries, facts.names, rights)
-
-
-class StatusProgress:
-    """The scan's progress in the status bar, with a Cancel button (a ``ProgressView``)."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
-
-    def start(self, label: str, cancellable: bool, on_cancel: Callable[[], None]) -> None:
-        w = self._window
-        w.progress_label.setText(label)
-        w.progress_bar.setRange(0, 0)
-        w.progress_cancel.setVisible(cancellable)
-        w.progress_cancel.setEnabled(True)
-        w.progress_cancel_callback = on_cancel
-        w.progress_box.setVisible(True)
-
-    def update(self, done: int, total: int, label: str) -> None:
-        bar = self._window.progress_bar
-        if total > 0:
-            bar.setRange(0, total)
-            bar.setValue(min(done, total))
-        if label:
-            self._window.progress_label.setText(label)
-
-    def finish(self) -> None:
-        self._window.progress_box.setVisible(False)
-        self._window.progress_cancel_callback = None
 
 
 class MainWindow(QMainWindow):
@@ -121,168 +87,15 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self._build_status_bar()
-        self._build_menus()
+        self.status = WindowStatus(
+            self, context.workspace.display_url, operator_display(context.operator)
+        )
+        self.menus = WindowMenus(self)
         self._connect()
-        self.context.ops.status_progress = lambda: StatusProgress(self)
+        self.context.ops.status_progress = lambda: self.status
         self._restore_state()
 
     # ------------------------------------------------------------------ building
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.progress_box = QWidget()
-        row = QHBoxLayout(self.progress_box)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.progress_label = QLabel()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setMaximumWidth(220)
-        self.progress_bar.setTextVisible(True)
-        self.progress_cancel = QToolButton()
-        self.progress_cancel.setIcon(icons.action_icon("cancel"))
-        self.progress_cancel.setText(self.tr("Cancel"))
-        self.progress_cancel.setToolTip(self.tr("Stop the scan"))
-        self.progress_cancel.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.progress_cancel_callback: Callable[[], None] | None = None
-        self.progress_cancel.clicked.connect(self._progress_cancel_clicked)
-        row.addWidget(self.progress_label)
-        row.addWidget(self.progress_bar)
-        row.addWidget(self.progress_cancel)
-        self.progress_box.setVisible(False)
-        bar.addWidget(self.progress_box)
-        # Permanent, like the connection: a temporary message ("1025 groups among 4998
-        # leads" after every merge's refresh) would otherwise hide today's counters.
-        self.counters_label = QLabel()
-        bar.addPermanentWidget(self.counters_label)
-
-        self.connection_label = QLabel()
-        self.operator_label = QLabel()
-        ws, op = self.context.workspace, self.context.operator
-        self.connection_label.setText(self.tr("Workspace: {url}").format(url=ws.display_url))
-        self.connection_label.setToolTip(ws.display_url)
-        self.operator_label.setText(self.tr("Operator: {who}").format(who=operator_display(op)))
-        bar.addPermanentWidget(self.connection_label)
-        bar.addPermanentWidget(self.operator_label)
-
-    def _progress_cancel_clicked(self) -> None:
-        self.progress_cancel.setEnabled(False)
-        if self.progress_cancel_callback is not None:
-            self.progress_cancel_callback()
-
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], Any],
-        shortcut: str | QKeySequence.StandardKey | None = None,
-        icon: str | None = None,
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon:
-            action.setIcon(icons.action_icon(icon))
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        menus = self.menuBar()
-        self.file_menu = menus.addMenu(self.tr("&File"))
-        self.open_action = self._action(
-            self.tr("&Open workspace…"),
-            self.open_workspace_requested.emit,
-            QKeySequence.StandardKey.Open,
-            "open",
-        )
-        self.import_action = self._action(
-            self.tr("&Import…"),
-            self.import_export,
-            "Ctrl+I",
-            "import",
-            self.tr("Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)"),
-        )
-        self.sign_in_action = self._action(
-            self.tr("Sign in as another operator…"), self.sign_in_requested.emit, None, "sign_in"
-        )
-        self.settings_action = self._action(
-            self.tr("&Settings…"), self.settings_requested.emit, "Ctrl+,", "settings"
-        )
-        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q", "quit")
-        for action in (self.open_action, self.import_action, self.sign_in_action):
-            self.file_menu.addAction(action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.settings_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-
-        self.review_menu = menus.addMenu(self.tr("&Review"))
-        self.scan_action = self._action(
-            self.tr("&Scan for duplicates"),
-            lambda: self.start_scan(full=True),
-            "F5",
-            "scan",
-            self.tr("Read every lead again and rebuild the review queue"),
-        )
-        # The comparison view's own actions (keys from shortcuts.py), enabled by it.
-        review = self.compare.actions
-        self.review_menu.addAction(self.scan_action)
-        self.review_menu.addSeparator()
-        self.review_menu.addAction(review[ReviewAction.NEXT_GROUP])
-        self.review_menu.addAction(review[ReviewAction.PREVIOUS_GROUP])
-        self.review_menu.addAction(self.leads.compare_action)
-        self.review_menu.addSeparator()
-        for action in (
-            ReviewAction.MERGE,
-            ReviewAction.DISMISS,
-            ReviewAction.SKIP,
-            ReviewAction.UNDO,
-        ):
-            self.review_menu.addAction(review[action])
-
-        self.view_menu = menus.addMenu(self.tr("&View"))
-        self.view_menu.addAction(
-            self._action(self.tr("Review &queue"), lambda: self.show_tab(QUEUE_TAB), "Alt+1")
-        )
-        self.view_menu.addAction(
-            self._action(self.tr("&Leads"), lambda: self.show_tab(LEADS_TAB), "Alt+2")
-        )
-        self.view_menu.addAction(
-            self._action(self.tr("&History"), lambda: self.show_tab(HISTORY_TAB), "Alt+3")
-        )
-        self.view_menu.addAction(
-            self._action(
-                self.tr("&Find a lead"), self.focus_search, QKeySequence.StandardKey.Find, "search"
-            )
-        )
-
-        self.help_menu = menus.addMenu(self.tr("&Help"))
-        self.help_menu.addAction(review[ReviewAction.CHEAT_SHEET])
-        self.help_menu.addAction(
-            self._action(self.tr("&About deskdup"), self.show_about, None, "about")
-        )
-        self._latin_menu_keys()
-
-    def _latin_menu_keys(self) -> None:
-        """Alt+F, Alt+R, Alt+V, Alt+H open the menus in every language.
-
-        The Russian titles' mnemonics are Cyrillic (&Файл: Alt+Ф), which an operator
-        on the Latin layout cannot press; she pressed Alt+F and nothing opened.
-        """
-        for menu, letter in (
-            (self.file_menu, "F"),
-            (self.review_menu, "R"),
-            (self.view_menu, "V"),
-            (self.help_menu, "H"),
-        ):
-            if f"&{letter}".casefold() in menu.title().casefold():
-                continue  # the title's own mnemonic already is this letter
-            key = QShortcut(QKeySequence(f"Alt+{letter}"), self)
-            key.activated.connect(lambda m=menu: self._open_menu(m))
-
-    def _open_menu(self, menu: QMenu) -> None:
-        self.menuBar().setActiveAction(menu.menuAction())
 
     def _connect(self) -> None:
         self.queue.group_activated.connect(self.open_row)

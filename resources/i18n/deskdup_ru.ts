@@ -1247,87 +1247,87 @@
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <location filename="../../deskdup/services/importer/rows.py" line="112" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation>ячейка в столбце '{column}' достигает предела Excel в 32 767 символов, и её текст мог быть обрезан: импортируйте её из файла CSV</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="130" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation>ячейка в столбце '{column}' содержит {value}: таблица не хранит это как набранные цифры (ИСТИНА/ЛОЖЬ, дробь, дата или больше 15 цифр); задайте столбцу текстовый формат и введите значение заново</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157" />
+        <location filename="../../deskdup/services/importer/rows.py" line="149" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="165" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>the id '{id}' contains a control character</source>
         <translation>в id '{id}' есть управляющий символ</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="172" />
+        <location filename="../../deskdup/services/importer/rows.py" line="164" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="167" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <location filename="../../deskdup/services/importer/rows.py" line="325" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="35" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="44" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation>'{value}' — так зовут нескольких операторов: укажите в ячейке логин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="250" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="259" />
+        <location filename="../../deskdup/services/importer/rows.py" line="251" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="279" />
+        <location filename="../../deskdup/services/importer/rows.py" line="271" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284" />
+        <location filename="../../deskdup/services/importer/rows.py" line="276" />
         <source>the title is longer than 300 characters</source>
         <translation>название длиннее 300 символов</translation>
     </message>
@@ -1730,162 +1730,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="106" />
+        <location filename="../../deskdup/views/main_window.py" line="72" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="111" />
+        <location filename="../../deskdup/views/main_window.py" line="77" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="112" />
+        <location filename="../../deskdup/views/main_window.py" line="78" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="114" />
+        <location filename="../../deskdup/views/main_window.py" line="80" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="143" />
-        <source>Cancel</source>
-        <translation>Отмена</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="144" />
-        <source>Stop the scan</source>
-        <translation>Остановить поиск</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="161" />
-        <source>Workspace: {url}</source>
-        <translation>База: {url}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="163" />
-        <source>Operator: {who}</source>
-        <translation>Оператор: {who}</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="192" />
-        <source>&amp;File</source>
-        <translation>&amp;Файл</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="194" />
-        <source>&amp;Open workspace…</source>
-        <translation>&amp;Открыть базу…</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="200" />
-        <source>&amp;Import…</source>
-        <translation>&amp;Импорт…</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="204" />
-        <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)</source>
-        <translation>Импорт лидов или контактов из выгрузки CRM (CSV или XLSX, в том числе Битрикс24)</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="207" />
-        <source>Sign in as another operator…</source>
-        <translation>Войти другим оператором…</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="210" />
-        <source>&amp;Settings…</source>
-        <translation>&amp;Настройки…</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="212" />
-        <source>&amp;Quit</source>
-        <translation>&amp;Выход</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="220" />
-        <source>&amp;Review</source>
-        <translation>&amp;Проверка</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="222" />
-        <source>&amp;Scan for duplicates</source>
-        <translation>&amp;Найти дубли</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="226" />
-        <source>Read every lead again and rebuild the review queue</source>
-        <translation>Перечитать все лиды и заново построить очередь</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="244" />
-        <source>&amp;View</source>
-        <translation>&amp;Вид</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="246" />
-        <source>Review &amp;queue</source>
-        <translation>&amp;Очередь проверки</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="249" />
-        <source>&amp;Leads</source>
-        <translation>&amp;Лиды</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="252" />
-        <source>&amp;History</source>
-        <translation>&amp;История</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="256" />
-        <source>&amp;Find a lead</source>
-        <translation>На&amp;йти лид</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="260" />
-        <source>&amp;Help</source>
-        <translation>&amp;Справка</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="263" />
-        <source>&amp;About deskdup</source>
-        <translation>&amp;О программе deskdup</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="389" />
+        <location filename="../../deskdup/views/main_window.py" line="202" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="389" />
+        <location filename="../../deskdup/views/main_window.py" line="202" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="482" />
+        <location filename="../../deskdup/views/main_window.py" line="295" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="628" />
+        <location filename="../../deskdup/views/main_window.py" line="441" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="637" />
+        <location filename="../../deskdup/views/main_window.py" line="450" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="668" />
+        <location filename="../../deskdup/views/main_window.py" line="481" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="671" />
+        <location filename="../../deskdup/views/main_window.py" line="484" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -3006,6 +2901,117 @@
         <location filename="../../deskdup/services/team_settings.py" line="62" />
         <source>There is no kind of evidence called '{code}'; the kinds are: {codes}</source>
         <translation>Нет признака «{code}»; признаки: {codes}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="53" />
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="55" />
+        <source>&amp;Open workspace…</source>
+        <translation>&amp;Открыть базу…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="61" />
+        <source>&amp;Import…</source>
+        <translation>&amp;Импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="65" />
+        <source>Import leads or contacts from a CRM export (CSV or XLSX, Bitrix24's too)</source>
+        <translation>Импорт лидов или контактов из выгрузки CRM (CSV или XLSX, в том числе Битрикс24)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="68" />
+        <source>Sign in as another operator…</source>
+        <translation>Войти другим оператором…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="71" />
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="73" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="81" />
+        <source>&amp;Review</source>
+        <translation>&amp;Проверка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="83" />
+        <source>&amp;Scan for duplicates</source>
+        <translation>&amp;Найти дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="87" />
+        <source>Read every lead again and rebuild the review queue</source>
+        <translation>Перечитать все лиды и заново построить очередь</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="105" />
+        <source>&amp;View</source>
+        <translation>&amp;Вид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="107" />
+        <source>Review &amp;queue</source>
+        <translation>&amp;Очередь проверки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="110" />
+        <source>&amp;Leads</source>
+        <translation>&amp;Лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="113" />
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="117" />
+        <source>&amp;Find a lead</source>
+        <translation>На&amp;йти лид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="121" />
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_menus.py" line="123" />
+        <source>&amp;About deskdup</source>
+        <translation>&amp;О программе deskdup</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatus</name>
+    <message>
+        <location filename="../../deskdup/views/status_bar.py" line="33" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/status_bar.py" line="34" />
+        <source>Stop the scan</source>
+        <translation>Остановить поиск</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/status_bar.py" line="50" />
+        <source>Workspace: {url}</source>
+        <translation>База: {url}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/status_bar.py" line="52" />
+        <source>Operator: {who}</source>
+        <translation>Оператор: {who}</translation>
     </message>
 </context>
 <context>
