@@ -9,6 +9,7 @@ import random
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
+from itertools import repeat
 
 from deskdup.services.candidates import Reason
 from deskdup.services.matching.evidence import (
@@ -337,7 +338,10 @@ def background(
         values.sort()
 
     def within(values: list[float], bound: float) -> float:
-        return sum(bisect_right(values, v + bound) - i - 1 for i, v in enumerate(values))
+        """Pairs of ``values`` (sorted) at most ``bound`` apart."""
+        n = len(values)
+        ends = sum(map(bisect_right, repeat(values, n), [v + bound for v in values]))
+        return ends - n * (n + 1) / 2
 
     cumulative = [within(minutes, b) for b in TIME_BANDS]
     near_bands = 4  # the bands within the hour tell the channel switch apart
@@ -367,7 +371,7 @@ def background(
         counts = Counter()
         for _ in range(min(SAMPLE_PAIRS, int(both))):
             a, b = rng.sample(named, 2)
-            counts[compare(a, b, settings, common=common)[NAME]] += 1
+            counts[_name_level(a, b, settings, _UNKNOWN, common)] += 1
         _set_shares(shares, non_null, NAME, counts, both - candidate_non_null[NAME])
 
     # The inquiry: two leads with one, within the name horizon.

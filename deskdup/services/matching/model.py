@@ -355,7 +355,7 @@ def fit(
     background: Background,
     prior: LinkageModel | None = None,
     max_iterations: int = 100,
-    tolerance: float = 1e-7,
+    tolerance: float = 1e-5,
     common_firsts: frozenset[str] = frozenset(),
 ) -> LinkageModel:
     """EM over every pair: the candidate pairs by their comparison patterns
