@@ -365,6 +365,18 @@ def background(
     non_null[TIME] = sum(rest)
     if non_null[TIME] > 0:
         shares[TIME] = [r / non_null[TIME] for r in rest]
+    # Strangers sharing a phone (a household, an office) write at independent
+    # times: the gap of such a pair is that of any two leads.  So the RETURN
+    # comparison's u is the time bands' share among all pairs, weighed as if
+    # every pair were such a stranger pair (EM alone would learn it from a few
+    # households, and a handful of low-scored returning customers could teach
+    # it that an hour apart is common among strangers).
+    if pairs > 0:
+        hour = cumulative[near_bands - 1]
+        day, week = cumulative[near_bands], cumulative[near_bands + 1]
+        non_null[RETURN] = pairs
+        shares[RETURN] = [0.0, hour / pairs, (day - hour) / pairs, (week - day) / pairs,
+                          (pairs - week) / pairs]  # fmt: skip
 
     # Names: random pairs of two leads that carry a name.
     named = [r for r in leads if r.name.words or r.nicks]
