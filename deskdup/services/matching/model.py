@@ -301,6 +301,7 @@ class LinkageModel:
                       for c in range(len(LEVELS))},
                 "pairs": self.pairs,
                 "matches": self.matches,
+                "learned": self.learned,
                 "common_firsts": sorted(self.common_firsts),
             }
         )  # fmt: skip
@@ -320,7 +321,7 @@ class LinkageModel:
                             **data["u"].get(COMPARISONS[c], {})})
             for c in range(len(LEVELS))
         ]  # fmt: skip
-        return cls(float(data["lambda"]), m, u, learned=True,
+        return cls(float(data["lambda"]), m, u, learned=bool(data.get("learned", True)),
                    common_firsts=frozenset(data.get("common_firsts", ())),
                    pairs=data.get("pairs", 0.0), matches=data.get("matches", 0.0))  # fmt: skip
 
