@@ -51,3 +51,4 @@ TRANSLATIONS.update(
         "contact {number}, #{label}": "контакт {number}, #{label}",
     }
 )
+TRANSLATIONS.update({"activities": "дела", "deals": "сделки"})

@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/grid.py" line="361" />
-        <location filename="../../deskdup/views/compare/grid.py" line="550" />
+        <location filename="../../deskdup/views/compare/grid.py" line="553" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
@@ -590,52 +590,62 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="469" />
+        <location filename="../../deskdup/views/compare/grid.py" line="437" />
+        <source>activities</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="438" />
+        <source>deals</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="472" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="471" />
+        <location filename="../../deskdup/views/compare/grid.py" line="474" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="482" />
+        <location filename="../../deskdup/views/compare/grid.py" line="485" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="503" />
+        <location filename="../../deskdup/views/compare/grid.py" line="506" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="505" />
+        <location filename="../../deskdup/views/compare/grid.py" line="508" />
         <source>found in the contacts; bound by the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="507" />
+        <location filename="../../deskdup/views/compare/grid.py" line="510" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="509" />
+        <location filename="../../deskdup/views/compare/grid.py" line="512" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="522" />
+        <location filename="../../deskdup/views/compare/grid.py" line="525" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="546" />
+        <location filename="../../deskdup/views/compare/grid.py" line="549" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="547" />
+        <location filename="../../deskdup/views/compare/grid.py" line="550" />
         <source>after the merge</source>
         <translation type="unfinished" />
     </message>
@@ -649,6 +659,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/view.py" line="174" />
+        <location filename="../../deskdup/views/compare/view.py" line="181" />
         <source>Scroll the leads sideways</source>
         <translation type="unfinished" />
     </message>
@@ -658,83 +669,83 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="300" />
+        <location filename="../../deskdup/views/compare/view.py" line="301" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="306" />
+        <location filename="../../deskdup/views/compare/view.py" line="307" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="349" />
+        <location filename="../../deskdup/views/compare/view.py" line="350" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="351" />
+        <location filename="../../deskdup/views/compare/view.py" line="352" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="376" />
+        <location filename="../../deskdup/views/compare/view.py" line="377" />
         <source>Loading {count} contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="378" />
+        <location filename="../../deskdup/views/compare/view.py" line="379" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="388" />
+        <location filename="../../deskdup/views/compare/view.py" line="389" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="436" />
+        <location filename="../../deskdup/views/compare/view.py" line="437" />
         <source>{count} contacts that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="438" />
+        <location filename="../../deskdup/views/compare/view.py" line="439" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="510" />
+        <location filename="../../deskdup/views/compare/view.py" line="511" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="560" />
+        <location filename="../../deskdup/views/compare/view.py" line="561" />
         <source>Type the value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="561" />
+        <location filename="../../deskdup/views/compare/view.py" line="562" />
         <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="733" />
+        <location filename="../../deskdup/views/compare/view.py" line="734" />
         <source>The view has been reloaded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="783" />
-        <location filename="../../deskdup/views/compare/view.py" line="845" />
+        <location filename="../../deskdup/views/compare/view.py" line="784" />
+        <location filename="../../deskdup/views/compare/view.py" line="846" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="821" />
+        <location filename="../../deskdup/views/compare/view.py" line="822" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="875" />
+        <location filename="../../deskdup/views/compare/view.py" line="876" />
         <source>Undo bind</source>
         <translation type="unfinished" />
     </message>
@@ -749,32 +760,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="864" />
+        <location filename="../../deskdup/views/compare/view.py" line="865" />
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="870" />
+        <location filename="../../deskdup/views/compare/view.py" line="871" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="870" />
+        <location filename="../../deskdup/views/compare/view.py" line="871" />
         <source>Undo the last bind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="872" />
+        <location filename="../../deskdup/views/compare/view.py" line="873" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="874" />
+        <location filename="../../deskdup/views/compare/view.py" line="875" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="875" />
+        <location filename="../../deskdup/views/compare/view.py" line="876" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>

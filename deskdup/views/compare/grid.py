@@ -433,8 +433,11 @@ class CompareGrid(QWidget):
         line = QHBoxLayout(box)
         line.setContentsMargins(0, 0, 0, 0)
         line.setSpacing(4)
-        for icon, count in (("fa5s.tasks", activities), ("fa5s.handshake", deals)):
-            line.addWidget(icon_label(qta.icon(icon, color="#616161")))
+        for icon, count, what in (
+            ("fa5s.tasks", activities, self.tr("activities")),
+            ("fa5s.handshake", deals, self.tr("deals")),
+        ):
+            line.addWidget(icon_label(qta.icon(icon, color="#616161"), name=what))
             number = QLabel(str(count))
             if not count:
                 make_secondary(number)

@@ -178,6 +178,7 @@ class CompareView(QWidget):
         # field names and the merged lead never scroll away with the leads.
         self.columns = LeadColumns(self.scroll, lambda: self.grid)
         self.lead_bar = self.columns.bar
+        self.lead_bar.setAccessibleName(self.tr("Scroll the leads sideways"))
         leads = QWidget()
         column = QVBoxLayout(leads)
         column.setContentsMargins(0, 0, 0, 0)
