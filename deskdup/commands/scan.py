@@ -133,7 +133,7 @@ def run_scan(args) -> int:
     ws = open_workspace(args.db, create=False)
     try:
         settings = _settings(args)
-        index = MatchIndex.build(ws, settings)
+        index = MatchIndex.build(ws, settings, refreshable=False)
         result = index.result()
         portal = workspace_link(ws) is not None
     finally:
