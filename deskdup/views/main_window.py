@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from deskdup import __version__
 from deskdup.services.group_reasons import group_reasons
-from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
+from deskdup.services.lead_rows import GroupRights, LeadRow, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.matching.store import kept_result, open_index, refresh_index
 from deskdup.services.operators import OperatorInfo, operator_display
@@ -33,10 +33,13 @@ from deskdup.services.team_settings import team_match_settings
 from deskdup.services.workspace import Workspace
 from deskdup.views import import_dialog
 from deskdup.views import settings as opts
+from deskdup.views.bind_dialog import BindDialog, BindTarget, lead_heading
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
+from deskdup.views.formatting import translate_message
 from deskdup.views.history import HistoryTab
 from deskdup.views.lead_list import LeadListView
+from deskdup.views.lifetime import delete_later
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         self._reopen_row = 0  # where the next group opens after a refresh ("next")
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
         self._open_key: str | None = None  # the queue group they come from
+        self.bind_dialog: BindDialog | None = None  # the lead list's, while open
         # Qt adds " — deskdup" (the application's display name) itself.
         self.setWindowTitle(self.tr("Duplicate leads"))
 
@@ -102,6 +106,7 @@ class MainWindow(QMainWindow):
         self.queue.group_activated.connect(self.open_row)
         self.queue.current_changed.connect(self._follow_queue)
         self.leads.compare_requested.connect(self.compare_leads)
+        self.leads.bind_requested.connect(self.bind_lead)
         self.leads.search_requested.connect(self.lookup)
         # What a merge, dismissal or undo changed: the queue and the lead list follow.
         self.context.ops.executed.connect(self._executed)
@@ -407,6 +412,26 @@ class MainWindow(QMainWindow):
         self.compare.forget_banner()  # what the queue's last group said is not about these
         self.compare.show_group(lead_ids, group_reasons(self.context.match_index, lead_ids))
 
+    def bind_lead(self, row: LeadRow) -> None:
+        """The lead list's "Bind to a contact…": the dialog for one lead."""
+        if self.bind_dialog is not None:
+            return
+        target = BindTarget((row.id,), lead_heading(row.label, row.name if row.named else ""))
+        dialog = BindDialog(self.context, target, self)
+        dialog.bound.connect(
+            lambda change: self.statusBar().showMessage(
+                translate_message(change.result.summary), 15000
+            )
+        )
+        dialog.finished.connect(self._bind_dialog_closed)
+        self.bind_dialog = dialog
+        dialog.open()
+
+    def _bind_dialog_closed(self) -> None:
+        if self.bind_dialog is not None:
+            delete_later(self.bind_dialog)
+        self.bind_dialog = None
+
     def next_group(self) -> None:
         self.show_tab(QUEUE_TAB)
         self.queue.move(1)
@@ -425,6 +450,10 @@ class MainWindow(QMainWindow):
         if change.kind is ChangeKind.UNDO:
             self.start_scan(full=False)
             self.load_leads()
+        elif change.kind is ChangeKind.BIND:
+            self.load_leads()
+            if set(change.group) & set(self.compare.lead_ids):
+                self.compare.reload()  # the plan holds the lead's old version
         elif change.closes_group:
             self._group_done(change.group, change.gone)
 
