@@ -344,11 +344,13 @@ class MatchIndex:
         # The index lives long and holds no cycles: keep later collections (in
         # the window's thread too) from walking it again and again.
         with quiet_gc(freeze=True):
-            index = cls._build(ws, settings, progress, cancelled, kept, refreshable)
+            # Passed only when False: subclasses (contacts) build their own way.
+            one_shot = () if refreshable else (False,)
+            index = cls._build(ws, settings, progress, cancelled, kept, *one_shot)
         return index
 
     @classmethod
-    def _build(cls, ws, settings, progress, cancelled, kept, refreshable) -> MatchIndex:
+    def _build(cls, ws, settings, progress, cancelled, kept, refreshable=True) -> MatchIndex:
         index = cls(settings)
         if not refreshable:
             index._bands = {}
