@@ -3,33 +3,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="91" />
+        <location filename="../../deskdup/app.py" line="92" />
         <source>Reading {stage} from the portal…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="131" />
+        <location filename="../../deskdup/app.py" line="143" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="207" />
+        <location filename="../../deskdup/app.py" line="220" />
         <source>Creating the demo workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="236" />
+        <location filename="../../deskdup/app.py" line="250" />
         <source>Opening the workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="250" />
+        <location filename="../../deskdup/app.py" line="264" />
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="303" />
+        <location filename="../../deskdup/app.py" line="318" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="381" />
+        <source>To sign in as another operator, connect with that operator's own database role and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="393" />
+        <source>On a linked portal you act as the webhook's user; to work as another operator, open the workspace with that operator's webhook.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -387,6 +397,27 @@
     </message>
 </context>
 <context>
+    <name>ClaimKeeper</name>
+    <message>
+        <location filename="../../deskdup/views/claims.py" line="138" />
+        <source>{name} has taken over this group; your choices here are not saved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <location filename="../../deskdup/services/claims.py" line="37" />
+        <source>{name} is reviewing this group (since {since}); it is not offered to you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/claims.py" line="40" />
+        <source>being reviewed by {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CompareGrid</name>
     <message>
         <location filename="../../deskdup/views/compare/grid.py" line="124" />
@@ -519,83 +550,83 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="247" />
+        <location filename="../../deskdup/views/compare/view.py" line="248" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="253" />
+        <location filename="../../deskdup/views/compare/view.py" line="254" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="296" />
+        <location filename="../../deskdup/views/compare/view.py" line="297" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="298" />
+        <location filename="../../deskdup/views/compare/view.py" line="299" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="322" />
+        <location filename="../../deskdup/views/compare/view.py" line="323" />
         <source>Loading {count} contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="324" />
+        <location filename="../../deskdup/views/compare/view.py" line="325" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="334" />
+        <location filename="../../deskdup/views/compare/view.py" line="335" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="379" />
+        <location filename="../../deskdup/views/compare/view.py" line="383" />
         <source>{count} contacts that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="381" />
+        <location filename="../../deskdup/views/compare/view.py" line="385" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="437" />
+        <location filename="../../deskdup/views/compare/view.py" line="444" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="486" />
+        <location filename="../../deskdup/views/compare/view.py" line="493" />
         <source>Type the value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="487" />
+        <location filename="../../deskdup/views/compare/view.py" line="494" />
         <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="624" />
+        <location filename="../../deskdup/views/compare/view.py" line="631" />
         <source>The view has been reloaded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="674" />
-        <location filename="../../deskdup/views/compare/view.py" line="736" />
+        <location filename="../../deskdup/views/compare/view.py" line="681" />
+        <location filename="../../deskdup/views/compare/view.py" line="743" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="712" />
+        <location filename="../../deskdup/views/compare/view.py" line="719" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="766" />
+        <location filename="../../deskdup/views/compare/view.py" line="773" />
         <source>Undo bind</source>
         <translation type="unfinished" />
     </message>
@@ -610,32 +641,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="755" />
+        <location filename="../../deskdup/views/compare/view.py" line="762" />
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="761" />
+        <location filename="../../deskdup/views/compare/view.py" line="768" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="761" />
+        <location filename="../../deskdup/views/compare/view.py" line="768" />
         <source>Undo the last bind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="763" />
+        <location filename="../../deskdup/views/compare/view.py" line="770" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="765" />
+        <location filename="../../deskdup/views/compare/view.py" line="772" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="766" />
+        <location filename="../../deskdup/views/compare/view.py" line="773" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -904,27 +935,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="36" />
+        <location filename="../../deskdup/services/contacts.py" line="37" />
         <source>Contact ID {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="37" />
+        <location filename="../../deskdup/services/contacts.py" line="38" />
         <source>Same patronymic: {patronymic}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="38" />
+        <location filename="../../deskdup/services/contacts.py" line="39" />
         <source>Another patronymic: {patronymic}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="39" />
+        <location filename="../../deskdup/services/contacts.py" line="40" />
         <source>Patronymic initial {initial} fits: {patronymic}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/review.py" line="40" />
+        <location filename="../../deskdup/services/review.py" line="42" />
         <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
         <translation type="unfinished" />
     </message>
@@ -1427,6 +1458,49 @@
     <message>
         <location filename="../../deskdup/views/history/tab.py" line="474" />
         <source>dismissed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="44" />
+        <source>connected as the database role {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="45" />
+        <source>the computer account {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="46" />
+        <source>the portal's webhook user {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="47" />
+        <source>chosen from the list, not proven</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="50" />
+        <source>The database role '{role}' is not an active operator of this workspace, so deskdup cannot tell who you are. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="56" />
+        <source>You are connected to the database as '{role}' ({name}); deskdup acts as the role that connected. To work as '{wanted}', connect with that operator's own role and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="61" />
+        <source>On this computer you are '{login}' ({name}, the account {account}); only the demo or a supervisor's own file lets one sign in as another operator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="66" />
+        <source>There is no active operator with the login '{login}' in this workspace.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1949,69 +2023,92 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../deskdup/views/live.py" line="89" />
+        <source>A colleague changed one of these leads; the group was reloaded.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="98" />
+        <location filename="../../deskdup/views/main_window.py" line="101" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103" />
+        <location filename="../../deskdup/views/main_window.py" line="106" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="104" />
+        <location filename="../../deskdup/views/main_window.py" line="107" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="106" />
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246" />
+        <location filename="../../deskdup/views/main_window.py" line="260" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="246" />
+        <location filename="../../deskdup/views/main_window.py" line="260" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="276" />
+        <location filename="../../deskdup/views/main_window.py" line="290" />
         <source>Scanning contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="404" />
+        <location filename="../../deskdup/views/main_window.py" line="418" />
         <source>{groups} groups among {contacts} contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="409" />
+        <location filename="../../deskdup/views/main_window.py" line="423" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="492" />
+        <source>Being reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="494" />
+        <source>As a supervisor you may take the review over.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="495" />
+        <source>Take over</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="581" />
+        <location filename="../../deskdup/views/main_window.py" line="614" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="590" />
+        <location filename="../../deskdup/views/main_window.py" line="623" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="621" />
+        <location filename="../../deskdup/views/main_window.py" line="654" />
         <source>About deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="624" />
+        <location filename="../../deskdup/views/main_window.py" line="657" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -2318,72 +2415,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="212" />
+        <location filename="../../deskdup/views/queue_model.py" line="233" />
         <source>{n} min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214" />
+        <location filename="../../deskdup/views/queue_model.py" line="235" />
         <source>{n} h</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="215" />
+        <location filename="../../deskdup/views/queue_model.py" line="236" />
         <source>{n} d</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="221" />
+        <location filename="../../deskdup/views/queue_model.py" line="242" />
         <source>Score</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="222" />
+        <location filename="../../deskdup/views/queue_model.py" line="243" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="244" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="245" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="255" />
+        <location filename="../../deskdup/views/queue_model.py" line="276" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="259" />
+        <location filename="../../deskdup/views/queue_model.py" line="280" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="300" />
+        <location filename="../../deskdup/views/queue_model.py" line="329" />
         <source>You may merge this group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303" />
+        <location filename="../../deskdup/views/queue_model.py" line="332" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="246" />
         <source>Owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="247" />
         <source>Age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227" />
+        <location filename="../../deskdup/views/queue_model.py" line="248" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
@@ -2391,138 +2488,138 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="88" />
+        <location filename="../../deskdup/views/queue.py" line="89" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="89" />
+        <location filename="../../deskdup/views/queue.py" line="90" />
         <source>Today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="90" />
+        <location filename="../../deskdup/views/queue.py" line="91" />
         <source>Last 7 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="91" />
+        <location filename="../../deskdup/views/queue.py" line="92" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="92" />
+        <location filename="../../deskdup/views/queue.py" line="93" />
         <source>Dates…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="126" />
+        <location filename="../../deskdup/views/queue.py" line="128" />
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="130" />
+        <location filename="../../deskdup/views/queue.py" line="132" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="131" />
+        <location filename="../../deskdup/views/queue.py" line="133" />
         <source>Contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="132" />
+        <location filename="../../deskdup/views/queue.py" line="134" />
         <source>Duplicates of</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="134" />
+        <location filename="../../deskdup/views/queue.py" line="136" />
         <source>Duplicate leads or duplicate contacts ({key})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="140" />
+        <location filename="../../deskdup/views/queue.py" line="142" />
         <source>Only groups I can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="143" />
+        <location filename="../../deskdup/views/queue.py" line="145" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="148" />
+        <location filename="../../deskdup/views/queue.py" line="150" />
         <source>Also possible duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="151" />
+        <location filename="../../deskdup/views/queue.py" line="153" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="159" />
+        <location filename="../../deskdup/views/queue.py" line="161" />
         <source>All channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="164" />
-        <location filename="../../deskdup/views/queue.py" line="310" />
+        <location filename="../../deskdup/views/queue.py" line="166" />
+        <location filename="../../deskdup/views/queue.py" line="319" />
         <source>All owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="174" />
+        <location filename="../../deskdup/views/queue.py" line="176" />
         <source>Score ≥ </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="179" />
+        <location filename="../../deskdup/views/queue.py" line="181" />
         <source>When the leads of a group came in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="182" />
+        <location filename="../../deskdup/views/queue.py" line="184" />
         <source>from</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="184" />
+        <location filename="../../deskdup/views/queue.py" line="186" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="186" />
+        <location filename="../../deskdup/views/queue.py" line="188" />
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="187" />
+        <location filename="../../deskdup/views/queue.py" line="189" />
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="371" />
+        <location filename="../../deskdup/views/queue.py" line="380" />
         <source>{n} groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="373" />
+        <location filename="../../deskdup/views/queue.py" line="382" />
         <source>{shown} of {total} groups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="376" />
+        <location filename="../../deskdup/views/queue.py" line="385" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="378" />
+        <location filename="../../deskdup/views/queue.py" line="387" />
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="380" />
+        <location filename="../../deskdup/views/queue.py" line="389" />
         <source>{n} locked</source>
         <translation type="unfinished" />
     </message>
@@ -2700,6 +2797,14 @@
     <message>
         <location filename="../../deskdup/views/import_dialog.py" line="141" />
         <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../deskdup/services/review.py" line="65" />
+        <source>This group holds leads you may not read ({hidden}); there is nothing to compare</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2968,6 +3073,11 @@
     </message>
     <message>
         <location filename="../../deskdup/services/rights.py" line="133" />
+        <source>a lead of {department} you may not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="142" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
         <translation type="unfinished" />
@@ -3392,37 +3502,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="66" />
+        <location filename="../../deskdup/services/workspace.py" line="65" />
+        <source>The database role '{role}' may not use the workspace {url}: it is not one of its operators. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="71" />
+        <source>The workspace {url} must be upgraded to this version of deskdup by the owner of its database: deskdup team init --db URL (as the owner). It said: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="77" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="69" />
+        <location filename="../../deskdup/services/workspace.py" line="80" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="74" />
+        <location filename="../../deskdup/services/workspace.py" line="85" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="80" />
+        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <source>The database refused the change; nothing was written. It said: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="96" />
         <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="85" />
+        <location filename="../../deskdup/services/workspace.py" line="101" />
         <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="90" />
+        <location filename="../../deskdup/services/workspace.py" line="106" />
         <source>deskdup ({login})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <location filename="../../deskdup/services/workspace.py" line="107" />
         <source>{program} (database user {user}{where})</source>
         <translation type="unfinished" />
     </message>

@@ -39,6 +39,7 @@ from deskdup.services.errors import KnownError, StaleError
 from deskdup.services.merge_plan import CONTACT, LEAD, MergePlan
 from deskdup.services.policy import MergePolicy
 from deskdup.services.review import (
+    HiddenGroup,
     LoadedGroup,
     ReviewChange,
     dismiss_group,
@@ -336,6 +337,9 @@ class CompareView(QWidget):
             self._update_actions()
 
         def unavailable(exc: KnownError) -> None:
+            if isinstance(exc, HiddenGroup):  # nothing changed: no refresh to ask for
+                failed(error_text(exc))
+                return
             # After a refused merge the refusal says more (who merged it, and when)
             # than the reload's own "already merged".
             failed(stale or error_text(exc))
@@ -380,7 +384,10 @@ class CompareView(QWidget):
         else:
             title = self.tr("{count} leads that may be one customer")
         self.title.setText(title.format(count=len(plan.lead_ids)))
-        self.heading.show_reasons(self._reasons)
+        # A reason quotes the leads' names and phones: none when one may not be read.
+        self.heading.show_reasons(() if loaded.hidden else self._reasons)
+        if loaded.hidden:  # leads the operator may not read: whose, not what
+            self._show_banner("; ".join(translate_message(m) for m in loaded.hidden))
         grid = CompareGrid(plan)
         grid.value_chosen.connect(self._choose)
         grid.type_requested.connect(self.type_value)
