@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -55,6 +56,7 @@ from deskdup.views.live import LiveUpdates
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
+from deskdup.views.shortcuts import ReviewAction
 from deskdup.views.status_bar import WindowStatus
 
 log = logging.getLogger(__name__)
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
         self.compare.group_unavailable.connect(self._group_unavailable)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.queue.filters_changed.connect(self._queue_filtered)
+        self.fold_action = self.compare.actions[ReviewAction.FOLD_QUEUE]
+        self.fold_action.toggled.connect(self.fold_queue)
         me = self.context.operator.id
         self.claims.holders_changed.connect(lambda found: self.queue.set_claims(found, me))
         self.claims.refused.connect(self._claim_refused)
@@ -178,6 +182,7 @@ class MainWindow(QMainWindow):
         )
         self.queue.show_possible.setChecked(bool(s.get(opts.QUEUE_POSSIBLE)))
         self.queue.show_possible.toggled.connect(self._tier_toggled)
+        self.fold_action.setChecked(bool(s.get(opts.QUEUE_FOLDED)))
 
     def _first_geometry(self) -> None:
         """First start: the whole available screen (maximised where a window manager
@@ -194,7 +199,8 @@ class MainWindow(QMainWindow):
         s = self.context.settings
         s.set(opts.MAIN_GEOMETRY, bytes(self.saveGeometry().data()))
         s.set(opts.MAIN_STATE, bytes(self.saveState().data()))
-        s.set(opts.MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
+        if not self.queue_folded:  # a folded queue's width is 0: keep the one it unfolds to
+            s.set(opts.MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
         s.set(opts.QUEUE_HEADER, self.queue.header_state())
         s.set(opts.LEADS_HEADER, self.leads.header_state())
         s.sync()
@@ -627,7 +633,7 @@ class MainWindow(QMainWindow):
         ).run_in_background()
 
     def focus_search(self) -> None:
-        self.show_tab(LEADS_TAB)
+        self.reveal_tab(LEADS_TAB)
         self.leads.search.setFocus()
         self.leads.search.selectAll()
 
@@ -635,6 +641,31 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, tab: int) -> None:
         self.tabs.setCurrentIndex(tab)
+
+    def reveal_tab(self, tab: int) -> None:
+        """The operator asked for this tab (View menu, Alt+1…3): unfold it if folded."""
+        self.fold_action.setChecked(False)
+        self.show_tab(tab)
+
+    @property
+    def queue_folded(self) -> bool:
+        return self.fold_action.isChecked()
+
+    def fold_queue(self, folded: bool) -> None:
+        """Fold the queue and the lead list away (the comparison takes the whole
+        width) or bring them back; remembered for the next start.
+
+        Folded, J/K and Ctrl+Down/Up still walk the queue: only its pane is hidden.
+        """
+        self.context.settings.set(opts.QUEUE_FOLDED, folded)
+        if self.tabs.isHidden() == folded:
+            return
+        if folded and self.tabs.currentIndex() == HISTORY_TAB:
+            self.tabs.setCurrentIndex(QUEUE_TAB)  # the history has no comparison beside it
+        had_focus = self.tabs.isAncestorOf(QApplication.focusWidget())
+        self.tabs.setVisible(not folded)
+        if folded and had_focus:
+            self.compare.setFocus()
 
     def _tab_changed(self, tab: int) -> None:
         # The history has its own detail pane: it takes the comparison's place.

@@ -420,129 +420,139 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="124" />
+        <location filename="../../deskdup/views/compare/grid.py" line="205" />
         <source>After the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="156" />
+        <location filename="../../deskdup/views/compare/grid.py" line="237" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="187" />
-        <location filename="../../deskdup/views/compare/grid.py" line="188" />
+        <location filename="../../deskdup/views/compare/grid.py" line="268" />
+        <location filename="../../deskdup/views/compare/grid.py" line="269" />
         <source>Type the value of the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="212" />
+        <location filename="../../deskdup/views/compare/grid.py" line="292" />
         <source>bind to another contact…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="215" />
+        <location filename="../../deskdup/views/compare/grid.py" line="294" />
         <source>Find a contact for the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="238" />
+        <location filename="../../deskdup/views/compare/grid.py" line="317" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="240" />
+        <location filename="../../deskdup/views/compare/grid.py" line="319" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="241" />
+        <location filename="../../deskdup/views/compare/grid.py" line="320" />
         <source>Chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="242" />
+        <location filename="../../deskdup/views/compare/grid.py" line="321" />
         <source>Activities and deals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="243" />
+        <location filename="../../deskdup/views/compare/grid.py" line="322" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="278" />
-        <location filename="../../deskdup/views/compare/grid.py" line="434" />
+        <location filename="../../deskdup/views/compare/grid.py" line="359" />
+        <location filename="../../deskdup/views/compare/grid.py" line="544" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="294" />
+        <location filename="../../deskdup/views/compare/grid.py" line="375" />
         <source>no chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="296" />
+        <location filename="../../deskdup/views/compare/grid.py" line="377" />
         <source>(no text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="303" />
+        <location filename="../../deskdup/views/compare/grid.py" line="384" />
         <source>{count} msg. · {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="318" />
+        <location filename="../../deskdup/views/compare/grid.py" line="395" />
+        <source>Whole conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="399" />
+        <source>Read every message of these chats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="412" />
         <source>no leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="331" />
+        <location filename="../../deskdup/views/compare/grid.py" line="425" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="359" />
+        <location filename="../../deskdup/views/compare/grid.py" line="465" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="361" />
+        <location filename="../../deskdup/views/compare/grid.py" line="467" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="371" />
+        <location filename="../../deskdup/views/compare/grid.py" line="478" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="389" />
+        <location filename="../../deskdup/views/compare/grid.py" line="499" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="391" />
+        <location filename="../../deskdup/views/compare/grid.py" line="501" />
         <source>found in the contacts; bound by the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="393" />
+        <location filename="../../deskdup/views/compare/grid.py" line="503" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="395" />
+        <location filename="../../deskdup/views/compare/grid.py" line="505" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="407" />
+        <location filename="../../deskdup/views/compare/grid.py" line="517" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="431" />
+        <location filename="../../deskdup/views/compare/grid.py" line="541" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
@@ -550,83 +560,83 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="248" />
+        <location filename="../../deskdup/views/compare/view.py" line="295" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="254" />
+        <location filename="../../deskdup/views/compare/view.py" line="301" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="297" />
+        <location filename="../../deskdup/views/compare/view.py" line="344" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="299" />
+        <location filename="../../deskdup/views/compare/view.py" line="346" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="323" />
+        <location filename="../../deskdup/views/compare/view.py" line="371" />
         <source>Loading {count} contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="325" />
+        <location filename="../../deskdup/views/compare/view.py" line="373" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="335" />
+        <location filename="../../deskdup/views/compare/view.py" line="383" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="383" />
+        <location filename="../../deskdup/views/compare/view.py" line="431" />
         <source>{count} contacts that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="385" />
+        <location filename="../../deskdup/views/compare/view.py" line="433" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="444" />
+        <location filename="../../deskdup/views/compare/view.py" line="496" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="493" />
+        <location filename="../../deskdup/views/compare/view.py" line="546" />
         <source>Type the value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="494" />
+        <location filename="../../deskdup/views/compare/view.py" line="547" />
         <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="631" />
+        <location filename="../../deskdup/views/compare/view.py" line="719" />
         <source>The view has been reloaded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="681" />
-        <location filename="../../deskdup/views/compare/view.py" line="743" />
+        <location filename="../../deskdup/views/compare/view.py" line="769" />
+        <location filename="../../deskdup/views/compare/view.py" line="831" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="719" />
+        <location filename="../../deskdup/views/compare/view.py" line="807" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="773" />
+        <location filename="../../deskdup/views/compare/view.py" line="861" />
         <source>Undo bind</source>
         <translation type="unfinished" />
     </message>
@@ -641,32 +651,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="762" />
+        <location filename="../../deskdup/views/compare/view.py" line="850" />
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="768" />
+        <location filename="../../deskdup/views/compare/view.py" line="856" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="768" />
+        <location filename="../../deskdup/views/compare/view.py" line="856" />
         <source>Undo the last bind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="770" />
+        <location filename="../../deskdup/views/compare/view.py" line="858" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="772" />
+        <location filename="../../deskdup/views/compare/view.py" line="860" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="773" />
+        <location filename="../../deskdup/views/compare/view.py" line="861" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -957,6 +967,74 @@
     <message>
         <location filename="../../deskdup/services/review.py" line="42" />
         <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConversationPanel</name>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="64" />
+        <source>Conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="72" />
+        <source>Close the conversation (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="73" />
+        <source>Close the conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="147" />
+        <source>Loading the conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="182" />
+        <source>Open in Bitrix24</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="192" />
+        <source>no chats</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/compare/conversation.py" line="206" />
+        <source>{channel} · %n message(s)</source>
+        <translation><numerusform>{channel} · %n message</numerusform><numerusform>{channel} · %n messages</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="221" />
+        <source>More messages, kept in Bitrix24 only: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="223" />
+        <source>More messages, kept in the CRM only: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="238" />
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="238" />
+        <source>Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="245" />
+        <source>from the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="245" />
+        <source>from the team</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1851,44 +1929,52 @@
     </message>
 </context>
 <context>
+    <name>LeadColumns</name>
+    <message>
+        <location filename="../../deskdup/views/compare/columns.py" line="32" />
+        <source>More leads of this group: scroll to see them</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="215" />
+        <location filename="../../deskdup/views/compare/cells.py" line="259" />
         <source>Primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="219" />
+        <location filename="../../deskdup/views/compare/cells.py" line="263" />
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="226" />
+        <location filename="../../deskdup/views/compare/cells.py" line="270" />
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="239" />
+        <location filename="../../deskdup/views/compare/cells.py" line="288" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="261" />
+        <location filename="../../deskdup/views/compare/cells.py" line="310" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="266" />
+        <location filename="../../deskdup/views/compare/cells.py" line="315" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="273" />
+        <location filename="../../deskdup/views/compare/cells.py" line="322" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="277" />
+        <location filename="../../deskdup/views/compare/cells.py" line="326" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
@@ -2033,82 +2119,82 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="101" />
+        <location filename="../../deskdup/views/main_window.py" line="103" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="106" />
+        <location filename="../../deskdup/views/main_window.py" line="108" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="107" />
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109" />
+        <location filename="../../deskdup/views/main_window.py" line="111" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="260" />
+        <location filename="../../deskdup/views/main_window.py" line="266" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="260" />
+        <location filename="../../deskdup/views/main_window.py" line="266" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="290" />
+        <location filename="../../deskdup/views/main_window.py" line="296" />
         <source>Scanning contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="418" />
+        <location filename="../../deskdup/views/main_window.py" line="424" />
         <source>{groups} groups among {contacts} contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="423" />
+        <location filename="../../deskdup/views/main_window.py" line="429" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="492" />
+        <location filename="../../deskdup/views/main_window.py" line="498" />
         <source>Being reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="494" />
+        <location filename="../../deskdup/views/main_window.py" line="500" />
         <source>As a supervisor you may take the review over.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="495" />
+        <location filename="../../deskdup/views/main_window.py" line="501" />
         <source>Take over</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="614" />
+        <location filename="../../deskdup/views/main_window.py" line="620" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="623" />
+        <location filename="../../deskdup/views/main_window.py" line="629" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="654" />
+        <location filename="../../deskdup/views/main_window.py" line="685" />
         <source>About deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="657" />
+        <location filename="../../deskdup/views/main_window.py" line="688" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -2866,47 +2952,67 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="71" />
-        <source>Skip</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../deskdup/views/compare/actions.py" line="72" />
-        <source>Skip this group for now</source>
+        <source>The whole conversation of the chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="76" />
-        <source>Not duplicates</source>
+        <location filename="../../deskdup/views/compare/actions.py" line="73" />
+        <source>&amp;Conversation of the chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="77" />
-        <source>These leads are different people; do not show them again</source>
+        <location filename="../../deskdup/views/compare/actions.py" line="78" />
+        <source>Fold the queue away to see more leads side by side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="79" />
+        <source>&amp;Fold the queue away</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="83" />
-        <source>Contact…</source>
+        <source>Skip</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="84" />
+        <source>Skip this group for now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="88" />
+        <source>Not duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="89" />
+        <source>These leads are different people; do not show them again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="95" />
+        <source>Contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="96" />
         <source>Find the customer's contact; the merge binds the merged lead to it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="87" />
+        <location filename="../../deskdup/views/compare/actions.py" line="99" />
         <source>&amp;Bind to a contact…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="91" />
+        <location filename="../../deskdup/views/compare/actions.py" line="103" />
         <source>Merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="92" />
+        <location filename="../../deskdup/views/compare/actions.py" line="104" />
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished" />
     </message>
@@ -2914,72 +3020,82 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="78" />
+        <location filename="../../deskdup/views/shortcuts.py" line="80" />
         <source>Next group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="84" />
+        <location filename="../../deskdup/views/shortcuts.py" line="86" />
         <source>Previous group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="90" />
+        <location filename="../../deskdup/views/shortcuts.py" line="92" />
         <source>Make the lead in that column the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="97" />
+        <location filename="../../deskdup/views/shortcuts.py" line="99" />
         <source>Previous field</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="103" />
+        <location filename="../../deskdup/views/shortcuts.py" line="105" />
         <source>Next field</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="109" />
+        <location filename="../../deskdup/views/shortcuts.py" line="111" />
         <source>Keep the value on the left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="115" />
+        <location filename="../../deskdup/views/shortcuts.py" line="117" />
         <source>Keep the value on the right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="123" />
+        <location filename="../../deskdup/views/shortcuts.py" line="125" />
         <source>Keep that column's value of the current field</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="130" />
+        <location filename="../../deskdup/views/shortcuts.py" line="132" />
         <source>Merge into the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="138" />
+        <location filename="../../deskdup/views/shortcuts.py" line="140" />
         <source>Not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="145" />
+        <location filename="../../deskdup/views/shortcuts.py" line="147" />
         <source>Skip this group for now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="152" />
+        <location filename="../../deskdup/views/shortcuts.py" line="154" />
         <source>Bind the merged lead to a contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="159" />
+        <location filename="../../deskdup/views/shortcuts.py" line="161" />
         <source>Undo my last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="166" />
+        <location filename="../../deskdup/views/shortcuts.py" line="169" />
+        <source>Show or hide the whole conversation of the chats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="175" />
+        <source>Fold the queue away, or bring it back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="181" />
         <source>Show the keyboard shortcuts</source>
         <translation type="unfinished" />
     </message>
@@ -3406,37 +3522,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="107" />
+        <location filename="../../deskdup/views/main_menus.py" line="109" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="109" />
+        <location filename="../../deskdup/views/main_menus.py" line="111" />
         <source>Review &amp;queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="112" />
+        <location filename="../../deskdup/views/main_menus.py" line="114" />
         <source>&amp;Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="115" />
+        <location filename="../../deskdup/views/main_menus.py" line="117" />
         <source>&amp;History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="119" />
+        <location filename="../../deskdup/views/main_menus.py" line="122" />
         <source>&amp;Find a lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="123" />
+        <location filename="../../deskdup/views/main_menus.py" line="126" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="125" />
+        <location filename="../../deskdup/views/main_menus.py" line="128" />
         <source>&amp;About deskdup</source>
         <translation type="unfinished" />
     </message>
