@@ -37,11 +37,17 @@ from deskdup.views.context import AppContext
 from deskdup.views.history import HistoryTab
 from deskdup.views.lead_list import LeadListView
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
+from deskdup.views.merge_key import MergeKeyGuard
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
+from deskdup.views.queue_update import QueueDelta, lead_ids_in_groups, queue_delta
+from deskdup.views.shortcuts import ReviewAction, shortcut
 from deskdup.views.status_bar import WindowStatus
 
 log = logging.getLogger(__name__)
+
+# How long after a merge or dismissal, with no other, the queue is refreshed.
+REFRESH_PAUSE_MS = 600
 
 
 def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
@@ -64,6 +70,14 @@ class MainWindow(QMainWindow):
         self.context = context
         self._scan_op: Any = None
         self._scan_again = False  # scan once more when the running scan ends
+        self._refresh_again = False  # refresh once more when the running scan ends
+        # After a decision the index is refreshed once the operator pauses: the
+        # database worker runs one op at a time, and a refresh started at once
+        # would make her next Ctrl+Return, a moment later, wait behind it.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_PAUSE_MS)
+        self._refresh_timer.timeout.connect(lambda: self.start_scan(full=False))
         self._pending_open: str | None = None
         self._reopen_row = 0  # where the next group opens after a refresh ("next")
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
@@ -91,6 +105,9 @@ class MainWindow(QMainWindow):
             self, context.workspace.display_url, operator_display(context.operator)
         )
         self.menus = WindowMenus(self)
+        self.merge_key = MergeKeyGuard(
+            self, self.compare.actions[ReviewAction.MERGE], self._why_not_merged
+        )
         self._connect()
         self.context.ops.status_progress = lambda: self.status
         self._restore_state()
@@ -162,6 +179,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self._refresh_timer.stop()
         if self._scan_op is not None:
             self._scan_op.cancel()
         super().closeEvent(event)
@@ -172,20 +190,32 @@ class MainWindow(QMainWindow):
         """Fill the window: the queue from the kept scan or a new one, then the leads."""
         if self.context.scan_result is not None:
             self._show_kept_result(self.context.scan_result)
+            # The kept result may predate a decision of the window before (its
+            # refresh waits for a pause): a refresh, cheap when nothing changed.
+            self._refresh_again = self.context.match_index is not None
         else:
             self.start_scan(full=True)
         self.load_leads()
 
     def start_scan(self, full: bool = False) -> None:
-        """Scan in the background (a full build, or a refresh of what changed)."""
+        """Scan in the background (a full build, or a refresh of what changed).
+
+        A refresh while the queue shows a result of the same tier updates only the
+        groups that changed (``queue_update``); one asked for while a scan runs
+        (a merge after a merge) runs when it ends, so no change is left out.
+        """
         if self._scan_op is not None:
+            self._refresh_again = self._refresh_again or not full
             return
         ctx = self.context
         ws, settings, operator = ctx.workspace, ctx.match_settings(), ctx.operator
         index = None if full else ctx.match_index
         tier = self.queue.tier
+        base = ctx.scan_result if index is not None else None
+        if base is not None and getattr(base, "tier", tier) != tier:
+            base = None
 
-        def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
+        def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow] | QueueDelta]:
             with quiet_gc(freeze=True):
                 if index is None:
                     team = team_match_settings(ws, settings)  # the team's, once saved
@@ -196,6 +226,8 @@ class MainWindow(QMainWindow):
                 else:
                     built = index
                     result = built.refresh(ws, tier=tier)
+                if base is not None:
+                    return built, result, queue_delta(ws, operator, base, result)
                 return built, result, queue_rows(ws, operator, result)
 
         self.scan_action.setEnabled(False)
@@ -219,8 +251,12 @@ class MainWindow(QMainWindow):
         self._scan_op = None
         self.scan_action.setEnabled(True)
         if self._scan_again:  # an import landed while this scan ran
-            self._scan_again = False
+            self._scan_again = self._refresh_again = False
             self.start_scan(full=True)
+            return
+        if self._refresh_again:  # a merge or an undo written while this scan ran
+            self._refresh_again = False
+            self.start_scan(full=False)
             return
         kept = self.context.scan_result
         if kept is not None and getattr(kept, "tier", self.queue.tier) != self.queue.tier:
@@ -265,11 +301,14 @@ class MainWindow(QMainWindow):
             self.start_scan(full=True)
         self.load_leads()
 
-    def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow]]) -> None:
+    def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow] | QueueDelta]) -> None:
         index, result, rows = outcome
         self.context.match_index = index
         self.context.scan_result = result
-        self._show_result(result, rows)
+        if isinstance(rows, QueueDelta):
+            self._show_update(rows)
+        else:
+            self._show_result(result, rows)
 
     def _show_kept_result(self, result: ScanResult) -> None:
         """A window rebuilt on a kept scan (new operator, language): rows on the worker,
@@ -290,13 +329,23 @@ class MainWindow(QMainWindow):
     def _show_result(self, result: ScanResult, rows: list[QueueRow]) -> None:
         # The open group stays the highlighted one (a rebuilt window has no current row yet).
         self.queue.set_rows(rows, keep=self._open_key)
-        self.leads.set_duplicate_ids({i for g in result.groups for i in g.lead_ids})
+        self.leads.set_duplicate_ids(lead_ids_in_groups(result))
+        # Not after each merge's update: it would cover a word about a Ctrl+Return.
         self.statusBar().showMessage(
             self.tr("{groups} groups among {leads} leads").format(
                 groups=len(result.groups), leads=result.lead_count
             ),
             8000,
         )
+        self._queue_shown()
+
+    def _show_update(self, delta: QueueDelta) -> None:
+        """A refresh's changes only: rows out and in, the rest of the queue untouched."""
+        self.queue.update_rows(delta.removed, delta.added)
+        self.leads.set_duplicate_ids(delta.in_groups)
+        self._queue_shown()
+
+    def _queue_shown(self) -> None:
         pending, self._pending_open = self._pending_open, None
         if pending == "next" and self.compare_is_empty() and not self.queue.current_row():
             # The group open before the refresh is gone: the one now in its place.
@@ -420,7 +469,27 @@ class MainWindow(QMainWindow):
             self.compare.clear()
             self.open_group = ()
             self._pending_open = "next"
-        QTimer.singleShot(0, lambda: self.start_scan(full=False))
+        self._refresh_timer.start()  # (again: the pause starts over)
+
+    def _why_not_merged(self) -> str | None:
+        """Why Ctrl+Return merges nothing now (``MergeKeyGuard`` says it aloud)."""
+        if self.tabs.currentIndex() == HISTORY_TAB:
+            return None  # no comparison on that tab
+        keys = shortcut(ReviewAction.MERGE).key_text()
+        compare = self.compare
+        if compare.is_writing():
+            return self.tr(
+                "Not merged: the merge before is still being written; press {keys} again"
+            ).format(keys=keys)
+        if compare.is_busy():
+            return self.tr(
+                "Not merged: the next group is still opening; look, then press {keys} again"
+            ).format(keys=keys)
+        if compare.plan is None:
+            return self.tr("Nothing to merge: no group is open")
+        if compare.refusals:
+            return self.tr("Not merged: you lack a right to merge this group (see above)")
+        return None
 
     def _group_unavailable(self, lead_ids: Sequence[int]) -> None:
         """The open group's leads changed elsewhere (a merge refused, or J onto a group

@@ -8,7 +8,7 @@ window (``set_rows``) after a background scan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import (
@@ -111,6 +111,7 @@ class QueueView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = QueueModel(self)
+        self._quiet = False  # ``update_rows`` at work: the highlight's moves are its own
         self.proxy = QueueProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -259,6 +260,39 @@ class QueueView(QWidget):
         if keep:
             self.select_key(keep, open_it=False)
 
+    def update_rows(self, removed: Collection[str], added: Sequence[QueueRow]) -> None:
+        """Take out and put in the groups a refresh changed (``queue_update.py``).
+
+        The highlighted group stays highlighted when it is still there; when it
+        changed (a lead joined or left it) its successor, the group holding the
+        most of its leads, is highlighted instead.  The highlight moving on its
+        own while rows go (Qt moves it to a neighbour) is not announced: the
+        comparison must not jump to a group because a row above it changed.
+        """
+        current = self.current_row()
+        self._quiet = True
+        try:
+            self.model.update(removed, added)
+        finally:
+            self._quiet = False
+        if added or removed:
+            self._fill_owners(self.model.rows(), only_if_changed=True)
+            self._refilter_if_changed()
+        self._update_count()
+        if current is None:
+            return
+        now = self.current_row()
+        if (now is not None and now.key == current.key) or self.select_key(
+            current.key, open_it=False
+        ):
+            return
+        leads = set(current.lead_ids)
+        heirs = [r for r in added if leads.intersection(r.lead_ids)]
+        heir = max(heirs, key=lambda r: len(leads.intersection(r.lead_ids)), default=None)
+        if heir is None or not self.select_key(heir.key, open_it=False):
+            # Gone, or filtered out: what Qt highlighted in its place, now said aloud.
+            self.current_changed.emit(self.current_row())
+
     def remove_leads(self, lead_ids: Iterable[int]) -> None:
         self.model.remove_leads(lead_ids)
         self._refilter_if_changed()
@@ -280,9 +314,13 @@ class QueueView(QWidget):
         still reviews and dismisses; the count says why the locks are shown."""
         return self.mergeable_only.isChecked() and not self.nothing_mergeable()
 
-    def _fill_owners(self, rows: Sequence[QueueRow]) -> None:
+    def _fill_owners(self, rows: Sequence[QueueRow], only_if_changed: bool = False) -> None:
         current = self.owner.currentData()
         owners = sorted({o for r in rows for o in r.owners})
+        if only_if_changed and owners == [
+            self.owner.itemData(i) for i in range(1, self.owner.count())
+        ]:
+            return
         self.owner.blockSignals(True)
         self.owner.clear()
         self.owner.addItem(self.tr("All owners"), "")
@@ -386,6 +424,8 @@ class QueueView(QWidget):
         return self.select_proxy_row(current.row() if current.isValid() else 0)
 
     def _current_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return  # rows being taken out and put in: ``update_rows`` decides
         self.current_changed.emit(current.data(Role.ObjectRole) if current.isValid() else None)
 
     def _activated(self, index: QModelIndex) -> None:

@@ -11,7 +11,7 @@ through a ``QSortFilterProxyModel`` that forwards ``sort`` to this model.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -100,10 +100,11 @@ class QueueRow:
     members: tuple[tuple[str, str, Channel], ...] = ()
     # Translated top reasons, filled on first display.
     reasons_text: str | None = field(default=None)
+    # The group's key, made once: the queue looks rows up by it after every merge.
+    key: str = field(default="", init=False)
 
-    @property
-    def key(self) -> str:
-        return self.group.key
+    def __post_init__(self) -> None:
+        self.key = self.group.key
 
     @property
     def mergeable(self) -> bool:
@@ -422,6 +423,49 @@ class QueueModel(QAbstractTableModel):
                 self.endRemoveRows()
                 removed += 1
         return removed
+
+    def update(self, removed: Collection[str], added: Iterable[QueueRow]) -> None:
+        """Take out the groups ``removed`` (keys) and put ``added`` in their sorted
+        places, as row removals and insertions: no reset, so the rows left keep
+        their identity, the selection and the scroll position (``queue_update.py``)."""
+        gone = set(removed)
+        new = list(added)
+        gone.update(r.key for r in new)  # a changed group comes back as a new row
+        if gone:
+            doomed = [i for i, r in enumerate(self._rows) if r.key in gone]
+            # From the bottom, a run of neighbours at a time: the indexes above stay valid.
+            while doomed:
+                last = doomed.pop()
+                first = last
+                while doomed and doomed[-1] == first - 1:
+                    first = doomed.pop()
+                self.beginRemoveRows(QModelIndex(), first, last)
+                self._locked -= sum(r.lock is not None for r in self._rows[first : last + 1])
+                del self._rows[first : last + 1]
+                self.endRemoveRows()
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        for row in new:
+            at = self._sorted_place(self._sort_key(row, column), descending)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, row)
+            self._locked += row.lock is not None
+            self.endInsertRows()
+
+    def _sorted_place(self, key: Any, descending: bool) -> int:
+        """Where a row with sort key ``key`` goes: after the rows that sort before
+        it or equal (as a stable sort of the whole list would put it last among equals)."""
+        rows, sort_key, column = self._rows, self._sort_key, self._sort[0]
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            other = sort_key(rows[middle], column)
+            before = other >= key if descending else other <= key
+            if before:
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     def retranslate(self) -> None:
         for r in self._rows:
