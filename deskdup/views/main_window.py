@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
             # still shows three leads side by side.
             width = max(self.width(), 1400)
             self.splitter.setSizes([width // 2, width - width // 2])
-        self.queue.restore_header(s.get(opts.QUEUE_HEADER))
+        self.queue.restore_header(s.get(opts.QUEUE_HEADER), bool(s.get(opts.QUEUE_AUTO_WIDTHS)))
         self.leads.restore_header(s.get(opts.LEADS_HEADER))
         self.queue.set_mergeable_only(bool(s.get(opts.QUEUE_MERGEABLE_ONLY)))
         self.queue.mergeable_only.toggled.connect(
@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         s.set(opts.MAIN_STATE, bytes(self.saveState().data()))
         s.set(opts.MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
         s.set(opts.QUEUE_HEADER, self.queue.header_state())
+        s.set(opts.QUEUE_AUTO_WIDTHS, self.queue.auto_widths)
         s.set(opts.LEADS_HEADER, self.leads.header_state())
         s.sync()
 

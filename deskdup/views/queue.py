@@ -15,15 +15,15 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QDate,
+    QEvent,
     QModelIndex,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -32,9 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,7 +41,8 @@ from PySide6.QtWidgets import (
 from deskdup.models import Channel
 from deskdup.services.matching import LIKELY, POSSIBLE
 from deskdup.services.messages import QT_TRANSLATE_NOOP
-from deskdup.views.channel_badges import channel_icon, channel_icon_on_light, channel_name
+from deskdup.views.channel_badges import channel_icon, channel_name
+from deskdup.views.queue_cells import GAP, ICON, ChannelsDelegate, ScoreDelegate, row_height
 from deskdup.views.queue_model import (
     CHANNEL_ORDER,
     Column,
@@ -53,34 +52,6 @@ from deskdup.views.queue_model import (
     QueueRow,
     Role,
 )
-
-ICON = 16
-GAP = 4
-
-
-class ChannelsDelegate(QStyledItemDelegate):
-    """Paints the channels of a group as a row of icons."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().paint(painter, option, index)
-        channels = index.data(Role.ChannelsRole) or ()
-        # On the highlight the blue icons vanished: a light square behind each there.
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        icon_of = channel_icon_on_light if selected else channel_icon
-        rect = option.rect
-        x = rect.x() + GAP
-        y = rect.y() + (rect.height() - ICON) // 2
-        for channel in channels:
-            if x + ICON > rect.right():
-                break
-            icon_of(channel).paint(painter, QRect(x, y, ICON, ICON))
-            x += ICON + GAP
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        channels = index.data(Role.ChannelsRole) or ()
-        base = super().sizeHint(option, index)
-        return QSize(GAP + len(channels) * (ICON + GAP), max(base.height(), ICON + 6))
-
 
 CUSTOM = -1  # the period item that shows the two date fields
 PERIODS = (  # (label, days back; None = any time)
@@ -95,12 +66,18 @@ PERIODS = (  # (label, days back; None = any time)
 WIDTHS = (
     (Column.SCORE, 60),
     (Column.LEADS, 44),
-    (Column.CHANNELS, 96),
-    (Column.CUSTOMER, 210),
-    (Column.OWNERS, 130),
-    (Column.AGE, 60),
+    (Column.CHANNELS, 3 * (ICON + GAP) + GAP),  # three icons a line, the rest below
+    (Column.CUSTOMER, 160),
+    (Column.OWNERS, 120),
+    (Column.AGE, 56),
 )
 LOCK_WIDTH = 30
+# "Why" takes the width the others leave, never less than this: at 1366 px
+# (the queue half of the window) it comes right after the customer, before the owners.
+WHY_LEAST = 180
+HIDDEN = (Column.LEADS,)  # the size is shown under the score
+
+__all__ = ["GAP", "ICON", "QueueView"]
 
 
 class QueueView(QWidget):
@@ -185,18 +162,32 @@ class QueueView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
-        self.table.setWordWrap(False)
+        # Two lines a row: names, reasons and owners wrap instead of being cut, and
+        # what still does not fit ends in "…" with the whole text in the tooltip.
+        self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table.fontMetrics()))
         self.table.setItemDelegateForColumn(Column.CHANNELS, ChannelsDelegate(self.table))
+        self.table.setItemDelegateForColumn(Column.SCORE, ScoreDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSortIndicator(Column.SCORE, Qt.SortOrder.DescendingOrder)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionsMovable(True)
         header.setMinimumSectionSize(LOCK_WIDTH)
+        # The operator's own widths (a column dragged or moved) are kept; until then
+        # "Why" follows the queue's width.
+        self._auto_widths = True
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        header.sectionMoved.connect(self._section_moved)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for column in HIDDEN:
+            self.table.setColumnHidden(column, True)
         self.fit_columns()
+        self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
@@ -233,16 +224,83 @@ class QueueView(QWidget):
         """
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
-        if not only_widen:
-            header.resizeSection(Column.LOCK, LOCK_WIDTH)
-        for column, width in WIDTHS:
+        self._fitting = True
+        try:
+            if not only_widen:
+                header.resizeSection(Column.LOCK, LOCK_WIDTH)
+            for column, width in (*WIDTHS, (Column.REASONS, WHY_LEAST)):
+                text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                # Room for the padding and the sort arrow beside the text.
+                needed = metrics.horizontalAdvance(text) + 26
+                if only_widen:
+                    header.resizeSection(column, max(header.sectionSize(column), needed))
+                else:
+                    header.resizeSection(column, max(width, needed))
+        finally:
+            self._fitting = False
+        self._fit_why()
+
+    @property
+    def auto_widths(self) -> bool:
+        """ "Why" follows the queue's width (no column was dragged or moved by hand)."""
+        return self._auto_widths
+
+    def set_auto_widths(self, on: bool) -> None:
+        self._auto_widths = on
+        self._fit_why()
+
+    def _fit_why(self) -> None:
+        """ "Why" gets what the other shown columns leave of the table's width: all
+        of them in view when there is room, else all but the age (the last column,
+        scrolled to), and never less than ``WHY_LEAST``."""
+        if not self._auto_widths:
+            return
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        shown = [c for c in Column if c != Column.REASONS and not header.isSectionHidden(c)]
+        others = sum(header.sectionSize(c) for c in shown)
+        width = room - others
+        if width < WHY_LEAST and Column.AGE in shown:
+            width = room - others + header.sectionSize(Column.AGE)
+        self._fitting = True
+        try:
+            header.resizeSection(Column.REASONS, max(WHY_LEAST, width))
+        finally:
+            self._fitting = False
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_why()
+        return super().eventFilter(watched, event)
+
+    def _section_resized(self, _column: int, _old: int, _new: int) -> None:
+        # A drag on the header (a mouse button held), not the window's own fitting.
+        if not self._fitting and QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._auto_widths = False
+
+    def _section_moved(self, *_args) -> None:
+        if not self._fitting:
+            self._auto_widths = False
+
+    def _header_menu(self, pos) -> None:
+        """Show or hide a column (the Leads column, hidden since the size is under
+        the score; the age, for a narrow queue)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in Column:
+            if column == Column.LOCK:
+                continue
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            # Room for the padding and the sort arrow beside the text.
-            needed = metrics.horizontalAdvance(text) + 26
-            if only_widen:
-                header.resizeSection(column, max(header.sectionSize(column), needed))
-            else:
-                header.resizeSection(column, max(width, needed))
+            action = QAction(text, menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
+            menu.addAction(action)
+        menu.popup(header.mapToGlobal(pos))
+
+    def _show_column(self, column: int, on: bool) -> None:
+        self.table.setColumnHidden(column, not on)
+        self._fit_why()
 
     def _show_dates(self, *_args) -> None:
         custom = self.period.currentData() == CUSTOM
@@ -437,7 +495,12 @@ class QueueView(QWidget):
     def header_state(self) -> bytes:
         return bytes(self.table.horizontalHeader().saveState().data())
 
-    def restore_header(self, state: bytes) -> None:
+    def restore_header(self, state: bytes, auto_widths: bool = True) -> None:
         if state:
-            self.table.horizontalHeader().restoreState(QByteArray(state))
+            self._fitting = True
+            try:
+                self.table.horizontalHeader().restoreState(QByteArray(state))
+            finally:
+                self._fitting = False
+            self._auto_widths = auto_widths
             self.fit_columns(only_widen=True)

@@ -41,19 +41,20 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 class Column(enum.IntEnum):
     LOCK = 0  # a lock when the signed-in operator may not merge the group
-    SCORE = 1
-    LEADS = 2
+    SCORE = 1  # the view shows the group's size under it
+    LEADS = 2  # hidden by default (the size is under the score)
     CHANNELS = 3
     CUSTOMER = 4  # the names, fullest first; phones and handles only of nameless leads
-    OWNERS = 5
-    AGE = 6
-    REASONS = 7
+    REASONS = 5  # next to the customer: at 1366 px it was past the right edge
+    OWNERS = 6
+    AGE = 7
 
 
 class Role(enum.IntEnum):
     ObjectRole = Qt.ItemDataRole.UserRole + 1  # the QueueRow
     ChannelsRole = Qt.ItemDataRole.UserRole + 3  # tuple[Channel, ...] for the delegate
     MergeableRole = Qt.ItemDataRole.UserRole + 4  # bool: may the operator merge it
+    SizeRole = Qt.ItemDataRole.UserRole + 5  # "3 leads", shown under the score
 
 
 # Locked rows read as unavailable, like disabled items, without hiding their text.
@@ -285,6 +286,8 @@ class QueueModel(QAbstractTableModel):
             return None
         if role == Role.MergeableRole:
             return row.mergeable
+        if role == Role.SizeRole:
+            return self.size_text(row)
         if role == Role.ChannelsRole and column == Column.CHANNELS:
             return row.channels
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
@@ -294,6 +297,9 @@ class QueueModel(QAbstractTableModel):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def size_text(self, row: QueueRow) -> str:
+        return self.tr("%n leads", "", len(row.lead_ids))
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if column == Column.LOCK:
@@ -305,6 +311,8 @@ class QueueModel(QAbstractTableModel):
                     *(translate_message(m) for m in grouped_refusals(row.refusals)),
                 )
             )
+        if column == Column.SCORE:
+            return f"{row.score:.2f} · {self.size_text(row)}"
         if column == Column.CHANNELS:
             return ", ".join(channel_name(c) for c in row.channels)
         if column == Column.REASONS:
