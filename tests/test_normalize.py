@@ -118,3 +118,16 @@ def test_numbers_outside_the_fast_path_still_parse_as_before(raw):
 
     assert _russian_mobile(raw.strip()) is None
     assert normalize_phone(raw) == _parse_phone(raw.strip(), "RU")
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u00ad", "\ufeff", "\u2060"])
+def test_an_invisible_character_pasted_into_an_address_or_handle_changes_nothing(mark):
+    # Outside the importer too (the window's search, a portal's pull), an address with
+    # a zero-width space is the same address, not a second "valid" one.
+    assert normalize_email(f"ivan{mark}@mail.ru") == normalize_email("ivan@mail.ru")
+    assert normalize_handle(f"@ivan{mark}_petrov") == normalize_handle("ivan_petrov")
+
+
+def test_an_address_with_any_kind_of_space_inside_is_invalid():
+    assert not normalize_email("ivan\u00a0petrov@mail.ru").valid
+    assert not normalize_email("ivan\tpetrov@mail.ru").valid

@@ -84,9 +84,14 @@ _SECRET_PARAM = re.compile(
 )
 
 
+# A Bitrix24 incoming webhook carries its secret in the path: /rest/USER_ID/SECRET/.
+_WEBHOOK_SECRET = re.compile(r"(?P<head>/rest/\d+/)[A-Za-z0-9_\-]+")
+
+
 def scrub_text(text: str) -> str:
     """Any text (a log line, a traceback) with the secrets of every address in it blotted out."""
     text = _USERINFO.sub(lambda m: f"{m['scheme']}{m['user']}@", text)
+    text = _WEBHOOK_SECRET.sub(lambda m: f"{m['head']}***", text)
     return _SECRET_PARAM.sub(lambda m: f"{m['key']}***", text)
 
 

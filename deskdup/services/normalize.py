@@ -24,6 +24,15 @@ class Normalized:
 
 
 _DIGITS = re.compile(r"[0-9]")
+# Characters that show as nothing (zero-width spaces and joiners, direction marks,
+# the soft hyphen, a BOM): pasted into an id, a phone or an e-mail they make
+# ``X-1`` and ``X-1\u200b`` two leads and a broken address look valid.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
+
+
+def visible(text: str) -> str:
+    """``text`` without the characters that show as nothing."""
+    return text if text.isascii() else _INVISIBLE.sub("", text).strip()
 
 
 def normalize_phone(raw: str, region: str = DEFAULT_REGION) -> Normalized:
@@ -116,11 +125,11 @@ def _invalid_digits(digits: str, text: str, region: str) -> str:
 
 
 def normalize_email(raw: str) -> Normalized:
-    text = (raw or "").strip().strip("<>").lower()
+    text = visible((raw or "").strip()).strip("<>").lower()
     if text.startswith("mailto:"):
         text = text[7:]
     local, at, domain = text.partition("@")
-    if not at or not local or "." not in domain or " " in text:
+    if not at or not local or "." not in domain or any(c.isspace() for c in text):
         return Normalized(text, False)
     return Normalized(f"{local}@{domain}", True)
 
@@ -134,7 +143,7 @@ _HANDLE_OK = re.compile(r"^[a-z0-9_.]{2,64}$")
 
 def normalize_handle(raw: str) -> Normalized:
     """Telegram/Instagram/VK handle: no ``@``, no link, lower case."""
-    text = (raw or "").strip()
+    text = visible((raw or "").strip())
     text = _HANDLE_PREFIX.sub("", text).lstrip("@").split("?")[0].strip("/").lower()
     return Normalized(text, bool(_HANDLE_OK.match(text)))
 

@@ -171,6 +171,27 @@ def upgrade(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
+def database_fault_kind(exc: DBAPIError) -> str | None:
+    """What in the environment made a database call fail: ``"disk_full"``,
+    ``"too_slow"`` (a PostgreSQL statement timeout), ``"busy"`` (a lock held past
+    the timeout, a deadlock), or None for anything else (a bug keeps its traceback).
+
+    The one place that reads drivers' errors; callers word it for their action.
+    """
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None) or ""
+    text = (str(orig) if orig is not None else str(exc)).lower()
+    if state == "53100" or "disk is full" in text or "no space left" in text:
+        return "disk_full"
+    if state == "57014" and "statement timeout" in text:
+        return "too_slow"
+    if state in ("55P03", "40P01", "40001") or any(
+        word in text for word in ("database is locked", "database is busy", "deadlock")
+    ):
+        return "busy"
+    return None
+
+
 def known_database_error(exc: DBAPIError) -> KnownError | None:
     """The operator's words for a database failure the environment caused, if it is one.
 
@@ -178,16 +199,12 @@ def known_database_error(exc: DBAPIError) -> KnownError | None:
     the transaction was rolled back, nothing was written, and trying again later
     may work.  Anything else is left to the caller (a bug keeps its traceback).
     """
-    orig = exc.orig
-    state = getattr(orig, "sqlstate", None) or ""
-    text = (str(orig) if orig is not None else str(exc)).lower()
-    if state == "53100" or "disk is full" in text or "no space left" in text:
+    kind = database_fault_kind(exc)
+    if kind == "disk_full":
         return fail(KnownError, Message(CONTEXT, MSG_DISK_FULL))
-    if state == "57014" and "statement timeout" in text:
+    if kind == "too_slow":
         return fail(KnownError, Message(CONTEXT, MSG_TOO_SLOW, {"seconds": PG_STATEMENT_TIMEOUT}))
-    if state in ("55P03", "40P01", "40001") or any(
-        word in text for word in ("database is locked", "database is busy", "deadlock")
-    ):
+    if kind == "busy":
         return fail(KnownError, Message(CONTEXT, MSG_BUSY))
     return None
 

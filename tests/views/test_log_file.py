@@ -76,3 +76,13 @@ def test_a_command_line_bug_keeps_its_traceback_in_the_log(log_file, monkeypatch
         main(["scan", "--db", str(tmp_path / "x.sqlite")])
     text = log_file.read_text(encoding="utf-8")
     assert "deskdup scan failed" in text and "RuntimeError: a bug in scan" in text
+
+
+def test_a_bitrix24_webhook_secret_never_reaches_the_log(tmp_path, log_file):
+    webhook = "http://127.0.0.1:1/rest/7/whsecret0token9/"
+    code = main(["sync", "--db", str(tmp_path / "portal.sqlite"), "--bitrix24", webhook])
+    assert code != 0
+    logging.getLogger("test").warning("calling %scrm.lead.list", webhook)
+    text = log_file.read_text(encoding="utf-8")
+    assert "/rest/7/***" in text
+    assert "whsecret0token9" not in text

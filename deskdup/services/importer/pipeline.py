@@ -25,7 +25,7 @@ from deskdup.services.importer.writing import (
 )
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.normalize import DEFAULT_REGION
-from deskdup.services.workspace import Workspace
+from deskdup.services.workspace import Workspace, database_fault_kind, known_database_error
 
 ProgressFn = Callable[[int, int], None]
 
@@ -171,17 +171,11 @@ MSG_DISK_FULL = QT_TRANSLATE_NOOP(
 
 
 def database_fault(exc: DBAPIError) -> KnownError | None:
-    """The operator's words for a failure of the database the environment caused.
-
-    Another writer holding SQLite's lock past the busy timeout (or a PostgreSQL
-    lock timeout or deadlock), a full disk.  Anything else is a bug and keeps
-    its traceback.
-    """
-    orig = exc.orig
-    state = getattr(orig, "sqlstate", None) or ""
-    text = (str(orig) if orig is not None else str(exc)).lower()
-    if state == "53100" or "disk is full" in text or "no space left" in text:
+    """The operator's words, for an import, for a failure of the database the
+    environment caused (``workspace.database_fault_kind``); None for a bug."""
+    kind = database_fault_kind(exc)
+    if kind == "disk_full":
         return fail(KnownError, Message(CONTEXT, MSG_DISK_FULL))
-    if state in ("55P03", "40P01", "40001") or "locked" in text or "busy" in text:
+    if kind == "busy":
         return fail(KnownError, Message(CONTEXT, MSG_BUSY))
-    return None
+    return known_database_error(exc) if kind else None

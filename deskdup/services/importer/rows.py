@@ -17,23 +17,15 @@ from deskdup.services.importer.reading import cell_text
 from deskdup.services.importer.report import bad
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.names import split_full_name
+from deskdup.services.normalize import visible
 
 _SPLIT_LIST = re.compile(r"[;,]")
 _SPLIT_WORDS = re.compile(r"[;,\s]+")
-# Characters that show as nothing (zero-width spaces and joiners, direction marks,
-# the soft hyphen, a BOM): pasted into an id, a phone or an e-mail they make
-# ``X-1`` and ``X-1\u200b`` two leads and a broken address look valid.
-_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 # The longest text an Excel cell holds; calamine drops whatever a program wrote past it.
 EXCEL_CELL_LIMIT = 32_767
-
-
-def visible(text: str) -> str:
-    """``text`` without the characters that show as nothing."""
-    return text if text.isascii() else _INVISIBLE.sub("", text).strip()
 
 
 def _has_nul(cells: list[Any]) -> bool:
