@@ -8,15 +8,19 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from deskdup.models import Lead, MergeEvent
+from deskdup.models import Channel, Lead, MergeEvent
+from deskdup.services.candidates import CandidateGroup, CandidatePair
+from deskdup.services.matching import ScanResult
 from deskdup.services.operators import workspace_operator
 from deskdup.views import i18n
 from deskdup.views.compare.actions import ReviewAction
 from deskdup.views.context import AppContext
 from deskdup.views.main_window import MainWindow
 from deskdup.views.queue import WHY_LEAST
-from deskdup.views.queue_model import Column, translate_reason
+from deskdup.views.queue_model import Column, QueueModel, build_rows, translate_reason
+from deskdup.views.queue_update import changed_groups
 from deskdup.views.settings import Settings
+from tests.views.test_queue import _reason, _summary
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "raise()", "grabbing the keyboard")
 
@@ -83,6 +87,70 @@ def press_merge(qtbot, window: MainWindow) -> None:
 def merge_events(ws) -> int:
     with ws.session() as s:
         return s.scalar(select(func.count()).select_from(MergeEvent))
+
+
+def test_only_changed_groups_are_rebuilt_and_they_go_to_their_sorted_places(qtmodeltester):
+    """A refresh's result against the one the queue was built from: a group with
+    the same pairs and leads is kept (the same row object), a rescored one and a
+    new one come in at their places, a vanished one goes."""
+    people = {
+        i: _summary(i, name, channel, "Петрова Анна", 5 * i)
+        for i, name, channel in (
+            (1, "Иван Петров", Channel.SITE),
+            (2, "vanya_petrov93", Channel.TELEGRAM),
+            (3, "Мария", Channel.AVITO),
+            (4, "Мария Иванова", Channel.WHATSAPP),
+            (5, "Олег", Channel.CALL),
+            (6, "Олег Смирнов", Channel.EMAIL),
+            (7, "Анна", Channel.VK),
+            (8, "Анна Ким", Channel.SITE),
+        )
+    }
+    kept_pair = CandidatePair(1, 2, 0.95, (_reason("+79161234567"),))
+    old = ScanResult(
+        [],
+        [
+            CandidateGroup((1, 2), [kept_pair]),
+            CandidateGroup((3, 4), [CandidatePair(3, 4, 0.70, (_reason("+7903", 0.5),))]),
+            CandidateGroup((5, 6), [CandidatePair(5, 6, 0.65, (_reason("+7999", 0.4),))]),
+        ],
+        people,
+        8,
+    )
+    new = ScanResult(
+        [],
+        [
+            CandidateGroup((3, 4), [CandidatePair(3, 4, 0.99, (_reason("+7903", 0.9),))]),
+            CandidateGroup((1, 2), [kept_pair]),
+            CandidateGroup((7, 8), [CandidatePair(7, 8, 0.80, (_reason("+7916", 0.6),))]),
+        ],
+        people,
+        8,
+    )
+    removed, fresh, kept = changed_groups(old, new)
+    assert removed == {"3,4", "5,6"}
+    assert [g.lead_ids for g in fresh] == [(3, 4), (7, 8)]
+    assert kept == 1
+
+    model = QueueModel()
+    model.set_rows(build_rows(old.groups, old.summaries))
+    first = model.row_at(0)
+    resets: list[bool] = []
+    model.modelReset.connect(lambda: resets.append(True))
+    model.update(removed, build_rows(fresh, new.summaries))
+    assert not resets
+    assert [model.row_at(i).lead_ids for i in range(model.rowCount())] == [
+        (3, 4),
+        (1, 2),
+        (7, 8),
+    ]
+    assert model.row_at(1) is first
+    qtmodeltester.check(model)
+    # Sorted by the customer, a new group still lands in its place.
+    model.sort(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
+    model.update({"7,8"}, build_rows([CandidateGroup((7, 8), new.groups[2].pairs)], people))
+    customers = [model.row_at(i).customer.lower() for i in range(model.rowCount())]
+    assert customers == sorted(customers)
 
 
 def test_a_merge_updates_the_queue_in_place_and_opens_the_next_group(qtbot, supervisor_window):
