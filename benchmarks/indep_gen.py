@@ -37,6 +37,7 @@ HEADER = (
 )  # fmt: skip
 TRUTH_HEADER = ("id", "person", "household", "question", "shows", "template")
 START = datetime(2026, 3, 2, 0, 0)
+LAST = datetime(2026, 11, 1, 0, 0)
 CHANNEL_MIX = {
     "telegram": 0.22,
     "whatsapp": 0.25,
@@ -81,6 +82,9 @@ class Generator:
         self.rng = random.Random(seed)
         self.target = leads
         self.days = days or max(30, min(365, leads // 550))
+        # Leads end before LAST (the importer refuses leads dated in the future):
+        # a year of leads (a million) starts earlier than START.
+        self.start = min(START, LAST - timedelta(days=self.days))
         self.people: list[Person] = []
         self.phones: set[str] = set()
         self.handles: set[str] = set()
@@ -391,7 +395,7 @@ class Generator:
             truth.writerow(TRUTH_HEADER)
             for n, (minute, person, row, shows, qid, is_template) in enumerate(rows, 1):
                 lead_id = f"E{n:07d}"
-                created = START + timedelta(minutes=max(0.0, minute))
+                created = self.start + timedelta(minutes=max(0.0, minute))
                 row = {**row, "id": lead_id, "created_at": created.isoformat(timespec="seconds")}
                 row["message"] = row.get("message") or ""
                 out.writerow([row.get(h, "") for h in HEADER])

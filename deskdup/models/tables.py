@@ -22,6 +22,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Enum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -477,3 +478,70 @@ class DemoTruth(Base):
     person_id: Mapped[int] = mapped_column(Integer, index=True)
     # What the generator meant by this lead ("telegram_nick", "returning", "namesake"...).
     story: Mapped[str] = mapped_column(String(40), default="")
+
+
+# --------------------------------------------------------------------------
+# What detection keeps between runs (services/matching/store.py, search.py).
+# Derived from the leads, never edited by hand: each table says which version
+# of every lead it reflects, so a reader finds the leads changed since and
+# brings only those up to date.  No foreign keys: a lead deleted by a merge
+# leaves rows here that the next refresh drops.
+
+
+class MatchState(Base):
+    """The stamp of each kept artefact ("candidates", "search"): the settings and
+    the code it was computed with.  Another stamp means it is computed afresh."""
+
+    __tablename__ = "match_state"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    stamp: Mapped[str] = mapped_column(String(80), default="")
+    saved_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class MatchLead(Base):
+    """A lead as the kept candidate pairs know it: its version, inquiry tier and
+    the name the queue shows (``_Lead.display_name``: a nickname, e-mail or phone
+    when the lead has no name), so the queue is shown without reading it again."""
+
+    __tablename__ = "match_leads"
+
+    lead_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    tier: Mapped[str] = mapped_column(String(10), default="personal")
+    name: Mapped[str] = mapped_column(String(200), default="")
+    # The lead's updated_at when kept (copied in SQL): a change made outside
+    # deskdup moves it without moving the version.
+    updated: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class MatchPair(Base):
+    """A kept candidate pair (from the possible tier's threshold on), its reasons as JSON."""
+
+    __tablename__ = "match_pairs"
+
+    lead_a: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    lead_b: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False, index=True)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+    reasons: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class SearchLead(Base):
+    """A lead as the kept search names know it (its version and updated_at)."""
+
+    __tablename__ = "search_leads"
+
+    lead_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SearchName(Base):
+    """One name key of a lead for the search box: kind S (surname key), F (first
+    name), W (a folded name word, what a typo is corrected against)."""
+
+    __tablename__ = "search_names"
+
+    kind: Mapped[str] = mapped_column(String(1), primary_key=True)
+    value: Mapped[str] = mapped_column(String(100), primary_key=True)
+    lead_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False, index=True)

@@ -22,34 +22,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, runtime_checkable
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from deskdup.models import Action, Contact, EventKind, Lead, Operator
+from deskdup.models import Contact, Lead
 from deskdup.services import merge as merge_service
-from deskdup.services.errors import KnownError, RightsError, StaleError, fail
-from deskdup.services.events import record_event
+from deskdup.services.binding import bind_lead, unbind_lead
+from deskdup.services.contacts import ContactIndex
 from deskdup.services.merge import MergeResult
 from deskdup.services.merge_plan import (
-    MSG_NO_LEAD,
     LeadCard,
     MergePlan,
     build_plan,
     cards_from_leads,
 )
-from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
-from deskdup.services.names import fold
 from deskdup.services.operators import find_operator
 from deskdup.services.policy import MergePolicy, load_policy
-from deskdup.services.records import MSG_NO_OPERATOR, RowSet, row_dict, utcnow, write_session
-from deskdup.services.rights import OperatorInfo, check_lead
+from deskdup.services.rights import OperatorInfo
 from deskdup.services.workspace import Workspace
-
-MSG_BIND_CHANGED = QT_TRANSLATE_NOOP(
-    "Merge",
-    "Lead #{lead} was changed by someone else (now version {version}); nothing was bound",
-)
-MSG_NO_CONTACT = QT_TRANSLATE_NOOP("Merge", "Contact {contact} does not exist (any more)")
 
 
 @dataclass(frozen=True)
@@ -74,7 +64,8 @@ class CrmBackend(Protocol):
         ...
 
     def search_contacts(self, query: str, limit: int = 20) -> list[ContactRecord]:
-        """Contacts whose id / CRM id equals ``query`` or whose name contains it."""
+        """Contacts by CRM id, name (any order, initials, typos, transliteration),
+        phone, e-mail or handle, best first."""
         ...
 
     def current_operator(self, login: str) -> OperatorInfo:
@@ -105,6 +96,7 @@ class SqlBackend:
 
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
+        self._contacts: ContactIndex | None = None
 
     def load_leads(self, since: datetime | None = None) -> list[LeadCard]:
         with self.ws.session() as session:
@@ -134,39 +126,21 @@ class SqlBackend:
             return [_contact(c) for c in session.scalars(stmt)]
 
     def search_contacts(self, query: str, limit: int = 20) -> list[ContactRecord]:
-        """By id or CRM id (exact), else by name: every word of ``query`` in the name.
-
-        SQLite's ``lower()`` knows only ASCII, so on SQLite the name match is
-        done in Python (casefold, ё = е); PostgreSQL uses ILIKE.
-        """
-        text = query.strip()
-        if not text:
+        """The contact search of ``services/contacts.py`` (ID, name in any form,
+        phone, e-mail, handle), best first; the index is kept and refreshed."""
+        if self._contacts is None:
+            self._contacts = ContactIndex.build(self.ws)
+        else:
+            self._contacts.refresh(self.ws)
+        hits = self._contacts.search(query, limit)
+        if not hits:
             return []
-        words = [fold(w) for w in text.split()]
         with self.ws.session() as session:
-            exact = [Contact.external_id == text]
-            if text.isdigit():
-                exact.append(Contact.id == int(text))
-            base = select(Contact).where(Contact.archived.is_(False))
-            found = list(session.scalars(base.where(or_(*exact)).order_by(Contact.id)))
-            if self.ws.is_sqlite:
-                rows = session.scalars(base.order_by(Contact.last_name, Contact.first_name))
-                named = [c for c in rows if all(w in fold(c.full_name) for w in words)]
-            else:
-                full = Contact.last_name + " " + Contact.first_name + " " + Contact.middle_name
-                stmt = base.where(and_(*(full.ilike(f"%{w}%") for w in text.split())))
-                named = list(
-                    session.scalars(
-                        stmt.order_by(Contact.last_name, Contact.first_name).limit(limit)
-                    )
-                )
-            seen: set[int] = set()
-            out = []
-            for contact in [*found, *named]:
-                if contact.id not in seen:
-                    seen.add(contact.id)
-                    out.append(_contact(contact))
-            return out[:limit]
+            rows = session.scalars(
+                select(Contact).where(Contact.id.in_([h.contact_id for h in hits]))
+            )
+            by_id = {c.id: c for c in rows}
+        return [_contact(by_id[h.contact_id]) for h in hits if h.contact_id in by_id]
 
     def current_operator(self, login: str) -> OperatorInfo:
         with self.ws.session() as session:
@@ -186,52 +160,12 @@ class SqlBackend:
     def bind_contact(
         self, lead_id: int, contact_id: int | None, operator_id: int, expected_version: int
     ) -> int:
-        """Bind with a history event (BIND_CONTACT) holding the lead as it was.
-
-        Needs edit on the lead.  ``expected_version`` is the lead version the
-        operator saw; another one raises ``StaleError``.
-        """
-        with write_session(self.ws) as session:
-            operator = session.get(Operator, operator_id)
-            if operator is None:
-                message = Message("Merge", MSG_NO_OPERATOR, {"operator": operator_id})
-                raise fail(KnownError, message)
-            lead = session.get(Lead, lead_id, populate_existing=True)
-            if lead is None:
-                raise fail(KnownError, Message("Merge", MSG_NO_LEAD, {"lead": lead_id}))
-            if lead.version != expected_version:
-                message = Message(
-                    "Merge", MSG_BIND_CHANGED, {"lead": lead.label, "version": lead.version}
-                )
-                raise fail(StaleError, message)
-            if contact_id is not None and session.get(Contact, contact_id) is None:
-                message = Message("Merge", MSG_NO_CONTACT, {"contact": contact_id})
-                raise fail(KnownError, message)
-            card = cards_from_leads([lead])[lead.id]
-            refusal = check_lead(operator, card, Action.EDIT)
-            if refusal is not None:
-                raise fail(RightsError, refusal.message, refusals=[refusal])
-            before = row_dict(lead)
-            lead.contact_id = contact_id
-            lead.updated_at = utcnow()
-            session.flush()
-            left = RowSet()
-            left.add("leads", [lead])
-            event = record_event(
-                session,
-                kind=EventKind.BIND_CONTACT,
-                operator_id=operator_id,
-                created_at=lead.updated_at,
-                primary_id=lead.id,
-                contact_ids=[contact_id] if contact_id is not None else [],
-                other_ids=[],
-                choices={"contact_id": contact_id},
-                snapshot={"leads": [before], "after": left.to_json()},
-                summary=f"Bound lead #{lead.label} to contact #{contact_id}"
-                if contact_id is not None
-                else f"Unbound lead #{lead.label} from its contact",
-            )
-            return event.id
+        """``services/binding.py``: edit rights on the lead and the contact, the lead's
+        channels and chats added to the contact, a BIND_CONTACT event; None unbinds.
+        ``expected_version`` is the lead version the operator saw (``StaleError`` else)."""
+        if contact_id is None:
+            return unbind_lead(self.ws, lead_id, operator_id, expected_version).event_id
+        return bind_lead(self.ws, lead_id, contact_id, operator_id, expected_version).event_id
 
 
 def _contact(contact: Contact) -> ContactRecord:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from deskdup.models import (
     Action,
+    Chat,
     CommKind,
     Communication,
     Contact,
@@ -48,6 +49,7 @@ MSG_BOUND = QT_TRANSLATE_NOOP(
     "Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) "
     "and {chats} chat(s)",
 )
+MSG_UNBOUND = QT_TRANSLATE_NOOP("Contacts", "Lead #{lead} is no longer bound to a contact")
 MSG_NO_LEAD = QT_TRANSLATE_NOOP("Contacts", "There is no lead {lead} (any more)")
 MSG_NO_CONTACT = QT_TRANSLATE_NOOP("Contacts", "There is no contact {contact} (any more)")
 MSG_LEAD_GONE = QT_TRANSLATE_NOOP(
@@ -106,6 +108,67 @@ def comm_key(kind: CommKind | str, normalized: str, raw: str) -> tuple[str, str]
     return (str(kind), normalized or raw.strip().lower())
 
 
+@dataclass
+class Attachment:
+    """What binding a lead to a contact adds to the contact: the lead's
+    communications it lacks and the lead's chats not yet its own.  The bind and
+    the merge that binds its result (``merge.apply_merge``) both use it."""
+
+    contact: Contact
+    communications: list[Communication]
+    chats: list[Chat]
+    _before: dict[str, list[dict[str, Any]]]
+
+    @property
+    def empty(self) -> bool:
+        return not self.communications and not self.chats
+
+    def before(self) -> dict[str, list[dict[str, Any]]]:
+        """The contact and the chats as they were (the history's before-snapshot)."""
+        return self._before
+
+    def apply(self, session: Session, now) -> None:
+        self.contact.updated_at = now
+        for chat in self.chats:
+            chat.contact_id = self.contact.id
+        session.add_all(self.communications)
+        session.flush()
+
+    def left(self, rows: RowSet) -> None:
+        """Add the rows the bind leaves to ``rows`` (undo deletes the new communications)."""
+        rows.add("contacts", [self.contact])
+        rows.add("chats", self.chats)
+        rows.add("communications", self.communications)
+
+
+def plan_attach(lead: Lead, contact: Contact, communications, chats) -> Attachment:
+    """What ``contact`` gets from ``lead`` (its ``communications`` and ``chats``,
+    passed in so a merge can hand over the whole group's); nothing is written yet."""
+    have = {comm_key(c.kind, c.normalized, c.raw_value) for c in contact.communications}
+    new_comms = []
+    for comm in communications:
+        key = comm_key(comm.kind, comm.normalized, comm.raw_value)
+        if key in have or not (comm.normalized or comm.raw_value.strip()):
+            continue
+        have.add(key)
+        new_comms.append(
+            Communication(
+                contact_id=contact.id,
+                kind=comm.kind,
+                channel=comm.channel,
+                raw_value=comm.raw_value,
+                normalized=comm.normalized,
+                is_valid=comm.is_valid,
+            )
+        )
+    moving = [chat for chat in chats if chat.contact_id != contact.id]
+    before = {
+        "contacts": [row_dict(contact)],
+        "chats": [row_dict(chat) for chat in moving],
+    }
+    return Attachment(contact, new_comms, moving, before)
+
+
 def contact_refusal(operator: Operator, contact: Contact) -> Message | None:
     """Why ``operator`` may not edit ``contact``, or None."""
     owner = contact.assigned
@@ -153,6 +216,27 @@ def _load(session: Session, lead_id: int, contact_id: int) -> tuple[Lead, Contac
     return lead, contact
 
 
+def bound_contact(session: Session, operator: Operator, contact_id: int | None) -> Contact | None:
+    """The contact a merge binds its result to, checked: it exists, is not merged
+    away, and ``operator`` may edit it (``RightsError`` otherwise)."""
+    if contact_id is None:
+        return None
+    contact = session.scalar(
+        select(Contact)
+        .where(Contact.id == contact_id)
+        .options(selectinload(Contact.communications), selectinload(Contact.assigned))
+        .execution_options(populate_existing=True)
+    )
+    if contact is None:
+        raise fail(KnownError, Message(CONTEXT, MSG_NO_CONTACT, {"contact": contact_id}))
+    if contact.archived or contact.merged_into_id is not None:
+        raise fail(KnownError, Message(CONTEXT, MSG_CONTACT_GONE, {"contact": _label(contact)}))
+    refusal = contact_refusal(operator, contact)
+    if refusal is not None:
+        raise fail(RightsError, refusal)
+    return contact
+
+
 def bind_lead(
     ws,
     lead_id: int,
@@ -188,49 +272,23 @@ def bind_lead(
             )
             raise fail(RightsError, message)
 
-        have = {comm_key(c.kind, c.normalized, c.raw_value) for c in contact.communications}
-        new_comms = []
-        for comm in lead.communications:
-            key = comm_key(comm.kind, comm.normalized, comm.raw_value)
-            if key in have or not (comm.normalized or comm.raw_value.strip()):
-                continue
-            have.add(key)
-            new_comms.append(
-                Communication(
-                    contact_id=contact.id,
-                    kind=comm.kind,
-                    channel=comm.channel,
-                    raw_value=comm.raw_value,
-                    normalized=comm.normalized,
-                    is_valid=comm.is_valid,
-                )
-            )
-        chats = [chat for chat in lead.chats if chat.contact_id != contact.id]
-        if lead.contact_id == contact.id and not new_comms and not chats:
+        attached = plan_attach(lead, contact, lead.communications, lead.chats)
+        if lead.contact_id == contact.id and attached.empty:
             params = {"lead": _label(lead), "contact": _label(contact)}
             raise fail(KnownError, Message(CONTEXT, MSG_ALREADY, params))
 
-        before = {
-            "leads": [row_dict(lead)],
-            "contacts": [row_dict(contact)],
-            "chats": [row_dict(chat) for chat in chats],
-        }
+        before = {"leads": [row_dict(lead)], **attached.before()}
         now = utcnow()
         lead.contact_id = contact.id
         lead.updated_at = now
-        contact.updated_at = now
-        for chat in chats:
-            chat.contact_id = contact.id
-        session.add_all(new_comms)
-        session.flush()
+        attached.apply(session, now)
         # What undo checks and puts back: the added communications have no
         # before-row, so undo deletes them.
         left = RowSet()
         left.add("leads", [lead])
-        left.add("contacts", [contact])
-        left.add("chats", chats)
-        left.add("communications", new_comms)
+        attached.left(left)
         before["after"] = left.to_json()
+        new_comms, chats = attached.communications, attached.chats
         summary = Message(
             CONTEXT,
             MSG_BOUND,
@@ -255,3 +313,44 @@ def bind_lead(
             summary=str(summary),
         )
         return BindResult(event.id, lead.id, contact.id, len(new_comms), len(chats), summary)
+
+
+def unbind_lead(
+    ws, lead_id: int, operator_id: int, expected_version: int | None = None
+) -> BindResult:
+    """Take the lead off its contact (edit right on the lead); the contact keeps what
+    the bind gave it (undo the bind itself to take that back)."""
+    with write_session(ws) as session:
+        operator = active_operator(session, operator_id)
+        lead = session.get(Lead, lead_id, populate_existing=True)
+        if lead is None:
+            raise fail(KnownError, Message(CONTEXT, MSG_NO_LEAD, {"lead": lead_id}))
+        if expected_version is not None and lead.version != expected_version:
+            params = {"lead": _label(lead), "version": lead.version}
+            raise fail(StaleError, Message(CONTEXT, MSG_CHANGED, params))
+        refusal = check_lead(operator, cards_from_leads([lead])[lead.id], Action.EDIT)
+        if refusal is not None:
+            raise fail(RightsError, refusal.message, refusals=[refusal])
+        before = {"leads": [row_dict(lead)]}
+        old_contact = lead.contact_id
+        now = utcnow()
+        lead.contact_id = None
+        lead.updated_at = now
+        session.flush()
+        left = RowSet()
+        left.add("leads", [lead])
+        before["after"] = left.to_json()
+        summary = Message(CONTEXT, MSG_UNBOUND, {"lead": _label(lead)})
+        event = record_event(
+            session,
+            kind=EventKind.BIND_CONTACT,
+            operator_id=operator.id,
+            created_at=now,
+            primary_id=lead.id,
+            contact_ids=[old_contact] if old_contact is not None else [],
+            other_ids=[],
+            choices={"contact_id": None},
+            snapshot=before,
+            summary=str(summary),
+        )
+        return BindResult(event.id, lead.id, 0, 0, 0, summary)

@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session
 from deskdup.models import (
     Activity,
     Chat,
+    Contact,
     Deal,
     EventKind,
     EventLead,
@@ -43,6 +44,7 @@ from deskdup.models import (
     Operator,
     deal_contacts,
 )
+from deskdup.services.binding import bound_contact, plan_attach
 from deskdup.services.channels import channel_message
 from deskdup.services.dismissals import dismiss, undo_dismiss
 from deskdup.services.errors import RightsError, StaleError, fail
@@ -107,6 +109,9 @@ CONTEXT = "Merge"
 _operator = active_operator
 
 MSG_MERGED = QT_TRANSLATE_NOOP("Merge", "Merged {count} leads into #{primary}")
+MSG_MERGED_BOUND = QT_TRANSLATE_NOOP(
+    "Merge", "Merged {count} leads into #{primary} and bound it to contact #{contact} ({name})"
+)
 MSG_CHANGED = QT_TRANSLATE_NOOP(
     "Merge",
     "Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged",
@@ -146,6 +151,14 @@ class UndoableMerge:
     other_labels: tuple[str, ...]
     merged_at: datetime  # naive UTC, as stored
     operator_name: str
+    # A bind (the window's undo takes back the operator's last merge or bind):
+    # the contact's label and name; "" for a merge.
+    contact_label: str = ""
+    contact_name: str = ""
+
+    @property
+    def is_bind(self) -> bool:
+        return bool(self.contact_label)
 
     @property
     def merged_at_local(self) -> datetime:
@@ -264,6 +277,8 @@ def apply_merge(
             raise held_error(ws.engine, labels) from exc
         leads = {lead.id: lead for lead in locked}
         cards = check_plan_still_holds(session, operator, plan, leads, policy)
+        # A contact picked for the merged lead: its rights too, before anything changes.
+        contact = bound_contact(session, operator, plan.contact_pick)
 
         primary = leads[plan.primary_id]
         others = [leads[i] for i in plan.other_ids]
@@ -307,6 +322,15 @@ def apply_merge(
             for deal in list(other.deals):
                 deal.lead = primary
         session.flush()
+        attached = None
+        if contact is not None:
+            # The whole group's channels and chats join the contact (services/binding.py).
+            chats = list(session.scalars(select(Chat).where(Chat.lead_id == primary.id)))
+            attached = plan_attach(primary, contact, primary.communications, chats)
+            snapshot["contacts"] = attached.before()["contacts"]
+            known = {row["id"] for row in snapshot["chats"]}
+            snapshot["chats"] += [r for r in attached.before()["chats"] if r["id"] not in known]
+            attached.apply(session, now)
 
         deleted: list[int] = []
         relinked: list[int] = []
@@ -329,9 +353,10 @@ def apply_merge(
                 session.delete(other)
         session.flush()
 
-        summary = Message(
-            CONTEXT, MSG_MERGED, {"count": len(plan.lead_ids), "primary": primary.label}
-        )
+        params = {"count": len(plan.lead_ids), "primary": primary.label}
+        if contact is not None:
+            params.update(contact=contact.external_id or str(contact.id), name=contact.full_name)
+        summary = Message(CONTEXT, MSG_MERGED_BOUND if contact else MSG_MERGED, params)
         left = RowSet()
         left.add("leads", [primary, *(o for o in others if o.id not in deleted)])
         left.add("leads", session.scalars(select(Lead).where(Lead.id.in_(relinked))))
@@ -342,6 +367,8 @@ def apply_merge(
         for table, model in (("chats", Chat), ("activities", Activity), ("deals", Deal)):
             if moved[table]:
                 left.add(table, session.scalars(select(model).where(model.id.in_(moved[table]))))
+        if attached is not None:
+            attached.left(left)
         snapshot["after"] = left.to_json()
         event = record_event(
             session,
@@ -350,6 +377,7 @@ def apply_merge(
             created_at=now,
             primary_id=primary.id,
             other_ids=list(plan.other_ids),
+            contact_ids=[contact.id] if contact is not None else [],
             choices=plan.choices_for_history(),
             snapshot=snapshot,
             summary=str(summary),
@@ -411,9 +439,14 @@ def last_undoable_event(
         )
 
 
+# What the window's "undo my last merge" takes back: a merge or a bind to a contact.
+UNDO_LAST_KINDS = (EventKind.MERGE_LEADS, EventKind.BIND_CONTACT)
+
+
 def last_undoable_merge(ws: Workspace, operator_id: int) -> UndoableMerge | None:
-    """``last_undoable_event`` with what the operator needs to recognise it."""
-    event_id = last_undoable_event(ws, operator_id)
+    """``last_undoable_event`` (a merge or a bind) with what the operator needs to
+    recognise it."""
+    event_id = last_undoable_event(ws, operator_id, UNDO_LAST_KINDS)
     if event_id is None:
         return None
     with ws.session() as session:
@@ -427,6 +460,12 @@ def last_undoable_merge(ws: Workspace, operator_id: int) -> UndoableMerge | None
             return data.get("external_id") or str(lead_id)
 
         primary = session.get(Lead, event.primary_id)
+        contact_label = contact_name = ""
+        if event.kind is EventKind.BIND_CONTACT:
+            contact_id = (event.choices or {}).get("contact_id")
+            contact = session.get(Contact, contact_id) if contact_id is not None else None
+            contact_label = (contact.external_id or str(contact.id)) if contact else "—"
+            contact_name = contact.full_name if contact else ""
         return UndoableMerge(
             event_id=event.id,
             primary_label=label(event.primary_id),
@@ -434,4 +473,6 @@ def last_undoable_merge(ws: Workspace, operator_id: int) -> UndoableMerge | None
             other_labels=tuple(label(i) for i in event.other_ids or []),
             merged_at=event.created_at,
             operator_name=event.operator.full_name if event.operator is not None else "",
+            contact_label=contact_label,
+            contact_name=contact_name,
         )

@@ -36,6 +36,7 @@ MSG_ARCHIVED = QT_TRANSLATE_NOOP("Merge", "Lead #{lead} is archived; it cannot b
 
 PROPOSED = "proposed"  # FieldChoice.source: a name split or put right by the plan
 TYPED = "typed"  # FieldChoice.source: typed by the operator
+BOUND = "bound"  # FieldChoice.source: a contact found in the bind dialog (contact_id)
 
 # --------------------------------------------------------------------------- records
 
@@ -122,6 +123,7 @@ class LeadCard:
     chats: tuple[ChatInfo, ...] = ()
     activities: tuple[ActivityInfo, ...] = ()
     deals: tuple[DealInfo, ...] = ()
+    contact_label: str = ""  # the contact's CRM id when there is one, else its database id
 
     @property
     def name(self) -> str:
@@ -191,6 +193,8 @@ class FieldChoice:
     # services/name_proposal.py) or TYPED by the operator; None: the lead's value.
     override: str | None = None
     source: str = ""
+    # The stored value of an override that is not its text: BOUND's contact id.
+    override_value: Any = None
 
     @property
     def differs(self) -> bool:
@@ -202,7 +206,12 @@ class FieldChoice:
 
     @property
     def chosen_value(self) -> Any:
-        return self.values[self.chosen] if self.override is None else self.override
+        if self.override is None:
+            return self.values[self.chosen]
+        return self.override if self.override_value is None else self.override_value
+
+    def clear_override(self) -> None:
+        self.override, self.source, self.override_value = None, "", None
 
     @property
     def chosen_display(self) -> str:
@@ -284,7 +293,7 @@ class MergePlan:
         choice = self.field(field_name)
         choice.chosen = lead_id
         choice.explicit = True
-        choice.override, choice.source = None, ""
+        choice.clear_override()
 
     def type_value(self, field_name: str, text: str) -> None:
         """The operator types the merged lead's value of a text field herself."""
@@ -293,6 +302,20 @@ class MergePlan:
         choice = self.field(field_name)
         choice.override, choice.source = text.strip(), TYPED
         choice.explicit = True
+
+    def pick_contact(self, contact_id: int, label: str, name: str) -> None:
+        """The merged lead is bound to this contact (found in the bind dialog, not
+        necessarily one of the group's): the merge binds it in its transaction."""
+        choice = self.field("contact_id")
+        choice.override, choice.source = contact_text(name, label), BOUND
+        choice.override_value = contact_id
+        choice.explicit = True
+
+    @property
+    def contact_pick(self) -> int | None:
+        """The contact chosen with ``pick_contact``, if the operator still wants it."""
+        choice = self.field("contact_id")
+        return choice.override_value if choice.source == BOUND else None
 
     def set_primary(self, lead_id: int) -> None:
         """Make ``lead_id`` the primary; defaults follow, explicit choices stay."""
@@ -303,7 +326,7 @@ class MergePlan:
         for choice in self.fields:
             if not choice.explicit:
                 choice.chosen = _default_source(choice.values, order)
-                choice.override, choice.source = None, ""
+                choice.clear_override()
         _apply_proposals(self.fields, self.cards, order)
 
     def reset_choices(self) -> None:
@@ -325,6 +348,7 @@ class MergePlan:
             "fields": {c.name: c.chosen for c in self.fields},
             "explicit": sorted(c.name for c in self.fields if c.explicit),
             "values": {c.name: [c.source, c.override] for c in self.fields if c.source},
+            "bound_contact": self.contact_pick,
             "reasons": [message_to_json(getattr(r, "text", r)) for r in self.reasons],
         }
 
@@ -345,6 +369,11 @@ class MergePlan:
 
 
 # --------------------------------------------------------------------------- building
+
+
+def contact_text(name: str, label: str) -> str:
+    """A contact as the comparison shows it: its name and its ID."""
+    return f"{name} · #{label}" if name and name != f"#{label}" else f"#{label}"
 
 
 def suggest_primary(cards: Sequence[LeadCard]) -> int:
@@ -381,7 +410,7 @@ def _apply_proposals(
         choice.chosen = proposal.lead_id
         stored = choice.values[proposal.lead_id]
         if (stored or "").strip() == proposal.value:
-            choice.override, choice.source = None, ""
+            choice.clear_override()
         else:
             choice.override, choice.source = proposal.value, PROPOSED
 
@@ -453,6 +482,7 @@ def _card(lead: Lead) -> LeadCard:
         department_name=department.name if department is not None else "",
         contact_id=lead.contact_id,
         contact_name=(contact.full_name or f"#{contact.id}") if contact is not None else "",
+        contact_label=(contact.external_id or str(contact.id)) if contact is not None else "",
         created_at=lead.created_at,
         updated_at=lead.updated_at,
         version=lead.version,
@@ -495,7 +525,9 @@ def _field_choices(cards: dict[int, LeadCard], order: Sequence[int]) -> list[Fie
                 display[lead_id] = card.owner_name
             elif name == "contact_id":
                 values[lead_id] = card.contact_id
-                display[lead_id] = card.contact_name
+                display[lead_id] = (
+                    contact_text(card.contact_name, card.contact_label) if card.contact_id else ""
+                )
             elif name == "source_channel":
                 values[lead_id] = card.source_channel
                 display[lead_id] = card.source_channel.value

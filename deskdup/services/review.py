@@ -19,12 +19,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from deskdup.models import Contact, Lead
 from deskdup.services import merge as merge_service
+from deskdup.services.binding import CONTEXT, MSG_BOUND, BindResult, bind_lead
+from deskdup.services.errors import KnownError, fail
 from deskdup.services.merge_plan import MergePlan, build_plan
-from deskdup.services.messages import Translate
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, Translate
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import OperatorInfo, Refusal, check_lead, check_merge, primary_choice
 from deskdup.services.workspace import Workspace
+
+MSG_NO_PORTAL_MERGE_BIND = QT_TRANSLATE_NOOP(
+    "Contacts",
+    "With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, "
+    "then bind the merged lead to the contact (lead list, right click).",
+)
 
 
 @dataclass
@@ -81,6 +90,7 @@ class ChangeKind(enum.StrEnum):
     MERGE = "merge"
     DISMISS = "dismiss"
     UNDO = "undo"
+    BIND = "bind"
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,8 @@ def merge_group(
     backend: Any = None,
 ) -> ReviewChange:
     """Merge in the workspace, or through ``backend`` (a linked CRM portal) when given."""
+    if backend is not None and plan.contact_pick is not None:
+        raise fail(KnownError, Message(CONTEXT, MSG_NO_PORTAL_MERGE_BIND))
     if backend is not None:
         result = backend.apply_merge(plan, operator_id)
     else:
@@ -139,6 +151,45 @@ def exclude_lead(
     )
 
 
+def bind_to_contact(
+    workspace: Workspace,
+    lead_id: int,
+    contact_id: int,
+    operator_id: int,
+    expected_version: int | None = None,
+    *,
+    backend: Any = None,
+) -> ReviewChange:
+    """Bind one lead to a contact (``services/binding.py``), or through ``backend``
+    (a linked CRM portal: the portal first, then the workspace)."""
+    if backend is None:
+        result = bind_lead(workspace, lead_id, contact_id, operator_id, expected_version)
+    else:
+        with workspace.session() as session:
+            lead = session.get(Lead, lead_id)
+            version = lead.version if lead is not None else 0
+        event_id = backend.bind_contact(
+            lead_id,
+            contact_id,
+            operator_id,
+            expected_version if expected_version is not None else version,
+        )
+        with workspace.session() as session:
+            lead = session.get(Lead, lead_id)
+            contact = session.get(Contact, contact_id)
+            params = {
+                "lead": lead.label if lead else lead_id,
+                "contact": (contact.external_id or str(contact.id)) if contact else contact_id,
+                "name": contact.full_name if contact else "",
+                "comms": 0,
+                "chats": 0,
+            }
+        result = BindResult(
+            event_id, lead_id, contact_id, 0, 0, Message(CONTEXT, MSG_BOUND, params)
+        )
+    return ReviewChange(ChangeKind.BIND, (lead_id,), closes_group=False, result=result)
+
+
 def undo_merge(workspace: Workspace, event_id: int, operator_id: int) -> ReviewChange:
     result = merge_service.undo_event(workspace, event_id, operator_id)
     return ReviewChange(
@@ -150,6 +201,7 @@ __all__ = [
     "ChangeKind",
     "LoadedGroup",
     "ReviewChange",
+    "bind_to_contact",
     "dismiss_group",
     "exclude_lead",
     "load_group",

@@ -97,6 +97,13 @@ def undo_question(last: UndoableMerge) -> str:
     when = last.merged_at_local
     # Today's merge by its time alone, an older one with its date.
     time = f"{when:%H:%M}" if when.date() == date.today() else format_time(when)
+    if last.is_bind:
+        contact = f"#{last.contact_label}"
+        if last.contact_name:
+            contact = f"{contact} ({last.contact_name})"
+        return QCoreApplication.translate(
+            "CompareView", "Undo binding lead {lead} to contact {contact}, {time}, {who}?"
+        ).format(lead=primary, contact=contact, time=time, who=last.operator_name)
     return QCoreApplication.translate(
         "CompareView", "Undo the merge of {others} into {primary}, {time}, {who}?"
     ).format(

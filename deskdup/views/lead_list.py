@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from typing import Any
 
+import qtawesome as qta
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -38,6 +39,7 @@ TEXT_MATCH_LIMIT = 200  # leads that merely contain the text, after the lookup's
 
 class LeadListView(QWidget):
     compare_requested = Signal(list)  # lead ids
+    bind_requested = Signal(object)  # the LeadRow to bind to a contact
     # Asks the window to run a lookup; the window answers with show_hits().
     search_requested = Signal(str)
 
@@ -110,6 +112,13 @@ class LeadListView(QWidget):
         header.moveSection(header.visualIndex(Column.MATCH), header.visualIndex(Column.NAME) + 1)
         self.table.setColumnHidden(Column.MATCH, True)
         self.table.addAction(self.compare_action)
+        self.bind_action = QAction(
+            qta.icon("fa5s.address-book"), self.tr("Bind to a contact…"), self
+        )
+        self.bind_action.setToolTip(self.tr("Find the contact this lead belongs to and bind it"))
+        self.bind_action.setEnabled(False)
+        self.bind_action.triggered.connect(self.bind_selected)
+        self.table.addAction(self.bind_action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
@@ -210,7 +219,14 @@ class LeadListView(QWidget):
                 )
 
     def _selection_changed(self, *_args) -> None:
-        self.compare_action.setEnabled(len(self.table.selectionModel().selectedRows()) >= 2)
+        selected = len(self.table.selectionModel().selectedRows())
+        self.compare_action.setEnabled(selected >= 2)
+        self.bind_action.setEnabled(selected == 1)
+
+    def bind_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if len(rows) == 1:
+            self.bind_requested.emit(self.model.row_at(rows[0].row()))
 
     def compare_selected(self) -> None:
         ids = self.selected_ids()

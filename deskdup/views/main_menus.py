@@ -93,9 +93,11 @@ class WindowMenus(QObject):
         w.review_menu.addAction(review[ReviewAction.NEXT_GROUP])
         w.review_menu.addAction(review[ReviewAction.PREVIOUS_GROUP])
         w.review_menu.addAction(w.leads.compare_action)
+        w.review_menu.addAction(w.leads.bind_action)
         w.review_menu.addSeparator()
         for action in (
             ReviewAction.MERGE,
+            ReviewAction.BIND,
             ReviewAction.DISMISS,
             ReviewAction.SKIP,
             ReviewAction.UNDO,

@@ -24,18 +24,22 @@ from PySide6.QtWidgets import (
 
 from deskdup import __version__
 from deskdup.services.group_reasons import group_reasons
-from deskdup.services.lead_rows import GroupRights, load_lead_rows, load_queue_facts
+from deskdup.services.lead_rows import GroupRights, LeadRow, load_lead_rows, load_queue_facts
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
+from deskdup.services.matching.store import kept_result, open_index, refresh_index
 from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
 from deskdup.services.team_settings import team_match_settings
 from deskdup.services.workspace import Workspace
 from deskdup.views import import_dialog
 from deskdup.views import settings as opts
+from deskdup.views.bind_dialog import BindDialog, BindTarget, lead_heading
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
+from deskdup.views.formatting import translate_message
 from deskdup.views.history import HistoryTab
 from deskdup.views.lead_list import LeadListView
+from deskdup.views.lifetime import delete_later
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
 from deskdup.views.merge_key import MergeKeyGuard
 from deskdup.views.queue import QueueView
@@ -82,6 +86,7 @@ class MainWindow(QMainWindow):
         self._reopen_row = 0  # where the next group opens after a refresh ("next")
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
         self._open_key: str | None = None  # the queue group they come from
+        self.bind_dialog: BindDialog | None = None  # the lead list's, while open
         # Qt adds " — deskdup" (the application's display name) itself.
         self.setWindowTitle(self.tr("Duplicate leads"))
 
@@ -118,6 +123,7 @@ class MainWindow(QMainWindow):
         self.queue.group_activated.connect(self.open_row)
         self.queue.current_changed.connect(self._follow_queue)
         self.leads.compare_requested.connect(self.compare_leads)
+        self.leads.bind_requested.connect(self.bind_lead)
         self.leads.search_requested.connect(self.lookup)
         # What a merge, dismissal or undo changed: the queue and the lead list follow.
         self.context.ops.executed.connect(self._executed)
@@ -201,9 +207,12 @@ class MainWindow(QMainWindow):
     def start_scan(self, full: bool = False) -> None:
         """Scan in the background (a full build, or a refresh of what changed).
 
-        A refresh while the queue shows a result of the same tier updates only the
-        groups that changed (``queue_update``); one asked for while a scan runs
-        (a merge after a merge) runs when it ends, so no change is left out.
+        The build takes over the pairs the workspace keeps for every lead
+        unchanged since (``store.open_index``); when the window has no index
+        yet, the kept queue is shown first, before the build.  A refresh while
+        the queue shows a result of the same tier updates only the groups that
+        changed (``queue_update``); one asked for while a scan runs (a merge
+        after a merge) runs when it ends, so no change is left out.
         """
         if self._scan_op is not None:
             self._refresh_again = self._refresh_again or not full
@@ -215,18 +224,26 @@ class MainWindow(QMainWindow):
         base = ctx.scan_result if index is not None else None
         if base is not None and getattr(base, "tier", tier) != tier:
             base = None
+        if ctx.match_index is None:
+
+            def kept() -> tuple[ScanResult, list[QueueRow]] | None:
+                with quiet_gc(freeze=True):
+                    result = kept_result(ws, team_match_settings(ws, settings), tier)
+                    return None if result is None else (result, queue_rows(ws, operator, result))
+
+            ctx.query(self, kept, self._show_kept_queue).run_in_background()
 
         def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow] | QueueDelta]:
             with quiet_gc(freeze=True):
                 if index is None:
                     team = team_match_settings(ws, settings)  # the team's, once saved
-                    built = MatchIndex.build(
+                    built = open_index(
                         ws, team, progress=progress, cancelled=lambda: progress.cancelled
                     )
                     result = built.result(tier=tier)
                 else:
                     built = index
-                    result = built.refresh(ws, tier=tier)
+                    result = refresh_index(built, ws, tier=tier)
                 if base is not None:
                     return built, result, queue_delta(ws, operator, base, result)
                 return built, result, queue_rows(ws, operator, result)
@@ -327,7 +344,13 @@ class MainWindow(QMainWindow):
         )
         self.scan_action.setEnabled(False)
 
-    def _show_result(self, result: ScanResult, rows: list[QueueRow]) -> None:
+    def _show_kept_queue(self, outcome: tuple[ScanResult, list[QueueRow]] | None) -> None:
+        """The queue the workspace keeps, while the index is built behind it."""
+        if outcome is None or self.context.match_index is not None:
+            return
+        self._show_result(*outcome, final=False)
+
+    def _show_result(self, result: ScanResult, rows: list[QueueRow], final: bool = True) -> None:
         # The open group stays the highlighted one (a rebuilt window has no current row yet).
         self.queue.set_rows(rows, keep=self._open_key)
         self.leads.set_duplicate_ids(lead_ids_in_groups(result))
@@ -338,7 +361,7 @@ class MainWindow(QMainWindow):
             ),
             8000,
         )
-        self._queue_shown()
+        self._queue_shown(final)
 
     def _show_update(self, delta: QueueDelta) -> None:
         """A refresh's changes only: rows out and in, the rest of the queue untouched."""
@@ -346,7 +369,9 @@ class MainWindow(QMainWindow):
         self.leads.set_duplicate_ids(delta.in_groups)
         self._queue_shown()
 
-    def _queue_shown(self) -> None:
+    def _queue_shown(self, final: bool = True) -> None:
+        """The queue shows a result: open a group if none is, and say so
+        (``scan_finished``) unless it is the kept queue shown before the build."""
         pending, self._pending_open = self._pending_open, None
         if pending == "next" and self.compare_is_empty() and not self.queue.current_row():
             # The group open before the refresh is gone: the one now in its place.
@@ -356,7 +381,8 @@ class MainWindow(QMainWindow):
             self.queue.open_current_or_first()
             if self.tabs.currentIndex() == QUEUE_TAB:
                 self.queue.table.setFocus()
-        self.scan_finished.emit()
+        if final:
+            self.scan_finished.emit()
 
     def load_leads(self) -> None:
         ws = self.context.workspace
@@ -436,6 +462,26 @@ class MainWindow(QMainWindow):
         self.compare.forget_banner()  # what the queue's last group said is not about these
         self.compare.show_group(lead_ids, group_reasons(self.context.match_index, lead_ids))
 
+    def bind_lead(self, row: LeadRow) -> None:
+        """The lead list's "Bind to a contact…": the dialog for one lead."""
+        if self.bind_dialog is not None:
+            return
+        target = BindTarget((row.id,), lead_heading(row.label, row.name if row.named else ""))
+        dialog = BindDialog(self.context, target, self)
+        dialog.bound.connect(
+            lambda change: self.statusBar().showMessage(
+                translate_message(change.result.summary), 15000
+            )
+        )
+        dialog.finished.connect(self._bind_dialog_closed)
+        self.bind_dialog = dialog
+        dialog.open()
+
+    def _bind_dialog_closed(self) -> None:
+        if self.bind_dialog is not None:
+            delete_later(self.bind_dialog)
+        self.bind_dialog = None
+
     def next_group(self) -> None:
         self.show_tab(QUEUE_TAB)
         self.queue.move(1)
@@ -454,6 +500,10 @@ class MainWindow(QMainWindow):
         if change.kind is ChangeKind.UNDO:
             self.start_scan(full=False)
             self.load_leads()
+        elif change.kind is ChangeKind.BIND:
+            self.load_leads()
+            if set(change.group) & set(self.compare.lead_ids):
+                self.compare.reload()  # the plan holds the lead's old version
         elif change.closes_group:
             self._group_done(change.group, change.gone)
 

@@ -39,6 +39,7 @@ class ReviewAction(enum.StrEnum):
     DISMISS = "dismiss"
     SKIP = "skip"
     UNDO = "undo"
+    BIND = "bind"  # find a contact for the merged lead
     CHEAT_SHEET = "cheat_sheet"
 
 
@@ -142,6 +143,13 @@ SHORTCUTS: tuple[ReviewShortcut, ...] = (
         ReviewAction.SKIP,
         ("S", "Ctrl+Shift+S"),
         QT_TRANSLATE_NOOP("ReviewShortcuts", "Skip this group for now"),
+        window_wide=True,
+        repeats=False,
+    ),
+    ReviewShortcut(
+        ReviewAction.BIND,
+        ("Ctrl+B",),
+        QT_TRANSLATE_NOOP("ReviewShortcuts", "Bind the merged lead to a contact"),
         window_wide=True,
         repeats=False,
     ),

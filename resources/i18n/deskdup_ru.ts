@@ -34,6 +34,89 @@
     </message>
 </context>
 <context>
+    <name>BindDialog</name>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="199" />
+        <source>Bind to a contact</source>
+        <translation>Привязка к контакту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="220" />
+        <source>Contact ID, name (any order, initials, typos), phone, e-mail or @handle</source>
+        <translation>ID контакта, ФИО (в любом порядке, инициалы, опечатки), телефон, e-mail или @ник</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="245" />
+        <source>Bind the merged lead</source>
+        <translation>Привязать объединённый лид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="247" />
+        <source>The merge will bind the merged lead to this contact ({key})</source>
+        <translation>Объединение привяжет объединённый лид к этому контакту ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="254" />
+        <source>Merge and bind</source>
+        <translation>Объединить и привязать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="256" />
+        <source>Merge the group now and bind the result to this contact ({key})</source>
+        <translation>Объединить группу сейчас и привязать результат к этому контакту ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="268" />
+        <source>Bind</source>
+        <translation>Привязать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="270" />
+        <source>Bind the lead to this contact ({key})</source>
+        <translation>Привязать лид к этому контакту ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="337" />
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/bind_dialog.py" line="365" />
+        <source>%n contact(s) found</source>
+        <translation><numerusform>Найден %n контакт</numerusform><numerusform>Найдено %n контакта</numerusform><numerusform>Найдено %n контактов</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="367" />
+        <source>No contact matches “{text}”.</source>
+        <translation>Нет контактов по запросу «{text}».</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="370" />
+        <source>Contacts this lead most likely belongs to (type to search):</source>
+        <translation>Контакты, к которым скорее всего относится лид (начните вводить для поиска):</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="372" />
+        <source>No contact looks like this lead; type a contact ID, a name or a phone.</source>
+        <translation>Похожих контактов нет; введите ID контакта, ФИО или телефон.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="375" />
+        <source>{count} contacts searched in {ms} ms</source>
+        <translation>Просмотрено контактов: {count} за {ms} мс</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="455" />
+        <source>Lead #{lead}</source>
+        <translation>Лид #{lead}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="460" />
+        <source>The lead merged from {leads} will be bound to the contact you choose</source>
+        <translation>Лид, объединённый из {leads}, будет привязан к выбранному контакту</translation>
+    </message>
+</context>
+<context>
     <name>Bitrix24</name>
     <message>
         <location filename="../../deskdup/services/bitrix24/backend.py" line="35" />
@@ -306,104 +389,119 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="114" />
+        <location filename="../../deskdup/views/compare/grid.py" line="115" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="146" />
+        <location filename="../../deskdup/views/compare/grid.py" line="147" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="177" />
         <location filename="../../deskdup/views/compare/grid.py" line="178" />
+        <location filename="../../deskdup/views/compare/grid.py" line="179" />
         <source>Type the value of the merged lead</source>
         <translation>Ввести значение объединённого лида вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="214" />
+        <location filename="../../deskdup/views/compare/grid.py" line="203" />
+        <source>bind to another contact…</source>
+        <translation>привязать к другому контакту…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="206" />
+        <source>Find a contact for the merged lead</source>
+        <translation>Найти контакт для объединённого лида</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="229" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="215" />
+        <location filename="../../deskdup/views/compare/grid.py" line="230" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="216" />
+        <location filename="../../deskdup/views/compare/grid.py" line="231" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="217" />
+        <location filename="../../deskdup/views/compare/grid.py" line="232" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="252" />
-        <location filename="../../deskdup/views/compare/grid.py" line="391" />
+        <location filename="../../deskdup/views/compare/grid.py" line="267" />
+        <location filename="../../deskdup/views/compare/grid.py" line="408" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="268" />
+        <location filename="../../deskdup/views/compare/grid.py" line="283" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="270" />
+        <location filename="../../deskdup/views/compare/grid.py" line="285" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="277" />
+        <location filename="../../deskdup/views/compare/grid.py" line="292" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="290" />
+        <location filename="../../deskdup/views/compare/grid.py" line="305" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="318" />
+        <location filename="../../deskdup/views/compare/grid.py" line="333" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="320" />
+        <location filename="../../deskdup/views/compare/grid.py" line="335" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="330" />
+        <location filename="../../deskdup/views/compare/grid.py" line="345" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="348" />
+        <location filename="../../deskdup/views/compare/grid.py" line="363" />
         <source>typed</source>
         <translation>введено вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="350" />
+        <location filename="../../deskdup/views/compare/grid.py" line="365" />
+        <source>found in the contacts; bound by the merge</source>
+        <translation>найден в контактах; привяжется при объединении</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="367" />
         <source>put right, from #{lead}</source>
         <translation>исправлено, из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="352" />
+        <location filename="../../deskdup/views/compare/grid.py" line="369" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="364" />
+        <location filename="../../deskdup/views/compare/grid.py" line="381" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="388" />
+        <location filename="../../deskdup/views/compare/grid.py" line="405" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
@@ -411,88 +509,113 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="231" />
+        <location filename="../../deskdup/views/compare/view.py" line="236" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="237" />
+        <location filename="../../deskdup/views/compare/view.py" line="242" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="278" />
+        <location filename="../../deskdup/views/compare/view.py" line="283" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="280" />
+        <location filename="../../deskdup/views/compare/view.py" line="285" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="303" />
+        <location filename="../../deskdup/views/compare/view.py" line="308" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="312" />
+        <location filename="../../deskdup/views/compare/view.py" line="317" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="357" />
+        <location filename="../../deskdup/views/compare/view.py" line="362" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="408" />
+        <location filename="../../deskdup/views/compare/view.py" line="415" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="457" />
+        <location filename="../../deskdup/views/compare/view.py" line="464" />
         <source>Type the value</source>
         <translation>Ввод значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="458" />
+        <location filename="../../deskdup/views/compare/view.py" line="465" />
         <source>{field} of the merged lead:</source>
         <translation>{field} объединённого лида:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="595" />
+        <location filename="../../deskdup/views/compare/view.py" line="602" />
         <source>The view has been reloaded.</source>
         <translation>Данные обновлены.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="645" />
-        <location filename="../../deskdup/views/compare/view.py" line="668" />
+        <location filename="../../deskdup/views/compare/view.py" line="652" />
+        <location filename="../../deskdup/views/compare/view.py" line="714" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/formatting.py" line="100" />
+        <location filename="../../deskdup/views/compare/view.py" line="690" />
+        <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
+        <translation>Объединение привяжет объединённый лид к контакту #{contact} ({name}) и передаст контакту телефоны, e-mail, мессенджеры и чаты группы.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="744" />
+        <source>Undo bind</source>
+        <translation>Отменить привязку</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/formatting.py" line="104" />
+        <source>Undo binding lead {lead} to contact {contact}, {time}, {who}?</source>
+        <translation>Отменить привязку лида {lead} к контакту {contact}, {time}, {who}?</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/formatting.py" line="107" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="687" />
+        <location filename="../../deskdup/views/compare/view.py" line="733" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="693" />
+        <location filename="../../deskdup/views/compare/view.py" line="739" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="695" />
+        <location filename="../../deskdup/views/compare/view.py" line="739" />
+        <source>Undo the last bind</source>
+        <translation>Отмена последней привязки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="741" />
+        <source>The lead and the contact will be restored exactly as they were.</source>
+        <translation>Лид и контакт вернутся точно в прежнее состояние.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="743" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="696" />
+        <location filename="../../deskdup/views/compare/view.py" line="744" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -651,59 +774,112 @@
     </message>
 </context>
 <context>
+    <name>ContactRow</name>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="115" />
+        <source>(no name)</source>
+        <translation>(без имени)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/bind_dialog.py" line="122" />
+        <source>%n lead(s)</source>
+        <translation><numerusform>%n лид</numerusform><numerusform>%n лида</numerusform><numerusform>%n лидов</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/bind_dialog.py" line="123" />
+        <source>%n deal(s)</source>
+        <translation><numerusform>%n сделка</numerusform><numerusform>%n сделки</numerusform><numerusform>%n сделок</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="146" />
+        <source>no phones, e-mails or messengers</source>
+        <translation>нет телефонов, e-mail и мессенджеров</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="150" />
+        <source>nobody</source>
+        <translation>никто</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="153" />
+        <source>Responsible: {owner}</source>
+        <translation>Ответственный: {owner}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="158" />
+        <source>Deals: {deals}</source>
+        <translation>Сделки: {deals}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="163" />
+        <source>one of these leads is bound to it already</source>
+        <translation>к нему уже привязан один из этих лидов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/bind_dialog.py" line="165" />
+        <source>this lead is bound to it already</source>
+        <translation>этот лид уже привязан к нему</translation>
+    </message>
+</context>
+<context>
     <name>Contacts</name>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="46" />
+        <location filename="../../deskdup/services/binding.py" line="47" />
         <source>Bound lead #{lead} to contact #{contact} ({name}); added {comms} communication(s) and {chats} chat(s)</source>
         <translation>Лид #{lead} привязан к контакту #{contact} ({name}); добавлено средств связи: {comms}, чатов: {chats}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="51" />
+        <location filename="../../deskdup/services/binding.py" line="52" />
+        <source>Lead #{lead} is no longer bound to a contact</source>
+        <translation>Лид #{lead} больше не привязан к контакту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/binding.py" line="53" />
         <source>There is no lead {lead} (any more)</source>
         <translation>Лида {lead} нет (больше нет)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="52" />
+        <location filename="../../deskdup/services/binding.py" line="54" />
         <source>There is no contact {contact} (any more)</source>
         <translation>Контакта {contact} нет (больше нет)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="53" />
+        <location filename="../../deskdup/services/binding.py" line="55" />
         <source>Lead #{lead} was merged or archived; bind the lead that stayed</source>
         <translation>Лид #{lead} объединён или в архиве; привяжите оставшийся лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="56" />
+        <location filename="../../deskdup/services/binding.py" line="58" />
         <source>Contact #{contact} was merged or archived; bind to the contact that stayed</source>
         <translation>Контакт #{contact} объединён или в архиве; привяжите к оставшемуся контакту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="59" />
+        <location filename="../../deskdup/services/binding.py" line="61" />
         <source>Lead #{lead} is already bound to contact #{contact}; nothing to add</source>
         <translation>Лид #{lead} уже привязан к контакту #{contact}; добавить нечего</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="62" />
+        <location filename="../../deskdup/services/binding.py" line="64" />
         <source>Lead #{lead} was changed by someone else since you saw it (now version {version}); look again before binding</source>
         <translation>Лид #{lead} изменил кто-то другой, пока вы его смотрели (теперь версия {version}); посмотрите ещё раз перед привязкой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="67" />
+        <location filename="../../deskdup/services/binding.py" line="69" />
         <source>Contact #{contact} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
         <translation>Контакт #{contact} ваш ({department}); у вас нет права «{right}» на контакты вообще; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="72" />
+        <location filename="../../deskdup/services/binding.py" line="74" />
         <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
         <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты коллег; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="77" />
+        <location filename="../../deskdup/services/binding.py" line="79" />
         <source>Contact #{contact} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
         <translation>Контакт #{contact} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты этого отдела; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/binding.py" line="82" />
+        <location filename="../../deskdup/services/binding.py" line="84" />
         <source>Contact #{contact} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
         <translation>У контакта #{contact} нет ответственного; у вас нет права «{right}» на чужие контакты; обратитесь к руководителю</translation>
     </message>
@@ -726,6 +902,11 @@
         <location filename="../../deskdup/services/contacts.py" line="39" />
         <source>Patronymic initial {initial} fits: {patronymic}</source>
         <translation>Инициал отчества {initial} подходит: {patronymic}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/review.py" line="32" />
+        <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
+        <translation>С порталом Битрикс24 объединение пока не может сразу привязать результат к контакту: объедините, затем привяжите объединённый лид к контакту (список лидов, правый щелчок).</translation>
     </message>
 </context>
 <context>
@@ -1247,87 +1428,87 @@
         <translation>Импортировано {imported}, уже были {unchanged}, отклонено {rejected} (из {rows} строк); некорректных телефонов или e-mail сохранено как есть: {invalid}.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="120" />
+        <location filename="../../deskdup/services/importer/rows.py" line="112" />
         <source>the cell in column '{column}' reaches Excel's limit of 32,767 characters, so its text may have been cut: import it from a CSV file</source>
         <translation>ячейка в столбце '{column}' достигает предела Excel в 32 767 символов, и её текст мог быть обрезан: импортируйте её из файла CSV</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="138" />
+        <location filename="../../deskdup/services/importer/rows.py" line="130" />
         <source>the cell in column '{column}' holds {value}, which a spreadsheet does not keep as the digits typed (TRUE/FALSE, a fraction, a date or more than 15 digits): format the column as text and type the value again</source>
         <translation>ячейка в столбце '{column}' содержит {value}: таблица не хранит это как набранные цифры (ИСТИНА/ЛОЖЬ, дробь, дата или больше 15 цифр); задайте столбцу текстовый формат и введите значение заново</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="157" />
+        <location filename="../../deskdup/services/importer/rows.py" line="149" />
         <source>the row contains a NUL character (binary data, not text)</source>
         <translation>в строке есть символ NUL (двоичные данные, а не текст)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="165" />
+        <location filename="../../deskdup/services/importer/rows.py" line="157" />
         <source>the id is empty</source>
         <translation>пустой id</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="168" />
+        <location filename="../../deskdup/services/importer/rows.py" line="160" />
         <source>the id '{id}' contains a control character</source>
         <translation>в id '{id}' есть управляющий символ</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="172" />
+        <location filename="../../deskdup/services/importer/rows.py" line="164" />
         <source>the id is longer than 64 characters</source>
         <translation>id длиннее 64 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="175" />
+        <location filename="../../deskdup/services/importer/rows.py" line="167" />
         <source>id {id} already appears on line {first}</source>
         <translation>id {id} уже встречается в строке {first}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="333" />
+        <location filename="../../deskdup/services/importer/rows.py" line="325" />
         <source>cannot read the date '{value}' (dates are read day first: 25.11.2026, 25/11/2026 10:02, or ISO 2026-11-25T10:02)</source>
         <translation>не удалось прочитать дату '{value}' (даты читаются с дня: 25.11.2026, 25/11/2026 10:02, или ISO 2026-11-25T10:02)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="209" />
+        <location filename="../../deskdup/services/importer/rows.py" line="201" />
         <source>unknown channel '{value}' (known: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</source>
         <translation>неизвестный канал '{value}' (известные: telegram, whatsapp, avito, site, call, email, vk, instagram, viber, openline, other)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="43" />
+        <location filename="../../deskdup/services/importer/rows.py" line="35" />
         <source>'{value}' is the name of several contacts: give the contact's id instead</source>
         <translation>'{value}' — так зовут несколько контактов: укажите ID контакта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="47" />
+        <location filename="../../deskdup/services/importer/rows.py" line="39" />
         <source>unknown operator '{value}': add the operator to the workspace (deskdup operator add) or clear the cell</source>
         <translation>неизвестный оператор '{value}': добавьте оператора в базу (deskdup operator add) или очистите ячейку</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="52" />
+        <location filename="../../deskdup/services/importer/rows.py" line="44" />
         <source>'{value}' is the name of several operators: write the login in the cell instead</source>
         <translation>'{value}' — так зовут нескольких операторов: укажите в ячейке логин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="56" />
+        <location filename="../../deskdup/services/importer/rows.py" line="48" />
         <source>contact '{value}' is not in the workspace: import the contacts export first</source>
         <translation>контакта '{value}' нет в рабочей базе: сначала импортируйте выгрузку контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="250" />
+        <location filename="../../deskdup/services/importer/rows.py" line="242" />
         <source>the status is longer than 40 characters</source>
         <translation>статус длиннее 40 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="259" />
+        <location filename="../../deskdup/services/importer/rows.py" line="251" />
         <source>a name is longer than 100 characters</source>
         <translation>имя длиннее 100 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="279" />
+        <location filename="../../deskdup/services/importer/rows.py" line="271" />
         <source>a phone or address is longer than 300 characters</source>
         <translation>телефон или адрес длиннее 300 символов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/importer/rows.py" line="284" />
+        <location filename="../../deskdup/services/importer/rows.py" line="276" />
         <source>the title is longer than 300 characters</source>
         <translation>название длиннее 300 символов</translation>
     </message>
@@ -1611,47 +1792,57 @@
 <context>
     <name>LeadListView</name>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="52" />
+        <location filename="../../deskdup/views/lead_list.py" line="54" />
         <source>Search: phone in any format, e-mail, @handle or name</source>
         <translation>Поиск: телефон в любом формате, e-mail, @ник или имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="57" />
+        <location filename="../../deskdup/views/lead_list.py" line="59" />
         <source>Has duplicates</source>
         <translation>Есть дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="59" />
+        <location filename="../../deskdup/views/lead_list.py" line="61" />
         <source>Only leads that are in a group of the review queue</source>
         <translation>Только лиды, входящие в группу очереди проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="63" />
+        <location filename="../../deskdup/views/lead_list.py" line="65" />
         <source>Compare and merge</source>
         <translation>Сравнить и объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="68" />
+        <location filename="../../deskdup/views/lead_list.py" line="70" />
         <source>Open the selected leads side by side ({keys})</source>
         <translation>Открыть выбранные лиды рядом ({keys})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="158" />
+        <location filename="../../deskdup/views/lead_list.py" line="116" />
+        <source>Bind to a contact…</source>
+        <translation>Привязать к контакту…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="118" />
+        <source>Find the contact this lead belongs to and bind it</source>
+        <translation>Найти контакт, к которому относится лид, и привязать</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/lead_list.py" line="167" />
         <source>Contains “{text}”</source>
         <translation>Содержит «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="185" />
+        <location filename="../../deskdup/views/lead_list.py" line="194" />
         <source>Nothing found</source>
         <translation>Ничего не найдено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="187" />
+        <location filename="../../deskdup/views/lead_list.py" line="196" />
         <source>{n} leads</source>
         <translation>Лидов: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/lead_list.py" line="190" />
+        <location filename="../../deskdup/views/lead_list.py" line="199" />
         <source>{shown} of {total} leads</source>
         <translation>{shown} из {total} лидов</translation>
     </message>
@@ -1730,77 +1921,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="86" />
+        <location filename="../../deskdup/views/main_window.py" line="91" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="91" />
+        <location filename="../../deskdup/views/main_window.py" line="96" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="92" />
+        <location filename="../../deskdup/views/main_window.py" line="97" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="94" />
+        <location filename="../../deskdup/views/main_window.py" line="99" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="235" />
+        <location filename="../../deskdup/views/main_window.py" line="252" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="235" />
+        <location filename="../../deskdup/views/main_window.py" line="252" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="336" />
+        <location filename="../../deskdup/views/main_window.py" line="359" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="483" />
+        <location filename="../../deskdup/views/main_window.py" line="533" />
         <source>Not merged: the merge before is still being written; press {keys} again</source>
         <translation>Не объединено: предыдущее объединение ещё записывается; нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="487" />
+        <location filename="../../deskdup/views/main_window.py" line="537" />
         <source>Not merged: the next group is still opening; look, then press {keys} again</source>
         <translation>Не объединено: следующая группа ещё открывается; посмотрите её и нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="490" />
+        <location filename="../../deskdup/views/main_window.py" line="540" />
         <source>Nothing to merge: no group is open</source>
         <translation>Нечего объединять: группа не открыта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="492" />
+        <location filename="../../deskdup/views/main_window.py" line="542" />
         <source>Not merged: you lack a right to merge this group (see above)</source>
         <translation>Не объединено: у вас нет права объединить эту группу (причина указана выше)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="511" />
+        <location filename="../../deskdup/views/main_window.py" line="561" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="520" />
+        <location filename="../../deskdup/views/main_window.py" line="570" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="551" />
+        <location filename="../../deskdup/views/main_window.py" line="601" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="554" />
+        <location filename="../../deskdup/views/main_window.py" line="604" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -1808,32 +1999,27 @@
 <context>
     <name>Merge</name>
     <message>
-        <location filename="../../deskdup/services/backend.py" line="48" />
-        <source>Lead #{lead} was changed by someone else (now version {version}); nothing was bound</source>
-        <translation>Лид #{lead} изменил кто-то другой (теперь версия {version}); ничего не привязано</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/backend.py" line="52" />
-        <source>Contact {contact} does not exist (any more)</source>
-        <translation>Контакта {contact} больше нет в базе</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/services/merge.py" line="109" />
+        <location filename="../../deskdup/services/merge.py" line="111" />
         <source>Merged {count} leads into #{primary}</source>
         <translation>Объединено лидов: {count}, в #{primary}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="110" />
+        <location filename="../../deskdup/services/merge.py" line="112" />
+        <source>Merged {count} leads into #{primary} and bound it to contact #{contact} ({name})</source>
+        <translation>Лиды ({count}) объединены в #{primary}, он привязан к контакту #{contact} ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/merge.py" line="115" />
         <source>Lead #{lead} was changed by {who} at {time} (now version {version}); nothing was merged</source>
         <translation>Лид #{lead} был изменён в {time}, автор изменения: {who} (теперь версия {version}); ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="114" />
+        <location filename="../../deskdup/services/merge.py" line="119" />
         <source>Lead #{lead} was deleted by someone else; nothing was merged</source>
         <translation>Лид #{lead} удалил кто-то другой; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="118" />
+        <location filename="../../deskdup/services/merge.py" line="123" />
         <source>Lead #{lead} was merged into #{into} by {who}; nothing was merged</source>
         <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено</translation>
     </message>
@@ -1943,7 +2129,7 @@
         <translation>Это объединение сделано в портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="122" />
+        <location filename="../../deskdup/services/merge.py" line="127" />
         <source>someone else</source>
         <translation>кто-то другой</translation>
     </message>
@@ -2006,42 +2192,42 @@
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="164" />
+        <location filename="../../deskdup/services/merge_plan.py" line="166" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="165" />
+        <location filename="../../deskdup/services/merge_plan.py" line="167" />
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="166" />
+        <location filename="../../deskdup/services/merge_plan.py" line="168" />
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="167" />
+        <location filename="../../deskdup/services/merge_plan.py" line="169" />
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="168" />
+        <location filename="../../deskdup/services/merge_plan.py" line="170" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="169" />
+        <location filename="../../deskdup/services/merge_plan.py" line="171" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="170" />
+        <location filename="../../deskdup/services/merge_plan.py" line="172" />
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="171" />
+        <location filename="../../deskdup/services/merge_plan.py" line="173" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
@@ -2049,12 +2235,12 @@
 <context>
     <name>MergeNote</name>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="127" />
+        <location filename="../../deskdup/services/merge.py" line="132" />
         <source>Merged leads {leads} into this lead ({when}, {who}).</source>
         <translation>В этот лид объединены лиды {leads} ({when}, {who}).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge.py" line="128" />
+        <location filename="../../deskdup/services/merge.py" line="133" />
         <source>%Y-%m-%d %H:%M</source>
         <translation>%d.%m.%Y %H:%M</translation>
     </message>
@@ -2504,11 +2690,26 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="83" />
+        <source>Contact…</source>
+        <translation>Контакт…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="84" />
+        <source>Find the customer's contact; the merge binds the merged lead to it</source>
+        <translation>Найти контакт клиента; объединение привяжет к нему объединённый лид</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="87" />
+        <source>&amp;Bind to a contact…</source>
+        <translation>&amp;Привязать к контакту…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="91" />
         <source>Merge</source>
         <translation>Объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="84" />
+        <location filename="../../deskdup/views/compare/actions.py" line="92" />
         <source>Merge every other lead into the primary</source>
         <translation>Объединить остальные лиды с основным</translation>
     </message>
@@ -2516,67 +2717,72 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="77" />
+        <location filename="../../deskdup/views/shortcuts.py" line="78" />
         <source>Next group</source>
         <translation>Следующая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="83" />
+        <location filename="../../deskdup/views/shortcuts.py" line="84" />
         <source>Previous group</source>
         <translation>Предыдущая группа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="89" />
+        <location filename="../../deskdup/views/shortcuts.py" line="90" />
         <source>Make the lead in that column the primary</source>
         <translation>Сделать лид этого столбца основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="96" />
+        <location filename="../../deskdup/views/shortcuts.py" line="97" />
         <source>Previous field</source>
         <translation>Предыдущее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="102" />
+        <location filename="../../deskdup/views/shortcuts.py" line="103" />
         <source>Next field</source>
         <translation>Следующее поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="108" />
+        <location filename="../../deskdup/views/shortcuts.py" line="109" />
         <source>Keep the value on the left</source>
         <translation>Оставить значение слева</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="114" />
+        <location filename="../../deskdup/views/shortcuts.py" line="115" />
         <source>Keep the value on the right</source>
         <translation>Оставить значение справа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="122" />
+        <location filename="../../deskdup/views/shortcuts.py" line="123" />
         <source>Keep that column's value of the current field</source>
         <translation>Оставить значение этого столбца в текущем поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="129" />
+        <location filename="../../deskdup/views/shortcuts.py" line="130" />
         <source>Merge into the primary</source>
         <translation>Объединить в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="137" />
+        <location filename="../../deskdup/views/shortcuts.py" line="138" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="144" />
+        <location filename="../../deskdup/views/shortcuts.py" line="145" />
         <source>Skip this group for now</source>
         <translation>Пропустить группу пока</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="151" />
+        <location filename="../../deskdup/views/shortcuts.py" line="152" />
+        <source>Bind the merged lead to a contact</source>
+        <translation>Привязать объединённый лид к контакту</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="159" />
         <source>Undo my last merge</source>
         <translation>Отменить моё последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="158" />
+        <location filename="../../deskdup/views/shortcuts.py" line="166" />
         <source>Show the keyboard shortcuts</source>
         <translation>Показать горячие клавиши</translation>
     </message>
@@ -2974,37 +3180,37 @@
         <translation>Перечитать все лиды и заново построить очередь</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="105" />
+        <location filename="../../deskdup/views/main_menus.py" line="107" />
         <source>&amp;View</source>
         <translation>&amp;Вид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="107" />
+        <location filename="../../deskdup/views/main_menus.py" line="109" />
         <source>Review &amp;queue</source>
         <translation>&amp;Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="110" />
+        <location filename="../../deskdup/views/main_menus.py" line="112" />
         <source>&amp;Leads</source>
         <translation>&amp;Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="113" />
+        <location filename="../../deskdup/views/main_menus.py" line="115" />
         <source>&amp;History</source>
         <translation>&amp;История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="117" />
+        <location filename="../../deskdup/views/main_menus.py" line="119" />
         <source>&amp;Find a lead</source>
         <translation>На&amp;йти лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="121" />
+        <location filename="../../deskdup/views/main_menus.py" line="123" />
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="123" />
+        <location filename="../../deskdup/views/main_menus.py" line="125" />
         <source>&amp;About deskdup</source>
         <translation>&amp;О программе deskdup</translation>
     </message>

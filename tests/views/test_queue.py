@@ -11,6 +11,8 @@ from deskdup.models import Channel
 from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSummary, Reason
 from deskdup.services.matching import MatchIndex
 from deskdup.services.messages import Message
+from deskdup.views.context import AppContext
+from deskdup.views.main_window import MainWindow
 from deskdup.views.queue_model import Column, QueueFilter, QueueModel, QueueProxy, Role, build_rows
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -165,15 +167,49 @@ def test_the_scan_runs_in_the_background_and_fills_the_queue(qtbot, window, app_
     assert sorted(row.lead_ids for row in visible()) == sorted(expected)
 
 
+def test_a_second_start_shows_the_kept_queue_and_scores_nothing_again(
+    qtbot, app_context, ops_runner, monkeypatch
+):
+    """The workspace keeps the candidates: a window opened again shows them
+    before its index is built, and the build takes every pair over (no lead
+    scored again, nothing changed); a lead edited since is the one scored."""
+    first = MainWindow(app_context)
+    qtbot.addWidget(first)
+    first.start()
+    qtbot.waitUntil(lambda: not first.scanning, timeout=30000)
+    groups = [g.lead_ids for g in app_context.scan_result.groups]
+    first.close()
+    ops_runner.wait()
+
+    shown = []
+    context = AppContext(
+        workspace=app_context.workspace,
+        operator=app_context.operator,
+        settings=app_context.settings,
+        ops=ops_runner,
+    )
+    again = MainWindow(context)
+    qtbot.addWidget(again)
+    monkeypatch.setattr(again, "_show_kept_queue", lambda outcome: shown.append(outcome) or None)
+    again.start()
+    qtbot.waitUntil(lambda: not again.scanning, timeout=30000)
+    assert shown and shown[0] is not None
+    kept, rows = shown[0]
+    assert [g.lead_ids for g in kept.groups] == groups and len(rows) == len(groups)
+    assert context.match_index.touched == set()
+    assert [g.lead_ids for g in context.scan_result.groups] == groups
+    again.cancel_scan()
+
+
 def test_cancel_stops_the_scan_and_leaves_the_queue_empty(qtbot, window, app_context, monkeypatch):
     started = []
     real_build = MatchIndex.build
 
-    def slow_build(ws, settings=None, progress=None, cancelled=None):
+    def slow_build(ws, settings=None, progress=None, cancelled=None, kept=None):
         started.append(True)
         while not cancelled():
             progress(0, 10)  # raises Cancelled once the operator pressed Cancel
-        return real_build(ws, settings, progress=progress, cancelled=cancelled)
+        return real_build(ws, settings, progress=progress, cancelled=cancelled, kept=kept)
 
     monkeypatch.setattr(MatchIndex, "build", staticmethod(slow_build))
     window.start_scan(full=True)

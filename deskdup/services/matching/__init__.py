@@ -36,11 +36,13 @@ Import from the package (``from deskdup.services.matching import MatchIndex``);
 the private helpers live in their module.
 """
 
+from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.evidence import Evidence, combine, score_pair
-from deskdup.services.matching.index import MatchIndex, lookup, quiet_gc, scan_workspace
+from deskdup.services.matching.index import MatchIndex, scan_workspace
 from deskdup.services.matching.keys import GLUED_SURNAME_MIN
 from deskdup.services.matching.load import MESSAGE_CHARS
 from deskdup.services.matching.probe import probe_record
+from deskdup.services.matching.search import lookup, refresh_search
 from deskdup.services.matching.settings import (
     DEFAULT_BURST_MINUTES,
     DEFAULT_POSSIBLE_THRESHOLD,
@@ -83,6 +85,7 @@ __all__ = [
     "lookup",
     "probe_record",
     "quiet_gc",
+    "refresh_search",
     "scan_workspace",
     "score_pair",
 ]

@@ -4,18 +4,17 @@ one typed text.  Also the one-call ``scan_workspace`` and ``lookup``."""
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import func, or_, select
 
 from deskdup.models import Lead
-from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSummary
+from deskdup.services.candidates import CandidatePair, LeadSummary
 from deskdup.services.errors import Cancelled
+from deskdup.services.matching.blocks import _Blocks, quiet_gc
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
     _MESSAGE_CODES,
@@ -28,17 +27,13 @@ from deskdup.services.matching.evidence import (
     _share_identifier,
     combine,
 )
+from deskdup.services.matching.groups import _groups, rank_pairs  # noqa: F401 (tests)
 from deskdup.services.matching.inquiry import is_personal_text, rarity
 from deskdup.services.matching.keys import (
-    _LOOKUP_FIRST,
-    _LOOKUP_SURNAME,
     MESSAGE_MIN_CHARS,
-    _lookup_keys,
     _message_hashes,
     _name_hashes,
-    _name_sources,
     _strong_hashes,
-    _strong_keys,
 )
 from deskdup.services.matching.load import (
     _ACTIVE,
@@ -51,19 +46,14 @@ from deskdup.services.matching.load import (
     _owners,
     _raw,
 )
-from deskdup.services.matching.probe import (
-    _lookup_score,
-    _sql_lookup,
-    probe_record,
-)
 from deskdup.services.matching.record import (
     _Lead,
 )
+from deskdup.services.matching.search import index_lookup
 from deskdup.services.matching.settings import (
     _NARROW_OFFSETS,
     _WIDE_OFFSETS,
     LIKELY,
-    LOOKUP_CANDIDATES,
     NAME_HORIZON,
     POSSIBLE,
     STRONG_BLOCK_CAP,
@@ -72,76 +62,6 @@ from deskdup.services.matching.settings import (
     MatchSettings,
     ScanResult,
 )
-
-
-class _Blocks:
-    """Key -> lead ids, compact: a single id is stored bare, more as a list.
-
-    The caller adds an id under a key at most once (no membership test here).
-    """
-
-    __slots__ = ("data",)
-
-    def __init__(self) -> None:
-        self.data: dict[int, int | list[int]] = {}
-
-    def add(self, key: int, lead_id: int) -> None:
-        data = self.data
-        current = data.get(key)
-        if current is None:
-            data[key] = lead_id
-        elif current.__class__ is int:
-            # A lead's keys are a set, so it is never added twice under one key
-            # (a membership test here would make common-name blocks quadratic).
-            data[key] = [current, lead_id]
-        else:
-            current.append(lead_id)
-
-    def remove(self, key: int, lead_id: int) -> None:
-        current = self.data.get(key)
-        if current is None:
-            return
-        if current.__class__ is int:
-            if current == lead_id:
-                del self.data[key]
-        else:
-            if lead_id in current:
-                current.remove(lead_id)
-            if len(current) == 1:
-                self.data[key] = current[0]
-
-    def get(self, key: int) -> list[int] | tuple[int, ...]:
-        current = self.data.get(key)
-        if current is None:
-            return ()
-        if current.__class__ is int:
-            return (current,)
-        return current
-
-
-@contextmanager
-def quiet_gc(freeze: bool = False) -> Iterator[None]:
-    """No cyclic garbage collection while the index is built or read (the window
-    also wraps its queue and lead-list loads in it).
-
-    The index is millions of small acyclic objects; every full collection
-    walks all of them (about a second per million leads) and allocating them
-    triggers many.  Reference counting still frees everything.
-
-    ``freeze``: move what was allocated out of the collector's sight before it
-    is switched on again.  The allocation count keeps growing while collection
-    is off, so the first allocation afterwards would otherwise walk every
-    object made meanwhile (4 s after a build of a million leads).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if freeze:
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _now_progress(progress, done: int, total: int) -> None:
@@ -182,6 +102,12 @@ class MatchIndex:
         self._hopeless, self._needs_message = _hopeless_tables(self.settings, self.threshold)
         # Contradiction weights set positive by hand would add to a score.
         self._bound_extra = [max(0.0, self.settings.weight(c)) for c in _CONTRADICTION_CODES]
+        # The leads scored by the last build or refresh, and those it dropped
+        # (``store`` writes their pairs back).
+        self.touched: set[int] = set()
+        self.gone: set[int] = set()
+        # The leads' name words, counted when a lookup corrects a typo.
+        self.words = None
 
     # ----------------------------------------------------------------- keys
 
@@ -390,16 +316,23 @@ class MatchIndex:
         settings: MatchSettings | None = None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        kept=None,
     ) -> MatchIndex:
-        """Read every active lead and score every candidate pair."""
+        """Read every active lead and score every candidate pair.
+
+        ``kept`` (``store.Kept``): pairs scored before, taken over for every
+        lead whose version and inquiry tier are the ones they were scored on;
+        only the other leads are scored (``touched``; ``gone``: kept leads no
+        longer active).
+        """
         # The index lives long and holds no cycles: keep later collections (in
         # the window's thread too) from walking it again and again.
         with quiet_gc(freeze=True):
-            index = cls._build(ws, settings, progress, cancelled)
+            index = cls._build(ws, settings, progress, cancelled, kept)
         return index
 
     @classmethod
-    def _build(cls, ws, settings, progress, cancelled) -> MatchIndex:
+    def _build(cls, ws, settings, progress, cancelled, kept) -> MatchIndex:
         index = cls(settings)
         started = time.perf_counter()
 
@@ -436,14 +369,36 @@ class MatchIndex:
             if rec.message:
                 rec.tier = index._tier_of(rec)
         check()
-        for n, rec in enumerate(index.leads.values()):
-            index._score_lead(rec, only_greater=True)
+        if kept is None:
+            index.touched = set(index.leads)
+            scored = index.leads.values()
+        else:
+            scored = [index.leads[i] for i in sorted(index._adopt(kept))]
+        for n, rec in enumerate(scored):
+            index._score_lead(rec, only_greater=kept is None)
             if n % 5_000 == 0:
                 check()
                 _now_progress(progress, total + 2 * n, steps)
         _now_progress(progress, steps, steps)
         index.build_seconds = time.perf_counter() - started
         return index
+
+    def _adopt(self, kept) -> set[int]:
+        """Take over the kept pairs of leads unchanged since (same version and
+        tier); the leads to score."""
+        leads, versions = self.leads, kept.versions
+        fresh = {i for i, rec in leads.items() if versions.get(i) != (rec.version, rec.tier)}
+        pairs, partners = self.pairs, self.partners
+        for key, pair in kept.pairs.items():
+            a, b = key
+            if a in fresh or b in fresh or a not in leads or b not in leads:
+                continue
+            pairs[key] = pair
+            partners.add(a, b)
+            partners.add(b, a)
+        self.touched = fresh
+        self.gone = {i for i in versions if i not in leads}
+        return fresh
 
     # ----------------------------------------------------------------- refresh
 
@@ -534,6 +489,10 @@ class MatchIndex:
             self._score_lead(rec, only_greater=False)
         for lead_id in rescore:
             self._score_lead(self.leads[lead_id], only_greater=False)
+        self.touched = {*changed, *rescore}
+        self.gone = set(gone)
+        if changed or gone:
+            self.words = None
         result = self._result(None, tier)
         result.seconds = time.perf_counter() - started
         return result
@@ -555,14 +514,9 @@ class MatchIndex:
 
     def _result(self, threshold: float | None, tier: str = LIKELY) -> ScanResult:
         limit = self.settings.threshold_of(tier) if threshold is None else threshold
-        pairs = [
-            p for key, p in self.pairs.items() if p.score >= limit and key not in self.dismissed
-        ]
-        pairs.sort(key=lambda p: (-p.score, p.a, p.b))
-        groups = _groups(pairs)
-        for group in groups:
-            if group.score < self.review_threshold:
-                group.tier = POSSIBLE
+        pairs, groups = rank_pairs(
+            self.pairs.values(), self.dismissed, limit, self.review_threshold
+        )
         cache = self._summaries
         summaries = {}
         for group in groups:
@@ -593,87 +547,7 @@ class MatchIndex:
 
     def lookup(self, text: str, limit: int = 20) -> list[LookupHit]:
         """Leads matching one phone, e-mail, handle or name, best first."""
-        probe = probe_record(text, self.settings.region)
-        if probe is None:
-            return []
-        get = self.blocks.get
-        found: set[int] = set()
-        for key in _strong_keys(probe):
-            found.update(get(hash(key)))
-        if not found:
-            found = self._name_candidates(probe)
-        hits = []
-        for lead_id in found:
-            rec = self.leads.get(lead_id)
-            if rec is None:
-                continue
-            score, reasons = _lookup_score(probe, rec, self.settings)
-            if score > 0:
-                hits.append(LookupHit(lead_id, score, reasons))
-        hits.sort(key=lambda h: (-h.score, -self.leads[h.lead_id].minute))
-        return hits[:limit]
-
-    def _name_candidates(self, probe: _Lead) -> set[int]:
-        """Leads with the typed surname (and first name, when typed), else with
-        the first name; for a common name the newest are the likeliest wanted."""
-        keys = dict.fromkeys(kind for kind, _key in _lookup_keys(probe))
-        lookup_keys = _lookup_keys(probe)
-        firsts = {f for parts in _name_sources(probe) for f in parts.firsts}
-        for kind in (_LOOKUP_SURNAME, _LOOKUP_FIRST):
-            if kind not in keys:
-                continue
-            members: set[int] = set()
-            for key_kind, key in lookup_keys:
-                if key_kind == kind:
-                    members.update(self.blocks.get(key))
-            if kind == _LOOKUP_SURNAME and firsts:
-                # Surname and first name typed: those with both first.
-                both = {
-                    i
-                    for i in members
-                    if any(
-                        f in parts.firsts for parts in _name_sources(self.leads[i]) for f in firsts
-                    )
-                }
-                members = both or members
-            if members:
-                return set(sorted(members)[-LOOKUP_CANDIDATES:])
-        return set()
-
-
-def _groups(pairs: list[CandidatePair]) -> list[CandidateGroup]:
-    """Connected components of the pairs (given best first), each with its pairs
-    best first; groups ranked by their best pair, then size, then ids."""
-    parent: dict[int, int] = {}
-
-    def root(lead_id: int) -> int:
-        top = parent.setdefault(lead_id, lead_id)
-        if top == lead_id:
-            return lead_id
-        path = [lead_id]
-        while (up := parent[top]) != top:
-            path.append(top)
-            top = up
-        for node in path:  # compress: later finds are one step
-            parent[node] = top
-        return top
-
-    for pair in pairs:
-        ra, rb = root(pair.a), root(pair.b)
-        if ra != rb:
-            parent[rb] = ra
-    group_pairs: dict[int, list[CandidatePair]] = {}
-    for pair in pairs:  # in the given order, so each group's pairs stay best first
-        group_pairs.setdefault(root(pair.a), []).append(pair)
-    members: dict[int, list[int]] = {}
-    for lead_id in parent:
-        members.setdefault(root(lead_id), []).append(lead_id)
-    ranked = []
-    for top, its_pairs in group_pairs.items():
-        ids = tuple(sorted(members[top]))
-        ranked.append((-its_pairs[0].score, -len(ids), ids, its_pairs))
-    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
-    return [CandidateGroup(ids, its_pairs) for _s, _n, ids, its_pairs in ranked]
+        return index_lookup(self, text, limit)
 
 
 def scan_workspace(
@@ -692,21 +566,3 @@ def scan_workspace(
         settings = replace(settings, review_threshold=threshold, weights=dict(settings.weights))
     index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled)
     return index.result(tier=tier)
-
-
-def lookup(
-    ws, text: str, settings: MatchSettings | None = None, limit: int = 20
-) -> list[LookupHit]:
-    """One phone, e-mail, handle or name against the workspace.
-
-    A phone, e-mail or handle is looked up straight in SQL (an indexed column);
-    a name needs the name keys, so the index is built.
-    """
-    settings = settings or MatchSettings()
-    probe = probe_record(text, settings.region)
-    if probe is None:
-        return []
-    values = list(probe.phones) + list(probe.emails) + [h for _c, h in probe.handles]
-    if values and probe.name.empty and not probe.nicks:
-        return _sql_lookup(ws, probe, values, settings, limit)
-    return MatchIndex.build(ws, settings).lookup(text, limit)

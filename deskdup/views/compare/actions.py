@@ -78,6 +78,14 @@ LOOKS: dict[ReviewAction, Look] = {
             "ReviewActions", "These leads are different people; do not show them again"
         ),
     ),
+    ReviewAction.BIND: Look(
+        "fa5s.address-book",
+        QT_TRANSLATE_NOOP("ReviewActions", "Contact…"),
+        QT_TRANSLATE_NOOP(
+            "ReviewActions", "Find the customer's contact; the merge binds the merged lead to it"
+        ),
+        QT_TRANSLATE_NOOP("ReviewActions", "&Bind to a contact…"),
+    ),
     ReviewAction.MERGE: Look(
         "fa5s.compress-arrows-alt",
         QT_TRANSLATE_NOOP("ReviewActions", "Merge"),

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.models import Channel
-from deskdup.services.merge_plan import PROPOSED, TYPED, FieldChoice, LeadCard, MergePlan
+from deskdup.services.merge_plan import BOUND, PROPOSED, TYPED, FieldChoice, LeadCard, MergePlan
 from deskdup.services.policy import MergePolicy
 from deskdup.services.rights import Refusal
 from deskdup.views.channel_badges import ChannelChip, channel_icon, channel_name, icon_pixmap
@@ -46,7 +46,7 @@ from deskdup.views.formatting import (
     translate_message,
 )
 from deskdup.views.lifetime import delete_later
-from deskdup.views.shortcuts import ReviewAction, native_key, shortcut
+from deskdup.views.shortcuts import ReviewAction, native_key, shortcut, with_keys
 
 FIELD_COLUMN_WIDTH = 110
 LEAD_COLUMN_MIN_WIDTH = 150
@@ -70,6 +70,7 @@ class CompareGrid(QWidget):
     primary_chosen = Signal(int)  # column index (0-based): make this lead the primary
     exclude_requested = Signal(int)  # column index: this lead is a different customer
     type_requested = Signal(str)  # field name: the operator types the merged value
+    bind_requested = Signal()  # "bind to another contact…" in the Contact row
 
     def __init__(self, plan: MergePlan, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,6 +180,9 @@ class CompareGrid(QWidget):
                 edit.clicked.connect(lambda _=False, n=choice.name: self.type_requested.emit(n))
                 line.addWidget(edit)
                 result.layout_.addLayout(line)
+            elif choice.name == "contact_id":
+                result.layout_.addWidget(value)
+                result.layout_.addWidget(self._bind_button())
             else:
                 result.layout_.addWidget(value)
             if choice.differs or choice.name in TYPABLE:
@@ -192,6 +196,17 @@ class CompareGrid(QWidget):
 
         row = self._render_sections(grid, row, plan)
         grid.setRowStretch(row, 1)
+
+    def _bind_button(self) -> QToolButton:
+        """The Contact row's way to a contact none of the leads has (the bind dialog)."""
+        button = QToolButton()
+        button.setText(self.tr("bind to another contact…"))
+        button.setAutoRaise(True)
+        button.setToolTip(
+            with_keys(self.tr("Find a contact for the merged lead"), ReviewAction.BIND)
+        )
+        button.clicked.connect(self.bind_requested.emit)
+        return button
 
     def _lead_column_width(self) -> int:
         """Wide enough for a phone beside its radio and icon, whatever the font."""
@@ -346,6 +361,8 @@ class CompareGrid(QWidget):
                 label = plan.cards[choice.chosen].label
                 if choice.source == TYPED:
                     note = self.tr("typed")
+                elif choice.source == BOUND:
+                    note = self.tr("found in the contacts; bound by the merge")
                 elif choice.source == PROPOSED:
                     note = self.tr("put right, from #{lead}").format(lead=label)
                 else:

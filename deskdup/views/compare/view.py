@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.services import merge as merge_service
+from deskdup.services.contact_picker import ContactCard
 from deskdup.services.errors import KnownError, StaleError
 from deskdup.services.merge_plan import MergePlan
 from deskdup.services.policy import MergePolicy
@@ -47,6 +48,7 @@ from deskdup.services.review import (
     undo_merge,
 )
 from deskdup.services.rights import Refusal, check_merge, grouped_refusals
+from deskdup.views.bind_dialog import BindDialog, BindTarget, group_heading
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.compare.actions import ReviewActions
 from deskdup.views.compare.counters import WorkCounters
@@ -132,6 +134,7 @@ class CompareView(QWidget):
         self._restoring: dict[str, int] = {}  # picks to apply when the group arrives
         self._nav_fields: list[str] = []
         self.grid: CompareGrid | None = None  # the open group's grid
+        self.bind_dialog: BindDialog | None = None  # while open
         self._counters = WorkCounters(context, self)
         self._counters.changed.connect(self.counters_changed)
 
@@ -167,12 +170,13 @@ class CompareView(QWidget):
         self.undo_button = self.actions.button(ReviewAction.UNDO)
         self.help_button = self.actions.button(ReviewAction.CHEAT_SHEET, text=False)
         self.skip_button = self.actions.button(ReviewAction.SKIP)
+        self.bind_button = self.actions.button(ReviewAction.BIND)
         self.dismiss_button = self.actions.button(ReviewAction.DISMISS)
         self.merge_button = self.actions.button(ReviewAction.MERGE)
         for button in (self.previous_button, self.next_button, self.undo_button, self.help_button):
             bar.addWidget(button)
         bar.addStretch(1)
-        for button in (self.skip_button, self.dismiss_button, self.merge_button):
+        for button in (self.skip_button, self.dismiss_button, self.bind_button, self.merge_button):
             bar.addWidget(button)
         layout.addLayout(bar)
 
@@ -187,6 +191,7 @@ class CompareView(QWidget):
             (ReviewAction.SKIP, self.skip),
             (ReviewAction.DISMISS, self.dismiss),
             (ReviewAction.MERGE, self.merge),
+            (ReviewAction.BIND, self.bind_contact),
             (ReviewAction.PRIMARY, self.choose_primary_column),
             (ReviewAction.FIELD_UP, lambda: self.move_row(-1)),
             (ReviewAction.FIELD_DOWN, lambda: self.move_row(1)),
@@ -362,6 +367,7 @@ class CompareView(QWidget):
         grid.type_requested.connect(self.type_value)
         grid.primary_chosen.connect(self.choose_primary_column)
         grid.exclude_requested.connect(self.exclude_column)
+        grid.bind_requested.connect(self.bind_contact)
         self._replace_grid(grid)
         self._refresh()
         self._focus.take_if_free()
@@ -394,6 +400,7 @@ class CompareView(QWidget):
             ReviewAction.VALUE_RIGHT,
             ReviewAction.VALUE_OF_LEAD,
             ReviewAction.DISMISS,
+            ReviewAction.BIND,
         ):
             enable(editing, has_group)
         # Moving between fields only highlights: fine while the group is greyed.
@@ -649,6 +656,45 @@ class CompareView(QWidget):
             lambda: exclude_lead(context.workspace, group, lead_id, operator_id, reason), done
         )
 
+    def bind_contact(self) -> None:
+        """Find the customer's contact (Ctrl+B): the merged lead is bound to it, by the
+        merge (Enter in the dialog) or at once with the merge (Ctrl+Enter)."""
+        plan = self.plan
+        if plan is None or self._busy or self.bind_dialog is not None:
+            return
+        labels = [plan.cards[i].label for i in plan.lead_ids]
+        target = BindTarget(tuple(plan.lead_ids), group_heading(labels))
+        dialog = BindDialog(self._context, target, self)
+        dialog.picked.connect(lambda card, now, p=plan: self._contact_picked(p, card, now))
+        dialog.finished.connect(self._bind_dialog_closed)
+        self.bind_dialog = dialog
+        dialog.open()
+
+    def _bind_dialog_closed(self) -> None:
+        if self.bind_dialog is not None:
+            delete_later(self.bind_dialog)
+        self.bind_dialog = None
+        # The keys go back to the group (without a window manager nothing would).
+        window = self.window()
+        if window.isVisible() and not window.isActiveWindow():
+            window.activateWindow()
+        self.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+    def _contact_picked(self, plan: MergePlan, card: ContactCard, merge_now: bool) -> None:
+        if plan is not self.plan:  # another group opened meanwhile
+            return
+        plan.pick_contact(card.contact_id, card.label, card.name)
+        self._refresh()
+        self._show_banner(
+            self.tr(
+                "The merge will bind the merged lead to contact #{contact} ({name}) and give "
+                "it the group's phones, e-mails, messengers and chats."
+            ).format(contact=card.label, name=card.name),
+            error=False,
+        )
+        if merge_now:
+            self.merge()
+
     def dismiss(self) -> None:
         plan = self.plan
         if plan is None:
@@ -690,10 +736,12 @@ class CompareView(QWidget):
         if not self._ask(
             lambda: confirm(
                 self,
-                self.tr("Undo the last merge"),
+                self.tr("Undo the last bind") if last.is_bind else self.tr("Undo the last merge"),
                 undo_question(last),
-                info=self.tr("The leads will be restored exactly as they were before the merge."),
-                ok_text=self.tr("Undo merge"),
+                info=self.tr("The lead and the contact will be restored exactly as they were.")
+                if last.is_bind
+                else self.tr("The leads will be restored exactly as they were before the merge."),
+                ok_text=self.tr("Undo bind") if last.is_bind else self.tr("Undo merge"),
             )
         ):
             return

@@ -1,0 +1,277 @@
+"""Kept candidates and search names (issue 14): how fast the window's queue is
+ready and a cold ``deskdup lookup`` answers, and what a partial rescan costs.
+
+```
+uv run python benchmarks/bench_store.py --path benchmarks/out/indep-100000-seed1.sqlite
+uv run python benchmarks/bench_store.py --leads 100000          # the demo workspace
+```
+
+On a scratch copy of the workspace, each step in a fresh process (cold: no
+index in memory, peak memory its own):
+
+- **full**: ``store.open_index`` with nothing kept: the full scan, then every
+  pair, lead version and search name written (``save_all``);
+- **queue**: ``store.kept_result`` (the queue from the kept pairs) plus the
+  queue's rows as the window makes them (``queue_rows``: names and rights):
+  what the window waits for before the first group shows;
+- **resume**: ``open_index`` with everything kept and nothing changed (the
+  index the window builds in the background after showing the queue);
+- **change**: 1 % of the leads changed in SQL (status, ``updated_at``, version:
+  what an edit does), then ``kept_result`` (their pairs left out) and
+  ``open_index`` (only they rescored), as a share of the full scan, and
+  whether its pairs equal a fresh full build's;
+- **lookup**: ``deskdup lookup`` as a new process for names (some with two
+  letters swapped), handles and phones: the command's own time (printed on
+  stderr) and the whole process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import ensure_demo, scratch_copy
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def step_full(path: Path) -> dict:
+    from deskdup.services.matching import MatchSettings
+    from deskdup.services.matching.store import open_index
+    from deskdup.services.workspace import open_workspace
+
+    ws = open_workspace(str(path))
+    started = time.perf_counter()
+    index = open_index(ws, MatchSettings())
+    total = time.perf_counter() - started
+    return {
+        "seconds": total,
+        "build_seconds": index.build_seconds,
+        "save_seconds": total - index.build_seconds,
+        "pairs": len(index.pairs),
+        "leads": len(index.leads),
+        "peak_mb": _peak_mb(),
+    }
+
+
+def step_queue(path: Path) -> dict:
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from deskdup.services.matching import MatchSettings
+    from deskdup.services.matching.store import kept_result
+    from deskdup.services.operators import workspace_operators
+    from deskdup.services.workspace import open_workspace
+    from deskdup.views.main_window import queue_rows
+
+    started = time.perf_counter()
+    ws = open_workspace(str(path))
+    opened = time.perf_counter()
+    result = kept_result(ws, MatchSettings())
+    kept = time.perf_counter()
+    operator = workspace_operators(ws)[0]
+    rows = queue_rows(ws, operator, result)
+    done = time.perf_counter()
+    return {
+        "open_seconds": opened - started,
+        "kept_result_seconds": kept - opened,
+        "rows_seconds": done - kept,
+        "ready_seconds": done - started,
+        "groups": len(result.groups),
+        "rows": len(rows),
+        "peak_mb": _peak_mb(),
+    }
+
+
+def step_resume(path: Path) -> dict:
+    from deskdup.services.matching import MatchSettings
+    from deskdup.services.matching.store import open_index
+    from deskdup.services.workspace import open_workspace
+
+    ws = open_workspace(str(path))
+    started = time.perf_counter()
+    index = open_index(ws, MatchSettings())
+    return {
+        "seconds": time.perf_counter() - started,
+        "rescored": len(index.touched),
+        "pairs": len(index.pairs),
+        "peak_mb": _peak_mb(),
+    }
+
+
+def step_change(path: Path) -> dict:
+    from sqlalchemy import select, update
+
+    from deskdup.models import Lead
+    from deskdup.services.matching import MatchIndex, MatchSettings
+    from deskdup.services.matching.load import _ACTIVE
+    from deskdup.services.matching.store import kept_result, open_index
+    from deskdup.services.workspace import open_workspace
+
+    ws = open_workspace(str(path))
+    with ws.session() as s:
+        ids = sorted(s.scalars(select(Lead.id).where(_ACTIVE)))
+        newest = s.scalar(select(Lead.created_at).order_by(Lead.created_at.desc()).limit(1))
+        changed = random.Random(7).sample(ids, max(1, len(ids) // 100))
+        stamp = newest + timedelta(days=400)
+        for start in range(0, len(changed), 500):
+            part = changed[start : start + 500]
+            s.execute(
+                update(Lead)
+                .where(Lead.id.in_(part))
+                .values(status="in_process", updated_at=stamp, version=Lead.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+    started = time.perf_counter()
+    result = kept_result(ws, MatchSettings())
+    quick = time.perf_counter() - started
+    started = time.perf_counter()
+    index = open_index(ws, MatchSettings())
+    resumed = time.perf_counter() - started
+    fresh = MatchIndex.build(ws, MatchSettings())
+    same = {p.key: (p.score, p.reasons) for p in index.pairs.values()} == {
+        p.key: (p.score, p.reasons) for p in fresh.pairs.values()
+    }
+    return {
+        "changed": len(changed),
+        "kept_result_seconds": quick,
+        "kept_groups": len(result.groups),
+        "resume_seconds": resumed,
+        "rescored": len(index.touched),
+        "full_build_seconds": fresh.build_seconds,
+        "equals_full": same,
+    }
+
+
+def step_lookup(path: Path, count: int) -> dict:
+    from deskdup.services.matching import MatchIndex, MatchSettings
+    from deskdup.services.workspace import open_workspace
+
+    ws = open_workspace(str(path))
+    index = MatchIndex(MatchSettings())
+    # The records only (no scoring): what to type.
+    from sqlalchemy import select
+
+    from deskdup.services.matching.load import _ACTIVE, _LEAD_COLUMNS, _fill, _make_lead, _raw
+
+    with ws.engine.connect() as conn:
+        for row in _raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE)):
+            rec = _make_lead(row)
+            index.leads[rec.id] = rec
+        _fill(conn, index.leads, "RU", None, lambda: None)
+    ws.dispose()
+    rng = random.Random(11)
+    recs = rng.sample(sorted(index.leads.values(), key=lambda r: r.id), 2000)
+    queries: list[tuple[str, str, int]] = []
+    for rec in recs:
+        kind = ("name", "typo", "surname", "handle", "phone")[len(queries) % 5]
+        surname = next((w for w in rec.name.surname_words), "")
+        first = next((w for w in rec.name.first_words), "")
+        if kind == "name" and surname and first:
+            queries.append((kind, f"{surname.title()} {first.title()}", rec.id))
+        elif kind == "typo" and len(surname) >= 6:
+            i = rng.randrange(1, len(surname) - 2)
+            typo = surname[:i] + surname[i + 1] + surname[i] + surname[i + 2 :]
+            queries.append((kind, f"{typo.title()} {first.title()}".strip(), rec.id))
+        elif kind == "surname" and surname:
+            queries.append((kind, surname.title(), rec.id))
+        elif kind == "handle" and rec.handles:
+            queries.append((kind, "@" + rec.handles[0][1], rec.id))
+        elif kind == "phone" and rec.phones:
+            d = rec.phones[0][2:]
+            queries.append((kind, f"8 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}", rec.id))
+        if len(queries) >= count:
+            break
+    own: dict[str, list[float]] = {}
+    wall: dict[str, list[float]] = {}
+    found: dict[str, list[int]] = {}
+    label_of = {rec.id: rec.label for rec in index.leads.values()}
+    for kind, text, lead_id in queries:
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "deskdup",
+                "lookup",
+                "--db",
+                str(path),
+                text,
+                "--format",
+                "jsonl",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        wall.setdefault(kind, []).append(time.perf_counter() - started)
+        match = re.search(r"in ([0-9.]+) s", proc.stderr)
+        own.setdefault(kind, []).append(float(match.group(1)) if match else float("nan"))
+        hits = [json.loads(line)["lead"] for line in proc.stdout.splitlines()]
+        wanted = label_of[lead_id]
+        rank = hits.index(wanted) + 1 if wanted in hits else 0
+        found.setdefault(kind, []).append(rank)
+    out = {}
+    for kind in own:
+        ranks = found[kind]
+        out[kind] = {
+            "n": len(ranks),
+            "own_ms_median": statistics.median(own[kind]) * 1000,
+            "own_ms_max": max(own[kind]) * 1000,
+            "process_s_median": statistics.median(wall[kind]),
+            "found_in_20": sum(1 for r in ranks if r) / len(ranks),
+            "first": sum(1 for r in ranks if r == 1) / len(ranks),
+        }
+    return out
+
+
+STEPS = {"full": step_full, "queue": step_queue, "resume": step_resume, "change": step_change}
+
+
+def run(step: str, path: Path, extra: list[str] | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--child", step, "--path", str(path), *(extra or [])]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"{step} failed")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--path", type=Path, help="a workspace file (default: the demo)")
+    parser.add_argument("--leads", type=int, default=100_000, help="demo size without --path")
+    parser.add_argument("--lookups", type=int, default=25, help="cold lookups (processes)")
+    parser.add_argument("--steps", default="full,queue,resume,change,lookup")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        if args.child == "lookup":
+            print(json.dumps(step_lookup(args.path, args.lookups)))
+        else:
+            print(json.dumps(STEPS[args.child](args.path)))
+        return 0
+    source = args.path or ensure_demo(args.leads)
+    copy = scratch_copy(source)
+    print(f"{source.name} (copy {copy})")
+    for step in args.steps.split(","):
+        extra = ["--lookups", str(args.lookups)] if step == "lookup" else []
+        print(step, json.dumps(run(step, copy, extra), indent=1), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

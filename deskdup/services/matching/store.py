@@ -1,0 +1,317 @@
+"""Candidates kept in the workspace between runs: the scored pairs, and the
+version and inquiry tier of every lead they were scored on.
+
+Why in the workspace database (``match_pairs``, ``match_leads``,
+``match_state``; migration 0004) and not a file beside it: a team on
+PostgreSQL has no file to put beside, and every operator's window then starts
+from the pairs the last one kept; the leads' versions the pairs are checked
+against live in the same database, read in the same transaction.
+
+- ``kept_result``: the queue from the kept pairs, without reading a single
+  lead's communications (the window shows it at once); the pairs of leads
+  changed since are left out until ``open_index`` has rescored them.
+- ``open_index``: the match index with the kept pairs taken over for every
+  lead whose version and tier are the kept ones, only the others scored
+  (``MatchIndex.build(kept=...)``); the full scan when nothing is kept.
+- ``refresh_index``: ``MatchIndex.refresh`` and the changes written back.
+
+A stamp (``candidates_stamp``: the detection settings and the matcher's code)
+says what the pairs were computed with; another stamp and they are computed
+afresh.  The window writes them (``deskdup scan`` does not: a scan with other
+weights must not replace the team's queue).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from deskdup.models import Channel, Lead, MatchLead, MatchPair, MatchState
+from deskdup.services import candidates as candidates_module
+from deskdup.services import channels, names, normalize
+from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
+from deskdup.services.matching.blocks import quiet_gc
+from deskdup.services.matching.groups import rank_pairs
+from deskdup.services.matching.load import _CHUNK, _as_datetime, _dismissed, _owners, _raw
+from deskdup.services.matching.record import _CHANNELS
+from deskdup.services.matching.search import (
+    SEARCH,
+    _changed,
+    copy_updated,
+    save_search_names,
+    search_stamp,
+    write_rows,
+)
+from deskdup.services.matching.settings import LIKELY, MatchSettings, ScanResult
+from deskdup.services.messages import message_from_json, message_to_json
+
+log = logging.getLogger(__name__)
+
+CANDIDATES = "candidates"
+_SEPARATOR = "\x1e"
+
+
+def candidates_stamp(settings: MatchSettings) -> str:
+    """The settings and every source the scores depend on (the matcher's package,
+    with any model file beside its modules, and the name, phone and channel
+    vocabularies): a change to any of them makes the kept pairs stale."""
+    digest = hashlib.blake2b(digest_size=12)
+    folder = Path(__file__).parent
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.suffix in (".py", ".json", ".csv", ".txt"):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    for module in (names, normalize, channels, candidates_module):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(json.dumps(asdict(settings), sort_keys=True, default=str).encode())
+    return "candidates-" + digest.hexdigest()
+
+
+@dataclass
+class Kept:
+    """What the workspace keeps: lead id -> (version, tier), and the pairs."""
+
+    versions: dict[int, tuple[int, str]] = field(default_factory=dict)
+    pairs: dict[tuple[int, int], CandidatePair] = field(default_factory=dict)
+
+
+# ----------------------------------------------------------------- reasons
+
+
+def _encode(reasons: tuple[Reason, ...], cache: dict[Reason, str]) -> str:
+    parts = []
+    for reason in reasons:
+        text = cache.get(reason)
+        if text is None:
+            data = [reason.code, reason.weight, message_to_json(reason.text)]
+            text = cache[reason] = json.dumps(data, ensure_ascii=False)
+        parts.append(text)
+    return _SEPARATOR.join(parts)
+
+
+class _Reasons:
+    """Reasons read back, each distinct text made once (most repeat)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, Reason] = {}
+
+    def decode(self, text: str) -> tuple[Reason, ...]:
+        if not text:
+            return ()
+        out = []
+        cache = self._cache
+        for part in text.split(_SEPARATOR):
+            reason = cache.get(part)
+            if reason is None:
+                code, weight, message = json.loads(part)
+                reason = cache[part] = Reason(code, float(weight), message_from_json(message))
+            out.append(reason)
+        return tuple(out)
+
+
+# ----------------------------------------------------------------- reading
+
+
+def _stamp(conn, name: str) -> str | None:
+    return conn.execute(select(MatchState.stamp).where(MatchState.name == name)).scalar()
+
+
+def load_kept(ws, settings: MatchSettings) -> Kept | None:
+    """The kept pairs and versions, when they were computed with these settings
+    and this code; else None."""
+    with ws.engine.connect() as conn:
+        if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
+            return None
+        kept = Kept()
+        versions = kept.versions
+        for lead_id, version, tier in _raw(
+            conn, select(MatchLead.lead_id, MatchLead.version, MatchLead.tier)
+        ):
+            versions[lead_id] = (version, tier)
+        # Changed outside deskdup (updated_at moved, the version did not): as new.
+        for lead_id in _changed(conn, MatchLead.__table__)[0]:
+            versions.pop(lead_id, None)
+        decoder = _Reasons()
+        pairs = kept.pairs
+        for a, b, score, reasons in _raw(
+            conn, select(MatchPair.lead_a, MatchPair.lead_b, MatchPair.score, MatchPair.reasons)
+        ):
+            pairs[(a, b)] = CandidatePair(a, b, score, decoder.decode(reasons))
+        return kept
+
+
+def kept_result(ws, settings: MatchSettings, tier: str = LIKELY) -> ScanResult | None:
+    """The queue from the kept pairs (None when nothing is kept for these settings).
+
+    Pairs of a lead changed or gone since are left out: ``open_index`` scores
+    them again.  Reads the pairs, the kept names and a few columns of the leads
+    in groups; no communications, no name parsing, no scoring.
+    """
+    with quiet_gc(), ws.engine.connect() as conn:
+        if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
+            return None
+        changed, gone = _changed(conn, MatchLead.__table__)
+        stale = set(changed) | set(gone)
+        limit = settings.threshold_of(tier)
+        decoder = _Reasons()
+        pairs = [
+            CandidatePair(a, b, score, decoder.decode(reasons))
+            for a, b, score, reasons in _raw(
+                conn,
+                select(
+                    MatchPair.lead_a, MatchPair.lead_b, MatchPair.score, MatchPair.reasons
+                ).where(MatchPair.score >= limit),
+            )
+            if a not in stale and b not in stale
+        ]
+        pairs, groups = rank_pairs(pairs, _dismissed(conn), limit, settings.review_threshold)
+        summaries = _summaries(conn, {i for g in groups for i in g.lead_ids})
+        count = conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
+    return ScanResult(pairs, groups, summaries, count, threshold=limit, tier=tier)
+
+
+def _summaries(conn, ids: set[int]) -> dict[int, LeadSummary]:
+    owners = _owners(conn)
+    out: dict[int, LeadSummary] = {}
+    ordered = sorted(ids)
+    leads = Lead.__table__.c
+    for start in range(0, len(ordered), _CHUNK):
+        part = ordered[start : start + _CHUNK]
+        stmt = (
+            select(
+                leads.id,
+                leads.external_id,
+                MatchLead.name,
+                leads.source_channel,
+                leads.assigned_id,
+                leads.created_at,
+                leads.status,
+            )
+            .join(MatchLead, MatchLead.lead_id == leads.id)
+            .where(leads.id.in_(part))
+        )
+        for lead_id, ext, name, channel, owner, created, status in _raw(conn, stmt):
+            out[lead_id] = LeadSummary(
+                id=lead_id,
+                label=ext or str(lead_id),
+                name=name,
+                channel=_CHANNELS.get(channel, Channel.OTHER),
+                owner_id=owner,
+                owner_name=owners.get(owner, "") if owner else "",
+                created_at=_as_datetime(created) or datetime(1970, 1, 1),
+                status=status or "",
+            )
+    return out
+
+
+# ----------------------------------------------------------------- writing
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+_LEAD_ROW = ("lead_id", "version", "tier", "name")
+_PAIR_ROW = ("lead_a", "lead_b", "score", "reasons")
+
+
+def _lead_rows(leads) -> list[tuple]:
+    return [(rec.id, rec.version, rec.tier, rec.display_name()[:200]) for rec in leads]
+
+
+def _pair_rows(pairs) -> list[tuple]:
+    cache: dict[Reason, str] = {}
+    return [(p.a, p.b, p.score, _encode(p.reasons, cache)) for p in pairs]
+
+
+def save_all(ws, index) -> None:
+    """Keep every pair and lead version of a freshly built index (and the search
+    names of its leads: they are read already)."""
+    stamp = candidates_stamp(index.settings)
+    with ws.engine.begin() as conn:
+        conn.execute(delete(MatchPair))
+        conn.execute(delete(MatchLead))
+        conn.execute(delete(MatchState).where(MatchState.name == CANDIDATES))
+        conn.execute(insert(MatchState).values(name=CANDIDATES, stamp=stamp, saved_at=_now()))
+        write_rows(conn, MatchLead.__table__, _LEAD_ROW, _lead_rows(index.leads.values()))
+        copy_updated(conn, MatchLead.__table__, None)
+        write_rows(conn, MatchPair.__table__, _PAIR_ROW, _pair_rows(index.pairs.values()))
+        if _stamp(conn, SEARCH) != search_stamp():
+            save_search_names(conn, index.leads.values(), everything=True)
+
+
+def save_changes(ws, index, touched: set[int], gone: set[int]) -> None:
+    """Keep what changed: the pairs and versions of ``touched`` leads (rescored),
+    and nothing more of ``gone`` ones.  Kept pairs of other settings or code
+    are replaced by the whole index."""
+    if not touched and not gone:
+        return
+    with ws.engine.begin() as conn:
+        if _stamp(conn, CANDIDATES) != candidates_stamp(index.settings):
+            conn.rollback()
+            save_all(ws, index)
+            return
+        ids = sorted(touched | gone)
+        for start in range(0, len(ids), _CHUNK):
+            part = ids[start : start + _CHUNK]
+            conn.execute(delete(MatchPair).where(MatchPair.lead_a.in_(part)))
+            conn.execute(delete(MatchPair).where(MatchPair.lead_b.in_(part)))
+            conn.execute(delete(MatchLead).where(MatchLead.lead_id.in_(part)))
+        leads = [index.leads[i] for i in touched if i in index.leads]
+        if leads:
+            write_rows(conn, MatchLead.__table__, _LEAD_ROW, _lead_rows(leads))
+            copy_updated(conn, MatchLead.__table__, [rec.id for rec in leads])
+        pairs: dict[tuple[int, int], CandidatePair] = {}
+        for rec in leads:
+            for other in index.partners.get(rec.id):
+                key = (min(rec.id, other), max(rec.id, other))
+                pair = index.pairs.get(key)
+                if pair is not None:
+                    pairs[key] = pair
+        write_rows(conn, MatchPair.__table__, _PAIR_ROW, _pair_rows(pairs.values()))
+        conn.execute(
+            MatchState.__table__.update()
+            .where(MatchState.name == CANDIDATES)
+            .values(saved_at=_now())
+        )
+
+
+# ----------------------------------------------------------------- the index
+
+
+def open_index(ws, settings: MatchSettings, progress=None, cancelled=None):
+    """The match index, from the kept pairs where they still hold, and kept again."""
+    from deskdup.services.matching.index import MatchIndex
+
+    kept = load_kept(ws, settings)
+    index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled, kept=kept)
+    if kept is None:
+        _keep(save_all, ws, index)
+    else:
+        _keep(save_changes, ws, index, index.touched, index.gone)
+    return index
+
+
+def refresh_index(index, ws, tier: str = LIKELY) -> ScanResult:
+    """``index.refresh`` and what it changed written back."""
+    result = index.refresh(ws, tier=tier)
+    _keep(save_changes, ws, index, index.touched, index.gone)
+    return result
+
+
+def _keep(save, *args) -> None:
+    """Write what is kept; a failure (another window writing the same rows on
+    PostgreSQL, a busy or read-only file) only costs the next start a rescan:
+    the rows written are one transaction, and leads whose kept version is not
+    their own are scored again."""
+    try:
+        save(*args)
+    except SQLAlchemyError as error:
+        log.warning("kept candidates not written: %s", error)
