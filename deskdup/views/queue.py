@@ -72,9 +72,11 @@ WIDTHS = (
     (Column.AGE, 56),
 )
 LOCK_WIDTH = 30
-# "Why" takes the width the others leave, never less than this: at 1366 px
-# (the queue half of the window) it comes right after the customer, before the owners.
-WHY_LEAST = 180
+# The customer and "Why" share the width the others leave (``_fit_why``), never
+# narrower than these: at 1366 px (the queue's part of the window, about 600 px)
+# "Why" comes right after the customer and the owners are still in view.
+WHY_LEAST = 150
+CUSTOMER_LEAST, CUSTOMER_MOST = 120, 240
 HIDDEN = (Column.LEADS,)  # the size is shown under the score
 
 __all__ = ["GAP", "ICON", "QueueView"]
@@ -250,21 +252,26 @@ class QueueView(QWidget):
         self._fit_why()
 
     def _fit_why(self) -> None:
-        """ "Why" gets what the other shown columns leave of the table's width: all
-        of them in view when there is room, else all but the age (the last column,
-        scrolled to), and never less than ``WHY_LEAST``."""
+        """The customer and "Why" share what the other shown columns leave of the
+        table's width: the age too stays in view when there is room, else it is
+        the one scrolled to.  "Why" gets the larger share (the customer's names
+        also wrap and have the members in the tooltip), never less than
+        ``WHY_LEAST``; the customer never less than ``CUSTOMER_LEAST``."""
         if not self._auto_widths:
             return
         header = self.table.horizontalHeader()
         room = self.table.viewport().width()
-        shown = [c for c in Column if c != Column.REASONS and not header.isSectionHidden(c)]
-        others = sum(header.sectionSize(c) for c in shown)
-        width = room - others
-        if width < WHY_LEAST and Column.AGE in shown:
-            width = room - others + header.sectionSize(Column.AGE)
+        flexible = (Column.CUSTOMER, Column.REASONS)
+        shown = [c for c in Column if c not in flexible and not header.isSectionHidden(c)]
+        left = room - sum(header.sectionSize(c) for c in shown)
+        if left < CUSTOMER_LEAST + WHY_LEAST and Column.AGE in shown:
+            left += header.sectionSize(Column.AGE)  # the age goes past the edge first
+        customer = min(CUSTOMER_MOST, max(CUSTOMER_LEAST, int(left * 0.42)))
+        why = max(WHY_LEAST, left - customer)
         self._fitting = True
         try:
-            header.resizeSection(Column.REASONS, max(WHY_LEAST, width))
+            header.resizeSection(Column.CUSTOMER, customer)
+            header.resizeSection(Column.REASONS, why)
         finally:
             self._fitting = False
 
