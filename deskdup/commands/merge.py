@@ -17,12 +17,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from deskdup.commands.sync import portal_backend
-from deskdup.models import EventKind, Lead
+from deskdup.models import Contact, EventKind, Lead
 from deskdup.services.bitrix24.link import read_link, workspace_link
 from deskdup.services.bitrix24.merge import operator_for_webhook
+from deskdup.services.contact_merge import apply_contact_merge, build_contact_plan
 from deskdup.services.errors import KnownError
 from deskdup.services.merge import apply_merge, dismiss, last_undoable_event, undo_event
-from deskdup.services.merge_plan import FIELD_NAMES, build_plan
+from deskdup.services.merge_plan import CONTACT_FIELD_NAMES, FIELD_NAMES, build_plan
 from deskdup.services.operators import OperatorInfo, find_operator
 from deskdup.services.workspace import Workspace, open_workspace
 
@@ -80,12 +81,27 @@ def event_id(text: str) -> int:
     return int(text)
 
 
-def field_name(text: str) -> str:
+def field_name(text: str, names: Sequence[str] = FIELD_NAMES) -> str:
     name = text.strip().lower().replace("-", "_")
     name = FIELD_ALIASES.get(name, name)
-    if name not in FIELD_NAMES:
-        raise KnownError(f"Unknown field '{text}'; the fields are: {', '.join(FIELD_NAMES)}.")
+    if name not in names:
+        raise KnownError(f"Unknown field '{text}'; the fields are: {', '.join(names)}.")
     return name
+
+
+def resolve_contact(session: Session, text: str) -> int:
+    """The database id of the contact the operator means by ``text`` (its CRM id first)."""
+    text = text.strip().lstrip("#")
+    if not text:
+        raise KnownError("An empty contact id was given.")
+    found = None
+    if len(text) <= EXTERNAL_ID_LENGTH:
+        found = session.scalar(select(Contact.id).where(Contact.external_id == text))
+    if found is None and text.isdigit() and len(text) <= 19 and int(text) <= MAX_DATABASE_ID:
+        found = session.scalar(select(Contact.id).where(Contact.id == int(text)))
+    if found is None:
+        raise KnownError(f"There is no contact with the id '{_shown(text)}' in this workspace.")
+    return found
 
 
 def _split_ids(values: Sequence[str]) -> list[str]:
@@ -115,6 +131,8 @@ def _portal_operator(args: argparse.Namespace, operator: OperatorInfo) -> Operat
 
 
 def run_merge(args: argparse.Namespace) -> int:
+    if getattr(args, "entity", "lead") == "contact":
+        return run_contact_merge(args)
     ws = _workspace(args)
     backend = None
     try:
@@ -152,6 +170,41 @@ def run_merge(args: argparse.Namespace) -> int:
         ws.dispose()
 
 
+def run_contact_merge(args: argparse.Namespace) -> int:
+    """``merge --entity contact``: the same flags and exit codes, over contacts."""
+    ws = _workspace(args)
+    try:
+        if workspace_link(ws) is not None:
+            raise KnownError(
+                "This workspace is linked to a Bitrix24 portal; merge its contacts in the "
+                "portal (deskdup merges the portal's leads only)."
+            )
+        with ws.session() as session:
+            operator = find_operator(session, _login(args))
+            primary = resolve_contact(session, args.primary)
+            others = [resolve_contact(session, i) for i in _split_ids(args.others)]
+            if not others:
+                raise KnownError(
+                    "Give the contacts to merge into the primary with --with ID[,ID...]."
+                )
+            choices = []
+            for item in args.choose or []:
+                field, sep, contact = item.partition("=")
+                if not sep:
+                    raise KnownError(f"--choose takes FIELD=ID, not '{item}'.")
+                name = field_name(field, CONTACT_FIELD_NAMES)
+                choices.append((name, resolve_contact(session, contact)))
+            plan = build_contact_plan(session, [primary, *others], primary_id=primary)
+        for field, contact_id in choices:
+            plan.choose(field, contact_id)
+        result = apply_contact_merge(ws, plan, operator.id)
+        labels = ", ".join(f"#{plan.cards[i].label}" for i in result.merged_ids)
+        print(f"{result.summary} (history event {result.event_id}); merged: {labels}")
+        return 0
+    finally:
+        ws.dispose()
+
+
 def run_dismiss(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     try:
@@ -183,7 +236,7 @@ def run_undo(args: argparse.Namespace) -> int:
             operator = find_operator(session, _login(args))
         event_id = args.event
         if event_id is None:
-            kinds = (EventKind.MERGE_LEADS, EventKind.BIND_CONTACT)
+            kinds = (EventKind.MERGE_LEADS, EventKind.BIND_CONTACT, EventKind.MERGE_CONTACTS)
             event_id = last_undoable_event(ws, operator.id, kinds)
             if event_id is None:
                 raise KnownError(f"{operator.full_name} has no merge left to undo.")
@@ -237,6 +290,13 @@ def register(subparsers) -> None:
         action="append",
         metavar="FIELD=ID",
         help=f"keep this lead's value of FIELD ({', '.join(FIELD_NAMES)}); repeatable",
+    )
+    merge.add_argument(
+        "--entity",
+        choices=("lead", "contact"),
+        default="lead",
+        help="merge leads (default) or contacts (IDs are then contact IDs; fields: "
+        f"{', '.join(CONTACT_FIELD_NAMES)})",
     )
     merge.set_defaults(handler=run_merge)
 

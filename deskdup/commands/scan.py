@@ -3,8 +3,10 @@
 ``scan --format jsonl`` prints one line per candidate pair at or above the
 threshold, best first: ``{"a": ID, "b": ID, "score": S, "reasons": [...]}``,
 where an ID is the lead's external id (a string) when it has one, else its
-database id (an integer).  The table format is for reading.  Counts and the
-time go to stderr so the output stays machine-readable.
+database id (an integer).  ``scan --entity contact`` does the same for
+duplicate contacts (IDs are the contacts' CRM ids likewise).  The table format
+is for reading.  Counts and the time go to stderr so the output stays
+machine-readable.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from deskdup.services.matching import (
     MatchSettings,
     lookup,
 )
+from deskdup.services.matching.contacts import ContactMatchIndex
 from deskdup.services.workspace import open_workspace
 
 
@@ -48,6 +51,12 @@ def register(subparsers) -> None:
         help="lowest score printed, 0..1 (default: the review threshold)",
     )
     scan.add_argument("--region", default="RU", help="default phone region (default RU)")
+    scan.add_argument(
+        "--entity",
+        choices=("lead", "contact"),
+        default="lead",
+        help="what to look for duplicates of: leads (default) or contacts",
+    )
     _detection_options(scan)
     scan.set_defaults(handler=run_scan)
 
@@ -133,7 +142,8 @@ def run_scan(args) -> int:
     ws = open_workspace(args.db, create=False)
     try:
         settings = _settings(args)
-        index = MatchIndex.build(ws, settings)
+        contacts = getattr(args, "entity", "lead") == "contact"
+        index = (ContactMatchIndex if contacts else MatchIndex).build(ws, settings)
         result = index.result()
         portal = workspace_link(ws) is not None
     finally:
@@ -149,9 +159,10 @@ def run_scan(args) -> int:
             }
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
     else:
-        _print_table(index, result, out)
+        _print_table(index, result, out, "contact" if contacts else "lead")
     print(
-        f"{result.lead_count} leads, {len(result.pairs)} pairs, {len(result.groups)} groups "
+        f"{result.lead_count} {'contacts' if contacts else 'leads'}, {len(result.pairs)} pairs, "
+        f"{len(result.groups)} groups "
         f"at threshold {result.threshold:.2f} in {time.perf_counter() - started:.1f} s",
         file=sys.stderr,
     )
@@ -161,12 +172,14 @@ def run_scan(args) -> int:
 def _describe(index: MatchIndex, lead_id: int) -> str:
     rec = index.leads[lead_id]
     name = rec.display_name() or "-"
+    if isinstance(index, ContactMatchIndex):
+        return f"{_cut(str(_lead_id(index, lead_id)), 10)} {_cut(name, 28)}"
     return (
         f"{_cut(str(_lead_id(index, lead_id)), 10)} {_cut(name, 28)} ({channel_name(rec.channel)})"
     )
 
 
-def _print_table(index: MatchIndex, result, out) -> None:
+def _print_table(index: MatchIndex, result, out, entity: str = "lead") -> None:
     if not result.pairs:
         out.write("No candidate duplicates.\n")
         return
@@ -174,7 +187,7 @@ def _print_table(index: MatchIndex, result, out) -> None:
     right = [_describe(index, p.b) for p in result.pairs]
     wa = max(len(s) for s in left)
     wb = max(len(s) for s in right)
-    out.write(f"{'score':>5}  {'lead':<{wa}}  {'lead':<{wb}}  reasons\n")
+    out.write(f"{'score':>5}  {entity:<{wa}}  {entity:<{wb}}  reasons\n")
     for pair, a, b in zip(result.pairs, left, right, strict=True):
         reasons = "; ".join(str(r.text) for r in pair.reasons[:3])
         out.write(f"{pair.score:5.2f}  {a:<{wa}}  {b:<{wb}}  {reasons}\n")

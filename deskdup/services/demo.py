@@ -52,6 +52,7 @@ from deskdup.models import (
 )
 from deskdup.services import demo_names as names
 from deskdup.services.bulk_insert import datetime_converter, insert_rows
+from deskdup.services.demo_contacts import MadeContact, add_duplicate_contacts
 from deskdup.services.demo_people import LeadSpec, Person, PersonMaker
 from deskdup.services.demo_team import (
     CHANNEL_DEPARTMENT,
@@ -195,6 +196,7 @@ class _Generator(PersonMaker):
         }
         self.recent_people: deque[Person] = deque(maxlen=300)
         self.recent_contacts: deque[int] = deque(maxlen=50)
+        self.made_contacts: list[MadeContact] = []
         self.used_phones: set[str] = set()
         # Handles and addresses are accounts: two people never share one.
         self.used_handles: set[str] = set()
@@ -559,6 +561,19 @@ class _Generator(PersonMaker):
             )
             self.stats.communications += 1
         self.stats.contacts += 1
+        self.made_contacts.append(
+            MadeContact(
+                contact_id,
+                p.first,
+                p.last,
+                p.middle,
+                p.diminutives,
+                owner,
+                created,
+                phone,
+                contact_comms[1][2] if len(contact_comms) > 1 else None,
+            )
+        )
         if rng.random() < 0.6:
             others = [c for c in self.recent_contacts if rng.random() < 0.04][:2]
             self._deal(created, owner, [contact_id, *others], None)
@@ -598,6 +613,7 @@ class _Generator(PersonMaker):
             self.schedule_person(person, now)
             self.recent_people.append(person)
         self.release_until(None)
+        add_duplicate_contacts(self, self.made_contacts, self._seed)
         self.flush()
         self.stats.persons = pid
         self.s.add_all(

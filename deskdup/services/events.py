@@ -51,11 +51,15 @@ def record_event(
     summary: str = "",
     undo_of_id: int | None = None,
     created_at=None,
+    of_contacts: bool = False,
 ) -> MergeEvent:
     """Add a ``MergeEvent`` and its ``EventLead`` rows; flushed, so it has an id.
 
     Lead names come from the snapshot's "leads" rows when there are any (a lead
     the event deleted is still found by name), else from the leads table.
+    ``of_contacts``: ``primary_id`` and ``other_ids`` are contacts (a contact
+    merge and its undo); they are indexed as contacts, and contact names come
+    from the snapshot's "contacts" rows likewise.
     """
     snapshot = snapshot or {}
     event = MergeEvent(
@@ -71,11 +75,16 @@ def record_event(
     )
     session.add(event)
     session.flush()
+    if of_contacts:
+        contact_ids = list(
+            dict.fromkeys([*(i for i in [primary_id, *other_ids] if i is not None), *contact_ids])
+        )
     known = {int(d["id"]): d for d in snapshot.get("leads", []) if "id" in d}
-    lead_ids = [i for i in [primary_id, *other_ids] if i is not None]
+    lead_ids = [] if of_contacts else [i for i in [primary_id, *other_ids] if i is not None]
     texts = _lead_texts(session, lead_ids, known)
     seen: set[tuple[str, int]] = set()
-    for role, record in [("primary", primary_id), *(("other", i) for i in other_ids)]:
+    roles = [] if of_contacts else [("primary", primary_id), *(("other", i) for i in other_ids)]
+    for role, record in roles:
         if record is None or (role, record) in seen:
             continue
         seen.add((role, record))
@@ -83,10 +92,11 @@ def record_event(
         session.add(
             EventLead(event_id=event.id, role=role, record_id=record, label=label, search=search)
         )
+    known_contacts = {int(d["id"]): d for d in snapshot.get("contacts", []) if "id" in d}
     for contact_id in contact_ids:
         contact = session.get(Contact, contact_id)
-        data = None
-        if contact is not None:
+        data = known_contacts.get(contact_id)
+        if data is None and contact is not None:
             data = {
                 "external_id": contact.external_id,
                 "first_name": contact.first_name,

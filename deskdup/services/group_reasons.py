@@ -21,14 +21,18 @@ from deskdup.services.matching.index import MatchIndex
 def group_reasons(index: MatchIndex | None, lead_ids: Sequence[int]) -> list[Reason]:
     """One reason of each kind across the group's pairs: those for it, strongest first,
     then those against it, most contrary first.  Empty without an index or when
-    the index does not know the leads (yet)."""
+    the index does not know the leads (yet).  An index of contacts scores its own
+    pairs (``ContactMatchIndex.score_pair``: a shared deal is a reason too)."""
     if index is None:
         return []
     records = [index.leads[i] for i in dict.fromkeys(lead_ids) if i in index.leads]
     found: dict[str, Reason] = {}
     for x, y in combinations(records, 2):
         a, b = (x, y) if x.id < y.id else (y, x)
-        _score, reasons = score_pair(a, b, index.settings)
+        if hasattr(index, "score_pair"):
+            _score, reasons = index.score_pair(a, b)
+        else:
+            _score, reasons = score_pair(a, b, index.settings)
         for reason in reasons:
             if reason.weight == 0:
                 continue

@@ -287,8 +287,11 @@ def rows_for(session: Session, ids: Sequence[int]) -> list[HistoryRow]:
             continue
         links = labels.get(event.id, {})
         login, name, dept = operators.get(event.operator_id, ("", str(event.operator_id), ""))
-        primary = links.get(("primary", event.primary_id)) if event.primary_id else None
-        others = tuple(i for i in event.other_ids or [] if ("other", i) in links)
+        # A contact merge (and its undo) names contacts where a lead merge names leads.
+        contacts = _of_contacts(event)
+        role_primary, role_other = ("contact", "contact") if contacts else ("primary", "other")
+        primary = links.get((role_primary, event.primary_id)) if event.primary_id else None
+        others = tuple(i for i in event.other_ids or [] if (role_other, i) in links)
         rows.append(
             HistoryRow(
                 id=event.id,
@@ -300,9 +303,9 @@ def rows_for(session: Session, ids: Sequence[int]) -> list[HistoryRow]:
                 department=dept,
                 primary_id=event.primary_id,
                 primary_label=primary.label if primary else "",
-                primary_name=_name_of(event, event.primary_id, current),
+                primary_name=_name_of(event, event.primary_id, current, contacts),
                 other_ids=others,
-                other_labels=tuple(links[("other", i)].label for i in others),
+                other_labels=tuple(links[(role_other, i)].label for i in others),
                 channels=_channels(event, current),
                 reasons=_reasons(event),
                 summary=event.summary,
@@ -316,7 +319,22 @@ def rows_for(session: Session, ids: Sequence[int]) -> list[HistoryRow]:
     return rows
 
 
-def _name_of(event: MergeEvent, lead_id: int | None, current: dict[int, Lead]) -> str:
+def _of_contacts(event: MergeEvent) -> bool:
+    if event.kind is EventKind.MERGE_CONTACTS:
+        return True
+    undone = (event.choices or {}).get("undone_kind")
+    return event.kind is EventKind.UNDO and undone == EventKind.MERGE_CONTACTS.value
+
+
+def _name_of(
+    event: MergeEvent, lead_id: int | None, current: dict[int, Lead], contacts: bool = False
+) -> str:
+    if contacts:
+        for data in (event.snapshot or {}).get("contacts", []) or []:
+            if data.get("id") == lead_id:
+                parts = (data.get("last_name"), data.get("first_name"), data.get("middle_name"))
+                return " ".join(p for p in parts if p)
+        return ""
     for data in (event.snapshot or {}).get("leads", []) or []:
         if data.get("id") == lead_id:
             parts = (data.get("last_name"), data.get("first_name"), data.get("middle_name"))

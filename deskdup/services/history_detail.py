@@ -86,11 +86,14 @@ def _text(table: str, data: dict[str, Any]) -> str:
 
 def _merge_parts(event: MergeEvent) -> tuple[tuple[FieldRow, ...], tuple[Moved, ...]]:
     snap = event.snapshot or {}
-    before = [d for d in snap.get("leads", []) if isinstance(d, dict)]
+    # A contact merge: its records are the contacts, and the leads it re-pointed move.
+    of_contacts = event.kind is EventKind.MERGE_CONTACTS
+    records, owner = ("contacts", "contact_id") if of_contacts else ("leads", "lead_id")
+    before = [d for d in snap.get(records, []) if isinstance(d, dict)]
     after = (snap.get("after") or {}).get("rows", {})
     absent = (snap.get("after") or {}).get("absent", {})
     labels = {int(d["id"]): _label(d) for d in before}
-    primary_after = after.get("leads", {}).get(str(event.primary_id), {})
+    primary_after = after.get(records, {}).get(str(event.primary_id), {})
     ordered = sorted(before, key=lambda d: d["id"] != event.primary_id)
     choices = event.choices or {}
     chosen = choices.get("fields", {}) or {}
@@ -99,6 +102,8 @@ def _merge_parts(event: MergeEvent) -> tuple[tuple[FieldRow, ...], tuple[Moved, 
     for name in DETAIL_FIELDS:
         if event.kind is EventKind.BIND_CONTACT and name not in ("contact_id",):
             continue
+        if of_contacts and not any(name in d for d in before):
+            continue  # a lead's field (title, status, source): contacts have none
         values = tuple((_label(d), d.get(name)) for d in ordered)
         source = chosen.get(name)
         fields.append(
@@ -112,17 +117,18 @@ def _merge_parts(event: MergeEvent) -> tuple[tuple[FieldRow, ...], tuple[Moved, 
         )
     moved: list[Moved] = []
     dropped = set(absent.get("communications", []))
-    for table in ("communications", "chats", "activities", "deals"):
+    moving = ("communications", "chats", "activities", "leads" if of_contacts else "deals")
+    for table in moving:
         for data in snap.get(table, []) or []:
             key = str(data.get("id"))
-            origin = labels.get(int(data.get("lead_id") or 0), str(data.get("lead_id") or ""))
+            origin = labels.get(int(data.get(owner) or 0), str(data.get(owner) or ""))
             channel = str(data.get("channel") or "")
             if table == "communications" and key in dropped:
                 moved.append(Moved(table, _text(table, data), origin, "", channel))
                 continue
             now = after.get(table, {}).get(key)
-            if now is not None and now.get("lead_id") != data.get("lead_id"):
-                target = labels.get(int(now.get("lead_id") or 0), str(now.get("lead_id")))
+            if now is not None and now.get(owner) != data.get(owner):
+                target = labels.get(int(now.get(owner) or 0), str(now.get(owner)))
                 moved.append(Moved(table, _text(table, data), origin, target, channel))
     return tuple(fields), tuple(moved)
 
@@ -139,7 +145,7 @@ def event_detail(ws: Workspace, event_id: int, viewer: OperatorInfo | None) -> E
         fields: tuple[FieldRow, ...] = ()
         moved: tuple[Moved, ...] = ()
         pairs: tuple[tuple[str, str], ...] = ()
-        if event.kind in (EventKind.MERGE_LEADS, EventKind.BIND_CONTACT):
+        if event.kind in (EventKind.MERGE_LEADS, EventKind.BIND_CONTACT, EventKind.MERGE_CONTACTS):
             fields, moved = _merge_parts(event)
         elif event.kind is EventKind.DISMISS:
             by_id = dict(

@@ -19,7 +19,16 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from deskdup.models import Action, Channel, Communication, Department, Entity, Lead, Operator
+from deskdup.models import (
+    Action,
+    Channel,
+    Communication,
+    Contact,
+    Department,
+    Entity,
+    Lead,
+    Operator,
+)
 from deskdup.services.names import fold
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import (
@@ -179,16 +188,32 @@ def load_queue_facts(ws: Workspace, lead_ids: Collection[int] | None = None) -> 
             name = " ".join(p.strip() for p in (last, first, middle) if p and p.strip())
             if name:
                 names[lead_id] = name
-        owners = {
-            op_id: OwnerInfo(op_id, full_name or "", dept_id, dept_name or "")
-            for op_id, full_name, dept_id, dept_name in session.execute(
-                select(
-                    Operator.id, Operator.full_name, Operator.department_id, Department.name
-                ).outerjoin(Department, Department.id == Operator.department_id)
-            )
-        }
-        policy = load_policy(session)
-    return QueueFacts(names, owners, policy)
+        return QueueFacts(names, _owners(session), load_policy(session))
+
+
+def _owners(session) -> dict[int, OwnerInfo]:
+    return {
+        op_id: OwnerInfo(op_id, full_name or "", dept_id, dept_name or "")
+        for op_id, full_name, dept_id, dept_name in session.execute(
+            select(
+                Operator.id, Operator.full_name, Operator.department_id, Department.name
+            ).outerjoin(Department, Department.id == Operator.department_id)
+        )
+    }
+
+
+def load_contact_queue_facts(ws: Workspace) -> QueueFacts:
+    """``load_queue_facts`` for the Contacts queue: contact names, owners, the policy."""
+    names: dict[int, str] = {}
+    with ws.session() as session:
+        query = select(Contact.id, Contact.last_name, Contact.first_name, Contact.middle_name)
+        for contact_id, last, first, middle in session.execute(
+            query.where(Contact.archived.is_(False))
+        ):
+            name = " ".join(p.strip() for p in (last, first, middle) if p and p.strip())
+            if name:
+                names[contact_id] = name
+        return QueueFacts(names, _owners(session), load_policy(session))
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +243,11 @@ class MergeLock:
 
     def refusals(self) -> tuple[Refusal, ...]:
         rights = self.rights
-        return tuple(check_merge_cards(rights.operator, self.cards, self.primary_id, rights.policy))
+        return tuple(
+            check_merge_cards(
+                rights.operator, self.cards, self.primary_id, rights.policy, rights.entity
+            )
+        )
 
 
 class GroupRights:
@@ -237,10 +266,13 @@ class GroupRights:
         operator: OperatorInfo,
         owners: dict[int, OwnerInfo],
         policy: MergePolicy | None = None,
+        entity: Entity = Entity.LEAD,
     ) -> None:
         self.operator = operator
         self.owners = owners
         self.policy = policy or MergePolicy()
+        self.entity = entity  # whose rights: the leads' or, for contact groups, the contacts'
+
         self._allowed: dict[tuple[int | None, Action], bool] = {}
 
     def _may(self, owner_id: int | None, action: Action) -> bool:
@@ -251,7 +283,7 @@ class GroupRights:
             owner = None
             if owner_id is not None:
                 owner = Owner(owner_id, info.department_id if info else None)
-            got = self._allowed[key] = allowed(self.operator, Entity.LEAD, action, owner)
+            got = self._allowed[key] = allowed(self.operator, self.entity, action, owner)
         return got
 
     def card(self, lead_id: int, label: str, owner_id: int | None) -> RightsCard:

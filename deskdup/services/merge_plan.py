@@ -98,6 +98,17 @@ class DealInfo:
 
 
 @dataclass(frozen=True)
+class LeadLink:
+    """A lead bound to a contact (a contact's card lists them)."""
+
+    id: int
+    contact_id: int
+    label: str
+    name: str
+    status: str
+
+
+@dataclass(frozen=True)
 class LeadCard:
     """One lead as the comparison view shows it (one column)."""
 
@@ -124,6 +135,8 @@ class LeadCard:
     activities: tuple[ActivityInfo, ...] = ()
     deals: tuple[DealInfo, ...] = ()
     contact_label: str = ""  # the contact's CRM id when there is one, else its database id
+    # A contact's card (``MergePlan.entity == CONTACT``): the leads bound to it.
+    leads: tuple[LeadLink, ...] = ()
 
     @property
     def name(self) -> str:
@@ -155,6 +168,7 @@ class LeadCard:
             + len(self.chats)
             + len(self.activities)
             + len(self.deals)
+            + len(self.leads)
         )
 
 
@@ -173,6 +187,12 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("contact_id", QT_TRANSLATE_NOOP("MergeField", "Contact")),
 )
 FIELD_NAMES: tuple[str, ...] = tuple(name for name, _ in FIELDS)
+# A contact's single-value fields (``services/contact_merge.py`` builds its plan).
+CONTACT_FIELDS: tuple[tuple[str, str], ...] = tuple(
+    f for f in FIELDS if f[0] in ("last_name", "first_name", "middle_name", "assigned_id")
+)
+CONTACT_FIELD_NAMES: tuple[str, ...] = tuple(name for name, _ in CONTACT_FIELDS)
+LEAD, CONTACT = "lead", "contact"  # MergePlan.entity
 
 
 def _empty(value: Any) -> bool:
@@ -256,6 +276,9 @@ class MergePlan:
     built_at: datetime = field(default_factory=datetime.now)
     # Why the group was offered (the matcher's reasons); kept in the history.
     reasons: tuple[Any, ...] = ()
+    # What the cards are: LEAD, or CONTACT (then ids are contact ids, and the
+    # fields are ``CONTACT_FIELDS``).
+    entity: str = LEAD
 
     # ---- reading
 
@@ -274,7 +297,8 @@ class MergePlan:
         for choice in self.fields:
             if choice.name == name:
                 return choice
-        raise KnownError(f"Unknown field '{name}'; the fields are: {', '.join(FIELD_NAMES)}.")
+        names = ", ".join(c.name for c in self.fields)
+        raise KnownError(f"Unknown field '{name}'; the fields are: {names}.")
 
     def ordered_from_primary(self) -> list[int]:
         """Lead ids starting at the primary, then the others in display order."""
@@ -314,6 +338,8 @@ class MergePlan:
     @property
     def contact_pick(self) -> int | None:
         """The contact chosen with ``pick_contact``, if the operator still wants it."""
+        if self.entity != LEAD:
+            return None  # contacts are merged, not bound
         choice = self.field("contact_id")
         return choice.override_value if choice.source == BOUND else None
 
@@ -423,6 +449,7 @@ def unite(cards: Sequence[LeadCard] | Any) -> United:
     deals: list[DealInfo] = []
     comments: list[tuple[int, str]] = []
     seen_comments: set[str] = set()
+    seen_deals: set[int] = set()  # contacts on one deal: the deal counts once
     for card in cards:
         for comm in card.communications:
             key = comm.dedup_key
@@ -443,7 +470,8 @@ def unite(cards: Sequence[LeadCard] | Any) -> United:
                 )
         chats.extend(card.chats)
         activities.extend(card.activities)
-        deals.extend(card.deals)
+        deals.extend(d for d in card.deals if d.id not in seen_deals)
+        seen_deals.update(d.id for d in card.deals)
         text = card.comments.strip()
         if text and text not in seen_comments:
             seen_comments.add(text)
@@ -513,9 +541,13 @@ def _card(lead: Lead) -> LeadCard:
     )
 
 
-def _field_choices(cards: dict[int, LeadCard], order: Sequence[int]) -> list[FieldChoice]:
+def _field_choices(
+    cards: dict[int, LeadCard],
+    order: Sequence[int],
+    fields: Sequence[tuple[str, str]] = FIELDS,
+) -> list[FieldChoice]:
     out = []
-    for name, label in FIELDS:
+    for name, label in fields:
         values: dict[int, Any] = {}
         display: dict[int, str] = {}
         for lead_id in order:

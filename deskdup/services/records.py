@@ -40,6 +40,7 @@ from deskdup.models import (
     Lead,
     Operator,
     WorkspaceMeta,
+    deal_contacts,
 )
 from deskdup.services.errors import KnownError, StaleError, fail
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
@@ -272,3 +273,24 @@ def changed_rows(session: Session, left: RowSet) -> list[RowChange]:
                 label = str(now[key].get("external_id") or key)
                 changes.append(RowChange(table, key, label, (), reused=True))
     return changes
+
+
+# --------------------------------------------------------------------------- deal-contact links
+
+# ``deal_contacts`` has no row of its own to version: an event that changes it
+# keeps the links of the contacts it touched as [deal id, contact id] pairs,
+# before (``snapshot[LINKS]``) and after (``snapshot["after"][LINKS]``), and undo
+# compares and puts back that set as a whole.
+LINKS = "deal_contact_links"
+
+
+def contact_links(session: Session, contact_ids: Sequence[int]) -> list[list[int]]:
+    """Every [deal id, contact id] link of these contacts, sorted."""
+    if not contact_ids:
+        return []
+    rows = session.execute(
+        select(deal_contacts.c.deal_id, deal_contacts.c.contact_id).where(
+            deal_contacts.c.contact_id.in_(list(contact_ids))
+        )
+    )
+    return sorted([int(d), int(c)] for d, c in rows)

@@ -22,11 +22,19 @@ from typing import Any
 from deskdup.models import Contact, Lead
 from deskdup.services import merge as merge_service
 from deskdup.services.binding import CONTEXT, MSG_BOUND, BindResult, bind_lead
+from deskdup.services.contact_merge import apply_contact_merge, build_contact_plan
 from deskdup.services.errors import KnownError, fail
-from deskdup.services.merge_plan import MergePlan, build_plan
+from deskdup.services.merge_plan import CONTACT, LEAD, MergePlan, build_plan
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, Translate
 from deskdup.services.policy import MergePolicy, load_policy
-from deskdup.services.rights import OperatorInfo, Refusal, check_lead, check_merge, primary_choice
+from deskdup.services.rights import (
+    OperatorInfo,
+    Refusal,
+    check_lead,
+    check_merge,
+    plan_entity,
+    primary_choice,
+)
 from deskdup.services.workspace import Workspace
 
 MSG_NO_PORTAL_MERGE_BIND = QT_TRANSLATE_NOOP(
@@ -50,10 +58,17 @@ def load_group(
     operator: OperatorInfo,
     lead_ids: Sequence[int],
     primary_id: int | None = None,
+    entity: str = LEAD,
 ) -> LoadedGroup:
-    """Build the plan and check the rights; ``primary_id`` None lets the plan suggest one."""
+    """Build the plan and check the rights; ``primary_id`` None lets the plan suggest one.
+
+    ``entity`` CONTACT: the ids are contacts (``contact_merge.build_contact_plan``).
+    """
     with workspace.session() as session:
-        plan = build_plan(session, lead_ids, primary_id)
+        if entity == CONTACT:
+            plan = build_contact_plan(session, lead_ids, primary_id)
+        else:
+            plan = build_plan(session, lead_ids, primary_id)
         policy = load_policy(session)
     refusals = check_merge(None, operator, plan, policy)
     if refusals and primary_id is None:
@@ -75,9 +90,10 @@ def _primary_the_operator_may_keep(
         plan.other_ids,
         key=lambda i: (-plan.cards[i].data_score, plan.cards[i].created_at, i),
     )
+    entity = plan_entity(plan)
     best, lacking = primary_choice(
         len(cards),
-        lambda i, action: check_lead(operator, cards[i], action) is None,
+        lambda i, action: check_lead(operator, cards[i], action, entity=entity) is None,
         preferred=[position[plan.primary_id], *(position[i] for i in order)],
     )
     if lacking:
@@ -115,9 +131,11 @@ def merge_group(
     backend: Any = None,
 ) -> ReviewChange:
     """Merge in the workspace, or through ``backend`` (a linked CRM portal) when given."""
-    if backend is not None and plan.contact_pick is not None:
+    if plan.entity == CONTACT:
+        result = apply_contact_merge(workspace, plan, operator_id, policy)
+    elif backend is not None and plan.contact_pick is not None:
         raise fail(KnownError, Message(CONTEXT, MSG_NO_PORTAL_MERGE_BIND))
-    if backend is not None:
+    elif backend is not None:
         result = backend.apply_merge(plan, operator_id)
     else:
         result = merge_service.apply_merge(

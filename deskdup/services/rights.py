@@ -29,7 +29,13 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from deskdup.models import Action, Entity, MergeEvent, Operator, Scope
-from deskdup.services.merge_plan import LeadCard, MergePlan, cards_from_leads, load_leads
+from deskdup.services.merge_plan import (
+    CONTACT,
+    LeadCard,
+    MergePlan,
+    cards_from_leads,
+    load_leads,
+)
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, MessageList
 from deskdup.services.policy import MergePolicy
 
@@ -92,6 +98,36 @@ MANY: dict[str, str] = {
     MSG_COLLEAGUE: MSG_COLLEAGUE_MANY,
     MSG_OTHER_DEPARTMENT: MSG_OTHER_DEPARTMENT_MANY,
     MSG_UNOWNED: MSG_UNOWNED_MANY,
+}
+# The same refusals of a contact (a contact merge checks Entity.CONTACT rights).
+MSG_CONTACT_OWN = QT_TRANSLATE_NOOP(
+    "Rights",
+    "Contact #{lead} is your own ({department}); you have no {right} right on contacts at "
+    "all; ask a supervisor",
+)
+MSG_CONTACT_COLLEAGUE = QT_TRANSLATE_NOOP(
+    "Rights",
+    "Contact #{lead} belongs to {owner} ({department}); you have no {right} right on "
+    "your colleagues' contacts; ask a supervisor",
+)
+MSG_CONTACT_OTHER_DEPARTMENT = QT_TRANSLATE_NOOP(
+    "Rights",
+    "Contact #{lead} belongs to {owner} ({department}); you have no {right} right on "
+    "contacts of that department; ask a supervisor",
+)
+MSG_CONTACT_UNOWNED = QT_TRANSLATE_NOOP(
+    "Rights",
+    "Contact #{lead} has no responsible operator; you have no {right} right on contacts "
+    "that are not yours; ask a supervisor",
+)
+_TEMPLATES = {
+    Entity.LEAD: (MSG_UNOWNED, MSG_OWN, MSG_COLLEAGUE, MSG_OTHER_DEPARTMENT),
+    Entity.CONTACT: (
+        MSG_CONTACT_UNOWNED,
+        MSG_CONTACT_OWN,
+        MSG_CONTACT_COLLEAGUE,
+        MSG_CONTACT_OTHER_DEPARTMENT,
+    ),
 }
 NO_DEPARTMENT = QT_TRANSLATE_NOOP("Rights", "no department")
 MSG_SEVERAL = QT_TRANSLATE_NOOP("Rights", "You may not do this; nothing was changed:\n• {refusals}")
@@ -188,7 +224,11 @@ def allowed(
 
 
 def _refusal(
-    operator: Operator | OperatorInfo, card: LeadCard, action: Action, word: str
+    operator: Operator | OperatorInfo,
+    card: LeadCard,
+    action: Action,
+    word: str,
+    entity: Entity = Entity.LEAD,
 ) -> Refusal:
     params: dict[str, Any] = {
         "lead": card.label,
@@ -196,14 +236,15 @@ def _refusal(
         "department": card.department_name or Message(CONTEXT, NO_DEPARTMENT),
         "right": Message(CONTEXT, RIGHT_WORDS[word]),
     }
+    unowned, own, colleague, other_department = _TEMPLATES[entity]
     if card.owner_id is None:
-        template = MSG_UNOWNED
+        template = unowned
     elif card.owner_id == operator.id:
-        template = MSG_OWN
+        template = own
     elif card.department_id is not None and card.department_id == operator.department_id:
-        template = MSG_COLLEAGUE
+        template = colleague
     else:
-        template = MSG_OTHER_DEPARTMENT
+        template = other_department
     return Refusal(
         lead_id=card.id,
         lead_label=card.label,
@@ -220,12 +261,22 @@ def _owner(card: LeadCard) -> Owner | None:
 
 
 def check_lead(
-    operator: Operator | OperatorInfo, card: LeadCard, action: Action, word: str | None = None
+    operator: Operator | OperatorInfo,
+    card: LeadCard,
+    action: Action,
+    word: str | None = None,
+    entity: Entity = Entity.LEAD,
 ) -> Refusal | None:
-    """A refusal when ``operator`` may not do ``action`` on this lead, else None."""
-    if allowed(operator, Entity.LEAD, action, _owner(card)):
+    """A refusal when ``operator`` may not do ``action`` on this lead (or, with
+    ``entity`` CONTACT, on this contact's card), else None."""
+    if allowed(operator, entity, action, _owner(card)):
         return None
-    return _refusal(operator, card, action, word or action.value)
+    return _refusal(operator, card, action, word or action.value, entity)
+
+
+def plan_entity(plan: MergePlan) -> Entity:
+    """Whose rights a plan's merge needs: the leads' or the contacts'."""
+    return Entity.CONTACT if plan.entity == CONTACT else Entity.LEAD
 
 
 def _cards(session: Session | None, plan_or_ids: MergePlan | Sequence[int]) -> list[LeadCard]:
@@ -250,11 +301,13 @@ def check_merge(
     (default: the first id).  An empty list means the merge is allowed.
     """
     cards = _cards(session, plan_or_ids)
+    entity = Entity.LEAD
     if isinstance(plan_or_ids, MergePlan):
         primary_id = plan_or_ids.primary_id
+        entity = plan_entity(plan_or_ids)
     elif primary_id is None and cards:
         primary_id = cards[0].id
-    return check_merge_cards(operator, cards, primary_id, policy)
+    return check_merge_cards(operator, cards, primary_id, policy, entity)
 
 
 def check_merge_cards(
@@ -262,8 +315,9 @@ def check_merge_cards(
     cards: Sequence[LeadCard],
     primary_id: int | None,
     policy: MergePolicy | None = None,
+    entity: Entity = Entity.LEAD,
 ) -> list[Refusal]:
-    """``check_merge`` on already loaded cards."""
+    """``check_merge`` on already loaded cards (of leads, or of contacts)."""
     policy = policy or MergePolicy()
     removal = "archive" if policy.archive_instead_of_delete else "delete"
     refusals: list[Refusal] = []
@@ -274,7 +328,7 @@ def check_merge_cards(
         else:
             checks.append((Action.DELETE, removal))
         for action, word in checks:
-            refusal = check_lead(operator, card, action, word)
+            refusal = check_lead(operator, card, action, word, entity)
             if refusal is not None:
                 refusals.append(refusal)
     return refusals
@@ -324,9 +378,10 @@ def check_dismiss(
     policy = policy or MergePolicy()
     removal = "archive" if policy.archive_instead_of_delete else "delete"
     refusals = []
+    entity = plan_entity(plan_or_ids) if isinstance(plan_or_ids, MergePlan) else Entity.LEAD
     for card in _cards(session, plan_or_ids):
         for action, word in ((Action.READ, "read"), (Action.DELETE, removal)):
-            refusal = check_lead(operator, card, action, word)
+            refusal = check_lead(operator, card, action, word, entity)
             if refusal is not None:
                 refusals.append(refusal)
     return refusals

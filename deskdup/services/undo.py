@@ -25,20 +25,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import delete, insert, select
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from deskdup.models import EventKind, EventLead, MergeEvent, Operator
+from deskdup.models import EventKind, EventLead, MergeEvent, Operator, deal_contacts
 from deskdup.services.errors import KnownError, RightsError, fail
 from deskdup.services.events import record_event
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, MessageList
 from deskdup.services.records import (
+    LINKS,
     TABLES,
     RowChange,
     RowSet,
     active_operator,
     changed_rows,
+    contact_links,
     current_rows,
     from_json,
     primary_key,
@@ -52,6 +54,10 @@ CONTEXT = "Merge"
 
 MSG_UNDONE = QT_TRANSLATE_NOOP("Merge", "Undid the merge into #{primary}; {count} leads restored")
 MSG_UNDONE_OTHER = QT_TRANSLATE_NOOP("Merge", "Undid history event {event} ({kind})")
+MSG_UNDONE_CONTACTS = QT_TRANSLATE_NOOP(
+    "Merge", "Undid the merge of contacts into #{primary}; {count} contacts restored"
+)
+MSG_CHANGE_LINKS = QT_TRANSLATE_NOOP("Merge", "the deals of contact #{label} (by {who})")
 MSG_UNDO_CHANGED = QT_TRANSLATE_NOOP(
     "Merge",
     "Cannot undo: {what} changed after the merge; undo would overwrite that change",
@@ -78,6 +84,7 @@ RECORD_WORDS: dict[str, str] = {
     "contacts": QT_TRANSLATE_NOOP("Merge", "contact"),
     "dismissals": QT_TRANSLATE_NOOP("Merge", "not-duplicates mark"),
     "workspace_meta": QT_TRANSLATE_NOOP("Merge", "team setting"),
+    LINKS: QT_TRANSLATE_NOOP("Merge", "deal's contacts"),
 }
 # Re-inserted in this order (foreign keys point at leads and contacts).
 INSERT_ORDER = (
@@ -122,6 +129,8 @@ class Conflict:
         who: Any = self.who or Message(CONTEXT, OUTSIDE)
         if change.reused:
             return Message(CONTEXT, MSG_CHANGE_REUSED, {"record": record, "label": change.label})
+        if change.table == LINKS:
+            return Message(CONTEXT, MSG_CHANGE_LINKS, {"label": change.label, "who": who})
         if change.gone:
             params = {"record": record, "label": change.label, "who": who}
             return Message(CONTEXT, MSG_CHANGE_GONE, params)
@@ -206,7 +215,37 @@ def rows_left(session: Session, event: MergeEvent) -> tuple[RowSet, list[RowChan
     if "rows" not in after:
         return _legacy_left(session, event.snapshot)
     left = RowSet.from_json(after)
-    return left, changed_rows(session, left)
+    return left, changed_rows(session, left) + _changed_links(session, after)
+
+
+def _changed_links(session: Session, after: dict[str, Any]) -> list[RowChange]:
+    """The contacts whose deal links are no longer what the event left."""
+    links = after.get(LINKS)
+    if not links:
+        return []
+    contacts = [int(i) for i in links["contacts"]]
+    left = {tuple(pair) for pair in links["rows"]}
+    now = {tuple(pair) for pair in contact_links(session, contacts)}
+    changes = []
+    for contact in contacts:
+        was = sorted(d for d, c in left if c == contact)
+        is_ = sorted(d for d, c in now if c == contact)
+        if was != is_:
+            key = str(contact)
+            changes.append(RowChange(LINKS, key, key, (("deals", was, is_),)))
+    return changes
+
+
+def _put_back_links(session: Session, snapshot: dict[str, Any]) -> None:
+    """The deal links of the event's contacts as they were before it."""
+    links = (snapshot.get("after") or {}).get(LINKS)
+    if not links:
+        return
+    contacts = [int(i) for i in links["contacts"]]
+    session.execute(delete(deal_contacts).where(deal_contacts.c.contact_id.in_(contacts)))
+    before = snapshot.get(LINKS) or []
+    if before:
+        session.execute(insert(deal_contacts), [{"deal_id": d, "contact_id": c} for d, c in before])
 
 
 def _lead_ids_of(change: RowChange, left: RowSet) -> list[int]:
@@ -308,6 +347,7 @@ def _put_back(session: Session, snapshot: dict[str, Any], left: RowSet) -> None:
             else:
                 restore_row(obj, data)
     session.flush()
+    _put_back_links(session, snapshot)
 
 
 def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
@@ -348,8 +388,20 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
             )
             params = {"primary": primary_label, "count": len(restored)}
             summary = Message(CONTEXT, MSG_UNDONE, params)
+        elif event.kind is EventKind.MERGE_CONTACTS:
+            primary_label = next(
+                (
+                    d.get("external_id") or str(d["id"])
+                    for d in snapshot.get("contacts", [])
+                    if d["id"] == event.primary_id
+                ),
+                str(event.primary_id),
+            )
+            params = {"primary": primary_label, "count": len(restored)}
+            summary = Message(CONTEXT, MSG_UNDONE_CONTACTS, params)
         else:
             summary = Message(CONTEXT, MSG_UNDONE_OTHER, {"event": event.id, "kind": event.kind})
+        of_contacts = event.kind is EventKind.MERGE_CONTACTS
         undo = record_event(
             session,
             kind=EventKind.UNDO,
@@ -357,9 +409,12 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
             primary_id=event.primary_id,
             other_ids=restored,
             choices={"undone_kind": event.kind.value},
-            snapshot={"leads": snapshot.get("leads", [])},
+            snapshot={"leads": snapshot.get("leads", [])}
+            if not of_contacts
+            else {"contacts": snapshot.get("contacts", [])},
             summary=str(summary),
             undo_of_id=event.id,
+            of_contacts=of_contacts,
         )
         event.undone_by_id = undo.id
         session.flush()

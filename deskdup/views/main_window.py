@@ -23,10 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup import __version__
+from deskdup.models import Entity
 from deskdup.services.group_reasons import group_reasons
-from deskdup.services.lead_rows import GroupRights, LeadRow, load_lead_rows, load_queue_facts
+from deskdup.services.lead_rows import (
+    GroupRights,
+    LeadRow,
+    load_contact_queue_facts,
+    load_lead_rows,
+    load_queue_facts,
+)
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
+from deskdup.services.matching.contacts import ContactMatchIndex
 from deskdup.services.matching.store import kept_result, open_index, refresh_index
+from deskdup.services.merge_plan import CONTACT, LEAD
 from deskdup.services.operators import OperatorInfo, operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
 from deskdup.services.team_settings import team_match_settings
@@ -61,6 +70,13 @@ def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> lis
     return build_rows(result.groups, result.summaries, facts.names, rights)
 
 
+def contact_queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
+    """``queue_rows`` of duplicate contacts: contact names, rights on contacts."""
+    facts = load_contact_queue_facts(ws)
+    rights = GroupRights(operator, facts.owners, facts.policy, Entity.CONTACT)
+    return build_rows(result.groups, result.summaries, facts.names, rights)
+
+
 class MainWindow(QMainWindow):
     scan_finished = Signal()  # the queue shows the latest scan
     leads_loaded = Signal()
@@ -87,6 +103,11 @@ class MainWindow(QMainWindow):
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
         self._open_key: str | None = None  # the queue group they come from
         self.bind_dialog: BindDialog | None = None  # the lead list's, while open
+        # The Contacts queue's index (the leads' is the context's) and which
+        # queue the rows on screen are (the switch may move during a scan).
+        self.contact_index: ContactMatchIndex | None = None
+        self._contact_result: ScanResult | None = None
+        self._shown_entity = LEAD
         # Qt adds " — deskdup" (the application's display name) itself.
         self.setWindowTitle(self.tr("Duplicate leads"))
 
@@ -135,6 +156,7 @@ class MainWindow(QMainWindow):
         self.compare.group_unavailable.connect(self._group_unavailable)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.queue.filters_changed.connect(self._queue_filtered)
+        self.queue.entity_changed.connect(self._entity_switched)
 
     # ------------------------------------------------------------------ state
 
@@ -217,11 +239,16 @@ class MainWindow(QMainWindow):
         if self._scan_op is not None:
             self._refresh_again = self._refresh_again or not full
             return
+        if self.queue.entity_kind == CONTACT:
+            self._scan_contacts()
+            return
         ctx = self.context
         ws, settings, operator = ctx.workspace, ctx.match_settings(), ctx.operator
         index = None if full else ctx.match_index
         tier = self.queue.tier
-        base = ctx.scan_result if index is not None else None
+        # The result the lead queue on screen was built from: the refresh's rows
+        # are only what changed since (a queue of another tier is built anew).
+        base = ctx.scan_result if index is not None and self._shown_entity == LEAD else None
         if base is not None and getattr(base, "tier", tier) != tier:
             base = None
         if ctx.match_index is None:
@@ -257,6 +284,48 @@ class MainWindow(QMainWindow):
             .run_in_background()
         )
 
+    def _scan_contacts(self) -> None:
+        """The Contacts queue: every contact read and scored again (they are few)."""
+        ctx = self.context
+        ws, settings, operator, tier = (
+            ctx.workspace,
+            ctx.match_settings(),
+            ctx.operator,
+            self.queue.tier,
+        )
+
+        def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
+            with quiet_gc():
+                team = team_match_settings(ws, settings)
+                built = ContactMatchIndex.build(
+                    ws, team, progress=progress, cancelled=lambda: progress.cancelled
+                )
+                result = built.result(tier=tier)
+                return built, result, contact_queue_rows(ws, operator, result)
+
+        self.scan_action.setEnabled(False)
+        self._scan_op = (
+            ctx.query(self, work, self._scanned)
+            .with_progress(self.tr("Scanning contacts…"), cancellable=True, in_status_bar=True)
+            .finally_(self._scan_ended)
+            .run_in_background()
+        )
+
+    def _entity_switched(self, entity: str) -> None:
+        """Leads / Contacts: the other queue, and nothing of this one left open."""
+        self.compare.clear()
+        self.open_group = ()
+        self._open_key = None
+        if self._scan_op is None:
+            self._show_entity()
+        # else: _scan_ended shows the queue switched to
+
+    def _show_entity(self) -> None:
+        if self.queue.entity_kind == CONTACT:
+            self.start_scan(full=True)
+        else:
+            self._show_tier()
+
     def cancel_scan(self) -> None:
         if self._scan_op is not None:
             self._scan_op.cancel()
@@ -272,11 +341,16 @@ class MainWindow(QMainWindow):
             self._scan_again = self._refresh_again = False
             self.start_scan(full=True)
             return
+        if self._shown_entity != self.queue.entity_kind:
+            self._show_entity()  # Leads / Contacts switched while the scan ran
+            return
         if self._refresh_again:  # a merge or an undo written while this scan ran
             self._refresh_again = False
             self.start_scan(full=False)
             return
         kept = self.context.scan_result
+        if self._shown_entity == CONTACT:
+            kept = self._contact_result
         if kept is not None and getattr(kept, "tier", self.queue.tier) != self.queue.tier:
             self._show_tier()  # the tier was switched while the scan ran
 
@@ -290,6 +364,9 @@ class MainWindow(QMainWindow):
     def _show_tier(self) -> None:
         ctx = self.context
         index, ws, operator, tier = ctx.match_index, ctx.workspace, ctx.operator, self.queue.tier
+        rows_of = queue_rows
+        if self.queue.entity_kind == CONTACT:
+            index, rows_of = self.contact_index, contact_queue_rows
         if index is None:
             self.start_scan(full=True)
             return
@@ -297,7 +374,7 @@ class MainWindow(QMainWindow):
         def work() -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
             with quiet_gc(freeze=True):
                 result = index.result(tier=tier)
-                return index, result, queue_rows(ws, operator, result)
+                return index, result, rows_of(ws, operator, result)
 
         self.scan_action.setEnabled(False)
         self._scan_op = (
@@ -321,12 +398,18 @@ class MainWindow(QMainWindow):
 
     def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow] | QueueDelta]) -> None:
         index, result, rows = outcome
-        self.context.match_index = index
-        self.context.scan_result = result
-        if isinstance(rows, QueueDelta):
-            self._show_update(rows)
+        entity = CONTACT if isinstance(index, ContactMatchIndex) else LEAD
+        if entity == CONTACT:
+            self.contact_index, self._contact_result = index, result
         else:
-            self._show_result(result, rows)
+            self.context.match_index = index
+            self.context.scan_result = result
+        if entity != self.queue.entity_kind:
+            return
+        if not isinstance(rows, QueueDelta):
+            self._show_result(result, rows, entity)
+        elif self._shown_entity == LEAD:  # a delta is of the lead queue on screen
+            self._show_update(rows)
 
     def _show_kept_result(self, result: ScanResult) -> None:
         """A window rebuilt on a kept scan (new operator, language): rows on the worker,
@@ -348,19 +431,27 @@ class MainWindow(QMainWindow):
         """The queue the workspace keeps, while the index is built behind it."""
         if outcome is None or self.context.match_index is not None:
             return
+        if self.queue.entity_kind != LEAD:
+            return  # switched to Contacts meanwhile
         self._show_result(*outcome, final=False)
 
-    def _show_result(self, result: ScanResult, rows: list[QueueRow], final: bool = True) -> None:
+    def _show_result(
+        self, result: ScanResult, rows: list[QueueRow], entity: str = LEAD, final: bool = True
+    ) -> None:
         # The open group stays the highlighted one (a rebuilt window has no current row yet).
+        self._shown_entity = entity
         self.queue.set_rows(rows, keep=self._open_key)
-        self.leads.set_duplicate_ids(lead_ids_in_groups(result))
-        # Not after each merge's update: it would cover a word about a Ctrl+Return.
-        self.statusBar().showMessage(
-            self.tr("{groups} groups among {leads} leads").format(
+        if entity == CONTACT:
+            text = self.tr("{groups} groups among {contacts} contacts").format(
+                groups=len(result.groups), contacts=result.lead_count
+            )
+        else:
+            self.leads.set_duplicate_ids(lead_ids_in_groups(result))
+            text = self.tr("{groups} groups among {leads} leads").format(
                 groups=len(result.groups), leads=result.lead_count
-            ),
-            8000,
-        )
+            )
+        # Not after each merge's update: it would cover a word about a Ctrl+Return.
+        self.statusBar().showMessage(text, 8000)
         self._queue_shown(final)
 
     def _show_update(self, delta: QueueDelta) -> None:
@@ -425,8 +516,10 @@ class MainWindow(QMainWindow):
         self.open_group = tuple(row.lead_ids)
         self._open_key = row.key
         # Every reason, the contrary ones too (the queue row keeps the top three).
-        reasons = group_reasons(self.context.match_index, row.lead_ids) or row.reasons
-        self.compare.show_group(row.lead_ids, reasons)
+        entity = self._shown_entity
+        index = self.contact_index if entity == CONTACT else self.context.match_index
+        reasons = group_reasons(index, row.lead_ids) or row.reasons
+        self.compare.show_group(row.lead_ids, reasons, entity)
 
     def _queue_filtered(self) -> None:
         """Keep the highlighted row and the comparison on the same group.
@@ -512,7 +605,7 @@ class MainWindow(QMainWindow):
         current = self.queue.table.currentIndex()
         row = current.row() if current.isValid() else 0
         self.queue.remove_leads(group_ids)
-        if gone_ids:
+        if gone_ids and self.compare.entity == LEAD:
             self.leads.remove_leads(gone_ids)
         if self.queue.visible_count():
             self.queue.select_proxy_row(min(row, self.queue.visible_count() - 1))

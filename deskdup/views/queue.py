@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from deskdup.models import Channel
 from deskdup.services.matching import LIKELY, POSSIBLE
+from deskdup.services.merge_plan import CONTACT, LEAD
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.views.channel_badges import channel_icon, channel_name
 from deskdup.views.queue_cells import GAP, ICON, ChannelsDelegate, ScoreDelegate, row_height
@@ -82,10 +83,15 @@ HIDDEN = (Column.LEADS,)  # the size is shown under the score
 __all__ = ["GAP", "ICON", "QueueView"]
 
 
+# Leads / Contacts: the switch between the two queues (a key switches too).
+ENTITY_KEY = "Ctrl+Shift+C"
+
+
 class QueueView(QWidget):
     group_activated = Signal(object)  # QueueRow: open it in the comparison view
     current_changed = Signal(object)  # QueueRow or None: the highlighted row moved
     filters_changed = Signal()
+    entity_changed = Signal(str)  # LEAD or CONTACT: which duplicates the queue lists
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +106,16 @@ class QueueView(QWidget):
         self.text.setPlaceholderText(self.tr("Filter by name, ID or owner"))
         self.text.setClearButtonEnabled(True)
         top = QHBoxLayout()
+        self.entity = QComboBox()
+        self.entity.addItem(self.tr("Leads"), LEAD)
+        self.entity.addItem(self.tr("Contacts"), CONTACT)
+        self.entity.setAccessibleName(self.tr("Duplicates of"))
+        self.entity.setToolTip(
+            self.tr("Duplicate leads or duplicate contacts ({key})").format(
+                key=QKeySequence(ENTITY_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )
+        top.addWidget(self.entity)
         top.addWidget(self.text, 1)
         self.mergeable_only = QCheckBox(self.tr("Only groups I can merge"))
         self.mergeable_only.setToolTip(
@@ -205,6 +221,12 @@ class QueueView(QWidget):
         self.mergeable_only.toggled.connect(self._apply_filter)
         self.min_score.valueChanged.connect(self._apply_filter)
         self.text.textChanged.connect(self._apply_filter)
+        self.entity.currentIndexChanged.connect(
+            lambda _i: self.entity_changed.emit(self.entity_kind)
+        )
+        switch = QShortcut(QKeySequence(ENTITY_KEY), self)
+        switch.setContext(Qt.ShortcutContext.WindowShortcut)
+        switch.activated.connect(self.toggle_entity)
         for key, step in (("J", 1), ("K", -1)):
             shortcut = QShortcut(QKeySequence(key), self.table)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -416,6 +438,17 @@ class QueueView(QWidget):
             text=self.text.text().strip(),
             mergeable_only=self._lock_filter_on(),
         )
+
+    @property
+    def entity_kind(self) -> str:
+        """LEAD or CONTACT: whose duplicates the queue lists."""
+        return self.entity.currentData() or LEAD
+
+    def set_entity(self, entity: str) -> None:
+        self.entity.setCurrentIndex(max(0, self.entity.findData(entity)))
+
+    def toggle_entity(self) -> None:
+        self.set_entity(CONTACT if self.entity_kind == LEAD else LEAD)
 
     @property
     def tier(self) -> str:

@@ -389,119 +389,129 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="115" />
+        <location filename="../../deskdup/views/compare/grid.py" line="124" />
         <source>After the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="147" />
+        <location filename="../../deskdup/views/compare/grid.py" line="156" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="178" />
-        <location filename="../../deskdup/views/compare/grid.py" line="179" />
+        <location filename="../../deskdup/views/compare/grid.py" line="187" />
+        <location filename="../../deskdup/views/compare/grid.py" line="188" />
         <source>Type the value of the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="203" />
+        <location filename="../../deskdup/views/compare/grid.py" line="212" />
         <source>bind to another contact…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="206" />
+        <location filename="../../deskdup/views/compare/grid.py" line="215" />
         <source>Find a contact for the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="229" />
+        <location filename="../../deskdup/views/compare/grid.py" line="238" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="230" />
+        <location filename="../../deskdup/views/compare/grid.py" line="240" />
+        <source>Leads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="241" />
         <source>Chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="231" />
+        <location filename="../../deskdup/views/compare/grid.py" line="242" />
         <source>Activities and deals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="232" />
+        <location filename="../../deskdup/views/compare/grid.py" line="243" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="267" />
-        <location filename="../../deskdup/views/compare/grid.py" line="408" />
+        <location filename="../../deskdup/views/compare/grid.py" line="278" />
+        <location filename="../../deskdup/views/compare/grid.py" line="434" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="283" />
+        <location filename="../../deskdup/views/compare/grid.py" line="294" />
         <source>no chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="285" />
+        <location filename="../../deskdup/views/compare/grid.py" line="296" />
         <source>(no text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="292" />
+        <location filename="../../deskdup/views/compare/grid.py" line="303" />
         <source>{count} msg. · {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="305" />
+        <location filename="../../deskdup/views/compare/grid.py" line="318" />
+        <source>no leads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="331" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="333" />
+        <location filename="../../deskdup/views/compare/grid.py" line="359" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="335" />
+        <location filename="../../deskdup/views/compare/grid.py" line="361" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="345" />
+        <location filename="../../deskdup/views/compare/grid.py" line="371" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="363" />
+        <location filename="../../deskdup/views/compare/grid.py" line="389" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="365" />
+        <location filename="../../deskdup/views/compare/grid.py" line="391" />
         <source>found in the contacts; bound by the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="367" />
+        <location filename="../../deskdup/views/compare/grid.py" line="393" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="369" />
+        <location filename="../../deskdup/views/compare/grid.py" line="395" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="381" />
+        <location filename="../../deskdup/views/compare/grid.py" line="407" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="405" />
+        <location filename="../../deskdup/views/compare/grid.py" line="431" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
@@ -509,73 +519,83 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="236" />
+        <location filename="../../deskdup/views/compare/view.py" line="247" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="242" />
+        <location filename="../../deskdup/views/compare/view.py" line="253" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="283" />
+        <location filename="../../deskdup/views/compare/view.py" line="296" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="285" />
+        <location filename="../../deskdup/views/compare/view.py" line="298" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="308" />
+        <location filename="../../deskdup/views/compare/view.py" line="322" />
+        <source>Loading {count} contacts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="324" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="317" />
+        <location filename="../../deskdup/views/compare/view.py" line="334" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="362" />
+        <location filename="../../deskdup/views/compare/view.py" line="379" />
+        <source>{count} contacts that may be one customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="381" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="415" />
+        <location filename="../../deskdup/views/compare/view.py" line="437" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="464" />
+        <location filename="../../deskdup/views/compare/view.py" line="486" />
         <source>Type the value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="465" />
+        <location filename="../../deskdup/views/compare/view.py" line="487" />
         <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="602" />
+        <location filename="../../deskdup/views/compare/view.py" line="624" />
         <source>The view has been reloaded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="652" />
-        <location filename="../../deskdup/views/compare/view.py" line="714" />
+        <location filename="../../deskdup/views/compare/view.py" line="674" />
+        <location filename="../../deskdup/views/compare/view.py" line="736" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="690" />
+        <location filename="../../deskdup/views/compare/view.py" line="712" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="744" />
+        <location filename="../../deskdup/views/compare/view.py" line="766" />
         <source>Undo bind</source>
         <translation type="unfinished" />
     </message>
@@ -590,32 +610,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="733" />
+        <location filename="../../deskdup/views/compare/view.py" line="755" />
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="739" />
+        <location filename="../../deskdup/views/compare/view.py" line="761" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="739" />
+        <location filename="../../deskdup/views/compare/view.py" line="761" />
         <source>Undo the last bind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="741" />
+        <location filename="../../deskdup/views/compare/view.py" line="763" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="743" />
+        <location filename="../../deskdup/views/compare/view.py" line="765" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="744" />
+        <location filename="../../deskdup/views/compare/view.py" line="766" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -904,7 +924,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/review.py" line="32" />
+        <location filename="../../deskdup/services/review.py" line="40" />
         <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
         <translation type="unfinished" />
     </message>
@@ -1759,32 +1779,42 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="212" />
+        <location filename="../../deskdup/views/compare/cells.py" line="215" />
         <source>Primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="216" />
+        <location filename="../../deskdup/views/compare/cells.py" line="219" />
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223" />
+        <location filename="../../deskdup/views/compare/cells.py" line="226" />
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="236" />
+        <location filename="../../deskdup/views/compare/cells.py" line="239" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="256" />
+        <location filename="../../deskdup/views/compare/cells.py" line="261" />
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="266" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="263" />
+        <location filename="../../deskdup/views/compare/cells.py" line="273" />
+        <source>contact · created {time} · leads: {leads}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="277" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
@@ -1921,77 +1951,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="91" />
+        <location filename="../../deskdup/views/main_window.py" line="112" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="96" />
+        <location filename="../../deskdup/views/main_window.py" line="117" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="97" />
+        <location filename="../../deskdup/views/main_window.py" line="118" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="99" />
+        <location filename="../../deskdup/views/main_window.py" line="120" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="252" />
+        <location filename="../../deskdup/views/main_window.py" line="279" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="252" />
+        <location filename="../../deskdup/views/main_window.py" line="279" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="359" />
+        <location filename="../../deskdup/views/main_window.py" line="309" />
+        <source>Scanning contacts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="445" />
+        <source>{groups} groups among {contacts} contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="450" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="533" />
+        <location filename="../../deskdup/views/main_window.py" line="626" />
         <source>Not merged: the merge before is still being written; press {keys} again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="537" />
+        <location filename="../../deskdup/views/main_window.py" line="630" />
         <source>Not merged: the next group is still opening; look, then press {keys} again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="540" />
+        <location filename="../../deskdup/views/main_window.py" line="633" />
         <source>Nothing to merge: no group is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="542" />
+        <location filename="../../deskdup/views/main_window.py" line="635" />
         <source>Not merged: you lack a right to merge this group (see above)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="561" />
+        <location filename="../../deskdup/views/main_window.py" line="654" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="570" />
+        <location filename="../../deskdup/views/main_window.py" line="663" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="601" />
+        <location filename="../../deskdup/views/main_window.py" line="694" />
         <source>About deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="604" />
+        <location filename="../../deskdup/views/main_window.py" line="697" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -2024,107 +2064,122 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="53" />
+        <location filename="../../deskdup/services/undo.py" line="55" />
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="50" />
+        <location filename="../../deskdup/services/records.py" line="51" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="54" />
+        <location filename="../../deskdup/services/records.py" line="55" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="54" />
+        <location filename="../../deskdup/services/undo.py" line="56" />
         <source>Undid history event {event} ({kind})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="55" />
-        <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="59" />
-        <source>This merge was already undone</source>
+        <location filename="../../deskdup/services/undo.py" line="57" />
+        <source>Undid the merge of contacts into #{primary}; {count} contacts restored</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/undo.py" line="60" />
-        <source>This history event cannot be undone</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="67" />
-        <source>{record} #{label} ({fields}; by {who})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="68" />
-        <source>{record} #{label} (deleted; by {who})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="69" />
-        <source>{record} #{label} (the id is used again)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="70" />
-        <source>someone outside deskdup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="73" />
-        <source>lead</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="74" />
-        <source>communication</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="75" />
-        <source>chat</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="76" />
-        <source>activity</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="77" />
-        <source>deal</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="78" />
-        <source>contact</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="79" />
-        <source>not-duplicates mark</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/undo.py" line="80" />
-        <source>team setting</source>
+        <source>the deals of contact #{label} (by {who})</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/undo.py" line="61" />
+        <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="65" />
+        <source>This merge was already undone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="66" />
+        <source>This history event cannot be undone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="73" />
+        <source>{record} #{label} ({fields}; by {who})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="74" />
+        <source>{record} #{label} (deleted; by {who})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="75" />
+        <source>{record} #{label} (the id is used again)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="76" />
+        <source>someone outside deskdup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="79" />
+        <source>lead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="80" />
+        <source>communication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="81" />
+        <source>chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="82" />
+        <source>activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="83" />
+        <source>deal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="84" />
+        <source>contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="85" />
+        <source>not-duplicates mark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="86" />
+        <source>team setting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="87" />
+        <source>deal's contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="67" />
         <source>There is no history event {event}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="62" />
+        <location filename="../../deskdup/services/undo.py" line="68" />
         <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
         <translation type="unfinished" />
     </message>
@@ -2134,7 +2189,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="57" />
+        <location filename="../../deskdup/services/records.py" line="58" />
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished" />
     </message>
@@ -2188,46 +2243,81 @@
         <source>Merged {count} leads into #{primary} in the portal</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="80" />
+        <source>A merge needs at least two different contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="81" />
+        <source>Contact {contact} does not exist (any more)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="82" />
+        <source>Contact #{contact} was already merged into #{into}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="85" />
+        <source>Contact #{contact} is archived; it cannot be merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="88" />
+        <source>Contact #{contact} was changed by someone else (now version {version}); nothing was merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="92" />
+        <source>Contact #{contact} was deleted or merged by someone else; nothing was merged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="95" />
+        <source>Merged {count} contacts into #{primary}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="166" />
+        <location filename="../../deskdup/services/merge_plan.py" line="180" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="167" />
+        <location filename="../../deskdup/services/merge_plan.py" line="181" />
         <source>Last name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="168" />
+        <location filename="../../deskdup/services/merge_plan.py" line="182" />
         <source>First name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="169" />
+        <location filename="../../deskdup/services/merge_plan.py" line="183" />
         <source>Middle name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="170" />
+        <location filename="../../deskdup/services/merge_plan.py" line="184" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="171" />
+        <location filename="../../deskdup/services/merge_plan.py" line="185" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="172" />
+        <location filename="../../deskdup/services/merge_plan.py" line="186" />
         <source>Responsible</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="173" />
+        <location filename="../../deskdup/services/merge_plan.py" line="187" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
@@ -2329,118 +2419,138 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="58" />
+        <location filename="../../deskdup/views/queue.py" line="59" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="59" />
+        <location filename="../../deskdup/views/queue.py" line="60" />
         <source>Today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="60" />
+        <location filename="../../deskdup/views/queue.py" line="61" />
         <source>Last 7 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="61" />
+        <location filename="../../deskdup/views/queue.py" line="62" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="62" />
+        <location filename="../../deskdup/views/queue.py" line="63" />
         <source>Dates…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="98" />
+        <location filename="../../deskdup/views/queue.py" line="106" />
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="102" />
+        <location filename="../../deskdup/views/queue.py" line="110" />
+        <source>Leads</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="111" />
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="112" />
+        <source>Duplicates of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="114" />
+        <source>Duplicate leads or duplicate contacts ({key})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="120" />
         <source>Only groups I can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="105" />
+        <location filename="../../deskdup/views/queue.py" line="123" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="110" />
+        <location filename="../../deskdup/views/queue.py" line="128" />
         <source>Also possible duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="113" />
+        <location filename="../../deskdup/views/queue.py" line="131" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="121" />
+        <location filename="../../deskdup/views/queue.py" line="139" />
         <source>All channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="126" />
-        <location filename="../../deskdup/views/queue.py" line="384" />
+        <location filename="../../deskdup/views/queue.py" line="144" />
+        <location filename="../../deskdup/views/queue.py" line="413" />
         <source>All owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="136" />
+        <location filename="../../deskdup/views/queue.py" line="154" />
         <source>Score ≥ </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="141" />
+        <location filename="../../deskdup/views/queue.py" line="159" />
         <source>When the leads of a group came in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="144" />
+        <location filename="../../deskdup/views/queue.py" line="162" />
         <source>from</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="146" />
+        <location filename="../../deskdup/views/queue.py" line="164" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="148" />
+        <location filename="../../deskdup/views/queue.py" line="166" />
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="149" />
+        <location filename="../../deskdup/views/queue.py" line="167" />
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="434" />
+        <location filename="../../deskdup/views/queue.py" line="474" />
         <source>{n} groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="436" />
+        <location filename="../../deskdup/views/queue.py" line="476" />
         <source>{shown} of {total} groups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="439" />
+        <location filename="../../deskdup/views/queue.py" line="479" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="441" />
+        <location filename="../../deskdup/views/queue.py" line="481" />
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="443" />
+        <location filename="../../deskdup/views/queue.py" line="483" />
         <source>{n} locked</source>
         <translation type="unfinished" />
     </message>
@@ -2600,6 +2710,11 @@
     <message>
         <location filename="../../deskdup/services/matching/evidence.py" line="395" />
         <source>Different patronymics {a} / {b}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/contacts.py" line="48" />
+        <source>On one deal: {deal}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2790,77 +2905,97 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="39" />
+        <location filename="../../deskdup/services/rights.py" line="45" />
         <source>read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="40" />
+        <location filename="../../deskdup/services/rights.py" line="46" />
         <source>edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="41" />
+        <location filename="../../deskdup/services/rights.py" line="47" />
         <source>delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="42" />
+        <location filename="../../deskdup/services/rights.py" line="48" />
         <source>archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="45" />
+        <location filename="../../deskdup/services/rights.py" line="51" />
         <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="50" />
+        <location filename="../../deskdup/services/rights.py" line="56" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="55" />
+        <location filename="../../deskdup/services/rights.py" line="61" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="60" />
+        <location filename="../../deskdup/services/rights.py" line="66" />
         <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="65" />
+        <location filename="../../deskdup/services/rights.py" line="71" />
         <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="70" />
+        <location filename="../../deskdup/services/rights.py" line="76" />
         <source>{leads} are your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="75" />
+        <location filename="../../deskdup/services/rights.py" line="81" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="80" />
+        <location filename="../../deskdup/services/rights.py" line="86" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="85" />
+        <location filename="../../deskdup/services/rights.py" line="91" />
         <source>{leads} have no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="96" />
+        <location filename="../../deskdup/services/rights.py" line="103" />
+        <source>Contact #{lead} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="108" />
+        <source>Contact #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="113" />
+        <source>Contact #{lead} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="118" />
+        <source>Contact #{lead} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="132" />
         <source>no department</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="97" />
+        <location filename="../../deskdup/services/rights.py" line="133" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
         <translation type="unfinished" />

@@ -389,119 +389,129 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="115" />
+        <location filename="../../deskdup/views/compare/grid.py" line="124" />
         <source>After the merge</source>
         <translation>После объединения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="147" />
+        <location filename="../../deskdup/views/compare/grid.py" line="156" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation>Оставить это значение ({key} или Влево/Вправо в текущем поле)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="178" />
-        <location filename="../../deskdup/views/compare/grid.py" line="179" />
+        <location filename="../../deskdup/views/compare/grid.py" line="187" />
+        <location filename="../../deskdup/views/compare/grid.py" line="188" />
         <source>Type the value of the merged lead</source>
         <translation>Ввести значение объединённого лида вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="203" />
+        <location filename="../../deskdup/views/compare/grid.py" line="212" />
         <source>bind to another contact…</source>
         <translation>привязать к другому контакту…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="206" />
+        <location filename="../../deskdup/views/compare/grid.py" line="215" />
         <source>Find a contact for the merged lead</source>
         <translation>Найти контакт для объединённого лида</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="229" />
+        <location filename="../../deskdup/views/compare/grid.py" line="238" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="230" />
+        <location filename="../../deskdup/views/compare/grid.py" line="240" />
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="241" />
         <source>Chats</source>
         <translation>Чаты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="231" />
+        <location filename="../../deskdup/views/compare/grid.py" line="242" />
         <source>Activities and deals</source>
         <translation>Дела и сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="232" />
+        <location filename="../../deskdup/views/compare/grid.py" line="243" />
         <source>Comments</source>
         <translation>Комментарии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="267" />
-        <location filename="../../deskdup/views/compare/grid.py" line="408" />
+        <location filename="../../deskdup/views/compare/grid.py" line="278" />
+        <location filename="../../deskdup/views/compare/grid.py" line="434" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="283" />
+        <location filename="../../deskdup/views/compare/grid.py" line="294" />
         <source>no chats</source>
         <translation>нет чатов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="285" />
+        <location filename="../../deskdup/views/compare/grid.py" line="296" />
         <source>(no text)</source>
         <translation>(без текста)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="292" />
+        <location filename="../../deskdup/views/compare/grid.py" line="303" />
         <source>{count} msg. · {time}</source>
         <translation>{count} сообщ. · {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="305" />
+        <location filename="../../deskdup/views/compare/grid.py" line="318" />
+        <source>no leads</source>
+        <translation>нет лидов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="331" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation>дела: {activities} · сделки: {deals}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="333" />
+        <location filename="../../deskdup/views/compare/grid.py" line="359" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="335" />
+        <location filename="../../deskdup/views/compare/grid.py" line="361" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="345" />
+        <location filename="../../deskdup/views/compare/grid.py" line="371" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="363" />
+        <location filename="../../deskdup/views/compare/grid.py" line="389" />
         <source>typed</source>
         <translation>введено вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="365" />
+        <location filename="../../deskdup/views/compare/grid.py" line="391" />
         <source>found in the contacts; bound by the merge</source>
         <translation>найден в контактах; привяжется при объединении</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="367" />
+        <location filename="../../deskdup/views/compare/grid.py" line="393" />
         <source>put right, from #{lead}</source>
         <translation>исправлено, из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="369" />
+        <location filename="../../deskdup/views/compare/grid.py" line="395" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="381" />
+        <location filename="../../deskdup/views/compare/grid.py" line="407" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="405" />
+        <location filename="../../deskdup/views/compare/grid.py" line="431" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
@@ -509,73 +519,83 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="236" />
+        <location filename="../../deskdup/views/compare/view.py" line="247" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="242" />
+        <location filename="../../deskdup/views/compare/view.py" line="253" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="283" />
+        <location filename="../../deskdup/views/compare/view.py" line="296" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="285" />
+        <location filename="../../deskdup/views/compare/view.py" line="298" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="308" />
+        <location filename="../../deskdup/views/compare/view.py" line="322" />
+        <source>Loading {count} contacts…</source>
+        <translation>Загрузка контактов: {count}…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="324" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="317" />
+        <location filename="../../deskdup/views/compare/view.py" line="334" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="362" />
+        <location filename="../../deskdup/views/compare/view.py" line="379" />
+        <source>{count} contacts that may be one customer</source>
+        <translation>Контактов, возможно одного клиента: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="381" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="415" />
+        <location filename="../../deskdup/views/compare/view.py" line="437" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="464" />
+        <location filename="../../deskdup/views/compare/view.py" line="486" />
         <source>Type the value</source>
         <translation>Ввод значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="465" />
+        <location filename="../../deskdup/views/compare/view.py" line="487" />
         <source>{field} of the merged lead:</source>
         <translation>{field} объединённого лида:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="602" />
+        <location filename="../../deskdup/views/compare/view.py" line="624" />
         <source>The view has been reloaded.</source>
         <translation>Данные обновлены.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="652" />
-        <location filename="../../deskdup/views/compare/view.py" line="714" />
+        <location filename="../../deskdup/views/compare/view.py" line="674" />
+        <location filename="../../deskdup/views/compare/view.py" line="736" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="690" />
+        <location filename="../../deskdup/views/compare/view.py" line="712" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation>Объединение привяжет объединённый лид к контакту #{contact} ({name}) и передаст контакту телефоны, e-mail, мессенджеры и чаты группы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="744" />
+        <location filename="../../deskdup/views/compare/view.py" line="766" />
         <source>Undo bind</source>
         <translation>Отменить привязку</translation>
     </message>
@@ -590,32 +610,32 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="733" />
+        <location filename="../../deskdup/views/compare/view.py" line="755" />
         <source>There is no merge of yours to undo.</source>
         <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="739" />
+        <location filename="../../deskdup/views/compare/view.py" line="761" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="739" />
+        <location filename="../../deskdup/views/compare/view.py" line="761" />
         <source>Undo the last bind</source>
         <translation>Отмена последней привязки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="741" />
+        <location filename="../../deskdup/views/compare/view.py" line="763" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation>Лид и контакт вернутся точно в прежнее состояние.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="743" />
+        <location filename="../../deskdup/views/compare/view.py" line="765" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="744" />
+        <location filename="../../deskdup/views/compare/view.py" line="766" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -904,7 +924,7 @@
         <translation>Инициал отчества {initial} подходит: {patronymic}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/review.py" line="32" />
+        <location filename="../../deskdup/services/review.py" line="40" />
         <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
         <translation>С порталом Битрикс24 объединение пока не может сразу привязать результат к контакту: объедините, затем привяжите объединённый лид к контакту (список лидов, правый щелчок).</translation>
     </message>
@@ -1759,32 +1779,42 @@
 <context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="212" />
+        <location filename="../../deskdup/views/compare/cells.py" line="215" />
         <source>Primary</source>
         <translation>Основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="216" />
+        <location filename="../../deskdup/views/compare/cells.py" line="219" />
         <source>Keep this lead; the others are merged into it</source>
         <translation>Оставить этот лид; остальные объединяются в него</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="223" />
+        <location filename="../../deskdup/views/compare/cells.py" line="226" />
         <source>Press {key} to make this lead the primary</source>
         <translation>Нажмите {key}, чтобы сделать этот лид основным</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="236" />
+        <location filename="../../deskdup/views/compare/cells.py" line="239" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="256" />
+        <location filename="../../deskdup/views/compare/cells.py" line="261" />
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="266" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="263" />
+        <location filename="../../deskdup/views/compare/cells.py" line="273" />
+        <source>contact · created {time} · leads: {leads}</source>
+        <translation>контакт · создан {time} · лидов: {leads}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="277" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
@@ -1921,77 +1951,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="91" />
+        <location filename="../../deskdup/views/main_window.py" line="112" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="96" />
+        <location filename="../../deskdup/views/main_window.py" line="117" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="97" />
+        <location filename="../../deskdup/views/main_window.py" line="118" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="99" />
+        <location filename="../../deskdup/views/main_window.py" line="120" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="252" />
+        <location filename="../../deskdup/views/main_window.py" line="279" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="252" />
+        <location filename="../../deskdup/views/main_window.py" line="279" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="359" />
+        <location filename="../../deskdup/views/main_window.py" line="309" />
+        <source>Scanning contacts…</source>
+        <translation>Поиск дубликатов контактов…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="445" />
+        <source>{groups} groups among {contacts} contacts</source>
+        <translation>Групп: {groups} среди {contacts} контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="450" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="533" />
+        <location filename="../../deskdup/views/main_window.py" line="626" />
         <source>Not merged: the merge before is still being written; press {keys} again</source>
         <translation>Не объединено: предыдущее объединение ещё записывается; нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="537" />
+        <location filename="../../deskdup/views/main_window.py" line="630" />
         <source>Not merged: the next group is still opening; look, then press {keys} again</source>
         <translation>Не объединено: следующая группа ещё открывается; посмотрите её и нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="540" />
+        <location filename="../../deskdup/views/main_window.py" line="633" />
         <source>Nothing to merge: no group is open</source>
         <translation>Нечего объединять: группа не открыта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="542" />
+        <location filename="../../deskdup/views/main_window.py" line="635" />
         <source>Not merged: you lack a right to merge this group (see above)</source>
         <translation>Не объединено: у вас нет права объединить эту группу (причина указана выше)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="561" />
+        <location filename="../../deskdup/views/main_window.py" line="654" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="570" />
+        <location filename="../../deskdup/views/main_window.py" line="663" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="601" />
+        <location filename="../../deskdup/views/main_window.py" line="694" />
         <source>About deskdup</source>
         <translation>О программе deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="604" />
+        <location filename="../../deskdup/views/main_window.py" line="697" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Находит дубли лидов CRM из разных каналов, даже без общих идентификаторов, показывает их рядом и объединяет вручную.&lt;/p&gt;</translation>
     </message>
@@ -2024,107 +2064,122 @@
         <translation>Лид #{lead} уже объединён в #{into} ({who}); ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="53" />
+        <location filename="../../deskdup/services/undo.py" line="55" />
         <source>Undid the merge into #{primary}; {count} leads restored</source>
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="50" />
+        <location filename="../../deskdup/services/records.py" line="51" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="54" />
+        <location filename="../../deskdup/services/records.py" line="55" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="54" />
+        <location filename="../../deskdup/services/undo.py" line="56" />
         <source>Undid history event {event} ({kind})</source>
         <translation>Отменено событие истории {event} ({kind})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="55" />
+        <location filename="../../deskdup/services/undo.py" line="57" />
+        <source>Undid the merge of contacts into #{primary}; {count} contacts restored</source>
+        <translation>Объединение контактов в #{primary} отменено; восстановлено контактов: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="60" />
+        <source>the deals of contact #{label} (by {who})</source>
+        <translation>сделки контакта #{label} ({who})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="61" />
         <source>Cannot undo: {what} changed after the merge; undo would overwrite that change</source>
         <translation>Нельзя отменить: после объединения есть изменения ({what}); отмена затёрла бы их</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="59" />
+        <location filename="../../deskdup/services/undo.py" line="65" />
         <source>This merge was already undone</source>
         <translation>Это объединение уже отменено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="60" />
+        <location filename="../../deskdup/services/undo.py" line="66" />
         <source>This history event cannot be undone</source>
         <translation>Это событие истории нельзя отменить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="67" />
+        <location filename="../../deskdup/services/undo.py" line="73" />
         <source>{record} #{label} ({fields}; by {who})</source>
         <translation>{record} #{label} ({fields}; изменил(а) {who})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="68" />
+        <location filename="../../deskdup/services/undo.py" line="74" />
         <source>{record} #{label} (deleted; by {who})</source>
         <translation>{record} #{label} (удалено; {who})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="69" />
+        <location filename="../../deskdup/services/undo.py" line="75" />
         <source>{record} #{label} (the id is used again)</source>
         <translation>{record} #{label} (номер занят снова)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="70" />
+        <location filename="../../deskdup/services/undo.py" line="76" />
         <source>someone outside deskdup</source>
         <translation>кто-то вне deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="73" />
+        <location filename="../../deskdup/services/undo.py" line="79" />
         <source>lead</source>
         <translation>лид</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="74" />
+        <location filename="../../deskdup/services/undo.py" line="80" />
         <source>communication</source>
         <translation>средство связи</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="75" />
+        <location filename="../../deskdup/services/undo.py" line="81" />
         <source>chat</source>
         <translation>чат</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="76" />
+        <location filename="../../deskdup/services/undo.py" line="82" />
         <source>activity</source>
         <translation>дело</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="77" />
+        <location filename="../../deskdup/services/undo.py" line="83" />
         <source>deal</source>
         <translation>сделка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="78" />
+        <location filename="../../deskdup/services/undo.py" line="84" />
         <source>contact</source>
         <translation>контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="79" />
+        <location filename="../../deskdup/services/undo.py" line="85" />
         <source>not-duplicates mark</source>
         <translation>отметка «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="80" />
+        <location filename="../../deskdup/services/undo.py" line="86" />
         <source>team setting</source>
         <translation>настройка команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="61" />
+        <location filename="../../deskdup/services/undo.py" line="87" />
+        <source>deal's contacts</source>
+        <translation>контакты сделки</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/undo.py" line="67" />
         <source>There is no history event {event}</source>
         <translation>В истории нет события {event}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/undo.py" line="62" />
+        <location filename="../../deskdup/services/undo.py" line="68" />
         <source>This merge was made in the CRM portal, which deleted the other leads; deskdup cannot undo it. The history keeps everything they held.</source>
         <translation>Это объединение сделано в портале CRM, который удалил остальные лиды; deskdup не может его отменить. В истории сохранено всё, что в них было.</translation>
     </message>
@@ -2134,7 +2189,7 @@
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="57" />
+        <location filename="../../deskdup/services/records.py" line="58" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
@@ -2188,46 +2243,81 @@
         <source>Merged {count} leads into #{primary} in the portal</source>
         <translation>На портале объединено лидов: {count}, в #{primary}</translation>
     </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="80" />
+        <source>A merge needs at least two different contacts</source>
+        <translation>Для объединения нужны хотя бы два разных контакта</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="81" />
+        <source>Contact {contact} does not exist (any more)</source>
+        <translation>Контакта {contact} нет (уже нет)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="82" />
+        <source>Contact #{contact} was already merged into #{into}</source>
+        <translation>Контакт #{contact} уже объединён с #{into}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="85" />
+        <source>Contact #{contact} is archived; it cannot be merged</source>
+        <translation>Контакт #{contact} в архиве; его нельзя объединить</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="88" />
+        <source>Contact #{contact} was changed by someone else (now version {version}); nothing was merged</source>
+        <translation>Контакт #{contact} изменил кто-то другой (теперь версия {version}); ничего не объединено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="92" />
+        <source>Contact #{contact} was deleted or merged by someone else; nothing was merged</source>
+        <translation>Контакт #{contact} удалил или объединил кто-то другой; ничего не объединено</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/contact_merge.py" line="95" />
+        <source>Merged {count} contacts into #{primary}</source>
+        <translation>Объединено контактов: {count}, в #{primary}</translation>
+    </message>
 </context>
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="166" />
+        <location filename="../../deskdup/services/merge_plan.py" line="180" />
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="167" />
+        <location filename="../../deskdup/services/merge_plan.py" line="181" />
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="168" />
+        <location filename="../../deskdup/services/merge_plan.py" line="182" />
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="169" />
+        <location filename="../../deskdup/services/merge_plan.py" line="183" />
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="170" />
+        <location filename="../../deskdup/services/merge_plan.py" line="184" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="171" />
+        <location filename="../../deskdup/services/merge_plan.py" line="185" />
         <source>Source</source>
         <translation>Источник</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="172" />
+        <location filename="../../deskdup/services/merge_plan.py" line="186" />
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="173" />
+        <location filename="../../deskdup/services/merge_plan.py" line="187" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
@@ -2329,118 +2419,138 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="58" />
+        <location filename="../../deskdup/views/queue.py" line="59" />
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="59" />
+        <location filename="../../deskdup/views/queue.py" line="60" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="60" />
+        <location filename="../../deskdup/views/queue.py" line="61" />
         <source>Last 7 days</source>
         <translation>За 7 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="61" />
+        <location filename="../../deskdup/views/queue.py" line="62" />
         <source>Last 30 days</source>
         <translation>За 30 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="62" />
+        <location filename="../../deskdup/views/queue.py" line="63" />
         <source>Dates…</source>
         <translation>Даты…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="98" />
+        <location filename="../../deskdup/views/queue.py" line="106" />
         <source>Filter by name, ID or owner</source>
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="102" />
+        <location filename="../../deskdup/views/queue.py" line="110" />
+        <source>Leads</source>
+        <translation>Лиды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="111" />
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="112" />
+        <source>Duplicates of</source>
+        <translation>Дубликаты чего</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="114" />
+        <source>Duplicate leads or duplicate contacts ({key})</source>
+        <translation>Дубликаты лидов или контактов ({key})</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="120" />
         <source>Only groups I can merge</source>
         <translation>Только те, что я могу объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="105" />
+        <location filename="../../deskdup/views/queue.py" line="123" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation>Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="110" />
+        <location filename="../../deskdup/views/queue.py" line="128" />
         <source>Also possible duplicates</source>
         <translation>Также возможные дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="113" />
+        <location filename="../../deskdup/views/queue.py" line="131" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation>Также группы со слабыми признаками (имя и время, текст, который шлют многие): больше найденных дублей, но и больше групп, которые дублями не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="121" />
+        <location filename="../../deskdup/views/queue.py" line="139" />
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="126" />
-        <location filename="../../deskdup/views/queue.py" line="384" />
+        <location filename="../../deskdup/views/queue.py" line="144" />
+        <location filename="../../deskdup/views/queue.py" line="413" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="136" />
+        <location filename="../../deskdup/views/queue.py" line="154" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="141" />
+        <location filename="../../deskdup/views/queue.py" line="159" />
         <source>When the leads of a group came in</source>
         <translation>Когда пришли лиды группы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="144" />
+        <location filename="../../deskdup/views/queue.py" line="162" />
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="146" />
+        <location filename="../../deskdup/views/queue.py" line="164" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="148" />
+        <location filename="../../deskdup/views/queue.py" line="166" />
         <source>Groups with a lead created on or after this day</source>
         <translation>Группы с лидом, созданным в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="149" />
+        <location filename="../../deskdup/views/queue.py" line="167" />
         <source>Groups with a lead created on or before this day</source>
         <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="434" />
+        <location filename="../../deskdup/views/queue.py" line="474" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="436" />
+        <location filename="../../deskdup/views/queue.py" line="476" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="439" />
+        <location filename="../../deskdup/views/queue.py" line="479" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="441" />
+        <location filename="../../deskdup/views/queue.py" line="481" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="443" />
+        <location filename="../../deskdup/views/queue.py" line="483" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>
@@ -2601,6 +2711,11 @@
         <location filename="../../deskdup/services/matching/evidence.py" line="395" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/contacts.py" line="48" />
+        <source>On one deal: {deal}</source>
+        <translation>На одной сделке: {deal}</translation>
     </message>
 </context>
 <context>
@@ -2790,77 +2905,97 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="39" />
+        <location filename="../../deskdup/services/rights.py" line="45" />
         <source>read</source>
         <translation>чтение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="40" />
+        <location filename="../../deskdup/services/rights.py" line="46" />
         <source>edit</source>
         <translation>изменение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="41" />
+        <location filename="../../deskdup/services/rights.py" line="47" />
         <source>delete</source>
         <translation>удаление</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="42" />
+        <location filename="../../deskdup/services/rights.py" line="48" />
         <source>archive</source>
         <translation>архивирование</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="45" />
+        <location filename="../../deskdup/services/rights.py" line="51" />
         <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation>Лид #{lead} ваш ({department}); у вас нет права «{right}» на лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="50" />
+        <location filename="../../deskdup/services/rights.py" line="56" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation>Лид #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на лиды коллег; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="55" />
+        <location filename="../../deskdup/services/rights.py" line="61" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation>Лид #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на лиды этого отдела; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="60" />
+        <location filename="../../deskdup/services/rights.py" line="66" />
         <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation>У лида #{lead} нет ответственного; у вас нет права «{right}» на чужие лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="65" />
+        <location filename="../../deskdup/services/rights.py" line="71" />
         <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
         <translation>Автор этого объединения: {author}; отменять чужие объединения может только руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="70" />
+        <location filename="../../deskdup/services/rights.py" line="76" />
         <source>{leads} are your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation>Лиды {leads} ваши ({department}); у вас нет права «{right}» на лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="75" />
+        <location filename="../../deskdup/services/rights.py" line="81" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation>Лиды {leads} принадлежат: {owner} ({department}); у вас нет права «{right}» на лиды коллег; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="80" />
+        <location filename="../../deskdup/services/rights.py" line="86" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation>Лиды {leads} принадлежат: {owner} ({department}); у вас нет права «{right}» на лиды этого отдела; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="85" />
+        <location filename="../../deskdup/services/rights.py" line="91" />
         <source>{leads} have no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation>У лидов {leads} нет ответственного; у вас нет права «{right}» на чужие лиды; обратитесь к руководителю</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="96" />
+        <location filename="../../deskdup/services/rights.py" line="103" />
+        <source>Contact #{lead} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
+        <translation>Контакт #{lead} ваш ({department}); у вас нет права «{right}» на контакты вообще; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="108" />
+        <source>Contact #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
+        <translation>Контакт #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты коллег; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="113" />
+        <source>Contact #{lead} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
+        <translation>Контакт #{lead} принадлежит: {owner} ({department}); у вас нет права «{right}» на контакты этого отдела; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="118" />
+        <source>Contact #{lead} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
+        <translation>У контакта #{lead} нет ответственного; у вас нет права «{right}» на чужие контакты; обратитесь к руководителю</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="132" />
         <source>no department</source>
         <translation>без отдела</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="97" />
+        <location filename="../../deskdup/services/rights.py" line="133" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
         <translation>Это действие вам не разрешено; ничего не изменено:

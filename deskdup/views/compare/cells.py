@@ -207,7 +207,10 @@ class KeyCap(QLabel):
 class LeadHeader(Cell):
     """The column header: which lead, where from, whose, and the Primary switch."""
 
-    def __init__(self, index: int, card: LeadCard, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, index: int, card: LeadCard, parent: QWidget | None = None, contact: bool = False
+    ) -> None:
+        """``contact``: the card is a contact's (no source channel, no status)."""
         super().__init__("header", parent)
         self.radio = QRadioButton(self.tr("Primary"))
         self.radio.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -237,18 +240,25 @@ class LeadHeader(Cell):
         )
         top.addWidget(self.exclude_button)
         self.layout_.addLayout(top)
+        if contact:
+            # "A different customer" marks pairs of leads; contacts have no such mark yet.
+            # (Hidden once it has its parent: shown before, it would be a window.)
+            self.exclude_button.hide()
 
         title = QHBoxLayout()
         title.setContentsMargins(0, 0, 0, 0)
         title.setSpacing(6)
-        title.addWidget(icon_label(channel_icon(card.source_channel), 18))
+        if contact:
+            title.addWidget(icon_label(qta.icon("fa5s.address-card", color="#546E7A"), 18))
+        else:
+            title.addWidget(icon_label(channel_icon(card.source_channel), 18))
         label = QLabel(f"#{card.label}")
         font = label.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         label.setFont(font)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setToolTip(channel_name(card.source_channel))
+        label.setToolTip(self.tr("Contact") if contact else channel_name(card.source_channel))
         title.addWidget(label)
         title.addStretch(1)
         self.layout_.addLayout(title)
@@ -259,11 +269,15 @@ class LeadHeader(Cell):
         self.owner = QLabel(owner)
         self.owner.setWordWrap(True)
         self.layout_.addWidget(self.owner)
-        details = QLabel(
-            self.tr("{status} · created {time}").format(
+        if contact:
+            text = self.tr("contact · created {time} · leads: {leads}").format(
+                time=format_time(card.created_at), leads=len(card.leads)
+            )
+        else:
+            text = self.tr("{status} · created {time}").format(
                 status=status_name(card.status), time=format_time(card.created_at)
             )
-        )
+        details = QLabel(text)
         details.setWordWrap(True)
         make_secondary(details)
         self.layout_.addWidget(details)

@@ -25,7 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.models import Channel
-from deskdup.services.merge_plan import BOUND, PROPOSED, TYPED, FieldChoice, LeadCard, MergePlan
+from deskdup.services.merge_plan import (
+    BOUND,
+    CONTACT,
+    PROPOSED,
+    TYPED,
+    FieldChoice,
+    LeadCard,
+    LeadLink,
+    MergePlan,
+)
 from deskdup.services.policy import MergePolicy
 from deskdup.services.rights import Refusal
 from deskdup.views.channel_badges import ChannelChip, channel_icon, channel_name, icon_pixmap
@@ -103,7 +112,7 @@ class CompareGrid(QWidget):
         grid.addWidget(corner, 0, 0)
         self.primary_group = QButtonGroup(content)
         for index, lead_id in enumerate(plan.lead_ids):
-            header = LeadHeader(index, plan.cards[lead_id])
+            header = LeadHeader(index, plan.cards[lead_id], contact=plan.entity == CONTACT)
             self.primary_group.addButton(header.radio, index)
             header.radio.clicked.connect(lambda _c=False, i=index: self.primary_chosen.emit(i))
             header.exclude_button.clicked.connect(
@@ -227,6 +236,8 @@ class CompareGrid(QWidget):
         result_column = RESULT_COLUMN
         sections: list[tuple[str, str, Callable[[LeadCard], QWidget]]] = [
             ("channels", self.tr("Channels"), self._channels_widget),
+            # A contact's leads (re-pointed to the primary by the merge).
+            *([("leads", self.tr("Leads"), self._leads_widget)] if plan.entity == CONTACT else []),
             ("chats", self.tr("Chats"), self._chats_widget),
             ("activity", self.tr("Activities and deals"), self._activity_widget),
             ("comments", self.tr("Comments"), self._comments_widget),
@@ -295,6 +306,21 @@ class CompareGrid(QWidget):
             )
             meta.setContentsMargins(21, 0, 0, 0)
             layout.addWidget(meta)
+        return box
+
+    def _leads_widget(self, card: LeadCard, leads: Sequence[LeadLink] | None = None) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        leads = card.leads if leads is None else leads
+        if not leads:
+            layout.addWidget(muted(self.tr("no leads")))
+        for lead in leads:
+            line = QLabel(f"#{lead.label} {lead.name}".strip() + f" · {status_name(lead.status)}")
+            line.setWordWrap(True)
+            fit_column(line)
+            layout.addWidget(line)
         return box
 
     def _activity_widget(self, card: LeadCard) -> QWidget:
@@ -408,6 +434,9 @@ class CompareGrid(QWidget):
             layout.addWidget(muted(self.tr("no phones or messengers")))
         fill("channels", comms)
         fill("chats", self._chats_widget(plan.primary, preview["chats"]))
+        if "leads" in self.result_sections:
+            every = [lead for i in plan.ordered_from_primary() for lead in plan.cards[i].leads]
+            fill("leads", self._leads_widget(plan.primary, every))
         fill(
             "activity",
             self._counts_label(len(preview["activities"]), len(preview["deals"])),

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from deskdup.services import merge as merge_service
 from deskdup.services.contact_picker import ContactCard
 from deskdup.services.errors import KnownError, StaleError
-from deskdup.services.merge_plan import MergePlan
+from deskdup.services.merge_plan import CONTACT, LEAD, MergePlan
 from deskdup.services.policy import MergePolicy
 from deskdup.services.review import (
     LoadedGroup,
@@ -96,6 +96,7 @@ class ReviewState:
     primary_id: int
     choices: dict[str, int]  # field -> lead id, only what the operator chose herself
     current_row: int
+    entity: str = LEAD  # a group of leads or of contacts
 
 
 class CompareView(QWidget):
@@ -121,6 +122,7 @@ class CompareView(QWidget):
         super().__init__(parent)
         self._context = context
         self._lead_ids: tuple[int, ...] = ()
+        self._entity = LEAD  # the ids are leads, or contacts (the queue's Contacts switch)
         self._reasons: tuple[Reason, ...] = ()
         self._loaded: LoadedGroup | None = None
         self._refusals: list[Refusal] = []
@@ -222,9 +224,18 @@ class CompareView(QWidget):
             return None
         return self._nav_fields[self._current_row]
 
-    def show_group(self, lead_ids: Sequence[int], reasons: Sequence[Reason] = ()) -> None:
-        """Load and show a group (2 to 6 leads); the old one stays greyed until it arrives."""
+    @property
+    def entity(self) -> str:
+        """LEAD or CONTACT: what the open group's ids are."""
+        return self._entity
+
+    def show_group(
+        self, lead_ids: Sequence[int], reasons: Sequence[Reason] = (), entity: str = LEAD
+    ) -> None:
+        """Load and show a group (2 to 6 leads, or contacts with ``entity`` CONTACT);
+        the old one stays greyed until it arrives."""
         lead_ids = tuple(dict.fromkeys(lead_ids))
+        self._entity = entity
         self._lead_ids = lead_ids[:MAX_LEADS]
         self._reasons = tuple(reasons)
         self._current_row = 0
@@ -254,11 +265,13 @@ class CompareView(QWidget):
             primary_id=plan.primary_id,
             choices={f.name: f.chosen for f in plan.fields if f.explicit},
             current_row=self._current_row,
+            entity=self._entity,
         )
 
     def restore_review(self, state: ReviewState) -> None:
         """Open the group again as the operator left it (read afresh from the database)."""
         self._lead_ids = tuple(state.lead_ids)
+        self._entity = state.entity
         self._reasons = tuple(state.reasons)
         self._current_row = state.current_row
         self._restoring = dict(state.choices)
@@ -304,8 +317,12 @@ class CompareView(QWidget):
 
     def _load(self, primary_id: int | None = None, stale: str = "") -> None:
         self._drop_load()
-        lead_ids = self._lead_ids
-        self.title.setText(self.tr("Loading {count} leads…").format(count=len(lead_ids)))
+        lead_ids, entity = self._lead_ids, self._entity
+        if entity == CONTACT:
+            loading = self.tr("Loading {count} contacts…")
+        else:
+            loading = self.tr("Loading {count} leads…")
+        self.title.setText(loading.format(count=len(lead_ids)))
         if self.scroll.widget() is not None:
             self.scroll.widget().setEnabled(False)
         context = self._context
@@ -331,7 +348,7 @@ class CompareView(QWidget):
 
         op = context.query(
             self,
-            lambda: load_group(context.workspace, context.operator, lead_ids, primary_id),
+            lambda: load_group(context.workspace, context.operator, lead_ids, primary_id, entity),
             self._on_loaded,
         )
         op.known_error(unavailable).finally_(ended)
@@ -358,9 +375,11 @@ class CompareView(QWidget):
             f.name for f in plan.fields
         ]
         self._current_row = min(self._current_row, len(self._nav_fields) - 1)
-        self.title.setText(
-            self.tr("{count} leads that may be one customer").format(count=len(plan.lead_ids))
-        )
+        if plan.entity == CONTACT:
+            title = self.tr("{count} contacts that may be one customer")
+        else:
+            title = self.tr("{count} leads that may be one customer")
+        self.title.setText(title.format(count=len(plan.lead_ids)))
         self.heading.show_reasons(self._reasons)
         grid = CompareGrid(plan)
         grid.value_chosen.connect(self._choose)
@@ -399,10 +418,13 @@ class CompareView(QWidget):
             ReviewAction.VALUE_LEFT,
             ReviewAction.VALUE_RIGHT,
             ReviewAction.VALUE_OF_LEAD,
-            ReviewAction.DISMISS,
-            ReviewAction.BIND,
         ):
             enable(editing, has_group)
+        # "Not duplicates" is kept for pairs of leads only (there is no such mark
+        # for contacts yet), and a contact group is merged, not bound.
+        lead_group = has_group and self.plan is not None and self.plan.entity == LEAD
+        enable(ReviewAction.DISMISS, lead_group)
+        enable(ReviewAction.BIND, lead_group)
         # Moving between fields only highlights: fine while the group is greyed.
         enable(ReviewAction.FIELD_UP, self.plan is not None)
         enable(ReviewAction.FIELD_DOWN, self.plan is not None)
@@ -624,7 +646,7 @@ class CompareView(QWidget):
         group is done, as after "Not duplicates".
         """
         plan = self.plan
-        if plan is None or not 0 <= index < len(plan.lead_ids):
+        if plan is None or plan.entity != LEAD or not 0 <= index < len(plan.lead_ids):
             return
         lead_id = plan.lead_ids[index]
         others = [i for i in plan.lead_ids if i != lead_id]
@@ -660,7 +682,7 @@ class CompareView(QWidget):
         """Find the customer's contact (Ctrl+B): the merged lead is bound to it, by the
         merge (Enter in the dialog) or at once with the merge (Ctrl+Enter)."""
         plan = self.plan
-        if plan is None or self._busy or self.bind_dialog is not None:
+        if plan is None or plan.entity != LEAD or self._busy or self.bind_dialog is not None:
             return
         labels = [plan.cards[i].label for i in plan.lead_ids]
         target = BindTarget(tuple(plan.lead_ids), group_heading(labels))
@@ -697,7 +719,7 @@ class CompareView(QWidget):
 
     def dismiss(self) -> None:
         plan = self.plan
-        if plan is None:
+        if plan is None or plan.entity != LEAD:
             return
         labels = [plan.cards[i].label for i in plan.lead_ids]
         reason = self._ask(lambda: DismissDialog.ask(self, labels))

@@ -1,0 +1,90 @@
+"""The queue's Leads / Contacts switch: duplicate contacts compared and merged
+in the same comparison view, by keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from deskdup.models import Contact, Lead
+from deskdup.services.merge_plan import CONTACT, LEAD
+from deskdup.services.operators import workspace_operator
+from deskdup.views.context import AppContext
+from deskdup.views.main_window import MainWindow
+from deskdup.views.settings import Settings
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = CTRL | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_switch_the_queue_to_contacts_and_merge_a_pair_by_keyboard(
+    qtbot, demo_ws, ops_runner, tmp_path, shown
+):
+    context = AppContext(
+        workspace=demo_ws,
+        operator=workspace_operator(demo_ws, "supervisor"),
+        settings=Settings(tmp_path / "settings.ini"),
+        ops=ops_runner,
+    )
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: not window.scanning and bool(window.open_group), timeout=30000)
+    lead_groups = window.queue.model.rowCount()
+    assert window.compare.entity == LEAD
+
+    table = window.queue.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C, CTRL_SHIFT)
+    assert window.queue.entity_kind == CONTACT
+    qtbot.waitUntil(
+        lambda: window.compare.plan is not None and window.compare.plan.entity == CONTACT,
+        timeout=30000,
+    )
+    contact_groups = window.queue.model.rowCount()
+    assert contact_groups >= 3  # the demo's duplicate contacts
+    plan = window.compare.plan
+    group, primary = tuple(plan.lead_ids), plan.primary_id
+    assert window.open_group == group
+    # The comparison shows contacts: their names and fields, and a Leads section.
+    assert [f.name for f in plan.fields] == [
+        "last_name",
+        "first_name",
+        "middle_name",
+        "assigned_id",
+    ]
+    assert "leads" in window.compare.grid.result_sections
+    assert "contacts that may be one customer" in window.compare.title.text()
+    with demo_ws.session() as s:
+        bound = s.scalars(select(Lead.id).where(Lead.contact_id.in_(group))).all()
+
+    with qtbot.waitSignal(window.compare.merged, timeout=15000) as merged:
+        qtbot.keyClick(table, Qt.Key.Key_Return, CTRL)
+    assert merged.args[0].primary_id == primary
+    qtbot.waitUntil(lambda: window.open_group != group and not window.scanning, timeout=30000)
+    assert window.queue.model.rowCount() == contact_groups - 1
+    assert all(row.key != ",".join(map(str, group)) for row in window.queue.model.rows())
+    with demo_ws.session() as s:
+        for contact_id in group:
+            contact = s.get(Contact, contact_id)
+            if contact_id == primary:
+                assert contact.merged_into_id is None and not contact.archived
+            else:
+                assert contact.archived and contact.merged_into_id == primary
+        assert s.scalars(select(Lead.contact_id).where(Lead.id.in_(bound))).all() == [
+            primary
+        ] * len(bound)
+    assert shown == {"known": [], "bug": []}
+
+    # Back to leads: the kept lead scan, no contact group left open.
+    qtbot.keyClick(table, Qt.Key.Key_C, CTRL_SHIFT)
+    assert window.queue.entity_kind == LEAD
+    qtbot.waitUntil(
+        lambda: window.compare.plan is not None and window.compare.plan.entity == LEAD,
+        timeout=30000,
+    )
+    assert window.queue.model.rowCount() == lead_groups
