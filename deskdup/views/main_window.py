@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self._scan_op: Any = None
         self._scan_again = False  # scan once more when the running scan ends
         self._refresh_again = False  # refresh once more when the running scan ends
+        # Groups taken out of the queue since the result it was built from (decided on).
+        self._dropped_keys: set[str] = set()
         # After a decision the index is refreshed once the operator pauses: the
         # database worker runs one op at a time, and a refresh started at once
         # would make her next Ctrl+Return, a moment later, wait behind it.
@@ -251,6 +253,7 @@ class MainWindow(QMainWindow):
         base = ctx.scan_result if index is not None and self._shown_entity == LEAD else None
         if base is not None and getattr(base, "tier", tier) != tier:
             base = None
+        dropped, self._dropped_keys = self._dropped_keys, set()
         if ctx.match_index is None:
 
             def kept() -> tuple[ScanResult, list[QueueRow]] | None:
@@ -272,7 +275,7 @@ class MainWindow(QMainWindow):
                     built = index
                     result = refresh_index(built, ws, tier=tier)
                 if base is not None:
-                    return built, result, queue_delta(ws, operator, base, result)
+                    return built, result, queue_delta(ws, operator, base, result, dropped)
                 return built, result, queue_rows(ws, operator, result)
 
         self.scan_action.setEnabled(False)
@@ -604,7 +607,7 @@ class MainWindow(QMainWindow):
         """Take the group out of the queue, open the next one, refresh in the background."""
         current = self.queue.table.currentIndex()
         row = current.row() if current.isValid() else 0
-        self.queue.remove_leads(group_ids)
+        self._dropped_keys.update(self.queue.remove_leads(group_ids))
         if gone_ids and self.compare.entity == LEAD:
             self.leads.remove_leads(gone_ids)
         if self.queue.visible_count():

@@ -380,10 +380,11 @@ class QueueView(QWidget):
             # Gone, or filtered out: what Qt highlighted in its place, now said aloud.
             self.current_changed.emit(self.current_row())
 
-    def remove_leads(self, lead_ids: Iterable[int]) -> None:
-        self.model.remove_leads(lead_ids)
+    def remove_leads(self, lead_ids: Iterable[int]) -> list[str]:
+        removed = self.model.remove_leads(lead_ids)
         self._refilter_if_changed()
         self._update_count()
+        return removed
 
     def _refilter_if_changed(self) -> None:
         """New rows may turn "nothing she may merge" on or off (see ``_lock_filter_on``)."""

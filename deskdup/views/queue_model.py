@@ -419,17 +419,18 @@ class QueueModel(QAbstractTableModel):
                 return i
         return -1
 
-    def remove_leads(self, lead_ids: Iterable[int]) -> int:
-        """Drop every group containing one of ``lead_ids`` (merged or dismissed)."""
+    def remove_leads(self, lead_ids: Iterable[int]) -> list[str]:
+        """Drop every group containing one of ``lead_ids`` (merged or dismissed);
+        the keys of the groups dropped."""
         gone = set(lead_ids)
-        removed = 0
+        removed: list[str] = []
         for i in range(len(self._rows) - 1, -1, -1):
             if gone.intersection(self._rows[i].group.lead_ids):
                 self.beginRemoveRows(QModelIndex(), i, i)
                 self._locked -= self._rows[i].lock is not None
+                removed.append(self._rows[i].key)
                 del self._rows[i]
                 self.endRemoveRows()
-                removed += 1
         return removed
 
     def update(self, removed: Collection[str], added: Iterable[QueueRow]) -> None:

@@ -14,7 +14,7 @@ Plain Python, run on the database worker; only the model is Qt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from deskdup.services.candidates import CandidateGroup, CandidatePair, LeadSummary
@@ -55,12 +55,19 @@ def _same_leads(
     return True
 
 
-def changed_groups(old: ScanResult, new: ScanResult) -> tuple[set[str], list[CandidateGroup], int]:
+def changed_groups(
+    old: ScanResult, new: ScanResult, dropped: Collection[str] = ()
+) -> tuple[set[str], list[CandidateGroup], int]:
     """(keys of ``old`` groups gone or changed, ``new`` groups new or changed, kept count).
 
     Groups are matched by their leads (the tuple, not the key string: 20,000
-    string joins a refresh are worth avoiding)."""
+    string joins a refresh are worth avoiding).  ``dropped``: keys of groups the
+    queue took out since ``old`` (decided on): one of them still, or again, in
+    ``new`` (an undo before the refresh) is put back."""
     before = {g.lead_ids: g for g in old.groups}
+    if dropped:
+        taken = set(dropped)
+        before = {ids: g for ids, g in before.items() if g.key not in taken}
     fresh: list[CandidateGroup] = []
     kept: set[tuple[int, ...]] = set()
     old_leads, new_leads = old.summaries, new.summaries
@@ -80,10 +87,15 @@ def changed_groups(old: ScanResult, new: ScanResult) -> tuple[set[str], list[Can
 
 
 def queue_delta(
-    ws: Workspace, operator: OperatorInfo, old: ScanResult, new: ScanResult
+    ws: Workspace,
+    operator: OperatorInfo,
+    old: ScanResult,
+    new: ScanResult,
+    dropped: Collection[str] = (),
 ) -> QueueDelta:
-    """The rows to remove and add so a queue built from ``old`` shows ``new`` (worker)."""
-    removed, fresh, kept = changed_groups(old, new)
+    """The rows to remove and add so a queue built from ``old``, less the groups
+    ``dropped`` since, shows ``new`` (worker)."""
+    removed, fresh, kept = changed_groups(old, new, dropped)
     delta = QueueDelta(removed, [], kept, lead_ids_in_groups(new))
     if fresh:
         facts = load_queue_facts(ws, {i for g in fresh for i in g.lead_ids})
