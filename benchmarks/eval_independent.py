@@ -58,23 +58,23 @@ GAPS = (
 HOUR = 60.0
 
 
-def files(leads: int, seed: int) -> tuple[Path, Path, Path]:
-    stem = OUT / f"indep-{leads}-seed{seed}"
+def files(leads: int, seed: int, variant: bool = False) -> tuple[Path, Path, Path]:
+    stem = OUT / f"indep{'-variant' if variant else ''}-{leads}-seed{seed}"
     return Path(f"{stem}.csv"), Path(f"{stem}.truth.csv"), Path(f"{stem}.sqlite")
 
 
-def ensure(leads: int, seed: int) -> tuple[Path, Path, Path]:
+def ensure(leads: int, seed: int, variant: bool = False) -> tuple[Path, Path, Path]:
     """The export, its truth and the imported workspace, made when missing."""
     from indep_gen import Generator
 
     from deskdup.services.importer import import_file
     from deskdup.services.workspace import open_workspace
 
-    data, truth, db = files(leads, seed)
+    data, truth, db = files(leads, seed, variant)
     OUT.mkdir(parents=True, exist_ok=True)
     if not (data.exists() and truth.exists()):
         print(f"generating {leads} independent leads ...", file=sys.stderr)
-        Generator(leads, seed).write(data, truth)
+        Generator(leads, seed, variant=variant).write(data, truth)
         db.unlink(missing_ok=True)
     if not db.exists():
         started = time.perf_counter()
@@ -252,7 +252,7 @@ def run_child(args) -> dict:
     from deskdup.services.matching import MatchIndex, MatchSettings, score_pair
     from deskdup.services.workspace import open_workspace
 
-    data, truth_path, db = files(args.size, args.seed)
+    data, truth_path, db = files(args.size, args.seed, args.variant)
     settings = MatchSettings()
     ws = open_workspace(str(db), migrate=False)
     started, cpu = time.perf_counter(), time.process_time()
@@ -266,6 +266,15 @@ def run_child(args) -> dict:
         "peak_mb": peak,
         "leads": len(index.leads),
     }
+    model = getattr(index, "model", None)
+    if model is not None:
+        out["model"] = {
+            "learned": model.learned,
+            "lambda": model.lam,
+            "matches": model.matches,
+            "iterations": model.iterations,
+            "top": [[c, level, round(bits, 2)] for c, level, bits in model.top_weights(40)],
+        }
     if args.speed_only:
         return out
     truth = Truth(data, truth_path)
@@ -318,7 +327,7 @@ def run_child(args) -> dict:
             if kind is None or len(shown["MISS " + kind]) >= args.show:
                 continue
             ra, rb = by_label[key[0]], by_label[key[1]]
-            score, reasons = score_pair(ra, rb, settings)
+            score, reasons = score_pair(ra, rb, settings, getattr(index, "model", None))
             shown["MISS " + kind].append(
                 f"{score:.2f} {describe(by_label, truth, *key)}: "
                 + "; ".join(str(r.text) for r in reasons)
@@ -397,6 +406,12 @@ def main() -> int:
     parser.add_argument("--skip-all", action="store_true", help="skip the threshold-0 scan")
     parser.add_argument("--speed-only", action="store_true")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument(
+        "--variant",
+        action="store_true",
+        help="another shop's traffic (indep_gen.VARIANT_RATES): other channel mix, "
+        "noise, template share, burst spread",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -405,7 +420,7 @@ def main() -> int:
         return 0
     rows = []
     for n in args.leads:
-        ensure(n, args.seed)
+        ensure(n, args.seed, args.variant)
         cmd = [
             sys.executable,
             __file__,
@@ -418,6 +433,7 @@ def main() -> int:
             str(args.show),
         ]
         cmd += ["--skip-all"] if args.skip_all else []
+        cmd += ["--variant"] if args.variant else []
         cmd += ["--speed-only"] if args.speed_only else []
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode:

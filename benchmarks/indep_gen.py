@@ -46,6 +46,50 @@ CHANNEL_MIX = {
     "call": 0.08,
     "email": 0.07,
 }
+# The variant (``--variant`` of eval_independent): another shop's traffic, to
+# check that nothing was tuned to the default one.  Avito and calls weigh
+# more, Telegram less; names get twice the typos and more case noise; more
+# people send a template (35 %, ads answered by 20 %); bursts are spread over
+# 35 minutes instead of 20, and a burst keeps one app with another identity
+# more often; households are twice as frequent.
+VARIANT_CHANNEL_MIX = {
+    "telegram": 0.12,
+    "whatsapp": 0.22,
+    "avito": 0.28,
+    "site": 0.16,
+    "call": 0.15,
+    "email": 0.07,
+}
+
+
+@dataclass(frozen=True)
+class Rates:
+    channel_mix: dict
+    typo: float = 0.06
+    lower: float = 0.09
+    upper: float = 0.03
+    template: float = 0.22  # of the people not answering an ad
+    ad: float = 0.12
+    burst: float = 0.6
+    burst_minutes: float = 20.0
+    other_app: float = 0.92  # a burst's next lead comes from another app
+    household: float = 0.03
+
+
+DEFAULT_RATES = Rates(CHANNEL_MIX)
+VARIANT_RATES = Rates(
+    VARIANT_CHANNEL_MIX,
+    typo=0.12,
+    lower=0.15,
+    upper=0.05,
+    template=0.35,
+    ad=0.20,
+    burst=0.55,
+    burst_minutes=35.0,
+    other_app=0.85,
+    household=0.06,
+)
+
 # Lead hours: a working day with an evening peak.
 HOUR_WEIGHTS = [1, 0.5, 0.3, 0.2, 0.2, 0.3, 0.8, 2, 4, 6, 7, 7, 6, 6, 6, 6, 6, 6, 7, 8, 8, 6, 4, 2]
 
@@ -78,7 +122,10 @@ class Person:
 
 
 class Generator:
-    def __init__(self, leads: int, seed: int = 1, days: int | None = None) -> None:
+    def __init__(
+        self, leads: int, seed: int = 1, days: int | None = None, variant: bool = False
+    ) -> None:
+        self.rates = VARIANT_RATES if variant else DEFAULT_RATES
         self.rng = random.Random(seed)
         self.target = leads
         self.days = days or max(30, min(365, leads // 550))
@@ -202,11 +249,12 @@ class Generator:
         if rng.random() < 0.5:
             text = text.replace("ё", "е").replace("Ё", "Е")
         roll = rng.random()
-        if roll < 0.09:
+        rates = self.rates
+        if roll < rates.lower:
             text = text.lower()
-        elif roll < 0.12:
+        elif roll < rates.lower + rates.upper:
             text = text.upper()
-        if rng.random() < 0.06:
+        if rng.random() < rates.typo:
             text = names._typo(rng, text)
         return text
 
@@ -311,7 +359,7 @@ class Generator:
         self.next_question += 1
         if template is not None:
             return self.next_question, template, True
-        if rng.random() < 0.22:
+        if rng.random() < self.rates.template:
             return self.next_question, rng.choice(names.TEMPLATES), True
         return self.next_question, names.personal_question(rng), False
 
@@ -327,14 +375,16 @@ class Generator:
             count = rng.choices((2, 3, 4), weights=(0.55, 0.30, 0.15))[0]
         start = self._start_minute()
         template_text = None
-        if rng.random() < 0.12:
+        rates = self.rates
+        mix = rates.channel_mix
+        if rng.random() < rates.ad:
             # Answers an ad wave: the wave's template within half an hour of it.
             at, template_text = rng.choice(self.waves)
             start = at + rng.uniform(0, 45)
         qid, text, is_template = self.question(template_text)
-        burst = count > 1 and rng.random() < 0.6
-        channels = rng.sample(list(CHANNEL_MIX), k=len(CHANNEL_MIX))
-        channels.sort(key=lambda c: -CHANNEL_MIX[c] * rng.random())
+        burst = count > 1 and rng.random() < rates.burst
+        channels = rng.sample(list(mix), k=len(mix))
+        channels.sort(key=lambda c: -mix[c] * rng.random())
         out = []
         minute = start
         for n in range(count):
@@ -343,11 +393,11 @@ class Generator:
             elif burst:
                 # Another app for the same question; now and then the same app
                 # with another identity (a second Telegram account, a second phone).
-                channel = channels[n] if rng.random() < 0.92 else out[-1][1]["channel"]
-                minute += rng.uniform(0.5, 20.0 / count)
+                channel = channels[n] if rng.random() < rates.other_app else out[-1][1]["channel"]
+                minute += rng.uniform(0.5, rates.burst_minutes / count)
                 text = names.reword(rng, text) if not is_template else text
             else:
-                channel = rng.choices(list(CHANNEL_MIX), weights=list(CHANNEL_MIX.values()))[0]
+                channel = rng.choices(list(mix), weights=list(mix.values()))[0]
                 minute += rng.uniform(1, 30) * 1440
                 if rng.random() < 0.7:
                     qid, text, is_template = self.question(None)
@@ -376,7 +426,7 @@ class Generator:
         while made < self.target:
             p = self.person()
             people = [p]
-            if rng.random() < 0.03:
+            if rng.random() < self.rates.household:
                 p.household = p.id
                 people.append(self.person(household=p))
             for person in people:

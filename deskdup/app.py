@@ -26,6 +26,7 @@ from deskdup.services.bitrix24.backend import PortalOpened, open_portal
 from deskdup.services.bitrix24.merge import MSG_RESUMED
 from deskdup.services.bitrix24.sync import PullProgress
 from deskdup.services.errors import Cancelled, KnownError
+from deskdup.services.identity import Proof, SignIn, refusal_to_choose, sign_in
 from deskdup.services.operators import OperatorInfo, list_operators, workspace_operators
 from deskdup.services.team_settings import TeamSettings, load_team_settings, save_team_settings
 from deskdup.services.workspace import Workspace, normalize_url, open_workspace
@@ -102,7 +103,8 @@ def _open(
     progress: Progress | None = None,
     *,
     create: bool = False,
-) -> tuple[Workspace, list[OperatorInfo], PortalOpened | None]:
+    login: str | None = None,
+) -> tuple[Workspace, SignIn, PortalOpened | None]:
     """Open the workspace, bring it up to date with its portal, list its operators.
 
     Runs on the database worker.  A workspace linked to a Bitrix24 portal (or
@@ -122,10 +124,20 @@ def _open(
         )
         with ws.session() as session:
             operators = list_operators(session)
+            signed = None
+            if operators and (portal is None or portal.operator is None):
+                # Who the connection proves (a PostgreSQL role, the computer's account);
+                # a KnownError here brings the connection dialog back with the reason.
+                signed = sign_in(session)
+                if login and not signed.may_choose:
+                    sign_in(session, login)  # --as someone the connection does not prove
+
     except Exception:
         ws.dispose()
         raise
-    if not operators:
+    if portal is not None and portal.operator is not None:
+        signed = SignIn(portal.operator, Proof.WEBHOOK, portal.operator.login, (portal.operator,))
+    if not operators or signed is None:
         ws.dispose()
         raise KnownError(
             QCoreApplication.translate(
@@ -134,7 +146,7 @@ def _open(
                 "(deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.",
             ).format(url=ws.display_url)
         )
-    return ws, operators, portal
+    return ws, signed, portal
 
 
 class AppController(QObject):
@@ -162,6 +174,7 @@ class AppController(QObject):
         # Webhooks the keyring could not keep: remembered for this session only.
         self.session_webhooks: dict[str, str] = {}
         self.portal: PortalOpened | None = None
+        self.signed: SignIn | None = None
 
     # ------------------------------------------------------------------ starting
 
@@ -224,11 +237,12 @@ class AppController(QObject):
     def open_url(self, url: str, webhook: str | None = None, *, create: bool = False) -> None:
         url = opts.with_password(normalize_url(str(url)))
         webhook = webhook or self.session_webhooks.get(url)
+        login = self.login
         self.busy = True
         (
             QueryOp(
                 None,
-                lambda progress: _open(url, webhook, progress, create=create),
+                lambda progress: _open(url, webhook, progress, create=create, login=login),
                 lambda got: self._opened(url, *got, webhook=webhook),
                 runner=self.runner,
             )
@@ -257,16 +271,16 @@ class AppController(QObject):
         self,
         url: str,
         ws: Workspace,
-        operators: list[OperatorInfo],
+        signed: SignIn,
         portal: PortalOpened | None = None,
         *,
         webhook: str | None = None,
     ) -> None:
         self.busy = False
-        if portal is not None and portal.operator is not None:
-            operator: OperatorInfo | None = portal.operator  # the webhook's user acts
-        else:
-            operator = self._choose_operator(url, operators)
+        # Proven by the connection (role, account, webhook), or chosen where allowed.
+        operator = signed.operator
+        if operator is None or (signed.may_choose and self.login not in (None, operator.login)):
+            operator = self._choose_operator(url, list(signed.choices))
         if operator is None:
             ws.dispose()
             if self.window is None:
@@ -281,6 +295,7 @@ class AppController(QObject):
             if not portal.stored.stored:
                 self.session_webhooks[url] = webhook  # kept for this session, said below
             notes.append(portal.stored.message)
+        self.signed = signed.chosen(operator)
         self._show(ws, operator)
         if notes and self.window is not None:
             self.window.statusBar().showMessage(
@@ -324,6 +339,7 @@ class AppController(QObject):
         context = AppContext(
             workspace=ws, operator=operator, settings=self.settings, ops=self.runner
         )
+        context.signed = self.signed
         portal = getattr(self, "portal", None)
         if portal is not None and portal.backend.ws is ws:
             context.backend = portal.backend
@@ -341,6 +357,7 @@ class AppController(QObject):
             window.adopt_review(old_window)  # a language switch keeps the operator's picks
         window.show()
         window.start()
+        window.live.start()  # colleagues' merges, dismissals, undos and claims, live
         if old_window is not None:
             old_window.hide()
             delete_later(old_window)
@@ -357,11 +374,41 @@ class AppController(QObject):
             return
         ctx = self.context
         url = ctx.workspace.url
+        signed = self.signed
+        if signed is not None and signed.proof is Proof.DATABASE_ROLE:
+            # Another operator is another role: their own address and password.
+            self.ask_connection(
+                QCoreApplication.translate(
+                    "App",
+                    "To sign in as another operator, connect with that operator's own "
+                    "database role and password.",
+                ),
+                url,
+            )
+            return
+        if signed is not None and signed.proof is Proof.WEBHOOK:
+            errors.show_known_error(
+                self.window,
+                KnownError(
+                    QCoreApplication.translate(
+                        "App",
+                        "On a linked portal you act as the webhook's user; to work as another "
+                        "operator, open the workspace with that operator's webhook.",
+                    )
+                ),
+            )
+            return
+        if signed is not None and not signed.may_choose:
+            text = translate_message(refusal_to_choose(signed))
+            errors.show_known_error(self.window, KnownError(text))
+            return
 
         def chosen(operators: list[OperatorInfo]) -> None:
             picked = SignInDialog.ask(operators, ctx.operator.login, self.window)
             if picked is not None and picked.login != ctx.operator.login:
                 self.settings.remember_operator(url, picked.login)
+                if self.signed is not None:
+                    self.signed = self.signed.chosen(picked)
                 self._show(ctx.workspace, picked)
 
         QueryOp(

@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "init",
     "demo",
     "operator",
+    "team",
     "import_file",
     "scan",
     "merge",

@@ -29,21 +29,24 @@ def test_scan_jsonl_best_first_with_external_ids(workspace, capsys):
     assert main(["scan", "--db", workspace.url, "--format", "jsonl"]) == 0
     out, err = capsys.readouterr()
     lines = [json.loads(line) for line in out.splitlines()]
-    assert [(x["a"], x["b"]) for x in lines] == [("B24-17", b), ("B24-17", c)]
-    assert lines[0]["reasons"] == ["Same phone +79161234567"]
+    # Best first: the handle spelling the name minutes apart, then the phone
+    # shared five days later (a returning customer, or someone of the household).
+    assert [(x["a"], x["b"]) for x in lines] == [("B24-17", c), ("B24-17", b)]
+    assert lines[1]["reasons"] == ["Same phone +79161234567"]
     assert lines[0]["score"] >= lines[1]["score"]
-    assert "Telegram ivan_petrov ~ Петров Иван (translit)" in lines[1]["reasons"]
+    assert "Telegram ivan_petrov ~ Петров Иван (translit)" in lines[0]["reasons"]
     assert "4 leads, 2 pairs, 1 groups" in err
 
 
 def test_scan_threshold_and_table(workspace, capsys):
     _fill(workspace)
-    assert main(["scan", "--db", workspace.url, "--format", "jsonl", "--threshold", "0.9"]) == 0
+    assert main(["scan", "--db", workspace.url, "--format", "jsonl", "--threshold", "0.95"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 1
     assert main(["scan", "--db", workspace.url]) == 0
     table = capsys.readouterr().out.splitlines()
     assert table[0].split()[:3] == ["score", "lead", "lead"]
-    assert "B24-17 Петров Иван (Website)" in table[1] and "Same phone +79161234567" in table[1]
+    assert "B24-17 Петров Иван (Website)" in table[1] and "ivan_petrov (Telegram)" in table[1]
+    assert "Same phone +79161234567" in table[2]
     assert main(["scan", "--db", workspace.url, "--threshold", "2"]) == 2
 
 

@@ -14,13 +14,13 @@ import sys
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from deskdup.commands.merge import _login, _workspace, resolve_lead
+from deskdup.commands.merge import _workspace, resolve_lead
 from deskdup.models import Contact
 from deskdup.services.binding import bind_lead
 from deskdup.services.bitrix24.link import workspace_link
-from deskdup.services.contacts import ContactIndex
+from deskdup.services.contacts import ContactIndex, readable_hits
 from deskdup.services.errors import KnownError
-from deskdup.services.operators import find_operator
+from deskdup.services.identity import acting_operator, sign_in
 
 
 def resolve_contact(session: Session, text: str) -> int:
@@ -44,7 +44,11 @@ def run_find(args: argparse.Namespace) -> int:
         raise KnownError("Give the text to look for: an id, a name, a phone, an e-mail, a handle.")
     ws = _workspace(args)
     try:
-        hits = ContactIndex.build(ws).search(text, args.limit)
+        with ws.session() as session:
+            reader = sign_in(session, getattr(args, "login", None)).operator
+        hits = ContactIndex.build(ws).search(text, args.limit * (1 if reader is None else 5))
+        if reader is not None:  # only the contacts the proven operator may read
+            hits = readable_hits(ws, reader, hits)[: args.limit]
     finally:
         ws.dispose()
     out = sys.stdout
@@ -79,7 +83,7 @@ def run_bind(args: argparse.Namespace) -> int:
                 "in the window, the command line binds only in a local workspace."
             )
         with ws.session() as session:
-            operator = find_operator(session, _login(args))
+            operator = acting_operator(session, getattr(args, "login", None))
             lead_id = resolve_lead(session, args.lead)
             contact_id = resolve_contact(session, args.contact)
         result = bind_lead(ws, lead_id, contact_id, operator.id)
@@ -91,9 +95,7 @@ def run_bind(args: argparse.Namespace) -> int:
 
 def _db(parser: argparse.ArgumentParser) -> None:
     # Required after the command, as for scan and merge.
-    parser.add_argument(
-        "--db", metavar="URL", required=True, help="workspace (URL or SQLite file)"
-    )
+    parser.add_argument("--db", metavar="URL", required=True, help="workspace (URL or SQLite file)")
 
 
 def register(subparsers) -> None:

@@ -39,7 +39,7 @@ from deskdup.services.history_export import (
     write_csv,
     write_xlsx,
 )
-from deskdup.services.operators import find_operator
+from deskdup.services.identity import acting_operator, sign_in
 from deskdup.services.spreadsheet import safe_row
 from deskdup.services.workspace import Workspace, open_workspace
 
@@ -147,10 +147,10 @@ def _table(rows, out) -> int:
 def run_history(args: argparse.Namespace) -> int:
     ws = _open(args)
     try:
-        viewer = None
-        if getattr(args, "login", None):
-            with ws.session() as session:
-                viewer = find_operator(session, args.login)
+        # The history as its reader may see it: the proven operator (a PostgreSQL
+        # role, the computer's account), or --as where choosing is allowed.
+        with ws.session() as session:
+            viewer = sign_in(session, getattr(args, "login", None)).operator
         flt = _filter(ws, args)
         rows = iter_rows(ws, viewer, flt)
         if args.output:
@@ -180,14 +180,12 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_undo_dismiss(args: argparse.Namespace) -> int:
-    if not getattr(args, "login", None):
-        raise KnownError("Give the operator with --as LOGIN.")
     ws = _open(args)
     try:
         from deskdup.commands.merge import resolve_lead
 
         with ws.session() as session:
-            operator = find_operator(session, args.login)
+            operator = acting_operator(session, getattr(args, "login", None))
             ids = [resolve_lead(session, i) for i in args.ids]
         removed = undo_dismiss(ws, ids, operator.id)
         print(f"Took back {removed} not-duplicates mark(s); these leads can be offered again.")

@@ -22,6 +22,7 @@ from deskdup.services.bitrix24.link import read_link, workspace_link
 from deskdup.services.bitrix24.merge import operator_for_webhook
 from deskdup.services.contact_merge import apply_contact_merge, build_contact_plan
 from deskdup.services.errors import KnownError
+from deskdup.services.identity import acting_operator
 from deskdup.services.merge import apply_merge, dismiss, last_undoable_event, undo_event
 from deskdup.services.merge_plan import CONTACT_FIELD_NAMES, FIELD_NAMES, build_plan
 from deskdup.services.operators import OperatorInfo, find_operator
@@ -112,13 +113,6 @@ def _workspace(args: argparse.Namespace) -> Workspace:
     return open_workspace(args.db, create=False)
 
 
-def _login(args: argparse.Namespace) -> str:
-    login = getattr(args, "login", None)
-    if not login:
-        raise KnownError("Give the operator with --as LOGIN.")
-    return login
-
-
 def _portal_operator(args: argparse.Namespace, operator: OperatorInfo) -> OperatorInfo:
     """On a linked workspace the webhook's user acts; another --as is refused, not ignored."""
     login = getattr(args, "login", None)
@@ -143,7 +137,7 @@ def run_merge(args: argparse.Namespace) -> int:
                 print(f"deskdup: {message}", file=sys.stderr)
         with ws.session() as session:
             if backend is None:
-                operator = find_operator(session, _login(args))
+                operator = acting_operator(session, getattr(args, "login", None))
             primary = resolve_lead(session, args.primary)
             others = [resolve_lead(session, i) for i in _split_ids(args.others)]
             if not others:
@@ -180,7 +174,7 @@ def run_contact_merge(args: argparse.Namespace) -> int:
                 "portal (deskdup merges the portal's leads only)."
             )
         with ws.session() as session:
-            operator = find_operator(session, _login(args))
+            operator = acting_operator(session, getattr(args, "login", None))
             primary = resolve_contact(session, args.primary)
             others = [resolve_contact(session, i) for i in _split_ids(args.others)]
             if not others:
@@ -216,7 +210,7 @@ def run_dismiss(args: argparse.Namespace) -> int:
                     raise KnownError("The webhook's user is not in this workspace; run a sync.")
                 operator = _portal_operator(args, find_operator(session, found.login))
             else:
-                operator = find_operator(session, _login(args))
+                operator = acting_operator(session, getattr(args, "login", None))
             ids = [resolve_lead(session, i) for i in _split_ids(args.ids)]
         added = dismiss(ws, ids, operator.id, args.reason or "")
         pairs = len(set(ids)) * (len(set(ids)) - 1) // 2
@@ -233,7 +227,7 @@ def run_undo(args: argparse.Namespace) -> int:
     ws = _workspace(args)
     try:
         with ws.session() as session:
-            operator = find_operator(session, _login(args))
+            operator = acting_operator(session, getattr(args, "login", None))
         event_id = args.event
         if event_id is None:
             kinds = (EventKind.MERGE_LEADS, EventKind.BIND_CONTACT, EventKind.MERGE_CONTACTS)

@@ -14,6 +14,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from deskdup.models import Action, Entity
+from deskdup.services.errors import KnownError
 from deskdup.services.operators import (
     ROLES,
     OperatorInfo,
@@ -23,6 +24,7 @@ from deskdup.services.operators import (
     set_active,
     set_right,
 )
+from deskdup.services.team import ensure_login_role, may_change_team
 from deskdup.services.workspace import database_errors, open_workspace
 
 T = TypeVar("T")
@@ -41,22 +43,45 @@ def _print(op: OperatorInfo, out=None) -> None:
     out.write(f"{operator_display(op)}\n    read/edit/delete: {_rights_line(op)}\n")
 
 
-def _in_workspace(args: argparse.Namespace, work: Callable[[Session], T]) -> T:
-    """Run ``work`` in one transaction of the workspace ``--db`` names."""
+def _in_workspace(
+    args: argparse.Namespace, work: Callable[[Session], T], *, changes: bool = False
+) -> T:
+    """Run ``work`` in one transaction of the workspace ``--db`` names.
+
+    ``changes``: the team is changed, which on PostgreSQL only a supervisor's
+    role (or the database owner) may do; the database refuses the others too.
+    """
     ws = open_workspace(args.db, create=False)
     try:
         with database_errors(), ws.session() as session:
+            if changes:
+                may_change_team(session)
             return work(session)
     finally:
         ws.dispose()
 
 
+def _read_password() -> str:
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise KnownError("--password-stdin: the first line of the standard input is empty.")
+    return password
+
+
 def run_add(args: argparse.Namespace) -> int:
-    _print(
-        _in_workspace(
-            args, lambda s: add_operator(s, args.new_login, args.name, args.department, args.role)
-        )
-    )
+    password = _read_password() if args.password_stdin else None
+    made: list[str | None] = []
+
+    def add(session: Session) -> OperatorInfo:
+        op = add_operator(session, args.new_login, args.name, args.department, args.role)
+        made.append(ensure_login_role(session, op.login, password))
+        return op
+
+    _print(_in_workspace(args, add, changes=True))
+    if made and made[0] is not None:
+        how = "with the password given" if password else "as the server authenticates it"
+        state = "created, logging in" if made[0] == "created" else "existed; it logs in"
+        print(f"    database role {args.new_login}: {state} {how}.")
     return 0
 
 
@@ -72,14 +97,16 @@ def run_list(args: argparse.Namespace) -> int:
 def run_grant(args: argparse.Namespace) -> int:
     _print(
         _in_workspace(
-            args, lambda s: set_right(s, args.target, args.entity, args.action, args.scope)
+            args,
+            lambda s: set_right(s, args.target, args.entity, args.action, args.scope),
+            changes=True,
         )
     )
     return 0
 
 
 def run_active(args: argparse.Namespace) -> int:
-    _in_workspace(args, lambda s: set_active(s, args.target, args.active))
+    _in_workspace(args, lambda s: set_active(s, args.target, args.active), changes=True)
     state = "may sign in again" if args.active else "can no longer sign in (keeps their leads)"
     print(f"{args.target} {state}.")
     return 0
@@ -114,6 +141,12 @@ def register(subparsers) -> None:
         default="operator",
         choices=list(ROLES),
         help=f"starting rights, read/edit/delete: {roles}; supervisors may undo",
+    )
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="PostgreSQL: read the new database role's password from the first line of "
+        "standard input (without it the role logs in however the server authenticates)",
     )
     sub("list", "list the active operators and their rights", run_list)
     grant = sub("grant", "set one right: ENTITY ACTION SCOPE", run_grant)

@@ -307,6 +307,23 @@ class Chat(Base):
     lead: Mapped[Lead | None] = relationship(back_populates="chats")
 
 
+class ChatMessage(Base):
+    """One message of a chat, the customer's (incoming) or the team's.
+
+    Never written by a merge (a merge moves the chat, its messages go with it),
+    so no version counter; deleting a chat deletes its messages.
+    """
+
+    __tablename__ = "chat_messages"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    chat_id: Mapped[int] = mapped_column(ForeignKey("chats.id", ondelete="CASCADE"), index=True)
+    sent_at: Mapped[datetime] = mapped_column(DateTime)
+    incoming: Mapped[bool] = mapped_column(Boolean)  # from the customer
+    author: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
 class Activity(Base):
     """A call, task, meeting or e-mail logged against a lead."""
 

@@ -17,7 +17,7 @@ from datetime import datetime
 from sqlalchemy import select, type_coerce
 from sqlalchemy.types import String
 
-from deskdup.models import Channel, Communication, Contact
+from deskdup.models import Action, Channel, Communication, Contact, Entity, Operator
 from deskdup.services.matching.keys import (
     _LOOKUP_FIRST,
     _LOOKUP_SURNAME,
@@ -31,6 +31,7 @@ from deskdup.services.matching.record import _CHANNELS, _Lead
 from deskdup.services.matching.settings import MatchSettings
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.names import close_words, fold, parse_name, skeleton
+from deskdup.services.rights import Owner, allowed
 
 CONTEXT = "Contacts"
 MSG_BY_ID = QT_TRANSLATE_NOOP("Contacts", "Contact ID {id}")
@@ -301,7 +302,29 @@ def _cut(ids: set[int]) -> set[int]:
     return set(sorted(ids)[-CANDIDATES:])
 
 
-def search_contacts(ws, text: str, limit: int = 20) -> list[ContactHit]:
+def search_contacts(ws, text: str, limit: int = 20, operator=None) -> list[ContactHit]:
     """One search against the workspace (builds the index; keep a ``ContactIndex``
-    for repeated searches)."""
-    return ContactIndex.build(ws).search(text, limit)
+    for repeated searches).  ``operator``: only the contacts they may read."""
+    hits = ContactIndex.build(ws).search(text, limit if operator is None else limit * 5)
+    if operator is not None:
+        hits = readable_hits(ws, operator, hits)
+    return hits[:limit]
+
+
+def readable_hits(ws, operator, hits: list[ContactHit]) -> list[ContactHit]:
+    """The hits ``operator`` may read (the contact read right); the others are not shown."""
+    ids = [h.contact_id for h in hits]
+    with ws.session() as session:
+        owners = dict(
+            session.execute(
+                select(Contact.id, Contact.assigned_id).where(Contact.id.in_(ids))
+            ).all()
+        )
+        departments = dict(session.execute(select(Operator.id, Operator.department_id)).all())
+
+    def may(contact_id: int) -> bool:
+        owner_id = owners.get(contact_id)
+        owner = None if owner_id is None else Owner(owner_id, departments.get(owner_id))
+        return allowed(operator, Entity.CONTACT, Action.READ, owner)
+
+    return [h for h in hits if may(h.contact_id)]

@@ -40,6 +40,7 @@ from deskdup.models import (
     Base,
     Channel,
     Chat,
+    ChatMessage,
     CommKind,
     Communication,
     Contact,
@@ -52,6 +53,7 @@ from deskdup.models import (
 )
 from deskdup.services import demo_names as names
 from deskdup.services.bulk_insert import datetime_converter, insert_rows
+from deskdup.services.demo_chats import conversation
 from deskdup.services.demo_contacts import MadeContact, add_duplicate_contacts
 from deskdup.services.demo_people import LeadSpec, Person, PersonMaker
 from deskdup.services.demo_team import (
@@ -117,6 +119,7 @@ _WRITE_ORDER: tuple[Table, ...] = (
     Lead.__table__,
     Communication.__table__,
     Chat.__table__,
+    ChatMessage.__table__,
     Activity.__table__,
     Deal.__table__,
     deal_contacts,
@@ -180,6 +183,7 @@ class _Generator(PersonMaker):
         self.s = session
         self.target = leads
         self.rng = random.Random(seed)
+        self.seed = seed
         self.progress = progress
         self.stats = DemoStats()
         self.buf = _Buffers()
@@ -414,23 +418,44 @@ class _Generator(PersonMaker):
             )
         if chat_id and ch in CHAT_CHANNELS:
             count = self._ri(1, 30)
+            chat_row_id = self._id("chats")
+            last_at = at + timedelta(minutes=self._ri(1, 60 * (24 if count > 5 else 2)))
             self.buf.add(
                 "chats",
                 {
-                    "id": self._id("chats"),
+                    "id": chat_row_id,
                     "lead_id": lead_id,
                     "contact_id": None,
                     "channel": ch.value,
                     "external_chat_id": chat_id,
                     "first_message": message,
                     "message_count": count,
-                    "last_message_at": dt(
-                        at + timedelta(minutes=self._ri(1, 60 * (24 if count > 5 else 2)))
-                    ),
+                    "last_message_at": dt(last_at),
                     "version": 1,
                 },
             )
             self.stats.chats += 1
+            for said in conversation(
+                self.seed,
+                chat_row_id,
+                first_message=message,
+                count=count,
+                started=at,
+                last=last_at,
+                first_name=p.first,
+                last_name=p.last,
+                phone=p.phones[0] if p.phones else None,
+            ):
+                self.buf.add(
+                    "chat_messages",
+                    {
+                        "chat_id": chat_row_id,
+                        "sent_at": dt(said.sent_at),
+                        "incoming": said.incoming,
+                        "author": "",
+                        "text": said.text,
+                    },
+                )
         n_activities = 0
         if ch is Channel.CALL:
             n_activities = 1

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from deskdup.services.candidates import Reason
-from deskdup.services.matching.evidence import score_pair
+from deskdup.services.matching.compare import score_pair
 from deskdup.services.matching.index import MatchIndex
 
 
@@ -32,7 +32,7 @@ def group_reasons(index: MatchIndex | None, lead_ids: Sequence[int]) -> list[Rea
         if hasattr(index, "score_pair"):
             _score, reasons = index.score_pair(a, b)
         else:
-            _score, reasons = score_pair(a, b, index.settings)
+            _score, reasons = score_pair(a, b, index.settings, index.model)
         for reason in reasons:
             if reason.weight == 0:
                 continue

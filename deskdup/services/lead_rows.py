@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from deskdup.models import (
     Action,
@@ -29,6 +30,7 @@ from deskdup.models import (
     Lead,
     Operator,
 )
+from deskdup.services.messages import Message
 from deskdup.services.names import fold
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import (
@@ -37,6 +39,7 @@ from deskdup.services.rights import (
     Refusal,
     allowed,
     check_merge_cards,
+    hidden_lead,
     primary_choice,
 )
 from deskdup.services.workspace import Workspace
@@ -216,6 +219,21 @@ def load_contact_queue_facts(ws: Workspace) -> QueueFacts:
         return QueueFacts(names, _owners(session), load_policy(session))
 
 
+def load_owners(session: Session) -> dict[int, OwnerInfo]:
+    """Every operator as the rights check sees an owner: name and department."""
+    return _owners(session)
+
+
+def readable_lead_rows(
+    ws: Workspace, operator: OperatorInfo, ids: Iterable[int] | None = None
+) -> list[LeadRow]:
+    """``load_lead_rows`` without the leads ``operator`` may not read (list and search)."""
+    rows = load_lead_rows(ws, ids)
+    with ws.session() as session:
+        rights = GroupRights(operator, load_owners(session))
+    return [row for row in rows if rights.may_read(row.owner_id)]
+
+
 @dataclass(frozen=True, slots=True)
 class RightsCard:
     """The part of a ``LeadCard`` that ``rights.check_merge_cards`` reads."""
@@ -285,6 +303,15 @@ class GroupRights:
                 owner = Owner(owner_id, info.department_id if info else None)
             got = self._allowed[key] = allowed(self.operator, self.entity, action, owner)
         return got
+
+    def may_read(self, owner_id: int | None) -> bool:
+        """May the operator read a lead of ``owner_id`` (its data is shown only then)?"""
+        return self._may(owner_id, Action.READ)
+
+    def hidden(self, owner_id: int | None) -> Message:
+        """What stands for a lead the operator may not read: "a lead of Продажи 2 …"."""
+        info = self.owners.get(owner_id) if owner_id is not None else None
+        return hidden_lead(info.department_name if info else "")
 
     def card(self, lead_id: int, label: str, owner_id: int | None) -> RightsCard:
         info = self.owners.get(owner_id) if owner_id is not None else None

@@ -803,6 +803,8 @@ _NICK_SPLIT = re.compile(r"[^a-zA-Zа-яА-ЯёЁ]+")
 
 _PATRONYMIC_SAFE = ("ov", "ova", "ev", "eva", "in", "ina", "lov", "lova")
 _SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "enko", "uk", "ic")
+# Surname endings after which one more letter is an initial (not -ic: Olegovic|h).
+_TRAILING_INITIAL_ENDINGS = ("ov", "ev", "ova", "eva", "ina", "skaa", "ski")
 
 
 def _split_glued(piece: str) -> list[str]:
@@ -821,6 +823,14 @@ def _split_glued(piece: str) -> list[str]:
     # Surnames made of a first name (Александров, Михайлова) stay whole.
     if any(key.endswith(end) and key[: -len(end)] in _FIRST_INDEX for end in _PATRONYMIC_SAFE):
         return [key]
+    if (
+        len(key) >= 6
+        and key[:-1].endswith(_TRAILING_INITIAL_ENDINGS)
+        and not key.endswith(_SURNAME_ENDINGS)
+    ):
+        # denisovaj, petrovi: a surname and the first name's initial after it
+        # (not Денис + "ovaj", Пётр + "ovi").
+        return [key[:-1], key[-1]]
     surname_like = len(key) >= 6 and key.endswith(_SURNAME_ENDINGS)
     best, near_miss = _best_cut(key, [(key[:i], key[i:]) for i in range(1, len(key))], surname_like)
     if best is None and near_miss:

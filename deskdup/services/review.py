@@ -19,21 +19,23 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from deskdup.models import Contact, Lead
+from deskdup.models import Action, Contact, Lead
 from deskdup.services import merge as merge_service
 from deskdup.services.binding import CONTEXT, MSG_BOUND, BindResult, bind_lead
 from deskdup.services.contact_merge import apply_contact_merge, build_contact_plan
 from deskdup.services.errors import KnownError, fail
 from deskdup.services.merge_plan import CONTACT, LEAD, MergePlan, build_plan
-from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, Translate
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, MessageList, Translate
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import (
     OperatorInfo,
     Refusal,
     check_lead,
     check_merge,
+    hidden_lead,
     plan_entity,
     primary_choice,
+    rights_cards,
 )
 from deskdup.services.workspace import Workspace
 
@@ -51,6 +53,18 @@ class LoadedGroup:
     plan: MergePlan
     policy: MergePolicy
     refusals: list[Refusal]
+    # Leads of the group the operator may not read: left out of the plan, said as
+    # "a lead of Продажи 2 you may not read".
+    hidden: tuple[Message, ...] = ()
+
+
+class HiddenGroup(KnownError):
+    """Fewer than two leads of the group may be read: there is nothing to compare."""
+
+
+MSG_HIDDEN_GROUP = QT_TRANSLATE_NOOP(
+    "Review", "This group holds leads you may not read ({hidden}); there is nothing to compare"
+)
 
 
 def load_group(
@@ -63,17 +77,36 @@ def load_group(
     """Build the plan and check the rights; ``primary_id`` None lets the plan suggest one.
 
     ``entity`` CONTACT: the ids are contacts (``contact_merge.build_contact_plan``).
+    Leads the operator may not read are not loaded into the plan (none of their
+    data reaches the view); they stay refused, so the group cannot be merged
+    while they are in it.
     """
+    unreadable: list = []
+    hidden: tuple[Message, ...] = ()
     with workspace.session() as session:
         if entity == CONTACT:
             plan = build_contact_plan(session, lead_ids, primary_id)
         else:
-            plan = build_plan(session, lead_ids, primary_id)
+            cards = rights_cards(session, lead_ids)
+            unreadable = [
+                cards[i]
+                for i in dict.fromkeys(lead_ids)
+                if i in cards and check_lead(operator, cards[i], Action.READ) is not None
+            ]
+            hidden_ids = {card.id for card in unreadable}
+            shown = [i for i in lead_ids if i not in hidden_ids]
+            departments = [card.department_name for card in unreadable]
+            hidden = tuple({str(m): m for m in map(hidden_lead, departments)}.values())
+            if unreadable and len(shown) < 2:
+                text = MessageList(hidden, separator="; ")
+                raise fail(HiddenGroup, Message("Review", MSG_HIDDEN_GROUP, {"hidden": text}))
+            plan = build_plan(session, shown, primary_id if primary_id in shown else None)
         policy = load_policy(session)
     refusals = check_merge(None, operator, plan, policy)
     if refusals and primary_id is None:
         refusals = _primary_the_operator_may_keep(operator, plan, policy, refusals)
-    return LoadedGroup(plan, policy, refusals)
+    refusals += [check_lead(operator, card, Action.READ) for card in unreadable]
+    return LoadedGroup(plan, policy, refusals, hidden)
 
 
 def _primary_the_operator_may_keep(

@@ -130,6 +130,15 @@ _TEMPLATES = {
     ),
 }
 NO_DEPARTMENT = QT_TRANSLATE_NOOP("Rights", "no department")
+MSG_HIDDEN_LEAD = QT_TRANSLATE_NOOP("Rights", "a lead of {department} you may not read")
+
+
+def hidden_lead(department_name: str) -> Message:
+    """What is shown instead of a lead the operator may not read: whose it is, no data."""
+    department = department_name or Message(CONTEXT, NO_DEPARTMENT)
+    return Message(CONTEXT, MSG_HIDDEN_LEAD, {"department": department})
+
+
 MSG_SEVERAL = QT_TRANSLATE_NOOP("Rights", "You may not do this; nothing was changed:\n• {refusals}")
 
 
@@ -286,6 +295,11 @@ def _cards(session: Session | None, plan_or_ids: MergePlan | Sequence[int]) -> l
         raise ValueError("a session is needed to check lead ids")
     cards = cards_from_leads(load_leads(session, plan_or_ids))
     return [cards[i] for i in plan_or_ids if i in cards]
+
+
+def rights_cards(session: Session, lead_ids: Sequence[int]) -> dict[int, LeadCard]:
+    """The cards of ``lead_ids`` (owner, department) to check rights before loading data."""
+    return cards_from_leads(load_leads(session, list(dict.fromkeys(lead_ids))))
 
 
 def check_merge(

@@ -62,6 +62,17 @@ MSG_CANNOT_OPEN = QT_TRANSLATE_NOOP(
     "Cannot open the database {url}: {reason}. "
     "Check that the server is running and the address, user and password are right.",
 )
+MSG_NO_ACCESS = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "The database role '{role}' may not use the workspace {url}: it is not one of its "
+    "operators. Connect with your own role, or ask a supervisor to run: "
+    "deskdup operator add {role} --db URL",
+)
+MSG_NEEDS_OWNER = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "The workspace {url} must be upgraded to this version of deskdup by the owner of its "
+    "database: deskdup team init --db URL (as the owner). It said: {reason}",
+)
 
 MSG_BUSY = QT_TRANSLATE_NOOP(
     "Workspace", "The database is busy with another operator's change; try again in a moment"
@@ -75,6 +86,11 @@ MSG_TOO_SLOW = QT_TRANSLATE_NOOP(
     "Workspace",
     "The database took too long to answer ({seconds} s); nothing was written. Try again; if it "
     "keeps happening, ask the database administrator.",
+)
+
+MSG_REFUSED = QT_TRANSLATE_NOOP(
+    "Workspace",
+    "The database refused the change; nothing was written. It said: {reason}",
 )
 
 MSG_HELD = QT_TRANSLATE_NOOP(
@@ -204,6 +220,10 @@ def known_database_error(exc: DBAPIError) -> KnownError | None:
         return fail(KnownError, Message(CONTEXT, MSG_DISK_FULL))
     if kind == "too_slow":
         return fail(KnownError, Message(CONTEXT, MSG_TOO_SLOW, {"seconds": PG_STATEMENT_TIMEOUT}))
+    if getattr(exc.orig, "sqlstate", None) == "42501":  # team mode's checks, a missing grant
+        orig = exc.orig
+        reason = (str(orig) if orig is not None else str(exc)).strip().splitlines()[0]
+        return fail(KnownError, Message(CONTEXT, MSG_REFUSED, {"reason": reason}))
     if kind == "busy":
         return fail(KnownError, Message(CONTEXT, MSG_BUSY))
     return None
@@ -387,6 +407,11 @@ def open_workspace(url: str, *, migrate: bool = True, create: bool = True) -> Wo
             else:  # no server to be running: the file itself cannot be used
                 message = Message(CONTEXT, MSG_CANNOT_OPEN_FILE, {"path": path, "reason": reason})
             raise fail(KnownError, message) from exc
-        message = Message(CONTEXT, MSG_CANNOT_OPEN, {"url": display_url(url), "reason": reason})
+        params = {"url": display_url(url), "reason": reason}
+        if getattr(exc.orig, "sqlstate", None) == "42501":  # a role without the team's grants
+            role = make_url(url).username or ""
+            template = MSG_NO_ACCESS if "alembic_version" in reason else MSG_NEEDS_OWNER
+            raise fail(KnownError, Message(CONTEXT, template, {**params, "role": role})) from exc
+        message = Message(CONTEXT, MSG_CANNOT_OPEN, params)
         raise fail(KnownError, message) from exc
     return Workspace(url=url, engine=engine, sessions=sessionmaker(engine, expire_on_commit=False))

@@ -41,6 +41,8 @@ class AppContext:
     # The CRM backend when it is not the workspace itself (a linked Bitrix24
     # portal): merges go through it.  None: the SQL workspace is the CRM.
     backend: Any = None
+    # How the operator was proven (``services/identity.SignIn``); None in tests that skip it.
+    signed: Any = None
     # The contact index of the bind dialog (views/bind_dialog.contact_finder):
     # built on the worker at the first search, refreshed before each one.
     contact_finder: Any = None

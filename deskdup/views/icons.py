@@ -31,11 +31,12 @@ _ACTIONS = {
     "search": "fa5s.search",
     "cancel": "fa5s.times",
     "lock": "fa5s.lock",
+    "reviewing": "fa5s.user-clock",  # a colleague has the group open
 }
 
 
 # The lock is a warning (the comparison view draws its locks red too).
-_COLORS = {"lock": "#C62828"}
+_COLORS = {"lock": "#C62828", "reviewing": "#EF6C00"}
 
 
 @cache

@@ -103,17 +103,20 @@ class WindowMenus(QObject):
             ReviewAction.UNDO,
         ):
             w.review_menu.addAction(review[action])
+        w.review_menu.addSeparator()
+        w.review_menu.addAction(review[ReviewAction.CONVERSATION])
 
         w.view_menu = menus.addMenu(self.tr("&View"))
         w.view_menu.addAction(
-            self._action(self.tr("Review &queue"), lambda: w.show_tab(QUEUE_TAB), "Alt+1")
+            self._action(self.tr("Review &queue"), lambda: w.reveal_tab(QUEUE_TAB), "Alt+1")
         )
         w.view_menu.addAction(
-            self._action(self.tr("&Leads"), lambda: w.show_tab(LEADS_TAB), "Alt+2")
+            self._action(self.tr("&Leads"), lambda: w.reveal_tab(LEADS_TAB), "Alt+2")
         )
         w.view_menu.addAction(
-            self._action(self.tr("&History"), lambda: w.show_tab(HISTORY_TAB), "Alt+3")
+            self._action(self.tr("&History"), lambda: w.reveal_tab(HISTORY_TAB), "Alt+3")
         )
+        w.view_menu.addAction(review[ReviewAction.FOLD_QUEUE])
         w.view_menu.addAction(
             self._action(
                 self.tr("&Find a lead"), w.focus_search, QKeySequence.StandardKey.Find, "search"

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -29,8 +30,8 @@ from deskdup.services.lead_rows import (
     GroupRights,
     LeadRow,
     load_contact_queue_facts,
-    load_lead_rows,
     load_queue_facts,
+    readable_lead_rows,
 )
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.matching.contacts import ContactMatchIndex
@@ -43,12 +44,15 @@ from deskdup.services.workspace import Workspace
 from deskdup.views import import_dialog
 from deskdup.views import settings as opts
 from deskdup.views.bind_dialog import BindDialog, BindTarget, lead_heading
+from deskdup.views.claims import ClaimKeeper
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
 from deskdup.views.formatting import translate_message
 from deskdup.views.history import HistoryTab
+from deskdup.views.interaction import Interaction
 from deskdup.views.lead_list import LeadListView
 from deskdup.views.lifetime import delete_later
+from deskdup.views.live import LiveUpdates
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
 from deskdup.views.merge_key import MergeKeyGuard
 from deskdup.views.queue import QueueView
@@ -129,13 +133,17 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
-        self.status = WindowStatus(
-            self, context.workspace.display_url, operator_display(context.operator)
-        )
+        who = operator_display(context.operator)
+        if context.signed is not None:  # and how the connection proved it
+            who = f"{who} — {translate_message(context.signed.describe())}"
+        self.status = WindowStatus(self, context.workspace.display_url, who)
         self.menus = WindowMenus(self)
         self.merge_key = MergeKeyGuard(
             self, self.compare.actions[ReviewAction.MERGE], self._why_not_merged
         )
+        self.claims = ClaimKeeper(context, self)
+        # Colleagues' changes, live; started by the composition root (app.py).
+        self.live = LiveUpdates(self)
         self._connect()
         self.context.ops.status_progress = lambda: self.status
         self._restore_state()
@@ -158,6 +166,12 @@ class MainWindow(QMainWindow):
         self.compare.group_unavailable.connect(self._group_unavailable)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.queue.filters_changed.connect(self._queue_filtered)
+        self.fold_action = self.compare.actions[ReviewAction.FOLD_QUEUE]
+        self.fold_action.toggled.connect(self.fold_queue)
+        me = self.context.operator.id
+        self.claims.holders_changed.connect(lambda found: self.queue.set_claims(found, me))
+        self.claims.refused.connect(self._claim_refused)
+        self.claims.lost.connect(self.compare.heading.show_banner)
         self.queue.entity_changed.connect(self._entity_switched)
 
     # ------------------------------------------------------------------ state
@@ -186,6 +200,7 @@ class MainWindow(QMainWindow):
         )
         self.queue.show_possible.setChecked(bool(s.get(opts.QUEUE_POSSIBLE)))
         self.queue.show_possible.toggled.connect(self._tier_toggled)
+        self.fold_action.setChecked(bool(s.get(opts.QUEUE_FOLDED)))
 
     def _first_geometry(self) -> None:
         """First start: the whole available screen (maximised where a window manager
@@ -202,7 +217,8 @@ class MainWindow(QMainWindow):
         s = self.context.settings
         s.set(opts.MAIN_GEOMETRY, bytes(self.saveGeometry().data()))
         s.set(opts.MAIN_STATE, bytes(self.saveState().data()))
-        s.set(opts.MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
+        if not self.queue_folded:  # a folded queue's width is 0: keep the one it unfolds to
+            s.set(opts.MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
         s.set(opts.QUEUE_HEADER, self.queue.header_state())
         s.set(opts.QUEUE_AUTO_WIDTHS, self.queue.auto_widths)
         s.set(opts.LEADS_HEADER, self.leads.header_state())
@@ -211,6 +227,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self._refresh_timer.stop()
+        self.live.stop()
+        self.claims.release_now()
         if self._scan_op is not None:
             self._scan_op.cancel()
         super().closeEvent(event)
@@ -227,6 +245,7 @@ class MainWindow(QMainWindow):
         else:
             self.start_scan(full=True)
         self.load_leads()
+        self.claims.start()
 
     def start_scan(self, full: bool = False) -> None:
         """Scan in the background (a full build, or a refresh of what changed).
@@ -479,11 +498,11 @@ class MainWindow(QMainWindow):
             self.scan_finished.emit()
 
     def load_leads(self) -> None:
-        ws = self.context.workspace
+        ws, operator = self.context.workspace, self.context.operator
 
         def work() -> list[Any]:
             with quiet_gc(freeze=True):
-                return load_lead_rows(ws)
+                return readable_lead_rows(ws, operator)  # a lead one may not read: not listed
 
         self.context.query(self, work, self._leads_loaded).run_in_background()
 
@@ -523,6 +542,21 @@ class MainWindow(QMainWindow):
         index = self.contact_index if entity == CONTACT else self.context.match_index
         reasons = group_reasons(index, row.lead_ids) or row.reasons
         self.compare.show_group(row.lead_ids, reasons, entity)
+        if entity == LEAD:  # claims are of lead groups
+            self.claims.open(row.lead_ids)
+
+    def _claim_refused(self, text: str, may_take_over: bool) -> None:
+        """A colleague reviews the group just opened: say so; a supervisor may take it."""
+        self.compare.heading.show_banner(text)
+        if may_take_over and Interaction.confirm(
+            self,
+            self.tr("Being reviewed"),
+            text,
+            self.tr("As a supervisor you may take the review over."),
+            self.tr("Take over"),
+            default=False,
+        ):
+            self.claims.open(self.open_group, takeover=True)
 
     def _queue_filtered(self) -> None:
         """Keep the highlighted row and the comparison on the same group.
@@ -557,6 +591,7 @@ class MainWindow(QMainWindow):
         self._open_key = None  # leads chosen in the list, not a queue group
         self.compare.forget_banner()  # what the queue's last group said is not about these
         self.compare.show_group(lead_ids, group_reasons(self.context.match_index, lead_ids))
+        self.claims.open(lead_ids)
 
     def bind_lead(self, row: LeadRow) -> None:
         """The lead list's "Bind to a contact…": the dialog for one lead."""
@@ -605,13 +640,16 @@ class MainWindow(QMainWindow):
 
     def _group_done(self, group_ids: Sequence[int], gone_ids: Sequence[int]) -> None:
         """Take the group out of the queue, open the next one, refresh in the background."""
+        self.claims.leave()
         current = self.queue.table.currentIndex()
         row = current.row() if current.isValid() else 0
         self._dropped_keys.update(self.queue.remove_leads(group_ids))
         if gone_ids and self.compare.entity == LEAD:
             self.leads.remove_leads(gone_ids)
         if self.queue.visible_count():
-            self.queue.select_proxy_row(min(row, self.queue.visible_count() - 1))
+            row = min(row, self.queue.visible_count() - 1)
+            free = self.queue.unclaimed_from(row)  # not a group a colleague reviews
+            self.queue.select_proxy_row(free if free >= 0 else row)
         else:
             self.compare.clear()
             self.open_group = ()
@@ -670,7 +708,7 @@ class MainWindow(QMainWindow):
         ).run_in_background()
 
     def focus_search(self) -> None:
-        self.show_tab(LEADS_TAB)
+        self.reveal_tab(LEADS_TAB)
         self.leads.search.setFocus()
         self.leads.search.selectAll()
 
@@ -678,6 +716,31 @@ class MainWindow(QMainWindow):
 
     def show_tab(self, tab: int) -> None:
         self.tabs.setCurrentIndex(tab)
+
+    def reveal_tab(self, tab: int) -> None:
+        """The operator asked for this tab (View menu, Alt+1…3): unfold it if folded."""
+        self.fold_action.setChecked(False)
+        self.show_tab(tab)
+
+    @property
+    def queue_folded(self) -> bool:
+        return self.fold_action.isChecked()
+
+    def fold_queue(self, folded: bool) -> None:
+        """Fold the queue and the lead list away (the comparison takes the whole
+        width) or bring them back; remembered for the next start.
+
+        Folded, J/K and Ctrl+Down/Up still walk the queue: only its pane is hidden.
+        """
+        self.context.settings.set(opts.QUEUE_FOLDED, folded)
+        if self.tabs.isHidden() == folded:
+            return
+        if folded and self.tabs.currentIndex() == HISTORY_TAB:
+            self.tabs.setCurrentIndex(QUEUE_TAB)  # the history has no comparison beside it
+        had_focus = self.tabs.isAncestorOf(QApplication.focusWidget())
+        self.tabs.setVisible(not folded)
+        if folded and had_focus:
+            self.compare.setFocus()
 
     def _tab_changed(self, tab: int) -> None:
         # The history has its own detail pane: it takes the comparison's place.

@@ -8,8 +8,9 @@ window (``set_rows``) after a background scan.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -95,6 +96,7 @@ class QueueView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._claims: tuple[Mapping[int, Any], int] | None = None  # the last set_claims
         self.model = QueueModel(self)
         self._quiet = False  # ``update_rows`` at work: the highlight's moves are its own
         self.proxy = QueueProxy(self)
@@ -341,11 +343,18 @@ class QueueView(QWidget):
     def set_rows(self, rows: Sequence[QueueRow], keep: str | None = None) -> None:
         keep = keep or (self.current_row().key if self.current_row() else None)
         self.model.set_rows(rows)
+        if self._claims is not None and self.entity_kind == LEAD:  # claims are of lead groups
+            self.model.set_claims(*self._claims)
         self._fill_owners(rows)
         self._refilter_if_changed()
         self._update_count()
         if keep:
             self.select_key(keep, open_it=False)
+
+    def set_claims(self, holders: Mapping[int, Any], me: int) -> None:
+        """Mark the groups colleagues are reviewing; Next passes them by."""
+        self._claims = (holders, me)
+        self.model.set_claims(holders if self.entity_kind == LEAD else {}, me)
 
     def update_rows(self, removed: Collection[str], added: Sequence[QueueRow]) -> None:
         """Take out and put in the groups a refresh changed (``queue_update.py``).
@@ -362,6 +371,8 @@ class QueueView(QWidget):
             self.model.update(removed, added)
         finally:
             self._quiet = False
+        if added and self._claims is not None and self.entity_kind == LEAD:
+            self.model.set_claims(*self._claims)  # the new rows' "being reviewed by …"
         if added or removed:
             self._fill_owners(self.model.rows(), only_if_changed=True)
             self._refilter_if_changed()
@@ -513,14 +524,26 @@ class QueueView(QWidget):
         return self.select_proxy_row(index.row(), open_it)
 
     def move(self, step: int) -> bool:
-        """Select and open the next (1) or previous (-1) group."""
+        """Select and open the next (1) or previous (-1) group a colleague is not reviewing."""
         current = self.table.currentIndex()
         row = current.row() + step if current.isValid() else 0
-        return self.select_proxy_row(row)
+        return self.select_proxy_row(self.unclaimed_from(row, step))
+
+    def unclaimed_from(self, row: int, step: int = 1) -> int:
+        """The first row from ``row`` on (in ``step``'s direction) no colleague reviews;
+        -1 when there is none."""
+        step = 1 if step >= 0 else -1
+        i = row
+        while 0 <= i < self.proxy.rowCount():
+            found = self.proxy.index(i, Column.CUSTOMER).data(Role.ObjectRole)
+            if found is not None and not found.claimed_by:
+                return i
+            i += step
+        return -1
 
     def open_current_or_first(self) -> bool:
         current = self.table.currentIndex()
-        return self.select_proxy_row(current.row() if current.isValid() else 0)
+        return self.select_proxy_row(current.row() if current.isValid() else self.unclaimed_from(0))
 
     def _current_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._quiet:

@@ -101,6 +101,8 @@ class QueueRow:
     members: tuple[tuple[str, str, Channel], ...] = ()
     # Translated top reasons, filled on first display.
     reasons_text: str | None = field(default=None)
+    # "being reviewed by …": a colleague's live claim on one of its leads ("": none).
+    claimed_by: str = ""
     # The group's key, made once: the queue looks rows up by it after every merge.
     key: str = field(default="", init=False)
 
@@ -151,6 +153,15 @@ def readable_names(names: Iterable[str]) -> tuple[str, ...]:
     return tuple(n for n, _ in kept)
 
 
+def _top_reasons(group: CandidateGroup, hidden: set[int], limit: int = 3) -> list[Reason]:
+    """The group's top reasons; of pairs with a lead the operator may not read, none
+    (a reason quotes names, phones and e-mails)."""
+    if not hidden:
+        return group.top_reasons(limit)
+    readable = [p for p in group.pairs if p.a not in hidden and p.b not in hidden]
+    return CandidateGroup(group.lead_ids, readable, group.tier).top_reasons(limit)
+
+
 def build_rows(
     groups: Iterable[CandidateGroup],
     summaries: Mapping[int, LeadSummary],
@@ -165,20 +176,24 @@ def build_rows(
     """
     rows: list[QueueRow] = []
     for group in groups:
-        leads = [summaries[i] for i in group.lead_ids if i in summaries]
+        every = [summaries[i] for i in group.lead_ids if i in summaries]
+        # A lead the operator may not read shows as whose it is, without its data.
+        leads = [s for s in every if rights is None or rights.may_read(s.owner_id)]
+        hidden = [s for s in every if rights is not None and not rights.may_read(s.owner_id)]
+        hidden_text = _distinct(translate_message(rights.hidden(s.owner_id)) for s in hidden)
         channels = tuple(sorted({s.channel for s in leads}, key=lambda c: CHANNEL_ORDER.get(c, 99)))
         if names is None:
             real = {s.id: s.name for s in leads if s.name}
         else:
             real = {s.id: names[s.id] for s in leads if names.get(s.id)}
-        identifiers = _distinct(s.name for s in leads if s.id not in real)
+        identifiers = _distinct((*(s.name for s in leads if s.id not in real), *hidden_text))
         shown = readable_names(real.values())
         owners = _distinct(s.owner_name for s in leads)
         created = [s.created_at for s in leads if s.created_at is not None]
         labels = " ".join(s.label for s in leads)
         lock = None
         if rights is not None:
-            lock = rights.lock([rights.card(s.id, s.label, s.owner_id) for s in leads])
+            lock = rights.lock([rights.card(s.id, s.label, s.owner_id) for s in every])
         every_name = " ".join((*real.values(), *identifiers))
         rows.append(
             QueueRow(
@@ -191,10 +206,16 @@ def build_rows(
                 owner_ids=frozenset(s.owner_id for s in leads if s.owner_id is not None),
                 oldest=min(created) if created else None,
                 newest=max(created) if created else None,
-                reasons=tuple(group.top_reasons(3)),
+                reasons=tuple(_top_reasons(group, {s.id for s in hidden})),
                 search_text=fold(f"{labels} {every_name} {' '.join(owners)}"),
                 lock=lock,
-                members=tuple((s.label, real.get(s.id) or s.name, s.channel) for s in leads),
+                members=(
+                    *((s.label, real.get(s.id) or s.name, s.channel) for s in leads),
+                    *(
+                        (s.label, translate_message(rights.hidden(s.owner_id)), Channel.OTHER)
+                        for s in hidden
+                    ),
+                ),
             )
         )
     rows.sort(key=lambda r: (-r.score, r.group.lead_ids))
@@ -277,11 +298,17 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.DecorationRole:
+            if column == Column.LOCK and row.claimed_by:
+                return icons.action_icon("reviewing")
             if column == Column.LOCK and row.lock is not None:
                 return icons.action_icon("lock")
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.lock is not None or (column == Column.CUSTOMER and not row.names):
+            if (
+                row.claimed_by
+                or row.lock is not None
+                or (column == Column.CUSTOMER and not row.names)
+            ):
                 return LOCKED_TEXT
             return None
         if role == Role.MergeableRole:
@@ -302,6 +329,8 @@ class QueueModel(QAbstractTableModel):
         return self.tr("%n leads", "", len(row.lead_ids))
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
+        if column == Column.LOCK and row.claimed_by:
+            return row.claimed_by
         if column == Column.LOCK:
             if row.lock is None:
                 return QCoreApplication.translate("Queue", "You may merge this group")
@@ -336,7 +365,7 @@ class QueueModel(QAbstractTableModel):
         if column == Column.CHANNELS:
             return None  # icons only (the delegate); names in the tooltip
         if column == Column.CUSTOMER:
-            return row.customer
+            return f"{row.claimed_by} — {row.customer}" if row.claimed_by else row.customer
         if column == Column.OWNERS:
             return ", ".join(row.owners)
         if column == Column.AGE:
@@ -405,6 +434,23 @@ class QueueModel(QAbstractTableModel):
 
     def rows(self) -> list[QueueRow]:
         return list(self._rows)
+
+    def set_claims(self, holders: Mapping[int, Any], me: int) -> None:
+        """Mark the groups colleagues are reviewing (``holders``: lead id -> ``Holder``)."""
+        last = len(Column) - 1
+        for i, row in enumerate(self._rows):
+            holder = next(
+                (
+                    holders[lead_id]
+                    for lead_id in row.group.lead_ids
+                    if lead_id in holders and holders[lead_id].operator_id != me
+                ),
+                None,
+            )
+            marker = translate_message(holder.marker()) if holder is not None else ""
+            if marker != row.claimed_by:
+                row.claimed_by = marker
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
     def locked_count(self) -> int:
         """Groups the signed-in operator may not merge."""

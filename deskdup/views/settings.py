@@ -91,6 +91,8 @@ QUEUE_MERGEABLE_ONLY = Option("queue/mergeable_only", bool, True)
 # Also show the "possible" tier of groups (recall first); off: the likely ones only.
 QUEUE_POSSIBLE = Option("queue/possible", bool, False)
 LEADS_HEADER = Option("window/leads_header", bytes, b"")
+# The queue folded away: the comparison takes the whole width (F9).
+QUEUE_FOLDED = Option("window/queue_folded", bool, False)
 
 MAX_RECENT = 8
 

@@ -66,6 +66,9 @@ WEIGHT_LABELS: dict[str, str] = {
     "burst": QT_TRANSLATE_NOOP("Settings", "Different channels within the burst window"),
     "same_message": QT_TRANSLATE_NOOP("Settings", "Same inquiry text"),
     "similar_message": QT_TRANSLATE_NOOP("Settings", "Much the same inquiry (reworded)"),
+    "rare_message": QT_TRANSLATE_NOOP(
+        "Settings", "Same short or frequent inquiry, but no one else's in those hours"
+    ),
     "common_message": QT_TRANSLATE_NOOP("Settings", "Same inquiry that a few leads send"),
     "template_message": QT_TRANSLATE_NOOP("Settings", "Same template many leads send"),
     "different_phones": QT_TRANSLATE_NOOP("Settings", "Different phones (penalty)"),

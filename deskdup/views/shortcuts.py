@@ -41,6 +41,8 @@ class ReviewAction(enum.StrEnum):
     UNDO = "undo"
     BIND = "bind"  # find a contact for the merged lead
     CHEAT_SHEET = "cheat_sheet"
+    CONVERSATION = "conversation"  # the whole conversation of the group's chats, beside it
+    FOLD_QUEUE = "fold_queue"  # the queue folds away: the comparison takes the whole width
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,19 @@ SHORTCUTS: tuple[ReviewShortcut, ...] = (
         QT_TRANSLATE_NOOP("ReviewShortcuts", "Undo my last merge"),
         window_wide=True,
         repeats=False,
+    ),
+    ReviewShortcut(
+        ReviewAction.CONVERSATION,
+        # Only in the comparison (Ctrl+Shift+C switches the queue to contacts).
+        ("C",),
+        QT_TRANSLATE_NOOP("ReviewShortcuts", "Show or hide the whole conversation of the chats"),
+        window_wide=False,
+    ),
+    ReviewShortcut(
+        ReviewAction.FOLD_QUEUE,
+        ("F9",),
+        QT_TRANSLATE_NOOP("ReviewShortcuts", "Fold the queue away, or bring it back"),
+        window_wide=True,
     ),
     ReviewShortcut(
         ReviewAction.CHEAT_SHEET,

@@ -3,33 +3,43 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="91" />
+        <location filename="../../deskdup/app.py" line="92" />
         <source>Reading {stage} from the portal…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="131" />
+        <location filename="../../deskdup/app.py" line="143" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="207" />
+        <location filename="../../deskdup/app.py" line="220" />
         <source>Creating the demo workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="236" />
+        <location filename="../../deskdup/app.py" line="250" />
         <source>Opening the workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="250" />
+        <location filename="../../deskdup/app.py" line="264" />
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="303" />
+        <location filename="../../deskdup/app.py" line="318" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="381" />
+        <source>To sign in as another operator, connect with that operator's own database role and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/app.py" line="393" />
+        <source>On a linked portal you act as the webhook's user; to work as another operator, open the workspace with that operator's webhook.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -387,131 +397,162 @@
     </message>
 </context>
 <context>
+    <name>ClaimKeeper</name>
+    <message>
+        <location filename="../../deskdup/views/claims.py" line="138" />
+        <source>{name} has taken over this group; your choices here are not saved</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Claims</name>
+    <message>
+        <location filename="../../deskdup/services/claims.py" line="37" />
+        <source>{name} is reviewing this group (since {since}); it is not offered to you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/claims.py" line="40" />
+        <source>being reviewed by {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="124" />
+        <location filename="../../deskdup/views/compare/grid.py" line="205" />
         <source>After the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="156" />
+        <location filename="../../deskdup/views/compare/grid.py" line="237" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="187" />
-        <location filename="../../deskdup/views/compare/grid.py" line="188" />
+        <location filename="../../deskdup/views/compare/grid.py" line="268" />
+        <location filename="../../deskdup/views/compare/grid.py" line="269" />
         <source>Type the value of the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="212" />
+        <location filename="../../deskdup/views/compare/grid.py" line="292" />
         <source>bind to another contact…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="215" />
+        <location filename="../../deskdup/views/compare/grid.py" line="294" />
         <source>Find a contact for the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="238" />
+        <location filename="../../deskdup/views/compare/grid.py" line="317" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="240" />
+        <location filename="../../deskdup/views/compare/grid.py" line="319" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="241" />
+        <location filename="../../deskdup/views/compare/grid.py" line="320" />
         <source>Chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="242" />
+        <location filename="../../deskdup/views/compare/grid.py" line="321" />
         <source>Activities and deals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="243" />
+        <location filename="../../deskdup/views/compare/grid.py" line="322" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="278" />
-        <location filename="../../deskdup/views/compare/grid.py" line="434" />
+        <location filename="../../deskdup/views/compare/grid.py" line="359" />
+        <location filename="../../deskdup/views/compare/grid.py" line="544" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="294" />
+        <location filename="../../deskdup/views/compare/grid.py" line="375" />
         <source>no chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="296" />
+        <location filename="../../deskdup/views/compare/grid.py" line="377" />
         <source>(no text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="303" />
+        <location filename="../../deskdup/views/compare/grid.py" line="384" />
         <source>{count} msg. · {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="318" />
+        <location filename="../../deskdup/views/compare/grid.py" line="395" />
+        <source>Whole conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="399" />
+        <source>Read every message of these chats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="412" />
         <source>no leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="331" />
+        <location filename="../../deskdup/views/compare/grid.py" line="425" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="359" />
+        <location filename="../../deskdup/views/compare/grid.py" line="465" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="361" />
+        <location filename="../../deskdup/views/compare/grid.py" line="467" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="371" />
+        <location filename="../../deskdup/views/compare/grid.py" line="478" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="389" />
+        <location filename="../../deskdup/views/compare/grid.py" line="499" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="391" />
+        <location filename="../../deskdup/views/compare/grid.py" line="501" />
         <source>found in the contacts; bound by the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="393" />
+        <location filename="../../deskdup/views/compare/grid.py" line="503" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="395" />
+        <location filename="../../deskdup/views/compare/grid.py" line="505" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="407" />
+        <location filename="../../deskdup/views/compare/grid.py" line="517" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="431" />
+        <location filename="../../deskdup/views/compare/grid.py" line="541" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
@@ -519,83 +560,83 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="247" />
+        <location filename="../../deskdup/views/compare/view.py" line="295" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="253" />
+        <location filename="../../deskdup/views/compare/view.py" line="301" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="296" />
+        <location filename="../../deskdup/views/compare/view.py" line="344" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="298" />
+        <location filename="../../deskdup/views/compare/view.py" line="346" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="322" />
+        <location filename="../../deskdup/views/compare/view.py" line="371" />
         <source>Loading {count} contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="324" />
+        <location filename="../../deskdup/views/compare/view.py" line="373" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="334" />
+        <location filename="../../deskdup/views/compare/view.py" line="383" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="379" />
+        <location filename="../../deskdup/views/compare/view.py" line="431" />
         <source>{count} contacts that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="381" />
+        <location filename="../../deskdup/views/compare/view.py" line="433" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="437" />
+        <location filename="../../deskdup/views/compare/view.py" line="496" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="486" />
+        <location filename="../../deskdup/views/compare/view.py" line="546" />
         <source>Type the value</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="487" />
+        <location filename="../../deskdup/views/compare/view.py" line="547" />
         <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="624" />
+        <location filename="../../deskdup/views/compare/view.py" line="719" />
         <source>The view has been reloaded.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="674" />
-        <location filename="../../deskdup/views/compare/view.py" line="736" />
+        <location filename="../../deskdup/views/compare/view.py" line="769" />
+        <location filename="../../deskdup/views/compare/view.py" line="831" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="712" />
+        <location filename="../../deskdup/views/compare/view.py" line="807" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="766" />
+        <location filename="../../deskdup/views/compare/view.py" line="861" />
         <source>Undo bind</source>
         <translation type="unfinished" />
     </message>
@@ -610,32 +651,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="755" />
+        <location filename="../../deskdup/views/compare/view.py" line="850" />
         <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="761" />
+        <location filename="../../deskdup/views/compare/view.py" line="856" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="761" />
+        <location filename="../../deskdup/views/compare/view.py" line="856" />
         <source>Undo the last bind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="763" />
+        <location filename="../../deskdup/views/compare/view.py" line="858" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="765" />
+        <location filename="../../deskdup/views/compare/view.py" line="860" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="766" />
+        <location filename="../../deskdup/views/compare/view.py" line="861" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -904,28 +945,96 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="36" />
+        <location filename="../../deskdup/services/contacts.py" line="37" />
         <source>Contact ID {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="37" />
+        <location filename="../../deskdup/services/contacts.py" line="38" />
         <source>Same patronymic: {patronymic}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="38" />
+        <location filename="../../deskdup/services/contacts.py" line="39" />
         <source>Another patronymic: {patronymic}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contacts.py" line="39" />
+        <location filename="../../deskdup/services/contacts.py" line="40" />
         <source>Patronymic initial {initial} fits: {patronymic}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/review.py" line="40" />
+        <location filename="../../deskdup/services/review.py" line="42" />
         <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConversationPanel</name>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="64" />
+        <source>Conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="72" />
+        <source>Close the conversation (Esc)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="73" />
+        <source>Close the conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="147" />
+        <source>Loading the conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="182" />
+        <source>Open in Bitrix24</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="192" />
+        <source>no chats</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/compare/conversation.py" line="206" />
+        <source>{channel} · %n message(s)</source>
+        <translation><numerusform>{channel} · %n message</numerusform><numerusform>{channel} · %n messages</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="221" />
+        <source>More messages, kept in Bitrix24 only: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="223" />
+        <source>More messages, kept in the CRM only: {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="238" />
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="238" />
+        <source>Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="245" />
+        <source>from the customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/conversation.py" line="245" />
+        <source>from the team</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1431,6 +1540,49 @@
     </message>
 </context>
 <context>
+    <name>Identity</name>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="44" />
+        <source>connected as the database role {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="45" />
+        <source>the computer account {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="46" />
+        <source>the portal's webhook user {subject}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="47" />
+        <source>chosen from the list, not proven</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="50" />
+        <source>The database role '{role}' is not an active operator of this workspace, so deskdup cannot tell who you are. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="56" />
+        <source>You are connected to the database as '{role}' ({name}); deskdup acts as the role that connected. To work as '{wanted}', connect with that operator's own role and password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="61" />
+        <source>On this computer you are '{login}' ({name}, the account {account}); only the demo or a supervisor's own file lets one sign in as another operator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/identity.py" line="66" />
+        <source>There is no active operator with the login '{login}' in this workspace.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <location filename="../../deskdup/services/importer/report.py" line="59" />
@@ -1777,44 +1929,52 @@
     </message>
 </context>
 <context>
+    <name>LeadColumns</name>
+    <message>
+        <location filename="../../deskdup/views/compare/columns.py" line="32" />
+        <source>More leads of this group: scroll to see them</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LeadHeader</name>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="215" />
+        <location filename="../../deskdup/views/compare/cells.py" line="259" />
         <source>Primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="219" />
+        <location filename="../../deskdup/views/compare/cells.py" line="263" />
         <source>Keep this lead; the others are merged into it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="226" />
+        <location filename="../../deskdup/views/compare/cells.py" line="270" />
         <source>Press {key} to make this lead the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="239" />
+        <location filename="../../deskdup/views/compare/cells.py" line="288" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="261" />
+        <location filename="../../deskdup/views/compare/cells.py" line="310" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="266" />
+        <location filename="../../deskdup/views/compare/cells.py" line="315" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="273" />
+        <location filename="../../deskdup/views/compare/cells.py" line="322" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="277" />
+        <location filename="../../deskdup/views/compare/cells.py" line="326" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
@@ -1949,89 +2109,112 @@
     </message>
 </context>
 <context>
+    <name>LiveUpdates</name>
+    <message>
+        <location filename="../../deskdup/views/live.py" line="89" />
+        <source>A colleague changed one of these leads; the group was reloaded.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="112" />
+        <location filename="../../deskdup/views/main_window.py" line="118" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="117" />
+        <location filename="../../deskdup/views/main_window.py" line="123" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="118" />
+        <location filename="../../deskdup/views/main_window.py" line="124" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="120" />
+        <location filename="../../deskdup/views/main_window.py" line="126" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="279" />
+        <location filename="../../deskdup/views/main_window.py" line="301" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="279" />
+        <location filename="../../deskdup/views/main_window.py" line="301" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="309" />
+        <location filename="../../deskdup/views/main_window.py" line="331" />
         <source>Scanning contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="445" />
+        <location filename="../../deskdup/views/main_window.py" line="467" />
         <source>{groups} groups among {contacts} contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="450" />
+        <location filename="../../deskdup/views/main_window.py" line="472" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="626" />
+        <location filename="../../deskdup/views/main_window.py" line="553" />
+        <source>Being reviewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="555" />
+        <source>As a supervisor you may take the review over.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="556" />
+        <source>Take over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="667" />
         <source>Not merged: the merge before is still being written; press {keys} again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="630" />
+        <location filename="../../deskdup/views/main_window.py" line="671" />
         <source>Not merged: the next group is still opening; look, then press {keys} again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="633" />
+        <location filename="../../deskdup/views/main_window.py" line="674" />
         <source>Nothing to merge: no group is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="635" />
+        <location filename="../../deskdup/views/main_window.py" line="676" />
         <source>Not merged: you lack a right to merge this group (see above)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="654" />
+        <location filename="../../deskdup/views/main_window.py" line="695" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="663" />
+        <location filename="../../deskdup/views/main_window.py" line="704" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="694" />
+        <location filename="../../deskdup/views/main_window.py" line="760" />
         <source>About deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="697" />
+        <location filename="../../deskdup/views/main_window.py" line="763" />
         <source>&lt;b&gt;deskdup {version}&lt;/b&gt;&lt;p&gt;Finds duplicate CRM leads across channels that share no identifier, shows them side by side and merges them by hand.&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
@@ -2338,72 +2521,72 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="214" />
+        <location filename="../../deskdup/views/queue_model.py" line="235" />
         <source>{n} min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="216" />
+        <location filename="../../deskdup/views/queue_model.py" line="237" />
         <source>{n} h</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="217" />
+        <location filename="../../deskdup/views/queue_model.py" line="238" />
         <source>{n} d</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="223" />
+        <location filename="../../deskdup/views/queue_model.py" line="244" />
         <source>Score</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="224" />
+        <location filename="../../deskdup/views/queue_model.py" line="245" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="225" />
+        <location filename="../../deskdup/views/queue_model.py" line="246" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="226" />
+        <location filename="../../deskdup/views/queue_model.py" line="247" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="257" />
+        <location filename="../../deskdup/views/queue_model.py" line="278" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="261" />
+        <location filename="../../deskdup/views/queue_model.py" line="282" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="307" />
+        <location filename="../../deskdup/views/queue_model.py" line="336" />
         <source>You may merge this group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="310" />
+        <location filename="../../deskdup/views/queue_model.py" line="339" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="227" />
+        <location filename="../../deskdup/views/queue_model.py" line="248" />
         <source>Owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="228" />
+        <location filename="../../deskdup/views/queue_model.py" line="249" />
         <source>Age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="229" />
+        <location filename="../../deskdup/views/queue_model.py" line="250" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
@@ -2411,7 +2594,7 @@
 <context>
     <name>QueueModel</name>
     <message numerus="yes">
-        <location filename="../../deskdup/views/queue_model.py" line="302" />
+        <location filename="../../deskdup/views/queue_model.py" line="329" />
         <source>%n leads</source>
         <translation><numerusform>%n lead</numerusform><numerusform>%n leads</numerusform></translation>
     </message>
@@ -2419,138 +2602,138 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="59" />
+        <location filename="../../deskdup/views/queue.py" line="60" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="60" />
+        <location filename="../../deskdup/views/queue.py" line="61" />
         <source>Today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="61" />
+        <location filename="../../deskdup/views/queue.py" line="62" />
         <source>Last 7 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="62" />
+        <location filename="../../deskdup/views/queue.py" line="63" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="63" />
+        <location filename="../../deskdup/views/queue.py" line="64" />
         <source>Dates…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="106" />
+        <location filename="../../deskdup/views/queue.py" line="108" />
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="110" />
+        <location filename="../../deskdup/views/queue.py" line="112" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="111" />
+        <location filename="../../deskdup/views/queue.py" line="113" />
         <source>Contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="112" />
+        <location filename="../../deskdup/views/queue.py" line="114" />
         <source>Duplicates of</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="114" />
+        <location filename="../../deskdup/views/queue.py" line="116" />
         <source>Duplicate leads or duplicate contacts ({key})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="120" />
+        <location filename="../../deskdup/views/queue.py" line="122" />
         <source>Only groups I can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="123" />
+        <location filename="../../deskdup/views/queue.py" line="125" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="128" />
+        <location filename="../../deskdup/views/queue.py" line="130" />
         <source>Also possible duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="131" />
+        <location filename="../../deskdup/views/queue.py" line="133" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="139" />
+        <location filename="../../deskdup/views/queue.py" line="141" />
         <source>All channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="144" />
-        <location filename="../../deskdup/views/queue.py" line="413" />
+        <location filename="../../deskdup/views/queue.py" line="146" />
+        <location filename="../../deskdup/views/queue.py" line="425" />
         <source>All owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="154" />
+        <location filename="../../deskdup/views/queue.py" line="156" />
         <source>Score ≥ </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="159" />
+        <location filename="../../deskdup/views/queue.py" line="161" />
         <source>When the leads of a group came in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="162" />
+        <location filename="../../deskdup/views/queue.py" line="164" />
         <source>from</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="164" />
+        <location filename="../../deskdup/views/queue.py" line="166" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="166" />
+        <location filename="../../deskdup/views/queue.py" line="168" />
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="167" />
+        <location filename="../../deskdup/views/queue.py" line="169" />
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="474" />
+        <location filename="../../deskdup/views/queue.py" line="486" />
         <source>{n} groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="476" />
+        <location filename="../../deskdup/views/queue.py" line="488" />
         <source>{shown} of {total} groups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="479" />
+        <location filename="../../deskdup/views/queue.py" line="491" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="481" />
+        <location filename="../../deskdup/views/queue.py" line="493" />
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="483" />
+        <location filename="../../deskdup/views/queue.py" line="495" />
         <source>{n} locked</source>
         <translation type="unfinished" />
     </message>
@@ -2558,157 +2741,162 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="158" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="162" />
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="159" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="160" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="161" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="174" />
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="175" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="173" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="184" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="185" />
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="182" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="186" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="284" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="288" />
         <source>Same phone {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="294" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="298" />
         <source>Same e-mail {email}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="306" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="310" />
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="316" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="320" />
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="332" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="336" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="372" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="374" />
         <source>A man and a woman: {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="458" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="462" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="463" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="467" />
+        <source>Both wrote {minutes} min apart, and no one else in those hours: '{text}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="472" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="468" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="477" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="471" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="480" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="351" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="355" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="363" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="373" />
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="381" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="375" />
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="395" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="376" />
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished" />
     </message>
@@ -2728,6 +2916,14 @@
     <message>
         <location filename="../../deskdup/views/import_dialog.py" line="141" />
         <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <location filename="../../deskdup/services/review.py" line="65" />
+        <source>This group holds leads you may not read ({hidden}); there is nothing to compare</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2784,47 +2980,67 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="71" />
-        <source>Skip</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../deskdup/views/compare/actions.py" line="72" />
-        <source>Skip this group for now</source>
+        <source>The whole conversation of the chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="76" />
-        <source>Not duplicates</source>
+        <location filename="../../deskdup/views/compare/actions.py" line="73" />
+        <source>&amp;Conversation of the chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="77" />
-        <source>These leads are different people; do not show them again</source>
+        <location filename="../../deskdup/views/compare/actions.py" line="78" />
+        <source>Fold the queue away to see more leads side by side</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="79" />
+        <source>&amp;Fold the queue away</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="83" />
-        <source>Contact…</source>
+        <source>Skip</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="84" />
+        <source>Skip this group for now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="88" />
+        <source>Not duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="89" />
+        <source>These leads are different people; do not show them again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="95" />
+        <source>Contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/actions.py" line="96" />
         <source>Find the customer's contact; the merge binds the merged lead to it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="87" />
+        <location filename="../../deskdup/views/compare/actions.py" line="99" />
         <source>&amp;Bind to a contact…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="91" />
+        <location filename="../../deskdup/views/compare/actions.py" line="103" />
         <source>Merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/actions.py" line="92" />
+        <location filename="../../deskdup/views/compare/actions.py" line="104" />
         <source>Merge every other lead into the primary</source>
         <translation type="unfinished" />
     </message>
@@ -2832,72 +3048,82 @@
 <context>
     <name>ReviewShortcuts</name>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="78" />
+        <location filename="../../deskdup/views/shortcuts.py" line="80" />
         <source>Next group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="84" />
+        <location filename="../../deskdup/views/shortcuts.py" line="86" />
         <source>Previous group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="90" />
+        <location filename="../../deskdup/views/shortcuts.py" line="92" />
         <source>Make the lead in that column the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="97" />
+        <location filename="../../deskdup/views/shortcuts.py" line="99" />
         <source>Previous field</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="103" />
+        <location filename="../../deskdup/views/shortcuts.py" line="105" />
         <source>Next field</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="109" />
+        <location filename="../../deskdup/views/shortcuts.py" line="111" />
         <source>Keep the value on the left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="115" />
+        <location filename="../../deskdup/views/shortcuts.py" line="117" />
         <source>Keep the value on the right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="123" />
+        <location filename="../../deskdup/views/shortcuts.py" line="125" />
         <source>Keep that column's value of the current field</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="130" />
+        <location filename="../../deskdup/views/shortcuts.py" line="132" />
         <source>Merge into the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="138" />
+        <location filename="../../deskdup/views/shortcuts.py" line="140" />
         <source>Not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="145" />
+        <location filename="../../deskdup/views/shortcuts.py" line="147" />
         <source>Skip this group for now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="152" />
+        <location filename="../../deskdup/views/shortcuts.py" line="154" />
         <source>Bind the merged lead to a contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="159" />
+        <location filename="../../deskdup/views/shortcuts.py" line="161" />
         <source>Undo my last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/shortcuts.py" line="166" />
+        <location filename="../../deskdup/views/shortcuts.py" line="169" />
+        <source>Show or hide the whole conversation of the chats</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="175" />
+        <source>Fold the queue away, or bring it back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/shortcuts.py" line="181" />
         <source>Show the keyboard shortcuts</source>
         <translation type="unfinished" />
     </message>
@@ -2996,6 +3222,11 @@
     </message>
     <message>
         <location filename="../../deskdup/services/rights.py" line="133" />
+        <source>a lead of {department} you may not read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/rights.py" line="142" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
         <translation type="unfinished" />
@@ -3113,36 +3344,41 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="69" />
-        <source>Same inquiry that a few leads send</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
-        <source>Same template many leads send</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
-        <source>Different phones (penalty)</source>
+        <source>Same short or frequent inquiry, but no one else's in those hours</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="72" />
-        <source>Different first names (penalty)</source>
+        <source>Same inquiry that a few leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="73" />
-        <source>A man and a woman (penalty)</source>
+        <source>Same template many leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="74" />
-        <source>Different surnames (penalty)</source>
+        <source>Different phones (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="75" />
+        <source>Different first names (penalty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
+        <source>A man and a woman (penalty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
+        <source>Different surnames (penalty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="78" />
         <source>Different patronymics (penalty)</source>
         <translation type="unfinished" />
     </message>
@@ -3150,62 +3386,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="110" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="113" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="122" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="125" />
         <source>As the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="146" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="149" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
         <source>Detection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
         <source>Team settings (whole workspace)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="172" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="171" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="174" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="183" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="201" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="204" />
         <source>Default: {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="206" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="209" />
         <source>Restore defaults</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="208" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="211" />
         <source>The burst window and every weight back to deskdup's defaults</source>
         <translation type="unfinished" />
     </message>
@@ -3314,37 +3550,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="107" />
+        <location filename="../../deskdup/views/main_menus.py" line="109" />
         <source>&amp;View</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="109" />
+        <location filename="../../deskdup/views/main_menus.py" line="111" />
         <source>Review &amp;queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="112" />
+        <location filename="../../deskdup/views/main_menus.py" line="114" />
         <source>&amp;Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="115" />
+        <location filename="../../deskdup/views/main_menus.py" line="117" />
         <source>&amp;History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="119" />
+        <location filename="../../deskdup/views/main_menus.py" line="122" />
         <source>&amp;Find a lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="123" />
+        <location filename="../../deskdup/views/main_menus.py" line="126" />
         <source>&amp;Help</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_menus.py" line="125" />
+        <location filename="../../deskdup/views/main_menus.py" line="128" />
         <source>&amp;About deskdup</source>
         <translation type="unfinished" />
     </message>
@@ -3420,37 +3656,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="66" />
+        <location filename="../../deskdup/services/workspace.py" line="65" />
+        <source>The database role '{role}' may not use the workspace {url}: it is not one of its operators. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="71" />
+        <source>The workspace {url} must be upgraded to this version of deskdup by the owner of its database: deskdup team init --db URL (as the owner). It said: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="77" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="69" />
+        <location filename="../../deskdup/services/workspace.py" line="80" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="74" />
+        <location filename="../../deskdup/services/workspace.py" line="85" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="80" />
+        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <source>The database refused the change; nothing was written. It said: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/workspace.py" line="96" />
         <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="85" />
+        <location filename="../../deskdup/services/workspace.py" line="101" />
         <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="90" />
+        <location filename="../../deskdup/services/workspace.py" line="106" />
         <source>deskdup ({login})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <location filename="../../deskdup/services/workspace.py" line="107" />
         <source>{program} (database user {user}{where})</source>
         <translation type="unfinished" />
     </message>

@@ -9,7 +9,7 @@ import pytest
 
 from deskdup import app as app_module
 from deskdup.services import credentials, paths
-from deskdup.services.operators import workspace_operators
+from deskdup.services.identity import workspace_sign_in
 from deskdup.views import errors, i18n
 from deskdup.views import settings as opts
 from deskdup.views.connection_dialog import ConnectionDialog, SignInDialog
@@ -71,7 +71,7 @@ def test_a_password_reaches_neither_the_status_bar_nor_the_settings(
     monkeypatch.setattr(credentials, "keyring_get", lambda s, u: stored.get((s, u)))
     url = "postgresql://crm:secret@db.example/crm"
     c = app_module.AppController(Settings(), runner=ops_runner, login="operator")
-    c._opened(url, dataclasses.replace(demo_ws, url=url), workspace_operators(demo_ws))
+    c._opened(url, dataclasses.replace(demo_ws, url=url), workspace_sign_in(demo_ws))
     qtbot.addWidget(c.window)
     try:
         assert "secret" not in c.window.connection_label.text()

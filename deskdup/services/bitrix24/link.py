@@ -80,6 +80,16 @@ def read_link(session: Session) -> PortalLink | None:
     )
 
 
+def lead_url(link: PortalLink | None, external_id: str | None) -> str | None:
+    """The lead's page in the portal (``https://PORTAL/crm/lead/details/ID/``), if any.
+
+    Only a lead the portal knows has one: an ID of digits in a linked workspace.
+    """
+    if link is None or not external_id or not external_id.isdigit():
+        return None
+    return f"{link.portal}/crm/lead/details/{external_id}/"
+
+
 def workspace_link(ws: Workspace) -> PortalLink | None:
     with ws.session() as session:
         return read_link(session)

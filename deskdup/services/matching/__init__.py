@@ -11,14 +11,18 @@ normalise -> keys -> blocks -> score -> groups.
   inside a time window of ``burst_minutes`` (the impatient customer writes
   everywhere within minutes), so a common name does not pair everybody.
   Oversized blocks (a shared office phone, a placeholder e-mail) are skipped.
-- A candidate pair is scored by ``score_pair``: each piece of evidence has a
-  weight (``MatchSettings.weights``) and a reason in words; positives combine
-  as ``1 - prod(1 - w)``, contradictions multiply the result by ``1 + w``.
+- A candidate pair is compared field by field (``compare``) into a pattern of
+  levels, and a Fellegi–Sunter model (``model``) learned by EM on the
+  workspace itself turns the pattern into a probability; each level weighs
+  ``log2(m/u)`` bits, each reason says in words what it is and carries those
+  bits (``score_pair``).  The hand-set weights (``MatchSettings.weights``)
+  only bound which pairs are worth comparing and switch kinds of evidence off.
 - Pairs at or above the review threshold, minus dismissed ones, are joined
   into groups (connected components).
 
-A pair's score depends only on the two records, so an incremental refresh that
-rescans the changed leads against their blocks gives what a full scan gives.
+A pair's score depends only on the two records and the model, which a refresh
+keeps, so an incremental refresh that rescans the changed leads against their
+blocks gives what a full scan with that model gives.
 
 The package, one module a stage (each imports only those above it):
 
@@ -26,8 +30,11 @@ The package, one module a stage (each imports only those above it):
 - ``record``: ``_Lead``, the matcher's plain record of a lead.
 - ``load``: reading leads, communications and chats into records (plain SQL).
 - ``keys``: block keys and their hashes; the search box's name keys.
-- ``evidence``: the evidence for and against a pair, its reasons, ``combine``,
-  ``score_pair`` and the bound that lets the index skip hopeless pairs.
+- ``evidence``: the evidence for and against a pair, its reasons, ``combine``
+  and the bound that lets the index skip hopeless pairs.
+- ``model``: the Fellegi–Sunter model, its priors and EM (``fit``).
+- ``compare``: a pair's comparison pattern, ``score_pair``, the reasons in
+  bits, the background of the pairs that are no candidate.
 - ``probe``: what the operator typed, as a record, and its score against a lead.
 - ``index``: ``MatchIndex`` (build, refresh, result, lookup), the groups, and
   the one-call ``scan_workspace`` and ``lookup``.
@@ -37,10 +44,12 @@ the private helpers live in their module.
 """
 
 from deskdup.services.matching.blocks import quiet_gc
-from deskdup.services.matching.evidence import Evidence, combine, score_pair
+from deskdup.services.matching.compare import score_pair
+from deskdup.services.matching.evidence import Evidence, combine
 from deskdup.services.matching.index import MatchIndex, scan_workspace
 from deskdup.services.matching.keys import GLUED_SURNAME_MIN
 from deskdup.services.matching.load import MESSAGE_CHARS
+from deskdup.services.matching.model import LinkageModel, prior_model
 from deskdup.services.matching.probe import probe_record
 from deskdup.services.matching.search import lookup, refresh_search
 from deskdup.services.matching.settings import (
@@ -77,12 +86,14 @@ __all__ = [
     "STRONG_BLOCK_CAP",
     "WEAK_BLOCK_CAP",
     "Evidence",
+    "LinkageModel",
     "LookupHit",
     "MatchIndex",
     "MatchSettings",
     "ScanResult",
     "combine",
     "lookup",
+    "prior_model",
     "probe_record",
     "quiet_gc",
     "refresh_search",

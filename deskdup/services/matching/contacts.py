@@ -191,8 +191,12 @@ class ContactMatchIndex(MatchIndex):
         self.deal_pairs: dict[tuple[int, int], str] = {}
 
     @classmethod
-    def _build(cls, ws, settings, progress, cancelled, kept=None) -> ContactMatchIndex:
-        # ``kept`` (the lead pairs the workspace keeps) is the leads' only.
+    def _build(
+        cls, ws, settings, progress, cancelled, kept=None, fixed_model=None
+    ) -> ContactMatchIndex:
+        # ``kept`` (the lead pairs the workspace keeps) is the leads' only, and
+        # so is the learned model (``fixed_model``): contacts keep the hand-set
+        # weights (``_keep``).
         index = cls(settings)
         started = time.perf_counter()
 
@@ -221,6 +225,23 @@ class ContactMatchIndex(MatchIndex):
             progress(3 * max(total, 1), 3 * max(total, 1))
         index.build_seconds = time.perf_counter() - started
         return index
+
+    def _keep(self, a_id: int, b_id: int, pattern) -> None:
+        """A compared pair of contacts, scored by the hand-set weights: the
+        leads' model is learned on leads (their channels, bursts and inquiries),
+        which contacts do not have."""
+        a, b = self.leads[a_id], self.leads[b_id]
+        evidence = _evidence(a, b, self.settings)
+        if not evidence:
+            return
+        score = combine(e[1] for e in evidence)
+        if score < self.threshold:
+            return
+        key = (a_id, b_id)
+        if key not in self.pairs:
+            self.partners.add(a_id, b_id)
+            self.partners.add(b_id, a_id)
+        self.pairs[key] = CandidatePair(a_id, b_id, score, _reasons(evidence))
 
     def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
         return (*super()._block_keys(rec), *_full_name_keys(rec))

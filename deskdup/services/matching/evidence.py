@@ -134,6 +134,10 @@ def _name_evidence(a: NameParts, b: NameParts) -> str | None:
         ):
             return None
         return "first_name"
+    if firsts and not _surnames_differ(a, b):
+        # Юлия Жуоква / Юлия Жукоав: the first name agrees, the surnames are
+        # too far apart to match and too near to contradict.
+        return "first_name"
     return None
 
 
@@ -352,51 +356,45 @@ def _evidence(
                 {"a": x.phones[0], "b": y.phones[0]},
             )
         )
-    na, nb = x.name, y.name
+    conflict = _name_conflict(x.name, y.name)
+    if conflict is not None:
+        out.append(
+            (
+                conflict,
+                w(conflict),
+                _CONFLICT_TEMPLATES[conflict],
+                {"a": _name_text(x.name), "b": _name_text(y.name)},
+            )
+        )
+    return out
+
+
+_CONFLICT_TEMPLATES = {
+    "different_first_names": QT_TRANSLATE_NOOP("Reason", "Different first names {a} / {b}"),
+    "different_genders": QT_TRANSLATE_NOOP("Reason", "A man and a woman: {a} / {b}"),
+    "different_surnames": QT_TRANSLATE_NOOP("Reason", "Different surnames {a} / {b}"),
+    "different_patronymics": QT_TRANSLATE_NOOP("Reason", "Different patronymics {a} / {b}"),
+}
+
+
+def _name_conflict(na: NameParts, nb: NameParts) -> str | None:
+    """The code of the strongest contradiction between two names as typed, or None."""
     if _same_words(na, nb):
-        pass  # the same words in other roles: no conflict
-    elif na.firsts and nb.firsts and not _firsts_match(na, nb):
-        out.append(
-            (
-                "different_first_names",
-                w("different_first_names"),
-                QT_TRANSLATE_NOOP("Reason", "Different first names {a} / {b}"),
-                {"a": _name_text(na), "b": _name_text(nb)},
-            )
-        )
-    elif (gender_a := _gender(na)) and (gender_b := _gender(nb)) and gender_a != gender_b:
-        out.append(
-            (
-                "different_genders",
-                w("different_genders"),
-                QT_TRANSLATE_NOOP("Reason", "A man and a woman: {a} / {b}"),
-                {"a": _name_text(na), "b": _name_text(nb)},
-            )
-        )
-    elif na.surnames and nb.surnames and _surnames_differ(na, nb):
-        out.append(
-            (
-                "different_surnames",
-                w("different_surnames"),
-                QT_TRANSLATE_NOOP("Reason", "Different surnames {a} / {b}"),
-                {"a": _name_text(na), "b": _name_text(nb)},
-            )
-        )
-    elif (
+        return None  # the same words in other roles: no conflict
+    if na.firsts and nb.firsts and not _firsts_match(na, nb):
+        return "different_first_names"
+    if (gender_a := _gender(na)) and (gender_b := _gender(nb)) and gender_a != gender_b:
+        return "different_genders"
+    if na.surnames and nb.surnames and _surnames_differ(na, nb):
+        return "different_surnames"
+    if (
         na.patronymic
         and nb.patronymic
         and na.patronymic != nb.patronymic
         and not close_words(na.patronymic, nb.patronymic)
     ):
-        out.append(
-            (
-                "different_patronymics",
-                w("different_patronymics"),
-                QT_TRANSLATE_NOOP("Reason", "Different patronymics {a} / {b}"),
-                {"a": _name_text(na), "b": _name_text(nb)},
-            )
-        )
-    return out
+        return "different_patronymics"
+    return None
 
 
 _FEMALE_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая", "ova", "eva", "ina",
@@ -436,8 +434,14 @@ def _messages_alike(x: _Lead, y: _Lead) -> bool:
 
 
 # The message evidence by the rarer of the two texts' tiers.
-_MESSAGE_CODES = ("same_message", "similar_message", "common_message", "template_message")
-_TIER_RANK = {"personal": 0, "common": 1, "template": 2}
+_MESSAGE_CODES = (
+    "same_message",
+    "similar_message",
+    "rare_message",
+    "common_message",
+    "template_message",
+)
+_TIER_RANK = {"personal": 0, "rare": 1, "common": 2, "template": 3}
 
 
 def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: float):
@@ -451,12 +455,17 @@ def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: floa
         return None
     tier = max(x.tier, y.tier, key=_TIER_RANK.__getitem__)
     if tier == "personal" and not (is_personal_text(x.message) and is_personal_text(y.message)):
-        tier = "common"
+        tier = "rare"
     params = {"minutes": round(minutes), "text": _short(x.message)}
     if tier == "template":
         code = "template_message"
         template = QT_TRANSLATE_NOOP(
             "Reason", "Both sent a text many leads send, {minutes} min apart: '{text}'"
+        )
+    elif tier == "rare":
+        code = "rare_message"
+        template = QT_TRANSLATE_NOOP(
+            "Reason", "Both wrote {minutes} min apart, and no one else in those hours: '{text}'"
         )
     elif tier == "common":
         code = "common_message"
@@ -516,7 +525,9 @@ def _share_identifier(x: _Lead, y: _Lead) -> bool:
 
 # "Came 4 min apart via Telegram and site" and the like recur in thousands of
 # pairs: one shared Reason object each (the pairs of a large scan hold them all).
-_SHARED_REASONS = frozenset({"burst", "same_message", "common_message", "template_message"})
+_SHARED_REASONS = frozenset(
+    {"burst", "same_message", "rare_message", "common_message", "template_message"}
+)
 _REASON_CACHE: dict[tuple, Reason] = {}
 
 
@@ -539,8 +550,9 @@ def _reasons(evidence: list[Evidence]) -> tuple[Reason, ...]:
     return tuple(out)
 
 
-def score_pair(x: _Lead, y: _Lead, settings: MatchSettings) -> tuple[float, tuple[Reason, ...]]:
-    """Score two leads in 0..1 with the reasons, strongest first."""
+def hand_score(x: _Lead, y: _Lead, settings: MatchSettings) -> tuple[float, tuple[Reason, ...]]:
+    """Two leads scored by the hand-set weights (what the candidate floor and
+    the search box use; the queue's score is the model's, ``compare.score_pair``)."""
     evidence = _evidence(x, y, settings)
     return combine(e[1] for e in evidence), _reasons(evidence)
 

@@ -5,6 +5,7 @@ one typed text.  Also the one-call ``scan_workspace`` and ``lookup``."""
 from __future__ import annotations
 
 import time
+from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -15,6 +16,12 @@ from deskdup.models import Lead
 from deskdup.services.candidates import CandidatePair, LeadSummary
 from deskdup.services.errors import Cancelled
 from deskdup.services.matching.blocks import _Blocks, quiet_gc
+from deskdup.services.matching.compare import (
+    background,
+    common_first_names,
+    compare,
+    reasons_in_bits,
+)
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
     _MESSAGE_CODES,
@@ -23,7 +30,6 @@ from deskdup.services.matching.evidence import (
     _has_surname,
     _hopeless_tables,
     _messages_alike,
-    _reasons,
     _share_identifier,
     combine,
 )
@@ -46,6 +52,14 @@ from deskdup.services.matching.load import (
     _owners,
     _raw,
 )
+from deskdup.services.matching.model import (
+    HAS_NULL,
+    LEVELS,
+    LinkageModel,
+    Pattern,
+    fit,
+    prior_model,
+)
 from deskdup.services.matching.record import (
     _Lead,
 )
@@ -53,6 +67,8 @@ from deskdup.services.matching.search import index_lookup
 from deskdup.services.matching.settings import (
     _NARROW_OFFSETS,
     _WIDE_OFFSETS,
+    CANDIDATE_FLOOR,
+    LEARN_MIN_LEADS,
     LIKELY,
     NAME_HORIZON,
     POSSIBLE,
@@ -79,8 +95,13 @@ class MatchIndex:
 
     build_seconds: float = 0.0
 
-    def __init__(self, settings: MatchSettings | None = None) -> None:
+    def __init__(
+        self, settings: MatchSettings | None = None, model: LinkageModel | None = None
+    ) -> None:
         self.settings = settings or MatchSettings()
+        # The model that scores pairs: learned by ``build`` unless given; a
+        # refresh keeps it (so a pair's score depends only on its two leads).
+        self.model = model or prior_model()
         # Pairs are kept from the possible tier's threshold on; ``result`` cuts.
         self.review_threshold = self.settings.review_threshold
         self.threshold = self.settings.threshold_of(POSSIBLE)
@@ -99,7 +120,12 @@ class MatchIndex:
         # Message band keys pair within the name horizon: buckets that long, and
         # the neighbouring ones.
         self._message_bucket = self._bucket_minutes * NAME_HORIZON
-        self._hopeless, self._needs_message = _hopeless_tables(self.settings, self.threshold)
+        # Pairs whose evidence, by the hand-set weights, cannot reach the
+        # candidate floor are never compared: the model counts them with the
+        # pairs that are no candidate.
+        # (A threshold of 0 asks for every pair: then every candidate is compared.)
+        self._floor = min(CANDIDATE_FLOOR, self.threshold)
+        self._hopeless, self._needs_message = _hopeless_tables(self.settings, self._floor)
         # Contradiction weights set positive by hand would add to a score.
         self._bound_extra = [max(0.0, self.settings.weight(c)) for c in _CONTRADICTION_CODES]
         # The leads scored by the last build or refresh, and those it dropped
@@ -171,6 +197,36 @@ class MatchIndex:
                         out.add(members)
                     elif len(members) <= WEAK_BLOCK_CAP:
                         out.update(members)
+        if rec.tier != "personal" and rec.message:
+            # The same text, which many send on other days (or too short to
+            # be personal), but no one else in these hours: its copies pair.
+            # A text a few or many others sent in these hours (common, a
+            # template) pairs only its copies from other channels within the
+            # burst window; the model weighs them by the text's tier.
+            text = _message_hashes(rec)[0]
+            message_bucket = int(rec.minute // self._message_bucket)
+            rare = rec.tier == "rare"
+            leads = self.leads
+            window = self.settings.burst_minutes
+            for offset in _NARROW_OFFSETS:
+                members = data.get(hash((text, message_bucket + offset)))
+                if members is None:
+                    continue
+                if members.__class__ is int:
+                    members = (members,)
+                elif len(members) > WEAK_BLOCK_CAP:
+                    continue
+                if rare:
+                    out.update(members)
+                    continue
+                for other in members:
+                    other_rec = leads.get(other)
+                    if (
+                        other_rec is not None
+                        and other_rec.channel is not rec.channel
+                        and abs(other_rec.minute - rec.minute) <= window
+                    ):
+                        out.add(other)
         if rec.tier == "personal":
             # Near-identical messages within the name horizon, whatever else the
             # leads show.  Only personal texts: a common text with the burst and
@@ -215,7 +271,7 @@ class MatchIndex:
         if tier == "personal" and (
             rarity(len(get(text))) != "personal" or not is_personal_text(rec.message)
         ):
-            return "common"
+            return "rare"
         return tier
 
     def _retier(self, texts: Iterable[tuple[int, int]], spread: Iterable[int]) -> set[int]:
@@ -242,12 +298,18 @@ class MatchIndex:
 
     # ----------------------------------------------------------------- pairs
 
-    def _score_lead(self, rec: _Lead, only_greater: bool) -> None:
+    def _score_lead(
+        self,
+        rec: _Lead,
+        only_greater: bool,
+        sink: Callable[[int, int, Pattern], None] | None = None,
+    ) -> None:
+        """Compare ``rec`` with its candidates; each pattern goes to ``sink``
+        (the build, which learns the model first) or is scored at once."""
         leads = self.leads
         settings = self.settings
-        threshold = self.threshold
+        floor = self._floor
         hopeless, needs_message = self._hopeless, self._needs_message
-        pairs, partners = self.pairs, self.partners
         extra = self._bound_extra
         burst_weight = max(0.0, settings.weight("burst"))
         message_weight = max(0.0, *(settings.weight(c) for c in _MESSAGE_CODES))
@@ -257,14 +319,17 @@ class MatchIndex:
         channel = rec.channel
         rec_surname = _has_surname(rec)
         rec_message = len(rec.message) >= MESSAGE_MIN_CHARS
+        keep = self._keep if sink is None else sink
+        common = self.model.common_firsts
         for other_id in self._candidates(rec):
             if only_greater and other_id < rec.id:
                 continue
             other = leads.get(other_id)
             if other is None:
                 continue
-            # Without a shared identifier the best a pair can score follows from
-            # a few facts; a pair that cannot reach the threshold is not scored.
+            # Without a shared identifier the best a pair can score (by the
+            # hand-set weights) follows from a few facts; a pair that cannot
+            # reach the candidate floor is not compared.
             apart = abs(minute - other.minute)
             near = apart <= window
             case = (
@@ -275,7 +340,7 @@ class MatchIndex:
             )
             a, b = (rec, other) if rec.id < other.id else (other, rec)
             if _share_identifier(rec, other):
-                evidence = _evidence(a, b, settings)
+                pattern = compare(a, b, settings, common=common)
             else:
                 if hopeless[case] or (needs_message[case] and not _messages_alike(rec, other)):
                     continue
@@ -287,18 +352,26 @@ class MatchIndex:
                     bound.append(burst_weight)
                 if case[3]:
                     bound.append(message_weight)
-                if combine(bound) < threshold:
+                if combine(bound) < floor:
                     continue
-                evidence = _evidence(a, b, settings, name_match)
-            if not evidence:
-                continue
-            score = combine(e[1] for e in evidence)
-            if score >= threshold:
-                key = (a.id, b.id)
-                if key not in pairs:
-                    partners.add(a.id, b.id)
-                    partners.add(b.id, a.id)
-                pairs[key] = CandidatePair(a.id, b.id, score, _reasons(evidence))
+                pattern = compare(a, b, settings, name_match, common)
+            keep(a.id, b.id, pattern)
+
+    def _keep(self, a_id: int, b_id: int, pattern: Pattern) -> None:
+        """Score one compared pair with the model; keep it from the threshold on
+        (and never at a score of 0, which a threshold of 0 would keep)."""
+        score = round(self.model.probability(pattern), 4)
+        if score < self.threshold or score <= 0.0:
+            return
+        a, b = self.leads[a_id], self.leads[b_id]
+        evidence = _evidence(a, b, self.settings)
+        key = (a_id, b_id)
+        if key not in self.pairs:
+            self.partners.add(a_id, b_id)
+            self.partners.add(b_id, a_id)
+        self.pairs[key] = CandidatePair(
+            a_id, b_id, score, reasons_in_bits(evidence, pattern, self.model)
+        )
 
     def _drop_pairs(self, lead_id: int) -> None:
         others = tuple(self.partners.get(lead_id))
@@ -317,23 +390,28 @@ class MatchIndex:
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
         kept=None,
+        model: LinkageModel | None = None,
     ) -> MatchIndex:
-        """Read every active lead and score every candidate pair.
+        """Read every active lead, compare every candidate pair, learn the
+        model (unless ``model`` is given, or the workspace is too small to
+        learn from: then the priors) and score the pairs with it.
 
-        ``kept`` (``store.Kept``): pairs scored before, taken over for every
-        lead whose version and inquiry tier are the ones they were scored on;
-        only the other leads are scored (``touched``; ``gone``: kept leads no
-        longer active).
+        ``kept`` (``store.Kept``): pairs scored before, with the model that
+        scored them, taken over for every lead whose version and inquiry tier
+        are the ones they were scored on; only the other leads are scored, with
+        that model (``touched``; ``gone``: kept leads no longer active).
         """
         # The index lives long and holds no cycles: keep later collections (in
         # the window's thread too) from walking it again and again.
         with quiet_gc(freeze=True):
-            index = cls._build(ws, settings, progress, cancelled, kept)
+            index = cls._build(ws, settings, progress, cancelled, kept, model)
         return index
 
     @classmethod
-    def _build(cls, ws, settings, progress, cancelled, kept) -> MatchIndex:
-        index = cls(settings)
+    def _build(cls, ws, settings, progress, cancelled, kept, fixed_model) -> MatchIndex:
+        if fixed_model is None and kept is not None:
+            fixed_model = kept.model
+        index = cls(settings, fixed_model)
         started = time.perf_counter()
 
         def check() -> None:
@@ -369,16 +447,49 @@ class MatchIndex:
             if rec.message:
                 rec.tier = index._tier_of(rec)
         check()
+        # Compare every candidate pair, keeping only its ids and the index of
+        # its pattern; learn the model; then score.
+        # (Arrays: at a million leads there are millions of compared pairs.)
+        a_ids = array("l")
+        b_ids = array("l")
+        pattern_ids = array("L")
+        numbers: dict[Pattern, int] = {}
+
+        def sink(a_id: int, b_id: int, pattern: Pattern) -> None:
+            a_ids.append(a_id)
+            b_ids.append(b_id)
+            number = numbers.get(pattern)
+            if number is None:
+                number = numbers[pattern] = len(numbers)
+            pattern_ids.append(number)
+
+        learn = fixed_model is None and kept is None and len(index.leads) >= LEARN_MIN_LEADS
+        if learn:
+            # The common first names are found first: the patterns use them.
+            index.model = replace(
+                index.model, common_firsts=common_first_names(index.leads.values())
+            )
         if kept is None:
             index.touched = set(index.leads)
             scored = index.leads.values()
         else:
             scored = [index.leads[i] for i in sorted(index._adopt(kept))]
         for n, rec in enumerate(scored):
-            index._score_lead(rec, only_greater=kept is None)
+            # Kept pairs: the few leads left are scored at once with the kept model.
+            index._score_lead(rec, only_greater=kept is None, sink=sink if kept is None else None)
             if n % 5_000 == 0:
                 check()
                 _now_progress(progress, total + 2 * n, steps)
+        patterns = list(numbers)
+        if learn:
+            index.model = _learn(index, patterns, pattern_ids)
+        model = index.model
+        chances = [model.probability(p) for p in patterns]
+        keep = index._keep
+        threshold = index.threshold
+        for a_id, b_id, number in zip(a_ids, b_ids, pattern_ids, strict=True):
+            if chances[number] >= threshold:
+                keep(a_id, b_id, patterns[number])
         _now_progress(progress, steps, steps)
         index.build_seconds = time.perf_counter() - started
         return index
@@ -548,6 +659,28 @@ class MatchIndex:
     def lookup(self, text: str, limit: int = 20) -> list[LookupHit]:
         """Leads matching one phone, e-mail, handle or name, best first."""
         return index_lookup(self, text, limit)
+
+
+def _learn(
+    index: MatchIndex,
+    patterns: list[Pattern],
+    pattern_ids: Iterable[int],
+) -> LinkageModel:
+    """The model learned from the compared pairs and the rest of the workspace."""
+    counts = [0] * len(patterns)
+    for number in pattern_ids:
+        counts[number] += 1
+    by_pattern = dict(zip(patterns, counts, strict=True))
+    levels = [[0.0] * len(names) for names in LEVELS]
+    non_null = [0.0] * len(LEVELS)
+    for pattern, count in by_pattern.items():
+        for c, level in enumerate(pattern):
+            levels[c][level] += count
+            if level or not HAS_NULL[c]:
+                non_null[c] += count
+    common = index.model.common_firsts
+    rest = background(list(index.leads.values()), index.settings, non_null, levels, common)
+    return fit(by_pattern, rest, common_firsts=common)
 
 
 def scan_workspace(

@@ -26,6 +26,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "burst": 0.3,
     "same_message": 0.6,
     "similar_message": 0.45,
+    "rare_message": 0.35,
     "common_message": 0.35,
     "template_message": 0.1,
     # Contradictions (negative: the score is multiplied by 1 + w).
@@ -42,6 +43,11 @@ DEFAULT_THRESHOLD = 0.6
 DEFAULT_POSSIBLE_THRESHOLD = 0.4
 LIKELY, POSSIBLE = "likely", "possible"
 DEFAULT_BURST_MINUTES = 30
+# A pair whose evidence by the hand-set weights above cannot reach this is not
+# compared at all (the model counts it with the pairs that are no candidate).
+CANDIDATE_FLOOR = 0.35
+# A workspace with fewer leads keeps the model's priors (``model.prior_model``).
+LEARN_MIN_LEADS = 1000
 
 # Blocks larger than this are not paired.  A phone, e-mail or handle on more
 # than 25 leads is a placeholder (no@mail.ru), an office switchboard or a shop's

@@ -33,13 +33,14 @@ from pathlib import Path
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from deskdup.models import Channel, Lead, MatchLead, MatchPair, MatchState
+from deskdup.models import Channel, Lead, MatchLead, MatchPair, MatchState, WorkspaceMeta
 from deskdup.services import candidates as candidates_module
 from deskdup.services import channels, names, normalize
 from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
 from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.groups import rank_pairs
 from deskdup.services.matching.load import _CHUNK, _as_datetime, _dismissed, _owners, _raw
+from deskdup.services.matching.model import LinkageModel
 from deskdup.services.matching.record import _CHANNELS
 from deskdup.services.matching.search import (
     SEARCH,
@@ -55,6 +56,8 @@ from deskdup.services.messages import message_from_json, message_to_json
 log = logging.getLogger(__name__)
 
 CANDIDATES = "candidates"
+# The workspace_meta key of the model that scored the kept pairs (JSON).
+MODEL_KEY = "match_model"
 _SEPARATOR = "\x1e"
 
 
@@ -76,10 +79,12 @@ def candidates_stamp(settings: MatchSettings) -> str:
 
 @dataclass
 class Kept:
-    """What the workspace keeps: lead id -> (version, tier), and the pairs."""
+    """What the workspace keeps: lead id -> (version, tier), the pairs, and the
+    model that scored them (the leads scored again are scored with it)."""
 
     versions: dict[int, tuple[int, str]] = field(default_factory=dict)
     pairs: dict[tuple[int, int], CandidatePair] = field(default_factory=dict)
+    model: LinkageModel | None = None
 
 
 # ----------------------------------------------------------------- reasons
@@ -129,7 +134,16 @@ def load_kept(ws, settings: MatchSettings) -> Kept | None:
     with ws.engine.connect() as conn:
         if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
             return None
-        kept = Kept()
+        stored = conn.execute(
+            select(WorkspaceMeta.value).where(WorkspaceMeta.key == MODEL_KEY)
+        ).scalar()
+        try:
+            model = LinkageModel.from_json(stored) if stored else None
+        except (ValueError, KeyError, TypeError):
+            model = None
+        if model is None:
+            return None  # pairs without the model that scored them: scan afresh
+        kept = Kept(model=model)
         versions = kept.versions
         for lead_id, version, tier in _raw(
             conn, select(MatchLead.lead_id, MatchLead.version, MatchLead.tier)
@@ -240,6 +254,8 @@ def save_all(ws, index) -> None:
         conn.execute(delete(MatchLead))
         conn.execute(delete(MatchState).where(MatchState.name == CANDIDATES))
         conn.execute(insert(MatchState).values(name=CANDIDATES, stamp=stamp, saved_at=_now()))
+        conn.execute(delete(WorkspaceMeta).where(WorkspaceMeta.key == MODEL_KEY))
+        conn.execute(insert(WorkspaceMeta).values(key=MODEL_KEY, value=index.model.to_json()))
         write_rows(conn, MatchLead.__table__, _LEAD_ROW, _lead_rows(index.leads.values()))
         copy_updated(conn, MatchLead.__table__, None)
         write_rows(conn, MatchPair.__table__, _PAIR_ROW, _pair_rows(index.pairs.values()))

@@ -17,14 +17,14 @@ actions (1..6, Ctrl+1..6) are one action per column.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import qtawesome as qta
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.views.shortcuts import ReviewAction, is_plain, shortcut, with_keys
@@ -65,6 +65,18 @@ LOOKS: dict[ReviewAction, Look] = {
         "",
         QT_TRANSLATE_NOOP("ReviewActions", "Keyboard shortcuts"),
         QT_TRANSLATE_NOOP("ReviewActions", "&Keyboard shortcuts"),
+    ),
+    ReviewAction.CONVERSATION: Look(
+        "fa5s.comments",
+        "",
+        QT_TRANSLATE_NOOP("ReviewActions", "The whole conversation of the chats"),
+        QT_TRANSLATE_NOOP("ReviewActions", "&Conversation of the chats"),
+    ),
+    ReviewAction.FOLD_QUEUE: Look(
+        "fa5s.columns",
+        "",
+        QT_TRANSLATE_NOOP("ReviewActions", "Fold the queue away to see more leads side by side"),
+        QT_TRANSLATE_NOOP("ReviewActions", "&Fold the queue away"),
     ),
     ReviewAction.SKIP: Look(
         "fa5s.forward",
@@ -184,4 +196,48 @@ class ReviewActions:
         return button
 
 
-__all__ = ["ReviewActions"]
+class ButtonRow(QHBoxLayout):
+    """The buttons under the grid: moving on the left, the decisions on the right.
+
+    ``worded`` buttons show their words when the whole row fits and only their
+    icons otherwise (``fit``): moving between groups also has keys and menu
+    items, and a decision's words must never be cut at the window's edge.
+    """
+
+    def __init__(
+        self,
+        actions: ReviewActions,
+        left: Sequence[ReviewAction],
+        right: Sequence[ReviewAction],
+        worded: Sequence[ReviewAction],
+    ) -> None:
+        super().__init__()
+        self.buttons: dict[ReviewAction, QToolButton] = {}
+        for which in left:
+            self.addWidget(self._button(actions, which, which in worded))
+        self.addStretch(1)
+        for which in right:
+            self.addWidget(self._button(actions, which, True))
+        self._worded = [self.buttons[w] for w in worded]
+        for button in self._worded:
+            # As narrow as its icon, so its words never widen the window: ``fit``
+            # takes the words away before the layout would have to cut them.
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+            button.setMinimumWidth(button.sizeHint().width())
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+    def _button(self, actions: ReviewActions, which: ReviewAction, text: bool) -> QToolButton:
+        self.buttons[which] = actions.button(which, text=text)
+        return self.buttons[which]
+
+    def fit(self, width: int) -> None:
+        """Words on the ``worded`` buttons if the row fits in ``width``, icons otherwise."""
+        for button in self._worded:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if self.sizeHint().width() <= width:
+            return
+        for button in self._worded:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+
+
+__all__ = ["ButtonRow", "ReviewActions"]

@@ -11,7 +11,15 @@ from collections.abc import Callable
 
 import qtawesome as qta
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,8 +32,14 @@ from PySide6.QtWidgets import (
 
 from deskdup.models import Channel
 from deskdup.services.merge_plan import LeadCard
-from deskdup.views.channel_badges import channel_icon, channel_name, icon_label
-from deskdup.views.formatting import EMPTY, format_time, status_name
+from deskdup.views.channel_badges import (
+    ICON_SIZE,
+    channel_icon,
+    channel_name,
+    icon_label,
+    icon_pixmap,
+)
+from deskdup.views.formatting import EMPTY, elide, format_time, status_name
 from deskdup.views.shortcuts import ReviewAction, with_keys
 
 # Tints that read on light and dark palettes alike (alpha over the base colour).
@@ -135,6 +149,9 @@ class Cell(QWidget):
         painter.end()
 
 
+VALUE_PREVIEW_CHARS = 90  # longer values are cut with "…", the whole value on hover
+
+
 class ValueCell(Cell):
     """A lead's value of one field, with the radio that keeps it."""
 
@@ -157,7 +174,9 @@ class ValueCell(Cell):
         row.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
         if channel is not None:
             row.addWidget(icon_label(channel_icon(channel)), 0, Qt.AlignmentFlag.AlignTop)
-        self.label = QLabel(text or EMPTY)
+        self.label = QLabel(elide(text, VALUE_PREVIEW_CHARS) if text else EMPTY)
+        if len(text) > VALUE_PREVIEW_CHARS:
+            self.label.setToolTip(text)
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         fit_column(self.label)
@@ -180,6 +199,31 @@ class ValueCell(Cell):
         if event.button() == Qt.MouseButton.LeftButton:
             self._on_choose()
         super().mousePressEvent(event)
+
+
+class ElidingButton(QToolButton):
+    """A flat button whose words end in "…" rather than widen its column.
+
+    (The Contact row's "bind to another contact…" set the merged lead's column
+    wider than a lead's, one lead column less beside the queue at 1366 px.)
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = text
+        self.setText(text)
+        self.setAutoRaise(True)
+        self.setAccessibleName(text)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self.width() - 2 * self.fontMetrics().horizontalAdvance(" ") - 6
+        text = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if text != self.text():
+            self.setText(text)
 
 
 class KeyCap(QLabel):
@@ -228,6 +272,11 @@ class LeadHeader(Cell):
         top.addWidget(number)
         top.addWidget(self.radio)
         top.addStretch(1)
+        # What the merge does to this lead, as an icon (the words in its tooltip):
+        # a line of words in every column cost a row of height at six leads.
+        self.fate = QLabel()
+        self.fate.setFixedSize(ICON_SIZE, ICON_SIZE)
+        top.addWidget(self.fate)
         self.warning = icon_label(qta.icon("fa5s.lock", color="#C62828"))
         self.warning.hide()
         top.addWidget(self.warning)
@@ -281,14 +330,27 @@ class LeadHeader(Cell):
         details.setWordWrap(True)
         make_secondary(details)
         self.layout_.addWidget(details)
-        self.fate = QLabel()
-        self.fate.setWordWrap(True)
-        make_secondary(self.fate)
-        self.layout_.addWidget(self.fate)
+
+    def set_fate(self, text: str, *, primary: bool, archive: bool) -> None:
+        """Keeps the values (primary), goes to the archive or is deleted: an icon and words."""
+        name = "fa5s.check-circle" if primary else "fa5s.archive" if archive else "fa5s.trash-alt"
+        color = "#1E88E5" if primary else "#757575"
+        self.fate.setPixmap(icon_pixmap(qta.icon(name, color=color), ICON_SIZE))
+        self.fate.setToolTip(text)
+        self.fate.setAccessibleName(text)
 
     def set_refusals(self, texts: list[str]) -> None:
         self.warning.setVisible(bool(texts))
         self.warning.setToolTip("\n".join(texts))
 
 
-__all__ = ["Cell", "KeyCap", "LeadHeader", "ValueCell", "fit_column", "make_secondary", "muted"]
+__all__ = [
+    "Cell",
+    "ElidingButton",
+    "KeyCap",
+    "LeadHeader",
+    "ValueCell",
+    "fit_column",
+    "make_secondary",
+    "muted",
+]

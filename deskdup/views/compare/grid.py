@@ -6,6 +6,13 @@ the grid only draws them (``show_state``) and says what the operator clicked
 what a click does.  The column right after the field names shows the merged
 lead as it will be (``plan.preview()``), row by row beside the leads it comes
 from.  One grid per group: the view builds a new one when a group arrives.
+
+The field names and the merged lead never scroll away: when not every lead
+fits, the view shows a window of whole lead columns (``show_leads``) and a
+scroll bar moves that window, so one layout keeps every row's height shared
+by the fixed columns and the leads.  Every cell of a lead's column goes
+through ``add_lead_cell`` (a row added later, such as a contact row, too), so
+the window hides and shows it with its column.
 """
 
 from __future__ import annotations
@@ -13,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+import qtawesome as qta
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -28,6 +36,7 @@ from deskdup.models import Channel
 from deskdup.services.merge_plan import (
     BOUND,
     CONTACT,
+    LEAD,
     PROPOSED,
     TYPED,
     FieldChoice,
@@ -37,9 +46,16 @@ from deskdup.services.merge_plan import (
 )
 from deskdup.services.policy import MergePolicy
 from deskdup.services.rights import Refusal
-from deskdup.views.channel_badges import ChannelChip, channel_icon, channel_name, icon_pixmap
+from deskdup.views.channel_badges import (
+    ChannelChip,
+    channel_icon,
+    channel_name,
+    icon_label,
+    icon_pixmap,
+)
 from deskdup.views.compare.cells import (
     Cell,
+    ElidingButton,
     LeadHeader,
     ValueCell,
     fit_column,
@@ -79,6 +95,7 @@ class CompareGrid(QWidget):
     primary_chosen = Signal(int)  # column index (0-based): make this lead the primary
     exclude_requested = Signal(int)  # column index: this lead is a different customer
     type_requested = Signal(str)  # field name: the operator types the merged value
+    conversation_requested = Signal(int)  # column index: show this lead's whole conversation
     bind_requested = Signal()  # "bind to another contact…" in the Contact row
 
     def __init__(self, plan: MergePlan, parent: QWidget | None = None) -> None:
@@ -91,11 +108,75 @@ class CompareGrid(QWidget):
         self.result_sources: dict[str, QLabel] = {}
         self.result_sections: dict[str, Cell] = {}
         self.row_groups: list[QButtonGroup] = []
+        self.conversation_buttons: list[QToolButton] = []
+        # The cells of each lead's column, in column order (for show_leads).
+        self.lead_cells: list[list[QWidget]] = [[] for _ in plan.lead_ids]
+        self.shown_leads = range(len(plan.lead_ids))  # the lead columns on screen
         self._render(plan)
+
+    # ------------------------------------------------------------------ lead columns
+
+    def add_lead_cell(self, widget: QWidget, row: int, index: int) -> None:
+        """Place ``widget`` in the column of the lead in position ``index`` (0-based)."""
+        self.layout_.addWidget(widget, row, lead_column(index))
+        self.lead_cells[index].append(widget)
+        if index not in self.shown_leads:
+            widget.hide()
+
+    def show_leads(self, first: int, count: int) -> None:
+        """Show the lead columns ``first`` … ``first + count - 1``; hide the others.
+
+        The field names and the merged lead stay where they are.
+        """
+        total = len(self.lead_cells)
+        count = max(1, min(count, total))
+        first = max(0, min(first, total - count))
+        shown = range(first, first + count)
+        if shown == self.shown_leads:
+            return
+        self.shown_leads = shown
+        grid = self.layout_
+        minimum = self._lead_column_width()
+        for index, cells in enumerate(self.lead_cells):
+            visible = index in shown
+            column = lead_column(index)
+            grid.setColumnMinimumWidth(column, minimum if visible else 0)
+            grid.setColumnStretch(column, 1 if visible else 0)
+            for cell in cells:
+                cell.setVisible(visible)
+
+    def _narrowest(self, column: int) -> int:
+        """The width the widest cell of a grid column needs at least."""
+        grid, widest = self.layout_, 0
+        for item in range(grid.count()):
+            _row, at, _rows, _columns = grid.getItemPosition(item)
+            widget = grid.itemAt(item).widget()
+            if at == column and widget is not None:
+                widest = max(widest, widget.minimumSizeHint().width())
+        return max(widest, grid.columnMinimumWidth(column))
+
+    def fixed_width(self) -> int:
+        """The width of the field names and the merged lead, with the spacing after them."""
+        spacing = self.layout_.horizontalSpacing()
+        return self._narrowest(0) + self._narrowest(RESULT_COLUMN) + 2 * spacing
+
+    def lead_width(self) -> int:
+        """The narrowest a lead column can be, with the spacing after it."""
+        widest = max(
+            (w.minimumSizeHint().width() for cells in self.lead_cells for w in cells), default=0
+        )
+        return max(self._lead_column_width(), widest) + self.layout_.horizontalSpacing()
+
+    def leads_that_fit(self, width: int) -> int:
+        """How many whole lead columns fit beside the fixed ones in ``width`` pixels."""
+        return max(1, (width - self.fixed_width()) // self.lead_width())
+
+    # ------------------------------------------------------------------ rendering
 
     def _render(self, plan: MergePlan) -> None:
         content = self
         grid = QGridLayout(content)
+        self.layout_ = grid
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(2)
         grid.setVerticalSpacing(1)
@@ -118,7 +199,7 @@ class CompareGrid(QWidget):
             header.exclude_button.clicked.connect(
                 lambda _c=False, i=index: self.exclude_requested.emit(i)
             )
-            grid.addWidget(header, 0, lead_column(index))
+            self.add_lead_cell(header, 0, index)
             self.headers.append(header)
         result_header = Cell("resultheader")
         heading = QLabel(self.tr("After the merge"))
@@ -163,7 +244,7 @@ class CompareGrid(QWidget):
                     policy.setRetainSizeWhenHidden(True)
                     cell.radio.setSizePolicy(policy)
                     cell.radio.hide()
-                grid.addWidget(cell, row, lead_column(index))
+                self.add_lead_cell(cell, row, index)
                 self.cells[(choice.name, lead_id)] = cell
             result = Cell("result")
             value = QLabel()
@@ -208,9 +289,7 @@ class CompareGrid(QWidget):
 
     def _bind_button(self) -> QToolButton:
         """The Contact row's way to a contact none of the leads has (the bind dialog)."""
-        button = QToolButton()
-        button.setText(self.tr("bind to another contact…"))
-        button.setAutoRaise(True)
+        button = ElidingButton(self.tr("bind to another contact…"))
         button.setToolTip(
             with_keys(self.tr("Find a contact for the merged lead"), ReviewAction.BIND)
         )
@@ -247,8 +326,10 @@ class CompareGrid(QWidget):
             for index, lead_id in enumerate(plan.lead_ids):
                 cell = Cell("section")
                 cell.layout_.addWidget(make(plan.cards[lead_id]))
+                if key == "chats" and plan.cards[lead_id].chats and plan.entity == LEAD:
+                    cell.layout_.addWidget(self._conversation_button(index))
                 cell.layout_.addStretch(1)
-                grid.addWidget(cell, row, lead_column(index))
+                self.add_lead_cell(cell, row, index)
             result = Cell("result")
             result.setProperty("section", True)
             grid.addWidget(result, row, result_column)
@@ -308,6 +389,19 @@ class CompareGrid(QWidget):
             layout.addWidget(meta)
         return box
 
+    def _conversation_button(self, index: int) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(qta.icon("fa5s.comments"))
+        button.setText(self.tr("Whole conversation"))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        button.setToolTip(
+            with_keys(self.tr("Read every message of these chats"), ReviewAction.CONVERSATION)
+        )
+        button.clicked.connect(lambda _=False: self.conversation_requested.emit(index))
+        self.conversation_buttons.append(button)
+        return button
+
     def _leads_widget(self, card: LeadCard, leads: Sequence[LeadLink] | None = None) -> QWidget:
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -326,14 +420,26 @@ class CompareGrid(QWidget):
     def _activity_widget(self, card: LeadCard) -> QWidget:
         return self._counts_label(len(card.activities), len(card.deals))
 
-    def _counts_label(self, activities: int, deals: int) -> QLabel:
-        label = QLabel(
-            self.tr("activities: {activities} · deals: {deals}").format(
-                activities=activities, deals=deals
-            )
+    def _counts_label(self, activities: int, deals: int) -> QWidget:
+        """Two counts behind icons (a task list, a handshake); the words on hover."""
+        words = self.tr("activities: {activities} · deals: {deals}").format(
+            activities=activities, deals=deals
         )
-        label.setWordWrap(True)
-        return label
+        box = QWidget()
+        line = QHBoxLayout(box)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.setSpacing(4)
+        for icon, count in (("fa5s.tasks", activities), ("fa5s.handshake", deals)):
+            line.addWidget(icon_label(qta.icon(icon, color="#616161")))
+            number = QLabel(str(count))
+            if not count:
+                make_secondary(number)
+            line.addWidget(number)
+            line.addSpacing(8)
+        line.addStretch(1)
+        box.setToolTip(words)
+        box.setAccessibleName(words)
+        return box
 
     def _comments_widget(self, card: LeadCard) -> QWidget:
         text = card.comments.strip()
@@ -368,7 +474,11 @@ class CompareGrid(QWidget):
             is_primary = lead_id == plan.primary_id
             header.radio.setChecked(is_primary)
             header.set_flag("primary", is_primary)
-            header.fate.setText(self.tr("keeps the chosen values") if is_primary else fate)
+            header.set_fate(
+                self.tr("keeps the chosen values") if is_primary else fate,
+                primary=is_primary,
+                archive=policy.archive_instead_of_delete,
+            )
             header.set_refusals(by_lead.get(lead_id, []))
         for choice in plan.fields:
             for lead_id in plan.lead_ids:

@@ -10,9 +10,11 @@ Every database call (open the group, merge, dismiss, undo) runs through the
 background-operation helper; the rights check of a changed primary needs no
 database (the plan and the signed-in operator's scopes are plain data).
 
-About 650 lines, a little over the house's 600: the group's state, its loading
-and the five decisions stay together because what each decision does when its
-answer comes back depends on which group is on screen by then.
+About 800 lines, over the house's 600: the group's state, its loading and the
+five decisions stay together because what each decision does when its answer
+comes back depends on which group is on screen by then.  What does not depend
+on it lives beside: the lead columns that fit (``columns.py``), the button row
+(``actions.ButtonRow``), the conversation panel (``conversation.py``).
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
-    QHBoxLayout,
     QInputDialog,
     QMessageBox,
     QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +42,7 @@ from deskdup.services.errors import KnownError, StaleError
 from deskdup.services.merge_plan import CONTACT, LEAD, MergePlan
 from deskdup.services.policy import MergePolicy
 from deskdup.services.review import (
+    HiddenGroup,
     LoadedGroup,
     ReviewChange,
     dismiss_group,
@@ -50,7 +54,9 @@ from deskdup.services.review import (
 from deskdup.services.rights import Refusal, check_merge, grouped_refusals
 from deskdup.views.bind_dialog import BindDialog, BindTarget, group_heading
 from deskdup.views.cheatsheet import CheatSheetDialog
-from deskdup.views.compare.actions import ReviewActions
+from deskdup.views.compare.actions import ButtonRow, ReviewActions
+from deskdup.views.compare.columns import LeadColumns
+from deskdup.views.compare.conversation import PANEL_WIDTH, ConversationPanel
 from deskdup.views.compare.counters import WorkCounters
 from deskdup.views.compare.grid import CompareGrid
 from deskdup.views.compare.heading import GroupHeading
@@ -162,25 +168,60 @@ class CompareView(QWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        layout.addWidget(self.scroll, 1)
         self.setFocusProxy(self.scroll)
+        # Sideways the grid shows whole lead columns (``lead_bar`` moves them), so the
+        # field names and the merged lead never scroll away with the leads.
+        self.columns = LeadColumns(self.scroll, lambda: self.grid)
+        self.lead_bar = self.columns.bar
+        leads = QWidget()
+        column = QVBoxLayout(leads)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.scroll, 1)
+        column.addWidget(self.lead_bar)
+        # The conversation of the chats opens beside the grid (C), on demand.
+        self.conversation = ConversationPanel()
+        self.conversation.closed.connect(self.close_conversation)
+        self.conversation.hide()
+        self.body = QSplitter(Qt.Orientation.Horizontal)
+        self.body.addWidget(leads)
+        self.body.addWidget(self.conversation)
+        self.body.setStretchFactor(0, 1)
+        self.body.setChildrenCollapsible(False)
+        layout.addWidget(self.body, 1)
 
         self.actions = self._build_actions()
-        bar = QHBoxLayout()
-        self.previous_button = self.actions.button(ReviewAction.PREVIOUS_GROUP)
-        self.next_button = self.actions.button(ReviewAction.NEXT_GROUP)
-        self.undo_button = self.actions.button(ReviewAction.UNDO)
-        self.help_button = self.actions.button(ReviewAction.CHEAT_SHEET, text=False)
-        self.skip_button = self.actions.button(ReviewAction.SKIP)
-        self.bind_button = self.actions.button(ReviewAction.BIND)
-        self.dismiss_button = self.actions.button(ReviewAction.DISMISS)
-        self.merge_button = self.actions.button(ReviewAction.MERGE)
-        for button in (self.previous_button, self.next_button, self.undo_button, self.help_button):
-            bar.addWidget(button)
-        bar.addStretch(1)
-        for button in (self.skip_button, self.dismiss_button, self.bind_button, self.merge_button):
-            bar.addWidget(button)
-        layout.addLayout(bar)
+        A = ReviewAction
+        self.bar = ButtonRow(
+            self.actions,
+            left=(
+                A.FOLD_QUEUE,
+                A.PREVIOUS_GROUP,
+                A.NEXT_GROUP,
+                A.UNDO,
+                A.CHEAT_SHEET,
+                A.CONVERSATION,
+            ),
+            right=(A.SKIP, A.DISMISS, A.BIND, A.MERGE),
+            # Binding also has Ctrl+B and the Contact row's "bind to another contact…".
+            worded=(A.PREVIOUS_GROUP, A.NEXT_GROUP, A.UNDO, A.BIND),
+        )
+        buttons = self.bar.buttons
+        self.previous_button, self.next_button = buttons[A.PREVIOUS_GROUP], buttons[A.NEXT_GROUP]
+        self.undo_button, self.help_button = buttons[A.UNDO], buttons[A.CHEAT_SHEET]
+        self.conversation_button, self.fold_button = buttons[A.CONVERSATION], buttons[A.FOLD_QUEUE]
+        self.skip_button, self.dismiss_button = buttons[A.SKIP], buttons[A.DISMISS]
+        self.bind_button, self.merge_button = buttons[A.BIND], buttons[A.MERGE]
+        layout.addLayout(self.bar)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        margins = self.layout().contentsMargins()
+        self.bar.fit(self.width() - margins.left() - margins.right())
+
+    def ensure_lead_visible(self, index: int) -> None:
+        """Scroll the lead columns so that the lead in position ``index`` shows."""
+        self.columns.ensure_visible(index)
 
     def _build_actions(self) -> ReviewActions:
         """Every review action with its keys; ``_update_actions`` says which can be done."""
@@ -200,8 +241,15 @@ class CompareView(QWidget):
             (ReviewAction.VALUE_LEFT, lambda: self.move_choice(-1)),
             (ReviewAction.VALUE_RIGHT, lambda: self.move_choice(1)),
             (ReviewAction.VALUE_OF_LEAD, self.choose_column_value),
+            # The window folds its queue on the action's ``toggled`` (main_window.py).
+            (ReviewAction.FOLD_QUEUE, lambda: None),
+            (ReviewAction.CONVERSATION, lambda: None),
         ):
             actions.add(which, slot)
+        actions[ReviewAction.FOLD_QUEUE].setCheckable(True)
+        self.conversation_action = actions[ReviewAction.CONVERSATION]
+        self.conversation_action.setCheckable(True)
+        self.conversation_action.toggled.connect(self._conversation_toggled)
         return actions
 
     # ------------------------------------------------------------------ public API
@@ -300,6 +348,7 @@ class CompareView(QWidget):
         self.reasons_label.show()
         self._show_banner("")
         self._replace_grid(None)
+        self.close_conversation()
         self._update_actions()
 
     @property
@@ -336,6 +385,9 @@ class CompareView(QWidget):
             self._update_actions()
 
         def unavailable(exc: KnownError) -> None:
+            if isinstance(exc, HiddenGroup):  # nothing changed: no refresh to ask for
+                failed(error_text(exc))
+                return
             # After a refused merge the refusal says more (who merged it, and when)
             # than the reload's own "already merged".
             failed(stale or error_text(exc))
@@ -380,14 +432,20 @@ class CompareView(QWidget):
         else:
             title = self.tr("{count} leads that may be one customer")
         self.title.setText(title.format(count=len(plan.lead_ids)))
-        self.heading.show_reasons(self._reasons)
+        # A reason quotes the leads' names and phones: none when one may not be read.
+        self.heading.show_reasons(() if loaded.hidden else self._reasons)
+        if loaded.hidden:  # leads the operator may not read: whose, not what
+            self._show_banner("; ".join(translate_message(m) for m in loaded.hidden))
         grid = CompareGrid(plan)
         grid.value_chosen.connect(self._choose)
         grid.type_requested.connect(self.type_value)
         grid.primary_chosen.connect(self.choose_primary_column)
         grid.exclude_requested.connect(self.exclude_column)
+        grid.conversation_requested.connect(self.show_conversation)
         grid.bind_requested.connect(self.bind_contact)
         self._replace_grid(grid)
+        if self.conversation.isVisible():
+            self.conversation.load(self._context, self._conversation_leads())
         self._refresh()
         self._focus.take_if_free()
         self.group_loaded.emit()
@@ -398,6 +456,7 @@ class CompareView(QWidget):
             delete_later(old)
         self.grid = grid
         self.scroll.setWidget(grid if grid is not None else QWidget())
+        self.columns.reset()
 
     def _refresh(self) -> None:
         """Show the plan's current primary and choices, the preview and the rights."""
@@ -472,6 +531,7 @@ class CompareView(QWidget):
         if field_name in self._nav_fields:
             self._current_row = self._nav_fields.index(field_name)
         self._refresh()
+        self.ensure_lead_visible(plan.lead_ids.index(lead_id))
 
     def type_value(self, field_name: str) -> None:
         """The operator types the merged lead's value (a name no lead spells right)."""
@@ -503,6 +563,7 @@ class CompareView(QWidget):
         plan.set_primary(plan.lead_ids[index])
         self._recheck_rights()
         self._refresh()
+        self.ensure_lead_visible(index)
 
     def move_row(self, step: int) -> None:
         if not self._nav_fields or self.plan is None:
@@ -529,6 +590,40 @@ class CompareView(QWidget):
         if plan is None or name is None or not 0 <= index < len(plan.lead_ids):
             return
         self._choose(name, plan.lead_ids[index])
+
+    # ------------------------------------------------------------------ conversation
+
+    def show_conversation(self, index: int | None = None) -> None:
+        """Open the conversation panel, at the lead of column ``index`` if given."""
+        plan = self.plan
+        if plan is not None and index is not None:
+            self.conversation.scroll_to_lead(plan.lead_ids[index])
+        if self.conversation_action.isChecked():
+            self.conversation.setFocus()
+        else:
+            self.conversation_action.setChecked(True)
+
+    def _conversation_leads(self) -> tuple[int, ...]:
+        """The leads whose chats the panel reads (none for a group of contacts)."""
+        plan = self.plan
+        return tuple(plan.lead_ids) if plan is not None and plan.entity == LEAD else ()
+
+    def close_conversation(self) -> None:
+        self.conversation_action.setChecked(False)
+
+    def _conversation_toggled(self, on: bool) -> None:
+        had_focus = self.conversation.isAncestorOf(QApplication.focusWidget())
+        self.conversation.setVisible(on)
+        if on:
+            width = self.body.width()
+            panel = min(PANEL_WIDTH, width // 2)
+            self.body.setSizes([width - panel, panel])
+            self.conversation.load(self._context, self._conversation_leads())
+            self.conversation.setFocus()
+        else:
+            self.conversation.stop()
+            if had_focus:
+                self.scroll.setFocus()
 
     # ------------------------------------------------------------------ actions
 

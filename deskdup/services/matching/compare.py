@@ -1,0 +1,440 @@
+"""Two leads compared field by field: the comparison pattern the model scores
+(``model.py``), the reasons' weights in bits, and the totals of the pairs that
+are no candidate (the model's background: exact counts where they are cheap,
+a sample of random pairs where not)."""
+
+from __future__ import annotations
+
+import random
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable
+from itertools import repeat
+
+from deskdup.services.candidates import Reason
+from deskdup.services.matching.evidence import (
+    _UNKNOWN,
+    Evidence,
+    _best_name_match,
+    _evidence,
+    _name_conflict,
+    _reasons,
+)
+from deskdup.services.matching.inquiry import is_personal_text, likeness
+from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
+from deskdup.services.matching.model import (
+    EMAIL,
+    HANDLE,
+    LEVELS,
+    MESSAGE,
+    NAME,
+    PHONE,
+    RETURN,
+    TIME,
+    TIME_BANDS,
+    Background,
+    LinkageModel,
+    Pattern,
+    level_index,
+    prior_model,
+)
+from deskdup.services.matching.record import _Lead
+from deskdup.services.matching.settings import (
+    NAME_HORIZON,
+    SAME_MESSAGE,
+    SIMILAR_MESSAGE,
+    MatchSettings,
+)
+from deskdup.services.names import NameParts
+
+_L = {(c, name): i for c, levels in enumerate(LEVELS) for i, name in enumerate(levels)}
+_NAME_LEVEL = {name: i for i, name in enumerate(LEVELS[NAME])}
+_NICK_FULL = ("full_name", "full_name_patronymic")
+# TIME level by band (0..5) and channel switch.
+_TIME_LEVELS = (
+    (_L[TIME, "le2_same"], _L[TIME, "le2_switch"]),
+    (_L[TIME, "le5_same"], _L[TIME, "le5_switch"]),
+    (_L[TIME, "le20_same"], _L[TIME, "le20_switch"]),
+    (_L[TIME, "le60_same"], _L[TIME, "le60_switch"]),
+    (_L[TIME, "le1d"], _L[TIME, "le1d"]),
+    (_L[TIME, "le7d"], _L[TIME, "le7d"]),
+    (_L[TIME, "gt7d"], _L[TIME, "gt7d"]),
+)
+_RETURN_LEVELS = (1, 1, 1, 1, 2, 3, 4)
+_TIER_RANK = {"personal": 0, "rare": 1, "common": 2, "template": 3}
+_MESSAGE_BY_TIER = {
+    "rare": _L[MESSAGE, "rare"],
+    "common": _L[MESSAGE, "common"],
+    "template": _L[MESSAGE, "template"],
+}
+
+
+def _band(minutes: float) -> int:
+    for i, bound in enumerate(TIME_BANDS):
+        if minutes <= bound:
+            return i
+    return len(TIME_BANDS)
+
+
+def _identifier_level(a: Collection[str], b: Collection[str]) -> int:
+    if not a or not b:
+        return 0
+    return 1 if any(v in b for v in a) else 2
+
+
+def compare(
+    x: _Lead,
+    y: _Lead,
+    settings: MatchSettings,
+    name_match: object = _UNKNOWN,
+    common: Collection[str] = (),
+) -> Pattern:
+    """The comparison pattern of two leads (level indices, ``model.LEVELS``);
+    ``common``: the first names whose agreement is the common level."""
+    # Phones: shared, a shared invalid number, different, or null.
+    if x.phones and y.phones:
+        phone = 1 if any(p in y.phones for p in x.phones) else 3
+    elif x.bad_phones and y.bad_phones and any(p in y.bad_phones for p in x.bad_phones):
+        phone = 2
+    else:
+        phone = 0
+    email = _identifier_level(x.emails, y.emails)
+    handle = (
+        _identifier_level([h for _c, h in x.handles], [h for _c, h in y.handles])
+        if x.handles and y.handles
+        else 0
+    )
+    name = _name_level(x, y, settings, name_match, common)
+    minutes = abs(x.minute - y.minute)
+    band = _band(minutes)
+    if phone in (1, 2) or email == 1 or handle == 1:
+        time, back = 0, _RETURN_LEVELS[band]
+    else:
+        time, back = _TIME_LEVELS[band][x.channel is not y.channel], 0
+    message = _message_level(x, y, minutes, settings)
+    pattern = (phone, email, handle, name, time, message, back)
+    off = _switched_off(settings)
+    if off:
+        pattern = tuple(0 if (c, level) in off else level for c, level in enumerate(pattern))
+    return pattern
+
+
+# Evidence an operator switched off (its weight set to 0 or below) says
+# nothing: its level becomes the null level.  Only the hand-set weights of
+# evidence *for* a match can be switched off this way.
+_SWITCH: dict[str, tuple[tuple[int, int], ...]] = {
+    "same_phone": ((PHONE, 1),),
+    "first_name": ((NAME, _NAME_LEVEL["first_name"]), (NAME, _NAME_LEVEL["first_name_common"])),
+    "same_invalid_phone": ((PHONE, 2),),
+    "same_email": ((EMAIL, 1),),
+    "same_handle": ((HANDLE, 1),),
+    "burst": tuple(
+        (TIME, level) for level, name in enumerate(LEVELS[TIME]) if name.endswith("_switch")
+    ),
+    "same_message": ((MESSAGE, 2),),
+    "similar_message": ((MESSAGE, 3),),
+    "rare_message": ((MESSAGE, 4),),
+    "common_message": ((MESSAGE, 5),),
+    "template_message": ((MESSAGE, 6),),
+    **{
+        code: ((NAME, _NAME_LEVEL[code]),)
+        for code in (
+            "surname_only",
+            "surname_initial",
+            "surname_number",
+            "nickname_name",
+            "full_name",
+            "full_name_patronymic",
+        )
+    },
+}
+_OFF_CACHE: dict[int, tuple[dict, frozenset[tuple[int, int]]]] = {}
+
+
+def _switched_off(settings: MatchSettings) -> frozenset[tuple[int, int]]:
+    """(comparison, level) of the evidence switched off (worked out once per
+    weights dict: settings are not changed while a scan runs)."""
+    weights = settings.weights
+    cached = _OFF_CACHE.get(id(weights))
+    if cached is not None and cached[0] is weights:
+        return cached[1]
+    off = frozenset(
+        level for code, levels in _SWITCH.items() if settings.weight(code) <= 0 for level in levels
+    )
+    if len(_OFF_CACHE) > 64:
+        _OFF_CACHE.clear()
+    _OFF_CACHE[id(weights)] = (weights, off)
+    return off
+
+
+def _name_level(
+    x: _Lead, y: _Lead, settings: MatchSettings, name_match: object, common: Collection[str]
+) -> int:
+    if not (x.name.words or x.nicks) or not (y.name.words or y.nicks):
+        return 0
+    conflict = _name_conflict(x.name, y.name)
+    if conflict is not None:
+        return _NAME_LEVEL[conflict]
+    if name_match is _UNKNOWN:
+        name_match = _best_name_match(x, y, settings)
+    if name_match is None:
+        return _NAME_LEVEL["none"]
+    _w, code, pa, pb, nick_a, nick_b = name_match  # type: ignore[misc]
+    if (nick_a or nick_b) and code in _NICK_FULL:
+        code = "nickname_name"
+    elif code == "first_name" and common and _common_first(pa, pb, common):
+        code = "first_name_common"
+    return _NAME_LEVEL[code]
+
+
+def _common_first(a: NameParts, b: NameParts, common: Collection[str]) -> bool:
+    """The first name the two share is a common one (both sides' forms are)."""
+    shared = [f for f in a.firsts if f in b.firsts] or [*a.firsts, *b.firsts]
+    return bool(shared) and all(f in common for f in shared)
+
+
+# A first name this share of the named leads carry, or more, is common.
+COMMON_FIRST_SHARE = 0.02
+
+
+def common_first_names(leads: Iterable[_Lead]) -> frozenset[str]:
+    """The canonical first names at least ``COMMON_FIRST_SHARE`` of the leads
+    with a first name in their name fields carry."""
+    counts: Counter[str] = Counter()
+    named = 0
+    for rec in leads:
+        firsts = rec.name.firsts
+        if firsts:
+            named += 1
+            counts.update(firsts)
+    if not named:
+        return frozenset()
+    return frozenset(f for f, n in counts.items() if n >= COMMON_FIRST_SHARE * named)
+
+
+def _message_level(x: _Lead, y: _Lead, minutes: float, settings: MatchSettings) -> int:
+    if minutes > NAME_HORIZON * settings.burst_minutes:
+        return 0
+    if len(x.message) < MESSAGE_MIN_CHARS or len(y.message) < MESSAGE_MIN_CHARS:
+        return 0
+    alike = likeness(x.message, y.message)
+    if alike < SIMILAR_MESSAGE:
+        return _L[MESSAGE, "different"]
+    tier = max(x.tier, y.tier, key=_TIER_RANK.__getitem__)
+    if tier == "personal":
+        if is_personal_text(x.message) and is_personal_text(y.message):
+            if alike >= SAME_MESSAGE:
+                return _L[MESSAGE, "personal_same"]
+            return _L[MESSAGE, "personal_similar"]
+        tier = "rare"
+    return _MESSAGE_BY_TIER[tier]
+
+
+# ----------------------------------------------------------------- reasons in bits
+
+# The comparison (and for a few codes the level) behind each evidence code.
+_CODE_LEVEL: dict[str, tuple[int, int | None]] = {
+    "same_phone": (PHONE, _L[PHONE, "shared"]),
+    "same_invalid_phone": (PHONE, _L[PHONE, "shared_invalid"]),
+    "different_phones": (PHONE, _L[PHONE, "different"]),
+    "same_email": (EMAIL, _L[EMAIL, "shared"]),
+    "same_handle": (HANDLE, _L[HANDLE, "shared"]),
+    "burst": (TIME, None),
+    "burst_identifier": (RETURN, None),
+    **{code: (NAME, None) for code in LEVELS[NAME][1:]},
+    **{
+        code: (MESSAGE, None)
+        for code in (
+            "same_message",
+            "similar_message",
+            "rare_message",
+            "common_message",
+            "template_message",
+        )
+    },
+}
+
+
+def reasons_in_bits(
+    evidence: list[Evidence], pattern: Pattern, model: LinkageModel
+) -> tuple[Reason, ...]:
+    """The reasons of a pair, each weighing the bits its comparison level carries."""
+    weighted = []
+    for code, _weight, template, params in evidence:
+        comparison, level = _CODE_LEVEL.get(code, (None, None))
+        if comparison is None:
+            continue
+        if comparison == TIME and not pattern[TIME]:
+            comparison = RETURN  # the gap of two leads sharing an identifier
+        bits = model.bits(comparison, pattern[comparison] if level is None else level)
+        weighted.append((code, round(bits, 1), template, params))
+    return _reasons(weighted)
+
+
+# ----------------------------------------------------------------- the background
+
+# Random pairs sampled for the names and for the inquiries: enough to tell a
+# share of 1e-3 within about 10 % (the rarest levels lean on the prior).
+SAMPLE_PAIRS = 10_000
+_ALWAYS_CANDIDATES = (
+    _L[MESSAGE, "personal_same"],
+    _L[MESSAGE, "personal_similar"],
+    _L[MESSAGE, "rare"],
+)
+
+
+def background(
+    leads: list[_Lead],
+    settings: MatchSettings,
+    candidate_non_null: list[float],
+    candidate_levels: list[list[float]],
+    common: Collection[str] = (),
+    seed: int = 14,
+) -> Background:
+    """The pairs that are no candidate, per comparison: how many are not null
+    there and the share of each level among them.
+
+    Identifiers and time are counted exactly (how many pairs share a value, fall
+    in a time band, come through one channel) minus the candidates' own counts;
+    names and the inquiry by a sample of random pairs (names: of two named
+    leads; the inquiry: of two leads with one within the name horizon).  A
+    random pair of named leads is a candidate one time in thousands or less, so
+    the names' sample is taken as it comes; the same personal question or a
+    text no one else sent in those hours always makes a candidate (band and
+    text keys), so those levels are left out of the inquiry's sample.
+    """
+    n = len(leads)
+    pairs = n * (n - 1) / 2
+    non_null = [0.0] * len(LEVELS)
+    shares: list[list[float]] = [[0.0] * len(levels) for levels in LEVELS]
+    rng = random.Random(seed)
+
+    # Identifiers: pairs where both have one, and those sharing one.
+    def identifier(c: int, values_of: Callable[[_Lead], Iterable[str]], shared: int) -> None:
+        counts: Counter[str] = Counter()
+        having = 0
+        for rec in leads:
+            values = tuple(values_of(rec))
+            if values:
+                having += 1
+                counts.update(set(values))
+        both = having * (having - 1) / 2
+        same = sum(k * (k - 1) / 2 for k in counts.values() if k > 1)
+        rest = max(0.0, both - candidate_non_null[c])
+        same_rest = max(0.0, same - candidate_levels[c][shared])
+        non_null[c] = rest
+        if rest > 0:
+            shares[c][shared] = min(1.0, same_rest / rest)
+            shares[c][-1] = 1.0 - shares[c][shared]
+
+    identifier(PHONE, lambda r: r.phones, _L[PHONE, "shared"])
+    identifier(EMAIL, lambda r: r.emails, _L[EMAIL, "shared"])
+    identifier(HANDLE, lambda r: (h for _c, h in r.handles), _L[HANDLE, "shared"])
+
+    # Time: pairs per band, and per band those through one channel.
+    minutes = sorted(r.minute for r in leads)
+    by_channel: dict[object, list[float]] = {}
+    for rec in leads:
+        by_channel.setdefault(rec.channel, []).append(rec.minute)
+    for values in by_channel.values():
+        values.sort()
+
+    def within(values: list[float], bound: float) -> float:
+        """Pairs of ``values`` (sorted) at most ``bound`` apart."""
+        n = len(values)
+        ends = sum(map(bisect_right, repeat(values, n), [v + bound for v in values]))
+        return ends - n * (n + 1) / 2
+
+    cumulative = [within(minutes, b) for b in TIME_BANDS]
+    near_bands = 4  # the bands within the hour tell the channel switch apart
+    same_channel = [sum(within(v, b) for v in by_channel.values()) for b in TIME_BANDS[:near_bands]]
+    totals = [0.0] * len(LEVELS[TIME])
+    previous = previous_same = 0.0
+    for band, total in enumerate(cumulative):
+        in_band = total - previous
+        if band < near_bands:
+            same = same_channel[band] - previous_same
+            totals[_TIME_LEVELS[band][0]] += same
+            totals[_TIME_LEVELS[band][1]] += in_band - same
+            previous_same = same_channel[band]
+        else:
+            totals[_TIME_LEVELS[band][0]] += in_band
+        previous = total
+    totals[_TIME_LEVELS[-1][0]] += pairs - previous
+    rest = [max(0.0, t - c) for t, c in zip(totals, candidate_levels[TIME], strict=True)]
+    non_null[TIME] = sum(rest)
+    if non_null[TIME] > 0:
+        shares[TIME] = [r / non_null[TIME] for r in rest]
+    # Strangers sharing a phone (a household, an office) write at independent
+    # times: the gap of such a pair is that of any two leads.  So the RETURN
+    # comparison's u is the time bands' share among all pairs, weighed as if
+    # every pair were such a stranger pair (EM alone would learn it from a few
+    # households, and a handful of low-scored returning customers could teach
+    # it that an hour apart is common among strangers).
+    if pairs > 0:
+        hour = cumulative[near_bands - 1]
+        day, week = cumulative[near_bands], cumulative[near_bands + 1]
+        non_null[RETURN] = pairs
+        shares[RETURN] = [0.0, hour / pairs, (day - hour) / pairs, (week - day) / pairs,
+                          (pairs - week) / pairs]  # fmt: skip
+
+    # Names: random pairs of two leads that carry a name.
+    named = [r for r in leads if r.name.words or r.nicks]
+    if len(named) >= 2:
+        both = len(named) * (len(named) - 1) / 2
+        counts = Counter()
+        for _ in range(min(SAMPLE_PAIRS, int(both))):
+            i, j = rng.randrange(len(named)), rng.randrange(len(named) - 1)
+            a, b = named[i], named[j + (j >= i)]
+            counts[_name_level(a, b, settings, _UNKNOWN, common)] += 1
+        _set_shares(shares, non_null, NAME, counts, both - candidate_non_null[NAME])
+
+    # The inquiry: two leads with one, within the name horizon.
+    horizon = NAME_HORIZON * settings.burst_minutes
+    with_message = sorted(
+        (r for r in leads if len(r.message) >= MESSAGE_MIN_CHARS), key=lambda r: r.minute
+    )
+    times = [r.minute for r in with_message]
+    near = within(times, horizon)
+    if near >= 1:
+        counts = Counter()
+        for _ in range(min(SAMPLE_PAIRS, int(near) * 2)):
+            i = rng.randrange(len(with_message))
+            lo = bisect_left(times, times[i] - horizon)
+            hi = bisect_right(times, times[i] + horizon)
+            if hi - lo < 2:
+                continue
+            j = rng.randrange(lo, hi - 1)
+            j += j >= i
+            a, b = with_message[i], with_message[j]
+            counts[_message_level(a, b, abs(a.minute - b.minute), settings)] += 1
+        for level in (0, *_ALWAYS_CANDIDATES):
+            counts.pop(level, None)
+        _set_shares(shares, non_null, MESSAGE, counts, near - candidate_non_null[MESSAGE])
+    return Background(pairs, non_null, shares)
+
+
+def _set_shares(shares, non_null, c: int, counts: Counter, rest: float) -> None:
+    sampled = sum(counts.values())
+    if sampled == 0 or rest <= 0:
+        return
+    non_null[c] = rest
+    shares[c] = [counts.get(i, 0) / sampled for i in range(len(LEVELS[c]))]
+    shares[c][0] = 0.0
+
+
+def level_of(comparison: int, name: str) -> int:
+    return level_index(comparison, name)
+
+
+def score_pair(
+    x: _Lead, y: _Lead, settings: MatchSettings, model: LinkageModel | None = None
+) -> tuple[float, tuple[Reason, ...]]:
+    """The model's probability that two leads are one customer (``model``: the
+    index's learned one; by default the priors), with the reasons in bits,
+    strongest first."""
+    model = model or prior_model()
+    pattern = compare(x, y, settings, common=model.common_firsts)
+    return round(model.probability(pattern), 4), reasons_in_bits(
+        _evidence(x, y, settings), pattern, model
+    )
