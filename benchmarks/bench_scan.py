@@ -246,7 +246,7 @@ def measure_scan(path: Path, settings: MatchSettings) -> dict:
     """Full scan in this process (the caller runs it in a fresh one)."""
     ws = open_workspace(str(path), migrate=False)
     started = time.perf_counter()
-    index = MatchIndex.build(ws, settings)
+    index = MatchIndex.build(ws, settings, refreshable=False)  # as `deskdup scan`
     seconds = time.perf_counter() - started
     result = index.result()
     out = {

@@ -256,7 +256,7 @@ def run_child(args) -> dict:
     settings = MatchSettings()
     ws = open_workspace(str(db), migrate=False)
     started, cpu = time.perf_counter(), time.process_time()
-    index = MatchIndex.build(ws, settings)
+    index = MatchIndex.build(ws, settings, refreshable=False)  # as `deskdup scan`
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out: dict = {

@@ -383,3 +383,40 @@ def test_kept_candidates_on_postgresql(pg_database):
         assert _search_rows(ws) == _full_search_rows(ws)
     finally:
         ws.dispose()
+
+
+def test_a_one_shot_scan_finds_the_same_pairs_without_keeping_band_keys(tmp_path):
+    """``refreshable=False`` (``deskdup scan``) makes the message band keys per
+    time bucket while scoring: the same pairs and reasons as the window's index,
+    on a demo with bursts of the same question."""
+    from deskdup.services.demo import generate_demo
+
+    ws = open_workspace(str(tmp_path / "demo.sqlite"))
+    try:
+        generate_demo(ws, leads=1500, seed=5)
+        _people(ws)
+        question = "Здравствуйте, сколько будет стоить шкаф-купе 2,4 м с зеркалом?"
+        with ws.session() as s:
+            phone = make_lead(
+                s,
+                channel=Channel.WHATSAPP,
+                created_at=T0 + timedelta(days=40),
+                comms=[(PHONE, Channel.WHATSAPP, "+7 915 222-33-44")],
+                chats=[(Channel.WHATSAPP, question)],
+            )
+            name = make_lead(
+                s,
+                channel=Channel.AVITO,
+                first_name="Глеб",
+                created_at=T0 + timedelta(days=40, minutes=55),
+                chats=[(Channel.AVITO, "Сколько будет стоить шкаф-купе 2,4 м с зеркалом")],
+            )
+        kept = MatchIndex.build(ws)
+        one_shot = MatchIndex.build(ws, refreshable=False)
+        assert (phone.id, name.id) in one_shot.pairs  # only the question links them
+        assert one_shot.pairs and _pairs(one_shot) == _pairs(kept)
+        assert len(one_shot.blocks.data) < len(kept.blocks.data)
+        with pytest.raises(RuntimeError):
+            one_shot.refresh(ws)
+    finally:
+        ws.dispose()

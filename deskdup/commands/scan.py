@@ -143,7 +143,10 @@ def run_scan(args) -> int:
     try:
         settings = _settings(args)
         contacts = getattr(args, "entity", "lead") == "contact"
-        index = (ContactMatchIndex if contacts else MatchIndex).build(ws, settings)
+        if contacts:
+            index = ContactMatchIndex.build(ws, settings)
+        else:
+            index = MatchIndex.build(ws, settings, refreshable=False)
         result = index.result()
         portal = workspace_link(ws) is not None
     finally:

@@ -4,8 +4,11 @@ cyclic garbage collector away while millions of small objects are made."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+
+from deskdup.services.matching.keys import _message_hashes
+from deskdup.services.matching.record import _Lead
 
 
 class _Blocks:
@@ -76,3 +79,35 @@ def quiet_gc(freeze: bool = False) -> Iterator[None]:
             gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def slide_bands(
+    leads: dict[int, _Lead],
+    scored: Iterable[_Lead],
+    period: float,
+    window: dict[int, dict[int, list[int]]],
+) -> Iterator[_Lead]:
+    """``scored`` in time order, with ``window`` holding the message band keys
+    (band -> lead ids) of the buckets of ``period`` minutes around each lead
+    (the one before, its own, the one after) while it is scored, and no
+    others: a one-shot build never holds every lead's ten band keys at once.
+    Scoring in this order finds the same pairs, each once: candidates are
+    symmetric and a lead scores only the greater ids."""
+    by_bucket: dict[int, list[_Lead]] = {}
+    for rec in leads.values():
+        by_bucket.setdefault(int(rec.minute // period), []).append(rec)
+    todo: dict[int, list[_Lead]] = {}
+    for rec in scored:
+        todo.setdefault(int(rec.minute // period), []).append(rec)
+    for bucket in sorted(todo):
+        for old in [b for b in window if b < bucket - 1]:
+            del window[old]
+        for near in (bucket - 1, bucket, bucket + 1):
+            if near not in window:
+                bands: dict[int, list[int]] = {}
+                for rec in by_bucket.get(near, ()):
+                    for band in _message_hashes(rec)[1]:
+                        bands.setdefault(band, []).append(rec.id)
+                window[near] = bands
+        yield from todo[bucket]
+    window.clear()

@@ -27,6 +27,7 @@ compared with every candidate of its lead).
 from __future__ import annotations
 
 import re
+import zlib
 from functools import lru_cache
 from itertools import combinations
 
@@ -113,6 +114,10 @@ def digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
+def _stable_hash(word: str) -> int:
+    return zlib.crc32(word.encode())
+
+
 @lru_cache(maxsize=100_000)
 def band_keys(text: str) -> tuple[int, ...]:
     """Hashes of pairs of the words with the smallest hashes (distinct).
@@ -128,7 +133,10 @@ def band_keys(text: str) -> tuple[int, ...]:
         words.add(number[:6])
     if len(words) < 2:
         return ()
-    sketch = sorted(words, key=hash)[:_SKETCH_WORDS]
+    # Words ranked by a hash that is the same in every process (Python's own
+    # str hash is salted per process): the sketch, so the pairs found, must
+    # not change from one run to the next, and kept pairs must match a rescan.
+    sketch = sorted(words, key=_stable_hash)[:_SKETCH_WORDS]
     return tuple(hash(("m", a, b)) for a, b in combinations(sorted(sketch), 2))
 
 
