@@ -10,13 +10,15 @@ from deskdup.models import (
     Activity,
     Chat,
     Communication,
+    Contact,
     Deal,
     Dismissal,
     Lead,
     WorkspaceMeta,
 )
 
-TABLES = (Lead, Communication, Chat, Activity, Deal, Dismissal, WorkspaceMeta)
+# Contacts too: a bind adds to its contact (and a merge may bind its result).
+TABLES = (Lead, Communication, Chat, Activity, Deal, Contact, Dismissal, WorkspaceMeta)
 
 
 def dump(ws) -> dict[str, dict[Any, dict[str, Any]]]:

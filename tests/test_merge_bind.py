@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from deskdup.models import (
@@ -20,6 +22,7 @@ from deskdup.models import (
     Scope,
 )
 from deskdup.services.backend import SqlBackend
+from deskdup.services.binding import comm_key
 from deskdup.services.contact_picker import ContactFinder
 from deskdup.services.errors import KnownError, RightsError
 from deskdup.services.merge import apply_merge, last_undoable_merge, row_dict, undo_event
@@ -208,3 +211,77 @@ def test_undo_last_takes_back_a_bind_too(world):
     last = last_undoable_merge(ws, ops["anna"].id)
     assert last is not None and last.event_id == event_id
     assert last.is_bind and last.contact_label == "C-77"
+
+
+_comm = st.one_of(
+    st.tuples(
+        st.just(CommKind.PHONE),
+        st.just(Channel.CALL),
+        st.sampled_from(["+7 916 123-45-67", "8 (916) 123 45 67", "+79031112233", "89035550000"]),
+    ),
+    st.tuples(
+        st.just(CommKind.EMAIL),
+        st.just(Channel.EMAIL),
+        st.sampled_from(["liza@example.ru", "LIZA@example.ru", "ivan@mail.ru"]),
+    ),
+    st.tuples(
+        st.just(CommKind.MESSENGER),
+        st.just(Channel.TELEGRAM),
+        st.sampled_from(["@lizaerm", "lizaerm", "@ivan_p"]),
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def prop_ws(tmp_path_factory):
+    ws = open_workspace(str(tmp_path_factory.mktemp("merge-bind") / "props.sqlite"))
+    with ws.session() as s:
+        operator_id = make_operator(s, "anna").id
+    yield ws, operator_id
+    ws.dispose()
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    groups=st.lists(
+        st.tuples(st.lists(_comm, max_size=3), st.integers(0, 2)), min_size=2, max_size=4
+    ),
+    contact_comms=st.lists(_comm, max_size=3, unique_by=lambda c: (c[0], c[2])),
+)
+def test_merge_and_bind_loses_nothing_and_undo_restores(prop_ws, groups, contact_comms):
+    ws, operator_id = prop_ws
+    with ws.session() as s:
+        leads = [
+            make_lead(s, first_name="Лиза", comms=comms, chats=chats) for comms, chats in groups
+        ]
+        contact = Contact(first_name="Лиза", created_at=BASE_TIME, updated_at=BASE_TIME)
+        for kind, channel, raw in contact_comms:
+            contact.communications.append(make_comm(kind, channel, raw))
+        s.add(contact)
+        s.flush()
+        ids, contact_id = [lead.id for lead in leads], contact.id
+        group_keys = {
+            comm_key(c.kind, c.normalized, c.raw_value) for x in leads for c in x.communications
+        }
+        chat_ids = {chat.id for x in leads for chat in x.chats}
+        contact_before = [
+            comm_key(c.kind, c.normalized, c.raw_value) for c in contact.communications
+        ]
+    before = state(ws)
+    with ws.session() as s:
+        plan = build_plan(s, ids, ids[0])
+    plan.pick_contact(contact_id, str(contact_id), "Лиза")
+    result = apply_merge(ws, plan, operator_id, MergePolicy())
+    with ws.session() as s:
+        contact = s.get(Contact, contact_id)
+        after = [comm_key(c.kind, c.normalized, c.raw_value) for c in contact.communications]
+        assert group_keys <= set(after)  # every channel of the group is on the contact
+        # once each: only what the contact lacked was added
+        assert len(after) == len(contact_before) + len(group_keys - set(contact_before))
+        bound = set(s.scalars(select(Chat.id).where(Chat.contact_id == contact_id)))
+        assert bound == chat_ids
+        assert s.get(Lead, ids[0]).contact_id == contact_id
+    undo_event(ws, result.event_id, operator_id)
+    assert state(ws) == before

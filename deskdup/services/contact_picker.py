@@ -124,7 +124,12 @@ class ContactFinder:
                 if old is None:
                     best[hit.contact_id] = hit
                 else:
-                    reasons = old.reasons + tuple(r for r in hit.reasons if r not in old.reasons)
+                    # One reason of each kind (the first value that gave it): a lead's
+                    # name and its title both matching is one "same name".
+                    kinds = {(r.context, r.template) for r in old.reasons}
+                    reasons = old.reasons + tuple(
+                        r for r in hit.reasons if (r.context, r.template) not in kinds
+                    )
                     best[hit.contact_id] = ContactHit(
                         old.contact_id, old.label, old.name, max(old.score, hit.score), reasons
                     )

@@ -321,16 +321,19 @@ def apply_merge(
                 activity.lead = primary
             for deal in list(other.deals):
                 deal.lead = primary
-        session.flush()
         attached = None
         if contact is not None:
             # The whole group's channels and chats join the contact (services/binding.py).
-            chats = list(session.scalars(select(Chat).where(Chat.lead_id == primary.id)))
-            attached = plan_attach(primary, contact, primary.communications, chats)
+            # Before the flush that deletes the duplicates: the contact's new rows are
+            # inserted first, so none takes the id of a row this merge removes (SQLite
+            # hands out the highest id + 1), which undo would read as "the id is used
+            # again".  The collections already hold the group's rows (in memory).
+            attached = plan_attach(primary, contact, primary.communications, primary.chats)
             snapshot["contacts"] = attached.before()["contacts"]
             known = {row["id"] for row in snapshot["chats"]}
             snapshot["chats"] += [r for r in attached.before()["chats"] if r["id"] not in known]
             attached.apply(session, now)
+        session.flush()
 
         deleted: list[int] = []
         relinked: list[int] = []

@@ -256,3 +256,49 @@ def test_one_lead_is_bound_at_enter_and_a_refusal_keeps_the_dialog(qtbot, worksp
         event = s.scalars(select(MergeEvent)).one()
         assert event.kind is EventKind.BIND_CONTACT
     assert shown == {"known": [], "bug": []}
+
+
+def test_the_lead_lists_context_menu_binds_the_selected_lead(qtbot, demo_ws, runner, tmp_path):
+    from deskdup.services.operators import workspace_operator
+    from deskdup.views.main_menus import LEADS_TAB
+    from deskdup.views.main_window import MainWindow
+
+    context = AppContext(
+        workspace=demo_ws,
+        operator=workspace_operator(demo_ws, "supervisor"),
+        settings=Settings(tmp_path / "settings.ini"),
+        ops=runner,
+    )
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: not window.scanning and window.leads.loaded, timeout=30000)
+    with demo_ws.session() as s:
+        lead_id = s.scalar(
+            select(Lead.id).where(Lead.contact_id.is_(None), Lead.archived.is_(False)).limit(1)
+        )
+        contact = s.scalars(select(Contact).order_by(Contact.id)).first()
+        label = contact.external_id or str(contact.id)
+        contact_id = contact.id
+    window.show_tab(LEADS_TAB)
+    leads = window.leads
+    leads.select_ids([lead_id])
+    assert leads.bind_action in leads.table.actions()  # the table's context menu
+    assert leads.bind_action.isEnabled()
+    leads.bind_action.trigger()
+    qtbot.waitUntil(
+        lambda: window.bind_dialog is not None and window.bind_dialog.last_results is not None,
+        timeout=10000,
+    )
+    dialog = window.bind_dialog
+    dialog.search.setText(label)
+    qtbot.waitUntil(lambda: dialog.last_results.text == label, timeout=10000)
+    assert dialog.current_card().contact_id == contact_id
+    with qtbot.waitSignal(dialog.bound, timeout=10000):
+        qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    with demo_ws.session() as s:
+        assert s.get(Lead, lead_id).contact_id == contact_id
+    assert f"to contact #{label}" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.bind_dialog is None)
+    window.cancel_scan()
+    runner.wait()
