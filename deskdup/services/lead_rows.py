@@ -45,6 +45,8 @@ from deskdup.services.rights import (
 from deskdup.services.workspace import Workspace
 
 _CHUNK = 20000
+# Up to this many leads are read by id (an IN list, under SQLite's 999 parameters).
+_FEW_LEADS = 900
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,9 @@ def load_queue_facts(ws: Workspace, lead_ids: Collection[int] | None = None) -> 
         query = select(Lead.id, Lead.last_name, Lead.first_name, Lead.middle_name).where(
             Lead.archived.is_(False)
         )
+        if wanted is not None and len(wanted) <= _FEW_LEADS:
+            # The queue's update after a merge asks for a handful: by key, not a pass.
+            query = query.where(Lead.id.in_(sorted(wanted)))
         for lead_id, last, first, middle in session.execute(query):
             if wanted is not None and lead_id not in wanted:
                 continue

@@ -53,12 +53,17 @@ from deskdup.views.lead_list import LeadListView
 from deskdup.views.lifetime import delete_later
 from deskdup.views.live import LiveUpdates
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
+from deskdup.views.merge_key import MergeKeyGuard
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_model import QueueRow, build_rows
-from deskdup.views.shortcuts import ReviewAction
+from deskdup.views.queue_update import QueueDelta, lead_ids_in_groups, queue_delta
+from deskdup.views.shortcuts import ReviewAction, shortcut
 from deskdup.views.status_bar import WindowStatus
 
 log = logging.getLogger(__name__)
+
+# How long after a merge or dismissal, with no other, the queue is refreshed.
+REFRESH_PAUSE_MS = 600
 
 
 def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
@@ -88,6 +93,16 @@ class MainWindow(QMainWindow):
         self.context = context
         self._scan_op: Any = None
         self._scan_again = False  # scan once more when the running scan ends
+        self._refresh_again = False  # refresh once more when the running scan ends
+        # Groups taken out of the queue since the result it was built from (decided on).
+        self._dropped_keys: set[str] = set()
+        # After a decision the index is refreshed once the operator pauses: the
+        # database worker runs one op at a time, and a refresh started at once
+        # would make her next Ctrl+Return, a moment later, wait behind it.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_PAUSE_MS)
+        self._refresh_timer.timeout.connect(lambda: self.start_scan(full=False))
         self._pending_open: str | None = None
         self._reopen_row = 0  # where the next group opens after a refresh ("next")
         self.open_group: tuple[int, ...] = ()  # the leads shown in the comparison
@@ -123,6 +138,9 @@ class MainWindow(QMainWindow):
             who = f"{who} — {translate_message(context.signed.describe())}"
         self.status = WindowStatus(self, context.workspace.display_url, who)
         self.menus = WindowMenus(self)
+        self.merge_key = MergeKeyGuard(
+            self, self.compare.actions[ReviewAction.MERGE], self._why_not_merged
+        )
         self.claims = ClaimKeeper(context, self)
         # Colleagues' changes, live; started by the composition root (app.py).
         self.live = LiveUpdates(self)
@@ -174,7 +192,7 @@ class MainWindow(QMainWindow):
             # still shows three leads side by side.
             width = max(self.width(), 1400)
             self.splitter.setSizes([width // 2, width - width // 2])
-        self.queue.restore_header(s.get(opts.QUEUE_HEADER))
+        self.queue.restore_header(s.get(opts.QUEUE_HEADER), bool(s.get(opts.QUEUE_AUTO_WIDTHS)))
         self.leads.restore_header(s.get(opts.LEADS_HEADER))
         self.queue.set_mergeable_only(bool(s.get(opts.QUEUE_MERGEABLE_ONLY)))
         self.queue.mergeable_only.toggled.connect(
@@ -202,11 +220,13 @@ class MainWindow(QMainWindow):
         if not self.queue_folded:  # a folded queue's width is 0: keep the one it unfolds to
             s.set(opts.MAIN_SPLITTER, bytes(self.splitter.saveState().data()))
         s.set(opts.QUEUE_HEADER, self.queue.header_state())
+        s.set(opts.QUEUE_AUTO_WIDTHS, self.queue.auto_widths)
         s.set(opts.LEADS_HEADER, self.leads.header_state())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        self._refresh_timer.stop()
         self.live.stop()
         self.claims.release_now()
         if self._scan_op is not None:
@@ -219,6 +239,9 @@ class MainWindow(QMainWindow):
         """Fill the window: the queue from the kept scan or a new one, then the leads."""
         if self.context.scan_result is not None:
             self._show_kept_result(self.context.scan_result)
+            # The kept result may predate a decision of the window before (its
+            # refresh waits for a pause): a refresh, cheap when nothing changed.
+            self._refresh_again = self.context.match_index is not None
         else:
             self.start_scan(full=True)
         self.load_leads()
@@ -229,9 +252,13 @@ class MainWindow(QMainWindow):
 
         The build takes over the pairs the workspace keeps for every lead
         unchanged since (``store.open_index``); when the window has no index
-        yet, the kept queue is shown first, before the build.
+        yet, the kept queue is shown first, before the build.  A refresh while
+        the queue shows a result of the same tier updates only the groups that
+        changed (``queue_update``); one asked for while a scan runs (a merge
+        after a merge) runs when it ends, so no change is left out.
         """
         if self._scan_op is not None:
+            self._refresh_again = self._refresh_again or not full
             return
         if self.queue.entity_kind == CONTACT:
             self._scan_contacts()
@@ -240,6 +267,12 @@ class MainWindow(QMainWindow):
         ws, settings, operator = ctx.workspace, ctx.match_settings(), ctx.operator
         index = None if full else ctx.match_index
         tier = self.queue.tier
+        # The result the lead queue on screen was built from: the refresh's rows
+        # are only what changed since (a queue of another tier is built anew).
+        base = ctx.scan_result if index is not None and self._shown_entity == LEAD else None
+        if base is not None and getattr(base, "tier", tier) != tier:
+            base = None
+        dropped, self._dropped_keys = self._dropped_keys, set()
         if ctx.match_index is None:
 
             def kept() -> tuple[ScanResult, list[QueueRow]] | None:
@@ -249,7 +282,7 @@ class MainWindow(QMainWindow):
 
             ctx.query(self, kept, self._show_kept_queue).run_in_background()
 
-        def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
+        def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow] | QueueDelta]:
             with quiet_gc(freeze=True):
                 if index is None:
                     team = team_match_settings(ws, settings)  # the team's, once saved
@@ -260,6 +293,8 @@ class MainWindow(QMainWindow):
                 else:
                     built = index
                     result = refresh_index(built, ws, tier=tier)
+                if base is not None:
+                    return built, result, queue_delta(ws, operator, base, result, dropped)
                 return built, result, queue_rows(ws, operator, result)
 
         self.scan_action.setEnabled(False)
@@ -325,11 +360,15 @@ class MainWindow(QMainWindow):
         self._scan_op = None
         self.scan_action.setEnabled(True)
         if self._scan_again:  # an import landed while this scan ran
-            self._scan_again = False
+            self._scan_again = self._refresh_again = False
             self.start_scan(full=True)
             return
         if self._shown_entity != self.queue.entity_kind:
             self._show_entity()  # Leads / Contacts switched while the scan ran
+            return
+        if self._refresh_again:  # a merge or an undo written while this scan ran
+            self._refresh_again = False
+            self.start_scan(full=False)
             return
         kept = self.context.scan_result
         if self._shown_entity == CONTACT:
@@ -379,7 +418,7 @@ class MainWindow(QMainWindow):
             self.start_scan(full=True)
         self.load_leads()
 
-    def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow]]) -> None:
+    def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow] | QueueDelta]) -> None:
         index, result, rows = outcome
         entity = CONTACT if isinstance(index, ContactMatchIndex) else LEAD
         if entity == CONTACT:
@@ -387,8 +426,12 @@ class MainWindow(QMainWindow):
         else:
             self.context.match_index = index
             self.context.scan_result = result
-        if entity == self.queue.entity_kind:
+        if entity != self.queue.entity_kind:
+            return
+        if not isinstance(rows, QueueDelta):
             self._show_result(result, rows, entity)
+        elif self._shown_entity == LEAD:  # a delta is of the lead queue on screen
+            self._show_update(rows)
 
     def _show_kept_result(self, result: ScanResult) -> None:
         """A window rebuilt on a kept scan (new operator, language): rows on the worker,
@@ -425,11 +468,23 @@ class MainWindow(QMainWindow):
                 groups=len(result.groups), contacts=result.lead_count
             )
         else:
-            self.leads.set_duplicate_ids({i for g in result.groups for i in g.lead_ids})
+            self.leads.set_duplicate_ids(lead_ids_in_groups(result))
             text = self.tr("{groups} groups among {leads} leads").format(
                 groups=len(result.groups), leads=result.lead_count
             )
+        # Not after each merge's update: it would cover a word about a Ctrl+Return.
         self.statusBar().showMessage(text, 8000)
+        self._queue_shown(final)
+
+    def _show_update(self, delta: QueueDelta) -> None:
+        """A refresh's changes only: rows out and in, the rest of the queue untouched."""
+        self.queue.update_rows(delta.removed, delta.added)
+        self.leads.set_duplicate_ids(delta.in_groups)
+        self._queue_shown()
+
+    def _queue_shown(self, final: bool = True) -> None:
+        """The queue shows a result: open a group if none is, and say so
+        (``scan_finished``) unless it is the kept queue shown before the build."""
         pending, self._pending_open = self._pending_open, None
         if pending == "next" and self.compare_is_empty() and not self.queue.current_row():
             # The group open before the refresh is gone: the one now in its place.
@@ -588,7 +643,7 @@ class MainWindow(QMainWindow):
         self.claims.leave()
         current = self.queue.table.currentIndex()
         row = current.row() if current.isValid() else 0
-        self.queue.remove_leads(group_ids)
+        self._dropped_keys.update(self.queue.remove_leads(group_ids))
         if gone_ids and self.compare.entity == LEAD:
             self.leads.remove_leads(gone_ids)
         if self.queue.visible_count():
@@ -599,7 +654,27 @@ class MainWindow(QMainWindow):
             self.compare.clear()
             self.open_group = ()
             self._pending_open = "next"
-        QTimer.singleShot(0, lambda: self.start_scan(full=False))
+        self._refresh_timer.start()  # (again: the pause starts over)
+
+    def _why_not_merged(self) -> str | None:
+        """Why Ctrl+Return merges nothing now (``MergeKeyGuard`` says it aloud)."""
+        if self.tabs.currentIndex() == HISTORY_TAB:
+            return None  # no comparison on that tab
+        keys = shortcut(ReviewAction.MERGE).key_text()
+        compare = self.compare
+        if compare.is_writing():
+            return self.tr(
+                "Not merged: the merge before is still being written; press {keys} again"
+            ).format(keys=keys)
+        if compare.is_busy():
+            return self.tr(
+                "Not merged: the next group is still opening; look, then press {keys} again"
+            ).format(keys=keys)
+        if compare.plan is None:
+            return self.tr("Nothing to merge: no group is open")
+        if compare.refusals:
+            return self.tr("Not merged: you lack a right to merge this group (see above)")
+        return None
 
     def _group_unavailable(self, lead_ids: Sequence[int]) -> None:
         """The open group's leads changed elsewhere (a merge refused, or J onto a group

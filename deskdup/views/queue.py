@@ -8,7 +8,7 @@ window (``set_rows``) after a background scan.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -16,15 +16,15 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QDate,
+    QEvent,
     QModelIndex,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -33,9 +33,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -45,7 +43,8 @@ from deskdup.models import Channel
 from deskdup.services.matching import LIKELY, POSSIBLE
 from deskdup.services.merge_plan import CONTACT, LEAD
 from deskdup.services.messages import QT_TRANSLATE_NOOP
-from deskdup.views.channel_badges import channel_icon, channel_icon_on_light, channel_name
+from deskdup.views.channel_badges import channel_icon, channel_name
+from deskdup.views.queue_cells import GAP, ICON, ChannelsDelegate, ScoreDelegate, row_height
 from deskdup.views.queue_model import (
     CHANNEL_ORDER,
     Column,
@@ -55,34 +54,6 @@ from deskdup.views.queue_model import (
     QueueRow,
     Role,
 )
-
-ICON = 16
-GAP = 4
-
-
-class ChannelsDelegate(QStyledItemDelegate):
-    """Paints the channels of a group as a row of icons."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().paint(painter, option, index)
-        channels = index.data(Role.ChannelsRole) or ()
-        # On the highlight the blue icons vanished: a light square behind each there.
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        icon_of = channel_icon_on_light if selected else channel_icon
-        rect = option.rect
-        x = rect.x() + GAP
-        y = rect.y() + (rect.height() - ICON) // 2
-        for channel in channels:
-            if x + ICON > rect.right():
-                break
-            icon_of(channel).paint(painter, QRect(x, y, ICON, ICON))
-            x += ICON + GAP
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        channels = index.data(Role.ChannelsRole) or ()
-        base = super().sizeHint(option, index)
-        return QSize(GAP + len(channels) * (ICON + GAP), max(base.height(), ICON + 6))
-
 
 CUSTOM = -1  # the period item that shows the two date fields
 PERIODS = (  # (label, days back; None = any time)
@@ -97,12 +68,20 @@ PERIODS = (  # (label, days back; None = any time)
 WIDTHS = (
     (Column.SCORE, 60),
     (Column.LEADS, 44),
-    (Column.CHANNELS, 96),
-    (Column.CUSTOMER, 210),
-    (Column.OWNERS, 130),
-    (Column.AGE, 60),
+    (Column.CHANNELS, 3 * (ICON + GAP) + GAP),  # three icons a line, the rest below
+    (Column.CUSTOMER, 160),
+    (Column.OWNERS, 120),
+    (Column.AGE, 56),
 )
 LOCK_WIDTH = 30
+# The customer and "Why" share the width the others leave (``_fit_why``), never
+# narrower than these: at 1366 px (the queue's part of the window, about 600 px)
+# "Why" comes right after the customer and the owners are still in view.
+WHY_LEAST = 150
+CUSTOMER_LEAST, CUSTOMER_MOST = 120, 240
+HIDDEN = (Column.LEADS,)  # the size is shown under the score
+
+__all__ = ["GAP", "ICON", "QueueView"]
 
 
 # Leads / Contacts: the switch between the two queues (a key switches too).
@@ -119,6 +98,7 @@ class QueueView(QWidget):
         super().__init__(parent)
         self._claims: tuple[Mapping[int, Any], int] | None = None  # the last set_claims
         self.model = QueueModel(self)
+        self._quiet = False  # ``update_rows`` at work: the highlight's moves are its own
         self.proxy = QueueProxy(self)
         self.proxy.setSourceModel(self.model)
 
@@ -205,18 +185,32 @@ class QueueView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
-        self.table.setWordWrap(False)
+        # Two lines a row: names, reasons and owners wrap instead of being cut, and
+        # what still does not fit ends in "…" with the whole text in the tooltip.
+        self.table.setWordWrap(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table.fontMetrics()))
         self.table.setItemDelegateForColumn(Column.CHANNELS, ChannelsDelegate(self.table))
+        self.table.setItemDelegateForColumn(Column.SCORE, ScoreDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSortIndicator(Column.SCORE, Qt.SortOrder.DescendingOrder)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         header.setSectionsMovable(True)
         header.setMinimumSectionSize(LOCK_WIDTH)
+        # The operator's own widths (a column dragged or moved) are kept; until then
+        # "Why" follows the queue's width.
+        self._auto_widths = True
+        self._fitting = False
+        header.sectionResized.connect(self._section_resized)
+        header.sectionMoved.connect(self._section_moved)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
+        for column in HIDDEN:
+            self.table.setColumnHidden(column, True)
         self.fit_columns()
+        self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
         self.count = QLabel()
         layout.addWidget(self.count)
@@ -259,16 +253,88 @@ class QueueView(QWidget):
         """
         header = self.table.horizontalHeader()
         metrics = header.fontMetrics()
-        if not only_widen:
-            header.resizeSection(Column.LOCK, LOCK_WIDTH)
-        for column, width in WIDTHS:
+        self._fitting = True
+        try:
+            if not only_widen:
+                header.resizeSection(Column.LOCK, LOCK_WIDTH)
+            for column, width in (*WIDTHS, (Column.REASONS, WHY_LEAST)):
+                text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+                # Room for the padding and the sort arrow beside the text.
+                needed = metrics.horizontalAdvance(text) + 26
+                if only_widen:
+                    header.resizeSection(column, max(header.sectionSize(column), needed))
+                else:
+                    header.resizeSection(column, max(width, needed))
+        finally:
+            self._fitting = False
+        self._fit_why()
+
+    @property
+    def auto_widths(self) -> bool:
+        """ "Why" follows the queue's width (no column was dragged or moved by hand)."""
+        return self._auto_widths
+
+    def set_auto_widths(self, on: bool) -> None:
+        self._auto_widths = on
+        self._fit_why()
+
+    def _fit_why(self) -> None:
+        """The customer and "Why" share what the other shown columns leave of the
+        table's width: the age too stays in view when there is room, else it is
+        the one scrolled to.  "Why" gets the larger share (the customer's names
+        also wrap and have the members in the tooltip), never less than
+        ``WHY_LEAST``; the customer never less than ``CUSTOMER_LEAST``."""
+        if not self._auto_widths:
+            return
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width()
+        flexible = (Column.CUSTOMER, Column.REASONS)
+        shown = [c for c in Column if c not in flexible and not header.isSectionHidden(c)]
+        left = room - sum(header.sectionSize(c) for c in shown)
+        if left < CUSTOMER_LEAST + WHY_LEAST and Column.AGE in shown:
+            left += header.sectionSize(Column.AGE)  # the age goes past the edge first
+        customer = min(CUSTOMER_MOST, max(CUSTOMER_LEAST, int(left * 0.42)))
+        why = max(WHY_LEAST, left - customer)
+        self._fitting = True
+        try:
+            header.resizeSection(Column.CUSTOMER, customer)
+            header.resizeSection(Column.REASONS, why)
+        finally:
+            self._fitting = False
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_why()
+        return super().eventFilter(watched, event)
+
+    def _section_resized(self, _column: int, _old: int, _new: int) -> None:
+        # A drag on the header (a mouse button held), not the window's own fitting.
+        if not self._fitting and QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._auto_widths = False
+
+    def _section_moved(self, *_args) -> None:
+        if not self._fitting:
+            self._auto_widths = False
+
+    def _header_menu(self, pos) -> None:
+        """Show or hide a column (the Leads column, hidden since the size is under
+        the score; the age, for a narrow queue)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        for column in Column:
+            if column == Column.LOCK:
+                continue
             text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            # Room for the padding and the sort arrow beside the text.
-            needed = metrics.horizontalAdvance(text) + 26
-            if only_widen:
-                header.resizeSection(column, max(header.sectionSize(column), needed))
-            else:
-                header.resizeSection(column, max(width, needed))
+            action = QAction(text, menu)
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: self._show_column(c, on))
+            menu.addAction(action)
+        menu.popup(header.mapToGlobal(pos))
+
+    def _show_column(self, column: int, on: bool) -> None:
+        self.table.setColumnHidden(column, not on)
+        self._fit_why()
 
     def _show_dates(self, *_args) -> None:
         custom = self.period.currentData() == CUSTOM
@@ -293,10 +359,46 @@ class QueueView(QWidget):
         self._claims = (holders, me)
         self.model.set_claims(holders if self.entity_kind == LEAD else {}, me)
 
-    def remove_leads(self, lead_ids: Iterable[int]) -> None:
-        self.model.remove_leads(lead_ids)
+    def update_rows(self, removed: Collection[str], added: Sequence[QueueRow]) -> None:
+        """Take out and put in the groups a refresh changed (``queue_update.py``).
+
+        The highlighted group stays highlighted when it is still there; when it
+        changed (a lead joined or left it) its successor, the group holding the
+        most of its leads, is highlighted instead.  The highlight moving on its
+        own while rows go (Qt moves it to a neighbour) is not announced: the
+        comparison must not jump to a group because a row above it changed.
+        """
+        current = self.current_row()
+        self._quiet = True
+        try:
+            self.model.update(removed, added)
+        finally:
+            self._quiet = False
+        if added and self._claims is not None and self.entity_kind == LEAD:
+            self.model.set_claims(*self._claims)  # the new rows' "being reviewed by …"
+        if added or removed:
+            self._fill_owners(self.model.rows(), only_if_changed=True)
+            self._refilter_if_changed()
+        self._update_count()
+        if current is None:
+            return
+        now = self.current_row()
+        if (now is not None and now.key == current.key) or self.select_key(
+            current.key, open_it=False
+        ):
+            return
+        leads = set(current.lead_ids)
+        heirs = [r for r in added if leads.intersection(r.lead_ids)]
+        heir = max(heirs, key=lambda r: len(leads.intersection(r.lead_ids)), default=None)
+        if heir is None or not self.select_key(heir.key, open_it=False):
+            # Gone, or filtered out: what Qt highlighted in its place, now said aloud.
+            self.current_changed.emit(self.current_row())
+
+    def remove_leads(self, lead_ids: Iterable[int]) -> list[str]:
+        removed = self.model.remove_leads(lead_ids)
         self._refilter_if_changed()
         self._update_count()
+        return removed
 
     def _refilter_if_changed(self) -> None:
         """New rows may turn "nothing she may merge" on or off (see ``_lock_filter_on``)."""
@@ -314,9 +416,13 @@ class QueueView(QWidget):
         still reviews and dismisses; the count says why the locks are shown."""
         return self.mergeable_only.isChecked() and not self.nothing_mergeable()
 
-    def _fill_owners(self, rows: Sequence[QueueRow]) -> None:
+    def _fill_owners(self, rows: Sequence[QueueRow], only_if_changed: bool = False) -> None:
         current = self.owner.currentData()
         owners = sorted({o for r in rows for o in r.owners})
+        if only_if_changed and owners == [
+            self.owner.itemData(i) for i in range(1, self.owner.count())
+        ]:
+            return
         self.owner.blockSignals(True)
         self.owner.clear()
         self.owner.addItem(self.tr("All owners"), "")
@@ -443,6 +549,8 @@ class QueueView(QWidget):
         return self.select_proxy_row(current.row() if current.isValid() else self.unclaimed_from(0))
 
     def _current_moved(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet:
+            return  # rows being taken out and put in: ``update_rows`` decides
         self.current_changed.emit(current.data(Role.ObjectRole) if current.isValid() else None)
 
     def _activated(self, index: QModelIndex) -> None:
@@ -454,7 +562,12 @@ class QueueView(QWidget):
     def header_state(self) -> bytes:
         return bytes(self.table.horizontalHeader().saveState().data())
 
-    def restore_header(self, state: bytes) -> None:
+    def restore_header(self, state: bytes, auto_widths: bool = True) -> None:
         if state:
-            self.table.horizontalHeader().restoreState(QByteArray(state))
+            self._fitting = True
+            try:
+                self.table.horizontalHeader().restoreState(QByteArray(state))
+            finally:
+                self._fitting = False
+            self._auto_widths = auto_widths
             self.fit_columns(only_widen=True)

@@ -11,7 +11,7 @@ through a ``QSortFilterProxyModel`` that forwards ``sort`` to this model.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -41,19 +41,20 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 class Column(enum.IntEnum):
     LOCK = 0  # a lock when the signed-in operator may not merge the group
-    SCORE = 1
-    LEADS = 2
+    SCORE = 1  # the view shows the group's size under it
+    LEADS = 2  # hidden by default (the size is under the score)
     CHANNELS = 3
     CUSTOMER = 4  # the names, fullest first; phones and handles only of nameless leads
-    OWNERS = 5
-    AGE = 6
-    REASONS = 7
+    REASONS = 5  # next to the customer: at 1366 px it was past the right edge
+    OWNERS = 6
+    AGE = 7
 
 
 class Role(enum.IntEnum):
     ObjectRole = Qt.ItemDataRole.UserRole + 1  # the QueueRow
     ChannelsRole = Qt.ItemDataRole.UserRole + 3  # tuple[Channel, ...] for the delegate
     MergeableRole = Qt.ItemDataRole.UserRole + 4  # bool: may the operator merge it
+    SizeRole = Qt.ItemDataRole.UserRole + 5  # "3 leads", shown under the score
 
 
 # Locked rows read as unavailable, like disabled items, without hiding their text.
@@ -102,10 +103,11 @@ class QueueRow:
     reasons_text: str | None = field(default=None)
     # "being reviewed by …": a colleague's live claim on one of its leads ("": none).
     claimed_by: str = ""
+    # The group's key, made once: the queue looks rows up by it after every merge.
+    key: str = field(default="", init=False)
 
-    @property
-    def key(self) -> str:
-        return self.group.key
+    def __post_init__(self) -> None:
+        self.key = self.group.key
 
     @property
     def mergeable(self) -> bool:
@@ -320,6 +322,8 @@ class QueueModel(QAbstractTableModel):
             return None
         if role == Role.MergeableRole:
             return row.mergeable
+        if role == Role.SizeRole:
+            return self.size_text(row)
         if role == Role.ChannelsRole and column == Column.CHANNELS:
             return row.channels
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
@@ -329,6 +333,9 @@ class QueueModel(QAbstractTableModel):
         ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def size_text(self, row: QueueRow) -> str:
+        return self.tr("%n leads", "", len(row.lead_ids))
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if column == Column.LOCK and row.claimed_by:
@@ -342,6 +349,8 @@ class QueueModel(QAbstractTableModel):
                     *(translate_message(m) for m in grouped_refusals(row.refusals)),
                 )
             )
+        if column == Column.SCORE:
+            return f"{row.score:.2f} · {self.size_text(row)}"
         if column == Column.CHANNELS:
             return ", ".join(channel_name(c) for c in row.channels)
         if column == Column.REASONS:
@@ -465,18 +474,62 @@ class QueueModel(QAbstractTableModel):
                 return i
         return -1
 
-    def remove_leads(self, lead_ids: Iterable[int]) -> int:
-        """Drop every group containing one of ``lead_ids`` (merged or dismissed)."""
+    def remove_leads(self, lead_ids: Iterable[int]) -> list[str]:
+        """Drop every group containing one of ``lead_ids`` (merged or dismissed);
+        the keys of the groups dropped."""
         gone = set(lead_ids)
-        removed = 0
+        removed: list[str] = []
         for i in range(len(self._rows) - 1, -1, -1):
             if gone.intersection(self._rows[i].group.lead_ids):
                 self.beginRemoveRows(QModelIndex(), i, i)
                 self._locked -= self._rows[i].lock is not None
+                removed.append(self._rows[i].key)
                 del self._rows[i]
                 self.endRemoveRows()
-                removed += 1
         return removed
+
+    def update(self, removed: Collection[str], added: Iterable[QueueRow]) -> None:
+        """Take out the groups ``removed`` (keys) and put ``added`` in their sorted
+        places, as row removals and insertions: no reset, so the rows left keep
+        their identity, the selection and the scroll position (``queue_update.py``)."""
+        gone = set(removed)
+        new = list(added)
+        gone.update(r.key for r in new)  # a changed group comes back as a new row
+        if gone:
+            doomed = [i for i, r in enumerate(self._rows) if r.key in gone]
+            # From the bottom, a run of neighbours at a time: the indexes above stay valid.
+            while doomed:
+                last = doomed.pop()
+                first = last
+                while doomed and doomed[-1] == first - 1:
+                    first = doomed.pop()
+                self.beginRemoveRows(QModelIndex(), first, last)
+                self._locked -= sum(r.lock is not None for r in self._rows[first : last + 1])
+                del self._rows[first : last + 1]
+                self.endRemoveRows()
+        column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        for row in new:
+            at = self._sorted_place(self._sort_key(row, column), descending)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, row)
+            self._locked += row.lock is not None
+            self.endInsertRows()
+
+    def _sorted_place(self, key: Any, descending: bool) -> int:
+        """Where a row with sort key ``key`` goes: after the rows that sort before
+        it or equal (as a stable sort of the whole list would put it last among equals)."""
+        rows, sort_key, column = self._rows, self._sort_key, self._sort[0]
+        low, high = 0, len(rows)
+        while low < high:
+            middle = (low + high) // 2
+            other = sort_key(rows[middle], column)
+            before = other >= key if descending else other <= key
+            if before:
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     def retranslate(self) -> None:
         for r in self._rows:

@@ -85,7 +85,10 @@ MAIN_GEOMETRY = Option("window/geometry", bytes, b"")
 MAIN_STATE = Option("window/state", bytes, b"")
 MAIN_SPLITTER = Option("window/splitter", bytes, b"")
 # v2: the lock column came first (a state saved for fewer columns would shift them).
-QUEUE_HEADER = Option("window/queue_header_v2", bytes, b"")
+# v3: "Why" moved next to the customer, the size under the score (issue 12).
+QUEUE_HEADER = Option("window/queue_header_v3", bytes, b"")
+# No queue column dragged or moved by hand yet: "Why" follows the queue's width.
+QUEUE_AUTO_WIDTHS = Option("window/queue_auto_widths", bool, True)
 QUEUE_MERGEABLE_ONLY = Option("queue/mergeable_only", bool, True)
 # Also show the "possible" tier of groups (recall first); off: the likely ones only.
 QUEUE_POSSIBLE = Option("queue/possible", bool, False)

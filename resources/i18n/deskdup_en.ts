@@ -2259,77 +2259,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="102" />
+        <location filename="../../deskdup/views/main_window.py" line="117" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="107" />
+        <location filename="../../deskdup/views/main_window.py" line="122" />
         <source>Queue, leads and history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="108" />
+        <location filename="../../deskdup/views/main_window.py" line="123" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="109" />
+        <location filename="../../deskdup/views/main_window.py" line="124" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="111" />
+        <location filename="../../deskdup/views/main_window.py" line="126" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="266" />
+        <location filename="../../deskdup/views/main_window.py" line="301" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="266" />
+        <location filename="../../deskdup/views/main_window.py" line="301" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="296" />
+        <location filename="../../deskdup/views/main_window.py" line="331" />
         <source>Scanning contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="424" />
+        <location filename="../../deskdup/views/main_window.py" line="467" />
         <source>{groups} groups among {contacts} contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="429" />
+        <location filename="../../deskdup/views/main_window.py" line="472" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="498" />
+        <location filename="../../deskdup/views/main_window.py" line="553" />
         <source>Being reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="500" />
+        <location filename="../../deskdup/views/main_window.py" line="555" />
         <source>As a supervisor you may take the review over.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="501" />
+        <location filename="../../deskdup/views/main_window.py" line="556" />
         <source>Take over</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="667" />
+        <source>Not merged: the merge before is still being written; press {keys} again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="671" />
+        <source>Not merged: the next group is still opening; look, then press {keys} again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="674" />
+        <source>Nothing to merge: no group is open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/main_window.py" line="676" />
+        <source>Not merged: you lack a right to merge this group (see above)</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="620" />
+        <location filename="../../deskdup/views/main_window.py" line="695" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="629" />
+        <location filename="../../deskdup/views/main_window.py" line="704" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
@@ -2636,241 +2656,249 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="233" />
+        <location filename="../../deskdup/views/queue_model.py" line="235" />
         <source>{n} min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="235" />
+        <location filename="../../deskdup/views/queue_model.py" line="237" />
         <source>{n} h</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="236" />
+        <location filename="../../deskdup/views/queue_model.py" line="238" />
         <source>{n} d</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="242" />
+        <location filename="../../deskdup/views/queue_model.py" line="244" />
         <source>Score</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="243" />
+        <location filename="../../deskdup/views/queue_model.py" line="245" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="244" />
+        <location filename="../../deskdup/views/queue_model.py" line="246" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="245" />
+        <location filename="../../deskdup/views/queue_model.py" line="247" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="276" />
+        <location filename="../../deskdup/views/queue_model.py" line="278" />
         <source>Can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="278" />
+        <location filename="../../deskdup/views/queue_model.py" line="280" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="282" />
+        <location filename="../../deskdup/views/queue_model.py" line="284" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="303" />
+        <location filename="../../deskdup/views/queue_model.py" line="305" />
         <source>locked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305" />
+        <location filename="../../deskdup/views/queue_model.py" line="307" />
         <source>can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="306" />
+        <location filename="../../deskdup/views/queue_model.py" line="308" />
         <source>no channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="338" />
+        <location filename="../../deskdup/views/queue_model.py" line="345" />
         <source>You may merge this group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="341" />
+        <location filename="../../deskdup/views/queue_model.py" line="348" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="246" />
+        <location filename="../../deskdup/views/queue_model.py" line="248" />
         <source>Owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="247" />
+        <location filename="../../deskdup/views/queue_model.py" line="249" />
         <source>Age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="248" />
+        <location filename="../../deskdup/views/queue_model.py" line="250" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
+    <name>QueueModel</name>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/queue_model.py" line="338" />
+        <source>%n leads</source>
+        <translation><numerusform>%n lead</numerusform><numerusform>%n leads</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="89" />
+        <location filename="../../deskdup/views/queue.py" line="60" />
         <source>Any time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="90" />
+        <location filename="../../deskdup/views/queue.py" line="61" />
         <source>Today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="91" />
+        <location filename="../../deskdup/views/queue.py" line="62" />
         <source>Last 7 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="92" />
+        <location filename="../../deskdup/views/queue.py" line="63" />
         <source>Last 30 days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="93" />
+        <location filename="../../deskdup/views/queue.py" line="64" />
         <source>Dates…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="128" />
+        <location filename="../../deskdup/views/queue.py" line="108" />
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="133" />
+        <location filename="../../deskdup/views/queue.py" line="113" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="134" />
+        <location filename="../../deskdup/views/queue.py" line="114" />
         <source>Contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="135" />
+        <location filename="../../deskdup/views/queue.py" line="115" />
         <source>Duplicates of</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="137" />
+        <location filename="../../deskdup/views/queue.py" line="117" />
         <source>Duplicate leads or duplicate contacts ({key})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="143" />
+        <location filename="../../deskdup/views/queue.py" line="123" />
         <source>Only groups I can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="146" />
+        <location filename="../../deskdup/views/queue.py" line="126" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="151" />
+        <location filename="../../deskdup/views/queue.py" line="131" />
         <source>Also possible duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="154" />
+        <location filename="../../deskdup/views/queue.py" line="134" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="162" />
+        <location filename="../../deskdup/views/queue.py" line="142" />
         <source>All channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="167" />
-        <location filename="../../deskdup/views/queue.py" line="322" />
+        <location filename="../../deskdup/views/queue.py" line="147" />
+        <location filename="../../deskdup/views/queue.py" line="428" />
         <source>All owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="177" />
+        <location filename="../../deskdup/views/queue.py" line="157" />
         <source>Score ≥ </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="178" />
+        <location filename="../../deskdup/views/queue.py" line="158" />
         <source>Lowest score shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="183" />
+        <location filename="../../deskdup/views/queue.py" line="163" />
         <source>When the leads of a group came in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="186" />
+        <location filename="../../deskdup/views/queue.py" line="166" />
         <source>from</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="188" />
+        <location filename="../../deskdup/views/queue.py" line="168" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="190" />
+        <location filename="../../deskdup/views/queue.py" line="170" />
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="191" />
+        <location filename="../../deskdup/views/queue.py" line="171" />
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="202" />
+        <location filename="../../deskdup/views/queue.py" line="182" />
         <source>Groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="383" />
+        <location filename="../../deskdup/views/queue.py" line="489" />
         <source>{n} groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="385" />
+        <location filename="../../deskdup/views/queue.py" line="491" />
         <source>{shown} of {total} groups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="388" />
+        <location filename="../../deskdup/views/queue.py" line="494" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="390" />
+        <location filename="../../deskdup/views/queue.py" line="496" />
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="392" />
+        <location filename="../../deskdup/views/queue.py" line="498" />
         <source>{n} locked</source>
         <translation type="unfinished" />
     </message>
@@ -3759,22 +3787,22 @@
 <context>
     <name>WindowStatus</name>
     <message>
-        <location filename="../../deskdup/views/status_bar.py" line="33" />
+        <location filename="../../deskdup/views/status_bar.py" line="66" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/status_bar.py" line="34" />
+        <location filename="../../deskdup/views/status_bar.py" line="67" />
         <source>Stop the scan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/status_bar.py" line="50" />
+        <location filename="../../deskdup/views/status_bar.py" line="87" />
         <source>Workspace: {url}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/status_bar.py" line="52" />
+        <location filename="../../deskdup/views/status_bar.py" line="88" />
         <source>Operator: {who}</source>
         <translation type="unfinished" />
     </message>

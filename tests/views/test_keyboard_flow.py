@@ -238,10 +238,19 @@ def test_review_keys_are_bound_once_in_the_main_window(qtbot, workspace, runner)
         sc.key().toString()
         for sc in window.findChildren(QShortcut)
         if sc.context() != Qt.ShortcutContext.WidgetShortcut
+        and sc not in window.merge_key.shortcuts
     ]
     assert {k.toString(): bound.count(k.toString()) for k in review_keys} == {
         k.toString(): 1 for k in review_keys
     }
+    # The Merge keys' second binding (saying why nothing was merged) is on only
+    # while the Merge action is off: never two live bindings on one key.
+    merge = window.compare.actions[ReviewAction.MERGE]
+    guard = window.merge_key.shortcuts
+    assert {sc.key().toString() for sc in guard} == {"Ctrl+Return", "Ctrl+Enter"}
+    assert not merge.isEnabled() and all(sc.isEnabled() for sc in guard)
+    merge.setEnabled(True)
+    assert not any(sc.isEnabled() for sc in guard)
     runner.wait()
 
 

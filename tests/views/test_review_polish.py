@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from deskdup.models import Channel
 from deskdup.views import i18n
 from deskdup.views.main_window import LEADS_TAB, MainWindow
-from deskdup.views.queue import GAP, ICON
+from deskdup.views.queue_cells import icon_rects
 from deskdup.views.queue_model import Column
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "raise()", "grabbing the keyboard")
@@ -55,11 +55,9 @@ def test_channel_icons_stay_visible_on_the_highlighted_row(qtbot, window):
     cell = table.visualRect(queue.proxy.index(row, Column.CHANNELS))
     image = table.viewport().grab().toImage()
     channels = queue.proxy.index(row, 0).data(Qt.ItemDataRole.UserRole + 1).channels
-    for i, _channel in enumerate(channels):
-        x = cell.x() + GAP + i * (ICON + GAP)
-        if x + ICON > cell.right():
-            break
-        icon = QRect(x, cell.y() + (cell.height() - ICON) // 2, ICON, ICON)
+    icons = icon_rects(cell, len(channels))
+    assert len(icons) == len(channels)  # every channel drawn (a second line if needed)
+    for icon in icons:
         # A light square behind the icon: it stands out from the highlight.
         assert _light_share(image, icon) > 0.2
 
