@@ -12,7 +12,8 @@ import uuid
 
 import psycopg
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import event, select, text
+from sqlalchemy.engine import Engine
 
 from deskdup.cli import main
 from deskdup.models import Action, Entity, Lead, MergeEvent, Operator, Scope
@@ -234,7 +235,18 @@ def test_a_supervisor_adds_an_operator_and_her_role_with_a_password(team, capsys
     monkeypatch.setattr("sys.stdin", io.StringIO("s3cret-pass\n"))
     add = ["operator", "add", newbie, "--db", _as(url, logins["boss"]), "--role", "trainee",
            "--password-stdin"]  # fmt: skip
-    assert main(add) == 0, capsys.readouterr().err
+    sent: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        sent.append(f"{statement} {parameters!r}")
+
+    event.listen(Engine, "before_cursor_execute", record)
+    try:
+        assert main(add) == 0, capsys.readouterr().err
+    finally:
+        event.remove(Engine, "before_cursor_execute", record)
+    # A server that logs statements never sees the password itself, only its verifier.
+    assert sent and not any("s3cret-pass" in line for line in sent)
     assert "created, logging in with the password given" in capsys.readouterr().out
     with psycopg.connect(_dsn(url)) as conn:
         password = conn.execute(

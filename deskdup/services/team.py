@@ -194,6 +194,8 @@ def ensure_login_role(session: Session, login: str, password: str | None) -> str
     """
     if not is_postgresql(session):
         return None
+    if password is not None:
+        password = _scram_verifier(session, login, password)
     if team_mode(session):
         return _create_login(session, login, password)
     conn = session.connection()
@@ -205,6 +207,16 @@ def ensure_login_role(session: Session, login: str, password: str | None) -> str
     if password is not None:
         conn.exec_driver_sql(f"ALTER ROLE {_ident(login)} PASSWORD {_literal(password)}")
     return made
+
+
+def _scram_verifier(session: Session, login: str, password: str) -> str:
+    """The password as the server stores it (a SCRAM-SHA-256 verifier, made by libpq
+    on this side), so ``ALTER ROLE … PASSWORD`` never carries it in clear text to a
+    server that logs statements."""
+    raw = session.connection().connection.dbapi_connection
+    pgconn = raw.pgconn  # psycopg 3
+    verifier = pgconn.encrypt_password(password.encode(), login.encode(), b"scram-sha-256")
+    return verifier.decode()
 
 
 def may_change_team(session: Session) -> None:
