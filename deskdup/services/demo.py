@@ -15,7 +15,7 @@ round-trip.  A million leads need no more memory than five thousand.
 
 The team and channel routing are in ``demo_team``, the people (names, phones,
 handles, typos, inquiries) in ``demo_people``.  What is left stays one class on
-purpose, a little over 600 lines: ``_emit`` writes a lead with all its child rows
+purpose, about 700 lines: ``_emit`` writes a lead with all its child rows
 from the generator's one seeded stream, and splitting it would change the
 order of draws, so every seed would make a different workspace.
 """

@@ -10,7 +10,7 @@ Every database call (open the group, merge, dismiss, undo) runs through the
 background-operation helper; the rights check of a changed primary needs no
 database (the plan and the signed-in operator's scopes are plain data).
 
-About 800 lines, over the house's 600: the group's state, its loading and the
+About 900 lines, over the house's 600: the group's state, its loading and the
 five decisions stay together because what each decision does when its answer
 comes back depends on which group is on screen by then.  What does not depend
 on it lives beside: the lead columns that fit (``columns.py``), the button row
