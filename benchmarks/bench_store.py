@@ -75,7 +75,7 @@ def step_queue(path: Path) -> dict:
     from deskdup.services.matching.store import kept_result
     from deskdup.services.operators import add_operator, workspace_operators
     from deskdup.services.workspace import open_workspace
-    from deskdup.views.main_window import queue_rows
+    from deskdup.views.queue_feed import queue_rows
 
     ws = open_workspace(str(path))
     if not workspace_operators(ws):  # an imported workspace: someone must sign in

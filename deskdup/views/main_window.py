@@ -22,24 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskdup.models import Entity
 from deskdup.services.group_reasons import group_reasons
 from deskdup.services.lead_rows import (
-    GroupRights,
     LeadRow,
-    load_contact_queue_facts,
-    load_queue_facts,
-    readable_lead_rows,
 )
-from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
+from deskdup.services.matching import ScanResult
 from deskdup.services.matching.contacts import ContactMatchIndex
-from deskdup.services.matching.store import kept_result, open_index, refresh_index
 from deskdup.services.merge_plan import CONTACT, LEAD
-from deskdup.services.operators import OperatorInfo, operator_display
+from deskdup.services.operators import operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
-from deskdup.services.team_settings import team_match_settings
-from deskdup.services.workspace import Workspace
-from deskdup.views import import_dialog
 from deskdup.views import settings as opts
 from deskdup.views.about_dialog import AboutDialog
 from deskdup.views.bind_dialog import BindDialog, BindTarget, lead_heading
@@ -55,8 +46,8 @@ from deskdup.views.live import LiveUpdates
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
 from deskdup.views.merge_key import MergeKeyGuard
 from deskdup.views.queue import QueueView
-from deskdup.views.queue_model import QueueRow, build_rows
-from deskdup.views.queue_update import QueueDelta, lead_ids_in_groups, queue_delta
+from deskdup.views.queue_feed import QueueFeed
+from deskdup.views.queue_model import QueueRow
 from deskdup.views.shortcuts import ReviewAction, shortcut
 from deskdup.views.status_bar import WindowStatus
 
@@ -66,21 +57,7 @@ log = logging.getLogger(__name__)
 REFRESH_PAUSE_MS = 600
 
 
-def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
-    """The queue's rows with real names and the operator's rights (on the worker)."""
-    facts = load_queue_facts(ws, {i for g in result.groups for i in g.lead_ids})
-    rights = GroupRights(operator, facts.owners, facts.policy)
-    return build_rows(result.groups, result.summaries, facts.names, rights)
-
-
-def contact_queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
-    """``queue_rows`` of duplicate contacts: contact names, rights on contacts."""
-    facts = load_contact_queue_facts(ws)
-    rights = GroupRights(operator, facts.owners, facts.policy, Entity.CONTACT)
-    return build_rows(result.groups, result.summaries, facts.names, rights)
-
-
-class MainWindow(QMainWindow):
+class MainWindow(QueueFeed, QMainWindow):
     scan_finished = Signal()  # the queue shows the latest scan
     leads_loaded = Signal()
     # Routed to the composition root (app.py), which owns workspaces and sign-in.
@@ -232,283 +209,6 @@ class MainWindow(QMainWindow):
         if self._scan_op is not None:
             self._scan_op.cancel()
         super().closeEvent(event)
-
-    # ------------------------------------------------------------------ start
-
-    def start(self) -> None:
-        """Fill the window: the queue from the kept scan or a new one, then the leads."""
-        if self.context.scan_result is not None:
-            self._show_kept_result(self.context.scan_result)
-            # The kept result may predate a decision of the window before (its
-            # refresh waits for a pause): a refresh, cheap when nothing changed.
-            self._refresh_again = self.context.match_index is not None
-        else:
-            self.start_scan(full=True)
-        self.load_leads()
-        self.claims.start()
-
-    def start_scan(self, full: bool = False) -> None:
-        """Scan in the background (a full build, or a refresh of what changed).
-
-        The build takes over the pairs the workspace keeps for every lead
-        unchanged since (``store.open_index``); when the window has no index
-        yet, the kept queue is shown first, before the build.  A refresh while
-        the queue shows a result of the same tier updates only the groups that
-        changed (``queue_update``); one asked for while a scan runs (a merge
-        after a merge) runs when it ends, so no change is left out.
-        """
-        if self._scan_op is not None:
-            self._refresh_again = self._refresh_again or not full
-            return
-        if self.queue.entity_kind == CONTACT:
-            self._scan_contacts()
-            return
-        ctx = self.context
-        ws, settings, operator = ctx.workspace, ctx.match_settings(), ctx.operator
-        index = None if full else ctx.match_index
-        tier = self.queue.tier
-        # The result the lead queue on screen was built from: the refresh's rows
-        # are only what changed since (a queue of another tier is built anew).
-        base = ctx.scan_result if index is not None and self._shown_entity == LEAD else None
-        if base is not None and getattr(base, "tier", tier) != tier:
-            base = None
-        dropped, self._dropped_keys = self._dropped_keys, set()
-        if ctx.match_index is None:
-
-            def kept() -> tuple[ScanResult, list[QueueRow]] | None:
-                with quiet_gc(freeze=True):
-                    result = kept_result(ws, team_match_settings(ws, settings), tier)
-                    return None if result is None else (result, queue_rows(ws, operator, result))
-
-            ctx.query(self, kept, self._show_kept_queue).run_in_background()
-
-        def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow] | QueueDelta]:
-            with quiet_gc(freeze=True):
-                if index is None:
-                    team = team_match_settings(ws, settings)  # the team's, once saved
-                    built = open_index(
-                        ws, team, progress=progress, cancelled=lambda: progress.cancelled
-                    )
-                    result = built.result(tier=tier)
-                else:
-                    built = index
-                    result = refresh_index(built, ws, tier=tier)
-                if base is not None:
-                    return built, result, queue_delta(ws, operator, base, result, dropped)
-                return built, result, queue_rows(ws, operator, result)
-
-        self.scan_action.setEnabled(False)
-        label = self.tr("Scanning leads…") if index is None else self.tr("Updating the queue…")
-        self._scan_op = (
-            ctx.query(self, work, self._scanned)
-            .with_progress(label, cancellable=True, in_status_bar=True)
-            .finally_(self._scan_ended)
-            .run_in_background()
-        )
-
-    def _scan_contacts(self) -> None:
-        """The Contacts queue: every contact read and scored again (they are few)."""
-        ctx = self.context
-        ws, settings, operator, tier = (
-            ctx.workspace,
-            ctx.match_settings(),
-            ctx.operator,
-            self.queue.tier,
-        )
-
-        def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
-            with quiet_gc():
-                team = team_match_settings(ws, settings)
-                built = ContactMatchIndex.build(
-                    ws, team, progress=progress, cancelled=lambda: progress.cancelled
-                )
-                result = built.result(tier=tier)
-                return built, result, contact_queue_rows(ws, operator, result)
-
-        self.scan_action.setEnabled(False)
-        self._scan_op = (
-            ctx.query(self, work, self._scanned)
-            .with_progress(self.tr("Scanning contacts…"), cancellable=True, in_status_bar=True)
-            .finally_(self._scan_ended)
-            .run_in_background()
-        )
-
-    def _entity_switched(self, entity: str) -> None:
-        """Leads / Contacts: the other queue, and nothing of this one left open."""
-        self.compare.clear()
-        self.open_group = ()
-        self._open_key = None
-        if self._scan_op is None:
-            self._show_entity()
-        # else: _scan_ended shows the queue switched to
-
-    def _show_entity(self) -> None:
-        if self.queue.entity_kind == CONTACT:
-            self.start_scan(full=True)
-        else:
-            self._show_tier()
-
-    def cancel_scan(self) -> None:
-        if self._scan_op is not None:
-            self._scan_op.cancel()
-
-    @property
-    def scanning(self) -> bool:
-        return self._scan_op is not None
-
-    def _scan_ended(self) -> None:
-        self._scan_op = None
-        self.scan_action.setEnabled(True)
-        if self._scan_again:  # an import landed while this scan ran
-            self._scan_again = self._refresh_again = False
-            self.start_scan(full=True)
-            return
-        if self._shown_entity != self.queue.entity_kind:
-            self._show_entity()  # Leads / Contacts switched while the scan ran
-            return
-        if self._refresh_again:  # a merge or an undo written while this scan ran
-            self._refresh_again = False
-            self.start_scan(full=False)
-            return
-        kept = self.context.scan_result
-        if self._shown_entity == CONTACT:
-            kept = self._contact_result
-        if kept is not None and getattr(kept, "tier", self.queue.tier) != self.queue.tier:
-            self._show_tier()  # the tier was switched while the scan ran
-
-    def _tier_toggled(self, on: bool) -> None:
-        """Possible groups shown or hidden: the kept index gives the other tier
-        (no new scan); a scan running now shows the new tier when it ends."""
-        self.context.settings.set(opts.QUEUE_POSSIBLE, on)
-        if self._scan_op is None:
-            self._show_tier()
-
-    def _show_tier(self) -> None:
-        ctx = self.context
-        index, ws, operator, tier = ctx.match_index, ctx.workspace, ctx.operator, self.queue.tier
-        rows_of = queue_rows
-        if self.queue.entity_kind == CONTACT:
-            index, rows_of = self.contact_index, contact_queue_rows
-        if index is None:
-            self.start_scan(full=True)
-            return
-
-        def work() -> tuple[MatchIndex, ScanResult, list[QueueRow]]:
-            with quiet_gc(freeze=True):
-                result = index.result(tier=tier)
-                return index, result, rows_of(ws, operator, result)
-
-        self.scan_action.setEnabled(False)
-        self._scan_op = (
-            ctx.query(self, work, self._scanned).finally_(self._scan_ended).run_in_background()
-        )
-
-    def import_export(self) -> None:
-        """File → Import…: pick an export, preview and import it, then rescan the queue."""
-        path = import_dialog.choose_export_file(self)
-        if not path:
-            return
-        report = import_dialog.ImportDialog.ask(self, self.context, path)
-        if report is None:
-            return
-        # New leads (or contacts bound to them) change the candidates: a full scan,
-        # after the one running if any, which read the workspace before the import.
-        self._scan_again = self.scanning
-        if not self.scanning:
-            self.start_scan(full=True)
-        self.load_leads()
-
-    def _scanned(self, outcome: tuple[MatchIndex, ScanResult, list[QueueRow] | QueueDelta]) -> None:
-        index, result, rows = outcome
-        entity = CONTACT if isinstance(index, ContactMatchIndex) else LEAD
-        if entity == CONTACT:
-            self.contact_index, self._contact_result = index, result
-        else:
-            self.context.match_index = index
-            self.context.scan_result = result
-        if entity != self.queue.entity_kind:
-            return
-        if not isinstance(rows, QueueDelta):
-            self._show_result(result, rows, entity)
-        elif self._shown_entity == LEAD:  # a delta is of the lead queue on screen
-            self._show_update(rows)
-
-    def _show_kept_result(self, result: ScanResult) -> None:
-        """A window rebuilt on a kept scan (new operator, language): rows on the worker,
-        since names and rights are read from the database and 20,000 groups take time."""
-        ws, operator = self.context.workspace, self.context.operator
-
-        def work() -> list[QueueRow]:
-            with quiet_gc(freeze=True):
-                return queue_rows(ws, operator, result)
-
-        self._scan_op = (
-            self.context.query(self, work, lambda rows: self._show_result(result, rows))
-            .finally_(self._scan_ended)
-            .run_in_background()
-        )
-        self.scan_action.setEnabled(False)
-
-    def _show_kept_queue(self, outcome: tuple[ScanResult, list[QueueRow]] | None) -> None:
-        """The queue the workspace keeps, while the index is built behind it."""
-        if outcome is None or self.context.match_index is not None:
-            return
-        if self.queue.entity_kind != LEAD:
-            return  # switched to Contacts meanwhile
-        self._show_result(*outcome, final=False)
-
-    def _show_result(
-        self, result: ScanResult, rows: list[QueueRow], entity: str = LEAD, final: bool = True
-    ) -> None:
-        # The open group stays the highlighted one (a rebuilt window has no current row yet).
-        self._shown_entity = entity
-        self.queue.set_rows(rows, keep=self._open_key)
-        if entity == CONTACT:
-            text = self.tr("{groups} groups among {contacts} contacts").format(
-                groups=len(result.groups), contacts=result.lead_count
-            )
-        else:
-            self.leads.set_duplicate_ids(lead_ids_in_groups(result))
-            text = self.tr("{groups} groups among {leads} leads").format(
-                groups=len(result.groups), leads=result.lead_count
-            )
-        # Not after each merge's update: it would cover a word about a Ctrl+Return.
-        self.statusBar().showMessage(text, 8000)
-        self._queue_shown(final)
-
-    def _show_update(self, delta: QueueDelta) -> None:
-        """A refresh's changes only: rows out and in, the rest of the queue untouched."""
-        self.queue.update_rows(delta.removed, delta.added)
-        self.leads.set_duplicate_ids(delta.in_groups)
-        self._queue_shown()
-
-    def _queue_shown(self, final: bool = True) -> None:
-        """The queue shows a result: open a group if none is, and say so
-        (``scan_finished``) unless it is the kept queue shown before the build."""
-        pending, self._pending_open = self._pending_open, None
-        if pending == "next" and self.compare_is_empty() and not self.queue.current_row():
-            # The group open before the refresh is gone: the one now in its place.
-            self.queue.select_proxy_row(min(self._reopen_row, self.queue.visible_count() - 1))
-        if self.compare_is_empty() and (pending == "next" or not self.queue.current_row()):
-            # Ready to work: the first group open, the keyboard in the queue.
-            self.queue.open_current_or_first()
-            if self.tabs.currentIndex() == QUEUE_TAB:
-                self.queue.table.setFocus()
-        if final:
-            self.scan_finished.emit()
-
-    def load_leads(self) -> None:
-        ws, operator = self.context.workspace, self.context.operator
-
-        def work() -> list[Any]:
-            with quiet_gc(freeze=True):
-                return readable_lead_rows(ws, operator)  # a lead one may not read: not listed
-
-        self.context.query(self, work, self._leads_loaded).run_in_background()
-
-    def _leads_loaded(self, rows: Sequence[Any]) -> None:
-        self.leads.set_rows(rows)
-        self.leads_loaded.emit()
 
     # ------------------------------------------------------------------ review flow
 

@@ -2259,97 +2259,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="117" />
+        <location filename="../../deskdup/views/main_window.py" line="94" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="122" />
+        <location filename="../../deskdup/views/main_window.py" line="99" />
         <source>Queue, leads and history</source>
         <translation>Очередь, лиды и история</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="123" />
+        <location filename="../../deskdup/views/main_window.py" line="100" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="124" />
+        <location filename="../../deskdup/views/main_window.py" line="101" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="126" />
+        <location filename="../../deskdup/views/main_window.py" line="103" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="301" />
-        <source>Scanning leads…</source>
-        <translation>Поиск дублей…</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="301" />
-        <source>Updating the queue…</source>
-        <translation>Обновление очереди…</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="331" />
-        <source>Scanning contacts…</source>
-        <translation>Поиск дубликатов контактов…</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="467" />
-        <source>{groups} groups among {contacts} contacts</source>
-        <translation>Групп: {groups} среди {contacts} контактов</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="472" />
-        <source>{groups} groups among {leads} leads</source>
-        <translation>Групп: {groups} среди {leads} лидов</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/main_window.py" line="553" />
+        <location filename="../../deskdup/views/main_window.py" line="253" />
         <source>Being reviewed</source>
         <translation>Группа на проверке</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="555" />
+        <location filename="../../deskdup/views/main_window.py" line="255" />
         <source>As a supervisor you may take the review over.</source>
         <translation>Как руководитель вы можете забрать проверку себе.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="556" />
+        <location filename="../../deskdup/views/main_window.py" line="256" />
         <source>Take over</source>
         <translation>Забрать себе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="667" />
+        <location filename="../../deskdup/views/main_window.py" line="367" />
         <source>Not merged: the merge before is still being written; press {keys} again</source>
         <translation>Не объединено: предыдущее объединение ещё записывается; нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="671" />
+        <location filename="../../deskdup/views/main_window.py" line="371" />
         <source>Not merged: the next group is still opening; look, then press {keys} again</source>
         <translation>Не объединено: следующая группа ещё открывается; посмотрите её и нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="674" />
+        <location filename="../../deskdup/views/main_window.py" line="374" />
         <source>Nothing to merge: no group is open</source>
         <translation>Нечего объединять: группа не открыта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="676" />
+        <location filename="../../deskdup/views/main_window.py" line="376" />
         <source>Not merged: you lack a right to merge this group (see above)</source>
         <translation>Не объединено: у вас нет права объединить эту группу (причина указана выше)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="695" />
+        <location filename="../../deskdup/views/main_window.py" line="395" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="704" />
+        <location filename="../../deskdup/views/main_window.py" line="404" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
@@ -2744,6 +2719,34 @@
         <location filename="../../deskdup/views/queue_model.py" line="250" />
         <source>Why</source>
         <translation>Почему</translation>
+    </message>
+</context>
+<context>
+    <name>QueueFeed</name>
+    <message>
+        <location filename="../../deskdup/views/queue_feed.py" line="115" />
+        <source>Scanning leads…</source>
+        <translation>Поиск дублей…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_feed.py" line="115" />
+        <source>Updating the queue…</source>
+        <translation>Обновление очереди…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_feed.py" line="145" />
+        <source>Scanning contacts…</source>
+        <translation>Поиск дубликатов контактов…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_feed.py" line="281" />
+        <source>{groups} groups among {contacts} contacts</source>
+        <translation>Групп: {groups} среди {contacts} контактов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue_feed.py" line="286" />
+        <source>{groups} groups among {leads} leads</source>
+        <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ from deskdup.services.operators import workspace_operator
 from deskdup.services.review import HiddenGroup, load_group
 from deskdup.services.rights import Owner, allowed
 from deskdup.views.formatting import translate_message
-from deskdup.views.main_window import queue_rows
+from deskdup.views.queue_feed import queue_rows
 from deskdup.views.queue_model import Column, QueueModel, build_rows
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
