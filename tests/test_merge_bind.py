@@ -33,9 +33,13 @@ from deskdup.services.review import merge_group
 from deskdup.services.workspace import open_workspace
 from tests.factories import BASE_TIME, make_comm, make_lead, make_operator
 
+# Leads only, and reading contacts: a contact one may not read is not listed at all.
 LEADS_ONLY = {
     (e, a): Scope.ALL for e in (Entity.LEAD,) for a in (Action.READ, Action.EDIT, Action.DELETE)
-}
+} | {(Entity.CONTACT, Action.READ): Scope.ALL}
+
+
+NO_CONTACTS = {(Entity.LEAD, a): Scope.ALL for a in (Action.READ, Action.EDIT, Action.DELETE)}
 
 
 @pytest.fixture
@@ -44,6 +48,7 @@ def world(tmp_path):
     with ws.session() as s:
         anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
         make_operator(s, "leads_only", "Лидов Лев", "Sales 1", scopes=LEADS_ONLY)
+        make_operator(s, "no_contacts", "Безконтактов Бен", "Sales 1", scopes=NO_CONTACTS)
         contact = Contact(
             external_id="C-77",
             first_name="Елизавета",
@@ -87,7 +92,7 @@ def world(tmp_path):
             contact=other,
         )
         ids = {"tg": tg.id, "site": site.id, "contact": contact.id, "other": other.id}
-        ops = {login: find_operator(s, login) for login in ("anna", "leads_only")}
+        ops = {login: find_operator(s, login) for login in ("anna", "leads_only", "no_contacts")}
     yield ws, ids, ops
     ws.dispose()
 
@@ -285,3 +290,12 @@ def test_merge_and_bind_loses_nothing_and_undo_restores(prop_ws, groups, contact
         assert s.get(Lead, ids[0]).contact_id == contact_id
     undo_event(ws, result.event_id, operator_id)
     assert state(ws) == before
+
+
+def test_the_dialog_lists_no_contact_the_operator_may_not_read(world):
+    ws, ids, ops = world
+    finder = ContactFinder()
+    assert finder.find(ws, ops["anna"], "C-77").cards
+    assert finder.find(ws, ops["no_contacts"], "C-77").cards == ()
+    assert finder.find(ws, ops["no_contacts"], "Ермакова Елизавета").cards == ()
+    assert finder.suggest(ws, ops["no_contacts"], [ids["tg"], ids["site"]]).cards == ()

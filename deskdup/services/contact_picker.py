@@ -24,7 +24,7 @@ from sqlalchemy.orm import selectinload
 
 from deskdup.models import Channel, CommKind, Contact, Deal, Lead, Operator
 from deskdup.services.binding import contact_refusal
-from deskdup.services.contacts import ContactHit, ContactIndex
+from deskdup.services.contacts import ContactHit, ContactIndex, readable_hits
 from deskdup.services.matching.settings import MatchSettings
 from deskdup.services.messages import Message
 from deskdup.services.rights import OperatorInfo
@@ -102,7 +102,8 @@ class ContactFinder:
         it once when it opens, not at every keystroke)."""
         index = self.index(ws, refresh)
         started = time.perf_counter()
-        hits = index.search(text, limit)
+        # Contacts the operator may not read are not shown (as in ``contacts find``).
+        hits = readable_hits(ws, operator, index.search(text, limit * 5))[:limit]
         elapsed = (time.perf_counter() - started) * 1000
         log.debug("contact search %r: %d hits in %.1f ms", text, len(hits), elapsed)
         cards = contact_cards(ws, operator, hits, lead_ids)
@@ -139,7 +140,8 @@ class ContactFinder:
                 -(h.score + SEVERAL_VALUES_BONUS * (found_by[h.contact_id] - 1)),
                 -h.contact_id,
             ),
-        )[:limit]
+        )
+        ranked = readable_hits(ws, operator, ranked)[:limit]
         elapsed = (time.perf_counter() - started) * 1000
         cards = contact_cards(ws, operator, ranked, lead_ids)
         return ContactResults("", cards, len(index), elapsed)

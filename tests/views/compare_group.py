@@ -27,6 +27,7 @@ def four_channel_group(workspace):
                 (Entity.LEAD, Action.READ): Scope.ALL,
                 (Entity.LEAD, Action.EDIT): Scope.ALL,
                 (Entity.LEAD, Action.DELETE): Scope.OWN,
+                (Entity.CONTACT, Action.READ): Scope.ALL,
             },
         )
         leads = [

@@ -178,7 +178,9 @@ def test_a_contact_the_operator_may_not_edit_is_refused_in_the_dialog(
             "leads_only",
             "Лидов Лев",
             "Sales 1",
-            scopes={(Entity.LEAD, a): Scope.ALL for a in Action},
+            # Reads contacts (a contact one may not read is not listed at all).
+            scopes={(Entity.LEAD, a): Scope.ALL for a in Action}
+            | {(Entity.CONTACT, Action.READ): Scope.ALL},
         )
         operator = find_operator(s, "leads_only")
     view = focused_view(qtbot, workspace, operator, runner)
