@@ -46,7 +46,7 @@ from deskdup.models import (
 )
 from deskdup.services.errors import KnownError, RightsError, StaleError, fail
 from deskdup.services.events import record_event
-from deskdup.services.merge import MergeResult
+from deskdup.services.merge import MergeResult, retire_others
 from deskdup.services.merge_plan import (
     CONTACT,
     CONTACT_FIELDS,
@@ -350,25 +350,9 @@ def _merge(
         )
     session.flush()
 
-    deleted: list[int] = []
-    relinked: list[Contact] = []
-    for other in others:
-        if policy.archive_instead_of_delete:
-            other.archived = True
-            other.merged_into_id = primary.id
-            other.updated_at = now
-        else:
-            for earlier in session.scalars(
-                select(Contact).where(
-                    Contact.merged_into_id == other.id, Contact.id.not_in(group_ids)
-                )
-            ):
-                snapshot["contacts"].append(row_dict(earlier))
-                earlier.merged_into_id = primary.id
-                relinked.append(earlier)
-            deleted.append(other.id)
-            session.delete(other)
-    session.flush()
+    deleted, relinked = retire_others(
+        session, Contact, primary, others, group_ids, policy, now, snapshot["contacts"]
+    )
 
     left = RowSet()
     left.add("contacts", [primary, *(o for o in others if o.id not in deleted), *relinked])

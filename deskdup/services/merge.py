@@ -335,26 +335,9 @@ def apply_merge(
             attached.apply(session, now)
         session.flush()
 
-        deleted: list[int] = []
-        relinked: list[int] = []
-        for other in others:
-            if policy.archive_instead_of_delete:
-                other.archived = True
-                other.merged_into_id = primary.id
-                other.updated_at = now
-            else:
-                # Leads merged into this one earlier now point at the primary.
-                for earlier in session.scalars(
-                    select(Lead).where(
-                        Lead.merged_into_id == other.id, Lead.id.not_in(plan.lead_ids)
-                    )
-                ):
-                    snapshot["relinked_leads"].append(row_dict(earlier))
-                    earlier.merged_into_id = primary.id
-                    relinked.append(earlier.id)
-                deleted.append(other.id)
-                session.delete(other)
-        session.flush()
+        deleted, relinked = retire_others(
+            session, Lead, primary, others, plan.lead_ids, policy, now, snapshot["relinked_leads"]
+        )
 
         params = {"count": len(plan.lead_ids), "primary": primary.label}
         if contact is not None:
@@ -362,7 +345,7 @@ def apply_merge(
         summary = Message(CONTEXT, MSG_MERGED_BOUND if contact else MSG_MERGED, params)
         left = RowSet()
         left.add("leads", [primary, *(o for o in others if o.id not in deleted)])
-        left.add("leads", session.scalars(select(Lead).where(Lead.id.in_(relinked))))
+        left.add("leads", relinked)
         left.add("communications", primary.communications)
         left.remove("leads", deleted)
         left.remove("communications", dropped)
@@ -386,6 +369,43 @@ def apply_merge(
             summary=str(summary),
         )
         return MergeResult(event.id, primary.id, tuple(plan.other_ids), summary)
+
+
+def retire_others(
+    session: Session,
+    model: Any,
+    primary: Any,
+    others: Sequence[Any],
+    group_ids: Sequence[int],
+    policy: MergePolicy,
+    now: datetime,
+    relinked_before: list[dict[str, Any]],
+) -> tuple[list[int], list[Any]]:
+    """The merged-away records of a lead or contact merge, as the team's policy says.
+
+    Archived: marked merged into the primary.  Deleted: the records merged into
+    them earlier (outside this group) now point at the primary, their rows as
+    they were appended to ``relinked_before`` for the undo.  Returns the deleted
+    ids and the re-pointed records.
+    """
+    deleted: list[int] = []
+    relinked: list[Any] = []
+    for other in others:
+        if policy.archive_instead_of_delete:
+            other.archived = True
+            other.merged_into_id = primary.id
+            other.updated_at = now
+            continue
+        for earlier in session.scalars(
+            select(model).where(model.merged_into_id == other.id, model.id.not_in(group_ids))
+        ):
+            relinked_before.append(row_dict(earlier))
+            earlier.merged_into_id = primary.id
+            relinked.append(earlier)
+        deleted.append(other.id)
+        session.delete(other)
+    session.flush()
+    return deleted, relinked
 
 
 def _moved_ids(plan: MergePlan) -> dict[str, list[int]]:
