@@ -40,6 +40,7 @@ from deskdup.services.matching.keys import (
     _message_hashes,
     _name_hashes,
     _strong_hashes,
+    _text_hash,
 )
 from deskdup.services.matching.load import (
     _ACTIVE,
@@ -128,6 +129,9 @@ class MatchIndex(Refreshing):
         self._hopeless, self._needs_message = _hopeless_tables(self.settings, self._floor)
         # Contradiction weights set positive by hand would add to a score.
         self._bound_extra = [max(0.0, self.settings.weight(c)) for c in _CONTRADICTION_CODES]
+        # The burst's and the best inquiry's hand-set weights (the bound of a pair).
+        self._burst_weight = max(0.0, self.settings.weight("burst"))
+        self._message_weight = max(0.0, *(self.settings.weight(c) for c in _MESSAGE_CODES))
         # The leads scored by the last build or refresh, and those it dropped
         # (``store`` writes their pairs back).
         self.touched: set[int] = set()
@@ -144,7 +148,8 @@ class MatchIndex(Refreshing):
     def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
         """Every block key of a lead (distinct), time buckets mixed in."""
         narrow, wide, lookup_keys = _name_hashes(rec)
-        text, bands = _message_hashes(rec)
+        # A one-shot build keeps no band keys in the blocks (``slide_bands``).
+        text, bands = _message_hashes(rec) if self._bands is None else (_text_hash(rec), ())
         bucket = int(rec.minute // self._bucket_minutes)
         message_bucket = int(rec.minute // self._message_bucket)
         return (
@@ -153,7 +158,7 @@ class MatchIndex(Refreshing):
             *[hash((base, bucket)) for base in wide],
             *lookup_keys,
             *(() if text is None else (text, hash((text, message_bucket)))),
-            *[hash((band, message_bucket)) for band in bands if self._bands is None],
+            *[hash((band, message_bucket)) for band in bands],
         )
 
     def _insert(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
@@ -207,7 +212,7 @@ class MatchIndex(Refreshing):
             # A text a few or many others sent in these hours (common, a
             # template) pairs only its copies from other channels within the
             # burst window; the model weighs them by the text's tier.
-            text = _message_hashes(rec)[0]
+            text = _text_hash(rec)
             message_bucket = int(rec.minute // self._message_bucket)
             rare = rec.tier == "rare"
             leads = self.leads
@@ -241,13 +246,21 @@ class MatchIndex(Refreshing):
             leads = self.leads
             message_bucket = int(rec.minute // self._message_bucket)
             window = self._bands
+            if window is not None:
+                # A one-shot build: the buckets hold only personal leads, and
+                # no band over the cap (``slide_bands``).
+                near = [window.get(message_bucket + offset) for offset in _NARROW_OFFSETS]
+                near = [bands for bands in near if bands]
+                for band in _message_hashes(rec)[1]:
+                    for bands in near:
+                        members = bands.get(band)
+                        if members is not None:
+                            out.update(members)
+                out.discard(rec.id)
+                return out
             for band in _message_hashes(rec)[1]:
                 for offset in _NARROW_OFFSETS:
-                    if window is None:
-                        members = data.get(hash((band, message_bucket + offset)))
-                    else:
-                        near = window.get(message_bucket + offset)
-                        members = None if near is None else near.get(band)
+                    members = data.get(hash((band, message_bucket + offset)))
                     if members is None:
                         continue
                     if members.__class__ is int:
@@ -270,7 +283,7 @@ class MatchIndex(Refreshing):
         more leads sent it than one person's burst would, at any time (a
         marketplace's default question, a form's preset), or when it is too short
         to say something of one person; else personal."""
-        text = _message_hashes(rec)[0]
+        text = _text_hash(rec)
         if text is None:
             return "personal"
         bucket = int(rec.minute // self._message_bucket)
@@ -320,8 +333,8 @@ class MatchIndex(Refreshing):
         floor = self._floor
         hopeless, needs_message = self._hopeless, self._needs_message
         extra = self._bound_extra
-        burst_weight = max(0.0, settings.weight("burst"))
-        message_weight = max(0.0, *(settings.weight(c) for c in _MESSAGE_CODES))
+        burst_weight = self._burst_weight
+        message_weight = self._message_weight
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
