@@ -5,7 +5,6 @@ groups; ``build`` reads all, ``refresh`` (``refresh.py``) only what changed,
 from __future__ import annotations
 
 import time
-from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -60,6 +59,7 @@ from deskdup.services.matching.model import (
     fit,
     prior_model,
 )
+from deskdup.services.matching.parallel import Compared, compare_all
 from deskdup.services.matching.record import (
     _Lead,
 )
@@ -414,6 +414,7 @@ class MatchIndex(Refreshing):
         kept=None,
         model: LinkageModel | None = None,
         refreshable: bool = True,
+        workers: int = 1,
     ) -> MatchIndex:
         """Read every active lead, compare every candidate pair, learn the
         model (unless ``model`` is given, or the workspace is too small to
@@ -429,18 +430,22 @@ class MatchIndex(Refreshing):
         scored them, taken over for every lead whose version and inquiry tier
         are the ones they were scored on; only the other leads are scored, with
         that model (``touched``; ``gone``: kept leads no longer active).
+
+        ``workers``: processes for comparing the pairs of a one-shot build
+        (``parallel.py``: forked, so only for a caller with no threads of its
+        own, such as ``deskdup scan``; the same pairs as one process).
         """
         # The index lives long and holds no cycles: keep later collections (in
         # the window's thread too) from walking it again and again.
         with quiet_gc(freeze=True):
             # Passed only when False: subclasses (contacts) build their own way.
-            one_shot = () if refreshable else (False,)
+            one_shot = () if refreshable else (False, workers)
             index = cls._build(ws, settings, progress, cancelled, kept, model, *one_shot)
         return index
 
     @classmethod
     def _build(
-        cls, ws, settings, progress, cancelled, kept, fixed_model, refreshable=True
+        cls, ws, settings, progress, cancelled, kept, fixed_model, refreshable=True, workers=1
     ) -> MatchIndex:
         if fixed_model is None and kept is not None:
             fixed_model = kept.model
@@ -484,40 +489,38 @@ class MatchIndex(Refreshing):
         check()
         # Compare every candidate pair, keeping only its ids and the index of
         # its pattern; learn the model; then score.
-        # (Arrays: at a million leads there are millions of compared pairs.)
-        a_ids = array("l")
-        b_ids = array("l")
-        pattern_ids = array("L")
-        numbers: dict[Pattern, int] = {}
-
-        def sink(a_id: int, b_id: int, pattern: Pattern) -> None:
-            a_ids.append(a_id)
-            b_ids.append(b_id)
-            number = numbers.get(pattern)
-            if number is None:
-                number = numbers[pattern] = len(numbers)
-            pattern_ids.append(number)
-
         learn = fixed_model is None and kept is None and len(index.leads) >= LEARN_MIN_LEADS
         if learn:
             # The common first names are found first: the patterns use them.
             index.model = replace(
                 index.model, common_firsts=common_first_names(index.leads.values())
             )
-        if kept is None:
-            index.touched = set(index.leads)
-            scored = index.leads.values()
-        else:
-            scored = [index.leads[i] for i in sorted(index._adopt(kept))]
-        if index._bands is not None:
-            scored = slide_bands(index.leads, scored, index._message_bucket, index._bands)
-        for n, rec in enumerate(scored):
+
+        def tick(n: int) -> None:
+            check()
+            _now_progress(progress, total + 2 * n, steps)
+
+        compared = Compared()
+        if kept is not None:
             # Kept pairs: the few leads left are scored at once with the kept model.
-            index._score_lead(rec, only_greater=kept is None, sink=sink if kept is None else None)
-            if n % 5_000 == 0:
-                check()
-                _now_progress(progress, total + 2 * n, steps)
-        patterns = list(numbers)
+            fresh: Iterable[_Lead] = [index.leads[i] for i in sorted(index._adopt(kept))]
+            if index._bands is not None:
+                fresh = slide_bands(index.leads, fresh, index._message_bucket, index._bands)
+            for n, rec in enumerate(fresh):
+                index._score_lead(rec, only_greater=False)
+                if n % 5_000 == 0:
+                    tick(n)
+        elif index._bands is not None:
+            index.touched = set(index.leads)
+            compared = compare_all(index, list(index.leads.values()), workers, tick)
+        else:
+            index.touched = set(index.leads)
+            for n, rec in enumerate(index.leads.values()):
+                index._score_lead(rec, True, compared.sink)
+                if n % 5_000 == 0:
+                    tick(n)
+        patterns = compared.patterns()
+        a_ids, b_ids, pattern_ids = compared.a_ids, compared.b_ids, compared.pattern_ids
         if learn:
             index.model = _learn(index, patterns, pattern_ids)
         model = index.model
