@@ -18,6 +18,7 @@ scan``) asks for workers; everyone else gets the single-process pass.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 from array import array
 from collections.abc import Callable, Sequence
@@ -68,6 +69,15 @@ class Compared:
         theirs = array("L")
         theirs.frombytes(pattern_ids)
         self.pattern_ids.extend(own[n] for n in theirs)
+
+
+# More processes than this gain little: the parent's learning and scoring of
+# the pairs stay serial, and each fork copies pages of the index it touches.
+MAX_WORKERS = 2
+
+
+def default_workers() -> int:
+    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
 
 
 def can_fork() -> bool:
