@@ -75,3 +75,13 @@ def test_joined_parts_number_the_patterns_as_one_pass_would():
     assert first.patterns() == whole.patterns()
     assert list(first.pattern_ids) == list(whole.pattern_ids)
     assert list(first.a_ids) == list(whole.a_ids) and list(first.b_ids) == list(whole.b_ids)
+
+
+def test_a_one_shot_index_keeps_no_lookup_keys_and_says_so(demo):
+    kept = MatchIndex.build(demo)
+    one_shot = MatchIndex.build(demo, refreshable=False)
+    assert len(one_shot.blocks.data) < len(kept.blocks.data)
+    name = next(rec for rec in kept.leads.values() if rec.name.surnames)
+    assert kept.lookup(name.name.words[0])
+    with pytest.raises(RuntimeError, match="one-shot"):
+        one_shot.lookup(name.name.words[0])

@@ -310,14 +310,16 @@ def background(
     rng = random.Random(seed)
 
     # Identifiers: pairs where both have one, and those sharing one.
-    def identifier(c: int, values_of: Callable[[_Lead], Iterable[str]], shared: int) -> None:
-        counts: Counter[str] = Counter()
+    def identifier(c: int, values_of: Callable[[_Lead], Collection[str]], shared: int) -> None:
+        # (A plain dict and loop: this runs over every lead three times.)
+        counts: dict[str, int] = {}
+        get = counts.get
         having = 0
-        for rec in leads:
-            values = tuple(values_of(rec))
+        for values in map(values_of, leads):
             if values:
                 having += 1
-                counts.update(set(values))
+                for value in set(values) if len(values) > 1 else values:
+                    counts[value] = get(value, 0) + 1
         both = having * (having - 1) / 2
         same = sum(k * (k - 1) / 2 for k in counts.values() if k > 1)
         rest = max(0.0, both - candidate_non_null[c])
@@ -329,7 +331,7 @@ def background(
 
     identifier(PHONE, lambda r: r.phones, _L[PHONE, "shared"])
     identifier(EMAIL, lambda r: r.emails, _L[EMAIL, "shared"])
-    identifier(HANDLE, lambda r: (h for _c, h in r.handles), _L[HANDLE, "shared"])
+    identifier(HANDLE, lambda r: [h for _c, h in r.handles], _L[HANDLE, "shared"])
 
     # Time: pairs per band, and per band those through one channel.
     minutes = sorted(r.minute for r in leads)

@@ -148,10 +148,19 @@ class MatchIndex(Refreshing):
     def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
         """Every block key of a lead (distinct), time buckets mixed in."""
         narrow, wide, lookup_keys = _name_hashes(rec)
-        # A one-shot build keeps no band keys in the blocks (``slide_bands``).
-        text, bands = _message_hashes(rec) if self._bands is None else (_text_hash(rec), ())
         bucket = int(rec.minute // self._bucket_minutes)
         message_bucket = int(rec.minute // self._message_bucket)
+        if self._bands is not None:
+            # A one-shot build keeps no band keys (``slide_bands``) and, as it
+            # answers no lookup, no lookup keys.
+            text = _text_hash(rec)
+            return (
+                *_strong_hashes(rec),
+                *[hash((base, bucket)) for base in narrow],
+                *[hash((base, bucket)) for base in wide],
+                *(() if text is None else (text, hash((text, message_bucket)))),
+            )
+        text, bands = _message_hashes(rec)
         return (
             *_strong_hashes(rec),
             *[hash((base, bucket)) for base in narrow],
@@ -423,8 +432,9 @@ class MatchIndex(Refreshing):
         ``refreshable=False``: a one-shot scan (``deskdup scan``,
         ``scan_workspace``).  The message band keys, most of a build's keys
         (ten for a personal question), are made per time bucket while its
-        leads are scored and dropped after: the same pairs in about a third
-        less memory, but ``refresh`` cannot be called.
+        leads are scored and dropped after, and the lookup keys are not made:
+        the same pairs in about a third less memory, but ``refresh`` and
+        ``lookup`` cannot be called.
 
         ``kept`` (``store.Kept``): pairs scored before, with the model that
         scored them, taken over for every lead whose version and inquiry tier
@@ -594,6 +604,8 @@ class MatchIndex(Refreshing):
 
     def lookup(self, text: str, limit: int = 20) -> list[LookupHit]:
         """Leads matching one phone, e-mail, handle or name, best first."""
+        if self._bands is not None:
+            raise RuntimeError("a one-shot index (refreshable=False) answers no lookup")
         return index_lookup(self, text, limit)
 
 
