@@ -352,27 +352,29 @@ class MatchIndex(Refreshing):
         rec_message = len(rec.message) >= MESSAGE_MIN_CHARS
         keep = self._keep if sink is None else sink
         common = self.model.common_firsts
+        rec_id = rec.id
+        # (Most leads carry one identifier or none: then no pair shares one.)
+        identified = bool(rec.phones or rec.emails or rec.bad_phones or rec.handles)
         for other_id in self._candidates(rec):
-            if only_greater and other_id < rec.id:
+            if only_greater and other_id < rec_id:
                 continue
             other = leads.get(other_id)
             if other is None:
                 continue
-            # Without a shared identifier the best a pair can score (by the
-            # hand-set weights) follows from a few facts; a pair that cannot
-            # reach the candidate floor is not compared.
-            apart = abs(minute - other.minute)
-            near = apart <= window
-            case = (
-                rec_surname and _has_surname(other),
-                apart > horizon,
-                near and channel is not other.channel,
-                apart <= horizon and rec_message and len(other.message) >= MESSAGE_MIN_CHARS,
-            )
-            a, b = (rec, other) if rec.id < other.id else (other, rec)
-            if _share_identifier(rec, other):
+            a, b = (rec, other) if rec_id < other_id else (other, rec)
+            if identified and _share_identifier(rec, other):
                 pattern = compare(a, b, settings, common=common)
             else:
+                # Without a shared identifier the best a pair can score (by the
+                # hand-set weights) follows from a few facts; a pair that cannot
+                # reach the candidate floor is not compared.
+                apart = abs(minute - other.minute)
+                case = (
+                    rec_surname and _has_surname(other),
+                    apart > horizon,
+                    apart <= window and channel is not other.channel,
+                    apart <= horizon and rec_message and len(other.message) >= MESSAGE_MIN_CHARS,
+                )
                 if hopeless[case] or (needs_message[case] and not _messages_alike(rec, other)):
                     continue
                 # The name agreement is most of the work: with it known, the
