@@ -9,6 +9,7 @@ import pytest
 
 from deskdup.services.matching import MatchIndex, MatchSettings
 from deskdup.services.matching.parallel import Compared, can_fork, split
+from deskdup.services.matching.record import NICKNAMES
 
 
 def _pairs(index: MatchIndex) -> dict:
@@ -39,6 +40,21 @@ def test_one_shot_and_forked_scans_find_what_the_refreshable_build_finds(demo, s
     assert {i: r.tier for i, r in forked.leads.items()} == {
         i: r.tier for i, r in kept.leads.items()
     }
+    assert {i: r.nicks for i, r in forked.leads.items()} == {
+        i: r.nicks for i, r in kept.leads.items()
+    }
+    assert not NICKNAMES  # read ahead for one build only
+
+
+def test_workers_read_the_nicknames_while_the_leads_are_read(demo, monkeypatch):
+    from deskdup.services.matching import record
+
+    parsed = []
+    monkeypatch.setattr(record, "parse_nickname", lambda text: parsed.append(text) or 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        MatchIndex.build(demo, refreshable=False)
+    forked = MatchIndex.build(demo, refreshable=False, workers=2)
+    assert any(rec.nicks for rec in forked.leads.values())
 
 
 def test_the_parts_are_whole_buckets_in_time_order(demo):

@@ -48,6 +48,7 @@ from deskdup.services.matching.load import (
     _dismissed,
     _fill,
     _make_lead,
+    _nickname_texts,
     _owners,
     _raw,
 )
@@ -59,8 +60,9 @@ from deskdup.services.matching.model import (
     fit,
     prior_model,
 )
-from deskdup.services.matching.parallel import Compared, compare_all
+from deskdup.services.matching.parallel import Compared, compare_all, read_ahead
 from deskdup.services.matching.record import (
+    NICKNAMES,
     _Lead,
 )
 from deskdup.services.matching.refresh import Refreshing
@@ -470,26 +472,15 @@ class MatchIndex(Refreshing):
             if cancelled is not None and cancelled():
                 raise Cancelled()
 
-        with ws.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
-            # Loading is about a third of the work; scoring the rest.
-            steps = max(total, 1) * 3
-            _now_progress(progress, 0, steps)
-            cursor, max_id = None, 0
-            for n, row in enumerate(_raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE))):
-                rec = _make_lead(row)
-                index.leads[rec.id] = rec
-                updated = _as_datetime(row[8])
-                if updated is not None and (cursor is None or updated > cursor):
-                    cursor = updated
-                max_id = max(max_id, rec.id)
-                if n % 20_000 == 0:
-                    check()
-                    _now_progress(progress, n // 2, steps)
-            index._cursor, index._max_id = cursor, max_id
-            _fill(conn, index.leads, index.settings.region, None, check)
-            index.owners = _owners(conn)
-            index.dismissed = _dismissed(conn)
+        # A one-shot build over workers has them read the nicknames meanwhile.
+        ahead = None if refreshable else read_ahead(workers)
+        try:
+            total = index._load(ws, progress, check, ahead)
+        finally:
+            NICKNAMES.clear()
+            if ahead is not None:
+                ahead.close()
+        steps = max(total, 1) * 3
         _now_progress(progress, total, steps)
         # Keys are worked out again in the second pass: keeping them for a
         # million leads would cost more memory than the blocks themselves.
@@ -545,6 +536,34 @@ class MatchIndex(Refreshing):
         _now_progress(progress, steps, steps)
         index.build_seconds = time.perf_counter() - started
         return index
+
+    def _load(self, ws, progress, check, ahead) -> int:
+        """Read every active lead with its communications; how many there are."""
+        with ws.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
+            if ahead is not None:
+                ahead.submit(_nickname_texts(conn))
+            # Loading is about a third of the work; scoring the rest.
+            steps = max(total, 1) * 3
+            _now_progress(progress, 0, steps)
+            cursor, max_id = None, 0
+            for n, row in enumerate(_raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE))):
+                rec = _make_lead(row)
+                self.leads[rec.id] = rec
+                updated = _as_datetime(row[8])
+                if updated is not None and (cursor is None or updated > cursor):
+                    cursor = updated
+                max_id = max(max_id, rec.id)
+                if n % 20_000 == 0:
+                    check()
+                    _now_progress(progress, n // 2, steps)
+            self._cursor, self._max_id = cursor, max_id
+            if ahead is not None:
+                ahead.into(NICKNAMES)
+            _fill(conn, self.leads, self.settings.region, None, check)
+            self.owners = _owners(conn)
+            self.dismissed = _dismissed(conn)
+        return total
 
     def _adopt(self, kept) -> set[int]:
         """Take over the kept pairs of leads unchanged since (same version and

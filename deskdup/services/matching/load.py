@@ -7,9 +7,9 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from sqlalchemy import String, and_, func, select, type_coerce
+from sqlalchemy import String, and_, func, or_, select, type_coerce
 
-from deskdup.models import Channel, Chat, Communication, Dismissal, Lead, Operator
+from deskdup.models import Channel, Chat, CommKind, Communication, Dismissal, Lead, Operator
 from deskdup.services.matching.inquiry import strip_greeting
 from deskdup.services.matching.record import (
     _CHANNELS,
@@ -144,6 +144,28 @@ def _fill(
         rec = leads.get(lead_id)
         if rec is not None and message:
             rec.message = _short_message(message)
+
+
+def _nickname_texts(conn) -> list[str]:
+    """The stored e-mails and handles ``_Lead.add_comm`` reads names into (those
+    of WhatsApp and Viber are phones), each once."""
+    stmt = (
+        select(Communication.normalized)
+        .where(
+            Communication.lead_id.is_not(None),
+            Communication.normalized.is_not(None),
+            Communication.normalized != "",
+            or_(
+                Communication.kind == CommKind.EMAIL,
+                and_(
+                    Communication.kind == CommKind.MESSENGER,
+                    Communication.channel.not_in([Channel.WHATSAPP, Channel.VIBER]),
+                ),
+            ),
+        )
+        .distinct()
+    )
+    return [text for (text,) in _raw(conn, stmt)]
 
 
 def _owners(conn) -> dict[int, str]:

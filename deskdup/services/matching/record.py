@@ -19,6 +19,9 @@ from deskdup.services.normalize import (
 from deskdup.services.times import minutes_since_epoch
 
 _CHANNELS = {c.value: c for c in Channel}
+# Nicknames read ahead (by a worker process, ``parallel.read_ahead``) for the
+# build under way: text -> what ``parse_nickname`` makes of it.
+NICKNAMES: dict[str, NameParts] = {}
 
 
 class _Lead:
@@ -98,7 +101,9 @@ class _Lead:
                 self._add_nick(channel, norm)
 
     def _add_nick(self, channel: Channel, text: str) -> None:
-        parts = parse_nickname(text)
+        parts = NICKNAMES.get(text)
+        if parts is None:
+            parts = parse_nickname(text)
         if not parts.empty:
             self.nicks += ((channel, text, parts),)
 
