@@ -9,9 +9,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import func, select
-
-from deskdup.models import Lead
 from deskdup.services.candidates import CandidatePair, LeadSummary
 from deskdup.services.errors import Cancelled
 from deskdup.services.matching.blocks import _Blocks, quiet_gc, slide_bands
@@ -41,17 +38,7 @@ from deskdup.services.matching.keys import (
     _strong_hashes,
     _text_hash,
 )
-from deskdup.services.matching.load import (
-    _ACTIVE,
-    _LEAD_COLUMNS,
-    _as_datetime,
-    _dismissed,
-    _fill,
-    _make_lead,
-    _nickname_texts,
-    _owners,
-    _raw,
-)
+from deskdup.services.matching.load import load_leads
 from deskdup.services.matching.model import (
     HAS_NULL,
     LEVELS,
@@ -475,7 +462,7 @@ class MatchIndex(Refreshing):
         # A one-shot build over workers has them read the nicknames meanwhile.
         ahead = None if refreshable else read_ahead(workers)
         try:
-            total = index._load(ws, progress, check, ahead)
+            total = load_leads(index, ws, progress, check, ahead)
         finally:
             NICKNAMES.clear()
             if ahead is not None:
@@ -536,34 +523,6 @@ class MatchIndex(Refreshing):
         _now_progress(progress, steps, steps)
         index.build_seconds = time.perf_counter() - started
         return index
-
-    def _load(self, ws, progress, check, ahead) -> int:
-        """Read every active lead with its communications; how many there are."""
-        with ws.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
-            if ahead is not None:
-                ahead.submit(_nickname_texts(conn))
-            # Loading is about a third of the work; scoring the rest.
-            steps = max(total, 1) * 3
-            _now_progress(progress, 0, steps)
-            cursor, max_id = None, 0
-            for n, row in enumerate(_raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE))):
-                rec = _make_lead(row)
-                self.leads[rec.id] = rec
-                updated = _as_datetime(row[8])
-                if updated is not None and (cursor is None or updated > cursor):
-                    cursor = updated
-                max_id = max(max_id, rec.id)
-                if n % 20_000 == 0:
-                    check()
-                    _now_progress(progress, n // 2, steps)
-            self._cursor, self._max_id = cursor, max_id
-            if ahead is not None:
-                ahead.into(NICKNAMES)
-            _fill(conn, self.leads, self.settings.region, None, check)
-            self.owners = _owners(conn)
-            self.dismissed = _dismissed(conn)
-        return total
 
     def _adopt(self, kept) -> set[int]:
         """Take over the kept pairs of leads unchanged since (same version and

@@ -13,6 +13,7 @@ from deskdup.models import Channel, Chat, CommKind, Communication, Dismissal, Le
 from deskdup.services.matching.inquiry import strip_greeting
 from deskdup.services.matching.record import (
     _CHANNELS,
+    NICKNAMES,
     _Lead,
 )
 from deskdup.services.names import (
@@ -175,3 +176,36 @@ def _owners(conn) -> dict[int, str]:
 def _dismissed(conn) -> set[tuple[int, int]]:
     rows = conn.execute(select(Dismissal.lead_a_id, Dismissal.lead_b_id))
     return {(min(a, b), max(a, b)) for a, b in rows}
+
+
+def load_leads(index, ws, progress, check: Callable[[], None], ahead=None) -> int:
+    """Read every active lead of ``ws`` with its communications into ``index``
+    (its leads, owners, dismissed pairs, cursor); how many leads there are.
+    ``ahead`` (``parallel.ReadAhead``): workers reading the nicknames meanwhile."""
+    with ws.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
+        if ahead is not None:
+            ahead.submit(_nickname_texts(conn))
+        # Loading is about a third of the work; scoring the rest.
+        steps = max(total, 1) * 3
+        if progress is not None:
+            progress(0, steps)
+        cursor, max_id = None, 0
+        for n, row in enumerate(_raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE))):
+            rec = _make_lead(row)
+            index.leads[rec.id] = rec
+            updated = _as_datetime(row[8])
+            if updated is not None and (cursor is None or updated > cursor):
+                cursor = updated
+            max_id = max(max_id, rec.id)
+            if n % 20_000 == 0:
+                check()
+                if progress is not None:
+                    progress(n // 2, steps)
+        index._cursor, index._max_id = cursor, max_id
+        if ahead is not None:
+            ahead.into(NICKNAMES)
+        _fill(conn, index.leads, index.settings.region, None, check)
+        index.owners = _owners(conn)
+        index.dismissed = _dismissed(conn)
+    return total
