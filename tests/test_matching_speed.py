@@ -47,14 +47,24 @@ def test_one_shot_and_forked_scans_find_what_the_refreshable_build_finds(demo, s
 
 
 def test_workers_read_the_nicknames_while_the_leads_are_read(demo, monkeypatch):
-    from deskdup.services.matching import record
+    from deskdup.services.matching import load, record
+    from deskdup.services.names import parse_name
 
-    parsed = []
+    parsed, named = [], []
     monkeypatch.setattr(record, "parse_nickname", lambda text: parsed.append(text) or 1 / 0)
+    monkeypatch.setattr(
+        load, "parse_name", lambda *words: named.append(words) or parse_name(*words)
+    )
     with pytest.raises(ZeroDivisionError):
         MatchIndex.build(demo, refreshable=False)
+    named.clear()
     forked = MatchIndex.build(demo, refreshable=False, workers=2)
     assert any(rec.nicks for rec in forked.leads.values())
+    # This process parses half the names; the worker the rest, and every nickname.
+    with demo.engine.connect() as conn:
+        distinct = load._name_words(conn)
+    assert named and sorted(named) == sorted(distinct[: len(distinct) // 2])
+    assert not load.NAMES
 
 
 def test_the_parts_are_whole_buckets_in_time_order(demo):

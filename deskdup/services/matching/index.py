@@ -38,7 +38,7 @@ from deskdup.services.matching.keys import (
     _strong_hashes,
     _text_hash,
 )
-from deskdup.services.matching.load import load_leads
+from deskdup.services.matching.load import NAMES, load_leads
 from deskdup.services.matching.model import (
     HAS_NULL,
     LEVELS,
@@ -464,6 +464,7 @@ class MatchIndex(Refreshing):
         try:
             total = load_leads(index, ws, progress, check, ahead)
         finally:
+            NAMES.clear()
             NICKNAMES.clear()
             if ahead is not None:
                 ahead.close()

@@ -17,6 +17,7 @@ from deskdup.services.matching.record import (
     _Lead,
 )
 from deskdup.services.names import (
+    NameParts,
     parse_name,
 )
 
@@ -68,11 +69,18 @@ def _as_datetime(value) -> datetime | None:
     return datetime.fromisoformat(value)
 
 
+# Names read ahead (by a worker process, ``parallel.ReadAhead``) for the build
+# under way: (first, last, middle) -> what ``parse_name`` makes of them.
+NAMES: dict[tuple[str, str, str], NameParts] = {}
+
+
 def _make_lead(row) -> _Lead:
     lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m, notes, ver = (
         row
     )
     created = _as_datetime(created)
+    words = (first or "", last or "", middle or "")
+    name = NAMES.get(words) if NAMES else None
     rec = _Lead(
         lead_id,
         ext or str(lead_id),
@@ -80,7 +88,7 @@ def _make_lead(row) -> _Lead:
         owner,
         created,
         sys.intern(status or ""),
-        parse_name(first or "", last or "", middle or ""),
+        parse_name(*words) if name is None else name,
     )
     rec.version = ver
     if notes:
@@ -147,6 +155,12 @@ def _fill(
             rec.message = _short_message(message)
 
 
+def _name_words(conn) -> list[tuple[str, str, str]]:
+    """The (first, last, middle) names of the active leads, each once."""
+    stmt = select(Lead.first_name, Lead.last_name, Lead.middle_name).where(_ACTIVE).distinct()
+    return [(f or "", last or "", m or "") for f, last, m in _raw(conn, stmt)]
+
+
 def _nickname_texts(conn) -> list[str]:
     """The stored e-mails and handles ``_Lead.add_comm`` reads names into (those
     of WhatsApp and Viber are phones), each once."""
@@ -185,12 +199,21 @@ def load_leads(index, ws, progress, check: Callable[[], None], ahead=None) -> in
     with ws.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
         if ahead is not None:
+            # The worker takes half the names, then every nickname; this
+            # process parses the other half meanwhile.
+            names = _name_words(conn)
+            half = len(names) // 2
+            ahead.submit_names(names[half:])
             ahead.submit(_nickname_texts(conn))
+            NAMES.update((words, parse_name(*words)) for words in names[:half])
+            del names
         # Loading is about a third of the work; scoring the rest.
         steps = max(total, 1) * 3
         if progress is not None:
             progress(0, steps)
         cursor, max_id = None, 0
+        if ahead is not None:
+            ahead.names_into(NAMES)
         for n, row in enumerate(_raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE))):
             rec = _make_lead(row)
             index.leads[rec.id] = rec

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from deskdup.services.matching.blocks import slide_bands
 from deskdup.services.matching.model import Pattern
 from deskdup.services.matching.record import _Lead
-from deskdup.services.names import NameParts, parse_nickname
+from deskdup.services.names import NameParts, parse_name, parse_nickname
 
 # What a worker scores: set just before the fork, read by the forked copies.
 _SHARED: tuple | None = None
@@ -157,17 +157,23 @@ def compare_all(
     return compared
 
 
-def _read_names(texts: list[str]) -> list[NameParts]:
+def _read_nicknames(texts: list[str]) -> list[NameParts]:
     """In a forked worker: what ``parse_nickname`` makes of each text."""
     return [parse_nickname(text) for text in texts]
 
 
-class ReadAhead:
-    """Nicknames read into names by forked workers while this process reads the
-    leads (a name in every e-mail and handle is most of the loading's work).
+def _read_names(names: list[tuple[str, str, str]]) -> list[NameParts]:
+    """In a forked worker: what ``parse_name`` makes of each (first, last, middle)."""
+    return [parse_name(*words) for words in names]
 
-    Started before the leads are read, when the process is small; ``into``
-    waits for the names and puts them where ``_Lead._add_nick`` finds them.
+
+class ReadAhead:
+    """Names and nicknames parsed by forked workers while this process reads
+    the leads (parsing them is most of the loading's work).
+
+    Started before the leads are read, when the process is small; the names
+    are asked for first (``names_into``: where ``load._make_lead`` finds them),
+    the nicknames after (``into``: where ``_Lead._add_nick`` finds them).
     """
 
     CHUNK = 5_000
@@ -175,11 +181,25 @@ class ReadAhead:
     def __init__(self, workers: int) -> None:
         self._pool = multiprocessing.get_context("fork").Pool(workers - 1)
         self._pending: list = []
+        self._names: list = []
+
+    def _chunks(self, values: list, read: Callable) -> list:
+        out = []
+        for start in range(0, len(values), self.CHUNK):
+            chunk = values[start : start + self.CHUNK]
+            out.append((chunk, self._pool.apply_async(read, (chunk,))))
+        return out
+
+    def submit_names(self, names: list[tuple[str, str, str]]) -> None:
+        self._names.extend(self._chunks(names, _read_names))
 
     def submit(self, texts: list[str]) -> None:
-        for start in range(0, len(texts), self.CHUNK):
-            chunk = texts[start : start + self.CHUNK]
-            self._pending.append((chunk, self._pool.apply_async(_read_names, (chunk,))))
+        self._pending.extend(self._chunks(texts, _read_nicknames))
+
+    def names_into(self, names: dict[tuple[str, str, str], NameParts]) -> None:
+        for words, result in self._names:
+            names.update(zip(words, result.get(), strict=True))
+        self._names = []
 
     def into(self, names: dict[str, NameParts]) -> None:
         for texts, result in self._pending:
