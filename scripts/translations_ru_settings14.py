@@ -65,4 +65,9 @@ TRANSLATIONS: dict[object, str] = {
     # Team settings
     "The threshold of a tier must be a probability from 0 to 1, not {value}": "Порог уровня должен быть вероятностью от 0 до 1, а не {value}",
     "The possible tier must start at or below the likely one ({likely}), not at {possible}": "Возможные дубли должны начинаться не выше вероятных ({likely}), а не с {possible}",
+    # The window's undo of the operator's newest merge or bind
+    "Undo my last merge or bind": "Отменить моё последнее объединение или привязку",
+    "There is no merge or bind of yours to undo.": "Нет вашего объединения или привязки, которые можно отменить.",
+    # Contacts
+    "Different e-mails {a} / {b}": "Разные e-mail {a} / {b}",
 }

@@ -745,6 +745,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../deskdup/views/compare/view.py" line="865" />
+        <source>There is no merge or bind of yours to undo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../deskdup/views/compare/view.py" line="876" />
         <source>Undo bind</source>
         <translation type="unfinished" />
@@ -757,11 +762,6 @@
     <message>
         <location filename="../../deskdup/views/formatting.py" line="107" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="865" />
-        <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3310,6 +3310,12 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../deskdup/services/matching/contacts.py" line="66" />
+        <source>Different e-mails {a} / {b}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/contacts.py" line="333" />
         <location filename="../../deskdup/services/matching/evidence.py" line="355" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
@@ -3330,7 +3336,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="48" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="58" />
         <source>On one deal: {deal}</source>
         <translation type="unfinished" />
     </message>
@@ -3395,7 +3401,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="61" />
-        <source>Undo my last merge</source>
+        <source>Undo my last merge or bind</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3538,7 +3544,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/shortcuts.py" line="161" />
-        <source>Undo my last merge</source>
+        <source>Undo my last merge or bind</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3825,123 +3831,123 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="152" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="159" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="168" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
         <source>Yours</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="168" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
         <source>General</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="172" />
-        <location filename="../../deskdup/views/settings_dialog.py" line="181" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="189" />
         <source>As the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="182" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="190" />
         <source> pt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="184" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="192" />
         <source>Larger text in every window of deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="194" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="202" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="226" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="234" />
         <source>Detection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="226" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="234" />
         <source>Team settings (whole workspace)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="229" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="237" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="232" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="240" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="234" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="242" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="253" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="261" />
         <source>A pair's score is the probability that its two leads are one customer, as the model learned it on this workspace.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="260" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="268" />
         <source>The queue shows these by default: fewer pairs, nearly all of them right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="263" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="271" />
         <source>Shown on request: more duplicates found, more pairs that are not</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="277" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="285" />
         <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates start at {likely} % until it is saved anew here.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="291" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="299" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="294" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="302" />
         <source>Leads from different channels this close in time are compared even when they share no phone, e-mail or account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="310" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="318" />
         <source>from </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="316" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="324" />
         <source>Evidence the model may use</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="320" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="328" />
         <source>Untick a kind of evidence the team does not trust: it then counts neither for nor against a pair.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="345" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="355" />
         <source>Weights set by hand in an earlier version ({count}) no longer score pairs; they only narrow which pairs are compared at all. Restore defaults clears them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="357" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="367" />
         <source>Both tiers, the burst window and every kind of evidence back to deskdup's</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="355" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="365" />
         <source>Restore defaults</source>
         <translation type="unfinished" />
     </message>
