@@ -25,7 +25,6 @@ from deskdup.services.contacts import ContactIndex, readable_hits
 from deskdup.services.errors import KnownError
 from deskdup.services.identity import acting_operator, sign_in
 
-
 # The exit code of a search that found nothing (README, "Exit codes").
 NOTHING_FOUND = 1
 
