@@ -79,6 +79,8 @@ def test_the_parts_are_whole_buckets_in_time_order(demo):
     assert max(last) < min(first)
     assert abs(len(parts[0]) - len(parts[1])) < len(leads) / 2
     assert len(split(leads[:1], period, 2)) == 1
+    smaller = split(leads, period, 2, 0.3)  # the first part a smaller share
+    assert len(smaller[0]) < len(parts[0]) and len(smaller[0]) + len(smaller[1]) == len(leads)
 
 
 def test_joined_parts_number_the_patterns_as_one_pass_would():

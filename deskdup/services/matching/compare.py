@@ -303,6 +303,18 @@ def background(
     text no one else sent in those hours always makes a candidate (band and
     text keys), so those levels are left out of the inquiry's sample.
     """
+    return count_background(leads, settings, common, seed)(candidate_non_null, candidate_levels)
+
+
+def count_background(
+    leads: list[_Lead],
+    settings: MatchSettings,
+    common: Collection[str] = (),
+    seed: int = 14,
+) -> Callable[[list[float], list[list[float]]], Background]:
+    """``background`` in two steps: the counting over all leads now (it needs
+    no candidate, so a build does it while a worker still compares), and the
+    returned function takes the candidates' counts away."""
     n = len(leads)
     pairs = n * (n - 1) / 2
     non_null = [0.0] * len(LEVELS)
@@ -310,6 +322,8 @@ def background(
     rng = random.Random(seed)
 
     # Identifiers: pairs where both have one, and those sharing one.
+    identifiers: list[tuple[int, int, float, float]] = []
+
     def identifier(c: int, values_of: Callable[[_Lead], Collection[str]], shared: int) -> None:
         # (A plain dict and loop: this runs over every lead three times.)
         counts: dict[str, int] = {}
@@ -322,12 +336,7 @@ def background(
                     counts[value] = get(value, 0) + 1
         both = having * (having - 1) / 2
         same = sum(k * (k - 1) / 2 for k in counts.values() if k > 1)
-        rest = max(0.0, both - candidate_non_null[c])
-        same_rest = max(0.0, same - candidate_levels[c][shared])
-        non_null[c] = rest
-        if rest > 0:
-            shares[c][shared] = min(1.0, same_rest / rest)
-            shares[c][-1] = 1.0 - shares[c][shared]
+        identifiers.append((c, shared, both, same))
 
     identifier(PHONE, lambda r: r.phones, _L[PHONE, "shared"])
     identifier(EMAIL, lambda r: r.emails, _L[EMAIL, "shared"])
@@ -363,10 +372,6 @@ def background(
             totals[_TIME_LEVELS[band][0]] += in_band
         previous = total
     totals[_TIME_LEVELS[-1][0]] += pairs - previous
-    rest = [max(0.0, t - c) for t, c in zip(totals, candidate_levels[TIME], strict=True)]
-    non_null[TIME] = sum(rest)
-    if non_null[TIME] > 0:
-        shares[TIME] = [r / non_null[TIME] for r in rest]
     # Strangers sharing a phone (a household, an office) write at independent
     # times: the gap of such a pair is that of any two leads.  So the RETURN
     # comparison's u is the time bands' share among all pairs, weighed as if
@@ -382,6 +387,7 @@ def background(
 
     # Names: random pairs of two leads that carry a name.
     named = [r for r in leads if r.name.words or r.nicks]
+    names: tuple[Counter, float] | None = None
     if len(named) >= 2:
         both = len(named) * (len(named) - 1) / 2
         counts = Counter()
@@ -389,7 +395,7 @@ def background(
             i, j = rng.randrange(len(named)), rng.randrange(len(named) - 1)
             a, b = named[i], named[j + (j >= i)]
             counts[_name_level(a, b, settings, _UNKNOWN, common)] += 1
-        _set_shares(shares, non_null, NAME, counts, both - candidate_non_null[NAME])
+        names = (counts, both)
 
     # The inquiry: two leads with one, within the name horizon.
     horizon = NAME_HORIZON * settings.burst_minutes
@@ -398,6 +404,7 @@ def background(
     )
     times = [r.minute for r in with_message]
     near = within(times, horizon)
+    inquiries: tuple[Counter, float] | None = None
     if near >= 1:
         counts = Counter()
         for _ in range(min(SAMPLE_PAIRS, int(near) * 2)):
@@ -412,8 +419,33 @@ def background(
             counts[_message_level(a, b, abs(a.minute - b.minute), settings)] += 1
         for level in (0, *_ALWAYS_CANDIDATES):
             counts.pop(level, None)
-        _set_shares(shares, non_null, MESSAGE, counts, near - candidate_non_null[MESSAGE])
-    return Background(pairs, non_null, shares)
+        inquiries = (counts, near)
+
+    def without(candidate_non_null: list[float], candidate_levels: list[list[float]]) -> Background:
+        out_non_null = list(non_null)
+        out_shares = [list(levels) for levels in shares]
+        for c, shared, both, same in identifiers:
+            rest = max(0.0, both - candidate_non_null[c])
+            same_rest = max(0.0, same - candidate_levels[c][shared])
+            out_non_null[c] = rest
+            if rest > 0:
+                out_shares[c][shared] = min(1.0, same_rest / rest)
+                out_shares[c][-1] = 1.0 - out_shares[c][shared]
+        rest = [max(0.0, t - c) for t, c in zip(totals, candidate_levels[TIME], strict=True)]
+        out_non_null[TIME] = sum(rest)
+        if out_non_null[TIME] > 0:
+            out_shares[TIME] = [r / out_non_null[TIME] for r in rest]
+        if names is not None:
+            counts, both = names
+            _set_shares(out_shares, out_non_null, NAME, counts, both - candidate_non_null[NAME])
+        if inquiries is not None:
+            counts, near = inquiries
+            _set_shares(
+                out_shares, out_non_null, MESSAGE, counts, near - candidate_non_null[MESSAGE]
+            )
+        return Background(pairs, out_non_null, out_shares)
+
+    return without
 
 
 def _set_shares(shares, non_null, c: int, counts: Counter, rest: float) -> None:

@@ -13,9 +13,9 @@ from deskdup.services.candidates import CandidatePair, LeadSummary
 from deskdup.services.errors import Cancelled
 from deskdup.services.matching.blocks import _Blocks, quiet_gc, slide_bands
 from deskdup.services.matching.compare import (
-    background,
     common_first_names,
     compare,
+    count_background,
     reasons_in_bits,
 )
 from deskdup.services.matching.evidence import (
@@ -492,6 +492,7 @@ class MatchIndex(Refreshing):
             _now_progress(progress, total + 2 * n, steps)
 
         compared = Compared()
+        counted = None
         if kept is not None:
             # Kept pairs: the few leads left are scored at once with the kept model.
             fresh: Iterable[_Lead] = [index.leads[i] for i in sorted(index._adopt(kept))]
@@ -503,7 +504,17 @@ class MatchIndex(Refreshing):
                     tick(n)
         elif index._bands is not None:
             index.touched = set(index.leads)
-            compared = compare_all(index, list(index.leads.values()), workers, tick)
+
+            def meanwhile() -> None:
+                # While a worker still compares: the model's background counts.
+                nonlocal counted
+                counted = count_background(
+                    list(index.leads.values()), index.settings, index.model.common_firsts
+                )
+
+            compared = compare_all(
+                index, list(index.leads.values()), workers, tick, meanwhile if learn else None
+            )
         else:
             index.touched = set(index.leads)
             for n, rec in enumerate(index.leads.values()):
@@ -513,7 +524,7 @@ class MatchIndex(Refreshing):
         patterns = compared.patterns()
         a_ids, b_ids, pattern_ids = compared.a_ids, compared.b_ids, compared.pattern_ids
         if learn:
-            index.model = _learn(index, patterns, pattern_ids)
+            index.model = _learn(index, patterns, pattern_ids, counted)
         model = index.model
         chances = [model.probability(p) for p in patterns]
         keep = index._keep
@@ -594,8 +605,10 @@ def _learn(
     index: MatchIndex,
     patterns: list[Pattern],
     pattern_ids: Iterable[int],
+    counted: Callable | None = None,
 ) -> LinkageModel:
-    """The model learned from the compared pairs and the rest of the workspace."""
+    """The model learned from the compared pairs and the rest of the workspace
+    (``counted``: its ``count_background``, when done already)."""
     counts = [0] * len(patterns)
     for number in pattern_ids:
         counts[number] += 1
@@ -608,7 +621,9 @@ def _learn(
             if level or not HAS_NULL[c]:
                 non_null[c] += count
     common = index.model.common_firsts
-    rest = background(list(index.leads.values()), index.settings, non_null, levels, common)
+    if counted is None:
+        counted = count_background(list(index.leads.values()), index.settings, common)
+    rest = counted(non_null, levels)
     return fit(by_pattern, rest, common_firsts=common)
 
 

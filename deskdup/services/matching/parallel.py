@@ -85,17 +85,22 @@ def can_fork() -> bool:
     return sys.platform != "win32" and "fork" in multiprocessing.get_all_start_methods()
 
 
-def split(leads: Sequence[_Lead], period: float, parts: int) -> list[list[_Lead]]:
+def split(
+    leads: Sequence[_Lead], period: float, parts: int, first: float | None = None
+) -> list[list[_Lead]]:
     """``leads`` in consecutive parts of whole message buckets (``period``
-    minutes), in time order, of about as many leads each."""
+    minutes), in time order, of about as many leads each; ``first``: the
+    first part's share when not an equal one."""
     by_bucket: dict[int, list[_Lead]] = {}
     for rec in leads:
         by_bucket.setdefault(int(rec.minute // period), []).append(rec)
-    size = len(leads) / parts
+    first = 1 / parts if first is None else first
+    size = len(leads) * (1 - first) / max(1, parts - 1)
+    ends = [len(leads) * first + size * k for k in range(parts - 1)]
     out: list[list[_Lead]] = [[]]
     done = 0
     for bucket in sorted(by_bucket):
-        if len(out) < parts and done >= size * len(out):
+        if len(out) < parts and done >= ends[len(out) - 1]:
             out.append([])
         out[-1].extend(by_bucket[bucket])
         done += len(by_bucket[bucket])
@@ -118,17 +123,28 @@ def _score_part(part: int) -> tuple[bytes, bytes, bytes, list]:
     )
 
 
+# With work for the time the worker compares (``meanwhile``), this process
+# compares this much less than an equal share.
+MEANWHILE_SHARE = 0.06
+
+
 def compare_all(
     index,
     scored: Sequence[_Lead],
     workers: int,
     tick: Callable[[int], None],
+    meanwhile: Callable[[], None] | None = None,
 ) -> Compared:
     """Compare every candidate pair of ``scored`` (each with the greater ids),
     over ``workers`` processes when forking is possible; ``tick(n)`` after
-    every 5,000 leads of this process's own part (it may raise ``Cancelled``)."""
+    every 5,000 leads of this process's own part (it may raise ``Cancelled``).
+    ``meanwhile``: more work for this process, done after its own part while
+    the workers still compare (by one process: not done)."""
     global _SHARED
-    parts = split(scored, index._message_bucket, workers) if workers > 1 and can_fork() else []
+    parts = []
+    if workers > 1 and can_fork():
+        first = 1 / workers - (MEANWHILE_SHARE if meanwhile is not None else 0.0)
+        parts = split(scored, index._message_bucket, workers, first)
     compared = Compared()
     if len(parts) < 2:
         for n, rec in enumerate(
@@ -150,6 +166,8 @@ def compare_all(
                 index._score_lead(rec, True, compared.sink)
                 if n % 5_000 == 0:
                     tick(n * len(parts))
+            if meanwhile is not None:
+                meanwhile()
             for result in pending:
                 compared.join(*result.get())
     finally:
