@@ -55,10 +55,35 @@ def test_a_reworded_copy_is_alike_and_a_strangers_question_is_not():
     assert likeness(QUESTION, REWORDED) >= 75
     assert likeness(QUESTION, "сколько будет стоить шкаф купе 2,4 м в прихожую белый глянец") >= 90
     # Built the same way, other numbers: another person's question.
-    assert numbers_differ(fold(QUESTION), fold("Сколько будет стоить шкаф-купе 3 м в прихожую"))
+    assert numbers_differ(QUESTION, "Сколько будет стоить шкаф-купе 3 м в прихожую")
     assert likeness(QUESTION, "Сколько будет стоить шкаф-купе 3 м в прихожую, белый глянец?") == 0
-    # "2,4 м" and "24 м" are one size.
-    assert not numbers_differ("шкаф 2 4 м", "шкаф 24 м")
+    # "2,4 м" and "24 м" are one size; a detail left out is no other number.
+    assert not numbers_differ("шкаф 2,4 м", "шкаф 24 м")
+    assert not numbers_differ("стеллаж 2 м, в комнату 12 кв.м", "в комнату 12 кв.м, стеллаж 2 м")
+    assert not numbers_differ("стеллаж 2 м, в комнату 12 кв.м", "стеллаж 2 м")
+    assert numbers_differ("стеллаж 2 м, в комнату 12 кв.м", "стеллаж 3 м, в комнату 12 кв.м")
+
+
+def test_the_question_worded_otherwise_or_its_clauses_moved_is_the_same_question():
+    # The frame of the question changes, the thing asked about does not.
+    assert likeness(
+        "Сколько будет стоить угловой шкаф 2,3 м в прихожую?",
+        "Какая цена на уговой шкаф 2,3 м в прихожую?",
+    ) >= 90
+    assert likeness(
+        "Гардеробную 1,5 м орех сколько по времени делаете?",
+        "Здравствуйте! гардеробную 1,5 м орех за сколько сделаете?",
+    ) >= 75
+    # A clause put first and another added.
+    assert likeness(
+        "Рассчитайте пожалуйста стеллаж ширина 210 см, в комнату 12 кв.м",
+        "В конмату 12 кв.м, в Кировском районе, Рассчитайте пожалуйста стеллаж ширина 210 см",
+    ) >= 75
+    # Asked about something else: not alike, however the question is framed.
+    assert likeness(
+        "Хочу заказать угловой шкаф 210 на 40, в прихожую",
+        "Хочу заказать стеллаж белый глянец в детскую",
+    ) < 75
 
 
 _WORDS = st.sampled_from(

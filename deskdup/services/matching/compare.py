@@ -13,6 +13,7 @@ from itertools import repeat
 
 from deskdup.services.candidates import Reason
 from deskdup.services.matching.evidence import (
+    _TIER_RANK,
     _UNKNOWN,
     Evidence,
     _best_name_match,
@@ -61,9 +62,9 @@ _TIME_LEVELS = (
     (_L[TIME, "gt7d"], _L[TIME, "gt7d"]),
 )
 _RETURN_LEVELS = (1, 1, 1, 1, 2, 3, 4)
-_TIER_RANK = {"personal": 0, "rare": 1, "common": 2, "template": 3}
 _MESSAGE_BY_TIER = {
     "rare": _L[MESSAGE, "rare"],
+    "few": _L[MESSAGE, "few"],
     "common": _L[MESSAGE, "common"],
     "template": _L[MESSAGE, "template"],
 }
@@ -131,11 +132,11 @@ _SWITCH: dict[str, tuple[tuple[int, int], ...]] = {
     "burst": tuple(
         (TIME, level) for level, name in enumerate(LEVELS[TIME]) if name.endswith("_switch")
     ),
-    "same_message": ((MESSAGE, 2),),
-    "similar_message": ((MESSAGE, 3),),
-    "rare_message": ((MESSAGE, 4),),
-    "common_message": ((MESSAGE, 5),),
-    "template_message": ((MESSAGE, 6),),
+    "same_message": ((MESSAGE, _L[MESSAGE, "personal_same"]),),
+    "similar_message": ((MESSAGE, _L[MESSAGE, "personal_similar"]),),
+    "rare_message": ((MESSAGE, _L[MESSAGE, "rare"]), (MESSAGE, _L[MESSAGE, "few"])),
+    "common_message": ((MESSAGE, _L[MESSAGE, "common"]),),
+    "template_message": ((MESSAGE, _L[MESSAGE, "template"]),),
     **{
         code: ((NAME, _NAME_LEVEL[code]),)
         for code in (
@@ -280,6 +281,7 @@ _ALWAYS_CANDIDATES = (
     _L[MESSAGE, "personal_same"],
     _L[MESSAGE, "personal_similar"],
     _L[MESSAGE, "rare"],
+    _L[MESSAGE, "few"],
 )
 
 

@@ -441,7 +441,7 @@ _MESSAGE_CODES = (
     "common_message",
     "template_message",
 )
-_TIER_RANK = {"personal": 0, "rare": 1, "common": 2, "template": 3}
+_TIER_RANK = {"personal": 0, "rare": 1, "few": 2, "common": 3, "template": 4}
 
 
 def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: float):
@@ -466,6 +466,11 @@ def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: floa
         code = "rare_message"
         template = QT_TRANSLATE_NOOP(
             "Reason", "Both wrote {minutes} min apart, and no one else in those hours: '{text}'"
+        )
+    elif tier == "few":
+        code = "rare_message"
+        template = QT_TRANSLATE_NOOP(
+            "Reason", "Both wrote {minutes} min apart, and few others in those hours: '{text}'"
         )
     elif tier == "common":
         code = "common_message"

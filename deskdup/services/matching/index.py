@@ -34,7 +34,7 @@ from deskdup.services.matching.evidence import (
     combine,
 )
 from deskdup.services.matching.groups import _groups, rank_pairs  # noqa: F401 (tests)
-from deskdup.services.matching.inquiry import is_personal_text, rarity
+from deskdup.services.matching.inquiry import ALONE_COUNT, is_personal_text, rarity
 from deskdup.services.matching.keys import (
     MESSAGE_MIN_CHARS,
     _message_hashes,
@@ -203,13 +203,14 @@ class MatchIndex(Refreshing):
                         out.update(members)
         if rec.tier != "personal" and rec.message:
             # The same text, which many send on other days (or too short to
-            # be personal), but no one else in these hours: its copies pair.
-            # A text a few or many others sent in these hours (common, a
-            # template) pairs only its copies from other channels within the
-            # burst window; the model weighs them by the text's tier.
+            # be personal), but no one else or a few others in these hours
+            # (rare, few): its copies pair.  A text more others sent in these
+            # hours (common, a template) pairs only its copies from other
+            # channels within the burst window; the model weighs them by the
+            # text's tier.
             text = _message_hashes(rec)[0]
             message_bucket = int(rec.minute // self._message_bucket)
-            rare = rec.tier == "rare"
+            rare = rec.tier in ("rare", "few")
             leads = self.leads
             window = self.settings.burst_minutes
             for offset in _NARROW_OFFSETS:
@@ -269,7 +270,9 @@ class MatchIndex(Refreshing):
         and the neighbouring ones: an ad's line the hour the ad runs); common when
         more leads sent it than one person's burst would, at any time (a
         marketplace's default question, a form's preset), or when it is too short
-        to say something of one person; else personal."""
+        to say something of one person: then rare when no one else sent it in
+        those hours (the lead and one other at most), a few others when up to
+        ``inquiry.PERSONAL_COUNT`` did; else personal."""
         text = _message_hashes(rec)[0]
         if text is None:
             return "personal"
@@ -280,7 +283,7 @@ class MatchIndex(Refreshing):
         if tier == "personal" and (
             rarity(len(get(text))) != "personal" or not is_personal_text(rec.message)
         ):
-            return "rare"
+            return "rare" if near <= ALONE_COUNT else "few"
         return tier
 
     def _retier(self, texts: Iterable[tuple[int, int]], spread: Iterable[int]) -> set[int]:
