@@ -21,7 +21,7 @@ from deskdup.services.matching.evidence import (
     _name_conflict,
     _reasons,
 )
-from deskdup.services.matching.inquiry import is_personal_text, likeness
+from deskdup.services.matching.inquiry import is_personal_text, likeness, wording
 from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
 from deskdup.services.matching.model import (
     EMAIL,
@@ -133,7 +133,10 @@ _SWITCH: dict[str, tuple[tuple[int, int], ...]] = {
         (TIME, level) for level, name in enumerate(LEVELS[TIME]) if name.endswith("_switch")
     ),
     "same_message": ((MESSAGE, _L[MESSAGE, "personal_same"]),),
-    "similar_message": ((MESSAGE, _L[MESSAGE, "personal_similar"]),),
+    "similar_message": (
+        (MESSAGE, _L[MESSAGE, "personal_similar"]),
+        (MESSAGE, _L[MESSAGE, "personal_reworded"]),
+    ),
     "rare_message": ((MESSAGE, _L[MESSAGE, "rare"]), (MESSAGE, _L[MESSAGE, "few"])),
     "common_message": ((MESSAGE, _L[MESSAGE, "common"]),),
     "template_message": ((MESSAGE, _L[MESSAGE, "template"]),),
@@ -224,9 +227,15 @@ def _message_level(x: _Lead, y: _Lead, minutes: float, settings: MatchSettings) 
     tier = max(x.tier, y.tier, key=_TIER_RANK.__getitem__)
     if tier == "personal":
         if is_personal_text(x.message) and is_personal_text(y.message):
-            if alike >= SAME_MESSAGE:
+            # As worded (a typo, a greeting), or only the same content (the
+            # question framed otherwise, a clause moved): the model weighs
+            # each, as strangers' questions share contents more often.
+            worded = wording(x.message, y.message)
+            if worded >= SAME_MESSAGE:
                 return _L[MESSAGE, "personal_same"]
-            return _L[MESSAGE, "personal_similar"]
+            if worded >= SIMILAR_MESSAGE:
+                return _L[MESSAGE, "personal_similar"]
+            return _L[MESSAGE, "personal_reworded"]
         tier = "rare"
     return _MESSAGE_BY_TIER[tier]
 
@@ -280,6 +289,7 @@ SAMPLE_PAIRS = 10_000
 _ALWAYS_CANDIDATES = (
     _L[MESSAGE, "personal_same"],
     _L[MESSAGE, "personal_similar"],
+    _L[MESSAGE, "personal_reworded"],
     _L[MESSAGE, "rare"],
     _L[MESSAGE, "few"],
 )

@@ -190,8 +190,9 @@ def band_keys(text: str) -> tuple[int, ...]:
     Two copies of one question share most of these words, and so at least one
     pair; two different questions rarely share two of their rarest-hashed words.
     """
-    folded = folded_words(text)
-    words = {w[:_STEM] for w in folded if len(w) >= 3 and not w.isdigit()}
+    # Content words: the frame of the question (Сколько будет стоить / Какая
+    # цена на) is worded otherwise from one copy to the next.
+    words = {w[:_STEM] for w in content(text).split() if len(w) >= 3}
     number = "".join(numbers(text))
     if number:
         # All the numbers as one word: "2,4 м" and "24 м" are one size.
@@ -233,10 +234,9 @@ def numbers_differ(a: str, b: str) -> bool:
     return False
 
 
-def likeness(a: str, b: str) -> float:
-    """How alike two inquiries are, 0..100, on their folded words, and on their
-    contents (the question's frame left out, word order and a left-out clause
-    forgiven); 0 when their numbers differ."""
+def wording(a: str, b: str) -> float:
+    """How alike two inquiries are as worded, 0..100, on their folded words (in
+    order or sorted); 0 when their numbers differ."""
     fa, fb = fold(a), fold(b)
     if not fa or not fb or numbers_differ(a, b):
         return 0.0
@@ -245,7 +245,16 @@ def likeness(a: str, b: str) -> float:
     plain = fuzz.ratio(fa, fb)
     if plain >= 95:
         return plain
-    best = max(plain, fuzz.token_sort_ratio(fa, fb))
+    return max(plain, fuzz.token_sort_ratio(fa, fb))
+
+
+def likeness(a: str, b: str) -> float:
+    """How alike two inquiries are, 0..100: as worded, or on their contents
+    (the question's frame left out, word order and a left-out clause
+    forgiven); 0 when their numbers differ."""
+    best = wording(a, b)
+    if best == 0.0 or best >= 95:
+        return best
     ca, cb = content(a), content(b)
     words = min(ca.count(" "), cb.count(" ")) + 1
     if ca and cb and words >= CONTENT_WORDS - 1:
