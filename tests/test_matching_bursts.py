@@ -250,7 +250,11 @@ def test_refresh_follows_a_text_that_becomes_a_template(workspace):
 
 @pytest.mark.parametrize(
     ("first", "last"),
-    [("Андрей", "Соколов"), ("Атнон", "Соколов")],  # a typo'd first name: the surname's form tells
+    [
+        ("Андрей", "Соколов"),
+        ("Атнон", "Соколов"),  # a typo'd first name: the surname's form tells
+        ("Андей", ""),  # a typo'd first name alone: the name it is one letter from tells
+    ],
 )
 def test_a_shared_phone_with_a_man_and_a_woman_is_a_household(workspace, first, last):
     with workspace.session() as s:
@@ -262,6 +266,23 @@ def test_a_shared_phone_with_a_man_and_a_woman_is_a_household(workspace, first, 
     (pair,) = scan_workspace(workspace, threshold=0.0).pairs
     assert "same_phone" in _codes(pair)
     assert _codes(pair) & {"different_first_names", "different_genders"}
+
+
+def test_two_known_names_one_letter_apart_are_two_names(workspace):
+    """Лёша (a Telegram handle) and Lena share no name, however close their
+    coarse keys (lesa / lena): two names, not one typo'd."""
+    template = "Интересует акция на кухни"
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.TELEGRAM, created_at=T0,
+                  comms=[(MESSENGER, Channel.TELEGRAM, "@lyosha_fedotov")],
+                  chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+        make_lead(s, channel=Channel.WHATSAPP, first_name="Lena",
+                  created_at=T0 + timedelta(minutes=9),
+                  comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                  chats=[(Channel.WHATSAPP, template)])  # fmt: skip
+    (pair,) = scan_workspace(workspace, threshold=0.0).pairs
+    assert not {"first_name", "first_name_common", "nickname_name"} & _codes(pair)
+    assert "different_first_names" in _codes(pair)
 
 
 # ----------------------------------------------------------------- tiers

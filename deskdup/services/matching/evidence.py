@@ -75,12 +75,13 @@ def _firsts_match(a: NameParts, b: NameParts) -> bool:
         return False
     if a.firsts and b.firsts and opposite_genders(a.firsts, b.firsts):
         return False  # Евгений / Евгения is no typo
+    if a.firsts and b.firsts:
+        # Both are known names (Иван, Игорь; Лёша, Лена): only a typo that
+        # happens to spell another name is left, and the typed words tell it
+        # (Иина ~ Ирина); their coarse keys one letter apart do not (lesa ~ lena).
+        return any(close_words(x, y) for x in a.first_words for y in b.first_words)
     if any(close_words(x, y) for x in a.first_keys for y in b.first_keys):
         return True
-    if a.firsts and b.firsts:
-        # Both are known names (Иван, Игорь): only a typo that happens to spell
-        # another name is left, and the typed words tell it (Иина ~ Ирина).
-        return any(close_words(x, y) for x in a.first_words for y in b.first_words)
     words_a = (*a.first_words, *first_name_words(a.firsts))
     words_b = (*b.first_words, *first_name_words(b.firsts))
     return any(close_words(x, y) for x in a.first_words for y in words_b) or any(
