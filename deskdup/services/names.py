@@ -792,8 +792,10 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
                     key = skeleton(reading)
                     forms = _FIRST_INDEX[key]
                     break
+        typo = False
         if not forms and field != "middle" and not looks_like_patronymic(word):
             forms = typo_first_name_forms(word)  # Андей: Андрей
+            typo = bool(forms)
         if field == "middle" and not forms:
             patronymic = key
             continue
@@ -801,7 +803,7 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
             firsts.update(forms)
             first_keys.add(key)
             first_words.add(fold(word))
-            diminutive = diminutive or key not in _FULL_SKELETONS
+            diminutive = diminutive or (key not in _FULL_SKELETONS and not typo)
             continue
         if looks_like_patronymic(word) and (field != "last" or len(tagged) > 2):
             patronymic = patronymic or key
