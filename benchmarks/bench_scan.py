@@ -32,6 +32,7 @@ from sqlalchemy import select, update
 
 from deskdup.models import DemoTruth, Lead
 from deskdup.services.matching import MatchIndex, MatchSettings
+from deskdup.services.matching.parallel import default_workers
 from deskdup.services.workspace import open_workspace
 
 KINDS = ("identifier", "name", "nickname", "first_name", "no_name")
@@ -246,7 +247,8 @@ def measure_scan(path: Path, settings: MatchSettings) -> dict:
     """Full scan in this process (the caller runs it in a fresh one)."""
     ws = open_workspace(str(path), migrate=False)
     started = time.perf_counter()
-    index = MatchIndex.build(ws, settings, refreshable=False)  # as `deskdup scan`
+    # As `deskdup scan`, with its default --workers.
+    index = MatchIndex.build(ws, settings, refreshable=False, workers=default_workers())
     seconds = time.perf_counter() - started
     result = index.result()
     out = {

@@ -43,6 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import OUT
 
+from deskdup.services.matching.parallel import default_workers
+
 CLASSES = ("identifier", "name", "nickname", "other")
 # The bursts (no shared identifier) by their question: one person's own, or a
 # template many send (a marketplace's default, a form's preset, an ad's line).
@@ -256,14 +258,21 @@ def run_child(args) -> dict:
     settings = MatchSettings()
     ws = open_workspace(str(db), migrate=False)
     started, cpu = time.perf_counter(), time.process_time()
-    index = MatchIndex.build(ws, settings, refreshable=False)  # as `deskdup scan`
+    # As `deskdup scan` (its --workers: the comparing over forked processes).
+    index = MatchIndex.build(ws, settings, refreshable=False, workers=args.workers)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The forked workers' CPU counts too; their peak is their own (shared pages included).
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu += children.ru_utime + children.ru_stime
+    worker_peak = children.ru_maxrss / 1024
     out: dict = {
         "size": args.size,
         "scan_seconds": seconds,
         "scan_cpu": cpu,
         "peak_mb": peak,
+        "worker_peak_mb": worker_peak,
+        "workers": args.workers,
         "leads": len(index.leads),
     }
     model = getattr(index, "model", None)
@@ -412,6 +421,12 @@ def main() -> int:
         help="another shop's traffic (indep_gen.VARIANT_RATES): other channel mix, "
         "noise, template share, burst spread",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help="processes comparing the pairs, as `deskdup scan --workers` (default: its default)",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -431,6 +446,8 @@ def main() -> int:
             str(args.seed),
             "--show",
             str(args.show),
+            "--workers",
+            str(args.workers),
         ]
         cmd += ["--skip-all"] if args.skip_all else []
         cmd += ["--variant"] if args.variant else []
@@ -446,7 +463,8 @@ def main() -> int:
             print(
                 f"{row['leads']} leads: scan {row['scan_seconds']:.2f} s, "
                 f"CPU {row['scan_cpu']:.2f} s, "
-                f"peak {row['peak_mb']:.0f} MB"
+                f"peak {row['peak_mb']:.0f} MB "
+                f"(workers {row['workers']}, a worker's peak {row['worker_peak_mb']:.0f} MB)"
             )
         else:
             print_report(row)

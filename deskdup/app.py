@@ -27,6 +27,7 @@ from deskdup.services.bitrix24.merge import MSG_RESUMED
 from deskdup.services.bitrix24.sync import PullProgress
 from deskdup.services.errors import Cancelled, KnownError
 from deskdup.services.identity import Proof, SignIn, refusal_to_choose, sign_in
+from deskdup.services.matching.explain import ModelSummary, kept_model, summarize
 from deskdup.services.operators import OperatorInfo, list_operators, workspace_operators
 from deskdup.services.team_settings import TeamSettings, load_team_settings, save_team_settings
 from deskdup.services.workspace import Workspace, normalize_url, open_workspace
@@ -420,19 +421,22 @@ class AppController(QObject):
         if self.context is None:
             return
         ctx = self.context
-        QueryOp(
-            self.window,
-            lambda: load_team_settings(ctx.workspace),
-            self._edit_settings,
-            runner=self.runner,
-        ).run_in_background()
 
-    def _edit_settings(self, team: TeamSettings) -> None:
+        def load() -> tuple[TeamSettings, ModelSummary | None]:
+            # The model that scored the queue shown, else the one the workspace kept.
+            index = ctx.match_index
+            model = index.model if index is not None else kept_model(ctx.workspace)
+            return load_team_settings(ctx.workspace), summarize(model) if model else None
+
+        QueryOp(self.window, load, self._edit_settings, runner=self.runner).run_in_background()
+
+    def _edit_settings(self, loaded: tuple[TeamSettings, ModelSummary | None]) -> None:
         ctx = self.context
         if ctx is None:
             return
+        team, model = loaded
         change = SettingsDialog.ask(
-            self.settings, team.review_threshold, self.window, team, ctx.operator.can_undo
+            self.settings, team.review_threshold, self.window, team, ctx.operator.can_undo, model
         )
         if change is None:
             return

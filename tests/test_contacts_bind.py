@@ -268,3 +268,12 @@ def test_binding_loses_nothing_of_the_lead(prop_ws, lead_comms, contact_comms, c
             sorted(c.id for c in s.scalars(select(Chat).where(Chat.contact_id == contact_id)))
             == chat_ids
         )
+
+
+def test_find_says_when_nothing_matches_and_exits_1(db, capsys):
+    for fmt in ("table", "jsonl"):
+        code = main(["contacts", "find", "--db", db, "Щукинаклмн Зоя", "--format", fmt])
+        out = capsys.readouterr()
+        assert code == 1, fmt
+        assert out.out == ""  # stdout stays a clean (empty) listing
+        assert "No contact matches 'Щукинаклмн Зоя'" in out.err

@@ -228,6 +228,6 @@ def test_team_settings_need_a_supervisor_and_are_undoable_events(world):
     with ws.session() as s:
         assert load_policy(s).delete_merged
     rows = load_page(ws, ops["boss"], HistoryFilter(kinds=(EventKind.TEAM_SETTINGS,)))
-    assert "review threshold 0.7" in rows[0].summary
+    assert "likely tier from 0.7" in rows[0].summary
     undo_event(ws, event_id, ops["boss"].id)
     assert load_team_settings(ws) == TeamSettings()

@@ -3,6 +3,9 @@
 A contact's id is its CRM id when it has one, else its database id (an id is
 looked up as a CRM id first), as for leads.  Refusals are ``KnownError``s: the
 message goes to stderr, the exit code is 2; 0 means the lead was bound.
+``contacts find`` exits 0 when it lists contacts and 1 when none matches
+(saying so on stderr, whatever the format), as grep does: a script can tell
+"nothing found" from "found" without parsing the output.
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ from deskdup.services.bitrix24.link import workspace_link
 from deskdup.services.contacts import ContactIndex, readable_hits
 from deskdup.services.errors import KnownError
 from deskdup.services.identity import acting_operator, sign_in
+
+# The exit code of a search that found nothing (README, "Exit codes").
+NOTHING_FOUND = 1
 
 
 def resolve_contact(session: Session, text: str) -> int:
@@ -51,6 +57,9 @@ def run_find(args: argparse.Namespace) -> int:
             hits = readable_hits(ws, reader, hits)[: args.limit]
     finally:
         ws.dispose()
+    if not hits:
+        print(f"No contact matches '{text}'.", file=sys.stderr)
+        return NOTHING_FOUND
     out = sys.stdout
     if args.format == "jsonl":
         for hit in hits:
@@ -61,9 +70,6 @@ def run_find(args: argparse.Namespace) -> int:
                 "reasons": [str(r) for r in hit.reasons],
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return 0
-    if not hits:
-        print(f"No contact matches '{text}'.", file=sys.stderr)
         return 0
     width = max(len("ID"), *(len(h.label) for h in hits))
     name_width = min(40, max(len("Name"), *(len(h.name) for h in hits)))
@@ -108,7 +114,8 @@ def register(subparsers) -> None:
         help="find contacts by id, name, phone, e-mail or handle",
         description="Find contacts the way operators type them: the CRM's contact id, a "
         "full name in any order, with initials, typos or in Latin letters, a phone in any "
-        "form, an e-mail or a messenger handle. Best first, each with its reasons.",
+        "form, an e-mail or a messenger handle. Best first, each with its reasons. "
+        "Exits 1, saying so, when no contact matches.",
     )
     _db(find)
     find.add_argument("text", nargs="+", metavar="TEXT", help="what to look for")

@@ -28,6 +28,7 @@ from deskdup.services.matching import (
     lookup,
 )
 from deskdup.services.matching.contacts import ContactMatchIndex
+from deskdup.services.matching.parallel import MAX_WORKERS, default_workers
 from deskdup.services.workspace import open_workspace
 
 
@@ -56,6 +57,14 @@ def register(subparsers) -> None:
         choices=("lead", "contact"),
         default="lead",
         help="what to look for duplicates of: leads (default) or contacts",
+    )
+    scan.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        metavar="N",
+        help="processes comparing the leads (default: the cores, at most "
+        f"{MAX_WORKERS}; 1 to use one)",
     )
     _detection_options(scan)
     scan.set_defaults(handler=run_scan)
@@ -142,11 +151,15 @@ def run_scan(args) -> int:
     ws = open_workspace(args.db, create=False)
     try:
         settings = _settings(args)
+        workers = getattr(args, "workers", 1)
+        if not 1 <= workers <= 64:
+            raise KnownError(f"--workers takes 1 to 64 processes, not {workers}.")
         contacts = getattr(args, "entity", "lead") == "contact"
         if contacts:
             index = ContactMatchIndex.build(ws, settings)
         else:
-            index = MatchIndex.build(ws, settings, refreshable=False)
+            # A command runs no threads of its own: the comparing may fork.
+            index = MatchIndex.build(ws, settings, refreshable=False, workers=workers)
         result = index.result()
         portal = workspace_link(ws) is not None
     finally:

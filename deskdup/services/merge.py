@@ -462,7 +462,7 @@ def last_undoable_event(
         )
 
 
-# What the window's "undo my last merge" takes back: a merge or a bind to a contact.
+# What the window's "undo my last merge or bind" takes back: a merge or a bind to a contact.
 UNDO_LAST_KINDS = (EventKind.MERGE_LEADS, EventKind.BIND_CONTACT)
 
 

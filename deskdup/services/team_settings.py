@@ -3,11 +3,20 @@
 What the team decides together lives in the shared workspace
 (``workspace_meta``), not in one operator's settings file: archive or delete
 merged leads (``policy``), the detection weights, the burst window and the
-review threshold.  Reading them needs nothing; changing them needs the
-supervisor right (``Operator.can_undo``) and writes a ``TEAM_SETTINGS`` history
-event holding the rows as they were and as they became, so the change is
+thresholds of the two tiers of the queue (probabilities of the learned
+model).  Reading them needs nothing; changing them needs the supervisor
+right (``Operator.can_undo``) and writes a ``TEAM_SETTINGS`` history event
+holding the rows as they were and as they became, so the change is
 listed and can be undone like any other event.  An operator's own settings keep
 only what is personal (language, layout, phone region).
+
+The thresholds were once scores of the hand-set weights, kept under
+``team.review_threshold``; since detection scores pairs with a learned model
+they are probabilities, kept under keys of their own.  An old threshold is
+never read as a probability: one equal to the old default (0.6) meant "the
+default" and still does; any other is ignored, and ``legacy_threshold`` says
+so (the settings dialog shows it) until a supervisor saves the tiers anew.
+The old row is left as it was, for an older deskdup on the same workspace.
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ from deskdup.services.errors import KnownError, RightsError, fail
 from deskdup.services.events import record_event
 from deskdup.services.matching import (
     DEFAULT_BURST_MINUTES,
+    DEFAULT_POSSIBLE_THRESHOLD,
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHTS,
     MatchSettings,
@@ -38,8 +48,14 @@ CONTEXT = "TeamSettings"
 
 WEIGHTS_KEY = "team.weights"
 BURST_KEY = "team.burst_minutes"
-THRESHOLD_KEY = "team.review_threshold"
-KEYS = (ARCHIVE_KEY, WEIGHTS_KEY, BURST_KEY, THRESHOLD_KEY)
+LIKELY_KEY = "team.likely_probability"
+POSSIBLE_KEY = "team.possible_probability"
+# A hand-weight score saved by deskdup before the learned model (read, never written).
+LEGACY_THRESHOLD_KEY = "team.review_threshold"
+# What that old threshold was by default: it meant "the default" and still does.
+LEGACY_DEFAULT_THRESHOLD = 0.6
+KEYS = (ARCHIVE_KEY, WEIGHTS_KEY, BURST_KEY, LIKELY_KEY, POSSIBLE_KEY, LEGACY_THRESHOLD_KEY)
+DETECTION_KEYS = (WEIGHTS_KEY, BURST_KEY, LIKELY_KEY, POSSIBLE_KEY, LEGACY_THRESHOLD_KEY)
 
 BURST_RANGE = (1, 240)
 WEIGHT_RANGE = (-1.0, 1.0)
@@ -51,7 +67,11 @@ MSG_NOT_SUPERVISOR = QT_TRANSLATE_NOOP(
 MSG_CHANGED = QT_TRANSLATE_NOOP("TeamSettings", "Changed the team's settings: {what}")
 MSG_NOTHING = QT_TRANSLATE_NOOP("TeamSettings", "The team's settings are already these")
 MSG_BAD_THRESHOLD = QT_TRANSLATE_NOOP(
-    "TeamSettings", "The review threshold must be a score from 0 to 1, not {value}"
+    "TeamSettings", "The threshold of a tier must be a probability from 0 to 1, not {value}"
+)
+MSG_POSSIBLE_ABOVE_LIKELY = QT_TRANSLATE_NOOP(
+    "TeamSettings",
+    "The possible tier must start at or below the likely one ({likely}), not at {possible}",
 )
 MSG_BAD_BURST = QT_TRANSLATE_NOOP(
     "TeamSettings", "The burst window must be from 1 to 240 minutes, not {value}"
@@ -67,17 +87,23 @@ MSG_UNKNOWN_WEIGHT = QT_TRANSLATE_NOOP(
 @dataclass(frozen=True)
 class TeamSettings:
     archive_instead_of_delete: bool = True
+    # The likely tier (the default queue) from this probability on.
     review_threshold: float = DEFAULT_THRESHOLD
+    # The possible tier (shown on request) from this probability on.
+    possible_threshold: float = DEFAULT_POSSIBLE_THRESHOLD
     burst_minutes: int = DEFAULT_BURST_MINUTES
     # Only the weights that differ from the engine's defaults.
     weights: dict[str, float] = field(default_factory=dict)
+    # A hand-weight threshold an earlier deskdup saved, ignored (see the module).
+    legacy_threshold: float | None = field(default=None, compare=False)
 
     def match_settings(self, base: MatchSettings | None = None) -> MatchSettings:
-        """``base`` (default: the engine's) with the team's threshold, window and weights."""
+        """``base`` (default: the engine's) with the team's thresholds, window and weights."""
         base = base or MatchSettings()
         return replace(
             base,
             review_threshold=self.review_threshold,
+            possible_threshold=self.possible_threshold,
             burst_minutes=self.burst_minutes,
             weights={**base.weights, **self.weights},
         )
@@ -88,7 +114,15 @@ class TeamSettings:
         if self.archive_instead_of_delete != other.archive_instead_of_delete:
             what.append("archive" if self.archive_instead_of_delete else "delete merged leads")
         if self.review_threshold != other.review_threshold:
-            what.append(f"review threshold {self.review_threshold:g}")
+            what.append(f"likely tier from {self.review_threshold:g}")
+        if self.possible_threshold != other.possible_threshold:
+            what.append(f"possible tier from {self.possible_threshold:g}")
+        if other.legacy_threshold is not None and self.legacy_threshold is None:
+            # The old threshold (a hand-weight score) gives way to a probability.
+            what.append(
+                f"likely tier from {self.review_threshold:g} instead of the earlier "
+                f"hand-weight threshold {other.legacy_threshold:g}"
+            )
         if self.burst_minutes != other.burst_minutes:
             what.append(f"burst window {self.burst_minutes} min")
         for code in sorted(set(self.weights) | set(other.weights)):
@@ -101,9 +135,12 @@ class TeamSettings:
 
 def validate(settings: TeamSettings) -> TeamSettings:
     """``settings`` without the weights that equal the defaults; ``KnownError`` if out of range."""
-    t = settings.review_threshold
-    if not (isinstance(t, int | float) and math.isfinite(t) and 0.0 <= t <= 1.0):
-        raise fail(KnownError, Message(CONTEXT, MSG_BAD_THRESHOLD, {"value": t}))
+    for t in (settings.review_threshold, settings.possible_threshold):
+        if not (isinstance(t, int | float) and math.isfinite(t) and 0.0 <= t <= 1.0):
+            raise fail(KnownError, Message(CONTEXT, MSG_BAD_THRESHOLD, {"value": t}))
+    if settings.possible_threshold > settings.review_threshold:
+        params = {"likely": settings.review_threshold, "possible": settings.possible_threshold}
+        raise fail(KnownError, Message(CONTEXT, MSG_POSSIBLE_ABOVE_LIKELY, params))
     b = settings.burst_minutes
     if not (isinstance(b, int) and BURST_RANGE[0] <= b <= BURST_RANGE[1]):
         raise fail(KnownError, Message(CONTEXT, MSG_BAD_BURST, {"value": b}))
@@ -121,13 +158,32 @@ def validate(settings: TeamSettings) -> TeamSettings:
     return replace(settings, weights=weights)
 
 
+def legacy_threshold(value: str | None) -> float | None:
+    """An old hand-weight threshold as stored, when it asked for anything but
+    the default (None: nothing saved, the old default, or not a number)."""
+    if value is None:
+        return None
+    try:
+        old = float(value)
+    except ValueError:
+        return None
+    if not math.isfinite(old) or abs(old - LEGACY_DEFAULT_THRESHOLD) < 1e-9:
+        return None
+    return old
+
+
 def _decode(rows: dict[str, str]) -> TeamSettings:
     out = TeamSettings()
     if ARCHIVE_KEY in rows:
         out = replace(out, archive_instead_of_delete=rows[ARCHIVE_KEY].strip() != "0")
+    if LIKELY_KEY not in rows:
+        # Saved by deskdup before the learned model, if at all: not a probability.
+        out = replace(out, legacy_threshold=legacy_threshold(rows.get(LEGACY_THRESHOLD_KEY)))
     try:
-        if THRESHOLD_KEY in rows:
-            out = replace(out, review_threshold=float(rows[THRESHOLD_KEY]))
+        if LIKELY_KEY in rows:
+            out = replace(out, review_threshold=float(rows[LIKELY_KEY]))
+        if POSSIBLE_KEY in rows:
+            out = replace(out, possible_threshold=float(rows[POSSIBLE_KEY]))
         if BURST_KEY in rows:
             out = replace(out, burst_minutes=int(rows[BURST_KEY]))
         if WEIGHTS_KEY in rows:
@@ -141,13 +197,17 @@ def _decode(rows: dict[str, str]) -> TeamSettings:
         return validate(out)
     except (ValueError, KnownError):
         # A value written by hand that makes no sense: the defaults, not a crash.
-        return TeamSettings(archive_instead_of_delete=out.archive_instead_of_delete)
+        return TeamSettings(
+            archive_instead_of_delete=out.archive_instead_of_delete,
+            legacy_threshold=out.legacy_threshold,
+        )
 
 
 def _encode(settings: TeamSettings) -> dict[str, str]:
     return {
         ARCHIVE_KEY: "1" if settings.archive_instead_of_delete else "0",
-        THRESHOLD_KEY: repr(float(settings.review_threshold)),
+        LIKELY_KEY: repr(float(settings.review_threshold)),
+        POSSIBLE_KEY: repr(float(settings.possible_threshold)),
         BURST_KEY: str(int(settings.burst_minutes)),
         WEIGHTS_KEY: json.dumps(settings.weights, sort_keys=True),
     }
@@ -214,21 +274,21 @@ def save_team_settings(ws: Workspace, settings: TeamSettings, operator_id: int) 
 def _as_json(settings: TeamSettings) -> dict[str, Any]:
     return {
         "archive_instead_of_delete": settings.archive_instead_of_delete,
-        "review_threshold": settings.review_threshold,
+        # Not "review_threshold": that key of older events is a hand-weight score.
+        "likely_threshold": settings.review_threshold,
+        "possible_threshold": settings.possible_threshold,
         "burst_minutes": settings.burst_minutes,
         "weights": dict(settings.weights),
     }
 
 
 def team_match_settings(ws: Workspace, personal: MatchSettings) -> MatchSettings:
-    """``personal`` with the team's threshold, burst window and weights, once a
+    """``personal`` with the team's thresholds, burst window and weights, once a
     supervisor saved any; a workspace whose team never did keeps each operator's
     own (as deskdup did before team settings)."""
     with ws.session() as session:
         saved = session.scalar(
-            select(WorkspaceMeta.key).where(
-                WorkspaceMeta.key.in_((WEIGHTS_KEY, BURST_KEY, THRESHOLD_KEY))
-            )
+            select(WorkspaceMeta.key).where(WorkspaceMeta.key.in_(DETECTION_KEYS)).limit(1)
         )
         if saved is None:
             return personal
@@ -236,6 +296,7 @@ def team_match_settings(ws: Workspace, personal: MatchSettings) -> MatchSettings
     return replace(
         personal,
         review_threshold=team.review_threshold,
+        possible_threshold=team.possible_threshold,
         burst_minutes=team.burst_minutes,
         weights={**DEFAULT_WEIGHTS, **team.weights},
     )

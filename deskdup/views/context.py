@@ -60,12 +60,17 @@ class AppContext:
         return QueryOp(parent, op, success, runner=self.ops).writes()
 
     def match_settings(self) -> MatchSettings:
-        """The engine's settings with the operator's threshold, region, weights and burst window."""
+        """The engine's settings with the operator's thresholds, region, weights and
+        burst window (a threshold saved by deskdup before the learned model is
+        not one of them: ``opts.legacy_review_threshold``)."""
         base = MatchSettings()
         changes: dict[str, Any] = {}
         threshold = float(self.settings.get(opts.REVIEW_THRESHOLD))
         if 0.0 <= threshold <= 1.0:
             changes["review_threshold"] = threshold
+        possible = float(self.settings.get(opts.POSSIBLE_THRESHOLD))
+        if 0.0 <= possible <= 1.0:
+            changes["possible_threshold"] = possible
         region = str(self.settings.get(opts.DEFAULT_REGION) or "").strip().upper()
         if region:
             changes["region"] = region

@@ -23,6 +23,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from deskdup.services import credentials, paths
 from deskdup.services.matching import DEFAULT_WEIGHTS
 from deskdup.services.messages import QT_TRANSLATE_NOOP
+from deskdup.services.team_settings import legacy_threshold
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +48,23 @@ class Option:
 LANGUAGE = Option("ui/language", str, "", QT_TRANSLATE_NOOP("Settings", "Interface language"))
 # 0: the desktop's own size.  Larger text for operators who need it (issue 13).
 FONT_SIZE = Option("ui/font_size", int, 0, QT_TRANSLATE_NOOP("Settings", "Font size"))
+# The tiers' thresholds are probabilities of the learned model.  Until issue 14
+# the review threshold was a score of the hand-set weights, kept under
+# "matching/review_threshold" (LEGACY_REVIEW_THRESHOLD): a different scale, so
+# it is never read as a probability (see ``legacy_review_threshold``).
 REVIEW_THRESHOLD = Option(
-    "matching/review_threshold",
+    "matching/likely_probability",
     float,
     -1.0,  # negative: the engine's own default
-    QT_TRANSLATE_NOOP("Settings", "Review threshold (score from 0 to 1)"),
+    QT_TRANSLATE_NOOP("Settings", "Likely duplicates"),
 )
+POSSIBLE_THRESHOLD = Option(
+    "matching/possible_probability",
+    float,
+    -1.0,  # negative: the engine's own default
+    QT_TRANSLATE_NOOP("Settings", "Possible duplicates"),
+)
+LEGACY_REVIEW_THRESHOLD = Option("matching/review_threshold", float, -1.0)
 DEFAULT_REGION = Option(
     "matching/default_region",
     str,
@@ -124,6 +136,16 @@ def burst_minutes(stored: Any) -> int | None:
         return None
     low, high = BURST_RANGE
     return min(high, max(low, stored))
+
+
+def legacy_review_threshold(settings: Settings) -> float | None:
+    """The review threshold an earlier deskdup saved (a hand-weight score), when
+    it asked for anything but the default and no probability was saved since:
+    it is ignored, and the settings dialog says so."""
+    if float(settings.get(REVIEW_THRESHOLD)) >= 0.0:
+        return None
+    old = float(settings.get(LEGACY_REVIEW_THRESHOLD))
+    return legacy_threshold(str(old)) if 0.0 <= old <= 1.0 else None
 
 
 def settings_path() -> Path:

@@ -1,12 +1,22 @@
-"""The settings dialog: the operator's own (language, phone region) and the team's.
+"""The settings dialog: the operator's own (language, font, phone region) and the team's.
 
-With ``team`` given (the window always gives it), the review threshold, the
-burst window, the weights and archive-or-delete are the *team's* settings,
-kept in the workspace (``services/team_settings.py``): shown to everyone,
-changed only by a supervisor (the fields are disabled for the others, with a
-line saying why), and ``apply`` returns them in ``SettingsChange.team`` for
-the caller to save as a history event.  Without ``team`` (an old caller) they
-are the operator's own settings, as before."""
+Detection scores a pair with a model learned on the workspace: the score is
+the probability that the two leads are one customer.  So the dialog shows what
+an operator or a supervisor can decide: from which probability a pair is a
+*likely* duplicate (the queue by default) and a *possible* one (shown on
+request), the burst window, and which kinds of evidence the model may use
+(a kind switched off says nothing for or against a pair).  Beside them,
+read-only, what the model learned (``views/learned_model.py``).  The hand-set
+weights no longer score pairs; numbers an earlier version let a supervisor set
+are kept (they still narrow which pairs are compared) and named, and
+"Restore defaults" clears them.
+
+With ``team`` given (the window always gives it), these are the *team's*
+settings, kept in the workspace (``services/team_settings.py``): shown to
+everyone, changed only by a supervisor (the fields are disabled for the
+others, with a line saying why), and ``apply`` returns them in
+``SettingsChange.team`` for the caller to save as a history event.  Without
+``team`` (an old caller) they are the operator's own settings."""
 
 from __future__ import annotations
 
@@ -18,9 +28,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,11 +42,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskdup.services.matching import DEFAULT_BURST_MINUTES, DEFAULT_WEIGHTS
+from deskdup.services.matching import (
+    DEFAULT_BURST_MINUTES,
+    DEFAULT_POSSIBLE_THRESHOLD,
+    DEFAULT_THRESHOLD,
+    DEFAULT_WEIGHTS,
+)
+from deskdup.services.matching.explain import SWITCHABLE, ModelSummary
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.team_settings import TeamSettings
 from deskdup.views import i18n
 from deskdup.views.appearance import FONT_SIZE_RANGE
+from deskdup.views.learned_model import LearnedModelPanel
 from deskdup.views.settings import (
     BURST_MINUTES,
     BURST_RANGE,
@@ -44,15 +61,17 @@ from deskdup.views.settings import (
     FONT_SIZE,
     LANGUAGE,
     MATCH_WEIGHTS,
+    POSSIBLE_THRESHOLD,
     REVIEW_THRESHOLD,
-    WEIGHT_RANGE,
     Option,
     Settings,
     burst_minutes,
+    legacy_review_threshold,
     weight_overrides,
 )
 
-# What each weight of matching.DEFAULT_WEIGHTS is for, in the operator's words.
+# What each code of matching.DEFAULT_WEIGHTS is about, in the operator's words
+# (the switchable ones label the dialog's evidence boxes).
 WEIGHT_LABELS: dict[str, str] = {
     "same_phone": QT_TRANSLATE_NOOP("Settings", "Same phone"),
     "same_email": QT_TRANSLATE_NOOP("Settings", "Same e-mail"),
@@ -79,6 +98,7 @@ WEIGHT_LABELS: dict[str, str] = {
     "different_surnames": QT_TRANSLATE_NOOP("Settings", "Different surnames (penalty)"),
     "different_patronymics": QT_TRANSLATE_NOOP("Settings", "Different patronymics (penalty)"),
 }
+PERCENT_RANGE = (1, 100)
 
 
 def label(option: Option) -> str:
@@ -89,6 +109,28 @@ def weight_label(code: str) -> str:
     """The code itself for a weight added to the engine without a label yet."""
     text = WEIGHT_LABELS.get(code)
     return QCoreApplication.translate("Settings", text) if text else code
+
+
+def hand_tuned(weights: dict[str, float]) -> dict[str, float]:
+    """The stored weights that are neither the default nor a kind switched off:
+    numbers set by hand in an earlier version (they still bound which pairs are
+    compared, and nothing else)."""
+    return {
+        code: w
+        for code, w in weights.items()
+        if abs(w - DEFAULT_WEIGHTS.get(code, w)) > 1e-9 and not (code in SWITCHABLE and w <= 0)
+    }
+
+
+def _wrapped_label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setBuddy(buddy)
+    return label
+
+
+def _percent(probability: float) -> int:
+    return max(PERCENT_RANGE[0], min(PERCENT_RANGE[1], round(probability * 100)))
 
 
 @dataclass(frozen=True)
@@ -108,6 +150,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         team: TeamSettings | None = None,
         supervisor: bool = False,
+        model: ModelSummary | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
@@ -115,21 +158,30 @@ class SettingsDialog(QDialog):
         self.supervisor = supervisor
         self.setWindowTitle(self.tr("Settings"))
         outer = QVBoxLayout(self)
-        # The weights make the dialog tall: everything but the buttons scrolls.
+        # Everything but the buttons scrolls on a small screen.
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(0, 0, 0, 0)
-        form = QFormLayout()
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 0, 0, 0)
+        # Left: what detection does (the team's); right: the operator's own
+        # settings and, read-only, what the model learned.
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
 
+        personal = QGroupBox(self.tr("Yours") if team is not None else self.tr("General"))
+        form = QFormLayout(personal)
+        # Labels above their fields, wrapped: the column stays narrow.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.language = QComboBox()
         self.language.addItem(self.tr("As the system"), "")
         for code, name in i18n.language_names().items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get(LANGUAGE))))
-        form.addRow(label(LANGUAGE), self.language)
+        form.addRow(_wrapped_label(label(LANGUAGE), self.language), self.language)
 
         self.font_size = QSpinBox()
         self.font_size.setRange(FONT_SIZE_RANGE[0] - 1, FONT_SIZE_RANGE[1])
@@ -138,30 +190,22 @@ class SettingsDialog(QDialog):
         self.font_size.setSuffix(self.tr(" pt"))
         self.font_size.setValue(max(self.font_size.minimum(), int(settings.get(FONT_SIZE))))
         self.font_size.setToolTip(self.tr("Larger text in every window of deskdup"))
-        form.addRow(label(FONT_SIZE), self.font_size)
-
-        self.threshold = QDoubleSpinBox()
-        self.threshold.setRange(0.05, 1.0)
-        self.threshold.setSingleStep(0.05)
-        self.threshold.setDecimals(2)
-        saved = float(settings.get(REVIEW_THRESHOLD))
-        if team is not None:
-            saved = team.review_threshold
-        self.threshold.setValue(saved if 0 <= saved <= 1 else engine_threshold)
-        self._initial_threshold = self.threshold.value()
-        if team is None:
-            form.addRow(label(REVIEW_THRESHOLD), self.threshold)
+        form.addRow(_wrapped_label(label(FONT_SIZE), self.font_size), self.font_size)
 
         self.region = QLineEdit(settings.get(DEFAULT_REGION))
         self.region.setMaxLength(2)
         self.region.setInputMask(">AA")
-        form.addRow(label(DEFAULT_REGION), self.region)
-        layout.addLayout(form)
-        layout.addWidget(self._detection_section(settings))
+        form.addRow(_wrapped_label(label(DEFAULT_REGION), self.region), self.region)
+        right.addWidget(personal)
+        left.addWidget(self._detection_section(settings, engine_threshold))
+        left.addWidget(self._evidence_section(settings))
         note = QLabel(self.tr("After OK the window scans again with the new detection settings."))
         note.setWordWrap(True)
-        layout.addWidget(note)
-        layout.addStretch(1)
+        left.addWidget(note)
+        left.addStretch(1)
+
+        self.model_panel = LearnedModelPanel(model)
+        right.addWidget(self.model_panel, 1)
         self.scroll.setWidget(content)
         outer.addWidget(self.scroll)
 
@@ -171,9 +215,21 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        if team is not None and not self.supervisor:
+            for widget in (
+                self.archive,
+                self.threshold,
+                self.possible,
+                self.burst,
+                self.restore_defaults,
+                *self.evidence.values(),
+            ):
+                widget.setEnabled(False)
         self._fit_to_screen(content)
 
-    def _detection_section(self, settings: Settings) -> QGroupBox:
+    # ----------------------------------------------------------------- sections
+
+    def _detection_section(self, settings: Settings, engine_threshold: float) -> QGroupBox:
         team = self.team
         title = self.tr("Detection") if team is None else self.tr("Team settings (whole workspace)")
         box = QGroupBox(title)
@@ -189,53 +245,132 @@ class SettingsDialog(QDialog):
             form.addRow(note)
             self.archive.setChecked(team.archive_instead_of_delete)
             form.addRow(self.archive)
-            form.addRow(label(REVIEW_THRESHOLD), self.threshold)
+            likely, possible = team.review_threshold, team.possible_threshold
+            legacy = team.legacy_threshold
+        else:
+            self.archive.setVisible(False)
+            likely = float(settings.get(REVIEW_THRESHOLD))
+            likely = likely if 0 <= likely <= 1 else engine_threshold
+            possible = float(settings.get(POSSIBLE_THRESHOLD))
+            possible = possible if 0 <= possible <= 1 else DEFAULT_POSSIBLE_THRESHOLD
+            legacy = legacy_review_threshold(settings)
+        self._legacy = legacy
+
+        explain = QLabel(
+            self.tr(
+                "A pair's score is the probability that its two leads are one customer, "
+                "as the model learned it on this workspace."
+            )
+        )
+        explain.setWordWrap(True)
+        form.addRow(explain)
+        self.threshold = self._percent_box(
+            self.tr("The queue shows these by default: fewer pairs, nearly all of them right")
+        )
+        self.possible = self._percent_box(
+            self.tr("Shown on request: more duplicates found, more pairs that are not")
+        )
+        self.threshold.setValue(_percent(likely))
+        self.possible.setValue(_percent(min(possible, likely)))
+        # The possible tier holds the likely one: it starts at or below it.
+        self.possible.setMaximum(self.threshold.value())
+        self.threshold.valueChanged.connect(self.possible.setMaximum)
+        self._initial_thresholds = (self.threshold.value(), self.possible.value())
+        form.addRow(label(REVIEW_THRESHOLD), self.threshold)
+        form.addRow(label(POSSIBLE_THRESHOLD), self.possible)
+        self.legacy_note: QLabel | None = None
+        if legacy is not None:
+            self.legacy_note = QLabel(
+                self.tr(
+                    "A review threshold of {old} saved by an earlier version of deskdup "
+                    "was a score of hand-set weights, not a probability. It is not used: "
+                    "likely duplicates start at {likely} % until it is saved anew here."
+                ).format(old=self.locale().toString(legacy, "f", 2), likely=_percent(likely))
+            )
+            self.legacy_note.setWordWrap(True)
+            self.legacy_note.setStyleSheet(
+                "background: rgba(255, 193, 7, 40); border: 1px solid rgba(255, 160, 0, 140);"
+                "border-radius: 4px; padding: 6px;"
+            )
+            form.addRow(self.legacy_note)
+
         self.burst = QSpinBox()
         self.burst.setRange(*BURST_RANGE)
         self.burst.setSuffix(self.tr(" min"))
+        self.burst.setToolTip(
+            self.tr(
+                "Leads from different channels this close in time are compared even "
+                "when they share no phone, e-mail or account"
+            )
+        )
         stored_burst = burst_minutes(settings.get(BURST_MINUTES))
         if team is not None:
             stored_burst = team.burst_minutes
         self.burst.setValue(DEFAULT_BURST_MINUTES if stored_burst is None else stored_burst)
         self._initial_burst = self.burst.value()
         form.addRow(label(BURST_MINUTES), self.burst)
+        return box
 
-        heading = QLabel(label(MATCH_WEIGHTS))
-        heading.setWordWrap(True)
-        form.addRow(heading)
+    def _percent_box(self, tip: str) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(*PERCENT_RANGE)
+        box.setSingleStep(5)
+        box.setPrefix(self.tr("from "))
+        box.setSuffix(" %")
+        box.setToolTip(tip)
+        return box
+
+    def _evidence_section(self, settings: Settings) -> QGroupBox:
+        box = QGroupBox(self.tr("Evidence the model may use"))
+        layout = QVBoxLayout(box)
+        note = QLabel(
+            self.tr(
+                "Untick a kind of evidence the team does not trust: it then counts "
+                "neither for nor against a pair."
+            )
+        )
+        note.setWordWrap(True)
+        layout.addWidget(note)
         stored = weight_overrides(settings.get(MATCH_WEIGHTS))
-        if team is not None:
-            stored = dict(team.weights)
-        self.weights: dict[str, QDoubleSpinBox] = {}
-        for code, default in DEFAULT_WEIGHTS.items():
-            spin = QDoubleSpinBox()
-            spin.setRange(*WEIGHT_RANGE)
-            spin.setSingleStep(0.05)
-            spin.setDecimals(2)
-            spin.setValue(stored.get(code, default))
-            spin.setToolTip(self.tr("Default: {value}").format(value=spin.textFromValue(default)))
-            self.weights[code] = spin
-            form.addRow(weight_label(code), spin)
-        self._initial_weights = self._weight_values()
-
+        if self.team is not None:
+            stored = dict(self.team.weights)
+        self._stored_weights = stored
+        grid = QGridLayout()
+        self.evidence: dict[str, QCheckBox] = {}
+        # Identifiers, names, then behaviour (the order of the engine's table).
+        codes = sorted(SWITCHABLE, key=list(DEFAULT_WEIGHTS).index)
+        rows = (len(codes) + 1) // 2
+        for i, code in enumerate(codes):
+            check = QCheckBox(weight_label(code))
+            check.setChecked(stored.get(code, DEFAULT_WEIGHTS[code]) > 0)
+            self.evidence[code] = check
+            grid.addWidget(check, i % rows, i // rows)
+        layout.addLayout(grid)
+        self._initial_evidence = self._evidence_values()
+        self._hand_tuned = hand_tuned(stored)
+        self.hand_tuned_note: QLabel | None = None
+        if self._hand_tuned:
+            self.hand_tuned_note = QLabel(
+                self.tr(
+                    "Weights set by hand in an earlier version ({count}) no longer score "
+                    "pairs; they only narrow which pairs are compared at all. Restore "
+                    "defaults clears them."
+                ).format(count=len(self._hand_tuned))
+            )
+            self.hand_tuned_note.setWordWrap(True)
+            self.hand_tuned_note.setToolTip(
+                ", ".join(f"{weight_label(c)}: {w:g}" for c, w in sorted(self._hand_tuned.items()))
+            )
+            layout.addWidget(self.hand_tuned_note)
         self.restore_defaults = QPushButton(self.tr("Restore defaults"))
         self.restore_defaults.setToolTip(
-            self.tr("The burst window and every weight back to deskdup's defaults")
+            self.tr("Both tiers, the burst window and every kind of evidence back to deskdup's")
         )
         self.restore_defaults.clicked.connect(self.restore_detection_defaults)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.restore_defaults)
-        form.addRow(row)
-        if team is not None and not self.supervisor:
-            for widget in (
-                self.archive,
-                self.threshold,
-                self.burst,
-                self.restore_defaults,
-                *self.weights.values(),
-            ):
-                widget.setEnabled(False)
+        layout.addLayout(row)
         return box
 
     def _fit_to_screen(self, content: QWidget) -> None:
@@ -243,30 +378,48 @@ class SettingsDialog(QDialog):
         hint = content.sizeHint()
         screen = self.screen().availableGeometry() if self.screen() else None
         max_height = int(screen.height() * 0.85) if screen else 700
+        max_width = int(screen.width() * 0.9) if screen else 1200
         bar = self.scroll.verticalScrollBar().sizeHint().width()
-        self.scroll.setMinimumWidth(hint.width() + bar)
+        self.scroll.setMinimumWidth(min(hint.width() + bar, max_width))
         self.scroll.setMinimumHeight(min(hint.height(), max(200, max_height - 80)))
 
-    def restore_detection_defaults(self) -> None:
-        self.burst.setValue(DEFAULT_BURST_MINUTES)
-        for code, spin in self.weights.items():
-            spin.setValue(DEFAULT_WEIGHTS[code])
+    # ----------------------------------------------------------------- values
 
-    def _weight_values(self) -> dict[str, float]:
-        return {code: round(spin.value(), 2) for code, spin in self.weights.items()}
+    def restore_detection_defaults(self) -> None:
+        self.threshold.setValue(_percent(DEFAULT_THRESHOLD))
+        self.possible.setValue(_percent(DEFAULT_POSSIBLE_THRESHOLD))
+        self.burst.setValue(DEFAULT_BURST_MINUTES)
+        for check in self.evidence.values():
+            check.setChecked(True)
+        self._hand_tuned = {}
+        if self.hand_tuned_note is not None:
+            self.hand_tuned_note.setVisible(False)
+
+    def _evidence_values(self) -> dict[str, bool]:
+        return {code: check.isChecked() for code, check in self.evidence.items()}
+
+    def _weights(self) -> dict[str, float]:
+        """The weights to store: the hand-set numbers kept, the kinds switched off at 0."""
+        weights = dict(self._hand_tuned)
+        for code, on in self._evidence_values().items():
+            if not on:
+                weights[code] = 0.0
+            elif weights.get(code, 1.0) <= 0:
+                weights.pop(code)
+        return weights
+
+    def _thresholds(self) -> tuple[float, float]:
+        return self.threshold.value() / 100, self.possible.value() / 100
 
     def team_settings(self) -> TeamSettings:
         """The team's settings as the dialog shows them."""
-        weights = {
-            code: w
-            for code, w in self._weight_values().items()
-            if abs(w - DEFAULT_WEIGHTS[code]) > 1e-9
-        }
+        likely, possible = self._thresholds()
         return TeamSettings(
             archive_instead_of_delete=self.archive.isChecked(),
-            review_threshold=round(self.threshold.value(), 2),
+            review_threshold=likely,
+            possible_threshold=possible,
             burst_minutes=self.burst.value(),
-            weights=weights,
+            weights=self._weights(),
         )
 
     def apply(self) -> SettingsChange:
@@ -277,25 +430,26 @@ class SettingsDialog(QDialog):
         self.settings.set(LANGUAGE, language)
         font_changed = self._apply_font_size()
         region = self.region.text().strip().upper() or "RU"
-        matching_changed = region != self.settings.get(DEFAULT_REGION) or (
-            abs(self.threshold.value() - self._initial_threshold) > 1e-9
-        )
+        matching_changed = region != self.settings.get(DEFAULT_REGION)
         self.settings.set(DEFAULT_REGION, region)
-        if abs(self.threshold.value() - self._initial_threshold) > 1e-9:
-            self.settings.set(REVIEW_THRESHOLD, self.threshold.value())
+        thresholds = (self.threshold.value(), self.possible.value())
+        if thresholds != self._initial_thresholds or self._legacy is not None:
+            # (An earlier version's threshold is replaced by a probability.)
+            matching_changed = True
+            likely, possible = self._thresholds()
+            self.settings.set(REVIEW_THRESHOLD, likely)
+            self.settings.set(POSSIBLE_THRESHOLD, possible)
         if self.burst.value() != self._initial_burst:
             matching_changed = True
             if self.burst.value() == DEFAULT_BURST_MINUTES:
                 self.settings.reset(BURST_MINUTES)
             else:
                 self.settings.set(BURST_MINUTES, self.burst.value())
-        weights = self._weight_values()
-        if weights != self._initial_weights:
+        weights = self._weights()
+        if weights != self._stored_weights:
             matching_changed = True
-            # Only what differs from the defaults: a default the engine changes later applies.
-            changed = {c: w for c, w in weights.items() if abs(w - DEFAULT_WEIGHTS[c]) > 1e-9}
-            if changed:
-                self.settings.set(MATCH_WEIGHTS, changed)
+            if weights:
+                self.settings.set(MATCH_WEIGHTS, weights)
             else:
                 self.settings.reset(MATCH_WEIGHTS)
         self.settings.sync()
@@ -319,7 +473,9 @@ class SettingsDialog(QDialog):
         self.settings.set(DEFAULT_REGION, region)
         self.settings.sync()
         new_team = self.team_settings() if self.supervisor else team
-        changed = new_team != team
+        # A threshold of an earlier version is saved anew as a probability even
+        # when the supervisor leaves the default in place: the note then goes.
+        changed = new_team != team or (self.supervisor and team.legacy_threshold is not None)
         return SettingsChange(
             language_changed,
             matching_changed or changed,
@@ -335,8 +491,9 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         team: TeamSettings | None = None,
         supervisor: bool = False,
+        model: ModelSummary | None = None,
     ) -> SettingsChange | None:
-        dialog = cls(settings, engine_threshold, parent, team, supervisor)
+        dialog = cls(settings, engine_threshold, parent, team, supervisor, model)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.apply()

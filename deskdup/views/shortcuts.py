@@ -158,7 +158,7 @@ SHORTCUTS: tuple[ReviewShortcut, ...] = (
     ReviewShortcut(
         ReviewAction.UNDO,
         ("Ctrl+Z",),
-        QT_TRANSLATE_NOOP("ReviewShortcuts", "Undo my last merge"),
+        QT_TRANSLATE_NOOP("ReviewShortcuts", "Undo my last merge or bind"),
         window_wide=True,
         repeats=False,
     ),

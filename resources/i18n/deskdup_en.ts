@@ -76,42 +76,42 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="92" />
+        <location filename="../../deskdup/app.py" line="93" />
         <source>Reading {stage} from the portal…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="143" />
+        <location filename="../../deskdup/app.py" line="144" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="220" />
+        <location filename="../../deskdup/app.py" line="221" />
         <source>Creating the demo workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="250" />
+        <location filename="../../deskdup/app.py" line="251" />
         <source>Opening the workspace…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="264" />
+        <location filename="../../deskdup/app.py" line="265" />
         <source>The workspace could not be opened (see the error).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="318" />
+        <location filename="../../deskdup/app.py" line="319" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="381" />
+        <location filename="../../deskdup/app.py" line="382" />
         <source>To sign in as another operator, connect with that operator's own database role and password.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="393" />
+        <location filename="../../deskdup/app.py" line="394" />
         <source>On a linked portal you act as the webhook's user; to work as another operator, open the workspace with that operator's webhook.</source>
         <translation type="unfinished" />
     </message>
@@ -745,6 +745,11 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../deskdup/views/compare/view.py" line="865" />
+        <source>There is no merge or bind of yours to undo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <location filename="../../deskdup/views/compare/view.py" line="876" />
         <source>Undo bind</source>
         <translation type="unfinished" />
@@ -757,11 +762,6 @@
     <message>
         <location filename="../../deskdup/views/formatting.py" line="107" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="865" />
-        <source>There is no merge of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1245,128 +1245,346 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="38" />
-        <source>Review threshold</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../deskdup/views/history/detail.py" line="39" />
-        <source>Burst window, minutes</source>
+        <source>Review threshold (hand-set weights)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="40" />
-        <source>Evidence weights changed</source>
+        <source>Likely duplicates from (probability)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="41" />
+        <source>Possible duplicates from (probability)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="44" />
+        <source>Burst window, minutes</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="45" />
-        <source>(by hand)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/history/detail.py" line="46" />
-        <source>After</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/history/detail.py" line="47" />
-        <source>Before</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/history/detail.py" line="48" />
-        <source>Chosen</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/history/detail.py" line="49" />
-        <source>Event detail</source>
+        <source>Evidence weights changed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="50" />
-        <source>History event {id}</source>
+        <source>(by hand)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="51" />
-        <source>Marked as not duplicates</source>
+        <source>After</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="52" />
-        <source>Records before and after</source>
+        <source>Before</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="53" />
-        <source>Team settings</source>
+        <source>Chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="54" />
-        <source>Undo</source>
+        <source>Event detail</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="55" />
-        <source>Undoes event {id}</source>
+        <source>History event {id}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="56" />
-        <source>Undone by event {id}</source>
+        <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="57" />
-        <source>What moved</source>
+        <source>Records before and after</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="58" />
-        <source>Why</source>
+        <source>Team settings</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="59" />
-        <source>no</source>
+        <source>Undo</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="60" />
+        <source>Undoes event {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="61" />
+        <source>Undone by event {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="62" />
+        <source>What moved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="63" />
+        <source>Why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="64" />
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="65" />
         <source>yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="90" />
+        <location filename="../../deskdup/views/history/detail.py" line="95" />
         <source>Operator: {name} ({login}, {department})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="133" />
+        <location filename="../../deskdup/views/history/detail.py" line="138" />
         <source>{what}: {text} — from #{source} to #{target}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="137" />
+        <location filename="../../deskdup/views/history/detail.py" line="142" />
         <source>{what}: {text} — from #{source}, dropped as a duplicate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="174" />
+        <location filename="../../deskdup/views/history/detail.py" line="179" />
         <source>Cannot be undone now; changed since:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="187" />
+        <location filename="../../deskdup/views/history/detail.py" line="192" />
         <source>Can be undone: nothing of it changed since (Ctrl+U).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="214" />
+        <location filename="../../deskdup/views/history/detail.py" line="219" />
         <source>Choose an event to see what it changed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="36" />
+        <source>Same phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="37" />
+        <source>Same (invalid) phone number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="38" />
+        <source>Different phones</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="39" />
+        <source>Same e-mail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="40" />
+        <source>Different e-mails</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="41" />
+        <source>Same messenger account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="42" />
+        <source>Different messenger accounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="43" />
+        <source>Names with nothing in common</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="44" />
+        <source>Same first name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="45" />
+        <source>Same first name, a common one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="46" />
+        <source>Same surname</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="47" />
+        <source>Same surname and initial</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="48" />
+        <source>Same surname and number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="49" />
+        <source>Nickname matches the name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="50" />
+        <source>Same name (first name and surname)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="51" />
+        <source>Same full name with patronymic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="54" />
+        <source>Different first names</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="55" />
+        <source>A man and a woman</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="56" />
+        <source>Different surnames</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="57" />
+        <source>Different patronymics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="58" />
+        <source>Came within 2 min via different channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="61" />
+        <source>Came within 2 min via one channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="62" />
+        <source>Came within 5 min via different channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="65" />
+        <source>Came within 5 min via one channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="66" />
+        <source>Came within 20 min via different channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="69" />
+        <source>Came within 20 min via one channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="70" />
+        <source>Came within an hour via different channels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="73" />
+        <source>Came within an hour via one channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="74" />
+        <source>Came within a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="75" />
+        <source>Came within a week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="76" />
+        <source>Came more than a week apart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="77" />
+        <source>Different inquiries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="78" />
+        <source>Same inquiry text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="79" />
+        <source>Much the same inquiry (reworded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="82" />
+        <source>Same short or frequent inquiry, but no one else's in those hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="85" />
+        <source>Same inquiry that a few leads send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="86" />
+        <source>Same template many leads send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="87" />
+        <source>Same phone, e-mail or account, within an hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="90" />
+        <source>Same phone, e-mail or account, within a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="93" />
+        <source>Same phone, e-mail or account, within a week</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="96" />
+        <source>Same phone, e-mail or account, more than a week apart</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2249,6 +2467,49 @@
     </message>
 </context>
 <context>
+    <name>LearnedModelPanel</name>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="34" />
+        <source>What the model learned on this workspace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="48" />
+        <source>The score of a pair is the model's probability that the two leads are one customer. Each piece of evidence weighs bits: +1 bit doubles the odds, −1 bit halves them. The queue's reasons carry the same words and bits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="59" />
+        <source>For a match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="60" />
+        <source>Against a match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="67" />
+        <source>Not known yet: the model is learned by the first scan of this workspace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="71" />
+        <source>Built-in estimates: the model learns from a workspace of {count} leads or more; until then it uses what it learned on a test set.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="75" />
+        <source>Learned from the {leads} leads of this workspace at its last full scan: about {matches} pairs among them are one customer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="87" />
+        <source>bits</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LiveUpdates</name>
     <message>
         <location filename="../../deskdup/views/live.py" line="89" />
@@ -3049,6 +3310,12 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../deskdup/services/matching/contacts.py" line="66" />
+        <source>Different e-mails {a} / {b}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/contacts.py" line="333" />
         <location filename="../../deskdup/services/matching/evidence.py" line="355" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
@@ -3069,7 +3336,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="48" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="58" />
         <source>On one deal: {deal}</source>
         <translation type="unfinished" />
     </message>
@@ -3134,7 +3401,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="61" />
-        <source>Undo my last merge</source>
+        <source>Undo my last merge or bind</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3277,7 +3544,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/shortcuts.py" line="161" />
-        <source>Undo my last merge</source>
+        <source>Undo my last merge or bind</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3416,142 +3683,147 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="47" />
+        <location filename="../../deskdup/views/settings.py" line="48" />
         <source>Interface language</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="49" />
+        <location filename="../../deskdup/views/settings.py" line="50" />
         <source>Font size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="54" />
-        <source>Review threshold (score from 0 to 1)</source>
+        <location filename="../../deskdup/views/settings.py" line="59" />
+        <source>Likely duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="60" />
+        <location filename="../../deskdup/views/settings.py" line="65" />
+        <source>Possible duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="72" />
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="69" />
+        <location filename="../../deskdup/views/settings.py" line="81" />
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="75" />
+        <location filename="../../deskdup/views/settings.py" line="87" />
         <source>Burst window (minutes between leads from different channels)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
         <source>Same phone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
         <source>Same e-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="78" />
         <source>Same messenger account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="79" />
         <source>Same unrecognised phone number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="80" />
         <source>Same first name and surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="81" />
         <source>Same full name with patronymic</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="63" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="82" />
         <source>Nickname matches the name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="64" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="83" />
         <source>Same surname and initial</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="84" />
         <source>Same surname only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="66" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="85" />
         <source>Same surname with a number (petrov93)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="67" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="86" />
         <source>Same first name only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="68" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="87" />
         <source>Different channels within the burst window</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="69" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="88" />
         <source>Same inquiry text</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="89" />
         <source>Much the same inquiry (reworded)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="90" />
         <source>Same short or frequent inquiry, but no one else's in those hours</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="93" />
         <source>Same inquiry that a few leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="94" />
         <source>Same template many leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="95" />
         <source>Different phones (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="96" />
         <source>Different first names (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="78" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="97" />
         <source>A man and a woman (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="79" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="98" />
         <source>Different surnames (penalty)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="80" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="99" />
         <source>Different patronymics (penalty)</source>
         <translation type="unfinished" />
     </message>
@@ -3559,74 +3831,124 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="116" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="159" />
         <source>Settings</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="128" />
-        <location filename="../../deskdup/views/settings_dialog.py" line="137" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
+        <source>Yours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
+        <source>General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="189" />
         <source>As the system</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="138" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="190" />
         <source> pt</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="140" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="192" />
         <source>Larger text in every window of deskdup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="161" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="202" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="178" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="234" />
         <source>Detection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="178" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="234" />
         <source>Team settings (whole workspace)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="181" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="237" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="184" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="240" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="186" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="242" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="195" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="261" />
+        <source>A pair's score is the probability that its two leads are one customer, as the model learned it on this workspace.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="268" />
+        <source>The queue shows these by default: fewer pairs, nearly all of them right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="271" />
+        <source>Shown on request: more duplicates found, more pairs that are not</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="285" />
+        <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates start at {likely} % until it is saved anew here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="299" />
         <source> min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="216" />
-        <source>Default: {value}</source>
+        <location filename="../../deskdup/views/settings_dialog.py" line="302" />
+        <source>Leads from different channels this close in time are compared even when they share no phone, e-mail or account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="221" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="318" />
+        <source>from </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="324" />
+        <source>Evidence the model may use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="328" />
+        <source>Untick a kind of evidence the team does not trust: it then counts neither for nor against a pair.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="355" />
+        <source>Weights set by hand in an earlier version ({count}) no longer score pairs; they only narrow which pairs are compared at all. Restore defaults clears them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="367" />
+        <source>Both tiers, the burst window and every kind of evidence back to deskdup's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="365" />
         <source>Restore defaults</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="223" />
-        <source>The burst window and every weight back to deskdup's defaults</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3646,37 +3968,42 @@
 <context>
     <name>TeamSettings</name>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="47" />
+        <location filename="../../deskdup/services/team_settings.py" line="63" />
         <source>Only a supervisor may change the team's settings; {operator} is not one</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="51" />
+        <location filename="../../deskdup/services/team_settings.py" line="67" />
         <source>Changed the team's settings: {what}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="52" />
+        <location filename="../../deskdup/services/team_settings.py" line="68" />
         <source>The team's settings are already these</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="53" />
-        <source>The review threshold must be a score from 0 to 1, not {value}</source>
+        <location filename="../../deskdup/services/team_settings.py" line="69" />
+        <source>The threshold of a tier must be a probability from 0 to 1, not {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="56" />
+        <location filename="../../deskdup/services/team_settings.py" line="72" />
+        <source>The possible tier must start at or below the likely one ({likely}), not at {possible}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="76" />
         <source>The burst window must be from 1 to 240 minutes, not {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="59" />
+        <location filename="../../deskdup/services/team_settings.py" line="79" />
         <source>The weight of '{code}' must be from -1 to 1, not {value}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="62" />
+        <location filename="../../deskdup/services/team_settings.py" line="82" />
         <source>There is no kind of evidence called '{code}'; the kinds are: {codes}</source>
         <translation type="unfinished" />
     </message>

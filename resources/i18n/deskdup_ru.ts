@@ -76,42 +76,42 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../deskdup/app.py" line="92" />
+        <location filename="../../deskdup/app.py" line="93" />
         <source>Reading {stage} from the portal…</source>
         <translation>Чтение с портала: {stage}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="143" />
+        <location filename="../../deskdup/app.py" line="144" />
         <source>The workspace {url} has no operators yet. Add the CRM's users first (deskdup operator add LOGIN --db URL); for a try-out: deskdup --demo.</source>
         <translation>В базе {url} ещё нет операторов. Сначала добавьте пользователей CRM (deskdup operator add ЛОГИН --db URL); чтобы попробовать: deskdup --demo.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="220" />
+        <location filename="../../deskdup/app.py" line="221" />
         <source>Creating the demo workspace…</source>
         <translation>Создание демо-базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="250" />
+        <location filename="../../deskdup/app.py" line="251" />
         <source>Opening the workspace…</source>
         <translation>Открытие базы…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="264" />
+        <location filename="../../deskdup/app.py" line="265" />
         <source>The workspace could not be opened (see the error).</source>
         <translation>Не удалось открыть базу (см. ошибку).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="318" />
+        <location filename="../../deskdup/app.py" line="319" />
         <source>There is no operator '{login}' in this workspace; choose one.</source>
         <translation>В этой базе нет оператора '{login}'; выберите оператора.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="381" />
+        <location filename="../../deskdup/app.py" line="382" />
         <source>To sign in as another operator, connect with that operator's own database role and password.</source>
         <translation>Чтобы войти как другой оператор, подключитесь под ролью базы данных и паролем этого оператора.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/app.py" line="393" />
+        <location filename="../../deskdup/app.py" line="394" />
         <source>On a linked portal you act as the webhook's user; to work as another operator, open the workspace with that operator's webhook.</source>
         <translation>На связанном портале вы действуете как пользователь вебхука; чтобы работать как другой оператор, откройте рабочее пространство с вебхуком этого оператора.</translation>
     </message>
@@ -745,6 +745,11 @@
         <translation>Объединение привяжет объединённый лид к контакту #{contact} ({name}) и передаст контакту телефоны, e-mail, мессенджеры и чаты группы.</translation>
     </message>
     <message>
+        <location filename="../../deskdup/views/compare/view.py" line="865" />
+        <source>There is no merge or bind of yours to undo.</source>
+        <translation>Нет вашего объединения или привязки, которые можно отменить.</translation>
+    </message>
+    <message>
         <location filename="../../deskdup/views/compare/view.py" line="876" />
         <source>Undo bind</source>
         <translation>Отменить привязку</translation>
@@ -758,11 +763,6 @@
         <location filename="../../deskdup/views/formatting.py" line="107" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="865" />
-        <source>There is no merge of yours to undo.</source>
-        <translation>Нет вашего объединения, которое можно отменить.</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/compare/view.py" line="871" />
@@ -1245,129 +1245,347 @@
         <translation>Архивировать объединённые лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="38" />
-        <source>Review threshold</source>
-        <translation>Порог проверки</translation>
+        <location filename="../../deskdup/views/history/detail.py" line="39" />
+        <source>Review threshold (hand-set weights)</source>
+        <translation>Порог проверки (ручные веса)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="39" />
+        <location filename="../../deskdup/views/history/detail.py" line="40" />
+        <source>Likely duplicates from (probability)</source>
+        <translation>Вероятные дубли от (вероятность)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="41" />
+        <source>Possible duplicates from (probability)</source>
+        <translation>Возможные дубли от (вероятность)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="44" />
         <source>Burst window, minutes</source>
         <translation>Окно всплеска, минут</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="40" />
+        <location filename="../../deskdup/views/history/detail.py" line="45" />
         <source>Evidence weights changed</source>
         <translation>Веса признаков изменены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="45" />
+        <location filename="../../deskdup/views/history/detail.py" line="50" />
         <source>(by hand)</source>
         <translation>(вручную)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="46" />
+        <location filename="../../deskdup/views/history/detail.py" line="51" />
         <source>After</source>
         <translation>После</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="47" />
+        <location filename="../../deskdup/views/history/detail.py" line="52" />
         <source>Before</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="48" />
+        <location filename="../../deskdup/views/history/detail.py" line="53" />
         <source>Chosen</source>
         <translation>Выбрано</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="49" />
+        <location filename="../../deskdup/views/history/detail.py" line="54" />
         <source>Event detail</source>
         <translation>Подробности события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="50" />
+        <location filename="../../deskdup/views/history/detail.py" line="55" />
         <source>History event {id}</source>
         <translation>Событие истории {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="51" />
+        <location filename="../../deskdup/views/history/detail.py" line="56" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="52" />
+        <location filename="../../deskdup/views/history/detail.py" line="57" />
         <source>Records before and after</source>
         <translation>Записи до и после</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="53" />
+        <location filename="../../deskdup/views/history/detail.py" line="58" />
         <source>Team settings</source>
         <translation>Настройки команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="54" />
+        <location filename="../../deskdup/views/history/detail.py" line="59" />
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="55" />
+        <location filename="../../deskdup/views/history/detail.py" line="60" />
         <source>Undoes event {id}</source>
         <translation>Отменяет событие {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="56" />
+        <location filename="../../deskdup/views/history/detail.py" line="61" />
         <source>Undone by event {id}</source>
         <translation>Отменено событием {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="57" />
+        <location filename="../../deskdup/views/history/detail.py" line="62" />
         <source>What moved</source>
         <translation>Что перенесено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="58" />
+        <location filename="../../deskdup/views/history/detail.py" line="63" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="59" />
+        <location filename="../../deskdup/views/history/detail.py" line="64" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="60" />
+        <location filename="../../deskdup/views/history/detail.py" line="65" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="90" />
+        <location filename="../../deskdup/views/history/detail.py" line="95" />
         <source>Operator: {name} ({login}, {department})</source>
         <translation>Оператор: {name} ({login}, {department})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="133" />
+        <location filename="../../deskdup/views/history/detail.py" line="138" />
         <source>{what}: {text} — from #{source} to #{target}</source>
         <translation>{what}: {text} — из #{source} в #{target}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="137" />
+        <location filename="../../deskdup/views/history/detail.py" line="142" />
         <source>{what}: {text} — from #{source}, dropped as a duplicate</source>
         <translation>{what}: {text} — из #{source}, удалено как повтор</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="174" />
+        <location filename="../../deskdup/views/history/detail.py" line="179" />
         <source>Cannot be undone now; changed since:</source>
         <translation>Сейчас отменить нельзя; с тех пор изменились:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="187" />
+        <location filename="../../deskdup/views/history/detail.py" line="192" />
         <source>Can be undone: nothing of it changed since (Ctrl+U).</source>
         <translation>Можно отменить: с тех пор ничего из этого не менялось (Ctrl+U).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="214" />
+        <location filename="../../deskdup/views/history/detail.py" line="219" />
         <source>Choose an event to see what it changed.</source>
         <translation>Выберите событие, чтобы увидеть, что оно изменило.</translation>
+    </message>
+</context>
+<context>
+    <name>Evidence</name>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="36" />
+        <source>Same phone</source>
+        <translation>Один телефон</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="37" />
+        <source>Same (invalid) phone number</source>
+        <translation>Один (некорректный) номер телефона</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="38" />
+        <source>Different phones</source>
+        <translation>Разные телефоны</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="39" />
+        <source>Same e-mail</source>
+        <translation>Один e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="40" />
+        <source>Different e-mails</source>
+        <translation>Разные e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="41" />
+        <source>Same messenger account</source>
+        <translation>Один аккаунт в мессенджере</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="42" />
+        <source>Different messenger accounts</source>
+        <translation>Разные аккаунты в мессенджере</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="43" />
+        <source>Names with nothing in common</source>
+        <translation>Имена без ничего общего</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="44" />
+        <source>Same first name</source>
+        <translation>Одинаковое имя</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="45" />
+        <source>Same first name, a common one</source>
+        <translation>Одинаковое имя, частое</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="46" />
+        <source>Same surname</source>
+        <translation>Одинаковая фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="47" />
+        <source>Same surname and initial</source>
+        <translation>Одинаковые фамилия и инициал</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="48" />
+        <source>Same surname and number</source>
+        <translation>Одинаковые фамилия и число</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="49" />
+        <source>Nickname matches the name</source>
+        <translation>Ник совпадает с именем</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="50" />
+        <source>Same name (first name and surname)</source>
+        <translation>Одинаковые имя и фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="51" />
+        <source>Same full name with patronymic</source>
+        <translation>Одинаковые ФИО с отчеством</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="54" />
+        <source>Different first names</source>
+        <translation>Разные имена</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="55" />
+        <source>A man and a woman</source>
+        <translation>Мужчина и женщина</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="56" />
+        <source>Different surnames</source>
+        <translation>Разные фамилии</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="57" />
+        <source>Different patronymics</source>
+        <translation>Разные отчества</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="58" />
+        <source>Came within 2 min via different channels</source>
+        <translation>Пришли в пределах 2 мин по разным каналам</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="61" />
+        <source>Came within 2 min via one channel</source>
+        <translation>Пришли в пределах 2 мин по одному каналу</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="62" />
+        <source>Came within 5 min via different channels</source>
+        <translation>Пришли в пределах 5 мин по разным каналам</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="65" />
+        <source>Came within 5 min via one channel</source>
+        <translation>Пришли в пределах 5 мин по одному каналу</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="66" />
+        <source>Came within 20 min via different channels</source>
+        <translation>Пришли в пределах 20 мин по разным каналам</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="69" />
+        <source>Came within 20 min via one channel</source>
+        <translation>Пришли в пределах 20 мин по одному каналу</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="70" />
+        <source>Came within an hour via different channels</source>
+        <translation>Пришли в пределах часа по разным каналам</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="73" />
+        <source>Came within an hour via one channel</source>
+        <translation>Пришли в пределах часа по одному каналу</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="74" />
+        <source>Came within a day</source>
+        <translation>Пришли в пределах суток</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="75" />
+        <source>Came within a week</source>
+        <translation>Пришли в пределах недели</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="76" />
+        <source>Came more than a week apart</source>
+        <translation>Пришли с разницей больше недели</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="77" />
+        <source>Different inquiries</source>
+        <translation>Разные тексты обращений</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="78" />
+        <source>Same inquiry text</source>
+        <translation>Одинаковый текст обращения</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="79" />
+        <source>Much the same inquiry (reworded)</source>
+        <translation>Почти тот же текст обращения (перефразирован)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="82" />
+        <source>Same short or frequent inquiry, but no one else's in those hours</source>
+        <translation>Одинаковый короткий или частый текст, но больше никто в эти часы</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="85" />
+        <source>Same inquiry that a few leads send</source>
+        <translation>Одинаковый текст, который шлют несколько лидов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="86" />
+        <source>Same template many leads send</source>
+        <translation>Одинаковый шаблон, который шлют многие</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="87" />
+        <source>Same phone, e-mail or account, within an hour</source>
+        <translation>Один телефон, e-mail или аккаунт, в пределах часа</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="90" />
+        <source>Same phone, e-mail or account, within a day</source>
+        <translation>Один телефон, e-mail или аккаунт, в пределах суток</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="93" />
+        <source>Same phone, e-mail or account, within a week</source>
+        <translation>Один телефон, e-mail или аккаунт, в пределах недели</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="96" />
+        <source>Same phone, e-mail or account, more than a week apart</source>
+        <translation>Один телефон, e-mail или аккаунт, с разницей больше недели</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2467,49 @@
     </message>
 </context>
 <context>
+    <name>LearnedModelPanel</name>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="34" />
+        <source>What the model learned on this workspace</source>
+        <translation>Чему модель научилась на этой базе</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="48" />
+        <source>The score of a pair is the model's probability that the two leads are one customer. Each piece of evidence weighs bits: +1 bit doubles the odds, −1 bit halves them. The queue's reasons carry the same words and bits.</source>
+        <translation>Оценка пары — вероятность по модели, что два лида — один клиент. Каждый признак весит биты: +1 бит удваивает шансы, −1 бит вдвое уменьшает. В причинах очереди те же слова и биты.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="59" />
+        <source>For a match</source>
+        <translation>За совпадение</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="60" />
+        <source>Against a match</source>
+        <translation>Против совпадения</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="67" />
+        <source>Not known yet: the model is learned by the first scan of this workspace.</source>
+        <translation>Пока неизвестно: модель учится при первом поиске дублей в этой базе.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="71" />
+        <source>Built-in estimates: the model learns from a workspace of {count} leads or more; until then it uses what it learned on a test set.</source>
+        <translation>Встроенные оценки: модель учится на базе от {count} лидов; до тех пор она использует то, чему научилась на тестовом наборе.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="75" />
+        <source>Learned from the {leads} leads of this workspace at its last full scan: about {matches} pairs among them are one customer.</source>
+        <translation>Выучена при последнем полном поиске по лидам этой базы ({leads}); пар, которые по модели — один клиент: около {matches}.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/learned_model.py" line="87" />
+        <source>bits</source>
+        <translation>бит</translation>
+    </message>
+</context>
+<context>
     <name>LiveUpdates</name>
     <message>
         <location filename="../../deskdup/views/live.py" line="89" />
@@ -3049,6 +3310,12 @@
         <translation>Написали почти то же с разницей {minutes} мин: «{text}» / «{other}»</translation>
     </message>
     <message>
+        <location filename="../../deskdup/services/matching/contacts.py" line="66" />
+        <source>Different e-mails {a} / {b}</source>
+        <translation>Разные e-mail {a} / {b}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/contacts.py" line="333" />
         <location filename="../../deskdup/services/matching/evidence.py" line="355" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
@@ -3069,7 +3336,7 @@
         <translation>Разные отчества {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="48" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="58" />
         <source>On one deal: {deal}</source>
         <translation>На одной сделке: {deal}</translation>
     </message>
@@ -3134,8 +3401,8 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="61" />
-        <source>Undo my last merge</source>
-        <translation>Отменить моё последнее объединение</translation>
+        <source>Undo my last merge or bind</source>
+        <translation>Отменить моё последнее объединение или привязку</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/compare/actions.py" line="66" />
@@ -3277,8 +3544,8 @@
     </message>
     <message>
         <location filename="../../deskdup/views/shortcuts.py" line="161" />
-        <source>Undo my last merge</source>
-        <translation>Отменить моё последнее объединение</translation>
+        <source>Undo my last merge or bind</source>
+        <translation>Отменить моё последнее объединение или привязку</translation>
     </message>
     <message>
         <location filename="../../deskdup/views/shortcuts.py" line="169" />
@@ -3417,142 +3684,147 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="47" />
+        <location filename="../../deskdup/views/settings.py" line="48" />
         <source>Interface language</source>
         <translation>Язык интерфейса</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="49" />
+        <location filename="../../deskdup/views/settings.py" line="50" />
         <source>Font size</source>
         <translation>Размер шрифта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="54" />
-        <source>Review threshold (score from 0 to 1)</source>
-        <translation>Порог проверки (оценка от 0 до 1)</translation>
+        <location filename="../../deskdup/views/settings.py" line="59" />
+        <source>Likely duplicates</source>
+        <translation>Вероятные дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="60" />
+        <location filename="../../deskdup/views/settings.py" line="65" />
+        <source>Possible duplicates</source>
+        <translation>Возможные дубли</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="72" />
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation>Регион телефонов по умолчанию (код страны: RU, KZ, BY)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="69" />
+        <location filename="../../deskdup/views/settings.py" line="81" />
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation>Веса признаков (от -1 до 1; меньше 0 снижает оценку)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="75" />
+        <location filename="../../deskdup/views/settings.py" line="87" />
         <source>Burst window (minutes between leads from different channels)</source>
         <translation>Окно всплеска (минут между лидами из разных каналов)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="57" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
         <source>Same phone</source>
         <translation>Один телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="58" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
         <source>Same e-mail</source>
         <translation>Один e-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="59" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="78" />
         <source>Same messenger account</source>
         <translation>Один аккаунт в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="60" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="79" />
         <source>Same unrecognised phone number</source>
         <translation>Один нераспознанный номер телефона</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="61" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="80" />
         <source>Same first name and surname</source>
         <translation>Одинаковые имя и фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="62" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="81" />
         <source>Same full name with patronymic</source>
         <translation>Одинаковые ФИО с отчеством</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="63" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="82" />
         <source>Nickname matches the name</source>
         <translation>Ник совпадает с именем</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="64" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="83" />
         <source>Same surname and initial</source>
         <translation>Одинаковые фамилия и инициал</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="65" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="84" />
         <source>Same surname only</source>
         <translation>Только одинаковая фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="66" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="85" />
         <source>Same surname with a number (petrov93)</source>
         <translation>Одинаковая фамилия с числом (petrov93)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="67" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="86" />
         <source>Same first name only</source>
         <translation>Только одинаковое имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="68" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="87" />
         <source>Different channels within the burst window</source>
         <translation>Разные каналы в пределах окна всплеска</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="69" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="88" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="70" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="89" />
         <source>Much the same inquiry (reworded)</source>
         <translation>Почти тот же текст обращения (перефразирован)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="71" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="90" />
         <source>Same short or frequent inquiry, but no one else's in those hours</source>
         <translation>Одинаковый короткий или частый текст, но больше никто в эти часы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="74" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="93" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="75" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="94" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="95" />
         <source>Different phones (penalty)</source>
         <translation>Разные телефоны (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="96" />
         <source>Different first names (penalty)</source>
         <translation>Разные имена (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="78" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="97" />
         <source>A man and a woman (penalty)</source>
         <translation>Мужчина и женщина (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="79" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="98" />
         <source>Different surnames (penalty)</source>
         <translation>Разные фамилии (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="80" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="99" />
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
@@ -3560,75 +3832,125 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="116" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="159" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="128" />
-        <location filename="../../deskdup/views/settings_dialog.py" line="137" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
+        <source>Yours</source>
+        <translation>Ваши</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="189" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="138" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="190" />
         <source> pt</source>
         <translation> пт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="140" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="192" />
         <source>Larger text in every window of deskdup</source>
         <translation>Крупнее текст во всех окнах deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="161" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="202" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="178" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="234" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="178" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="234" />
         <source>Team settings (whole workspace)</source>
         <translation>Настройки команды (вся база)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="181" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="237" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation>Архивировать объединённые лиды (а не удалять)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="184" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="240" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation>С этими настройками работают все операторы этой базы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="186" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="242" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation>Это настройки команды; менять их может только руководитель.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="195" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="261" />
+        <source>A pair's score is the probability that its two leads are one customer, as the model learned it on this workspace.</source>
+        <translation>Оценка пары — вероятность того, что два лида — один клиент, по модели, выученной на этой базе.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="268" />
+        <source>The queue shows these by default: fewer pairs, nearly all of them right</source>
+        <translation>Очередь показывает их по умолчанию: пар меньше, почти все верные</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="271" />
+        <source>Shown on request: more duplicates found, more pairs that are not</source>
+        <translation>Показываются по запросу: больше найденных дублей и больше пар, которые ими не являются</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="285" />
+        <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates start at {likely} % until it is saved anew here.</source>
+        <translation>Порог проверки {old}, сохранённый прежней версией deskdup, был оценкой по ручным весам, а не вероятностью. Он не используется: вероятные дубли начинаются с {likely} %, пока порог не сохранят здесь заново.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="299" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="216" />
-        <source>Default: {value}</source>
-        <translation>По умолчанию: {value}</translation>
+        <location filename="../../deskdup/views/settings_dialog.py" line="302" />
+        <source>Leads from different channels this close in time are compared even when they share no phone, e-mail or account</source>
+        <translation>Лиды из разных каналов, пришедшие так близко по времени, сравниваются, даже если у них нет общего телефона, e-mail или аккаунта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="221" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="318" />
+        <source>from </source>
+        <translation>от </translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="324" />
+        <source>Evidence the model may use</source>
+        <translation>Признаки, которые может учитывать модель</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="328" />
+        <source>Untick a kind of evidence the team does not trust: it then counts neither for nor against a pair.</source>
+        <translation>Снимите флажок с признака, которому команда не доверяет: тогда он не считается ни за, ни против пары.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="355" />
+        <source>Weights set by hand in an earlier version ({count}) no longer score pairs; they only narrow which pairs are compared at all. Restore defaults clears them.</source>
+        <translation>Веса, заданные вручную в прежней версии ({count}), больше не оценивают пары; они лишь сужают круг сравниваемых пар. «Восстановить по умолчанию» сбрасывает их.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="367" />
+        <source>Both tiers, the burst window and every kind of evidence back to deskdup's</source>
+        <translation>Вернуть оба уровня, окно всплеска и все признаки к значениям deskdup</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="365" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
-    </message>
-    <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="223" />
-        <source>The burst window and every weight back to deskdup's defaults</source>
-        <translation>Вернуть окно всплеска и все веса к значениям deskdup по умолчанию</translation>
     </message>
 </context>
 <context>
@@ -3647,37 +3969,42 @@
 <context>
     <name>TeamSettings</name>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="47" />
+        <location filename="../../deskdup/services/team_settings.py" line="63" />
         <source>Only a supervisor may change the team's settings; {operator} is not one</source>
         <translation>Настройки команды меняет только руководитель; {operator} — не руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="51" />
+        <location filename="../../deskdup/services/team_settings.py" line="67" />
         <source>Changed the team's settings: {what}</source>
         <translation>Изменены настройки команды: {what}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="52" />
+        <location filename="../../deskdup/services/team_settings.py" line="68" />
         <source>The team's settings are already these</source>
         <translation>Настройки команды уже такие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="53" />
-        <source>The review threshold must be a score from 0 to 1, not {value}</source>
-        <translation>Порог проверки — число от 0 до 1, а не {value}</translation>
+        <location filename="../../deskdup/services/team_settings.py" line="69" />
+        <source>The threshold of a tier must be a probability from 0 to 1, not {value}</source>
+        <translation>Порог уровня должен быть вероятностью от 0 до 1, а не {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="56" />
+        <location filename="../../deskdup/services/team_settings.py" line="72" />
+        <source>The possible tier must start at or below the likely one ({likely}), not at {possible}</source>
+        <translation>Возможные дубли должны начинаться не выше вероятных ({likely}), а не с {possible}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="76" />
         <source>The burst window must be from 1 to 240 minutes, not {value}</source>
         <translation>Окно всплеска — от 1 до 240 минут, а не {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="59" />
+        <location filename="../../deskdup/services/team_settings.py" line="79" />
         <source>The weight of '{code}' must be from -1 to 1, not {value}</source>
         <translation>Вес «{code}» должен быть от -1 до 1, а не {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="62" />
+        <location filename="../../deskdup/services/team_settings.py" line="82" />
         <source>There is no kind of evidence called '{code}'; the kinds are: {codes}</source>
         <translation>Нет признака «{code}»; признаки: {codes}</translation>
     </message>

@@ -39,7 +39,7 @@ def test_values_keep_their_types_across_reopening(tmp_path):
 
 def test_a_broken_value_falls_back_to_the_default(tmp_path):
     path = tmp_path / "s.ini"
-    path.write_text("[connection]\nrecent=not json\n[matching]\nreview_threshold=abc\n")
+    path.write_text("[connection]\nrecent=not json\n[matching]\nlikely_probability=abc\n")
     s = Settings(path)
     assert s.get(opts.RECENT_CONNECTIONS) == []
     assert s.get(opts.REVIEW_THRESHOLD) == opts.REVIEW_THRESHOLD.default
@@ -71,26 +71,6 @@ def test_window_and_splitter_state_survive_a_restart(qtbot, app_context):
     assert bytes(second.splitter.saveState().data()) == saved
     assert second.queue.table.horizontalHeader().sectionSize(3) == 333
     assert app_context.settings.get(opts.MAIN_GEOMETRY)
-
-
-def test_settings_dialog_applies_language_threshold_and_region(qtbot, tmp_path):
-    from deskdup.views.settings_dialog import SettingsDialog
-
-    settings = Settings(tmp_path / "s.ini")
-    dialog = SettingsDialog(settings, engine_threshold=0.5)
-    qtbot.addWidget(dialog)
-    assert dialog.threshold.value() == 0.5
-    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
-    dialog.threshold.setValue(0.7)
-    dialog.region.setText("kz")
-    change = dialog.apply()
-    assert change.language_changed and change.matching_changed
-    assert settings.get(opts.LANGUAGE) == "ru"
-    assert settings.get(opts.REVIEW_THRESHOLD) == 0.7
-    assert settings.get(opts.DEFAULT_REGION) == "KZ"
-    unchanged = SettingsDialog(settings, engine_threshold=0.5)
-    qtbot.addWidget(unchanged)
-    assert unchanged.apply() == type(change)(False, False)
 
 
 def test_weights_and_burst_window_feed_the_match_settings(app_context):
@@ -136,108 +116,3 @@ def test_unknown_weights_are_ignored_and_values_clamped(app_context, tmp_path):
     again = Settings(path)
     assert again.get(opts.MATCH_WEIGHTS) == {}
     assert again.get(opts.BURST_MINUTES) == 0
-
-
-def test_settings_dialog_stores_weights_and_burst_and_restores_defaults(qtbot, app_context):
-    from deskdup.services.matching import DEFAULT_BURST_MINUTES, DEFAULT_WEIGHTS
-    from deskdup.views.settings_dialog import SettingsDialog
-
-    settings = app_context.settings
-    dialog = SettingsDialog(settings, engine_threshold=0.6)
-    qtbot.addWidget(dialog)
-    assert set(dialog.weights) == set(DEFAULT_WEIGHTS)
-    assert dialog.burst.value() == DEFAULT_BURST_MINUTES
-    dialog.weights["same_phone"].stepDown()
-    dialog.weights["different_surnames"].setValue(-0.6)
-    dialog.burst.setValue(15)
-    change = dialog.apply()
-    assert change.matching_changed and not change.language_changed
-    assert settings.get(opts.MATCH_WEIGHTS) == {"same_phone": 0.9, "different_surnames": -0.6}
-    assert settings.get(opts.BURST_MINUTES) == 15
-    ms = app_context.match_settings()
-    assert ms.weight("same_phone") == 0.9 and ms.weight("different_surnames") == -0.6
-    assert ms.weight("same_email") == DEFAULT_WEIGHTS["same_email"]
-    assert ms.burst_minutes == 15
-
-    reopened = SettingsDialog(settings, engine_threshold=0.6)
-    qtbot.addWidget(reopened)
-    assert reopened.weights["same_phone"].value() == 0.9
-    assert reopened.burst.value() == 15
-    assert reopened.apply().matching_changed is False  # nothing touched: no rescan
-    assert settings.get(opts.MATCH_WEIGHTS) == {"same_phone": 0.9, "different_surnames": -0.6}
-
-    restoring = SettingsDialog(settings, engine_threshold=0.6)
-    qtbot.addWidget(restoring)
-    restoring.restore_defaults.click()
-    assert restoring.weights["same_phone"].value() == DEFAULT_WEIGHTS["same_phone"]
-    assert restoring.apply().matching_changed
-    assert settings.get(opts.MATCH_WEIGHTS) == {}
-    assert settings.get(opts.BURST_MINUTES) == opts.BURST_MINUTES.default
-    settings.sync()
-    ini = settings.path.read_text()
-    assert "weights" not in ini and "burst_minutes" not in ini
-    ms = app_context.match_settings()
-    assert ms.weights == DEFAULT_WEIGHTS and ms.burst_minutes == DEFAULT_BURST_MINUTES
-
-
-def test_every_weight_has_a_label_in_the_dialog():
-    from deskdup.services.matching import DEFAULT_WEIGHTS
-    from deskdup.views.settings_dialog import WEIGHT_LABELS
-
-    assert set(WEIGHT_LABELS) == set(DEFAULT_WEIGHTS)
-
-
-@pytest.mark.qt_log_ignore("propagateSizeHints")
-def test_new_weights_from_the_dialog_rescan_with_them(qtbot, controller, demo_ws, monkeypatch):
-    """The weights and the burst window are the team's: a supervisor changes them in the
-    dialog, they are saved in the workspace as a history event, and the rescan uses them."""
-    from sqlalchemy import select
-
-    from deskdup.models import EventKind, MergeEvent
-    from deskdup.services.team_settings import load_team_settings
-    from deskdup.views.settings_dialog import SettingsDialog
-
-    controller.login = "supervisor"
-    controller.start(url=demo_ws.url)
-    qtbot.waitUntil(lambda: controller.window is not None, timeout=10000)
-    qtbot.waitUntil(lambda: controller.context.match_index is not None, timeout=20000)
-    assert controller.context.match_index.settings.burst_minutes != 12
-    seen = {}
-
-    def ask(cls, s, threshold, parent=None, team=None, supervisor=False):
-        dialog = cls(s, threshold, parent, team, supervisor)
-        seen["enabled"] = dialog.burst.isEnabled() and dialog.archive.isEnabled()
-        dialog.weights["same_phone"].setValue(0.5)
-        dialog.burst.setValue(12)
-        return dialog.apply()
-
-    monkeypatch.setattr(SettingsDialog, "ask", classmethod(ask))
-    with qtbot.waitSignal(controller.window.scan_finished, timeout=20000):
-        controller.edit_settings()
-    assert seen["enabled"]
-    index = controller.context.match_index
-    assert index.settings.weight("same_phone") == 0.5
-    assert index.settings.burst_minutes == 12
-    team = load_team_settings(demo_ws)
-    assert team.burst_minutes == 12 and team.weights == {"same_phone": 0.5}
-    with demo_ws.session() as s:
-        kinds = list(s.scalars(select(MergeEvent.kind)))
-    assert kinds.count(EventKind.TEAM_SETTINGS) == 1
-
-
-def test_team_settings_are_read_only_for_an_operator(qtbot, tmp_path):
-    from deskdup.services.team_settings import TeamSettings
-    from deskdup.views.settings_dialog import SettingsDialog
-
-    team = TeamSettings(review_threshold=0.7, burst_minutes=20, weights={"same_phone": 0.8})
-    dialog = SettingsDialog(Settings(tmp_path / "s.ini"), 0.6, None, team, supervisor=False)
-    qtbot.addWidget(dialog)
-    assert dialog.threshold.value() == 0.7 and dialog.burst.value() == 20
-    assert dialog.weights["same_phone"].value() == 0.8
-    assert not any(
-        w.isEnabled()
-        for w in (dialog.threshold, dialog.burst, dialog.archive, dialog.restore_defaults)
-    )
-    dialog.region.setText("KZ")
-    change = dialog.apply()
-    assert change.team is None and change.matching_changed  # the region is the operator's own

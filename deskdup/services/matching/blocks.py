@@ -9,6 +9,7 @@ from contextlib import contextmanager
 
 from deskdup.services.matching.keys import _message_hashes
 from deskdup.services.matching.record import _Lead
+from deskdup.services.matching.settings import WEAK_BLOCK_CAP
 
 
 class _Blocks:
@@ -92,7 +93,13 @@ def slide_bands(
     (the one before, its own, the one after) while it is scored, and no
     others: a one-shot build never holds every lead's ten band keys at once.
     Scoring in this order finds the same pairs, each once: candidates are
-    symmetric and a lead scores only the greater ids."""
+    symmetric and a lead scores only the greater ids.
+
+    Band keys pair only leads of the personal tier, and a band of more than
+    ``WEAK_BLOCK_CAP`` leads in a bucket pairs none: so a bucket keeps, per
+    band, only its personal leads, and none for a band over the cap (the
+    tiers are set before scoring starts).  ``_candidates`` then takes a
+    band's list as it is."""
     by_bucket: dict[int, list[_Lead]] = {}
     for rec in leads.values():
         by_bucket.setdefault(int(rec.minute // period), []).append(rec)
@@ -105,9 +112,19 @@ def slide_bands(
         for near in (bucket - 1, bucket, bucket + 1):
             if near not in window:
                 bands: dict[int, list[int]] = {}
+                sizes: dict[int, int] = {}
                 for rec in by_bucket.get(near, ()):
-                    for band in _message_hashes(rec)[1]:
-                        bands.setdefault(band, []).append(rec.id)
+                    keys = _message_hashes(rec)[1]
+                    if not keys:
+                        continue
+                    personal = rec.tier == "personal"
+                    for band in keys:
+                        sizes[band] = sizes.get(band, 0) + 1
+                        if personal:
+                            bands.setdefault(band, []).append(rec.id)
+                for band, size in sizes.items():
+                    if size > WEAK_BLOCK_CAP and band in bands:
+                        del bands[band]
                 window[near] = bands
         yield from todo[bucket]
     window.clear()

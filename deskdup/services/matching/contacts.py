@@ -15,6 +15,16 @@ leads, both on purpose:
   deal: D-123"), and pairs on one deal are scored even when no block holds
   them both.
 
+- Namesakes are many among contacts (a base of 100,000 has thousands of pairs
+  with one surname, first name and patronymic) and a contact nearly always
+  has its own phone and e-mail.  So two contacts whose phones (or e-mails)
+  differ and who share no phone, e-mail, account or deal have nothing but the
+  name in common: that conflict weighs more than among leads
+  (``CONTACT_CONFLICT_WEIGHTS``), enough that even the fullest name (with
+  patronymic) stays below the likely tier.  Once they share an identifier or a
+  deal, a second phone or e-mail is just a customer's other one and costs
+  nothing (a new phone with the old e-mail is how a duplicate contact is born).
+
 The index is rebuilt rather than refreshed: contacts are far fewer than leads.
 """
 
@@ -29,7 +39,7 @@ from sqlalchemy import and_, func, select
 from deskdup.models import Channel, Contact, Deal, deal_contacts
 from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
 from deskdup.services.errors import Cancelled
-from deskdup.services.matching.evidence import _evidence, _reasons, combine
+from deskdup.services.matching.evidence import _evidence, _reasons, _share_identifier, combine
 from deskdup.services.matching.index import MatchIndex
 from deskdup.services.matching.keys import _name_sources
 from deskdup.services.matching.load import _as_datetime, _owners, _raw
@@ -46,6 +56,14 @@ SAME_DEAL_WEIGHT = 0.5
 # A deal with more contacts than this is a company's, not one customer's.
 DEAL_CONTACTS_CAP = 12
 MSG_SAME_DEAL = QT_TRANSLATE_NOOP("Reason", "On one deal: {deal}")
+# Conflicting identifiers of two contacts with nothing but a name in common
+# (see the module doc).  The strongest name (0.85, with patronymic) times
+# 1 + the weight stays below the likely tier (0.6) with either conflict alone
+# (0.51, 0.55: the possible tier) and below the possible one with both (0.36).
+DIFFERENT_PHONES = "different_phones"
+DIFFERENT_EMAILS = "different_emails"
+CONTACT_CONFLICT_WEIGHTS: dict[str, float] = {DIFFERENT_PHONES: -0.4, DIFFERENT_EMAILS: -0.35}
+MSG_DIFFERENT_EMAILS = QT_TRANSLATE_NOOP("Reason", "Different e-mails {a} / {b}")
 # With no time to bucket by, a first name or a surname alone blocks thousands
 # of contacts (over the caps: no pair); surname and first name together block
 # the namesakes, which the evidence then tells apart (patronymic, phones).
@@ -231,7 +249,7 @@ class ContactMatchIndex(MatchIndex):
         leads' model is learned on leads (their channels, bursts and inquiries),
         which contacts do not have."""
         a, b = self.leads[a_id], self.leads[b_id]
-        evidence = _evidence(a, b, self.settings)
+        evidence = self._contact_evidence(a, b)
         if not evidence:
             return
         score = combine(e[1] for e in evidence)
@@ -258,24 +276,31 @@ class ContactMatchIndex(MatchIndex):
         out.discard(rec.id)
         return out
 
-    def _deal_evidence(self, a: _Lead, b: _Lead) -> list:
-        """The pair's evidence, with "on one deal" when they share one and look alike."""
-        evidence = _evidence(a, b, self.settings)
+    def _contact_evidence(self, a: _Lead, b: _Lead) -> list:
+        """The pair's evidence (``a.id < b.id``): the leads' own, "on one deal"
+        when they share one and look alike, and the conflicts of identifiers
+        weighed as contacts' (see the module doc)."""
+        evidence = [e for e in _evidence(a, b, self.settings) if e[0] != DIFFERENT_PHONES]
         deal = self.deal_pairs.get((a.id, b.id))
-        if deal is not None and any(code in _ALIKE_CODES and w > 0 for code, w, _t, _p in evidence):
+        on_deal = deal is not None and any(
+            code in _ALIKE_CODES and w > 0 for code, w, _t, _p in evidence
+        )
+        if on_deal:
             weight = self.settings.weights.get(SAME_DEAL, SAME_DEAL_WEIGHT)
             evidence.append((SAME_DEAL, weight, MSG_SAME_DEAL, {"deal": deal}))
+        elif evidence and not _share_identifier(a, b):
+            evidence.extend(_conflicts(a, b))
         return evidence
 
     def score_pair(self, a: _Lead, b: _Lead) -> tuple[float, tuple[Reason, ...]]:
         """``matching.score_pair`` of two contacts (``a.id < b.id``), a shared deal counted."""
-        evidence = self._deal_evidence(a, b)
+        evidence = self._contact_evidence(a, b)
         return combine(e[1] for e in evidence), _reasons(evidence)
 
     def _score_deal_pairs(self) -> None:
         """Contacts on one deal who look like one person: the deal is a reason."""
         for a_id, b_id in self.deal_pairs:
-            evidence = self._deal_evidence(self.leads[a_id], self.leads[b_id])
+            evidence = self._contact_evidence(self.leads[a_id], self.leads[b_id])
             if not evidence or evidence[-1][0] != SAME_DEAL:
                 continue
             score = combine(e[1] for e in evidence)
@@ -295,6 +320,30 @@ class ContactMatchIndex(MatchIndex):
         result = self.result(tier=tier)
         result.seconds = time.perf_counter() - started
         return result
+
+
+def _conflicts(a: _Lead, b: _Lead) -> list:
+    """Phones that differ, e-mails that differ (both sides have some, none shared)."""
+    out = []
+    if a.phones and b.phones:
+        out.append(
+            (
+                DIFFERENT_PHONES,
+                CONTACT_CONFLICT_WEIGHTS[DIFFERENT_PHONES],
+                QT_TRANSLATE_NOOP("Reason", "Different phones {a} / {b}"),
+                {"a": a.phones[0], "b": b.phones[0]},
+            )
+        )
+    if a.emails and b.emails:
+        out.append(
+            (
+                DIFFERENT_EMAILS,
+                CONTACT_CONFLICT_WEIGHTS[DIFFERENT_EMAILS],
+                MSG_DIFFERENT_EMAILS,
+                {"a": a.emails[0], "b": b.emails[0]},
+            )
+        )
+    return out
 
 
 def scan_contacts(

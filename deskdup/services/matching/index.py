@@ -5,7 +5,6 @@ groups; ``build`` reads all, ``refresh`` (``refresh.py``) only what changed,
 from __future__ import annotations
 
 import time
-from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -40,6 +39,7 @@ from deskdup.services.matching.keys import (
     _message_hashes,
     _name_hashes,
     _strong_hashes,
+    _text_hash,
 )
 from deskdup.services.matching.load import (
     _ACTIVE,
@@ -59,6 +59,7 @@ from deskdup.services.matching.model import (
     fit,
     prior_model,
 )
+from deskdup.services.matching.parallel import Compared, compare_all
 from deskdup.services.matching.record import (
     _Lead,
 )
@@ -128,6 +129,9 @@ class MatchIndex(Refreshing):
         self._hopeless, self._needs_message = _hopeless_tables(self.settings, self._floor)
         # Contradiction weights set positive by hand would add to a score.
         self._bound_extra = [max(0.0, self.settings.weight(c)) for c in _CONTRADICTION_CODES]
+        # The burst's and the best inquiry's hand-set weights (the bound of a pair).
+        self._burst_weight = max(0.0, self.settings.weight("burst"))
+        self._message_weight = max(0.0, *(self.settings.weight(c) for c in _MESSAGE_CODES))
         # The leads scored by the last build or refresh, and those it dropped
         # (``store`` writes their pairs back).
         self.touched: set[int] = set()
@@ -144,7 +148,8 @@ class MatchIndex(Refreshing):
     def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
         """Every block key of a lead (distinct), time buckets mixed in."""
         narrow, wide, lookup_keys = _name_hashes(rec)
-        text, bands = _message_hashes(rec)
+        # A one-shot build keeps no band keys in the blocks (``slide_bands``).
+        text, bands = _message_hashes(rec) if self._bands is None else (_text_hash(rec), ())
         bucket = int(rec.minute // self._bucket_minutes)
         message_bucket = int(rec.minute // self._message_bucket)
         return (
@@ -153,7 +158,7 @@ class MatchIndex(Refreshing):
             *[hash((base, bucket)) for base in wide],
             *lookup_keys,
             *(() if text is None else (text, hash((text, message_bucket)))),
-            *[hash((band, message_bucket)) for band in bands if self._bands is None],
+            *[hash((band, message_bucket)) for band in bands],
         )
 
     def _insert(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
@@ -208,7 +213,7 @@ class MatchIndex(Refreshing):
             # hours (common, a template) pairs only its copies from other
             # channels within the burst window; the model weighs them by the
             # text's tier.
-            text = _message_hashes(rec)[0]
+            text = _text_hash(rec)
             message_bucket = int(rec.minute // self._message_bucket)
             rare = rec.tier in ("rare", "few")
             leads = self.leads
@@ -242,13 +247,21 @@ class MatchIndex(Refreshing):
             leads = self.leads
             message_bucket = int(rec.minute // self._message_bucket)
             window = self._bands
+            if window is not None:
+                # A one-shot build: the buckets hold only personal leads, and
+                # no band over the cap (``slide_bands``).
+                near = [window.get(message_bucket + offset) for offset in _NARROW_OFFSETS]
+                near = [bands for bands in near if bands]
+                for band in _message_hashes(rec)[1]:
+                    for bands in near:
+                        members = bands.get(band)
+                        if members is not None:
+                            out.update(members)
+                out.discard(rec.id)
+                return out
             for band in _message_hashes(rec)[1]:
                 for offset in _NARROW_OFFSETS:
-                    if window is None:
-                        members = data.get(hash((band, message_bucket + offset)))
-                    else:
-                        near = window.get(message_bucket + offset)
-                        members = None if near is None else near.get(band)
+                    members = data.get(hash((band, message_bucket + offset)))
                     if members is None:
                         continue
                     if members.__class__ is int:
@@ -274,7 +287,7 @@ class MatchIndex(Refreshing):
         scale of a burst: rare when no one else did (the lead and one other at
         most), few up to ``inquiry.PERSONAL_COUNT``, then common, then a
         template (an ad's line while the ad runs)."""
-        text = _message_hashes(rec)[0]
+        text = _text_hash(rec)
         if text is None:
             return "personal"
         bucket = int(rec.minute // self._message_bucket)
@@ -338,8 +351,8 @@ class MatchIndex(Refreshing):
         floor = self._floor
         hopeless, needs_message = self._hopeless, self._needs_message
         extra = self._bound_extra
-        burst_weight = max(0.0, settings.weight("burst"))
-        message_weight = max(0.0, *(settings.weight(c) for c in _MESSAGE_CODES))
+        burst_weight = self._burst_weight
+        message_weight = self._message_weight
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
@@ -419,6 +432,7 @@ class MatchIndex(Refreshing):
         kept=None,
         model: LinkageModel | None = None,
         refreshable: bool = True,
+        workers: int = 1,
     ) -> MatchIndex:
         """Read every active lead, compare every candidate pair, learn the
         model (unless ``model`` is given, or the workspace is too small to
@@ -434,18 +448,22 @@ class MatchIndex(Refreshing):
         scored them, taken over for every lead whose version and inquiry tier
         are the ones they were scored on; only the other leads are scored, with
         that model (``touched``; ``gone``: kept leads no longer active).
+
+        ``workers``: processes for comparing the pairs of a one-shot build
+        (``parallel.py``: forked, so only for a caller with no threads of its
+        own, such as ``deskdup scan``; the same pairs as one process).
         """
         # The index lives long and holds no cycles: keep later collections (in
         # the window's thread too) from walking it again and again.
         with quiet_gc(freeze=True):
             # Passed only when False: subclasses (contacts) build their own way.
-            one_shot = () if refreshable else (False,)
+            one_shot = () if refreshable else (False, workers)
             index = cls._build(ws, settings, progress, cancelled, kept, model, *one_shot)
         return index
 
     @classmethod
     def _build(
-        cls, ws, settings, progress, cancelled, kept, fixed_model, refreshable=True
+        cls, ws, settings, progress, cancelled, kept, fixed_model, refreshable=True, workers=1
     ) -> MatchIndex:
         if fixed_model is None and kept is not None:
             fixed_model = kept.model
@@ -489,40 +507,38 @@ class MatchIndex(Refreshing):
         check()
         # Compare every candidate pair, keeping only its ids and the index of
         # its pattern; learn the model; then score.
-        # (Arrays: at a million leads there are millions of compared pairs.)
-        a_ids = array("l")
-        b_ids = array("l")
-        pattern_ids = array("L")
-        numbers: dict[Pattern, int] = {}
-
-        def sink(a_id: int, b_id: int, pattern: Pattern) -> None:
-            a_ids.append(a_id)
-            b_ids.append(b_id)
-            number = numbers.get(pattern)
-            if number is None:
-                number = numbers[pattern] = len(numbers)
-            pattern_ids.append(number)
-
         learn = fixed_model is None and kept is None and len(index.leads) >= LEARN_MIN_LEADS
         if learn:
             # The common first names are found first: the patterns use them.
             index.model = replace(
                 index.model, common_firsts=common_first_names(index.leads.values())
             )
-        if kept is None:
-            index.touched = set(index.leads)
-            scored = index.leads.values()
-        else:
-            scored = [index.leads[i] for i in sorted(index._adopt(kept))]
-        if index._bands is not None:
-            scored = slide_bands(index.leads, scored, index._message_bucket, index._bands)
-        for n, rec in enumerate(scored):
+
+        def tick(n: int) -> None:
+            check()
+            _now_progress(progress, total + 2 * n, steps)
+
+        compared = Compared()
+        if kept is not None:
             # Kept pairs: the few leads left are scored at once with the kept model.
-            index._score_lead(rec, only_greater=kept is None, sink=sink if kept is None else None)
-            if n % 5_000 == 0:
-                check()
-                _now_progress(progress, total + 2 * n, steps)
-        patterns = list(numbers)
+            fresh: Iterable[_Lead] = [index.leads[i] for i in sorted(index._adopt(kept))]
+            if index._bands is not None:
+                fresh = slide_bands(index.leads, fresh, index._message_bucket, index._bands)
+            for n, rec in enumerate(fresh):
+                index._score_lead(rec, only_greater=False)
+                if n % 5_000 == 0:
+                    tick(n)
+        elif index._bands is not None:
+            index.touched = set(index.leads)
+            compared = compare_all(index, list(index.leads.values()), workers, tick)
+        else:
+            index.touched = set(index.leads)
+            for n, rec in enumerate(index.leads.values()):
+                index._score_lead(rec, True, compared.sink)
+                if n % 5_000 == 0:
+                    tick(n)
+        patterns = compared.patterns()
+        a_ids, b_ids, pattern_ids = compared.a_ids, compared.b_ids, compared.pattern_ids
         if learn:
             index.model = _learn(index, patterns, pattern_ids)
         model = index.model

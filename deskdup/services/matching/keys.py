@@ -164,6 +164,12 @@ def _parts_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], t
 MESSAGE_MIN_CHARS = 10
 
 
+def _text_hash(rec: _Lead) -> int | None:
+    """The text key of ``_message_hashes`` alone (the band keys cost more)."""
+    message = rec.message
+    return None if len(message) < MESSAGE_MIN_CHARS else text_key(message)
+
+
 def _message_hashes(rec: _Lead) -> tuple[int | None, tuple[int, ...]]:
     """(text key, band keys) of a lead's inquiry, before time buckets are mixed
     into the band keys.  The text key pairs nothing: its block counts how many

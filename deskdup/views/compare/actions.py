@@ -58,7 +58,7 @@ LOOKS: dict[ReviewAction, Look] = {
     ReviewAction.UNDO: Look(
         "fa5s.undo",
         QT_TRANSLATE_NOOP("ReviewActions", "Undo last"),
-        QT_TRANSLATE_NOOP("ReviewActions", "Undo my last merge"),
+        QT_TRANSLATE_NOOP("ReviewActions", "Undo my last merge or bind"),
     ),
     ReviewAction.CHEAT_SHEET: Look(
         "fa5s.keyboard",

@@ -862,7 +862,7 @@ class CompareView(QWidget):
 
     def _confirm_undo(self, last: merge_service.UndoableMerge | None) -> None:
         if last is None:
-            self._show_banner(self.tr("There is no merge of yours to undo."), error=False)
+            self._show_banner(self.tr("There is no merge or bind of yours to undo."), error=False)
             return
         event_id = last.event_id
         if not self._ask(

@@ -35,7 +35,12 @@ TABLE_WORDS = {
 }
 SETTING_WORDS = {
     "archive_instead_of_delete": QT_TRANSLATE_NOOP("EventDetail", "Archive merged leads"),
-    "review_threshold": QT_TRANSLATE_NOOP("EventDetail", "Review threshold"),
+    # Events before the learned model: a score of the hand-set weights.
+    "review_threshold": QT_TRANSLATE_NOOP("EventDetail", "Review threshold (hand-set weights)"),
+    "likely_threshold": QT_TRANSLATE_NOOP("EventDetail", "Likely duplicates from (probability)"),
+    "possible_threshold": QT_TRANSLATE_NOOP(
+        "EventDetail", "Possible duplicates from (probability)"
+    ),
     "burst_minutes": QT_TRANSLATE_NOOP("EventDetail", "Burst window, minutes"),
     "weights": QT_TRANSLATE_NOOP("EventDetail", "Evidence weights changed"),
 }

@@ -1,0 +1,73 @@
+"""Russian translations of the settings dialog that shows the learned model (issue 14)."""
+
+# ruff: noqa: E501
+
+TRANSLATIONS: dict[object, str] = {
+    # History detail of a team-settings event
+    "Review threshold (hand-set weights)": "Порог проверки (ручные веса)",
+    "Likely duplicates from (probability)": "Вероятные дубли от (вероятность)",
+    "Possible duplicates from (probability)": "Возможные дубли от (вероятность)",
+    # Evidence: the model's levels in the reasons' words
+    "Same (invalid) phone number": "Один (некорректный) номер телефона",
+    "Different phones": "Разные телефоны",
+    "Different e-mails": "Разные e-mail",
+    "Different messenger accounts": "Разные аккаунты в мессенджере",
+    "Names with nothing in common": "Имена без ничего общего",
+    "Same first name": "Одинаковое имя",
+    "Same first name, a common one": "Одинаковое имя, частое",
+    "Same surname": "Одинаковая фамилия",
+    "Same surname and number": "Одинаковые фамилия и число",
+    "Same name (first name and surname)": "Одинаковые имя и фамилия",
+    "Different first names": "Разные имена",
+    "A man and a woman": "Мужчина и женщина",
+    "Different surnames": "Разные фамилии",
+    "Different patronymics": "Разные отчества",
+    "Came within 2 min via different channels": "Пришли в пределах 2 мин по разным каналам",
+    "Came within 2 min via one channel": "Пришли в пределах 2 мин по одному каналу",
+    "Came within 5 min via different channels": "Пришли в пределах 5 мин по разным каналам",
+    "Came within 5 min via one channel": "Пришли в пределах 5 мин по одному каналу",
+    "Came within 20 min via different channels": "Пришли в пределах 20 мин по разным каналам",
+    "Came within 20 min via one channel": "Пришли в пределах 20 мин по одному каналу",
+    "Came within an hour via different channels": "Пришли в пределах часа по разным каналам",
+    "Came within an hour via one channel": "Пришли в пределах часа по одному каналу",
+    "Came within a day": "Пришли в пределах суток",
+    "Came within a week": "Пришли в пределах недели",
+    "Came more than a week apart": "Пришли с разницей больше недели",
+    "Different inquiries": "Разные тексты обращений",
+    "Same phone, e-mail or account, within an hour": "Один телефон, e-mail или аккаунт, в пределах часа",
+    "Same phone, e-mail or account, within a day": "Один телефон, e-mail или аккаунт, в пределах суток",
+    "Same phone, e-mail or account, within a week": "Один телефон, e-mail или аккаунт, в пределах недели",
+    "Same phone, e-mail or account, more than a week apart": "Один телефон, e-mail или аккаунт, с разницей больше недели",
+    # The learned model's panel
+    "What the model learned on this workspace": "Чему модель научилась на этой базе",
+    "The score of a pair is the model's probability that the two leads are one customer. Each piece of evidence weighs bits: +1 bit doubles the odds, −1 bit halves them. The queue's reasons carry the same words and bits.": "Оценка пары — вероятность по модели, что два лида — один клиент. Каждый признак весит биты: +1 бит удваивает шансы, −1 бит вдвое уменьшает. В причинах очереди те же слова и биты.",
+    "For a match": "За совпадение",
+    "Against a match": "Против совпадения",
+    "Not known yet: the model is learned by the first scan of this workspace.": "Пока неизвестно: модель учится при первом поиске дублей в этой базе.",
+    "Built-in estimates: the model learns from a workspace of {count} leads or more; until then it uses what it learned on a test set.": "Встроенные оценки: модель учится на базе от {count} лидов; до тех пор она использует то, чему научилась на тестовом наборе.",
+    "Learned from the {leads} leads of this workspace at its last full scan: about {matches} pairs among them are one customer.": "Выучена при последнем полном поиске по лидам этой базы ({leads}); пар, которые по модели — один клиент: около {matches}.",
+    "bits": "бит",
+    # The settings dialog
+    "Likely duplicates": "Вероятные дубли",
+    "Possible duplicates": "Возможные дубли",
+    "Yours": "Ваши",
+    "General": "Общие",
+    "A pair's score is the probability that its two leads are one customer, as the model learned it on this workspace.": "Оценка пары — вероятность того, что два лида — один клиент, по модели, выученной на этой базе.",
+    "The queue shows these by default: fewer pairs, nearly all of them right": "Очередь показывает их по умолчанию: пар меньше, почти все верные",
+    "Shown on request: more duplicates found, more pairs that are not": "Показываются по запросу: больше найденных дублей и больше пар, которые ими не являются",
+    "A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates start at {likely} % until it is saved anew here.": "Порог проверки {old}, сохранённый прежней версией deskdup, был оценкой по ручным весам, а не вероятностью. Он не используется: вероятные дубли начинаются с {likely} %, пока порог не сохранят здесь заново.",
+    "Leads from different channels this close in time are compared even when they share no phone, e-mail or account": "Лиды из разных каналов, пришедшие так близко по времени, сравниваются, даже если у них нет общего телефона, e-mail или аккаунта",
+    "from ": "от ",
+    "Evidence the model may use": "Признаки, которые может учитывать модель",
+    "Untick a kind of evidence the team does not trust: it then counts neither for nor against a pair.": "Снимите флажок с признака, которому команда не доверяет: тогда он не считается ни за, ни против пары.",
+    "Weights set by hand in an earlier version ({count}) no longer score pairs; they only narrow which pairs are compared at all. Restore defaults clears them.": "Веса, заданные вручную в прежней версии ({count}), больше не оценивают пары; они лишь сужают круг сравниваемых пар. «Восстановить по умолчанию» сбрасывает их.",
+    "Both tiers, the burst window and every kind of evidence back to deskdup's": "Вернуть оба уровня, окно всплеска и все признаки к значениям deskdup",
+    # Team settings
+    "The threshold of a tier must be a probability from 0 to 1, not {value}": "Порог уровня должен быть вероятностью от 0 до 1, а не {value}",
+    "The possible tier must start at or below the likely one ({likely}), not at {possible}": "Возможные дубли должны начинаться не выше вероятных ({likely}), а не с {possible}",
+    # The window's undo of the operator's newest merge or bind
+    "Undo my last merge or bind": "Отменить моё последнее объединение или привязку",
+    "There is no merge or bind of yours to undo.": "Нет вашего объединения или привязки, которые можно отменить.",
+    # Contacts
+    "Different e-mails {a} / {b}": "Разные e-mail {a} / {b}",
+}
