@@ -155,8 +155,9 @@ def _template_wave(s, text: str, count: int, start: datetime) -> list[Lead]:
 def test_a_template_many_leads_send_is_weak_evidence(workspace):
     template = "Здравствуйте! Интересует ваше объявление, ещё актуально?"
     with workspace.session() as s:
-        # The hour the ad runs, many strangers send its line.
-        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(minutes=50))
+        # While the ad runs, many strangers send its line (within the burst
+        # window around the two below).
+        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(minutes=20))
         # Two strangers called Сергей among them, minutes apart.
         a = make_lead(s, channel=Channel.TELEGRAM, created_at=T0, first_name="Sergei",
                       comms=[(MESSENGER, Channel.TELEGRAM, "@sbeliaev")],
@@ -183,6 +184,26 @@ def test_a_template_many_leads_send_is_weak_evidence(workspace):
                       chats=[(Channel.WHATSAPP, template)])  # fmt: skip
     likely = {key for p in scan_workspace(workspace).pairs for key in [p.key]}
     assert not {(a.id, c.id), (b.id, c.id)} & likely
+
+
+def test_a_texts_tier_is_told_within_the_burst_window(workspace):
+    """A text others sent an hour before (outside the burst window) leaves a
+    pair minutes apart rare; two more within the window make it few, a wave in
+    it a template."""
+    template = "Здравствуйте! Интересует ваше объявление, ещё актуально?"
+    with workspace.session() as s:
+        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(minutes=70))
+        a = make_lead(s, channel=Channel.TELEGRAM, created_at=T0, first_name="Sergei",
+                      chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+        b = make_lead(s, channel=Channel.AVITO, created_at=T0 + timedelta(minutes=5),
+                      first_name="Сергей", chats=[(Channel.AVITO, template)])  # fmt: skip
+    assert {MatchIndex.build(workspace).leads[i].tier for i in (a.id, b.id)} == {"rare"}
+    with workspace.session() as s:
+        _template_wave(s, template, 2, T0 + timedelta(minutes=20))
+    assert {MatchIndex.build(workspace).leads[i].tier for i in (a.id, b.id)} == {"few"}
+    with workspace.session() as s:
+        _template_wave(s, template, TEMPLATE_COUNT, T0 + timedelta(minutes=10))
+    assert {MatchIndex.build(workspace).leads[i].tier for i in (a.id, b.id)} == {"template"}
 
 
 def test_a_text_many_send_on_other_days_is_common_not_a_template_today(workspace):
