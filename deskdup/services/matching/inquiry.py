@@ -234,6 +234,7 @@ def numbers_differ(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)  # the comparison asks it right after ``likeness`` did
 def wording(a: str, b: str) -> float:
     """How alike two inquiries are as worded, 0..100, on their folded words (in
     order or sorted); 0 when their numbers differ."""
