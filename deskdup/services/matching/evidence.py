@@ -466,12 +466,12 @@ def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: floa
     elif tier == "rare":
         code = "rare_message"
         template = QT_TRANSLATE_NOOP(
-            "Reason", "Both wrote {minutes} min apart, and no one else in those hours: '{text}'"
+            "Reason", "Both wrote {minutes} min apart, and no one else around then: '{text}'"
         )
     elif tier == "few":
         code = "rare_message"
         template = QT_TRANSLATE_NOOP(
-            "Reason", "Both wrote {minutes} min apart, and few others in those hours: '{text}'"
+            "Reason", "Both wrote {minutes} min apart, and a few others around then: '{text}'"
         )
     elif tier == "common":
         code = "common_message"
