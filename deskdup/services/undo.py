@@ -95,6 +95,7 @@ INSERT_ORDER = (
     "activities",
     "deals",
     "dismissals",
+    "contact_dismissals",
     "workspace_meta",
 )
 UNDOABLE = {

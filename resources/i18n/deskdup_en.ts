@@ -734,23 +734,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="784" />
-        <location filename="../../deskdup/views/compare/view.py" line="846" />
+        <location filename="../../deskdup/views/compare/view.py" line="786" />
+        <location filename="../../deskdup/views/compare/view.py" line="850" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="822" />
+        <location filename="../../deskdup/views/compare/view.py" line="825" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="865" />
+        <location filename="../../deskdup/views/compare/view.py" line="871" />
         <source>There is no merge or bind of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="876" />
+        <location filename="../../deskdup/views/compare/view.py" line="882" />
         <source>Undo bind</source>
         <translation type="unfinished" />
     </message>
@@ -765,27 +765,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="871" />
+        <location filename="../../deskdup/views/compare/view.py" line="877" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="871" />
+        <location filename="../../deskdup/views/compare/view.py" line="877" />
         <source>Undo the last bind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="873" />
+        <location filename="../../deskdup/views/compare/view.py" line="879" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="875" />
+        <location filename="../../deskdup/views/compare/view.py" line="881" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="876" />
+        <location filename="../../deskdup/views/compare/view.py" line="882" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -1074,7 +1074,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/review.py" line="42" />
+        <location filename="../../deskdup/services/review.py" line="43" />
         <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
         <translation type="unfinished" />
     </message>
@@ -1168,28 +1168,38 @@
 <context>
     <name>DismissDialog</name>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="22" />
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="62" />
         <source>Not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
+        <source>Mark contacts {contacts} as different people. The whole team will stop seeing them as duplicates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="37" />
         <source>Mark leads {leads} as different people. The whole team will stop seeing them as duplicates.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="42" />
+        <source>Contact #{contact} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
         <source>Lead #{lead} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="38" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="53" />
         <source>Reason (optional):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="40" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="55" />
         <source>e.g. namesakes, different phones</source>
         <translation type="unfinished" />
     </message>
@@ -2301,38 +2311,48 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="339" />
+        <location filename="../../deskdup/views/compare/cells.py" line="341" />
+        <source>A different customer: take this contact out of the group for the whole team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="345" />
+        <source>Contact {number} is a different customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="349" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="342" />
+        <location filename="../../deskdup/views/compare/cells.py" line="352" />
         <source>Lead {number} is a different customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="357" />
-        <location filename="../../deskdup/views/compare/cells.py" line="367" />
+        <location filename="../../deskdup/views/compare/cells.py" line="363" />
+        <location filename="../../deskdup/views/compare/cells.py" line="373" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="372" />
+        <location filename="../../deskdup/views/compare/cells.py" line="378" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="379" />
+        <location filename="../../deskdup/views/compare/cells.py" line="385" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="383" />
+        <location filename="../../deskdup/views/compare/cells.py" line="389" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="397" />
+        <location filename="../../deskdup/views/compare/cells.py" line="403" />
         <source>{lead}, primary</source>
         <translation type="unfinished" />
     </message>
@@ -2623,12 +2643,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="51" />
+        <location filename="../../deskdup/services/records.py" line="52" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="55" />
+        <location filename="../../deskdup/services/records.py" line="56" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation type="unfinished" />
     </message>
@@ -2743,32 +2763,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="58" />
+        <location filename="../../deskdup/services/records.py" line="59" />
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="31" />
+        <location filename="../../deskdup/services/dismissals.py" line="35" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="34" />
+        <location filename="../../deskdup/services/dismissals.py" line="38" />
         <source>Marked {count} pair(s) as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="35" />
+        <location filename="../../deskdup/services/dismissals.py" line="39" />
+        <source>Marked {count} pair(s) of contacts as not duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="42" />
         <source>Took back {count} not-duplicates mark(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="36" />
+        <location filename="../../deskdup/services/dismissals.py" line="43" />
         <source>These leads are not marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="37" />
+        <location filename="../../deskdup/services/dismissals.py" line="44" />
         <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators' marks</source>
         <translation type="unfinished" />
     </message>
@@ -3310,12 +3335,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="66" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="67" />
         <source>Different e-mails {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="333" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="335" />
         <location filename="../../deskdup/services/matching/evidence.py" line="355" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
@@ -3336,7 +3361,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="58" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="59" />
         <source>On one deal: {deal}</source>
         <translation type="unfinished" />
     </message>
@@ -3357,7 +3382,7 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../deskdup/services/review.py" line="65" />
+        <location filename="../../deskdup/services/review.py" line="66" />
         <source>This group holds leads you may not read ({hidden}); there is nothing to compare</source>
         <translation type="unfinished" />
     </message>

@@ -734,23 +734,23 @@
         <translation>Данные обновлены.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="784" />
-        <location filename="../../deskdup/views/compare/view.py" line="846" />
+        <location filename="../../deskdup/views/compare/view.py" line="786" />
+        <location filename="../../deskdup/views/compare/view.py" line="850" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="822" />
+        <location filename="../../deskdup/views/compare/view.py" line="825" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation>Объединение привяжет объединённый лид к контакту #{contact} ({name}) и передаст контакту телефоны, e-mail, мессенджеры и чаты группы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="865" />
+        <location filename="../../deskdup/views/compare/view.py" line="871" />
         <source>There is no merge or bind of yours to undo.</source>
         <translation>Нет вашего объединения или привязки, которые можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="876" />
+        <location filename="../../deskdup/views/compare/view.py" line="882" />
         <source>Undo bind</source>
         <translation>Отменить привязку</translation>
     </message>
@@ -765,27 +765,27 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="871" />
+        <location filename="../../deskdup/views/compare/view.py" line="877" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="871" />
+        <location filename="../../deskdup/views/compare/view.py" line="877" />
         <source>Undo the last bind</source>
         <translation>Отмена последней привязки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="873" />
+        <location filename="../../deskdup/views/compare/view.py" line="879" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation>Лид и контакт вернутся точно в прежнее состояние.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="875" />
+        <location filename="../../deskdup/views/compare/view.py" line="881" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="876" />
+        <location filename="../../deskdup/views/compare/view.py" line="882" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -1074,7 +1074,7 @@
         <translation>Инициал отчества {initial} подходит: {patronymic}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/review.py" line="42" />
+        <location filename="../../deskdup/services/review.py" line="43" />
         <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
         <translation>С порталом Битрикс24 объединение пока не может сразу привязать результат к контакту: объедините, затем привяжите объединённый лид к контакту (список лидов, правый щелчок).</translation>
     </message>
@@ -1168,28 +1168,38 @@
 <context>
     <name>DismissDialog</name>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="22" />
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="62" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
+        <source>Mark contacts {contacts} as different people. The whole team will stop seeing them as duplicates.</source>
+        <translation>Отметить контакты {contacts} как разных людей. Вся команда перестанет видеть их как дубли.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="37" />
         <source>Mark leads {leads} as different people. The whole team will stop seeing them as duplicates.</source>
         <translation>Отметить лиды {leads} как разных людей. Вся команда перестанет видеть их как дубли.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="42" />
+        <source>Contact #{contact} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
+        <translation>Контакт #{contact} — другой клиент, не {others}. Вся команда перестанет видеть его как их дубль.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
         <source>Lead #{lead} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
         <translation>Лид #{lead} — другой клиент, не {others}. Вся команда перестанет видеть его как их дубль.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="38" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="53" />
         <source>Reason (optional):</source>
         <translation>Причина (необязательно):</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="40" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="55" />
         <source>e.g. namesakes, different phones</source>
         <translation>например: тёзки, разные телефоны</translation>
     </message>
@@ -2301,38 +2311,48 @@
         <translation>Лид {number} нельзя объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="339" />
+        <location filename="../../deskdup/views/compare/cells.py" line="341" />
+        <source>A different customer: take this contact out of the group for the whole team</source>
+        <translation>Другой клиент: убрать этот контакт из группы для всей команды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="345" />
+        <source>Contact {number} is a different customer</source>
+        <translation>Контакт {number} — другой клиент</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="349" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="342" />
+        <location filename="../../deskdup/views/compare/cells.py" line="352" />
         <source>Lead {number} is a different customer</source>
         <translation>Лид {number} — другой клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="357" />
-        <location filename="../../deskdup/views/compare/cells.py" line="367" />
+        <location filename="../../deskdup/views/compare/cells.py" line="363" />
+        <location filename="../../deskdup/views/compare/cells.py" line="373" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="372" />
+        <location filename="../../deskdup/views/compare/cells.py" line="378" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="379" />
+        <location filename="../../deskdup/views/compare/cells.py" line="385" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation>контакт · создан {time} · лидов: {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="383" />
+        <location filename="../../deskdup/views/compare/cells.py" line="389" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="397" />
+        <location filename="../../deskdup/views/compare/cells.py" line="403" />
         <source>{lead}, primary</source>
         <translation>{lead}, основной</translation>
     </message>
@@ -2623,12 +2643,12 @@
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="51" />
+        <location filename="../../deskdup/services/records.py" line="52" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="55" />
+        <location filename="../../deskdup/services/records.py" line="56" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
@@ -2743,32 +2763,37 @@
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="58" />
+        <location filename="../../deskdup/services/records.py" line="59" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="31" />
+        <location filename="../../deskdup/services/dismissals.py" line="35" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="34" />
+        <location filename="../../deskdup/services/dismissals.py" line="38" />
         <source>Marked {count} pair(s) as not duplicates</source>
         <translation>Отмечено пар «не дубли»: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="35" />
+        <location filename="../../deskdup/services/dismissals.py" line="39" />
+        <source>Marked {count} pair(s) of contacts as not duplicates</source>
+        <translation>Отмечено пар контактов «не дубли»: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="42" />
         <source>Took back {count} not-duplicates mark(s)</source>
         <translation>Снято отметок «не дубли»: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="36" />
+        <location filename="../../deskdup/services/dismissals.py" line="43" />
         <source>These leads are not marked as not duplicates</source>
         <translation>Эти лиды не отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="37" />
+        <location filename="../../deskdup/services/dismissals.py" line="44" />
         <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators' marks</source>
         <translation>Лиды #{a} и #{b} отметил(а) как «не дубли» {author}; снять чужую отметку может только руководитель</translation>
     </message>
@@ -3310,12 +3335,12 @@
         <translation>Написали почти то же с разницей {minutes} мин: «{text}» / «{other}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="66" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="67" />
         <source>Different e-mails {a} / {b}</source>
         <translation>Разные e-mail {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="333" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="335" />
         <location filename="../../deskdup/services/matching/evidence.py" line="355" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
@@ -3336,7 +3361,7 @@
         <translation>Разные отчества {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="58" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="59" />
         <source>On one deal: {deal}</source>
         <translation>На одной сделке: {deal}</translation>
     </message>
@@ -3357,7 +3382,7 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../deskdup/services/review.py" line="65" />
+        <location filename="../../deskdup/services/review.py" line="66" />
         <source>This group holds leads you may not read ({hidden}); there is nothing to compare</source>
         <translation>В этой группе лиды, которые вам не разрешено читать ({hidden}); сравнивать нечего</translation>
     </message>
