@@ -147,8 +147,16 @@ def test_contacts_marked_not_duplicates_leave_the_scan_until_undone(ws):
         event = s.scalars(select(MergeEvent).where(MergeEvent.kind == EventKind.DISMISS)).one()
         event_id = event.id
         assert event.choices["entity"] == "contact"
+    # The history names the contacts (not leads of the same ids).
+    from deskdup.services.history_detail import event_detail
+
+    detail = event_detail(ws, event_id, None)
+    assert detail.pairs == (("C-1", "C-5"),)
     undo_event(ws, event_id, boss)
     assert pair in {p.key for p in scan_contacts(ws).pairs}
+    with ws.session() as s:
+        undo = s.scalars(select(MergeEvent).where(MergeEvent.kind == EventKind.UNDO)).one()
+        assert undo.choices["entity"] == "contact"
 
 
 def test_marking_contacts_needs_the_rights_a_merge_needs(ws):
