@@ -10,25 +10,32 @@ On a scratch copy of the workspace, each step in a fresh process (cold: no
 index in memory, peak memory its own):
 
 - **full**: ``store.open_index`` with nothing kept: the full scan, then every
-  pair, lead version and search name written (``save_all``);
+  pair, lead version and search name written (``save_all``), and the index's
+  snapshot (``snapshot.py``, in the user's cache folder);
 - **queue**: ``store.kept_result`` (the queue from the kept pairs) plus the
   queue's rows as the window makes them (``queue_rows``: names and rights):
   what the window waits for before the first group shows;
 - **resume**: ``open_index`` with everything kept and nothing changed (the
-  index the window builds in the background after showing the queue);
+  index the window builds in the background after showing the queue: read
+  back from the snapshot);
 - **change**: 1 % of the leads changed in SQL (status, ``updated_at``, version:
   what an edit does), then ``kept_result`` (their pairs left out) and
-  ``open_index`` (only they rescored), as a share of the full scan, and
-  whether its pairs equal a fresh full build's;
+  ``open_index`` (the snapshot, only they read and rescored), as a share of a
+  fresh full build in the same process (wall and CPU), and whether its pairs
+  equal that build's;
 - **lookup**: ``deskdup lookup`` as a new process for names (some with two
   letters swapped), handles and phones: the command's own time (printed on
-  stderr) and the whole process.
+  stderr) and the whole process.  The processes may write their bytecode
+  (``PYTHONDONTWRITEBYTECODE``, which this environment sets, is dropped for
+  them, and one lookup runs first): an installed deskdup has it, and without
+  it every process compiles SQLAlchemy anew.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -50,15 +57,18 @@ def _peak_mb() -> float:
 
 def step_full(path: Path) -> dict:
     from deskdup.services.matching import MatchSettings
+    from deskdup.services.matching.snapshot import snapshot_path
     from deskdup.services.matching.store import open_index
     from deskdup.services.workspace import open_workspace
 
     ws = open_workspace(str(path))
-    started = time.perf_counter()
+    snapshot_path(ws).unlink(missing_ok=True)  # a first start: nothing kept anywhere
+    started, cpu = time.perf_counter(), time.process_time()
     index = open_index(ws, MatchSettings())
     total = time.perf_counter() - started
     return {
         "seconds": total,
+        "cpu_seconds": time.process_time() - cpu,
         "build_seconds": index.build_seconds,
         "save_seconds": total - index.build_seconds,
         "pairs": len(index.pairs),
@@ -68,8 +78,6 @@ def step_full(path: Path) -> dict:
 
 
 def step_queue(path: Path) -> dict:
-    import os
-
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from deskdup.services.matching import MatchSettings
     from deskdup.services.matching.store import kept_result
@@ -108,10 +116,12 @@ def step_resume(path: Path) -> dict:
     from deskdup.services.workspace import open_workspace
 
     ws = open_workspace(str(path))
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     index = open_index(ws, MatchSettings())
     return {
         "seconds": time.perf_counter() - started,
+        "cpu_seconds": time.process_time() - cpu,
+        "from_snapshot": getattr(index, "snapshot_changes", None) is not None,
         "rescored": len(index.touched),
         "pairs": len(index.pairs),
         "peak_mb": _peak_mb(),
@@ -144,10 +154,12 @@ def step_change(path: Path) -> dict:
     started = time.perf_counter()
     result = kept_result(ws, MatchSettings())
     quick = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     index = open_index(ws, MatchSettings())
-    resumed = time.perf_counter() - started
+    resumed, resumed_cpu = time.perf_counter() - started, time.process_time() - cpu
+    cpu = time.process_time()
     fresh = MatchIndex.build(ws, MatchSettings())
+    full_cpu = time.process_time() - cpu
     same = {p.key: (p.score, p.reasons) for p in index.pairs.values()} == {
         p.key: (p.score, p.reasons) for p in fresh.pairs.values()
     }
@@ -156,8 +168,13 @@ def step_change(path: Path) -> dict:
         "kept_result_seconds": quick,
         "kept_groups": len(result.groups),
         "resume_seconds": resumed,
+        "resume_cpu_seconds": resumed_cpu,
+        "from_snapshot": getattr(index, "snapshot_changes", None) is not None,
         "rescored": len(index.touched),
         "full_build_seconds": fresh.build_seconds,
+        "full_build_cpu_seconds": full_cpu,
+        "share_of_full_wall": resumed / fresh.build_seconds,
+        "share_of_full_cpu": resumed_cpu / full_cpu,
         "equals_full": same,
     }
 
@@ -206,24 +223,18 @@ def step_lookup(path: Path, count: int) -> dict:
     found: dict[str, list[int]] = {}
     label_of = {rec.id: rec.label for rec in index.leads.values()}
     cpu: dict[str, list[float]] = {}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    command = [sys.executable, "-m", "deskdup", "lookup", "--db", str(path)]
+    subprocess.run([*command, queries[0][1]], capture_output=True, check=False, env=env)
     for kind, text, lead_id in queries:
         started = time.perf_counter()
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         proc = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "deskdup",
-                "lookup",
-                "--db",
-                str(path),
-                text,
-                "--format",
-                "jsonl",
-            ],
+            [*command, text, "--format", "jsonl"],
             capture_output=True,
             text=True,
             check=False,
+            env=env,
         )
         wall.setdefault(kind, []).append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)

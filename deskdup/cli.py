@@ -15,9 +15,6 @@ import os
 import sys
 
 from deskdup import __version__
-from deskdup.services import credentials, logs
-from deskdup.services.errors import KnownError
-from deskdup.services.workspace import database_errors
 
 log = logging.getLogger("deskdup")
 
@@ -33,9 +30,33 @@ COMMAND_MODULES = (
     "history",
     "contacts",
 )
+# Each subcommand and the module that registers it: a command imports only its
+# own module (``deskdup lookup`` need not load the Bitrix24 client, the importer
+# or the demo), the others stand in as bare names.  ``deskdup --help`` and a
+# command missing here load every module (tests/test_cli_wording.py checks
+# that this table names what the modules register).
+COMMANDS = {
+    "init": "init",
+    "demo": "demo",
+    "operator": "operator",
+    "team": "team",
+    "import": "import_file",
+    "scan": "scan",
+    "lookup": "scan",
+    "merge": "merge",
+    "dismiss": "merge",
+    "undo": "merge",
+    "sync": "sync",
+    "history": "history",
+    "undo-dismiss": "history",
+    "contacts": "contacts",
+    "bind": "contacts",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every subcommand; with ``only`` (a module of
+    ``COMMAND_MODULES``), that module's commands in full and the others' names."""
     parser = argparse.ArgumentParser(
         prog="deskdup",
         description=(
@@ -65,8 +86,34 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        importlib.import_module(f"deskdup.commands.{name}").register(subparsers)
+        if only is None or name == only:
+            importlib.import_module(f"deskdup.commands.{name}").register(subparsers)
+        else:
+            for command, module in COMMANDS.items():
+                if module == name:
+                    stand_in = subparsers.add_parser(command, add_help=False)
+                    stand_in.add_argument("rest", nargs=argparse.REMAINDER)
     return parser
+
+
+def _command_module(argv: list[str]) -> str | None:
+    """The module of the subcommand named in ``argv`` (None: load them all)."""
+    for token in argv:
+        if token in ("-h", "--help"):
+            return None
+        if token in COMMANDS:
+            return COMMANDS[token]
+    return None
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    words = sys.argv[1:] if argv is None else argv
+    only = _command_module(words)
+    args = build_parser(only).parse_args(argv)
+    if only is not None and COMMANDS.get(args.command or "") != only:
+        # The word taken for the command was an option's value: parse in full.
+        args = build_parser().parse_args(argv)
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
         # build answers at once.  argparse prints the same for it below.
         print(f"deskdup {__version__}")
         return 0
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
+    from deskdup.services import credentials, logs
+    from deskdup.services.errors import KnownError
+    from deskdup.services.workspace import database_errors
+
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import textwrap
 
 from deskdup.cli import main
 
@@ -40,3 +41,48 @@ def test_unknown_folder_is_an_operator_message_not_a_traceback(tmp_path, capsys)
     assert main(["scan", "--db", str(missing)]) == 2
     err = capsys.readouterr().err
     assert "does not exist" in err and "Traceback" not in err
+
+
+def test_the_command_table_names_what_each_module_registers():
+    """``cli.COMMANDS`` lets a command import only its own module: it must name
+    every subcommand each module registers, and no other."""
+    from deskdup import cli
+
+    registered = {}
+    for module in cli.COMMAND_MODULES:
+        parser = cli.build_parser(only=module)
+        action = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+        for name, sub in action.choices.items():
+            if sub.add_help:  # the module's own parser, not a stand-in
+                registered[name] = module
+    assert registered == cli.COMMANDS
+
+
+def test_lookup_loads_neither_alembic_nor_the_other_commands(tmp_path):
+    """A cold ``deskdup lookup`` imports what it needs (its start was most of
+    its time): no Qt, no Alembic on a current workspace, no Bitrix24 client,
+    importer or demo; and it still answers."""
+    db = tmp_path / "w.sqlite"
+    assert main(["demo", "--db", str(db), "--leads", "300", "--seed", "2"]) == 0
+    probe = textwrap.dedent(
+        """
+        import runpy, sys
+        sys.argv = ["deskdup", "lookup", "--db", sys.argv[1], "Иванов"]
+        try:
+            runpy.run_module("deskdup", run_name="__main__")
+        except SystemExit as stop:
+            code = stop.code
+        heavy = sorted(
+            m for m in sys.modules
+            if m.split(".")[0] in ("PySide6", "alembic", "httpx")
+            or m.startswith(("deskdup.services.importer", "deskdup.services.demo",
+                             "deskdup.services.bitrix24.client", "deskdup.commands.merge"))
+        )
+        print("HEAVY", heavy, code)
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe, str(db)], capture_output=True, text=True, timeout=120
+    )
+    assert "HEAVY [] 0" in proc.stdout, proc.stdout + proc.stderr
+    assert "leads in" in proc.stderr

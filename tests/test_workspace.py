@@ -72,3 +72,26 @@ def test_a_server_that_never_answers_is_a_known_error_not_a_hang(monkeypatch):
         with pytest.raises(KnownError) as err:
             open_workspace(f"postgresql://deskdup@127.0.0.1:{port}/team")
     assert "127.0.0.1" in str(err.value)
+
+
+def test_an_older_workspace_is_still_upgraded_and_the_head_is_alembics(tmp_path):
+    """Opening skips Alembic only when the workspace is at the newest revision
+    (``head_revision``, read from the scripts, is the one Alembic names)."""
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    from deskdup.services.workspace import alembic_config, head_revision
+
+    path = tmp_path / "old.sqlite"
+    ws = open_workspace(str(path))
+    config = alembic_config(ws.engine)
+    head = ScriptDirectory.from_config(config).get_current_head()
+    assert head_revision() == head
+    command.downgrade(config, "-1")
+    before = set(inspect(ws.engine).get_table_names())
+    ws.dispose()
+    ws = open_workspace(str(path))
+    with ws.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head
+    assert set(inspect(ws.engine).get_table_names()) >= before
+    ws.dispose()

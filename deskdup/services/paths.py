@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_path, user_log_path
+from platformdirs import user_cache_path, user_data_path, user_log_path
 
 APP_NAME = "deskdup"
 
@@ -26,6 +26,15 @@ def demo_db_path() -> Path:
 def log_dir() -> Path:
     override = os.environ.get("DESKDUP_DATA_DIR")
     path = Path(override) / "logs" if override else user_log_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def cache_dir() -> Path:
+    """Files that only save time and may be deleted (the match index kept between
+    runs); under ``DESKDUP_DATA_DIR`` when that is set."""
+    override = os.environ.get("DESKDUP_DATA_DIR")
+    path = Path(override) / "cache" if override else user_cache_path(APP_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -33,6 +33,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from deskdup.services.matching.hashing import text_hash, word_hash
 from deskdup.services.names import fold as fold_name
 
 # Words that carry no question: greetings, politeness, fillers.  Folded forms.
@@ -203,13 +204,15 @@ def band_keys(text: str) -> tuple[int, ...]:
     # str hash is salted per process): the sketch, so the pairs found, must
     # not change from one run to the next, and kept pairs must match a rescan.
     sketch = sorted(words, key=_stable_hash)[:_SKETCH_WORDS]
-    return tuple(hash(("m", a, b)) for a, b in combinations(sorted(sketch), 2))
+    band = word_hash("m")
+    hashed = [word_hash(word) for word in sorted(sketch)]
+    return tuple(hash((band, a, b)) for a, b in combinations(hashed, 2))
 
 
 @lru_cache(maxsize=100_000)
 def text_key(text: str) -> int:
     """Hash of the folded words: what a template's copies all share."""
-    return hash(("t", folded_words(text)))
+    return hash((word_hash("t"), text_hash(fold(text))))
 
 
 def is_personal_text(text: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
+from deskdup.services.matching.hashing import key_hash, value_hash
 from deskdup.services.matching.inquiry import band_keys, is_personal_text, text_key
 from deskdup.services.matching.record import (
     _Lead,
@@ -56,12 +57,12 @@ def _weak_keys(rec: _Lead) -> tuple[set[int], set[int]]:
     narrow: set[int] = set()
     wide: set[int] = set()
     for parts in _name_sources(rec):
-        narrow.update(hash((_WEAK_FIRST, f)) for f in parts.firsts)
+        narrow.update(key_hash(_WEAK_FIRST, f) for f in parts.firsts)
         # The first two letters catch a typo in an unknown first name (Маск ~ Макс).
-        narrow.update(hash((_WEAK_FIRST_PREFIX, k[:2])) for k in parts.first_keys if len(k) >= 3)
-        wide.update(hash((_WEAK_SURNAME, s)) for s in parts.surnames)
+        narrow.update(key_hash(_WEAK_FIRST_PREFIX, k[:2]) for k in parts.first_keys if len(k) >= 3)
+        wide.update(key_hash(_WEAK_SURNAME, s) for s in parts.surnames)
         if parts is not rec.name:
-            wide.update(hash((_WEAK_SURNAME, s)) for s in _glued_surnames(parts))
+            wide.update(key_hash(_WEAK_SURNAME, s) for s in _glued_surnames(parts))
     return narrow, wide
 
 
@@ -93,7 +94,7 @@ def _lookup_name_keys(parts: NameParts) -> tuple[tuple[str, int], ...]:
     keys: set[tuple] = set()
     keys.update((_LOOKUP_FIRST, f) for f in parts.firsts)
     keys.update((_LOOKUP_SURNAME, s) for s in parts.surnames)
-    return tuple((k[0], hash(k)) for k in keys)
+    return tuple((kind, key_hash(kind, word)) for kind, word in keys)
 
 
 def _strong_hashes(rec: _Lead) -> tuple[int, ...]:
@@ -101,10 +102,10 @@ def _strong_hashes(rec: _Lead) -> tuple[int, ...]:
     if not (rec.phones or rec.emails or rec.handles or rec.bad_phones):
         return ()
     return (
-        *[hash((_PHONE, p)) for p in rec.phones],
-        *[hash((_BAD_PHONE, p)) for p in rec.bad_phones],
-        *[hash((_EMAIL, e)) for e in rec.emails],
-        *[hash((_HANDLE, h)) for _c, h in rec.handles],
+        *[value_hash(_PHONE, p) for p in rec.phones],
+        *[value_hash(_BAD_PHONE, p) for p in rec.bad_phones],
+        *[value_hash(_EMAIL, e) for e in rec.emails],
+        *[value_hash(_HANDLE, h) for _c, h in rec.handles],
     )
 
 
@@ -134,17 +135,17 @@ def _parts_hashes_of(
     parts: NameParts, nickname: bool
 ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     firsts = parts.firsts
-    narrow = {hash((_WEAK_FIRST, f)) for f in firsts}
-    narrow.update(hash((_WEAK_FIRST_PREFIX, k[:2])) for k in parts.first_keys if len(k) >= 3)
-    wide = dict.fromkeys(hash((_WEAK_SURNAME, s)) for s in parts.surnames)
+    narrow = {key_hash(_WEAK_FIRST, f) for f in firsts}
+    narrow.update(key_hash(_WEAK_FIRST_PREFIX, k[:2]) for k in parts.first_keys if len(k) >= 3)
+    wide = dict.fromkeys(key_hash(_WEAK_SURNAME, s) for s in parts.surnames)
     if nickname:
-        wide.update(dict.fromkeys(hash((_WEAK_SURNAME, s)) for s in _glued_surnames(parts)))
+        wide.update(dict.fromkeys(key_hash(_WEAK_SURNAME, s) for s in _glued_surnames(parts)))
     return (
         tuple(narrow),
         tuple(wide),
         (
-            *[hash((_LOOKUP_FIRST, f)) for f in firsts],
-            *[hash((_LOOKUP_SURNAME, s)) for s in parts.surnames],
+            *[key_hash(_LOOKUP_FIRST, f) for f in firsts],
+            *[key_hash(_LOOKUP_SURNAME, s) for s in parts.surnames],
         ),
     )
 

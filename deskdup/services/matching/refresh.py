@@ -8,6 +8,7 @@ through the same ``_insert`` / ``_remove`` / ``_score_lead`` a build uses.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 
 from sqlalchemy import or_, select
 
@@ -31,20 +32,26 @@ from deskdup.services.matching.settings import LIKELY, ScanResult
 
 
 class Refreshing:
-    def refresh(self, ws, tier: str = LIKELY) -> ScanResult:
+    def refresh(self, ws, tier: str = LIKELY, also: Iterable[int] = ()) -> ScanResult:
         """Take in what changed since the last build/refresh and return the new result.
 
         Reads leads updated at or after the newest ``updated_at`` seen, or with a
-        newer id; drops archived, merged and deleted leads; rescores only the
+        newer id, or another version than the one held, and the ``also`` ids
+        (``snapshot``: leads whose ``updated_at`` is not the one they were read
+        at); drops archived, merged and deleted leads; rescores only the
         changed leads against their blocks; reloads the dismissals.
         """
         with quiet_gc():
-            return self._refresh(ws, tier)
+            started = time.perf_counter()
+            self._update(ws, also)
+            result = self._result(None, tier)
+            result.seconds = time.perf_counter() - started
+            return result
 
-    def _refresh(self, ws, tier: str) -> ScanResult:
+    def _update(self, ws, also: Iterable[int] = ()) -> None:
         if self._bands is not None:
             raise RuntimeError("a one-shot index (refreshable=False) cannot be refreshed")
-        started = time.perf_counter()
+        also = set(also)
         with ws.engine.connect() as conn:
             conditions = [Lead.id > self._max_id]
             if self._cursor is not None:
@@ -61,14 +68,24 @@ class Refreshing:
                 rec = leads.get(lead_id)
                 if rec is None or rec.version != version:
                     stale.append(lead_id)
+            stale.extend(also)
             known = {row[0] for row in rows}
+            stale = sorted(set(stale) - known)
             for start in range(0, len(stale), _CHUNK):
-                part = [i for i in stale[start : start + _CHUNK] if i not in known]
-                if part:
-                    rows.extend(_raw(conn, select(*_LEAD_COLUMNS).where(Lead.id.in_(part))))
+                part = stale[start : start + _CHUNK]
+                rows.extend(_raw(conn, select(*_LEAD_COLUMNS).where(Lead.id.in_(part))))
             changed: dict[int, _Lead] = {}
+            cursor = self._cursor
             for row in rows:
                 updated = _as_datetime(row[8])
+                rec = leads.get(row[0])
+                if (
+                    rec is not None
+                    and updated == cursor
+                    and rec.version == row[13]
+                    and row[0] not in also
+                ):
+                    continue  # read at the cursor last time (``>=``), unchanged
                 if updated is not None and (self._cursor is None or updated > self._cursor):
                     self._cursor = updated
                 self._max_id = max(self._max_id, row[0])
@@ -124,9 +141,6 @@ class Refreshing:
         self.gone = set(gone)
         if changed or gone:
             self.words = None
-        result = self._result(None, tier)
-        result.seconds = time.perf_counter() - started
-        return result
 
     def _forget(self, lead_id: int) -> None:
         self._summaries.pop(lead_id, None)

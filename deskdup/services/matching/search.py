@@ -34,6 +34,7 @@ from deskdup.models import Communication, Lead, MatchState, SearchLead, SearchNa
 from deskdup.services import names as names_module
 from deskdup.services import paths
 from deskdup.services.matching import record as record_module
+from deskdup.services.matching.hashing import value_hash
 from deskdup.services.matching.keys import (
     _LOOKUP_FIRST,
     _LOOKUP_SURNAME,
@@ -449,8 +450,8 @@ def index_lookup(index, text: str, limit: int = 20) -> list[LookupHit]:
         return []
     get = index.blocks.get
     found: set[int] = set()
-    for key in _strong_keys(probe):
-        found.update(get(hash(key)))
+    for kind, value in _strong_keys(probe):
+        found.update(get(value_hash(kind, value)))
     probes = [probe]
     if not found and (not probe.name.empty or probe.nicks):
         words = getattr(index, "words", None)

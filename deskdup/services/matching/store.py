@@ -51,6 +51,7 @@ from deskdup.services.matching.search import (
     write_rows,
 )
 from deskdup.services.matching.settings import LIKELY, MatchSettings, ScanResult
+from deskdup.services.matching.snapshot import keep_snapshot, load_snapshot
 from deskdup.services.messages import message_from_json, message_to_json
 
 log = logging.getLogger(__name__)
@@ -132,22 +133,27 @@ def _stamp(conn, name: str) -> str | None:
     return conn.execute(select(MatchState.stamp).where(MatchState.name == name)).scalar()
 
 
+def _kept_model(conn, settings: MatchSettings) -> tuple[LinkageModel, str] | None:
+    """The model that scored the kept pairs and its JSON as kept, when they
+    were computed with these settings and this code; else None."""
+    if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
+        return None
+    query = select(WorkspaceMeta.value).where(WorkspaceMeta.key == MODEL_KEY)
+    stored = conn.execute(query).scalar()
+    try:
+        return (LinkageModel.from_json(stored), stored) if stored else None
+    except (ValueError, KeyError, TypeError):
+        return None  # pairs without the model that scored them: scan afresh
+
+
 def load_kept(ws, settings: MatchSettings) -> Kept | None:
     """The kept pairs and versions, when they were computed with these settings
     and this code; else None."""
     with ws.engine.connect() as conn:
-        if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
-            return None
-        stored = conn.execute(
-            select(WorkspaceMeta.value).where(WorkspaceMeta.key == MODEL_KEY)
-        ).scalar()
-        try:
-            model = LinkageModel.from_json(stored) if stored else None
-        except (ValueError, KeyError, TypeError):
-            model = None
+        model = _kept_model(conn, settings)
         if model is None:
-            return None  # pairs without the model that scored them: scan afresh
-        kept = Kept(model=model)
+            return None
+        kept = Kept(model=model[0])
         versions = kept.versions
         for lead_id, version, tier in _raw(
             conn, select(MatchLead.lead_id, MatchLead.version, MatchLead.tier)
@@ -307,16 +313,39 @@ def save_changes(ws, index, touched: set[int], gone: set[int]) -> None:
 
 
 def open_index(ws, settings: MatchSettings, progress=None, cancelled=None):
-    """The match index, from the kept pairs where they still hold, and kept again."""
+    """The match index, from the snapshot of the last one (``snapshot.py``) or
+    the kept pairs where they still hold, and kept again."""
     from deskdup.services.matching.index import MatchIndex
 
-    kept = load_kept(ws, settings)
-    index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled, kept=kept)
-    if kept is None:
-        _keep(save_all, ws, index)
+    stamp = candidates_stamp(settings)
+    with ws.engine.connect() as conn:
+        model = _kept_model(conn, settings)
+    # The snapshot is of the model kept with the pairs (as kept: its JSON does
+    # not come back digit for digit from a model read back).
+    index = None if model is None else load_snapshot(ws, settings, stamp, *model)
+    if index is not None:
+        _keep(_save_drift, ws, index)
     else:
-        _keep(save_changes, ws, index, index.touched, index.gone)
+        kept = load_kept(ws, settings)
+        index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled, kept=kept)
+        if kept is None:
+            _keep(save_all, ws, index)
+            model = (index.model, index.model.to_json())
+        else:
+            _keep(save_changes, ws, index, index.touched, index.gone)
+    if model is not None:
+        keep_snapshot(ws, index, stamp, model[1])
     return index
+
+
+def _save_drift(ws, index) -> None:
+    """After a start from the snapshot: keep what it rescored, and the kept
+    rows of any lead they do not hold as it is now (another window's failed
+    write, or kept rows older than the snapshot), from the index."""
+    with ws.engine.connect() as conn:
+        changed, gone = _changed(conn, MatchLead.__table__)
+    touched = index.touched | {i for i in changed if i in index.leads}
+    save_changes(ws, index, touched, index.gone | set(gone))
 
 
 def refresh_index(index, ws, tier: str = LIKELY) -> ScanResult:

@@ -1,0 +1,173 @@
+"""The window's match index kept in a cache file between runs, so reopening a
+workspace reads what changed since instead of every lead again.
+
+``store`` keeps the scored pairs in the workspace, but an index that can take
+in changes also needs every lead's record and block keys: reading and keying
+100,000 leads again was 40-60 % of a full scan at every start, though only a
+few had changed.  The snapshot is that index pickled (records, blocks, pairs;
+block keys are hashed alike in every process, ``hashing.py``) in the user's
+cache folder, one file per workspace address.
+
+It is used only when it was made with this code, these settings and the very
+model that scored the workspace's kept pairs (``store.candidates_stamp`` and
+the model's JSON, checked before the rest of the file is read); otherwise the
+index is built as before.  It is brought up to date as ``MatchIndex.refresh``
+brings a live index, reading only the leads whose version or ``updated_at`` is
+not the one it holds (each lead's pair of values is kept with it, so an
+``updated_at`` moved back by hand is seen too), the new ones and the ones gone;
+pairs then equal a fresh build's, as after any refresh.
+
+A file: a team on PostgreSQL shares its kept pairs in the database, but every
+window has its own records in memory; the file is only ever a faster start
+(deleted, unreadable or stale, it costs a build).  It is written after a build
+and when more than ``REWRITE_SHARE`` of the leads have changed since it was
+made, not after every refresh (pickling 100,000 leads takes seconds).
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import select
+
+from deskdup.models import Lead
+from deskdup.services import paths
+from deskdup.services.candidates import CandidatePair, Reason
+from deskdup.services.matching.blocks import quiet_gc
+from deskdup.services.matching.load import _ACTIVE, _raw
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+# Rewrite the file when more than this share of the leads was read again
+# since it was written: reading 1 % again at the next start costs less than
+# pickling every lead now (about a second against three at 100,000).
+REWRITE_SHARE = 0.05
+
+
+def snapshot_path(ws) -> Path:
+    """The cache file of a workspace (by its address, without secrets)."""
+    from deskdup.services.credentials import without_secrets
+
+    digest = hashlib.blake2b(without_secrets(ws.url).encode(), digest_size=12).hexdigest()
+    return paths.cache_dir() / f"index-{digest}.pickle"
+
+
+# Frozen dataclasses with slots come back through a Python ``__setstate__``
+# each (3 s for the 100,000 pairs and reasons of 100k leads): built by their
+# constructor instead.
+_BY_CONSTRUCTOR = {
+    **copyreg.dispatch_table,
+    CandidatePair: lambda p: (CandidatePair, (p.a, p.b, p.score, p.reasons)),
+    Reason: lambda r: (Reason, (r.code, r.weight, r.text)),
+}
+
+
+def _header(stamp: str, model_json: str) -> dict:
+    return {
+        "format": FORMAT,
+        "python": sys.version,
+        "stamp": stamp,
+        "model": hashlib.blake2b(model_json.encode(), digest_size=16).hexdigest(),
+    }
+
+
+def _seen(conn) -> dict[int, tuple]:
+    """(version, updated_at) of every active lead, as the driver gives them."""
+    return {
+        lead_id: (version, updated)
+        for lead_id, version, updated in _raw(
+            conn, select(Lead.id, Lead.version, Lead.updated_at).where(_ACTIVE)
+        )
+    }
+
+
+def save_snapshot(ws, index, stamp: str, model_json: str) -> None:
+    """Write the index to its cache file (atomically: a reader sees the old
+    file or the new one).  Each lead is kept with the version and
+    ``updated_at`` it was read at; a lead whose version moved since it was
+    read is kept with none, so the next start reads it again."""
+    with ws.engine.connect() as conn:
+        current = _seen(conn)
+    leads = index.leads
+    seen = {}
+    for lead_id, rec in leads.items():
+        now = current.get(lead_id)
+        seen[lead_id] = now if now is not None and now[0] == rec.version else None
+    body = {
+        "leads": leads,
+        "blocks": index.blocks.data,
+        "pairs": index.pairs,
+        "partners": index.partners.data,
+        "cursor": index._cursor,
+        "max_id": index._max_id,
+        "seen": seen,
+    }
+    path = snapshot_path(ws)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out, quiet_gc():
+            pickle.dump(_header(stamp, model_json), out, protocol=5)
+            pickler = pickle.Pickler(out, protocol=5)
+            pickler.dispatch_table = _BY_CONSTRUCTOR
+            pickler.dump(body)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def load_snapshot(ws, settings, stamp: str, model, model_json: str):
+    """The index of the cache file brought up to date (``index.touched``: the
+    leads scored again, ``index.gone``: the ones dropped), or None when there
+    is no usable file.  ``model``: the one the workspace's pairs were scored
+    with, ``model_json`` as kept there."""
+    from deskdup.services.matching.index import MatchIndex
+
+    path = snapshot_path(ws)
+    try:
+        with open(path, "rb") as stream, quiet_gc(freeze=True):
+            if pickle.load(stream) != _header(stamp, model_json):
+                return None
+            body = pickle.load(stream)
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # a broken or foreign file: only a slower start
+        log.warning("match index snapshot %s not read: %s", path, error)
+        return None
+    index = MatchIndex(settings, model)
+    index.leads = body["leads"]
+    index.blocks.data = body["blocks"]
+    index.pairs = body["pairs"]
+    index.partners.data = body["partners"]
+    index._cursor, index._max_id = body["cursor"], body["max_id"]
+    seen = body["seen"]
+    with ws.engine.connect() as conn:
+        current = _seen(conn)
+    # Every lead not held as it is now; the refresh adds the ones past the
+    # cursor and drops those no longer active.
+    moved = [i for i, now in current.items() if seen.get(i) != now]
+    with quiet_gc(freeze=True):
+        index._update(ws, moved)
+    index.snapshot_changes = len(index.touched) + len(index.gone)
+    return index
+
+
+def keep_snapshot(ws, index, stamp: str, model_json: str) -> None:
+    """Write the snapshot when it is worth it (a build, or many changes since
+    the file was made); a failure (a full disk, a read-only cache) only costs
+    the next start a build."""
+    changes = getattr(index, "snapshot_changes", None)
+    if changes is not None and changes <= REWRITE_SHARE * max(1, len(index.leads)):
+        return
+    try:
+        save_snapshot(ws, index, stamp, model_json)
+    except (OSError, pickle.PicklingError) as error:
+        log.warning("match index snapshot not written: %s", error)
