@@ -11,6 +11,7 @@ from sqlalchemy import create_engine, delete, func, select, text, update
 
 from deskdup.models import Chat, Communication, Lead, WorkspaceMeta
 from deskdup.services.matching import MatchIndex, MatchSettings
+from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.snapshot import snapshot_path
 from deskdup.services.matching.store import MODEL_KEY, kept_result, load_kept, open_index
 from deskdup.services.workspace import open_workspace
@@ -28,6 +29,10 @@ def _assert_fresh(ws, index, settings) -> None:
     """The index, the kept pairs and the kept queue equal a fresh full build's."""
     full = MatchIndex.build(ws, settings)
     assert _pairs(index) == _pairs(full)
+    slots = _Lead.__slots__
+    assert {i: [getattr(r, s) for s in slots] for i, r in index.leads.items()} == {
+        i: [getattr(r, s) for s in slots] for i, r in full.leads.items()
+    }
     assert _kept_scores(ws, settings) == {k: p.score for k, p in full.pairs.items()}
     assert [g.lead_ids for g in kept_result(ws, settings).groups] == [
         g.lead_ids for g in full.result().groups
