@@ -15,7 +15,7 @@ from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.snapshot import snapshot_path
 from deskdup.services.matching.store import MODEL_KEY, kept_result, load_kept, open_index
 from deskdup.services.workspace import open_workspace
-from tests.factories import make_lead
+from tests.factories import make_lead, make_operator
 from tests.test_match_store import T0, _pairs, _people
 
 pytest_plugins = ("tests.postgres",)
@@ -37,6 +37,7 @@ def _assert_fresh(ws, index, settings) -> None:
     assert [g.lead_ids for g in kept_result(ws, settings).groups] == [
         g.lead_ids for g in full.result().groups
     ]
+    assert index.result().summaries == full.result().summaries  # owners' names too
 
 
 def _edit_everyhow(ws, ids: list[int]) -> None:
@@ -60,6 +61,10 @@ def _edit_everyhow(ws, ids: list[int]) -> None:
 
 def test_reopening_reads_the_snapshot_and_only_what_changed(workspace):
     ids = _people(workspace)
+    with workspace.session() as s:
+        anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
+        for lead_id in ids[:4]:  # the queue names whose leads they are
+            s.get(Lead, lead_id).assigned_id = anna.id
     settings = MatchSettings()
     first = open_index(workspace, settings)
     assert getattr(first, "snapshot_changes", None) is None  # built: nothing kept yet
@@ -67,6 +72,7 @@ def test_reopening_reads_the_snapshot_and_only_what_changed(workspace):
     again = open_index(workspace, settings)
     assert again.snapshot_changes == 0 and again.touched == set()
     assert _pairs(again) == _pairs(first)
+    _assert_fresh(workspace, again, settings)
 
     _edit_everyhow(workspace, ids)
     reopened = open_index(workspace, settings)

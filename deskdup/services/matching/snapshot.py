@@ -42,7 +42,7 @@ from deskdup.models import Lead
 from deskdup.services import paths
 from deskdup.services.candidates import CandidatePair, Reason
 from deskdup.services.matching.blocks import quiet_gc
-from deskdup.services.matching.load import _ACTIVE, _raw
+from deskdup.services.matching.load import _ACTIVE, _owners, _raw
 from deskdup.services.matching.record import _Lead
 
 log = logging.getLogger(__name__)
@@ -171,6 +171,7 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
     index._cursor, index._max_id, seen = head
     with ws.engine.connect() as conn:
         current = _seen(conn)
+        index.owners = _owners(conn)  # a refresh reads them only when a lead changed
     # Every lead not held as it is now; the refresh adds the ones past the
     # cursor and drops those no longer active.
     moved = [i for i, now in current.items() if seen.get(i) != now]
