@@ -70,4 +70,10 @@ TRANSLATIONS: dict[object, str] = {
     "There is no merge or bind of yours to undo.": "Нет вашего объединения или привязки, которые можно отменить.",
     # Contacts
     "Different e-mails {a} / {b}": "Разные e-mail {a} / {b}",
+    # "Not duplicates" for contacts
+    "Mark contacts {contacts} as different people. The whole team will stop seeing them as duplicates.": "Отметить контакты {contacts} как разных людей. Вся команда перестанет видеть их как дубли.",
+    "Contact #{contact} is a different customer from {others}. The whole team will stop seeing it as their duplicate.": "Контакт #{contact} — другой клиент, не {others}. Вся команда перестанет видеть его как их дубль.",
+    "A different customer: take this contact out of the group for the whole team": "Другой клиент: убрать этот контакт из группы для всей команды",
+    "Contact {number} is a different customer": "Контакт {number} — другой клиент",
+    "Marked {count} pair(s) of contacts as not duplicates": "Отмечено пар контактов «не дубли»: {count}",
 }

@@ -119,3 +119,61 @@ def test_a_lower_threshold_brings_namesakes_back(ws):
     result = scan_contacts(ws, settings)
     keys = {p.key for p in result.pairs}
     assert (ids["C-1"], ids["C-2"]) in keys
+
+
+# ------------------------------------------------------------------ not duplicates
+
+
+def test_contacts_marked_not_duplicates_leave_the_scan_until_undone(ws):
+    from deskdup.models import ContactDismissal, Dismissal, EventKind, MergeEvent
+    from deskdup.services.dismissals import dismiss_contacts
+    from deskdup.services.undo import undo_event
+    from tests.factories import make_operator
+
+    with ws.session() as s:
+        boss_row = make_operator(s, "boss", "Начальник", can_undo=True)
+        s.flush()
+        boss = boss_row.id
+        ids = dict(s.execute(select(Contact.external_id, Contact.id)).all())
+    pair = (ids["C-1"], ids["C-5"])
+    assert pair in {p.key for p in scan_contacts(ws).pairs}
+    assert dismiss_contacts(ws, [ids["C-5"], ids["C-1"]], boss, " one is the father ") == 1
+    assert dismiss_contacts(ws, [ids["C-1"], ids["C-5"]], boss) == 0  # already marked
+    assert pair not in {p.key for p in scan_contacts(ws, tier=POSSIBLE).pairs}
+    with ws.session() as s:
+        row = s.scalars(select(ContactDismissal)).one()
+        assert (row.contact_a_id, row.contact_b_id, row.reason) == (*pair, "one is the father")
+        assert s.scalar(select(Dismissal.id)) is None  # the leads' marks are apart
+        event = s.scalars(select(MergeEvent).where(MergeEvent.kind == EventKind.DISMISS)).one()
+        event_id = event.id
+        assert event.choices["entity"] == "contact"
+    # The history names the contacts (not leads of the same ids).
+    from deskdup.services.history_detail import event_detail
+
+    detail = event_detail(ws, event_id, None)
+    assert detail.pairs == (("C-1", "C-5"),)
+    undo_event(ws, event_id, boss)
+    assert pair in {p.key for p in scan_contacts(ws).pairs}
+    with ws.session() as s:
+        undo = s.scalars(select(MergeEvent).where(MergeEvent.kind == EventKind.UNDO)).one()
+        assert undo.choices["entity"] == "contact"
+
+
+def test_marking_contacts_needs_the_rights_a_merge_needs(ws):
+    from deskdup.models import Action, ContactDismissal, Entity, Scope
+    from deskdup.services.dismissals import dismiss_contacts
+    from deskdup.services.errors import RightsError
+    from tests.factories import make_operator
+
+    with ws.session() as s:
+        # Reads every contact, deletes none.
+        reader_row = make_operator(
+            s, "reader", "Читатель", scopes={(Entity.CONTACT, Action.READ): Scope.ALL}
+        )
+        s.flush()
+        reader = reader_row.id
+        ids = dict(s.execute(select(Contact.external_id, Contact.id)).all())
+    with pytest.raises(RightsError):
+        dismiss_contacts(ws, [ids["C-1"], ids["C-2"]], reader)
+    with ws.session() as s:
+        assert s.scalar(select(ContactDismissal.id)) is None

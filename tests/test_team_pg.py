@@ -303,3 +303,45 @@ def test_review_claims_are_taken_in_ones_own_name_and_taken_over_only_by_a_super
     finally:
         for ws, _id in opened.values():
             ws.dispose()
+
+
+def test_dismissals_of_leads_and_contacts_need_the_delete_right_in_sql(team):
+    """One guard for both tables of "not duplicates" marks (issue 14: contacts too)."""
+    from deskdup.models import Contact
+    from tests.factories import BASE_TIME
+
+    url, logins, ids = team
+    ws = open_workspace(url)
+    try:
+        with ws.session() as s:
+            petr = s.scalar(select(Operator).where(Operator.login == logins["petr"]))
+            contacts = [
+                Contact(first_name="Иван", last_name="Петров", assigned=petr,
+                        created_at=BASE_TIME, updated_at=BASE_TIME)
+                for _ in range(2)
+            ]  # fmt: skip
+            s.add_all(contacts)
+            s.flush()
+            a, b = sorted(c.id for c in contacts)
+    finally:
+        ws.dispose()
+    insert_contacts = (
+        "INSERT INTO contact_dismissals (contact_a_id, contact_b_id, created_at, reason) "
+        "VALUES (%s, %s, now(), '')"
+    )
+    insert_leads = (
+        "INSERT INTO dismissals (lead_a_id, lead_b_id, created_at, reason) "
+        "VALUES (%s, %s, now(), '')"
+    )
+    trainee = _dsn(_as(url, logins["trainee"]))
+    assert "contact" in _refused(trainee, insert_contacts, (a, b))
+    assert "lead" in _refused(trainee, insert_leads, (ids["petr1"], ids["petr2"]))
+    with psycopg.connect(_dsn(_as(url, logins["boss"]))) as conn:
+        conn.execute(insert_contacts, (a, b))
+        conn.execute(insert_leads, (ids["petr1"], ids["petr2"]))
+        mine = conn.execute(
+            "SELECT count(*) FROM contact_dismissals d JOIN operators o ON o.id = d.operator_id "
+            "WHERE o.login = %s",
+            (logins["boss"],),
+        ).fetchone()[0]
+    assert mine == 1

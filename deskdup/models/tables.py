@@ -426,6 +426,24 @@ class Dismissal(Base):
     operator: Mapped[Operator] = relationship()
 
 
+class ContactDismissal(Base):
+    """A pair of contacts a team member marked "not duplicates"; team-wide (as
+    ``Dismissal`` for leads: contact ids and lead ids are apart, so two tables)."""
+
+    __tablename__ = "contact_dismissals"
+    __table_args__ = (UniqueConstraint("contact_a_id", "contact_b_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Always stored with contact_a_id < contact_b_id.
+    contact_a_id: Mapped[int] = mapped_column(Integer, index=True)
+    contact_b_id: Mapped[int] = mapped_column(Integer, index=True)
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    operator: Mapped[Operator] = relationship()
+
+
 class ReviewClaim(Base):
     """An operator is looking at this candidate group until ``expires_at``."""
 

@@ -5,6 +5,10 @@ Each dismissal is a history event (``DISMISS``) holding the pairs it added
 ``undo.undo_event`` takes it back like a merge.  ``undo_dismiss`` takes back
 the marks between given leads whichever events made them.  Dismissing needs
 read and delete (archive) on every lead (``rights.check_dismiss``).
+
+Contacts are marked the same way (``dismiss_contacts``), in a table of their
+own (contact ids and lead ids are apart); the contact scan leaves those pairs
+out, and the history's undo takes the mark back.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from deskdup.models import Dismissal, EventKind, MergeEvent
+from deskdup.models import ContactDismissal, Dismissal, EventKind, MergeEvent
 from deskdup.services.errors import KnownError, RightsError, fail
 from deskdup.services.events import record_event
 from deskdup.services.merge_plan import MSG_NO_LEAD, PLAN_CONTEXT, load_leads
@@ -32,6 +36,9 @@ MSG_DISMISS_TWO = QT_TRANSLATE_NOOP(
     "Merge", "Marking leads as not duplicates needs at least two different leads"
 )
 MSG_DISMISSED = QT_TRANSLATE_NOOP("Merge", "Marked {count} pair(s) as not duplicates")
+MSG_CONTACTS_DISMISSED = QT_TRANSLATE_NOOP(
+    "Merge", "Marked {count} pair(s) of contacts as not duplicates"
+)
 MSG_UNDISMISSED = QT_TRANSLATE_NOOP("Merge", "Took back {count} not-duplicates mark(s)")
 MSG_NOT_DISMISSED = QT_TRANSLATE_NOOP("Merge", "These leads are not marked as not duplicates")
 MSG_DISMISS_NOT_YOURS = QT_TRANSLATE_NOOP(
@@ -119,6 +126,81 @@ def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: st
             if attempt:
                 raise
     return 0
+
+
+def dismiss_contacts(
+    ws: Workspace, contact_ids: Sequence[int], operator_id: int, reason: str = ""
+) -> int:
+    """``dismiss`` for contacts: every pair of ``contact_ids`` is "not duplicates".
+
+    Needs read and delete (archive) on every contact (``RightsError``, nothing
+    written); a contact merged or archived since is refused in words.  Writes
+    one ``DISMISS`` event of contacts when there are new pairs; returns how many.
+    """
+    # Here, not above: contact_merge imports merge, which imports this module.
+    from deskdup.services.contact_merge import build_contact_plan
+
+    pairs = pairs_of(contact_ids)
+    ids = sorted({i for pair in pairs for i in pair})
+    for attempt in range(2):
+        try:
+            with write_session(ws) as session:
+                operator = active_operator(session, operator_id)
+                tag_session(session, operator.login)
+                plan = build_contact_plan(session, ids)  # refuses a contact gone
+                refusals = check_dismiss(session, operator, plan, load_policy(session))
+                if refusals:
+                    raise fail(RightsError, refusals_message(refusals), refusals=refusals)
+                existing = {
+                    (d.contact_a_id, d.contact_b_id)
+                    for d in session.scalars(
+                        select(ContactDismissal).where(
+                            ContactDismissal.contact_a_id.in_(ids),
+                            ContactDismissal.contact_b_id.in_(ids),
+                        )
+                    )
+                }
+                now = utcnow()
+                new = [p for p in pairs if p not in existing]
+                rows = [
+                    ContactDismissal(
+                        contact_a_id=a,
+                        contact_b_id=b,
+                        operator_id=operator.id,
+                        created_at=now,
+                        reason=reason.strip(),
+                    )
+                    for a, b in new
+                ]
+                session.add_all(rows)
+                session.flush()
+                if rows:
+                    left = RowSet()
+                    left.add("contact_dismissals", rows)
+                    summary = Message(CONTEXT, MSG_CONTACTS_DISMISSED, {"count": len(rows)})
+                    record_event(
+                        session,
+                        kind=EventKind.DISMISS,
+                        operator_id=operator.id,
+                        created_at=now,
+                        primary_id=ids[0],
+                        other_ids=ids[1:],
+                        choices={"reason": reason.strip(), "entity": "contact"},
+                        snapshot={"pairs": [list(p) for p in new], "after": left.to_json()},
+                        summary=str(summary),
+                        of_contacts=True,
+                    )
+            return len(new)
+        except IntegrityError:
+            if attempt:
+                raise
+    return 0
+
+
+def contact_dismissals(conn) -> set[tuple[int, int]]:
+    """Every pair of contacts marked "not duplicates" (for the contact scan)."""
+    rows = conn.execute(select(ContactDismissal.contact_a_id, ContactDismissal.contact_b_id))
+    return {(a, b) for a, b in rows}
 
 
 def undo_dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int) -> int:

@@ -322,6 +322,8 @@ def rows_for(session: Session, ids: Sequence[int]) -> list[HistoryRow]:
 def _of_contacts(event: MergeEvent) -> bool:
     if event.kind is EventKind.MERGE_CONTACTS:
         return True
+    if (event.choices or {}).get("entity") == "contact":
+        return True  # "not duplicates" of contacts, and its undo
     undone = (event.choices or {}).get("undone_kind")
     return event.kind is EventKind.UNDO and undone == EventKind.MERGE_CONTACTS.value
 

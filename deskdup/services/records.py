@@ -35,6 +35,7 @@ from deskdup.models import (
     Chat,
     Communication,
     Contact,
+    ContactDismissal,
     Deal,
     Dismissal,
     Lead,
@@ -66,6 +67,7 @@ TABLES: dict[str, type] = {
     "deals": Deal,
     "contacts": Contact,
     "dismissals": Dismissal,
+    "contact_dismissals": ContactDismissal,
     "workspace_meta": WorkspaceMeta,
 }
 # Compared for undo: every column but these (see the module doc).

@@ -23,6 +23,7 @@ from deskdup.models import Action, Contact, Lead
 from deskdup.services import merge as merge_service
 from deskdup.services.binding import CONTEXT, MSG_BOUND, BindResult, bind_lead
 from deskdup.services.contact_merge import apply_contact_merge, build_contact_plan
+from deskdup.services.dismissals import dismiss_contacts
 from deskdup.services.errors import KnownError, fail
 from deskdup.services.merge_plan import CONTACT, LEAD, MergePlan, build_plan
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, MessageList, Translate
@@ -178,25 +179,38 @@ def merge_group(
     return ReviewChange(ChangeKind.MERGE, group, tuple(result.merged_ids), result=result)
 
 
+def _dismiss(entity: str):
+    return dismiss_contacts if entity == CONTACT else merge_service.dismiss
+
+
 def dismiss_group(
-    workspace: Workspace, lead_ids: Sequence[int], operator_id: int, reason: str
+    workspace: Workspace,
+    lead_ids: Sequence[int],
+    operator_id: int,
+    reason: str,
+    entity: str = LEAD,
 ) -> ReviewChange:
-    """Every pair of the group is "not duplicates"."""
-    pairs = merge_service.dismiss(workspace, lead_ids, operator_id, reason)
+    """Every pair of the group (of leads, or of contacts) is "not duplicates"."""
+    pairs = _dismiss(entity)(workspace, lead_ids, operator_id, reason)
     return ReviewChange(ChangeKind.DISMISS, tuple(lead_ids), result=pairs)
 
 
 def exclude_lead(
-    workspace: Workspace, lead_ids: Sequence[int], lead_id: int, operator_id: int, reason: str
+    workspace: Workspace,
+    lead_ids: Sequence[int],
+    lead_id: int,
+    operator_id: int,
+    reason: str,
+    entity: str = LEAD,
 ) -> ReviewChange:
-    """``lead_id`` is someone else: its pairs with the other leads are "not duplicates".
+    """``lead_id`` is someone else: its pairs with the other leads (or contacts)
+    are "not duplicates".
 
     The group goes on with the others when two or more remain.
     """
     others = [i for i in lead_ids if i != lead_id]
-    pairs = sum(
-        merge_service.dismiss(workspace, [lead_id, other], operator_id, reason) for other in others
-    )
+    dismiss = _dismiss(entity)
+    pairs = sum(dismiss(workspace, [lead_id, other], operator_id, reason) for other in others)
     return ReviewChange(
         ChangeKind.DISMISS, tuple(lead_ids), closes_group=len(others) < 2, result=pairs
     )

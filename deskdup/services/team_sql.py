@@ -233,11 +233,15 @@ BEGIN
 END $$;
 
 -- Pairs marked "not duplicates": in one's own name, with the delete right on both.
+-- TG_ARGV[0]: 'lead' (dismissals: lead_a_id, lead_b_id) or 'contact'
+-- (contact_dismissals: contact_a_id, contact_b_id).
 CREATE OR REPLACE FUNCTION deskdup_guard_dismissals() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
-  lead_owner integer;
-  lead_id integer;
+  ent text := TG_ARGV[0];
+  row_json jsonb;
+  record_owner integer;
+  record_id integer;
 BEGIN
   IF deskdup_is_owner() THEN
     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
@@ -249,10 +253,16 @@ BEGIN
       PERFORM deskdup_refuse(format('dismiss pairs in the name of operator %s',
                                     NEW.operator_id));
     END IF;
-    FOREACH lead_id IN ARRAY ARRAY[NEW.lead_a_id, NEW.lead_b_id] LOOP
-      SELECT assigned_id INTO lead_owner FROM leads WHERE id = lead_id;
-      IF FOUND AND NOT deskdup_may('lead', 'delete', lead_owner) THEN
-        PERFORM deskdup_refuse(format('dismiss lead %s (no delete right on it)', lead_id));
+    row_json := to_jsonb(NEW);
+    FOREACH record_id IN ARRAY ARRAY[(row_json ->> (ent || '_a_id'))::integer,
+                                    (row_json ->> (ent || '_b_id'))::integer] LOOP
+      IF ent = 'contact' THEN
+        SELECT assigned_id INTO record_owner FROM contacts WHERE id = record_id;
+      ELSE
+        SELECT assigned_id INTO record_owner FROM leads WHERE id = record_id;
+      END IF;
+      IF FOUND AND NOT deskdup_may(ent, 'delete', record_owner) THEN
+        PERFORM deskdup_refuse(format('dismiss %s %s (no delete right on it)', ent, record_id));
       END IF;
     END LOOP;
     RETURN NEW;
@@ -348,7 +358,8 @@ GUARDS: tuple[tuple[str, str, str], ...] = (
     ("workspace_meta", "deskdup_guard_settings", ""),
     ("merge_events", "deskdup_guard_history", ""),
     ("event_leads", "deskdup_guard_event_leads", ""),
-    ("dismissals", "deskdup_guard_dismissals", ""),
+    ("dismissals", "deskdup_guard_dismissals", "lead"),
+    ("contact_dismissals", "deskdup_guard_dismissals", "contact"),
     ("review_claims", "deskdup_guard_claims", ""),
     ("portal_journal", "deskdup_guard_journal", ""),
 )

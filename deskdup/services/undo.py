@@ -95,6 +95,7 @@ INSERT_ORDER = (
     "activities",
     "deals",
     "dismissals",
+    "contact_dismissals",
     "workspace_meta",
 )
 UNDOABLE = {
@@ -401,14 +402,20 @@ def undo_event(ws: Workspace, event_id: int, operator_id: int) -> UndoResult:
             summary = Message(CONTEXT, MSG_UNDONE_CONTACTS, params)
         else:
             summary = Message(CONTEXT, MSG_UNDONE_OTHER, {"event": event.id, "kind": event.kind})
-        of_contacts = event.kind is EventKind.MERGE_CONTACTS
+        # A contact merge, or "not duplicates" of contacts: its ids are contacts.
+        of_contacts = event.kind is EventKind.MERGE_CONTACTS or (
+            (event.choices or {}).get("entity") == "contact"
+        )
+        choices = {"undone_kind": event.kind.value}
+        if of_contacts:
+            choices["entity"] = "contact"
         undo = record_event(
             session,
             kind=EventKind.UNDO,
             operator_id=operator.id,
             primary_id=event.primary_id,
             other_ids=restored,
-            choices={"undone_kind": event.kind.value},
+            choices=choices,
             snapshot={"leads": snapshot.get("leads", [])}
             if not of_contacts
             else {"contacts": snapshot.get("contacts", [])},

@@ -16,18 +16,33 @@ from deskdup.views.lifetime import delete_later
 
 class DismissDialog(QDialog):
     def __init__(
-        self, labels: Sequence[str], parent: QWidget | None = None, excluded: str | None = None
+        self,
+        labels: Sequence[str],
+        parent: QWidget | None = None,
+        excluded: str | None = None,
+        contacts: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Not duplicates"))
         layout = QVBoxLayout(self)
-        if excluded is None:
+        listed = ", ".join(f"#{label}" for label in labels)
+        others = ", ".join(f"#{label}" for label in labels if label != excluded)
+        if excluded is None and contacts:
+            text = self.tr(
+                "Mark contacts {contacts} as different people. The whole team will stop "
+                "seeing them as duplicates."
+            ).format(contacts=listed)
+        elif excluded is None:
             text = self.tr(
                 "Mark leads {leads} as different people. The whole team will stop "
                 "seeing them as duplicates."
-            ).format(leads=", ".join(f"#{label}" for label in labels))
+            ).format(leads=listed)
+        elif contacts:
+            text = self.tr(
+                "Contact #{contact} is a different customer from {others}. The whole team "
+                "will stop seeing it as their duplicate."
+            ).format(contact=excluded, others=others)
         else:
-            others = ", ".join(f"#{label}" for label in labels if label != excluded)
             text = self.tr(
                 "Lead #{lead} is a different customer from {others}. The whole team "
                 "will stop seeing it as their duplicate."
@@ -55,13 +70,18 @@ class DismissDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, labels: Sequence[str], excluded: str | None = None
+        cls,
+        parent: QWidget | None,
+        labels: Sequence[str],
+        excluded: str | None = None,
+        contacts: bool = False,
     ) -> str | None:
         """The reason ("" when none was given), or None when cancelled.
 
-        ``excluded``: only this lead (one of ``labels``) differs from the others.
+        ``excluded``: only this lead (one of ``labels``) differs from the others;
+        ``contacts``: the labels are contacts'.
         """
-        dialog = cls(labels, parent, excluded)
+        dialog = cls(labels, parent, excluded, contacts)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

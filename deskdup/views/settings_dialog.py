@@ -402,8 +402,10 @@ class SettingsDialog(QDialog):
         """The weights to store: the hand-set numbers kept, the kinds switched off at 0."""
         weights = dict(self._hand_tuned)
         for code, on in self._evidence_values().items():
+            stored = self._stored_weights.get(code, 1.0)
             if not on:
-                weights[code] = 0.0
+                # Off as stored (an earlier version let it be negative), else 0.
+                weights[code] = stored if stored <= 0 else 0.0
             elif weights.get(code, 1.0) <= 0:
                 weights.pop(code)
         return weights

@@ -734,23 +734,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="784" />
-        <location filename="../../deskdup/views/compare/view.py" line="846" />
+        <location filename="../../deskdup/views/compare/view.py" line="786" />
+        <location filename="../../deskdup/views/compare/view.py" line="850" />
         <source>Marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="822" />
+        <location filename="../../deskdup/views/compare/view.py" line="825" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="865" />
+        <location filename="../../deskdup/views/compare/view.py" line="871" />
         <source>There is no merge or bind of yours to undo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="876" />
+        <location filename="../../deskdup/views/compare/view.py" line="882" />
         <source>Undo bind</source>
         <translation type="unfinished" />
     </message>
@@ -765,27 +765,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="871" />
+        <location filename="../../deskdup/views/compare/view.py" line="877" />
         <source>Undo the last merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="871" />
+        <location filename="../../deskdup/views/compare/view.py" line="877" />
         <source>Undo the last bind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="873" />
+        <location filename="../../deskdup/views/compare/view.py" line="879" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="875" />
+        <location filename="../../deskdup/views/compare/view.py" line="881" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="876" />
+        <location filename="../../deskdup/views/compare/view.py" line="882" />
         <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
@@ -1074,7 +1074,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/review.py" line="42" />
+        <location filename="../../deskdup/services/review.py" line="43" />
         <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
         <translation type="unfinished" />
     </message>
@@ -1168,28 +1168,38 @@
 <context>
     <name>DismissDialog</name>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="22" />
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="62" />
         <source>Not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
+        <source>Mark contacts {contacts} as different people. The whole team will stop seeing them as duplicates.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="37" />
         <source>Mark leads {leads} as different people. The whole team will stop seeing them as duplicates.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="42" />
+        <source>Contact #{contact} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
         <source>Lead #{lead} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="38" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="53" />
         <source>Reason (optional):</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="40" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="55" />
         <source>e.g. namesakes, different phones</source>
         <translation type="unfinished" />
     </message>
@@ -1554,36 +1564,46 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="82" />
-        <source>Same short or frequent inquiry, but no one else's in those hours</source>
+        <source>The same thing asked in other words</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="85" />
+        <source>Same short or frequent inquiry, no one else's around then</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="88" />
+        <source>Same short or frequent inquiry, a few others' around then</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="91" />
         <source>Same inquiry that a few leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="86" />
+        <location filename="../../deskdup/services/matching/explain.py" line="92" />
         <source>Same template many leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="87" />
+        <location filename="../../deskdup/services/matching/explain.py" line="93" />
         <source>Same phone, e-mail or account, within an hour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="90" />
+        <location filename="../../deskdup/services/matching/explain.py" line="96" />
         <source>Same phone, e-mail or account, within a day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="93" />
+        <location filename="../../deskdup/services/matching/explain.py" line="99" />
         <source>Same phone, e-mail or account, within a week</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="96" />
+        <location filename="../../deskdup/services/matching/explain.py" line="102" />
         <source>Same phone, e-mail or account, more than a week apart</source>
         <translation type="unfinished" />
     </message>
@@ -2301,38 +2321,48 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="339" />
+        <location filename="../../deskdup/views/compare/cells.py" line="341" />
+        <source>A different customer: take this contact out of the group for the whole team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="345" />
+        <source>Contact {number} is a different customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="349" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="342" />
+        <location filename="../../deskdup/views/compare/cells.py" line="352" />
         <source>Lead {number} is a different customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="357" />
-        <location filename="../../deskdup/views/compare/cells.py" line="367" />
+        <location filename="../../deskdup/views/compare/cells.py" line="363" />
+        <location filename="../../deskdup/views/compare/cells.py" line="373" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="372" />
+        <location filename="../../deskdup/views/compare/cells.py" line="378" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="379" />
+        <location filename="../../deskdup/views/compare/cells.py" line="385" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="383" />
+        <location filename="../../deskdup/views/compare/cells.py" line="389" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="397" />
+        <location filename="../../deskdup/views/compare/cells.py" line="403" />
         <source>{lead}, primary</source>
         <translation type="unfinished" />
     </message>
@@ -2623,12 +2653,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="51" />
+        <location filename="../../deskdup/services/records.py" line="52" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="55" />
+        <location filename="../../deskdup/services/records.py" line="56" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation type="unfinished" />
     </message>
@@ -2743,32 +2773,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="58" />
+        <location filename="../../deskdup/services/records.py" line="59" />
         <source>There is no active operator with the id {operator}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="31" />
+        <location filename="../../deskdup/services/dismissals.py" line="35" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="34" />
+        <location filename="../../deskdup/services/dismissals.py" line="38" />
         <source>Marked {count} pair(s) as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="35" />
+        <location filename="../../deskdup/services/dismissals.py" line="39" />
+        <source>Marked {count} pair(s) of contacts as not duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="42" />
         <source>Took back {count} not-duplicates mark(s)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="36" />
+        <location filename="../../deskdup/services/dismissals.py" line="43" />
         <source>These leads are not marked as not duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="37" />
+        <location filename="../../deskdup/services/dismissals.py" line="44" />
         <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators' marks</source>
         <translation type="unfinished" />
     </message>
@@ -3170,173 +3205,178 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="162" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="174" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="175" />
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="175" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="178" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="182" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="184" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="185" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="185" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="186" />
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="186" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="187" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="288" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="289" />
         <source>Same phone {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="298" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="299" />
         <source>Same e-mail {email}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="310" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="311" />
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="320" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="321" />
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="336" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="337" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="374" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="375" />
         <source>A man and a woman: {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="462" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="463" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="467" />
-        <source>Both wrote {minutes} min apart, and no one else in those hours: '{text}'</source>
+        <location filename="../../deskdup/services/matching/evidence.py" line="468" />
+        <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="472" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="473" />
+        <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="478" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="477" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="483" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="480" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="486" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="66" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="67" />
         <source>Different e-mails {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="333" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="355" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="335" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="356" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="373" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="374" />
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="375" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="376" />
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="376" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="377" />
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="58" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="59" />
         <source>On one deal: {deal}</source>
         <translation type="unfinished" />
     </message>
@@ -3357,7 +3397,7 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../deskdup/services/review.py" line="65" />
+        <location filename="../../deskdup/services/review.py" line="66" />
         <source>This group holds leads you may not read ({hidden}); there is nothing to compare</source>
         <translation type="unfinished" />
     </message>
@@ -4140,97 +4180,97 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="29" />
+        <location filename="../../deskdup/services/workspace.py" line="28" />
         <source>'{url}' is not a database address: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30" />
+        <location filename="../../deskdup/services/workspace.py" line="29" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="33" />
+        <location filename="../../deskdup/services/workspace.py" line="32" />
         <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="37" />
+        <location filename="../../deskdup/services/workspace.py" line="36" />
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="40" />
+        <location filename="../../deskdup/services/workspace.py" line="39" />
         <source>'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="45" />
+        <location filename="../../deskdup/services/workspace.py" line="44" />
         <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" in the window's "Open a workspace" dialog.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="51" />
+        <location filename="../../deskdup/services/workspace.py" line="50" />
         <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="56" />
+        <location filename="../../deskdup/services/workspace.py" line="55" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="60" />
+        <location filename="../../deskdup/services/workspace.py" line="59" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="65" />
+        <location filename="../../deskdup/services/workspace.py" line="64" />
         <source>The database role '{role}' may not use the workspace {url}: it is not one of its operators. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="71" />
+        <location filename="../../deskdup/services/workspace.py" line="70" />
         <source>The workspace {url} must be upgraded to this version of deskdup by the owner of its database: deskdup team init --db URL (as the owner). It said: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="77" />
+        <location filename="../../deskdup/services/workspace.py" line="76" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="80" />
+        <location filename="../../deskdup/services/workspace.py" line="79" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="85" />
+        <location filename="../../deskdup/services/workspace.py" line="84" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <location filename="../../deskdup/services/workspace.py" line="90" />
         <source>The database refused the change; nothing was written. It said: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="96" />
+        <location filename="../../deskdup/services/workspace.py" line="95" />
         <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="101" />
+        <location filename="../../deskdup/services/workspace.py" line="100" />
         <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="106" />
+        <location filename="../../deskdup/services/workspace.py" line="105" />
         <source>deskdup ({login})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="107" />
+        <location filename="../../deskdup/services/workspace.py" line="106" />
         <source>{program} (database user {user}{where})</source>
         <translation type="unfinished" />
     </message>

@@ -734,23 +734,23 @@
         <translation>Данные обновлены.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="784" />
-        <location filename="../../deskdup/views/compare/view.py" line="846" />
+        <location filename="../../deskdup/views/compare/view.py" line="786" />
+        <location filename="../../deskdup/views/compare/view.py" line="850" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="822" />
+        <location filename="../../deskdup/views/compare/view.py" line="825" />
         <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
         <translation>Объединение привяжет объединённый лид к контакту #{contact} ({name}) и передаст контакту телефоны, e-mail, мессенджеры и чаты группы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="865" />
+        <location filename="../../deskdup/views/compare/view.py" line="871" />
         <source>There is no merge or bind of yours to undo.</source>
         <translation>Нет вашего объединения или привязки, которые можно отменить.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="876" />
+        <location filename="../../deskdup/views/compare/view.py" line="882" />
         <source>Undo bind</source>
         <translation>Отменить привязку</translation>
     </message>
@@ -765,27 +765,27 @@
         <translation>Отменить объединение {others} в {primary}, {time}, {who}?</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="871" />
+        <location filename="../../deskdup/views/compare/view.py" line="877" />
         <source>Undo the last merge</source>
         <translation>Отменить последнее объединение</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="871" />
+        <location filename="../../deskdup/views/compare/view.py" line="877" />
         <source>Undo the last bind</source>
         <translation>Отмена последней привязки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="873" />
+        <location filename="../../deskdup/views/compare/view.py" line="879" />
         <source>The lead and the contact will be restored exactly as they were.</source>
         <translation>Лид и контакт вернутся точно в прежнее состояние.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="875" />
+        <location filename="../../deskdup/views/compare/view.py" line="881" />
         <source>The leads will be restored exactly as they were before the merge.</source>
         <translation>Лиды будут восстановлены в точности такими, какими были до объединения.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="876" />
+        <location filename="../../deskdup/views/compare/view.py" line="882" />
         <source>Undo merge</source>
         <translation>Отменить объединение</translation>
     </message>
@@ -1074,7 +1074,7 @@
         <translation>Инициал отчества {initial} подходит: {patronymic}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/review.py" line="42" />
+        <location filename="../../deskdup/services/review.py" line="43" />
         <source>With a Bitrix24 portal the merge cannot bind its result to a contact yet: merge, then bind the merged lead to the contact (lead list, right click).</source>
         <translation>С порталом Битрикс24 объединение пока не может сразу привязать результат к контакту: объедините, затем привяжите объединённый лид к контакту (список лидов, правый щелчок).</translation>
     </message>
@@ -1168,28 +1168,38 @@
 <context>
     <name>DismissDialog</name>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="22" />
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="62" />
         <source>Not duplicates</source>
         <translation>Не дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="26" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
+        <source>Mark contacts {contacts} as different people. The whole team will stop seeing them as duplicates.</source>
+        <translation>Отметить контакты {contacts} как разных людей. Вся команда перестанет видеть их как дубли.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="37" />
         <source>Mark leads {leads} as different people. The whole team will stop seeing them as duplicates.</source>
         <translation>Отметить лиды {leads} как разных людей. Вся команда перестанет видеть их как дубли.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="32" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="42" />
+        <source>Contact #{contact} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
+        <translation>Контакт #{contact} — другой клиент, не {others}. Вся команда перестанет видеть его как их дубль.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="47" />
         <source>Lead #{lead} is a different customer from {others}. The whole team will stop seeing it as their duplicate.</source>
         <translation>Лид #{lead} — другой клиент, не {others}. Вся команда перестанет видеть его как их дубль.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="38" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="53" />
         <source>Reason (optional):</source>
         <translation>Причина (необязательно):</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/dismiss_dialog.py" line="40" />
+        <location filename="../../deskdup/views/dismiss_dialog.py" line="55" />
         <source>e.g. namesakes, different phones</source>
         <translation>например: тёзки, разные телефоны</translation>
     </message>
@@ -1554,36 +1564,46 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="82" />
-        <source>Same short or frequent inquiry, but no one else's in those hours</source>
-        <translation>Одинаковый короткий или частый текст, но больше никто в эти часы</translation>
+        <source>The same thing asked in other words</source>
+        <translation>Тот же вопрос другими словами</translation>
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="85" />
+        <source>Same short or frequent inquiry, no one else's around then</source>
+        <translation>Одинаковый короткий или частый текст, больше ни у кого в это время</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="88" />
+        <source>Same short or frequent inquiry, a few others' around then</source>
+        <translation>Одинаковый короткий или частый текст, ещё у нескольких в это время</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="91" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="86" />
+        <location filename="../../deskdup/services/matching/explain.py" line="92" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="87" />
+        <location filename="../../deskdup/services/matching/explain.py" line="93" />
         <source>Same phone, e-mail or account, within an hour</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах часа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="90" />
+        <location filename="../../deskdup/services/matching/explain.py" line="96" />
         <source>Same phone, e-mail or account, within a day</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="93" />
+        <location filename="../../deskdup/services/matching/explain.py" line="99" />
         <source>Same phone, e-mail or account, within a week</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="96" />
+        <location filename="../../deskdup/services/matching/explain.py" line="102" />
         <source>Same phone, e-mail or account, more than a week apart</source>
         <translation>Один телефон, e-mail или аккаунт, с разницей больше недели</translation>
     </message>
@@ -2301,38 +2321,48 @@
         <translation>Лид {number} нельзя объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="339" />
+        <location filename="../../deskdup/views/compare/cells.py" line="341" />
+        <source>A different customer: take this contact out of the group for the whole team</source>
+        <translation>Другой клиент: убрать этот контакт из группы для всей команды</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="345" />
+        <source>Contact {number} is a different customer</source>
+        <translation>Контакт {number} — другой клиент</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/cells.py" line="349" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="342" />
+        <location filename="../../deskdup/views/compare/cells.py" line="352" />
         <source>Lead {number} is a different customer</source>
         <translation>Лид {number} — другой клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="357" />
-        <location filename="../../deskdup/views/compare/cells.py" line="367" />
+        <location filename="../../deskdup/views/compare/cells.py" line="363" />
+        <location filename="../../deskdup/views/compare/cells.py" line="373" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="372" />
+        <location filename="../../deskdup/views/compare/cells.py" line="378" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="379" />
+        <location filename="../../deskdup/views/compare/cells.py" line="385" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation>контакт · создан {time} · лидов: {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="383" />
+        <location filename="../../deskdup/views/compare/cells.py" line="389" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="397" />
+        <location filename="../../deskdup/views/compare/cells.py" line="403" />
         <source>{lead}, primary</source>
         <translation>{lead}, основной</translation>
     </message>
@@ -2623,12 +2653,12 @@
         <translation>Объединение в #{primary} отменено; восстановлено лидов: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="51" />
+        <location filename="../../deskdup/services/records.py" line="52" />
         <source>Someone else changed one of these leads at the same moment; nothing was merged</source>
         <translation>Кто-то другой в тот же момент изменил один из этих лидов; ничего не объединено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="55" />
+        <location filename="../../deskdup/services/records.py" line="56" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
@@ -2743,32 +2773,37 @@
         <translation>кто-то другой</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/records.py" line="58" />
+        <location filename="../../deskdup/services/records.py" line="59" />
         <source>There is no active operator with the id {operator}</source>
         <translation>Нет активного оператора с id {operator}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="31" />
+        <location filename="../../deskdup/services/dismissals.py" line="35" />
         <source>Marking leads as not duplicates needs at least two different leads</source>
         <translation>Чтобы отметить «не дубли», нужны хотя бы два разных лида</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="34" />
+        <location filename="../../deskdup/services/dismissals.py" line="38" />
         <source>Marked {count} pair(s) as not duplicates</source>
         <translation>Отмечено пар «не дубли»: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="35" />
+        <location filename="../../deskdup/services/dismissals.py" line="39" />
+        <source>Marked {count} pair(s) of contacts as not duplicates</source>
+        <translation>Отмечено пар контактов «не дубли»: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/dismissals.py" line="42" />
         <source>Took back {count} not-duplicates mark(s)</source>
         <translation>Снято отметок «не дубли»: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="36" />
+        <location filename="../../deskdup/services/dismissals.py" line="43" />
         <source>These leads are not marked as not duplicates</source>
         <translation>Эти лиды не отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/dismissals.py" line="37" />
+        <location filename="../../deskdup/services/dismissals.py" line="44" />
         <source>Leads #{a} and #{b} were marked as not duplicates by {author}; only a supervisor may take back other operators' marks</source>
         <translation>Лиды #{a} и #{b} отметил(а) как «не дубли» {author}; снять чужую отметку может только руководитель</translation>
     </message>
@@ -3170,173 +3205,178 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="162" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="174" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="175" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="175" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="178" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="182" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="184" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="185" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="185" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="186" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="186" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="187" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="288" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="289" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="298" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="299" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="310" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="311" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="320" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="321" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="336" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="337" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="374" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="375" />
         <source>A man and a woman: {a} / {b}</source>
         <translation>Мужчина и женщина: {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="462" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="463" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation>Оба отправили шаблон, который шлют многие, с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="467" />
-        <source>Both wrote {minutes} min apart, and no one else in those hours: '{text}'</source>
-        <translation>Оба написали с разницей {minutes} мин, и больше никто в эти часы: «{text}»</translation>
+        <location filename="../../deskdup/services/matching/evidence.py" line="468" />
+        <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
+        <translation>Оба написали с разницей {minutes} мин, и больше никто в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="472" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="473" />
+        <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
+        <translation>Оба написали с разницей {minutes} мин, и ещё несколько человек в это время: «{text}»</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="478" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation>Оба написали частый текст с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="477" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="483" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="480" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="486" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation>Написали почти то же с разницей {minutes} мин: «{text}» / «{other}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="66" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="67" />
         <source>Different e-mails {a} / {b}</source>
         <translation>Разные e-mail {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="333" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="355" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="335" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="356" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="373" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="374" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="375" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="376" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="376" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="377" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="58" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="59" />
         <source>On one deal: {deal}</source>
         <translation>На одной сделке: {deal}</translation>
     </message>
@@ -3357,7 +3397,7 @@
 <context>
     <name>Review</name>
     <message>
-        <location filename="../../deskdup/services/review.py" line="65" />
+        <location filename="../../deskdup/services/review.py" line="66" />
         <source>This group holds leads you may not read ({hidden}); there is nothing to compare</source>
         <translation>В этой группе лиды, которые вам не разрешено читать ({hidden}); сравнивать нечего</translation>
     </message>
@@ -4141,97 +4181,97 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="29" />
+        <location filename="../../deskdup/services/workspace.py" line="28" />
         <source>'{url}' is not a database address: {reason}</source>
         <translation>'{url}' — не адрес базы данных: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30" />
+        <location filename="../../deskdup/services/workspace.py" line="29" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation>Папка {folder} не существует; создайте её или выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="33" />
+        <location filename="../../deskdup/services/workspace.py" line="32" />
         <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
         <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="37" />
+        <location filename="../../deskdup/services/workspace.py" line="36" />
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation>{path} — это папка; выберите в ней файл рабочей базы или укажите новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="40" />
+        <location filename="../../deskdup/services/workspace.py" line="39" />
         <source>'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation>'{url}' — не та база, с которой работает deskdup: укажите файл SQLite или адрес PostgreSQL (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="45" />
+        <location filename="../../deskdup/services/workspace.py" line="44" />
         <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" in the window's "Open a workspace" dialog.</source>
         <translation>Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или кнопкой «Новая база…» в окне «Открыть рабочую базу».</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="51" />
+        <location filename="../../deskdup/services/workspace.py" line="50" />
         <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
         <translation>{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="56" />
+        <location filename="../../deskdup/services/workspace.py" line="55" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation>Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="60" />
+        <location filename="../../deskdup/services/workspace.py" line="59" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="65" />
+        <location filename="../../deskdup/services/workspace.py" line="64" />
         <source>The database role '{role}' may not use the workspace {url}: it is not one of its operators. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
         <translation>Роль базы данных '{role}' не может работать с рабочим пространством {url}: это не один из его операторов. Подключитесь под своей ролью или попросите руководителя выполнить: deskdup operator add {role} --db URL</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="71" />
+        <location filename="../../deskdup/services/workspace.py" line="70" />
         <source>The workspace {url} must be upgraded to this version of deskdup by the owner of its database: deskdup team init --db URL (as the owner). It said: {reason}</source>
         <translation>Рабочее пространство {url} должен обновить до этой версии deskdup владелец базы данных: deskdup team init --db URL (от имени владельца). Ответ базы: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="77" />
+        <location filename="../../deskdup/services/workspace.py" line="76" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="80" />
+        <location filename="../../deskdup/services/workspace.py" line="79" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
         <translation>Диск, на котором лежит рабочая база, заполнен; ничего не записано. Освободите место и повторите.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="85" />
+        <location filename="../../deskdup/services/workspace.py" line="84" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
         <translation>База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <location filename="../../deskdup/services/workspace.py" line="90" />
         <source>The database refused the change; nothing was written. It said: {reason}</source>
         <translation>База данных отказала в изменении; ничего не записано. Её ответ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="96" />
+        <location filename="../../deskdup/services/workspace.py" line="95" />
         <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
         <translation>Лид {leads} занят: {who} начал(а) изменение в {since}; ничего не объединено. Повторите, когда изменение закончится.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="101" />
+        <location filename="../../deskdup/services/workspace.py" line="100" />
         <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
         <translation>Лид {leads} занят другим сеансом базы данных; ничего не объединено. Повторите через минуту.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="106" />
+        <location filename="../../deskdup/services/workspace.py" line="105" />
         <source>deskdup ({login})</source>
         <translation>deskdup ({login})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="107" />
+        <location filename="../../deskdup/services/workspace.py" line="106" />
         <source>{program} (database user {user}{where})</source>
         <translation>{program} (пользователь базы {user}{where})</translation>
     </message>

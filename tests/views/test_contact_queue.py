@@ -88,3 +88,54 @@ def test_switch_the_queue_to_contacts_and_merge_a_pair_by_keyboard(
         timeout=30000,
     )
     assert window.queue.model.rowCount() == lead_groups
+
+
+def test_a_contact_group_marked_not_duplicates_leaves_the_queue(
+    qtbot, demo_ws, ops_runner, tmp_path, shown, monkeypatch
+):
+    from deskdup.models import ContactDismissal
+    from deskdup.views.dismiss_dialog import DismissDialog
+
+    context = AppContext(
+        workspace=demo_ws,
+        operator=workspace_operator(demo_ws, "supervisor"),
+        settings=Settings(tmp_path / "settings.ini"),
+        ops=ops_runner,
+    )
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: not window.scanning and bool(window.open_group), timeout=30000)
+    table = window.queue.table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_C, CTRL_SHIFT)
+    qtbot.waitUntil(
+        lambda: window.compare.plan is not None and window.compare.plan.entity == CONTACT,
+        timeout=30000,
+    )
+    contact_groups = window.queue.model.rowCount()
+    group = tuple(window.compare.plan.lead_ids)
+    asked = []
+
+    def ask(cls, parent, labels, excluded=None, contacts=False):
+        asked.append(contacts)
+        return "namesakes"
+
+    monkeypatch.setattr(DismissDialog, "ask", classmethod(ask))
+    assert window.compare.dismiss_button.isEnabled()
+    with qtbot.waitSignal(window.compare.dismissed, timeout=15000):
+        qtbot.keyClick(table, Qt.Key.Key_D, CTRL)
+    assert asked == [True]
+    qtbot.waitUntil(lambda: window.open_group != group and not window.scanning, timeout=30000)
+    assert window.queue.model.rowCount() == contact_groups - 1
+    with demo_ws.session() as s:
+        rows = s.scalars(select(ContactDismissal)).all()
+    pairs = {(r.contact_a_id, r.contact_b_id) for r in rows}
+    assert pairs == {(a, b) for a in sorted(group) for b in sorted(group) if a < b}
+    assert {r.reason for r in rows} == {"namesakes"}
+    # A scan afresh (the window's next refresh) leaves the pairs out too.
+    from deskdup.services.matching.contacts import scan_contacts
+    from deskdup.services.matching.settings import POSSIBLE
+
+    assert not pairs & {p.key for p in scan_contacts(demo_ws, tier=POSSIBLE).pairs}

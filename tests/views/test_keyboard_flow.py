@@ -127,8 +127,9 @@ def test_not_duplicates_with_reason_is_recorded(qtbot, workspace, runner, shown,
     show(qtbot, view, ids[:3])
     asked = []
 
-    def ask(cls, parent, labels):
+    def ask(cls, parent, labels, excluded=None, contacts=False):
         asked.append(labels)
+        assert not contacts
         return "namesakes"
 
     monkeypatch.setattr(DismissDialog, "ask", classmethod(ask))
@@ -334,7 +335,7 @@ def test_taking_one_lead_out_keeps_comparing_the_rest(qtbot, workspace, runner, 
     show(qtbot, view, ids[:3])
     asked = []
 
-    def ask(cls, parent, labels, excluded=None):
+    def ask(cls, parent, labels, excluded=None, contacts=False):
         asked.append((labels, excluded))
         return "a namesake"
 

@@ -136,6 +136,15 @@ def test_the_panel_shows_the_strongest_evidence_in_bits(qtbot, tmp_path):
 # ------------------------------------------------------------------ the team's
 
 
+def test_ok_without_a_change_saves_nothing_for_the_team(qtbot, tmp_path):
+    """Evidence an earlier version switched off with a negative weight stays as it was."""
+    team = TeamSettings(weights={"burst": -0.1, "surname_only": 0.5, "same_phone": 0.0})
+    dialog = _dialog(qtbot, Settings(tmp_path / "s.ini"), 0.6, None, team, supervisor=True)
+    assert not any(dialog.evidence[code].isChecked() for code in ("burst", "same_phone"))
+    assert dialog.team_settings() == team
+    assert dialog.apply().team is None
+
+
 def test_team_settings_are_read_only_for_an_operator(qtbot, tmp_path):
     team = TeamSettings(
         review_threshold=0.7, possible_threshold=0.3, burst_minutes=20, weights={"burst": 0.0}

@@ -38,6 +38,7 @@ from sqlalchemy import and_, func, select
 
 from deskdup.models import Channel, Contact, Deal, deal_contacts
 from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
+from deskdup.services.dismissals import contact_dismissals
 from deskdup.services.errors import Cancelled
 from deskdup.services.matching.evidence import _evidence, _reasons, _share_identifier, combine
 from deskdup.services.matching.index import MatchIndex
@@ -226,6 +227,7 @@ class ContactMatchIndex(MatchIndex):
             index.leads = load_contacts(conn, index.settings.region)
             check()
             index.deal_pairs = deals_of_several(conn, index.leads)
+            index.dismissed = contact_dismissals(conn)
             index.owners = _owners(conn)
         total = len(index.leads)
         if progress is not None:

@@ -335,19 +335,25 @@ class LeadHeader(Cell):
         self.exclude_button.setAutoRaise(True)
         # No key of its own: Tab reaches it (and Space presses it) from the grid.
         self.exclude_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.exclude_button.setToolTip(
-            self.tr("A different customer: take this lead out of the group for the whole team")
-        )
-        self.exclude_button.setAccessibleName(
-            self.tr("Lead {number} is a different customer").format(number=number_text)
-        )
+        if contact:
+            self.exclude_button.setToolTip(
+                self.tr(
+                    "A different customer: take this contact out of the group for the whole team"
+                )
+            )
+            self.exclude_button.setAccessibleName(
+                self.tr("Contact {number} is a different customer").format(number=number_text)
+            )
+        else:
+            self.exclude_button.setToolTip(
+                self.tr("A different customer: take this lead out of the group for the whole team")
+            )
+            self.exclude_button.setAccessibleName(
+                self.tr("Lead {number} is a different customer").format(number=number_text)
+            )
         self.exclude_button.setAccessibleDescription(self.exclude_button.toolTip())
         top.addWidget(self.exclude_button)
         self.layout_.addLayout(top)
-        if contact:
-            # "A different customer" marks pairs of leads; contacts have no such mark yet.
-            # (Hidden once it has its parent: shown before, it would be a window.)
-            self.exclude_button.hide()
 
         title = QHBoxLayout()
         title.setContentsMargins(0, 0, 0, 0)

@@ -494,10 +494,10 @@ class CompareView(QWidget):
             ReviewAction.VALUE_OF_LEAD,
         ):
             enable(editing, has_group)
-        # "Not duplicates" is kept for pairs of leads only (there is no such mark
-        # for contacts yet), and a contact group is merged, not bound.
+        # A group of leads or of contacts may be "not duplicates"; a contact
+        # group is merged, not bound.
         lead_group = has_group and self.plan is not None and self.plan.entity == LEAD
-        enable(ReviewAction.DISMISS, lead_group)
+        enable(ReviewAction.DISMISS, has_group)
         enable(ReviewAction.BIND, lead_group)
         # Moving between fields only highlights: fine while the group is greyed.
         enable(ReviewAction.FIELD_UP, self.plan is not None)
@@ -756,15 +756,17 @@ class CompareView(QWidget):
         group is done, as after "Not duplicates".
         """
         plan = self.plan
-        if plan is None or plan.entity != LEAD or not 0 <= index < len(plan.lead_ids):
+        if plan is None or not 0 <= index < len(plan.lead_ids):
             return
         lead_id = plan.lead_ids[index]
         others = [i for i in plan.lead_ids if i != lead_id]
+        entity = plan.entity
         reason = self._ask(
             lambda: DismissDialog.ask(
                 self,
                 [plan.cards[i].label for i in plan.lead_ids],
                 excluded=plan.cards[lead_id].label,
+                contacts=entity == CONTACT,
             )
         )
         if reason is None:
@@ -785,7 +787,8 @@ class CompareView(QWidget):
                 self.dismissed.emit(group)
 
         self._write(
-            lambda: exclude_lead(context.workspace, group, lead_id, operator_id, reason), done
+            lambda: exclude_lead(context.workspace, group, lead_id, operator_id, reason, entity),
+            done,
         )
 
     def bind_contact(self) -> None:
@@ -829,10 +832,11 @@ class CompareView(QWidget):
 
     def dismiss(self) -> None:
         plan = self.plan
-        if plan is None or plan.entity != LEAD:
+        if plan is None:
             return
         labels = [plan.cards[i].label for i in plan.lead_ids]
-        reason = self._ask(lambda: DismissDialog.ask(self, labels))
+        entity = plan.entity
+        reason = self._ask(lambda: DismissDialog.ask(self, labels, contacts=entity == CONTACT))
         if reason is None:
             return
         context = self._context
@@ -848,7 +852,9 @@ class CompareView(QWidget):
                 self._update_actions()
             self.dismissed.emit(lead_ids)
 
-        self._write(lambda: dismiss_group(context.workspace, lead_ids, operator_id, reason), done)
+        self._write(
+            lambda: dismiss_group(context.workspace, lead_ids, operator_id, reason, entity), done
+        )
 
     def undo_last(self) -> None:
         """Undo this operator's newest merge, after a confirmation."""
