@@ -2917,92 +2917,92 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="235" />
+        <location filename="../../deskdup/views/queue_model.py" line="236" />
         <source>{n} min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="237" />
+        <location filename="../../deskdup/views/queue_model.py" line="238" />
         <source>{n} h</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="238" />
+        <location filename="../../deskdup/views/queue_model.py" line="239" />
         <source>{n} d</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="244" />
+        <location filename="../../deskdup/views/queue_model.py" line="245" />
         <source>Score</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="245" />
+        <location filename="../../deskdup/views/queue_model.py" line="246" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="246" />
+        <location filename="../../deskdup/views/queue_model.py" line="247" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="247" />
+        <location filename="../../deskdup/views/queue_model.py" line="248" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="278" />
+        <location filename="../../deskdup/views/queue_model.py" line="281" />
         <source>Can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="280" />
+        <location filename="../../deskdup/views/queue_model.py" line="283" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="284" />
+        <location filename="../../deskdup/views/queue_model.py" line="287" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305" />
+        <location filename="../../deskdup/views/queue_model.py" line="308" />
         <source>locked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="307" />
+        <location filename="../../deskdup/views/queue_model.py" line="310" />
         <source>can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="308" />
+        <location filename="../../deskdup/views/queue_model.py" line="311" />
         <source>no channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="345" />
+        <location filename="../../deskdup/views/queue_model.py" line="350" />
         <source>You may merge this group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="348" />
+        <location filename="../../deskdup/views/queue_model.py" line="353" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="248" />
+        <location filename="../../deskdup/views/queue_model.py" line="249" />
         <source>Owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="249" />
+        <location filename="../../deskdup/views/queue_model.py" line="250" />
         <source>Age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="250" />
+        <location filename="../../deskdup/views/queue_model.py" line="251" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
@@ -3038,7 +3038,12 @@
 <context>
     <name>QueueModel</name>
     <message numerus="yes">
-        <location filename="../../deskdup/views/queue_model.py" line="338" />
+        <location filename="../../deskdup/views/queue_model.py" line="342" />
+        <source>%n contacts</source>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/queue_model.py" line="343" />
         <source>%n leads</source>
         <translation><numerusform>%n lead</numerusform><numerusform>%n leads</numerusform></translation>
     </message>
@@ -3122,7 +3127,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="147" />
-        <location filename="../../deskdup/views/queue.py" line="428" />
+        <location filename="../../deskdup/views/queue.py" line="426" />
         <source>All owners</source>
         <translation type="unfinished" />
     </message>
@@ -3167,27 +3172,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="489" />
+        <location filename="../../deskdup/views/queue.py" line="491" />
         <source>{n} groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="491" />
+        <location filename="../../deskdup/views/queue.py" line="493" />
         <source>{shown} of {total} groups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="494" />
+        <location filename="../../deskdup/views/queue.py" line="496" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="496" />
+        <location filename="../../deskdup/views/queue.py" line="498" />
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="498" />
+        <location filename="../../deskdup/views/queue.py" line="500" />
         <source>{n} locked</source>
         <translation type="unfinished" />
     </message>
@@ -4165,97 +4170,97 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="29" />
+        <location filename="../../deskdup/services/workspace.py" line="28" />
         <source>'{url}' is not a database address: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30" />
+        <location filename="../../deskdup/services/workspace.py" line="29" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="33" />
+        <location filename="../../deskdup/services/workspace.py" line="32" />
         <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="37" />
+        <location filename="../../deskdup/services/workspace.py" line="36" />
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="40" />
+        <location filename="../../deskdup/services/workspace.py" line="39" />
         <source>'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="45" />
+        <location filename="../../deskdup/services/workspace.py" line="44" />
         <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" in the window's "Open a workspace" dialog.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="51" />
+        <location filename="../../deskdup/services/workspace.py" line="50" />
         <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="56" />
+        <location filename="../../deskdup/services/workspace.py" line="55" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="60" />
+        <location filename="../../deskdup/services/workspace.py" line="59" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="65" />
+        <location filename="../../deskdup/services/workspace.py" line="64" />
         <source>The database role '{role}' may not use the workspace {url}: it is not one of its operators. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="71" />
+        <location filename="../../deskdup/services/workspace.py" line="70" />
         <source>The workspace {url} must be upgraded to this version of deskdup by the owner of its database: deskdup team init --db URL (as the owner). It said: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="77" />
+        <location filename="../../deskdup/services/workspace.py" line="76" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="80" />
+        <location filename="../../deskdup/services/workspace.py" line="79" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="85" />
+        <location filename="../../deskdup/services/workspace.py" line="84" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <location filename="../../deskdup/services/workspace.py" line="90" />
         <source>The database refused the change; nothing was written. It said: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="96" />
+        <location filename="../../deskdup/services/workspace.py" line="95" />
         <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="101" />
+        <location filename="../../deskdup/services/workspace.py" line="100" />
         <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="106" />
+        <location filename="../../deskdup/services/workspace.py" line="105" />
         <source>deskdup ({login})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="107" />
+        <location filename="../../deskdup/services/workspace.py" line="106" />
         <source>{program} (database user {user}{where})</source>
         <translation type="unfinished" />
     </message>

@@ -2917,92 +2917,92 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="235" />
+        <location filename="../../deskdup/views/queue_model.py" line="236" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="237" />
+        <location filename="../../deskdup/views/queue_model.py" line="238" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="238" />
+        <location filename="../../deskdup/views/queue_model.py" line="239" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="244" />
+        <location filename="../../deskdup/views/queue_model.py" line="245" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="245" />
+        <location filename="../../deskdup/views/queue_model.py" line="246" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="246" />
+        <location filename="../../deskdup/views/queue_model.py" line="247" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="247" />
+        <location filename="../../deskdup/views/queue_model.py" line="248" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="278" />
+        <location filename="../../deskdup/views/queue_model.py" line="281" />
         <source>Can merge</source>
         <translation>Можно объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="280" />
+        <location filename="../../deskdup/views/queue_model.py" line="283" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="284" />
+        <location filename="../../deskdup/views/queue_model.py" line="287" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305" />
+        <location filename="../../deskdup/views/queue_model.py" line="308" />
         <source>locked</source>
         <translation>нельзя объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="307" />
+        <location filename="../../deskdup/views/queue_model.py" line="310" />
         <source>can merge</source>
         <translation>можно объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="308" />
+        <location filename="../../deskdup/views/queue_model.py" line="311" />
         <source>no channels</source>
         <translation>нет каналов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="345" />
+        <location filename="../../deskdup/views/queue_model.py" line="350" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="348" />
+        <location filename="../../deskdup/views/queue_model.py" line="353" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="248" />
+        <location filename="../../deskdup/views/queue_model.py" line="249" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="249" />
+        <location filename="../../deskdup/views/queue_model.py" line="250" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="250" />
+        <location filename="../../deskdup/views/queue_model.py" line="251" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -3038,7 +3038,12 @@
 <context>
     <name>QueueModel</name>
     <message numerus="yes">
-        <location filename="../../deskdup/views/queue_model.py" line="338" />
+        <location filename="../../deskdup/views/queue_model.py" line="342" />
+        <source>%n contacts</source>
+        <translation><numerusform>%n контакт</numerusform><numerusform>%n контакта</numerusform><numerusform>%n контактов</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/queue_model.py" line="343" />
         <source>%n leads</source>
         <translation><numerusform>%n лид</numerusform><numerusform>%n лида</numerusform><numerusform>%n лидов</numerusform></translation>
     </message>
@@ -3122,7 +3127,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="147" />
-        <location filename="../../deskdup/views/queue.py" line="428" />
+        <location filename="../../deskdup/views/queue.py" line="426" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
@@ -3167,27 +3172,27 @@
         <translation>Группы для проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="489" />
+        <location filename="../../deskdup/views/queue.py" line="491" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="491" />
+        <location filename="../../deskdup/views/queue.py" line="493" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="494" />
+        <location filename="../../deskdup/views/queue.py" line="496" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="496" />
+        <location filename="../../deskdup/views/queue.py" line="498" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="498" />
+        <location filename="../../deskdup/views/queue.py" line="500" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>
@@ -4166,97 +4171,97 @@
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="29" />
+        <location filename="../../deskdup/services/workspace.py" line="28" />
         <source>'{url}' is not a database address: {reason}</source>
         <translation>'{url}' — не адрес базы данных: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="30" />
+        <location filename="../../deskdup/services/workspace.py" line="29" />
         <source>The folder {folder} does not exist; create it or choose another.</source>
         <translation>Папка {folder} не существует; создайте её или выберите другую.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="33" />
+        <location filename="../../deskdup/services/workspace.py" line="32" />
         <source>{path} is not a deskdup workspace (it is not a SQLite database); choose another file.</source>
         <translation>{path} — не рабочая база deskdup (это не база SQLite); выберите другой файл.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="37" />
+        <location filename="../../deskdup/services/workspace.py" line="36" />
         <source>{path} is a folder; choose a workspace file in it or give a new file name.</source>
         <translation>{path} — это папка; выберите в ней файл рабочей базы или укажите новое имя файла.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="40" />
+        <location filename="../../deskdup/services/workspace.py" line="39" />
         <source>'{url}' is not a kind of database deskdup works with: give a SQLite file or a PostgreSQL address (postgresql://user@server/database).</source>
         <translation>'{url}' — не та база, с которой работает deskdup: укажите файл SQLite или адрес PostgreSQL (postgresql://пользователь@сервер/база).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="45" />
+        <location filename="../../deskdup/services/workspace.py" line="44" />
         <source>File not found: {path}. Check the path for a typo. A new, empty workspace is made only on request: deskdup init --db {quoted}, or "New workspace…" in the window's "Open a workspace" dialog.</source>
         <translation>Файл не найден: {path}. Проверьте, нет ли опечатки в пути. Новая пустая рабочая база создаётся только по запросу: deskdup init --db {quoted} или кнопкой «Новая база…» в окне «Открыть рабочую базу».</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="51" />
+        <location filename="../../deskdup/services/workspace.py" line="50" />
         <source>{path} is a CRM export (a spreadsheet), not a deskdup workspace. Import it into a workspace with: deskdup import {quoted} --db WORKSPACE</source>
         <translation>{path} — выгрузка из CRM (таблица), а не рабочая база deskdup. Импортируйте её в рабочую базу: deskdup import {quoted} --db БАЗА</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="56" />
+        <location filename="../../deskdup/services/workspace.py" line="55" />
         <source>Cannot open the workspace file {path}: {reason}. Check that you may read and write it.</source>
         <translation>Не удалось открыть файл рабочей базы {path}: {reason}. Проверьте, что у вас есть права на чтение и запись.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="60" />
+        <location filename="../../deskdup/services/workspace.py" line="59" />
         <source>Cannot open the database {url}: {reason}. Check that the server is running and the address, user and password are right.</source>
         <translation>Не удалось открыть базу {url}: {reason}. Проверьте, что сервер запущен, а адрес, пользователь и пароль верны.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="65" />
+        <location filename="../../deskdup/services/workspace.py" line="64" />
         <source>The database role '{role}' may not use the workspace {url}: it is not one of its operators. Connect with your own role, or ask a supervisor to run: deskdup operator add {role} --db URL</source>
         <translation>Роль базы данных '{role}' не может работать с рабочим пространством {url}: это не один из его операторов. Подключитесь под своей ролью или попросите руководителя выполнить: deskdup operator add {role} --db URL</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="71" />
+        <location filename="../../deskdup/services/workspace.py" line="70" />
         <source>The workspace {url} must be upgraded to this version of deskdup by the owner of its database: deskdup team init --db URL (as the owner). It said: {reason}</source>
         <translation>Рабочее пространство {url} должен обновить до этой версии deskdup владелец базы данных: deskdup team init --db URL (от имени владельца). Ответ базы: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="77" />
+        <location filename="../../deskdup/services/workspace.py" line="76" />
         <source>The database is busy with another operator's change; try again in a moment</source>
         <translation>База занята изменением другого оператора; повторите через минуту</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="80" />
+        <location filename="../../deskdup/services/workspace.py" line="79" />
         <source>The disk is full where the workspace is kept; nothing was written. Free some space and try again.</source>
         <translation>Диск, на котором лежит рабочая база, заполнен; ничего не записано. Освободите место и повторите.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="85" />
+        <location filename="../../deskdup/services/workspace.py" line="84" />
         <source>The database took too long to answer ({seconds} s); nothing was written. Try again; if it keeps happening, ask the database administrator.</source>
         <translation>База данных слишком долго не отвечала ({seconds} с); ничего не записано. Повторите; если это повторяется, обратитесь к администратору базы данных.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="91" />
+        <location filename="../../deskdup/services/workspace.py" line="90" />
         <source>The database refused the change; nothing was written. It said: {reason}</source>
         <translation>База данных отказала в изменении; ничего не записано. Её ответ: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="96" />
+        <location filename="../../deskdup/services/workspace.py" line="95" />
         <source>Lead {leads} is held by {who}, whose change has been open since {since}; nothing was merged. Try again when they finish.</source>
         <translation>Лид {leads} занят: {who} начал(а) изменение в {since}; ничего не объединено. Повторите, когда изменение закончится.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="101" />
+        <location filename="../../deskdup/services/workspace.py" line="100" />
         <source>Lead {leads} is held by another session of the database; nothing was merged. Try again in a moment.</source>
         <translation>Лид {leads} занят другим сеансом базы данных; ничего не объединено. Повторите через минуту.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="106" />
+        <location filename="../../deskdup/services/workspace.py" line="105" />
         <source>deskdup ({login})</source>
         <translation>deskdup ({login})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/workspace.py" line="107" />
+        <location filename="../../deskdup/services/workspace.py" line="106" />
         <source>{program} (database user {user}{where})</source>
         <translation>{program} (пользователь базы {user}{where})</translation>
     </message>

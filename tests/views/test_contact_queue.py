@@ -47,6 +47,9 @@ def test_switch_the_queue_to_contacts_and_merge_a_pair_by_keyboard(
     )
     contact_groups = window.queue.model.rowCount()
     assert contact_groups >= 3  # the demo's duplicate contacts
+    model = window.queue.model
+    first = model.rows()[0]
+    assert model.size_text(first) == f"{len(first.lead_ids)} contacts"
     plan = window.compare.plan
     group, primary = tuple(plan.lead_ids), plan.primary_id
     assert window.open_group == group
