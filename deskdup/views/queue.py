@@ -259,6 +259,11 @@ class QueueView(QWidget):
                 text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
                 # Room for the padding and the sort arrow beside the text.
                 needed = metrics.horizontalAdvance(text) + 26
+                if column == Column.SCORE:
+                    # The size under the score ("5 контактов" is wider than "Оценка").
+                    cells = self.table.fontMetrics()
+                    sizes = (self.model.size_of(n) for n in range(2, 7))
+                    needed = max(needed, max(map(cells.horizontalAdvance, sizes)) + 12)
                 if only_widen:
                     header.resizeSection(column, max(header.sectionSize(column), needed))
                 else:
@@ -459,6 +464,7 @@ class QueueView(QWidget):
 
     def _entity_switched(self, _index: int) -> None:
         self.model.entity = self.entity_kind  # "2 contacts" under a contact group's score
+        self.fit_columns(only_widen=True)
         self.entity_changed.emit(self.entity_kind)
 
     def set_entity(self, entity: str) -> None:

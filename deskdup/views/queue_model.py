@@ -338,9 +338,13 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def size_text(self, row: QueueRow) -> str:
+        return self.size_of(len(row.lead_ids))
+
+    def size_of(self, count: int) -> str:
+        """The size of a group of ``count``: "3 leads", or "3 contacts" in a queue of contacts."""
         if self.entity == CONTACT:
-            return self.tr("%n contacts", "", len(row.lead_ids))
-        return self.tr("%n leads", "", len(row.lead_ids))
+            return self.tr("%n contacts", "", count)
+        return self.tr("%n leads", "", count)
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if column == Column.LOCK and row.claimed_by:
