@@ -55,15 +55,40 @@ def test_a_reworded_copy_is_alike_and_a_strangers_question_is_not():
     assert likeness(QUESTION, REWORDED) >= 75
     assert likeness(QUESTION, "сколько будет стоить шкаф купе 2,4 м в прихожую белый глянец") >= 90
     # Built the same way, other numbers: another person's question.
-    assert numbers_differ(fold(QUESTION), fold("Сколько будет стоить шкаф-купе 3 м в прихожую"))
+    assert numbers_differ(QUESTION, "Сколько будет стоить шкаф-купе 3 м в прихожую")
     assert likeness(QUESTION, "Сколько будет стоить шкаф-купе 3 м в прихожую, белый глянец?") == 0
-    # "2,4 м" and "24 м" are one size.
-    assert not numbers_differ("шкаф 2 4 м", "шкаф 24 м")
+    # "2,4 м" and "24 м" are one size; a detail left out is no other number.
+    assert not numbers_differ("шкаф 2,4 м", "шкаф 24 м")
+    assert not numbers_differ("стеллаж 2 м, в комнату 12 кв.м", "в комнату 12 кв.м, стеллаж 2 м")
+    assert not numbers_differ("стеллаж 2 м, в комнату 12 кв.м", "стеллаж 2 м")
+    assert numbers_differ("стеллаж 2 м, в комнату 12 кв.м", "стеллаж 3 м, в комнату 12 кв.м")
+
+
+def test_the_question_worded_otherwise_or_its_clauses_moved_is_the_same_question():
+    # The frame of the question changes, the thing asked about does not.
+    assert likeness(
+        "Сколько будет стоить угловой шкаф 2,3 м в прихожую?",
+        "Какая цена на уговой шкаф 2,3 м в прихожую?",
+    ) >= 90
+    assert likeness(
+        "Гардеробную 1,5 м орех сколько по времени делаете?",
+        "Здравствуйте! гардеробную 1,5 м орех за сколько сделаете?",
+    ) >= 75
+    # A clause put first and another added.
+    assert likeness(
+        "Рассчитайте пожалуйста стеллаж ширина 210 см, в комнату 12 кв.м",
+        "В конмату 12 кв.м, в Кировском районе, Рассчитайте пожалуйста стеллаж ширина 210 см",
+    ) >= 75
+    # Asked about something else: not alike, however the question is framed.
+    assert likeness(
+        "Хочу заказать угловой шкаф 210 на 40, в прихожую",
+        "Хочу заказать стеллаж белый глянец в детскую",
+    ) < 75
 
 
 _WORDS = st.sampled_from(
     ("шкаф", "купе", "кухня", "стол", "комод", "белый", "дуб", "сонома", "прихожая", "спальня",
-     "сроки", "замер", "цена", "доставка", "массив", "зеркало", "ящики", "глянец")
+     "ручки", "замер", "фасад", "доставка", "массив", "зеркало", "ящики", "глянец")
 )  # fmt: skip
 
 
@@ -130,8 +155,9 @@ def _template_wave(s, text: str, count: int, start: datetime) -> list[Lead]:
 def test_a_template_many_leads_send_is_weak_evidence(workspace):
     template = "Здравствуйте! Интересует ваше объявление, ещё актуально?"
     with workspace.session() as s:
-        # The hour the ad runs, many strangers send its line.
-        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(minutes=50))
+        # While the ad runs, many strangers send its line (within the burst
+        # window around the two below).
+        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(minutes=20))
         # Two strangers called Сергей among them, minutes apart.
         a = make_lead(s, channel=Channel.TELEGRAM, created_at=T0, first_name="Sergei",
                       comms=[(MESSENGER, Channel.TELEGRAM, "@sbeliaev")],
@@ -158,6 +184,26 @@ def test_a_template_many_leads_send_is_weak_evidence(workspace):
                       chats=[(Channel.WHATSAPP, template)])  # fmt: skip
     likely = {key for p in scan_workspace(workspace).pairs for key in [p.key]}
     assert not {(a.id, c.id), (b.id, c.id)} & likely
+
+
+def test_a_texts_tier_is_told_within_the_burst_window(workspace):
+    """A text others sent an hour before (outside the burst window) leaves a
+    pair minutes apart rare; two more within the window make it few, a wave in
+    it a template."""
+    template = "Здравствуйте! Интересует ваше объявление, ещё актуально?"
+    with workspace.session() as s:
+        _template_wave(s, template, TEMPLATE_COUNT, T0 - timedelta(minutes=70))
+        a = make_lead(s, channel=Channel.TELEGRAM, created_at=T0, first_name="Sergei",
+                      chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+        b = make_lead(s, channel=Channel.AVITO, created_at=T0 + timedelta(minutes=5),
+                      first_name="Сергей", chats=[(Channel.AVITO, template)])  # fmt: skip
+    assert {MatchIndex.build(workspace).leads[i].tier for i in (a.id, b.id)} == {"rare"}
+    with workspace.session() as s:
+        _template_wave(s, template, 2, T0 + timedelta(minutes=20))
+    assert {MatchIndex.build(workspace).leads[i].tier for i in (a.id, b.id)} == {"few"}
+    with workspace.session() as s:
+        _template_wave(s, template, TEMPLATE_COUNT, T0 + timedelta(minutes=10))
+    assert {MatchIndex.build(workspace).leads[i].tier for i in (a.id, b.id)} == {"template"}
 
 
 def test_a_text_many_send_on_other_days_is_common_not_a_template_today(workspace):
@@ -225,7 +271,11 @@ def test_refresh_follows_a_text_that_becomes_a_template(workspace):
 
 @pytest.mark.parametrize(
     ("first", "last"),
-    [("Андрей", "Соколов"), ("Атнон", "Соколов")],  # a typo'd first name: the surname's form tells
+    [
+        ("Андрей", "Соколов"),
+        ("Атнон", "Соколов"),  # a typo'd first name: the surname's form tells
+        ("Андей", ""),  # a typo'd first name alone: the name it is one letter from tells
+    ],
 )
 def test_a_shared_phone_with_a_man_and_a_woman_is_a_household(workspace, first, last):
     with workspace.session() as s:
@@ -237,6 +287,22 @@ def test_a_shared_phone_with_a_man_and_a_woman_is_a_household(workspace, first, 
     (pair,) = scan_workspace(workspace, threshold=0.0).pairs
     assert "same_phone" in _codes(pair)
     assert _codes(pair) & {"different_first_names", "different_genders"}
+
+
+def test_two_known_names_one_letter_apart_are_two_names(workspace):
+    """Лёша (a Telegram handle) and Lena share no name, however close their
+    coarse keys (lesa / lena): two names, not one typo'd."""
+    template = "Интересует акция на кухни"
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.TELEGRAM, created_at=T0,
+                  comms=[(MESSENGER, Channel.TELEGRAM, "@lyosha_fedotov")],
+                  chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+        make_lead(s, channel=Channel.WHATSAPP, first_name="Lena",
+                  created_at=T0 + timedelta(minutes=9),
+                  comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                  chats=[(Channel.WHATSAPP, template)])  # fmt: skip
+    (pair,) = scan_workspace(workspace, threshold=0.0).pairs
+    assert not {"first_name", "first_name_common", "nickname_name"} & _codes(pair)
 
 
 # ----------------------------------------------------------------- tiers

@@ -17,6 +17,7 @@ from deskdup.services.names import (
     parse_nickname,
     skeleton,
     surname_key,
+    typo_first_name_forms,
 )
 
 
@@ -232,3 +233,35 @@ def test_every_first_name_of_the_demo_is_known_to_names():
     demo += [d for diminutives in demo_names.FEMALE_NAMES.values() for d in diminutives]
     assert [name for name in demo if not is_known_first_name(name)] == []
     assert not is_known_first_name("Петров")
+
+
+@pytest.mark.parametrize(
+    ("typed", "name"),
+    [
+        ("Андей", "Андрей"),  # a letter missing
+        ("Лнеа", "Елена"),  # two swapped (Лена)
+        ("Крилл", "Кирилл"),
+        ("Алкесей", "Алексей"),
+        ("светална", "Светлана"),
+        ("Ктя", "Екатерина"),  # Катя
+        ("Alkesei", "Алексей"),  # Latin: by the skeleton
+    ],
+)
+def test_a_first_name_one_typo_off_is_that_name(typed, name):
+    assert name in typo_first_name_forms(typed)
+    assert name in parse_name(typed).firsts
+    assert name in parse_name(f"Денисов {typed}").firsts
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Никта",  # Ника (a woman's) or Никита (a man's): not told
+        "Ильина",  # a surname one letter from Ирина
+        "Мишин",
+        "Оля",  # a known name is no typo
+        "Яна",
+    ],
+)
+def test_no_typo_reading_where_the_names_near_disagree_or_a_surname_is_typed(typed):
+    assert not typo_first_name_forms(typed)

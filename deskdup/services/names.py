@@ -534,6 +534,56 @@ _FULL_SKELETONS = frozenset(skeleton(n) for n in FULL_NAMES)
 _MAX_FIRST_LEN = max(len(k) for k in _FIRST_INDEX)
 
 
+def _build_deletions(keys) -> dict[str, frozenset[str]]:
+    """Every key and each form of it with one letter left out -> the keys: two
+    words one typo apart share one of these (a symmetric deletion index), so a
+    typo is looked up without comparing the word with every name."""
+    index: dict[str, set[str]] = {}
+    for key in keys:
+        for probe in _deletions(key):
+            index.setdefault(probe, set()).add(key)
+    return {probe: frozenset(found) for probe, found in index.items()}
+
+
+def _deletions(key: str) -> set[str]:
+    return {key, *(key[:i] + key[i + 1 :] for i in range(len(key)))}
+
+
+# Cyrillic names are looked up as written (Лена and Лёня share a skeleton),
+# Latin ones by skeleton; from this many letters on (a shorter word is one
+# letter from too many names).
+_TYPO_TABLES = (
+    (_EXACT_FORMS, _build_deletions(k for k in _EXACT_FORMS if len(k) >= 3), 3),
+    (_FIRST_INDEX, _build_deletions(k for k in _FIRST_INDEX if len(k) >= 3), 4),
+)
+_NAME_LIKE_SURNAME = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "enko", "uk")
+
+
+@lru_cache(maxsize=100_000)
+def typo_first_name_forms(token: str) -> frozenset[str]:
+    """The canonical names a word one typo from a known first name stands for
+    (a swapped, missing, extra or wrong letter, not the first one: Андей,
+    Лнеа, Крилл, Алкесей), when the names it is that close to are all of one
+    gender; else none.  Words with a surname's ending are left alone (Ильина
+    is not Ирина)."""
+    latin = skeleton(token)
+    if latin.endswith(_NAME_LIKE_SURNAME):
+        return frozenset()
+    forms: set[str] = set()
+    cyrillic = is_cyrillic(token)
+    names, deletions, shortest = _TYPO_TABLES[0 if cyrillic else 1]
+    key = fold(token) if cyrillic else latin
+    if len(key) < shortest or key in names:
+        return frozenset()
+    for probe in _deletions(key):
+        for candidate in deletions.get(probe, ()):
+            if candidate[0] == key[0] and OSA.distance(candidate, key, score_cutoff=1) <= 1:
+                forms.update(names[candidate])
+    if forms & FEMALE_NAMES and forms - FEMALE_NAMES:
+        return frozenset()
+    return frozenset(forms)
+
+
 def first_name_forms(token: str) -> frozenset[str]:
     """The canonical full names a first name (full, diminutive, Latin) may stand for."""
     return _FIRST_INDEX.get(skeleton(token), frozenset())
@@ -742,6 +792,10 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
                     key = skeleton(reading)
                     forms = _FIRST_INDEX[key]
                     break
+        typo = False
+        if not forms and field != "middle" and not looks_like_patronymic(word):
+            forms = typo_first_name_forms(word)  # Андей: Андрей
+            typo = bool(forms)
         if field == "middle" and not forms:
             patronymic = key
             continue
@@ -749,7 +803,7 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
             firsts.update(forms)
             first_keys.add(key)
             first_words.add(fold(word))
-            diminutive = diminutive or key not in _FULL_SKELETONS
+            diminutive = diminutive or (key not in _FULL_SKELETONS and not typo)
             continue
         if looks_like_patronymic(word) and (field != "last" or len(tagged) > 2):
             patronymic = patronymic or key

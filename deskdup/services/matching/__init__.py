@@ -47,8 +47,8 @@ from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.compare import score_pair
 from deskdup.services.matching.evidence import Evidence, combine
 from deskdup.services.matching.index import MatchIndex, scan_workspace
+from deskdup.services.matching.inquiry import MESSAGE_CHARS
 from deskdup.services.matching.keys import GLUED_SURNAME_MIN
-from deskdup.services.matching.load import MESSAGE_CHARS
 from deskdup.services.matching.model import LinkageModel, prior_model
 from deskdup.services.matching.probe import probe_record
 from deskdup.services.matching.search import lookup, refresh_search

@@ -13,6 +13,7 @@ from itertools import repeat
 
 from deskdup.services.candidates import Reason
 from deskdup.services.matching.evidence import (
+    _TIER_RANK,
     _UNKNOWN,
     Evidence,
     _best_name_match,
@@ -20,7 +21,7 @@ from deskdup.services.matching.evidence import (
     _name_conflict,
     _reasons,
 )
-from deskdup.services.matching.inquiry import is_personal_text, likeness
+from deskdup.services.matching.inquiry import is_personal_text, likeness, wording
 from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
 from deskdup.services.matching.model import (
     EMAIL,
@@ -61,9 +62,9 @@ _TIME_LEVELS = (
     (_L[TIME, "gt7d"], _L[TIME, "gt7d"]),
 )
 _RETURN_LEVELS = (1, 1, 1, 1, 2, 3, 4)
-_TIER_RANK = {"personal": 0, "rare": 1, "common": 2, "template": 3}
 _MESSAGE_BY_TIER = {
     "rare": _L[MESSAGE, "rare"],
+    "few": _L[MESSAGE, "few"],
     "common": _L[MESSAGE, "common"],
     "template": _L[MESSAGE, "template"],
 }
@@ -131,11 +132,14 @@ _SWITCH: dict[str, tuple[tuple[int, int], ...]] = {
     "burst": tuple(
         (TIME, level) for level, name in enumerate(LEVELS[TIME]) if name.endswith("_switch")
     ),
-    "same_message": ((MESSAGE, 2),),
-    "similar_message": ((MESSAGE, 3),),
-    "rare_message": ((MESSAGE, 4),),
-    "common_message": ((MESSAGE, 5),),
-    "template_message": ((MESSAGE, 6),),
+    "same_message": ((MESSAGE, _L[MESSAGE, "personal_same"]),),
+    "similar_message": (
+        (MESSAGE, _L[MESSAGE, "personal_similar"]),
+        (MESSAGE, _L[MESSAGE, "personal_reworded"]),
+    ),
+    "rare_message": ((MESSAGE, _L[MESSAGE, "rare"]), (MESSAGE, _L[MESSAGE, "few"])),
+    "common_message": ((MESSAGE, _L[MESSAGE, "common"]),),
+    "template_message": ((MESSAGE, _L[MESSAGE, "template"]),),
     **{
         code: ((NAME, _NAME_LEVEL[code]),)
         for code in (
@@ -223,9 +227,15 @@ def _message_level(x: _Lead, y: _Lead, minutes: float, settings: MatchSettings) 
     tier = max(x.tier, y.tier, key=_TIER_RANK.__getitem__)
     if tier == "personal":
         if is_personal_text(x.message) and is_personal_text(y.message):
-            if alike >= SAME_MESSAGE:
+            # As worded (a typo, a greeting), or only the same content (the
+            # question framed otherwise, a clause moved): the model weighs
+            # each, as strangers' questions share contents more often.
+            worded = wording(x.message, y.message)
+            if worded >= SAME_MESSAGE:
                 return _L[MESSAGE, "personal_same"]
-            return _L[MESSAGE, "personal_similar"]
+            if worded >= SIMILAR_MESSAGE:
+                return _L[MESSAGE, "personal_similar"]
+            return _L[MESSAGE, "personal_reworded"]
         tier = "rare"
     return _MESSAGE_BY_TIER[tier]
 
@@ -279,7 +289,9 @@ SAMPLE_PAIRS = 10_000
 _ALWAYS_CANDIDATES = (
     _L[MESSAGE, "personal_same"],
     _L[MESSAGE, "personal_similar"],
+    _L[MESSAGE, "personal_reworded"],
     _L[MESSAGE, "rare"],
+    _L[MESSAGE, "few"],
 )
 
 

@@ -75,12 +75,13 @@ def _firsts_match(a: NameParts, b: NameParts) -> bool:
         return False
     if a.firsts and b.firsts and opposite_genders(a.firsts, b.firsts):
         return False  # Евгений / Евгения is no typo
+    if a.firsts and b.firsts:
+        # Both are known names (Иван, Игорь; Лёша, Лена): only a typo that
+        # happens to spell another name is left, and the typed words tell it
+        # (Иина ~ Ирина); their coarse keys one letter apart do not (lesa ~ lena).
+        return any(close_words(x, y) for x in a.first_words for y in b.first_words)
     if any(close_words(x, y) for x in a.first_keys for y in b.first_keys):
         return True
-    if a.firsts and b.firsts:
-        # Both are known names (Иван, Игорь): only a typo that happens to spell
-        # another name is left, and the typed words tell it (Иина ~ Ирина).
-        return any(close_words(x, y) for x in a.first_words for y in b.first_words)
     words_a = (*a.first_words, *first_name_words(a.firsts))
     words_b = (*b.first_words, *first_name_words(b.firsts))
     return any(close_words(x, y) for x in a.first_words for y in words_b) or any(
@@ -441,7 +442,7 @@ _MESSAGE_CODES = (
     "common_message",
     "template_message",
 )
-_TIER_RANK = {"personal": 0, "rare": 1, "common": 2, "template": 3}
+_TIER_RANK = {"personal": 0, "rare": 1, "few": 2, "common": 3, "template": 4}
 
 
 def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: float):
@@ -465,7 +466,12 @@ def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: floa
     elif tier == "rare":
         code = "rare_message"
         template = QT_TRANSLATE_NOOP(
-            "Reason", "Both wrote {minutes} min apart, and no one else in those hours: '{text}'"
+            "Reason", "Both wrote {minutes} min apart, and no one else around then: '{text}'"
+        )
+    elif tier == "few":
+        code = "rare_message"
+        template = QT_TRANSLATE_NOOP(
+            "Reason", "Both wrote {minutes} min apart, and a few others around then: '{text}'"
         )
     elif tier == "common":
         code = "common_message"

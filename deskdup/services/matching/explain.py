@@ -79,8 +79,14 @@ LEVEL_WORDS: dict[tuple[str, str], str] = {
     ("message", "personal_similar"): QT_TRANSLATE_NOOP(
         "Evidence", "Much the same inquiry (reworded)"
     ),
+    ("message", "personal_reworded"): QT_TRANSLATE_NOOP(
+        "Evidence", "The same thing asked in other words"
+    ),
     ("message", "rare"): QT_TRANSLATE_NOOP(
-        "Evidence", "Same short or frequent inquiry, but no one else's in those hours"
+        "Evidence", "Same short or frequent inquiry, no one else's around then"
+    ),
+    ("message", "few"): QT_TRANSLATE_NOOP(
+        "Evidence", "Same short or frequent inquiry, a few others' around then"
     ),
     ("message", "common"): QT_TRANSLATE_NOOP("Evidence", "Same inquiry that a few leads send"),
     ("message", "template"): QT_TRANSLATE_NOOP("Evidence", "Same template many leads send"),

@@ -33,7 +33,7 @@ from deskdup.services.matching.evidence import (
     combine,
 )
 from deskdup.services.matching.groups import _groups, rank_pairs  # noqa: F401 (tests)
-from deskdup.services.matching.inquiry import is_personal_text, rarity
+from deskdup.services.matching.inquiry import ALONE_COUNT, is_personal_text, rarity
 from deskdup.services.matching.keys import (
     MESSAGE_MIN_CHARS,
     _message_hashes,
@@ -208,13 +208,14 @@ class MatchIndex(Refreshing):
                         out.update(members)
         if rec.tier != "personal" and rec.message:
             # The same text, which many send on other days (or too short to
-            # be personal), but no one else in these hours: its copies pair.
-            # A text a few or many others sent in these hours (common, a
-            # template) pairs only its copies from other channels within the
-            # burst window; the model weighs them by the text's tier.
+            # be personal), but no one else or a few others in these hours
+            # (rare, few): its copies pair.  A text more others sent in these
+            # hours (common, a template) pairs only its copies from other
+            # channels within the burst window; the model weighs them by the
+            # text's tier.
             text = _text_hash(rec)
             message_bucket = int(rec.minute // self._message_bucket)
-            rare = rec.tier == "rare"
+            rare = rec.tier in ("rare", "few")
             leads = self.leads
             window = self.settings.burst_minutes
             for offset in _NARROW_OFFSETS:
@@ -277,24 +278,41 @@ class MatchIndex(Refreshing):
     # ----------------------------------------------------------------- rarity
 
     def _tier_of(self, rec: _Lead) -> str:
-        """How generic the lead's inquiry text is (``inquiry.rarity``): a template
-        when many leads sent it in the hours around the lead (its message bucket
-        and the neighbouring ones: an ad's line the hour the ad runs); common when
-        more leads sent it than one person's burst would, at any time (a
-        marketplace's default question, a form's preset), or when it is too short
-        to say something of one person; else personal."""
+        """How generic the lead's inquiry text is (``inquiry.rarity``).  Personal:
+        a question of one person's words that few leads sent in the hours around
+        the lead (its message bucket and the neighbouring ones) and few at any
+        time.  Any other text (a template, a marketplace's default question, a
+        form's preset, one too short to say something of one person) is told by
+        how many leads sent it within the burst window around the lead, the
+        scale of a burst: rare when no one else did (the lead and one other at
+        most), few up to ``inquiry.PERSONAL_COUNT``, then common, then a
+        template (an ad's line while the ad runs)."""
         text = _text_hash(rec)
         if text is None:
             return "personal"
         bucket = int(rec.minute // self._message_bucket)
         get = self.blocks.get
         near = sum(len(get(hash((text, bucket + offset)))) for offset in _NARROW_OFFSETS)
-        tier = rarity(near)
-        if tier == "personal" and (
-            rarity(len(get(text))) != "personal" or not is_personal_text(rec.message)
+        if (
+            rarity(near) == "personal"
+            and rarity(len(get(text))) == "personal"
+            and is_personal_text(rec.message)
         ):
+            return "personal"
+        if near <= ALONE_COUNT:
             return "rare"
-        return tier
+        leads, minute = self.leads, rec.minute
+        window = self.settings.burst_minutes
+        close = 0
+        for offset in _NARROW_OFFSETS:
+            for other in get(hash((text, bucket + offset))):
+                other_rec = leads.get(other)
+                if other_rec is not None and abs(other_rec.minute - minute) <= window:
+                    close += 1
+        if close <= ALONE_COUNT:
+            return "rare"
+        tier = rarity(close)
+        return "few" if tier == "personal" else tier
 
     def _retier(self, texts: Iterable[tuple[int, int]], spread: Iterable[int]) -> set[int]:
         """Set the tier of every lead whose counts may have moved: those around

@@ -66,7 +66,59 @@ _NOISE = frozenset(
         "уважаемые",
     ]
 )
+# The frame of a question, which one customer words differently each time
+# ("Сколько будет стоить шкаф 2 м" / "Какая цена на шкаф 2 м" / "Шкаф 2 м за
+# сколько сделаете?"): left out when two questions' contents are compared.
+_FRAME = frozenset(
+    [
+        "сколько",
+        "будет",
+        "буде",
+        "стоить",
+        "стоит",
+        "какая",
+        "какой",
+        "какие",
+        "цена",
+        "цену",
+        "цены",
+        "на",
+        "по",
+        "времени",
+        "за",
+        "делаете",
+        "делает",
+        "сделаете",
+        "сделать",
+        "рассчитайте",
+        "расчитайте",
+        "рассчитать",
+        "хочу",
+        "хотим",
+        "заказать",
+        "интересует",
+        "можно",
+        "нужен",
+        "нужна",
+        "сроки",
+        "срок",
+        "в",
+        "с",
+        "из",
+        "день",
+        "добрый",
+        "доброго",
+        "суток",
+        "вечер",
+    ]
+)
+# Contents this many words long or longer are compared as word sets too (a
+# clause put first or left out: "В комнату 12 кв.м, рассчитайте стеллаж 2 м").
+CONTENT_WORDS = 4
 _WORD = re.compile(r"[0-9a-zа-я]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# The stored start of an inquiry (``load``): a number at its end may be cut.
+MESSAGE_CHARS = 80
 # A greeting at the start of a message, as typed (any case, any punctuation).
 _GREETING = re.compile(
     r"^(?:\W*(?:здравствуйте|здравствуй|здрасте|здрасьте|привет(?:ствую)?|алло|"
@@ -84,6 +136,8 @@ _STEM = 5
 # personal there (one person's burst may send it four times); up to
 # TEMPLATE_COUNT - 1 it is common; from TEMPLATE_COUNT on a template.
 PERSONAL_COUNT = 4
+# A text no one else sent in those hours: the lead and its own burst's one other.
+ALONE_COUNT = 2
 TEMPLATE_COUNT = 8
 # At least this many words for a text to be personal at all ("Какая цена?" is not).
 PERSONAL_WORDS = 4
@@ -110,9 +164,20 @@ def folded_words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=100_000)
-def digits(text: str) -> str:
-    """Every digit of an inquiry in order: its sizes, prices, dates."""
-    return "".join(ch for ch in text if ch.isdigit())
+def numbers(text: str) -> tuple[str, ...]:
+    """The numbers of an inquiry (sizes, prices, dates), sorted, each without
+    its separator ("2,4 м" and "24 м" are one size; the clauses' order does not
+    matter); a number ending a text cut at the stored length is left out."""
+    found = [n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text)]
+    if found and len(text) >= MESSAGE_CHARS and text[-1].isdigit():
+        found.pop()
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=100_000)
+def content(text: str) -> str:
+    """The folded words of an inquiry without its question's frame."""
+    return " ".join(w for w in folded_words(text) if w not in _FRAME and not w.isdigit())
 
 
 def _stable_hash(word: str) -> int:
@@ -126,9 +191,10 @@ def band_keys(text: str) -> tuple[int, ...]:
     Two copies of one question share most of these words, and so at least one
     pair; two different questions rarely share two of their rarest-hashed words.
     """
-    folded = folded_words(text)
-    words = {w[:_STEM] for w in folded if len(w) >= 3 and not w.isdigit()}
-    number = digits(" ".join(folded))
+    # Content words: the frame of the question (Сколько будет стоить / Какая
+    # цена на) is worded otherwise from one copy to the next.
+    words = {w[:_STEM] for w in content(text).split() if len(w) >= 3}
+    number = "".join(numbers(text))
     if number:
         # All the numbers as one word: "2,4 м" and "24 м" are one size.
         words.add(number[:6])
@@ -156,20 +222,27 @@ def is_personal_text(text: str) -> bool:
 
 def numbers_differ(a: str, b: str) -> bool:
     """Both inquiries carry numbers and they are not the same ones.  Reworded
-    copies keep their numbers ("2,4 м" / "2.4 м" / "24 м"); a stranger's question
-    built the same way ("шкаф 2,2 м" / "шкаф 3 м") does not.  One digit string
-    cut short by the stored length is still the same."""
-    da, db = digits(a), digits(b)
-    if not da or not db:
+    copies keep their numbers ("2,4 м" / "2.4 м" / "24 м"), in any order, and
+    one may leave a detail out; a stranger's question built the same way
+    ("шкаф 2,2 м" / "шкаф 3 м") does not."""
+    na, nb = numbers(a), numbers(b)
+    if not na or not nb:
         return False
-    return not (da.startswith(db) or db.startswith(da))
+    short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
+    rest = list(long)
+    for n in short:
+        if n not in rest:
+            return True
+        rest.remove(n)
+    return False
 
 
-def likeness(a: str, b: str) -> float:
-    """How alike two inquiries are, 0..100, on their folded words; 0 when their
-    numbers differ."""
+@lru_cache(maxsize=4096)  # the comparison asks it right after ``likeness`` did
+def wording(a: str, b: str) -> float:
+    """How alike two inquiries are as worded, 0..100, on their folded words (in
+    order or sorted); 0 when their numbers differ."""
     fa, fb = fold(a), fold(b)
-    if not fa or not fb or numbers_differ(fa, fb):
+    if not fa or not fb or numbers_differ(a, b):
         return 0.0
     if fa == fb:
         return 100.0
@@ -177,6 +250,22 @@ def likeness(a: str, b: str) -> float:
     if plain >= 95:
         return plain
     return max(plain, fuzz.token_sort_ratio(fa, fb))
+
+
+def likeness(a: str, b: str) -> float:
+    """How alike two inquiries are, 0..100: as worded, or on their contents
+    (the question's frame left out, word order and a left-out clause
+    forgiven); 0 when their numbers differ."""
+    best = wording(a, b)
+    if best == 0.0 or best >= 95:
+        return best
+    ca, cb = content(a), content(b)
+    words = min(ca.count(" "), cb.count(" ")) + 1
+    if ca and cb and words >= CONTENT_WORDS - 1:
+        best = max(best, fuzz.token_sort_ratio(ca, cb))
+        if words >= CONTENT_WORDS:
+            best = max(best, fuzz.token_set_ratio(ca, cb))
+    return best
 
 
 def rarity(count: int) -> str:

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy import String, and_, func, select, type_coerce
 
 from deskdup.models import Channel, Chat, Communication, Dismissal, Lead, Operator
-from deskdup.services.matching.inquiry import strip_greeting
+from deskdup.services.matching.inquiry import MESSAGE_CHARS, strip_greeting
 from deskdup.services.matching.record import (
     _CHANNELS,
     _Lead,
@@ -88,7 +88,6 @@ def _make_lead(row) -> _Lead:
 
 
 _MESSAGES: dict[str, str] = {}
-MESSAGE_CHARS = 80
 
 
 def _short_message(text: str) -> str:

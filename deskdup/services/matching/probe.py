@@ -32,6 +32,7 @@ from deskdup.services.matching.settings import (
 from deskdup.services.names import (
     NameParts,
     first_name_forms,
+    fold,
     is_cyrillic,
     parse_free_name,
     parse_name,
@@ -91,6 +92,14 @@ def _lookup_score(probe: _Lead, rec: _Lead, settings: MatchSettings):
     return combine(e[1] for e in evidence), _reasons(evidence)
 
 
+def hit_order(probe: _Lead, rec: _Lead, score: float) -> tuple:
+    """Best first; among equals the lead whose name is spelled as typed (Котова
+    Ирина before Котова Иирна), then the newest."""
+    typed = {fold(w) for w in probe.name.words}
+    spelled = bool(typed) and typed <= {fold(w) for w in rec.name.words}
+    return (-score, not spelled, -rec.minute)
+
+
 def _sql_lookup(ws, probe: _Lead, values: list[str], settings: MatchSettings, limit: int):
     with ws.engine.connect() as conn:
         ids = sorted(
@@ -113,5 +122,5 @@ def _sql_lookup(ws, probe: _Lead, values: list[str], settings: MatchSettings, li
         score, reasons = _lookup_score(probe, rec, settings)
         if score > 0:
             hits.append(LookupHit(rec.id, score, reasons))
-    hits.sort(key=lambda h: (-h.score, -leads[h.lead_id].minute))
+    hits.sort(key=lambda h: hit_order(probe, leads[h.lead_id], h.score))
     return hits[:limit]

@@ -43,7 +43,7 @@ from deskdup.services.matching.keys import (
     _strong_keys,
 )
 from deskdup.services.matching.load import _ACTIVE, _CHUNK, _LEAD_COLUMNS, _fill, _make_lead, _raw
-from deskdup.services.matching.probe import _lookup_score, probe_record
+from deskdup.services.matching.probe import _lookup_score, hit_order, probe_record
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.settings import LOOKUP_CANDIDATES, LookupHit, MatchSettings
 from deskdup.services.names import first_name_forms, fold
@@ -285,13 +285,13 @@ def lookup(
 
 def _ranked(probes: list[_Lead], leads: dict[int, _Lead], settings, limit: int) -> list[LookupHit]:
     """Each lead scored against the typed text and its corrections (the best
-    of them), best first, the newest first among equals."""
+    of them), best first (``probe.hit_order``)."""
     hits = []
     for rec in leads.values():
         best = max((_lookup_score(probe, rec, settings) for probe in probes), key=lambda x: x[0])
         if best[0] > 0:
             hits.append(LookupHit(rec.id, best[0], best[1]))
-    hits.sort(key=lambda h: (-h.score, -leads[h.lead_id].minute))
+    hits.sort(key=lambda h: hit_order(probes[0], leads[h.lead_id], h.score))
     return hits[:limit]
 
 
