@@ -11,10 +11,11 @@ from sqlalchemy import create_engine, delete, func, select, text, update
 
 from deskdup.models import Chat, Communication, Lead, WorkspaceMeta
 from deskdup.services.matching import MatchIndex, MatchSettings
+from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.snapshot import snapshot_path
 from deskdup.services.matching.store import MODEL_KEY, kept_result, load_kept, open_index
 from deskdup.services.workspace import open_workspace
-from tests.factories import make_lead
+from tests.factories import make_lead, make_operator
 from tests.test_match_store import T0, _pairs, _people
 
 pytest_plugins = ("tests.postgres",)
@@ -28,10 +29,15 @@ def _assert_fresh(ws, index, settings) -> None:
     """The index, the kept pairs and the kept queue equal a fresh full build's."""
     full = MatchIndex.build(ws, settings)
     assert _pairs(index) == _pairs(full)
+    slots = _Lead.__slots__
+    assert {i: [getattr(r, s) for s in slots] for i, r in index.leads.items()} == {
+        i: [getattr(r, s) for s in slots] for i, r in full.leads.items()
+    }
     assert _kept_scores(ws, settings) == {k: p.score for k, p in full.pairs.items()}
     assert [g.lead_ids for g in kept_result(ws, settings).groups] == [
         g.lead_ids for g in full.result().groups
     ]
+    assert index.result().summaries == full.result().summaries  # owners' names too
 
 
 def _edit_everyhow(ws, ids: list[int]) -> None:
@@ -55,6 +61,10 @@ def _edit_everyhow(ws, ids: list[int]) -> None:
 
 def test_reopening_reads_the_snapshot_and_only_what_changed(workspace):
     ids = _people(workspace)
+    with workspace.session() as s:
+        anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
+        for lead_id in ids[:4]:  # the queue names whose leads they are
+            s.get(Lead, lead_id).assigned_id = anna.id
     settings = MatchSettings()
     first = open_index(workspace, settings)
     assert getattr(first, "snapshot_changes", None) is None  # built: nothing kept yet
@@ -62,6 +72,7 @@ def test_reopening_reads_the_snapshot_and_only_what_changed(workspace):
     again = open_index(workspace, settings)
     assert again.snapshot_changes == 0 and again.touched == set()
     assert _pairs(again) == _pairs(first)
+    _assert_fresh(workspace, again, settings)
 
     _edit_everyhow(workspace, ids)
     reopened = open_index(workspace, settings)
@@ -159,3 +170,34 @@ def test_reopening_on_postgresql_after_others_changed_it(pg_database):
         assert len(reopened.leads) == active
     finally:
         ws.dispose()
+
+
+def test_the_snapshots_of_workspaces_not_opened_for_a_month_are_deleted(workspace):
+    """A moved or deleted workspace's file (50 MB at 100k leads) does not stay
+    for ever; one opened and read back recently does."""
+    import os
+    import time
+
+    from deskdup.services.matching.snapshot import FORGET_DAYS
+
+    _people(workspace)
+    settings = MatchSettings()
+    open_index(workspace, settings)
+    mine = snapshot_path(workspace)
+    folder = mine.parent
+    old = folder / "index-0123456789abcdef01234567.pickle"
+    recent = folder / "index-76543210fedcba9876543210.pickle"
+    for path, days in ((old, FORGET_DAYS + 1), (recent, FORGET_DAYS - 1)):
+        path.write_bytes(b"x")
+        stamp = time.time() - days * 86_400
+        os.utime(path, (stamp, stamp))
+    # A month unopened, read back today: kept, and its date says so.
+    month_ago = time.time() - (FORGET_DAYS + 1) * 86_400
+    os.utime(mine, (month_ago, month_ago))
+    assert open_index(workspace, settings).snapshot_changes == 0
+    assert mine.stat().st_mtime > month_ago
+    with workspace.session() as s:  # enough change for the file to be written again
+        for lead in s.scalars(select(Lead).limit(3)):
+            lead.first_name = "Пётр"
+    open_index(workspace, settings)
+    assert mine.exists() and recent.exists() and not old.exists()

@@ -232,3 +232,36 @@ def test_a_handle_spelling_a_strangers_name_without_a_burst_is_not_likely(worksp
                       comms=[(MESSENGER, TG, "@olga_sokolova")],
                       chats=[(TG, "Сколько стоит кухня 3 м под бетон?")])  # fmt: skip
     assert _pair(workspace, a, b) is None
+
+
+def _sharing(name: str, count: int) -> tuple[tuple[int, ...], int]:
+    pattern = [0] * len(LEVELS)
+    pattern[PHONE] = level_index(PHONE, "shared")
+    pattern[NAME] = 0 if name == "null" else level_index(NAME, name)
+    return tuple(pattern), count
+
+
+def test_a_shared_phones_u_comes_from_the_households_the_names_reveal():
+    """Of 100 pairs sharing a phone whose names tell, 20 are a household (another
+    first name); 400 more show no name on a side: 100 households are expected
+    among the 500, over the 1e6 pairs (each with two phones)."""
+    patterns = dict(
+        [
+            _sharing("first_name", 70),
+            _sharing("full_name", 10),
+            _sharing("different_first_names", 15),
+            _sharing("different_genders", 5),
+            _sharing("null", 400),
+        ]
+    )
+    non_null = [0.0] * len(LEVELS)
+    non_null[PHONE] = 1e6 - 500
+    shares = [[0.0] * len(levels) for levels in LEVELS]
+    shares[PHONE][level_index(PHONE, "different")] = 1.0
+    background = Background(pairs=1e6, non_null=non_null, shares=shares)
+    model = fit(patterns, background)
+    assert model.u[PHONE][level_index(PHONE, "shared")] == pytest.approx(100 / 1e6)
+    # A pair sharing a phone and nothing else known: 4 of 5 such pairs are one
+    # customer here, and the model says so (EM alone put it near one half).
+    alone = _sharing("null", 1)[0]
+    assert 0.6 < model.probability(alone) < 0.95

@@ -556,7 +556,6 @@ _TYPO_TABLES = (
     (_EXACT_FORMS, _build_deletions(k for k in _EXACT_FORMS if len(k) >= 3), 3),
     (_FIRST_INDEX, _build_deletions(k for k in _FIRST_INDEX if len(k) >= 3), 4),
 )
-_NAME_LIKE_SURNAME = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "enko", "uk")
 
 
 @lru_cache(maxsize=100_000)
@@ -567,7 +566,7 @@ def typo_first_name_forms(token: str) -> frozenset[str]:
     gender; else none.  Words with a surname's ending are left alone (Ильина
     is not Ирина)."""
     latin = skeleton(token)
-    if latin.endswith(_NAME_LIKE_SURNAME):
+    if latin.endswith(_SURNAME_ENDINGS):
         return frozenset()
     forms: set[str] = set()
     cyrillic = is_cyrillic(token)

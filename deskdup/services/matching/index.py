@@ -206,11 +206,11 @@ class MatchIndex(Refreshing):
                         out.update(members)
         if rec.tier != "personal" and rec.message:
             # The same text, which many send on other days (or too short to
-            # be personal), but no one else or a few others in these hours
-            # (rare, few): its copies pair.  A text more others sent in these
-            # hours (common, a template) pairs only its copies from other
-            # channels within the burst window; the model weighs them by the
-            # text's tier.
+            # be personal), but no one else or a few others around then (rare,
+            # few: within the burst window): its copies in these hours pair.
+            # A text more others sent around then (common, a template) pairs
+            # only its copies from other channels within the burst window; the
+            # model weighs them by the text's tier.
             text = _text_hash(rec)
             message_bucket = int(rec.minute // self._message_bucket)
             rare = rec.tier in ("rare", "few")

@@ -21,7 +21,8 @@ A file: a team on PostgreSQL shares its kept pairs in the database, but every
 window has its own records in memory; the file is only ever a faster start
 (deleted, unreadable or stale, it costs a build).  It is written after a build
 and when more than ``REWRITE_SHARE`` of the leads have changed since it was
-made, not after every refresh (pickling 100,000 leads takes seconds).
+made, not after every refresh (pickling 100,000 leads takes seconds); the
+files of workspaces not opened for ``FORGET_DAYS`` are deleted then.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ import os
 import pickle
 import sys
 import tempfile
+import time
+from operator import attrgetter
 from pathlib import Path
 
 from sqlalchemy import select
@@ -41,7 +44,8 @@ from deskdup.models import Lead
 from deskdup.services import paths
 from deskdup.services.candidates import CandidatePair, Reason
 from deskdup.services.matching.blocks import quiet_gc
-from deskdup.services.matching.load import _ACTIVE, _raw
+from deskdup.services.matching.load import _ACTIVE, _owners, _raw
+from deskdup.services.matching.record import _Lead
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,8 @@ FORMAT = 1
 # since it was written: reading 1 % again at the next start costs less than
 # pickling every lead now (about a second against three at 100,000).
 REWRITE_SHARE = 0.05
+# A snapshot not written or read for this many days is deleted.
+FORGET_DAYS = 30
 
 
 def snapshot_path(ws) -> Path:
@@ -60,6 +66,19 @@ def snapshot_path(ws) -> Path:
     return paths.cache_dir() / f"index-{digest}.pickle"
 
 
+_SLOTS = _Lead.__slots__
+_slot_values = attrgetter(*_SLOTS)
+
+
+def _record(values: tuple) -> _Lead:
+    """A ``_Lead`` from its slots' values (a third faster to read back than
+    pickle's own way for objects with slots, a dictionary of them each)."""
+    rec = _Lead.__new__(_Lead)
+    for name, value in zip(_SLOTS, values, strict=True):
+        setattr(rec, name, value)
+    return rec
+
+
 # Frozen dataclasses with slots come back through a Python ``__setstate__``
 # each (3 s for the 100,000 pairs and reasons of 100k leads): built by their
 # constructor instead.
@@ -67,6 +86,7 @@ _BY_CONSTRUCTOR = {
     **copyreg.dispatch_table,
     CandidatePair: lambda p: (CandidatePair, (p.a, p.b, p.score, p.reasons)),
     Reason: lambda r: (Reason, (r.code, r.weight, r.text)),
+    _Lead: lambda rec: (_record, (_slot_values(rec),)),
 }
 
 
@@ -101,15 +121,13 @@ def save_snapshot(ws, index, stamp: str, model_json: str) -> None:
     for lead_id, rec in leads.items():
         now = current.get(lead_id)
         seen[lead_id] = now if now is not None and now[0] == rec.version else None
-    body = {
-        "leads": leads,
-        "blocks": index.blocks.data,
-        "pairs": index.pairs,
-        "partners": index.partners.data,
-        "cursor": index._cursor,
-        "max_id": index._max_id,
-        "seen": seen,
-    }
+    parts = (
+        (index._cursor, index._max_id, seen),
+        leads,
+        index.blocks.data,
+        index.pairs,
+        index.partners.data,
+    )
     path = snapshot_path(ws)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
@@ -117,11 +135,29 @@ def save_snapshot(ws, index, stamp: str, model_json: str) -> None:
             pickle.dump(_header(stamp, model_json), out, protocol=5)
             pickler = pickle.Pickler(out, protocol=5)
             pickler.dispatch_table = _BY_CONSTRUCTOR
-            pickler.dump(body)
+            for part in parts:
+                # One pickle each, the memo emptied between: it holds every
+                # object written (170 MB more at 100,000 leads in one).
+                pickler.dump(part)
+                pickler.clear_memo()
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _forget_old(path)
+
+
+def _forget_old(keep: Path) -> None:
+    """Delete the snapshots of workspaces not opened for ``FORGET_DAYS`` (a
+    moved or deleted workspace, a demo in a temporary folder): 50 MB each at
+    100,000 leads, and a file only saves time."""
+    limit = time.time() - FORGET_DAYS * 86_400
+    for old in keep.parent.glob("index-*.pickle*"):
+        try:
+            if old != keep and old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass  # another window's, being replaced: the next write looks again
 
 
 def load_snapshot(ws, settings, stamp: str, model, model_json: str):
@@ -136,21 +172,25 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
         with open(path, "rb") as stream, quiet_gc(freeze=True):
             if pickle.load(stream) != _header(stamp, model_json):
                 return None
-            body = pickle.load(stream)
+            head = pickle.load(stream)
+            leads, blocks, pairs, partners = (pickle.load(stream) for _ in range(4))
+        os.utime(path)  # in use: not one to forget (``_forget_old``)
     except FileNotFoundError:
         return None
     except Exception as error:  # a broken or foreign file: only a slower start
         log.warning("match index snapshot %s not read: %s", path, error)
         return None
     index = MatchIndex(settings, model)
-    index.leads = body["leads"]
-    index.blocks.data = body["blocks"]
-    index.pairs = body["pairs"]
-    index.partners.data = body["partners"]
-    index._cursor, index._max_id = body["cursor"], body["max_id"]
-    seen = body["seen"]
+    index.leads, index.blocks.data, index.pairs, index.partners.data = (
+        leads,
+        blocks,
+        pairs,
+        partners,
+    )
+    index._cursor, index._max_id, seen = head
     with ws.engine.connect() as conn:
         current = _seen(conn)
+        index.owners = _owners(conn)  # a refresh reads them only when a lead changed
     # Every lead not held as it is now; the refresh adds the ones past the
     # cursor and drops those no longer active.
     moved = [i for i, now in current.items() if seen.get(i) != now]

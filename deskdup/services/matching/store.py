@@ -202,36 +202,38 @@ def kept_result(ws, settings: MatchSettings, tier: str = LIKELY) -> ScanResult |
 
 
 def _summaries(conn, ids: set[int]) -> dict[int, LeadSummary]:
+    """The queue's columns of ``ids``: by key for a few, else in one pass over
+    the kept leads (tens of thousands of ids in ``IN`` lists of 500 cost more
+    to compile than the pass costs to read)."""
     owners = _owners(conn)
     out: dict[int, LeadSummary] = {}
-    ordered = sorted(ids)
     leads = Lead.__table__.c
-    for start in range(0, len(ordered), _CHUNK):
-        part = ordered[start : start + _CHUNK]
-        stmt = (
-            select(
-                leads.id,
-                leads.external_id,
-                MatchLead.name,
-                leads.source_channel,
-                leads.assigned_id,
-                leads.created_at,
-                leads.status,
-            )
-            .join(MatchLead, MatchLead.lead_id == leads.id)
-            .where(leads.id.in_(part))
+    stmt = select(
+        leads.id,
+        leads.external_id,
+        MatchLead.name,
+        leads.source_channel,
+        leads.assigned_id,
+        leads.created_at,
+        leads.status,
+    ).join(MatchLead, MatchLead.lead_id == leads.id)
+    if len(ids) <= _CHUNK:
+        stmt = stmt.where(leads.id.in_(sorted(ids)))
+    channels = _CHANNELS
+    epoch = datetime(1970, 1, 1)
+    for lead_id, ext, name, channel, owner, created, status in _raw(conn, stmt):
+        if lead_id not in ids:
+            continue
+        out[lead_id] = LeadSummary(
+            id=lead_id,
+            label=ext or str(lead_id),
+            name=name,
+            channel=channels.get(channel, Channel.OTHER),
+            owner_id=owner,
+            owner_name=owners.get(owner, "") if owner else "",
+            created_at=_as_datetime(created) or epoch,
+            status=status or "",
         )
-        for lead_id, ext, name, channel, owner, created, status in _raw(conn, stmt):
-            out[lead_id] = LeadSummary(
-                id=lead_id,
-                label=ext or str(lead_id),
-                name=name,
-                channel=_CHANNELS.get(channel, Channel.OTHER),
-                owner_id=owner,
-                owner_name=owners.get(owner, "") if owner else "",
-                created_at=_as_datetime(created) or datetime(1970, 1, 1),
-                status=status or "",
-            )
     return out
 
 
