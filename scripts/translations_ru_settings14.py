@@ -76,4 +76,7 @@ TRANSLATIONS: dict[object, str] = {
     "A different customer: take this contact out of the group for the whole team": "Другой клиент: убрать этот контакт из группы для всей команды",
     "Contact {number} is a different customer": "Контакт {number} — другой клиент",
     "Marked {count} pair(s) of contacts as not duplicates": "Отмечено пар контактов «не дубли»: {count}",
+    # The size of a contact group under its score in the queue
+    ("QueueModel", "%n contacts"): ("%n контакт", "%n контакта", "%n контактов"),
+    ("en", "%n contacts"): ("%n contact", "%n contacts"),
 }

@@ -170,3 +170,34 @@ def test_reopening_on_postgresql_after_others_changed_it(pg_database):
         assert len(reopened.leads) == active
     finally:
         ws.dispose()
+
+
+def test_the_snapshots_of_workspaces_not_opened_for_a_month_are_deleted(workspace):
+    """A moved or deleted workspace's file (50 MB at 100k leads) does not stay
+    for ever; one opened and read back recently does."""
+    import os
+    import time
+
+    from deskdup.services.matching.snapshot import FORGET_DAYS
+
+    _people(workspace)
+    settings = MatchSettings()
+    open_index(workspace, settings)
+    mine = snapshot_path(workspace)
+    folder = mine.parent
+    old = folder / "index-0123456789abcdef01234567.pickle"
+    recent = folder / "index-76543210fedcba9876543210.pickle"
+    for path, days in ((old, FORGET_DAYS + 1), (recent, FORGET_DAYS - 1)):
+        path.write_bytes(b"x")
+        stamp = time.time() - days * 86_400
+        os.utime(path, (stamp, stamp))
+    # A month unopened, read back today: kept, and its date says so.
+    month_ago = time.time() - (FORGET_DAYS + 1) * 86_400
+    os.utime(mine, (month_ago, month_ago))
+    assert open_index(workspace, settings).snapshot_changes == 0
+    assert mine.stat().st_mtime > month_ago
+    with workspace.session() as s:  # enough change for the file to be written again
+        for lead in s.scalars(select(Lead).limit(3)):
+            lead.first_name = "Пётр"
+    open_index(workspace, settings)
+    assert mine.exists() and recent.exists() and not old.exists()

@@ -226,9 +226,7 @@ class QueueView(QWidget):
         self.mergeable_only.toggled.connect(self._apply_filter)
         self.min_score.valueChanged.connect(self._apply_filter)
         self.text.textChanged.connect(self._apply_filter)
-        self.entity.currentIndexChanged.connect(
-            lambda _i: self.entity_changed.emit(self.entity_kind)
-        )
+        self.entity.currentIndexChanged.connect(self._entity_switched)
         switch = QShortcut(QKeySequence(ENTITY_KEY), self)
         switch.setContext(Qt.ShortcutContext.WindowShortcut)
         switch.activated.connect(self.toggle_entity)
@@ -261,6 +259,11 @@ class QueueView(QWidget):
                 text = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
                 # Room for the padding and the sort arrow beside the text.
                 needed = metrics.horizontalAdvance(text) + 26
+                if column == Column.SCORE:
+                    # The size under the score ("5 контактов" is wider than "Оценка").
+                    cells = self.table.fontMetrics()
+                    sizes = (self.model.size_of(n) for n in range(2, 7))
+                    needed = max(needed, max(map(cells.horizontalAdvance, sizes)) + 12)
                 if only_widen:
                     header.resizeSection(column, max(header.sectionSize(column), needed))
                 else:
@@ -458,6 +461,11 @@ class QueueView(QWidget):
     def entity_kind(self) -> str:
         """LEAD or CONTACT: whose duplicates the queue lists."""
         return self.entity.currentData() or LEAD
+
+    def _entity_switched(self, _index: int) -> None:
+        self.model.entity = self.entity_kind  # "2 contacts" under a contact group's score
+        self.fit_columns(only_widen=True)
+        self.entity_changed.emit(self.entity_kind)
 
     def set_entity(self, entity: str) -> None:
         self.entity.setCurrentIndex(max(0, self.entity.findData(entity)))

@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor
 from deskdup.models import Channel
 from deskdup.services.candidates import CandidateGroup, LeadSummary, Reason
 from deskdup.services.lead_rows import GroupRights, MergeLock, fold
+from deskdup.services.merge_plan import CONTACT, LEAD
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.rights import Refusal, grouped_refusals
 from deskdup.services.times import minutes_since_epoch
@@ -256,6 +257,8 @@ class QueueModel(QAbstractTableModel):
         self._locked = 0
         self._sort: tuple[int, Qt.SortOrder] = (Column.SCORE, Qt.SortOrder.DescendingOrder)
         self.now: datetime | None = None  # fixed "now" for tests; None: the clock
+        # Whose groups the rows are (the queue's Leads / Contacts): the size's word.
+        self.entity = LEAD
 
     # ------------------------------------------------------------------ Qt API
 
@@ -335,7 +338,13 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def size_text(self, row: QueueRow) -> str:
-        return self.tr("%n leads", "", len(row.lead_ids))
+        return self.size_of(len(row.lead_ids))
+
+    def size_of(self, count: int) -> str:
+        """The size of a group of ``count``: "3 leads", or "3 contacts" in a queue of contacts."""
+        if self.entity == CONTACT:
+            return self.tr("%n contacts", "", count)
+        return self.tr("%n leads", "", count)
 
     def _tooltip(self, row: QueueRow, column: int) -> str | None:
         if column == Column.LOCK and row.claimed_by:

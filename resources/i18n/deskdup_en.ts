@@ -2927,92 +2927,92 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="235" />
+        <location filename="../../deskdup/views/queue_model.py" line="236" />
         <source>{n} min</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="237" />
+        <location filename="../../deskdup/views/queue_model.py" line="238" />
         <source>{n} h</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="238" />
+        <location filename="../../deskdup/views/queue_model.py" line="239" />
         <source>{n} d</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="244" />
+        <location filename="../../deskdup/views/queue_model.py" line="245" />
         <source>Score</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="245" />
+        <location filename="../../deskdup/views/queue_model.py" line="246" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="246" />
+        <location filename="../../deskdup/views/queue_model.py" line="247" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="247" />
+        <location filename="../../deskdup/views/queue_model.py" line="248" />
         <source>Customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="278" />
+        <location filename="../../deskdup/views/queue_model.py" line="281" />
         <source>Can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="280" />
+        <location filename="../../deskdup/views/queue_model.py" line="283" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="284" />
+        <location filename="../../deskdup/views/queue_model.py" line="287" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="305" />
+        <location filename="../../deskdup/views/queue_model.py" line="308" />
         <source>locked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="307" />
+        <location filename="../../deskdup/views/queue_model.py" line="310" />
         <source>can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="308" />
+        <location filename="../../deskdup/views/queue_model.py" line="311" />
         <source>no channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="345" />
+        <location filename="../../deskdup/views/queue_model.py" line="354" />
         <source>You may merge this group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="348" />
+        <location filename="../../deskdup/views/queue_model.py" line="357" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="248" />
+        <location filename="../../deskdup/views/queue_model.py" line="249" />
         <source>Owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="249" />
+        <location filename="../../deskdup/views/queue_model.py" line="250" />
         <source>Age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="250" />
+        <location filename="../../deskdup/views/queue_model.py" line="251" />
         <source>Why</source>
         <translation type="unfinished" />
     </message>
@@ -3048,7 +3048,12 @@
 <context>
     <name>QueueModel</name>
     <message numerus="yes">
-        <location filename="../../deskdup/views/queue_model.py" line="338" />
+        <location filename="../../deskdup/views/queue_model.py" line="346" />
+        <source>%n contacts</source>
+        <translation><numerusform>%n contact</numerusform><numerusform>%n contacts</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../deskdup/views/queue_model.py" line="347" />
         <source>%n leads</source>
         <translation><numerusform>%n lead</numerusform><numerusform>%n leads</numerusform></translation>
     </message>
@@ -3132,7 +3137,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/queue.py" line="147" />
-        <location filename="../../deskdup/views/queue.py" line="428" />
+        <location filename="../../deskdup/views/queue.py" line="431" />
         <source>All owners</source>
         <translation type="unfinished" />
     </message>
@@ -3177,27 +3182,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="489" />
+        <location filename="../../deskdup/views/queue.py" line="497" />
         <source>{n} groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="491" />
+        <location filename="../../deskdup/views/queue.py" line="499" />
         <source>{shown} of {total} groups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="494" />
+        <location filename="../../deskdup/views/queue.py" line="502" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="496" />
+        <location filename="../../deskdup/views/queue.py" line="504" />
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="498" />
+        <location filename="../../deskdup/views/queue.py" line="506" />
         <source>{n} locked</source>
         <translation type="unfinished" />
     </message>

@@ -47,6 +47,14 @@ def test_switch_the_queue_to_contacts_and_merge_a_pair_by_keyboard(
     )
     contact_groups = window.queue.model.rowCount()
     assert contact_groups >= 3  # the demo's duplicate contacts
+    model = window.queue.model
+    first = model.rows()[0]
+    assert model.size_text(first) == f"{len(first.lead_ids)} contacts"
+    # The score column is wide enough for the size under the score.
+    from deskdup.views.queue_model import Column
+
+    score_width = window.queue.table.horizontalHeader().sectionSize(Column.SCORE)
+    assert score_width >= window.queue.table.fontMetrics().horizontalAdvance(model.size_of(5))
     plan = window.compare.plan
     group, primary = tuple(plan.lead_ids), plan.primary_id
     assert window.open_group == group

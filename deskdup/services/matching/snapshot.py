@@ -21,7 +21,8 @@ A file: a team on PostgreSQL shares its kept pairs in the database, but every
 window has its own records in memory; the file is only ever a faster start
 (deleted, unreadable or stale, it costs a build).  It is written after a build
 and when more than ``REWRITE_SHARE`` of the leads have changed since it was
-made, not after every refresh (pickling 100,000 leads takes seconds).
+made, not after every refresh (pickling 100,000 leads takes seconds); the
+files of workspaces not opened for ``FORGET_DAYS`` are deleted then.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ import os
 import pickle
 import sys
 import tempfile
+import time
 from operator import attrgetter
 from pathlib import Path
 
@@ -52,6 +54,8 @@ FORMAT = 1
 # since it was written: reading 1 % again at the next start costs less than
 # pickling every lead now (about a second against three at 100,000).
 REWRITE_SHARE = 0.05
+# A snapshot not written or read for this many days is deleted.
+FORGET_DAYS = 30
 
 
 def snapshot_path(ws) -> Path:
@@ -140,6 +144,20 @@ def save_snapshot(ws, index, stamp: str, model_json: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _forget_old(path)
+
+
+def _forget_old(keep: Path) -> None:
+    """Delete the snapshots of workspaces not opened for ``FORGET_DAYS`` (a
+    moved or deleted workspace, a demo in a temporary folder): 50 MB each at
+    100,000 leads, and a file only saves time."""
+    limit = time.time() - FORGET_DAYS * 86_400
+    for old in keep.parent.glob("index-*.pickle*"):
+        try:
+            if old != keep and old.stat().st_mtime < limit:
+                old.unlink()
+        except OSError:
+            pass  # another window's, being replaced: the next write looks again
 
 
 def load_snapshot(ws, settings, stamp: str, model, model_json: str):
@@ -156,6 +174,7 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
                 return None
             head = pickle.load(stream)
             leads, blocks, pairs, partners = (pickle.load(stream) for _ in range(4))
+        os.utime(path)  # in use: not one to forget (``_forget_old``)
     except FileNotFoundError:
         return None
     except Exception as error:  # a broken or foreign file: only a slower start
