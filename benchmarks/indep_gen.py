@@ -423,6 +423,10 @@ class Generator:
         rng = self.rng
         rows = []
         made = 0
+        # A person's later leads may come after LAST (a year of leads, a
+        # customer back weeks later): those are left out, as the importer
+        # refuses leads dated in the future; the count is of the leads kept.
+        last = (LAST - self.start).total_seconds() / 60
         while made < self.target:
             p = self.person()
             people = [p]
@@ -431,8 +435,9 @@ class Generator:
                 people.append(self.person(household=p))
             for person in people:
                 for minute, row, shows, qid, is_template in self.leads_of(person):
-                    rows.append((minute, person, row, shows, qid, is_template))
-                    made += 1
+                    if minute < last:
+                        rows.append((minute, person, row, shows, qid, is_template))
+                        made += 1
         rows.sort(key=lambda r: r[0])
         rows = rows[: self.target]
         with (

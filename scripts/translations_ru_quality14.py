@@ -8,4 +8,7 @@ TRANSLATIONS: dict[object, str] = {
     "The same thing asked in other words": "Тот же вопрос другими словами",
     "Same short or frequent inquiry, no one else's around then": "Одинаковый короткий или частый текст, больше ни у кого в это время",
     "Same short or frequent inquiry, a few others' around then": "Одинаковый короткий или частый текст, ещё у нескольких в это время",
+    "Much the same inquiry (reworded, or the same thing in other words)": "Почти тот же текст обращения (перефразирован или тот же вопрос другими словами)",
+    "Same short or frequent inquiry, no one else's or a few others' around then": "Одинаковый короткий или частый текст, больше ни у кого или ещё у нескольких в это время",
+    "Same inquiry that several leads send around then": "Одинаковый текст, который в это время шлют несколько лидов",
 }

@@ -89,7 +89,9 @@ def _detection_options(parser) -> None:
         action="append",
         default=[],
         metavar="CODE=W",
-        help="weight of one kind of evidence, -1..1 (repeatable); codes and defaults: "
+        help="hand-set weight of one kind of evidence, -1..1 (repeatable): the learned "
+        "model scores the pairs; these only bound which pairs are compared, and 0 "
+        "switches a kind of evidence off; codes and defaults: "
         + ", ".join(f"{code}={w:g}" for code, w in DEFAULT_WEIGHTS.items()),
     )
     parser.add_argument(

@@ -86,11 +86,15 @@ WEIGHT_LABELS: dict[str, str] = {
     "first_name": QT_TRANSLATE_NOOP("Settings", "Same first name only"),
     "burst": QT_TRANSLATE_NOOP("Settings", "Different channels within the burst window"),
     "same_message": QT_TRANSLATE_NOOP("Settings", "Same inquiry text"),
-    "similar_message": QT_TRANSLATE_NOOP("Settings", "Much the same inquiry (reworded)"),
-    "rare_message": QT_TRANSLATE_NOOP(
-        "Settings", "Same short or frequent inquiry, but no one else's in those hours"
+    "similar_message": QT_TRANSLATE_NOOP(
+        "Settings", "Much the same inquiry (reworded, or the same thing in other words)"
     ),
-    "common_message": QT_TRANSLATE_NOOP("Settings", "Same inquiry that a few leads send"),
+    "rare_message": QT_TRANSLATE_NOOP(
+        "Settings", "Same short or frequent inquiry, no one else's or a few others' around then"
+    ),
+    "common_message": QT_TRANSLATE_NOOP(
+        "Settings", "Same inquiry that several leads send around then"
+    ),
     "template_message": QT_TRANSLATE_NOOP("Settings", "Same template many leads send"),
     "different_phones": QT_TRANSLATE_NOOP("Settings", "Different phones (penalty)"),
     "different_first_names": QT_TRANSLATE_NOOP("Settings", "Different first names (penalty)"),

@@ -3830,46 +3830,46 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="89" />
-        <source>Much the same inquiry (reworded)</source>
-        <translation>Почти тот же текст обращения (перефразирован)</translation>
+        <source>Much the same inquiry (reworded, or the same thing in other words)</source>
+        <translation>Почти тот же текст обращения (перефразирован или тот же вопрос другими словами)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="90" />
-        <source>Same short or frequent inquiry, but no one else's in those hours</source>
-        <translation>Одинаковый короткий или частый текст, но больше никто в эти часы</translation>
+        <location filename="../../deskdup/views/settings_dialog.py" line="92" />
+        <source>Same short or frequent inquiry, no one else's or a few others' around then</source>
+        <translation>Одинаковый короткий или частый текст, больше ни у кого или ещё у нескольких в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="93" />
-        <source>Same inquiry that a few leads send</source>
-        <translation>Одинаковый текст, который шлют несколько лидов</translation>
+        <location filename="../../deskdup/views/settings_dialog.py" line="95" />
+        <source>Same inquiry that several leads send around then</source>
+        <translation>Одинаковый текст, который в это время шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="94" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="98" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="95" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="99" />
         <source>Different phones (penalty)</source>
         <translation>Разные телефоны (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="96" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="100" />
         <source>Different first names (penalty)</source>
         <translation>Разные имена (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="97" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="101" />
         <source>A man and a woman (penalty)</source>
         <translation>Мужчина и женщина (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="98" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="102" />
         <source>Different surnames (penalty)</source>
         <translation>Разные фамилии (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="99" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="103" />
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
@@ -3877,123 +3877,123 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="159" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="179" />
         <source>Yours</source>
         <translation>Ваши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="175" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="179" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="180" />
-        <location filename="../../deskdup/views/settings_dialog.py" line="189" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="184" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="193" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="190" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="194" />
         <source> pt</source>
         <translation> пт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="192" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="196" />
         <source>Larger text in every window of deskdup</source>
         <translation>Крупнее текст во всех окнах deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="202" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="206" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="234" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="238" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="234" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="238" />
         <source>Team settings (whole workspace)</source>
         <translation>Настройки команды (вся база)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="237" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="241" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation>Архивировать объединённые лиды (а не удалять)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="240" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="244" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation>С этими настройками работают все операторы этой базы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="242" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="246" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation>Это настройки команды; менять их может только руководитель.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="261" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="265" />
         <source>A pair's score is the probability that its two leads are one customer, as the model learned it on this workspace.</source>
         <translation>Оценка пары — вероятность того, что два лида — один клиент, по модели, выученной на этой базе.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="268" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="272" />
         <source>The queue shows these by default: fewer pairs, nearly all of them right</source>
         <translation>Очередь показывает их по умолчанию: пар меньше, почти все верные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="271" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="275" />
         <source>Shown on request: more duplicates found, more pairs that are not</source>
         <translation>Показываются по запросу: больше найденных дублей и больше пар, которые ими не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="285" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="289" />
         <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates start at {likely} % until it is saved anew here.</source>
         <translation>Порог проверки {old}, сохранённый прежней версией deskdup, был оценкой по ручным весам, а не вероятностью. Он не используется: вероятные дубли начинаются с {likely} %, пока порог не сохранят здесь заново.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="299" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="303" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="302" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="306" />
         <source>Leads from different channels this close in time are compared even when they share no phone, e-mail or account</source>
         <translation>Лиды из разных каналов, пришедшие так близко по времени, сравниваются, даже если у них нет общего телефона, e-mail или аккаунта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="318" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="322" />
         <source>from </source>
         <translation>от </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="324" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="328" />
         <source>Evidence the model may use</source>
         <translation>Признаки, которые может учитывать модель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="328" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="332" />
         <source>Untick a kind of evidence the team does not trust: it then counts neither for nor against a pair.</source>
         <translation>Снимите флажок с признака, которому команда не доверяет: тогда он не считается ни за, ни против пары.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="355" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="359" />
         <source>Weights set by hand in an earlier version ({count}) no longer score pairs; they only narrow which pairs are compared at all. Restore defaults clears them.</source>
         <translation>Веса, заданные вручную в прежней версии ({count}), больше не оценивают пары; они лишь сужают круг сравниваемых пар. «Восстановить по умолчанию» сбрасывает их.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="367" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="371" />
         <source>Both tiers, the burst window and every kind of evidence back to deskdup's</source>
         <translation>Вернуть оба уровня, окно всплеска и все признаки к значениям deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="365" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="369" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
     </message>
