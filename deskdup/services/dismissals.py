@@ -92,34 +92,8 @@ def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: st
                 if refusals:
                     raise fail(RightsError, refusals_message(refusals), refusals=refusals)
                 existing = {(d.lead_a_id, d.lead_b_id) for d in _dismissals_among(session, pairs)}
-                now = utcnow()
                 new = [p for p in pairs if p not in existing]
-                rows = [
-                    Dismissal(
-                        lead_a_id=a,
-                        lead_b_id=b,
-                        operator_id=operator.id,
-                        created_at=now,
-                        reason=reason.strip(),
-                    )
-                    for a, b in new
-                ]
-                session.add_all(rows)
-                session.flush()
-                if rows:
-                    left = RowSet()
-                    left.add("dismissals", rows)
-                    record_event(
-                        session,
-                        kind=EventKind.DISMISS,
-                        operator_id=operator.id,
-                        created_at=now,
-                        primary_id=ids[0],
-                        other_ids=ids[1:],
-                        choices={"reason": reason.strip()},
-                        snapshot={"pairs": [list(p) for p in new], "after": left.to_json()},
-                        summary=str(Message(CONTEXT, MSG_DISMISSED, {"count": len(rows)})),
-                    )
+                _mark(session, operator.id, new, ids, reason, contacts=False)
             return len(new)
         except IntegrityError:
             # Someone dismissed one of the pairs at the same moment: count again.
@@ -160,41 +134,64 @@ def dismiss_contacts(
                         )
                     )
                 }
-                now = utcnow()
                 new = [p for p in pairs if p not in existing]
-                rows = [
-                    ContactDismissal(
-                        contact_a_id=a,
-                        contact_b_id=b,
-                        operator_id=operator.id,
-                        created_at=now,
-                        reason=reason.strip(),
-                    )
-                    for a, b in new
-                ]
-                session.add_all(rows)
-                session.flush()
-                if rows:
-                    left = RowSet()
-                    left.add("contact_dismissals", rows)
-                    summary = Message(CONTEXT, MSG_CONTACTS_DISMISSED, {"count": len(rows)})
-                    record_event(
-                        session,
-                        kind=EventKind.DISMISS,
-                        operator_id=operator.id,
-                        created_at=now,
-                        primary_id=ids[0],
-                        other_ids=ids[1:],
-                        choices={"reason": reason.strip(), "entity": "contact"},
-                        snapshot={"pairs": [list(p) for p in new], "after": left.to_json()},
-                        summary=str(summary),
-                        of_contacts=True,
-                    )
+                _mark(session, operator.id, new, ids, reason, contacts=True)
             return len(new)
         except IntegrityError:
             if attempt:
                 raise
     return 0
+
+
+def _mark(
+    session,
+    operator_id: int,
+    new: list[tuple[int, int]],
+    ids: list[int],
+    reason: str,
+    *,
+    contacts: bool,
+) -> None:
+    """Write the new "not duplicates" pairs (of leads or of contacts) and one
+    ``DISMISS`` event holding them, when there are any."""
+    if not new:
+        return
+    now = utcnow()
+    reason = reason.strip()
+    if contacts:
+        rows = [
+            ContactDismissal(contact_a_id=a, contact_b_id=b, operator_id=operator_id,
+                             created_at=now, reason=reason)
+            for a, b in new
+        ]  # fmt: skip
+        table, message, choices = (
+            "contact_dismissals",
+            MSG_CONTACTS_DISMISSED,
+            {"entity": "contact"},
+        )
+    else:
+        rows = [
+            Dismissal(lead_a_id=a, lead_b_id=b, operator_id=operator_id, created_at=now,
+                      reason=reason)
+            for a, b in new
+        ]  # fmt: skip
+        table, message, choices = "dismissals", MSG_DISMISSED, {}
+    session.add_all(rows)
+    session.flush()
+    left = RowSet()
+    left.add(table, rows)
+    record_event(
+        session,
+        kind=EventKind.DISMISS,
+        operator_id=operator_id,
+        created_at=now,
+        primary_id=ids[0],
+        other_ids=ids[1:],
+        choices={"reason": reason, **choices},
+        snapshot={"pairs": [list(p) for p in new], "after": left.to_json()},
+        summary=str(Message(CONTEXT, message, {"count": len(rows)})),
+        of_contacts=contacts,
+    )
 
 
 def contact_dismissals(conn) -> set[tuple[int, int]]:
