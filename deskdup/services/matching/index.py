@@ -382,7 +382,7 @@ class MatchIndex(Refreshing):
                     apart <= window and channel is not other.channel,
                     apart <= horizon and rec_message and len(other.message) >= MESSAGE_MIN_CHARS,
                 )
-                if hopeless[case] or (needs_message[case] and not _messages_alike(rec, other)):
+                if hopeless[case] or (needs_message[case] and not _messages_alike(a, b)):
                     continue
                 # The name agreement is most of the work: with it known, the
                 # bound is tight (same surname but another first name: nothing).
