@@ -81,13 +81,15 @@ def _surnames_differ(a: NameParts, b: NameParts) -> bool:
 
 def _firsts_match(a: NameParts, b: NameParts) -> bool:
     """Same first name, through diminutives, translit, or one typo (Маск ~ Макс)."""
-    if _meet(a.firsts, b.firsts):
-        return True
+    firsts_a, firsts_b = a.firsts, b.firsts
+    for first in firsts_a:  # (_meet inlined: this runs for most compared pairs)
+        if first in firsts_b:
+            return True
     if not (a.first_words or a.first_keys) or not (b.first_words or b.first_keys):
         return False
-    if a.firsts and b.firsts and opposite_genders(a.firsts, b.firsts):
-        return False  # Евгений / Евгения is no typo
-    if a.firsts and b.firsts:
+    if firsts_a and firsts_b:
+        if opposite_genders(firsts_a, firsts_b):
+            return False  # Евгений / Евгения is no typo
         # Both are known names (Иван, Игорь; Лёша, Лена): only a typo that
         # happens to spell another name is left, and the typed words tell it
         # (Иина ~ Ирина); their coarse keys one letter apart do not (lesa ~ lena).
@@ -114,10 +116,12 @@ def _same_words(a: NameParts, b: NameParts) -> bool:
 
 def _name_evidence(a: NameParts, b: NameParts) -> str | None:
     """The strongest kind of agreement between two names, or None."""
-    if a.words != b.words and _same_words(a, b):
-        return "full_name_patronymic" if len(a.words) >= 3 else "full_name"
+    words = a.words
+    if len(words) >= 2 and len(words) == len(b.words) and words != b.words and _same_words(a, b):
+        return "full_name_patronymic" if len(words) >= 3 else "full_name"
     surnames = bool(a.surnames and b.surnames) and _surnames_match(a, b)
-    firsts = _has_first(a) and _has_first(b) and _firsts_match(a, b)
+    # (_has_first inlined, as below in _name_conflict: hot.)
+    firsts = (a.firsts or a.first_keys) and (b.firsts or b.first_keys) and _firsts_match(a, b)
     if surnames and firsts:
         if a.patronymic and a.patronymic == b.patronymic:
             return "full_name_patronymic"
@@ -408,7 +412,7 @@ _CONFLICT_TEMPLATES = {
 
 def _name_conflict(na: NameParts, nb: NameParts) -> str | None:
     """The code of the strongest contradiction between two names as typed, or None."""
-    if _same_words(na, nb):
+    if len(na.words) >= 2 and _same_words(na, nb):
         return None  # the same words in other roles: no conflict
     if na.firsts and nb.firsts and not _firsts_match(na, nb):
         return "different_first_names"
@@ -435,11 +439,13 @@ _MALE_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий",
 def _gender(parts: NameParts) -> str:
     """'f' or 'm' when the name tells (the first name, else the surname's form:
     Титова, Titova / Титов), '' when it does not (Женя, Черных, no name)."""
-    if parts.firsts:
-        female = {name in FEMALE_NAMES for name in parts.firsts}
-        if len(female) == 1:
-            return "f" if female.pop() else "m"
-        return ""
+    firsts = parts.firsts
+    if firsts:
+        female = firsts[0] in FEMALE_NAMES
+        for name in firsts[1:]:
+            if (name in FEMALE_NAMES) is not female:
+                return ""
+        return "f" if female else "m"
     genders = set()
     for word in parts.surname_words:
         if word.endswith(_FEMALE_SURNAME):

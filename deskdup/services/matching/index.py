@@ -121,6 +121,9 @@ class MatchIndex(Refreshing):
         # The burst's and the best inquiry's hand-set weights (the bound of a pair).
         self._burst_weight = max(0.0, self.settings.weight("burst"))
         self._message_weight = max(0.0, *(self.settings.weight(c) for c in _MESSAGE_CODES))
+        # Does a bound reach the floor, by (name weight, burst, same inquiry):
+        # the few weights a name can carry make few bounds.
+        self._reaches: dict[tuple[float, bool, bool], bool] = {}
         # The leads scored by the last build or refresh, and those it dropped
         # (``store`` writes their pairs back).
         self.touched: set[int] = set()
@@ -346,11 +349,8 @@ class MatchIndex(Refreshing):
         (the build, which learns the model first) or is scored at once."""
         leads = self.leads
         settings = self.settings
-        floor = self._floor
         hopeless, needs_message = self._hopeless, self._needs_message
-        extra = self._bound_extra
-        burst_weight = self._burst_weight
-        message_weight = self._message_weight
+        reaches = self._reaches
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
@@ -384,18 +384,39 @@ class MatchIndex(Refreshing):
                 )
                 if hopeless[case] or (needs_message[case] and not _messages_alike(a, b)):
                     continue
+                burst, message = case[2], case[3]
+                reached = reaches.get((0.0, burst, message))
+                if reached is None:
+                    reached = self._reach(0.0, burst, message)
+                if reached:
+                    # The burst and the inquiry reach the floor whatever the
+                    # names say (most pairs): ``compare`` works out the name
+                    # agreement only where no conflict of names settles it.
+                    pattern = compare(a, b, settings, common=common)
+                    keep(a.id, b.id, pattern)
+                    continue
                 # The name agreement is most of the work: with it known, the
                 # bound is tight (same surname but another first name: nothing).
                 name_match = _best_name_match(a, b, settings)
-                bound = [max(0.0, name_match[0]) if name_match else 0.0, *extra]
-                if case[2]:
-                    bound.append(burst_weight)
-                if case[3]:
-                    bound.append(message_weight)
-                if combine(bound) < floor:
+                weight = name_match[0] if name_match else 0.0
+                reached = reaches.get((weight, burst, message))
+                if reached is None:
+                    reached = self._reach(weight, burst, message)
+                if not reached:
                     continue
                 pattern = compare(a, b, settings, name_match, common)
             keep(a.id, b.id, pattern)
+
+    def _reach(self, name_weight: float, burst: bool, message: bool) -> bool:
+        """Can a pair without a shared identifier whose best name evidence
+        weighs ``name_weight`` reach the floor (``_reaches`` remembers it)."""
+        bound = [max(0.0, name_weight), *self._bound_extra]
+        if burst:
+            bound.append(self._burst_weight)
+        if message:
+            bound.append(self._message_weight)
+        reached = self._reaches[(name_weight, burst, message)] = combine(bound) >= self._floor
+        return reached
 
     def _keep(self, a_id: int, b_id: int, pattern: Pattern) -> None:
         """Score one compared pair with the model; keep it from the threshold on
