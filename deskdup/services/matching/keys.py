@@ -10,6 +10,7 @@ from functools import lru_cache
 from deskdup.services.matching.hashing import key_hash, value_hash
 from deskdup.services.matching.inquiry import band_keys, is_personal_text, text_key
 from deskdup.services.matching.record import (
+    UNSET,
     _Lead,
 )
 from deskdup.services.names import (
@@ -111,7 +112,16 @@ def _strong_hashes(rec: _Lead) -> tuple[int, ...]:
 
 def _name_hashes(rec: _Lead) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """(narrow, wide, lookup) key hashes of all the names a lead carries, each
-    distinct; the same keys as ``_weak_keys`` and ``_lookup_keys``."""
+    distinct; the same keys as ``_weak_keys`` and ``_lookup_keys``.  Worked
+    out once per record (a build asks for them twice: inserting, finding
+    candidates; a nickname's are one person's, so no cache would keep them)."""
+    keys = rec.name_keys
+    if keys is None:
+        keys = rec.name_keys = _name_hashes_of(rec)
+    return keys
+
+
+def _name_hashes_of(rec: _Lead) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     nicks = rec.nicks
     if not nicks:
         return _parts_hashes(rec.name) if not rec.name.empty else _NO_HASHES
@@ -166,9 +176,14 @@ MESSAGE_MIN_CHARS = 10
 
 
 def _text_hash(rec: _Lead) -> int | None:
-    """The text key of ``_message_hashes`` alone (the band keys cost more)."""
-    message = rec.message
-    return None if len(message) < MESSAGE_MIN_CHARS else text_key(message)
+    """The text key of ``_message_hashes`` alone (the band keys cost more),
+    worked out once per record: the build asks for it three times, and at a
+    million leads the distinct texts are many times ``text_key``'s cache."""
+    key = rec.text_key
+    if key is UNSET:
+        message = rec.message
+        key = rec.text_key = None if len(message) < MESSAGE_MIN_CHARS else text_key(message)
+    return key
 
 
 def _message_hashes(rec: _Lead) -> tuple[int | None, tuple[int, ...]]:
@@ -180,4 +195,4 @@ def _message_hashes(rec: _Lead) -> tuple[int | None, tuple[int, ...]]:
     message = rec.message
     if len(message) < MESSAGE_MIN_CHARS:
         return None, ()
-    return text_key(message), band_keys(message) if is_personal_text(message) else ()
+    return _text_hash(rec), band_keys(message) if is_personal_text(message) else ()

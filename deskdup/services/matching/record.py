@@ -22,6 +22,8 @@ _CHANNELS = {c.value: c for c in Channel}
 # Nicknames read ahead (by a worker process, ``parallel.read_ahead``) for the
 # build under way: text -> what ``parse_nickname`` makes of it.
 NICKNAMES: dict[str, NameParts] = {}
+# ``_Lead.text_key`` before it is worked out (None is a key: no message).
+UNSET = object()
 
 
 class _Lead:
@@ -38,10 +40,12 @@ class _Lead:
         "message",
         "minute",
         "name",
+        "name_keys",
         "nicks",
         "owner_id",
         "phones",
         "status",
+        "text_key",
         "tier",
         "version",
     )
@@ -74,6 +78,11 @@ class _Lead:
         # "template" (``inquiry.rarity``); the index keeps it up to date.
         self.tier = "personal"
         self.version = 0
+        # Block keys worked out once (``keys._name_hashes``, ``keys._text_hash``):
+        # a build asks for them while inserting, tiering and finding candidates.
+        # A record is not changed once it has been read (``load``).
+        self.name_keys = None
+        self.text_key = UNSET
 
     def add_comm(self, kind: str, channel: Channel, raw: str, norm: str, region: str) -> None:
         if kind == CommKind.PHONE or (
