@@ -33,6 +33,7 @@ from deskdup.services.matching.groups import _groups, rank_pairs  # noqa: F401 (
 from deskdup.services.matching.inquiry import ALONE_COUNT, is_personal_text, rarity
 from deskdup.services.matching.keys import (
     MESSAGE_MIN_CHARS,
+    _band_hashes,
     _message_hashes,
     _name_hashes,
     _strong_hashes,
@@ -250,14 +251,14 @@ class MatchIndex(Refreshing):
                 # no band over the cap (``slide_bands``).
                 near = [window.get(message_bucket + offset) for offset in _NARROW_OFFSETS]
                 near = [bands for bands in near if bands]
-                for band in _message_hashes(rec)[1]:
+                for band in _band_hashes(rec):
                     for bands in near:
                         members = bands.get(band)
                         if members is not None:
                             out.update(members)
                 out.discard(rec.id)
                 return out
-            for band in _message_hashes(rec)[1]:
+            for band in _band_hashes(rec):
                 for offset in _NARROW_OFFSETS:
                     members = data.get(hash((band, message_bucket + offset)))
                     if members is None:

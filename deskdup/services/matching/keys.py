@@ -186,6 +186,14 @@ def _text_hash(rec: _Lead) -> int | None:
     return key
 
 
+def _band_hashes(rec: _Lead) -> tuple[int, ...]:
+    """The band keys of ``_message_hashes`` alone."""
+    message = rec.message
+    if len(message) < MESSAGE_MIN_CHARS or not is_personal_text(message):
+        return ()
+    return band_keys(message)
+
+
 def _message_hashes(rec: _Lead) -> tuple[int | None, tuple[int, ...]]:
     """(text key, band keys) of a lead's inquiry, before time buckets are mixed
     into the band keys.  The text key pairs nothing: its block counts how many
