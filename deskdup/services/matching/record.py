@@ -22,8 +22,9 @@ _CHANNELS = {c.value: c for c in Channel}
 # Nicknames read ahead (by a worker process, ``parallel.read_ahead``) for the
 # build under way: text -> what ``parse_nickname`` makes of it.
 NICKNAMES: dict[str, NameParts] = {}
-# ``_Lead.text_key`` before it is worked out (None is a key: no message).
-UNSET = object()
+# ``_Lead.text_key`` before it is worked out (None is a key: no message).  An
+# int, so a record pickled into the snapshot keeps it; no ``hash`` is -1.
+UNSET = -1
 
 
 class _Lead:
@@ -40,7 +41,6 @@ class _Lead:
         "message",
         "minute",
         "name",
-        "name_keys",
         "nicks",
         "owner_id",
         "phones",
@@ -78,10 +78,9 @@ class _Lead:
         # "template" (``inquiry.rarity``); the index keeps it up to date.
         self.tier = "personal"
         self.version = 0
-        # Block keys worked out once (``keys._name_hashes``, ``keys._text_hash``):
-        # a build asks for them while inserting, tiering and finding candidates.
-        # A record is not changed once it has been read (``load``).
-        self.name_keys = None
+        # The inquiry's text key, worked out once (``keys._text_hash``): a build
+        # asks for it while inserting, tiering and finding candidates.  A
+        # record is not changed once it has been read (``load``).
         self.text_key = UNSET
 
     def add_comm(self, kind: str, channel: Channel, raw: str, norm: str, region: str) -> None:
