@@ -5,6 +5,7 @@ groups; ``build`` reads all, ``refresh`` (``refresh.py``) only what changed,
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -132,6 +133,10 @@ class MatchIndex(Refreshing):
         # the blocks: message bucket -> band -> lead ids, for the buckets around
         # the leads being scored only.
         self._bands: dict[int, dict[int, list[int]]] | None = None
+        # A one-shot build: text key -> how many leads sent the text, while the
+        # tiers are set (a block of ids per text, kept to the end, was 30 MB
+        # at a million leads).
+        self._text_counts: Counter[int] | None = None
 
     # ----------------------------------------------------------------- keys
 
@@ -143,12 +148,14 @@ class MatchIndex(Refreshing):
         if self._bands is not None:
             # A one-shot build keeps no band keys (``slide_bands``) and, as it
             # answers no lookup, no lookup keys.
+            # Nor the text key over all time: the tiers are counted apart
+            # (``_text_counts``), and nothing else asks for it.
             text = _text_hash(rec)
             return (
                 *_strong_hashes(rec),
                 *[hash((base, bucket)) for base in narrow],
                 *[hash((base, bucket)) for base in wide],
-                *(() if text is None else (text, hash((text, message_bucket)))),
+                *(() if text is None else (hash((text, message_bucket)),)),
             )
         text, bands = _message_hashes(rec)
         return (
@@ -292,9 +299,11 @@ class MatchIndex(Refreshing):
         bucket = int(rec.minute // self._message_bucket)
         get = self.blocks.get
         near = sum(len(get(hash((text, bucket + offset)))) for offset in _NARROW_OFFSETS)
+        counts = self._text_counts
+        overall = len(get(text)) if counts is None else counts[text]
         if (
             rarity(near) == "personal"
-            and rarity(len(get(text))) == "personal"
+            and rarity(overall) == "personal"
             and is_personal_text(rec.message)
         ):
             return "personal"
@@ -493,9 +502,12 @@ class MatchIndex(Refreshing):
         # million leads would cost more memory than the blocks themselves.
         for rec in index.leads.values():
             index._insert(rec)
+        if index._bands is not None:
+            index._text_counts = Counter(map(_text_hash, index.leads.values()))
         for rec in index.leads.values():
             if rec.message:
                 rec.tier = index._tier_of(rec)
+        index._text_counts = None
         check()
         # Compare every candidate pair, keeping only its ids and the index of
         # its pattern; learn the model; then score.
