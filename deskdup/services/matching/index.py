@@ -451,9 +451,9 @@ class MatchIndex(Refreshing):
         ``refreshable=False``: a one-shot scan (``deskdup scan``,
         ``scan_workspace``).  The message band keys, most of a build's keys
         (ten for a personal question), are made per time bucket while its
-        leads are scored and dropped after, and the lookup keys are not made:
-        the same pairs in about a third less memory, but ``refresh`` and
-        ``lookup`` cannot be called.
+        leads are scored and dropped after, the lookup keys are not made, and
+        the blocks are dropped once the pairs are compared: the same pairs in
+        less memory, but ``refresh`` and ``lookup`` cannot be called.
 
         ``kept`` (``store.Kept``): pairs scored before, with the model that
         scored them, taken over for every lead whose version and inquiry tier
@@ -552,6 +552,11 @@ class MatchIndex(Refreshing):
                 index._score_lead(rec, True, compared.sink)
                 if n % 5_000 == 0:
                     tick(n)
+        if index._bands is not None:
+            # A one-shot index answers no lookup and takes no refresh: its
+            # blocks (a fifth of a million-lead build's memory) go before the
+            # pairs are scored and kept, where the build's memory peaks.
+            index.blocks = _Blocks()
         patterns = compared.patterns()
         a_ids, b_ids, pattern_ids = compared.a_ids, compared.b_ids, compared.pattern_ids
         if learn:
