@@ -99,7 +99,7 @@ def compare(
         phone = 2
     else:
         phone = 0
-    email = _identifier_level(x.emails, y.emails)
+    email = _identifier_level(x.emails, y.emails) if x.emails and y.emails else 0
     handle = (
         _identifier_level([h for _c, h in x.handles], [h for _c, h in y.handles])
         if x.handles and y.handles

@@ -4,6 +4,7 @@ customer, with its weight and its reason in words; ``combine`` and ``score_pair`
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -424,6 +425,8 @@ _CONFLICT_TEMPLATES = {
 
 def _name_conflict(na: NameParts, nb: NameParts) -> str | None:
     """The code of the strongest contradiction between two names as typed, or None."""
+    if na is nb:
+        return None  # (the same parsed name: one person's burst, a common name)
     if len(na.words) >= 2 and _same_words(na, nb):
         return None  # the same words in other roles: no conflict
     if na.firsts and nb.firsts and not _firsts_match(na, nb):
@@ -481,6 +484,8 @@ def _nick_differs(nick: NameParts, other: NameParts, other_gender: str) -> bool:
     )
 
 
+# A lead's nicknames meet every candidate of the lead: each is read once.
+@lru_cache(maxsize=1 << 15)
 def _nick_gender(parts: NameParts) -> str:
     """'f' or 'm' as a nickname tells: by its first name when that has one
     gender, else by its surname's form (``volkova05``)."""
@@ -597,7 +602,12 @@ _NAME_CODES = (
 
 
 def _has_surname(rec: _Lead) -> bool:
-    return bool(rec.name.surnames) or any(p.surnames for _c, _t, p in rec.nicks)
+    if rec.name.surnames:
+        return True
+    for _c, _t, parts in rec.nicks:  # noqa: SIM110 (a loop: see _any_close)
+        if parts.surnames:
+            return True
+    return False
 
 
 def _share_identifier(x: _Lead, y: _Lead) -> bool:
