@@ -65,7 +65,8 @@ _SEPARATOR = "\x1e"
 def candidates_stamp(settings: MatchSettings) -> str:
     """The settings and every source the scores depend on (the matcher's package,
     with any model file beside its modules, and the name, phone and channel
-    vocabularies): a change to any of them makes the kept pairs stale."""
+    vocabularies): a change to any of them makes the kept pairs stale.  The
+    likely tier's precision is no part of it: it only cuts the kept pairs."""
     digest = hashlib.blake2b(digest_size=12)
     built = paths.built_program_stamp()
     if built:  # a built application: no sources to read (a new build: stale pairs)
@@ -78,7 +79,10 @@ def candidates_stamp(settings: MatchSettings) -> str:
                 digest.update(path.read_bytes())
         for module in (names, normalize, channels, candidates_module):
             digest.update(Path(module.__file__).read_bytes())
-    digest.update(json.dumps(asdict(settings), sort_keys=True, default=str).encode())
+    scored_with = asdict(settings)
+    # Where the likely tier starts is worked out from the kept pairs' scores.
+    del scored_with["likely_precision"]
+    digest.update(json.dumps(scored_with, sort_keys=True, default=str).encode())
     return "candidates-" + digest.hexdigest()
 
 
@@ -183,7 +187,10 @@ def kept_result(ws, settings: MatchSettings, tier: str = LIKELY) -> ScanResult |
             return None
         changed, gone = _changed(conn, MatchLead.__table__)
         stale = set(changed) | set(gone)
-        limit = settings.threshold_of(tier)
+        # The likely tier starts where the index put it: by every kept pair's score.
+        scores = _raw(conn, select(MatchPair.score)) if settings.likely_precision else ()
+        likely = settings.likely_start(score for (score,) in scores)
+        limit = settings.threshold_of(tier, likely)
         decoder = _Reasons()
         pairs = [
             CandidatePair(a, b, score, decoder.decode(reasons))
@@ -195,7 +202,7 @@ def kept_result(ws, settings: MatchSettings, tier: str = LIKELY) -> ScanResult |
             )
             if a not in stale and b not in stale
         ]
-        pairs, groups = rank_pairs(pairs, _dismissed(conn), limit, settings.review_threshold)
+        pairs, groups = rank_pairs(pairs, _dismissed(conn), limit, likely)
         summaries = _summaries(conn, {i for g in groups for i in g.lead_ids})
         count = conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
     return ScanResult(pairs, groups, summaries, count, threshold=limit, tier=tier)
