@@ -42,6 +42,16 @@ def test_the_cut_by_hand():
     assert precision_cut([1.0] * 50 + [0.3], 0.95, 0.4, 0.9) == 0.9
 
 
+def test_a_surer_promise_starts_the_tier_higher_the_fewer_the_pairs():
+    """The pairs' right share is chance around their mean probability: with
+    few pairs the tier keeps a margin, with many hardly any."""
+    few = [0.99] * 40 + [0.6] * 4
+    many = few * 1000
+    assert precision_cut(few, 0.95, 0.4, 0.9) == 0.6  # mean 0.955
+    assert precision_cut(few, 0.95, 0.4, 0.9, z=2.326) == 0.9
+    assert precision_cut(many, 0.95, 0.4, 0.9, z=2.326) == 0.6
+
+
 def test_the_queue_and_the_kept_queue_cut_the_likely_tier_alike(workspace):
     _people(workspace)
     index = open_index(workspace, MatchSettings())
