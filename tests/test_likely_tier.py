@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from deskdup.services.matching import LIKELY, POSSIBLE, MatchIndex, MatchSettings
+from deskdup.services.matching import settings as settings_module
 from deskdup.services.matching.settings import LIKELY_CEILING, precision_cut
 from deskdup.services.matching.store import kept_result, open_index
 from tests.test_match_store import _people
@@ -52,7 +53,17 @@ def test_a_surer_promise_starts_the_tier_higher_the_fewer_the_pairs():
     assert precision_cut(many, 0.95, 0.4, 0.9, z=2.326) == 0.6
 
 
-def test_the_queue_and_the_kept_queue_cut_the_likely_tier_alike(workspace):
+def test_a_small_workspace_keeps_the_review_threshold(workspace):
+    """Under LEARN_MIN_LEADS leads the scores are the built-in model's and the
+    pairs too few to promise a precision: the likely tier is the fixed one."""
+    _people(workspace)
+    index = MatchIndex.build(workspace, MatchSettings())
+    assert index.likely_start() == MatchSettings().review_threshold
+
+
+def test_the_queue_and_the_kept_queue_cut_the_likely_tier_alike(workspace, monkeypatch):
+    # As if the few leads were a workspace large enough to learn on.
+    monkeypatch.setattr(settings_module, "LEARN_MIN_LEADS", 0)
     _people(workspace)
     index = open_index(workspace, MatchSettings())
     ranked = sorted((p.score for p in index.pairs.values()), reverse=True)

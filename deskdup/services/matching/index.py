@@ -605,7 +605,7 @@ class MatchIndex(Refreshing):
 
     def likely_start(self) -> float:
         """Where the likely tier starts now (``MatchSettings.likely_start``)."""
-        return self.settings.likely_start(p.score for p in self.pairs.values())
+        return self.settings.likely_start((p.score for p in self.pairs.values()), len(self.leads))
 
     def summary(self, lead_id: int) -> LeadSummary | None:
         rec = self.leads.get(lead_id)

@@ -112,12 +112,15 @@ class MatchSettings:
             return min(self.possible_threshold, likely)
         return likely
 
-    def likely_start(self, scores: Iterable[float]) -> float:
+    def likely_start(self, scores: Iterable[float], leads: int) -> float:
         """Where the likely tier starts among pairs with these scores: the
-        lowest score from which the pairs' probabilities average at least
-        ``likely_precision``, between the possible tier's start and
-        ``LIKELY_CEILING``; the review threshold when no precision is asked for."""
-        if self.likely_precision is None:
+        lowest score from which the pairs are right ``likely_precision`` of the
+        time (``precision_cut``), between the possible tier's start and
+        ``LIKELY_CEILING``.  The review threshold when no precision is asked
+        for, or in a workspace of fewer than ``LEARN_MIN_LEADS`` leads: its
+        scores are the built-in model's, not learned on it, and its few pairs
+        could keep no promise (a lone pair of 0.8 is no 95 %)."""
+        if self.likely_precision is None or leads < LEARN_MIN_LEADS:
             return self.review_threshold
         floor = min(self.possible_threshold, LIKELY_CEILING)
         return precision_cut(

@@ -187,9 +187,10 @@ def kept_result(ws, settings: MatchSettings, tier: str = LIKELY) -> ScanResult |
             return None
         changed, gone = _changed(conn, MatchLead.__table__)
         stale = set(changed) | set(gone)
-        # The likely tier starts where the index put it: by every kept pair's score.
+        # The likely tier starts where the index puts it: by every kept pair's score.
+        count = conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
         scores = _raw(conn, select(MatchPair.score)) if settings.likely_precision else ()
-        likely = settings.likely_start(score for (score,) in scores)
+        likely = settings.likely_start((score for (score,) in scores), count)
         limit = settings.threshold_of(tier, likely)
         decoder = _Reasons()
         pairs = [
@@ -204,7 +205,6 @@ def kept_result(ws, settings: MatchSettings, tier: str = LIKELY) -> ScanResult |
         ]
         pairs, groups = rank_pairs(pairs, _dismissed(conn), limit, likely)
         summaries = _summaries(conn, {i for g in groups for i in g.lead_ids})
-        count = conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
     return ScanResult(pairs, groups, summaries, count, threshold=limit, tier=tier)
 
 
