@@ -62,6 +62,7 @@ def first_queue_rows(
     if mergeable_only:
         mine = []
         owners: dict[int, int | None] = {}
+        decided: dict[tuple[int | None, ...], bool] = {}
         walked, every_owner = 0, False
         while len(mine) < FIRST_ROWS and walked < len(ordered):
             # The owners of a few hundred groups at a time, by key: the first
@@ -73,8 +74,14 @@ def first_queue_rows(
                 every_owner = bool(owners)  # the second time: every lead's, in one pass
                 owners.update(lead_owners(ws, None if every_owner else unknown))
             for group in batch:
-                cards = [rights.card(i, "", owners.get(i)) for i in group.lead_ids]
-                if rights.lock(cards) is None:
+                # Whether she may merge a group depends on its leads' owners alone.
+                whose = tuple(owners.get(i) for i in group.lead_ids)
+                free = decided.get(whose)
+                if free is None:
+                    pairs = zip(group.lead_ids, whose, strict=True)
+                    cards = [rights.card(i, "", owner) for i, owner in pairs]
+                    free = decided[whose] = rights.lock(cards) is None
+                if free:
                     mine.append(group)
                     if len(mine) == FIRST_ROWS:
                         break
