@@ -422,8 +422,11 @@ class QueueFeed:
             text = self.tr("{groups} groups among {leads} leads").format(
                 groups=len(result.groups), leads=result.lead_count
             )
-        # Not after each merge's update: it would cover a word about a Ctrl+Return.
-        self.statusBar().showMessage(text, 8000)
+        # Not after each merge's update: it would cover a word about a Ctrl+Return;
+        # nor for the kept queue's first rows (the queue's count says how many,
+        # and the build's progress, shown next, would be drawn over it).
+        if final:
+            self.statusBar().showMessage(text, 8000)
         self._queue_shown(final)
 
     def _show_update(self, delta: QueueDelta) -> None:
