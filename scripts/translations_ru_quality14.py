@@ -11,4 +11,7 @@ TRANSLATIONS: dict[object, str] = {
     "Much the same inquiry (reworded, or the same thing in other words)": "Почти тот же текст обращения (перефразирован или тот же вопрос другими словами)",
     "Same short or frequent inquiry, no one else's or a few others' around then": "Одинаковый короткий или частый текст, больше ни у кого или ещё у нескольких в это время",
     "Same inquiry that several leads send around then": "Одинаковый текст, который в это время шлют несколько лидов",
+    "{channel} {nick} reads as another name than {name}": "{channel} {nick} — другое имя, не {name}",
+    "A nickname that reads as another name": "Ник или адрес с другим именем",
+    "A nickname or e-mail that reads as another name (penalty)": "Ник или e-mail с другим именем (штраф)",
 }

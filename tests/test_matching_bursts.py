@@ -19,6 +19,7 @@ from deskdup.services.matching import (
     scan_workspace,
     score_pair,
 )
+from deskdup.services.matching.evidence import _gender, _nick_differs
 from deskdup.services.matching.inquiry import (
     TEMPLATE_COUNT,
     band_keys,
@@ -27,6 +28,12 @@ from deskdup.services.matching.inquiry import (
     numbers_differ,
     rarity,
     strip_greeting,
+)
+from deskdup.services.names import (
+    nickname_surname_gender,
+    parse_name,
+    parse_nickname,
+    surname_gender,
 )
 from tests.factories import make_lead
 
@@ -371,3 +378,54 @@ def test_a_name_in_the_other_order_is_the_same_name_not_a_conflict(workspace, fi
     (pair,) = scan_workspace(workspace).pairs
     assert pair.key == (a.id, b.id)
     assert not any(r.weight < 0 for r in pair.reasons)
+
+
+# ----------------------------------------------------------------- a handle that names someone else
+
+
+@pytest.mark.parametrize(
+    ("handle", "first", "last", "differs"),
+    [
+        ("lena_mishina", "Павел", "Игнатьев", True),  # another first name, surname, gender
+        ("ilyusha52", "Анна", "Федотова", True),  # Илюша is a man
+        ("smirnow50", "Екатерина", "Лазарева", True),  # another surname, and a man's form
+        ("volkova05", "Марина", "Яковлева", True),  # another surname
+        ("evgenijasmirnova", "Наталья", "", True),  # another first name
+        ("etrofimova", "Елена", "Трофимова", False),  # an initial glued to the surname
+        ("etrofimova", "Екатерина", "", False),  # nothing against it
+        ("dpavlov0", "Дима", "", False),  # Д. Павлов
+        ("volkova05", "Марина", "", False),  # a woman's surname, a woman's name
+        ("bondarenko14", "Ксения", "", False),  # the form tells no gender
+    ],
+)
+def test_a_handle_that_reads_as_another_name_is_evidence_against(handle, first, last, differs):
+    nick = parse_nickname(handle)
+    name = parse_name(first, last)
+    assert _nick_differs(nick, name, _gender(name)) is differs
+
+
+def test_surname_gender_by_its_form():
+    assert [surname_gender(w) for w in ("титова", "titova", "smirnow", "черных", "bondarenko")] == [
+        "f", "f", "m", "", ""
+    ]  # fmt: skip
+    assert nickname_surname_gender("volkova05", parse_nickname("volkova05").surnames) == "f"
+    assert nickname_surname_gender("lkomarov", parse_nickname("lkomarov").surnames) == "m"
+    assert nickname_surname_gender("sunny_cat", ()) == ""
+
+
+def test_a_handle_naming_someone_else_in_a_burst_says_so(workspace):
+    """A Telegram ``lena_mishina`` and Павел Игнатьев on WhatsApp, minutes apart
+    with the same text: not "names with nothing in common" but a conflict, in words."""
+    template = "Интересует ваше объявление"
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.TELEGRAM, created_at=T0,
+                  comms=[(MESSENGER, Channel.TELEGRAM, "@lena_mishina")],
+                  chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+        make_lead(s, channel=Channel.WHATSAPP, first_name="Павел", last_name="Игнатьев",
+                  created_at=T0 + timedelta(minutes=8),
+                  comms=[(MESSENGER, Channel.WHATSAPP, "+7 916 555 12 34")],
+                  chats=[(Channel.WHATSAPP, template)])  # fmt: skip
+    (pair,) = scan_workspace(workspace, threshold=0.0).pairs
+    (reason,) = [r for r in pair.reasons if r.code == "nickname_different"]
+    assert reason.weight < 0
+    assert reason.text.render() == "Telegram lena_mishina reads as another name than Игнатьев Павел"

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -616,6 +617,36 @@ def surname_key(token: str) -> str:
     if key.endswith("skii") or key.endswith("ckii"):
         return key[:-1]
     return key
+
+
+_FEMALE_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая", "ova", "eva", "ina",
+                   "yna", "skaya", "aya", "owa", "ewa")  # fmt: skip
+_MALE_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый", "ov", "ev", "in", "yn",
+                 "sky", "skiy", "skij", "ow", "ew")  # fmt: skip
+
+
+def surname_gender(word: str) -> str:
+    """'f' or 'm' by a folded surname's form (титова, titova / титов, smirnow),
+    '' when the form does not tell (черных, bondarenko, ковальчук)."""
+    if word.endswith(_FEMALE_SURNAME):
+        return "f"
+    if word.endswith(_MALE_SURNAME):
+        return "m"
+    return ""
+
+
+def nickname_surname_gender(text: str, surnames: Collection[str]) -> str:
+    """The gender the surname in a nickname tells (``volkova05``: 'f'), by the
+    pieces read as one of ``surnames`` (its ``parse_nickname`` surname keys,
+    an initial glued in front allowed); '' when none tells or they disagree."""
+    genders = set()
+    for piece in _nickname_pieces(text):
+        glued = len(piece) > 5 and surname_key(piece[1:]) in surnames
+        if glued or surname_key(piece) in surnames:
+            gender = surname_gender(piece)
+            if gender:
+                genders.add(gender)
+    return genders.pop() if len(genders) == 1 else ""
 
 
 # Short patronymics with the old ending -ич (Ильич, Никитич, Кузьмич, Лукич, Фомич).

@@ -101,6 +101,9 @@ WEIGHT_LABELS: dict[str, str] = {
     "different_genders": QT_TRANSLATE_NOOP("Settings", "A man and a woman (penalty)"),
     "different_surnames": QT_TRANSLATE_NOOP("Settings", "Different surnames (penalty)"),
     "different_patronymics": QT_TRANSLATE_NOOP("Settings", "Different patronymics (penalty)"),
+    "nickname_different": QT_TRANSLATE_NOOP(
+        "Settings", "A nickname or e-mail that reads as another name (penalty)"
+    ),
 }
 PERCENT_RANGE = (1, 100)
 

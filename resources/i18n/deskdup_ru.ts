@@ -1494,116 +1494,121 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="58" />
+        <source>A nickname that reads as another name</source>
+        <translation>Ник или адрес с другим именем</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="61" />
         <source>Came within 2 min via different channels</source>
         <translation>Пришли в пределах 2 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="61" />
+        <location filename="../../deskdup/services/matching/explain.py" line="64" />
         <source>Came within 2 min via one channel</source>
         <translation>Пришли в пределах 2 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="62" />
+        <location filename="../../deskdup/services/matching/explain.py" line="65" />
         <source>Came within 5 min via different channels</source>
         <translation>Пришли в пределах 5 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="65" />
+        <location filename="../../deskdup/services/matching/explain.py" line="68" />
         <source>Came within 5 min via one channel</source>
         <translation>Пришли в пределах 5 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="66" />
+        <location filename="../../deskdup/services/matching/explain.py" line="69" />
         <source>Came within 20 min via different channels</source>
         <translation>Пришли в пределах 20 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="69" />
+        <location filename="../../deskdup/services/matching/explain.py" line="72" />
         <source>Came within 20 min via one channel</source>
         <translation>Пришли в пределах 20 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="70" />
+        <location filename="../../deskdup/services/matching/explain.py" line="73" />
         <source>Came within an hour via different channels</source>
         <translation>Пришли в пределах часа по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="73" />
+        <location filename="../../deskdup/services/matching/explain.py" line="76" />
         <source>Came within an hour via one channel</source>
         <translation>Пришли в пределах часа по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="74" />
+        <location filename="../../deskdup/services/matching/explain.py" line="77" />
         <source>Came within a day</source>
         <translation>Пришли в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="75" />
+        <location filename="../../deskdup/services/matching/explain.py" line="78" />
         <source>Came within a week</source>
         <translation>Пришли в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="76" />
+        <location filename="../../deskdup/services/matching/explain.py" line="79" />
         <source>Came more than a week apart</source>
         <translation>Пришли с разницей больше недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="77" />
+        <location filename="../../deskdup/services/matching/explain.py" line="80" />
         <source>Different inquiries</source>
         <translation>Разные тексты обращений</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="78" />
+        <location filename="../../deskdup/services/matching/explain.py" line="81" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="79" />
+        <location filename="../../deskdup/services/matching/explain.py" line="82" />
         <source>Much the same inquiry (reworded)</source>
         <translation>Почти тот же текст обращения (перефразирован)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="82" />
+        <location filename="../../deskdup/services/matching/explain.py" line="85" />
         <source>The same thing asked in other words</source>
         <translation>Тот же вопрос другими словами</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="85" />
+        <location filename="../../deskdup/services/matching/explain.py" line="88" />
         <source>Same short or frequent inquiry, no one else's around then</source>
         <translation>Одинаковый короткий или частый текст, больше ни у кого в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="88" />
+        <location filename="../../deskdup/services/matching/explain.py" line="91" />
         <source>Same short or frequent inquiry, a few others' around then</source>
         <translation>Одинаковый короткий или частый текст, ещё у нескольких в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="91" />
+        <location filename="../../deskdup/services/matching/explain.py" line="94" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="92" />
+        <location filename="../../deskdup/services/matching/explain.py" line="95" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="93" />
+        <location filename="../../deskdup/services/matching/explain.py" line="96" />
         <source>Same phone, e-mail or account, within an hour</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах часа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="96" />
+        <location filename="../../deskdup/services/matching/explain.py" line="99" />
         <source>Same phone, e-mail or account, within a day</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="99" />
+        <location filename="../../deskdup/services/matching/explain.py" line="102" />
         <source>Same phone, e-mail or account, within a week</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="102" />
+        <location filename="../../deskdup/services/matching/explain.py" line="105" />
         <source>Same phone, e-mail or account, more than a week apart</source>
         <translation>Один телефон, e-mail или аккаунт, с разницей больше недели</translation>
     </message>
@@ -3020,27 +3025,27 @@
 <context>
     <name>QueueFeed</name>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="221" />
+        <location filename="../../deskdup/views/queue_feed.py" line="234" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="221" />
+        <location filename="../../deskdup/views/queue_feed.py" line="234" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="251" />
+        <location filename="../../deskdup/views/queue_feed.py" line="264" />
         <source>Scanning contacts…</source>
         <translation>Поиск дубликатов контактов…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="400" />
+        <location filename="../../deskdup/views/queue_feed.py" line="416" />
         <source>{groups} groups among {contacts} contacts</source>
         <translation>Групп: {groups} среди {contacts} контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="405" />
+        <location filename="../../deskdup/views/queue_feed.py" line="422" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
@@ -3220,147 +3225,152 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="163" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="164" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="169" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="170" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="173" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="174" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="175" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="176" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="178" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="179" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="178" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="181" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="183" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="182" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="184" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="185" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="187" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="186" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="188" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="187" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="189" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="289" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="291" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="299" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="301" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="311" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="313" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="321" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="323" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="337" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="339" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="375" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="378" />
+        <source>{channel} {nick} reads as another name than {name}</source>
+        <translation>{channel} {nick} — другое имя, не {name}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="387" />
         <source>A man and a woman: {a} / {b}</source>
         <translation>Мужчина и женщина: {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="463" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="515" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation>Оба отправили шаблон, который шлют многие, с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="468" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="520" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и больше никто в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="473" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="525" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и ещё несколько человек в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="478" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="530" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation>Оба написали частый текст с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="483" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="535" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="486" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="538" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation>Написали почти то же с разницей {minutes} мин: «{text}» / «{other}»</translation>
     </message>
@@ -3371,22 +3381,22 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/contacts.py" line="335" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="356" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="358" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="374" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="386" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="376" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="388" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="377" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="389" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
@@ -3883,127 +3893,132 @@
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="104" />
+        <source>A nickname or e-mail that reads as another name (penalty)</source>
+        <translation>Ник или e-mail с другим именем (штраф)</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="163" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="179" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="182" />
         <source>Yours</source>
         <translation>Ваши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="179" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="182" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="184" />
-        <location filename="../../deskdup/views/settings_dialog.py" line="193" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="187" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="196" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="194" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="197" />
         <source> pt</source>
         <translation> пт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="196" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="199" />
         <source>Larger text in every window of deskdup</source>
         <translation>Крупнее текст во всех окнах deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="206" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="209" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="238" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="241" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="238" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="241" />
         <source>Team settings (whole workspace)</source>
         <translation>Настройки команды (вся база)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="241" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="244" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation>Архивировать объединённые лиды (а не удалять)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="244" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="247" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation>С этими настройками работают все операторы этой базы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="246" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="249" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation>Это настройки команды; менять их может только руководитель.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="265" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="268" />
         <source>A pair's score is the probability that its two leads are one customer, as the model learned it on this workspace.</source>
         <translation>Оценка пары — вероятность того, что два лида — один клиент, по модели, выученной на этой базе.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="272" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="275" />
         <source>The queue shows these by default: fewer pairs, nearly all of them right</source>
         <translation>Очередь показывает их по умолчанию: пар меньше, почти все верные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="275" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="278" />
         <source>Shown on request: more duplicates found, more pairs that are not</source>
         <translation>Показываются по запросу: больше найденных дублей и больше пар, которые ими не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="289" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="292" />
         <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates start at {likely} % until it is saved anew here.</source>
         <translation>Порог проверки {old}, сохранённый прежней версией deskdup, был оценкой по ручным весам, а не вероятностью. Он не используется: вероятные дубли начинаются с {likely} %, пока порог не сохранят здесь заново.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="303" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="306" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="306" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="309" />
         <source>Leads from different channels this close in time are compared even when they share no phone, e-mail or account</source>
         <translation>Лиды из разных каналов, пришедшие так близко по времени, сравниваются, даже если у них нет общего телефона, e-mail или аккаунта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="322" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="325" />
         <source>from </source>
         <translation>от </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="328" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="331" />
         <source>Evidence the model may use</source>
         <translation>Признаки, которые может учитывать модель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="332" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="335" />
         <source>Untick a kind of evidence the team does not trust: it then counts neither for nor against a pair.</source>
         <translation>Снимите флажок с признака, которому команда не доверяет: тогда он не считается ни за, ни против пары.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="359" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="362" />
         <source>Weights set by hand in an earlier version ({count}) no longer score pairs; they only narrow which pairs are compared at all. Restore defaults clears them.</source>
         <translation>Веса, заданные вручную в прежней версии ({count}), больше не оценивают пары; они лишь сужают круг сравниваемых пар. «Восстановить по умолчанию» сбрасывает их.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="371" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="374" />
         <source>Both tiers, the burst window and every kind of evidence back to deskdup's</source>
         <translation>Вернуть оба уровня, окно всплеска и все признаки к значениям deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="369" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="372" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
     </message>

@@ -19,6 +19,7 @@ from deskdup.services.matching.evidence import (
     _best_name_match,
     _evidence,
     _name_conflict,
+    _nick_conflict,
     _reasons,
 )
 from deskdup.services.matching.inquiry import is_personal_text, likeness, wording
@@ -51,6 +52,7 @@ from deskdup.services.names import NameParts
 _L = {(c, name): i for c, levels in enumerate(LEVELS) for i, name in enumerate(levels)}
 _NAME_LEVEL = {name: i for i, name in enumerate(LEVELS[NAME])}
 _NICK_FULL = ("full_name", "full_name_patronymic")
+_NICK_DIFFERENT = _NAME_LEVEL["nickname_different"]
 # TIME level by band (0..5) and channel switch.
 _TIME_LEVELS = (
     (_L[TIME, "le2_same"], _L[TIME, "le2_switch"]),
@@ -182,7 +184,7 @@ def _name_level(
     if name_match is _UNKNOWN:
         name_match = _best_name_match(x, y, settings)
     if name_match is None:
-        return _NAME_LEVEL["none"]
+        return _NICK_DIFFERENT if _nick_conflict(x, y) else _NAME_LEVEL["none"]
     _w, code, pa, pb, nick_a, nick_b = name_match  # type: ignore[misc]
     if (nick_a or nick_b) and code in _NICK_FULL:
         code = "nickname_name"

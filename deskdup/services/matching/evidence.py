@@ -28,8 +28,10 @@ from deskdup.services.names import (
     close_words,
     first_name_words,
     is_cyrillic,
+    nickname_surname_gender,
     opposite_genders,
     skeleton,
+    surname_gender,
 )
 
 # A piece of evidence before it becomes a Reason: (code, weight, template, params).
@@ -367,6 +369,16 @@ def _evidence(
                 {"a": _name_text(x.name), "b": _name_text(y.name)},
             )
         )
+    elif name_match is None and (other := _nick_conflict(x, y)) is not None:
+        (channel, nick), name = other
+        out.append(
+            (
+                "nickname_different",
+                w("nickname_different"),
+                QT_TRANSLATE_NOOP("Reason", "{channel} {nick} reads as another name than {name}"),
+                {"channel": channel_message(channel), "nick": nick, "name": name},
+            )
+        )
     return out
 
 
@@ -398,10 +410,55 @@ def _name_conflict(na: NameParts, nb: NameParts) -> str | None:
     return None
 
 
-_FEMALE_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая", "ova", "eva", "ina",
-                   "yna", "skaya", "aya", "owa", "ewa")  # fmt: skip
-_MALE_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый", "ov", "ev", "in", "yn",
-                 "sky", "skiy", "skij", "ow", "ew")  # fmt: skip
+def _nick_conflict(x: _Lead, y: _Lead) -> tuple[tuple[Channel, str], str] | None:
+    """A handle or e-mail address of one lead that reads as another person's
+    name than the other lead's name or its own handle (``lena_mishina`` against
+    "Павел Игнатьев", ``smirnow50`` against "Екатерина Лазарева"): the handle
+    and the other name, or None.  Kept apart from a conflict of names as typed:
+    a handle is read less surely (``dpavlov0``: Д. Павлов, or a surname)."""
+    for a, b in ((x, y), (y, x)):
+        for channel, nick, parts in a.nicks:
+            if parts.empty:
+                continue
+            if not b.name.empty and _nick_differs(parts, b.name, _gender(b.name)):
+                return (channel, nick), _name_text(b.name)
+            for _c, other_nick, other in b.nicks:
+                if (
+                    other_nick != nick
+                    and not other.empty
+                    and _nick_differs(parts, other, _nick_gender(other))
+                ):
+                    return (channel, nick), other_nick
+    return None
+
+
+def _nick_differs(nick: NameParts, other: NameParts, other_gender: str) -> bool:
+    """A name read from a nickname surely is not ``other``: another first name,
+    the other gender, or another surname (an initial glued in front allowed:
+    ``etrofimova`` is Трофимова; a typo too)."""
+    if nick.firsts and other.firsts and not _firsts_match(nick, other):
+        return True
+    gender = _nick_gender(nick)
+    if gender and other_gender and gender != other_gender:
+        return True
+    return bool(
+        nick.surnames
+        and other.surnames
+        and not _surnames_match(nick, other)
+        and not any(x.endswith(y) or y.endswith(x) for x in nick.surnames for y in other.surnames)
+    )
+
+
+def _nick_gender(parts: NameParts) -> str:
+    """'f' or 'm' as a nickname tells: by its first name when that has one
+    gender, else by its surname's form (``volkova05``)."""
+    if parts.firsts:
+        female = {name in FEMALE_NAMES for name in parts.firsts}
+        if len(female) == 1:
+            return "f" if female.pop() else "m"
+    if parts.surnames and parts.words:
+        return nickname_surname_gender(parts.words[0], parts.surnames)
+    return ""
 
 
 def _gender(parts: NameParts) -> str:
@@ -412,12 +469,7 @@ def _gender(parts: NameParts) -> str:
         if len(female) == 1:
             return "f" if female.pop() else "m"
         return ""
-    genders = set()
-    for word in parts.surname_words:
-        if word.endswith(_FEMALE_SURNAME):
-            genders.add("f")
-        elif word.endswith(_MALE_SURNAME):
-            genders.add("m")
+    genders = {surname_gender(word) for word in parts.surname_words} - {""}
     return genders.pop() if len(genders) == 1 else ""
 
 
@@ -492,6 +544,7 @@ def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: floa
 
 _CONTRADICTION_CODES = (
     "different_phones",
+    "nickname_different",
     "different_first_names",
     "different_genders",
     "different_surnames",

@@ -55,6 +55,9 @@ LEVEL_WORDS: dict[tuple[str, str], str] = {
     ("name", "different_genders"): QT_TRANSLATE_NOOP("Evidence", "A man and a woman"),
     ("name", "different_surnames"): QT_TRANSLATE_NOOP("Evidence", "Different surnames"),
     ("name", "different_patronymics"): QT_TRANSLATE_NOOP("Evidence", "Different patronymics"),
+    ("name", "nickname_different"): QT_TRANSLATE_NOOP(
+        "Evidence", "A nickname that reads as another name"
+    ),
     ("time", "le2_switch"): QT_TRANSLATE_NOOP(
         "Evidence", "Came within 2 min via different channels"
     ),

@@ -76,6 +76,7 @@ LEVELS: tuple[tuple[str, ...], ...] = (
         "different_genders",
         "different_surnames",
         "different_patronymics",
+        "nickname_different",
     ),
     (
         "null",
@@ -146,6 +147,7 @@ _PRIOR_M: tuple[dict[str, float], ...] = (
         "different_genders": 0.00015,
         "different_surnames": 0.00098,
         "different_patronymics": 0.00019,
+        "nickname_different": 0.004,
     },
     {
         "le2_switch": 0.22,
@@ -190,6 +192,7 @@ _PRIOR_U: tuple[dict[str, float], ...] = (
         "different_genders": 0.0057,
         "different_surnames": 0.0046,
         "different_patronymics": 2.5e-05,
+        "nickname_different": 0.05,
     },
     {
         "le2_switch": 0.00009,

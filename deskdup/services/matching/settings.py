@@ -35,6 +35,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "different_genders": -0.5,
     "different_surnames": -0.4,
     "different_patronymics": -0.4,
+    "nickname_different": -0.3,
 }
 
 DEFAULT_THRESHOLD = 0.6
