@@ -2560,72 +2560,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="94" />
+        <location filename="../../deskdup/views/main_window.py" line="98" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="99" />
+        <location filename="../../deskdup/views/main_window.py" line="103" />
         <source>Queue, leads and history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="100" />
+        <location filename="../../deskdup/views/main_window.py" line="104" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="101" />
+        <location filename="../../deskdup/views/main_window.py" line="105" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103" />
+        <location filename="../../deskdup/views/main_window.py" line="107" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253" />
+        <location filename="../../deskdup/views/main_window.py" line="257" />
         <source>Being reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255" />
+        <location filename="../../deskdup/views/main_window.py" line="259" />
         <source>As a supervisor you may take the review over.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="256" />
+        <location filename="../../deskdup/views/main_window.py" line="260" />
         <source>Take over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="367" />
+        <location filename="../../deskdup/views/main_window.py" line="371" />
         <source>Not merged: the merge before is still being written; press {keys} again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="371" />
+        <location filename="../../deskdup/views/main_window.py" line="375" />
         <source>Not merged: the next group is still opening; look, then press {keys} again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374" />
+        <location filename="../../deskdup/views/main_window.py" line="378" />
         <source>Nothing to merge: no group is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="376" />
+        <location filename="../../deskdup/views/main_window.py" line="380" />
         <source>Not merged: you lack a right to merge this group (see above)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="395" />
+        <location filename="../../deskdup/views/main_window.py" line="399" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="404" />
+        <location filename="../../deskdup/views/main_window.py" line="408" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>
@@ -3030,27 +3030,27 @@
 <context>
     <name>QueueFeed</name>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="115" />
+        <location filename="../../deskdup/views/queue_feed.py" line="234" />
         <source>Scanning leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="115" />
+        <location filename="../../deskdup/views/queue_feed.py" line="234" />
         <source>Updating the queue…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="145" />
+        <location filename="../../deskdup/views/queue_feed.py" line="264" />
         <source>Scanning contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="281" />
+        <location filename="../../deskdup/views/queue_feed.py" line="416" />
         <source>{groups} groups among {contacts} contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="286" />
+        <location filename="../../deskdup/views/queue_feed.py" line="422" />
         <source>{groups} groups among {leads} leads</source>
         <translation type="unfinished" />
     </message>
@@ -3096,123 +3096,133 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="108" />
+        <location filename="../../deskdup/views/queue.py" line="111" />
         <source>Filter by name, ID or owner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="113" />
+        <location filename="../../deskdup/views/queue.py" line="116" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="114" />
+        <location filename="../../deskdup/views/queue.py" line="117" />
         <source>Contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="115" />
+        <location filename="../../deskdup/views/queue.py" line="118" />
         <source>Duplicates of</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="117" />
+        <location filename="../../deskdup/views/queue.py" line="120" />
         <source>Duplicate leads or duplicate contacts ({key})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="123" />
+        <location filename="../../deskdup/views/queue.py" line="126" />
         <source>Only groups I can merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="126" />
+        <location filename="../../deskdup/views/queue.py" line="129" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="131" />
+        <location filename="../../deskdup/views/queue.py" line="134" />
         <source>Also possible duplicates</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="134" />
+        <location filename="../../deskdup/views/queue.py" line="137" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="142" />
+        <location filename="../../deskdup/views/queue.py" line="145" />
         <source>All channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="147" />
-        <location filename="../../deskdup/views/queue.py" line="431" />
+        <location filename="../../deskdup/views/queue.py" line="150" />
+        <location filename="../../deskdup/views/queue.py" line="459" />
         <source>All owners</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="157" />
+        <location filename="../../deskdup/views/queue.py" line="160" />
         <source>Score ≥ </source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="158" />
+        <location filename="../../deskdup/views/queue.py" line="161" />
         <source>Lowest score shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="163" />
+        <location filename="../../deskdup/views/queue.py" line="166" />
         <source>When the leads of a group came in</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="166" />
+        <location filename="../../deskdup/views/queue.py" line="169" />
         <source>from</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="168" />
+        <location filename="../../deskdup/views/queue.py" line="171" />
         <source>to</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="170" />
+        <location filename="../../deskdup/views/queue.py" line="173" />
         <source>Groups with a lead created on or after this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="171" />
+        <location filename="../../deskdup/views/queue.py" line="174" />
         <source>Groups with a lead created on or before this day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="182" />
+        <location filename="../../deskdup/views/queue.py" line="185" />
         <source>Groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="497" />
+        <location filename="../../deskdup/views/queue.py" line="526" />
+        <source>{n} groups to review · reading the rest…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="529" />
+        <source>{shown} of the first {first} of {total} groups · reading the rest…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="534" />
         <source>{n} groups to review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="499" />
+        <location filename="../../deskdup/views/queue.py" line="536" />
         <source>{shown} of {total} groups</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="502" />
+        <location filename="../../deskdup/views/queue.py" line="539" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="504" />
+        <location filename="../../deskdup/views/queue.py" line="541" />
         <source>{n} that you cannot merge are hidden</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="506" />
+        <location filename="../../deskdup/views/queue.py" line="543" />
         <source>{n} locked</source>
         <translation type="unfinished" />
     </message>
@@ -3220,152 +3230,152 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="185" />
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="186" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="187" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="188" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="191" />
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="192" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="173" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="193" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="174" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="194" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="197" />
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="178" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="198" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="179" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="199" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="200" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="183" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="203" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="184" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="204" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="187" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="207" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="188" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="208" />
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="189" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="209" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="291" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="323" />
         <source>Same phone {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="301" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="333" />
         <source>Same e-mail {email}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="313" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="345" />
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="323" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="355" />
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="339" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="371" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="378" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="410" />
         <source>{channel} {nick} reads as another name than {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="387" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="419" />
         <source>A man and a woman: {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="515" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="549" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="520" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="554" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="525" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="559" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="530" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="564" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="535" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="569" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="538" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="572" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation type="unfinished" />
     </message>
@@ -3375,23 +3385,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="335" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="358" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="340" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="390" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="386" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="418" />
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="388" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="420" />
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="389" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="421" />
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished" />
     </message>

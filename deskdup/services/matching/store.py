@@ -30,16 +30,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from deskdup.models import Channel, Lead, MatchLead, MatchPair, MatchState, WorkspaceMeta
 from deskdup.services import candidates as candidates_module
 from deskdup.services import channels, names, normalize, paths
 from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
-from deskdup.services.matching.blocks import quiet_gc
-from deskdup.services.matching.groups import rank_pairs
-from deskdup.services.matching.load import _CHUNK, _as_datetime, _dismissed, _owners, _raw
+from deskdup.services.matching.load import _CHUNK, _as_datetime, _owners, _raw
 from deskdup.services.matching.model import LinkageModel
 from deskdup.services.matching.record import _CHANNELS
 from deskdup.services.matching.search import (
@@ -180,32 +178,13 @@ def kept_result(ws, settings: MatchSettings, tier: str = LIKELY) -> ScanResult |
 
     Pairs of a lead changed or gone since are left out: ``open_index`` scores
     them again.  Reads the pairs, the kept names and a few columns of the leads
-    in groups; no communications, no name parsing, no scoring.
+    in groups; no communications, no name parsing, no scoring.  (In two steps,
+    ``services/kept_queue.py``, where the window reads its first groups first.)
     """
-    with quiet_gc(), ws.engine.connect() as conn:
-        if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
-            return None
-        changed, gone = _changed(conn, MatchLead.__table__)
-        stale = set(changed) | set(gone)
-        # The likely tier starts where the index puts it: by every kept pair's score.
-        count = conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
-        scores = _raw(conn, select(MatchPair.score)) if settings.likely_precision else ()
-        likely = settings.likely_start((score for (score,) in scores), count)
-        limit = settings.threshold_of(tier, likely)
-        decoder = _Reasons()
-        pairs = [
-            CandidatePair(a, b, score, decoder.decode(reasons))
-            for a, b, score, reasons in _raw(
-                conn,
-                select(
-                    MatchPair.lead_a, MatchPair.lead_b, MatchPair.score, MatchPair.reasons
-                ).where(MatchPair.score >= limit),
-            )
-            if a not in stale and b not in stale
-        ]
-        pairs, groups = rank_pairs(pairs, _dismissed(conn), limit, likely)
-        summaries = _summaries(conn, {i for g in groups for i in g.lead_ids})
-    return ScanResult(pairs, groups, summaries, count, threshold=limit, tier=tier)
+    from deskdup.services.kept_queue import kept_queue
+
+    queue = kept_queue(ws, settings, tier, first=0, reasons=True)
+    return None if queue is None else queue.complete(ws)
 
 
 def _summaries(conn, ids: set[int]) -> dict[int, LeadSummary]:
