@@ -923,7 +923,31 @@ def _split_glued(piece: str) -> list[str]:
             [(skeleton(piece[:i]), skeleton(piece[i:])) for i in range(1, len(piece))],
             surname_like,
         )
-    return best or [key]
+    return best or _name_then_surname(piece) or [key]
+
+
+def _name_then_surname(piece: str) -> list[str] | None:
+    """``annapavlova``, ``yuriyshashkov``, ``pavelzuyev``: a first name typed
+    in four letters or more, then a surname.  Cut on the letters as typed, as
+    the skeleton shortens the name (anna, yuriy: ``ana``, ``uri``) or merges it
+    into the surname (``annaanisimova``); the surname keeps two letters or more
+    before its ending (not Поля + ``kova``, Денис + ``ova``).  Only the
+    longest name in front is tried (Роман + ``enko`` is no cut, so neither is
+    Рома + ``nenko``); a doubled letter at the cut goes to the surname."""
+    if looks_like_patronymic(piece):
+        return None  # vadimovich
+    for i in range(len(piece) - 4, 3, -1):
+        head = skeleton(piece[:i])
+        if head not in _FIRST_INDEX:
+            continue
+        if piece[i - 1] == piece[i - 2] and skeleton(piece[: i - 1]) == head:
+            i -= 1  # anna|anisimova, not annaa|nisimova
+        tail = skeleton(piece[i:])
+        ending = next((e for e in _SURNAME_ENDINGS if tail.endswith(e)), None)
+        if ending is not None and len(tail) - len(ending) >= 2:
+            return [head, tail]
+        return None
+    return None
 
 
 def _best_cut(
@@ -963,15 +987,19 @@ def _best_cut(
 _VOWELS = frozenset("aeiou")
 
 
-def _initial_glued(key: str) -> bool:
-    """``lkomarova``: a consonant initial glued to a surname-like rest (two
-    consonants rarely start a Russian surname in a skeleton)."""
-    return (
-        len(key) >= 6
-        and key[0] not in _VOWELS
-        and key[1] not in _VOWELS
-        and key[1:].endswith(_SURNAME_ENDINGS)
-    )
+def _initial_glued(key: str, typed: str = "") -> bool:
+    """``lkomarova``: an initial glued to a surname-like rest.  Read so when
+    two consonants start the skeleton (rare at a Russian surname's start), two
+    vowels after a, e, o or u (``eivanova``: Е. Иванова; Я, Е, Ю spelt ya, ye,
+    yu lose their y in the skeleton, so Яковлев is not one), or a typed y
+    before a consonant (``ylebedev``: Е. or Ю. Лебедев, no surname starts Йл)."""
+    if len(key) < 6 or not key[1:].endswith(_SURNAME_ENDINGS):
+        return False
+    if key[0] not in _VOWELS:
+        return key[1] not in _VOWELS
+    if key[0] != "i":
+        return key[1] in _VOWELS
+    return typed[:1] == "y" and typed[1:2] not in ("", *_VOWELS, "y")
 
 
 def _nickname_pieces(text: str) -> list[str]:
@@ -1058,6 +1086,7 @@ def parse_nickname(text: str) -> NameParts:
     diminutive = False
     for variant in _variants(text):
         parts = nickname_parts(variant)
+        typed = {skeleton(piece): piece for piece in _nickname_pieces(variant)}
         v_firsts: set[str] = set()
         v_keys: set[str] = set()
         v_surnames: set[str] = set()
@@ -1075,7 +1104,7 @@ def parse_nickname(text: str) -> NameParts:
                 looks_like_patronymic(part)
             ):
                 v_surnames.add(surname_key(part))
-                if _initial_glued(part):
+                if _initial_glued(part, typed.get(part, "")):
                     # lkomarova: L. Komarova (and keep the whole, it may be a surname).
                     v_surnames.add(surname_key(part[1:]))
                     v_glued.add(part[0])

@@ -1499,116 +1499,121 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="61" />
+        <source>A nickname's initial and surname fit the first name</source>
+        <translation>Инициал и фамилия в нике подходят к имени</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="64" />
         <source>Came within 2 min via different channels</source>
         <translation>Пришли в пределах 2 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="64" />
+        <location filename="../../deskdup/services/matching/explain.py" line="67" />
         <source>Came within 2 min via one channel</source>
         <translation>Пришли в пределах 2 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="65" />
+        <location filename="../../deskdup/services/matching/explain.py" line="68" />
         <source>Came within 5 min via different channels</source>
         <translation>Пришли в пределах 5 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="68" />
+        <location filename="../../deskdup/services/matching/explain.py" line="71" />
         <source>Came within 5 min via one channel</source>
         <translation>Пришли в пределах 5 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="69" />
+        <location filename="../../deskdup/services/matching/explain.py" line="72" />
         <source>Came within 20 min via different channels</source>
         <translation>Пришли в пределах 20 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="72" />
+        <location filename="../../deskdup/services/matching/explain.py" line="75" />
         <source>Came within 20 min via one channel</source>
         <translation>Пришли в пределах 20 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="73" />
+        <location filename="../../deskdup/services/matching/explain.py" line="76" />
         <source>Came within an hour via different channels</source>
         <translation>Пришли в пределах часа по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="76" />
+        <location filename="../../deskdup/services/matching/explain.py" line="79" />
         <source>Came within an hour via one channel</source>
         <translation>Пришли в пределах часа по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="77" />
+        <location filename="../../deskdup/services/matching/explain.py" line="80" />
         <source>Came within a day</source>
         <translation>Пришли в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="78" />
+        <location filename="../../deskdup/services/matching/explain.py" line="81" />
         <source>Came within a week</source>
         <translation>Пришли в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="79" />
+        <location filename="../../deskdup/services/matching/explain.py" line="82" />
         <source>Came more than a week apart</source>
         <translation>Пришли с разницей больше недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="80" />
+        <location filename="../../deskdup/services/matching/explain.py" line="83" />
         <source>Different inquiries</source>
         <translation>Разные тексты обращений</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="81" />
+        <location filename="../../deskdup/services/matching/explain.py" line="84" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="82" />
+        <location filename="../../deskdup/services/matching/explain.py" line="85" />
         <source>Much the same inquiry (reworded)</source>
         <translation>Почти тот же текст обращения (перефразирован)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="85" />
+        <location filename="../../deskdup/services/matching/explain.py" line="88" />
         <source>The same thing asked in other words</source>
         <translation>Тот же вопрос другими словами</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="88" />
+        <location filename="../../deskdup/services/matching/explain.py" line="91" />
         <source>Same short or frequent inquiry, no one else's around then</source>
         <translation>Одинаковый короткий или частый текст, больше ни у кого в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="91" />
+        <location filename="../../deskdup/services/matching/explain.py" line="94" />
         <source>Same short or frequent inquiry, a few others' around then</source>
         <translation>Одинаковый короткий или частый текст, ещё у нескольких в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="94" />
+        <location filename="../../deskdup/services/matching/explain.py" line="97" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="95" />
+        <location filename="../../deskdup/services/matching/explain.py" line="98" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="96" />
+        <location filename="../../deskdup/services/matching/explain.py" line="99" />
         <source>Same phone, e-mail or account, within an hour</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах часа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="99" />
+        <location filename="../../deskdup/services/matching/explain.py" line="102" />
         <source>Same phone, e-mail or account, within a day</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="102" />
+        <location filename="../../deskdup/services/matching/explain.py" line="105" />
         <source>Same phone, e-mail or account, within a week</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="105" />
+        <location filename="../../deskdup/services/matching/explain.py" line="108" />
         <source>Same phone, e-mail or account, more than a week apart</source>
         <translation>Один телефон, e-mail или аккаунт, с разницей больше недели</translation>
     </message>
@@ -3215,152 +3220,157 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="195" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="196" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="197" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="198" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="201" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="202" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="173" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="203" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="174" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="204" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="207" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="178" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="208" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="179" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="209" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="210" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="183" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="213" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="184" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="214" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="187" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="188" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="189" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="219" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="291" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="244" />
+        <source>{channel} {nick}: the initial fits {name}</source>
+        <translation>{channel} {nick}: инициал подходит к имени {name}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="336" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="301" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="346" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="313" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="358" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="323" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="368" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="339" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="384" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="378" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="423" />
         <source>{channel} {nick} reads as another name than {name}</source>
         <translation>{channel} {nick} — другое имя, не {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="387" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="432" />
         <source>A man and a woman: {a} / {b}</source>
         <translation>Мужчина и женщина: {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="515" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="560" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation>Оба отправили шаблон, который шлют многие, с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="520" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="565" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и больше никто в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="525" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="570" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и ещё несколько человек в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="530" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="575" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation>Оба написали частый текст с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="535" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="580" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="538" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="583" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation>Написали почти то же с разницей {minutes} мин: «{text}» / «{other}»</translation>
     </message>
@@ -3371,22 +3381,22 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/contacts.py" line="335" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="358" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="403" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="386" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="431" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="388" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="433" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="389" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="434" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
@@ -3830,61 +3840,66 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="87" />
+        <source>A nickname's initial and surname fit the first name</source>
+        <translation>Инициал и фамилия в нике подходят к имени</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="90" />
         <source>Different channels within the burst window</source>
         <translation>Разные каналы в пределах окна всплеска</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="88" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="91" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="89" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="92" />
         <source>Much the same inquiry (reworded, or the same thing in other words)</source>
         <translation>Почти тот же текст обращения (перефразирован или тот же вопрос другими словами)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="92" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="95" />
         <source>Same short or frequent inquiry, no one else's or a few others' around then</source>
         <translation>Одинаковый короткий или частый текст, больше ни у кого или ещё у нескольких в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="95" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="98" />
         <source>Same inquiry that several leads send around then</source>
         <translation>Одинаковый текст, который в это время шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="98" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="101" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="99" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="102" />
         <source>Different phones (penalty)</source>
         <translation>Разные телефоны (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="100" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="103" />
         <source>Different first names (penalty)</source>
         <translation>Разные имена (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="101" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="104" />
         <source>A man and a woman (penalty)</source>
         <translation>Мужчина и женщина (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="102" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="105" />
         <source>Different surnames (penalty)</source>
         <translation>Разные фамилии (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="103" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="106" />
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="104" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="107" />
         <source>A nickname or e-mail that reads as another name (penalty)</source>
         <translation>Ник или e-mail с другим именем (штраф)</translation>
     </message>
@@ -3892,123 +3907,123 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="169" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="182" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="185" />
         <source>Yours</source>
         <translation>Ваши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="182" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="185" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="187" />
-        <location filename="../../deskdup/views/settings_dialog.py" line="196" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="190" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="199" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="197" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="200" />
         <source> pt</source>
         <translation> пт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="199" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="202" />
         <source>Larger text in every window of deskdup</source>
         <translation>Крупнее текст во всех окнах deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="209" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="212" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="241" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="244" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="241" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="244" />
         <source>Team settings (whole workspace)</source>
         <translation>Настройки команды (вся база)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="244" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="247" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation>Архивировать объединённые лиды (а не удалять)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="247" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="250" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation>С этими настройками работают все операторы этой базы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="249" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="252" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation>Это настройки команды; менять их может только руководитель.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="268" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="271" />
         <source>A pair's score is the probability that its two leads are one customer, as the model learned it on this workspace.</source>
         <translation>Оценка пары — вероятность того, что два лида — один клиент, по модели, выученной на этой базе.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="275" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="278" />
         <source>The queue shows these by default: fewer pairs, nearly all of them right</source>
         <translation>Очередь показывает их по умолчанию: пар меньше, почти все верные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="278" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="281" />
         <source>Shown on request: more duplicates found, more pairs that are not</source>
         <translation>Показываются по запросу: больше найденных дублей и больше пар, которые ими не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="292" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="295" />
         <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates start at {likely} % until it is saved anew here.</source>
         <translation>Порог проверки {old}, сохранённый прежней версией deskdup, был оценкой по ручным весам, а не вероятностью. Он не используется: вероятные дубли начинаются с {likely} %, пока порог не сохранят здесь заново.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="306" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="309" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="309" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="312" />
         <source>Leads from different channels this close in time are compared even when they share no phone, e-mail or account</source>
         <translation>Лиды из разных каналов, пришедшие так близко по времени, сравниваются, даже если у них нет общего телефона, e-mail или аккаунта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="325" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="328" />
         <source>from </source>
         <translation>от </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="331" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="334" />
         <source>Evidence the model may use</source>
         <translation>Признаки, которые может учитывать модель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="335" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="338" />
         <source>Untick a kind of evidence the team does not trust: it then counts neither for nor against a pair.</source>
         <translation>Снимите флажок с признака, которому команда не доверяет: тогда он не считается ни за, ни против пары.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="362" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="365" />
         <source>Weights set by hand in an earlier version ({count}) no longer score pairs; they only narrow which pairs are compared at all. Restore defaults clears them.</source>
         <translation>Веса, заданные вручную в прежней версии ({count}), больше не оценивают пары; они лишь сужают круг сравниваемых пар. «Восстановить по умолчанию» сбрасывает их.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="374" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="377" />
         <source>Both tiers, the burst window and every kind of evidence back to deskdup's</source>
         <translation>Вернуть оба уровня, окно всплеска и все признаки к значениям deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="372" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="375" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
     </message>
