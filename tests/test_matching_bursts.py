@@ -416,6 +416,7 @@ def test_surname_gender_by_its_form():
     ]  # fmt: skip
     assert nickname_surname_gender("volkova05", parse_nickname("volkova05").surnames) == "f"
     assert nickname_surname_gender("lkomarov", parse_nickname("lkomarov").surnames) == "m"
+    assert nickname_surname_gender("baranoval", parse_nickname("baranoval").surnames) == "f"
     assert nickname_surname_gender("sunny_cat", ()) == ""
 
 
@@ -448,6 +449,7 @@ def test_a_handle_naming_someone_else_in_a_burst_says_so(workspace):
         ("ylebedev", "Егро", True),  # Y. Лебедев, Егор with a typo
         ("eivanova", "Екатерина", True),
         ("dpavlova", "Дима", False),  # a woman's surname
+        ("baranoval", "Леонид", False),  # Баранова Л.
         ("dpavlov", "Дима П.", True),  # the other's initial is the surname's
         ("dpavlov", "Дима К.", False),
         ("dpavlov", "Ольга", False),  # another initial
@@ -493,3 +495,18 @@ def test_a_handles_initial_that_fits_the_first_name_is_a_reason(workspace):
     (reason,) = [r for r in fitting[0].reasons if r.code == "nickname_initial"]
     assert reason.weight > 0
     assert reason.text.render() == "Telegram dpavlov0: the initial fits Дима"
+
+
+def test_a_leads_own_name_speaks_before_its_handles_initial(workspace):
+    """The e-mail eiwanowa of "Евгения Иванова" fits Елизавета by its initial,
+    but the lead says its name is Евгения: no initial's evidence for the pair."""
+    template = "Перезвоните мне, пожалуйста"
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.SITE, first_name="Евгения", last_name="Иванова",
+                  created_at=T0, comms=[(CommKind.EMAIL, Channel.EMAIL, "eiwanowa@mail.ru")],
+                  chats=[(Channel.SITE, template)])  # fmt: skip
+        make_lead(s, channel=Channel.TELEGRAM, created_at=T0 + timedelta(minutes=5),
+                  comms=[(MESSENGER, Channel.TELEGRAM, "@elizaveta_2000")],
+                  chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+    pairs = scan_workspace(workspace, threshold=0.0).pairs
+    assert not any("nickname_initial" in _codes(p) for p in pairs)

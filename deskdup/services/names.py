@@ -638,14 +638,16 @@ def surname_gender(word: str) -> str:
 def nickname_surname_gender(text: str, surnames: Collection[str]) -> str:
     """The gender the surname in a nickname tells (``volkova05``: 'f'), by the
     pieces read as one of ``surnames`` (its ``parse_nickname`` surname keys,
-    an initial glued in front allowed); '' when none tells or they disagree."""
+    an initial glued in front or after allowed); '' when none tells or they
+    disagree."""
     genders = set()
     for piece in _nickname_pieces(text):
-        glued = len(piece) > 5 and surname_key(piece[1:]) in surnames
-        if glued or surname_key(piece) in surnames:
-            gender = surname_gender(piece)
-            if gender:
-                genders.add(gender)
+        # The piece itself, else without an initial glued in front or after
+        # it (dpavlova, baranoval).
+        words = (piece, piece[1:], piece[:-1]) if len(piece) > 5 else (piece,)
+        word = next((w for w in words if surname_key(w) in surnames), None)
+        if word is not None and (gender := surname_gender(word)):
+            genders.add(gender)
     return genders.pop() if len(genders) == 1 else ""
 
 

@@ -284,9 +284,10 @@ def _best_name_match(x: _Lead, y: _Lead, settings: MatchSettings) -> _NameMatch 
                 continue
             code = _name_evidence(pa, pb)
             if code is None:
+                # A lead's name as typed speaks for it before its handle's initial.
                 if not (
-                    (nick_a and _nick_initial_fits(pa, pb))
-                    or (nick_b and _nick_initial_fits(pb, pa))
+                    (nick_a and x.name.empty and _nick_initial_fits(pa, pb))
+                    or (nick_b and y.name.empty and _nick_initial_fits(pb, pa))
                 ):
                     continue
                 code = "nickname_initial"
