@@ -7,7 +7,7 @@ import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
-from deskdup.services.matching.keys import _message_hashes
+from deskdup.services.matching.keys import _band_hashes
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.settings import WEAK_BLOCK_CAP
 
@@ -114,7 +114,7 @@ def slide_bands(
                 bands: dict[int, list[int]] = {}
                 sizes: dict[int, int] = {}
                 for rec in by_bucket.get(near, ()):
-                    keys = _message_hashes(rec)[1]
+                    keys = _band_hashes(rec)
                     if not keys:
                         continue
                     personal = rec.tier == "personal"

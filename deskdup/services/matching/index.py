@@ -5,6 +5,7 @@ groups; ``build`` reads all, ``refresh`` (``refresh.py``) only what changed,
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -33,6 +34,7 @@ from deskdup.services.matching.groups import _groups, rank_pairs  # noqa: F401 (
 from deskdup.services.matching.inquiry import ALONE_COUNT, is_personal_text, rarity
 from deskdup.services.matching.keys import (
     MESSAGE_MIN_CHARS,
+    _band_hashes,
     _message_hashes,
     _name_hashes,
     _strong_hashes,
@@ -131,6 +133,10 @@ class MatchIndex(Refreshing):
         # the blocks: message bucket -> band -> lead ids, for the buckets around
         # the leads being scored only.
         self._bands: dict[int, dict[int, list[int]]] | None = None
+        # A one-shot build: text key -> how many leads sent the text, while the
+        # tiers are set (a block of ids per text, kept to the end, was 30 MB
+        # at a million leads).
+        self._text_counts: Counter[int] | None = None
 
     # ----------------------------------------------------------------- keys
 
@@ -142,12 +148,14 @@ class MatchIndex(Refreshing):
         if self._bands is not None:
             # A one-shot build keeps no band keys (``slide_bands``) and, as it
             # answers no lookup, no lookup keys.
+            # Nor the text key over all time: the tiers are counted apart
+            # (``_text_counts``), and nothing else asks for it.
             text = _text_hash(rec)
             return (
                 *_strong_hashes(rec),
                 *[hash((base, bucket)) for base in narrow],
                 *[hash((base, bucket)) for base in wide],
-                *(() if text is None else (text, hash((text, message_bucket)))),
+                *(() if text is None else (hash((text, message_bucket)),)),
             )
         text, bands = _message_hashes(rec)
         return (
@@ -250,14 +258,14 @@ class MatchIndex(Refreshing):
                 # no band over the cap (``slide_bands``).
                 near = [window.get(message_bucket + offset) for offset in _NARROW_OFFSETS]
                 near = [bands for bands in near if bands]
-                for band in _message_hashes(rec)[1]:
+                for band in _band_hashes(rec):
                     for bands in near:
                         members = bands.get(band)
                         if members is not None:
                             out.update(members)
                 out.discard(rec.id)
                 return out
-            for band in _message_hashes(rec)[1]:
+            for band in _band_hashes(rec):
                 for offset in _NARROW_OFFSETS:
                     members = data.get(hash((band, message_bucket + offset)))
                     if members is None:
@@ -291,9 +299,11 @@ class MatchIndex(Refreshing):
         bucket = int(rec.minute // self._message_bucket)
         get = self.blocks.get
         near = sum(len(get(hash((text, bucket + offset)))) for offset in _NARROW_OFFSETS)
+        counts = self._text_counts
+        overall = len(get(text)) if counts is None else counts[text]
         if (
             rarity(near) == "personal"
-            and rarity(len(get(text))) == "personal"
+            and rarity(overall) == "personal"
             and is_personal_text(rec.message)
         ):
             return "personal"
@@ -441,9 +451,9 @@ class MatchIndex(Refreshing):
         ``refreshable=False``: a one-shot scan (``deskdup scan``,
         ``scan_workspace``).  The message band keys, most of a build's keys
         (ten for a personal question), are made per time bucket while its
-        leads are scored and dropped after, and the lookup keys are not made:
-        the same pairs in about a third less memory, but ``refresh`` and
-        ``lookup`` cannot be called.
+        leads are scored and dropped after, the lookup keys are not made, and
+        the blocks are dropped once the pairs are compared: the same pairs in
+        less memory, but ``refresh`` and ``lookup`` cannot be called.
 
         ``kept`` (``store.Kept``): pairs scored before, with the model that
         scored them, taken over for every lead whose version and inquiry tier
@@ -492,9 +502,12 @@ class MatchIndex(Refreshing):
         # million leads would cost more memory than the blocks themselves.
         for rec in index.leads.values():
             index._insert(rec)
+        if index._bands is not None:
+            index._text_counts = Counter(map(_text_hash, index.leads.values()))
         for rec in index.leads.values():
             if rec.message:
                 rec.tier = index._tier_of(rec)
+        index._text_counts = None
         check()
         # Compare every candidate pair, keeping only its ids and the index of
         # its pattern; learn the model; then score.
@@ -539,6 +552,11 @@ class MatchIndex(Refreshing):
                 index._score_lead(rec, True, compared.sink)
                 if n % 5_000 == 0:
                     tick(n)
+        if index._bands is not None:
+            # A one-shot index answers no lookup and takes no refresh: its
+            # blocks (a fifth of a million-lead build's memory) go before the
+            # pairs are scored and kept, where the build's memory peaks.
+            index.blocks = _Blocks()
         patterns = compared.patterns()
         a_ids, b_ids, pattern_ids = compared.a_ids, compared.b_ids, compared.pattern_ids
         if learn:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from deskdup.services.matching.hashing import key_hash, value_hash
 from deskdup.services.matching.inquiry import band_keys, is_personal_text, text_key
 from deskdup.services.matching.record import (
+    UNSET,
     _Lead,
 )
 from deskdup.services.names import (
@@ -131,22 +132,47 @@ def _name_hashes(rec: _Lead) -> tuple[tuple[int, ...], tuple[int, ...], tuple[in
 _NO_HASHES: tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]] = ((), (), ())
 
 
+# Kind -> word -> ``key_hash(kind, word)``.  Names are made of few words (first
+# names, surnames, their first letters): a nickname's keys, worked out for
+# every lead that has one (twice in a build), are mostly lookups here.
+_WORD_KEYS: dict[str, dict[str, int]] = {}
+_WORD_KEYS_MAX = 300_000
+
+
+def _word_keys(kind: str, words) -> list[int]:
+    """``key_hash(kind, word)`` of each word, in order."""
+    cache = _WORD_KEYS.get(kind)
+    if cache is None:
+        cache = _WORD_KEYS[kind] = {}
+    out = []
+    for word in words:
+        key = cache.get(word)
+        if key is None:
+            if len(cache) >= _WORD_KEYS_MAX:
+                cache.clear()
+            key = cache[word] = key_hash(kind, word)
+        out.append(key)
+    return out
+
+
 def _parts_hashes_of(
     parts: NameParts, nickname: bool
 ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     firsts = parts.firsts
-    narrow = {key_hash(_WEAK_FIRST, f) for f in firsts}
-    narrow.update(key_hash(_WEAK_FIRST_PREFIX, k[:2]) for k in parts.first_keys if len(k) >= 3)
-    wide = dict.fromkeys(key_hash(_WEAK_SURNAME, s) for s in parts.surnames)
-    if nickname:
-        wide.update(dict.fromkeys(key_hash(_WEAK_SURNAME, s) for s in _glued_surnames(parts)))
+    surnames = parts.surnames
+    narrow = set(_word_keys(_WEAK_FIRST, firsts)) if firsts else set()
+    if parts.first_keys:
+        prefixes = [k[:2] for k in parts.first_keys if len(k) >= 3]
+        narrow.update(_word_keys(_WEAK_FIRST_PREFIX, prefixes))
+    wide = dict.fromkeys(_word_keys(_WEAK_SURNAME, surnames)) if surnames else {}
+    if nickname and surnames:
+        wide.update(dict.fromkeys(_word_keys(_WEAK_SURNAME, _glued_surnames(parts))))
+    if not (firsts or surnames):
+        return tuple(narrow), (), ()
     return (
         tuple(narrow),
         tuple(wide),
-        (
-            *[key_hash(_LOOKUP_FIRST, f) for f in firsts],
-            *[key_hash(_LOOKUP_SURNAME, s) for s in parts.surnames],
-        ),
+        (*_word_keys(_LOOKUP_FIRST, firsts), *_word_keys(_LOOKUP_SURNAME, surnames)),
     )
 
 
@@ -155,10 +181,24 @@ def _nick_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tu
     return _parts_hashes_of(parts, True)
 
 
-@lru_cache(maxsize=200_000)
+# id(parts) -> (parts, its hashes).  Names as typed in the name fields repeat a
+# lot, and the leads with one name share one parsed ``NameParts``: found by
+# identity, without hashing its eleven fields as ``lru_cache`` did on every
+# call (most of the cost of a lead's name keys).  The entry holds ``parts``,
+# so its id is not reused while the entry lives.
+_PARTS_KEYS: dict[int, tuple[NameParts, tuple[tuple[int, ...], ...]]] = {}
+_PARTS_KEYS_MAX = 200_000
+
+
 def _parts_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-    # Names as typed in the name fields repeat a lot (the same first and last name).
-    return _parts_hashes_of(parts, False)
+    entry = _PARTS_KEYS.get(id(parts))
+    if entry is not None and entry[0] is parts:
+        return entry[1]  # type: ignore[return-value]
+    keys = _parts_hashes_of(parts, False)
+    if len(_PARTS_KEYS) >= _PARTS_KEYS_MAX:
+        _PARTS_KEYS.clear()
+    _PARTS_KEYS[id(parts)] = (parts, keys)
+    return keys
 
 
 # An inquiry this long (characters) counts as a message at all.
@@ -166,9 +206,22 @@ MESSAGE_MIN_CHARS = 10
 
 
 def _text_hash(rec: _Lead) -> int | None:
-    """The text key of ``_message_hashes`` alone (the band keys cost more)."""
+    """The text key of ``_message_hashes`` alone (the band keys cost more),
+    worked out once per record: the build asks for it three times, and at a
+    million leads the distinct texts are many times ``text_key``'s cache."""
+    key = rec.text_key
+    if key == UNSET:
+        message = rec.message
+        key = rec.text_key = None if len(message) < MESSAGE_MIN_CHARS else text_key(message)
+    return key
+
+
+def _band_hashes(rec: _Lead) -> tuple[int, ...]:
+    """The band keys of ``_message_hashes`` alone."""
     message = rec.message
-    return None if len(message) < MESSAGE_MIN_CHARS else text_key(message)
+    if len(message) < MESSAGE_MIN_CHARS or not is_personal_text(message):
+        return ()
+    return band_keys(message)
 
 
 def _message_hashes(rec: _Lead) -> tuple[int | None, tuple[int, ...]]:
@@ -177,7 +230,8 @@ def _message_hashes(rec: _Lead) -> tuple[int | None, tuple[int, ...]]:
     leads share the text (``inquiry.rarity``).  Band keys pair leads whose
     messages are near-identical, within the name horizon; only a message long
     enough to be personal has them."""
-    message = rec.message
-    if len(message) < MESSAGE_MIN_CHARS:
+    text = _text_hash(rec)
+    if text is None:
         return None, ()
-    return text_key(message), band_keys(message) if is_personal_text(message) else ()
+    message = rec.message
+    return text, band_keys(message) if is_personal_text(message) else ()

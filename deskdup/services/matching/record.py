@@ -22,6 +22,9 @@ _CHANNELS = {c.value: c for c in Channel}
 # Nicknames read ahead (by a worker process, ``parallel.read_ahead``) for the
 # build under way: text -> what ``parse_nickname`` makes of it.
 NICKNAMES: dict[str, NameParts] = {}
+# ``_Lead.text_key`` before it is worked out (None is a key: no message).  An
+# int, so a record pickled into the snapshot keeps it; no ``hash`` is -1.
+UNSET = -1
 
 
 class _Lead:
@@ -42,6 +45,7 @@ class _Lead:
         "owner_id",
         "phones",
         "status",
+        "text_key",
         "tier",
         "version",
     )
@@ -74,6 +78,10 @@ class _Lead:
         # "template" (``inquiry.rarity``); the index keeps it up to date.
         self.tier = "personal"
         self.version = 0
+        # The inquiry's text key, worked out once (``keys._text_hash``): a build
+        # asks for it while inserting, tiering and finding candidates.  A
+        # record is not changed once it has been read (``load``).
+        self.text_key = UNSET
 
     def add_comm(self, kind: str, channel: Channel, raw: str, norm: str, region: str) -> None:
         if kind == CommKind.PHONE or (

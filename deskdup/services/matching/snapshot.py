@@ -49,7 +49,8 @@ from deskdup.services.matching.record import _Lead
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+# 2: records keep their text key (``_Lead.text_key``).
+FORMAT = 2
 # Rewrite the file when more than this share of the leads was read again
 # since it was written: reading 1 % again at the next start costs less than
 # pickling every lead now (about a second against three at 100,000).
