@@ -73,10 +73,8 @@ _MESSAGE_BY_TIER = {
 
 
 def _band(minutes: float) -> int:
-    for i, bound in enumerate(TIME_BANDS):
-        if minutes <= bound:
-            return i
-    return len(TIME_BANDS)
+    """The first time band ``minutes`` is within (``len(TIME_BANDS)``: none)."""
+    return bisect_left(TIME_BANDS, minutes)
 
 
 def _identifier_level(a: Collection[str], b: Collection[str]) -> int:
@@ -227,7 +225,7 @@ def _message_level(x: _Lead, y: _Lead, minutes: float, settings: MatchSettings) 
     alike = likeness(x.message, y.message)
     if alike < SIMILAR_MESSAGE:
         return _L[MESSAGE, "different"]
-    tier = max(x.tier, y.tier, key=_TIER_RANK.__getitem__)
+    tier = x.tier if _TIER_RANK[x.tier] >= _TIER_RANK[y.tier] else y.tier  # the commoner
     if tier == "personal":
         if is_personal_text(x.message) and is_personal_text(y.message):
             # As worded (a typo, a greeting), or only the same content (the

@@ -47,13 +47,23 @@ def _name_text(parts: NameParts) -> str:
     return " ".join(parts.words)
 
 
+def _any_close(xs: Iterable[str], ys: Collection[str]) -> bool:
+    """Is any word of ``xs`` one typo from any of ``ys`` (``close_words``).
+
+    (Plain loops here and in ``_meet``: these run for every compared pair,
+    and ``any()`` over a generator costs several times the loop.)"""
+    for x in xs:
+        for y in ys:
+            if close_words(x, y):
+                return True
+    return False
+
+
 def _surnames_match(a: NameParts, b: NameParts) -> bool:
     if _meet(a.surnames, b.surnames):
         return True
     # A typo (Бкыов / Быков, Наумоа / Наумова) still counts.
-    return any(close_words(x, y) for x in a.surname_words for y in b.surname_words) or any(
-        close_words(x, y) for x in a.surnames for y in b.surnames
-    )
+    return _any_close(a.surname_words, b.surname_words) or _any_close(a.surnames, b.surnames)
 
 
 def _surnames_differ(a: NameParts, b: NameParts) -> bool:
@@ -62,33 +72,35 @@ def _surnames_differ(a: NameParts, b: NameParts) -> bool:
     for a match may still be too near for a contradiction."""
     if _surnames_match(a, b):
         return False
-    return not any(
-        len(x) >= 5 and x[0] == y[0] and OSA.distance(x, y, score_cutoff=2) <= 2
-        for x in a.surname_words
-        for y in b.surname_words
-    )
+    for x in a.surname_words:
+        if len(x) < 5:
+            continue
+        for y in b.surname_words:
+            if x[0] == y[0] and OSA.distance(x, y, score_cutoff=2) <= 2:
+                return False
+    return True
 
 
 def _firsts_match(a: NameParts, b: NameParts) -> bool:
     """Same first name, through diminutives, translit, or one typo (Маск ~ Макс)."""
-    if _meet(a.firsts, b.firsts):
-        return True
+    firsts_a, firsts_b = a.firsts, b.firsts
+    for first in firsts_a:  # (_meet inlined: this runs for most compared pairs)
+        if first in firsts_b:
+            return True
     if not (a.first_words or a.first_keys) or not (b.first_words or b.first_keys):
         return False
-    if a.firsts and b.firsts and opposite_genders(a.firsts, b.firsts):
-        return False  # Евгений / Евгения is no typo
-    if a.firsts and b.firsts:
+    if firsts_a and firsts_b:
+        if opposite_genders(firsts_a, firsts_b):
+            return False  # Евгений / Евгения is no typo
         # Both are known names (Иван, Игорь; Лёша, Лена): only a typo that
         # happens to spell another name is left, and the typed words tell it
         # (Иина ~ Ирина); their coarse keys one letter apart do not (lesa ~ lena).
-        return any(close_words(x, y) for x in a.first_words for y in b.first_words)
-    if any(close_words(x, y) for x in a.first_keys for y in b.first_keys):
+        return _any_close(a.first_words, b.first_words)
+    if _any_close(a.first_keys, b.first_keys):
         return True
     words_a = (*a.first_words, *first_name_words(a.firsts))
     words_b = (*b.first_words, *first_name_words(b.firsts))
-    return any(close_words(x, y) for x in a.first_words for y in words_b) or any(
-        close_words(x, y) for x in words_a for y in b.first_words
-    )
+    return _any_close(a.first_words, words_b) or _any_close(words_a, b.first_words)
 
 
 def _has_first(parts: NameParts) -> bool:
@@ -106,10 +118,12 @@ def _same_words(a: NameParts, b: NameParts) -> bool:
 
 def _name_evidence(a: NameParts, b: NameParts) -> str | None:
     """The strongest kind of agreement between two names, or None."""
-    if a.words != b.words and _same_words(a, b):
-        return "full_name_patronymic" if len(a.words) >= 3 else "full_name"
+    words = a.words
+    if len(words) >= 2 and len(words) == len(b.words) and words != b.words and _same_words(a, b):
+        return "full_name_patronymic" if len(words) >= 3 else "full_name"
     surnames = bool(a.surnames and b.surnames) and _surnames_match(a, b)
-    firsts = _has_first(a) and _has_first(b) and _firsts_match(a, b)
+    # (_has_first inlined, as below in _name_conflict: hot.)
+    firsts = (a.firsts or a.first_keys) and (b.firsts or b.first_keys) and _firsts_match(a, b)
     if surnames and firsts:
         if a.patronymic and a.patronymic == b.patronymic:
             return "full_name_patronymic"
@@ -176,11 +190,17 @@ def _nick_initial_fits(nick: NameParts, other: NameParts) -> bool:
 
 def _meet(x: Iterable[str], y: Collection[str]) -> bool:
     """Do two small collections share a value (names keep tuples, not sets)."""
-    return any(v in y for v in x)
+    for v in x:  # noqa: SIM110 (a loop: see _any_close)
+        if v in y:
+            return True
+    return False
 
 
 def _outside(x: Iterable[str], y: Collection[str]) -> bool:
-    return any(v not in y for v in x)
+    for v in x:  # noqa: SIM110 (a loop: see _any_close)
+        if v not in y:
+            return True
+    return False
 
 
 def _initial_fits(initials: tuple[str, ...], other: NameParts) -> bool:
@@ -273,6 +293,18 @@ _NameMatch = tuple[float, str, NameParts, NameParts, tuple | None, tuple | None]
 
 def _best_name_match(x: _Lead, y: _Lead, settings: MatchSettings) -> _NameMatch | None:
     best: _NameMatch | None = None
+    if not x.nicks and not y.nicks:
+        # Two thirds of the leads have no nickname: one pair of names to weigh.
+        pa, pb = x.name, y.name
+        if pa.empty or pb.empty:
+            return None
+        code = _name_evidence(pa, pb)
+        if code is None:
+            return None
+        best = (settings.weight(code), code, pa, pb, None, None)
+        if abs(x.minute - y.minute) > NAME_HORIZON * settings.burst_minutes:
+            best = (best[0] * settings.far_name_factor, *best[1:])
+        return best
     sources_x = [(x.name, None)] + [(p, (c, t)) for c, t, p in x.nicks]
     sources_y = [(y.name, None)] + [(p, (c, t)) for c, t, p in y.nicks]
     for pa, nick_a in sources_x:
@@ -438,7 +470,7 @@ _CONFLICT_TEMPLATES = {
 
 def _name_conflict(na: NameParts, nb: NameParts) -> str | None:
     """The code of the strongest contradiction between two names as typed, or None."""
-    if _same_words(na, nb):
+    if len(na.words) >= 2 and _same_words(na, nb):
         return None  # the same words in other roles: no conflict
     if na.firsts and nb.firsts and not _firsts_match(na, nb):
         return "different_first_names"
@@ -510,11 +542,13 @@ def _nick_gender(parts: NameParts) -> str:
 def _gender(parts: NameParts) -> str:
     """'f' or 'm' when the name tells (the first name, else the surname's form:
     Титова, Titova / Титов), '' when it does not (Женя, Черных, no name)."""
-    if parts.firsts:
-        female = {name in FEMALE_NAMES for name in parts.firsts}
-        if len(female) == 1:
-            return "f" if female.pop() else "m"
-        return ""
+    firsts = parts.firsts
+    if firsts:
+        female = firsts[0] in FEMALE_NAMES
+        for name in firsts[1:]:
+            if (name in FEMALE_NAMES) is not female:
+                return ""
+        return "f" if female else "m"
     genders = {surname_gender(word) for word in parts.surname_words} - {""}
     return genders.pop() if len(genders) == 1 else ""
 

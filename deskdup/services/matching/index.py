@@ -95,7 +95,6 @@ class MatchIndex(Refreshing):
         # refresh keeps it (so a pair's score depends only on its two leads).
         self.model = model or prior_model()
         # Pairs are kept from the possible tier's threshold on; ``result`` cuts.
-        self.review_threshold = self.settings.review_threshold
         self.threshold = self.settings.threshold_of(POSSIBLE)
         self.leads: dict[int, _Lead] = {}
         self.blocks = _Blocks()
@@ -123,6 +122,9 @@ class MatchIndex(Refreshing):
         # The burst's and the best inquiry's hand-set weights (the bound of a pair).
         self._burst_weight = max(0.0, self.settings.weight("burst"))
         self._message_weight = max(0.0, *(self.settings.weight(c) for c in _MESSAGE_CODES))
+        # Does a bound reach the floor, by (name weight, burst, same inquiry):
+        # the few weights a name can carry make few bounds.
+        self._reaches: dict[tuple[float, bool, bool], bool] = {}
         # The leads scored by the last build or refresh, and those it dropped
         # (``store`` writes their pairs back).
         self.touched: set[int] = set()
@@ -356,11 +358,8 @@ class MatchIndex(Refreshing):
         (the build, which learns the model first) or is scored at once."""
         leads = self.leads
         settings = self.settings
-        floor = self._floor
         hopeless, needs_message = self._hopeless, self._needs_message
-        extra = self._bound_extra
-        burst_weight = self._burst_weight
-        message_weight = self._message_weight
+        reaches = self._reaches
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
@@ -392,20 +391,41 @@ class MatchIndex(Refreshing):
                     apart <= window and channel is not other.channel,
                     apart <= horizon and rec_message and len(other.message) >= MESSAGE_MIN_CHARS,
                 )
-                if hopeless[case] or (needs_message[case] and not _messages_alike(rec, other)):
+                if hopeless[case] or (needs_message[case] and not _messages_alike(a, b)):
+                    continue
+                burst, message = case[2], case[3]
+                reached = reaches.get((0.0, burst, message))
+                if reached is None:
+                    reached = self._reach(0.0, burst, message)
+                if reached:
+                    # The burst and the inquiry reach the floor whatever the
+                    # names say (most pairs): ``compare`` works out the name
+                    # agreement only where no conflict of names settles it.
+                    pattern = compare(a, b, settings, common=common)
+                    keep(a.id, b.id, pattern)
                     continue
                 # The name agreement is most of the work: with it known, the
                 # bound is tight (same surname but another first name: nothing).
                 name_match = _best_name_match(a, b, settings)
-                bound = [max(0.0, name_match[0]) if name_match else 0.0, *extra]
-                if case[2]:
-                    bound.append(burst_weight)
-                if case[3]:
-                    bound.append(message_weight)
-                if combine(bound) < floor:
+                weight = name_match[0] if name_match else 0.0
+                reached = reaches.get((weight, burst, message))
+                if reached is None:
+                    reached = self._reach(weight, burst, message)
+                if not reached:
                     continue
                 pattern = compare(a, b, settings, name_match, common)
             keep(a.id, b.id, pattern)
+
+    def _reach(self, name_weight: float, burst: bool, message: bool) -> bool:
+        """Can a pair without a shared identifier whose best name evidence
+        weighs ``name_weight`` reach the floor (``_reaches`` remembers it)."""
+        bound = [max(0.0, name_weight), *self._bound_extra]
+        if burst:
+            bound.append(self._burst_weight)
+        if message:
+            bound.append(self._message_weight)
+        reached = self._reaches[(name_weight, burst, message)] = combine(bound) >= self._floor
+        return reached
 
     def _keep(self, a_id: int, b_id: int, pattern: Pattern) -> None:
         """Score one compared pair with the model; keep it from the threshold on
@@ -598,10 +618,12 @@ class MatchIndex(Refreshing):
             return self._result(threshold, tier)
 
     def _result(self, threshold: float | None, tier: str = LIKELY) -> ScanResult:
-        limit = self.settings.threshold_of(tier) if threshold is None else threshold
-        pairs, groups = rank_pairs(
-            self.pairs.values(), self.dismissed, limit, self.review_threshold
-        )
+        if threshold is None:
+            likely = self.likely_start()
+            limit = self.settings.threshold_of(tier, likely)
+        else:
+            likely = limit = threshold
+        pairs, groups = rank_pairs(self.pairs.values(), self.dismissed, limit, likely)
         cache = self._summaries
         summaries = {}
         for group in groups:
@@ -619,6 +641,10 @@ class MatchIndex(Refreshing):
             seconds=self.build_seconds,
             tier=tier,
         )
+
+    def likely_start(self) -> float:
+        """Where the likely tier starts now (``MatchSettings.likely_start``)."""
+        return self.settings.likely_start((p.score for p in self.pairs.values()), len(self.leads))
 
     def summary(self, lead_id: int) -> LeadSummary | None:
         rec = self.leads.get(lead_id)
@@ -676,7 +702,7 @@ def scan_workspace(
     (by default the tier's)."""
     settings = settings or MatchSettings()
     if threshold is not None:
-        settings = replace(settings, review_threshold=threshold, weights=dict(settings.weights))
+        settings = settings.fixed(threshold)
     index = MatchIndex.build(
         ws, settings, progress=progress, cancelled=cancelled, refreshable=False
     )
