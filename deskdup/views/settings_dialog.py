@@ -88,6 +88,9 @@ WEIGHT_LABELS: dict[str, str] = {
     "surname_only": QT_TRANSLATE_NOOP("Settings", "Same surname only"),
     "surname_number": QT_TRANSLATE_NOOP("Settings", "Same surname with a number (petrov93)"),
     "first_name": QT_TRANSLATE_NOOP("Settings", "Same first name only"),
+    "nickname_initial": QT_TRANSLATE_NOOP(
+        "Settings", "A nickname's initial and surname fit the first name"
+    ),
     "burst": QT_TRANSLATE_NOOP("Settings", "Different channels within the burst window"),
     "same_message": QT_TRANSLATE_NOOP("Settings", "Same inquiry text"),
     "similar_message": QT_TRANSLATE_NOOP(

@@ -1504,116 +1504,121 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="61" />
+        <source>A nickname's initial and surname fit the first name</source>
+        <translation>Инициал и фамилия в нике подходят к имени</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="64" />
         <source>Came within 2 min via different channels</source>
         <translation>Пришли в пределах 2 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="64" />
+        <location filename="../../deskdup/services/matching/explain.py" line="67" />
         <source>Came within 2 min via one channel</source>
         <translation>Пришли в пределах 2 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="65" />
+        <location filename="../../deskdup/services/matching/explain.py" line="68" />
         <source>Came within 5 min via different channels</source>
         <translation>Пришли в пределах 5 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="68" />
+        <location filename="../../deskdup/services/matching/explain.py" line="71" />
         <source>Came within 5 min via one channel</source>
         <translation>Пришли в пределах 5 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="69" />
+        <location filename="../../deskdup/services/matching/explain.py" line="72" />
         <source>Came within 20 min via different channels</source>
         <translation>Пришли в пределах 20 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="72" />
+        <location filename="../../deskdup/services/matching/explain.py" line="75" />
         <source>Came within 20 min via one channel</source>
         <translation>Пришли в пределах 20 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="73" />
+        <location filename="../../deskdup/services/matching/explain.py" line="76" />
         <source>Came within an hour via different channels</source>
         <translation>Пришли в пределах часа по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="76" />
+        <location filename="../../deskdup/services/matching/explain.py" line="79" />
         <source>Came within an hour via one channel</source>
         <translation>Пришли в пределах часа по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="77" />
+        <location filename="../../deskdup/services/matching/explain.py" line="80" />
         <source>Came within a day</source>
         <translation>Пришли в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="78" />
+        <location filename="../../deskdup/services/matching/explain.py" line="81" />
         <source>Came within a week</source>
         <translation>Пришли в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="79" />
+        <location filename="../../deskdup/services/matching/explain.py" line="82" />
         <source>Came more than a week apart</source>
         <translation>Пришли с разницей больше недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="80" />
+        <location filename="../../deskdup/services/matching/explain.py" line="83" />
         <source>Different inquiries</source>
         <translation>Разные тексты обращений</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="81" />
+        <location filename="../../deskdup/services/matching/explain.py" line="84" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="82" />
+        <location filename="../../deskdup/services/matching/explain.py" line="85" />
         <source>Much the same inquiry (reworded)</source>
         <translation>Почти тот же текст обращения (перефразирован)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="85" />
+        <location filename="../../deskdup/services/matching/explain.py" line="88" />
         <source>The same thing asked in other words</source>
         <translation>Тот же вопрос другими словами</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="88" />
+        <location filename="../../deskdup/services/matching/explain.py" line="91" />
         <source>Same short or frequent inquiry, no one else's around then</source>
         <translation>Одинаковый короткий или частый текст, больше ни у кого в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="91" />
+        <location filename="../../deskdup/services/matching/explain.py" line="94" />
         <source>Same short or frequent inquiry, a few others' around then</source>
         <translation>Одинаковый короткий или частый текст, ещё у нескольких в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="94" />
+        <location filename="../../deskdup/services/matching/explain.py" line="97" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="95" />
+        <location filename="../../deskdup/services/matching/explain.py" line="98" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="96" />
+        <location filename="../../deskdup/services/matching/explain.py" line="99" />
         <source>Same phone, e-mail or account, within an hour</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах часа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="99" />
+        <location filename="../../deskdup/services/matching/explain.py" line="102" />
         <source>Same phone, e-mail or account, within a day</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="102" />
+        <location filename="../../deskdup/services/matching/explain.py" line="105" />
         <source>Same phone, e-mail or account, within a week</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="105" />
+        <location filename="../../deskdup/services/matching/explain.py" line="108" />
         <source>Same phone, e-mail or account, more than a week apart</source>
         <translation>Один телефон, e-mail или аккаунт, с разницей больше недели</translation>
     </message>
@@ -3230,152 +3235,157 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="185" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="215" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="186" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="216" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="187" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="188" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="191" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="221" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="192" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="222" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="193" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="194" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="197" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="227" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="198" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="228" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="199" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="229" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="200" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="230" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="203" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="233" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="204" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="234" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="207" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="237" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="208" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="238" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="209" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="239" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="323" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="264" />
+        <source>{channel} {nick}: the initial fits {name}</source>
+        <translation>{channel} {nick}: инициал подходит к имени {name}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="369" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="333" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="379" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="345" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="391" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="355" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="401" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="371" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="417" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="410" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="456" />
         <source>{channel} {nick} reads as another name than {name}</source>
         <translation>{channel} {nick} — другое имя, не {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="419" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="465" />
         <source>A man and a woman: {a} / {b}</source>
         <translation>Мужчина и женщина: {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="549" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="595" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation>Оба отправили шаблон, который шлют многие, с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="554" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="600" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и больше никто в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="559" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="605" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и ещё несколько человек в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="564" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="610" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation>Оба написали частый текст с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="569" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="615" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="572" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="618" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation>Написали почти то же с разницей {minutes} мин: «{text}» / «{other}»</translation>
     </message>
@@ -3386,22 +3396,22 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/contacts.py" line="340" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="390" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="436" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="418" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="464" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="420" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="466" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="421" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="467" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
@@ -3850,61 +3860,66 @@
     </message>
     <message>
         <location filename="../../deskdup/views/settings_dialog.py" line="91" />
+        <source>A nickname's initial and surname fit the first name</source>
+        <translation>Инициал и фамилия в нике подходят к имени</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="94" />
         <source>Different channels within the burst window</source>
         <translation>Разные каналы в пределах окна всплеска</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="92" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="95" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="93" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="96" />
         <source>Much the same inquiry (reworded, or the same thing in other words)</source>
         <translation>Почти тот же текст обращения (перефразирован или тот же вопрос другими словами)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="96" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="99" />
         <source>Same short or frequent inquiry, no one else's or a few others' around then</source>
         <translation>Одинаковый короткий или частый текст, больше ни у кого или ещё у нескольких в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="99" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="102" />
         <source>Same inquiry that several leads send around then</source>
         <translation>Одинаковый текст, который в это время шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="102" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="105" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="103" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="106" />
         <source>Different phones (penalty)</source>
         <translation>Разные телефоны (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="104" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="107" />
         <source>Different first names (penalty)</source>
         <translation>Разные имена (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="105" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="108" />
         <source>A man and a woman (penalty)</source>
         <translation>Мужчина и женщина (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="106" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="109" />
         <source>Different surnames (penalty)</source>
         <translation>Разные фамилии (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="107" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="110" />
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="108" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="111" />
         <source>A nickname or e-mail that reads as another name (penalty)</source>
         <translation>Ник или e-mail с другим именем (штраф)</translation>
     </message>
@@ -3912,143 +3927,143 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="171" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="174" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="187" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="190" />
         <source>Yours</source>
         <translation>Ваши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="187" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="190" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="192" />
-        <location filename="../../deskdup/views/settings_dialog.py" line="201" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="195" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="204" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="202" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="205" />
         <source> pt</source>
         <translation> пт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="204" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="207" />
         <source>Larger text in every window of deskdup</source>
         <translation>Крупнее текст во всех окнах deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="214" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="217" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="248" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="251" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="248" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="251" />
         <source>Team settings (whole workspace)</source>
         <translation>Настройки команды (вся база)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="251" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="254" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation>Архивировать объединённые лиды (а не удалять)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="254" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="257" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation>С этими настройками работают все операторы этой базы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="256" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="259" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation>Это настройки команды; менять их может только руководитель.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="283" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="286" />
         <source>A pair's score is the probability that its two leads are one customer, as the model learned it on this workspace.</source>
         <translation>Оценка пары — вероятность того, что два лида — один клиент, по модели, выученной на этой базе.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="290" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="293" />
         <source>The queue shows these by default: fewer pairs, nearly all of them right</source>
         <translation>Очередь показывает их по умолчанию: пар меньше, почти все верные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="293" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="296" />
         <source>Shown on request: more duplicates found, more pairs that are not</source>
         <translation>Показываются по запросу: больше найденных дублей и больше пар, которые ими не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="295" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="298" />
         <source>by precision: right on average</source>
         <translation>по точности: верных в среднем</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="298" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="301" />
         <source>The queue shows the best pairs whose probabilities average at least this: the share of them that are one customer. The same probability means less in a busier workspace, so the tier starts higher there.</source>
         <translation>Очередь показывает лучшие пары, средняя вероятность которых не ниже этой: такая доля из них — один клиент. В более загруженной базе та же вероятность значит меньше, поэтому там уровень начинается выше.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="320" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="323" />
         <source>or by probability:</source>
         <translation>или по вероятности:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="327" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="330" />
         <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates start at {likely} % until it is saved anew here.</source>
         <translation>Порог проверки {old}, сохранённый прежней версией deskdup, был оценкой по ручным весам, а не вероятностью. Он не используется: вероятные дубли начинаются с {likely} %, пока порог не сохранят здесь заново.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="333" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="336" />
         <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates are chosen by precision until it is saved anew here.</source>
         <translation>Порог {old}, сохранённый прежней версией deskdup, был оценкой по заданным вручную весам, а не вероятностью. Он не используется: вероятные дубли выбираются по точности, пока настройки не сохранены здесь заново.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="347" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="350" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="350" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="353" />
         <source>Leads from different channels this close in time are compared even when they share no phone, e-mail or account</source>
         <translation>Лиды из разных каналов, пришедшие так близко по времени, сравниваются, даже если у них нет общего телефона, e-mail или аккаунта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="388" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="391" />
         <source>from </source>
         <translation>от </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="394" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="397" />
         <source>Evidence the model may use</source>
         <translation>Признаки, которые может учитывать модель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="398" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="401" />
         <source>Untick a kind of evidence the team does not trust: it then counts neither for nor against a pair.</source>
         <translation>Снимите флажок с признака, которому команда не доверяет: тогда он не считается ни за, ни против пары.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="425" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="428" />
         <source>Weights set by hand in an earlier version ({count}) no longer score pairs; they only narrow which pairs are compared at all. Restore defaults clears them.</source>
         <translation>Веса, заданные вручную в прежней версии ({count}), больше не оценивают пары; они лишь сужают круг сравниваемых пар. «Восстановить по умолчанию» сбрасывает их.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="437" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="440" />
         <source>Both tiers, the burst window and every kind of evidence back to deskdup's</source>
         <translation>Вернуть оба уровня, окно всплеска и все признаки к значениям deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="435" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="438" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
     </message>

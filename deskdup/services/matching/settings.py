@@ -23,6 +23,7 @@ DEFAULT_WEIGHTS: dict[str, float] = {
     "surname_only": 0.35,
     "surname_number": 0.6,
     "first_name": 0.3,
+    "nickname_initial": 0.3,
     # Behaviour: leads from different channels within burst_minutes; the same
     # inquiry within the name horizon, by how rare its text is (inquiry.rarity).
     "burst": 0.3,
