@@ -341,7 +341,7 @@ def in_subprocess(mode: str, path: Path, extra: list[str]) -> dict:
 def settings_from(args) -> MatchSettings:
     settings = MatchSettings()
     if args.threshold is not None:
-        settings.review_threshold = args.threshold
+        settings = settings.fixed(args.threshold)
     return settings
 
 

@@ -36,7 +36,6 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -294,6 +293,7 @@ def run_child(args) -> dict:
 
     true_pairs = truth.true_pairs()
     result = index.result()
+    out["likely_start"] = result.threshold
     out["true_pairs"] = len(true_pairs)
     out["exact_rule"] = evaluate(truth, true_pairs, truth.exact_rule())
     out["default"] = evaluate(
@@ -315,7 +315,7 @@ def run_child(args) -> dict:
         )
     del index
     if not args.skip_all:
-        every = MatchIndex.build(ws, replace(settings, review_threshold=0.0))
+        every = MatchIndex.build(ws, settings.fixed(0.0))
         out["every"] = evaluate(truth, true_pairs, labelled(every.result().pairs))
     if args.show:
         index = MatchIndex.build(ws, settings)
@@ -367,6 +367,7 @@ def print_report(row: dict) -> None:
         f"\n{row['leads']} leads (scan {row['scan_seconds']:.2f} s, CPU {row['scan_cpu']:.2f} s, "
         f"peak {row['peak_mb']:.0f} MB)"
         f", {row['true_pairs']} true pairs, {row['default']['resolvable']} resolvable"
+        f"; the default queue (likely tier) from P {row.get('likely_start', 0):.4f}"
     )
     names = [k for k in row if k in ("exact_rule", "default", "possible tier", "every")]
     head = f"{'':<22}{'pairs':>8}{'prec':>7}{'res.rec':>8}{'grp.prec':>9}{'grp.rec':>8}"

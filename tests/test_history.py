@@ -207,6 +207,7 @@ def test_team_settings_need_a_supervisor_and_are_undoable_events(world):
     assert load_team_settings(ws) == TeamSettings()
     wanted = TeamSettings(
         archive_instead_of_delete=False,
+        likely_precision=None,  # by probability
         review_threshold=0.7,
         burst_minutes=45,
         weights={"same_phone": 0.9},
@@ -228,6 +229,6 @@ def test_team_settings_need_a_supervisor_and_are_undoable_events(world):
     with ws.session() as s:
         assert load_policy(s).delete_merged
     rows = load_page(ws, ops["boss"], HistoryFilter(kinds=(EventKind.TEAM_SETTINGS,)))
-    assert "likely tier from 0.7" in rows[0].summary
+    assert "likely tier by probability from 0.7" in rows[0].summary
     undo_event(ws, event_id, ops["boss"].id)
     assert load_team_settings(ws) == TeamSettings()

@@ -19,7 +19,12 @@ from deskdup.services.matching import (
     scan_workspace,
     score_pair,
 )
-from deskdup.services.matching.evidence import _gender, _nick_differs
+from deskdup.services.matching.evidence import (
+    _gender,
+    _name_evidence,
+    _nick_differs,
+    _nick_initial_fits,
+)
 from deskdup.services.matching.inquiry import (
     TEMPLATE_COUNT,
     band_keys,
@@ -31,6 +36,7 @@ from deskdup.services.matching.inquiry import (
 )
 from deskdup.services.names import (
     nickname_surname_gender,
+    parse_free_name,
     parse_name,
     parse_nickname,
     surname_gender,
@@ -410,6 +416,7 @@ def test_surname_gender_by_its_form():
     ]  # fmt: skip
     assert nickname_surname_gender("volkova05", parse_nickname("volkova05").surnames) == "f"
     assert nickname_surname_gender("lkomarov", parse_nickname("lkomarov").surnames) == "m"
+    assert nickname_surname_gender("baranoval", parse_nickname("baranoval").surnames) == "f"
     assert nickname_surname_gender("sunny_cat", ()) == ""
 
 
@@ -429,3 +436,77 @@ def test_a_handle_naming_someone_else_in_a_burst_says_so(workspace):
     (reason,) = [r for r in pair.reasons if r.code == "nickname_different"]
     assert reason.weight < 0
     assert reason.text.render() == "Telegram lena_mishina reads as another name than Игнатьев Павел"
+
+
+# ----------------------------------------------------------------- a handle's initial and surname
+
+
+@pytest.mark.parametrize(
+    ("handle", "name", "fits"),
+    [
+        ("dpavlov0", "Дима", True),  # Д. Павлов
+        ("smirnovae2", "Лена", True),  # Смирнова Е.
+        ("ylebedev", "Егро", True),  # Y. Лебедев, Егор with a typo
+        ("eivanova", "Екатерина", True),
+        ("dpavlova", "Дима", False),  # a woman's surname
+        ("baranoval", "Леонид", False),  # Баранова Л.
+        ("dpavlov", "Дима П.", True),  # the other's initial is the surname's
+        ("dpavlov", "Дима К.", False),
+        ("dpavlov", "Ольга", False),  # another initial
+        ("ivan_petrov", "Иван", False),  # a first name of its own: another level
+        ("dpavlov", "Дмитрий Павлов", False),  # a surname on both: surname_initial
+    ],
+)
+def test_a_handles_initial_and_surname_form_fit_a_first_name(handle, name, fits):
+    assert _nick_initial_fits(parse_nickname(handle), parse_free_name(name)) is fits
+
+
+def test_a_letter_glued_to_a_surname_is_an_initial_only_without_a_first_name():
+    # smirnova: the s is the surname's own when the other side has Смирнова.
+    smirnova = parse_free_name("Светлана Смирнова")
+    assert _name_evidence(parse_nickname("smirnova"), smirnova) == "surname_only"
+    assert _name_evidence(parse_nickname("irina_smirnova9"), smirnova) is None
+    assert _name_evidence(parse_nickname("vsmirnova"), parse_free_name("Вера Смирнова")) == (
+        "surname_initial"
+    )
+    assert (
+        _name_evidence(parse_nickname("dpavlov"), parse_free_name("Дмитрий Павлов"))
+        == "surname_initial"
+    )
+
+
+def test_a_handles_initial_that_fits_the_first_name_is_a_reason(workspace):
+    """Telegram ``dpavlov0`` and "Дима" on Avito minutes apart with the same
+    template: the initial and the surname's form fit the first name, in words."""
+    template = "Интересует ваше объявление"
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.TELEGRAM, created_at=T0,
+                  comms=[(MESSENGER, Channel.TELEGRAM, "@dpavlov0")],
+                  chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+        make_lead(s, channel=Channel.AVITO, first_name="Дима",
+                  created_at=T0 + timedelta(minutes=6),
+                  chats=[(Channel.AVITO, template)])  # fmt: skip
+        make_lead(s, channel=Channel.AVITO, first_name="Ольга",
+                  created_at=T0 + timedelta(minutes=7),
+                  chats=[(Channel.AVITO, template)])  # fmt: skip
+    pairs = scan_workspace(workspace, threshold=0.0).pairs
+    fitting = [p for p in pairs if "nickname_initial" in _codes(p)]
+    assert len(fitting) == 1
+    (reason,) = [r for r in fitting[0].reasons if r.code == "nickname_initial"]
+    assert reason.weight > 0
+    assert reason.text.render() == "Telegram dpavlov0: the initial fits Дима"
+
+
+def test_a_leads_own_name_speaks_before_its_handles_initial(workspace):
+    """The e-mail eiwanowa of "Евгения Иванова" fits Елизавета by its initial,
+    but the lead says its name is Евгения: no initial's evidence for the pair."""
+    template = "Перезвоните мне, пожалуйста"
+    with workspace.session() as s:
+        make_lead(s, channel=Channel.SITE, first_name="Евгения", last_name="Иванова",
+                  created_at=T0, comms=[(CommKind.EMAIL, Channel.EMAIL, "eiwanowa@mail.ru")],
+                  chats=[(Channel.SITE, template)])  # fmt: skip
+        make_lead(s, channel=Channel.TELEGRAM, created_at=T0 + timedelta(minutes=5),
+                  comms=[(MESSENGER, Channel.TELEGRAM, "@elizaveta_2000")],
+                  chats=[(Channel.TELEGRAM, template)])  # fmt: skip
+    pairs = scan_workspace(workspace, threshold=0.0).pairs
+    assert not any("nickname_initial" in _codes(p) for p in pairs)

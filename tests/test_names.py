@@ -96,6 +96,14 @@ def test_initials_and_yo():
         ("n_jakovlev", ("n", "akovlev")),
         ("e_poljakova", ("e", "polakova")),
         ("olegpopov", ("oleg", "popov")),
+        # A first name glued to a surname, cut on the letters as typed.
+        ("annapavlova", ("ana", "pavlova")),
+        ("annaanisimova", ("ana", "anisimova")),  # the doubled a goes to the surname
+        ("yuriyshashkov", ("uri", "saskov")),
+        ("pavelzuyev", ("pavel", "zuev")),
+        ("vadimovich", ("vadimovic",)),  # a patronymic, not Вадим + ovic
+        ("marinina", ("marinina",)),  # Марина + "na" is no surname
+        ("alekseeva", ("alekseva",)),
     ],
 )
 def test_nickname_parts(nick, parts):
@@ -203,6 +211,22 @@ def test_a_letter_glued_to_a_surname_is_only_maybe_an_initial():
     assert "frolov" in parts.surnames and parts.glued_initials == ("f",)
     assert parts.initials == ()
     assert parse_nickname("i_petrov").initials == ("i",)
+
+
+@pytest.mark.parametrize(
+    ("nick", "glued", "surname"),
+    [
+        ("ylebedev", ("i",), "lebedev"),  # a typed y before a consonant: Е. or Ю.
+        ("eivanova", ("e",), "ivanov"),  # two vowels: Е. Иванова
+        ("dpavlov0", ("d",), "pavlov"),
+        ("yakovlev", (), "akovlev"),  # Яковлев: the y is the surname's own
+        ("ivanova", (), "ivanov"),
+    ],
+)
+def test_an_initial_glued_in_front_of_a_surname(nick, glued, surname):
+    parts = parse_nickname(nick)
+    assert parts.glued_initials == glued
+    assert surname in parts.surnames
 
 
 @pytest.mark.parametrize(

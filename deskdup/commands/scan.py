@@ -22,6 +22,7 @@ from deskdup.services.bitrix24.link import workspace_link
 from deskdup.services.channels import channel_name
 from deskdup.services.errors import KnownError
 from deskdup.services.matching import (
+    DEFAULT_LIKELY_PRECISION,
     DEFAULT_WEIGHTS,
     MatchIndex,
     MatchSettings,
@@ -49,7 +50,9 @@ def register(subparsers) -> None:
         "--threshold",
         type=float,
         metavar="T",
-        help="lowest score printed, 0..1 (default: the review threshold)",
+        help="lowest score printed, 0..1 (default: where the likely tier starts: the best "
+        f"pairs, expected to be one customer {DEFAULT_LIKELY_PRECISION * 100:g} %% of the "
+        "time on average)",
     )
     scan.add_argument("--region", default="RU", help="default phone region (default RU)")
     scan.add_argument(
@@ -109,7 +112,7 @@ def _settings(args) -> MatchSettings:
     if threshold is not None:
         if not 0.0 <= threshold <= 1.0:
             raise KnownError(f"The threshold must be between 0 and 1, not {threshold}.")
-        settings.review_threshold = threshold
+        settings = settings.fixed(threshold)
     for item in getattr(args, "weight", None) or []:
         code, sep, value = item.partition("=")
         code = code.strip()

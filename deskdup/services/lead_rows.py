@@ -194,6 +194,18 @@ def load_queue_facts(ws: Workspace, lead_ids: Collection[int] | None = None) -> 
         return QueueFacts(names, _owners(session), load_policy(session))
 
 
+def lead_owners(ws: Workspace, lead_ids: Collection[int] | None = None) -> dict[int, int | None]:
+    """The responsible operator of ``lead_ids`` (by key when they are few), or of
+    every open lead (one lean pass): who may merge a group depends on them alone."""
+    from deskdup.services.matching.load import _raw  # the driver's rows, unprocessed
+
+    query = select(Lead.id, Lead.assigned_id).where(Lead.archived.is_(False))
+    if lead_ids is not None and len(lead_ids) <= _FEW_LEADS:
+        query = query.where(Lead.id.in_(sorted(lead_ids)))
+    with ws.engine.connect() as conn:
+        return dict(_raw(conn, query))
+
+
 def _owners(session) -> dict[int, OwnerInfo]:
     return {
         op_id: OwnerInfo(op_id, full_name or "", dept_id, dept_name or "")

@@ -638,14 +638,16 @@ def surname_gender(word: str) -> str:
 def nickname_surname_gender(text: str, surnames: Collection[str]) -> str:
     """The gender the surname in a nickname tells (``volkova05``: 'f'), by the
     pieces read as one of ``surnames`` (its ``parse_nickname`` surname keys,
-    an initial glued in front allowed); '' when none tells or they disagree."""
+    an initial glued in front or after allowed); '' when none tells or they
+    disagree."""
     genders = set()
     for piece in _nickname_pieces(text):
-        glued = len(piece) > 5 and surname_key(piece[1:]) in surnames
-        if glued or surname_key(piece) in surnames:
-            gender = surname_gender(piece)
-            if gender:
-                genders.add(gender)
+        # The piece itself, else without an initial glued in front or after
+        # it (dpavlova, baranoval).
+        words = (piece, piece[1:], piece[:-1]) if len(piece) > 5 else (piece,)
+        word = next((w for w in words if surname_key(w) in surnames), None)
+        if word is not None and (gender := surname_gender(word)):
+            genders.add(gender)
     return genders.pop() if len(genders) == 1 else ""
 
 
@@ -924,7 +926,31 @@ def _split_glued(piece: str) -> tuple[str, ...]:
             [(skeleton(piece[:i]), skeleton(piece[i:])) for i in range(1, len(piece))],
             surname_like,
         )
-    return tuple(best) if best else (key,)
+    return tuple(best) if best else (_name_then_surname(piece) or (key,))
+
+
+def _name_then_surname(piece: str) -> tuple[str, str] | None:
+    """``annapavlova``, ``yuriyshashkov``, ``pavelzuyev``: a first name typed
+    in four letters or more, then a surname.  Cut on the letters as typed, as
+    the skeleton shortens the name (anna, yuriy: ``ana``, ``uri``) or merges it
+    into the surname (``annaanisimova``); the surname keeps two letters or more
+    before its ending (not Поля + ``kova``, Денис + ``ova``).  Only the
+    longest name in front is tried (Роман + ``enko`` is no cut, so neither is
+    Рома + ``nenko``); a doubled letter at the cut goes to the surname."""
+    if looks_like_patronymic(piece):
+        return None  # vadimovich
+    for i in range(len(piece) - 4, 3, -1):
+        head = skeleton(piece[:i])
+        if head not in _FIRST_INDEX:
+            continue
+        if piece[i - 1] == piece[i - 2] and skeleton(piece[: i - 1]) == head:
+            i -= 1  # anna|anisimova, not annaa|nisimova
+        tail = skeleton(piece[i:])
+        ending = next((e for e in _SURNAME_ENDINGS if tail.endswith(e)), None)
+        if ending is not None and len(tail) - len(ending) >= 2:
+            return (head, tail)
+        return None
+    return None
 
 
 def _best_cut(
@@ -964,15 +990,19 @@ def _best_cut(
 _VOWELS = frozenset("aeiou")
 
 
-def _initial_glued(key: str) -> bool:
-    """``lkomarova``: a consonant initial glued to a surname-like rest (two
-    consonants rarely start a Russian surname in a skeleton)."""
-    return (
-        len(key) >= 6
-        and key[0] not in _VOWELS
-        and key[1] not in _VOWELS
-        and key[1:].endswith(_SURNAME_ENDINGS)
-    )
+def _initial_glued(key: str, typed: str = "") -> bool:
+    """``lkomarova``: an initial glued to a surname-like rest.  Read so when
+    two consonants start the skeleton (rare at a Russian surname's start), two
+    vowels after a, e, o or u (``eivanova``: Е. Иванова; Я, Е, Ю spelt ya, ye,
+    yu lose their y in the skeleton, so Яковлев is not one), or a typed y
+    before a consonant (``ylebedev``: Е. or Ю. Лебедев, no surname starts Йл)."""
+    if len(key) < 6 or not key[1:].endswith(_SURNAME_ENDINGS):
+        return False
+    if key[0] not in _VOWELS:
+        return key[1] not in _VOWELS
+    if key[0] != "i":
+        return key[1] in _VOWELS
+    return typed[:1] == "y" and typed[1:2] not in ("", *_VOWELS, "y")
 
 
 def _nickname_pieces(text: str) -> list[str]:
@@ -1059,6 +1089,7 @@ def parse_nickname(text: str) -> NameParts:
     diminutive = False
     for variant in _variants(text):
         parts = nickname_parts(variant)
+        typed = {skeleton(piece): piece for piece in _nickname_pieces(variant)}
         v_firsts: set[str] = set()
         v_keys: set[str] = set()
         v_surnames: set[str] = set()
@@ -1076,7 +1107,7 @@ def parse_nickname(text: str) -> NameParts:
                 looks_like_patronymic(part)
             ):
                 v_surnames.add(surname_key(part))
-                if _initial_glued(part):
+                if _initial_glued(part, typed.get(part, "")):
                     # lkomarova: L. Komarova (and keep the whole, it may be a surname).
                     v_surnames.add(surname_key(part[1:]))
                     v_glued.add(part[0])

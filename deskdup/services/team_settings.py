@@ -17,6 +17,11 @@ never read as a probability: one equal to the old default (0.6) meant "the
 default" and still does; any other is ignored, and ``legacy_threshold`` says
 so (the settings dialog shows it) until a supervisor saves the tiers anew.
 The old row is left as it was, for an older deskdup on the same workspace.
+
+The likely tier is chosen by the precision it promises (``likely_precision``:
+the best pairs whose probabilities average at least that) unless the team
+fixed a probability: a likely probability saved before the precision existed,
+other than the default, is such a choice and is kept.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ from deskdup.services.errors import KnownError, RightsError, fail
 from deskdup.services.events import record_event
 from deskdup.services.matching import (
     DEFAULT_BURST_MINUTES,
+    DEFAULT_LIKELY_PRECISION,
     DEFAULT_POSSIBLE_THRESHOLD,
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHTS,
@@ -50,14 +56,24 @@ WEIGHTS_KEY = "team.weights"
 BURST_KEY = "team.burst_minutes"
 LIKELY_KEY = "team.likely_probability"
 POSSIBLE_KEY = "team.possible_probability"
+# The likely tier's precision ("" when the team fixed the likely probability).
+PRECISION_KEY = "team.likely_precision"
 # A hand-weight score saved by deskdup before the learned model (read, never written).
 LEGACY_THRESHOLD_KEY = "team.review_threshold"
 # What that old threshold was by default: it meant "the default" and still does.
 LEGACY_DEFAULT_THRESHOLD = 0.6
-KEYS = (ARCHIVE_KEY, WEIGHTS_KEY, BURST_KEY, LIKELY_KEY, POSSIBLE_KEY, LEGACY_THRESHOLD_KEY)
-DETECTION_KEYS = (WEIGHTS_KEY, BURST_KEY, LIKELY_KEY, POSSIBLE_KEY, LEGACY_THRESHOLD_KEY)
+DETECTION_KEYS = (
+    WEIGHTS_KEY,
+    BURST_KEY,
+    LIKELY_KEY,
+    POSSIBLE_KEY,
+    PRECISION_KEY,
+    LEGACY_THRESHOLD_KEY,
+)
+KEYS = (ARCHIVE_KEY, *DETECTION_KEYS)
 
 BURST_RANGE = (1, 240)
+PRECISION_RANGE = (0.5, 0.999)
 WEIGHT_RANGE = (-1.0, 1.0)
 
 MSG_NOT_SUPERVISOR = QT_TRANSLATE_NOOP(
@@ -73,6 +89,9 @@ MSG_POSSIBLE_ABOVE_LIKELY = QT_TRANSLATE_NOOP(
     "TeamSettings",
     "The possible tier must start at or below the likely one ({likely}), not at {possible}",
 )
+MSG_BAD_PRECISION = QT_TRANSLATE_NOOP(
+    "TeamSettings", "The likely tier's precision must be from 50 % to 99.9 %, not {value}"
+)
 MSG_BAD_BURST = QT_TRANSLATE_NOOP(
     "TeamSettings", "The burst window must be from 1 to 240 minutes, not {value}"
 )
@@ -87,7 +106,9 @@ MSG_UNKNOWN_WEIGHT = QT_TRANSLATE_NOOP(
 @dataclass(frozen=True)
 class TeamSettings:
     archive_instead_of_delete: bool = True
-    # The likely tier (the default queue) from this probability on.
+    # The likely tier (the default queue): the best pairs expected to be right
+    # this share of the time; None: from the probability ``review_threshold`` on.
+    likely_precision: float | None = DEFAULT_LIKELY_PRECISION
     review_threshold: float = DEFAULT_THRESHOLD
     # The possible tier (shown on request) from this probability on.
     possible_threshold: float = DEFAULT_POSSIBLE_THRESHOLD
@@ -104,6 +125,7 @@ class TeamSettings:
             base,
             review_threshold=self.review_threshold,
             possible_threshold=self.possible_threshold,
+            likely_precision=self.likely_precision,
             burst_minutes=self.burst_minutes,
             weights={**base.weights, **self.weights},
         )
@@ -113,7 +135,12 @@ class TeamSettings:
         what = []
         if self.archive_instead_of_delete != other.archive_instead_of_delete:
             what.append("archive" if self.archive_instead_of_delete else "delete merged leads")
-        if self.review_threshold != other.review_threshold:
+        if self.likely_precision != other.likely_precision:
+            if self.likely_precision is None:
+                what.append(f"likely tier by probability from {self.review_threshold:g}")
+            else:
+                what.append(f"likely tier by precision {self.likely_precision:g}")
+        elif self.likely_precision is None and self.review_threshold != other.review_threshold:
             what.append(f"likely tier from {self.review_threshold:g}")
         if self.possible_threshold != other.possible_threshold:
             what.append(f"possible tier from {self.possible_threshold:g}")
@@ -138,7 +165,12 @@ def validate(settings: TeamSettings) -> TeamSettings:
     for t in (settings.review_threshold, settings.possible_threshold):
         if not (isinstance(t, int | float) and math.isfinite(t) and 0.0 <= t <= 1.0):
             raise fail(KnownError, Message(CONTEXT, MSG_BAD_THRESHOLD, {"value": t}))
-    if settings.possible_threshold > settings.review_threshold:
+    p = settings.likely_precision
+    if p is not None and not (
+        isinstance(p, int | float) and PRECISION_RANGE[0] <= p <= PRECISION_RANGE[1]
+    ):
+        raise fail(KnownError, Message(CONTEXT, MSG_BAD_PRECISION, {"value": p}))
+    if p is None and settings.possible_threshold > settings.review_threshold:
         params = {"likely": settings.review_threshold, "possible": settings.possible_threshold}
         raise fail(KnownError, Message(CONTEXT, MSG_POSSIBLE_ABOVE_LIKELY, params))
     b = settings.burst_minutes
@@ -182,6 +214,12 @@ def _decode(rows: dict[str, str]) -> TeamSettings:
     try:
         if LIKELY_KEY in rows:
             out = replace(out, review_threshold=float(rows[LIKELY_KEY]))
+        if PRECISION_KEY in rows:
+            text = rows[PRECISION_KEY].strip()
+            out = replace(out, likely_precision=float(text) if text else None)
+        elif out.review_threshold != DEFAULT_THRESHOLD:
+            # A likely probability chosen before the tier had a precision: kept.
+            out = replace(out, likely_precision=None)
         if POSSIBLE_KEY in rows:
             out = replace(out, possible_threshold=float(rows[POSSIBLE_KEY]))
         if BURST_KEY in rows:
@@ -207,6 +245,7 @@ def _encode(settings: TeamSettings) -> dict[str, str]:
     return {
         ARCHIVE_KEY: "1" if settings.archive_instead_of_delete else "0",
         LIKELY_KEY: repr(float(settings.review_threshold)),
+        PRECISION_KEY: "" if settings.likely_precision is None else repr(settings.likely_precision),
         POSSIBLE_KEY: repr(float(settings.possible_threshold)),
         BURST_KEY: str(int(settings.burst_minutes)),
         WEIGHTS_KEY: json.dumps(settings.weights, sort_keys=True),
@@ -276,6 +315,7 @@ def _as_json(settings: TeamSettings) -> dict[str, Any]:
         "archive_instead_of_delete": settings.archive_instead_of_delete,
         # Not "review_threshold": that key of older events is a hand-weight score.
         "likely_threshold": settings.review_threshold,
+        "likely_precision": settings.likely_precision,
         "possible_threshold": settings.possible_threshold,
         "burst_minutes": settings.burst_minutes,
         "weights": dict(settings.weights),
@@ -297,6 +337,7 @@ def team_match_settings(ws: Workspace, personal: MatchSettings) -> MatchSettings
         personal,
         review_threshold=team.review_threshold,
         possible_threshold=team.possible_threshold,
+        likely_precision=team.likely_precision,
         burst_minutes=team.burst_minutes,
         weights={**DEFAULT_WEIGHTS, **team.weights},
     )

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
 
-from deskdup.services.matching import MatchSettings
+from deskdup.services.matching import DEFAULT_THRESHOLD, MatchSettings
 from deskdup.services.operators import OperatorInfo
 from deskdup.services.workspace import Workspace
 from deskdup.views import settings as opts
@@ -68,6 +68,14 @@ class AppContext:
         threshold = float(self.settings.get(opts.REVIEW_THRESHOLD))
         if 0.0 <= threshold <= 1.0:
             changes["review_threshold"] = threshold
+        precision = float(self.settings.get(opts.LIKELY_PRECISION))
+        if 0.0 < precision < 1.0:
+            changes["likely_precision"] = precision
+        elif precision == 0.0 or (
+            precision < 0 and "review_threshold" in changes and threshold != DEFAULT_THRESHOLD
+        ):
+            # By the likely probability: chosen so, or saved before the precision existed.
+            changes["likely_precision"] = None
         possible = float(self.settings.get(opts.POSSIBLE_THRESHOLD))
         if 0.0 <= possible <= 1.0:
             changes["possible_threshold"] = possible

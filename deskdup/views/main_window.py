@@ -9,7 +9,7 @@ opens by itself and the index is refreshed in the background.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
@@ -69,6 +69,10 @@ class MainWindow(QueueFeed, QMainWindow):
         super().__init__(parent)
         self.context = context
         self._scan_op: Any = None
+        # The kept queue shown at the start, until the rest of its rows is asked
+        # for; what the start defers until its first groups are shown.
+        self._kept: Any = None
+        self._after_kept: list[Callable[[], None]] = []
         self._scan_again = False  # scan once more when the running scan ends
         self._refresh_again = False  # refresh once more when the running scan ends
         # Groups taken out of the queue since the result it was built from (decided on).

@@ -97,6 +97,9 @@ class QueueView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._claims: tuple[Mapping[int, Any], int] | None = None  # the last set_claims
+        # (groups in all, may she merge any) while only the first are in.
+        self._total: tuple[int, bool] | None = None
+        self._more: tuple[int, bool] | None = None  # the next set_rows' (expect_more)
         self.model = QueueModel(self)
         self._quiet = False  # ``update_rows`` at work: the highlight's moves are its own
         self.proxy = QueueProxy(self)
@@ -346,8 +349,16 @@ class QueueView(QWidget):
 
     # ------------------------------------------------------------------ data
 
+    def expect_more(self, total: int, some_mergeable: bool) -> None:
+        """The next ``set_rows`` is of the first of ``total`` groups (``add_rows``
+        brings the rest; the count says it is still reading them), and whether
+        the operator may merge any of them all."""
+        self._more = (total, some_mergeable)
+
     def set_rows(self, rows: Sequence[QueueRow], keep: str | None = None) -> None:
         keep = keep or (self.current_row().key if self.current_row() else None)
+        more, self._more = self._more, None
+        self._total = more if more is not None and more[0] > len(rows) else None
         self.model.set_rows(rows)
         if self._claims is not None and self.entity_kind == LEAD:  # claims are of lead groups
             self.model.set_claims(*self._claims)
@@ -356,6 +367,21 @@ class QueueView(QWidget):
         self._update_count()
         if keep:
             self.select_key(keep, open_it=False)
+
+    def add_rows(self, rows: Sequence[QueueRow]) -> None:
+        """The rest of the rows ``set_rows`` was given the first of: put in after
+        them (or in their sorted places), the highlight and the scroll kept."""
+        self._total = None
+        self.model.extend(rows)
+        if rows and self._claims is not None and self.entity_kind == LEAD:
+            self.model.set_claims(*self._claims)
+        self._fill_owners(self.model.rows(), only_if_changed=True)
+        self._refilter_if_changed()
+        self._update_count()
+
+    def counting(self) -> bool:
+        """Only the first groups are in; the rest are still being read."""
+        return self._total is not None
 
     def set_claims(self, holders: Mapping[int, Any], me: int) -> None:
         """Mark the groups colleagues are reviewing; Next passes them by."""
@@ -411,6 +437,8 @@ class QueueView(QWidget):
 
     def nothing_mergeable(self) -> bool:
         total = self.model.rowCount()
+        if self._total is not None:  # the first groups alone do not tell
+            return not self._total[1]
         return total > 0 and self.model.locked_count() == total
 
     def _lock_filter_on(self) -> bool:
@@ -493,6 +521,15 @@ class QueueView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if self._total is not None:
+            if shown == total:
+                text = self.tr("{n} groups to review · reading the rest…")
+                text = text.format(n=self._total[0])
+            else:
+                text = self.tr("{shown} of the first {first} of {total} groups · reading the rest…")
+                text = text.format(shown=shown, first=total, total=self._total[0])
+            self.count.setText(text)
+            return
         if shown == total:
             text = self.tr("{n} groups to review").format(n=total)
         else:

@@ -12,15 +12,17 @@ from collections.abc import Sequence
 from typing import Any
 
 from deskdup.models import Entity
+from deskdup.services.kept_queue import KeptQueue, kept_queue, queue_order
 from deskdup.services.lead_rows import (
     GroupRights,
+    lead_owners,
     load_contact_queue_facts,
     load_queue_facts,
     readable_lead_rows,
 )
 from deskdup.services.matching import MatchIndex, ScanResult, quiet_gc
 from deskdup.services.matching.contacts import ContactMatchIndex
-from deskdup.services.matching.store import kept_result, open_index, refresh_index
+from deskdup.services.matching.store import open_index, refresh_index
 from deskdup.services.merge_plan import CONTACT, LEAD
 from deskdup.services.operators import OperatorInfo
 from deskdup.services.team_settings import team_match_settings
@@ -33,12 +35,74 @@ from deskdup.views.queue_update import QueueDelta, lead_ids_in_groups, queue_del
 
 log = logging.getLogger(__name__)
 
+# The kept queue's groups shown first at a window's start (its first screens);
+# the rest follow a moment later.
+FIRST_ROWS = 100
+
 
 def queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
     """The queue's rows with real names and the operator's rights (on the worker)."""
     facts = load_queue_facts(ws, {i for g in result.groups for i in g.lead_ids})
     rights = GroupRights(operator, facts.owners, facts.policy)
     return build_rows(result.groups, result.summaries, facts.names, rights)
+
+
+def first_queue_rows(
+    ws: Workspace, operator: OperatorInfo, kept: KeptQueue, mergeable_only: bool
+) -> tuple[list[QueueRow], bool]:
+    """The rows of the kept queue's first screens, and whether the operator may
+    merge any group.  With ``mergeable_only`` (the queue hides what she may not
+    merge) they are her first groups she may merge, else the first groups: the
+    rows the queue will show at its top once the rest is in."""
+    ordered = sorted(kept.result.groups, key=queue_order)
+    facts = load_queue_facts(ws, ())
+    rights = GroupRights(operator, facts.owners, facts.policy)
+    first = ordered[:FIRST_ROWS]
+    some = True
+    if mergeable_only:
+        mine = []
+        owners: dict[int, int | None] = {}
+        decided: dict[tuple[int | None, ...], bool] = {}
+        walked, every_owner = 0, False
+        while len(mine) < FIRST_ROWS and walked < len(ordered):
+            # The owners of a few hundred groups at a time, by key: the first
+            # batch is enough for an operator who may merge most groups.
+            batch = ordered[walked : walked + 2 * FIRST_ROWS]
+            walked += len(batch)
+            unknown = {i for g in batch for i in g.lead_ids if i not in owners}
+            if unknown and not every_owner:
+                every_owner = bool(owners)  # the second time: every lead's, in one pass
+                owners.update(lead_owners(ws, None if every_owner else unknown))
+            for group in batch:
+                # Whether she may merge a group depends on its leads' owners alone.
+                whose = tuple(owners.get(i) for i in group.lead_ids)
+                free = decided.get(whose)
+                if free is None:
+                    pairs = zip(group.lead_ids, whose, strict=True)
+                    cards = [rights.card(i, "", owner) for i, owner in pairs]
+                    free = decided[whose] = rights.lock(cards) is None
+                if free:
+                    mine.append(group)
+                    if len(mine) == FIRST_ROWS:
+                        break
+        some = bool(mine)
+        first = mine or first  # none she may merge: the queue shows the locked ones
+    kept.take(ws, first)
+    names = load_queue_facts(ws, {i for g in first for i in g.lead_ids}).names
+    return build_rows(first, kept.result.summaries, names, rights), some
+
+
+def rest_queue_rows(
+    ws: Workspace, operator: OperatorInfo, kept: KeptQueue
+) -> tuple[ScanResult, list[QueueRow]]:
+    """The kept queue completed, and the rows of every group but the ones
+    ``first_queue_rows`` made."""
+    result = kept.complete(ws)
+    first = {id(g) for g in kept.first}
+    rest = [g for g in result.groups if id(g) not in first]
+    facts = load_queue_facts(ws, {i for g in rest for i in g.lead_ids})
+    rights = GroupRights(operator, facts.owners, facts.policy)
+    return result, build_rows(rest, result.summaries, facts.names, rights)
 
 
 def contact_queue_rows(ws: Workspace, operator: OperatorInfo, result: ScanResult) -> list[QueueRow]:
@@ -56,8 +120,18 @@ class QueueFeed:
             # The kept result may predate a decision of the window before (its
             # refresh waits for a pause): a refresh, cheap when nothing changed.
             self._refresh_again = self.context.match_index is not None
+            self._start_rest()
+        elif self.context.match_index is None and self.queue.entity_kind == LEAD:
+            # The kept queue's first groups come first on the database worker:
+            # the lead list and the claims wait until they are shown.
+            self._after_kept = [self.load_leads, self.claims.start]
+            self.start_scan(full=True)
         else:
             self.start_scan(full=True)
+            self._start_rest()
+
+    def _start_rest(self) -> None:
+        """What a window's start reads besides the queue: the leads, the claims."""
         self.load_leads()
         self.claims.start()
 
@@ -77,6 +151,59 @@ class QueueFeed:
         if self.queue.entity_kind == CONTACT:
             self._scan_contacts()
             return
+        if self.context.match_index is None:
+            self._read_kept_queue()
+        else:
+            self._build(full)
+
+    def _read_kept_queue(self) -> None:
+        """No index yet: the queue the workspace keeps first, its best groups
+        only (the first screen, shown at once), then the rest of its rows and
+        the index built behind it, in that order on the database worker."""
+        ctx = self.context
+        ws, settings, operator = ctx.workspace, ctx.match_settings(), ctx.operator
+        tier = self.queue.tier
+
+        mergeable_only = self.queue.mergeable_only.isChecked()
+
+        def kept() -> tuple[KeptQueue, list[QueueRow], bool] | None:
+            with quiet_gc(freeze=True):
+                queue = kept_queue(ws, team_match_settings(ws, settings), tier, first=0)
+                if queue is None:
+                    return None
+                return queue, *first_queue_rows(ws, operator, queue, mergeable_only)
+
+        self.scan_action.setEnabled(False)
+        self._scan_op = (
+            ctx.query(self, kept, self._show_kept_queue)
+            .finally_(self._kept_queue_read)
+            .run_in_background()
+        )
+
+    def _kept_queue_read(self) -> None:
+        """The kept queue's first groups are shown (or there was none): the rest
+        of its rows, what the window's start deferred, then the index."""
+        self._scan_op = None
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            ws, operator = self.context.workspace, self.context.operator
+
+            def rest() -> tuple[ScanResult, list[QueueRow], frozenset[int]]:
+                with quiet_gc(freeze=True):
+                    result, rows = rest_queue_rows(ws, operator, kept)
+                    return result, rows, lead_ids_in_groups(result)
+
+            self.context.query(
+                self, rest, lambda outcome: self._show_rest_of_kept(*outcome)
+            ).run_in_background()
+        deferred, self._after_kept = self._after_kept, []
+        for start in deferred:
+            start()
+        self._build(full=True)
+
+    def _build(self, full: bool) -> None:
+        """The index built (``full``, or no index yet) or refreshed, and the queue
+        shown from it."""
         ctx = self.context
         ws, settings, operator = ctx.workspace, ctx.match_settings(), ctx.operator
         index = None if full else ctx.match_index
@@ -87,14 +214,6 @@ class QueueFeed:
         if base is not None and getattr(base, "tier", tier) != tier:
             base = None
         dropped, self._dropped_keys = self._dropped_keys, set()
-        if ctx.match_index is None:
-
-            def kept() -> tuple[ScanResult, list[QueueRow]] | None:
-                with quiet_gc(freeze=True):
-                    result = kept_result(ws, team_match_settings(ws, settings), tier)
-                    return None if result is None else (result, queue_rows(ws, operator, result))
-
-            ctx.query(self, kept, self._show_kept_queue).run_in_background()
 
         def work(progress) -> tuple[MatchIndex, ScanResult, list[QueueRow] | QueueDelta]:
             with quiet_gc(freeze=True):
@@ -263,13 +382,29 @@ class QueueFeed:
         )
         self.scan_action.setEnabled(False)
 
-    def _show_kept_queue(self, outcome: tuple[ScanResult, list[QueueRow]] | None) -> None:
-        """The queue the workspace keeps, while the index is built behind it."""
+    def _show_kept_queue(self, outcome: tuple[KeptQueue, list[QueueRow], bool] | None) -> None:
+        """The first groups of the queue the workspace keeps, while the rest of its
+        rows are made and the index is built behind it."""
         if outcome is None or self.context.match_index is not None:
             return
         if self.queue.entity_kind != LEAD:
             return  # switched to Contacts meanwhile
-        self._show_result(*outcome, final=False)
+        kept, rows, some_mergeable = outcome
+        self._kept = kept
+        self.queue.expect_more(len(kept.result.groups), some_mergeable)
+        self._show_result(kept.result, rows, final=False)
+
+    def _show_rest_of_kept(
+        self, _result: ScanResult, rows: list[QueueRow], in_groups: frozenset[int]
+    ) -> None:
+        """The kept queue's other rows, after its first ones (unless the queue
+        shows something else by now: the index's, or the Contacts)."""
+        if self.context.match_index is not None or self.queue.entity_kind != LEAD:
+            return
+        if self._shown_entity != LEAD or not self.queue.counting():
+            return
+        self.queue.add_rows(rows)
+        self.leads.set_duplicate_ids(in_groups)
 
     def _show_result(
         self, result: ScanResult, rows: list[QueueRow], entity: str = LEAD, final: bool = True
@@ -282,12 +417,16 @@ class QueueFeed:
                 groups=len(result.groups), contacts=result.lead_count
             )
         else:
-            self.leads.set_duplicate_ids(lead_ids_in_groups(result))
+            if final:  # (the kept queue's first rows: with the rest, from the worker)
+                self.leads.set_duplicate_ids(lead_ids_in_groups(result))
             text = self.tr("{groups} groups among {leads} leads").format(
                 groups=len(result.groups), leads=result.lead_count
             )
-        # Not after each merge's update: it would cover a word about a Ctrl+Return.
-        self.statusBar().showMessage(text, 8000)
+        # Not after each merge's update: it would cover a word about a Ctrl+Return;
+        # nor for the kept queue's first rows (the queue's count says how many,
+        # and the build's progress, shown next, would be drawn over it).
+        if final:
+            self.statusBar().showMessage(text, 8000)
         self._queue_shown(final)
 
     def _show_update(self, delta: QueueDelta) -> None:

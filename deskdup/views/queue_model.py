@@ -419,21 +419,13 @@ class QueueModel(QAbstractTableModel):
         if not 0 <= column < len(Column):
             return
         self._sort = (column, order)
-        self.layoutAboutToBeChanged.emit()
-        old = {id(r): i for i, r in enumerate(self._rows)}
-        before = self.persistentIndexList()
-        self._rows.sort(
-            key=lambda r: self._sort_key(r, column),
-            reverse=order == Qt.SortOrder.DescendingOrder,
+        self._arrange(
+            sorted(
+                self._rows,
+                key=lambda r: self._sort_key(r, column),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
         )
-        position = {id(r): i for i, r in enumerate(self._rows)}
-        by_old = [0] * len(self._rows)
-        for r in self._rows:
-            by_old[old[id(r)]] = position[id(r)]
-        self.changePersistentIndexList(
-            before, [self.index(by_old[i.row()], i.column()) for i in before]
-        )
-        self.layoutChanged.emit()
 
     # ------------------------------------------------------------------ data
 
@@ -449,6 +441,44 @@ class QueueModel(QAbstractTableModel):
         self._rows = ordered
         self._locked = sum(1 for r in ordered if r.lock is not None)
         self.endResetModel()
+
+    def extend(self, rows: Sequence[QueueRow]) -> None:
+        """Put in ``rows``, the rest of a queue ``set_rows`` was given the first
+        rows of: appended in one insertion, then every row put where
+        ``set_rows`` of them all would put it (``build_rows``' order, then the
+        column sorted by), the highlight and selection following their rows."""
+        if not rows:
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
+        self._locked += sum(1 for r in rows if r.lock is not None)
+        self.endInsertRows()
+        column, order = self._sort
+        self._arrange(
+            sorted(
+                sorted(self._rows, key=lambda r: (-r.score, r.group.lead_ids)),
+                key=lambda r: self._sort_key(r, column),
+                reverse=order == Qt.SortOrder.DescendingOrder,
+            )
+        )
+
+    def _arrange(self, ordered: list[QueueRow]) -> None:
+        """The same rows in a new order, as a layout change (persistent indexes,
+        the highlight among them, follow their rows)."""
+        if all(a is b for a, b in zip(ordered, self._rows, strict=True)):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = {id(r): i for i, r in enumerate(self._rows)}
+        before = self.persistentIndexList()
+        self._rows = ordered
+        by_old = [0] * len(ordered)
+        for i, r in enumerate(ordered):
+            by_old[old[id(r)]] = i
+        self.changePersistentIndexList(
+            before, [self.index(by_old[i.row()], i.column()) for i in before]
+        )
+        self.layoutChanged.emit()
 
     def rows(self) -> list[QueueRow]:
         return list(self._rows)

@@ -64,6 +64,15 @@ POSSIBLE_THRESHOLD = Option(
     -1.0,  # negative: the engine's own default
     QT_TRANSLATE_NOOP("Settings", "Possible duplicates"),
 )
+# The likely tier by the precision it promises (0..1); 0: by the likely
+# probability instead; negative: the engine's default (which is by precision,
+# unless a likely probability other than the default was saved before).
+LIKELY_PRECISION = Option(
+    "matching/likely_precision",
+    float,
+    -1.0,
+    QT_TRANSLATE_NOOP("Settings", "Likely duplicates by precision"),
+)
 LEGACY_REVIEW_THRESHOLD = Option("matching/review_threshold", float, -1.0)
 DEFAULT_REGION = Option(
     "matching/default_region",

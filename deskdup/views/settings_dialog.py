@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -44,11 +45,13 @@ from PySide6.QtWidgets import (
 
 from deskdup.services.matching import (
     DEFAULT_BURST_MINUTES,
+    DEFAULT_LIKELY_PRECISION,
     DEFAULT_POSSIBLE_THRESHOLD,
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHTS,
 )
 from deskdup.services.matching.explain import SWITCHABLE, ModelSummary
+from deskdup.services.matching.settings import LIKELY_CEILING
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.team_settings import TeamSettings
 from deskdup.views import i18n
@@ -60,6 +63,7 @@ from deskdup.views.settings import (
     DEFAULT_REGION,
     FONT_SIZE,
     LANGUAGE,
+    LIKELY_PRECISION,
     MATCH_WEIGHTS,
     POSSIBLE_THRESHOLD,
     REVIEW_THRESHOLD,
@@ -84,6 +88,9 @@ WEIGHT_LABELS: dict[str, str] = {
     "surname_only": QT_TRANSLATE_NOOP("Settings", "Same surname only"),
     "surname_number": QT_TRANSLATE_NOOP("Settings", "Same surname with a number (petrov93)"),
     "first_name": QT_TRANSLATE_NOOP("Settings", "Same first name only"),
+    "nickname_initial": QT_TRANSLATE_NOOP(
+        "Settings", "A nickname's initial and surname fit the first name"
+    ),
     "burst": QT_TRANSLATE_NOOP("Settings", "Different channels within the burst window"),
     "same_message": QT_TRANSLATE_NOOP("Settings", "Same inquiry text"),
     "similar_message": QT_TRANSLATE_NOOP(
@@ -106,6 +113,7 @@ WEIGHT_LABELS: dict[str, str] = {
     ),
 }
 PERCENT_RANGE = (1, 100)
+PRECISION_PERCENT = (50.0, 99.9)
 
 
 def label(option: Option) -> str:
@@ -225,6 +233,8 @@ class SettingsDialog(QDialog):
         if team is not None and not self.supervisor:
             for widget in (
                 self.archive,
+                self.by_precision,
+                self.precision,
                 self.threshold,
                 self.possible,
                 self.burst,
@@ -253,6 +263,7 @@ class SettingsDialog(QDialog):
             self.archive.setChecked(team.archive_instead_of_delete)
             form.addRow(self.archive)
             likely, possible = team.review_threshold, team.possible_threshold
+            precision = team.likely_precision
             legacy = team.legacy_threshold
         else:
             self.archive.setVisible(False)
@@ -261,6 +272,13 @@ class SettingsDialog(QDialog):
             possible = float(settings.get(POSSIBLE_THRESHOLD))
             possible = possible if 0 <= possible <= 1 else DEFAULT_POSSIBLE_THRESHOLD
             legacy = legacy_review_threshold(settings)
+            stored = float(settings.get(LIKELY_PRECISION))
+            if 0.0 < stored < 1.0:
+                precision = stored
+            elif stored == 0.0 or (0 <= float(settings.get(REVIEW_THRESHOLD)) != DEFAULT_THRESHOLD):
+                precision = None  # by probability: chosen so, or chosen before
+            else:
+                precision = DEFAULT_LIKELY_PRECISION
         self._legacy = legacy
 
         explain = QLabel(
@@ -277,22 +295,48 @@ class SettingsDialog(QDialog):
         self.possible = self._percent_box(
             self.tr("Shown on request: more duplicates found, more pairs that are not")
         )
+        self.by_precision = QCheckBox(self.tr("by precision: right on average"))
+        self.by_precision.setToolTip(
+            self.tr(
+                "The queue shows the best pairs whose probabilities average at least "
+                "this: the share of them that are one customer. The same probability "
+                "means less in a busier workspace, so the tier starts higher there."
+            )
+        )
+        self.precision = QDoubleSpinBox()
+        self.precision.setRange(PRECISION_PERCENT[0], PRECISION_PERCENT[1])
+        self.precision.setDecimals(1)
+        self.precision.setSingleStep(0.5)
+        self.precision.setSuffix(" %")
+        self.precision.setValue((precision or DEFAULT_LIKELY_PRECISION) * 100)
+        self.by_precision.setChecked(precision is not None)
+        by_precision = QHBoxLayout()
+        by_precision.addWidget(self.by_precision)
+        by_precision.addWidget(self.precision, 1)
         self.threshold.setValue(_percent(likely))
-        self.possible.setValue(_percent(min(possible, likely)))
-        # The possible tier holds the likely one: it starts at or below it.
-        self.possible.setMaximum(self.threshold.value())
-        self.threshold.valueChanged.connect(self.possible.setMaximum)
-        self._initial_thresholds = (self.threshold.value(), self.possible.value())
-        form.addRow(label(REVIEW_THRESHOLD), self.threshold)
+        self.possible.setValue(_percent(min(possible, likely) if precision is None else possible))
+        self.threshold.valueChanged.connect(self._likely_changed)
+        self.by_precision.toggled.connect(self._likely_changed)
+        self._likely_changed()
+        self._initial_thresholds = self._tier_values()
+        form.addRow(label(REVIEW_THRESHOLD), by_precision)
+        form.addRow(self.tr("or by probability:"), self.threshold)
         form.addRow(label(POSSIBLE_THRESHOLD), self.possible)
         self.legacy_note: QLabel | None = None
         if legacy is not None:
+            old = self.locale().toString(legacy, "f", 2)
             self.legacy_note = QLabel(
                 self.tr(
                     "A review threshold of {old} saved by an earlier version of deskdup "
                     "was a score of hand-set weights, not a probability. It is not used: "
                     "likely duplicates start at {likely} % until it is saved anew here."
-                ).format(old=self.locale().toString(legacy, "f", 2), likely=_percent(likely))
+                ).format(old=old, likely=_percent(likely))
+                if precision is None
+                else self.tr(
+                    "A review threshold of {old} saved by an earlier version of deskdup "
+                    "was a score of hand-set weights, not a probability. It is not used: "
+                    "likely duplicates are chosen by precision until it is saved anew here."
+                ).format(old=old)
             )
             self.legacy_note.setWordWrap(True)
             self.legacy_note.setStyleSheet(
@@ -317,6 +361,28 @@ class SettingsDialog(QDialog):
         self._initial_burst = self.burst.value()
         form.addRow(label(BURST_MINUTES), self.burst)
         return box
+
+    def _likely_changed(self) -> None:
+        """By precision the probability box rests; the possible tier holds the
+        likely one: it starts at or below the likely probability (by precision
+        the likely tier never starts under it)."""
+        by_precision = self.by_precision.isChecked()
+        editable = self.team is None or self.supervisor
+        self.precision.setEnabled(by_precision and editable)
+        self.threshold.setEnabled(not by_precision and editable)
+        top = _percent(LIKELY_CEILING) if by_precision else self.threshold.value()
+        self.possible.setMaximum(top)
+
+    def _tier_values(self) -> tuple:
+        return (
+            self.by_precision.isChecked(),
+            self.precision.value(),
+            self.threshold.value(),
+            self.possible.value(),
+        )
+
+    def _likely_precision(self) -> float | None:
+        return round(self.precision.value() / 100, 4) if self.by_precision.isChecked() else None
 
     def _percent_box(self, tip: str) -> QSpinBox:
         box = QSpinBox()
@@ -393,6 +459,8 @@ class SettingsDialog(QDialog):
     # ----------------------------------------------------------------- values
 
     def restore_detection_defaults(self) -> None:
+        self.by_precision.setChecked(True)
+        self.precision.setValue(DEFAULT_LIKELY_PRECISION * 100)
         self.threshold.setValue(_percent(DEFAULT_THRESHOLD))
         self.possible.setValue(_percent(DEFAULT_POSSIBLE_THRESHOLD))
         self.burst.setValue(DEFAULT_BURST_MINUTES)
@@ -427,6 +495,7 @@ class SettingsDialog(QDialog):
             archive_instead_of_delete=self.archive.isChecked(),
             review_threshold=likely,
             possible_threshold=possible,
+            likely_precision=self._likely_precision(),
             burst_minutes=self.burst.value(),
             weights=self._weights(),
         )
@@ -441,13 +510,13 @@ class SettingsDialog(QDialog):
         region = self.region.text().strip().upper() or "RU"
         matching_changed = region != self.settings.get(DEFAULT_REGION)
         self.settings.set(DEFAULT_REGION, region)
-        thresholds = (self.threshold.value(), self.possible.value())
-        if thresholds != self._initial_thresholds or self._legacy is not None:
+        if self._tier_values() != self._initial_thresholds or self._legacy is not None:
             # (An earlier version's threshold is replaced by a probability.)
             matching_changed = True
             likely, possible = self._thresholds()
             self.settings.set(REVIEW_THRESHOLD, likely)
             self.settings.set(POSSIBLE_THRESHOLD, possible)
+            self.settings.set(LIKELY_PRECISION, self._likely_precision() or 0.0)
         if self.burst.value() != self._initial_burst:
             matching_changed = True
             if self.burst.value() == DEFAULT_BURST_MINUTES:

@@ -1266,126 +1266,131 @@
     </message>
     <message>
         <location filename="../../deskdup/views/history/detail.py" line="41" />
+        <source>Likely duplicates: expected precision (— : by probability)</source>
+        <translation>Вероятные дубли: ожидаемая точность (— : по вероятности)</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/history/detail.py" line="44" />
         <source>Possible duplicates from (probability)</source>
         <translation>Возможные дубли от (вероятность)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="44" />
+        <location filename="../../deskdup/views/history/detail.py" line="47" />
         <source>Burst window, minutes</source>
         <translation>Окно всплеска, минут</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="45" />
+        <location filename="../../deskdup/views/history/detail.py" line="48" />
         <source>Evidence weights changed</source>
         <translation>Веса признаков изменены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="50" />
+        <location filename="../../deskdup/views/history/detail.py" line="53" />
         <source>(by hand)</source>
         <translation>(вручную)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="51" />
+        <location filename="../../deskdup/views/history/detail.py" line="54" />
         <source>After</source>
         <translation>После</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="52" />
+        <location filename="../../deskdup/views/history/detail.py" line="55" />
         <source>Before</source>
         <translation>До</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="53" />
+        <location filename="../../deskdup/views/history/detail.py" line="56" />
         <source>Chosen</source>
         <translation>Выбрано</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="54" />
+        <location filename="../../deskdup/views/history/detail.py" line="57" />
         <source>Event detail</source>
         <translation>Подробности события</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="55" />
+        <location filename="../../deskdup/views/history/detail.py" line="58" />
         <source>History event {id}</source>
         <translation>Событие истории {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="56" />
+        <location filename="../../deskdup/views/history/detail.py" line="59" />
         <source>Marked as not duplicates</source>
         <translation>Отмечены как «не дубли»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="57" />
+        <location filename="../../deskdup/views/history/detail.py" line="60" />
         <source>Records before and after</source>
         <translation>Записи до и после</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="58" />
+        <location filename="../../deskdup/views/history/detail.py" line="61" />
         <source>Team settings</source>
         <translation>Настройки команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="59" />
+        <location filename="../../deskdup/views/history/detail.py" line="62" />
         <source>Undo</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="60" />
+        <location filename="../../deskdup/views/history/detail.py" line="63" />
         <source>Undoes event {id}</source>
         <translation>Отменяет событие {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="61" />
+        <location filename="../../deskdup/views/history/detail.py" line="64" />
         <source>Undone by event {id}</source>
         <translation>Отменено событием {id}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="62" />
+        <location filename="../../deskdup/views/history/detail.py" line="65" />
         <source>What moved</source>
         <translation>Что перенесено</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="63" />
+        <location filename="../../deskdup/views/history/detail.py" line="66" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="64" />
+        <location filename="../../deskdup/views/history/detail.py" line="67" />
         <source>no</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="65" />
+        <location filename="../../deskdup/views/history/detail.py" line="68" />
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="95" />
+        <location filename="../../deskdup/views/history/detail.py" line="98" />
         <source>Operator: {name} ({login}, {department})</source>
         <translation>Оператор: {name} ({login}, {department})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="138" />
+        <location filename="../../deskdup/views/history/detail.py" line="141" />
         <source>{what}: {text} — from #{source} to #{target}</source>
         <translation>{what}: {text} — из #{source} в #{target}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="142" />
+        <location filename="../../deskdup/views/history/detail.py" line="145" />
         <source>{what}: {text} — from #{source}, dropped as a duplicate</source>
         <translation>{what}: {text} — из #{source}, удалено как повтор</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="179" />
+        <location filename="../../deskdup/views/history/detail.py" line="182" />
         <source>Cannot be undone now; changed since:</source>
         <translation>Сейчас отменить нельзя; с тех пор изменились:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="192" />
+        <location filename="../../deskdup/views/history/detail.py" line="195" />
         <source>Can be undone: nothing of it changed since (Ctrl+U).</source>
         <translation>Можно отменить: с тех пор ничего из этого не менялось (Ctrl+U).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/history/detail.py" line="219" />
+        <location filename="../../deskdup/views/history/detail.py" line="222" />
         <source>Choose an event to see what it changed.</source>
         <translation>Выберите событие, чтобы увидеть, что оно изменило.</translation>
     </message>
@@ -1499,116 +1504,121 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="61" />
+        <source>A nickname's initial and surname fit the first name</source>
+        <translation>Инициал и фамилия в нике подходят к имени</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="64" />
         <source>Came within 2 min via different channels</source>
         <translation>Пришли в пределах 2 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="64" />
+        <location filename="../../deskdup/services/matching/explain.py" line="67" />
         <source>Came within 2 min via one channel</source>
         <translation>Пришли в пределах 2 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="65" />
+        <location filename="../../deskdup/services/matching/explain.py" line="68" />
         <source>Came within 5 min via different channels</source>
         <translation>Пришли в пределах 5 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="68" />
+        <location filename="../../deskdup/services/matching/explain.py" line="71" />
         <source>Came within 5 min via one channel</source>
         <translation>Пришли в пределах 5 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="69" />
+        <location filename="../../deskdup/services/matching/explain.py" line="72" />
         <source>Came within 20 min via different channels</source>
         <translation>Пришли в пределах 20 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="72" />
+        <location filename="../../deskdup/services/matching/explain.py" line="75" />
         <source>Came within 20 min via one channel</source>
         <translation>Пришли в пределах 20 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="73" />
+        <location filename="../../deskdup/services/matching/explain.py" line="76" />
         <source>Came within an hour via different channels</source>
         <translation>Пришли в пределах часа по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="76" />
+        <location filename="../../deskdup/services/matching/explain.py" line="79" />
         <source>Came within an hour via one channel</source>
         <translation>Пришли в пределах часа по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="77" />
+        <location filename="../../deskdup/services/matching/explain.py" line="80" />
         <source>Came within a day</source>
         <translation>Пришли в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="78" />
+        <location filename="../../deskdup/services/matching/explain.py" line="81" />
         <source>Came within a week</source>
         <translation>Пришли в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="79" />
+        <location filename="../../deskdup/services/matching/explain.py" line="82" />
         <source>Came more than a week apart</source>
         <translation>Пришли с разницей больше недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="80" />
+        <location filename="../../deskdup/services/matching/explain.py" line="83" />
         <source>Different inquiries</source>
         <translation>Разные тексты обращений</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="81" />
+        <location filename="../../deskdup/services/matching/explain.py" line="84" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="82" />
+        <location filename="../../deskdup/services/matching/explain.py" line="85" />
         <source>Much the same inquiry (reworded)</source>
         <translation>Почти тот же текст обращения (перефразирован)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="85" />
+        <location filename="../../deskdup/services/matching/explain.py" line="88" />
         <source>The same thing asked in other words</source>
         <translation>Тот же вопрос другими словами</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="88" />
+        <location filename="../../deskdup/services/matching/explain.py" line="91" />
         <source>Same short or frequent inquiry, no one else's around then</source>
         <translation>Одинаковый короткий или частый текст, больше ни у кого в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="91" />
+        <location filename="../../deskdup/services/matching/explain.py" line="94" />
         <source>Same short or frequent inquiry, a few others' around then</source>
         <translation>Одинаковый короткий или частый текст, ещё у нескольких в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="94" />
+        <location filename="../../deskdup/services/matching/explain.py" line="97" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="95" />
+        <location filename="../../deskdup/services/matching/explain.py" line="98" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="96" />
+        <location filename="../../deskdup/services/matching/explain.py" line="99" />
         <source>Same phone, e-mail or account, within an hour</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах часа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="99" />
+        <location filename="../../deskdup/services/matching/explain.py" line="102" />
         <source>Same phone, e-mail or account, within a day</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="102" />
+        <location filename="../../deskdup/services/matching/explain.py" line="105" />
         <source>Same phone, e-mail or account, within a week</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="105" />
+        <location filename="../../deskdup/services/matching/explain.py" line="108" />
         <source>Same phone, e-mail or account, more than a week apart</source>
         <translation>Один телефон, e-mail или аккаунт, с разницей больше недели</translation>
     </message>
@@ -2555,72 +2565,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="94" />
+        <location filename="../../deskdup/views/main_window.py" line="98" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="99" />
+        <location filename="../../deskdup/views/main_window.py" line="103" />
         <source>Queue, leads and history</source>
         <translation>Очередь, лиды и история</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="100" />
+        <location filename="../../deskdup/views/main_window.py" line="104" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="101" />
+        <location filename="../../deskdup/views/main_window.py" line="105" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103" />
+        <location filename="../../deskdup/views/main_window.py" line="107" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="253" />
+        <location filename="../../deskdup/views/main_window.py" line="257" />
         <source>Being reviewed</source>
         <translation>Группа на проверке</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="255" />
+        <location filename="../../deskdup/views/main_window.py" line="259" />
         <source>As a supervisor you may take the review over.</source>
         <translation>Как руководитель вы можете забрать проверку себе.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="256" />
+        <location filename="../../deskdup/views/main_window.py" line="260" />
         <source>Take over</source>
         <translation>Забрать себе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="367" />
+        <location filename="../../deskdup/views/main_window.py" line="371" />
         <source>Not merged: the merge before is still being written; press {keys} again</source>
         <translation>Не объединено: предыдущее объединение ещё записывается; нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="371" />
+        <location filename="../../deskdup/views/main_window.py" line="375" />
         <source>Not merged: the next group is still opening; look, then press {keys} again</source>
         <translation>Не объединено: следующая группа ещё открывается; посмотрите её и нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="374" />
+        <location filename="../../deskdup/views/main_window.py" line="378" />
         <source>Nothing to merge: no group is open</source>
         <translation>Нечего объединять: группа не открыта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="376" />
+        <location filename="../../deskdup/views/main_window.py" line="380" />
         <source>Not merged: you lack a right to merge this group (see above)</source>
         <translation>Не объединено: у вас нет права объединить эту группу (причина указана выше)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="395" />
+        <location filename="../../deskdup/views/main_window.py" line="399" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="404" />
+        <location filename="../../deskdup/views/main_window.py" line="408" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>
@@ -3025,27 +3035,27 @@
 <context>
     <name>QueueFeed</name>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="115" />
+        <location filename="../../deskdup/views/queue_feed.py" line="234" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="115" />
+        <location filename="../../deskdup/views/queue_feed.py" line="234" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="145" />
+        <location filename="../../deskdup/views/queue_feed.py" line="264" />
         <source>Scanning contacts…</source>
         <translation>Поиск дубликатов контактов…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="281" />
+        <location filename="../../deskdup/views/queue_feed.py" line="416" />
         <source>{groups} groups among {contacts} contacts</source>
         <translation>Групп: {groups} среди {contacts} контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="286" />
+        <location filename="../../deskdup/views/queue_feed.py" line="422" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
@@ -3091,123 +3101,133 @@
         <translation>Даты…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="108" />
+        <location filename="../../deskdup/views/queue.py" line="111" />
         <source>Filter by name, ID or owner</source>
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="113" />
+        <location filename="../../deskdup/views/queue.py" line="116" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="114" />
+        <location filename="../../deskdup/views/queue.py" line="117" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="115" />
+        <location filename="../../deskdup/views/queue.py" line="118" />
         <source>Duplicates of</source>
         <translation>Дубликаты чего</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="117" />
+        <location filename="../../deskdup/views/queue.py" line="120" />
         <source>Duplicate leads or duplicate contacts ({key})</source>
         <translation>Дубликаты лидов или контактов ({key})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="123" />
+        <location filename="../../deskdup/views/queue.py" line="126" />
         <source>Only groups I can merge</source>
         <translation>Только те, что я могу объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="126" />
+        <location filename="../../deskdup/views/queue.py" line="129" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation>Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="131" />
+        <location filename="../../deskdup/views/queue.py" line="134" />
         <source>Also possible duplicates</source>
         <translation>Также возможные дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="134" />
+        <location filename="../../deskdup/views/queue.py" line="137" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation>Также группы со слабыми признаками (имя и время, текст, который шлют многие): больше найденных дублей, но и больше групп, которые дублями не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="142" />
+        <location filename="../../deskdup/views/queue.py" line="145" />
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="147" />
-        <location filename="../../deskdup/views/queue.py" line="431" />
+        <location filename="../../deskdup/views/queue.py" line="150" />
+        <location filename="../../deskdup/views/queue.py" line="459" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="157" />
+        <location filename="../../deskdup/views/queue.py" line="160" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="158" />
+        <location filename="../../deskdup/views/queue.py" line="161" />
         <source>Lowest score shown</source>
         <translation>Наименьшая показываемая оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="163" />
+        <location filename="../../deskdup/views/queue.py" line="166" />
         <source>When the leads of a group came in</source>
         <translation>Когда пришли лиды группы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="166" />
+        <location filename="../../deskdup/views/queue.py" line="169" />
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="168" />
+        <location filename="../../deskdup/views/queue.py" line="171" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="170" />
+        <location filename="../../deskdup/views/queue.py" line="173" />
         <source>Groups with a lead created on or after this day</source>
         <translation>Группы с лидом, созданным в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="171" />
+        <location filename="../../deskdup/views/queue.py" line="174" />
         <source>Groups with a lead created on or before this day</source>
         <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="182" />
+        <location filename="../../deskdup/views/queue.py" line="185" />
         <source>Groups to review</source>
         <translation>Группы для проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="497" />
+        <location filename="../../deskdup/views/queue.py" line="526" />
+        <source>{n} groups to review · reading the rest…</source>
+        <translation>Групп на проверку: {n} · остальные загружаются…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="529" />
+        <source>{shown} of the first {first} of {total} groups · reading the rest…</source>
+        <translation>{shown} из первых {first} (всего групп: {total}) · остальные загружаются…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="534" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="499" />
+        <location filename="../../deskdup/views/queue.py" line="536" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="502" />
+        <location filename="../../deskdup/views/queue.py" line="539" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="504" />
+        <location filename="../../deskdup/views/queue.py" line="541" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="506" />
+        <location filename="../../deskdup/views/queue.py" line="543" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>
@@ -3215,152 +3235,157 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="165" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="215" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="166" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="216" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="167" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="168" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="171" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="221" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="172" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="222" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="173" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="174" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="177" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="227" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="178" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="228" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="179" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="229" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="180" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="230" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="183" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="233" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="184" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="234" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="187" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="237" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="188" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="238" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="189" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="239" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="291" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="264" />
+        <source>{channel} {nick}: the initial fits {name}</source>
+        <translation>{channel} {nick}: инициал подходит к имени {name}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/evidence.py" line="369" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="301" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="379" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="313" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="391" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="323" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="401" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="339" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="417" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="378" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="456" />
         <source>{channel} {nick} reads as another name than {name}</source>
         <translation>{channel} {nick} — другое имя, не {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="387" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="465" />
         <source>A man and a woman: {a} / {b}</source>
         <translation>Мужчина и женщина: {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="515" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="595" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation>Оба отправили шаблон, который шлют многие, с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="520" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="600" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и больше никто в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="525" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="605" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и ещё несколько человек в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="530" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="610" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation>Оба написали частый текст с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="535" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="615" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="538" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="618" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation>Написали почти то же с разницей {minutes} мин: «{text}» / «{other}»</translation>
     </message>
@@ -3370,23 +3395,23 @@
         <translation>Разные e-mail {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/contacts.py" line="335" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="358" />
+        <location filename="../../deskdup/services/matching/contacts.py" line="340" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="436" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="386" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="464" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="388" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="466" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="389" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="467" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
@@ -3759,132 +3784,142 @@
         <translation>Возможные дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="72" />
+        <location filename="../../deskdup/views/settings.py" line="74" />
+        <source>Likely duplicates by precision</source>
+        <translation>Вероятные дубли по точности</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings.py" line="81" />
         <source>Default phone region (country code such as RU, KZ, BY)</source>
         <translation>Регион телефонов по умолчанию (код страны: RU, KZ, BY)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="81" />
+        <location filename="../../deskdup/views/settings.py" line="90" />
         <source>Evidence weights (from -1 to 1; below 0 lowers the score)</source>
         <translation>Веса признаков (от -1 до 1; меньше 0 снижает оценку)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings.py" line="87" />
+        <location filename="../../deskdup/views/settings.py" line="96" />
         <source>Burst window (minutes between leads from different channels)</source>
         <translation>Окно всплеска (минут между лидами из разных каналов)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="76" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="80" />
         <source>Same phone</source>
         <translation>Один телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="77" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="81" />
         <source>Same e-mail</source>
         <translation>Один e-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="78" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="82" />
         <source>Same messenger account</source>
         <translation>Один аккаунт в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="79" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="83" />
         <source>Same unrecognised phone number</source>
         <translation>Один нераспознанный номер телефона</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="80" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="84" />
         <source>Same first name and surname</source>
         <translation>Одинаковые имя и фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="81" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="85" />
         <source>Same full name with patronymic</source>
         <translation>Одинаковые ФИО с отчеством</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="82" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="86" />
         <source>Nickname matches the name</source>
         <translation>Ник совпадает с именем</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="83" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="87" />
         <source>Same surname and initial</source>
         <translation>Одинаковые фамилия и инициал</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="84" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="88" />
         <source>Same surname only</source>
         <translation>Только одинаковая фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="85" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="89" />
         <source>Same surname with a number (petrov93)</source>
         <translation>Одинаковая фамилия с числом (petrov93)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="86" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="90" />
         <source>Same first name only</source>
         <translation>Только одинаковое имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="87" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="91" />
+        <source>A nickname's initial and surname fit the first name</source>
+        <translation>Инициал и фамилия в нике подходят к имени</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="94" />
         <source>Different channels within the burst window</source>
         <translation>Разные каналы в пределах окна всплеска</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="88" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="95" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="89" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="96" />
         <source>Much the same inquiry (reworded, or the same thing in other words)</source>
         <translation>Почти тот же текст обращения (перефразирован или тот же вопрос другими словами)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="92" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="99" />
         <source>Same short or frequent inquiry, no one else's or a few others' around then</source>
         <translation>Одинаковый короткий или частый текст, больше ни у кого или ещё у нескольких в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="95" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="102" />
         <source>Same inquiry that several leads send around then</source>
         <translation>Одинаковый текст, который в это время шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="98" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="105" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="99" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="106" />
         <source>Different phones (penalty)</source>
         <translation>Разные телефоны (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="100" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="107" />
         <source>Different first names (penalty)</source>
         <translation>Разные имена (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="101" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="108" />
         <source>A man and a woman (penalty)</source>
         <translation>Мужчина и женщина (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="102" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="109" />
         <source>Different surnames (penalty)</source>
         <translation>Разные фамилии (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="103" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="110" />
         <source>Different patronymics (penalty)</source>
         <translation>Разные отчества (штраф)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="104" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="111" />
         <source>A nickname or e-mail that reads as another name (penalty)</source>
         <translation>Ник или e-mail с другим именем (штраф)</translation>
     </message>
@@ -3892,123 +3927,143 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="166" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="174" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="182" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="190" />
         <source>Yours</source>
         <translation>Ваши</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="182" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="190" />
         <source>General</source>
         <translation>Общие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="187" />
-        <location filename="../../deskdup/views/settings_dialog.py" line="196" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="195" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="204" />
         <source>As the system</source>
         <translation>Как в системе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="197" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="205" />
         <source> pt</source>
         <translation> пт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="199" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="207" />
         <source>Larger text in every window of deskdup</source>
         <translation>Крупнее текст во всех окнах deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="209" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="217" />
         <source>After OK the window scans again with the new detection settings.</source>
         <translation>После OK окно заново ищет дубли с новыми настройками поиска.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="241" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="251" />
         <source>Detection</source>
         <translation>Поиск дублей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="241" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="251" />
         <source>Team settings (whole workspace)</source>
         <translation>Настройки команды (вся база)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="244" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="254" />
         <source>Archive merged leads (instead of deleting them)</source>
         <translation>Архивировать объединённые лиды (а не удалять)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="247" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="257" />
         <source>Every operator of this workspace works with these settings.</source>
         <translation>С этими настройками работают все операторы этой базы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="249" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="259" />
         <source>These are the team's settings; only a supervisor changes them.</source>
         <translation>Это настройки команды; менять их может только руководитель.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="268" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="286" />
         <source>A pair's score is the probability that its two leads are one customer, as the model learned it on this workspace.</source>
         <translation>Оценка пары — вероятность того, что два лида — один клиент, по модели, выученной на этой базе.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="275" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="293" />
         <source>The queue shows these by default: fewer pairs, nearly all of them right</source>
         <translation>Очередь показывает их по умолчанию: пар меньше, почти все верные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="278" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="296" />
         <source>Shown on request: more duplicates found, more pairs that are not</source>
         <translation>Показываются по запросу: больше найденных дублей и больше пар, которые ими не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="292" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="298" />
+        <source>by precision: right on average</source>
+        <translation>по точности: верных в среднем</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="301" />
+        <source>The queue shows the best pairs whose probabilities average at least this: the share of them that are one customer. The same probability means less in a busier workspace, so the tier starts higher there.</source>
+        <translation>Очередь показывает лучшие пары, средняя вероятность которых не ниже этой: такая доля из них — один клиент. В более загруженной базе та же вероятность значит меньше, поэтому там уровень начинается выше.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="323" />
+        <source>or by probability:</source>
+        <translation>или по вероятности:</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="330" />
         <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates start at {likely} % until it is saved anew here.</source>
         <translation>Порог проверки {old}, сохранённый прежней версией deskdup, был оценкой по ручным весам, а не вероятностью. Он не используется: вероятные дубли начинаются с {likely} %, пока порог не сохранят здесь заново.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="306" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="336" />
+        <source>A review threshold of {old} saved by an earlier version of deskdup was a score of hand-set weights, not a probability. It is not used: likely duplicates are chosen by precision until it is saved anew here.</source>
+        <translation>Порог {old}, сохранённый прежней версией deskdup, был оценкой по заданным вручную весам, а не вероятностью. Он не используется: вероятные дубли выбираются по точности, пока настройки не сохранены здесь заново.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/settings_dialog.py" line="350" />
         <source> min</source>
         <translation> мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="309" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="353" />
         <source>Leads from different channels this close in time are compared even when they share no phone, e-mail or account</source>
         <translation>Лиды из разных каналов, пришедшие так близко по времени, сравниваются, даже если у них нет общего телефона, e-mail или аккаунта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="325" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="391" />
         <source>from </source>
         <translation>от </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="331" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="397" />
         <source>Evidence the model may use</source>
         <translation>Признаки, которые может учитывать модель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="335" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="401" />
         <source>Untick a kind of evidence the team does not trust: it then counts neither for nor against a pair.</source>
         <translation>Снимите флажок с признака, которому команда не доверяет: тогда он не считается ни за, ни против пары.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="362" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="428" />
         <source>Weights set by hand in an earlier version ({count}) no longer score pairs; they only narrow which pairs are compared at all. Restore defaults clears them.</source>
         <translation>Веса, заданные вручную в прежней версии ({count}), больше не оценивают пары; они лишь сужают круг сравниваемых пар. «Восстановить по умолчанию» сбрасывает их.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="374" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="440" />
         <source>Both tiers, the burst window and every kind of evidence back to deskdup's</source>
         <translation>Вернуть оба уровня, окно всплеска и все признаки к значениям deskdup</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/settings_dialog.py" line="372" />
+        <location filename="../../deskdup/views/settings_dialog.py" line="438" />
         <source>Restore defaults</source>
         <translation>Восстановить по умолчанию</translation>
     </message>
@@ -4029,42 +4084,47 @@
 <context>
     <name>TeamSettings</name>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="63" />
+        <location filename="../../deskdup/services/team_settings.py" line="79" />
         <source>Only a supervisor may change the team's settings; {operator} is not one</source>
         <translation>Настройки команды меняет только руководитель; {operator} — не руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="67" />
+        <location filename="../../deskdup/services/team_settings.py" line="83" />
         <source>Changed the team's settings: {what}</source>
         <translation>Изменены настройки команды: {what}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="68" />
+        <location filename="../../deskdup/services/team_settings.py" line="84" />
         <source>The team's settings are already these</source>
         <translation>Настройки команды уже такие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="69" />
+        <location filename="../../deskdup/services/team_settings.py" line="85" />
         <source>The threshold of a tier must be a probability from 0 to 1, not {value}</source>
         <translation>Порог уровня должен быть вероятностью от 0 до 1, а не {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="72" />
+        <location filename="../../deskdup/services/team_settings.py" line="88" />
         <source>The possible tier must start at or below the likely one ({likely}), not at {possible}</source>
         <translation>Возможные дубли должны начинаться не выше вероятных ({likely}), а не с {possible}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="76" />
+        <location filename="../../deskdup/services/team_settings.py" line="92" />
+        <source>The likely tier's precision must be from 50 % to 99.9 %, not {value}</source>
+        <translation>Точность уровня «вероятные» должна быть от 50 % до 99,9 %, а не {value}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/team_settings.py" line="95" />
         <source>The burst window must be from 1 to 240 minutes, not {value}</source>
         <translation>Окно всплеска — от 1 до 240 минут, а не {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="79" />
+        <location filename="../../deskdup/services/team_settings.py" line="98" />
         <source>The weight of '{code}' must be from -1 to 1, not {value}</source>
         <translation>Вес «{code}» должен быть от -1 до 1, а не {value}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/team_settings.py" line="82" />
+        <location filename="../../deskdup/services/team_settings.py" line="101" />
         <source>There is no kind of evidence called '{code}'; the kinds are: {codes}</source>
         <translation>Нет признака «{code}»; признаки: {codes}</translation>
     </message>

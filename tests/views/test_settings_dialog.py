@@ -5,11 +5,20 @@ as a probability."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from sqlalchemy import select
 
 from deskdup.models import EventKind, MergeEvent, WorkspaceMeta
-from deskdup.services.matching import DEFAULT_BURST_MINUTES, DEFAULT_WEIGHTS, prior_model
+from deskdup.services.errors import KnownError
+from deskdup.services.matching import (
+    DEFAULT_BURST_MINUTES,
+    DEFAULT_LIKELY_PRECISION,
+    DEFAULT_WEIGHTS,
+    MatchSettings,
+    prior_model,
+)
 from deskdup.services.matching.explain import (
     LEVEL_WORDS,
     SWITCHABLE,
@@ -60,10 +69,46 @@ def test_personal_dialog_stores_tiers_as_probabilities(qtbot, tmp_path, app_cont
 def test_the_possible_tier_cannot_start_above_the_likely_one(qtbot, tmp_path):
     dialog = _dialog(qtbot, Settings(tmp_path / "s.ini"), engine_threshold=0.6)
     assert (dialog.threshold.value(), dialog.possible.value()) == (60, 40)
-    dialog.possible.setValue(90)
+    # By precision (the default) the likely tier starts where its pairs are
+    # right often enough, never under the possible one and never above 90 %.
+    assert dialog.by_precision.isChecked() and dialog.precision.value() == 95.0
+    assert dialog.precision.isEnabled() and not dialog.threshold.isEnabled()
+    dialog.possible.setValue(95)
+    assert dialog.possible.value() == 90
+    # By probability the possible tier starts at or below the likely one.
+    dialog.by_precision.setChecked(False)
+    assert dialog.threshold.isEnabled() and not dialog.precision.isEnabled()
     assert dialog.possible.value() == 60
     dialog.threshold.setValue(30)
     assert dialog.possible.value() == 30
+
+
+def test_the_likely_tier_by_precision_or_by_probability_is_the_teams(qtbot, tmp_path):
+    team = TeamSettings()
+    dialog = _dialog(qtbot, Settings(tmp_path / "s.ini"), 0.6, None, team, supervisor=True)
+    dialog.precision.setValue(97.5)
+    assert dialog.team_settings().likely_precision == 0.975
+    dialog.by_precision.setChecked(False)
+    dialog.threshold.setValue(70)
+    chosen = dialog.apply().team
+    assert chosen is not None and (chosen.likely_precision, chosen.review_threshold) == (None, 0.7)
+    again = _dialog(qtbot, Settings(tmp_path / "t.ini"), 0.6, None, chosen, supervisor=True)
+    assert not again.by_precision.isChecked() and again.threshold.value() == 70
+    assert again.apply().team is None
+    dialog.restore_detection_defaults()
+    assert dialog.team_settings() == TeamSettings()
+
+
+def test_the_personal_likely_tier_by_probability_is_kept(qtbot, app_context):
+    settings = app_context.settings
+    assert app_context.match_settings().likely_precision == DEFAULT_LIKELY_PRECISION
+    dialog = _dialog(qtbot, settings, engine_threshold=0.6)
+    dialog.by_precision.setChecked(False)
+    dialog.threshold.setValue(70)
+    assert dialog.apply().matching_changed
+    ms = app_context.match_settings()
+    assert (ms.likely_precision, ms.review_threshold) == (None, 0.7)
+    assert not _dialog(qtbot, settings, engine_threshold=0.6).by_precision.isChecked()
 
 
 def test_switching_evidence_off_and_on_keeps_hand_set_numbers(qtbot, app_context):
@@ -153,6 +198,7 @@ def test_team_settings_are_read_only_for_an_operator(qtbot, tmp_path):
     assert (dialog.threshold.value(), dialog.possible.value(), dialog.burst.value()) == (70, 30, 20)
     assert not dialog.evidence["burst"].isChecked()
     widgets = (dialog.threshold, dialog.possible, dialog.burst, dialog.archive)
+    widgets += (dialog.by_precision, dialog.precision)
     assert not any(w.isEnabled() for w in (*widgets, dialog.restore_defaults))
     assert not any(check.isEnabled() for check in dialog.evidence.values())
     dialog.region.setText("KZ")
@@ -194,6 +240,25 @@ def test_an_old_team_threshold_is_not_read_as_a_probability(demo_ws):
     assert load_team_settings(demo_ws).legacy_threshold == 0.75
 
 
+def test_a_likely_probability_chosen_before_the_precision_is_kept(demo_ws):
+    """A team that fixed the likely tier at 0.7 before it could be chosen by
+    precision keeps 0.7; one that left the default gets the precision."""
+    _write_meta(demo_ws, LIKELY_KEY, "0.7")
+    team = load_team_settings(demo_ws)
+    assert (team.likely_precision, team.review_threshold) == (None, 0.7)
+    assert team_match_settings(demo_ws, MatchSettings()).likely_precision is None
+    boss = workspace_operator(demo_ws, "supervisor")
+    assert save_team_settings(demo_ws, replace(team, likely_precision=0.97), boss.id)
+    assert load_team_settings(demo_ws).likely_precision == 0.97
+    with pytest.raises(KnownError, match="precision"):
+        save_team_settings(demo_ws, replace(team, likely_precision=1.2), boss.id)
+
+
+def test_the_default_likely_probability_saved_means_by_precision(demo_ws):
+    _write_meta(demo_ws, LIKELY_KEY, "0.6")
+    assert load_team_settings(demo_ws).likely_precision == DEFAULT_LIKELY_PRECISION
+
+
 def test_an_old_team_threshold_at_the_old_default_meant_the_default(demo_ws):
     _write_meta(demo_ws, LEGACY_THRESHOLD_KEY, "0.6")
     team = load_team_settings(demo_ws)
@@ -204,7 +269,7 @@ def test_the_dialog_names_an_old_team_threshold(qtbot, tmp_path):
     team = TeamSettings(legacy_threshold=0.75)
     dialog = _dialog(qtbot, Settings(tmp_path / "s.ini"), 0.6, None, team, supervisor=True)
     assert dialog.legacy_note is not None
-    assert "0.75" in dialog.legacy_note.text() and "60 %" in dialog.legacy_note.text()
+    assert "0.75" in dialog.legacy_note.text() and "by precision" in dialog.legacy_note.text()
     # OK without touching anything saves the tiers anew (and so drops the note).
     change = dialog.apply()
     assert change.team == TeamSettings() and change.team.legacy_threshold is None

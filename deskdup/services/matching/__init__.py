@@ -54,6 +54,7 @@ from deskdup.services.matching.probe import probe_record
 from deskdup.services.matching.search import lookup, refresh_search
 from deskdup.services.matching.settings import (
     DEFAULT_BURST_MINUTES,
+    DEFAULT_LIKELY_PRECISION,
     DEFAULT_POSSIBLE_THRESHOLD,
     DEFAULT_THRESHOLD,
     DEFAULT_WEIGHTS,
@@ -72,6 +73,7 @@ from deskdup.services.matching.settings import (
 
 __all__ = [
     "DEFAULT_BURST_MINUTES",
+    "DEFAULT_LIKELY_PRECISION",
     "DEFAULT_POSSIBLE_THRESHOLD",
     "DEFAULT_THRESHOLD",
     "DEFAULT_WEIGHTS",

@@ -147,6 +147,7 @@ _SWITCH: dict[str, tuple[tuple[int, int], ...]] = {
             "surname_initial",
             "surname_number",
             "nickname_name",
+            "nickname_initial",
             "full_name",
             "full_name_patronymic",
         )

@@ -209,6 +209,11 @@ class ContactMatchIndex(MatchIndex):
         super().__init__(settings)
         self.deal_pairs: dict[tuple[int, int], str] = {}
 
+    def likely_start(self) -> float:
+        """A contact pair's score is no probability (hand-set weights): the
+        likely tier starts at the review threshold, whatever the precision asked."""
+        return self.settings.review_threshold
+
     @classmethod
     def _build(
         cls, ws, settings, progress, cancelled, kept=None, fixed_model=None

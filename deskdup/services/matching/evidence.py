@@ -133,8 +133,8 @@ def _name_evidence(a: NameParts, b: NameParts) -> str | None:
         if (
             (a.initials and _meet(a.initials, b.first_initials()))
             or (b.initials and _meet(b.initials, a.first_initials()))
-            or (a.glued_initials and _meet(a.glued_initials, b.first_initials()))
-            or (b.glued_initials and _meet(b.glued_initials, a.first_initials()))
+            or (a.glued_initials and _glued_initial_fits(a, b))
+            or (b.glued_initials and _glued_initial_fits(b, a))
         ):
             return "surname_initial"
         if not (_has_first(a) or a.initials) or not (_has_first(b) or b.initials):
@@ -157,6 +157,36 @@ def _name_evidence(a: NameParts, b: NameParts) -> str | None:
         # too far apart to match and too near to contradict.
         return "first_name"
     return None
+
+
+def _glued_initial_fits(a: NameParts, b: NameParts) -> bool:
+    """``dpavlov`` ~ "Дмитрий Павлов": a letter glued to a surname is an initial
+    that fits ``b`` only when the surname read without it is ``b``'s and ``a``
+    has no first name (``smirnova`` ~ "Светлана Смирнова" is the surname alone,
+    its s no initial; ``irina_smirnova`` has a first name, its own)."""
+    if _has_first(a):
+        return False
+    letters = b.first_initials()
+    return any(
+        g in letters and rest in b.surnames and g + rest in a.surnames
+        for g in a.glued_initials
+        for rest in a.surnames
+    )
+
+
+def _nick_initial_fits(nick: NameParts, other: NameParts) -> bool:
+    """A handle read as an initial and a surname only (``dpavlov0``,
+    ``smirnovae``) against a first name with no surname ("Дима"): the initial
+    fits the first name, the surname's form its gender, and an initial on the
+    other side the surname (``dpavlov`` ~ "Дима П.")."""
+    if _has_first(nick) or not nick.surnames or other.surnames or not other.firsts:
+        return False
+    if not _meet((*nick.initials, *nick.glued_initials), other.first_initials()):
+        return False
+    if other.initials and not any(s[:1] in other.initials for s in nick.surnames):
+        return False
+    gender = _nick_gender(nick)
+    return not (gender and gender != _gender(other))
 
 
 def _meet(x: Iterable[str], y: Collection[str]) -> bool:
@@ -231,6 +261,14 @@ def _name_evidence_of(
     text_a, text_b = _name_text(a), _name_text(b)
     translit = is_cyrillic(text_a) != is_cyrillic(text_b)
     diminutive = a.diminutive != b.diminutive
+    if code == "nickname_initial":
+        template = QT_TRANSLATE_NOOP("Reason", "{channel} {nick}: the initial fits {name}")
+        return (
+            code,
+            weight,
+            template,
+            {"channel": channel_message(nick[0]), "nick": nick[1], "name": text_b},
+        )
     if nick is not None:
         template = _NAME_TEMPLATES[("nick", translit, diminutive)]
         if code in ("full_name", "full_name_patronymic"):
@@ -279,7 +317,13 @@ def _best_name_match(x: _Lead, y: _Lead, settings: MatchSettings) -> _NameMatch 
                 continue
             code = _name_evidence(pa, pb)
             if code is None:
-                continue
+                # A lead's name as typed speaks for it before its handle's initial.
+                if not (
+                    (nick_a and x.name.empty and _nick_initial_fits(pa, pb))
+                    or (nick_b and y.name.empty and _nick_initial_fits(pb, pa))
+                ):
+                    continue
+                code = "nickname_initial"
             if (nick_a or nick_b) and code in ("full_name", "full_name_patronymic"):
                 weight = settings.weight("nickname_name")
             else:
@@ -296,6 +340,8 @@ def _best_name_match(x: _Lead, y: _Lead, settings: MatchSettings) -> _NameMatch 
 
 def _name_match_evidence(match: _NameMatch) -> Evidence:
     weight, code, pa, pb, nick_a, nick_b = match
+    if code == "nickname_initial" and not (nick_a and _nick_initial_fits(pa, pb)):
+        return _name_evidence_of(code, weight, pb, pa, nick_b)
     if nick_a is not None:
         return _name_evidence_of(code, weight, pa, pb, nick_a)
     if nick_b is not None:
@@ -598,6 +644,7 @@ _NAME_CODES = (
     "surname_initial",
     "surname_only",
     "first_name",
+    "nickname_initial",
 )
 
 
@@ -694,7 +741,7 @@ def _hopeless_tables(
     def bound(surnames: bool, far: bool, burst: bool, message: bool) -> float:
         # Weights set negative by hand count as nothing: a bound must not be
         # lowered by evidence the pair may turn out not to have.
-        name = max(0.0, surname_best if surnames else w("first_name"))
+        name = max(0.0, surname_best if surnames else max(w("first_name"), w("nickname_initial")))
         if far:
             name = max(0.0, name * settings.far_name_factor)
         weights = [name, *extra]

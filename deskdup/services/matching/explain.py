@@ -58,6 +58,9 @@ LEVEL_WORDS: dict[tuple[str, str], str] = {
     ("name", "nickname_different"): QT_TRANSLATE_NOOP(
         "Evidence", "A nickname that reads as another name"
     ),
+    ("name", "nickname_initial"): QT_TRANSLATE_NOOP(
+        "Evidence", "A nickname's initial and surname fit the first name"
+    ),
     ("time", "le2_switch"): QT_TRANSLATE_NOOP(
         "Evidence", "Came within 2 min via different channels"
     ),

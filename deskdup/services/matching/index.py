@@ -95,7 +95,6 @@ class MatchIndex(Refreshing):
         # refresh keeps it (so a pair's score depends only on its two leads).
         self.model = model or prior_model()
         # Pairs are kept from the possible tier's threshold on; ``result`` cuts.
-        self.review_threshold = self.settings.review_threshold
         self.threshold = self.settings.threshold_of(POSSIBLE)
         self.leads: dict[int, _Lead] = {}
         self.blocks = _Blocks()
@@ -619,10 +618,12 @@ class MatchIndex(Refreshing):
             return self._result(threshold, tier)
 
     def _result(self, threshold: float | None, tier: str = LIKELY) -> ScanResult:
-        limit = self.settings.threshold_of(tier) if threshold is None else threshold
-        pairs, groups = rank_pairs(
-            self.pairs.values(), self.dismissed, limit, self.review_threshold
-        )
+        if threshold is None:
+            likely = self.likely_start()
+            limit = self.settings.threshold_of(tier, likely)
+        else:
+            likely = limit = threshold
+        pairs, groups = rank_pairs(self.pairs.values(), self.dismissed, limit, likely)
         cache = self._summaries
         summaries = {}
         for group in groups:
@@ -640,6 +641,10 @@ class MatchIndex(Refreshing):
             seconds=self.build_seconds,
             tier=tier,
         )
+
+    def likely_start(self) -> float:
+        """Where the likely tier starts now (``MatchSettings.likely_start``)."""
+        return self.settings.likely_start((p.score for p in self.pairs.values()), len(self.leads))
 
     def summary(self, lead_id: int) -> LeadSummary | None:
         rec = self.leads.get(lead_id)
@@ -697,7 +702,7 @@ def scan_workspace(
     (by default the tier's)."""
     settings = settings or MatchSettings()
     if threshold is not None:
-        settings = replace(settings, review_threshold=threshold, weights=dict(settings.weights))
+        settings = settings.fixed(threshold)
     index = MatchIndex.build(
         ws, settings, progress=progress, cancelled=cancelled, refreshable=False
     )

@@ -77,6 +77,7 @@ LEVELS: tuple[tuple[str, ...], ...] = (
         "different_surnames",
         "different_patronymics",
         "nickname_different",
+        "nickname_initial",
     ),
     (
         "null",
@@ -148,6 +149,7 @@ _PRIOR_M: tuple[dict[str, float], ...] = (
         "different_surnames": 0.00098,
         "different_patronymics": 0.00019,
         "nickname_different": 0.004,
+        "nickname_initial": 0.01,
     },
     {
         "le2_switch": 0.22,
@@ -193,6 +195,7 @@ _PRIOR_U: tuple[dict[str, float], ...] = (
         "different_surnames": 0.0046,
         "different_patronymics": 2.5e-05,
         "nickname_different": 0.05,
+        "nickname_initial": 0.0004,
     },
     {
         "le2_switch": 0.00009,

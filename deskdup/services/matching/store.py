@@ -30,16 +30,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from deskdup.models import Channel, Lead, MatchLead, MatchPair, MatchState, WorkspaceMeta
 from deskdup.services import candidates as candidates_module
 from deskdup.services import channels, names, normalize, paths
 from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
-from deskdup.services.matching.blocks import quiet_gc
-from deskdup.services.matching.groups import rank_pairs
-from deskdup.services.matching.load import _CHUNK, _as_datetime, _dismissed, _owners, _raw
+from deskdup.services.matching.load import _CHUNK, _as_datetime, _owners, _raw
 from deskdup.services.matching.model import LinkageModel
 from deskdup.services.matching.record import _CHANNELS
 from deskdup.services.matching.search import (
@@ -65,7 +63,8 @@ _SEPARATOR = "\x1e"
 def candidates_stamp(settings: MatchSettings) -> str:
     """The settings and every source the scores depend on (the matcher's package,
     with any model file beside its modules, and the name, phone and channel
-    vocabularies): a change to any of them makes the kept pairs stale."""
+    vocabularies): a change to any of them makes the kept pairs stale.  The
+    likely tier's precision is no part of it: it only cuts the kept pairs."""
     digest = hashlib.blake2b(digest_size=12)
     built = paths.built_program_stamp()
     if built:  # a built application: no sources to read (a new build: stale pairs)
@@ -78,7 +77,10 @@ def candidates_stamp(settings: MatchSettings) -> str:
                 digest.update(path.read_bytes())
         for module in (names, normalize, channels, candidates_module):
             digest.update(Path(module.__file__).read_bytes())
-    digest.update(json.dumps(asdict(settings), sort_keys=True, default=str).encode())
+    scored_with = asdict(settings)
+    # Where the likely tier starts is worked out from the kept pairs' scores.
+    del scored_with["likely_precision"]
+    digest.update(json.dumps(scored_with, sort_keys=True, default=str).encode())
     return "candidates-" + digest.hexdigest()
 
 
@@ -176,29 +178,13 @@ def kept_result(ws, settings: MatchSettings, tier: str = LIKELY) -> ScanResult |
 
     Pairs of a lead changed or gone since are left out: ``open_index`` scores
     them again.  Reads the pairs, the kept names and a few columns of the leads
-    in groups; no communications, no name parsing, no scoring.
+    in groups; no communications, no name parsing, no scoring.  (In two steps,
+    ``services/kept_queue.py``, where the window reads its first groups first.)
     """
-    with quiet_gc(), ws.engine.connect() as conn:
-        if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
-            return None
-        changed, gone = _changed(conn, MatchLead.__table__)
-        stale = set(changed) | set(gone)
-        limit = settings.threshold_of(tier)
-        decoder = _Reasons()
-        pairs = [
-            CandidatePair(a, b, score, decoder.decode(reasons))
-            for a, b, score, reasons in _raw(
-                conn,
-                select(
-                    MatchPair.lead_a, MatchPair.lead_b, MatchPair.score, MatchPair.reasons
-                ).where(MatchPair.score >= limit),
-            )
-            if a not in stale and b not in stale
-        ]
-        pairs, groups = rank_pairs(pairs, _dismissed(conn), limit, settings.review_threshold)
-        summaries = _summaries(conn, {i for g in groups for i in g.lead_ids})
-        count = conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
-    return ScanResult(pairs, groups, summaries, count, threshold=limit, tier=tier)
+    from deskdup.services.kept_queue import kept_queue
+
+    queue = kept_queue(ws, settings, tier, first=0, reasons=True)
+    return None if queue is None else queue.complete(ws)
 
 
 def _summaries(conn, ids: set[int]) -> dict[int, LeadSummary]:

@@ -38,6 +38,9 @@ SETTING_WORDS = {
     # Events before the learned model: a score of the hand-set weights.
     "review_threshold": QT_TRANSLATE_NOOP("EventDetail", "Review threshold (hand-set weights)"),
     "likely_threshold": QT_TRANSLATE_NOOP("EventDetail", "Likely duplicates from (probability)"),
+    "likely_precision": QT_TRANSLATE_NOOP(
+        "EventDetail", "Likely duplicates: expected precision (— : by probability)"
+    ),
     "possible_threshold": QT_TRANSLATE_NOOP(
         "EventDetail", "Possible duplicates from (probability)"
     ),
@@ -161,8 +164,8 @@ def detail_html(detail: EventDetail) -> str:
             if before == after:
                 continue
             out.append(
-                f"<tr><td>{escape(_tr(word))}</td><td>{escape(str(before))}</td>"
-                f"<td>{escape(str(after))}</td></tr>"
+                f"<tr><td>{escape(_tr(word))}</td><td>{escape(_setting(before))}</td>"
+                f"<td>{escape(_setting(after))}</td></tr>"
             )
         out.append("</table>")
 
@@ -224,3 +227,7 @@ class EventDetailView(QWidget):
             )
         else:
             self.browser.setHtml(detail_html(detail))
+
+
+def _setting(value: object) -> str:
+    return "—" if value is None else str(value)

@@ -1,0 +1,137 @@
+"""A window's start shows the kept queue's first groups at once, then the rest
+(issue 14: the queue ready within 1.5 s of opening a 100k workspace).
+
+The first rows are the ones the whole queue shows at its top (the groups the
+operator may merge first when the queue hides the others); once the rest is
+in, the queue is the same groups in the same order as one built from every
+row at once, whatever column it was sorted by meanwhile, and the group
+highlighted first stays highlighted.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from deskdup.services.matching import MatchSettings
+from deskdup.services.matching.store import kept_result
+from deskdup.views import queue_feed
+from deskdup.views.context import AppContext
+from deskdup.views.main_window import MainWindow
+from deskdup.views.queue_model import Column, QueueModel, QueueProxy, Role
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+FIRST = 3
+
+
+def _keep_candidates(qtbot, app_context) -> None:
+    """A first window's scan: the workspace keeps its candidates."""
+    first = MainWindow(app_context)
+    qtbot.addWidget(first)
+    first.start()
+    qtbot.waitUntil(lambda: not first.scanning, timeout=60000)
+    first.close()
+    app_context.ops.wait()
+
+
+@pytest.fixture
+def release(app_context):
+    """Set to let the rest of the kept queue be read (set at the end, so the
+    worker is free before the runner is drained)."""
+    event = threading.Event()
+    yield event
+    event.set()
+
+
+def _reopen(qtbot, app_context, monkeypatch, release, mergeable_only: bool):
+    """A second window, the index build behind its queue held back (recorded
+    instead), the rest of the kept queue held until ``release`` is set."""
+    context = AppContext(
+        workspace=app_context.workspace,
+        operator=app_context.operator,
+        settings=app_context.settings,
+        ops=app_context.ops,
+    )
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.queue.set_mergeable_only(mergeable_only)
+    builds: list[bool] = []
+    monkeypatch.setattr(window, "_build", lambda full: builds.append(full))
+    real_rest = queue_feed.rest_queue_rows
+
+    def held_rest(ws, operator, kept):
+        release.wait(60)
+        return real_rest(ws, operator, kept)
+
+    monkeypatch.setattr(queue_feed, "rest_queue_rows", held_rest)
+    window.show()
+    window.start()
+    return window, builds
+
+
+def _expected(app_context, column=Column.SCORE, order=Qt.SortOrder.DescendingOrder):
+    """The queue built from every row at once (what the window showed before)."""
+    ws, operator = app_context.workspace, app_context.operator
+    result = kept_result(ws, MatchSettings())
+    model = QueueModel()
+    model.sort(column, order)
+    model.set_rows(queue_feed.queue_rows(ws, operator, result))
+    return model
+
+
+def _keys(model) -> list[str]:
+    return [model.index(i, 0).data(Role.ObjectRole).key for i in range(model.rowCount())]
+
+
+@pytest.mark.parametrize("mergeable_only", [True, False])
+def test_the_first_groups_come_first_then_the_rest_in_the_same_order(
+    qtbot, app_context, monkeypatch, release, mergeable_only
+):
+    monkeypatch.setattr(queue_feed, "FIRST_ROWS", FIRST)
+    _keep_candidates(qtbot, app_context)
+    window, builds = _reopen(qtbot, app_context, monkeypatch, release, mergeable_only)
+    queue = window.queue
+    qtbot.waitUntil(lambda: queue.current_row() is not None, timeout=30000)
+
+    expected = _expected(app_context)
+    proxy = QueueProxy()
+    proxy.setSourceModel(expected)
+    proxy.set_filter(queue.current_filter())
+    assert queue.counting() and queue.model.rowCount() == FIRST
+    assert "reading the rest" in queue.count.text()
+    total = len(kept_result(app_context.workspace, MatchSettings()).groups)
+    assert str(total) in queue.count.text()
+    # What the operator sees first is the top of the whole queue, highlighted.
+    assert _keys(queue.proxy) == _keys(proxy)[: queue.proxy.rowCount()]
+    first = queue.current_row().key
+    assert first == _keys(proxy)[0]
+    assert window.open_group == queue.current_row().lead_ids
+
+    release.set()
+    qtbot.waitUntil(lambda: not queue.counting(), timeout=30000)
+    assert _keys(queue.model) == _keys(expected)
+    assert _keys(queue.proxy) == _keys(proxy)
+    assert queue.model.locked_count() == expected.locked_count()
+    assert queue.current_row().key == first
+    assert "reading the rest" not in queue.count.text()
+    assert builds == [True]  # the index, asked for behind the rest
+
+
+def test_a_sort_chosen_before_the_rest_is_in_holds_for_it(qtbot, app_context, monkeypatch, release):
+    monkeypatch.setattr(queue_feed, "FIRST_ROWS", FIRST)
+    _keep_candidates(qtbot, app_context)
+    window, _builds = _reopen(qtbot, app_context, monkeypatch, release, mergeable_only=False)
+    queue = window.queue
+    qtbot.waitUntil(lambda: queue.current_row() is not None, timeout=30000)
+    highlighted = queue.current_row().key
+    queue.table.sortByColumn(Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
+
+    release.set()
+    qtbot.waitUntil(lambda: not queue.counting(), timeout=30000)
+    expected = _expected(app_context, Column.CUSTOMER, Qt.SortOrder.AscendingOrder)
+    assert queue.model.rowCount() > FIRST
+    assert _keys(queue.model) == _keys(expected)
+    assert queue.current_row().key == highlighted
