@@ -30,7 +30,8 @@ def test_the_cut_keeps_the_longest_run_from_the_top_that_holds_the_precision(
         assert sum(kept) >= precision * len(kept) - 1e-9
     if below:  # ... and one more score would break it, unless the ceiling kept more
         more = kept + [s for s in values if s == below[0]]
-        assert sum(more) < precision * len(more) or below[0] >= LIKELY_CEILING
+        # (Within rounding: the cut adds scores in another order than sum().)
+        assert sum(more) < precision * len(more) + 1e-9 or below[0] >= LIKELY_CEILING
 
 
 def test_the_cut_by_hand():
