@@ -27,7 +27,7 @@ from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.groups import rank_pairs
 from deskdup.services.matching.load import _dismissed, _raw
 from deskdup.services.matching.search import _changed
-from deskdup.services.matching.settings import LIKELY, MatchSettings, ScanResult
+from deskdup.services.matching.settings import LIKELY, POSSIBLE, MatchSettings, ScanResult
 from deskdup.services.matching.store import (
     CANDIDATES,
     _Reasons,
@@ -144,22 +144,22 @@ def kept_queue(
             return None
         changed, gone = _changed(conn, MatchLead.__table__)
         stale = set(changed) | set(gone)
-        # The likely tier starts where the index puts it: by every kept pair's score.
         count = conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
-        scores = _raw(conn, select(MatchPair.score)) if settings.likely_precision else ()
-        likely = settings.likely_start((score for (score,) in scores), count)
-        limit = settings.threshold_of(tier, likely)
+        # One read of every kept pair (the index keeps them from the possible
+        # tier on): the likely tier starts where the index puts it, by all
+        # their scores, and the tier asked for is cut from the same rows.
         columns = [MatchPair.lead_a, MatchPair.lead_b, MatchPair.score]
+        if reasons:
+            columns.append(MatchPair.reasons)
+        floor = settings.threshold_of(POSSIBLE)
+        kept = list(_raw(conn, select(*columns).where(MatchPair.score >= floor)))
+        likely = settings.likely_start((row[2] for row in kept), count)
+        limit = settings.threshold_of(tier, likely)
         encoded: dict[tuple[int, int], str] | None = {} if reasons else None
         pairs = []
-        for row in _raw(
-            conn,
-            select(*columns, *((MatchPair.reasons,) if reasons else ())).where(
-                MatchPair.score >= limit
-            ),
-        ):
+        for row in kept:
             a, b = row[0], row[1]
-            if a in stale or b in stale:
+            if row[2] < limit or a in stale or b in stale:
                 continue
             pairs.append(CandidatePair(a, b, row[2]))
             if encoded is not None:
