@@ -79,27 +79,19 @@ def dismiss(ws: Workspace, lead_ids: Sequence[int], operator_id: int, reason: st
     """
     pairs = pairs_of(lead_ids)
     ids = sorted({i for pair in pairs for i in pair})
-    for attempt in range(2):
-        try:
-            with write_session(ws) as session:
-                operator = active_operator(session, operator_id)
-                tag_session(session, operator.login)
-                found = {lead.id for lead in load_leads(session, ids)}
-                missing = [i for i in ids if i not in found]
-                if missing:
-                    raise fail(KnownError, Message(PLAN_CONTEXT, MSG_NO_LEAD, {"lead": missing[0]}))
-                refusals = check_dismiss(session, operator, ids, load_policy(session))
-                if refusals:
-                    raise fail(RightsError, refusals_message(refusals), refusals=refusals)
-                existing = {(d.lead_a_id, d.lead_b_id) for d in _dismissals_among(session, pairs)}
-                new = [p for p in pairs if p not in existing]
-                _mark(session, operator.id, new, ids, reason, contacts=False)
-            return len(new)
-        except IntegrityError:
-            # Someone dismissed one of the pairs at the same moment: count again.
-            if attempt:
-                raise
-    return 0
+
+    def write(session, operator) -> int:
+        found = {lead.id for lead in load_leads(session, ids)}
+        missing = [i for i in ids if i not in found]
+        if missing:
+            raise fail(KnownError, Message(PLAN_CONTEXT, MSG_NO_LEAD, {"lead": missing[0]}))
+        _check(session, operator, ids)
+        existing = {(d.lead_a_id, d.lead_b_id) for d in _dismissals_among(session, pairs)}
+        new = [p for p in pairs if p not in existing]
+        _mark(session, operator.id, new, ids, reason, contacts=False)
+        return len(new)
+
+    return _writing(ws, operator_id, write)
 
 
 def dismiss_contacts(
@@ -116,31 +108,46 @@ def dismiss_contacts(
 
     pairs = pairs_of(contact_ids)
     ids = sorted({i for pair in pairs for i in pair})
+
+    def write(session, operator) -> int:
+        _check(session, operator, build_contact_plan(session, ids))  # refuses a contact gone
+        existing = {
+            (d.contact_a_id, d.contact_b_id)
+            for d in session.scalars(
+                select(ContactDismissal).where(
+                    ContactDismissal.contact_a_id.in_(ids),
+                    ContactDismissal.contact_b_id.in_(ids),
+                )
+            )
+        }
+        new = [p for p in pairs if p not in existing]
+        _mark(session, operator.id, new, ids, reason, contacts=True)
+        return len(new)
+
+    return _writing(ws, operator_id, write)
+
+
+def _writing(ws: Workspace, operator_id: int, write) -> int:
+    """``write(session, operator)`` in one write transaction as ``operator_id``;
+    its count.  Someone dismissing one of the pairs at the same moment makes
+    the insert clash: counted again once."""
     for attempt in range(2):
         try:
             with write_session(ws) as session:
                 operator = active_operator(session, operator_id)
                 tag_session(session, operator.login)
-                plan = build_contact_plan(session, ids)  # refuses a contact gone
-                refusals = check_dismiss(session, operator, plan, load_policy(session))
-                if refusals:
-                    raise fail(RightsError, refusals_message(refusals), refusals=refusals)
-                existing = {
-                    (d.contact_a_id, d.contact_b_id)
-                    for d in session.scalars(
-                        select(ContactDismissal).where(
-                            ContactDismissal.contact_a_id.in_(ids),
-                            ContactDismissal.contact_b_id.in_(ids),
-                        )
-                    )
-                }
-                new = [p for p in pairs if p not in existing]
-                _mark(session, operator.id, new, ids, reason, contacts=True)
-            return len(new)
+                return write(session, operator)
         except IntegrityError:
             if attempt:
                 raise
     return 0
+
+
+def _check(session, operator, subject) -> None:
+    """``RightsError`` unless ``operator`` may dismiss ``subject`` (ids or a contact plan)."""
+    refusals = check_dismiss(session, operator, subject, load_policy(session))
+    if refusals:
+        raise fail(RightsError, refusals_message(refusals), refusals=refusals)
 
 
 def _mark(
