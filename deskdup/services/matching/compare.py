@@ -270,6 +270,12 @@ def reasons_in_bits(
     evidence: list[Evidence], pattern: Pattern, model: LinkageModel
 ) -> tuple[Reason, ...]:
     """The reasons of a pair, each weighing the bits its comparison level carries."""
+    return _reasons(weigh(evidence, pattern, model))
+
+
+def weigh(evidence: list[Evidence], pattern: Pattern, model: LinkageModel) -> list[Evidence]:
+    """The evidence of a pair (what ``reasons_in_bits`` makes reasons of), each
+    piece with the bits its comparison level carries as its weight."""
     weighted = []
     for code, _weight, template, params in evidence:
         comparison, level = _CODE_LEVEL.get(code, (None, None))
@@ -279,7 +285,7 @@ def reasons_in_bits(
             comparison = RETURN  # the gap of two leads sharing an identifier
         bits = model.bits(comparison, pattern[comparison] if level is None else level)
         weighted.append((code, round(bits, 1), template, params))
-    return _reasons(weighted)
+    return weighted
 
 
 # ----------------------------------------------------------------- the background

@@ -17,7 +17,7 @@ from deskdup.services.matching.compare import (
     common_first_names,
     compare,
     count_background,
-    reasons_in_bits,
+    weigh,
 )
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
@@ -27,6 +27,7 @@ from deskdup.services.matching.evidence import (
     _has_surname,
     _hopeless_tables,
     _messages_alike,
+    _reasons,
     _share_identifier,
     combine,
 )
@@ -49,7 +50,12 @@ from deskdup.services.matching.model import (
     fit,
     prior_model,
 )
-from deskdup.services.matching.parallel import Compared, compare_all, read_ahead
+from deskdup.services.matching.parallel import (
+    Comparing,
+    compare_all,
+    insert_all,
+    read_ahead,
+)
 from deskdup.services.matching.record import (
     NICKNAMES,
     _Lead,
@@ -430,18 +436,27 @@ class MatchIndex(Refreshing):
     def _keep(self, a_id: int, b_id: int, pattern: Pattern) -> None:
         """Score one compared pair with the model; keep it from the threshold on
         (and never at a score of 0, which a threshold of 0 would keep)."""
+        kept = self._kept(a_id, b_id, pattern)
+        if kept is not None:
+            self._keep_weighed(a_id, b_id, *kept)
+
+    def _kept(self, a_id: int, b_id: int, pattern: Pattern) -> tuple[float, list] | None:
+        """The score of a compared pair and its evidence weighed in bits
+        (``compare.weigh``), or None under the threshold or at a score of 0."""
         score = round(self.model.probability(pattern), 4)
         if score < self.threshold or score <= 0.0:
-            return
-        a, b = self.leads[a_id], self.leads[b_id]
-        evidence = _evidence(a, b, self.settings)
+            return None
+        evidence = _evidence(self.leads[a_id], self.leads[b_id], self.settings)
+        return score, weigh(evidence, pattern, self.model)
+
+    def _keep_weighed(self, a_id: int, b_id: int, score: float, weighed: list) -> None:
+        """Keep a pair with its score and weighed evidence (``_kept``, worked
+        out here or by a worker process: ``parallel.Comparing``)."""
         key = (a_id, b_id)
         if key not in self.pairs:
             self.partners.add(a_id, b_id)
             self.partners.add(b_id, a_id)
-        self.pairs[key] = CandidatePair(
-            a_id, b_id, score, reasons_in_bits(evidence, pattern, self.model)
-        )
+        self.pairs[key] = CandidatePair(a_id, b_id, score, _reasons(weighed))
 
     def _drop_pairs(self, lead_id: int) -> None:
         others = tuple(self.partners.get(lead_id))
@@ -520,8 +535,9 @@ class MatchIndex(Refreshing):
         _now_progress(progress, total, steps)
         # Keys are worked out again in the second pass: keeping them for a
         # million leads would cost more memory than the blocks themselves.
-        for rec in index.leads.values():
-            index._insert(rec)
+        # A one-shot build over workers has a forked copy key and tier half
+        # the leads meanwhile.
+        insert_all(index, 1 if refreshable else workers)
         if index._bands is not None:
             index._text_counts = Counter(map(_text_hash, index.leads.values()))
         for rec in index.leads.values():
@@ -542,7 +558,8 @@ class MatchIndex(Refreshing):
             check()
             _now_progress(progress, total + 2 * n, steps)
 
-        compared = Compared()
+        comparing = Comparing()
+        compared = comparing.compared
         counted = None
         if kept is not None:
             # Kept pairs: the few leads left are scored at once with the kept model.
@@ -563,31 +580,28 @@ class MatchIndex(Refreshing):
                     list(index.leads.values()), index.settings, index.model.common_firsts
                 )
 
-            compared = compare_all(
+            comparing = compare_all(
                 index, list(index.leads.values()), workers, tick, meanwhile if learn else None
             )
+            compared = comparing.compared
         else:
             index.touched = set(index.leads)
             for n, rec in enumerate(index.leads.values()):
                 index._score_lead(rec, True, compared.sink)
                 if n % 5_000 == 0:
                     tick(n)
-        if index._bands is not None:
-            # A one-shot index answers no lookup and takes no refresh: its
-            # blocks (a fifth of a million-lead build's memory) go before the
-            # pairs are scored and kept, where the build's memory peaks.
-            index.blocks = _Blocks()
-        patterns = compared.patterns()
-        a_ids, b_ids, pattern_ids = compared.a_ids, compared.b_ids, compared.pattern_ids
-        if learn:
-            index.model = _learn(index, patterns, pattern_ids, counted)
-        model = index.model
-        chances = [model.probability(p) for p in patterns]
-        keep = index._keep
-        threshold = index.threshold
-        for a_id, b_id, number in zip(a_ids, b_ids, pattern_ids, strict=True):
-            if chances[number] >= threshold:
-                keep(a_id, b_id, patterns[number])
+        try:
+            if index._bands is not None:
+                # A one-shot index answers no lookup and takes no refresh: its
+                # blocks (a fifth of a million-lead build's memory) go before the
+                # pairs are scored and kept, where the build's memory peaks.
+                index.blocks = _Blocks()
+            if learn:
+                index.model = _learn(index, compared.patterns(), compared.pattern_ids, counted)
+            # Workers that compared a part keep its pairs meanwhile.
+            comparing.keep(index)
+        finally:
+            comparing.close()
         _now_progress(progress, steps, steps)
         index.build_seconds = time.perf_counter() - started
         return index

@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import sys
+import traceback
 from array import array
 from collections.abc import Callable, Sequence
+from itertools import islice
 
 from deskdup.services.matching.blocks import slide_bands
 from deskdup.services.matching.model import Pattern
@@ -107,20 +110,123 @@ def split(
     return [part for part in out if part]
 
 
-def _score_part(part: int) -> tuple[bytes, bytes, bytes, list]:
-    """In a forked worker: compare the leads of one part."""
-    index, parts = _SHARED  # type: ignore[misc]
-    compared = Compared()
-    window: dict = {}
-    index._bands = window
-    for rec in slide_bands(index.leads, parts[part], index._message_bucket, window):
-        index._score_lead(rec, True, compared.sink)
-    return (
-        compared.a_ids.tobytes(),
-        compared.b_ids.tobytes(),
-        compared.pattern_ids.tobytes(),
-        compared.patterns(),
-    )
+class _Failed:
+    """What a worker sends instead when it fails: its traceback."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+# Kept pairs a worker sends at a time (pickled: a few hundred bytes a pair).
+KEPT_CHUNK = 5_000
+
+
+def _worker(conn, part: int) -> None:
+    """In a forked worker: compare the leads of one part and send the pairs;
+    then, given the learned model, send the part's kept pairs (ids, score and
+    weighed evidence, ``MatchIndex._kept``) in chunks, and an empty one."""
+    try:
+        index, parts = _SHARED  # type: ignore[misc]
+        compared = Compared()
+        window: dict = {}
+        index._bands = window
+        for rec in slide_bands(index.leads, parts[part], index._message_bucket, window):
+            index._score_lead(rec, True, compared.sink)
+        patterns = compared.patterns()
+        conn.send(
+            (
+                compared.a_ids.tobytes(),
+                compared.b_ids.tobytes(),
+                compared.pattern_ids.tobytes(),
+                patterns,
+            )
+        )
+        model = conn.recv()
+        if model is None:
+            return
+        index.model = model
+        threshold = index.threshold
+        chances = [model.probability(p) for p in patterns]
+        kept_of = index._kept
+        chunks, chunk = [], []
+        for a_id, b_id, number in zip(
+            compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True
+        ):
+            if chances[number] >= threshold:
+                kept = kept_of(a_id, b_id, patterns[number])
+                if kept is not None:
+                    chunk.append((a_id, b_id, *kept))
+                    if len(chunk) == KEPT_CHUNK:
+                        chunks.append(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+                        chunk = []
+        chunks.append(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+        for blob in chunks:
+            conn.send_bytes(blob)
+        conn.send_bytes(b"")
+    except BaseException:
+        conn.send(_Failed(traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+def _received(conn):
+    try:
+        message = conn.recv()
+    except EOFError:
+        raise RuntimeError("a comparing worker process stopped") from None
+    if isinstance(message, _Failed):
+        raise RuntimeError(f"a comparing worker failed:\n{message.text}")
+    return message
+
+
+class Comparing:
+    """The compared pairs of a one-shot build (``compared``: this process's
+    part first, then each worker's), and the forked workers that compared the
+    other parts, kept until ``close``: once the model is learned, each makes
+    its own part's kept pairs while this process makes its part's (``keep``)."""
+
+    def __init__(self) -> None:
+        self.compared = Compared()
+        self._workers: list[tuple] = []  # (process, connection), in part order
+        # How many of the compared pairs are this process's part's.
+        self._own = 0
+
+    def keep(self, index) -> None:
+        """Score the compared pairs with ``index.model`` and keep those from
+        the threshold on (``index._keep``), in the order they were compared."""
+        model, threshold = index.model, index.threshold
+        for _process, conn in self._workers:
+            conn.send(model)
+        compared = self.compared
+        patterns = compared.patterns()
+        chances = [model.probability(p) for p in patterns]
+        own = self._own if self._workers else len(compared.a_ids)
+        keep = index._keep
+        for a_id, b_id, number in islice(
+            zip(compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True), own
+        ):
+            if chances[number] >= threshold:
+                keep(a_id, b_id, patterns[number])
+        take = index._keep_weighed
+        for _process, conn in self._workers:
+            while True:
+                blob = conn.recv_bytes()
+                if not blob:
+                    break
+                chunk = pickle.loads(blob)
+                if isinstance(chunk, _Failed):
+                    raise RuntimeError(f"a comparing worker failed:\n{chunk.text}")
+                for a_id, b_id, score, weighed in chunk:
+                    take(a_id, b_id, score, weighed)
+        self.close()
+
+    def close(self) -> None:
+        for process, conn in self._workers:
+            conn.close()
+            if process.is_alive():
+                process.terminate()
+            process.join()
+        self._workers = []
 
 
 # With work for the time the worker compares (``meanwhile``), this process
@@ -134,18 +240,20 @@ def compare_all(
     workers: int,
     tick: Callable[[int], None],
     meanwhile: Callable[[], None] | None = None,
-) -> Compared:
+) -> Comparing:
     """Compare every candidate pair of ``scored`` (each with the greater ids),
     over ``workers`` processes when forking is possible; ``tick(n)`` after
     every 5,000 leads of this process's own part (it may raise ``Cancelled``).
     ``meanwhile``: more work for this process, done after its own part while
-    the workers still compare (by one process: not done)."""
+    the workers still compare (by one process: not done).  The caller
+    ``keep``s the pairs or ``close``s what it got."""
     global _SHARED
     parts = []
     if workers > 1 and can_fork():
         first = 1 / workers - (MEANWHILE_SHARE if meanwhile is not None else 0.0)
         parts = split(scored, index._message_bucket, workers, first)
-    compared = Compared()
+    comparing = Comparing()
+    compared = comparing.compared
     if len(parts) < 2:
         for n, rec in enumerate(
             slide_bands(index.leads, scored, index._message_bucket, index._bands)
@@ -153,26 +261,98 @@ def compare_all(
             index._score_lead(rec, True, compared.sink)
             if n % 5_000 == 0:
                 tick(n)
-        return compared
-    _SHARED = (index, parts)
+        return comparing
     context = multiprocessing.get_context("fork")
     try:
-        with context.Pool(len(parts) - 1) as pool:
-            pending = [pool.apply_async(_score_part, (p,)) for p in range(1, len(parts))]
-            window = index._bands
-            for n, rec in enumerate(
-                slide_bands(index.leads, parts[0], index._message_bucket, window)
-            ):
-                index._score_lead(rec, True, compared.sink)
-                if n % 5_000 == 0:
-                    tick(n * len(parts))
-            if meanwhile is not None:
-                meanwhile()
-            for result in pending:
-                compared.join(*result.get())
+        _SHARED = (index, parts)
+        try:
+            for p in range(1, len(parts)):
+                here, there = context.Pipe()
+                process = context.Process(target=_worker, args=(there, p), daemon=True)
+                process.start()
+                there.close()
+                comparing._workers.append((process, here))
+        finally:
+            _SHARED = None
+        window = index._bands
+        for n, rec in enumerate(slide_bands(index.leads, parts[0], index._message_bucket, window)):
+            index._score_lead(rec, True, compared.sink)
+            if n % 5_000 == 0:
+                tick(n * len(parts))
+        comparing._own = len(compared.a_ids)
+        if meanwhile is not None:
+            meanwhile()
+        for _process, conn in comparing._workers:
+            compared.join(*_received(conn))
+    except BaseException:
+        comparing.close()
+        raise
+    return comparing
+
+
+def _in_a_fork(task: Callable[[], tuple], shared: tuple, here: Callable[[], None]) -> tuple:
+    """``task()`` (reading ``_SHARED``) in a forked copy of this process while
+    ``here()`` runs in this one; what ``task`` returned."""
+    global _SHARED
+    _SHARED = shared
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            pending = pool.apply_async(task)
+            here()
+            return pending.get()
     finally:
         _SHARED = None
-    return compared
+
+
+# Fewer leads than this are keyed and tiered by this process alone (a fork
+# costs more than it saves).
+FORK_MIN_LEADS = 5_000
+
+
+def _key_part() -> tuple[bytes, bytes, bytes]:
+    """In a forked worker: the block keys of its leads (all in one array, and
+    how many each lead has) and their text keys (-1: none; no hash is -1)."""
+    index, leads = _SHARED  # type: ignore[misc]
+    keys, counts, texts = array("q"), array("l"), array("q")
+    for rec in leads:
+        own = index._block_keys(rec)
+        keys.extend(own)
+        counts.append(len(own))
+        text = rec.text_key
+        texts.append(-1 if text is None else text)
+    return keys.tobytes(), counts.tobytes(), texts.tobytes()
+
+
+def insert_all(index, workers: int) -> None:
+    """Insert every lead of a one-shot build into its blocks, in the order of
+    ``index.leads``; with ``workers``, a forked copy works out the keys of the
+    second half of the leads (and their text keys) while this process keys
+    and inserts the first half: the same blocks, in the same order."""
+    leads = list(index.leads.values())
+    insert = index._insert
+    if workers < 2 or len(leads) < FORK_MIN_LEADS or not can_fork():
+        for rec in leads:
+            insert(rec)
+        return
+    cut = len(leads) // 2
+    theirs = leads[cut:]
+
+    def here() -> None:
+        for rec in leads[:cut]:
+            insert(rec)
+
+    raw_keys, raw_counts, raw_texts = _in_a_fork(_key_part, (index, theirs), here)
+    keys, counts, texts = array("q"), array("l"), array("q")
+    keys.frombytes(raw_keys)
+    counts.frombytes(raw_counts)
+    texts.frombytes(raw_texts)
+    flat = keys.tolist()
+    start = 0
+    for rec, count, text in zip(theirs, counts, texts, strict=True):
+        end = start + count
+        insert(rec, flat[start:end])
+        rec.text_key = None if text == -1 else text
+        start = end
 
 
 def _read_nicknames(texts: list[str]) -> list[NameParts]:
