@@ -32,7 +32,12 @@ from deskdup.services.matching.evidence import (
     combine,
 )
 from deskdup.services.matching.groups import _groups, rank_pairs  # noqa: F401 (tests)
-from deskdup.services.matching.inquiry import ALONE_COUNT, is_personal_text, rarity
+from deskdup.services.matching.inquiry import (
+    ALONE_COUNT,
+    PERSONAL_COUNT,
+    is_personal_text,
+    rarity,
+)
 from deskdup.services.matching.keys import (
     MESSAGE_MIN_CHARS,
     _band_hashes,
@@ -306,15 +311,17 @@ class MatchIndex(Refreshing):
             return "personal"
         bucket = int(rec.minute // self._message_bucket)
         get = self.blocks.get
-        near = sum(len(get(hash((text, bucket + offset)))) for offset in _NARROW_OFFSETS)
+        # (Blocks.get inlined: this runs for every lead with a message.)
+        data = self.blocks.data
+        near = 0
+        for offset in _NARROW_OFFSETS:
+            members = data.get(hash((text, bucket + offset)))
+            if members is not None:
+                near += 1 if members.__class__ is int else len(members)
         counts = self._text_counts
         overall = len(get(text)) if counts is None else counts[text]
-        if (
-            rarity(near) == "personal"
-            and rarity(overall) == "personal"
-            and is_personal_text(rec.message)
-        ):
-            return "personal"
+        if near <= PERSONAL_COUNT and overall <= PERSONAL_COUNT and is_personal_text(rec.message):
+            return "personal"  # (``rarity`` of both: "personal")
         if near <= ALONE_COUNT:
             return "rare"
         leads, minute = self.leads, rec.minute
