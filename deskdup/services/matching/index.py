@@ -155,10 +155,11 @@ class MatchIndex(Refreshing):
 
     def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
         """Every block key of a lead (distinct), time buckets mixed in."""
-        narrow, wide, lookup_keys = _name_hashes(rec)
+        one_shot = self._bands is not None
+        narrow, wide, lookup_keys = _name_hashes(rec, not one_shot)
         bucket = int(rec.minute // self._bucket_minutes)
         message_bucket = int(rec.minute // self._message_bucket)
-        if self._bands is not None:
+        if one_shot:
             # A one-shot build keeps no band keys (``slide_bands``) and, as it
             # answers no lookup, no lookup keys.
             # Nor the text key over all time: the tiers are counted apart
@@ -200,7 +201,7 @@ class MatchIndex(Refreshing):
             self.blocks.remove(key, rec.id)
 
     def _candidates(self, rec: _Lead) -> set[int]:
-        narrow, wide, _lookup = _name_hashes(rec)
+        narrow, wide, _lookup = _name_hashes(rec, False)
         bucket = int(rec.minute // self._bucket_minutes)
         data = self.blocks.data
         out: set[int] = set()

@@ -110,22 +110,32 @@ def _strong_hashes(rec: _Lead) -> tuple[int, ...]:
     )
 
 
-def _name_hashes(rec: _Lead) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+def _name_hashes(
+    rec: _Lead, lookup_keys: bool = True
+) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """(narrow, wide, lookup) key hashes of all the names a lead carries, each
-    distinct; the same keys as ``_weak_keys`` and ``_lookup_keys``."""
+    distinct; the same keys as ``_weak_keys`` and ``_lookup_keys``.
+    ``lookup_keys=False``: for a build that answers no lookup, which need not
+    get a nickname's lookup keys (they may then be left out: a name typed in
+    the name fields has them at hand)."""
     nicks = rec.nicks
     if not nicks:
         return _parts_hashes(rec.name) if not rec.name.empty else _NO_HASHES
     if len(nicks) == 1 and rec.name.empty:
-        return _nick_hashes(nicks[0][2])
+        # (A nickname is one person's: a cache of its keys would only miss.)
+        return _parts_hashes_of(nicks[0][2], True, lookup_keys)
     narrow: dict[int, None] = {}
     wide: dict[int, None] = {}
     lookup: dict[int, None] = {}
     for parts in _name_sources(rec):
-        n, w, lk = _parts_hashes(parts) if parts is rec.name else _nick_hashes(parts)
+        if parts is rec.name:
+            n, w, lk = _parts_hashes(parts)
+        else:
+            n, w, lk = _parts_hashes_of(parts, True, lookup_keys)
         narrow.update(dict.fromkeys(n))
         wide.update(dict.fromkeys(w))
-        lookup.update(dict.fromkeys(lk))
+        if lookup_keys:
+            lookup.update(dict.fromkeys(lk))
     return tuple(narrow), tuple(wide), tuple(lookup)
 
 
@@ -156,7 +166,7 @@ def _word_keys(kind: str, words) -> list[int]:
 
 
 def _parts_hashes_of(
-    parts: NameParts, nickname: bool
+    parts: NameParts, nickname: bool, lookup_keys: bool = True
 ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     firsts = parts.firsts
     surnames = parts.surnames
@@ -169,16 +179,13 @@ def _parts_hashes_of(
         wide.update(dict.fromkeys(_word_keys(_WEAK_SURNAME, _glued_surnames(parts))))
     if not (firsts or surnames):
         return tuple(narrow), (), ()
+    if not lookup_keys:
+        return tuple(narrow), tuple(wide), ()
     return (
         tuple(narrow),
         tuple(wide),
         (*_word_keys(_LOOKUP_FIRST, firsts), *_word_keys(_LOOKUP_SURNAME, surnames)),
     )
-
-
-def _nick_hashes(parts: NameParts) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-    # A nickname is one person's: a cache would only miss.
-    return _parts_hashes_of(parts, True)
 
 
 # id(parts) -> (parts, its hashes).  Names as typed in the name fields repeat a
