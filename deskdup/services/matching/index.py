@@ -12,7 +12,7 @@ from datetime import datetime
 
 from deskdup.services.candidates import CandidatePair, LeadSummary
 from deskdup.services.errors import Cancelled
-from deskdup.services.matching.blocks import _Blocks, quiet_gc, slide_bands
+from deskdup.services.matching.blocks import _Blocks, _KeyBook, quiet_gc, slide_bands
 from deskdup.services.matching.compare import (
     common_first_names,
     compare,
@@ -150,27 +150,23 @@ class MatchIndex(Refreshing):
         # tiers are set (a block of ids per text, kept to the end, was 30 MB
         # at a million leads).
         self._text_counts: Counter[int] | None = None
+        # A one-shot build: each lead's strong keys and name key bases, while
+        # the pairs are compared (``_KeyBook``).
+        self._book: _KeyBook | None = None
 
     # ----------------------------------------------------------------- keys
 
     def _block_keys(self, rec: _Lead) -> tuple[int, ...]:
         """Every block key of a lead (distinct), time buckets mixed in."""
-        one_shot = self._bands is not None
-        narrow, wide, lookup_keys = _name_hashes(rec, not one_shot)
+        if self._bands is not None:
+            strong = _strong_hashes(rec)
+            narrow, wide, _lookup = _name_hashes(rec, False)
+            if self._book is not None:
+                self._book.add(rec.id, strong, narrow, wide)
+            return self._one_shot_keys(rec, strong, narrow, wide)
+        narrow, wide, lookup_keys = _name_hashes(rec)
         bucket = int(rec.minute // self._bucket_minutes)
         message_bucket = int(rec.minute // self._message_bucket)
-        if one_shot:
-            # A one-shot build keeps no band keys (``slide_bands``) and, as it
-            # answers no lookup, no lookup keys.
-            # Nor the text key over all time: the tiers are counted apart
-            # (``_text_counts``), and nothing else asks for it.
-            text = _text_hash(rec)
-            return (
-                *_strong_hashes(rec),
-                *[hash((base, bucket)) for base in narrow],
-                *[hash((base, bucket)) for base in wide],
-                *(() if text is None else (hash((text, message_bucket)),)),
-            )
         text, bands = _message_hashes(rec)
         return (
             *_strong_hashes(rec),
@@ -179,6 +175,20 @@ class MatchIndex(Refreshing):
             *lookup_keys,
             *(() if text is None else (text, hash((text, message_bucket)))),
             *[hash((band, message_bucket)) for band in bands],
+        )
+
+    def _one_shot_keys(self, rec: _Lead, strong, narrow, wide) -> tuple[int, ...]:
+        """A one-shot build's block keys of a lead from its strong keys and name
+        key bases.  It keeps no band keys (``slide_bands``) and, as it answers
+        no lookup, no lookup keys; nor the text key over all time: the tiers
+        are counted apart (``_text_counts``), and nothing else asks for it."""
+        bucket = int(rec.minute // self._bucket_minutes)
+        text = _text_hash(rec)
+        return (
+            *strong,
+            *[hash((base, bucket)) for base in narrow],
+            *[hash((base, bucket)) for base in wide],
+            *(() if text is None else (hash((text, int(rec.minute // self._message_bucket))),)),
         )
 
     def _insert(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
@@ -201,11 +211,16 @@ class MatchIndex(Refreshing):
             self.blocks.remove(key, rec.id)
 
     def _candidates(self, rec: _Lead) -> set[int]:
-        narrow, wide, _lookup = _name_hashes(rec, False)
+        book = self._book
+        if book is None:
+            strong = _strong_hashes(rec)
+            narrow, wide, _lookup = _name_hashes(rec, False)
+        else:
+            strong, narrow, wide = book.get(rec.id)
         bucket = int(rec.minute // self._bucket_minutes)
         data = self.blocks.data
         out: set[int] = set()
-        for key in _strong_hashes(rec):
+        for key in strong:
             members = data.get(key)
             if (
                 members is not None
@@ -545,6 +560,8 @@ class MatchIndex(Refreshing):
         # million leads would cost more memory than the blocks themselves.
         # A one-shot build over workers has a forked copy key and tier half
         # the leads meanwhile.
+        if not refreshable and _KeyBook.fits(index._max_id, len(index.leads)):
+            index._book = _KeyBook(index._max_id)
         insert_all(index, 1 if refreshable else workers)
         if index._bands is not None:
             index._text_counts = Counter(map(_text_hash, index.leads.values()))
@@ -604,6 +621,7 @@ class MatchIndex(Refreshing):
                 # blocks (a fifth of a million-lead build's memory) go before the
                 # pairs are scored and kept, where the build's memory peaks.
                 index.blocks = _Blocks()
+                index._book = None
             if learn:
                 index.model = _learn(index, compared.patterns(), compared.pattern_ids, counted)
             # Workers that compared a part keep its pairs meanwhile.

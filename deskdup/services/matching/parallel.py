@@ -26,7 +26,8 @@ from array import array
 from collections.abc import Callable, Sequence
 from itertools import islice
 
-from deskdup.services.matching.blocks import slide_bands
+from deskdup.services.matching.blocks import _KeyBook, slide_bands
+from deskdup.services.matching.keys import _name_hashes, _strong_hashes, _text_hash
 from deskdup.services.matching.model import Pattern
 from deskdup.services.matching.record import _Lead
 from deskdup.services.names import NameParts, parse_name, parse_nickname
@@ -309,28 +310,29 @@ def _in_a_fork(task: Callable[[], tuple], shared: tuple, here: Callable[[], None
 FORK_MIN_LEADS = 5_000
 
 
-def _key_part() -> tuple[bytes, bytes, bytes]:
-    """In a forked worker: the block keys of its leads (all in one array, and
-    how many each lead has) and their text keys (-1: none; no hash is -1)."""
-    index, leads = _SHARED  # type: ignore[misc]
-    keys, counts, texts = array("q"), array("l"), array("q")
+def _key_part() -> tuple[bytes, bytes]:
+    """In a forked worker: the strong keys and name key bases of its leads
+    (packed as ``_KeyBook.pack`` does) and their text keys (-1: none; no
+    hash is -1)."""
+    (leads,) = _SHARED  # type: ignore[misc]
+    flat, texts = array("q"), array("q")
+    pack = _KeyBook.pack
     for rec in leads:
-        own = index._block_keys(rec)
-        keys.extend(own)
-        counts.append(len(own))
-        text = rec.text_key
+        narrow, wide, _lookup = _name_hashes(rec, False)
+        pack(flat, _strong_hashes(rec), narrow, wide)
+        text = _text_hash(rec)
         texts.append(-1 if text is None else text)
-    return keys.tobytes(), counts.tobytes(), texts.tobytes()
+    return flat.tobytes(), texts.tobytes()
 
 
 def insert_all(index, workers: int) -> None:
-    """Insert every lead of a one-shot build into its blocks, in the order of
-    ``index.leads``; with ``workers``, a forked copy works out the keys of the
+    """Insert every lead into the blocks, in the order of ``index.leads``; in a
+    one-shot build over ``workers``, a forked copy works out the keys of the
     second half of the leads (and their text keys) while this process keys
     and inserts the first half: the same blocks, in the same order."""
     leads = list(index.leads.values())
     insert = index._insert
-    if workers < 2 or len(leads) < FORK_MIN_LEADS or not can_fork():
+    if workers < 2 or index._bands is None or len(leads) < FORK_MIN_LEADS or not can_fork():
         for rec in leads:
             insert(rec)
         return
@@ -341,18 +343,18 @@ def insert_all(index, workers: int) -> None:
         for rec in leads[:cut]:
             insert(rec)
 
-    raw_keys, raw_counts, raw_texts = _in_a_fork(_key_part, (index, theirs), here)
-    keys, counts, texts = array("q"), array("l"), array("q")
-    keys.frombytes(raw_keys)
-    counts.frombytes(raw_counts)
+    raw_flat, raw_texts = _in_a_fork(_key_part, (theirs,), here)
+    flat, texts = array("q"), array("q")
+    flat.frombytes(raw_flat)
     texts.frombytes(raw_texts)
-    flat = keys.tolist()
+    unpack, book, keys_of = _KeyBook.unpack, index._book, index._one_shot_keys
     start = 0
-    for rec, count, text in zip(theirs, counts, texts, strict=True):
-        end = start + count
-        insert(rec, flat[start:end])
+    for rec, text in zip(theirs, texts, strict=True):
+        strong, narrow, wide, start = unpack(flat, start)
         rec.text_key = None if text == -1 else text
-        start = end
+        if book is not None:
+            book.add(rec.id, strong, narrow, wide)
+        insert(rec, keys_of(rec, strong, narrow, wide))
 
 
 def _read_nicknames(texts: list[str]) -> list[NameParts]:
