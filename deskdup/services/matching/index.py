@@ -285,13 +285,19 @@ class MatchIndex(Refreshing):
             if window is not None:
                 # A one-shot build: the buckets hold only personal leads, and
                 # no band over the cap (``slide_bands``).
-                near = [window.get(message_bucket + offset) for offset in _NARROW_OFFSETS]
-                near = [bands for bands in near if bands]
-                for band in _band_hashes(rec):
-                    for bands in near:
-                        members = bands.get(band)
-                        if members is not None:
-                            out.update(members)
+                own_bands = _band_hashes(rec)
+                if own_bands and self._near_copies(own_bands, message_bucket):
+                    near = [window.get(message_bucket + offset) for offset in _NARROW_OFFSETS]
+                    near = [bands for bands in near if bands]
+                    for band in own_bands:
+                        for bands in near:
+                            members = bands.get(band)
+                            if members is not None:
+                                out.update(members)
+                elif own_bands and not window.get(message_bucket, {}).keys().isdisjoint(own_bands):
+                    # No near copy: the bands meet only the lead itself (as
+                    # the loop above would add it).
+                    out.add(rec.id)
                 out.discard(rec.id)
                 return out
             for band in _band_hashes(rec):
@@ -309,6 +315,25 @@ class MatchIndex(Refreshing):
                             out.add(other)
         out.discard(rec.id)
         return out
+
+    def _near_copies(self, bands: tuple[int, ...], message_bucket: int) -> bool:
+        """Does a one-shot build's window hold another lead under one of a
+        personal lead's ``bands``, in its message bucket or a neighbouring one
+        (most personal questions have no near copy: then their bands meet the
+        lead itself alone, in its own bucket, which always holds it)."""
+        window = self._bands
+        for offset in _NARROW_OFFSETS:
+            near = window.get(message_bucket + offset)  # type: ignore[union-attr]
+            if not near:
+                continue
+            if offset:
+                if not near.keys().isdisjoint(bands):
+                    return True
+                continue
+            for band in near.keys() & bands:
+                if len(near[band]) > 1:
+                    return True
+        return False
 
     # ----------------------------------------------------------------- rarity
 
