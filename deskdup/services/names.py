@@ -887,7 +887,9 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NICK_SPLIT = re.compile(r"[^a-zA-Zа-яА-ЯёЁ]+")
 
 
-_PATRONYMIC_SAFE = ("ov", "ova", "ev", "eva", "in", "ina", "lov", "lova")
+# Endings that make a surname of a first name: Александров, Михайлова, and the
+# Ukrainian -енко (Романенко, Степаненко, Максименко: not Рома + "nenko").
+_PATRONYMIC_SAFE = ("ov", "ova", "ev", "eva", "in", "ina", "lov", "lova", "enko")
 _SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "enko", "uk", "ic")
 # Surname endings after which one more letter is an initial (not -ic: Olegovic|h).
 _TRAILING_INITIAL_ENDINGS = ("ov", "ev", "ova", "eva", "ina", "skaa", "ski")
@@ -907,7 +909,7 @@ def _split_glued(piece: str) -> tuple[str, ...]:
     key = skeleton(piece)
     if key in _FIRST_INDEX or len(piece) < 5:
         return (key,) if key else ()
-    # Surnames made of a first name (Александров, Михайлова) stay whole.
+    # Surnames made of a first name (Александров, Михайлова, Романенко) stay whole.
     if any(key.endswith(end) and key[: -len(end)] in _FIRST_INDEX for end in _PATRONYMIC_SAFE):
         return (key,)
     if (
