@@ -110,6 +110,17 @@ def test_initials_and_yo():
         ("maksimenko", ("maksimenko",)),
         ("stepanenko", ("stepanenko",)),
         ("anna_romanenko", ("ana", "romanenko")),
+        # Nor other surnames made of a first name: Романовский, Иванченко,
+        # Петришин, Романчук, Ромашкин (not Роман/Иван/Пётр/Рома + a scrap).
+        ("romanovskiy", ("romanovski",)),
+        ("ivanchenko", ("ivancenko",)),
+        ("petrishin", ("petrisin",)),
+        ("romanishin", ("romanisin",)),
+        ("romanchuk", ("romancuk",)),
+        ("romashkin", ("romaskin",)),
+        # ... while a first name glued to a surname is still cut.
+        ("romanpetrov", ("roman", "petrov")),
+        ("olegskvortsov", ("oleg", "skvorcov")),
     ],
 )
 def test_nickname_parts(nick, parts):
