@@ -571,6 +571,17 @@ class SearchLead(Base):
     updated: Mapped[datetime | None] = mapped_column(DateTime)
 
 
+class SearchDirty(Base):
+    """A lead whose search names may be stale: marked by the database's own
+    triggers (migration 0008) at every write of the lead or its communications;
+    ``n`` counts the marks, so a refresh unmarks only what it read."""
+
+    __tablename__ = "search_dirty"
+
+    lead_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(Integer, default=1)
+
+
 class SearchName(Base):
     """One name key of a lead for the search box: kind S (surname key), F (first
     name), W (a folded name word, what a typo is corrected against)."""

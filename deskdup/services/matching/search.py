@@ -12,8 +12,11 @@ scoring is the index's (``probe._lookup_score``), so the answer is the one
 ``MatchIndex.lookup`` gives, plus the corrected typos.
 
 The keys are kept rather than rebuilt at each call: building the index for one
-name took 4.7 s at 100,000 leads; reading which leads changed (their version
-against ``search_leads``) and the keys of the typed name takes milliseconds.
+name took 4.7 s at 100,000 leads.  Which leads changed the database itself
+tells: triggers mark a lead in ``search_dirty`` at every write of it or its
+communications (migration 0008), so a call with nothing changed reads the
+stamp and finds no mark, and a call after an edit re-reads only the marked
+leads.
 """
 
 from __future__ import annotations
@@ -30,7 +33,14 @@ from rapidfuzz.distance import OSA
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from deskdup.models import Communication, Lead, MatchState, SearchLead, SearchName
+from deskdup.models import (
+    Communication,
+    Lead,
+    MatchState,
+    SearchDirty,
+    SearchLead,
+    SearchName,
+)
 from deskdup.services import names as names_module
 from deskdup.services import paths
 from deskdup.services.matching import record as record_module
@@ -98,31 +108,39 @@ def name_rows(rec: _Lead) -> set[tuple[str, str]]:
 def refresh_search(ws, region: str = "RU") -> int:
     """Bring the kept search keys up to date; the number of leads re-read.
 
-    Another stamp (a new parser) starts afresh.  Changed leads are those whose
-    version differs from the one kept, new ones, and kept ones that left the
-    active leads (archived, merged, deleted).
+    The leads to re-read are those the database marked (``search_dirty``: its
+    triggers mark a lead at every write of it or of its communications, by
+    whatever program), so with nothing marked this is two indexed reads, not a
+    pass over the leads.  Another stamp (a new parser) starts afresh.
     """
     stamp = search_stamp()
     with ws.engine.begin() as conn:
         kept = conn.execute(select(MatchState.stamp).where(MatchState.name == SEARCH)).scalar()
+        # Read before the leads: a mark made after this stays for the next call.
+        marked = _marked(conn)
         if kept != stamp:
-            conn.execute(delete(SearchName))
-            conn.execute(delete(SearchLead))
-            conn.execute(delete(MatchState).where(MatchState.name == SEARCH))
-            conn.execute(insert(MatchState).values(name=SEARCH, stamp=stamp, saved_at=_now()))
-        changed, gone = _changed(conn, SearchLead.__table__)
-        if not changed and not gone:
+            active = [row[0] for row in _raw(conn, select(Lead.id).where(_ACTIVE))]
+            leads = _records(conn, active, region)
+            save_search_names(conn, leads.values(), everything=True, marked=marked)
+            return len(leads)
+        if not marked:
             return 0
-        leads = _records(conn, changed, region)
-        _forget(conn, [*changed, *gone])
-        save_search_names(conn, leads.values())
-        return len(changed)
+        ids = [lead_id for lead_id, _n in marked]
+        leads = _records(conn, ids, region)
+        _forget(conn, ids)
+        save_search_names(conn, leads.values(), marked=marked)
+        return len(ids)
 
 
-def save_search_names(conn, leads: Iterable[_Lead], everything: bool = False) -> None:
+def save_search_names(
+    conn, leads: Iterable[_Lead], everything: bool = False, marked: list[tuple] | None = None
+) -> None:
     """Write the search keys and versions of ``leads`` (their old ones gone
     already); ``everything``: they are all the active leads, the kept keys are
-    replaced and stamped."""
+    replaced and stamped.  ``marked``: the marks (``search_dirty``) read before
+    the leads were, now taken care of; without them (``everything`` from a scan
+    that read its leads some time ago) every mark goes and the leads whose
+    version or ``updated_at`` moved since are marked again."""
     if everything:
         conn.execute(delete(SearchName))
         conn.execute(delete(SearchLead))
@@ -137,6 +155,27 @@ def save_search_names(conn, leads: Iterable[_Lead], everything: bool = False) ->
     write_rows(conn, SearchName.__table__, ("kind", "value", "lead_id"), names)
     write_rows(conn, SearchLead.__table__, ("lead_id", "version"), versions)
     copy_updated(conn, SearchLead.__table__, None if everything else [v[0] for v in versions])
+    if marked is not None:
+        _unmark(conn, marked)
+    elif everything:
+        conn.execute(delete(SearchDirty))
+        changed, gone = _changed(conn, SearchLead.__table__)
+        write_rows(conn, SearchDirty.__table__, ("lead_id", "n"), [(i, 1) for i in changed + gone])
+
+
+def _marked(conn) -> list[tuple[int, int]]:
+    """The leads the database marked as changed, with their mark counts."""
+    return [tuple(row) for row in _raw(conn, select(SearchDirty.lead_id, SearchDirty.n))]
+
+
+def _unmark(conn, marked: list[tuple[int, int]]) -> None:
+    """Remove the marks read, unless a lead was marked again since (its count moved)."""
+    if not marked:
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    sql = f"DELETE FROM {SearchDirty.__tablename__} WHERE lead_id = {mark} AND n = {mark}"
+    for start in range(0, len(marked), 20_000):
+        conn.exec_driver_sql(sql, marked[start : start + 20_000])
 
 
 def write_rows(conn, table, columns: tuple[str, ...], rows: list[tuple]) -> None:
