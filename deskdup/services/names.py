@@ -894,6 +894,10 @@ _PATRONYMIC_SAFE = ("ov", "ova", "ev", "eva", "in", "ina", "lov", "lova", "enko"
 # Иван|ченко, Роман|чук, Пётр|ишин, Олег|овна, Роман|ович.
 _DERIVED_STARTS = ("ov", "ev", "isin", "ic", "enko", "cenko", "cuk", "uk")
 
+_SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "enko", "uk", "ic")
+# Surname endings after which one more letter is an initial (not -ic: Olegovic|h).
+_TRAILING_INITIAL_ENDINGS = ("ov", "ev", "ova", "eva", "ina", "skaa", "ski")
+
 
 def _made_of_a_first_name(key: str) -> bool:
     """``romanovski``, ``ivancenko``, ``petrisin``, ``romaskin``: one surname (or
@@ -906,9 +910,6 @@ def _made_of_a_first_name(key: str) -> bool:
         if tail.startswith(_DERIVED_STARTS) or (tail.startswith("sk") and len(tail) <= 4):
             return True
     return False
-_SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "enko", "uk", "ic")
-# Surname endings after which one more letter is an initial (not -ic: Olegovic|h).
-_TRAILING_INITIAL_ENDINGS = ("ov", "ev", "ova", "eva", "ina", "skaa", "ski")
 
 
 @lru_cache(maxsize=100_000)  # pieces repeat across nicknames: 8,600 distinct in 64,000
