@@ -1,13 +1,17 @@
 """The full scan's shortcuts change no result: the one-shot build (band keys per
-time bucket, personal leads only), the comparing pass over forked processes."""
+time bucket, personal leads only, each lead's keys kept in a book), the keying,
+comparing and keeping over forked processes."""
 
 from __future__ import annotations
 
+import os
 import random
+from array import array
 
 import pytest
 
-from deskdup.services.matching import MatchIndex, MatchSettings
+from deskdup.services.matching import MatchIndex, MatchSettings, parallel
+from deskdup.services.matching.blocks import _KeyBook
 from deskdup.services.matching.parallel import Compared, can_fork, split
 from deskdup.services.matching.record import NICKNAMES
 
@@ -28,7 +32,11 @@ def demo(workspace):
 
 
 @pytest.mark.parametrize("settings", [MatchSettings(), MatchSettings(review_threshold=0.0)])
-def test_one_shot_and_forked_scans_find_what_the_refreshable_build_finds(demo, settings):
+def test_one_shot_and_forked_scans_find_what_the_refreshable_build_finds(
+    demo, settings, monkeypatch
+):
+    # A worker keys half the leads at any size here (not only from 5,000 on).
+    monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)
     kept = MatchIndex.build(demo, settings)
     one_shot = MatchIndex.build(demo, settings, refreshable=False)
     forked = MatchIndex.build(demo, settings, refreshable=False, workers=2)
@@ -113,3 +121,42 @@ def test_a_one_shot_index_keeps_no_lookup_keys_and_says_so(demo):
     assert kept.lookup(name.name.words[0])
     with pytest.raises(RuntimeError, match="one-shot"):
         one_shot.lookup(name.name.words[0])
+
+
+def test_the_key_book_gives_back_each_leads_keys_and_its_absence_changes_nothing(demo, monkeypatch):
+    book = _KeyBook(10)
+    book.add(7, (1, -2), (), (3, 2**62))
+    book.add(3, (), (5,), ())
+    assert [list(keys) for keys in book.get(7)] == [[1, -2], [], [3, 2**62]]
+    assert [list(keys) for keys in book.get(3)] == [[], [5], []]
+    flat = array("q")
+    _KeyBook.pack(flat, (9,), (8, 7), ())
+    _KeyBook.pack(flat, (), (), (6,))
+    first = _KeyBook.unpack(flat, 0)
+    assert [list(keys) for keys in first[:3]] == [[9], [8, 7], []]
+    assert [list(keys) for keys in _KeyBook.unpack(flat, first[3])[:3]] == [[], [], [6]]
+    assert _KeyBook.fits(1_000, 1_000) and not _KeyBook.fits(10_000_000, 1_000)
+
+    with_book = MatchIndex.build(demo, refreshable=False)
+    # Lead ids far sparser than the leads: no book, the keys are worked out again.
+    monkeypatch.setattr(_KeyBook, "fits", staticmethod(lambda max_id, leads: False))
+    without = MatchIndex.build(demo, refreshable=False)
+    assert with_book.pairs and _pairs(without) == _pairs(with_book)
+    assert list(without.pairs) == list(with_book.pairs)
+    assert with_book._book is None and with_book.blocks.data == {}  # dropped once compared
+
+
+def test_a_worker_that_fails_is_an_error_not_a_hang(demo, monkeypatch):
+    scanner = os.getpid()
+    kept = MatchIndex._kept
+
+    def failing(self, a_id, b_id, pattern):
+        if os.getpid() != scanner:
+            raise ValueError("broken in the worker")
+        return kept(self, a_id, b_id, pattern)
+
+    monkeypatch.setattr(MatchIndex, "_kept", failing)
+    with pytest.raises(RuntimeError, match="broken in the worker"):
+        MatchIndex.build(demo, refreshable=False, workers=2)
+    # This process's own part alone is fine.
+    assert MatchIndex.build(demo, refreshable=False, workers=1).pairs
