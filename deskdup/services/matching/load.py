@@ -62,9 +62,16 @@ def _raw(conn, stmt) -> Iterable:
 
 
 def _fill(
-    conn, leads: dict[int, _Lead], region: str, ids: list[int] | None, tick: Callable[[], None]
+    conn,
+    leads: dict[int, _Lead],
+    region: str,
+    ids: list[int] | None,
+    tick: Callable[[], None],
+    ahead=None,
 ) -> None:
-    """Read the communications and the first chat message of ``leads``."""
+    """Read the communications and the first chat message of ``leads``;
+    ``ahead``: the nicknames read ahead, taken once the chats are read (they
+    need none; the two set separate fields of a record)."""
 
     def chunks(stmt_for):
         if ids is None:
@@ -81,9 +88,11 @@ def _fill(
         stmt = select(*_CHAT_COLUMNS).where(Chat.lead_id.is_not(None)).order_by(Chat.id.desc())
         return stmt if part is None else stmt.where(Chat.lead_id.in_(part))
 
-    add_communications(leads, chunks(comms), region, tick)
     # Newest first, so the oldest chat's message is the one that stays.
     add_messages(leads, chunks(chats))
+    if ahead is not None:
+        ahead.into(NICKNAMES)
+    add_communications(leads, chunks(comms), region, tick)
 
 
 def _name_words(conn) -> list[tuple[str, str, str]]:
@@ -157,9 +166,7 @@ def load_leads(index, ws, progress, check: Callable[[], None], ahead=None) -> in
                 if progress is not None:
                     progress(n // 2, steps)
         index._cursor, index._max_id = cursor, max_id
-        if ahead is not None:
-            ahead.into(NICKNAMES)
-        _fill(conn, index.leads, index.settings.region, None, check)
+        _fill(conn, index.leads, index.settings.region, None, check, ahead)
         index.owners = _owners(conn)
         index.dismissed = _dismissed(conn)
     return total
