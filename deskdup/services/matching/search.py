@@ -48,9 +48,10 @@ def refresh_search(ws, region: str = "RU") -> int:
     """
     stamp = search_stamp()
     with ws.engine.begin() as conn:
-        kept = conn.execute(select(MatchState.stamp).where(MatchState.name == SEARCH)).scalar()
+        reader = SearchReader.of(conn)
+        kept = reader.kept_stamp()
         # Read before the leads: a mark made after this stays for the next call.
-        marked = _marked(conn)
+        marked = reader.marked()
         if kept != stamp:
             active = [row[0] for row in _raw(conn, select(Lead.id).where(_ACTIVE))]
             leads = _records(conn, active, region)
@@ -94,11 +95,6 @@ def save_search_names(
         conn.execute(delete(SearchDirty))
         changed, gone = _changed(conn, SearchLead.__table__)
         write_rows(conn, SearchDirty.__table__, ("lead_id", "n"), [(i, 1) for i in changed + gone])
-
-
-def _marked(conn) -> list[tuple[int, int]]:
-    """The leads the database marked as changed, with their mark counts."""
-    return [tuple(row) for row in _raw(conn, select(SearchDirty.lead_id, SearchDirty.n))]
 
 
 def _unmark(conn, marked: list[tuple[int, int]]) -> None:

@@ -25,6 +25,8 @@ import hashlib
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -83,15 +85,21 @@ _ACTIVE = "NOT archived AND merged_into_id IS NULL"
 def search_stamp() -> str:
     """What the kept keys were computed with: the name parser, the keys and
     this module."""
-    digest = hashlib.blake2b(digest_size=12)
     built = paths.built_program_stamp()
     if built:  # a built application: no sources to read (a new build: new keys)
-        digest.update(built.encode())
-    else:
-        for module in (names_module, record_module, keys_module):
-            digest.update(Path(module.__file__).read_bytes())
-        digest.update(Path(__file__).read_bytes())
-    return "search-" + digest.hexdigest()
+        digest = hashlib.blake2b(built.encode(), digest_size=12)
+        return "search-" + digest.hexdigest()
+    return "search-" + _sources_digest()
+
+
+@lru_cache(maxsize=1)
+def _sources_digest() -> str:
+    """The sources' hash, once a process (they do not change under it)."""
+    digest = hashlib.blake2b(digest_size=12)
+    for module in (names_module, record_module, keys_module):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
 
 
 def name_rows(rec: _Lead) -> set[tuple[str, str]]:
@@ -141,10 +149,19 @@ class SearchReader:
     def revision(self) -> list[str]:
         return [row[0] for row in self.rows("SELECT version_num FROM alembic_version")]
 
+    def kept_stamp(self) -> str | None:
+        """The stamp the kept keys were computed with (None: none kept)."""
+        rows = self.rows(f"SELECT stamp FROM match_state WHERE name = {self.mark}", (SEARCH,))
+        return rows[0][0] if rows else None
+
+    def marked(self) -> list[tuple[int, int]]:
+        """The leads the database marked as changed (``search_dirty``), with
+        their mark counts."""
+        return [(row[0], row[1]) for row in self.rows("SELECT lead_id, n FROM search_dirty")]
+
     def names_current(self) -> bool:
         """The kept keys are of this parser and no lead is marked changed."""
-        stamp = self.rows(f"SELECT stamp FROM match_state WHERE name = {self.mark}", (SEARCH,))
-        if [row[0] for row in stamp] != [search_stamp()]:
+        if self.kept_stamp() != search_stamp():
             return False
         return not self.rows("SELECT lead_id FROM search_dirty LIMIT 1")
 
@@ -263,6 +280,7 @@ def find(
 def _ranked(probes: list[_Lead], leads: dict[int, _Lead], settings, limit: int) -> list[LookupHit]:
     """Each lead scored against the typed text and its corrections (the best
     of them), best first (``probe.hit_order``)."""
+    settings = replace(settings, far_name_factor=1.0)  # as ``_lookup_score`` has it, once
     hits = []
     for rec in leads.values():
         best = max((_lookup_score(probe, rec, settings) for probe in probes), key=lambda x: x[0])
