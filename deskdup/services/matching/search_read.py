@@ -58,6 +58,8 @@ from deskdup.services.names import first_name_forms, fold
 from deskdup.services.schema import head_revision
 
 SEARCH = "search"
+# The highest communication id the kept names reflect (``match_state.stamp``).
+SEARCH_COMMS = "search-comms"
 SURNAME, FIRST, WORD = "S", "F", "W"
 # A typed word is taken for a workspace word this alike (0..1, optimal string
 # alignment): one edit in five letters, two in ten.
@@ -80,6 +82,7 @@ _LEAD_ROW = (
     f"substr(comments, 1, {COMMENT_CHARS}), version FROM leads"
 )
 _ACTIVE = "NOT archived AND merged_into_id IS NULL"
+_HIGHEST_KEPT = "SELECT coalesce(max(lead_id), 0) FROM search_leads"
 
 
 def search_stamp() -> str:
@@ -149,21 +152,46 @@ class SearchReader:
     def revision(self) -> list[str]:
         return [row[0] for row in self.rows("SELECT version_num FROM alembic_version")]
 
-    def kept_stamp(self) -> str | None:
+    def kept_stamp(self, name: str = SEARCH) -> str | None:
         """The stamp the kept keys were computed with (None: none kept)."""
-        rows = self.rows(f"SELECT stamp FROM match_state WHERE name = {self.mark}", (SEARCH,))
+        rows = self.rows(f"SELECT stamp FROM match_state WHERE name = {self.mark}", (name,))
         return rows[0][0] if rows else None
+
+    def comms_seen(self) -> int | None:
+        """The highest communication id the kept names reflect (None: not known)."""
+        seen = self.kept_stamp(SEARCH_COMMS)
+        return int(seen) if seen and seen.isdigit() else None
+
+    def last_comm(self) -> int:
+        return self.rows("SELECT coalesce(max(id), 0) FROM communications")[0][0]
 
     def marked(self) -> list[tuple[int, int]]:
         """The leads the database marked as changed (``search_dirty``), with
         their mark counts."""
         return [(row[0], row[1]) for row in self.rows("SELECT lead_id, n FROM search_dirty")]
 
+    def new_leads(self, limit: int | None = None) -> set[int]:
+        """Active leads above the highest lead the names hold: new since (an
+        INSERT marks nothing on SQLite; ids are handed out in commit order)."""
+        sql = f"SELECT id FROM leads WHERE id > ({_HIGHEST_KEPT}) AND {_ACTIVE}"
+        return {row[0] for row in self.rows(sql + (f" LIMIT {int(limit)}" if limit else ""))}
+
+    def new_comm_leads(self, since: int, limit: int | None = None) -> tuple[int, set[int]]:
+        """(the highest communication id, the leads of those above ``since``)."""
+        sql = f"SELECT id, lead_id FROM communications WHERE id > {int(since)} ORDER BY id"
+        rows = self.rows(sql + (f" LIMIT {int(limit)}" if limit else ""))
+        top = rows[-1][0] if rows else since
+        return top, {row[1] for row in rows if row[1] is not None}
+
     def names_current(self) -> bool:
-        """The kept keys are of this parser and no lead is marked changed."""
+        """The kept keys are of this parser, no lead is marked changed and
+        none is new, nor any communication."""
         if self.kept_stamp() != search_stamp():
             return False
-        return not self.rows("SELECT lead_id FROM search_dirty LIMIT 1")
+        since = self.comms_seen()
+        if since is None or self.rows("SELECT lead_id FROM search_dirty LIMIT 1"):
+            return False
+        return not self.new_leads(limit=1) and self.new_comm_leads(since, limit=1)[0] == since
 
     # -------------------------------------------------------------- the leads
 
