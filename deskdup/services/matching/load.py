@@ -18,6 +18,7 @@ from deskdup.services.matching.record import (
 )
 from deskdup.services.names import (
     NameParts,
+    forget_parsed,
     parse_name,
 )
 
@@ -230,4 +231,8 @@ def load_leads(index, ws, progress, check: Callable[[], None], ahead=None) -> in
         _fill(conn, index.leads, index.settings.region, None, check)
         index.owners = _owners(conn)
         index.dismissed = _dismissed(conn)
+    # The records hold what was parsed and the one copy of each message;
+    # the caches that made them go before the blocks are made.
+    forget_parsed()
+    _MESSAGES.clear()
     return total
