@@ -13,6 +13,8 @@ import importlib
 import logging
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from deskdup import __version__
 
@@ -25,6 +27,7 @@ COMMAND_MODULES = (
     "team",
     "import_file",
     "scan",
+    "lookup",
     "merge",
     "sync",
     "history",
@@ -42,7 +45,7 @@ COMMANDS = {
     "team": "team",
     "import": "import_file",
     "scan": "scan",
-    "lookup": "scan",
+    "lookup": "lookup",
     "merge": "merge",
     "dismiss": "merge",
     "undo": "merge",
@@ -116,6 +119,25 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """``workspace.database_errors`` (busy, disk full, timeouts: words, not a
+    traceback), without loading SQLAlchemy for a command that did not (a cold
+    ``deskdup lookup``): only SQLAlchemy raises what it turns into words."""
+    try:
+        yield
+    except Exception as exc:
+        if "sqlalchemy" in sys.modules:
+            from sqlalchemy.exc import DBAPIError
+
+            from deskdup.services.workspace import known_database_error
+
+            known = known_database_error(exc) if isinstance(exc, DBAPIError) else None
+            if known is not None:
+                raise known from exc
+        raise
+
+
 def main(argv: list[str] | None = None) -> int:
     if (sys.argv[1:] if argv is None else argv) == ["--version"]:
         # Before the subcommands are imported (SQLAlchemy, Alembic…): an installed
@@ -125,7 +147,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     from deskdup.services import credentials, logs
     from deskdup.services.errors import KnownError
-    from deskdup.services.workspace import database_errors
 
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
@@ -146,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         from deskdup.app import run_gui  # Qt is loaded only for the window
 
         return run_gui(args)
-    if getattr(args, "db", None) and "://" in args.db:
+    if getattr(args, "db", None) and "://" in args.db and not args.db.startswith("sqlite:"):
         # A password in --db is visible in the process list: the keyring (where the
         # window keeps it), PGPASSWORD or ~/.pgpass supply it instead (README).
         args.db = credentials.with_secrets(args.db)

@@ -86,3 +86,44 @@ def test_lookup_loads_neither_alembic_nor_the_other_commands(tmp_path):
     )
     assert "HEAVY [] 0" in proc.stdout, proc.stdout + proc.stderr
     assert "leads in" in proc.stderr
+
+
+def test_a_lookup_of_a_current_workspace_loads_no_sqlalchemy(tmp_path):
+    """Once the search names are kept and nothing changed, a cold lookup
+    answers through ``sqlite3``: SQLAlchemy, the ORM's tables, the scan command
+    and the match index (most of its time once) are never imported."""
+    db = tmp_path / "w.sqlite"
+    assert main(["demo", "--db", str(db), "--leads", "300", "--seed", "2"]) == 0
+    probe = textwrap.dedent(
+        """
+        import runpy, sys
+        sys.argv = ["deskdup", "lookup", "--db", sys.argv[1], sys.argv[2]]
+        try:
+            runpy.run_module("deskdup", run_name="__main__")
+        except SystemExit as stop:
+            code = stop.code
+        heavy = sorted(
+            m for m in sys.modules
+            if m.split(".")[0] in ("sqlalchemy", "alembic", "PySide6", "psycopg")
+            or m in ("deskdup.models.tables", "deskdup.commands.scan",
+                     "deskdup.services.matching.index", "deskdup.services.matching.contacts",
+                     "deskdup.services.workspace")
+        )
+        print("HEAVY", heavy, code)
+        """
+    )
+
+    def run(text: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-c", probe, str(db), text],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    first = run("Иванов")  # keeps the search names: the workspace is opened
+    assert "deskdup.services.workspace" in first.stdout, first.stdout + first.stderr
+    for text in ("Иванов", "Иванова Мария", "+7 916 000-00-00", "@ivanov"):
+        again = run(text)
+        assert "HEAVY [] 0" in again.stdout, again.stdout + again.stderr
+        assert "leads in" in again.stderr

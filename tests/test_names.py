@@ -104,6 +104,23 @@ def test_initials_and_yo():
         ("vadimovich", ("vadimovic",)),  # a patronymic, not Вадим + ovic
         ("marinina", ("marinina",)),  # Марина + "na" is no surname
         ("alekseeva", ("alekseva",)),
+        # A surname made of a first name and -енко stays whole (not Рома + nenko,
+        # Максим + imenko, Степа + nenko).
+        ("romanenko", ("romanenko",)),
+        ("maksimenko", ("maksimenko",)),
+        ("stepanenko", ("stepanenko",)),
+        ("anna_romanenko", ("ana", "romanenko")),
+        # Nor other surnames made of a first name: Романовский, Иванченко,
+        # Петришин, Романчук, Ромашкин (not Роман/Иван/Пётр/Рома + a scrap).
+        ("romanovskiy", ("romanovski",)),
+        ("ivanchenko", ("ivancenko",)),
+        ("petrishin", ("petrisin",)),
+        ("romanishin", ("romanisin",)),
+        ("romanchuk", ("romancuk",)),
+        ("romashkin", ("romaskin",)),
+        # ... while a first name glued to a surname is still cut.
+        ("romanpetrov", ("roman", "petrov")),
+        ("olegskvortsov", ("oleg", "skvorcov")),
     ],
 )
 def test_nickname_parts(nick, parts):
@@ -289,3 +306,14 @@ def test_a_first_name_one_typo_off_is_that_name(typed, name):
 )
 def test_no_typo_reading_where_the_names_near_disagree_or_a_surname_is_typed(typed):
     assert not typo_first_name_forms(typed)
+
+
+def test_a_first_name_surname_in_enko_names_no_one_else():
+    """Telegram ``romanenko_a`` is А. Романенко, not a Роман: read as Роман it
+    matched every Роман and conflicted with Анна Романенко's own first name."""
+    parts = parse_nickname("romanenko_a")
+    assert parts.firsts == ()
+    assert set(parts.surnames) == {"romanenko"}
+    assert set(parts.initials) == {"a"}
+    assert set(parse_nickname("anna_romanenko").firsts) >= {"Анна"}
+    assert "Роман" not in parse_nickname("anna_romanenko").firsts

@@ -35,6 +35,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from deskdup.models.kinds import Action, Channel, CommKind, Entity, EventKind, Scope
+
 # Stable constraint names so Alembic migrations work the same on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -50,66 +52,6 @@ class Base(DeclarativeBase):
 
 
 # --------------------------------------------------------------------------- enums
-
-
-class Entity(enum.StrEnum):
-    LEAD = "lead"
-    CONTACT = "contact"
-    DEAL = "deal"
-
-
-class Action(enum.StrEnum):
-    READ = "read"
-    EDIT = "edit"
-    DELETE = "delete"
-
-
-class Scope(enum.StrEnum):
-    """Bitrix24's access levels, ordered from narrowest to widest."""
-
-    NONE = "none"
-    OWN = "own"
-    DEPARTMENT = "department"
-    ALL = "all"
-
-    @property
-    def rank(self) -> int:
-        return _SCOPE_RANK[self]
-
-
-_SCOPE_RANK = {Scope.NONE: 0, Scope.OWN: 1, Scope.DEPARTMENT: 2, Scope.ALL: 3}
-
-
-class CommKind(enum.StrEnum):
-    PHONE = "phone"
-    EMAIL = "email"
-    MESSENGER = "messenger"
-    WEB = "web"
-
-
-class Channel(enum.StrEnum):
-    """Where a lead came from or where a communication lives."""
-
-    TELEGRAM = "telegram"
-    WHATSAPP = "whatsapp"
-    VIBER = "viber"
-    VK = "vk"
-    AVITO = "avito"
-    INSTAGRAM = "instagram"
-    OPENLINE = "openline"
-    SITE = "site"
-    CALL = "call"
-    EMAIL = "email"
-    OTHER = "other"
-
-
-class EventKind(enum.StrEnum):
-    MERGE_LEADS = "merge_leads"
-    BIND_CONTACT = "bind_contact"
-    MERGE_CONTACTS = "merge_contacts"
-    UNDO = "undo"
-    DISMISS = "dismiss"  # pairs marked "not duplicates"
-    TEAM_SETTINGS = "team_settings"  # a supervisor changed a team-wide setting
 
 
 def _enum(cls: type[enum.Enum], name: str) -> Enum:
@@ -569,6 +511,17 @@ class SearchLead(Base):
     lead_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     version: Mapped[int] = mapped_column(Integer, default=0)
     updated: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SearchDirty(Base):
+    """A lead whose search names may be stale: marked by the database's own
+    triggers (migration 0008) at every write of the lead or its communications;
+    ``n`` counts the marks, so a refresh unmarks only what it read."""
+
+    __tablename__ = "search_dirty"
+
+    lead_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(Integer, default=1)
 
 
 class SearchName(Base):

@@ -15,10 +15,11 @@ from __future__ import annotations
 import json
 import logging
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,11 @@ def _is_secret(key: str) -> bool:
 
 
 def _parse(url: str) -> URL | None:
+    # Imported here: scrubbing a log line or a plain file path needs no SQLAlchemy
+    # (a cold ``deskdup lookup`` does without it).
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         return make_url(url)
     except (ArgumentError, ValueError):

@@ -887,10 +887,29 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NICK_SPLIT = re.compile(r"[^a-zA-Zа-яА-ЯёЁ]+")
 
 
-_PATRONYMIC_SAFE = ("ov", "ova", "ev", "eva", "in", "ina", "lov", "lova")
+# Endings that make a surname of a first name: Александров, Михайлова, and the
+# Ukrainian -енко (Романенко, Степаненко, Максименко: not Рома + "nenko").
+_PATRONYMIC_SAFE = ("ov", "ova", "ev", "eva", "in", "ina", "lov", "lova", "enko")
+# What follows a first name inside a surname made of it (skeletons): Роман|овский,
+# Иван|ченко, Роман|чук, Пётр|ишин, Олег|овна, Роман|ович.
+_DERIVED_STARTS = ("ov", "ev", "isin", "ic", "enko", "cenko", "cuk", "uk")
+
 _SURNAME_ENDINGS = ("ov", "ev", "in", "ova", "eva", "ina", "ski", "ska", "enko", "uk", "ic")
 # Surname endings after which one more letter is an initial (not -ic: Olegovic|h).
 _TRAILING_INITIAL_ENDINGS = ("ov", "ev", "ova", "eva", "ina", "skaa", "ski")
+
+
+def _made_of_a_first_name(key: str) -> bool:
+    """``romanovski``, ``ivancenko``, ``petrisin``, ``romaskin``: one surname (or
+    a patronymic) made of a first name, not a first name glued to a surname;
+    nor is a diminutive cut off it (Рома + ``nisin``)."""
+    for i in range(3, len(key) - 1):
+        if key[:i] not in _FIRST_INDEX:
+            continue
+        tail = key[i:]
+        if tail.startswith(_DERIVED_STARTS) or (tail.startswith("sk") and len(tail) <= 4):
+            return True
+    return False
 
 
 @lru_cache(maxsize=100_000)  # pieces repeat across nicknames: 8,600 distinct in 64,000
@@ -907,7 +926,7 @@ def _split_glued(piece: str) -> tuple[str, ...]:
     key = skeleton(piece)
     if key in _FIRST_INDEX or len(piece) < 5:
         return (key,) if key else ()
-    # Surnames made of a first name (Александров, Михайлова) stay whole.
+    # Surnames made of a first name (Александров, Михайлова, Романенко) stay whole.
     if any(key.endswith(end) and key[: -len(end)] in _FIRST_INDEX for end in _PATRONYMIC_SAFE):
         return (key,)
     if (
@@ -919,14 +938,19 @@ def _split_glued(piece: str) -> tuple[str, ...]:
         # (not Денис + "ovaj", Пётр + "ovi").
         return (key[:-1], key[-1])
     surname_like = len(key) >= 6 and key.endswith(_SURNAME_ENDINGS)
-    best, near_miss = _best_cut(key, [(key[:i], key[i:]) for i in range(1, len(key))], surname_like)
+    derived = _made_of_a_first_name(key)
+    cuts = [(key[:i], key[i:]) for i in range(1, len(key))]
+    best, near_miss = _best_cut(key, cuts, surname_like, derived)
     if best is None and near_miss:
         best, _ = _best_cut(
             key,
             [(skeleton(piece[:i]), skeleton(piece[i:])) for i in range(1, len(piece))],
             surname_like,
+            derived,
         )
-    return tuple(best) if best else (_name_then_surname(piece) or (key,))
+    if best:
+        return tuple(best)
+    return (None if derived else _name_then_surname(piece)) or (key,)
 
 
 def _name_then_surname(piece: str) -> tuple[str, str] | None:
@@ -954,15 +978,17 @@ def _name_then_surname(piece: str) -> tuple[str, str] | None:
 
 
 def _best_cut(
-    key: str, cuts: list[tuple[str, str]], surname_like: bool
+    key: str, cuts: list[tuple[str, str]], surname_like: bool, derived: bool = False
 ) -> tuple[list[str] | None, bool]:
+    """The best cut of ``key`` into a first name and the rest; ``derived``
+    (``_made_of_a_first_name``): no first name is cut off its front."""
     best: tuple[int, list[str]] | None = None
     near_miss = False
     for head, tail in cuts:
         options = []
         # Three-letter names (Лев, Ник, Юра as "ura") cut surnames apart too
         # often (nik|iforova); they only peel off before a lone initial.
-        if head in _FIRST_INDEX:
+        if head in _FIRST_INDEX and not derived:
             if (len(head) >= 4 and len(tail) >= 3) or (len(head) >= 3 and len(tail) == 1):
                 options.append((len(head), tail, [head, tail]))
             elif len(head) >= 4 and len(tail) == 2:

@@ -7,7 +7,6 @@ file keeps working after an upgrade.
 
 from __future__ import annotations
 
-import re
 import shlex
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from deskdup.services import credentials
 from deskdup.services.errors import KnownError, fail
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.schema import MIGRATIONS_DIR, head_revision
 
 CONTEXT = "Workspace"
 MSG_NOT_AN_ADDRESS = QT_TRANSLATE_NOOP("Workspace", "'{url}' is not a database address: {reason}")
@@ -117,8 +117,6 @@ PG_STATEMENT_TIMEOUT = 120
 # A file with one of these endings is an export to import, not a workspace to open.
 EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".xls", ".ods")
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
-
 
 def normalize_url(url_or_path: str) -> str:
     """Accept a SQLAlchemy URL or a plain file path (taken as SQLite)."""
@@ -195,27 +193,6 @@ def upgrade(engine: Engine) -> None:
     from alembic import command
 
     command.upgrade(alembic_config(engine), "head")
-
-
-_REVISION = re.compile(r"^(down_revision|revision)\s*(?::[^=\n]*)?=\s*(.+)$", re.M)
-
-
-def head_revision() -> str | None:
-    """The newest migration's revision, read from the scripts' own lines; None
-    when that cannot be told for sure without Alembic (a script whose revision
-    is not one plain line, several heads): then Alembic decides."""
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    scripts = list((MIGRATIONS_DIR / "versions").glob("*.py"))
-    for script in scripts:
-        found = dict(_REVISION.findall(script.read_text(encoding="utf-8")))
-        revision = re.findall(r"[\"']([^\"']+)[\"']", found.get("revision", ""))
-        if len(revision) != 1 or "down_revision" not in found:
-            return None
-        revisions.add(revision[0])
-        parents.update(re.findall(r"[\"']([^\"']+)[\"']", found["down_revision"]))
-    heads = revisions - parents
-    return next(iter(heads)) if scripts and len(heads) == 1 else None
 
 
 def _at_head(engine: Engine) -> bool:

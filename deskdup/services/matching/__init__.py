@@ -43,15 +43,15 @@ Import from the package (``from deskdup.services.matching import MatchIndex``);
 the private helpers live in their module.
 """
 
-from deskdup.services.matching.blocks import quiet_gc
-from deskdup.services.matching.compare import score_pair
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from deskdup.services.matching.evidence import Evidence, combine
-from deskdup.services.matching.index import MatchIndex, scan_workspace
 from deskdup.services.matching.inquiry import MESSAGE_CHARS
 from deskdup.services.matching.keys import GLUED_SURNAME_MIN
-from deskdup.services.matching.model import LinkageModel, prior_model
 from deskdup.services.matching.probe import probe_record
-from deskdup.services.matching.search import lookup, refresh_search
 from deskdup.services.matching.settings import (
     DEFAULT_BURST_MINUTES,
     DEFAULT_LIKELY_PRECISION,
@@ -70,6 +70,36 @@ from deskdup.services.matching.settings import (
     MatchSettings,
     ScanResult,
 )
+
+if TYPE_CHECKING:
+    from deskdup.services.matching.blocks import quiet_gc
+    from deskdup.services.matching.compare import score_pair
+    from deskdup.services.matching.index import MatchIndex, scan_workspace
+    from deskdup.services.matching.model import LinkageModel, prior_model
+    from deskdup.services.matching.search import lookup, refresh_search
+
+# Imported on first use: the index, its scoring and the kept search names load
+# SQLAlchemy, which a cold ``deskdup lookup`` does without (``search_read``).
+_LAZY = {
+    "quiet_gc": "blocks",
+    "score_pair": "compare",
+    "MatchIndex": "index",
+    "scan_workspace": "index",
+    "LinkageModel": "model",
+    "prior_model": "model",
+    "lookup": "search",
+    "refresh_search": "search",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DEFAULT_BURST_MINUTES",

@@ -3,24 +3,22 @@ as plain SQL, no ORM objects."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterable
-from datetime import datetime
 
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 
 from deskdup.models import Channel, Chat, CommKind, Communication, Dismissal, Lead, Operator
-from deskdup.services.matching.inquiry import MESSAGE_CHARS, strip_greeting
-from deskdup.services.matching.record import (
-    _CHANNELS,
-    NICKNAMES,
-    _Lead,
+from deskdup.services.matching.record import NICKNAMES, _Lead
+from deskdup.services.matching.rows import (
+    _MESSAGES,
+    COMMENT_CHARS,
+    NAMES,
+    _as_datetime,
+    _make_lead,
+    add_communications,
+    add_messages,
 )
-from deskdup.services.names import (
-    NameParts,
-    forget_parsed,
-    parse_name,
-)
+from deskdup.services.names import forget_parsed, parse_name
 
 _ACTIVE = and_(Lead.archived.is_(False), Lead.merged_into_id.is_(None))
 _LEAD_COLUMNS = (
@@ -36,7 +34,7 @@ _LEAD_COLUMNS = (
     Lead.status,
     Lead.archived,
     Lead.merged_into_id,
-    func.substr(Lead.comments, 1, 240),
+    func.substr(Lead.comments, 1, COMMENT_CHARS),
     Lead.version,
 )
 _COMM_COLUMNS = (
@@ -64,64 +62,6 @@ def _raw(conn, stmt) -> Iterable:
         cursor.close()
 
 
-def _as_datetime(value) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    return datetime.fromisoformat(value)
-
-
-# Names read ahead (by a worker process, ``parallel.ReadAhead``) for the build
-# under way: (first, last, middle) -> what ``parse_name`` makes of them.
-NAMES: dict[tuple[str, str, str], NameParts] = {}
-
-
-def _make_lead(row) -> _Lead:
-    lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m, notes, ver = (
-        row
-    )
-    created = _as_datetime(created)
-    words = (first or "", last or "", middle or "")
-    name = NAMES.get(words) if NAMES else None
-    rec = _Lead(
-        lead_id,
-        ext or str(lead_id),
-        _CHANNELS.get(channel, Channel.OTHER),
-        owner,
-        created,
-        sys.intern(status or ""),
-        parse_name(*words) if name is None else name,
-    )
-    rec.version = ver
-    if notes:
-        rec.message = _short_message(_inquiry_from_comments(notes))
-    return rec
-
-
-_MESSAGES: dict[str, str] = {}
-
-
-def _short_message(text: str) -> str:
-    """The start of an inquiry after its greeting, shared when the same text comes
-    again (the same question is asked over and over: one string in memory)."""
-    text = strip_greeting(text)[:MESSAGE_CHARS]
-    if len(_MESSAGES) > 200_000:
-        _MESSAGES.clear()
-    return _MESSAGES.setdefault(text, text)
-
-
-def _inquiry_from_comments(notes: str) -> str:
-    """A web form's message, which CRMs put in the comments: ``Message from the form: …``.
-
-    Only the first line, and only when it has such a short label; free operator
-    notes are not an inquiry.  A chat's first message, when there is one, wins.
-    """
-    line = notes.strip().split("\n", 1)[0]
-    label, colon, text = line.partition(":")
-    if colon and 0 < len(label) <= 30 and len(text.strip()) >= 10:
-        return text.strip()[:200]
-    return ""
-
-
 def _fill(
     conn, leads: dict[int, _Lead], region: str, ids: list[int] | None, tick: Callable[[], None]
 ) -> None:
@@ -142,17 +82,9 @@ def _fill(
         stmt = select(*_CHAT_COLUMNS).where(Chat.lead_id.is_not(None)).order_by(Chat.id.desc())
         return stmt if part is None else stmt.where(Chat.lead_id.in_(part))
 
-    for n, (lead_id, kind, channel, raw, norm) in enumerate(chunks(comms)):
-        rec = leads.get(lead_id)
-        if rec is not None:
-            rec.add_comm(kind, _CHANNELS.get(channel, Channel.OTHER), raw or "", norm or "", region)
-        if n % 50_000 == 0:
-            tick()
+    add_communications(leads, chunks(comms), region, tick)
     # Newest first, so the oldest chat's message is the one that stays.
-    for lead_id, message in chunks(chats):
-        rec = leads.get(lead_id)
-        if rec is not None and message:
-            rec.message = _short_message(message)
+    add_messages(leads, chunks(chats))
 
 
 def _name_words(conn) -> list[tuple[str, str, str]]:

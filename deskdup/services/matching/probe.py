@@ -1,32 +1,20 @@
 """What the operator types into the search box: the text as a record with one
-identifier or a name, its score against a lead, and the straight SQL lookup of
-an identifier."""
+identifier or a name, and its score against a lead."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
-
-from deskdup.models import Channel, CommKind, Communication, Lead
+from deskdup.models import Channel, CommKind
 from deskdup.services.matching.evidence import (
     _evidence,
     _reasons,
     combine,
 )
-from deskdup.services.matching.load import (
-    _ACTIVE,
-    _CHUNK,
-    _LEAD_COLUMNS,
-    _fill,
-    _make_lead,
-    _raw,
-)
 from deskdup.services.matching.record import (
     _Lead,
 )
 from deskdup.services.matching.settings import (
-    LookupHit,
     MatchSettings,
 )
 from deskdup.services.names import (
@@ -98,29 +86,3 @@ def hit_order(probe: _Lead, rec: _Lead, score: float) -> tuple:
     typed = {fold(w) for w in probe.name.words}
     spelled = bool(typed) and typed <= {fold(w) for w in rec.name.words}
     return (-score, not spelled, -rec.minute)
-
-
-def _sql_lookup(ws, probe: _Lead, values: list[str], settings: MatchSettings, limit: int):
-    with ws.engine.connect() as conn:
-        ids = sorted(
-            set(
-                conn.execute(
-                    select(Communication.lead_id)
-                    .join(Lead, Lead.id == Communication.lead_id)
-                    .where(Communication.normalized.in_(values), _ACTIVE)
-                ).scalars()
-            )
-        )
-        leads: dict[int, _Lead] = {}
-        for start in range(0, len(ids), _CHUNK):
-            part = ids[start : start + _CHUNK]
-            for row in _raw(conn, select(*_LEAD_COLUMNS).where(Lead.id.in_(part))):
-                leads[row[0]] = _make_lead(row)
-        _fill(conn, leads, settings.region, ids, lambda: None)
-    hits = []
-    for rec in leads.values():
-        score, reasons = _lookup_score(probe, rec, settings)
-        if score > 0:
-            hits.append(LookupHit(rec.id, score, reasons))
-    hits.sort(key=lambda h: hit_order(probe, leads[h.lead_id], h.score))
-    return hits[:limit]

@@ -1,0 +1,459 @@
+"""The search box and ``deskdup lookup``, reading side: the statements a lookup
+runs, in plain SQL on a DB-API connection, and what it makes of the rows.
+
+``search.py`` keeps the name keys (``search_names``) up to date and answers
+through ``SearchReader`` on its SQLAlchemy connection's driver connection; a
+cold ``deskdup lookup`` of a SQLite workspace whose keys are current answers
+through the same reader on a ``sqlite3`` connection of its own
+(``cold_lookup``), without importing SQLAlchemy: that import and the ORM's
+tables were four fifths of the command's time.  Anything it cannot answer for
+sure (another schema revision, keys of another parser or with leads marked
+changed, a database error) is left to the workspace's own path.
+
+A phone, e-mail or handle is looked up straight in the communications (an
+indexed column).  A name needs the keys ``MatchIndex`` blocks by: surname keys
+and first names as ``names.py`` parses them, and the folded name words as
+typed, which a mistyped word ("Петрвоа", "Иирна") is matched against with
+rapidfuzz (optimal string alignment: two letters swapped is one edit).  The
+scoring is the index's (``probe._lookup_score``), so the answer is the one
+``MatchIndex.lookup`` gives, plus the corrected typos.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import quote
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from deskdup.services import names as names_module
+from deskdup.services import paths
+from deskdup.services.matching import keys as keys_module
+from deskdup.services.matching import record as record_module
+from deskdup.services.matching.hashing import value_hash
+from deskdup.services.matching.keys import (
+    _LOOKUP_FIRST,
+    _LOOKUP_SURNAME,
+    _lookup_keys,
+    _name_sources,
+    _strong_keys,
+)
+from deskdup.services.matching.probe import _lookup_score, hit_order, probe_record
+from deskdup.services.matching.record import _Lead
+from deskdup.services.matching.rows import (
+    COMMENT_CHARS,
+    _make_lead,
+    add_communications,
+    add_messages,
+)
+from deskdup.services.matching.settings import LOOKUP_CANDIDATES, LookupHit, MatchSettings
+from deskdup.services.names import first_name_forms, fold
+from deskdup.services.schema import head_revision
+
+SEARCH = "search"
+SURNAME, FIRST, WORD = "S", "F", "W"
+# A typed word is taken for a workspace word this alike (0..1, optimal string
+# alignment): one edit in five letters, two in ten.
+TYPO_SIMILARITY = 0.78
+TYPO_MIN_LETTERS = 4
+# A typed word carried by at most this many leads may still be a typo (the
+# data has typos too), when a close word is carried by TYPO_MORE_COMMON times
+# as many leads.
+RARE_WORD = 50
+TYPO_MORE_COMMON = 20
+# More leads than this are read with one pass over the table, not by id.
+_BULK = 5_000
+_CHUNK = 500
+_VALUE_CHARS = 100
+
+# The columns ``rows._make_lead`` takes, in its order.
+_LEAD_ROW = (
+    "SELECT id, external_id, first_name, last_name, middle_name, source_channel, "
+    "assigned_id, created_at, updated_at, status, archived, merged_into_id, "
+    f"substr(comments, 1, {COMMENT_CHARS}), version FROM leads"
+)
+_ACTIVE = "NOT archived AND merged_into_id IS NULL"
+
+
+def search_stamp() -> str:
+    """What the kept keys were computed with: the name parser, the keys and
+    this module."""
+    digest = hashlib.blake2b(digest_size=12)
+    built = paths.built_program_stamp()
+    if built:  # a built application: no sources to read (a new build: new keys)
+        digest.update(built.encode())
+    else:
+        for module in (names_module, record_module, keys_module):
+            digest.update(Path(module.__file__).read_bytes())
+        digest.update(Path(__file__).read_bytes())
+    return "search-" + digest.hexdigest()
+
+
+def name_rows(rec: _Lead) -> set[tuple[str, str]]:
+    """(kind, value) of every search key of a lead."""
+    rows: set[tuple[str, str]] = set()
+    for parts in _name_sources(rec):
+        rows.update((SURNAME, s[:_VALUE_CHARS]) for s in parts.surnames)
+        rows.update((FIRST, f[:_VALUE_CHARS]) for f in parts.firsts)
+    for word in rec.name.words:
+        folded = fold(word)
+        if len(folded) >= 2:
+            rows.add((WORD, folded[:_VALUE_CHARS]))
+    return rows
+
+
+def _ids(part: Iterable[int]) -> str:
+    return ", ".join(str(int(i)) for i in part)
+
+
+class SearchReader:
+    """The statements of a lookup on a DB-API connection: SQLite's (``?``) or
+    PostgreSQL's (``%s``), under a SQLAlchemy connection or opened directly.
+    It also counts the name words for ``_with_corrections``."""
+
+    def __init__(self, dbapi, paramstyle: str = "qmark") -> None:
+        self.dbapi = dbapi
+        self.mark = "?" if paramstyle == "qmark" else "%s"
+
+    @classmethod
+    def of(cls, conn) -> SearchReader:
+        """The reader of a SQLAlchemy connection (the same transaction)."""
+        return cls(conn.connection.dbapi_connection, conn.dialect.paramstyle)
+
+    def rows(self, sql: str, params: tuple | list | None = None) -> list[tuple]:
+        cursor = self.dbapi.cursor()
+        try:
+            cursor.execute(sql, params) if params else cursor.execute(sql)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+
+    def _marks(self, values) -> str:
+        return ", ".join([self.mark] * len(values))
+
+    # -------------------------------------------------------------- the state
+
+    def revision(self) -> list[str]:
+        return [row[0] for row in self.rows("SELECT version_num FROM alembic_version")]
+
+    def names_current(self) -> bool:
+        """The kept keys are of this parser and no lead is marked changed."""
+        stamp = self.rows(f"SELECT stamp FROM match_state WHERE name = {self.mark}", (SEARCH,))
+        if [row[0] for row in stamp] != [search_stamp()]:
+            return False
+        return not self.rows("SELECT lead_id FROM search_dirty LIMIT 1")
+
+    # -------------------------------------------------------------- the leads
+
+    def identifier_ids(self, values: list[str]) -> set[int]:
+        sql = (
+            "SELECT c.lead_id FROM communications c JOIN leads ON leads.id = c.lead_id "
+            f"WHERE c.normalized IN ({self._marks(values)}) AND {_ACTIVE}"
+        )
+        return {row[0] for row in self.rows(sql, tuple(values))}
+
+    def name_ids(self, kind: str, values: list[str]) -> set[int]:
+        sql = (
+            f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
+            f"AND value IN ({self._marks(values)})"
+        )
+        return {row[0] for row in self.rows(sql, (kind, *values))}
+
+    def name_pair_ids(self, surnames: list[str], firsts: list[str]) -> set[int]:
+        """Leads with one of ``surnames`` and one of ``firsts``."""
+        sql = (
+            "SELECT s.lead_id FROM search_names s "
+            "JOIN search_names f ON f.lead_id = s.lead_id "
+            f"WHERE s.kind = {self.mark} AND s.value IN ({self._marks(surnames)}) "
+            f"AND f.kind = {self.mark} AND f.value IN ({self._marks(firsts)})"
+        )
+        return {row[0] for row in self.rows(sql, (SURNAME, *surnames, FIRST, *firsts))}
+
+    def records(self, ids: Iterable[int], region: str) -> dict[int, _Lead]:
+        """The matcher's records of ``ids`` (active leads), read by id or, for
+        many, in one pass over the tables."""
+        wanted = set(ids)
+        leads: dict[int, _Lead] = {}
+        if not wanted:
+            return leads
+        if len(wanted) > _BULK:
+            for row in self.rows(f"{_LEAD_ROW} WHERE {_ACTIVE}"):
+                if row[0] in wanted:
+                    leads[row[0]] = _make_lead(row)
+            comms = self.rows(_COMMS + " WHERE lead_id IS NOT NULL")
+            chats = self.rows(_CHATS + " WHERE lead_id IS NOT NULL ORDER BY id DESC")
+        else:
+            ordered = sorted(wanted)
+            comms, chats = [], []
+            for start in range(0, len(ordered), _CHUNK):
+                part = _ids(ordered[start : start + _CHUNK])
+                for row in self.rows(f"{_LEAD_ROW} WHERE id IN ({part}) AND {_ACTIVE}"):
+                    leads[row[0]] = _make_lead(row)
+                comms += self.rows(f"{_COMMS} WHERE lead_id IN ({part})")
+                chats += self.rows(f"{_CHATS} WHERE lead_id IN ({part}) ORDER BY id DESC")
+        add_communications(leads, comms, region, lambda: None)
+        add_messages(leads, chats)
+        return leads
+
+    def labels(self, ids: list[int]) -> list[tuple]:
+        """(id, external id, first, last, middle name, channel) of ``ids``."""
+        if not ids:
+            return []
+        return self.rows(
+            "SELECT id, external_id, first_name, last_name, middle_name, source_channel "
+            f"FROM leads WHERE id IN ({_ids(ids)})"
+        )
+
+    # -------------------------------------------------------------- the words
+
+    def counts(self, words: set[str]) -> dict[str, int]:
+        """How many leads carry each of ``words`` (absent: not in the answer)."""
+        values = sorted(words)
+        sql = (
+            f"SELECT value, count(*) FROM search_names WHERE kind = {self.mark} "
+            f"AND value IN ({self._marks(values)}) GROUP BY value"
+        )
+        return dict(self.rows(sql, (WORD, *values)))
+
+    def vocabulary(self) -> list[str]:
+        sql = f"SELECT DISTINCT value FROM search_names WHERE kind = {self.mark}"
+        return [row[0] for row in self.rows(sql, (WORD,))]
+
+
+_COMMS = "SELECT lead_id, kind, channel, raw_value, normalized FROM communications"
+_CHATS = "SELECT lead_id, first_message FROM chats"
+
+
+# ----------------------------------------------------------------- lookup
+
+
+def identifiers(probe: _Lead) -> list[str]:
+    """The phones, e-mails and handles typed, as stored (normalised)."""
+    values = list(probe.phones) + list(probe.bad_phones) + list(probe.emails)
+    return values + [h for _c, h in probe.handles]
+
+
+def is_named(probe: _Lead) -> bool:
+    return not probe.name.empty or bool(probe.nicks)
+
+
+def find(
+    reader: SearchReader, text: str, probe: _Lead, settings: MatchSettings, limit: int
+) -> list[LookupHit]:
+    """The leads of an identifier, else of a name (its typos corrected), best
+    first; the kept keys are taken as current."""
+    probes = [probe]
+    ids: set[int] = set()
+    values = identifiers(probe)
+    if values:
+        ids.update(reader.identifier_ids(values))
+    if is_named(probe) and not ids:
+        probes = _with_corrections(text, probe, settings.region, reader)
+        for each in probes:
+            ids.update(_name_candidates(reader, each))
+    leads = reader.records(ids, settings.region)
+    return _ranked(probes, leads, settings, limit)
+
+
+def _ranked(probes: list[_Lead], leads: dict[int, _Lead], settings, limit: int) -> list[LookupHit]:
+    """Each lead scored against the typed text and its corrections (the best
+    of them), best first (``probe.hit_order``)."""
+    hits = []
+    for rec in leads.values():
+        best = max((_lookup_score(probe, rec, settings) for probe in probes), key=lambda x: x[0])
+        if best[0] > 0:
+            hits.append(LookupHit(rec.id, best[0], best[1]))
+    hits.sort(key=lambda h: hit_order(probes[0], leads[h.lead_id], h.score))
+    return hits[:limit]
+
+
+def _name_candidates(reader: SearchReader, probe: _Lead) -> set[int]:
+    """As ``MatchIndex``'s: the leads with the typed surname (and first name,
+    when typed), else with the first name; the newest of a common one."""
+    surnames = sorted({s for parts in _name_sources(probe) for s in parts.surnames})
+    firsts = sorted({f for parts in _name_sources(probe) for f in parts.firsts})
+    for kind, values in ((SURNAME, surnames), (FIRST, firsts)):
+        if not values:
+            continue
+        members = reader.name_ids(kind, values)
+        if kind == SURNAME and firsts and members:
+            members = reader.name_pair_ids(surnames, firsts) or members
+        if members:
+            return set(sorted(members)[-LOOKUP_CANDIDATES:])
+    return set()
+
+
+def cold_lookup(
+    db: str, text: str, settings: MatchSettings, limit: int
+) -> tuple[list[LookupHit], list[tuple]] | None:
+    """``deskdup lookup`` of a SQLite workspace through ``sqlite3`` alone: the
+    hits and their ``SearchReader.labels``; None when this cannot answer for
+    sure (not a plain SQLite file, another schema revision, name keys not
+    current, a database error), and the workspace is opened as usual."""
+    path = _sqlite_path(db)
+    probe = probe_record(text, settings.region)
+    if path is None or probe is None or not path.is_file():
+        return None
+    try:
+        # mode=rw: never create a file; only reads are run.
+        dbapi = sqlite3.connect(f"file:{quote(str(path))}?mode=rw", uri=True, timeout=10)
+    except sqlite3.Error:
+        return None
+    try:
+        reader = SearchReader(dbapi)
+        if reader.revision() != [head_revision()]:
+            return None
+        if is_named(probe) and not reader.names_current():
+            return None
+        hits = find(reader, text, probe, settings, limit)
+        return hits, reader.labels([h.lead_id for h in hits])
+    except sqlite3.Error:
+        return None
+    finally:
+        dbapi.close()
+
+
+def _sqlite_path(db: str) -> Path | None:
+    """The file of ``--db`` when it is a plain path or a ``sqlite:///`` URL
+    without options (as ``workspace.normalize_url`` reads it)."""
+    if "://" not in db:
+        return Path(db).expanduser().resolve()
+    prefix = "sqlite:///"
+    if db.startswith(prefix) and "?" not in db and len(db) > len(prefix):
+        return Path(db[len(prefix) :])
+    return None
+
+
+# ----------------------------------------------------------------- typos
+
+
+class _IndexWords:
+    """The name words counted over a match index's records (when a typo needs them)."""
+
+    def __init__(self, index) -> None:
+        self._counts: Counter[str] | None = None
+        self.index = index
+
+    def _all(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(
+                value
+                for rec in self.index.leads.values()
+                for kind, value in name_rows(rec)
+                if kind == WORD
+            )
+        return self._counts
+
+    def counts(self, words: set[str]) -> dict[str, int]:
+        every = self._all()
+        return {w: every[w] for w in words if w in every}
+
+    def vocabulary(self) -> list[str]:
+        return list(self._all())
+
+
+def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead]:
+    """The typed text as a probe, and the same text with its mistyped name
+    words corrected, when there are any.
+
+    A word is taken for a typo when no lead carries it, or a few (the data has
+    typos too: "Иирна" is on three leads of 100,000) while a word one or two
+    edits away is carried by ``TYPO_MORE_COMMON`` times as many ("Ирина": 624);
+    it is replaced by the closest such word, the most common among equally
+    close ones.  Known
+    first names (the name table's) are never corrected.  Both probes are
+    scored, so a lead spelled as typed still comes first.
+    """
+    typed = text.split()
+    suspects = {}
+    for n, word in enumerate(typed):
+        folded = fold(word)
+        if len(folded) >= TYPO_MIN_LETTERS and folded.isalpha() and not first_name_forms(word):
+            suspects[n] = folded
+    if not suspects:
+        return [probe]
+    counts = words.counts(set(suspects.values()))
+    suspects = {n: w for n, w in suspects.items() if counts.get(w, 0) <= RARE_WORD}
+    if not suspects:
+        return [probe]
+    vocabulary = words.vocabulary()
+    corrected = list(typed)
+    for n, folded in suspects.items():
+        close = [
+            (choice, score)
+            for choice, score, _i in process.extract(
+                folded,
+                vocabulary,
+                scorer=OSA.normalized_similarity,
+                score_cutoff=TYPO_SIMILARITY,
+                limit=10,
+            )
+            if choice != folded
+        ]
+        if not close:
+            continue
+        known = words.counts({choice for choice, _s in close})
+        best = max(close, key=lambda c: (round(c[1], 3), known.get(c[0], 0)))
+        if known.get(best[0], 0) >= max(1, TYPO_MORE_COMMON * counts.get(folded, 0)):
+            corrected[n] = best[0]
+    if corrected == typed:
+        return [probe]
+    again = probe_record(" ".join(corrected), region)
+    return [probe] if again is None else [probe, again]
+
+
+# ----------------------------------------------------------------- in memory
+
+
+def index_lookup(index, text: str, limit: int = 20) -> list[LookupHit]:
+    """``MatchIndex.lookup``: the same answer from the index's blocks and records
+    (the window's search box, once the index is built)."""
+    settings = index.settings
+    probe = probe_record(text, settings.region)
+    if probe is None:
+        return []
+    get = index.blocks.get
+    found: set[int] = set()
+    for kind, value in _strong_keys(probe):
+        found.update(get(value_hash(kind, value)))
+    probes = [probe]
+    if not found and is_named(probe):
+        words = getattr(index, "words", None)
+        if words is None:  # counted once per index (``MatchIndex.refresh`` drops it)
+            words = index.words = _IndexWords(index)
+        probes = _with_corrections(text, probe, settings.region, words)
+        for each in probes:
+            found |= _index_name_candidates(index, each)
+    leads = {i: index.leads[i] for i in found if i in index.leads}
+    return _ranked(probes, leads, settings, limit)
+
+
+def _index_name_candidates(index, probe: _Lead) -> set[int]:
+    """Leads with the typed surname (and first name, when typed), else with
+    the first name; for a common name the newest are the likeliest wanted."""
+    lookup_keys = _lookup_keys(probe)
+    kinds = dict.fromkeys(kind for kind, _key in lookup_keys)
+    firsts = {f for parts in _name_sources(probe) for f in parts.firsts}
+    for kind in (_LOOKUP_SURNAME, _LOOKUP_FIRST):
+        if kind not in kinds:
+            continue
+        members: set[int] = set()
+        for key_kind, key in lookup_keys:
+            if key_kind == kind:
+                members.update(index.blocks.get(key))
+        if kind == _LOOKUP_SURNAME and firsts:
+            # Surname and first name typed: those with both first.
+            both = {
+                i
+                for i in members
+                if any(f in parts.firsts for parts in _name_sources(index.leads[i]) for f in firsts)
+            }
+            members = both or members
+        if members:
+            return set(sorted(members)[-LOOKUP_CANDIDATES:])
+    return set()
