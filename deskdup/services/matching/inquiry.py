@@ -263,6 +263,9 @@ def wording(a: str, b: str) -> float:
     return max(plain, fuzz.token_sort_ratio(fa, fb))
 
 
+# A pair's inquiries are asked for up to three times in a row: whether they
+# can make the pair reach the floor, its comparison, its reasons.
+@lru_cache(maxsize=4096)
 def likeness(a: str, b: str) -> float:
     """How alike two inquiries are, 0..100: as worded, or on their contents
     (the question's frame left out, word order and a left-out clause
