@@ -113,6 +113,29 @@ def test_no_answer_unless_it_is_sure(tmp_path):
         refresh_search(ws)
         hits, _labels = cold_lookup(str(path), "Иванова", settings, 20)
         assert 1 in [h.lead_id for h in hits]
+        # A lead or a communication added (no mark on SQLite: told by its id).
+        with ws.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO communications (lead_id, kind, channel, raw_value, normalized, "
+                    "is_valid) VALUES (2, 'email', 'email', 'a@b.ru', 'a@b.ru', true)"
+                )
+            )
+        assert cold_lookup(str(path), "Иванова", settings, 20) is None
+        refresh_search(ws)
+        assert cold_lookup(str(path), "a@b.ru", settings, 20)[0][0].lead_id == 2
+        with ws.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO leads (title, first_name, last_name, middle_name, status, "
+                    "source_channel, created_at, updated_at, comments, archived, version) "
+                    "VALUES ('', 'Анна', 'Иванова', '', 'new', 'site', :t, :t, '', false, 1)"
+                ),
+                {"t": "2026-03-02 10:00:00.000000"},
+            )
+        assert cold_lookup(str(path), "Иванова", settings, 20) is None
+        refresh_search(ws)
+        assert cold_lookup(str(path), "Иванова", settings, 20) is not None
         with ws.engine.begin() as conn:
             conn.execute(text("UPDATE match_state SET stamp = 'old' WHERE name = 'search'"))
         assert cold_lookup(str(path), "Иванова", settings, 20) is None  # another parser's names

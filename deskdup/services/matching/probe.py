@@ -72,9 +72,11 @@ def _typed_name(text: str) -> NameParts:
 
 def _lookup_score(probe: _Lead, rec: _Lead, settings: MatchSettings):
     """Only the evidence the typed text can carry: no time, no contradictions."""
+    if settings.far_name_factor != 1.0:
+        settings = replace(settings, far_name_factor=1.0)
     evidence = [
         e
-        for e in _evidence(probe, rec, replace(settings, far_name_factor=1.0))
+        for e in _evidence(probe, rec, settings)
         if e[1] > 0 and e[0] not in ("burst", "same_message")
     ]
     return combine(e[1] for e in evidence), _reasons(evidence)

@@ -4,10 +4,10 @@ workspace (``search_read.py`` has the statements it runs and the typos).
 
 The keys are kept rather than rebuilt at each call: building the index for one
 name took 4.7 s at 100,000 leads.  Which leads changed the database itself
-tells: triggers mark a lead in ``search_dirty`` at every write of it or its
-communications (migration 0008), so a call with nothing changed reads the
-stamp and finds no mark, and a call after an edit re-reads only the marked
-leads.
+tells: triggers mark a lead in ``search_dirty`` at every UPDATE or DELETE of
+it or its communications (migration 0008), new rows are told by their ids
+(0009), so a call with nothing changed finds no mark and no new id, and a
+call after an edit re-reads only the leads concerned.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from deskdup.services.matching.probe import probe_record
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.search_read import (
     SEARCH,
+    SEARCH_COMMS,
     SearchReader,
     find,
     is_named,
@@ -42,38 +43,52 @@ def refresh_search(ws, region: str = "RU") -> int:
     """Bring the kept search keys up to date; the number of leads re-read.
 
     The leads to re-read are those the database marked (``search_dirty``: its
-    triggers mark a lead at every write of it or of its communications, by
-    whatever program), so with nothing marked this is two indexed reads, not a
-    pass over the leads.  Another stamp (a new parser) starts afresh.
+    triggers mark a lead at every UPDATE or DELETE of it or of its
+    communications, by whatever program; on PostgreSQL at every INSERT too)
+    and, on SQLite, the new ones: leads above the highest lead kept and the
+    leads of communications above the highest one seen (migration 0009).  With
+    nothing changed this is a few indexed reads, not a pass over the leads.
+    Another stamp (a new parser) starts afresh.
     """
     stamp = search_stamp()
     with ws.engine.begin() as conn:
-        kept = conn.execute(select(MatchState.stamp).where(MatchState.name == SEARCH)).scalar()
-        # Read before the leads: a mark made after this stays for the next call.
-        marked = _marked(conn)
-        if kept != stamp:
+        reader = SearchReader.of(conn)
+        kept = reader.kept_stamp()
+        # Read before the leads: a mark or a row made after this is for the next call.
+        marked = reader.marked()
+        since = reader.comms_seen()
+        if kept != stamp or since is None:
+            top = reader.last_comm()
             active = [row[0] for row in _raw(conn, select(Lead.id).where(_ACTIVE))]
             leads = _records(conn, active, region)
-            save_search_names(conn, leads.values(), everything=True, marked=marked)
+            save_search_names(conn, leads.values(), True, marked, top)
             return len(leads)
-        if not marked:
-            return 0
-        ids = [lead_id for lead_id, _n in marked]
-        leads = _records(conn, ids, region)
-        _forget(conn, ids)
-        save_search_names(conn, leads.values(), marked=marked)
+        top, comm_leads = reader.new_comm_leads(since)
+        ids = sorted({lead_id for lead_id, _n in marked} | reader.new_leads() | comm_leads)
+        if ids:
+            leads = _records(conn, ids, region)
+            _forget(conn, ids)
+            save_search_names(conn, leads.values(), False, marked, top)
+        elif top != since:  # only contacts' communications came
+            _keep_comms_seen(conn, top)
         return len(ids)
 
 
 def save_search_names(
-    conn, leads: Iterable[_Lead], everything: bool = False, marked: list[tuple] | None = None
+    conn,
+    leads: Iterable[_Lead],
+    everything: bool = False,
+    marked: list[tuple] | None = None,
+    comms_seen: int | None = None,
 ) -> None:
     """Write the search keys and versions of ``leads`` (their old ones gone
     already); ``everything``: they are all the active leads, the kept keys are
-    replaced and stamped.  ``marked``: the marks (``search_dirty``) read before
-    the leads were, now taken care of; without them (``everything`` from a scan
-    that read its leads some time ago) every mark goes and the leads whose
-    version or ``updated_at`` moved since are marked again."""
+    replaced and stamped.  ``marked`` and ``comms_seen``: the marks
+    (``search_dirty``) and the highest communication id read before the leads
+    were, now taken care of; without them (``everything`` from a scan that
+    read its leads some time ago) every mark goes, the leads whose version or
+    ``updated_at`` moved since are marked again, and the communications are
+    taken as seen up to now."""
     if everything:
         conn.execute(delete(SearchName))
         conn.execute(delete(SearchLead))
@@ -94,11 +109,15 @@ def save_search_names(
         conn.execute(delete(SearchDirty))
         changed, gone = _changed(conn, SearchLead.__table__)
         write_rows(conn, SearchDirty.__table__, ("lead_id", "n"), [(i, 1) for i in changed + gone])
+    if comms_seen is None and everything:
+        comms_seen = SearchReader.of(conn).last_comm()
+    if comms_seen is not None:
+        _keep_comms_seen(conn, comms_seen)
 
 
-def _marked(conn) -> list[tuple[int, int]]:
-    """The leads the database marked as changed, with their mark counts."""
-    return [tuple(row) for row in _raw(conn, select(SearchDirty.lead_id, SearchDirty.n))]
+def _keep_comms_seen(conn, top: int) -> None:
+    conn.execute(delete(MatchState).where(MatchState.name == SEARCH_COMMS))
+    conn.execute(insert(MatchState).values(name=SEARCH_COMMS, stamp=str(top), saved_at=_now()))
 
 
 def _unmark(conn, marked: list[tuple[int, int]]) -> None:

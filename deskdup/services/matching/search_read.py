@@ -25,6 +25,8 @@ import hashlib
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
@@ -56,6 +58,8 @@ from deskdup.services.names import first_name_forms, fold
 from deskdup.services.schema import head_revision
 
 SEARCH = "search"
+# The highest communication id the kept names reflect (``match_state.stamp``).
+SEARCH_COMMS = "search-comms"
 SURNAME, FIRST, WORD = "S", "F", "W"
 # A typed word is taken for a workspace word this alike (0..1, optimal string
 # alignment): one edit in five letters, two in ten.
@@ -78,20 +82,27 @@ _LEAD_ROW = (
     f"substr(comments, 1, {COMMENT_CHARS}), version FROM leads"
 )
 _ACTIVE = "NOT archived AND merged_into_id IS NULL"
+_HIGHEST_KEPT = "SELECT coalesce(max(lead_id), 0) FROM search_leads"
 
 
 def search_stamp() -> str:
     """What the kept keys were computed with: the name parser, the keys and
     this module."""
-    digest = hashlib.blake2b(digest_size=12)
     built = paths.built_program_stamp()
     if built:  # a built application: no sources to read (a new build: new keys)
-        digest.update(built.encode())
-    else:
-        for module in (names_module, record_module, keys_module):
-            digest.update(Path(module.__file__).read_bytes())
-        digest.update(Path(__file__).read_bytes())
-    return "search-" + digest.hexdigest()
+        digest = hashlib.blake2b(built.encode(), digest_size=12)
+        return "search-" + digest.hexdigest()
+    return "search-" + _sources_digest()
+
+
+@lru_cache(maxsize=1)
+def _sources_digest() -> str:
+    """The sources' hash, once a process (they do not change under it)."""
+    digest = hashlib.blake2b(digest_size=12)
+    for module in (names_module, record_module, keys_module):
+        digest.update(Path(module.__file__).read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
 
 
 def name_rows(rec: _Lead) -> set[tuple[str, str]]:
@@ -141,12 +152,46 @@ class SearchReader:
     def revision(self) -> list[str]:
         return [row[0] for row in self.rows("SELECT version_num FROM alembic_version")]
 
+    def kept_stamp(self, name: str = SEARCH) -> str | None:
+        """The stamp the kept keys were computed with (None: none kept)."""
+        rows = self.rows(f"SELECT stamp FROM match_state WHERE name = {self.mark}", (name,))
+        return rows[0][0] if rows else None
+
+    def comms_seen(self) -> int | None:
+        """The highest communication id the kept names reflect (None: not known)."""
+        seen = self.kept_stamp(SEARCH_COMMS)
+        return int(seen) if seen and seen.isdigit() else None
+
+    def last_comm(self) -> int:
+        return self.rows("SELECT coalesce(max(id), 0) FROM communications")[0][0]
+
+    def marked(self) -> list[tuple[int, int]]:
+        """The leads the database marked as changed (``search_dirty``), with
+        their mark counts."""
+        return [(row[0], row[1]) for row in self.rows("SELECT lead_id, n FROM search_dirty")]
+
+    def new_leads(self, limit: int | None = None) -> set[int]:
+        """Active leads above the highest lead the names hold: new since (an
+        INSERT marks nothing on SQLite; ids are handed out in commit order)."""
+        sql = f"SELECT id FROM leads WHERE id > ({_HIGHEST_KEPT}) AND {_ACTIVE}"
+        return {row[0] for row in self.rows(sql + (f" LIMIT {int(limit)}" if limit else ""))}
+
+    def new_comm_leads(self, since: int, limit: int | None = None) -> tuple[int, set[int]]:
+        """(the highest communication id, the leads of those above ``since``)."""
+        sql = f"SELECT id, lead_id FROM communications WHERE id > {int(since)} ORDER BY id"
+        rows = self.rows(sql + (f" LIMIT {int(limit)}" if limit else ""))
+        top = rows[-1][0] if rows else since
+        return top, {row[1] for row in rows if row[1] is not None}
+
     def names_current(self) -> bool:
-        """The kept keys are of this parser and no lead is marked changed."""
-        stamp = self.rows(f"SELECT stamp FROM match_state WHERE name = {self.mark}", (SEARCH,))
-        if [row[0] for row in stamp] != [search_stamp()]:
+        """The kept keys are of this parser, no lead is marked changed and
+        none is new, nor any communication."""
+        if self.kept_stamp() != search_stamp():
             return False
-        return not self.rows("SELECT lead_id FROM search_dirty LIMIT 1")
+        since = self.comms_seen()
+        if since is None or self.rows("SELECT lead_id FROM search_dirty LIMIT 1"):
+            return False
+        return not self.new_leads(limit=1) and self.new_comm_leads(since, limit=1)[0] == since
 
     # -------------------------------------------------------------- the leads
 
@@ -263,6 +308,7 @@ def find(
 def _ranked(probes: list[_Lead], leads: dict[int, _Lead], settings, limit: int) -> list[LookupHit]:
     """Each lead scored against the typed text and its corrections (the best
     of them), best first (``probe.hit_order``)."""
+    settings = replace(settings, far_name_factor=1.0)  # as ``_lookup_score`` has it, once
     hits = []
     for rec in leads.values():
         best = max((_lookup_score(probe, rec, settings) for probe in probes), key=lambda x: x[0])
