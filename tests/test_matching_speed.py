@@ -113,6 +113,34 @@ def test_joined_parts_number_the_patterns_as_one_pass_would():
     assert list(first.a_ids) == list(whole.a_ids) and list(first.b_ids) == list(whole.b_ids)
 
 
+def test_compared_ids_widen_past_four_bytes_and_join_either_way():
+    big = 2**40
+    narrow, wide = Compared(), Compared()
+    narrow.sink(1, 2, (0,))
+    wide.sink(3, 4, (1,))
+    wide.sink(5, big, (0,))
+    assert narrow.a_ids.itemsize == 4 and wide.b_ids.itemsize == 8
+    assert list(wide.a_ids) == [3, 5] and list(wide.b_ids) == [4, big]
+    parts = [
+        (
+            c.a_ids.tobytes(),
+            c.b_ids.tobytes(),
+            c.pattern_ids.tobytes(),
+            c.patterns(),
+            c.a_ids.typecode,
+        )
+        for c in (narrow, wide)
+    ]
+    first, second = Compared(), Compared()
+    first.sink(1, 2, (0,))
+    first.join(*parts[1])  # a narrow part joins a wide one
+    second.sink(3, 4, (1,))
+    second.sink(5, big, (0,))
+    second.join(*parts[0])  # a wide part joins a narrow one
+    assert list(first.b_ids) == [2, 4, big] and list(first.pattern_ids) == [0, 1, 0]
+    assert list(second.a_ids) == [3, 5, 1] and list(second.pattern_ids) == [0, 1, 1]
+
+
 def test_a_one_shot_index_keeps_no_lookup_keys_and_says_so(demo):
     kept = MatchIndex.build(demo)
     one_shot = MatchIndex.build(demo, refreshable=False)

@@ -27,7 +27,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a million-lead scan holds a million reasons
 class Message:
     context: str
     template: str

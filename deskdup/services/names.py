@@ -698,9 +698,21 @@ def first_name_words(names: frozenset[str]) -> frozenset[str]:
 # --------------------------------------------------------------------------- parsing
 
 
+# The tuples ``_small`` made, each once: most names' parts recur (the first
+# names, their keys and initials; common surnames), and a million leads'
+# parsed names held 1.7 million such tuples.  Emptied with the parse caches.
+_SMALL: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 def _small(values) -> tuple[str, ...]:
-    """A small set kept as a sorted tuple: a tenth of a frozenset's memory."""
-    return tuple(sorted(set(values))) if values else ()
+    """A small set kept as a sorted tuple: a tenth of a frozenset's memory
+    (and one tuple for each set of values, ``_SMALL``)."""
+    if not values:
+        return ()
+    small = tuple(sorted(set(values)))
+    if len(_SMALL) >= 500_000:
+        _SMALL.clear()
+    return _SMALL.setdefault(small, small)
 
 
 class NameParts(NamedTuple):
@@ -1186,6 +1198,16 @@ SURNAME_ENDINGS: tuple[str, ...] = (
 # "Гусейн оглы": a Turkic patronymic is the father's name and a particle.
 TURKIC_PARTICLES = frozenset({"оглы", "кызы", "улы", "гызы", "ogly", "kyzy"})
 _INITIALS_WORD = re.compile(r"^(?:\w\.)+\w?\.?$")
+
+
+def forget_parsed() -> None:
+    """Empty the caches of the name and nickname parsing (a build calls this
+    once its leads are read: they hold their parsed names, and the caches'
+    keys and links, 100 MB and more at a million leads, would only wait for a
+    lookup or the next build)."""
+    for cached in (parse_name, parse_nickname, nickname_parts, _split_glued):
+        cached.cache_clear()
+    _SMALL.clear()
 
 
 def feminine_surname(surname: str) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import String, and_, func, or_, select, type_coerce
 from deskdup.models import Channel, Chat, CommKind, Communication, Dismissal, Lead, Operator
 from deskdup.services.matching.record import NICKNAMES, _Lead
 from deskdup.services.matching.rows import (
+    _MESSAGES,
     COMMENT_CHARS,
     NAMES,
     _as_datetime,
@@ -17,7 +18,7 @@ from deskdup.services.matching.rows import (
     add_communications,
     add_messages,
 )
-from deskdup.services.names import parse_name
+from deskdup.services.names import forget_parsed, parse_name
 
 _ACTIVE = and_(Lead.archived.is_(False), Lead.merged_into_id.is_(None))
 _LEAD_COLUMNS = (
@@ -169,4 +170,8 @@ def load_leads(index, ws, progress, check: Callable[[], None], ahead=None) -> in
         _fill(conn, index.leads, index.settings.region, None, check, ahead)
         index.owners = _owners(conn)
         index.dismissed = _dismissed(conn)
+    # The records hold what was parsed and the one copy of each message;
+    # the caches that made them go before the blocks are made.
+    forget_parsed()
+    _MESSAGES.clear()
     return total

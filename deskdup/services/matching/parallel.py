@@ -38,30 +38,46 @@ _SHARED: tuple | None = None
 
 class Compared:
     """Compared pairs: their ids and the number of their pattern (arrays: at a
-    million leads there are millions of them), the patterns in order of first use."""
+    million leads there are millions of them), the patterns in order of first use.
+
+    Ids and numbers are 4 bytes each (half of ``array("l")``: 100 MB less at a
+    million leads); ids past 2**31 widen the id arrays to 8 bytes."""
 
     __slots__ = ("a_ids", "b_ids", "numbers", "pattern_ids")
 
     def __init__(self) -> None:
-        self.a_ids = array("l")
-        self.b_ids = array("l")
-        self.pattern_ids = array("L")
+        self.a_ids = array("i")
+        self.b_ids = array("i")
+        self.pattern_ids = array("I")
         self.numbers: dict[Pattern, int] = {}
 
     def sink(self, a_id: int, b_id: int, pattern: Pattern) -> None:
-        self.a_ids.append(a_id)
-        self.b_ids.append(b_id)
+        try:
+            self.a_ids.append(a_id)
+            self.b_ids.append(b_id)
+        except OverflowError:
+            self._widen(len(self.pattern_ids))
+            self.a_ids.append(a_id)
+            self.b_ids.append(b_id)
         numbers = self.numbers
         number = numbers.get(pattern)
         if number is None:
             number = numbers[pattern] = len(numbers)
         self.pattern_ids.append(number)
 
+    def _widen(self, size: int) -> None:
+        """8-byte ids (of the first ``size`` pairs: an append may have failed halfway)."""
+        self.a_ids = array("q", self.a_ids[:size])
+        self.b_ids = array("q", self.b_ids[:size])
+
     def patterns(self) -> list[Pattern]:
         return list(self.numbers)
 
-    def join(self, a_ids: bytes, b_ids: bytes, pattern_ids: bytes, patterns: list) -> None:
-        """Append another part's pairs, scored after these."""
+    def join(
+        self, a_ids: bytes, b_ids: bytes, pattern_ids: bytes, patterns: list, typecode: str = "i"
+    ) -> None:
+        """Append another part's pairs, scored after these (ids in arrays of
+        ``typecode``)."""
         numbers = self.numbers
         own = []
         for pattern in patterns:
@@ -69,9 +85,14 @@ class Compared:
             if number is None:
                 number = numbers[pattern] = len(numbers)
             own.append(number)
+        if typecode != self.a_ids.typecode:
+            if typecode == "q":
+                self._widen(len(self.pattern_ids))
+            else:
+                a_ids, b_ids = (array("q", array(typecode, i)).tobytes() for i in (a_ids, b_ids))
         self.a_ids.frombytes(a_ids)
         self.b_ids.frombytes(b_ids)
-        theirs = array("L")
+        theirs = array("I")
         theirs.frombytes(pattern_ids)
         self.pattern_ids.extend(own[n] for n in theirs)
 
@@ -140,6 +161,7 @@ def _worker(conn, part: int) -> None:
                 compared.b_ids.tobytes(),
                 compared.pattern_ids.tobytes(),
                 patterns,
+                compared.a_ids.typecode,
             )
         )
         model = conn.recv()
