@@ -148,3 +148,24 @@ def test_no_answer_unless_it_is_sure(tmp_path):
     assert cold_lookup(str(tmp_path / "none.sqlite"), "Иванова", settings, 20) is None
     assert not (tmp_path / "none.sqlite").exists()
     assert cold_lookup("postgresql://u@localhost/db", "Иванова", settings, 20) is None
+
+
+def test_the_command_on_postgresql_goes_through_the_workspace(pg_database, capsys):
+    """No sqlite3 path for a server: the workspace is opened, the names kept
+    there, and the same answer printed."""
+    from deskdup.cli import main
+
+    ws = open_workspace(pg_database)
+    try:
+        generate_demo(ws, leads=80, seed=6)
+        index = MatchIndex.build(ws)
+        rec = next(r for r in index.leads.values() if r.phones and r.name.surname_words)
+        surname = next(iter(rec.name.surname_words)).title()
+    finally:
+        ws.dispose()
+    digits = rec.phones[0][2:]
+    for text_ in (f"8 ({digits[:3]}) {digits[3:6]}-{digits[6:]}", surname, surname):
+        assert main(["lookup", "--db", pg_database, text_, "--format", "jsonl"]) == 0
+        out = capsys.readouterr()
+        leads = [line for line in out.out.splitlines() if line.startswith("{")]
+        assert leads and rec.label in out.out, (text_, out.out, out.err)

@@ -13,7 +13,7 @@ from alembic import command
 from sqlalchemy import event, func, select, text
 
 from deskdup.models import Channel, CommKind, Lead, MatchState, SearchDirty, SearchLead
-from deskdup.services.matching import MatchIndex, lookup, refresh_search
+from deskdup.services.matching import MatchIndex, lookup, refresh_search, search_read
 from deskdup.services.matching import search as search_module
 from deskdup.services.matching.search import name_rows
 from deskdup.services.matching.search_read import _LEAD_ROW
@@ -245,3 +245,28 @@ def test_the_upgrade_marks_what_the_kept_names_missed(tmp_path):
         # The communications there are taken as seen (0009): none were added since.
         assert stamps == {"search": "x", "search-comms": "0"}
     engine.dispose()
+
+
+def test_the_name_words_kept_between_lookups_follow_the_names(tmp_path, monkeypatch):
+    """A warm lookup keeps the workspace's name words (what a typo is corrected
+    against); a lead saved since brings its words in."""
+    workspace = open_workspace(str(tmp_path / "w.sqlite"))
+    _people(workspace)
+    reads: list[str] = []
+    original = search_read.SearchReader.rows
+
+    def rows(self, sql, params=None):
+        reads.append(sql)
+        return original(self, sql, params)
+
+    monkeypatch.setattr(search_read.SearchReader, "rows", rows)
+    try:
+        assert lookup(workspace, "Зацйева") == []  # a rare word: the words are read
+        assert lookup(workspace, "Зацйева") == []
+        assert sum("DISTINCT value" in sql for sql in reads) == 1
+        with workspace.session() as s:
+            ids = [make_lead(s, first_name="Вера", last_name="Зайцева").id for _ in range(3)]
+        assert {h.lead_id for h in lookup(workspace, "Зацйева")} == set(ids)
+        assert sum("DISTINCT value" in sql for sql in reads) == 2
+    finally:
+        workspace.dispose()

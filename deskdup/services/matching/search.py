@@ -109,8 +109,9 @@ def save_search_names(
         conn.execute(delete(SearchDirty))
         changed, gone = _changed(conn, SearchLead.__table__)
         write_rows(conn, SearchDirty.__table__, ("lead_id", "n"), [(i, 1) for i in changed + gone])
-    if comms_seen is None and everything:
-        comms_seen = SearchReader.of(conn).last_comm()
+    if comms_seen is None:  # still written: its time tells the names were saved
+        reader = SearchReader.of(conn)
+        comms_seen = reader.last_comm() if everything else reader.comms_seen()
     if comms_seen is not None:
         _keep_comms_seen(conn, comms_seen)
 
@@ -241,4 +242,4 @@ def lookup(
 
                 return MatchIndex.build(ws, settings).lookup(text, limit)
     with ws.engine.connect() as conn:
-        return find(SearchReader.of(conn), text, probe, settings, limit)
+        return find(SearchReader.of(conn, ws.url), text, probe, settings, limit)
