@@ -4,6 +4,7 @@ as plain SQL, no ORM objects."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import closing
 
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 
@@ -82,9 +83,13 @@ def _fill(
         stmt = select(*_CHAT_COLUMNS).where(Chat.lead_id.is_not(None)).order_by(Chat.id.desc())
         return stmt if part is None else stmt.where(Chat.lead_id.in_(part))
 
-    add_communications(leads, chunks(comms), region, tick)
+    # Closed here even when ``tick`` stops the build: a cursor left to the
+    # garbage collector would be closed after its connection.
+    with closing(chunks(comms)) as rows:
+        add_communications(leads, rows, region, tick)
     # Newest first, so the oldest chat's message is the one that stays.
-    add_messages(leads, chunks(chats))
+    with closing(chunks(chats)) as rows:
+        add_messages(leads, rows)
 
 
 def _name_words(conn) -> list[tuple[str, str, str]]:
