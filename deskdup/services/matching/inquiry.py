@@ -237,7 +237,7 @@ def numbers_differ(a: str, b: str) -> bool:
     one may leave a detail out; a stranger's question built the same way
     ("шкаф 2,2 м" / "шкаф 3 м") does not."""
     na, nb = numbers(a), numbers(b)
-    if not na or not nb:
+    if not na or not nb or na == nb:
         return False
     short, long = (na, nb) if len(na) <= len(nb) else (nb, na)
     rest = list(long)
