@@ -192,11 +192,16 @@ def _worker(conn, part: int) -> None:
         conn.close()
 
 
-def _received(conn):
+def _received(conn, raw: bool = False):
+    """A worker's next message (``raw``: its bytes, unpickled here; None for
+    the empty message that ends its kept pairs); a worker that stopped or
+    failed raises."""
     try:
-        message = conn.recv()
+        message = conn.recv_bytes() if raw else conn.recv()
     except EOFError:
         raise RuntimeError("a comparing worker process stopped") from None
+    if raw:
+        message = pickle.loads(message) if message else None
     if isinstance(message, _Failed):
         raise RuntimeError(f"a comparing worker failed:\n{message.text}")
     return message
@@ -232,13 +237,7 @@ class Comparing:
                 keep(a_id, b_id, patterns[number])
         take = index._keep_weighed
         for _process, conn in self._workers:
-            while True:
-                blob = conn.recv_bytes()
-                if not blob:
-                    break
-                chunk = pickle.loads(blob)
-                if isinstance(chunk, _Failed):
-                    raise RuntimeError(f"a comparing worker failed:\n{chunk.text}")
+            while (chunk := _received(conn, raw=True)) is not None:
                 for a_id, b_id, score, weighed in chunk:
                     take(a_id, b_id, score, weighed)
         self.close()
