@@ -58,31 +58,38 @@ def test_the_command_table_names_what_each_module_registers():
     assert registered == cli.COMMANDS
 
 
+def _cold_lookup(db, text: str, heavy: str) -> subprocess.CompletedProcess:
+    """``deskdup lookup --db DB TEXT`` in a new interpreter, which prints
+    ``HEAVY [the modules it imported that match ``heavy``, sorted] EXIT_CODE``."""
+    probe = textwrap.dedent(
+        f"""
+        import runpy, sys
+        sys.argv = ["deskdup", "lookup", "--db", sys.argv[1], sys.argv[2]]
+        try:
+            runpy.run_module("deskdup", run_name="__main__")
+        except SystemExit as stop:
+            code = stop.code
+        heavy = sorted(m for m in sys.modules if {heavy})
+        print("HEAVY", heavy, code)
+        """
+    )
+    return subprocess.run(
+        [sys.executable, "-c", probe, str(db), text], capture_output=True, text=True, timeout=120
+    )
+
+
 def test_lookup_loads_neither_alembic_nor_the_other_commands(tmp_path):
     """A cold ``deskdup lookup`` imports what it needs (its start was most of
     its time): no Qt, no Alembic on a current workspace, no Bitrix24 client,
     importer or demo; and it still answers."""
     db = tmp_path / "w.sqlite"
     assert main(["demo", "--db", str(db), "--leads", "300", "--seed", "2"]) == 0
-    probe = textwrap.dedent(
-        """
-        import runpy, sys
-        sys.argv = ["deskdup", "lookup", "--db", sys.argv[1], "Иванов"]
-        try:
-            runpy.run_module("deskdup", run_name="__main__")
-        except SystemExit as stop:
-            code = stop.code
-        heavy = sorted(
-            m for m in sys.modules
-            if m.split(".")[0] in ("PySide6", "alembic", "httpx")
-            or m.startswith(("deskdup.services.importer", "deskdup.services.demo",
-                             "deskdup.services.bitrix24.client", "deskdup.commands.merge"))
-        )
-        print("HEAVY", heavy, code)
-        """
-    )
-    proc = subprocess.run(
-        [sys.executable, "-c", probe, str(db)], capture_output=True, text=True, timeout=120
+    proc = _cold_lookup(
+        db,
+        "Иванов",
+        'm.split(".")[0] in ("PySide6", "alembic", "httpx") or m.startswith(('
+        '"deskdup.services.importer", "deskdup.services.demo", '
+        '"deskdup.services.bitrix24.client", "deskdup.commands.merge"))',
     )
     assert "HEAVY [] 0" in proc.stdout, proc.stdout + proc.stderr
     assert "leads in" in proc.stderr
@@ -94,32 +101,15 @@ def test_a_lookup_of_a_current_workspace_loads_no_sqlalchemy(tmp_path):
     and the match index (most of its time once) are never imported."""
     db = tmp_path / "w.sqlite"
     assert main(["demo", "--db", str(db), "--leads", "300", "--seed", "2"]) == 0
-    probe = textwrap.dedent(
-        """
-        import runpy, sys
-        sys.argv = ["deskdup", "lookup", "--db", sys.argv[1], sys.argv[2]]
-        try:
-            runpy.run_module("deskdup", run_name="__main__")
-        except SystemExit as stop:
-            code = stop.code
-        heavy = sorted(
-            m for m in sys.modules
-            if m.split(".")[0] in ("sqlalchemy", "alembic", "PySide6", "psycopg")
-            or m in ("deskdup.models.tables", "deskdup.commands.scan",
-                     "deskdup.services.matching.index", "deskdup.services.matching.contacts",
-                     "deskdup.services.workspace")
-        )
-        print("HEAVY", heavy, code)
-        """
+    heavy = (
+        'm.split(".")[0] in ("sqlalchemy", "alembic", "PySide6", "psycopg") or m in ('
+        '"deskdup.models.tables", "deskdup.commands.scan", '
+        '"deskdup.services.matching.index", "deskdup.services.matching.contacts", '
+        '"deskdup.services.workspace")'
     )
 
     def run(text: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-c", probe, str(db), text],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        return _cold_lookup(db, text, heavy)
 
     first = run("Иванов")  # keeps the search names: the workspace is opened
     assert "deskdup.services.workspace" in first.stdout, first.stdout + first.stderr
