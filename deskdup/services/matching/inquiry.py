@@ -31,6 +31,7 @@ import zlib
 from array import array
 from functools import lru_cache
 from itertools import combinations
+from operator import itemgetter
 from sys import intern
 
 from rapidfuzz import fuzz
@@ -197,14 +198,46 @@ def band_keys(text: str) -> tuple[int, ...]:
     return tuple(memoryview(_band_bytes(text)).cast("q"))
 
 
+# A folded word -> its stem for the band keys, or None for a word that makes
+# none (the question's frame, a number, fewer than 3 letters); a stem -> its
+# rank (``_stable_hash``), itself and its ``word_hash``.  The words repeat from
+# text to text: each is read once (half of the keys' cost was reading them
+# again).  Cleared when full: they only save work.
+_STEMS: dict[str, str | None] = {}
+_RANKS: dict[str, tuple[int, str, int]] = {}
+_WORDS_MAX = 200_000
+
+
+def _stem(word: str) -> str | None:
+    stem = None if word in _FRAME or word.isdigit() or len(word) < 3 else word[:_STEM]
+    if len(_STEMS) >= _WORDS_MAX:
+        _STEMS.clear()
+    _STEMS[word] = stem
+    return stem
+
+
+def _rank(stem: str) -> tuple[int, str, int]:
+    if len(_RANKS) >= _WORDS_MAX:
+        _RANKS.clear()
+    rank = _RANKS[stem] = (_stable_hash(stem), stem, word_hash(stem))
+    return rank
+
+
 @lru_cache(maxsize=100_000)
 def _band_bytes(text: str) -> bytes:
     """``band_keys`` as 8-byte integers in one bytes object: the cache holds
     100,000 texts' keys, and ten ``int`` objects in a tuple take four times
     the room (40 MB at a million leads)."""
-    # Content words: the frame of the question (Сколько будет стоить / Какая
-    # цена на) is worded otherwise from one copy to the next.
-    words = {w[:_STEM] for w in content(text).split() if len(w) >= 3}
+    # Content words (``content``): the frame of the question (Сколько будет
+    # стоить / Какая цена на) is worded otherwise from one copy to the next.
+    stems = _STEMS
+    words = set()
+    for word in folded_words(text):
+        stem = stems.get(word, 0)
+        if stem == 0:
+            stem = _stem(word)
+        if stem is not None:
+            words.add(stem)
     number = "".join(numbers(text))
     if number:
         # All the numbers as one word: "2,4 м" and "24 м" are one size.
@@ -214,9 +247,12 @@ def _band_bytes(text: str) -> bytes:
     # Words ranked by a hash that is the same in every process (Python's own
     # str hash is salted per process): the sketch, so the pairs found, must
     # not change from one run to the next, and kept pairs must match a rescan.
-    sketch = sorted(words, key=_stable_hash)[:_SKETCH_WORDS]
+    ranks = _RANKS
+    ranked = [ranks.get(word) or _rank(word) for word in words]
+    ranked.sort()
+    sketch = sorted(ranked[:_SKETCH_WORDS], key=itemgetter(1))
     band = word_hash("m")
-    hashed = [word_hash(word) for word in sorted(sketch)]
+    hashed = [rank[2] for rank in sketch]
     return array("q", [hash((band, a, b)) for a, b in combinations(hashed, 2)]).tobytes()
 
 
