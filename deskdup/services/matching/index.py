@@ -286,18 +286,31 @@ class MatchIndex(Refreshing):
                 # A one-shot build: the buckets hold only personal leads, and
                 # no band over the cap (``slide_bands``).
                 own_bands = _band_hashes(rec)
-                if own_bands and self._near_copies(own_bands, message_bucket):
-                    near = [window.get(message_bucket + offset) for offset in _NARROW_OFFSETS]
-                    near = [bands for bands in near if bands]
-                    for band in own_bands:
-                        for bands in near:
-                            members = bands.get(band)
-                            if members is not None:
-                                out.update(members)
-                elif own_bands and not window.get(message_bucket, {}).keys().isdisjoint(own_bands):
-                    # No near copy: the bands meet only the lead itself (as
-                    # the loop above would add it).
-                    out.add(rec.id)
+                if own_bands:
+                    rec_id = rec.id
+                    near = [
+                        bands
+                        for offset in _NARROW_OFFSETS
+                        if (bands := window.get(message_bucket + offset))
+                    ]
+                    # The lists under the lead's bands, band by band, bucket by
+                    # bucket: its own bucket's always hold the lead itself.
+                    found = [
+                        members
+                        for band in own_bands
+                        for bands in near
+                        if (members := bands.get(band)) is not None
+                    ]
+                    for members in found:
+                        if len(members) > 1 or members[0] != rec_id:
+                            # A near copy: everyone under the lead's bands.
+                            out.update(*found)
+                            break
+                    else:
+                        if found:
+                            # No near copy: the bands meet only the lead
+                            # itself (as the update above would add it).
+                            out.add(rec_id)
                 out.discard(rec.id)
                 return out
             for band in _band_hashes(rec):
@@ -315,25 +328,6 @@ class MatchIndex(Refreshing):
                             out.add(other)
         out.discard(rec.id)
         return out
-
-    def _near_copies(self, bands: tuple[int, ...], message_bucket: int) -> bool:
-        """Does a one-shot build's window hold another lead under one of a
-        personal lead's ``bands``, in its message bucket or a neighbouring one
-        (most personal questions have no near copy: then their bands meet the
-        lead itself alone, in its own bucket, which always holds it)."""
-        window = self._bands
-        for offset in _NARROW_OFFSETS:
-            near = window.get(message_bucket + offset)  # type: ignore[union-attr]
-            if not near:
-                continue
-            if offset:
-                if not near.keys().isdisjoint(bands):
-                    return True
-                continue
-            for band in near.keys() & bands:
-                if len(near[band]) > 1:
-                    return True
-        return False
 
     # ----------------------------------------------------------------- rarity
 
