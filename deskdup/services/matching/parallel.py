@@ -73,6 +73,16 @@ class Compared:
     def patterns(self) -> list[Pattern]:
         return list(self.numbers)
 
+    def packed(self) -> tuple[bytes, bytes, bytes, list[Pattern], str]:
+        """What ``join`` takes: the pairs as bytes, the patterns, the ids' typecode."""
+        return (
+            self.a_ids.tobytes(),
+            self.b_ids.tobytes(),
+            self.pattern_ids.tobytes(),
+            self.patterns(),
+            self.a_ids.typecode,
+        )
+
     def join(
         self, a_ids: bytes, b_ids: bytes, pattern_ids: bytes, patterns: list, typecode: str = "i"
     ) -> None:
@@ -146,24 +156,26 @@ KEPT_CHUNK = 5_000
 def _worker(conn, part: int) -> None:
     """In a forked worker: compare the leads of one part and send the pairs;
     then, given the learned model, send the part's kept pairs (ids, score and
-    weighed evidence, ``MatchIndex._kept``) in chunks, and an empty one."""
+    weighed evidence, ``MatchIndex._kept``) in chunks, and an empty one.
+
+    ``part`` -1: the parts are shared (``_Shares``): take them from the last
+    one on, as long as this process has not reached them, and send their
+    pairs joined in the parts' order."""
     try:
-        index, parts = _SHARED  # type: ignore[misc]
-        compared = Compared()
+        index, parts, shares = _SHARED  # type: ignore[misc]
         window: dict = {}
         index._bands = window
-        for rec in slide_bands(index.leads, parts[part], index._message_bucket, window):
-            index._score_lead(rec, True, compared.sink)
+        if part >= 0:
+            compared = _compare_part(index, parts[part], window)
+        else:
+            taken = []
+            while (next_part := shares.take_last()) is not None:
+                taken.append(_compare_part(index, parts[next_part], window))
+            compared = Compared()
+            for done in reversed(taken):
+                compared.join(*done.packed())
         patterns = compared.patterns()
-        conn.send(
-            (
-                compared.a_ids.tobytes(),
-                compared.b_ids.tobytes(),
-                compared.pattern_ids.tobytes(),
-                patterns,
-                compared.a_ids.typecode,
-            )
-        )
+        conn.send(compared.packed())
         model = conn.recv()
         if model is None:
             return
@@ -190,6 +202,14 @@ def _worker(conn, part: int) -> None:
         conn.send(_Failed(traceback.format_exc()))
     finally:
         conn.close()
+
+
+def _compare_part(index, part: Sequence[_Lead], window: dict) -> Compared:
+    """The compared pairs of one part's leads, in ``slide_bands`` order."""
+    compared = Compared()
+    for rec in slide_bands(index.leads, part, index._message_bucket, window):
+        index._score_lead(rec, True, compared.sink)
+    return compared
 
 
 def _received(conn, raw: bool = False):
@@ -252,8 +272,48 @@ class Comparing:
 
 
 # With work for the time the worker compares (``meanwhile``), this process
-# compares this much less than an equal share.
+# compares this much less than an equal share (more than one worker).
 MEANWHILE_SHARE = 0.06
+# One worker: the leads are cut into parts of about this many leads (at most
+# ``MAX_PARTS``), which this process takes from the first on and the worker
+# from the last on until they meet (``_Shares``): neither waits for the other
+# by more than a part, however the cores are shared meanwhile.
+PART_LEADS = 2_000
+MAX_PARTS = 64
+
+
+class _Shares:
+    """The parts not taken yet, between this process and one forked worker:
+    the first and the last untaken part's number in shared memory, under its
+    lock.  Made before the fork."""
+
+    def __init__(self, context, parts: int) -> None:
+        self._ends = context.Array("i", [0, parts - 1])
+
+    def take_first(self, alive: Callable[[], bool] = lambda: True) -> int | None:
+        """The first untaken part's number (this process), or None when none
+        is left; a worker that stopped holding the lock raises."""
+        lock = self._ends.get_lock()
+        while not lock.acquire(timeout=1.0):
+            if not alive():
+                raise RuntimeError("a comparing worker process stopped")
+        try:
+            return self._take(0, 1)
+        finally:
+            lock.release()
+
+    def take_last(self) -> int | None:
+        """The last untaken part's number (the worker), or None."""
+        with self._ends.get_lock():
+            return self._take(1, -1)
+
+    def _take(self, end: int, step: int) -> int | None:
+        ends = self._ends
+        if ends[0] > ends[1]:
+            return None
+        taken = ends[end]
+        ends[end] = taken + step
+        return taken
 
 
 def compare_all(
@@ -266,12 +326,25 @@ def compare_all(
     """Compare every candidate pair of ``scored`` (each with the greater ids),
     over ``workers`` processes when forking is possible; ``tick(n)`` after
     every 5,000 leads of this process's own part (it may raise ``Cancelled``).
-    ``meanwhile``: more work for this process, done after its own part while
-    the workers still compare (by one process: not done).  The caller
-    ``keep``s the pairs or ``close``s what it got."""
+    ``meanwhile``: more work for this process, done while the workers compare
+    (by one process: not done).  The caller ``keep``s the pairs or ``close``s
+    what it got.
+
+    With one worker the parts are shared (``_Shares``): this process does
+    ``meanwhile`` first, then takes parts from the first on while the worker
+    takes them from the last on; the worker's come back joined in order, so
+    this process's part is still the first and the worker's the rest."""
     global _SHARED
     parts = []
-    if workers > 1 and can_fork():
+    shares = None
+    context = multiprocessing.get_context("fork") if workers > 1 and can_fork() else None
+    if context is not None and workers == 2:
+        parts = split(
+            scored, index._message_bucket, max(2, min(MAX_PARTS, len(scored) // PART_LEADS))
+        )
+        if len(parts) >= 2:
+            shares = _Shares(context, len(parts))
+    elif context is not None:
         first = 1 / workers - (MEANWHILE_SHARE if meanwhile is not None else 0.0)
         parts = split(scored, index._message_bucket, workers, first)
     comparing = Comparing()
@@ -284,26 +357,41 @@ def compare_all(
             if n % 5_000 == 0:
                 tick(n)
         return comparing
-    context = multiprocessing.get_context("fork")
     try:
-        _SHARED = (index, parts)
+        _SHARED = (index, parts, shares)
         try:
-            for p in range(1, len(parts)):
+            for p in range(1, 2 if shares is not None else len(parts)):
                 here, there = context.Pipe()
-                process = context.Process(target=_worker, args=(there, p), daemon=True)
+                process = context.Process(
+                    target=_worker, args=(there, -1 if shares is not None else p), daemon=True
+                )
                 process.start()
                 there.close()
                 comparing._workers.append((process, here))
         finally:
             _SHARED = None
         window = index._bands
-        for n, rec in enumerate(slide_bands(index.leads, parts[0], index._message_bucket, window)):
-            index._score_lead(rec, True, compared.sink)
-            if n % 5_000 == 0:
-                tick(n * len(parts))
+        if shares is None:
+            for n, rec in enumerate(
+                slide_bands(index.leads, parts[0], index._message_bucket, window)
+            ):
+                index._score_lead(rec, True, compared.sink)
+                if n % 5_000 == 0:
+                    tick(n * len(parts))
+            if meanwhile is not None:
+                meanwhile()
+        else:
+            if meanwhile is not None:
+                meanwhile()
+            worker = comparing._workers[0][0]
+            n = 0
+            while (part := shares.take_first(worker.is_alive)) is not None:
+                for rec in slide_bands(index.leads, parts[part], index._message_bucket, window):
+                    index._score_lead(rec, True, compared.sink)
+                    if n % 5_000 == 0:
+                        tick(n * 2)
+                    n += 1
         comparing._own = len(compared.a_ids)
-        if meanwhile is not None:
-            meanwhile()
         for _process, conn in comparing._workers:
             compared.join(*_received(conn))
     except BaseException:
