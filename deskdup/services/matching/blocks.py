@@ -129,11 +129,20 @@ def quiet_gc(freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
+def by_bucket(leads: Iterable[_Lead], period: float) -> dict[int, list[_Lead]]:
+    """``leads`` by their bucket of ``period`` minutes, each bucket's in order."""
+    out: dict[int, list[_Lead]] = {}
+    for rec in leads:
+        out.setdefault(int(rec.minute // period), []).append(rec)
+    return out
+
+
 def slide_bands(
     leads: dict[int, _Lead],
     scored: Iterable[_Lead],
     period: float,
     window: dict[int, dict[int, list[int]]],
+    buckets: dict[int, list[_Lead]] | None = None,
 ) -> Iterator[_Lead]:
     """``scored`` in time order, with ``window`` holding the message band keys
     (band -> lead ids) of the buckets of ``period`` minutes around each lead
@@ -146,32 +155,42 @@ def slide_bands(
     ``WEAK_BLOCK_CAP`` leads in a bucket pairs none: so a bucket keeps, per
     band, only its personal leads, and none for a band over the cap (the
     tiers are set before scoring starts).  ``_candidates`` then takes a
-    band's list as it is."""
-    by_bucket: dict[int, list[_Lead]] = {}
-    for rec in leads.values():
-        by_bucket.setdefault(int(rec.minute // period), []).append(rec)
-    todo: dict[int, list[_Lead]] = {}
-    for rec in scored:
-        todo.setdefault(int(rec.minute // period), []).append(rec)
+    band's list as it is.
+
+    ``buckets``: ``by_bucket`` of all ``leads``, when the caller has it (a
+    build scoring its leads in many parts makes it once)."""
+    every = by_bucket(leads.values(), period) if buckets is None else buckets
+    todo = by_bucket(scored, period)
     for bucket in sorted(todo):
         for old in [b for b in window if b < bucket - 1]:
             del window[old]
         for near in (bucket - 1, bucket, bucket + 1):
             if near not in window:
                 bands: dict[int, list[int]] = {}
-                sizes: dict[int, int] = {}
-                for rec in by_bucket.get(near, ()):
+                # Leads of the other tiers under a band count towards its cap.
+                others: dict[int, int] = {}
+                for rec in every.get(near, ()):
                     keys = _band_hashes(rec)
                     if not keys:
                         continue
-                    personal = rec.tier == "personal"
-                    for band in keys:
-                        sizes[band] = sizes.get(band, 0) + 1
-                        if personal:
-                            bands.setdefault(band, []).append(rec.id)
-                for band, size in sizes.items():
-                    if size > WEAK_BLOCK_CAP and band in bands:
-                        del bands[band]
+                    if rec.tier == "personal":
+                        lead_id = rec.id
+                        for band in keys:
+                            members = bands.get(band)
+                            if members is None:
+                                bands[band] = [lead_id]
+                            else:
+                                members.append(lead_id)
+                    else:
+                        for band in keys:
+                            others[band] = others.get(band, 0) + 1
+                over = [
+                    band
+                    for band, members in bands.items()
+                    if len(members) + others.get(band, 0) > WEAK_BLOCK_CAP
+                ]
+                for band in over:
+                    del bands[band]
                 window[near] = bands
         yield from todo[bucket]
     window.clear()

@@ -26,7 +26,7 @@ from array import array
 from collections.abc import Callable, Sequence
 from itertools import islice
 
-from deskdup.services.matching.blocks import _KeyBook, slide_bands
+from deskdup.services.matching.blocks import _KeyBook, by_bucket, slide_bands
 from deskdup.services.matching.keys import _name_hashes, _strong_hashes, _text_hash
 from deskdup.services.matching.model import Pattern
 from deskdup.services.matching.record import _Lead
@@ -162,15 +162,15 @@ def _worker(conn, part: int) -> None:
     one on, as long as this process has not reached them, and send their
     pairs joined in the parts' order."""
     try:
-        index, parts, shares = _SHARED  # type: ignore[misc]
+        index, parts, shares, buckets = _SHARED  # type: ignore[misc]
         window: dict = {}
         index._bands = window
         if part >= 0:
-            compared = _compare_part(index, parts[part], window)
+            compared = _compare_part(index, parts[part], window, buckets)
         else:
             taken = []
             while (next_part := shares.take_last()) is not None:
-                taken.append(_compare_part(index, parts[next_part], window))
+                taken.append(_compare_part(index, parts[next_part], window, buckets))
             compared = Compared()
             for done in reversed(taken):
                 compared.join(*done.packed())
@@ -204,10 +204,10 @@ def _worker(conn, part: int) -> None:
         conn.close()
 
 
-def _compare_part(index, part: Sequence[_Lead], window: dict) -> Compared:
+def _compare_part(index, part: Sequence[_Lead], window: dict, buckets: dict) -> Compared:
     """The compared pairs of one part's leads, in ``slide_bands`` order."""
     compared = Compared()
-    for rec in slide_bands(index.leads, part, index._message_bucket, window):
+    for rec in slide_bands(index.leads, part, index._message_bucket, window, buckets):
         index._score_lead(rec, True, compared.sink)
     return compared
 
@@ -357,8 +357,10 @@ def compare_all(
             if n % 5_000 == 0:
                 tick(n)
         return comparing
+    # The leads by message bucket, made once for every part's ``slide_bands``.
+    buckets = by_bucket(index.leads.values(), index._message_bucket)
     try:
-        _SHARED = (index, parts, shares)
+        _SHARED = (index, parts, shares, buckets)
         try:
             for p in range(1, 2 if shares is not None else len(parts)):
                 here, there = context.Pipe()
@@ -373,7 +375,7 @@ def compare_all(
         window = index._bands
         if shares is None:
             for n, rec in enumerate(
-                slide_bands(index.leads, parts[0], index._message_bucket, window)
+                slide_bands(index.leads, parts[0], index._message_bucket, window, buckets)
             ):
                 index._score_lead(rec, True, compared.sink)
                 if n % 5_000 == 0:
@@ -386,7 +388,9 @@ def compare_all(
             worker = comparing._workers[0][0]
             n = 0
             while (part := shares.take_first(worker.is_alive)) is not None:
-                for rec in slide_bands(index.leads, parts[part], index._message_bucket, window):
+                for rec in slide_bands(
+                    index.leads, parts[part], index._message_bucket, window, buckets
+                ):
                     index._score_lead(rec, True, compared.sink)
                     if n % 5_000 == 0:
                         tick(n * 2)
