@@ -11,10 +11,10 @@ import pytest
 
 from deskdup.models import Channel, CommKind
 from deskdup.services.demo import generate_demo
-from deskdup.services.matching import MatchIndex, MatchSettings, lookup, refresh_search
+from deskdup.services.matching import MatchIndex, MatchSettings, lookup, refresh_search, search_read
 from deskdup.services.matching.evidence import _evidence
-from deskdup.services.matching.probe import _lookup_evidence, probe_record
-from deskdup.services.matching.search_read import cold_lookup
+from deskdup.services.matching.probe import _lookup_evidence, hit_order, probe_record, typed_words
+from deskdup.services.matching.search_read import SearchReader, _prior, cold_lookup
 from deskdup.services.workspace import open_workspace
 from tests.factories import make_lead
 
@@ -137,3 +137,71 @@ def test_the_lookup_score_is_the_evidence_a_name_can_carry(tmp_path):
             compared += 1
             agreeing += bool(full)
     assert compared > 5_000 and agreeing > 100
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ranking") / "demo.sqlite"
+    ws = open_workspace(str(path))
+    generate_demo(ws, leads=500, seed=11)
+    refresh_search(ws)
+    yield ws
+    ws.dispose()
+
+
+def _name_queries(ws) -> list[str]:
+    """Surnames, first names and full names of the demo's leads, a few with
+    two letters swapped: many share a surname or a first name."""
+    index = MatchIndex.build(ws)
+    rng = random.Random(2)
+    queries = []
+    for rec in rng.sample(sorted(index.leads.values(), key=lambda r: r.id), 80):
+        surname = next(iter(sorted(rec.name.surname_words)), "")
+        first = next(iter(sorted(rec.name.first_words)), "")
+        if surname:
+            queries.append(surname.title())
+            i = rng.randrange(1, max(2, len(surname) - 2))
+            queries.append(surname[:i] + surname[i + 1 : i + 2] + surname[i] + surname[i + 2 :])
+        if first:
+            queries.append(first.title())
+        if surname and first:
+            queries.append(f"{surname.title()} {first.title()}")
+    return queries
+
+
+def test_reading_a_name_s_leads_a_few_at_a_time_gives_the_whole_answer(demo, monkeypatch):
+    """``_ranked_by_name`` stops once enough leads score what the text scores
+    against itself: the same hits, scores and reasons as scoring every
+    candidate, with batches far smaller than the candidates."""
+    ws = demo
+    queries = _name_queries(ws)
+    settings = MatchSettings()
+
+    def answers(batch: int) -> list[list[tuple]]:
+        monkeypatch.setattr(search_read, "_NAME_BATCH", batch)
+        return [
+            [(h.lead_id, h.score, tuple(str(r.text) for r in h.reasons)) for h in hits]
+            for hits in (lookup(ws, q, settings, 5) for q in queries)
+        ]
+
+    everything = answers(10**6)
+    assert answers(2) == everything
+    assert answers(7) == everything
+    assert sum(len(a) == 5 for a in everything) > 20
+
+
+def test_the_order_before_parsing_is_the_shown_order(demo):
+    """``_prior`` (from a lead's row) is ``hit_order`` without the score."""
+    ws = demo
+    with ws.engine.connect() as conn:
+        reader = SearchReader.of(conn)
+        ids = [row[0] for row in reader.rows("SELECT id FROM leads")]
+        rows = reader.lead_rows(ids)
+        records = reader.records(ids, "RU")
+    assert len(rows) == len(records) > 400
+    for text in ["Петрова", "Иван", "Анна Смирнова", "ivanov"]:
+        typed = [typed_words(probe_record(text))]
+        for row in rows:
+            assert _prior(row, typed) == hit_order(typed, records[row[0]], 0.5)[1:]
+    spelled = [row for row in rows if not _prior(row, [typed_words(probe_record("Анна"))])[0]]
+    assert spelled

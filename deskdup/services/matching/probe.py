@@ -108,8 +108,10 @@ def typed_words(probe: _Lead) -> frozenset[str]:
 def hit_order(probe: _Lead | Iterable[frozenset[str]], rec: _Lead, score: float) -> tuple:
     """Best first; among equals the lead whose name is spelled as typed (Котова
     Ирина before Котова Иирна), or as corrected (``probe``: the typed words of
-    each probe, the typed text and its corrections), then the newest."""
+    each probe, the typed text and its corrections), then the newest (and of
+    two created the same minute, the later id: one order, however the leads
+    were read)."""
     typed = [typed_words(probe)] if isinstance(probe, _Lead) else probe
     words = {fold(w) for w in rec.name.words}
     spelled = any(t and t <= words for t in typed)
-    return (-score, not spelled, -rec.minute)
+    return (-score, not spelled, -rec.minute, -rec.id)

@@ -53,10 +53,12 @@ from deskdup.services.matching.probe import (
     typed_words,
 )
 from deskdup.services.matching.record import _Lead
-from deskdup.services.matching.rows import _make_lead, add_communications
+from deskdup.services.matching.rows import _as_datetime, _make_lead, add_communications
 from deskdup.services.matching.settings import LOOKUP_CANDIDATES, LookupHit, MatchSettings
+from deskdup.services.names import _words as name_words
 from deskdup.services.names import first_name_forms, fold
 from deskdup.services.schema import head_revision
+from deskdup.services.times import minutes_since_epoch
 
 SEARCH = "search"
 # The highest communication id the kept names reflect (``match_state.stamp``).
@@ -74,6 +76,9 @@ TYPO_MORE_COMMON = 20
 # More leads than this are read with one pass over the table, not by id.
 _BULK = 5_000
 _CHUNK = 500
+# A name's candidates are read and scored this many at a time, in the order
+# they are shown at equal scores (``_ranked_by_name``).
+_NAME_BATCH = 25
 _VALUE_CHARS = 100
 
 # The columns ``rows._make_lead`` takes, in its order; without the comments
@@ -215,12 +220,15 @@ class SearchReader:
         return {row[0] for row in self.rows(sql, (kind, *values))}
 
     def name_pair_ids(self, surnames: list[str], firsts: list[str]) -> set[int]:
-        """Leads with one of ``surnames`` and one of ``firsts``."""
+        """Leads with one of ``surnames`` and one of ``firsts``: two ranges of
+        the primary key (kind, value, lead_id) intersected; a join looked up
+        every lead of the surname in the other (10-18 ms for "Смирнов
+        Сергей" at 100,000 leads, against 1-2)."""
         sql = (
-            "SELECT s.lead_id FROM search_names s "
-            "JOIN search_names f ON f.lead_id = s.lead_id "
-            f"WHERE s.kind = {self.mark} AND s.value IN ({self._marks(surnames)}) "
-            f"AND f.kind = {self.mark} AND f.value IN ({self._marks(firsts)})"
+            f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
+            f"AND value IN ({self._marks(surnames)}) INTERSECT "
+            f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
+            f"AND value IN ({self._marks(firsts)})"
         )
         return {row[0] for row in self.rows(sql, (SURNAME, *surnames, FIRST, *firsts))}
 
@@ -248,6 +256,19 @@ class SearchReader:
                 comms += self.rows(f"{_COMMS} WHERE lead_id IN ({part})")
         add_communications(leads, comms, region, lambda: None)
         return leads
+
+    def lead_rows(self, ids: Iterable[int]) -> list[tuple]:
+        """The rows (``_LEAD_ROW``) of the active leads among ``ids``."""
+        ordered = sorted(ids)
+        rows: list[tuple] = []
+        for start in range(0, len(ordered), _CHUNK):
+            part = _ids(ordered[start : start + _CHUNK])
+            rows += self.rows(f"{_LEAD_ROW} WHERE id IN ({part}) AND {_ACTIVE}")
+        return rows
+
+    def comm_rows(self, ids: list[int]) -> list[tuple]:
+        """The communications (``_COMMS``) of ``ids`` (at most ``_CHUNK``)."""
+        return self.rows(f"{_COMMS} WHERE lead_id IN ({_ids(ids)})") if ids else []
 
     def labels(self, ids: list[int]) -> list[tuple]:
         """(id, external id, first, last, middle name, channel) of ``ids``."""
@@ -324,27 +345,78 @@ def find(
         probes = _with_corrections(text, probe, settings.region, reader)
         for each in probes:
             ids.update(_name_candidates(reader, each, each is probes[-1]))
+        return _ranked_by_name(reader, probes, ids, settings, limit)
     leads = reader.records(ids, settings.region)
     return _ranked(probes, leads, settings, limit)
+
+
+def _ranked_by_name(
+    reader: SearchReader, probes: list[_Lead], ids: set[int], settings, limit: int
+) -> list[LookupHit]:
+    """``_ranked`` over the leads of ``ids``, reading and scoring only as many
+    as the answer needs.  The leads are taken in the order ``hit_order`` puts
+    equal scores in (spelled as typed or corrected, then the newest), which
+    their rows tell before their names are parsed, ``_NAME_BATCH`` at a time;
+    once ``limit`` of them score what the text scores against itself (the
+    best any lead can: "Попов" typed alone agrees with every Попов by the
+    surname), no later lead can come before them.  A common surname read and
+    scored its 200 newest leads; now the first 25-50."""
+    settings = replace(settings, far_name_factor=1.0)
+    typed = [typed_words(probe) for probe in probes]
+    rows = sorted(reader.lead_rows(ids), key=lambda row: _prior(row, typed))
+    best = max(_score(probes, probe, settings)[0] for probe in probes)
+    scored: list[tuple[float, _Lead, list]] = []
+    at_best = 0
+    for start in range(0, len(rows), _NAME_BATCH):
+        leads = {row[0]: _make_lead(row) for row in rows[start : start + _NAME_BATCH]}
+        add_communications(leads, reader.comm_rows(list(leads)), settings.region, lambda: None)
+        for rec in leads.values():
+            score, evidence = _score(probes, rec, settings)
+            if score > 0:
+                scored.append((score, rec, evidence))
+                at_best += score >= best
+        if best > 0 and at_best >= limit:
+            break
+    return _shown(scored, typed, limit)
+
+
+def _prior(row: tuple, typed: list[frozenset[str]]) -> tuple:
+    """``hit_order`` but the score, from a lead row (``_LEAD_ROW``) before
+    ``_make_lead`` parses its name: the words of its name fields (as
+    ``parse_name`` keeps them) and the minute of its creation."""
+    lead_id, _ext, first, last, middle, _channel, _owner, created = row[:8]
+    words = {fold(w) for field in (last, first, middle) for w in name_words(field)}
+    spelled = any(t and t <= words for t in typed)
+    created = _as_datetime(created)
+    return (not spelled, -(minutes_since_epoch(created) if created else 0.0), -lead_id)
 
 
 def _ranked(probes: list[_Lead], leads: dict[int, _Lead], settings, limit: int) -> list[LookupHit]:
     """Each lead scored against the typed text and its corrections (the best
     of them), best first (``probe.hit_order``: among equals the name spelled as
-    typed or as corrected first, then the newest).  The reasons are worded for
-    the leads shown only."""
+    typed or as corrected first, then the newest)."""
     settings = replace(settings, far_name_factor=1.0)  # as ``_lookup_score`` has it, once
     scored = []
     for rec in leads.values():
-        best_score, best = 0.0, None
-        for probe in probes:
-            evidence = _lookup_evidence(probe, rec, settings)
-            score = combine(e[1] for e in evidence)
-            if best is None or score > best_score:
-                best_score, best = score, evidence
-        if best_score > 0:
-            scored.append((best_score, rec, best))
-    typed = [typed_words(probe) for probe in probes]
+        score, evidence = _score(probes, rec, settings)
+        if score > 0:
+            scored.append((score, rec, evidence))
+    return _shown(scored, [typed_words(probe) for probe in probes], limit)
+
+
+def _score(probes: list[_Lead], rec: _Lead, settings) -> tuple[float, list]:
+    """The best score of ``rec`` against the probes, and its evidence."""
+    best_score, best = 0.0, []
+    for probe in probes:
+        evidence = _lookup_evidence(probe, rec, settings)
+        score = combine(e[1] for e in evidence)
+        if score > best_score:
+            best_score, best = score, evidence
+    return best_score, best
+
+
+def _shown(scored: list[tuple], typed: list[frozenset[str]], limit: int) -> list[LookupHit]:
+    """The first ``limit`` of (score, record, evidence), their reasons worded."""
     scored.sort(key=lambda s: hit_order(typed, s[1], s[0]))
     return [LookupHit(rec.id, score, _reasons(ev)) for score, rec, ev in scored[:limit]]
 
