@@ -499,11 +499,14 @@ class MatchIndex(Refreshing):
     def _keep_weighed(self, a_id: int, b_id: int, score: float, weighed: list) -> None:
         """Keep a pair with its score and weighed evidence (``_kept``, worked
         out here or by a worker process: ``parallel.Comparing``)."""
-        key = (a_id, b_id)
+        self._keep_pair(CandidatePair(a_id, b_id, score, _reasons(weighed)))
+
+    def _keep_pair(self, pair: CandidatePair) -> None:
+        key = (pair.a, pair.b)
         if key not in self.pairs:
-            self.partners.add(a_id, b_id)
-            self.partners.add(b_id, a_id)
-        self.pairs[key] = CandidatePair(a_id, b_id, score, _reasons(weighed))
+            self.partners.add(pair.a, pair.b)
+            self.partners.add(pair.b, pair.a)
+        self.pairs[key] = pair
 
     def _drop_pairs(self, lead_id: int) -> None:
         others = tuple(self.partners.get(lead_id))
