@@ -205,3 +205,39 @@ def test_the_order_before_parsing_is_the_shown_order(demo):
             assert _prior(row, typed) == hit_order(typed, records[row[0]], 0.5)[1:]
     spelled = [row for row in rows if not _prior(row, [typed_words(probe_record("Анна"))])[0]]
     assert spelled
+
+
+def test_a_name_spelled_as_typed_comes_before_its_correction(tmp_path):
+    """ "Котова Иирна" typed: the one lead that carries the typo itself first,
+    then the newer Котовы Ирины the typo is corrected to; "Котова Ирина"
+    typed: those first."""
+    path = tmp_path / "w.sqlite"
+    ws = open_workspace(str(path))
+    try:
+        with ws.session() as s:
+            typo = make_lead(s, first_name="Иирна", last_name="Котова").id
+            irinas = [make_lead(s, first_name="Ирина", last_name="Котова").id for _ in range(21)]
+        refresh_search(ws)
+        assert _three_ways(ws, path, "Котова Иирна") == [typo, *irinas[::-1]][:20]
+        assert _three_ways(ws, path, "Котова Ирина")[:20] == irinas[::-1][:20]
+    finally:
+        ws.dispose()
+
+
+def test_a_typo_as_close_to_two_words_looks_up_both(tmp_path):
+    """ "Власвоа" is one edit from "власова" and from "власво" (a typo in the
+    data), each on one lead: both Татьяны are shown, before the other ones."""
+    path = tmp_path / "w.sqlite"
+    ws = open_workspace(str(path))
+    try:
+        with ws.session() as s:
+            wanted = {
+                make_lead(s, first_name="Татьяна", last_name="Власова").id,
+                make_lead(s, first_name="Татьяна", last_name="Власво").id,
+            }
+            for n in range(30):
+                make_lead(s, first_name="Татьяна", last_name=["Орлова", "Зайцева"][n % 2])
+        refresh_search(ws)
+        assert set(_three_ways(ws, path, "Власвоа Татьяна")[:2]) == wanted
+    finally:
+        ws.dispose()

@@ -107,11 +107,19 @@ def typed_words(probe: _Lead) -> frozenset[str]:
 
 def hit_order(probe: _Lead | Iterable[frozenset[str]], rec: _Lead, score: float) -> tuple:
     """Best first; among equals the lead whose name is spelled as typed (Котова
-    Ирина before Котова Иирна), or as corrected (``probe``: the typed words of
-    each probe, the typed text and its corrections), then the newest (and of
-    two created the same minute, the later id: one order, however the leads
-    were read)."""
+    Иирна typed: Котова Иирна before Котова Ирина), then as corrected
+    (``probe``: the typed words of each probe, the typed text first, then its
+    corrections; "Петрвоа": Петрова before Петров), then the newest
+    (and of two created the same minute, the later id: one order, however the
+    leads were read)."""
     typed = [typed_words(probe)] if isinstance(probe, _Lead) else probe
-    words = {fold(w) for w in rec.name.words}
-    spelled = any(t and t <= words for t in typed)
-    return (-score, not spelled, -rec.minute, -rec.id)
+    return (-score, spelled(typed, {fold(w) for w in rec.name.words}), -rec.minute, -rec.id)
+
+
+def spelled(typed: Iterable[frozenset[str]], words: set[str]) -> int:
+    """0: ``words`` (a lead's, folded) hold the text's words as typed, 1: as
+    corrected, 2: neither."""
+    for n, each in enumerate(typed):
+        if each and each <= words:
+            return min(n, 1)
+    return 2

@@ -22,6 +22,7 @@ scoring is the index's (``probe._lookup_score``), so the answer is the one
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
@@ -50,6 +51,7 @@ from deskdup.services.matching.probe import (
     _lookup_evidence,
     hit_order,
     probe_record,
+    spelled,
     typed_words,
 )
 from deskdup.services.matching.record import _Lead
@@ -73,6 +75,8 @@ TYPO_MIN_LETTERS = 4
 # as many leads.
 RARE_WORD = 50
 TYPO_MORE_COMMON = 20
+# At most this many corrected texts are looked up besides the text as typed.
+TYPO_CHOICES = 3
 # More leads than this are read with one pass over the table, not by id.
 _BULK = 5_000
 _CHUNK = 500
@@ -344,7 +348,9 @@ def find(
     if is_named(probe) and not ids:
         probes = _with_corrections(text, probe, settings.region, reader)
         for each in probes:
-            ids.update(_name_candidates(reader, each, each is probes[-1]))
+            ids.update(_name_candidates(reader, each, False))
+        if not ids:
+            ids = _name_candidates(reader, probes[-1])
         return _ranked_by_name(reader, probes, ids, settings, limit)
     leads = reader.records(ids, settings.region)
     return _ranked(probes, leads, settings, limit)
@@ -386,9 +392,9 @@ def _prior(row: tuple, typed: list[frozenset[str]]) -> tuple:
     ``parse_name`` keeps them) and the minute of its creation."""
     lead_id, _ext, first, last, middle, _channel, _owner, created = row[:8]
     words = {fold(w) for field in (last, first, middle) for w in name_words(field)}
-    spelled = any(t and t <= words for t in typed)
     created = _as_datetime(created)
-    return (not spelled, -(minutes_since_epoch(created) if created else 0.0), -lead_id)
+    minute = minutes_since_epoch(created) if created else 0.0
+    return (spelled(typed, words), -minute, -lead_id)
 
 
 def _ranked(probes: list[_Lead], leads: dict[int, _Lead], settings, limit: int) -> list[LookupHit]:
@@ -424,10 +430,10 @@ def _shown(scored: list[tuple], typed: list[frozenset[str]], limit: int) -> list
 def _name_candidates(reader: SearchReader, probe: _Lead, fallback: bool = True) -> set[int]:
     """As ``MatchIndex``'s: the leads with the typed surname (and first name,
     when typed), else (``fallback``) with the first name; the newest of a
-    common one.  Without ``fallback``: the text as typed when a correction of
-    it is looked up too ("Григроьева Вероника": the corrected surname's leads,
-    not the 200 newest Вероникас, who cost as much again to score and come
-    after them anyway)."""
+    common one.  ``find`` falls back only when neither the text as typed nor a
+    correction of it has a surname's leads ("Григроьева Вероника": the
+    corrected surname's leads, not the 200 newest Вероникас besides, who cost
+    as much again to score and come after them anyway)."""
     surnames = sorted({s for parts in _name_sources(probe) for s in parts.surnames})
     firsts = sorted({f for parts in _name_sources(probe) for f in parts.firsts})
     for kind, values in ((SURNAME, surnames), (FIRST, firsts)):
@@ -518,8 +524,10 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
     typos too: "Иирна" is on three leads of 100,000) while a word one or two
     edits away is carried by ``TYPO_MORE_COMMON`` times as many ("Ирина": 624);
     it is replaced by the closest such word (the fewest edits), the most
-    common among equally close ones.  Known first names (the name table's)
-    are never corrected.  Both probes are
+    common among equally close ones, and by the others as close and carried
+    by a ``TYPO_MORE_COMMON``th as many leads at least (``TYPO_CHOICES``
+    corrections in all).  Known first names (the name table's) are never
+    corrected.  Both probes are
     scored, so a lead spelled as typed still comes first.
     """
     typed = text.split()
@@ -535,11 +543,11 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
     if not suspects:
         return [probe]
     vocabulary = words.vocabulary()
-    corrected = list(typed)
+    options: dict[int, list[str]] = {}
     for n, folded in suspects.items():
         close = [
-            (choice, score)
-            for choice, score, _i in process.extract(
+            choice
+            for choice, _score, _i in process.extract(
                 folded,
                 vocabulary,
                 scorer=OSA.normalized_similarity,
@@ -550,19 +558,36 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
         ]
         if not close:
             continue
-        known = words.counts({choice for choice, _s in close})
+        known = words.counts(set(close))
         enough = max(1, TYPO_MORE_COMMON * counts.get(folded, 0))
-        common = [choice for choice, _s in close if known.get(choice, 0) >= enough]
-        if common:
-            # The fewest edits, then the most leads: "Григроьева" is one edit
-            # from "григорьева" and from "григроьевна" (a patronymic mistyped
-            # in the data, on one lead), which the share of letters changed
-            # preferred (one in eleven against one in ten).
-            corrected[n] = min(common, key=lambda c: (OSA.distance(folded, c), -known[c]))
-    if corrected == typed:
-        return [probe]
-    again = probe_record(" ".join(corrected), region)
-    return [probe] if again is None else [probe, again]
+        edits = {c: OSA.distance(folded, c) for c in close if known.get(c, 0) >= enough}
+        if not edits:
+            continue
+        # The fewest edits, then the most leads: "Григроьева" is one edit
+        # from "григорьева" and from "григроьевна" (a patronymic mistyped in
+        # the data, on one lead), which the share of letters changed preferred
+        # (one in eleven against one in ten).  As close and nearly as common
+        # are looked up too ("Власвоа": "власова" and "власво", one lead each).
+        ranked = sorted(edits, key=lambda c: (edits[c], -known[c]))
+        top = ranked[0]
+        options[n] = [
+            c
+            for c in ranked
+            if edits[c] == edits[top] and known[c] * TYPO_MORE_COMMON >= known[top]
+        ][:TYPO_CHOICES]
+    probes = [probe]
+    for choice in itertools.product(*options.values()):
+        corrected = list(typed)
+        for n, word in zip(options, choice, strict=True):
+            corrected[n] = word
+        again = probe_record(" ".join(corrected), region)
+        # A mistyped surname is corrected to a surname, not to a patronymic
+        # one letter from it ("Григроьевна").
+        if again is not None and (again.name.surnames or not probe.name.surnames):
+            probes.append(again)
+        if len(probes) > TYPO_CHOICES:
+            break
+    return probes
 
 
 # ----------------------------------------------------------------- in memory
@@ -586,7 +611,9 @@ def index_lookup(index, text: str, limit: int = 20) -> list[LookupHit]:
             words = index.words = _IndexWords(index)
         probes = _with_corrections(text, probe, settings.region, words)
         for each in probes:
-            found |= _index_name_candidates(index, each, each is probes[-1])
+            found |= _index_name_candidates(index, each, False)
+        if not found:
+            found = _index_name_candidates(index, probes[-1])
     leads = {i: index.leads[i] for i in found if i in index.leads}
     return _ranked(probes, leads, settings, limit)
 
