@@ -104,6 +104,9 @@ def test_a_corrected_surname_puts_the_leads_spelled_so_first(petrovs):
     assert typo == right
     assert _names(ws, lookup(ws, "Петрвоа"))[:4] == ["Петрова Анна"] * 4
     assert len(typo) == 9
+    # One Latin word is a handle too: no lead has it, so the name is looked up.
+    latin = _three_ways(ws, path, "Petrova")
+    assert sorted(latin) == sorted(typo)
 
 
 def test_the_lookup_score_is_the_evidence_a_name_can_carry(tmp_path):

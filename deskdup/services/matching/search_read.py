@@ -21,11 +21,12 @@ scoring is the index's (``probe._lookup_score``), so the answer is the one
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import itertools
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -216,14 +217,14 @@ class SearchReader:
         )
         return {row[0] for row in self.rows(sql, tuple(values))}
 
-    def name_ids(self, kind: str, values: list[str]) -> set[int]:
+    def name_ids(self, kind: str, values: Sequence[str]) -> set[int]:
         sql = (
             f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
             f"AND value IN ({self._marks(values)})"
         )
         return {row[0] for row in self.rows(sql, (kind, *values))}
 
-    def name_pair_ids(self, surnames: list[str], firsts: list[str]) -> set[int]:
+    def name_pair_ids(self, surnames: Sequence[str], firsts: Sequence[str]) -> set[int]:
         """Leads with one of ``surnames`` and one of ``firsts``: two ranges of
         the primary key (kind, value, lead_id) intersected; a join looked up
         every lead of the surname in the other (10-18 ms for "Смирнов
@@ -347,7 +348,10 @@ def find(
         ids.update(reader.identifier_ids(values))
     if is_named(probe) and not ids:
         probes = _with_corrections(text, probe, settings.region, reader)
+        keys = {}  # a correction may have the typed text's keys ("Morozova": "morozov")
         for each in probes:
+            keys.setdefault(_name_keys(each), each)
+        for each in keys.values():
             ids.update(_name_candidates(reader, each, False))
         if not ids:
             ids = _name_candidates(reader, probes[-1])
@@ -369,6 +373,7 @@ def _ranked_by_name(
     scored its 200 newest leads; now the first 25-50."""
     settings = replace(settings, far_name_factor=1.0)
     typed = [typed_words(probe) for probe in probes]
+    probes = [_name_only(probe) for probe in probes]
     rows = sorted(reader.lead_rows(ids), key=lambda row: _prior(row, typed))
     best = max(_score(probes, probe, settings)[0] for probe in probes)
     scored: list[tuple[float, _Lead, list]] = []
@@ -384,6 +389,20 @@ def _ranked_by_name(
         if best > 0 and at_best >= limit:
             break
     return _shown(scored, typed, limit)
+
+
+def _name_only(probe: _Lead) -> _Lead:
+    """``probe`` without its identifiers.  A name is looked up when no active
+    lead has the identifier typed with it ("Nikolaev" is also a handle), so
+    they weigh nothing against its leads; without them the name alone is
+    weighed, and what the text scores against itself bounds the others'
+    (with the handle it scored the handle too: every lead was read)."""
+    if not (probe.phones or probe.bad_phones or probe.emails or probe.handles):
+        return probe
+    bare = copy.copy(probe)
+    bare.phones = bare.bad_phones = bare.emails = ()
+    bare.handles = ()
+    return bare
 
 
 def _prior(row: tuple, typed: list[frozenset[str]]) -> tuple:
@@ -427,6 +446,13 @@ def _shown(scored: list[tuple], typed: list[frozenset[str]], limit: int) -> list
     return [LookupHit(rec.id, score, _reasons(ev)) for score, rec, ev in scored[:limit]]
 
 
+def _name_keys(probe: _Lead) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The surname keys and first names ``_name_candidates`` looks up."""
+    surnames = sorted({s for parts in _name_sources(probe) for s in parts.surnames})
+    firsts = sorted({f for parts in _name_sources(probe) for f in parts.firsts})
+    return tuple(surnames), tuple(firsts)
+
+
 def _name_candidates(reader: SearchReader, probe: _Lead, fallback: bool = True) -> set[int]:
     """As ``MatchIndex``'s: the leads with the typed surname (and first name,
     when typed), else (``fallback``) with the first name; the newest of a
@@ -434,8 +460,7 @@ def _name_candidates(reader: SearchReader, probe: _Lead, fallback: bool = True) 
     correction of it has a surname's leads ("Григроьева Вероника": the
     corrected surname's leads, not the 200 newest Вероникас besides, who cost
     as much again to score and come after them anyway)."""
-    surnames = sorted({s for parts in _name_sources(probe) for s in parts.surnames})
-    firsts = sorted({f for parts in _name_sources(probe) for f in parts.firsts})
+    surnames, firsts = _name_keys(probe)
     for kind, values in ((SURNAME, surnames), (FIRST, firsts)):
         if not values or (kind == FIRST and surnames and not fallback):
             continue
