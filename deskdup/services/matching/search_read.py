@@ -464,9 +464,11 @@ def _name_candidates(reader: SearchReader, probe: _Lead, fallback: bool = True) 
     for kind, values in ((SURNAME, surnames), (FIRST, firsts)):
         if not values or (kind == FIRST and surnames and not fallback):
             continue
-        members = reader.name_ids(kind, values)
-        if kind == SURNAME and firsts and members:
-            members = reader.name_pair_ids(surnames, firsts) or members
+        # Surname and first name: the leads with both, else the surname's.
+        members = set()
+        if kind == SURNAME and firsts:
+            members = reader.name_pair_ids(surnames, firsts)
+        members = members or reader.name_ids(kind, values)
         if members:
             return set(sorted(members)[-LOOKUP_CANDIDATES:])
     return set()
