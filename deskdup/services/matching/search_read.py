@@ -225,15 +225,12 @@ class SearchReader:
         return {row[0] for row in self.rows(sql, (kind, *values))}
 
     def name_pair_ids(self, surnames: Sequence[str], firsts: Sequence[str]) -> set[int]:
-        """Leads with one of ``surnames`` and one of ``firsts``: two ranges of
-        the primary key (kind, value, lead_id) intersected; a join looked up
-        every lead of the surname in the other (10-18 ms for "Смирнов
-        Сергей" at 100,000 leads, against 1-2)."""
+        """Leads with one of ``surnames`` and one of ``firsts``."""
         sql = (
-            f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
-            f"AND value IN ({self._marks(surnames)}) INTERSECT "
-            f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
-            f"AND value IN ({self._marks(firsts)})"
+            "SELECT s.lead_id FROM search_names s "
+            "JOIN search_names f ON f.lead_id = s.lead_id "
+            f"WHERE s.kind = {self.mark} AND s.value IN ({self._marks(surnames)}) "
+            f"AND f.kind = {self.mark} AND f.value IN ({self._marks(firsts)})"
         )
         return {row[0] for row in self.rows(sql, (SURNAME, *surnames, FIRST, *firsts))}
 
