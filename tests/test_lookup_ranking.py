@@ -244,3 +244,26 @@ def test_a_typo_as_close_to_two_words_looks_up_both(tmp_path):
         assert set(_three_ways(ws, path, "Власвоа Татьяна")[:2]) == wanted
     finally:
         ws.dispose()
+
+
+def test_the_other_gender_s_form_is_no_typo(tmp_path):
+    """ "Morozova" on one lead, "Morozov" on twenty: the typed word is not
+    corrected (its surname key finds both already), so the Morozovs are not
+    taken for "Morozova" spelled as corrected."""
+    path = tmp_path / "w.sqlite"
+    ws = open_workspace(str(path))
+    try:
+        with ws.session() as s:
+            elena = make_lead(s, first_name="Elena", last_name="Morozova").id
+            for _ in range(20):
+                make_lead(s, first_name="Elena", last_name="Morozov")
+        refresh_search(ws)
+        with ws.engine.connect() as conn:
+            reader = SearchReader.of(conn)
+            probe = probe_record("Morozova Elena")
+            assert search_read._with_corrections("Morozova Elena", probe, "RU", reader) == [probe]
+            typo = probe_record("Morozvoa Elena")
+            assert len(search_read._with_corrections("Morozvoa Elena", typo, "RU", reader)) == 2
+        assert _three_ways(ws, path, "Morozova Elena")[0] == elena
+    finally:
+        ws.dispose()

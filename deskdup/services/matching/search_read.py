@@ -59,7 +59,7 @@ from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.rows import _as_datetime, _make_lead, add_communications
 from deskdup.services.matching.settings import LOOKUP_CANDIDATES, LookupHit, MatchSettings
 from deskdup.services.names import _words as name_words
-from deskdup.services.names import first_name_forms, fold
+from deskdup.services.names import first_name_forms, fold, surname_key
 from deskdup.services.schema import head_revision
 from deskdup.services.times import minutes_since_epoch
 
@@ -584,7 +584,14 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
             continue
         known = words.counts(set(close))
         enough = max(1, TYPO_MORE_COMMON * counts.get(folded, 0))
-        edits = {c: OSA.distance(folded, c) for c in close if known.get(c, 0) >= enough}
+        # The same surname in the other gender's form ("Morozova": "morozov")
+        # is no typo: the typed word's key finds those leads already.
+        key = surname_key(folded)
+        edits = {
+            c: OSA.distance(folded, c)
+            for c in close
+            if known.get(c, 0) >= enough and surname_key(c) != key
+        }
         if not edits:
             continue
         # The fewest edits, then the most leads: "Григроьева" is one edit
@@ -599,6 +606,8 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
             for c in ranked
             if edits[c] == edits[top] and known[c] * TYPO_MORE_COMMON >= known[top]
         ][:TYPO_CHOICES]
+    if not options:
+        return [probe]
     probes = [probe]
     for choice in itertools.product(*options.values()):
         corrected = list(typed)
