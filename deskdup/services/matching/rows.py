@@ -31,17 +31,21 @@ def _as_datetime(value) -> datetime | None:
 NAMES: dict[tuple[str, str, str], NameParts] = {}
 
 
+_OTHER = Channel.OTHER
+
+
 def _make_lead(row) -> _Lead:
     lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m, notes, ver = (
         row
     )
-    created = _as_datetime(created)
+    if created.__class__ is str:  # (SQLite's text; PostgreSQL's datetime or None)
+        created = datetime.fromisoformat(created)
     words = (first or "", last or "", middle or "")
     name = NAMES.get(words) if NAMES else None
     rec = _Lead(
         lead_id,
         ext or str(lead_id),
-        _CHANNELS.get(channel, Channel.OTHER),
+        _CHANNELS.get(channel, _OTHER),
         owner,
         created,
         sys.intern(status or ""),
@@ -82,11 +86,12 @@ def add_communications(
     leads: dict[int, _Lead], rows: Iterable, region: str, tick: Callable[[], None]
 ) -> None:
     """Rows of (lead_id, kind, channel, raw_value, normalized) into ``leads``."""
+    get, channels = leads.get, _CHANNELS
     for n, (lead_id, kind, channel, raw, norm) in enumerate(rows):
-        rec = leads.get(lead_id)
+        rec = get(lead_id)
         if rec is not None:
-            rec.add_comm(kind, _CHANNELS.get(channel, Channel.OTHER), raw or "", norm or "", region)
-        if n % 50_000 == 0:
+            rec.add_comm(kind, channels.get(channel, _OTHER), raw or "", norm or "", region)
+        if not n % 50_000:
             tick()
 
 
