@@ -129,3 +129,94 @@ def test_a_keying_worker_that_fails_or_stops_is_an_error_not_a_hang(texts, monke
         MatchIndex.build(texts, refreshable=False, workers=2)
     # Alone it is fine.
     assert MatchIndex.build(texts, refreshable=False, workers=1).leads
+
+
+def _records(index: MatchIndex) -> dict:
+    return {
+        i: (
+            rec.name,
+            rec.nicks,
+            rec.phones,
+            rec.bad_phones,
+            rec.emails,
+            rec.handles,
+            rec.message,
+            rec.minute,
+            rec.created_at,
+            rec.channel,
+            rec.tier,
+        )
+        for i, rec in index.leads.items()
+    }
+
+
+@pytest.fixture
+def demo(workspace):
+    from deskdup.services.demo import generate_demo
+
+    generate_demo(workspace, leads=600, seed=11)
+    return workspace
+
+
+def test_names_and_nicknames_read_ahead_make_the_records_this_process_makes(demo, monkeypatch):
+    alone = MatchIndex.build(demo, refreshable=False)
+    records = _records(alone)
+    assert any(rec.nicks for rec in alone.leads.values())
+    forked = MatchIndex.build(demo, refreshable=False, workers=2)
+    assert _records(forked) == records
+    assert list(forked.pairs) == list(alone.pairs)
+    # What the worker did not read (the workspace changed in between) is
+    # parsed here, into the same records.
+    monkeypatch.setattr(parallel, "_name_words", lambda conn: [])
+    monkeypatch.setattr(parallel, "_nickname_texts", lambda conn: [])
+    assert _records(MatchIndex.build(demo, refreshable=False, workers=2)) == records
+
+
+def test_a_reading_worker_that_fails_or_stops_is_an_error_not_a_hang(demo, monkeypatch):
+    def failing():
+        raise ValueError("unreadable names")
+
+    monkeypatch.setattr(parallel, "_read_ahead", failing)
+    with pytest.raises(RuntimeError, match=r"(?s)reading worker failed.*unreadable names"):
+        MatchIndex.build(demo, refreshable=False, workers=2)
+
+    def killed():
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(parallel, "_read_ahead", killed)
+    with pytest.raises(RuntimeError, match="reading worker process stopped"):
+        MatchIndex.build(demo, refreshable=False, workers=2)
+    from deskdup.services.matching.record import _Lead
+
+    assert not _Lead.parse_later  # switched back for the next build
+
+
+def test_a_database_in_memory_is_read_by_this_process_alone(demo):
+    class InMemory:
+        url = "sqlite://"
+
+    assert parallel.read_ahead(2, InMemory()) is None
+    assert parallel.read_ahead(1, demo) is None
+    ahead = parallel.read_ahead(2, demo)
+    assert ahead is not None
+    ahead.close()
+
+
+pytest_plugins = ("tests.postgres",)
+
+
+def test_a_forked_build_on_postgresql_finds_what_one_process_finds(pg_database, monkeypatch):
+    from deskdup.services.demo import generate_demo
+    from deskdup.services.workspace import open_workspace
+
+    monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)  # keyed over two processes too
+    ws = open_workspace(pg_database)
+    try:
+        generate_demo(ws, leads=600, seed=11)
+        alone = MatchIndex.build(ws, refreshable=False)
+        forked = MatchIndex.build(ws, refreshable=False, workers=2)
+        assert alone.pairs and _records(forked) == _records(alone)
+        assert list(forked.pairs) == list(alone.pairs)
+        assert _pairs(forked) == _pairs(alone)
+    finally:
+        ws.dispose()

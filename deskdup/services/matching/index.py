@@ -569,7 +569,7 @@ class MatchIndex(Refreshing):
                 raise Cancelled()
 
         # A one-shot build over workers has them read the nicknames meanwhile.
-        ahead = None if refreshable else read_ahead(workers)
+        ahead = None if refreshable else read_ahead(workers, ws)
         try:
             total = load_leads(index, ws, progress, check, ahead)
         finally:

@@ -28,10 +28,11 @@ from itertools import islice
 
 from deskdup.services.matching.blocks import _KeyBook, slide_bands
 from deskdup.services.matching.keys import _name_hashes, _strong_hashes, _text_hash
+from deskdup.services.matching.load import _name_words, _nickname_texts
 from deskdup.services.matching.model import Pattern
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.tiers import count_tiers, set_tiers
-from deskdup.services.names import NameParts, parse_name, parse_nickname
+from deskdup.services.names import parse_name, parse_nickname
 
 # What a worker scores: set just before the fork, read by the forked copies.
 _SHARED: tuple | None = None
@@ -469,59 +470,66 @@ def insert_all(index, workers: int) -> None:
     set_tiers(leads, codes)
 
 
-def _read_nicknames(texts: list[str]) -> list[NameParts]:
-    """In a forked worker: what ``parse_nickname`` makes of each text."""
-    return [parse_nickname(text) for text in texts]
+# The share of the distinct names (in percent, by ``hash``: the same in a
+# fork) that the reading worker parses besides every nickname.
+NAME_SHARE = 50
 
 
-def _read_names(names: list[tuple[str, str, str]]) -> list[NameParts]:
-    """In a forked worker: what ``parse_name`` makes of each (first, last, middle)."""
-    return [parse_name(*words) for words in names]
+def _read_ahead() -> tuple[list, list, list, list]:
+    """In a forked worker: the nicknames and the worker's share of the names
+    (read through a connection of its own), and what parsing makes of them."""
+    (url,) = _SHARED  # type: ignore[misc]
+    from deskdup.services.workspace import make_engine
+
+    # A new engine: the connections this copy took over are the other
+    # process's (closing them here could take a SQLite file's log away).
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            texts = _nickname_texts(conn)
+            names = [words for words in _name_words(conn) if ReadAhead.theirs(words)]
+    finally:
+        engine.dispose()
+    return texts, [parse_nickname(t) for t in texts], names, [parse_name(*w) for w in names]
 
 
 class ReadAhead:
-    """Names and nicknames parsed by forked workers while this process reads
-    the leads (parsing them is most of the loading's work).
+    """A forked copy of this process that reads and parses the nicknames and
+    its share of the names (parsing them is most of the loading's work) while
+    this process reads the leads and parses the other names (``load_leads``).
 
-    Started before the leads are read, when the process is small; the names
-    are asked for first (``names_into``: where ``load._make_lead`` finds them),
-    the nicknames after (``into``: where ``_Lead._add_nick`` finds them).
+    Started before the leads are read, when the process is small; its results
+    come once the leads are read (``into``).
     """
 
-    CHUNK = 5_000
+    def __init__(self, url: str) -> None:
+        self._fork = _Fork(_read_ahead, (url,), "reading")
 
-    def __init__(self, workers: int) -> None:
-        self._pool = multiprocessing.get_context("fork").Pool(workers - 1)
-        self._pending: list = []
-        self._names: list = []
+    @staticmethod
+    def theirs(words: tuple[str, str, str]) -> bool:
+        """Does the worker parse this name."""
+        return hash(words) % 100 < NAME_SHARE
 
-    def _chunks(self, values: list, read: Callable) -> list:
-        out = []
-        for start in range(0, len(values), self.CHUNK):
-            chunk = values[start : start + self.CHUNK]
-            out.append((chunk, self._pool.apply_async(read, (chunk,))))
-        return out
-
-    def submit_names(self, names: list[tuple[str, str, str]]) -> None:
-        self._names.extend(self._chunks(names, _read_names))
-
-    def submit(self, texts: list[str]) -> None:
-        self._pending.extend(self._chunks(texts, _read_nicknames))
-
-    def names_into(self, names: dict[tuple[str, str, str], NameParts]) -> None:
-        for words, result in self._names:
-            names.update(zip(words, result.get(), strict=True))
-        self._names = []
-
-    def into(self, names: dict[str, NameParts]) -> None:
-        for texts, result in self._pending:
-            names.update(zip(texts, result.get(), strict=True))
-        self._pending = []
+    def into(self, names: dict, nicknames: dict) -> None:
+        texts, text_parts, words, word_parts = self._fork.result()
+        nicknames.update(zip(texts, text_parts, strict=True))
+        names.update(zip(words, word_parts, strict=True))
 
     def close(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
+        self._fork.close()
 
 
-def read_ahead(workers: int) -> ReadAhead | None:
-    return ReadAhead(workers) if workers > 1 and can_fork() else None
+def read_ahead(workers: int, ws) -> ReadAhead | None:
+    """A worker reading ahead for a one-shot build over ``workers`` of ``ws``,
+    when its database can be opened again from a fork (not one in memory)."""
+    if workers < 2 or not can_fork():
+        return None
+    from deskdup.services.workspace import normalize_url, sqlite_file
+
+    url = getattr(ws, "url", None)
+    if not url:
+        return None
+    url = normalize_url(url)
+    if url.startswith("sqlite") and sqlite_file(url) is None:
+        return None
+    return ReadAhead(url)

@@ -3,6 +3,7 @@ handles, the parsed name, the names its nicknames suggest, its first inquiry."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from deskdup.models import Channel, CommKind
@@ -123,9 +124,16 @@ class _Lead:
         elif len(norm) >= 6 and norm not in self.bad_phones:
             self.bad_phones += (norm,)
 
+    # While a worker still parses a build's nicknames (``load``): a nickname
+    # not parsed yet is kept with no parts, for ``nicknames_later``.
+    parse_later = False
+
     def _add_nick(self, channel: Channel, text: str) -> None:
         parts = NICKNAMES.get(text)
         if parts is None:
+            if self.parse_later:
+                self.nicks += ((channel, text, None),)  # type: ignore[arg-type]
+                return
             parts = parse_nickname(text)
         if not parts.empty:
             self.nicks += ((channel, text, parts),)
@@ -149,3 +157,22 @@ class _Lead:
             created_at=self.created_at or datetime(1970, 1, 1),
             status=self.status,
         )
+
+
+def nicknames_later(leads: Iterable[_Lead]) -> None:
+    """The parts of the nicknames left for later (``_Lead.parse_later``), from
+    ``NICKNAMES`` (or parsed now); those that read as no name are dropped, as
+    ``_add_nick`` drops them."""
+    for rec in leads:
+        nicks = rec.nicks
+        if not nicks:
+            continue
+        kept = []
+        for channel, text, parts in nicks:
+            if parts is None:
+                parts = NICKNAMES.get(text)
+                if parts is None:
+                    parts = parse_nickname(text)
+            if not parts.empty:
+                kept.append((channel, text, parts))
+        rec.nicks = tuple(kept)

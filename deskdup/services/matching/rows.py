@@ -34,14 +34,22 @@ NAMES: dict[tuple[str, str, str], NameParts] = {}
 _OTHER = Channel.OTHER
 
 
-def _make_lead(row) -> _Lead:
+def _make_lead(row, later: dict | None = None) -> _Lead:
+    """A record of a lead row; ``later``: its name is parsed later
+    (``names_later``), the record holds its words till then (one tuple for
+    each distinct name: ``later`` collects them)."""
     lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m, notes, ver = (
         row
     )
     if created.__class__ is str:  # (SQLite's text; PostgreSQL's datetime or None)
         created = datetime.fromisoformat(created)
     words = (first or "", last or "", middle or "")
-    name = NAMES.get(words) if NAMES else None
+    if later is not None:
+        name = later.setdefault(words, words)
+    else:
+        name = NAMES.get(words) if NAMES else None
+        if name is None:
+            name = parse_name(*words)
     rec = _Lead(
         lead_id,
         ext or str(lead_id),
@@ -49,12 +57,21 @@ def _make_lead(row) -> _Lead:
         owner,
         created,
         sys.intern(status or ""),
-        parse_name(*words) if name is None else name,
+        name,
     )
     rec.version = ver
     if notes:
         rec.message = _short_message(_inquiry_from_comments(notes))
     return rec
+
+
+def names_later(leads: Iterable[_Lead]) -> None:
+    """The parsed names of records made with ``later`` (``_make_lead``), from
+    ``NAMES`` (or parsed now)."""
+    for rec in leads:
+        words = rec.name
+        name = NAMES.get(words)  # type: ignore[call-overload]
+        rec.name = parse_name(*words) if name is None else name
 
 
 _MESSAGES: dict[str, str] = {}
