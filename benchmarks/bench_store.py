@@ -183,7 +183,10 @@ def step_change(path: Path) -> dict:
     }
 
 
-def step_lookup(path: Path, count: int) -> dict:
+def lookup_queries(path: Path, count: int) -> tuple[list[tuple[str, str, int]], dict[int, str]]:
+    """(kind, text, the lead meant) of ``count`` queries, a kind in turn, and
+    every lead's label: what an operator types to find a lead sampled at random
+    (``bench_lookup.py`` runs the same ones warm)."""
     from deskdup.services.matching import MatchIndex, MatchSettings
     from deskdup.services.workspace import open_workspace
 
@@ -201,7 +204,10 @@ def step_lookup(path: Path, count: int) -> dict:
         _fill(conn, index.leads, "RU", None, lambda: None)
     ws.dispose()
     rng = random.Random(11)
-    recs = rng.sample(sorted(index.leads.values(), key=lambda r: r.id), 2000)
+    recs = rng.sample(
+        sorted(index.leads.values(), key=lambda r: r.id),
+        min(2000 * max(1, count // 25), len(index.leads)),
+    )
     queries: list[tuple[str, str, int]] = []
     for rec in recs:
         kind = ("name", "typo", "surname", "handle", "phone")[len(queries) % 5]
@@ -222,10 +228,14 @@ def step_lookup(path: Path, count: int) -> dict:
             queries.append((kind, f"8 ({d[:3]}) {d[3:6]}-{d[6:8]}-{d[8:]}", rec.id))
         if len(queries) >= count:
             break
+    return queries, {rec.id: rec.label for rec in index.leads.values()}
+
+
+def step_lookup(path: Path, count: int) -> dict:
+    queries, label_of = lookup_queries(path, count)
     own: dict[str, list[float]] = {}
     wall: dict[str, list[float]] = {}
     found: dict[str, list[int]] = {}
-    label_of = {rec.id: rec.label for rec in index.leads.values()}
     cpu: dict[str, list[float]] = {}
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     command = [sys.executable, "-m", "deskdup", "lookup", "--db", str(path)]

@@ -226,9 +226,7 @@ def prop_ws(tmp_path_factory):
     ws.dispose()
 
 
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     lead_comms=st.lists(_comm, max_size=6),
     contact_comms=st.lists(_comm, max_size=4, unique_by=lambda c: (c[0], c[2])),

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
@@ -606,9 +606,6 @@ def test_cli_refuses_a_file_that_is_not_an_export_and_creates_nothing(
     assert not db.exists() and not rejects.exists()
 
 
-# No deadline: the first example loads phonenumbers' metadata, which takes longer than
-# hypothesis' 200 ms on a loaded machine (it failed the suite once that way).
-@settings(deadline=None)
 @given(
     national=st.from_regex(r"9\d{9}", fullmatch=True),
     style=st.sampled_from(

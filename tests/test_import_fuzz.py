@@ -23,7 +23,6 @@ from deskdup.services.workspace import Workspace, open_workspace
 
 FUZZ = settings(
     max_examples=60,
-    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 

@@ -237,7 +237,6 @@ def _apply(ws, op: str, n: int) -> None:
 
 @settings(
     max_examples=12,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(edits=st.lists(st.lists(EDIT, min_size=1, max_size=4), min_size=1, max_size=4))

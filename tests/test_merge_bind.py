@@ -246,9 +246,7 @@ def prop_ws(tmp_path_factory):
     ws.dispose()
 
 
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     groups=st.lists(
         st.tuples(st.lists(_comm, max_size=3), st.integers(0, 2)), min_size=2, max_size=4

@@ -111,7 +111,6 @@ def outside(d: dict[str, list[dict[str, Any]]], group: set[int]) -> dict[str, li
 
 @settings(
     max_examples=30,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(spec=group_spec)

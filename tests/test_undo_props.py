@@ -145,7 +145,6 @@ def _apply(ws, boss, contacts, ids, step) -> int | None:
 
 @settings(
     max_examples=60,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=st.lists(op, min_size=2, max_size=12))

@@ -3,11 +3,15 @@ identifier or a name, and its score against a lead."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 
 from deskdup.models import Channel, CommKind
 from deskdup.services.matching.evidence import (
+    Evidence,
+    _best_name_match,
     _evidence,
+    _name_match_evidence,
     _reasons,
     combine,
 )
@@ -70,21 +74,52 @@ def _typed_name(text: str) -> NameParts:
     return parse_free_name(text)
 
 
-def _lookup_score(probe: _Lead, rec: _Lead, settings: MatchSettings):
-    """Only the evidence the typed text can carry: no time, no contradictions."""
+def _lookup_evidence(probe: _Lead, rec: _Lead, settings: MatchSettings) -> list[Evidence]:
+    """The positive evidence the typed text can carry: no time, no contradictions
+    (``settings.far_name_factor`` taken as 1).  A name typed without an
+    identifier can only agree by its name, so only that is weighed: the
+    contradictions ``_evidence`` weighs besides are dropped anyway, and were a
+    fifth of a lookup of a common surname."""
     if settings.far_name_factor != 1.0:
         settings = replace(settings, far_name_factor=1.0)
-    evidence = [
+    if not (probe.phones or probe.bad_phones or probe.emails or probe.handles):
+        match = _best_name_match(probe, rec, settings)
+        if match is None or match[0] <= 0:
+            return []
+        return [_name_match_evidence(match)]
+    return [
         e
         for e in _evidence(probe, rec, settings)
         if e[1] > 0 and e[0] not in ("burst", "same_message")
     ]
+
+
+def _lookup_score(probe: _Lead, rec: _Lead, settings: MatchSettings):
+    """Only the evidence the typed text can carry: no time, no contradictions."""
+    evidence = _lookup_evidence(probe, rec, settings)
     return combine(e[1] for e in evidence), _reasons(evidence)
 
 
-def hit_order(probe: _Lead, rec: _Lead, score: float) -> tuple:
+def typed_words(probe: _Lead) -> frozenset[str]:
+    """The name words typed, folded (what ``hit_order`` calls spelled as typed)."""
+    return frozenset(fold(w) for w in probe.name.words)
+
+
+def hit_order(probe: _Lead | Iterable[frozenset[str]], rec: _Lead, score: float) -> tuple:
     """Best first; among equals the lead whose name is spelled as typed (Котова
-    Ирина before Котова Иирна), then the newest."""
-    typed = {fold(w) for w in probe.name.words}
-    spelled = bool(typed) and typed <= {fold(w) for w in rec.name.words}
-    return (-score, not spelled, -rec.minute)
+    Иирна typed: Котова Иирна before Котова Ирина), then as corrected
+    (``probe``: the typed words of each probe, the typed text first, then its
+    corrections; "Петрвоа": Петрова before Петров), then the newest
+    (and of two created the same minute, the later id: one order, however the
+    leads were read)."""
+    typed = [typed_words(probe)] if isinstance(probe, _Lead) else probe
+    return (-score, spelled(typed, {fold(w) for w in rec.name.words}), -rec.minute, -rec.id)
+
+
+def spelled(typed: Iterable[frozenset[str]], words: set[str]) -> int:
+    """0: ``words`` (a lead's, folded) hold the text's words as typed, 1: as
+    corrected, 2: neither."""
+    for n, each in enumerate(typed):
+        if each and each <= words:
+            return min(n, 1)
+    return 2

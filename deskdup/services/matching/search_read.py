@@ -21,10 +21,12 @@ scoring is the index's (``probe._lookup_score``), so the answer is the one
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import itertools
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -37,6 +39,7 @@ from deskdup.services import names as names_module
 from deskdup.services import paths
 from deskdup.services.matching import keys as keys_module
 from deskdup.services.matching import record as record_module
+from deskdup.services.matching.evidence import _reasons, combine
 from deskdup.services.matching.hashing import value_hash
 from deskdup.services.matching.keys import (
     _LOOKUP_FIRST,
@@ -45,17 +48,20 @@ from deskdup.services.matching.keys import (
     _name_sources,
     _strong_keys,
 )
-from deskdup.services.matching.probe import _lookup_score, hit_order, probe_record
-from deskdup.services.matching.record import _Lead
-from deskdup.services.matching.rows import (
-    COMMENT_CHARS,
-    _make_lead,
-    add_communications,
-    add_messages,
+from deskdup.services.matching.probe import (
+    _lookup_evidence,
+    hit_order,
+    probe_record,
+    spelled,
+    typed_words,
 )
+from deskdup.services.matching.record import _Lead
+from deskdup.services.matching.rows import _as_datetime, _make_lead, add_communications
 from deskdup.services.matching.settings import LOOKUP_CANDIDATES, LookupHit, MatchSettings
-from deskdup.services.names import first_name_forms, fold
+from deskdup.services.names import _words as name_words
+from deskdup.services.names import first_name_forms, fold, surname_key
 from deskdup.services.schema import head_revision
+from deskdup.services.times import minutes_since_epoch
 
 SEARCH = "search"
 # The highest communication id the kept names reflect (``match_state.stamp``).
@@ -70,16 +76,22 @@ TYPO_MIN_LETTERS = 4
 # as many leads.
 RARE_WORD = 50
 TYPO_MORE_COMMON = 20
+# At most this many corrected texts are looked up besides the text as typed.
+TYPO_CHOICES = 3
 # More leads than this are read with one pass over the table, not by id.
 _BULK = 5_000
 _CHUNK = 500
+# A name's candidates are read and scored this many at a time, in the order
+# they are shown at equal scores (``_ranked_by_name``).
+_NAME_BATCH = 25
 _VALUE_CHARS = 100
 
-# The columns ``rows._make_lead`` takes, in its order.
+# The columns ``rows._make_lead`` takes, in its order; without the comments
+# (no inquiry: neither the name keys nor a lookup's score read it).
 _LEAD_ROW = (
     "SELECT id, external_id, first_name, last_name, middle_name, source_channel, "
     "assigned_id, created_at, updated_at, status, archived, merged_into_id, "
-    f"substr(comments, 1, {COMMENT_CHARS}), version FROM leads"
+    "NULL, version FROM leads"
 )
 _ACTIVE = "NOT archived AND merged_into_id IS NULL"
 _HIGHEST_KEPT = "SELECT coalesce(max(lead_id), 0) FROM search_leads"
@@ -205,14 +217,14 @@ class SearchReader:
         )
         return {row[0] for row in self.rows(sql, tuple(values))}
 
-    def name_ids(self, kind: str, values: list[str]) -> set[int]:
+    def name_ids(self, kind: str, values: Sequence[str]) -> set[int]:
         sql = (
             f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
             f"AND value IN ({self._marks(values)})"
         )
         return {row[0] for row in self.rows(sql, (kind, *values))}
 
-    def name_pair_ids(self, surnames: list[str], firsts: list[str]) -> set[int]:
+    def name_pair_ids(self, surnames: Sequence[str], firsts: Sequence[str]) -> set[int]:
         """Leads with one of ``surnames`` and one of ``firsts``."""
         sql = (
             "SELECT s.lead_id FROM search_names s "
@@ -224,7 +236,9 @@ class SearchReader:
 
     def records(self, ids: Iterable[int], region: str) -> dict[int, _Lead]:
         """The matcher's records of ``ids`` (active leads), read by id or, for
-        many, in one pass over the tables."""
+        many, in one pass over the tables: names and communications, not the
+        inquiry (``message``), which no name key and no lookup reads (reading
+        it was a tenth of a lookup of a common name)."""
         wanted = set(ids)
         leads: dict[int, _Lead] = {}
         if not wanted:
@@ -234,19 +248,29 @@ class SearchReader:
                 if row[0] in wanted:
                     leads[row[0]] = _make_lead(row)
             comms = self.rows(_COMMS + " WHERE lead_id IS NOT NULL")
-            chats = self.rows(_CHATS + " WHERE lead_id IS NOT NULL ORDER BY id DESC")
         else:
             ordered = sorted(wanted)
-            comms, chats = [], []
+            comms = []
             for start in range(0, len(ordered), _CHUNK):
                 part = _ids(ordered[start : start + _CHUNK])
                 for row in self.rows(f"{_LEAD_ROW} WHERE id IN ({part}) AND {_ACTIVE}"):
                     leads[row[0]] = _make_lead(row)
                 comms += self.rows(f"{_COMMS} WHERE lead_id IN ({part})")
-                chats += self.rows(f"{_CHATS} WHERE lead_id IN ({part}) ORDER BY id DESC")
         add_communications(leads, comms, region, lambda: None)
-        add_messages(leads, chats)
         return leads
+
+    def lead_rows(self, ids: Iterable[int]) -> list[tuple]:
+        """The rows (``_LEAD_ROW``) of the active leads among ``ids``."""
+        ordered = sorted(ids)
+        rows: list[tuple] = []
+        for start in range(0, len(ordered), _CHUNK):
+            part = _ids(ordered[start : start + _CHUNK])
+            rows += self.rows(f"{_LEAD_ROW} WHERE id IN ({part}) AND {_ACTIVE}")
+        return rows
+
+    def comm_rows(self, ids: list[int]) -> list[tuple]:
+        """The communications (``_COMMS``) of ``ids`` (at most ``_CHUNK``)."""
+        return self.rows(f"{_COMMS} WHERE lead_id IN ({_ids(ids)})") if ids else []
 
     def labels(self, ids: list[int]) -> list[tuple]:
         """(id, external id, first, last, middle name, channel) of ``ids``."""
@@ -294,7 +318,6 @@ class SearchReader:
 _COMMS = "SELECT lead_id, kind, channel, raw_value, normalized FROM communications"
 # workspace address -> (its save times when read, its name words)
 _VOCABULARY: dict[str, tuple[list, list[str]]] = {}
-_CHATS = "SELECT lead_id, first_message FROM chats"
 
 
 # ----------------------------------------------------------------- lookup
@@ -322,36 +345,127 @@ def find(
         ids.update(reader.identifier_ids(values))
     if is_named(probe) and not ids:
         probes = _with_corrections(text, probe, settings.region, reader)
+        keys = {}  # a correction may have the typed text's keys ("Morozova": "morozov")
         for each in probes:
-            ids.update(_name_candidates(reader, each))
+            keys.setdefault(_name_keys(each), each)
+        for each in keys.values():
+            ids.update(_name_candidates(reader, each, False))
+        if not ids:
+            ids = _name_candidates(reader, probes[-1])
+        return _ranked_by_name(reader, probes, ids, settings, limit)
     leads = reader.records(ids, settings.region)
     return _ranked(probes, leads, settings, limit)
 
 
+def _ranked_by_name(
+    reader: SearchReader, probes: list[_Lead], ids: set[int], settings, limit: int
+) -> list[LookupHit]:
+    """``_ranked`` over the leads of ``ids``, reading and scoring only as many
+    as the answer needs.  The leads are taken in the order ``hit_order`` puts
+    equal scores in (spelled as typed or corrected, then the newest), which
+    their rows tell before their names are parsed, ``_NAME_BATCH`` at a time;
+    once ``limit`` of them score what the text scores against itself (the
+    best any lead can: "Попов" typed alone agrees with every Попов by the
+    surname), no later lead can come before them.  A common surname read and
+    scored its 200 newest leads; now the first 25-50."""
+    settings = replace(settings, far_name_factor=1.0)
+    typed = [typed_words(probe) for probe in probes]
+    probes = [_name_only(probe) for probe in probes]
+    rows = sorted(reader.lead_rows(ids), key=lambda row: _prior(row, typed))
+    best = max(_score(probes, probe, settings)[0] for probe in probes)
+    scored: list[tuple[float, _Lead, list]] = []
+    at_best = 0
+    for start in range(0, len(rows), _NAME_BATCH):
+        leads = {row[0]: _make_lead(row) for row in rows[start : start + _NAME_BATCH]}
+        add_communications(leads, reader.comm_rows(list(leads)), settings.region, lambda: None)
+        for rec in leads.values():
+            score, evidence = _score(probes, rec, settings)
+            if score > 0:
+                scored.append((score, rec, evidence))
+                at_best += score >= best
+        if best > 0 and at_best >= limit:
+            break
+    return _shown(scored, typed, limit)
+
+
+def _name_only(probe: _Lead) -> _Lead:
+    """``probe`` without its identifiers.  A name is looked up when no active
+    lead has the identifier typed with it ("Nikolaev" is also a handle), so
+    they weigh nothing against its leads; without them the name alone is
+    weighed, and what the text scores against itself bounds the others'
+    (with the handle it scored the handle too: every lead was read)."""
+    if not (probe.phones or probe.bad_phones or probe.emails or probe.handles):
+        return probe
+    bare = copy.copy(probe)
+    bare.phones = bare.bad_phones = bare.emails = ()
+    bare.handles = ()
+    return bare
+
+
+def _prior(row: tuple, typed: list[frozenset[str]]) -> tuple:
+    """``hit_order`` but the score, from a lead row (``_LEAD_ROW``) before
+    ``_make_lead`` parses its name: the words of its name fields (as
+    ``parse_name`` keeps them) and the minute of its creation."""
+    lead_id, _ext, first, last, middle, _channel, _owner, created = row[:8]
+    words = {fold(w) for field in (last, first, middle) for w in name_words(field)}
+    created = _as_datetime(created)
+    minute = minutes_since_epoch(created) if created else 0.0
+    return (spelled(typed, words), -minute, -lead_id)
+
+
 def _ranked(probes: list[_Lead], leads: dict[int, _Lead], settings, limit: int) -> list[LookupHit]:
     """Each lead scored against the typed text and its corrections (the best
-    of them), best first (``probe.hit_order``)."""
+    of them), best first (``probe.hit_order``: among equals the name spelled as
+    typed or as corrected first, then the newest)."""
     settings = replace(settings, far_name_factor=1.0)  # as ``_lookup_score`` has it, once
-    hits = []
+    scored = []
     for rec in leads.values():
-        best = max((_lookup_score(probe, rec, settings) for probe in probes), key=lambda x: x[0])
-        if best[0] > 0:
-            hits.append(LookupHit(rec.id, best[0], best[1]))
-    hits.sort(key=lambda h: hit_order(probes[0], leads[h.lead_id], h.score))
-    return hits[:limit]
+        score, evidence = _score(probes, rec, settings)
+        if score > 0:
+            scored.append((score, rec, evidence))
+    return _shown(scored, [typed_words(probe) for probe in probes], limit)
 
 
-def _name_candidates(reader: SearchReader, probe: _Lead) -> set[int]:
-    """As ``MatchIndex``'s: the leads with the typed surname (and first name,
-    when typed), else with the first name; the newest of a common one."""
+def _score(probes: list[_Lead], rec: _Lead, settings) -> tuple[float, list]:
+    """The best score of ``rec`` against the probes, and its evidence."""
+    best_score, best = 0.0, []
+    for probe in probes:
+        evidence = _lookup_evidence(probe, rec, settings)
+        score = combine(e[1] for e in evidence)
+        if score > best_score:
+            best_score, best = score, evidence
+    return best_score, best
+
+
+def _shown(scored: list[tuple], typed: list[frozenset[str]], limit: int) -> list[LookupHit]:
+    """The first ``limit`` of (score, record, evidence), their reasons worded."""
+    scored.sort(key=lambda s: hit_order(typed, s[1], s[0]))
+    return [LookupHit(rec.id, score, _reasons(ev)) for score, rec, ev in scored[:limit]]
+
+
+def _name_keys(probe: _Lead) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The surname keys and first names ``_name_candidates`` looks up."""
     surnames = sorted({s for parts in _name_sources(probe) for s in parts.surnames})
     firsts = sorted({f for parts in _name_sources(probe) for f in parts.firsts})
+    return tuple(surnames), tuple(firsts)
+
+
+def _name_candidates(reader: SearchReader, probe: _Lead, fallback: bool = True) -> set[int]:
+    """As ``MatchIndex``'s: the leads with the typed surname (and first name,
+    when typed), else (``fallback``) with the first name; the newest of a
+    common one.  ``find`` falls back only when neither the text as typed nor a
+    correction of it has a surname's leads ("Григроьева Вероника": the
+    corrected surname's leads, not the 200 newest Вероникас besides, who cost
+    as much again to score and come after them anyway)."""
+    surnames, firsts = _name_keys(probe)
     for kind, values in ((SURNAME, surnames), (FIRST, firsts)):
-        if not values:
+        if not values or (kind == FIRST and surnames and not fallback):
             continue
-        members = reader.name_ids(kind, values)
-        if kind == SURNAME and firsts and members:
-            members = reader.name_pair_ids(surnames, firsts) or members
+        # Surname and first name: the leads with both, else the surname's.
+        members = set()
+        if kind == SURNAME and firsts:
+            members = reader.name_pair_ids(surnames, firsts)
+        members = members or reader.name_ids(kind, values)
         if members:
             return set(sorted(members)[-LOOKUP_CANDIDATES:])
     return set()
@@ -433,9 +547,11 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
     A word is taken for a typo when no lead carries it, or a few (the data has
     typos too: "Иирна" is on three leads of 100,000) while a word one or two
     edits away is carried by ``TYPO_MORE_COMMON`` times as many ("Ирина": 624);
-    it is replaced by the closest such word, the most common among equally
-    close ones.  Known
-    first names (the name table's) are never corrected.  Both probes are
+    it is replaced by the closest such word (the fewest edits), the most
+    common among equally close ones, and by the others as close and carried
+    by a ``TYPO_MORE_COMMON``th as many leads at least (``TYPO_CHOICES``
+    corrections in all).  Known first names (the name table's) are never
+    corrected.  Both probes are
     scored, so a lead spelled as typed still comes first.
     """
     typed = text.split()
@@ -451,11 +567,11 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
     if not suspects:
         return [probe]
     vocabulary = words.vocabulary()
-    corrected = list(typed)
+    options: dict[int, list[str]] = {}
     for n, folded in suspects.items():
         close = [
-            (choice, score)
-            for choice, score, _i in process.extract(
+            choice
+            for choice, _score, _i in process.extract(
                 folded,
                 vocabulary,
                 scorer=OSA.normalized_similarity,
@@ -466,14 +582,45 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
         ]
         if not close:
             continue
-        known = words.counts({choice for choice, _s in close})
-        best = max(close, key=lambda c: (round(c[1], 3), known.get(c[0], 0)))
-        if known.get(best[0], 0) >= max(1, TYPO_MORE_COMMON * counts.get(folded, 0)):
-            corrected[n] = best[0]
-    if corrected == typed:
+        known = words.counts(set(close))
+        enough = max(1, TYPO_MORE_COMMON * counts.get(folded, 0))
+        # The same surname in the other gender's form ("Morozova": "morozov")
+        # is no typo: the typed word's key finds those leads already.
+        key = surname_key(folded)
+        edits = {
+            c: OSA.distance(folded, c)
+            for c in close
+            if known.get(c, 0) >= enough and surname_key(c) != key
+        }
+        if not edits:
+            continue
+        # The fewest edits, then the most leads: "Григроьева" is one edit
+        # from "григорьева" and from "григроьевна" (a patronymic mistyped in
+        # the data, on one lead), which the share of letters changed preferred
+        # (one in eleven against one in ten).  As close and nearly as common
+        # are looked up too ("Власвоа": "власова" and "власво", one lead each).
+        ranked = sorted(edits, key=lambda c: (edits[c], -known[c]))
+        top = ranked[0]
+        options[n] = [
+            c
+            for c in ranked
+            if edits[c] == edits[top] and known[c] * TYPO_MORE_COMMON >= known[top]
+        ][:TYPO_CHOICES]
+    if not options:
         return [probe]
-    again = probe_record(" ".join(corrected), region)
-    return [probe] if again is None else [probe, again]
+    probes = [probe]
+    for choice in itertools.product(*options.values()):
+        corrected = list(typed)
+        for n, word in zip(options, choice, strict=True):
+            corrected[n] = word
+        again = probe_record(" ".join(corrected), region)
+        # A mistyped surname is corrected to a surname, not to a patronymic
+        # one letter from it ("Григроьевна").
+        if again is not None and (again.name.surnames or not probe.name.surnames):
+            probes.append(again)
+        if len(probes) > TYPO_CHOICES:
+            break
+    return probes
 
 
 # ----------------------------------------------------------------- in memory
@@ -497,19 +644,24 @@ def index_lookup(index, text: str, limit: int = 20) -> list[LookupHit]:
             words = index.words = _IndexWords(index)
         probes = _with_corrections(text, probe, settings.region, words)
         for each in probes:
-            found |= _index_name_candidates(index, each)
+            found |= _index_name_candidates(index, each, False)
+        if not found:
+            found = _index_name_candidates(index, probes[-1])
     leads = {i: index.leads[i] for i in found if i in index.leads}
     return _ranked(probes, leads, settings, limit)
 
 
-def _index_name_candidates(index, probe: _Lead) -> set[int]:
-    """Leads with the typed surname (and first name, when typed), else with
-    the first name; for a common name the newest are the likeliest wanted."""
+def _index_name_candidates(index, probe: _Lead, fallback: bool = True) -> set[int]:
+    """Leads with the typed surname (and first name, when typed), else
+    (``fallback``, as ``_name_candidates``) with the first name; for a common
+    name the newest are the likeliest wanted."""
     lookup_keys = _lookup_keys(probe)
     kinds = dict.fromkeys(kind for kind, _key in lookup_keys)
     firsts = {f for parts in _name_sources(probe) for f in parts.firsts}
     for kind in (_LOOKUP_SURNAME, _LOOKUP_FIRST):
         if kind not in kinds:
+            continue
+        if kind == _LOOKUP_FIRST and _LOOKUP_SURNAME in kinds and not fallback:
             continue
         members: set[int] = set()
         for key_kind, key in lookup_keys:
