@@ -267,3 +267,22 @@ def test_the_other_gender_s_form_is_no_typo(tmp_path):
         assert _three_ways(ws, path, "Morozova Elena")[0] == elena
     finally:
         ws.dispose()
+
+
+def test_a_handle_of_digits_is_looked_up_as_a_handle(tmp_path):
+    """A VK id is mostly digits: typed with its @ or as a link it is the
+    handle, not a phone; a phone typed with as many digits stays a phone."""
+    path = tmp_path / "w.sqlite"
+    ws = open_workspace(str(path))
+    try:
+        with ws.session() as s:
+            vk = make_lead(
+                s, channel=Channel.VK, comms=[(CommKind.MESSENGER, Channel.VK, "id39063485")]
+            ).id
+            phone = make_lead(s, comms=[(CommKind.PHONE, Channel.CALL, "+7 916 390-63-48")]).id
+        refresh_search(ws)
+        for text in ("@id39063485", "vk.com/id39063485", "https://vk.com/id39063485"):
+            assert _three_ways(ws, path, text) == [vk], text
+        assert _three_ways(ws, path, "8 916 390 63 48") == [phone]
+    finally:
+        ws.dispose()

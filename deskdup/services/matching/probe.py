@@ -30,6 +30,7 @@ from deskdup.services.names import (
     parse_name,
 )
 from deskdup.services.normalize import (
+    _HANDLE_PREFIX,
     normalize_handle,
     normalize_phone,
 )
@@ -43,9 +44,11 @@ def probe_record(text: str, region: str = "RU") -> _Lead | None:
     probe = _Lead(0, "", Channel.OTHER, None, None, "", NameParts())
     digits = sum(ch.isdigit() for ch in text)
     letters = sum(ch.isalpha() for ch in text)
+    # "@id39063485" and "vk.com/id39063485" are handles, for all their digits.
+    handle = text.startswith("@") or bool(_HANDLE_PREFIX.match(text))
     if "@" in text[1:] and "." in text.split("@")[-1]:
         probe.add_comm(CommKind.EMAIL, Channel.EMAIL, text, "", region)
-    elif digits >= 6 and digits >= letters:
+    elif not handle and digits >= 6 and digits >= letters:
         phone = normalize_phone(text, region)
         probe.phones, probe.bad_phones = (
             ((phone.value,), ()) if phone.valid else ((), (phone.value,))
@@ -55,7 +58,7 @@ def probe_record(text: str, region: str = "RU") -> _Lead | None:
         # handle typed without its @; matched both ways, told as a name.
         probe.handles = ((Channel.TELEGRAM, normalize_handle(text).value),)
         probe.name = _typed_name(text)
-    elif text.startswith("@") or "t.me/" in text or (" " not in text and not is_cyrillic(text)):
+    elif handle or "t.me/" in text or (" " not in text and not is_cyrillic(text)):
         probe.add_comm(CommKind.MESSENGER, Channel.TELEGRAM, text, "", region)
         if not probe.nicks and probe.handles:
             probe.name = parse_free_name(text)
