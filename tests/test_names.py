@@ -121,10 +121,33 @@ def test_initials_and_yo():
         # ... while a first name glued to a surname is still cut.
         ("romanpetrov", ("roman", "petrov")),
         ("olegskvortsov", ("oleg", "skvorcov")),
+        # Glued where one ends in the letter the other starts with: the cut
+        # falls between the doubled letters (not Ваня + "ivano", Иван + "ikolaev").
+        ("ivanovaanna", ("ivanova", "ana")),
+        ("belovaanya", ("belova", "ana")),
+        ("petrovvasiliy", ("petrov", "vasili")),
+        ("orlovvadim", ("orlov", "vadim")),
+        ("ivannikolaev", ("ivan", "nikolaev")),
+        ("olgaaksenova", ("olga", "aksenova")),
+        ("vladdanilov", ("vlad", "danilov")),
+        ("mariaantonova", ("mara", "antonova")),
+        # A doubled letter inside one word cuts nothing.
+        ("savvateeva", ("savateva",)),
+        ("kassandra", ("kasandra",)),
     ],
 )
 def test_nickname_parts(nick, parts):
     assert nickname_parts(nick) == parts
+
+
+def test_a_doubled_letter_at_the_cut_keeps_the_first_name_and_the_surname():
+    """``petrovaanna`` is Анна Петрова: read as Ваня + "petro" it named a man
+    and conflicted with her own first name and surname."""
+    anna = parse_nickname("petrovaanna")
+    assert "Анна" in anna.firsts and "Иван" not in anna.firsts
+    assert anna.surnames == ("petrov",)
+    assert "Алла" in parse_nickname("ivanovaalla").firsts
+    assert "Валентин" not in parse_nickname("ivanovaalla").firsts
 
 
 def test_nickname_reads_as_a_name():

@@ -941,6 +941,9 @@ def _split_glued(piece: str) -> tuple[str, ...]:
     # Surnames made of a first name (Александров, Михайлова, Романенко) stay whole.
     if any(key.endswith(end) and key[: -len(end)] in _FIRST_INDEX for end in _PATRONYMIC_SAFE):
         return (key,)
+    at_double = _cut_at_double(piece)
+    if at_double is not None:
+        return at_double
     if (
         len(key) >= 6
         and key[:-1].endswith(_TRAILING_INITIAL_ENDINGS)
@@ -963,6 +966,36 @@ def _split_glued(piece: str) -> tuple[str, ...]:
     if best:
         return tuple(best)
     return (None if derived else _name_then_surname(piece)) or (key,)
+
+
+def _surname_like(key: str) -> bool:
+    """Five letters or more ending as a surname does, two of them before the ending."""
+    return len(key) >= 5 and any(
+        key.endswith(end) and len(key) - len(end) >= 2 for end in _SURNAME_ENDINGS
+    )
+
+
+def _cut_at_double(piece: str) -> tuple[str, str] | None:
+    """``ivanovaanna``, ``petrovvasiliy``, ``ivannikolaev``, ``olgaaksenova``: a
+    surname and a first name glued where one ends in the letter the other
+    starts with.  The skeleton merges the two letters (``ivanovana``), and a
+    cut on it takes a letter from one side (Иван + "ivano" via Ваня,
+    Иван + "ikolaev"); cut between the two letters as typed instead.  The
+    first name is typed in four letters or more (Анна, Влад, Олег).  Not at
+    ``ii`` (dmitrii, mariia: -ий, -ия) nor at the end of a name that ends
+    in a doubled letter itself (kirill|kiselev)."""
+    for i in range(4, len(piece) - 3):
+        if piece[i] != piece[i - 1] or piece[i] in "iy":
+            continue
+        whole = _FIRST_INDEX.get(skeleton(piece[: i + 1]), ())
+        if any(name[-1] == name[-2] for name in whole):
+            continue
+        head, tail = skeleton(piece[:i]), skeleton(piece[i:])
+        if tail in _FIRST_INDEX and _surname_like(head):
+            return (head, tail)
+        if head in _FIRST_INDEX and _surname_like(tail):
+            return (head, tail)
+    return None
 
 
 def _name_then_surname(piece: str) -> tuple[str, str] | None:

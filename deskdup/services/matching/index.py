@@ -5,7 +5,6 @@ groups; ``build`` reads all, ``refresh`` (``refresh.py``) only what changed,
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -17,13 +16,12 @@ from deskdup.services.matching.compare import (
     common_first_names,
     compare,
     count_background,
-    weigh,
+    kept_weighed,
 )
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
     _MESSAGE_CODES,
     _best_name_match,
-    _evidence,
     _has_surname,
     _hopeless_tables,
     _messages_alike,
@@ -146,10 +144,6 @@ class MatchIndex(Refreshing):
         # the blocks: message bucket -> band -> lead ids, for the buckets around
         # the leads being scored only.
         self._bands: dict[int, dict[int, list[int]]] | None = None
-        # A one-shot build: text key -> how many leads sent the text, while the
-        # tiers are set (a block of ids per text, kept to the end, was 30 MB
-        # at a million leads).
-        self._text_counts: Counter[int] | None = None
         # A one-shot build: each lead's strong keys and name key bases, while
         # the pairs are compared (``_KeyBook``).
         self._book: _KeyBook | None = None
@@ -177,13 +171,17 @@ class MatchIndex(Refreshing):
             *[hash((band, message_bucket)) for band in bands],
         )
 
-    def _one_shot_keys(self, rec: _Lead, strong, narrow, wide) -> tuple[int, ...]:
+    def _one_shot_keys(
+        self, rec: _Lead, strong, narrow, wide, with_text: bool = True
+    ) -> tuple[int, ...]:
         """A one-shot build's block keys of a lead from its strong keys and name
         key bases.  It keeps no band keys (``slide_bands``) and, as it answers
         no lookup, no lookup keys; nor the text key over all time: the tiers
-        are counted apart (``_text_counts``), and nothing else asks for it."""
+        are counted apart (``tiers.py``), and nothing else asks for it.
+        ``with_text=False``: without the text key per message bucket (a
+        forked build inserts those last, ``parallel.insert_all``)."""
         bucket = int(rec.minute // self._bucket_minutes)
-        text = _text_hash(rec)
+        text = _text_hash(rec) if with_text else None
         return (
             *strong,
             *[hash((base, bucket)) for base in narrow],
@@ -353,8 +351,7 @@ class MatchIndex(Refreshing):
             members = data.get(hash((text, bucket + offset)))
             if members is not None:
                 near += 1 if members.__class__ is int else len(members)
-        counts = self._text_counts
-        overall = len(get(text)) if counts is None else counts[text]
+        overall = len(get(text))
         if near <= PERSONAL_COUNT and overall <= PERSONAL_COUNT and is_personal_text(rec.message):
             return "personal"  # (``rarity`` of both: "personal")
         if near <= ALONE_COUNT:
@@ -488,17 +485,20 @@ class MatchIndex(Refreshing):
         score = round(self.model.probability(pattern), 4)
         if score < self.threshold or score <= 0.0:
             return None
-        evidence = _evidence(self.leads[a_id], self.leads[b_id], self.settings)
-        return score, weigh(evidence, pattern, self.model)
+        leads = self.leads
+        return score, kept_weighed(leads[a_id], leads[b_id], self.settings, pattern, self.model)
 
     def _keep_weighed(self, a_id: int, b_id: int, score: float, weighed: list) -> None:
         """Keep a pair with its score and weighed evidence (``_kept``, worked
         out here or by a worker process: ``parallel.Comparing``)."""
-        key = (a_id, b_id)
+        self._keep_pair(CandidatePair(a_id, b_id, score, _reasons(weighed)))
+
+    def _keep_pair(self, pair: CandidatePair) -> None:
+        key = (pair.a, pair.b)
         if key not in self.pairs:
-            self.partners.add(a_id, b_id)
-            self.partners.add(b_id, a_id)
-        self.pairs[key] = CandidatePair(a_id, b_id, score, _reasons(weighed))
+            self.partners.add(pair.a, pair.b)
+            self.partners.add(pair.b, pair.a)
+        self.pairs[key] = pair
 
     def _drop_pairs(self, lead_id: int) -> None:
         others = tuple(self.partners.get(lead_id))
@@ -565,7 +565,7 @@ class MatchIndex(Refreshing):
                 raise Cancelled()
 
         # A one-shot build over workers has them read the nicknames meanwhile.
-        ahead = None if refreshable else read_ahead(workers)
+        ahead = None if refreshable else read_ahead(workers, ws)
         try:
             total = load_leads(index, ws, progress, check, ahead)
         finally:
@@ -577,17 +577,12 @@ class MatchIndex(Refreshing):
         _now_progress(progress, total, steps)
         # Keys are worked out again in the second pass: keeping them for a
         # million leads would cost more memory than the blocks themselves.
-        # A one-shot build over workers has a forked copy key and tier half
-        # the leads meanwhile.
+        # A one-shot build over workers has a forked copy key part of the
+        # leads and tier them all meanwhile.
         if not refreshable and _KeyBook.fits(index._max_id, len(index.leads)):
             index._book = _KeyBook(index._max_id)
+        # (And the leads' tiers.)
         insert_all(index, 1 if refreshable else workers)
-        if index._bands is not None:
-            index._text_counts = Counter(map(_text_hash, index.leads.values()))
-        for rec in index.leads.values():
-            if rec.message:
-                rec.tier = index._tier_of(rec)
-        index._text_counts = None
         check()
         # Compare every candidate pair, keeping only its ids and the index of
         # its pattern; learn the model; then score.

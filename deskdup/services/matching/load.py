@@ -9,7 +9,7 @@ from contextlib import closing
 from sqlalchemy import String, and_, func, or_, select, type_coerce
 
 from deskdup.models import Channel, Chat, CommKind, Communication, Dismissal, Lead, Operator
-from deskdup.services.matching.record import NICKNAMES, _Lead
+from deskdup.services.matching.record import NICKNAMES, _Lead, nicknames_later
 from deskdup.services.matching.rows import (
     _MESSAGES,
     COMMENT_CHARS,
@@ -18,6 +18,7 @@ from deskdup.services.matching.rows import (
     _make_lead,
     add_communications,
     add_messages,
+    names_later,
 )
 from deskdup.services.names import forget_parsed, parse_name
 
@@ -69,11 +70,8 @@ def _fill(
     region: str,
     ids: list[int] | None,
     tick: Callable[[], None],
-    ahead=None,
 ) -> None:
-    """Read the communications and the first chat message of ``leads``;
-    ``ahead``: the nicknames read ahead, taken once the chats are read (they
-    need none; the two set separate fields of a record)."""
+    """Read the communications and the first chat message of ``leads``."""
 
     def chunks(stmt_for):
         if ids is None:
@@ -95,8 +93,6 @@ def _fill(
     # to the garbage collector would be closed after its connection.)
     with closing(chunks(chats)) as rows:
         add_messages(leads, rows)
-    if ahead is not None:
-        ahead.into(NICKNAMES)
     with closing(chunks(comms)) as rows:
         add_communications(leads, rows, region, tick)
 
@@ -141,40 +137,50 @@ def _dismissed(conn) -> set[tuple[int, int]]:
 def load_leads(index, ws, progress, check: Callable[[], None], ahead=None) -> int:
     """Read every active lead of ``ws`` with its communications into ``index``
     (its leads, owners, dismissed pairs, cursor); how many leads there are.
-    ``ahead`` (``parallel.ReadAhead``): workers reading the nicknames meanwhile."""
-    with ws.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
-        if ahead is not None:
-            # The worker takes half the names, then every nickname; this
-            # process parses the other half meanwhile.
-            names = _name_words(conn)
-            half = len(names) // 2
-            ahead.submit_names(names[half:])
-            ahead.submit(_nickname_texts(conn))
-            NAMES.update((words, parse_name(*words)) for words in names[:half])
-            del names
-        # Loading is about a third of the work; scoring the rest.
-        steps = max(total, 1) * 3
-        if progress is not None:
-            progress(0, steps)
-        cursor, max_id = None, 0
-        if ahead is not None:
-            ahead.names_into(NAMES)
-        for n, row in enumerate(_raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE))):
-            rec = _make_lead(row)
-            index.leads[rec.id] = rec
-            updated = _as_datetime(row[8])
-            if updated is not None and (cursor is None or updated > cursor):
-                cursor = updated
-            max_id = max(max_id, rec.id)
-            if n % 20_000 == 0:
+
+    ``ahead`` (``parallel.ReadAhead``): a worker reading and parsing the
+    nicknames and its share of the names meanwhile.  Then the records hold
+    their name's words and their nicknames unparsed until the leads are read;
+    this process parses the other names meanwhile, the worker's come last."""
+    later: dict[tuple[str, str, str], tuple[str, str, str]] | None = None
+    if ahead is not None:
+        later = {}
+        _Lead.parse_later = True
+    try:
+        with ws.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
+            # Loading is about a third of the work; scoring the rest.
+            steps = max(total, 1) * 3
+            if progress is not None:
+                progress(0, steps)
+            cursor, max_id = None, 0
+            for n, row in enumerate(_raw(conn, select(*_LEAD_COLUMNS).where(_ACTIVE))):
+                rec = _make_lead(row, later)
+                index.leads[rec.id] = rec
+                updated = row[8]
+                # (Most leads were not changed since they came: parsed once.)
+                updated = rec.created_at if updated == row[7] else _as_datetime(updated)
+                if updated is not None and (cursor is None or updated > cursor):
+                    cursor = updated
+                max_id = max(max_id, rec.id)
+                if n % 20_000 == 0:
+                    check()
+                    if progress is not None:
+                        progress(n // 2, steps)
+            index._cursor, index._max_id = cursor, max_id
+            if later is not None:
+                theirs = ahead.theirs
+                NAMES.update((words, parse_name(*words)) for words in later if not theirs(words))
                 check()
-                if progress is not None:
-                    progress(n // 2, steps)
-        index._cursor, index._max_id = cursor, max_id
-        _fill(conn, index.leads, index.settings.region, None, check, ahead)
-        index.owners = _owners(conn)
-        index.dismissed = _dismissed(conn)
+            _fill(conn, index.leads, index.settings.region, None, check)
+            index.owners = _owners(conn)
+            index.dismissed = _dismissed(conn)
+    finally:
+        _Lead.parse_later = False
+    if ahead is not None:
+        ahead.into(NAMES, NICKNAMES)
+        names_later(index.leads.values())
+        nicknames_later(index.leads.values())
     # The records hold what was parsed and the one copy of each message;
     # the caches that made them go before the blocks are made.
     forget_parsed()

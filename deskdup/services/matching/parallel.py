@@ -26,11 +26,15 @@ from array import array
 from collections.abc import Callable, Sequence
 from itertools import islice
 
+from deskdup.services.candidates import CandidatePair
 from deskdup.services.matching.blocks import _KeyBook, by_bucket, slide_bands
+from deskdup.services.matching.evidence import _reasons
 from deskdup.services.matching.keys import _name_hashes, _strong_hashes, _text_hash
+from deskdup.services.matching.load import _name_words, _nickname_texts
 from deskdup.services.matching.model import Pattern
 from deskdup.services.matching.record import _Lead
-from deskdup.services.names import NameParts, parse_name, parse_nickname
+from deskdup.services.matching.tiers import count_tiers, set_tiers
+from deskdup.services.names import parse_name, parse_nickname
 
 # What a worker scores: set just before the fork, read by the forked copies.
 _SHARED: tuple | None = None
@@ -151,6 +155,9 @@ class _Failed:
 
 # Kept pairs a worker sends at a time (pickled: a few hundred bytes a pair).
 KEPT_CHUNK = 5_000
+# The keeping process looks for a worker's chunks after every this many of
+# its own compared pairs (a worker waits for a chunk to be read before it goes on).
+TAKE_EVERY = 1_000
 
 
 def _worker(conn, part: int) -> None:
@@ -183,7 +190,9 @@ def _worker(conn, part: int) -> None:
         threshold = index.threshold
         chances = [model.probability(p) for p in patterns]
         kept_of = index._kept
-        chunks, chunk = [], []
+        chunk = []
+        # Each chunk is sent as it is made: this process's parent turns them
+        # into pairs while it still keeps its own part (``Comparing.keep``).
         for a_id, b_id, number in zip(
             compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True
         ):
@@ -192,11 +201,9 @@ def _worker(conn, part: int) -> None:
                 if kept is not None:
                     chunk.append((a_id, b_id, *kept))
                     if len(chunk) == KEPT_CHUNK:
-                        chunks.append(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+                        conn.send_bytes(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
                         chunk = []
-        chunks.append(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
-        for blob in chunks:
-            conn.send_bytes(blob)
+        conn.send_bytes(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
         conn.send_bytes(b"")
     except BaseException:
         conn.send(_Failed(traceback.format_exc()))
@@ -250,17 +257,44 @@ class Comparing:
         chances = [model.probability(p) for p in patterns]
         own = self._own if self._workers else len(compared.a_ids)
         keep = index._keep
-        for a_id, b_id, number in islice(
-            zip(compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True), own
+        # The workers' kept pairs, made from their chunks as these come in
+        # while this process keeps its own part; kept after it, in order.
+        theirs: list[list[CandidatePair]] = [[] for _ in self._workers]
+        open_ = list(range(len(self._workers)))
+        for n, (a_id, b_id, number) in enumerate(
+            islice(zip(compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True), own)
         ):
             if chances[number] >= threshold:
                 keep(a_id, b_id, patterns[number])
-        take = index._keep_weighed
-        for _process, conn in self._workers:
-            while (chunk := _received(conn, raw=True)) is not None:
-                for a_id, b_id, score, weighed in chunk:
-                    take(a_id, b_id, score, weighed)
+            if n % TAKE_EVERY == 0 and open_:
+                open_ = self._take(theirs, open_, wait=False)
+        while open_:
+            open_ = self._take(theirs, open_, wait=True)
+        take = index._keep_pair
+        for pairs in theirs:
+            for pair in pairs:
+                take(pair)
         self.close()
+
+    def _take(self, theirs: list[list[CandidatePair]], open_: list[int], wait: bool) -> list[int]:
+        """Make pairs of the kept chunks the workers in ``open_`` sent (``wait``:
+        until each has sent them all; else only those already there); the
+        workers still sending."""
+        still = []
+        for w in open_:
+            conn = self._workers[w][1]
+            pairs = theirs[w]
+            while wait or conn.poll():
+                chunk = _received(conn, raw=True)
+                if chunk is None:
+                    break
+                pairs.extend(
+                    CandidatePair(a_id, b_id, score, _reasons(weighed))
+                    for a_id, b_id, score, weighed in chunk
+                )
+            else:
+                still.append(w)
+        return still
 
     def close(self) -> None:
         for process, conn in self._workers:
@@ -404,125 +438,222 @@ def compare_all(
     return comparing
 
 
-def _in_a_fork(task: Callable[[], tuple], shared: tuple, here: Callable[[], None]) -> tuple:
-    """``task()`` (reading ``_SHARED``) in a forked copy of this process while
-    ``here()`` runs in this one; what ``task`` returned."""
-    global _SHARED
-    _SHARED = shared
+class _Fork:
+    """One forked copy of this process working out ``task()`` (which reads
+    ``_SHARED``, set just before the fork) while this process goes on; ``result``
+    waits for what it returned.  A task that fails, or a copy that stops (killed,
+    out of memory), raises here in words instead of leaving the build waiting."""
+
+    def __init__(self, task: Callable[[], object], shared: tuple, what: str) -> None:
+        global _SHARED
+        self.what = what
+        context = multiprocessing.get_context("fork")
+        self._conn, there = context.Pipe(duplex=False)
+        _SHARED = shared
+        try:
+            self._process = context.Process(target=_forked, args=(there, task), daemon=True)
+            self._process.start()
+        finally:
+            _SHARED = None
+            there.close()
+
+    def result(self):
+        try:
+            message = self._conn.recv()
+        except EOFError:
+            raise RuntimeError(f"a {self.what} worker process stopped") from None
+        finally:
+            self.close()
+        if isinstance(message, _Failed):
+            raise RuntimeError(f"a {self.what} worker failed:\n{message.text}")
+        return message
+
+    def close(self) -> None:
+        self._conn.close()
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+
+
+def _forked(conn, task: Callable[[], object]) -> None:
     try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            pending = pool.apply_async(task)
-            here()
-            return pending.get()
+        conn.send(task())
+    except BaseException:
+        conn.send(_Failed(traceback.format_exc()))
     finally:
-        _SHARED = None
+        conn.close()
 
 
 # Fewer leads than this are keyed and tiered by this process alone (a fork
 # costs more than it saves).
 FORK_MIN_LEADS = 5_000
+# The share of the leads whose strong and name keys this process works out
+# in a forked build; the worker keys the rest and works out every lead's text
+# key and tier (about as much again: the text key is a third of a lead's keys).
+OWN_KEY_SHARE = 0.85
 
 
-def _key_part() -> tuple[bytes, bytes]:
-    """In a forked worker: the strong keys and name key bases of its leads
-    (packed as ``_KeyBook.pack`` does) and their text keys (-1: none; no
-    hash is -1)."""
-    (leads,) = _SHARED  # type: ignore[misc]
-    flat, texts = array("q"), array("q")
-    pack = _KeyBook.pack
-    for rec in leads:
+def _key_part() -> tuple[bytes, bytes, bytes, bytes, bytes]:
+    """In a forked worker: every lead's text key (-1: none; no hash is -1) and
+    tier code (``tiers.count_tiers``); then, for the leads from ``cut`` on,
+    their strong keys and name key bases (packed as ``_KeyBook.pack`` does,
+    where each lead's begin) and their block keys without the text's
+    (each lead's count, then its keys)."""
+    index, leads, cut = _SHARED  # type: ignore[misc]
+    texts = [_text_hash(rec) for rec in leads]
+    codes = count_tiers(leads, texts, index._message_bucket, index.settings.burst_minutes)
+    book, starts, flat = array("q"), array("q"), array("q")
+    pack, keys_of = _KeyBook.pack, index._one_shot_keys
+    for rec in leads[cut:]:
+        strong = _strong_hashes(rec)
         narrow, wide, _lookup = _name_hashes(rec, False)
-        pack(flat, _strong_hashes(rec), narrow, wide)
-        text = _text_hash(rec)
-        texts.append(-1 if text is None else text)
-    return flat.tobytes(), texts.tobytes()
+        starts.append(len(book))
+        pack(book, strong, narrow, wide)
+        keys = keys_of(rec, strong, narrow, wide, False)
+        flat.append(len(keys))
+        flat.extend(keys)
+    raw_texts = array("q", [-1 if text is None else text for text in texts]).tobytes()
+    return raw_texts, bytes(codes), book.tobytes(), starts.tobytes(), flat.tobytes()
 
 
 def insert_all(index, workers: int) -> None:
-    """Insert every lead into the blocks, in the order of ``index.leads``; in a
-    one-shot build over ``workers``, a forked copy works out the keys of the
-    second half of the leads (and their text keys) while this process keys
-    and inserts the first half: the same blocks, in the same order."""
+    """Insert every lead into the blocks, in the order of ``index.leads``, and
+    set the leads' tiers.  In a one-shot build over ``workers``, a forked copy
+    works out every lead's text key and tier and the other keys of the leads
+    past ``OWN_KEY_SHARE`` while this process keys and inserts the leads
+    before; then the copy's keys go in, and every lead's text key last: the
+    same blocks, each listing its leads in the same order."""
     leads = list(index.leads.values())
     insert = index._insert
-    if workers < 2 or index._bands is None or len(leads) < FORK_MIN_LEADS or not can_fork():
+    one_shot = index._bands is not None
+    if workers < 2 or not one_shot or len(leads) < FORK_MIN_LEADS or not can_fork():
         for rec in leads:
             insert(rec)
+        if one_shot:
+            texts = [_text_hash(rec) for rec in leads]
+            bucket, window = index._message_bucket, index.settings.burst_minutes
+            set_tiers(leads, count_tiers(leads, texts, bucket, window))
+        else:
+            for rec in leads:
+                if rec.message:
+                    rec.tier = index._tier_of(rec)
         return
-    cut = len(leads) // 2
-    theirs = leads[cut:]
-
-    def here() -> None:
+    cut = int(len(leads) * OWN_KEY_SHARE)
+    fork = _Fork(_key_part, (index, leads, cut), "keying")
+    try:
+        book, keys_of = index._book, index._one_shot_keys
         for rec in leads[:cut]:
-            insert(rec)
-
-    raw_flat, raw_texts = _in_a_fork(_key_part, (theirs,), here)
-    flat, texts = array("q"), array("q")
+            strong = _strong_hashes(rec)
+            narrow, wide, _lookup = _name_hashes(rec, False)
+            if book is not None:
+                book.add(rec.id, strong, narrow, wide)
+            insert(rec, keys_of(rec, strong, narrow, wide, False))
+        raw_texts, codes, raw_book, raw_starts, raw_flat = fork.result()
+    finally:
+        fork.close()
+    data = index.blocks.data
+    flat = array("q")
     flat.frombytes(raw_flat)
+    if book is not None:
+        starts = array("q")
+        starts.frombytes(raw_starts)
+        offset = len(book.flat)
+        book.flat.frombytes(raw_book)
+        for rec, start in zip(leads[cut:], starts, strict=True):
+            book.starts[rec.id] = offset + start
+    at = 0
+    for rec in leads[cut:]:
+        lead_id = rec.id
+        end = at + 1 + flat[at]
+        # (``MatchIndex._insert`` inlined, as there.)
+        for key in flat[at + 1 : end]:
+            current = data.get(key)
+            if current is None:
+                data[key] = lead_id
+            elif current.__class__ is int:
+                data[key] = [current, lead_id]
+            else:
+                current.append(lead_id)
+        at = end
+    texts = array("q")
     texts.frombytes(raw_texts)
-    unpack, book, keys_of = _KeyBook.unpack, index._book, index._one_shot_keys
-    start = 0
-    for rec, text in zip(theirs, texts, strict=True):
-        strong, narrow, wide, start = unpack(flat, start)
-        rec.text_key = None if text == -1 else text
-        if book is not None:
-            book.add(rec.id, strong, narrow, wide)
-        insert(rec, keys_of(rec, strong, narrow, wide))
+    period = index._message_bucket
+    for rec, text in zip(leads, texts, strict=True):
+        if text == -1:
+            rec.text_key = None
+            continue
+        rec.text_key = text
+        key = hash((text, int(rec.minute // period)))
+        current = data.get(key)
+        if current is None:
+            data[key] = rec.id
+        elif current.__class__ is int:
+            data[key] = [current, rec.id]
+        else:
+            current.append(rec.id)
+    set_tiers(leads, codes)
 
 
-def _read_nicknames(texts: list[str]) -> list[NameParts]:
-    """In a forked worker: what ``parse_nickname`` makes of each text."""
-    return [parse_nickname(text) for text in texts]
+# The share of the distinct names (in percent, by ``hash``: the same in a
+# fork) that the reading worker parses besides every nickname.
+NAME_SHARE = 50
 
 
-def _read_names(names: list[tuple[str, str, str]]) -> list[NameParts]:
-    """In a forked worker: what ``parse_name`` makes of each (first, last, middle)."""
-    return [parse_name(*words) for words in names]
+def _read_ahead() -> tuple[list, list, list, list]:
+    """In a forked worker: the nicknames and the worker's share of the names
+    (read through a connection of its own), and what parsing makes of them."""
+    (url,) = _SHARED  # type: ignore[misc]
+    from deskdup.services.workspace import make_engine
+
+    # A new engine: the connections this copy took over are the other
+    # process's (closing them here could take a SQLite file's log away).
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            texts = _nickname_texts(conn)
+            names = [words for words in _name_words(conn) if ReadAhead.theirs(words)]
+    finally:
+        engine.dispose()
+    return texts, [parse_nickname(t) for t in texts], names, [parse_name(*w) for w in names]
 
 
 class ReadAhead:
-    """Names and nicknames parsed by forked workers while this process reads
-    the leads (parsing them is most of the loading's work).
+    """A forked copy of this process that reads and parses the nicknames and
+    its share of the names (parsing them is most of the loading's work) while
+    this process reads the leads and parses the other names (``load_leads``).
 
-    Started before the leads are read, when the process is small; the names
-    are asked for first (``names_into``: where ``load._make_lead`` finds them),
-    the nicknames after (``into``: where ``_Lead._add_nick`` finds them).
+    Started before the leads are read, when the process is small; its results
+    come once the leads are read (``into``).
     """
 
-    CHUNK = 5_000
+    def __init__(self, url: str) -> None:
+        self._fork = _Fork(_read_ahead, (url,), "reading")
 
-    def __init__(self, workers: int) -> None:
-        self._pool = multiprocessing.get_context("fork").Pool(workers - 1)
-        self._pending: list = []
-        self._names: list = []
+    @staticmethod
+    def theirs(words: tuple[str, str, str]) -> bool:
+        """Does the worker parse this name."""
+        return hash(words) % 100 < NAME_SHARE
 
-    def _chunks(self, values: list, read: Callable) -> list:
-        out = []
-        for start in range(0, len(values), self.CHUNK):
-            chunk = values[start : start + self.CHUNK]
-            out.append((chunk, self._pool.apply_async(read, (chunk,))))
-        return out
-
-    def submit_names(self, names: list[tuple[str, str, str]]) -> None:
-        self._names.extend(self._chunks(names, _read_names))
-
-    def submit(self, texts: list[str]) -> None:
-        self._pending.extend(self._chunks(texts, _read_nicknames))
-
-    def names_into(self, names: dict[tuple[str, str, str], NameParts]) -> None:
-        for words, result in self._names:
-            names.update(zip(words, result.get(), strict=True))
-        self._names = []
-
-    def into(self, names: dict[str, NameParts]) -> None:
-        for texts, result in self._pending:
-            names.update(zip(texts, result.get(), strict=True))
-        self._pending = []
+    def into(self, names: dict, nicknames: dict) -> None:
+        texts, text_parts, words, word_parts = self._fork.result()
+        nicknames.update(zip(texts, text_parts, strict=True))
+        names.update(zip(words, word_parts, strict=True))
 
     def close(self) -> None:
-        self._pool.terminate()
-        self._pool.join()
+        self._fork.close()
 
 
-def read_ahead(workers: int) -> ReadAhead | None:
-    return ReadAhead(workers) if workers > 1 and can_fork() else None
+def read_ahead(workers: int, ws) -> ReadAhead | None:
+    """A worker reading ahead for a one-shot build over ``workers`` of ``ws``,
+    when its database can be opened again from a fork (not one in memory)."""
+    if workers < 2 or not can_fork():
+        return None
+    from deskdup.services.workspace import normalize_url, sqlite_file
+
+    url = getattr(ws, "url", None)
+    if not url:
+        return None
+    url = normalize_url(url)
+    if url.startswith("sqlite") and sqlite_file(url) is None:
+        return None
+    return ReadAhead(url)

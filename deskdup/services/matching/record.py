@@ -3,6 +3,7 @@ handles, the parsed name, the names its nicknames suggest, its first inquiry."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from deskdup.models import Channel, CommKind
@@ -16,9 +17,12 @@ from deskdup.services.normalize import (
     normalize_handle,
     normalize_phone,
 )
-from deskdup.services.times import minutes_since_epoch
+from deskdup.services.times import EPOCH, minutes_since_epoch
 
 _CHANNELS = {c.value: c for c in Channel}
+# (Plain strings and members looked up once: ``add_comm`` runs per communication.)
+_PHONE, _EMAIL, _MESSENGER = CommKind.PHONE.value, CommKind.EMAIL.value, CommKind.MESSENGER.value
+_WHATSAPP, _VIBER, _EMAIL_CHANNEL = Channel.WHATSAPP, Channel.VIBER, Channel.EMAIL
 # Nicknames read ahead (by a worker process, ``parallel.read_ahead``) for the
 # build under way: text -> what ``parse_nickname`` makes of it.
 NICKNAMES: dict[str, NameParts] = {}
@@ -65,7 +69,12 @@ class _Lead:
         self.channel = channel
         self.owner_id = owner_id
         self.created_at = created_at
-        self.minute = minutes_since_epoch(created_at) if created_at else 0.0
+        if created_at is None:
+            self.minute = 0.0
+        elif created_at.tzinfo is None:  # (``minutes_since_epoch`` inlined: one call a lead)
+            self.minute = (created_at - EPOCH).total_seconds() / 60.0
+        else:
+            self.minute = minutes_since_epoch(created_at)
         self.status = status
         self.name = name
         self.phones: tuple[str, ...] = ()
@@ -84,33 +93,47 @@ class _Lead:
         self.text_key = UNSET
 
     def add_comm(self, kind: str, channel: Channel, raw: str, norm: str, region: str) -> None:
-        if kind == CommKind.PHONE or (
-            kind == CommKind.MESSENGER and channel in (Channel.WHATSAPP, Channel.VIBER)
-        ):
-            value = normalize_phone(raw, region) if not norm or region != "RU" else None
-            if value is not None:
-                norm, valid = value.value, value.valid
-            else:
-                valid = norm.startswith("+")
-            if valid:
-                if norm not in self.phones:
-                    self.phones += (norm,)
-            elif len(norm) >= 6 and norm not in self.bad_phones:
-                self.bad_phones += (norm,)
-        elif kind == CommKind.EMAIL:
+        """Take in one communication (``channel``: a ``Channel``).  (Read for
+        every communication of a build: plain strings compared, the branches
+        ordered by how common they are.)"""
+        if kind == _MESSENGER:
+            if channel is not _WHATSAPP and channel is not _VIBER:
+                norm = norm or normalize_handle(raw).value
+                handles = self.handles
+                if norm and (not handles or all(h != norm for _, h in handles)):
+                    self.handles = (*handles, (channel, norm))
+                    self._add_nick(channel, norm)
+                return
+        elif kind == _EMAIL:
             norm = norm or normalize_email(raw).value
             if norm and norm not in self.emails:
                 self.emails += (norm,)
-                self._add_nick(Channel.EMAIL, norm)
-        elif kind == CommKind.MESSENGER:
-            norm = norm or normalize_handle(raw).value
-            if norm and all(h != norm for _, h in self.handles):
-                self.handles += ((channel, norm),)
-                self._add_nick(channel, norm)
+                self._add_nick(_EMAIL_CHANNEL, norm)
+            return
+        elif kind != _PHONE:
+            return
+        # A phone, or a WhatsApp or Viber account (a phone).
+        if not norm or region != "RU":
+            value = normalize_phone(raw, region)
+            norm, valid = value.value, value.valid
+        else:
+            valid = norm.startswith("+")
+        if valid:
+            if norm not in self.phones:
+                self.phones += (norm,)
+        elif len(norm) >= 6 and norm not in self.bad_phones:
+            self.bad_phones += (norm,)
+
+    # While a worker still parses a build's nicknames (``load``): a nickname
+    # not parsed yet is kept with no parts, for ``nicknames_later``.
+    parse_later = False
 
     def _add_nick(self, channel: Channel, text: str) -> None:
         parts = NICKNAMES.get(text)
         if parts is None:
+            if self.parse_later:
+                self.nicks += ((channel, text, None),)  # type: ignore[arg-type]
+                return
             parts = parse_nickname(text)
         if not parts.empty:
             self.nicks += ((channel, text, parts),)
@@ -134,3 +157,22 @@ class _Lead:
             created_at=self.created_at or datetime(1970, 1, 1),
             status=self.status,
         )
+
+
+def nicknames_later(leads: Iterable[_Lead]) -> None:
+    """The parts of the nicknames left for later (``_Lead.parse_later``), from
+    ``NICKNAMES`` (or parsed now); those that read as no name are dropped, as
+    ``_add_nick`` drops them."""
+    for rec in leads:
+        nicks = rec.nicks
+        if not nicks:
+            continue
+        kept = []
+        for channel, text, parts in nicks:
+            if parts is None:
+                parts = NICKNAMES.get(text)
+                if parts is None:
+                    parts = parse_nickname(text)
+            if not parts.empty:
+                kept.append((channel, text, parts))
+        rec.nicks = tuple(kept)

@@ -31,26 +31,47 @@ def _as_datetime(value) -> datetime | None:
 NAMES: dict[tuple[str, str, str], NameParts] = {}
 
 
-def _make_lead(row) -> _Lead:
+_OTHER = Channel.OTHER
+
+
+def _make_lead(row, later: dict | None = None) -> _Lead:
+    """A record of a lead row; ``later``: its name is parsed later
+    (``names_later``), the record holds its words till then (one tuple for
+    each distinct name: ``later`` collects them)."""
     lead_id, ext, first, last, middle, channel, owner, created, _upd, status, _a, _m, notes, ver = (
         row
     )
-    created = _as_datetime(created)
+    if created.__class__ is str:  # (SQLite's text; PostgreSQL's datetime or None)
+        created = datetime.fromisoformat(created)
     words = (first or "", last or "", middle or "")
-    name = NAMES.get(words) if NAMES else None
+    if later is not None:
+        name = later.setdefault(words, words)
+    else:
+        name = NAMES.get(words) if NAMES else None
+        if name is None:
+            name = parse_name(*words)
     rec = _Lead(
         lead_id,
         ext or str(lead_id),
-        _CHANNELS.get(channel, Channel.OTHER),
+        _CHANNELS.get(channel, _OTHER),
         owner,
         created,
         sys.intern(status or ""),
-        parse_name(*words) if name is None else name,
+        name,
     )
     rec.version = ver
     if notes:
         rec.message = _short_message(_inquiry_from_comments(notes))
     return rec
+
+
+def names_later(leads: Iterable[_Lead]) -> None:
+    """The parsed names of records made with ``later`` (``_make_lead``), from
+    ``NAMES`` (or parsed now)."""
+    for rec in leads:
+        words = rec.name
+        name = NAMES.get(words)  # type: ignore[call-overload]
+        rec.name = parse_name(*words) if name is None else name
 
 
 _MESSAGES: dict[str, str] = {}
@@ -82,11 +103,12 @@ def add_communications(
     leads: dict[int, _Lead], rows: Iterable, region: str, tick: Callable[[], None]
 ) -> None:
     """Rows of (lead_id, kind, channel, raw_value, normalized) into ``leads``."""
+    get, channels = leads.get, _CHANNELS
     for n, (lead_id, kind, channel, raw, norm) in enumerate(rows):
-        rec = leads.get(lead_id)
+        rec = get(lead_id)
         if rec is not None:
-            rec.add_comm(kind, _CHANNELS.get(channel, Channel.OTHER), raw or "", norm or "", region)
-        if n % 50_000 == 0:
+            rec.add_comm(kind, channels.get(channel, _OTHER), raw or "", norm or "", region)
+        if not n % 50_000:
             tick()
 
 
