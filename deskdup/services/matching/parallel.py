@@ -364,8 +364,8 @@ def compare_all(
     (by one process: not done).  The caller ``keep``s the pairs or ``close``s
     what it got.
 
-    With one worker the parts are shared (``_Shares``): this process does
-    ``meanwhile`` first, then takes parts from the first on while the worker
+    With one worker the parts are shared (``_Shares``): this process takes
+    parts from the first on (``meanwhile`` after the first) while the worker
     takes them from the last on; the worker's come back joined in order, so
     this process's part is still the first and the worker's the rest."""
     global _SHARED
@@ -417,8 +417,6 @@ def compare_all(
             if meanwhile is not None:
                 meanwhile()
         else:
-            if meanwhile is not None:
-                meanwhile()
             worker = comparing._workers[0][0]
             n = 0
             while (part := shares.take_first(worker.is_alive)) is not None:
@@ -429,6 +427,13 @@ def compare_all(
                     if n % 5_000 == 0:
                         tick(n * 2)
                     n += 1
+                if meanwhile is not None:
+                    # After the first part (so this process has a part of its
+                    # own to keep), while the worker compares.
+                    meanwhile()
+                    meanwhile = None
+            if meanwhile is not None:
+                meanwhile()
         comparing._own = len(compared.a_ids)
         for _process, conn in comparing._workers:
             compared.join(*_received(conn))
