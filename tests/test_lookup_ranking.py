@@ -104,6 +104,9 @@ def test_a_corrected_surname_puts_the_leads_spelled_so_first(petrovs):
     assert typo == right
     assert _names(ws, lookup(ws, "Петрвоа"))[:4] == ["Петрова Анна"] * 4
     assert len(typo) == 9
+    # One Latin word is a handle too: no lead has it, so the name is looked up.
+    latin = _three_ways(ws, path, "Petrova")
+    assert sorted(latin) == sorted(typo)
 
 
 def test_the_lookup_score_is_the_evidence_a_name_can_carry(tmp_path):
@@ -205,3 +208,81 @@ def test_the_order_before_parsing_is_the_shown_order(demo):
             assert _prior(row, typed) == hit_order(typed, records[row[0]], 0.5)[1:]
     spelled = [row for row in rows if not _prior(row, [typed_words(probe_record("Анна"))])[0]]
     assert spelled
+
+
+def test_a_name_spelled_as_typed_comes_before_its_correction(tmp_path):
+    """ "Котова Иирна" typed: the one lead that carries the typo itself first,
+    then the newer Котовы Ирины the typo is corrected to; "Котова Ирина"
+    typed: those first."""
+    path = tmp_path / "w.sqlite"
+    ws = open_workspace(str(path))
+    try:
+        with ws.session() as s:
+            typo = make_lead(s, first_name="Иирна", last_name="Котова").id
+            irinas = [make_lead(s, first_name="Ирина", last_name="Котова").id for _ in range(21)]
+        refresh_search(ws)
+        assert _three_ways(ws, path, "Котова Иирна") == [typo, *irinas[::-1]][:20]
+        assert _three_ways(ws, path, "Котова Ирина")[:20] == irinas[::-1][:20]
+    finally:
+        ws.dispose()
+
+
+def test_a_typo_as_close_to_two_words_looks_up_both(tmp_path):
+    """ "Власвоа" is one edit from "власова" and from "власво" (a typo in the
+    data), each on one lead: both Татьяны are shown, before the other ones."""
+    path = tmp_path / "w.sqlite"
+    ws = open_workspace(str(path))
+    try:
+        with ws.session() as s:
+            wanted = {
+                make_lead(s, first_name="Татьяна", last_name="Власова").id,
+                make_lead(s, first_name="Татьяна", last_name="Власво").id,
+            }
+            for n in range(30):
+                make_lead(s, first_name="Татьяна", last_name=["Орлова", "Зайцева"][n % 2])
+        refresh_search(ws)
+        assert set(_three_ways(ws, path, "Власвоа Татьяна")[:2]) == wanted
+    finally:
+        ws.dispose()
+
+
+def test_the_other_gender_s_form_is_no_typo(tmp_path):
+    """ "Morozova" on one lead, "Morozov" on twenty: the typed word is not
+    corrected (its surname key finds both already), so the Morozovs are not
+    taken for "Morozova" spelled as corrected."""
+    path = tmp_path / "w.sqlite"
+    ws = open_workspace(str(path))
+    try:
+        with ws.session() as s:
+            elena = make_lead(s, first_name="Elena", last_name="Morozova").id
+            for _ in range(20):
+                make_lead(s, first_name="Elena", last_name="Morozov")
+        refresh_search(ws)
+        with ws.engine.connect() as conn:
+            reader = SearchReader.of(conn)
+            probe = probe_record("Morozova Elena")
+            assert search_read._with_corrections("Morozova Elena", probe, "RU", reader) == [probe]
+            typo = probe_record("Morozvoa Elena")
+            assert len(search_read._with_corrections("Morozvoa Elena", typo, "RU", reader)) == 2
+        assert _three_ways(ws, path, "Morozova Elena")[0] == elena
+    finally:
+        ws.dispose()
+
+
+def test_a_handle_of_digits_is_looked_up_as_a_handle(tmp_path):
+    """A VK id is mostly digits: typed with its @ or as a link it is the
+    handle, not a phone; a phone typed with as many digits stays a phone."""
+    path = tmp_path / "w.sqlite"
+    ws = open_workspace(str(path))
+    try:
+        with ws.session() as s:
+            vk = make_lead(
+                s, channel=Channel.VK, comms=[(CommKind.MESSENGER, Channel.VK, "id39063485")]
+            ).id
+            phone = make_lead(s, comms=[(CommKind.PHONE, Channel.CALL, "+7 916 390-63-48")]).id
+        refresh_search(ws)
+        for text in ("@id39063485", "vk.com/id39063485", "https://vk.com/id39063485"):
+            assert _three_ways(ws, path, text) == [vk], text
+        assert _three_ways(ws, path, "8 916 390 63 48") == [phone]
+    finally:
+        ws.dispose()

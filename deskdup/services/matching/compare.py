@@ -15,6 +15,9 @@ from deskdup.services.candidates import Reason
 from deskdup.services.matching.evidence import (
     _TIER_RANK,
     _UNKNOWN,
+    NAME_MATCH,
+    NICK_CONFLICT,
+    NO_NAMES,
     Evidence,
     _best_name_match,
     _evidence,
@@ -266,6 +269,9 @@ _CODE_LEVEL: dict[str, tuple[int, int | None]] = {
 }
 
 
+_NO_LEVEL = (None, None)
+
+
 def reasons_in_bits(
     evidence: list[Evidence], pattern: Pattern, model: LinkageModel
 ) -> tuple[Reason, ...]:
@@ -273,18 +279,71 @@ def reasons_in_bits(
     return _reasons(weigh(evidence, pattern, model))
 
 
+# What a pair's name level says of its name evidence (``evidence._evidence``'s
+# ``names``); the null level is told apart in ``kept_reasons``.
+_NAMES_OF_LEVEL: tuple[str | None, ...] = tuple(
+    None
+    if name == "null"
+    else NO_NAMES
+    if name == "none"
+    else name
+    if name.startswith("different_") or name == NICK_CONFLICT
+    else NAME_MATCH
+    for name in LEVELS[NAME]
+)
+# What a pair's message level says of its message evidence: none ("") or its
+# kind (``evidence._message_evidence``).
+_MESSAGE_OF_LEVEL: dict[int, str] = {
+    _L[MESSAGE, "null"]: "",
+    _L[MESSAGE, "different"]: "",
+    _L[MESSAGE, "personal_same"]: "same",
+    _L[MESSAGE, "personal_similar"]: "similar",
+    _L[MESSAGE, "personal_reworded"]: "similar",
+    _L[MESSAGE, "rare"]: "rare",
+    _L[MESSAGE, "few"]: "few",
+    _L[MESSAGE, "common"]: "common",
+    _L[MESSAGE, "template"]: "template",
+}
+
+
+def kept_weighed(
+    x: _Lead, y: _Lead, settings: MatchSettings, pattern: Pattern, model: LinkageModel
+) -> list[Evidence]:
+    """``weigh(_evidence(x, y, settings), pattern, model)`` of a compared pair
+    (``pattern``: ``compare(x, y, settings, ...)``), without working out again
+    what the pattern already tells: whether the names agree or conflict, and
+    how alike the inquiries are (a scan keeps tens of thousands of pairs, each
+    compared before; at a million leads the texts' caches no longer hold them)."""
+    if _switched_off(settings):
+        # Switched-off evidence is null in the pattern but still a reason.
+        return weigh(_evidence(x, y, settings), pattern, model)
+    level = pattern[NAME]
+    names = _NAMES_OF_LEVEL[level]
+    if level == 0 and (
+        (not (x.name.words or x.nicks) and not any(x.name))
+        or (not (y.name.words or y.nicks) and not any(y.name))
+    ):
+        # No name on one side (``_name_level``), its parsed name empty in
+        # every field: nothing to agree or conflict with.
+        names = NO_NAMES
+    evidence = _evidence(x, y, settings, names=names, message=_MESSAGE_OF_LEVEL[pattern[MESSAGE]])
+    return weigh(evidence, pattern, model)
+
+
 def weigh(evidence: list[Evidence], pattern: Pattern, model: LinkageModel) -> list[Evidence]:
     """The evidence of a pair (what ``reasons_in_bits`` makes reasons of), each
     piece with the bits its comparison level carries as its weight."""
     weighted = []
+    bits = model.bits
     for code, _weight, template, params in evidence:
-        comparison, level = _CODE_LEVEL.get(code, (None, None))
+        comparison, level = _CODE_LEVEL.get(code, _NO_LEVEL)
         if comparison is None:
             continue
-        if comparison == TIME and not pattern[TIME]:
-            comparison = RETURN  # the gap of two leads sharing an identifier
-        bits = model.bits(comparison, pattern[comparison] if level is None else level)
-        weighted.append((code, round(bits, 1), template, params))
+        if level is None:
+            if comparison == TIME and not pattern[TIME]:
+                comparison = RETURN  # the gap of two leads sharing an identifier
+            level = pattern[comparison]
+        weighted.append((code, round(bits(comparison, level), 1), template, params))
     return weighted
 
 

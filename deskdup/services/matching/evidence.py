@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from functools import lru_cache
+from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
@@ -352,12 +353,30 @@ def _name_match_evidence(match: _NameMatch) -> Evidence:
 _UNKNOWN: object = object()
 
 
+# What a pair's comparison pattern already tells of its names (``names`` of
+# ``_evidence``): no name evidence at all; a name match and no conflict; or
+# (else) the conflict of names as typed, by its code, or a nickname's.
+NO_NAMES = "none"
+NAME_MATCH = "match"
+NICK_CONFLICT = "nickname_different"
+
+
 def _evidence(
-    x: _Lead, y: _Lead, settings: MatchSettings, name_match: object = _UNKNOWN
+    x: _Lead,
+    y: _Lead,
+    settings: MatchSettings,
+    name_match: object = _UNKNOWN,
+    names: str | None = None,
+    message: str | None = None,
 ) -> list[Evidence]:
     """Every piece of evidence for and against two leads being one customer.
 
     ``name_match``: ``_best_name_match(x, y, settings)`` when the caller has it.
+    ``names`` and ``message``: what the pair's comparison found already, when
+    known (``compare.kept_reasons``), so it is not worked out again: ``names``
+    ``NO_NAMES``, ``NAME_MATCH``, ``NICK_CONFLICT`` or the code of the conflict
+    of the names as typed; ``message`` "" (no message evidence) or the kind
+    ``_message_evidence`` takes.
     """
     w = settings.weight
     out: list[Evidence] = []
@@ -403,7 +422,9 @@ def _evidence(
                     {"phone": phone},
                 )
             )
-    if name_match is _UNKNOWN:
+    if names in (NO_NAMES, NICK_CONFLICT):
+        name_match = None
+    elif name_match is _UNKNOWN:
         name_match = _best_name_match(x, y, settings)
     if name_match is not None:
         out.append(_name_match_evidence(name_match))  # type: ignore[arg-type]
@@ -423,10 +444,10 @@ def _evidence(
                 },
             )
         )
-    if minutes <= NAME_HORIZON * window:
-        message = _message_evidence(x, y, settings, minutes)
-        if message is not None:
-            out.append(message)
+    if message != "" and minutes <= NAME_HORIZON * window:
+        said = _message_evidence(x, y, settings, minutes, message)
+        if said is not None:
+            out.append(said)
 
     # Contradictions.
     if x.phones and y.phones and not set(x.phones) & set(y.phones):
@@ -438,7 +459,10 @@ def _evidence(
                 {"a": x.phones[0], "b": y.phones[0]},
             )
         )
-    conflict = _name_conflict(x.name, y.name)
+    if names is None:
+        conflict = _name_conflict(x.name, y.name)
+    else:
+        conflict = None if names in (NO_NAMES, NAME_MATCH, NICK_CONFLICT) else names
     if conflict is not None:
         out.append(
             (
@@ -448,7 +472,7 @@ def _evidence(
                 {"a": _name_text(x.name), "b": _name_text(y.name)},
             )
         )
-    elif name_match is None and (other := _nick_conflict(x, y)) is not None:
+    elif name_match is None and names != NO_NAMES and (other := _nick_conflict(x, y)) is not None:
         (channel, nick), name = other
         out.append(
             (
@@ -582,18 +606,32 @@ _MESSAGE_CODES = (
 _TIER_RANK = {"personal": 0, "rare": 1, "few": 2, "common": 3, "template": 4}
 
 
-def _message_evidence(x: _Lead, y: _Lead, settings: MatchSettings, minutes: float):
+def _message_evidence(
+    x: _Lead, y: _Lead, settings: MatchSettings, minutes: float, kind: str | None = None
+):
     """The same question asked twice within the name horizon, weighted by how
     personal the text is: a text many leads share (a marketplace's "Ещё
-    актуально?", a form's preset) says little, like a phone many leads share."""
-    if len(x.message) < MESSAGE_MIN_CHARS or len(y.message) < MESSAGE_MIN_CHARS:
-        return None
-    alike = likeness(x.message, y.message)
-    if alike < SIMILAR_MESSAGE:
-        return None
-    tier = max(x.tier, y.tier, key=_TIER_RANK.__getitem__)
-    if tier == "personal" and not (is_personal_text(x.message) and is_personal_text(y.message)):
-        tier = "rare"
+    актуально?", a form's preset) says little, like a phone many leads share.
+
+    ``kind``: what the pair's comparison found, when known: the tier of the
+    commoner text ("rare", "few", "common", "template"), or for two personal
+    questions "same" (as worded) or "similar" (whether alike enough to be
+    the same is then worked out)."""
+    if kind is None:
+        if len(x.message) < MESSAGE_MIN_CHARS or len(y.message) < MESSAGE_MIN_CHARS:
+            return None
+        alike = likeness(x.message, y.message)
+        if alike < SIMILAR_MESSAGE:
+            return None
+        tier = max(x.tier, y.tier, key=_TIER_RANK.__getitem__)
+        if tier == "personal" and not (is_personal_text(x.message) and is_personal_text(y.message)):
+            tier = "rare"
+    elif kind == "same":
+        tier, alike = "personal", SAME_MESSAGE
+    elif kind == "similar":
+        tier, alike = "personal", likeness(x.message, y.message)
+    else:
+        tier, alike = kind, SIMILAR_MESSAGE
     params = {"minutes": round(minutes), "text": _short(x.message)}
     if tier == "template":
         code = "template_message"
@@ -673,27 +711,46 @@ def _share_identifier(x: _Lead, y: _Lead) -> bool:
     return False
 
 
-# "Came 4 min apart via Telegram and site" and the like recur in thousands of
-# pairs: one shared Reason object each (the pairs of a large scan hold them all).
+# "Came 4 min apart via Telegram and site", "Same first name: Ольга ~ Оля" and
+# the like recur in thousands of pairs: one shared Reason object each (the
+# pairs of a large scan hold them all, and making one costs more than finding it).
 _SHARED_REASONS = frozenset(
-    {"burst", "same_message", "rare_message", "common_message", "template_message"}
+    {
+        "burst",
+        "same_message",
+        "rare_message",
+        "common_message",
+        "template_message",
+        "full_name",
+        "full_name_patronymic",
+        "first_name",
+        "surname_initial",
+        "surname_only",
+        "surname_number",
+        "different_first_names",
+        "different_genders",
+        "different_surnames",
+        "different_patronymics",
+    }
 )
 _REASON_CACHE: dict[tuple, Reason] = {}
+_WEIGHT = itemgetter(1)
 
 
 def _reasons(evidence: list[Evidence]) -> tuple[Reason, ...]:
-    ordered = sorted(evidence, key=lambda e: -e[1])
+    """The evidence as reasons, the heaviest first (in their order when as heavy)."""
+    # (``reverse`` keeps the order of equal weights, as sorting by -weight does.)
+    ordered = sorted(evidence, key=_WEIGHT, reverse=True) if len(evidence) > 1 else evidence
     out = []
+    cache = _REASON_CACHE
     for code, weight, template, params in ordered:
         if code in _SHARED_REASONS:
             key = (code, weight, template, *params.items())
-            reason = _REASON_CACHE.get(key)
+            reason = cache.get(key)
             if reason is None:
-                if len(_REASON_CACHE) > 100_000:
-                    _REASON_CACHE.clear()
-                reason = _REASON_CACHE[key] = Reason(
-                    code, weight, Message("Reason", template, params)
-                )
+                if len(cache) > 100_000:
+                    cache.clear()
+                reason = cache[key] = Reason(code, weight, Message("Reason", template, params))
             out.append(reason)
         else:
             out.append(Reason(code, weight, Message("Reason", template, params)))

@@ -16,13 +16,12 @@ from deskdup.services.matching.compare import (
     common_first_names,
     compare,
     count_background,
-    weigh,
+    kept_weighed,
 )
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
     _MESSAGE_CODES,
     _best_name_match,
-    _evidence,
     _has_surname,
     _hopeless_tables,
     _messages_alike,
@@ -492,17 +491,20 @@ class MatchIndex(Refreshing):
         score = round(self.model.probability(pattern), 4)
         if score < self.threshold or score <= 0.0:
             return None
-        evidence = _evidence(self.leads[a_id], self.leads[b_id], self.settings)
-        return score, weigh(evidence, pattern, self.model)
+        leads = self.leads
+        return score, kept_weighed(leads[a_id], leads[b_id], self.settings, pattern, self.model)
 
     def _keep_weighed(self, a_id: int, b_id: int, score: float, weighed: list) -> None:
         """Keep a pair with its score and weighed evidence (``_kept``, worked
         out here or by a worker process: ``parallel.Comparing``)."""
-        key = (a_id, b_id)
+        self._keep_pair(CandidatePair(a_id, b_id, score, _reasons(weighed)))
+
+    def _keep_pair(self, pair: CandidatePair) -> None:
+        key = (pair.a, pair.b)
         if key not in self.pairs:
-            self.partners.add(a_id, b_id)
-            self.partners.add(b_id, a_id)
-        self.pairs[key] = CandidatePair(a_id, b_id, score, _reasons(weighed))
+            self.partners.add(pair.a, pair.b)
+            self.partners.add(pair.b, pair.a)
+        self.pairs[key] = pair
 
     def _drop_pairs(self, lead_id: int) -> None:
         others = tuple(self.partners.get(lead_id))

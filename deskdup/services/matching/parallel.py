@@ -26,7 +26,9 @@ from array import array
 from collections.abc import Callable, Sequence
 from itertools import islice
 
+from deskdup.services.candidates import CandidatePair
 from deskdup.services.matching.blocks import _KeyBook, slide_bands
+from deskdup.services.matching.evidence import _reasons
 from deskdup.services.matching.keys import _name_hashes, _strong_hashes, _text_hash
 from deskdup.services.matching.load import _name_words, _nickname_texts
 from deskdup.services.matching.model import Pattern
@@ -143,6 +145,9 @@ class _Failed:
 
 # Kept pairs a worker sends at a time (pickled: a few hundred bytes a pair).
 KEPT_CHUNK = 5_000
+# The keeping process looks for a worker's chunks after every this many of
+# its own compared pairs (a worker waits for a chunk to be read before it goes on).
+TAKE_EVERY = 1_000
 
 
 def _worker(conn, part: int) -> None:
@@ -173,7 +178,9 @@ def _worker(conn, part: int) -> None:
         threshold = index.threshold
         chances = [model.probability(p) for p in patterns]
         kept_of = index._kept
-        chunks, chunk = [], []
+        chunk = []
+        # Each chunk is sent as it is made: this process's parent turns them
+        # into pairs while it still keeps its own part (``Comparing.keep``).
         for a_id, b_id, number in zip(
             compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True
         ):
@@ -182,11 +189,9 @@ def _worker(conn, part: int) -> None:
                 if kept is not None:
                     chunk.append((a_id, b_id, *kept))
                     if len(chunk) == KEPT_CHUNK:
-                        chunks.append(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+                        conn.send_bytes(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
                         chunk = []
-        chunks.append(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
-        for blob in chunks:
-            conn.send_bytes(blob)
+        conn.send_bytes(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
         conn.send_bytes(b"")
     except BaseException:
         conn.send(_Failed(traceback.format_exc()))
@@ -232,17 +237,44 @@ class Comparing:
         chances = [model.probability(p) for p in patterns]
         own = self._own if self._workers else len(compared.a_ids)
         keep = index._keep
-        for a_id, b_id, number in islice(
-            zip(compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True), own
+        # The workers' kept pairs, made from their chunks as these come in
+        # while this process keeps its own part; kept after it, in order.
+        theirs: list[list[CandidatePair]] = [[] for _ in self._workers]
+        open_ = list(range(len(self._workers)))
+        for n, (a_id, b_id, number) in enumerate(
+            islice(zip(compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True), own)
         ):
             if chances[number] >= threshold:
                 keep(a_id, b_id, patterns[number])
-        take = index._keep_weighed
-        for _process, conn in self._workers:
-            while (chunk := _received(conn, raw=True)) is not None:
-                for a_id, b_id, score, weighed in chunk:
-                    take(a_id, b_id, score, weighed)
+            if n % TAKE_EVERY == 0 and open_:
+                open_ = self._take(theirs, open_, wait=False)
+        while open_:
+            open_ = self._take(theirs, open_, wait=True)
+        take = index._keep_pair
+        for pairs in theirs:
+            for pair in pairs:
+                take(pair)
         self.close()
+
+    def _take(self, theirs: list[list[CandidatePair]], open_: list[int], wait: bool) -> list[int]:
+        """Make pairs of the kept chunks the workers in ``open_`` sent (``wait``:
+        until each has sent them all; else only those already there); the
+        workers still sending."""
+        still = []
+        for w in open_:
+            conn = self._workers[w][1]
+            pairs = theirs[w]
+            while wait or conn.poll():
+                chunk = _received(conn, raw=True)
+                if chunk is None:
+                    break
+                pairs.extend(
+                    CandidatePair(a_id, b_id, score, _reasons(weighed))
+                    for a_id, b_id, score, weighed in chunk
+                )
+            else:
+                still.append(w)
+        return still
 
     def close(self) -> None:
         for process, conn in self._workers:

@@ -30,6 +30,7 @@ from deskdup.services.names import (
     parse_name,
 )
 from deskdup.services.normalize import (
+    _HANDLE_PREFIX,
     normalize_handle,
     normalize_phone,
 )
@@ -43,9 +44,11 @@ def probe_record(text: str, region: str = "RU") -> _Lead | None:
     probe = _Lead(0, "", Channel.OTHER, None, None, "", NameParts())
     digits = sum(ch.isdigit() for ch in text)
     letters = sum(ch.isalpha() for ch in text)
+    # "@id39063485" and "vk.com/id39063485" are handles, for all their digits.
+    handle = text.startswith("@") or bool(_HANDLE_PREFIX.match(text))
     if "@" in text[1:] and "." in text.split("@")[-1]:
         probe.add_comm(CommKind.EMAIL, Channel.EMAIL, text, "", region)
-    elif digits >= 6 and digits >= letters:
+    elif not handle and digits >= 6 and digits >= letters:
         phone = normalize_phone(text, region)
         probe.phones, probe.bad_phones = (
             ((phone.value,), ()) if phone.valid else ((), (phone.value,))
@@ -55,7 +58,7 @@ def probe_record(text: str, region: str = "RU") -> _Lead | None:
         # handle typed without its @; matched both ways, told as a name.
         probe.handles = ((Channel.TELEGRAM, normalize_handle(text).value),)
         probe.name = _typed_name(text)
-    elif text.startswith("@") or "t.me/" in text or (" " not in text and not is_cyrillic(text)):
+    elif handle or "t.me/" in text or (" " not in text and not is_cyrillic(text)):
         probe.add_comm(CommKind.MESSENGER, Channel.TELEGRAM, text, "", region)
         if not probe.nicks and probe.handles:
             probe.name = parse_free_name(text)
@@ -107,11 +110,19 @@ def typed_words(probe: _Lead) -> frozenset[str]:
 
 def hit_order(probe: _Lead | Iterable[frozenset[str]], rec: _Lead, score: float) -> tuple:
     """Best first; among equals the lead whose name is spelled as typed (Котова
-    Ирина before Котова Иирна), or as corrected (``probe``: the typed words of
-    each probe, the typed text and its corrections), then the newest (and of
-    two created the same minute, the later id: one order, however the leads
-    were read)."""
+    Иирна typed: Котова Иирна before Котова Ирина), then as corrected
+    (``probe``: the typed words of each probe, the typed text first, then its
+    corrections; "Петрвоа": Петрова before Петров), then the newest
+    (and of two created the same minute, the later id: one order, however the
+    leads were read)."""
     typed = [typed_words(probe)] if isinstance(probe, _Lead) else probe
-    words = {fold(w) for w in rec.name.words}
-    spelled = any(t and t <= words for t in typed)
-    return (-score, not spelled, -rec.minute, -rec.id)
+    return (-score, spelled(typed, {fold(w) for w in rec.name.words}), -rec.minute, -rec.id)
+
+
+def spelled(typed: Iterable[frozenset[str]], words: set[str]) -> int:
+    """0: ``words`` (a lead's, folded) hold the text's words as typed, 1: as
+    corrected, 2: neither."""
+    for n, each in enumerate(typed):
+        if each and each <= words:
+            return min(n, 1)
+    return 2

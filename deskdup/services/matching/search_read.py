@@ -21,10 +21,12 @@ scoring is the index's (``probe._lookup_score``), so the answer is the one
 
 from __future__ import annotations
 
+import copy
 import hashlib
+import itertools
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -50,13 +52,14 @@ from deskdup.services.matching.probe import (
     _lookup_evidence,
     hit_order,
     probe_record,
+    spelled,
     typed_words,
 )
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.rows import _as_datetime, _make_lead, add_communications
 from deskdup.services.matching.settings import LOOKUP_CANDIDATES, LookupHit, MatchSettings
 from deskdup.services.names import _words as name_words
-from deskdup.services.names import first_name_forms, fold
+from deskdup.services.names import first_name_forms, fold, surname_key
 from deskdup.services.schema import head_revision
 from deskdup.services.times import minutes_since_epoch
 
@@ -73,6 +76,8 @@ TYPO_MIN_LETTERS = 4
 # as many leads.
 RARE_WORD = 50
 TYPO_MORE_COMMON = 20
+# At most this many corrected texts are looked up besides the text as typed.
+TYPO_CHOICES = 3
 # More leads than this are read with one pass over the table, not by id.
 _BULK = 5_000
 _CHUNK = 500
@@ -212,23 +217,20 @@ class SearchReader:
         )
         return {row[0] for row in self.rows(sql, tuple(values))}
 
-    def name_ids(self, kind: str, values: list[str]) -> set[int]:
+    def name_ids(self, kind: str, values: Sequence[str]) -> set[int]:
         sql = (
             f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
             f"AND value IN ({self._marks(values)})"
         )
         return {row[0] for row in self.rows(sql, (kind, *values))}
 
-    def name_pair_ids(self, surnames: list[str], firsts: list[str]) -> set[int]:
-        """Leads with one of ``surnames`` and one of ``firsts``: two ranges of
-        the primary key (kind, value, lead_id) intersected; a join looked up
-        every lead of the surname in the other (10-18 ms for "Смирнов
-        Сергей" at 100,000 leads, against 1-2)."""
+    def name_pair_ids(self, surnames: Sequence[str], firsts: Sequence[str]) -> set[int]:
+        """Leads with one of ``surnames`` and one of ``firsts``."""
         sql = (
-            f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
-            f"AND value IN ({self._marks(surnames)}) INTERSECT "
-            f"SELECT lead_id FROM search_names WHERE kind = {self.mark} "
-            f"AND value IN ({self._marks(firsts)})"
+            "SELECT s.lead_id FROM search_names s "
+            "JOIN search_names f ON f.lead_id = s.lead_id "
+            f"WHERE s.kind = {self.mark} AND s.value IN ({self._marks(surnames)}) "
+            f"AND f.kind = {self.mark} AND f.value IN ({self._marks(firsts)})"
         )
         return {row[0] for row in self.rows(sql, (SURNAME, *surnames, FIRST, *firsts))}
 
@@ -343,8 +345,13 @@ def find(
         ids.update(reader.identifier_ids(values))
     if is_named(probe) and not ids:
         probes = _with_corrections(text, probe, settings.region, reader)
+        keys = {}  # a correction may have the typed text's keys ("Morozova": "morozov")
         for each in probes:
-            ids.update(_name_candidates(reader, each, each is probes[-1]))
+            keys.setdefault(_name_keys(each), each)
+        for each in keys.values():
+            ids.update(_name_candidates(reader, each, False))
+        if not ids:
+            ids = _name_candidates(reader, probes[-1])
         return _ranked_by_name(reader, probes, ids, settings, limit)
     leads = reader.records(ids, settings.region)
     return _ranked(probes, leads, settings, limit)
@@ -363,6 +370,7 @@ def _ranked_by_name(
     scored its 200 newest leads; now the first 25-50."""
     settings = replace(settings, far_name_factor=1.0)
     typed = [typed_words(probe) for probe in probes]
+    probes = [_name_only(probe) for probe in probes]
     rows = sorted(reader.lead_rows(ids), key=lambda row: _prior(row, typed))
     best = max(_score(probes, probe, settings)[0] for probe in probes)
     scored: list[tuple[float, _Lead, list]] = []
@@ -380,15 +388,29 @@ def _ranked_by_name(
     return _shown(scored, typed, limit)
 
 
+def _name_only(probe: _Lead) -> _Lead:
+    """``probe`` without its identifiers.  A name is looked up when no active
+    lead has the identifier typed with it ("Nikolaev" is also a handle), so
+    they weigh nothing against its leads; without them the name alone is
+    weighed, and what the text scores against itself bounds the others'
+    (with the handle it scored the handle too: every lead was read)."""
+    if not (probe.phones or probe.bad_phones or probe.emails or probe.handles):
+        return probe
+    bare = copy.copy(probe)
+    bare.phones = bare.bad_phones = bare.emails = ()
+    bare.handles = ()
+    return bare
+
+
 def _prior(row: tuple, typed: list[frozenset[str]]) -> tuple:
     """``hit_order`` but the score, from a lead row (``_LEAD_ROW``) before
     ``_make_lead`` parses its name: the words of its name fields (as
     ``parse_name`` keeps them) and the minute of its creation."""
     lead_id, _ext, first, last, middle, _channel, _owner, created = row[:8]
     words = {fold(w) for field in (last, first, middle) for w in name_words(field)}
-    spelled = any(t and t <= words for t in typed)
     created = _as_datetime(created)
-    return (not spelled, -(minutes_since_epoch(created) if created else 0.0), -lead_id)
+    minute = minutes_since_epoch(created) if created else 0.0
+    return (spelled(typed, words), -minute, -lead_id)
 
 
 def _ranked(probes: list[_Lead], leads: dict[int, _Lead], settings, limit: int) -> list[LookupHit]:
@@ -421,21 +443,29 @@ def _shown(scored: list[tuple], typed: list[frozenset[str]], limit: int) -> list
     return [LookupHit(rec.id, score, _reasons(ev)) for score, rec, ev in scored[:limit]]
 
 
+def _name_keys(probe: _Lead) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The surname keys and first names ``_name_candidates`` looks up."""
+    surnames = sorted({s for parts in _name_sources(probe) for s in parts.surnames})
+    firsts = sorted({f for parts in _name_sources(probe) for f in parts.firsts})
+    return tuple(surnames), tuple(firsts)
+
+
 def _name_candidates(reader: SearchReader, probe: _Lead, fallback: bool = True) -> set[int]:
     """As ``MatchIndex``'s: the leads with the typed surname (and first name,
     when typed), else (``fallback``) with the first name; the newest of a
-    common one.  Without ``fallback``: the text as typed when a correction of
-    it is looked up too ("Григроьева Вероника": the corrected surname's leads,
-    not the 200 newest Вероникас, who cost as much again to score and come
-    after them anyway)."""
-    surnames = sorted({s for parts in _name_sources(probe) for s in parts.surnames})
-    firsts = sorted({f for parts in _name_sources(probe) for f in parts.firsts})
+    common one.  ``find`` falls back only when neither the text as typed nor a
+    correction of it has a surname's leads ("Григроьева Вероника": the
+    corrected surname's leads, not the 200 newest Вероникас besides, who cost
+    as much again to score and come after them anyway)."""
+    surnames, firsts = _name_keys(probe)
     for kind, values in ((SURNAME, surnames), (FIRST, firsts)):
         if not values or (kind == FIRST and surnames and not fallback):
             continue
-        members = reader.name_ids(kind, values)
-        if kind == SURNAME and firsts and members:
-            members = reader.name_pair_ids(surnames, firsts) or members
+        # Surname and first name: the leads with both, else the surname's.
+        members = set()
+        if kind == SURNAME and firsts:
+            members = reader.name_pair_ids(surnames, firsts)
+        members = members or reader.name_ids(kind, values)
         if members:
             return set(sorted(members)[-LOOKUP_CANDIDATES:])
     return set()
@@ -518,8 +548,10 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
     typos too: "Иирна" is on three leads of 100,000) while a word one or two
     edits away is carried by ``TYPO_MORE_COMMON`` times as many ("Ирина": 624);
     it is replaced by the closest such word (the fewest edits), the most
-    common among equally close ones.  Known first names (the name table's)
-    are never corrected.  Both probes are
+    common among equally close ones, and by the others as close and carried
+    by a ``TYPO_MORE_COMMON``th as many leads at least (``TYPO_CHOICES``
+    corrections in all).  Known first names (the name table's) are never
+    corrected.  Both probes are
     scored, so a lead spelled as typed still comes first.
     """
     typed = text.split()
@@ -535,11 +567,11 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
     if not suspects:
         return [probe]
     vocabulary = words.vocabulary()
-    corrected = list(typed)
+    options: dict[int, list[str]] = {}
     for n, folded in suspects.items():
         close = [
-            (choice, score)
-            for choice, score, _i in process.extract(
+            choice
+            for choice, _score, _i in process.extract(
                 folded,
                 vocabulary,
                 scorer=OSA.normalized_similarity,
@@ -550,19 +582,45 @@ def _with_corrections(text: str, probe: _Lead, region: str, words) -> list[_Lead
         ]
         if not close:
             continue
-        known = words.counts({choice for choice, _s in close})
+        known = words.counts(set(close))
         enough = max(1, TYPO_MORE_COMMON * counts.get(folded, 0))
-        common = [choice for choice, _s in close if known.get(choice, 0) >= enough]
-        if common:
-            # The fewest edits, then the most leads: "Григроьева" is one edit
-            # from "григорьева" and from "григроьевна" (a patronymic mistyped
-            # in the data, on one lead), which the share of letters changed
-            # preferred (one in eleven against one in ten).
-            corrected[n] = min(common, key=lambda c: (OSA.distance(folded, c), -known[c]))
-    if corrected == typed:
+        # The same surname in the other gender's form ("Morozova": "morozov")
+        # is no typo: the typed word's key finds those leads already.
+        key = surname_key(folded)
+        edits = {
+            c: OSA.distance(folded, c)
+            for c in close
+            if known.get(c, 0) >= enough and surname_key(c) != key
+        }
+        if not edits:
+            continue
+        # The fewest edits, then the most leads: "Григроьева" is one edit
+        # from "григорьева" and from "григроьевна" (a patronymic mistyped in
+        # the data, on one lead), which the share of letters changed preferred
+        # (one in eleven against one in ten).  As close and nearly as common
+        # are looked up too ("Власвоа": "власова" and "власво", one lead each).
+        ranked = sorted(edits, key=lambda c: (edits[c], -known[c]))
+        top = ranked[0]
+        options[n] = [
+            c
+            for c in ranked
+            if edits[c] == edits[top] and known[c] * TYPO_MORE_COMMON >= known[top]
+        ][:TYPO_CHOICES]
+    if not options:
         return [probe]
-    again = probe_record(" ".join(corrected), region)
-    return [probe] if again is None else [probe, again]
+    probes = [probe]
+    for choice in itertools.product(*options.values()):
+        corrected = list(typed)
+        for n, word in zip(options, choice, strict=True):
+            corrected[n] = word
+        again = probe_record(" ".join(corrected), region)
+        # A mistyped surname is corrected to a surname, not to a patronymic
+        # one letter from it ("Григроьевна").
+        if again is not None and (again.name.surnames or not probe.name.surnames):
+            probes.append(again)
+        if len(probes) > TYPO_CHOICES:
+            break
+    return probes
 
 
 # ----------------------------------------------------------------- in memory
@@ -586,7 +644,9 @@ def index_lookup(index, text: str, limit: int = 20) -> list[LookupHit]:
             words = index.words = _IndexWords(index)
         probes = _with_corrections(text, probe, settings.region, words)
         for each in probes:
-            found |= _index_name_candidates(index, each, each is probes[-1])
+            found |= _index_name_candidates(index, each, False)
+        if not found:
+            found = _index_name_candidates(index, probes[-1])
     leads = {i: index.leads[i] for i in found if i in index.leads}
     return _ranked(probes, leads, settings, limit)
 
