@@ -557,7 +557,6 @@ def insert_all(index, workers: int) -> None:
         raw_texts, codes, raw_book, raw_starts, raw_flat = fork.result()
     finally:
         fork.close()
-    data = index.blocks.data
     flat = array("q")
     flat.frombytes(raw_flat)
     if book is not None:
@@ -569,17 +568,8 @@ def insert_all(index, workers: int) -> None:
             book.starts[rec.id] = offset + start
     at = 0
     for rec in leads[cut:]:
-        lead_id = rec.id
         end = at + 1 + flat[at]
-        # (``MatchIndex._insert`` inlined, as there.)
-        for key in flat[at + 1 : end]:
-            current = data.get(key)
-            if current is None:
-                data[key] = lead_id
-            elif current.__class__ is int:
-                data[key] = [current, lead_id]
-            else:
-                current.append(lead_id)
+        insert(rec, flat[at + 1 : end])
         at = end
     texts = array("q")
     texts.frombytes(raw_texts)
@@ -589,14 +579,7 @@ def insert_all(index, workers: int) -> None:
             rec.text_key = None
             continue
         rec.text_key = text
-        key = hash((text, int(rec.minute // period)))
-        current = data.get(key)
-        if current is None:
-            data[key] = rec.id
-        elif current.__class__ is int:
-            data[key] = [current, rec.id]
-        else:
-            current.append(rec.id)
+        insert(rec, (hash((text, int(rec.minute // period))),))
     set_tiers(leads, codes)
 
 
