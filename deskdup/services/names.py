@@ -785,7 +785,8 @@ def _initials_of(name: str) -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-def _words(text: str) -> list[str]:
+def name_words(text: str) -> list[str]:
+    """The words of a name field, as ``parse_name`` reads them (letters only)."""
     return _WORD.findall(text or "")
 
 
@@ -807,9 +808,9 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
     patronymic = ""
     diminutive = False
     tagged = (
-        [(w, "first") for w in _words(first)]
-        + [(w, "last") for w in _words(last)]
-        + [(w, "middle") for w in _words(middle)]
+        [(w, "first") for w in name_words(first)]
+        + [(w, "last") for w in name_words(last)]
+        + [(w, "middle") for w in name_words(middle)]
     )
     has_first_field = any(field == "first" and first_name_forms(w) for w, field in tagged)
     # One word alone in the first-name field is a first name even when unknown

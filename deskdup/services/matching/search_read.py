@@ -58,8 +58,7 @@ from deskdup.services.matching.probe import (
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.rows import _as_datetime, _make_lead, add_communications
 from deskdup.services.matching.settings import LOOKUP_CANDIDATES, LookupHit, MatchSettings
-from deskdup.services.names import _words as name_words
-from deskdup.services.names import first_name_forms, fold, surname_key
+from deskdup.services.names import first_name_forms, fold, name_words, surname_key
 from deskdup.services.schema import head_revision
 from deskdup.services.times import minutes_since_epoch
 
