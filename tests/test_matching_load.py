@@ -87,11 +87,27 @@ def _inserted(ws, workers: int) -> MatchIndex:
     return index
 
 
-@pytest.mark.parametrize("share", [0.0, 0.5, parallel.OWN_KEY_SHARE, 1.0])
-def test_a_forked_worker_makes_the_same_blocks_in_the_same_order(texts, monkeypatch, share):
+def _worker_keys_all(self, alive=lambda: True):
+    """This process keys no part: it waits until the worker took them all."""
+    while True:
+        with self._ends.get_lock():
+            if self._ends[0] > self._ends[1]:
+                return None
+        if not alive():
+            raise RuntimeError("a keying worker process stopped")
+        os.sched_yield()
+
+
+@pytest.mark.parametrize("who", ["both", "worker", "here"])
+@pytest.mark.parametrize("size", [1, 7, parallel.KEY_PART_LEADS])
+def test_a_forked_worker_makes_the_same_blocks_in_the_same_order(texts, monkeypatch, size, who):
     alone = _inserted(texts, 1)
     monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)
-    monkeypatch.setattr(parallel, "OWN_KEY_SHARE", share)
+    monkeypatch.setattr(parallel, "KEY_PART_LEADS", size)
+    if who == "worker":
+        monkeypatch.setattr(parallel._Shares, "take_first", _worker_keys_all)
+    elif who == "here":
+        monkeypatch.setattr(parallel._Shares, "take_last", lambda self: None)
     forked = _inserted(texts, 2)
     assert alone.blocks.data and list(alone.blocks.data.values()).count(None) == 0
     # Every block lists the same leads in the same order.
@@ -127,6 +143,18 @@ def test_a_keying_worker_that_fails_or_stops_is_an_error_not_a_hang(texts, monke
     monkeypatch.setattr(parallel, "_key_part", killed)
     with pytest.raises(RuntimeError, match="keying worker process stopped"):
         MatchIndex.build(texts, refreshable=False, workers=2)
+
+    def killed_holding_the_parts(self):
+        # In the worker (this process takes from the first part on): it
+        # stops holding the lock on the parts not taken yet.
+        self._ends.get_lock().acquire()
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(parallel, "_key_part", key_part)
+    monkeypatch.setattr(parallel._Shares, "take_last", killed_holding_the_parts)
+    with pytest.raises(RuntimeError, match="keying worker process stopped"):
+        MatchIndex.build(texts, refreshable=False, workers=2)
+    monkeypatch.undo()
     # Alone it is fine.
     assert MatchIndex.build(texts, refreshable=False, workers=1).leads
 

@@ -319,10 +319,11 @@ MAX_PARTS = 64
 class _Shares:
     """The parts not taken yet, between this process and one forked worker:
     the first and the last untaken part's number in shared memory, under its
-    lock.  Made before the fork."""
+    lock.  Made before the fork; ``what`` the worker does (for the error)."""
 
-    def __init__(self, context, parts: int) -> None:
+    def __init__(self, context, parts: int, what: str = "comparing") -> None:
         self._ends = context.Array("i", [0, parts - 1])
+        self._what = what
 
     def take_first(self, alive: Callable[[], bool] = lambda: True) -> int | None:
         """The first untaken part's number (this process), or None when none
@@ -330,7 +331,7 @@ class _Shares:
         lock = self._ends.get_lock()
         while not lock.acquire(timeout=1.0):
             if not alive():
-                raise RuntimeError("a comparing worker process stopped")
+                raise RuntimeError(f"a {self._what} worker process stopped")
         try:
             return self._take(0, 1)
         finally:
@@ -479,6 +480,9 @@ class _Fork:
             self._process.terminate()
         self._process.join()
 
+    def alive(self) -> bool:
+        return self._process.is_alive()
+
 
 def _forked(conn, task: Callable[[], object]) -> None:
     try:
@@ -492,94 +496,109 @@ def _forked(conn, task: Callable[[], object]) -> None:
 # Fewer leads than this are keyed and tiered by this process alone (a fork
 # costs more than it saves).
 FORK_MIN_LEADS = 5_000
-# The share of the leads whose strong and name keys this process works out
-# in a forked build; the worker keys the rest and works out every lead's text
-# key and tier (which takes it about as long as keying and inserting nearly
-# every lead takes this process: measured at 100k leads).
-OWN_KEY_SHARE = 0.95
+# A forked build's leads are keyed in parts of this many, which this process
+# takes from the first on (once it has every lead's text key and tier) and the
+# keying worker from the last on, until they meet (``_Shares``).
+KEY_PART_LEADS = 2_000
 
 
-def _key_part() -> tuple[bytes, bytes, bytes, bytes, bytes]:
-    """In a forked worker: every lead's text key (-1: none; no hash is -1) and
-    tier code (``tiers.count_tiers``); then, for the leads from ``cut`` on,
-    their strong keys and name key bases (packed as ``_KeyBook.pack`` does,
-    where each lead's begin) and their block keys without the text's
-    (each lead's count, then its keys)."""
-    index, leads, cut = _SHARED  # type: ignore[misc]
-    texts = [_text_hash(rec) for rec in leads]
-    codes = count_tiers(leads, texts, index._message_bucket, index.settings.burst_minutes)
-    book, starts, flat = array("q"), array("q"), array("q")
+def _key_parts(leads: Sequence[_Lead]) -> list[tuple[int, int]]:
+    """(start, end) of each part of ``leads`` keyed at a time."""
+    size = max(1, KEY_PART_LEADS)
+    return [(start, min(start + size, len(leads))) for start in range(0, len(leads), size)]
+
+
+def _key_part() -> list[tuple[int, bytes, bytes, bytes]]:
+    """In a forked worker: the strong keys and name key bases of the leads of
+    the parts it takes from the last on (each part packed as ``_KeyBook.pack``
+    does, where each lead's begin) and their block keys without the text's
+    (each lead's count, then its keys); per part taken, its number first, in
+    the parts' order."""
+    index, leads, parts, shares = _SHARED  # type: ignore[misc]
     pack, keys_of = _KeyBook.pack, index._one_shot_keys
-    for rec in leads[cut:]:
-        strong = _strong_hashes(rec)
-        narrow, wide, _lookup = _name_hashes(rec, False)
-        starts.append(len(book))
-        pack(book, strong, narrow, wide)
-        keys = keys_of(rec, strong, narrow, wide, False)
-        flat.append(len(keys))
-        flat.extend(keys)
-    raw_texts = array("q", [-1 if text is None else text for text in texts]).tobytes()
-    return raw_texts, bytes(codes), book.tobytes(), starts.tobytes(), flat.tobytes()
+    out = []
+    while (part := shares.take_last()) is not None:
+        start, end = parts[part]
+        book, starts, flat = array("q"), array("q"), array("q")
+        for rec in leads[start:end]:
+            strong = _strong_hashes(rec)
+            narrow, wide, _lookup = _name_hashes(rec, False)
+            starts.append(len(book))
+            pack(book, strong, narrow, wide)
+            keys = keys_of(rec, strong, narrow, wide, False)
+            flat.append(len(keys))
+            flat.extend(keys)
+        out.append((part, book.tobytes(), starts.tobytes(), flat.tobytes()))
+    out.reverse()
+    return out
 
 
 def insert_all(index, workers: int) -> None:
     """Insert every lead into the blocks, in the order of ``index.leads``, and
     set the leads' tiers.  In a one-shot build over ``workers``, a forked copy
-    works out every lead's text key and tier and the other keys of the leads
-    past ``OWN_KEY_SHARE`` while this process keys and inserts the leads
-    before; then the copy's keys go in, and every lead's text key last: the
-    same blocks, each listing its leads in the same order."""
+    works out the other keys of the leads from the last part on while this
+    process works out every lead's text key and tier, then keys and inserts
+    the leads from the first part on, until they meet; then the copy's keys
+    go in, and every lead's text key last: the same blocks, each listing its
+    leads in the same order.
+
+    The text keys stay here: working them out folds every inquiry's words
+    (``inquiry.folded_words``, ``fold``), which comparing the pairs asks for
+    again, and a comparing worker forked later takes this process's caches
+    over, not a keying worker's (folding twice was a second of a 100k scan)."""
     leads = list(index.leads.values())
     insert = index._insert
     one_shot = index._bands is not None
+    bucket, window = index._message_bucket, index.settings.burst_minutes
     if workers < 2 or not one_shot or len(leads) < FORK_MIN_LEADS or not can_fork():
         for rec in leads:
             insert(rec)
         if one_shot:
             texts = [_text_hash(rec) for rec in leads]
-            bucket, window = index._message_bucket, index.settings.burst_minutes
             set_tiers(leads, count_tiers(leads, texts, bucket, window))
         else:
             for rec in leads:
                 if rec.message:
                     rec.tier = index._tier_of(rec)
         return
-    cut = int(len(leads) * OWN_KEY_SHARE)
-    fork = _Fork(_key_part, (index, leads, cut), "keying")
+    parts = _key_parts(leads)
+    shares = _Shares(multiprocessing.get_context("fork"), len(parts), "keying")
+    fork = _Fork(_key_part, (index, leads, parts, shares), "keying")
+    book = index._book
     try:
-        book, keys_of = index._book, index._one_shot_keys
-        for rec in leads[:cut]:
-            strong = _strong_hashes(rec)
-            narrow, wide, _lookup = _name_hashes(rec, False)
-            if book is not None:
-                book.add(rec.id, strong, narrow, wide)
-            insert(rec, keys_of(rec, strong, narrow, wide, False))
-        raw_texts, codes, raw_book, raw_starts, raw_flat = fork.result()
+        texts = [_text_hash(rec) for rec in leads]
+        codes = count_tiers(leads, texts, bucket, window)
+        keys_of = index._one_shot_keys
+        while (part := shares.take_first(fork.alive)) is not None:
+            start, end = parts[part]
+            for rec in leads[start:end]:
+                strong = _strong_hashes(rec)
+                narrow, wide, _lookup = _name_hashes(rec, False)
+                if book is not None:
+                    book.add(rec.id, strong, narrow, wide)
+                insert(rec, keys_of(rec, strong, narrow, wide, False))
+        theirs = fork.result()
     finally:
         fork.close()
-    flat = array("q")
-    flat.frombytes(raw_flat)
-    if book is not None:
-        starts = array("q")
-        starts.frombytes(raw_starts)
-        offset = len(book.flat)
-        book.flat.frombytes(raw_book)
-        for rec, start in zip(leads[cut:], starts, strict=True):
-            book.starts[rec.id] = offset + start
-    at = 0
-    for rec in leads[cut:]:
-        end = at + 1 + flat[at]
-        insert(rec, flat[at + 1 : end])
-        at = end
-    texts = array("q")
-    texts.frombytes(raw_texts)
-    period = index._message_bucket
+    for part, raw_book, raw_starts, raw_flat in theirs:
+        start, end = parts[part]
+        if book is not None:
+            starts = array("q")
+            starts.frombytes(raw_starts)
+            offset = len(book.flat)
+            book.flat.frombytes(raw_book)
+            for rec, at in zip(leads[start:end], starts, strict=True):
+                book.starts[rec.id] = offset + at
+        flat = array("q")
+        flat.frombytes(raw_flat)
+        at = 0
+        for rec in leads[start:end]:
+            after = at + 1 + flat[at]
+            insert(rec, flat[at + 1 : after])
+            at = after
     for rec, text in zip(leads, texts, strict=True):
-        if text == -1:
-            rec.text_key = None
-            continue
-        rec.text_key = text
-        insert(rec, (hash((text, int(rec.minute // period))),))
+        if text is not None:
+            insert(rec, (hash((text, int(rec.minute // bucket))),))
     set_tiers(leads, codes)
 
 
