@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from datetime import timedelta
 from itertools import combinations
 
@@ -183,3 +184,59 @@ def test_a_one_shot_build_pairs_near_copies_in_its_own_and_the_next_bucket(works
     assert first.id in found[later.id]
     assert found[alone.id] == set()
     assert all(i not in found[i] for i in found)
+
+
+def _worker_keeps_all(self, shares, parts):
+    """This process keeps none of its compared pairs (it compared some): it
+    takes no part of them, so the worker takes every one."""
+    assert shares is not None and parts > 1
+    return iter(())
+
+
+@pytest.mark.parametrize("who", ["both", "worker", "here"])
+def test_shared_keeping_keeps_what_one_process_keeps_whoever_keeps_the_parts(
+    demo, monkeypatch, who
+):
+    """This process's compared pairs kept in parts of a few, taken from both
+    ends (by the worker once it kept its own): the same pairs, reasons and
+    order as one process, whoever takes which parts."""
+    every = MatchSettings(review_threshold=0.0)
+    one = MatchIndex.build(demo, every, refreshable=False)
+    monkeypatch.setattr(parallel, "PART_LEADS", 100)
+    monkeypatch.setattr(parallel, "KEEP_PART_PAIRS", 7)
+    monkeypatch.setattr(parallel, "KEPT_CHUNK", 5)
+    if who == "worker":
+        monkeypatch.setattr(parallel.Comparing, "_own_parts", _worker_keeps_all)
+    elif who == "here":
+        monkeypatch.setattr(_Shares, "take_last", lambda self: None)
+    shared = MatchIndex.build(demo, every, refreshable=False, workers=2)
+    assert one.pairs and _pairs(shared) == _pairs(one)
+    assert list(shared.pairs) == list(one.pairs)
+    assert shared.partners.data == one.partners.data
+
+
+def test_a_worker_that_fails_or_stops_keeping_the_other_part_is_an_error_not_a_hang(
+    demo, monkeypatch
+):
+    monkeypatch.setattr(parallel, "PART_LEADS", 100)
+    monkeypatch.setattr(parallel, "KEEP_PART_PAIRS", 7)
+    monkeypatch.setattr(parallel.Comparing, "_own_parts", _worker_keeps_all)
+    send_kept = parallel._send_kept
+
+    def failing(conn, index, compared, patterns, tag, *bounds):
+        if tag >= 0:  # a part of the other process's pairs
+            raise ValueError("broken keeping the other part")
+        return send_kept(conn, index, compared, patterns, tag, *bounds)
+
+    monkeypatch.setattr(parallel, "_send_kept", failing)
+    with pytest.raises(RuntimeError, match=r"(?s)comparing worker failed.*the other part"):
+        MatchIndex.build(demo, refreshable=False, workers=2)
+
+    def killed(conn, index, compared, patterns, tag, *bounds):
+        if tag >= 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return send_kept(conn, index, compared, patterns, tag, *bounds)
+
+    monkeypatch.setattr(parallel, "_send_kept", killed)
+    with pytest.raises(RuntimeError, match="comparing worker process stopped"):
+        MatchIndex.build(demo, refreshable=False, workers=2)
