@@ -11,8 +11,6 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from itertools import chain
 
-import numpy
-
 from deskdup.services.candidates import Reason
 from deskdup.services.matching.evidence import (
     _TIER_RANK,
@@ -395,6 +393,10 @@ def count_background(
     """``background`` in two steps: the counting over all leads now (it needs
     no candidate, so a build does it while a worker still compares), and the
     returned function takes the candidates' counts away."""
+    # Only a workspace that learns counts (``LEARN_MIN_LEADS``): numpy is
+    # imported then, not with every command and window that compares two leads.
+    import numpy
+
     n = len(leads)
     pairs = n * (n - 1) / 2
     non_null = [0.0] * len(LEVELS)
