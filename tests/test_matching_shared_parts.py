@@ -223,19 +223,19 @@ def test_a_worker_that_fails_or_stops_keeping_the_other_part_is_an_error_not_a_h
     monkeypatch.setattr(parallel.Comparing, "_own_parts", _worker_keeps_all)
     send_kept = parallel._send_kept
 
-    def failing(conn, index, compared, patterns, tag, *bounds):
+    def failing(conn, index, columns, patterns, tag, *rest):
         if tag >= 0:  # a part of the other process's pairs
             raise ValueError("broken keeping the other part")
-        return send_kept(conn, index, compared, patterns, tag, *bounds)
+        return send_kept(conn, index, columns, patterns, tag, *rest)
 
     monkeypatch.setattr(parallel, "_send_kept", failing)
     with pytest.raises(RuntimeError, match=r"(?s)comparing worker failed.*the other part"):
         MatchIndex.build(demo, refreshable=False, workers=2)
 
-    def killed(conn, index, compared, patterns, tag, *bounds):
+    def killed(conn, index, columns, patterns, tag, *rest):
         if tag >= 0:
             os.kill(os.getpid(), signal.SIGKILL)
-        return send_kept(conn, index, compared, patterns, tag, *bounds)
+        return send_kept(conn, index, columns, patterns, tag, *rest)
 
     monkeypatch.setattr(parallel, "_send_kept", killed)
     with pytest.raises(RuntimeError, match="comparing worker process stopped"):

@@ -199,15 +199,19 @@ def _worker(conn, part: int) -> None:
         index.model = model
         # Each chunk is sent as it is made: this process's parent turns them
         # into pairs while it still keeps its own part (``Comparing.keep``).
-        _send_kept(conn, index, compared, patterns, -1)
+        _send_kept(conn, index, compared.columns(), patterns, -1)
         if theirs is not None:
-            a_ids, b_ids, pattern_ids, their_patterns, typecode, bounds = theirs
-            other = Compared()
-            other.join(a_ids, b_ids, pattern_ids, their_patterns, typecode)
-            their_patterns = other.patterns()
+            # The other process's compared pairs, read in place: at a million
+            # leads they are tens of megabytes.
+            their_patterns, typecode, bounds = theirs
+            columns = [
+                memoryview(conn.recv_bytes()).cast(code) for code in (typecode, typecode, "I")
+            ]
+            chances = [model.probability(p) for p in their_patterns]
             while (next_part := keep_shares.take_last()) is not None:
                 start, end = bounds[next_part]
-                _send_kept(conn, index, other, their_patterns, next_part, start, end)
+                part = [column[start:end] for column in columns]
+                _send_kept(conn, index, part, their_patterns, next_part, chances)
         conn.send_bytes(b"")
     except BaseException:
         conn.send(_Failed(traceback.format_exc()))
@@ -216,22 +220,17 @@ def _worker(conn, part: int) -> None:
 
 
 def _send_kept(
-    conn, index, compared: Compared, patterns: list, tag: int, start: int = 0, end: int = -1
+    conn, index, columns: Sequence, patterns: list, tag: int, chances: list | None = None
 ) -> None:
-    """Send the kept pairs of ``compared`` (from ``start`` to ``end``) in
+    """Send the kept pairs of compared pairs (``columns``: their ids and
+    pattern numbers, into ``patterns``, whose ``chances`` by the model) in
     chunks, each with ``tag``."""
-    if end < 0:
-        end = len(compared.a_ids)
     threshold = index.threshold
-    chances = [index.model.probability(p) for p in patterns]
+    if chances is None:
+        chances = [index.model.probability(p) for p in patterns]
     kept_of = index._kept
     chunk: list = []
-    for a_id, b_id, number in zip(
-        compared.a_ids[start:end],
-        compared.b_ids[start:end],
-        compared.pattern_ids[start:end],
-        strict=True,
-    ):
+    for a_id, b_id, number in zip(*columns, strict=True):
         if chances[number] >= threshold:
             kept = kept_of(a_id, b_id, patterns[number])
             if kept is not None:
@@ -296,16 +295,11 @@ class Comparing:
         bounds = [(start, min(start + size, own)) for start in range(0, own, size)]
         if shares is not None:
             shares.open(len(bounds))
-            a_ids, b_ids, pattern_ids = (c[:own] for c in compared.columns())
-            theirs = (
-                a_ids.tobytes(),
-                b_ids.tobytes(),
-                pattern_ids.tobytes(),
-                compared.patterns(),
-                a_ids.typecode,
-                bounds,
-            )
-            self._workers[0][1].send((model, theirs))
+            conn = self._workers[0][1]
+            conn.send((model, (compared.patterns(), compared.a_ids.typecode, bounds)))
+            for column in compared.columns():
+                # (Sent from where they are: no copy.)
+                conn.send_bytes(column, 0, own * column.itemsize)
         else:
             for _process, conn in self._workers:
                 conn.send((model, None))
