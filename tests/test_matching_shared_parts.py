@@ -7,6 +7,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import socket
 from datetime import timedelta
 from itertools import combinations
 
@@ -240,3 +241,53 @@ def test_a_worker_that_fails_or_stops_keeping_the_other_part_is_an_error_not_a_h
     monkeypatch.setattr(parallel, "_send_kept", killed)
     with pytest.raises(RuntimeError, match="comparing worker process stopped"):
         MatchIndex.build(demo, refreshable=False, workers=2)
+
+
+def _small_buffer(conn) -> None:
+    """Let ``conn`` hold only a few kilobytes unread: a send of more waits
+    until the other end reads (as any send of megabytes does)."""
+    with socket.socket(fileno=os.dup(conn.fileno())) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)
+
+
+@pytest.mark.timeout(90)
+def test_sending_the_pairs_to_keep_both_ways_at_once_never_waits_forever(demo, monkeypatch):
+    """This process sends its compared pairs to the worker while the worker
+    sends its kept pairs back: with either send more than the pipe holds, each
+    end must read what the other sends first, or both wait for ever."""
+    every = MatchSettings(review_threshold=0.0)
+    one = MatchIndex.build(demo, every, refreshable=False)
+    monkeypatch.setattr(parallel, "PART_LEADS", 100)
+    monkeypatch.setattr(parallel, "KEEP_PART_PAIRS", 50)
+    monkeypatch.setattr(parallel, "KEPT_CHUNK", 20)
+    keep, send_kept, take_last = parallel.Comparing.keep, parallel._send_kept, _Shares.take_last
+    sizes: list[int] = []
+    taken: list[int] = []
+
+    def one_part(self):
+        # The worker compares the last part only (so it has pairs of its
+        # own to send), this process the rest.
+        shared = parallel._SHARED  # set in the worker only
+        if shared is not None and self is shared[2]:
+            if taken:
+                return None
+            taken.append(1)
+        return take_last(self)
+
+    def keeping(self, index):
+        for _process, conn in self._workers:
+            _small_buffer(conn)
+        sizes.append(self._own)
+        return keep(self, index)
+
+    def sending(conn, *args):
+        _small_buffer(conn)  # in the worker
+        return send_kept(conn, *args)
+
+    monkeypatch.setattr(parallel.Comparing, "keep", keeping)
+    monkeypatch.setattr(parallel, "_send_kept", sending)
+    monkeypatch.setattr(_Shares, "take_last", one_part)
+    shared = MatchIndex.build(demo, every, refreshable=False, workers=2)
+    assert sizes and sizes[0] * 12 > 2 * 4096  # more than the buffer holds
+    assert one.pairs and _pairs(shared) == _pairs(one)
+    assert list(shared.pairs) == list(one.pairs)

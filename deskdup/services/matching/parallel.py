@@ -197,16 +197,18 @@ def _worker(conn, part: int) -> None:
             return
         model, theirs = message
         index.model = model
-        # Each chunk is sent as it is made: this process's parent turns them
-        # into pairs while it still keeps its own part (``Comparing.keep``).
-        _send_kept(conn, index, compared.columns(), patterns, -1)
         if theirs is not None:
-            # The other process's compared pairs, read in place: at a million
-            # leads they are tens of megabytes.
+            # The other process's compared pairs, read in place (at a million
+            # leads they are tens of megabytes), and read first: the other
+            # process reads no kept pairs until it has sent them all.
             their_patterns, typecode, bounds = theirs
             columns = [
                 memoryview(conn.recv_bytes()).cast(code) for code in (typecode, typecode, "I")
             ]
+        # Each chunk is sent as it is made: this process's parent turns them
+        # into pairs while it still keeps its own part (``Comparing.keep``).
+        _send_kept(conn, index, compared.columns(), patterns, -1)
+        if theirs is not None:
             chances = [model.probability(p) for p in their_patterns]
             while (next_part := keep_shares.take_last()) is not None:
                 start, end = bounds[next_part]
