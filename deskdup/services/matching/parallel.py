@@ -23,7 +23,8 @@ import pickle
 import sys
 import traceback
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
+from itertools import islice
 
 from deskdup.services.candidates import CandidatePair
 from deskdup.services.matching.blocks import _KeyBook, by_bucket, slide_bands
@@ -75,9 +76,6 @@ class Compared:
 
     def patterns(self) -> list[Pattern]:
         return list(self.numbers)
-
-    def columns(self) -> tuple[array, array, array]:
-        return self.a_ids, self.b_ids, self.pattern_ids
 
     def packed(self) -> tuple[bytes, bytes, bytes, list[Pattern], str]:
         """What ``join`` takes: the pairs as bytes, the patterns, the ids' typecode."""
@@ -160,10 +158,6 @@ KEPT_CHUNK = 5_000
 # The keeping process looks for a worker's chunks after every this many of
 # its own compared pairs (a worker waits for a chunk to be read before it goes on).
 TAKE_EVERY = 1_000
-# This process's compared pairs are kept in parts of this many: it takes them
-# from the first on, and a single worker, once it has kept its own, from the
-# last on (``_Shares``), so that neither waits for the other.
-KEEP_PART_PAIRS = 20_000
 
 
 def _worker(conn, part: int) -> None:
@@ -173,12 +167,9 @@ def _worker(conn, part: int) -> None:
 
     ``part`` -1: the parts are shared (``_Shares``): take them from the last
     one on, as long as this process has not reached them, and send their
-    pairs joined in the parts' order; then, after its own kept pairs, keep
-    the parts of the other process's compared pairs it takes from the last
-    on (``Comparing.keep``).  Each chunk goes with what it is of: the number
-    of the other process's part, or -1 for the worker's own."""
+    pairs joined in the parts' order."""
     try:
-        index, parts, shares, buckets, keep_shares = _SHARED  # type: ignore[misc]
+        index, parts, shares, buckets = _SHARED  # type: ignore[misc]
         window: dict = {}
         index._bands = window
         if part >= 0:
@@ -192,56 +183,32 @@ def _worker(conn, part: int) -> None:
                 compared.join(*done.packed())
         patterns = compared.patterns()
         conn.send(compared.packed())
-        message = conn.recv()
-        if message is None:
+        model = conn.recv()
+        if model is None:
             return
-        model, theirs = message
         index.model = model
-        if theirs is not None:
-            # The other process's compared pairs, read in place (at a million
-            # leads they are tens of megabytes), and read first: the other
-            # process reads no kept pairs until it has sent them all.
-            their_patterns, typecode, bounds = theirs
-            columns = [
-                memoryview(conn.recv_bytes()).cast(code) for code in (typecode, typecode, "I")
-            ]
+        threshold = index.threshold
+        chances = [model.probability(p) for p in patterns]
+        kept_of = index._kept
+        chunk = []
         # Each chunk is sent as it is made: this process's parent turns them
         # into pairs while it still keeps its own part (``Comparing.keep``).
-        _send_kept(conn, index, compared.columns(), patterns, -1)
-        if theirs is not None:
-            chances = [model.probability(p) for p in their_patterns]
-            while (next_part := keep_shares.take_last()) is not None:
-                start, end = bounds[next_part]
-                part = [column[start:end] for column in columns]
-                _send_kept(conn, index, part, their_patterns, next_part, chances)
+        for a_id, b_id, number in zip(
+            compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True
+        ):
+            if chances[number] >= threshold:
+                kept = kept_of(a_id, b_id, patterns[number])
+                if kept is not None:
+                    chunk.append((a_id, b_id, *kept))
+                    if len(chunk) == KEPT_CHUNK:
+                        conn.send_bytes(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
+                        chunk = []
+        conn.send_bytes(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
         conn.send_bytes(b"")
     except BaseException:
         conn.send(_Failed(traceback.format_exc()))
     finally:
         conn.close()
-
-
-def _send_kept(
-    conn, index, columns: Sequence, patterns: list, tag: int, chances: list | None = None
-) -> None:
-    """Send the kept pairs of compared pairs (``columns``: their ids and
-    pattern numbers, into ``patterns``, whose ``chances`` by the model) in
-    chunks, each with ``tag``."""
-    threshold = index.threshold
-    if chances is None:
-        chances = [index.model.probability(p) for p in patterns]
-    kept_of = index._kept
-    chunk: list = []
-    for a_id, b_id, number in zip(*columns, strict=True):
-        if chances[number] >= threshold:
-            kept = kept_of(a_id, b_id, patterns[number])
-            if kept is not None:
-                chunk.append((a_id, b_id, *kept))
-                if len(chunk) == KEPT_CHUNK:
-                    conn.send_bytes(pickle.dumps((tag, chunk), pickle.HIGHEST_PROTOCOL))
-                    chunk = []
-    if chunk:
-        conn.send_bytes(pickle.dumps((tag, chunk), pickle.HIGHEST_PROTOCOL))
 
 
 def _compare_part(index, part: Sequence[_Lead], window: dict, buckets: dict) -> Compared:
@@ -278,90 +245,50 @@ class Comparing:
         self._workers: list[tuple] = []  # (process, connection), in part order
         # How many of the compared pairs are this process's part's.
         self._own = 0
-        # A single worker's: the parts of this process's pairs to keep.
-        self._keep_shares: _Shares | None = None
 
     def keep(self, index) -> None:
         """Score the compared pairs with ``index.model`` and keep those from
-        the threshold on (``index._keep``), in the order they were compared.
-
-        A single worker (``_Shares``), once it has kept its own part's pairs,
-        keeps parts of this process's from the last on while this process
-        keeps them from the first on; its kept pairs come after this
-        process's, in order."""
+        the threshold on (``index._keep``), in the order they were compared."""
         model, threshold = index.model, index.threshold
+        for _process, conn in self._workers:
+            conn.send(model)
         compared = self.compared
-        own = self._own if self._workers else len(compared.a_ids)
-        shares = self._keep_shares if len(self._workers) == 1 else None
-        size = max(1, KEEP_PART_PAIRS) if shares is not None else max(1, own)
-        bounds = [(start, min(start + size, own)) for start in range(0, own, size)]
-        if shares is not None:
-            shares.open(len(bounds))
-            conn = self._workers[0][1]
-            conn.send((model, (compared.patterns(), compared.a_ids.typecode, bounds)))
-            for column in compared.columns():
-                # (Sent from where they are: no copy.)
-                conn.send_bytes(column, 0, own * column.itemsize)
-        else:
-            for _process, conn in self._workers:
-                conn.send((model, None))
         patterns = compared.patterns()
         chances = [model.probability(p) for p in patterns]
+        own = self._own if self._workers else len(compared.a_ids)
         keep = index._keep
         # The workers' kept pairs, made from their chunks as these come in
         # while this process keeps its own part; kept after it, in order.
-        made: list[dict[int, list[CandidatePair]]] = [{} for _ in self._workers]
+        theirs: list[list[CandidatePair]] = [[] for _ in self._workers]
         open_ = list(range(len(self._workers)))
-        n = 0
-        for part in self._own_parts(shares, len(bounds)):
-            start, end = bounds[part]
-            for a_id, b_id, number in zip(
-                compared.a_ids[start:end],
-                compared.b_ids[start:end],
-                compared.pattern_ids[start:end],
-                strict=True,
-            ):
-                if chances[number] >= threshold:
-                    keep(a_id, b_id, patterns[number])
-                if n % TAKE_EVERY == 0 and open_:
-                    open_ = self._take(made, open_, wait=False)
-                n += 1
+        for n, (a_id, b_id, number) in enumerate(
+            islice(zip(compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True), own)
+        ):
+            if chances[number] >= threshold:
+                keep(a_id, b_id, patterns[number])
+            if n % TAKE_EVERY == 0 and open_:
+                open_ = self._take(theirs, open_, wait=False)
         while open_:
-            open_ = self._take(made, open_, wait=True)
+            open_ = self._take(theirs, open_, wait=True)
         take = index._keep_pair
-        for pairs in made:
-            # This process's parts the worker kept (from the last on: the
-            # ones after this process's), then the worker's own.
-            for tag in [*sorted(t for t in pairs if t >= 0), -1]:
-                for pair in pairs.get(tag, ()):
-                    take(pair)
+        for pairs in theirs:
+            for pair in pairs:
+                take(pair)
         self.close()
 
-    def _own_parts(self, shares: _Shares | None, parts: int) -> Iterator[int]:
-        """The numbers of the parts of this process's pairs it keeps itself."""
-        if shares is None:
-            yield from range(parts)
-            return
-        worker = self._workers[0][0]
-        while (part := shares.take_first(worker.is_alive)) is not None:
-            yield part
-
-    def _take(
-        self, made: list[dict[int, list[CandidatePair]]], open_: list[int], wait: bool
-    ) -> list[int]:
+    def _take(self, theirs: list[list[CandidatePair]], open_: list[int], wait: bool) -> list[int]:
         """Make pairs of the kept chunks the workers in ``open_`` sent (``wait``:
-        until each has sent them all; else only those already there), by what
-        they are of; the workers still sending."""
+        until each has sent them all; else only those already there); the
+        workers still sending."""
         still = []
         for w in open_:
             conn = self._workers[w][1]
-            pairs = made[w]
+            pairs = theirs[w]
             while wait or conn.poll():
-                message = _received(conn, raw=True)
-                if message is None:
+                chunk = _received(conn, raw=True)
+                if chunk is None:
                     break
-                tag, chunk = message
-                pairs.setdefault(tag, []).extend(
+                pairs.extend(
                     CandidatePair(a_id, b_id, score, _reasons(weighed))
                     for a_id, b_id, score, weighed in chunk
                 )
@@ -410,12 +337,6 @@ class _Shares:
         finally:
             lock.release()
 
-    def open(self, parts: int) -> None:
-        """Share ``parts`` parts again, none taken (a worker forked before
-        they were known takes them once it is told)."""
-        with self._ends.get_lock():
-            self._ends[0], self._ends[1] = 0, parts - 1
-
     def take_last(self) -> int | None:
         """The last untaken part's number (the worker), or None."""
         with self._ends.get_lock():
@@ -449,7 +370,6 @@ def compare_all(
     takes them from the last on; the worker's come back joined in order, so
     this process's part is still the first and the worker's the rest."""
     global _SHARED
-    comparing = Comparing()
     parts = []
     shares = None
     context = multiprocessing.get_context("fork") if workers > 1 and can_fork() else None
@@ -459,10 +379,10 @@ def compare_all(
         )
         if len(parts) >= 2:
             shares = _Shares(context, len(parts))
-            comparing._keep_shares = _Shares(context, 0)
     elif context is not None:
         first = 1 / workers - (MEANWHILE_SHARE if meanwhile is not None else 0.0)
         parts = split(scored, index._message_bucket, workers, first)
+    comparing = Comparing()
     compared = comparing.compared
     if len(parts) < 2:
         for n, rec in enumerate(
@@ -475,7 +395,7 @@ def compare_all(
     # The leads by message bucket, made once for every part's ``slide_bands``.
     buckets = by_bucket(index.leads.values(), index._message_bucket)
     try:
-        _SHARED = (index, parts, shares, buckets, comparing._keep_shares)
+        _SHARED = (index, parts, shares, buckets)
         try:
             for p in range(1, 2 if shares is not None else len(parts)):
                 here, there = context.Pipe()
