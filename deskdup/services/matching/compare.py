@@ -25,7 +25,7 @@ from deskdup.services.matching.evidence import (
     _nick_conflict,
     _reasons,
 )
-from deskdup.services.matching.inquiry import is_personal_text, likeness, wording
+from deskdup.services.matching.inquiry import alike, is_personal_text, wording
 from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
 from deskdup.services.matching.model import (
     EMAIL,
@@ -225,8 +225,7 @@ def _message_level(x: _Lead, y: _Lead, minutes: float, settings: MatchSettings) 
         return 0
     if len(x.message) < MESSAGE_MIN_CHARS or len(y.message) < MESSAGE_MIN_CHARS:
         return 0
-    alike = likeness(x.message, y.message)
-    if alike < SIMILAR_MESSAGE:
+    if not alike(x.message, y.message, SIMILAR_MESSAGE):
         return _L[MESSAGE, "different"]
     tier = x.tier if _TIER_RANK[x.tier] >= _TIER_RANK[y.tier] else y.tier  # the commoner
     if tier == "personal":
