@@ -9,7 +9,7 @@ import random
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from itertools import repeat
+from itertools import chain
 
 from deskdup.services.candidates import Reason
 from deskdup.services.matching.evidence import (
@@ -392,6 +392,10 @@ def count_background(
     """``background`` in two steps: the counting over all leads now (it needs
     no candidate, so a build does it while a worker still compares), and the
     returned function takes the candidates' counts away."""
+    # Only a workspace that learns counts (``LEARN_MIN_LEADS``): numpy is
+    # imported then, not with every command and window that compares two leads.
+    import numpy
+
     n = len(leads)
     pairs = n * (n - 1) / 2
     non_null = [0.0] * len(LEVELS)
@@ -402,16 +406,12 @@ def count_background(
     identifiers: list[tuple[int, int, float, float]] = []
 
     def identifier(c: int, values_of: Callable[[_Lead], Collection[str]], shared: int) -> None:
-        # (A plain dict and loop: this runs over every lead three times.)
-        counts: dict[str, int] = {}
-        get = counts.get
-        having = 0
-        for values in map(values_of, leads):
-            if values:
-                having += 1
-                for value in set(values) if len(values) > 1 else values:
-                    counts[value] = get(value, 0) + 1
-        both = having * (having - 1) / 2
+        # Each lead's distinct values, counted in one C pass (``Counter.update``).
+        having = [values for values in map(values_of, leads) if values]
+        counts = Counter(
+            chain.from_iterable(set(values) if len(values) > 1 else values for values in having)
+        )
+        both = len(having) * (len(having) - 1) / 2
         same = sum(k * (k - 1) / 2 for k in counts.values() if k > 1)
         identifiers.append((c, shared, both, same))
 
@@ -420,22 +420,25 @@ def count_background(
     identifier(HANDLE, lambda r: [h for _c, h in r.handles], _L[HANDLE, "shared"])
 
     # Time: pairs per band, and per band those through one channel.
-    minutes = sorted(r.minute for r in leads)
-    by_channel: dict[object, list[float]] = {}
-    for rec in leads:
-        by_channel.setdefault(rec.channel, []).append(rec.minute)
-    for values in by_channel.values():
-        values.sort()
+    minute_of = numpy.fromiter((r.minute for r in leads), dtype=numpy.float64, count=n)
+    codes: dict[object, int] = {}
+    channel_of = numpy.fromiter(
+        (codes.setdefault(r.channel, len(codes)) for r in leads), dtype=numpy.int32, count=n
+    )
+    minutes = numpy.sort(minute_of)
+    by_channel = [numpy.sort(minute_of[channel_of == code]) for code in range(len(codes))]
 
-    def within(values: list[float], bound: float) -> float:
-        """Pairs of ``values`` (sorted) at most ``bound`` apart."""
+    def within(values: numpy.ndarray, bound: float) -> float:
+        """Pairs of ``values`` (sorted) at most ``bound`` apart: for each value,
+        the values up to ``bound`` above it, itself and those below it taken
+        away (exact: the sums are integers)."""
         n = len(values)
-        ends = sum(map(bisect_right, repeat(values, n), [v + bound for v in values]))
+        ends = int(numpy.searchsorted(values, values + bound, side="right").sum())
         return ends - n * (n + 1) / 2
 
     cumulative = [within(minutes, b) for b in TIME_BANDS]
     near_bands = 4  # the bands within the hour tell the channel switch apart
-    same_channel = [sum(within(v, b) for v in by_channel.values()) for b in TIME_BANDS[:near_bands]]
+    same_channel = [sum(within(v, b) for v in by_channel) for b in TIME_BANDS[:near_bands]]
     totals = [0.0] * len(LEVELS[TIME])
     previous = previous_same = 0.0
     for band, total in enumerate(cumulative):
@@ -480,7 +483,7 @@ def count_background(
         (r for r in leads if len(r.message) >= MESSAGE_MIN_CHARS), key=lambda r: r.minute
     )
     times = [r.minute for r in with_message]
-    near = within(times, horizon)
+    near = within(numpy.asarray(times, dtype=numpy.float64), horizon)
     inquiries: tuple[Counter, float] | None = None
     if near >= 1:
         counts = Counter()
