@@ -367,8 +367,35 @@ def kept_weighed(
         # No name on one side (``_name_level``), its parsed name empty in
         # every field: nothing to agree or conflict with.
         names = NO_NAMES
-    evidence = _evidence(x, y, settings, names=names, message=_MESSAGE_OF_LEVEL[pattern[MESSAGE]])
+    name_match: object = _UNKNOWN
+    if names == NAME_MATCH and not x.nicks and not y.nicks:
+        # Without nicknames the agreement is of the names as typed, and the
+        # level is its code (``_best_name_match``, ``_name_level``).
+        code = _MATCH_CODE_OF_LEVEL[level]
+        weight = settings.weight(code)
+        if abs(x.minute - y.minute) > NAME_HORIZON * settings.burst_minutes:
+            weight *= settings.far_name_factor
+        name_match = (weight, code, x.name, y.name, None, None)
+    evidence = _evidence(
+        x, y, settings, name_match, names, message=_MESSAGE_OF_LEVEL[pattern[MESSAGE]]
+    )
     return weigh(evidence, pattern, model)
+
+
+# The code of the name agreement of each name level that a match of two
+# names as typed makes (the levels of a nickname's agreement are left out).
+_MATCH_CODE_OF_LEVEL: dict[int, str] = {
+    _NAME_LEVEL[name]: "first_name" if name == "first_name_common" else name
+    for name in (
+        "first_name",
+        "first_name_common",
+        "surname_only",
+        "surname_initial",
+        "surname_number",
+        "full_name",
+        "full_name_patronymic",
+    )
+}
 
 
 def weigh(evidence: list[Evidence], pattern: Pattern, model: LinkageModel) -> list[Evidence]:
