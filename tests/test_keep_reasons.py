@@ -147,26 +147,15 @@ def dict_copy(evidence: tuple) -> tuple:
     return (code, weight, template, dict(params))
 
 
-def test_a_workers_kept_pairs_taken_while_keeping_its_own_come_out_in_order(demo, monkeypatch):
-    """The scanning process makes the worker's kept pairs from its chunks as
-    they come in, between its own; they are kept after its own, in the order
-    one process keeps them all (tiny chunks, looked for after every pair)."""
+def test_pairs_compared_by_a_worker_are_kept_in_the_order_one_process_keeps_them(demo):
+    """The worker sends its compared pairs and stops; the scanning process
+    keeps them after its own, in the order one process keeps them all, with
+    the same scores and reasons."""
     if not parallel.can_fork():
         pytest.skip("no fork here")
     settings = MatchSettings(review_threshold=0.0)
     one = MatchIndex.build(demo, settings, refreshable=False)
-    monkeypatch.setattr(parallel, "KEPT_CHUNK", 3)
-    monkeypatch.setattr(parallel, "TAKE_EVERY", 1)
-    looks: list[bool] = []
-    take = parallel.Comparing._take
-
-    def taking(self, theirs, open_, wait):
-        looks.append(wait)
-        return take(self, theirs, open_, wait)
-
-    monkeypatch.setattr(parallel.Comparing, "_take", taking)
     forked = MatchIndex.build(demo, settings, refreshable=False, workers=2)
-    assert False in looks  # looked for chunks while keeping its own pairs
     assert list(forked.pairs) == list(one.pairs)
     assert all(forked.pairs[key] == pair for key, pair in one.pairs.items())
     assert forked.partners.data == one.partners.data

@@ -177,14 +177,14 @@ def test_the_key_book_gives_back_each_leads_keys_and_its_absence_changes_nothing
 
 def test_a_worker_that_fails_is_an_error_not_a_hang(demo, monkeypatch):
     scanner = os.getpid()
-    kept = MatchIndex._kept
+    score_lead = MatchIndex._score_lead
 
-    def failing(self, a_id, b_id, pattern):
+    def failing(self, rec, only_greater, sink=None):
         if os.getpid() != scanner:
             raise ValueError("broken in the worker")
-        return kept(self, a_id, b_id, pattern)
+        return score_lead(self, rec, only_greater, sink)
 
-    monkeypatch.setattr(MatchIndex, "_kept", failing)
+    monkeypatch.setattr(MatchIndex, "_score_lead", failing)
     with pytest.raises(RuntimeError, match="broken in the worker"):
         MatchIndex.build(demo, refreshable=False, workers=2)
     # This process's own part alone is fine.

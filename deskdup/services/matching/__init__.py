@@ -36,6 +36,7 @@ The package, one module a stage (each imports only those above it):
 - ``compare``: a pair's comparison pattern, ``score_pair``, the reasons in
   bits, the background of the pairs that are no candidate.
 - ``probe``: what the operator typed, as a record, and its score against a lead.
+- ``kept``: a kept pair, its reasons worded when first asked for.
 - ``index``: ``MatchIndex`` (build, refresh, result, lookup), the groups, and
   the one-call ``scan_workspace`` and ``lookup``.
 

@@ -22,10 +22,11 @@ from deskdup.services.matching.evidence import (
     _best_name_match,
     _evidence,
     _name_conflict,
+    _name_evidence,
     _nick_conflict,
     _reasons,
 )
-from deskdup.services.matching.inquiry import is_personal_text, likeness, wording
+from deskdup.services.matching.inquiry import alike, is_personal_text, wording
 from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
 from deskdup.services.matching.model import (
     EMAIL,
@@ -178,6 +179,8 @@ def _switched_off(settings: MatchSettings) -> frozenset[tuple[int, int]]:
 def _name_level(
     x: _Lead, y: _Lead, settings: MatchSettings, name_match: object, common: Collection[str]
 ) -> int:
+    if not x.nicks and not y.nicks:
+        return _names_level(x.name, y.name, common)
     if not (x.name.words or x.nicks) or not (y.name.words or y.nicks):
         return 0
     conflict = _name_conflict(x.name, y.name)
@@ -193,6 +196,45 @@ def _name_level(
     elif code == "first_name" and common and _common_first(pa, pb, common):
         code = "first_name_common"
     return _NAME_LEVEL[code]
+
+
+# A number made of the ids of two names -> (the names, the name level of two
+# leads without nicknames, which follows from their names as typed alone).
+# At a million leads a third of the compared pairs have no nickname, and their
+# names repeat (the strangers in a first name's block all type "Анна"): half
+# of them are a pair of names compared before.  Leads with one name share one
+# parsed ``NameParts`` (``load``), found here by identity; the entry holds
+# both (so their ids are not reused while it lives, and two pairs whose ids
+# make one number are told apart).  For one ``common`` at a time; cleared when
+# full (about 15 MB): it only saves work.
+_NAMES_LEVELS: dict[int, tuple[NameParts, NameParts, int]] = {}
+_NAMES_COMMON: list[Collection[str] | None] = [None]
+_NAMES_LEVELS_MAX = 100_000
+
+
+def _names_level(a: NameParts, b: NameParts, common: Collection[str]) -> int:
+    """``_name_level`` of two leads without nicknames named ``a`` and ``b``."""
+    key = id(a) ^ (id(b) << 20)
+    entry = _NAMES_LEVELS.get(key)
+    if entry is not None and entry[0] is a and entry[1] is b and _NAMES_COMMON[0] is common:
+        return entry[2]
+    if not a.words or not b.words:
+        level = 0
+    else:
+        conflict = _name_conflict(a, b)
+        if conflict is not None:
+            level = _NAME_LEVEL[conflict]
+        elif a.empty or b.empty or (code := _name_evidence(a, b)) is None:
+            level = _NAME_LEVEL["none"]
+        elif code == "first_name" and common and _common_first(a, b, common):
+            level = _NAME_LEVEL["first_name_common"]
+        else:
+            level = _NAME_LEVEL[code]
+    if _NAMES_COMMON[0] is not common or len(_NAMES_LEVELS) >= _NAMES_LEVELS_MAX:
+        _NAMES_LEVELS.clear()
+        _NAMES_COMMON[0] = common
+    _NAMES_LEVELS[key] = (a, b, level)
+    return level
 
 
 def _common_first(a: NameParts, b: NameParts, common: Collection[str]) -> bool:
@@ -225,8 +267,7 @@ def _message_level(x: _Lead, y: _Lead, minutes: float, settings: MatchSettings) 
         return 0
     if len(x.message) < MESSAGE_MIN_CHARS or len(y.message) < MESSAGE_MIN_CHARS:
         return 0
-    alike = likeness(x.message, y.message)
-    if alike < SIMILAR_MESSAGE:
+    if not alike(x.message, y.message, SIMILAR_MESSAGE):
         return _L[MESSAGE, "different"]
     tier = x.tier if _TIER_RANK[x.tier] >= _TIER_RANK[y.tier] else y.tier  # the commoner
     if tier == "personal":
@@ -326,8 +367,35 @@ def kept_weighed(
         # No name on one side (``_name_level``), its parsed name empty in
         # every field: nothing to agree or conflict with.
         names = NO_NAMES
-    evidence = _evidence(x, y, settings, names=names, message=_MESSAGE_OF_LEVEL[pattern[MESSAGE]])
+    name_match: object = _UNKNOWN
+    if names == NAME_MATCH and not x.nicks and not y.nicks:
+        # Without nicknames the agreement is of the names as typed, and the
+        # level is its code (``_best_name_match``, ``_name_level``).
+        code = _MATCH_CODE_OF_LEVEL[level]
+        weight = settings.weight(code)
+        if abs(x.minute - y.minute) > NAME_HORIZON * settings.burst_minutes:
+            weight *= settings.far_name_factor
+        name_match = (weight, code, x.name, y.name, None, None)
+    evidence = _evidence(
+        x, y, settings, name_match, names, message=_MESSAGE_OF_LEVEL[pattern[MESSAGE]]
+    )
     return weigh(evidence, pattern, model)
+
+
+# The code of the name agreement of each name level that a match of two
+# names as typed makes (the levels of a nickname's agreement are left out).
+_MATCH_CODE_OF_LEVEL: dict[int, str] = {
+    _NAME_LEVEL[name]: "first_name" if name == "first_name_common" else name
+    for name in (
+        "first_name",
+        "first_name_common",
+        "surname_only",
+        "surname_initial",
+        "surname_number",
+        "full_name",
+        "full_name_patronymic",
+    )
+}
 
 
 def weigh(evidence: list[Evidence], pattern: Pattern, model: LinkageModel) -> list[Evidence]:

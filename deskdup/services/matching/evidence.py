@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 from deskdup.models import Channel
 from deskdup.services.candidates import Reason
 from deskdup.services.channels import channel_message
-from deskdup.services.matching.inquiry import is_personal_text, likeness
+from deskdup.services.matching.inquiry import alike, is_personal_text, likeness
 from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
 from deskdup.services.matching.record import (
     _Lead,
@@ -591,7 +591,7 @@ def _messages_alike(x: _Lead, y: _Lead) -> bool:
     return (
         len(x.message) >= MESSAGE_MIN_CHARS
         and len(y.message) >= MESSAGE_MIN_CHARS
-        and likeness(x.message, y.message) >= SIMILAR_MESSAGE
+        and alike(x.message, y.message, SIMILAR_MESSAGE)
     )
 
 

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
+from itertools import compress
 
 from deskdup.services.candidates import CandidatePair, LeadSummary
 from deskdup.services.errors import Cancelled
@@ -16,7 +17,6 @@ from deskdup.services.matching.compare import (
     common_first_names,
     compare,
     count_background,
-    kept_weighed,
 )
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
@@ -25,7 +25,6 @@ from deskdup.services.matching.evidence import (
     _has_surname,
     _hopeless_tables,
     _messages_alike,
-    _reasons,
     _share_identifier,
     combine,
 )
@@ -36,6 +35,7 @@ from deskdup.services.matching.inquiry import (
     is_personal_text,
     rarity,
 )
+from deskdup.services.matching.kept import Wording, Wordings
 from deskdup.services.matching.keys import (
     MESSAGE_MIN_CHARS,
     _band_hashes,
@@ -54,6 +54,7 @@ from deskdup.services.matching.model import (
     prior_model,
 )
 from deskdup.services.matching.parallel import (
+    Compared,
     Comparing,
     compare_all,
     insert_all,
@@ -147,6 +148,8 @@ class MatchIndex(Refreshing):
         # A one-shot build: each lead's strong keys and name key bases, while
         # the pairs are compared (``_KeyBook``).
         self._book: _KeyBook | None = None
+        # How the kept pairs are worded (``_wordings``).
+        self._worded_by: Wordings | None = None
 
     # ----------------------------------------------------------------- keys
 
@@ -474,24 +477,46 @@ class MatchIndex(Refreshing):
 
     def _keep(self, a_id: int, b_id: int, pattern: Pattern) -> None:
         """Score one compared pair with the model; keep it from the threshold on
-        (and never at a score of 0, which a threshold of 0 would keep)."""
-        kept = self._kept(a_id, b_id, pattern)
-        if kept is not None:
-            self._keep_weighed(a_id, b_id, *kept)
-
-    def _kept(self, a_id: int, b_id: int, pattern: Pattern) -> tuple[float, list] | None:
-        """The score of a compared pair and its evidence weighed in bits
-        (``compare.weigh``), or None under the threshold or at a score of 0."""
+        (and never at a score of 0, which a threshold of 0 would keep), its
+        reasons worded when asked for (``kept.KeptPair``)."""
         score = round(self.model.probability(pattern), 4)
         if score < self.threshold or score <= 0.0:
-            return None
+            return
         leads = self.leads
-        return score, kept_weighed(leads[a_id], leads[b_id], self.settings, pattern, self.model)
+        wordings = self._wordings()
+        self._keep_pair(wordings.pair(leads[a_id], leads[b_id], wordings.of(pattern, score)))
 
-    def _keep_weighed(self, a_id: int, b_id: int, score: float, weighed: list) -> None:
-        """Keep a pair with its score and weighed evidence (``_kept``, worked
-        out here or by a worker process: ``parallel.Comparing``)."""
-        self._keep_pair(CandidatePair(a_id, b_id, score, _reasons(weighed)))
+    def _keep_compared(self, compared: Compared) -> None:
+        """Keep the pairs a build compared (``_keep`` of each, in the order
+        compared), once the model is learned: scored per pattern, and only
+        the pairs of the patterns that make the threshold are looked at."""
+        model, threshold = self.model, self.threshold
+        wordings = self._wordings()
+        by_number: list[Wording | None] = []
+        for pattern in compared.patterns():
+            chance = model.probability(pattern)
+            score = round(chance, 4)
+            kept = chance >= threshold and score >= threshold and score > 0.0
+            by_number.append(wordings.of(pattern, score) if kept else None)
+        passing = bytes(wording is not None for wording in by_number)
+        numbers = compared.pattern_ids
+        leads, pair_of, keep = self.leads, wordings.pair, self._keep_pair
+        for a_id, b_id, number in compress(
+            zip(compared.a_ids, compared.b_ids, numbers, strict=True),
+            map(passing.__getitem__, numbers),
+        ):
+            keep(pair_of(leads[a_id], leads[b_id], by_number[number]))  # type: ignore[arg-type]
+
+    def _wordings(self) -> Wordings:
+        """How the pairs kept now are worded (``kept.Wordings``): with the
+        index's settings and model as they are now."""
+        wordings = self._worded_by
+        if wordings is None or not wordings.made_for(self.settings, self.model):
+            # An index that lives on (refreshable) keeps the reasons once worded.
+            wordings = self._worded_by = Wordings(
+                self.settings, self.model, keep_worded=self._bands is None
+            )
+        return wordings
 
     def _keep_pair(self, pair: CandidatePair) -> None:
         key = (pair.a, pair.b)

@@ -19,16 +19,12 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import pickle
 import sys
 import traceback
 from array import array
 from collections.abc import Callable, Sequence
-from itertools import islice
 
-from deskdup.services.candidates import CandidatePair
 from deskdup.services.matching.blocks import _KeyBook, by_bucket, slide_bands
-from deskdup.services.matching.evidence import _reasons
 from deskdup.services.matching.keys import _name_hashes, _strong_hashes, _text_hash
 from deskdup.services.matching.load import _name_words, _nickname_texts
 from deskdup.services.matching.model import Pattern
@@ -153,17 +149,9 @@ class _Failed:
         self.text = text
 
 
-# Kept pairs a worker sends at a time (pickled: a few hundred bytes a pair).
-KEPT_CHUNK = 5_000
-# The keeping process looks for a worker's chunks after every this many of
-# its own compared pairs (a worker waits for a chunk to be read before it goes on).
-TAKE_EVERY = 1_000
-
-
 def _worker(conn, part: int) -> None:
-    """In a forked worker: compare the leads of one part and send the pairs;
-    then, given the learned model, send the part's kept pairs (ids, score and
-    weighed evidence, ``MatchIndex._kept``) in chunks, and an empty one.
+    """In a forked worker: compare the leads of one part and send the pairs
+    (the scan process keeps them: ``MatchIndex._keep_compared``).
 
     ``part`` -1: the parts are shared (``_Shares``): take them from the last
     one on, as long as this process has not reached them, and send their
@@ -181,30 +169,7 @@ def _worker(conn, part: int) -> None:
             compared = Compared()
             for done in reversed(taken):
                 compared.join(*done.packed())
-        patterns = compared.patterns()
         conn.send(compared.packed())
-        model = conn.recv()
-        if model is None:
-            return
-        index.model = model
-        threshold = index.threshold
-        chances = [model.probability(p) for p in patterns]
-        kept_of = index._kept
-        chunk = []
-        # Each chunk is sent as it is made: this process's parent turns them
-        # into pairs while it still keeps its own part (``Comparing.keep``).
-        for a_id, b_id, number in zip(
-            compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True
-        ):
-            if chances[number] >= threshold:
-                kept = kept_of(a_id, b_id, patterns[number])
-                if kept is not None:
-                    chunk.append((a_id, b_id, *kept))
-                    if len(chunk) == KEPT_CHUNK:
-                        conn.send_bytes(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
-                        chunk = []
-        conn.send_bytes(pickle.dumps(chunk, pickle.HIGHEST_PROTOCOL))
-        conn.send_bytes(b"")
     except BaseException:
         conn.send(_Failed(traceback.format_exc()))
     finally:
@@ -219,16 +184,12 @@ def _compare_part(index, part: Sequence[_Lead], window: dict, buckets: dict) -> 
     return compared
 
 
-def _received(conn, raw: bool = False):
-    """A worker's next message (``raw``: its bytes, unpickled here; None for
-    the empty message that ends its kept pairs); a worker that stopped or
-    failed raises."""
+def _received(conn):
+    """A worker's next message; a worker that stopped or failed raises."""
     try:
-        message = conn.recv_bytes() if raw else conn.recv()
+        message = conn.recv()
     except EOFError:
         raise RuntimeError("a comparing worker process stopped") from None
-    if raw:
-        message = pickle.loads(message) if message else None
     if isinstance(message, _Failed):
         raise RuntimeError(f"a comparing worker failed:\n{message.text}")
     return message
@@ -237,64 +198,19 @@ def _received(conn, raw: bool = False):
 class Comparing:
     """The compared pairs of a one-shot build (``compared``: this process's
     part first, then each worker's), and the forked workers that compared the
-    other parts, kept until ``close``: once the model is learned, each makes
-    its own part's kept pairs while this process makes its part's (``keep``)."""
+    other parts, until ``close``."""
 
     def __init__(self) -> None:
         self.compared = Compared()
         self._workers: list[tuple] = []  # (process, connection), in part order
-        # How many of the compared pairs are this process's part's.
-        self._own = 0
 
     def keep(self, index) -> None:
         """Score the compared pairs with ``index.model`` and keep those from
-        the threshold on (``index._keep``), in the order they were compared."""
-        model, threshold = index.model, index.threshold
-        for _process, conn in self._workers:
-            conn.send(model)
-        compared = self.compared
-        patterns = compared.patterns()
-        chances = [model.probability(p) for p in patterns]
-        own = self._own if self._workers else len(compared.a_ids)
-        keep = index._keep
-        # The workers' kept pairs, made from their chunks as these come in
-        # while this process keeps its own part; kept after it, in order.
-        theirs: list[list[CandidatePair]] = [[] for _ in self._workers]
-        open_ = list(range(len(self._workers)))
-        for n, (a_id, b_id, number) in enumerate(
-            islice(zip(compared.a_ids, compared.b_ids, compared.pattern_ids, strict=True), own)
-        ):
-            if chances[number] >= threshold:
-                keep(a_id, b_id, patterns[number])
-            if n % TAKE_EVERY == 0 and open_:
-                open_ = self._take(theirs, open_, wait=False)
-        while open_:
-            open_ = self._take(theirs, open_, wait=True)
-        take = index._keep_pair
-        for pairs in theirs:
-            for pair in pairs:
-                take(pair)
+        the threshold on, in the order they were compared
+        (``index._keep_compared``; their reasons are worded when asked for,
+        so the workers have nothing left to do)."""
         self.close()
-
-    def _take(self, theirs: list[list[CandidatePair]], open_: list[int], wait: bool) -> list[int]:
-        """Make pairs of the kept chunks the workers in ``open_`` sent (``wait``:
-        until each has sent them all; else only those already there); the
-        workers still sending."""
-        still = []
-        for w in open_:
-            conn = self._workers[w][1]
-            pairs = theirs[w]
-            while wait or conn.poll():
-                chunk = _received(conn, raw=True)
-                if chunk is None:
-                    break
-                pairs.extend(
-                    CandidatePair(a_id, b_id, score, _reasons(weighed))
-                    for a_id, b_id, score, weighed in chunk
-                )
-            else:
-                still.append(w)
-        return still
+        index._keep_compared(self.compared)
 
     def close(self) -> None:
         for process, conn in self._workers:
@@ -435,7 +351,6 @@ def compare_all(
                     meanwhile = None
             if meanwhile is not None:
                 meanwhile()
-        comparing._own = len(compared.a_ids)
         for _process, conn in comparing._workers:
             compared.join(*_received(conn))
     except BaseException:
