@@ -139,3 +139,33 @@ def test_a_pair_kept_before_an_edit_still_says_what_it_said(workspace):
     new = index.pairs[ids]
     assert new is not old and new.reasons != expected
     assert old.reasons == expected
+
+
+def test_pairs_worded_over_a_forked_worker_are_worded_as_by_this_process(demo, monkeypatch):
+    """``reason_texts`` with two workers (a forked copy words the back half)
+    gives each pair's reasons in order, as one process does."""
+    from deskdup.services.matching import kept, parallel
+
+    if not parallel.can_fork():
+        pytest.skip("the platform does not fork")
+    index = MatchIndex.build(demo, MatchSettings(), refreshable=False)
+    pairs = index.result().pairs
+    assert len(pairs) > 100
+    alone = kept.reason_texts(pairs, workers=1)
+    monkeypatch.setattr(kept, "FORK_MIN_PAIRS", 2)
+    assert kept.reason_texts(pairs, workers=2) == alone
+    assert alone == [tuple(str(r.text) for r in _afresh(index, p.a, p.b)) for p in pairs]
+
+
+def test_a_wording_worker_that_fails_is_an_error_in_words(demo, monkeypatch):
+    from deskdup.services.matching import kept, parallel
+
+    if not parallel.can_fork():
+        pytest.skip("the platform does not fork")
+    index = MatchIndex.build(demo, MatchSettings(), refreshable=False)
+    pairs = index.result().pairs
+    monkeypatch.setattr(kept, "FORK_MIN_PAIRS", 2)
+    # The back half's last pair cannot be worded (in the worker only).
+    broken = KeptPair.__new__(KeptPair)
+    with pytest.raises(RuntimeError, match="a wording worker failed"):
+        kept.reason_texts([*pairs, broken], workers=2)

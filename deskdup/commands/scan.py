@@ -22,6 +22,7 @@ from deskdup.services.channels import channel_name
 from deskdup.services.errors import KnownError
 from deskdup.services.matching import DEFAULT_LIKELY_PRECISION, MatchIndex
 from deskdup.services.matching.contacts import ContactMatchIndex
+from deskdup.services.matching.kept import reason_texts
 from deskdup.services.matching.parallel import MAX_WORKERS, default_workers
 from deskdup.services.workspace import open_workspace
 
@@ -101,17 +102,19 @@ def run_scan(args) -> int:
     finally:
         ws.dispose()
     out = sys.stdout
+    # (Worded over the workers too: a one-shot build words its pairs only now.)
+    texts = reason_texts(result.pairs, workers)
     if args.format == "jsonl":
-        for pair in result.pairs:
+        for pair, reasons in zip(result.pairs, texts, strict=True):
             line = {
                 "a": _lead_id(index, pair.a, portal),
                 "b": _lead_id(index, pair.b, portal),
                 "score": pair.score,
-                "reasons": [str(r.text) for r in pair.reasons],
+                "reasons": list(reasons),
             }
             out.write(json.dumps(line, ensure_ascii=False) + "\n")
     else:
-        _print_table(index, result, out, "contact" if contacts else "lead")
+        _print_table(index, result, texts, out, "contact" if contacts else "lead")
     print(
         f"{result.lead_count} {'contacts' if contacts else 'leads'}, {len(result.pairs)} pairs, "
         f"{len(result.groups)} groups "
@@ -131,7 +134,7 @@ def _describe(index: MatchIndex, lead_id: int) -> str:
     )
 
 
-def _print_table(index: MatchIndex, result, out, entity: str = "lead") -> None:
+def _print_table(index: MatchIndex, result, texts, out, entity: str = "lead") -> None:
     if not result.pairs:
         out.write("No candidate duplicates.\n")
         return
@@ -140,6 +143,6 @@ def _print_table(index: MatchIndex, result, out, entity: str = "lead") -> None:
     wa = max(len(s) for s in left)
     wb = max(len(s) for s in right)
     out.write(f"{'score':>5}  {entity:<{wa}}  {entity:<{wb}}  reasons\n")
-    for pair, a, b in zip(result.pairs, left, right, strict=True):
-        reasons = "; ".join(str(r.text) for r in pair.reasons[:3])
+    for pair, reasons, a, b in zip(result.pairs, texts, left, right, strict=True):
+        reasons = "; ".join(reasons[:3])
         out.write(f"{pair.score:5.2f}  {a:<{wa}}  {b:<{wb}}  {reasons}\n")
