@@ -169,3 +169,24 @@ def test_a_wording_worker_that_fails_is_an_error_in_words(demo, monkeypatch):
     broken = KeptPair.__new__(KeptPair)
     with pytest.raises(RuntimeError, match="a wording worker failed"):
         kept.reason_texts([*pairs, broken], workers=2)
+
+
+def test_a_pair_rounded_up_onto_the_threshold_is_kept_by_neither_a_build_nor_a_refresh(demo):
+    """One rule for a build (``_keep_compared``) and a refresh (``_keep``): a
+    probability just under the threshold, whose 4-place score equals it, is
+    not kept; at the threshold it is, with that score."""
+    index = MatchIndex.build(demo, MatchSettings(), refreshable=True)
+    threshold = index.threshold
+    assert index._kept_score(threshold - 0.00004) is None
+    assert index._kept_score(threshold) == round(threshold, 4)
+    assert index._kept_score(0.0) is None
+    # And _keep follows it: a pattern the model scores just under is dropped.
+    (a_id, b_id), _pair = next(iter(index.pairs.items()))
+    index._drop_pairs(a_id)
+    index.model = replace(index.model)  # a copy whose probability is set below
+    index.model.probability = lambda _pattern: threshold - 0.00004
+    index._keep(a_id, b_id, (0,) * 7)
+    assert (a_id, b_id) not in index.pairs
+    index.model.probability = lambda _pattern: threshold
+    index._keep(a_id, b_id, (0,) * 7)
+    assert index.pairs[(a_id, b_id)].score == round(threshold, 4)

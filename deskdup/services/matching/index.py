@@ -479,8 +479,8 @@ class MatchIndex(Refreshing):
         """Score one compared pair with the model; keep it from the threshold on
         (and never at a score of 0, which a threshold of 0 would keep), its
         reasons worded when asked for (``kept.KeptPair``)."""
-        score = round(self.model.probability(pattern), 4)
-        if score < self.threshold or score <= 0.0:
+        score = self._kept_score(self.model.probability(pattern))
+        if score is None:
             return
         leads = self.leads
         wordings = self._wordings()
@@ -490,14 +490,12 @@ class MatchIndex(Refreshing):
         """Keep the pairs a build compared (``_keep`` of each, in the order
         compared), once the model is learned: scored per pattern, and only
         the pairs of the patterns that make the threshold are looked at."""
-        model, threshold = self.model, self.threshold
+        model, kept_score = self.model, self._kept_score
         wordings = self._wordings()
         by_number: list[Wording | None] = []
         for pattern in compared.patterns():
-            chance = model.probability(pattern)
-            score = round(chance, 4)
-            kept = chance >= threshold and score >= threshold and score > 0.0
-            by_number.append(wordings.of(pattern, score) if kept else None)
+            score = kept_score(model.probability(pattern))
+            by_number.append(None if score is None else wordings.of(pattern, score))
         passing = bytes(wording is not None for wording in by_number)
         numbers = compared.pattern_ids
         leads, pair_of, keep = self.leads, wordings.pair, self._keep_pair
@@ -506,6 +504,16 @@ class MatchIndex(Refreshing):
             map(passing.__getitem__, numbers),
         ):
             keep(pair_of(leads[a_id], leads[b_id], by_number[number]))  # type: ignore[arg-type]
+
+    def _kept_score(self, chance: float) -> float | None:
+        """The score a pair of this probability is kept with (rounded to 4
+        places), or None under the threshold or at 0.  One rule for a build and
+        a refresh: the probability itself must reach the threshold too, so a
+        pair rounded up onto it is kept by neither."""
+        score = round(chance, 4)
+        if chance < self.threshold or score < self.threshold or score <= 0.0:
+            return None
+        return score
 
     def _wordings(self) -> Wordings:
         """How the pairs kept now are worded (``kept.Wordings``): with the
