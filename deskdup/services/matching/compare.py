@@ -321,7 +321,7 @@ def reasons_in_bits(
 
 
 # What a pair's name level says of its name evidence (``evidence._evidence``'s
-# ``names``); the null level is told apart in ``kept_reasons``.
+# ``names``); the null level is told apart in ``kept_weighed``.
 _NAMES_OF_LEVEL: tuple[str | None, ...] = tuple(
     None
     if name == "null"

@@ -373,7 +373,7 @@ def _evidence(
 
     ``name_match``: ``_best_name_match(x, y, settings)`` when the caller has it.
     ``names`` and ``message``: what the pair's comparison found already, when
-    known (``compare.kept_reasons``), so it is not worked out again: ``names``
+    known (``compare.kept_weighed``), so it is not worked out again: ``names``
     ``NO_NAMES``, ``NAME_MATCH``, ``NICK_CONFLICT`` or the code of the conflict
     of the names as typed; ``message`` "" (no message evidence) or the kind
     ``_message_evidence`` takes.
