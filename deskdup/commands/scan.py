@@ -8,6 +8,14 @@ database id (an integer).  ``scan --entity contact`` does the same for
 duplicate contacts (IDs are the contacts' CRM ids likewise).  The table format
 is for reading.  Counts and the time go to stderr so the output stays
 machine-readable.
+
+A scan of leads starts from the candidates the workspace keeps, as the window
+does (``services/kept_scan.py``): with nothing changed it prints them as they
+are (what a full build prints, byte for byte); with some leads changed only
+those are scored again, with the model that scored the kept pairs; with none
+kept for its settings it builds afresh and keeps what it found, when the
+settings are the workspace's own.  ``--fresh``: a full build, nothing read or
+kept.
 """
 
 from __future__ import annotations
@@ -18,9 +26,11 @@ import time
 
 from deskdup.commands.detection import detection_options, settings_of
 from deskdup.services.bitrix24.link import workspace_link
+from deskdup.services.candidates import LeadSummary
 from deskdup.services.channels import channel_name
 from deskdup.services.errors import KnownError
-from deskdup.services.matching import DEFAULT_LIKELY_PRECISION, MatchIndex
+from deskdup.services.kept_scan import scan_leads
+from deskdup.services.matching import DEFAULT_LIKELY_PRECISION
 from deskdup.services.matching.contacts import ContactMatchIndex
 from deskdup.services.matching.kept import reason_texts
 from deskdup.services.matching.parallel import MAX_WORKERS, default_workers
@@ -31,7 +41,13 @@ def register(subparsers) -> None:
     scan = subparsers.add_parser(
         "scan",
         help="find candidate duplicate leads and print them with the reasons",
-        description="Find leads that look like one customer and say why.",
+        description="Find leads that look like one customer and say why. A scan of "
+        "leads starts from the candidates the workspace keeps, as the window does: with "
+        "nothing changed since they were kept it prints them (what a full scan prints); "
+        "leads changed, added or gone since are scored again with the model that scored "
+        "the kept ones (what the window shows then); with none kept for these settings it "
+        "scans everything and keeps what it found, unless --weight or --burst-minutes "
+        "make them other than the workspace's own.",
     )
     scan.add_argument("--db", metavar="URL", required=True, help="workspace database (URL or file)")
     scan.add_argument(
@@ -63,19 +79,25 @@ def register(subparsers) -> None:
         help="processes comparing the leads (default: the cores, at most "
         f"{MAX_WORKERS}; 1 to use one)",
     )
+    scan.add_argument(
+        "--fresh",
+        action="store_true",
+        help="scan every lead afresh, neither reading nor keeping the workspace's kept "
+        "candidates (leads only)",
+    )
     detection_options(scan)
     scan.set_defaults(handler=run_scan)
 
 
-def _lead_id(index: MatchIndex, lead_id: int, portal: bool = False) -> str | int:
-    """The CRM's id (a string) when the lead has one, else the database id.
+def _lead_id(label: str, lead_id: int, portal: bool = False) -> str | int:
+    """The CRM's id (a string) when the lead has one (its ``label``, else the
+    database id as text), else the database id.
 
     On a workspace linked to a portal every lead is the portal's, and its id
     is printed as the portal's even where it equals the database id.
     """
-    rec = index.leads.get(lead_id)
-    if rec is not None and (portal or rec.label != str(lead_id)):
-        return rec.label
+    if portal or label != str(lead_id):
+        return label
     return lead_id
 
 
@@ -86,6 +108,7 @@ def _cut(text: str, width: int) -> str:
 def run_scan(args) -> int:
     started = time.perf_counter()
     ws = open_workspace(args.db, create=False)
+    keep = None
     try:
         settings = settings_of(args)
         workers = getattr(args, "workers", 1)
@@ -93,28 +116,45 @@ def run_scan(args) -> int:
             raise KnownError(f"--workers takes 1 to 64 processes, not {workers}.")
         contacts = getattr(args, "entity", "lead") == "contact"
         if contacts:
-            index = ContactMatchIndex.build(ws, settings)
+            result = ContactMatchIndex.build(ws, settings).result()
         else:
-            # A command runs no threads of its own: the comparing may fork.
-            index = MatchIndex.build(ws, settings, refreshable=False, workers=workers)
-        result = index.result()
+            scan = scan_leads(ws, settings, workers, fresh=getattr(args, "fresh", False))
+            result, keep = scan.result, scan
+            if scan.not_used:
+                print(
+                    "deskdup: the candidates kept in the workspace could not be read "
+                    f"({scan.not_used}); scanned every lead afresh.",
+                    file=sys.stderr,
+                )
         portal = workspace_link(ws) is not None
+        shown = result.summaries  # every lead of a pair is in a group
+        out = sys.stdout
+        # (Worded over the workers too: a one-shot build words its pairs only now;
+        # pairs read from the kept candidates are worded already.)
+        texts = reason_texts(result.pairs, workers) if keep is None else keep.texts(workers)
+        if args.format == "jsonl":
+            for pair, reasons in zip(result.pairs, texts, strict=True):
+                line = {
+                    "a": _lead_id(shown[pair.a].label, pair.a, portal),
+                    "b": _lead_id(shown[pair.b].label, pair.b, portal),
+                    "score": pair.score,
+                    "reasons": list(reasons),
+                }
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        else:
+            _print_table(shown, result, texts, out, "contact" if contacts else "lead")
+        if keep is not None:
+            # After the output: keeping a build's pairs words every one of them.
+            out.flush()
+            why = keep.keep()
+            if why:
+                print(
+                    f"deskdup: warning: the candidates were not kept in the workspace ({why}); "
+                    "the next scan scans every lead again.",
+                    file=sys.stderr,
+                )
     finally:
         ws.dispose()
-    out = sys.stdout
-    # (Worded over the workers too: a one-shot build words its pairs only now.)
-    texts = reason_texts(result.pairs, workers)
-    if args.format == "jsonl":
-        for pair, reasons in zip(result.pairs, texts, strict=True):
-            line = {
-                "a": _lead_id(index, pair.a, portal),
-                "b": _lead_id(index, pair.b, portal),
-                "score": pair.score,
-                "reasons": list(reasons),
-            }
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-    else:
-        _print_table(index, result, texts, out, "contact" if contacts else "lead")
     print(
         f"{result.lead_count} {'contacts' if contacts else 'leads'}, {len(result.pairs)} pairs, "
         f"{len(result.groups)} groups "
@@ -124,22 +164,21 @@ def run_scan(args) -> int:
     return 0
 
 
-def _describe(index: MatchIndex, lead_id: int) -> str:
-    rec = index.leads[lead_id]
-    name = rec.display_name() or "-"
-    if isinstance(index, ContactMatchIndex):
-        return f"{_cut(str(_lead_id(index, lead_id)), 10)} {_cut(name, 28)}"
-    return (
-        f"{_cut(str(_lead_id(index, lead_id)), 10)} {_cut(name, 28)} ({channel_name(rec.channel)})"
-    )
+def _describe(shown: dict[int, LeadSummary], lead_id: int, entity: str) -> str:
+    rec = shown[lead_id]
+    name = rec.name or "-"
+    label = _cut(str(_lead_id(rec.label, lead_id)), 10)
+    if entity == "contact":
+        return f"{label} {_cut(name, 28)}"
+    return f"{label} {_cut(name, 28)} ({channel_name(rec.channel)})"
 
 
-def _print_table(index: MatchIndex, result, texts, out, entity: str = "lead") -> None:
+def _print_table(shown: dict[int, LeadSummary], result, texts, out, entity: str) -> None:
     if not result.pairs:
         out.write("No candidate duplicates.\n")
         return
-    left = [_describe(index, p.a) for p in result.pairs]
-    right = [_describe(index, p.b) for p in result.pairs]
+    left = [_describe(shown, p.a, entity) for p in result.pairs]
+    right = [_describe(shown, p.b, entity) for p in result.pairs]
     wa = max(len(s) for s in left)
     wb = max(len(s) for s in right)
     out.write(f"{'score':>5}  {entity:<{wa}}  {entity:<{wb}}  reasons\n")
