@@ -78,6 +78,9 @@ def test_a_scan_with_nothing_changed_prints_the_kept_candidates_byte_for_byte(de
     low = ["--format", "jsonl", "--threshold", "0"]
     assert _scan(url, capsys, *low)[0] == _scan(url, capsys, *low, "--fresh")[0]
     assert _kept_stamp(demo) == kept_at, "nothing read or written was replaced"
+    # The window starts from what the scan kept: nothing scored again.
+    index = open_index(demo, MatchSettings())
+    assert index.touched == set() and index.pairs
 
 
 def test_other_weights_neither_read_nor_replace_the_kept_candidates(demo, capsys):

@@ -85,6 +85,8 @@ class LeadScan:
         and the kept rows alike: the output's pairs are most of them, and a
         one-shot build's pairs are worded only when asked (``kept.KeptPair``)."""
         pairs = self.result.pairs
+        if self.source == KEPT:
+            return _rendered(pairs)
         if self.source != BUILT or self._keep is None or self.index is None:
             return reason_texts(pairs, workers)
         index = self.index
@@ -186,6 +188,23 @@ def _build(ws, settings: MatchSettings, workers: int, keep: bool) -> LeadScan:
         index=index,
         _ws=ws,
     )
+
+
+def _rendered(pairs: list[CandidatePair]) -> list[tuple[str, ...]]:
+    """The reasons of pairs read from the kept rows as text: a reason kept in
+    the same words is one object (``store._Reasons``), rendered once (a third
+    of them are distinct); no fork, there is no wording to share."""
+    texts: dict[int, str] = {}
+    out = []
+    for pair in pairs:
+        line = []
+        for reason in pair.reasons:
+            text = texts.get(id(reason))
+            if text is None:
+                text = texts[id(reason)] = str(reason.text)
+            line.append(text)
+        out.append(tuple(line))
+    return out
 
 
 def _worded_rows(
