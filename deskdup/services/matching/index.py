@@ -55,7 +55,7 @@ from deskdup.services.matching.record import (
     _Lead,
 )
 from deskdup.services.matching.refresh import Refreshing
-from deskdup.services.matching.search_read import index_lookup
+from deskdup.services.matching.search_find import index_lookup
 from deskdup.services.matching.settings import (
     CANDIDATE_FLOOR,
     LEARN_MIN_LEADS,
