@@ -23,18 +23,21 @@ from __future__ import annotations
 import json
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from deskdup.commands.detection import detection_options, settings_of
 from deskdup.services.bitrix24.link import workspace_link
-from deskdup.services.candidates import LeadSummary
 from deskdup.services.channels import channel_name
 from deskdup.services.errors import KnownError
 from deskdup.services.kept_scan import scan_leads
-from deskdup.services.matching import DEFAULT_LIKELY_PRECISION
+from deskdup.services.matching import DEFAULT_LIKELY_PRECISION, MatchIndex, ScanResult
 from deskdup.services.matching.contacts import ContactMatchIndex
 from deskdup.services.matching.kept import reason_texts
 from deskdup.services.matching.parallel import MAX_WORKERS, default_workers
 from deskdup.services.workspace import open_workspace
+
+if TYPE_CHECKING:
+    from deskdup.models import Channel
 
 
 def register(subparsers) -> None:
@@ -101,6 +104,60 @@ def _lead_id(label: str, lead_id: int, portal: bool = False) -> str | int:
     return lead_id
 
 
+class _Shown:
+    """What the output shows of a lead or contact (label, name, channel): from
+    the index's records after a build, from the result's summaries when the
+    pairs are the kept candidates (no lead was read)."""
+
+    def __init__(self, index: MatchIndex | None, result: ScanResult) -> None:
+        self._records = None if index is None else index.leads
+        self._summaries = result.summaries
+
+    def __call__(self, lead_id: int) -> tuple[str, str, Channel]:
+        if self._records is not None:
+            rec = self._records[lead_id]
+            return rec.label, rec.display_name(), rec.channel
+        summary = self._summaries[lead_id]
+        return summary.label, summary.name, summary.channel
+
+
+class _Ids:
+    """``_lead_id`` of many leads, each JSON-encoded once (a lead is in several
+    pairs; half a second of 100,000 leads' output went to these)."""
+
+    def __init__(self, shown: _Shown, portal: bool) -> None:
+        self._shown, self._portal = shown, portal
+        self._encoded: dict[int, str] = {}
+
+    def __call__(self, lead_id: int) -> str:
+        text = self._encoded.get(lead_id)
+        if text is None:
+            label = self._shown(lead_id)[0]
+            text = self._encoded[lead_id] = _json(_lead_id(label, lead_id, self._portal))
+        return text
+
+
+# A reason's text, JSON-encoded (most repeat from pair to pair).
+_encoded_texts: dict[str, str] = {}
+_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def json_line(a: str, b: str, score: float, reasons) -> str:
+    """One line of ``--format jsonl``, as ``json.dumps`` (``ensure_ascii=False``,
+    default separators) writes ``{"a": .., "b": .., "score": .., "reasons": [..]}``,
+    from the ids already encoded, without building and walking a dict a pair."""
+    encoded = _encoded_texts
+    parts = []
+    for text in reasons:
+        done = encoded.get(text)
+        if done is None:
+            if len(encoded) > 100_000:
+                encoded.clear()
+            done = encoded[text] = _json(text)
+        parts.append(done)
+    return f'{{"a": {a}, "b": {b}, "score": {_json(score)}, "reasons": [{", ".join(parts)}]}}\n'
+
+
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -116,10 +173,11 @@ def run_scan(args) -> int:
             raise KnownError(f"--workers takes 1 to 64 processes, not {workers}.")
         contacts = getattr(args, "entity", "lead") == "contact"
         if contacts:
-            result = ContactMatchIndex.build(ws, settings).result()
+            index: MatchIndex | None = ContactMatchIndex.build(ws, settings)
+            result = index.result(summaries=False)  # printed from the records
         else:
             scan = scan_leads(ws, settings, workers, fresh=getattr(args, "fresh", False))
-            result, keep = scan.result, scan
+            index, result, keep = scan.index, scan.result, scan
             if scan.not_used:
                 print(
                     "deskdup: the candidates kept in the workspace could not be read "
@@ -127,20 +185,17 @@ def run_scan(args) -> int:
                     file=sys.stderr,
                 )
         portal = workspace_link(ws) is not None
-        shown = result.summaries  # every lead of a pair is in a group
+        shown = _Shown(index, result)
         out = sys.stdout
         # (Worded over the workers too: a one-shot build words its pairs only now;
         # pairs read from the kept candidates are worded already.)
         texts = reason_texts(result.pairs, workers) if keep is None else keep.texts(workers)
         if args.format == "jsonl":
-            for pair, reasons in zip(result.pairs, texts, strict=True):
-                line = {
-                    "a": _lead_id(shown[pair.a].label, pair.a, portal),
-                    "b": _lead_id(shown[pair.b].label, pair.b, portal),
-                    "score": pair.score,
-                    "reasons": list(reasons),
-                }
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            ids = _Ids(shown, portal)
+            out.writelines(
+                json_line(ids(pair.a), ids(pair.b), pair.score, reasons)
+                for pair, reasons in zip(result.pairs, texts, strict=True)
+            )
         else:
             _print_table(shown, result, texts, out, "contact" if contacts else "lead")
         if keep is not None:
@@ -164,16 +219,16 @@ def run_scan(args) -> int:
     return 0
 
 
-def _describe(shown: dict[int, LeadSummary], lead_id: int, entity: str) -> str:
-    rec = shown[lead_id]
-    name = rec.name or "-"
-    label = _cut(str(_lead_id(rec.label, lead_id)), 10)
+def _describe(shown: _Shown, lead_id: int, entity: str) -> str:
+    label, name, channel = shown(lead_id)
+    label = _cut(str(_lead_id(label, lead_id)), 10)
+    name = _cut(name or "-", 28)
     if entity == "contact":
-        return f"{label} {_cut(name, 28)}"
-    return f"{label} {_cut(name, 28)} ({channel_name(rec.channel)})"
+        return f"{label} {name}"
+    return f"{label} {name} ({channel_name(channel)})"
 
 
-def _print_table(shown: dict[int, LeadSummary], result, texts, out, entity: str) -> None:
+def _print_table(shown: _Shown, result, texts, out, entity: str) -> None:
     if not result.pairs:
         out.write("No candidate duplicates.\n")
         return

@@ -169,7 +169,7 @@ def _from_kept(ws, settings: MatchSettings, workers: int, changed: bool) -> Lead
     if index is None:
         return None
     return LeadScan(
-        index.result(),
+        index.result(summaries=False),  # printed from the records
         REFRESHED,
         rescored=len(index.touched),
         _keep=lambda: save_refreshed(ws, index),
@@ -181,7 +181,7 @@ def _build(ws, settings: MatchSettings, workers: int, keep: bool) -> LeadScan:
     # A command runs no threads of its own: the comparing may fork.
     index = MatchIndex.build(ws, settings, refreshable=False, workers=workers)
     return LeadScan(
-        index.result(),
+        index.result(summaries=False),  # printed from the records
         BUILT if keep else FRESH,
         rescored=len(index.leads),
         _keep=(lambda: save_all(ws, index, search=False)) if keep else None,
