@@ -48,9 +48,10 @@ def register(subparsers) -> None:
         "leads starts from the candidates the workspace keeps, as the window does: with "
         "nothing changed since they were kept it prints them (what a full scan prints); "
         "leads changed, added or gone since are scored again with the model that scored "
-        "the kept ones (what the window shows then); with none kept for these settings it "
-        "scans everything and keeps what it found, unless --weight or --burst-minutes "
-        "make them other than the workspace's own.",
+        "the kept ones (what the window shows then, where a full scan would learn its model "
+        "afresh); with none kept for these settings it scans every lead and keeps what it "
+        "found, unless --weight, --burst-minutes or a --threshold under 0.4 make the "
+        "settings other than the workspace's own (then nothing is read or kept).",
     )
     scan.add_argument("--db", metavar="URL", required=True, help="workspace database (URL or file)")
     scan.add_argument(
