@@ -139,3 +139,31 @@ def test_a_full_disk_during_merge_and_dismiss_is_told_and_writes_nothing(full_di
     assert "disk is full" in err
     assert _count(full_disk, MergeEvent) == 0 and _count(full_disk, Dismissal) == 0
     assert _count(full_disk, Lead) == 50 and _count(full_disk, Operator) == 1
+
+
+def test_a_scan_whose_worker_is_killed_says_so_in_words(db, monkeypatch, capsys):
+    """A worker process ended from outside (or by the system when memory ran
+    out) is the environment's doing: a sentence and exit 2, not a traceback;
+    and with one process the same scan works."""
+    import os
+    import signal
+
+    from deskdup.services.matching import parallel
+
+    monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)
+    key_part = parallel._key_part
+    scanner = os.getpid()
+
+    def killed():
+        if os.getpid() != scanner:  # the worker, not this process
+            os.kill(os.getpid(), signal.SIGKILL)
+        return key_part()
+
+    monkeypatch.setattr(parallel, "_key_part", killed)
+    assert main(["scan", "--db", db, "--workers", "2", "--format", "jsonl"]) == 2
+    out, err = capsys.readouterr()
+    assert "keying worker process stopped before it finished" in err
+    assert "Nothing was changed" in err and "--workers 1" in err
+    assert "Traceback" not in err and out == ""
+    assert main(["scan", "--db", db, "--workers", "1", "--format", "jsonl"]) == 0
+    assert capsys.readouterr().err.startswith("50 leads, ")

@@ -1,4 +1,4 @@
-"""``deskdup lookup`` through ``sqlite3`` alone (``search_read.cold_lookup``):
+"""``deskdup lookup`` through ``sqlite3`` alone (``search_find.cold_lookup``):
 the same answer as the workspace's own path and the window's index, and no
 answer at all (the workspace path takes over) whenever it cannot be sure."""
 
@@ -11,7 +11,8 @@ from sqlalchemy import text
 
 from deskdup.services.demo import generate_demo
 from deskdup.services.matching import MatchIndex, MatchSettings, lookup, refresh_search, search_read
-from deskdup.services.matching.search_read import SearchReader, cold_lookup
+from deskdup.services.matching.search_find import cold_lookup
+from deskdup.services.matching.search_read import SearchReader
 from deskdup.services.workspace import open_workspace
 
 pytest_plugins = ("tests.postgres",)

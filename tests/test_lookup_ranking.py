@@ -11,10 +11,11 @@ import pytest
 
 from deskdup.models import Channel, CommKind
 from deskdup.services.demo import generate_demo
-from deskdup.services.matching import MatchIndex, MatchSettings, lookup, refresh_search, search_read
+from deskdup.services.matching import MatchIndex, MatchSettings, lookup, refresh_search, search_find
 from deskdup.services.matching.evidence import _evidence
 from deskdup.services.matching.probe import _lookup_evidence, hit_order, probe_record, typed_words
-from deskdup.services.matching.search_read import SearchReader, _prior, cold_lookup
+from deskdup.services.matching.search_find import _prior, cold_lookup
+from deskdup.services.matching.search_read import SearchReader
 from deskdup.services.workspace import open_workspace
 from tests.factories import make_lead
 
@@ -181,7 +182,7 @@ def test_reading_a_name_s_leads_a_few_at_a_time_gives_the_whole_answer(demo, mon
     settings = MatchSettings()
 
     def answers(batch: int) -> list[list[tuple]]:
-        monkeypatch.setattr(search_read, "_NAME_BATCH", batch)
+        monkeypatch.setattr(search_find, "_NAME_BATCH", batch)
         return [
             [(h.lead_id, h.score, tuple(str(r.text) for r in h.reasons)) for h in hits]
             for hits in (lookup(ws, q, settings, 5) for q in queries)
@@ -261,9 +262,9 @@ def test_the_other_gender_s_form_is_no_typo(tmp_path):
         with ws.engine.connect() as conn:
             reader = SearchReader.of(conn)
             probe = probe_record("Morozova Elena")
-            assert search_read._with_corrections("Morozova Elena", probe, "RU", reader) == [probe]
+            assert search_find._with_corrections("Morozova Elena", probe, "RU", reader) == [probe]
             typo = probe_record("Morozvoa Elena")
-            assert len(search_read._with_corrections("Morozvoa Elena", typo, "RU", reader)) == 2
+            assert len(search_find._with_corrections("Morozvoa Elena", typo, "RU", reader)) == 2
         assert _three_ways(ws, path, "Morozova Elena")[0] == elena
     finally:
         ws.dispose()

@@ -1,7 +1,7 @@
 """`deskdup lookup`: one phone, e-mail, handle or name against the workspace.
 
 A cold command answers a SQLite workspace whose search names are current
-through ``sqlite3`` alone (``search_read.cold_lookup``): SQLAlchemy, the ORM's
+through ``sqlite3`` alone (``search_find.cold_lookup``): SQLAlchemy, the ORM's
 tables and the rest of the matcher are not even imported.  Otherwise (a
 PostgreSQL workspace, leads changed since the names were kept, another schema
 revision) the workspace is opened as every command opens it, and the names
@@ -18,7 +18,7 @@ import time
 from deskdup.commands.detection import detection_options, settings_of
 from deskdup.models.kinds import Channel
 from deskdup.services.channels import channel_name
-from deskdup.services.matching.search_read import cold_lookup
+from deskdup.services.matching.search_find import cold_lookup
 
 
 def register(subparsers) -> None:

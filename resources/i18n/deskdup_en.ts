@@ -3235,157 +3235,157 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="215" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="216" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="219" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="220" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="221" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="222" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="225" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="226" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="227" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="229" />
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="228" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="230" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="229" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="231" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="230" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="232" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="233" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="235" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="234" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="236" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="237" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="239" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="238" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="240" />
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="239" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="241" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="264" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="266" />
         <source>{channel} {nick}: the initial fits {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="369" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="389" />
         <source>Same phone {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="379" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="399" />
         <source>Same e-mail {email}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="391" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="411" />
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="401" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="421" />
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="417" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="439" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="456" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="481" />
         <source>{channel} {nick} reads as another name than {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="465" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="490" />
         <source>A man and a woman: {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="595" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="638" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="600" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="643" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="605" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="648" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="610" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="653" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="615" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="658" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="618" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="661" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation type="unfinished" />
     </message>
@@ -3396,22 +3396,22 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/contacts.py" line="340" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="436" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="458" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="464" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="489" />
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="466" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="491" />
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="467" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="492" />
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished" />
     </message>
@@ -3744,6 +3744,34 @@
         <location filename="../../deskdup/services/rights.py" line="142" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Scan</name>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="47" />
+        <source>reading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="48" />
+        <source>keying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="49" />
+        <source>comparing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="50" />
+        <source>wording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="52" />
+        <source>The scan's {what} worker process stopped before it finished (the system may have run out of memory, or the process was ended). Nothing was changed: scan again; on the command line --workers 1 scans in one process.</source>
         <translation type="unfinished" />
     </message>
 </context>

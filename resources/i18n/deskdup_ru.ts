@@ -3235,157 +3235,157 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="215" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="216" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="219" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="220" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="221" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="222" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="225" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="226" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="227" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="229" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="228" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="230" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="229" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="231" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="230" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="232" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="233" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="235" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="234" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="236" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="237" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="239" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="238" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="240" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="239" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="241" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="264" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="266" />
         <source>{channel} {nick}: the initial fits {name}</source>
         <translation>{channel} {nick}: инициал подходит к имени {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="369" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="389" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="379" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="399" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="391" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="411" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="401" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="421" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="417" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="439" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="456" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="481" />
         <source>{channel} {nick} reads as another name than {name}</source>
         <translation>{channel} {nick} — другое имя, не {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="465" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="490" />
         <source>A man and a woman: {a} / {b}</source>
         <translation>Мужчина и женщина: {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="595" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="638" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation>Оба отправили шаблон, который шлют многие, с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="600" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="643" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и больше никто в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="605" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="648" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и ещё несколько человек в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="610" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="653" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation>Оба написали частый текст с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="615" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="658" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="618" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="661" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation>Написали почти то же с разницей {minutes} мин: «{text}» / «{other}»</translation>
     </message>
@@ -3396,22 +3396,22 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/contacts.py" line="340" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="436" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="458" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="464" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="489" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="466" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="491" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="467" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="492" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
@@ -3746,6 +3746,34 @@
 • {refusals}</source>
         <translation>Это действие вам не разрешено; ничего не изменено:
 • {refusals}</translation>
+    </message>
+</context>
+<context>
+    <name>Scan</name>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="47" />
+        <source>reading</source>
+        <translation>чтения лидов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="48" />
+        <source>keying</source>
+        <translation>построения ключей</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="49" />
+        <source>comparing</source>
+        <translation>сравнения лидов</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="50" />
+        <source>wording</source>
+        <translation>формулировки причин</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/parallel.py" line="52" />
+        <source>The scan's {what} worker process stopped before it finished (the system may have run out of memory, or the process was ended). Nothing was changed: scan again; on the command line --workers 1 scans in one process.</source>
+        <translation>Рабочий процесс {what} при поиске дублей остановился, не закончив работу (возможно, системе не хватило памяти или процесс был завершён). Ничего не изменено: запустите поиск ещё раз; в командной строке --workers 1 ищет в одном процессе.</translation>
     </message>
 </context>
 <context>

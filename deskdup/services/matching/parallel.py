@@ -24,13 +24,51 @@ import traceback
 from array import array
 from collections.abc import Callable, Sequence
 
+from deskdup.services.errors import KnownError, fail
 from deskdup.services.matching.blocks import _KeyBook, by_bucket, slide_bands
 from deskdup.services.matching.keys import _name_hashes, _strong_hashes, _text_hash
 from deskdup.services.matching.load import _name_words, _nickname_texts
 from deskdup.services.matching.model import Pattern
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.tiers import count_tiers, set_tiers
+from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
 from deskdup.services.names import parse_name, parse_nickname
+
+
+class WorkerStopped(KnownError, RuntimeError):
+    """A forked worker of a build ended before it answered: killed from
+    outside, or by the system when memory ran out.  Nothing was written (a
+    build writes only after it is complete); scanning again is safe.  (Also a
+    ``RuntimeError``: what it was before it had words.)"""
+
+
+# What each kind of worker does, as the message names it.
+_WORKERS = {
+    "reading": QT_TRANSLATE_NOOP("Scan", "reading"),
+    "keying": QT_TRANSLATE_NOOP("Scan", "keying"),
+    "comparing": QT_TRANSLATE_NOOP("Scan", "comparing"),
+    "wording": QT_TRANSLATE_NOOP("Scan", "wording"),
+}
+MSG_WORKER_STOPPED = QT_TRANSLATE_NOOP(
+    "Scan",
+    "The scan's {what} worker process stopped before it finished (the system may have "
+    "run out of memory, or the process was ended). Nothing was changed: scan again; on "
+    "the command line --workers 1 scans in one process.",
+)
+
+
+def worker_stopped(what: str) -> WorkerStopped:
+    """The error of a ``what`` worker that stopped (``_WORKERS``' keys)."""
+    named = _WORKERS.get(what)
+    return fail(
+        WorkerStopped,
+        Message(
+            "Scan",
+            MSG_WORKER_STOPPED,
+            {"what": what if named is None else Message("Scan", named)},
+        ),
+    )
+
 
 # What a worker scores: set just before the fork, read by the forked copies.
 _SHARED: tuple | None = None
@@ -189,7 +227,7 @@ def _received(conn):
     try:
         message = conn.recv()
     except EOFError:
-        raise RuntimeError("a comparing worker process stopped") from None
+        raise worker_stopped("comparing") from None
     if isinstance(message, _Failed):
         raise RuntimeError(f"a comparing worker failed:\n{message.text}")
     return message
@@ -247,7 +285,7 @@ class _Shares:
         lock = self._ends.get_lock()
         while not lock.acquire(timeout=1.0):
             if not alive():
-                raise RuntimeError(f"a {self._what} worker process stopped")
+                raise worker_stopped(self._what)
         try:
             return self._take(0, 1)
         finally:
@@ -382,7 +420,7 @@ class _Fork:
         try:
             message = self._conn.recv()
         except EOFError:
-            raise RuntimeError(f"a {self.what} worker process stopped") from None
+            raise worker_stopped(self.what) from None
         finally:
             self.close()
         if isinstance(message, _Failed):

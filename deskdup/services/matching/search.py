@@ -1,6 +1,7 @@
 """The search names kept in the workspace (``search_names``) for the search box
 and ``deskdup lookup`` without the match index, and the lookup through the
-workspace (``search_read.py`` has the statements it runs and the typos).
+workspace (``search_read.py`` has the statements it runs, ``search_find.py``
+the ranking and the typos).
 
 The keys are kept rather than rebuilt at each call: building the index for one
 name took 4.7 s at 100,000 leads.  Which leads changed the database itself
@@ -23,12 +24,11 @@ from deskdup.models import Lead, MatchState, SearchDirty, SearchLead, SearchName
 from deskdup.services.matching.load import _ACTIVE, _CHUNK, _raw
 from deskdup.services.matching.probe import probe_record
 from deskdup.services.matching.record import _Lead
+from deskdup.services.matching.search_find import find, is_named
 from deskdup.services.matching.search_read import (
     SEARCH,
     SEARCH_COMMS,
     SearchReader,
-    find,
-    is_named,
     name_rows,
     search_stamp,
 )
