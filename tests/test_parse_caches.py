@@ -12,11 +12,10 @@ from hypothesis import strategies as st
 
 from deskdup.services.matching import inquiry
 from deskdup.services.names import (
-    forget_parsed,
     parse_name,
-    parse_nickname,
     skeleton,
 )
+from deskdup.services.nicknames import forget_parsed, parse_nickname
 
 # Few pieces, so that texts share them (the caches hit) and differ around them.
 _PIECES = ["ivan", "petrov", "petrova", "a", "ir", "lkomarova", "mixail", "sedyx", "andrej",
