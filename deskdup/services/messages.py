@@ -39,17 +39,29 @@ class Message:
         ``template``: an already translated template; ``translate(context, text)``:
         translate the template and every ``Message`` among the values with it.
         """
+        if translate is None:
+            if template is None:
+                return english(self.template, self.params)
+            try:
+                return template.format_map(self.params)
+            except (KeyError, IndexError, ValueError):
+                # A broken translation must not hide the message.
+                return english(self.template, self.params)
         if template is None:
-            template = translate(self.context, self.template) if translate else self.template
+            template = translate(self.context, self.template)
         params = {key: _value(value, translate) for key, value in self.params.items()}
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):
-            # A broken translation must not hide the message.
             return self.template.format(**params)
 
     def __str__(self) -> str:
-        return self.render()
+        return english(self.template, self.params)
+
+    def __format__(self, spec: str) -> str:
+        # A value of another message's template, in English (``english``).
+        text = english(self.template, self.params)
+        return format(text, spec) if spec else text
 
     def __hash__(self) -> int:
         # Reasons that recur (a channel's name inside "Came 4 min apart via …")
@@ -69,6 +81,18 @@ class MessageList:
 
     def __str__(self) -> str:
         return self.render()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.render(), spec)
+
+
+def english(template: str, params: dict[str, Any]) -> str:
+    """``template`` filled with ``params`` untranslated (``Message.render()``,
+    what the command line prints): a ``Message`` or ``MessageList`` among the
+    values formats itself as its own English text (``__format__``), so the
+    values are not copied (a scan words tens of thousands of reasons).  A
+    template takes its values by name, as a plain field, like every one here."""
+    return template.format_map(params)
 
 
 def _value(value: Any, translate: Translate | None) -> Any:

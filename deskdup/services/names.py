@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
@@ -94,7 +95,11 @@ _DIGRAPHS = (
 )
 _SINGLE_LETTERS = str.maketrans({"x": "ks", "q": "k", "w": "v", "j": "i", "y": "i"})
 _TRIGGERS = (*(d for d, _k in _DIGRAPHS), "x", "q", "w", "j", "y", "io")
+_TRIGGER = re.compile("|".join(_TRIGGERS))
 _REPEATS = re.compile(r"(.)\1+")
+# The replacement of ``_REPEATS`` and ``_SOFT_VOWEL``: a template such as r"\1"
+# calls back into Python for every match (a quarter of a skeleton's cost).
+_FIRST_GROUP = itemgetter(1)
 # A soft vowel written with a leading i/y/j (я, ю, ё, е): "ia" -> "a", "io" -> "e".
 _SOFT_VOWEL = re.compile(r"i([aeu])")
 _NOT_LETTER = re.compile(r"[^a-z]")
@@ -124,16 +129,21 @@ def skeleton(text: str) -> str:
         for latin, key in _DIGRAPHS:
             if latin in text:
                 text = text.replace(latin, key)
-        text = _REPEATS.sub(r"\1", text.translate(_SINGLE_LETTERS))
+        text = _REPEATS.sub(_FIRST_GROUP, text.translate(_SINGLE_LETTERS))
         if "i" in text:
-            text = _SOFT_VOWEL.sub(r"\1", text.replace("io", "e"))
-            text = _REPEATS.sub(r"\1", text)
-        if not any(d in text for d in _TRIGGERS):
+            text = _SOFT_VOWEL.sub(_FIRST_GROUP, text.replace("io", "e"))
+            text = _REPEATS.sub(_FIRST_GROUP, text)
+        if not _TRIGGER.search(text):
             return text
 
 
+# (One search in C: a scan asks this of the two names of every pair it words.)
+_CYRILLIC = re.compile("[а-яА-ЯёЁ]")
+
+
 def is_cyrillic(text: str) -> bool:
-    return any("а" <= ch <= "я" or ch in "ёЁ" or "А" <= ch <= "Я" for ch in text)
+    """Does ``text`` hold a Russian letter (а..я, А..Я, ё, Ё)."""
+    return _CYRILLIC.search(text) is not None
 
 
 # --------------------------------------------------------------------------- first names
@@ -709,7 +719,7 @@ def _small(values) -> tuple[str, ...]:
     (and one tuple for each set of values, ``_SMALL``)."""
     if not values:
         return ()
-    small = tuple(sorted(set(values)))
+    small = tuple(values) if len(values) == 1 else tuple(sorted(set(values)))
     if len(_SMALL) >= 500_000:
         _SMALL.clear()
     return _SMALL.setdefault(small, small)
@@ -807,38 +817,29 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
     initials: set[str] = set()
     patronymic = ""
     diminutive = False
+    in_first, in_last, in_middle = name_words(first), name_words(last), name_words(middle)
     tagged = (
-        [(w, "first") for w in name_words(first)]
-        + [(w, "last") for w in name_words(last)]
-        + [(w, "middle") for w in name_words(middle)]
+        [(w, "first") for w in in_first]
+        + [(w, "last") for w in in_last]
+        + [(w, "middle") for w in in_middle]
     )
-    has_first_field = any(field == "first" and first_name_forms(w) for w, field in tagged)
+    read = {w: _word_reading(w) for w, _field in tagged}
+    has_first_field = any(field == "first" and read[w][7] for w, field in tagged)
     # One word alone in the first-name field is a first name even when unknown
     # (a typo, a rare name); with more words there, unknown ones are surnames,
     # unless the others are only a patronymic (Андерй Дмитриевич).
-    in_first = [w for w, field in tagged if field == "first"]
     lone_first = len(in_first) == 1 or (
-        len(in_first) == 2
-        and not has_first_field
-        and sum(looks_like_patronymic(w) for w in in_first) == 1
+        len(in_first) == 2 and not has_first_field and sum(read[w][3] for w in in_first) == 1
     )
     for word, field in tagged:
-        key = skeleton(word)
+        key, initial, forms, patronymic_like, folded, surname_keys, short, _ = read[word]
         if not key:
             continue
-        if len(key) == 1 or (len(word) == 1):
-            initials.add(key[:1])
+        if initial:
+            initials.add(initial)
             continue
-        forms = _EXACT_FORMS.get(fold(word)) or _FIRST_INDEX.get(key)
-        readings = _lazy_readings(word)
-        if not forms and readings:
-            for reading in readings:  # Mixail: Михаил
-                if skeleton(reading) in _FIRST_INDEX:
-                    key = skeleton(reading)
-                    forms = _FIRST_INDEX[key]
-                    break
         typo = False
-        if not forms and field != "middle" and not looks_like_patronymic(word):
+        if not forms and field != "middle" and not patronymic_like:
             forms = typo_first_name_forms(word)  # Андей: Андрей
             typo = bool(forms)
         if field == "middle" and not forms:
@@ -847,32 +848,73 @@ def parse_name(first: str = "", last: str = "", middle: str = "") -> NameParts:
         if forms and not (field == "last" and has_first_field):
             firsts.update(forms)
             first_keys.add(key)
-            first_words.add(fold(word))
-            diminutive = diminutive or (key not in _FULL_SKELETONS and not typo)
+            first_words.add(folded)
+            diminutive = diminutive or (short and not typo)
             continue
-        if looks_like_patronymic(word) and (field != "last" or len(tagged) > 2):
+        if patronymic_like and (field != "last" or len(tagged) > 2):
             patronymic = patronymic or key
             continue
-        if field == "first" and lone_first and not looks_like_patronymic(word):
+        if field == "first" and lone_first and not patronymic_like:
             first_keys.add(key)
-            first_words.add(fold(word))
+            first_words.add(folded)
             continue
-        if len(key) >= 3:
-            surnames.add(surname_key(word))
-            surnames.update(surname_key(reading) for reading in readings)  # Sedyx: Седых
-            surname_words.add(fold(word))
+        if surname_keys:
+            surnames.update(surname_keys)  # and of its readings: Sedyx, Седых
+            surname_words.add(folded)
     # Shown as a Russian CRM card reads: surname, first name, patronymic.
-    words = [w for field in ("last", "first", "middle") for w, f in tagged if f == field]
     return NameParts(
         _small(firsts),
         _small(surnames),
         patronymic,
         _small(initials),
-        tuple(words),
+        (*in_last, *in_first, *in_middle),
         diminutive,
         _small(first_keys),
         _small(first_words),
         _small(surname_words),
+    )
+
+
+@lru_cache(maxsize=100_000)  # the words of names repeat far more than names do
+def _word_reading(
+    word: str,
+) -> tuple[str, str, frozenset[str] | None, bool, str, tuple[str, ...], bool, bool]:
+    """What ``parse_name`` may make of one word of a name, whatever its field:
+    (its key, '' when it has no letters; the letter of an initial, else '';
+    the first names it reads as (as written, by skeleton or in the lazy
+    transliteration) and so its key (that reading's); whether it looks like a
+    patronymic; its folded form; its surname keys (with its readings'), none
+    under three letters; whether its key is a short form; whether its own
+    skeleton is a known first name (``first_name_forms``))."""
+    key = skeleton(word)
+    if not key:
+        return "", "", None, False, "", (), False, False
+    own_forms = _FIRST_INDEX.get(key)
+    if len(key) == 1 or len(word) == 1:
+        return key, key[:1], None, False, "", (), False, bool(own_forms)
+    folded = fold(word)
+    forms = _EXACT_FORMS.get(folded) or own_forms
+    readings = _lazy_readings(word)
+    if not forms and readings:
+        for reading in readings:  # Mixail: Михаил
+            if skeleton(reading) in _FIRST_INDEX:
+                key = skeleton(reading)
+                forms = _FIRST_INDEX[key]
+                break
+    surname_keys = (
+        (surname_key(word), *(surname_key(reading) for reading in readings))
+        if len(key) >= 3
+        else ()
+    )
+    return (
+        key,
+        "",
+        forms,
+        looks_like_patronymic(word),
+        folded,
+        surname_keys,
+        key not in _FULL_SKELETONS,
+        bool(own_forms),
     )
 
 
@@ -1153,35 +1195,70 @@ def parse_nickname(text: str) -> NameParts:
     when it is a single word (``petrov93``), so ``sunny_cat`` does not pose as
     a person.
     """
+    local = (text or "").split("@")[0]
+    # Only the letters are read as a name (``_read_nickname``): many nicknames
+    # share them (ivan.petrov, ivan_petrov93@mail.ru), read once.
+    firsts, surnames, initials, diminutive, first_keys, glued = _read_nickname(
+        " ".join(_NICK_SPLIT.split(local.lower())).strip()
+    )
+    numbers = [n for n in _DIGIT_GROUPS.findall(local) if len(n) >= 2]
+    return NameParts(
+        firsts,
+        surnames,
+        "",
+        initials,
+        (text,),
+        diminutive,
+        first_keys,
+        (),
+        (),
+        _small(numbers) if (firsts or surnames) else (),
+        glued,
+    )
+
+
+# (firsts, surnames, initials, diminutive, first keys, glued initials)
+_NicknameReading = tuple[
+    tuple[str, ...], tuple[str, ...], tuple[str, ...], bool, tuple[str, ...], tuple[str, ...]
+]
+
+
+@lru_cache(maxsize=200_000)
+def _read_nickname(letters: str) -> _NicknameReading:
+    """(firsts, surnames, initials, diminutive, first keys, glued initials) of a
+    nickname's local part given as its pieces of letters, lower case, one space
+    between them (``ivan petrov`` for ``Ivan.Petrov93``): what ``parse_nickname``
+    reads of it.  A piece that no letters of its own follow or precede is one
+    word of the local part either way, so the pieces as given read as its
+    words did (and ``_variants`` reads each run of Latin letters alone)."""
     firsts: set[str] = set()
     first_keys: set[str] = set()
     surnames: set[str] = set()
     initials: set[str] = set()
     glued: set[str] = set()
     diminutive = False
-    for variant in _variants(text):
-        parts = nickname_parts(variant)
-        typed = {skeleton(piece): piece for piece in _nickname_pieces(variant)}
+    for variant in _variants(letters):
+        pieces = variant.split()  # (``_nickname_pieces`` of such a text)
+        parts = [part for piece in pieces for part in _piece_parts(piece)]
+        typed = {skeleton(piece): piece for piece in pieces}
         v_firsts: set[str] = set()
         v_keys: set[str] = set()
         v_surnames: set[str] = set()
         v_initials: set[str] = set()
         v_glued: set[str] = set()
         for part in parts:
-            forms = _FIRST_INDEX.get(part)
+            forms, short, surname, after_initial = _part_reading(part)
             if forms:
                 v_firsts.update(forms)
                 v_keys.add(part)
-                diminutive = diminutive or part not in _FULL_SKELETONS
+                diminutive = diminutive or short
             elif len(part) == 1:
                 v_initials.add(part)
-            elif len(part) >= (3 if v_firsts or len(parts) > 1 else 4) and not (
-                looks_like_patronymic(part)
-            ):
-                v_surnames.add(surname_key(part))
-                if _initial_glued(part, typed.get(part, "")):
+            elif surname and len(part) >= (3 if v_firsts or len(parts) > 1 else 4):
+                v_surnames.add(surname)
+                if after_initial and _initial_glued(part, typed.get(part, "")):
                     # lkomarova: L. Komarova (and keep the whole, it may be a surname).
-                    v_surnames.add(surname_key(part[1:]))
+                    v_surnames.add(after_initial)
                     v_glued.add(part[0])
         if len(v_surnames) > 2 or (not v_firsts and not v_initials and len(parts) > 1):
             v_surnames = set()
@@ -1194,20 +1271,39 @@ def parse_nickname(text: str) -> NameParts:
         surnames |= v_surnames
         initials |= v_initials
         glued |= v_glued
-    numbers = [n for n in _DIGIT_GROUPS.findall((text or "").split("@")[0]) if len(n) >= 2]
-    return NameParts(
+    return (
         _small(firsts),
         _small(surnames),
-        "",
         _small(initials),
-        (text,),
         diminutive,
         _small(first_keys),
-        (),
-        (),
-        _small(numbers) if (firsts or surnames) else (),
         _small(glued - initials),
     )
+
+
+@lru_cache(maxsize=100_000)  # pieces repeat across nicknames: 8,000 distinct in 38,000
+def _piece_parts(piece: str) -> tuple[str, ...]:
+    """The skeleton parts of one piece of a nickname (``nickname_parts``)."""
+    if len(piece) <= 2:
+        key = skeleton(piece)[:1]
+        return (key,) if key else ()
+    return tuple(part for part in _split_glued(piece) if part)
+
+
+@lru_cache(maxsize=100_000)
+def _part_reading(part: str) -> tuple[frozenset[str] | None, bool, str, str]:
+    """What a part of a nickname (a skeleton) may be, as ``_read_nickname``
+    asks: (the first names it stands for, a short form; else its surname key,
+    '' for a patronymic, and the surname key of the rest after a glued
+    initial, '' when it cannot have one)."""
+    forms = _FIRST_INDEX.get(part)
+    if forms:
+        return forms, part not in _FULL_SKELETONS, "", ""
+    if len(part) < 3 or looks_like_patronymic(part):
+        return None, False, "", ""
+    # (``_initial_glued`` wants six letters or more: a seventh for the whole.)
+    after = surname_key(part[1:]) if len(part) >= 6 else ""
+    return None, False, surname_key(part), after
 
 
 # --------------------------------------------------------------------------- one-field full names
@@ -1239,7 +1335,16 @@ def forget_parsed() -> None:
     once its leads are read: they hold their parsed names, and the caches'
     keys and links, 100 MB and more at a million leads, would only wait for a
     lookup or the next build)."""
-    for cached in (parse_name, parse_nickname, nickname_parts, _split_glued):
+    for cached in (
+        parse_name,
+        _word_reading,
+        parse_nickname,
+        _read_nickname,
+        nickname_parts,
+        _split_glued,
+        _piece_parts,
+        _part_reading,
+    ):
         cached.cache_clear()
     _SMALL.clear()
 

@@ -351,13 +351,20 @@ def kept_weighed(
     x: _Lead, y: _Lead, settings: MatchSettings, pattern: Pattern, model: LinkageModel
 ) -> list[Evidence]:
     """``weigh(_evidence(x, y, settings), pattern, model)`` of a compared pair
-    (``pattern``: ``compare(x, y, settings, ...)``), without working out again
-    what the pattern already tells: whether the names agree or conflict, and
-    how alike the inquiries are (a scan keeps tens of thousands of pairs, each
-    compared before; at a million leads the texts' caches no longer hold them)."""
+    (``pattern``: ``compare(x, y, settings, ...)``), from ``kept_evidence``."""
+    return weigh(kept_evidence(x, y, settings, pattern), pattern, model)
+
+
+def kept_evidence(x: _Lead, y: _Lead, settings: MatchSettings, pattern: Pattern) -> list[Evidence]:
+    """``_evidence(x, y, settings)`` of a compared pair, as far as ``weigh``
+    tells (``pattern``: ``compare(x, y, settings, ...)``), without working out
+    again what the pattern already tells: whether the names agree or conflict,
+    and how alike the inquiries are (a scan keeps tens of thousands of pairs,
+    each compared before; at a million leads the texts' caches no longer hold
+    them)."""
     if _switched_off(settings):
         # Switched-off evidence is null in the pattern but still a reason.
-        return weigh(_evidence(x, y, settings), pattern, model)
+        return _evidence(x, y, settings)
     level = pattern[NAME]
     names = _NAMES_OF_LEVEL[level]
     if level == 0 and (
@@ -376,10 +383,7 @@ def kept_weighed(
         if abs(x.minute - y.minute) > NAME_HORIZON * settings.burst_minutes:
             weight *= settings.far_name_factor
         name_match = (weight, code, x.name, y.name, None, None)
-    evidence = _evidence(
-        x, y, settings, name_match, names, message=_MESSAGE_OF_LEVEL[pattern[MESSAGE]]
-    )
-    return weigh(evidence, pattern, model)
+    return _evidence(x, y, settings, name_match, names, message=_MESSAGE_OF_LEVEL[pattern[MESSAGE]])
 
 
 # The code of the name agreement of each name level that a match of two
@@ -398,21 +402,42 @@ _MATCH_CODE_OF_LEVEL: dict[int, str] = {
 }
 
 
-def weigh(evidence: list[Evidence], pattern: Pattern, model: LinkageModel) -> list[Evidence]:
+def weigh(
+    evidence: list[Evidence],
+    pattern: Pattern,
+    model: LinkageModel,
+    bits_of: dict[str, float | None] | None = None,
+) -> list[Evidence]:
     """The evidence of a pair (what ``reasons_in_bits`` makes reasons of), each
-    piece with the bits its comparison level carries as its weight."""
+    piece with the bits its comparison level carries as its weight.
+
+    ``bits_of``: each code's bits under ``pattern`` and ``model`` (None: no
+    comparison's), as worked out so far: the pairs of one pattern share it."""
+    if bits_of is None:
+        bits_of = {}
     weighted = []
-    bits = model.bits
     for code, _weight, template, params in evidence:
-        comparison, level = _CODE_LEVEL.get(code, _NO_LEVEL)
-        if comparison is None:
-            continue
-        if level is None:
-            if comparison == TIME and not pattern[TIME]:
-                comparison = RETURN  # the gap of two leads sharing an identifier
-            level = pattern[comparison]
-        weighted.append((code, round(bits(comparison, level), 1), template, params))
+        bits = bits_of.get(code, _NOT_YET)
+        if bits is _NOT_YET:
+            bits = bits_of[code] = _bits_of(code, pattern, model)
+        if bits is not None:
+            weighted.append((code, bits, template, params))
     return weighted
+
+
+_NOT_YET = object()
+
+
+def _bits_of(code: str, pattern: Pattern, model: LinkageModel) -> float | None:
+    """The bits a piece of evidence of ``code`` weighs in a pair of ``pattern``."""
+    comparison, level = _CODE_LEVEL.get(code, _NO_LEVEL)
+    if comparison is None:
+        return None
+    if level is None:
+        if comparison == TIME and not pattern[TIME]:
+            comparison = RETURN  # the gap of two leads sharing an identifier
+        level = pattern[comparison]
+    return round(model.bits(comparison, level), 1)
 
 
 # ----------------------------------------------------------------- the background

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from functools import lru_cache
-from operator import itemgetter
 
 from rapidfuzz.distance import OSA
 
@@ -14,6 +13,7 @@ from deskdup.services.candidates import Reason
 from deskdup.services.channels import channel_message
 from deskdup.services.matching.inquiry import alike, is_personal_text, likeness
 from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
+from deskdup.services.matching.reasons import Evidence, _reasons
 from deskdup.services.matching.record import (
     _Lead,
 )
@@ -23,7 +23,7 @@ from deskdup.services.matching.settings import (
     SIMILAR_MESSAGE,
     MatchSettings,
 )
-from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
+from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.services.names import (
     FEMALE_NAMES,
     NameParts,
@@ -35,14 +35,6 @@ from deskdup.services.names import (
     skeleton,
     surname_gender,
 )
-
-# A piece of evidence before it becomes a Reason: (code, weight, template, params).
-# Reasons (with their Message) are only built for pairs that make the threshold.
-Evidence = tuple[str, float, str, dict]
-
-
-def _reason(code: str, weight: float, template: str, **params) -> Reason:
-    return Reason(code, weight, Message("Reason", template, params))
 
 
 def _name_text(parts: NameParts) -> str:
@@ -339,7 +331,29 @@ def _best_name_match(x: _Lead, y: _Lead, settings: MatchSettings) -> _NameMatch 
     return best
 
 
+# Evidence that recurs from pair to pair (a pair of names, two channels a few
+# minutes apart) is made once, one object: worked out again it costs more than
+# finding it, and ``reasons._texts`` words each such object once.  Name
+# evidence by its parsed names' identity (kept in the entry, so the ids are not
+# reused while it lives).  Cleared when full: it only saves work.
+_SHARED: dict[tuple, tuple] = {}
+_SHARED_MAX = 100_000
+
+
 def _name_match_evidence(match: _NameMatch) -> Evidence:
+    weight, code, pa, pb, nick_a, nick_b = match
+    key = (code, weight, id(pa), id(pb), nick_a, nick_b)
+    entry = _SHARED.get(key)
+    if entry is not None and entry[0] is pa and entry[1] is pb:
+        return entry[2]
+    evidence = _name_evidence_first(match)
+    if len(_SHARED) >= _SHARED_MAX:
+        _SHARED.clear()
+    _SHARED[key] = (pa, pb, evidence)
+    return evidence
+
+
+def _name_evidence_first(match: _NameMatch) -> Evidence:
     weight, code, pa, pb, nick_a, nick_b = match
     if code == "nickname_initial" and not (nick_a and _nick_initial_fits(pa, pb)):
         return _name_evidence_of(code, weight, pb, pa, nick_b)
@@ -380,8 +394,14 @@ def _evidence(
     """
     w = settings.weight
     out: list[Evidence] = []
-    if x.phones and y.phones:
-        for phone in set(x.phones) & set(y.phones):
+    phones_x, phones_y = x.phones, y.phones
+    shared: Collection[str] = ()
+    if phones_x and phones_y:
+        if len(phones_x) == 1 and len(phones_y) == 1:  # (most: no sets to make)
+            shared = phones_x if phones_x[0] == phones_y[0] else ()
+        else:
+            shared = set(phones_x) & set(phones_y)
+        for phone in shared:
             out.append(
                 (
                     "same_phone",
@@ -432,25 +452,30 @@ def _evidence(
     minutes = abs(x.minute - y.minute)
     window = settings.burst_minutes
     if minutes <= window and x.channel != y.channel:
-        out.append(
-            (
+        key = ("burst", w("burst"), round(minutes), x.channel, y.channel)
+        burst = _SHARED.get(key)
+        if burst is None:
+            burst = (
                 "burst",
-                w("burst"),
+                key[1],
                 QT_TRANSLATE_NOOP("Reason", "Came {minutes} min apart via {a} and {b}"),
                 {
-                    "minutes": round(minutes),
+                    "minutes": key[2],
                     "a": channel_message(x.channel),
                     "b": channel_message(y.channel),
                 },
             )
-        )
+            if len(_SHARED) >= _SHARED_MAX:
+                _SHARED.clear()
+            _SHARED[key] = burst
+        out.append(burst)
     if message != "" and minutes <= NAME_HORIZON * window:
         said = _message_evidence(x, y, settings, minutes, message)
         if said is not None:
             out.append(said)
 
     # Contradictions.
-    if x.phones and y.phones and not set(x.phones) & set(y.phones):
+    if phones_x and phones_y and not shared:
         out.append(
             (
                 "different_phones",
@@ -620,18 +645,21 @@ def _message_evidence(
     if kind is None:
         if len(x.message) < MESSAGE_MIN_CHARS or len(y.message) < MESSAGE_MIN_CHARS:
             return None
-        alike = likeness(x.message, y.message)
-        if alike < SIMILAR_MESSAGE:
+        alikeness = likeness(x.message, y.message)
+        if alikeness < SIMILAR_MESSAGE:
             return None
         tier = max(x.tier, y.tier, key=_TIER_RANK.__getitem__)
         if tier == "personal" and not (is_personal_text(x.message) and is_personal_text(y.message)):
             tier = "rare"
     elif kind == "same":
-        tier, alike = "personal", SAME_MESSAGE
+        tier, alikeness = "personal", SAME_MESSAGE
     elif kind == "similar":
-        tier, alike = "personal", likeness(x.message, y.message)
+        # Only whether as alike as the same counts below: ``alike`` tells it
+        # with a fraction of ``likeness``'s work.
+        same = alike(x.message, y.message, SAME_MESSAGE)
+        tier, alikeness = "personal", SAME_MESSAGE if same else SIMILAR_MESSAGE
     else:
-        tier, alike = kind, SIMILAR_MESSAGE
+        tier, alikeness = kind, SIMILAR_MESSAGE
     params = {"minutes": round(minutes), "text": _short(x.message)}
     if tier == "template":
         code = "template_message"
@@ -653,7 +681,7 @@ def _message_evidence(
         template = QT_TRANSLATE_NOOP(
             "Reason", "Both wrote a common text {minutes} min apart: '{text}'"
         )
-    elif alike >= SAME_MESSAGE:
+    elif alikeness >= SAME_MESSAGE:
         code = "same_message"
         template = QT_TRANSLATE_NOOP("Reason", "Both wrote {minutes} min apart: '{text}'")
     else:
@@ -709,52 +737,6 @@ def _share_identifier(x: _Lead, y: _Lead) -> bool:
         handles = {h for _c, h in y.handles}
         return any(h in handles for _c, h in x.handles)
     return False
-
-
-# "Came 4 min apart via Telegram and site", "Same first name: Ольга ~ Оля" and
-# the like recur in thousands of pairs: one shared Reason object each (the
-# pairs of a large scan hold them all, and making one costs more than finding it).
-_SHARED_REASONS = frozenset(
-    {
-        "burst",
-        "same_message",
-        "rare_message",
-        "common_message",
-        "template_message",
-        "full_name",
-        "full_name_patronymic",
-        "first_name",
-        "surname_initial",
-        "surname_only",
-        "surname_number",
-        "different_first_names",
-        "different_genders",
-        "different_surnames",
-        "different_patronymics",
-    }
-)
-_REASON_CACHE: dict[tuple, Reason] = {}
-_WEIGHT = itemgetter(1)
-
-
-def _reasons(evidence: list[Evidence]) -> tuple[Reason, ...]:
-    """The evidence as reasons, the heaviest first (in their order when as heavy)."""
-    # (``reverse`` keeps the order of equal weights, as sorting by -weight does.)
-    ordered = sorted(evidence, key=_WEIGHT, reverse=True) if len(evidence) > 1 else evidence
-    out = []
-    cache = _REASON_CACHE
-    for code, weight, template, params in ordered:
-        if code in _SHARED_REASONS:
-            key = (code, weight, template, *params.items())
-            reason = cache.get(key)
-            if reason is None:
-                if len(cache) > 100_000:
-                    cache.clear()
-                reason = cache[key] = Reason(code, weight, Message("Reason", template, params))
-            out.append(reason)
-        else:
-            out.append(Reason(code, weight, Message("Reason", template, params)))
-    return tuple(out)
 
 
 def hand_score(x: _Lead, y: _Lead, settings: MatchSettings) -> tuple[float, tuple[Reason, ...]]:

@@ -164,8 +164,22 @@ def fold(text: str) -> str:
 def folded_words(text: str) -> tuple[str, ...]:
     # Interned: the cache holds the words of up to 100,000 texts, drawn from a
     # far smaller vocabulary (50 MB less at 100k leads).
-    words = _WORD.findall(fold_name(text))
-    return tuple(intern(w) for w in words if w not in _NOISE)
+    if len(_KEPT) >= _KEPT_MAX:
+        _KEPT.clear()
+    return tuple(filter(None, map(_KEPT.__getitem__, _WORD.findall(fold_name(text)))))
+
+
+class _Kept(dict):
+    """A folded word -> itself interned, or '' for a noise word (``_NOISE``):
+    the words of the inquiries repeat from text to text, each is looked at once."""
+
+    def __missing__(self, word: str) -> str:
+        kept = self[word] = "" if word in _NOISE else intern(word)
+        return kept
+
+
+_KEPT = _Kept()
+_KEPT_MAX = 200_000
 
 
 @lru_cache(maxsize=100_000)

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from deskdup.services.candidates import CandidatePair, Reason
-from deskdup.services.matching.compare import _switched_off, kept_weighed
-from deskdup.services.matching.evidence import _reasons
+from deskdup.services.matching.blocks import quiet_gc
+from deskdup.services.matching.compare import _switched_off, kept_evidence, weigh
 from deskdup.services.matching.model import LinkageModel, Pattern
 from deskdup.services.matching.parallel import _Fork, can_fork
+from deskdup.services.matching.reasons import Evidence, _reasons, _texts
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.settings import MatchSettings
 
@@ -39,16 +40,26 @@ class Wording:
     """How the pairs of one comparison pattern are scored and worded: one for
     all the pairs of the pattern (a scan's pairs have a few hundred patterns)."""
 
-    __slots__ = ("_wordings", "pattern", "score")
+    __slots__ = ("_bits", "_wordings", "pattern", "score")
 
     def __init__(self, pattern: Pattern, score: float, wordings: Wordings) -> None:
         self.pattern = pattern
         self.score = score
         self._wordings = wordings
+        # Each evidence code's bits in this pattern (``compare.weigh``).
+        self._bits: dict[str, float | None] = {}
+
+    def _weighed(self, x: _Lead, y: _Lead) -> list[Evidence]:
+        w = self._wordings
+        pattern = self.pattern
+        return weigh(kept_evidence(x, y, w.settings, pattern), pattern, w.model, self._bits)
 
     def reasons(self, x: _Lead, y: _Lead) -> tuple[Reason, ...]:
-        w = self._wordings
-        return _reasons(kept_weighed(x, y, w.settings, self.pattern, w.model))
+        return _reasons(self._weighed(x, y))
+
+    def texts(self, x: _Lead, y: _Lead) -> tuple[str, ...]:
+        """The words of ``reasons(x, y)``, without making the reasons."""
+        return _texts(self._weighed(x, y))
 
 
 class Wordings:
@@ -117,6 +128,17 @@ class KeptPair(CandidatePair):
                 _SET_REASONS(self, reasons)
         return reasons
 
+    def texts(self) -> tuple[str, ...]:
+        """The words of the reasons (``str(reason.text)`` each), in order;
+        worded afresh without making the reasons unless they are kept."""
+        reasons = _GET_REASONS(self)
+        if reasons is None:
+            wording = self._wording
+            if wording._wordings.keep_worded:
+                return tuple([str(reason.text) for reason in self.reasons])
+            return wording.texts(self._x, self._y)
+        return tuple([str(reason.text) for reason in reasons])
+
     @property
     def worded(self) -> bool:
         """Are the reasons worded and kept already."""
@@ -147,21 +169,31 @@ FORK_MIN_PAIRS = 5_000
 def reason_texts(pairs: Sequence[CandidatePair], workers: int = 1) -> list[tuple[str, ...]]:
     """Each pair's reasons as text, in order (what ``deskdup scan`` prints).
 
-    A one-shot build words its pairs only now (``KeptPair``), about 60 µs a
-    pair: 2.7 s at 100k leads' 45,000 queue pairs.  With ``workers`` of 2 or
-    more, a forked copy words the back half while this process words the
-    front (where the platform forks and there are enough pairs)."""
+    A one-shot build words its pairs only now (``KeptPair``, ``KeptPair.texts``):
+    about 20 µs a pair, 1 s at 100k leads' 45,000 queue pairs.  With
+    ``workers`` of 2 or more, a forked copy words the back half while this
+    process words the front (where the platform forks and there are enough
+    pairs).  Without the cyclic collector (``quiet_gc``, frozen after as a
+    build is): the words are acyclic, and each collection it would make
+    meanwhile walks the index's hundreds of thousands of objects (a third of
+    the wording's cost)."""
 
     def worded(part: Sequence[CandidatePair]) -> list[tuple[str, ...]]:
-        return [tuple(str(reason.text) for reason in pair.reasons) for pair in part]
+        return [
+            pair.texts()
+            if type(pair) is KeptPair
+            else tuple([str(reason.text) for reason in pair.reasons])
+            for pair in part
+        ]
 
-    if workers < 2 or len(pairs) < FORK_MIN_PAIRS or not can_fork():
-        return worded(pairs)
-    cut = len(pairs) // 2
-    fork = _Fork(lambda: worded(pairs[cut:]), (), "wording")
-    try:
-        front = worded(pairs[:cut])
-    except BaseException:
-        fork.close()
-        raise
-    return front + fork.result()
+    with quiet_gc(freeze=True):
+        if workers < 2 or len(pairs) < FORK_MIN_PAIRS or not can_fork():
+            return worded(pairs)
+        cut = len(pairs) // 2
+        fork = _Fork(lambda: worded(pairs[cut:]), (), "wording")
+        try:
+            front = worded(pairs[:cut])
+        except BaseException:
+            fork.close()
+            raise
+        return front + fork.result()
