@@ -92,7 +92,7 @@ def main() -> int:
     scan = [sys.executable, "-m", "deskdup", "scan", "--db", str(copy), "--format", "jsonl"]
     scan += ["--workers", str(args.workers)]
     print(f"{args.path.name} (copy {copy}), load {os.getloadavg()[0]:.1f}")
-    _step("cold", scan, env, folder / "cold.jsonl")
+    _step("cold", [*scan, "--keep"], env, folder / "cold.jsonl")
     _step("again", scan, env, folder / "again.jsonl")
     _step("fresh", [*scan, "--fresh"], env, folder / "fresh.jsonl")
     window = [sys.executable, "-c", WINDOW, str(copy)]

@@ -60,8 +60,13 @@ def test_a_scan_with_nothing_changed_prints_the_kept_candidates_byte_for_byte(de
     fresh_table, _ = _scan(url, capsys, "--fresh")
     assert fresh.count("\n") > 100
     assert _kept_stamp(demo) is None, "--fresh keeps nothing"
-    # The first scan builds and keeps what it found; the next ones read it.
-    built, _ = _scan(url, capsys, "--format", "jsonl")
+    # Unless asked to keep, a scan keeps nothing (its first scan is an
+    # imported workspace's: it must not cost more than a fresh one).
+    plain, _ = _scan(url, capsys, "--format", "jsonl")
+    assert plain == fresh and _kept_stamp(demo) is None
+    assert scan_leads(demo, MatchSettings()).source == FRESH
+    # Asked to, it keeps what it found; the next ones read it.
+    built, _ = _scan(url, capsys, "--format", "jsonl", "--keep")
     assert built == fresh
     kept_at = _kept_stamp(demo)
     assert kept_at is not None
@@ -84,19 +89,22 @@ def test_a_scan_with_nothing_changed_prints_the_kept_candidates_byte_for_byte(de
 
 
 def test_other_weights_neither_read_nor_replace_the_kept_candidates(demo, capsys):
-    _scan(demo.url, capsys)
+    _scan(demo.url, capsys, "--keep")
     kept_at = _kept_stamp(demo)
     other = ["--format", "jsonl", "--weight", "first_name=0.2", "--burst-minutes", "20"]
     settings = MatchSettings(burst_minutes=20)
     settings.weights["first_name"] = 0.2
-    assert scan_leads(demo, settings).source == FRESH
-    assert _scan(demo.url, capsys, *other)[0] == _scan(demo.url, capsys, *other, "--fresh")[0]
+    assert scan_leads(demo, settings, keep=True).source == FRESH
+    assert (
+        _scan(demo.url, capsys, *other, "--keep")[0]
+        == _scan(demo.url, capsys, *other, "--fresh")[0]
+    )
     assert _kept_stamp(demo) == kept_at
 
 
 def test_changed_and_merged_leads_are_scored_again_with_the_kept_model(demo, capsys):
     url = demo.url
-    _scan(url, capsys)
+    _scan(url, capsys, "--keep")
     before = scan_leads(demo, MatchSettings())
     assert before.source == KEPT
     paired = {i for p in before.result.pairs for i in (p.a, p.b)}
@@ -136,7 +144,7 @@ def _id(lead_id: int, result) -> str | int:
 
 def test_damaged_kept_rows_cost_a_build_and_are_replaced(demo, capsys):
     fresh = _scan(demo.url, capsys, "--format", "jsonl", "--fresh")[0]
-    _scan(demo.url, capsys)
+    _scan(demo.url, capsys, "--keep")
     with demo.engine.begin() as conn:
         first = conn.execute(select(MatchPair.lead_a, MatchPair.lead_b).limit(1)).first()
         conn.execute(
@@ -144,7 +152,7 @@ def test_damaged_kept_rows_cost_a_build_and_are_replaced(demo, capsys):
             .where(MatchPair.lead_a == first[0], MatchPair.lead_b == first[1])
             .values(reasons='["same_phone", 0.9, {"template": ')
         )
-    out, err = _scan(demo.url, capsys, "--format", "jsonl")
+    out, err = _scan(demo.url, capsys, "--format", "jsonl", "--keep")
     assert out == fresh
     assert "could not be read" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 2
@@ -159,7 +167,7 @@ def test_a_workspace_that_refuses_writes_still_gets_its_output(demo, capsys):
 
     event.listen(Engine, "connect", read_only)
     try:
-        out, err = _scan(demo.url, capsys, "--format", "jsonl")
+        out, err = _scan(demo.url, capsys, "--format", "jsonl", "--keep")
     finally:
         event.remove(Engine, "connect", read_only)
     assert out == fresh
@@ -169,7 +177,7 @@ def test_a_workspace_that_refuses_writes_still_gets_its_output(demo, capsys):
         "a readonly database); the next scan scans every lead again."
     ]
     assert _kept_stamp(demo) is None
-    assert scan_leads(demo, MatchSettings()).source == BUILT
+    assert scan_leads(demo, MatchSettings(), keep=True).source == BUILT
 
 
 def test_another_writer_holding_the_file_costs_a_warning(demo, capsys, monkeypatch):
@@ -179,7 +187,7 @@ def test_another_writer_holding_the_file_costs_a_warning(demo, capsys, monkeypat
     conn = other.engine.raw_connection()
     try:
         conn.execute("BEGIN IMMEDIATE")  # another window in the middle of a write
-        out, err = _scan(demo.url, capsys, "--format", "jsonl")
+        out, err = _scan(demo.url, capsys, "--format", "jsonl", "--keep")
     finally:
         conn.rollback()
         conn.close()
@@ -217,7 +225,7 @@ def test_postgresql_keeps_them_and_a_role_without_rights_only_warns(pg_database,
     _people(pg_database)
     fresh = _scan(pg_database, capsys, "--format", "jsonl", "--fresh")[0]
     assert len(fresh.splitlines()) == 2
-    assert _scan(pg_database, capsys, "--format", "jsonl")[0] == fresh
+    assert _scan(pg_database, capsys, "--format", "jsonl", "--keep")[0] == fresh
     ws = open_workspace(pg_database)
     try:
         assert scan_leads(ws, MatchSettings()).source == KEPT
@@ -233,7 +241,7 @@ def test_postgresql_keeps_them_and_a_role_without_rights_only_warns(pg_database,
     as_reader = pg_database.replace(
         "postgresql+psycopg://postgres@", f"postgresql+psycopg://{reader}@"
     )
-    out, err = _scan(as_reader, capsys, "--format", "jsonl")
+    out, err = _scan(as_reader, capsys, "--format", "jsonl", "--keep")
     assert out == fresh
     assert "not kept in the workspace (permission denied for table" in err
     assert "Traceback" not in err
@@ -256,7 +264,9 @@ def test_postgresql_another_window_keeping_at_the_same_moment(pg_database, capsy
         )
         done: list[int] = []
         scan = threading.Thread(
-            target=lambda: done.append(main(["scan", "--db", pg_database, "--format", "jsonl"]))
+            target=lambda: done.append(
+                main(["scan", "--db", pg_database, "--format", "jsonl", "--keep"])
+            )
         )
         scan.start()
         for _ in range(400):  # until the scan's write waits behind the other's
@@ -272,7 +282,7 @@ def test_postgresql_another_window_keeping_at_the_same_moment(pg_database, capsy
     assert done == [0] and out == fresh
     assert "deskdup: warning: the candidates were not kept in the workspace (duplicate key" in err
     # The next scan replaces the other's rows (another stamp) and keeps its own.
-    assert _scan(pg_database, capsys, "--format", "jsonl")[0] == fresh
+    assert _scan(pg_database, capsys, "--format", "jsonl", "--keep")[0] == fresh
     ws = open_workspace(pg_database)
     try:
         assert scan_leads(ws, MatchSettings()).source == KEPT
