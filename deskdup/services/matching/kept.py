@@ -59,7 +59,9 @@ class Wording:
 
     def texts(self, x: _Lead, y: _Lead) -> tuple[str, ...]:
         """The words of ``reasons(x, y)``, without making the reasons."""
-        return _texts(self._weighed(x, y))
+        w = self._wordings
+        pattern = self.pattern
+        return _texts(weigh(kept_evidence(x, y, w.settings, pattern), pattern, w.model, self._bits))
 
 
 class Wordings:
