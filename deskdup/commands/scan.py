@@ -8,6 +8,14 @@ database id (an integer).  ``scan --entity contact`` does the same for
 duplicate contacts (IDs are the contacts' CRM ids likewise).  The table format
 is for reading.  Counts and the time go to stderr so the output stays
 machine-readable.
+
+A scan of leads starts from the candidates the workspace keeps, as the window
+does (``services/kept_scan.py``): with nothing changed it prints them as they
+are (what a full build prints, byte for byte); with some leads changed only
+those are scored again, with the model that scored the kept pairs; with none
+kept for its settings it builds afresh and keeps what it found, when the
+settings are the workspace's own.  ``--fresh``: a full build, nothing read or
+kept.
 """
 
 from __future__ import annotations
@@ -15,23 +23,35 @@ from __future__ import annotations
 import json
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from deskdup.commands.detection import detection_options, settings_of
 from deskdup.services.bitrix24.link import workspace_link
 from deskdup.services.channels import channel_name
 from deskdup.services.errors import KnownError
-from deskdup.services.matching import DEFAULT_LIKELY_PRECISION, MatchIndex
+from deskdup.services.kept_scan import scan_leads
+from deskdup.services.matching import DEFAULT_LIKELY_PRECISION, MatchIndex, ScanResult
 from deskdup.services.matching.contacts import ContactMatchIndex
 from deskdup.services.matching.kept import reason_texts
 from deskdup.services.matching.parallel import MAX_WORKERS, default_workers
 from deskdup.services.workspace import open_workspace
+
+if TYPE_CHECKING:
+    from deskdup.models import Channel
 
 
 def register(subparsers) -> None:
     scan = subparsers.add_parser(
         "scan",
         help="find candidate duplicate leads and print them with the reasons",
-        description="Find leads that look like one customer and say why.",
+        description="Find leads that look like one customer and say why. A scan of "
+        "leads starts from the candidates the workspace keeps, as the window does: with "
+        "nothing changed since they were kept it prints them (what a full scan prints); "
+        "leads changed, added or gone since are scored again with the model that scored "
+        "the kept ones (what the window shows then, where a full scan would learn its model "
+        "afresh); with none kept for these settings it scans every lead and keeps what it "
+        "found, unless --weight, --burst-minutes or a --threshold under 0.4 make the "
+        "settings other than the workspace's own (then nothing is read or kept).",
     )
     scan.add_argument("--db", metavar="URL", required=True, help="workspace database (URL or file)")
     scan.add_argument(
@@ -63,34 +83,58 @@ def register(subparsers) -> None:
         help="processes comparing the leads (default: the cores, at most "
         f"{MAX_WORKERS}; 1 to use one)",
     )
+    scan.add_argument(
+        "--fresh",
+        action="store_true",
+        help="scan every lead afresh, neither reading nor keeping the workspace's kept "
+        "candidates (leads only)",
+    )
     detection_options(scan)
     scan.set_defaults(handler=run_scan)
 
 
-def _lead_id(index: MatchIndex, lead_id: int, portal: bool = False) -> str | int:
-    """The CRM's id (a string) when the lead has one, else the database id.
+def _lead_id(label: str, lead_id: int, portal: bool = False) -> str | int:
+    """The CRM's id (a string) when the lead has one (its ``label``, else the
+    database id as text), else the database id.
 
     On a workspace linked to a portal every lead is the portal's, and its id
     is printed as the portal's even where it equals the database id.
     """
-    rec = index.leads.get(lead_id)
-    if rec is not None and (portal or rec.label != str(lead_id)):
-        return rec.label
+    if portal or label != str(lead_id):
+        return label
     return lead_id
+
+
+class _Shown:
+    """What the output shows of a lead or contact (label, name, channel): from
+    the index's records after a build, from the result's summaries when the
+    pairs are the kept candidates (no lead was read)."""
+
+    def __init__(self, index: MatchIndex | None, result: ScanResult) -> None:
+        self._records = None if index is None else index.leads
+        self._summaries = result.summaries
+
+    def __call__(self, lead_id: int) -> tuple[str, str, Channel]:
+        if self._records is not None:
+            rec = self._records[lead_id]
+            return rec.label, rec.display_name(), rec.channel
+        summary = self._summaries[lead_id]
+        return summary.label, summary.name, summary.channel
 
 
 class _Ids:
     """``_lead_id`` of many leads, each JSON-encoded once (a lead is in several
     pairs; half a second of 100,000 leads' output went to these)."""
 
-    def __init__(self, index: MatchIndex, portal: bool) -> None:
-        self._index, self._portal = index, portal
+    def __init__(self, shown: _Shown, portal: bool) -> None:
+        self._shown, self._portal = shown, portal
         self._encoded: dict[int, str] = {}
 
     def __call__(self, lead_id: int) -> str:
         text = self._encoded.get(lead_id)
         if text is None:
-            text = self._encoded[lead_id] = _json(_lead_id(self._index, lead_id, self._portal))
+            label = self._shown(lead_id)[0]
+            text = self._encoded[lead_id] = _json(_lead_id(label, lead_id, self._portal))
         return text
 
 
@@ -122,6 +166,7 @@ def _cut(text: str, width: int) -> str:
 def run_scan(args) -> int:
     started = time.perf_counter()
     ws = open_workspace(args.db, create=False)
+    keep = None
     try:
         settings = settings_of(args)
         workers = getattr(args, "workers", 1)
@@ -129,25 +174,43 @@ def run_scan(args) -> int:
             raise KnownError(f"--workers takes 1 to 64 processes, not {workers}.")
         contacts = getattr(args, "entity", "lead") == "contact"
         if contacts:
-            index = ContactMatchIndex.build(ws, settings)
+            index: MatchIndex | None = ContactMatchIndex.build(ws, settings)
+            result = index.result(summaries=False)  # printed from the records
         else:
-            # A command runs no threads of its own: the comparing may fork.
-            index = MatchIndex.build(ws, settings, refreshable=False, workers=workers)
-        result = index.result(summaries=False)  # printed from the records
+            scan = scan_leads(ws, settings, workers, fresh=getattr(args, "fresh", False))
+            index, result, keep = scan.index, scan.result, scan
+            if scan.not_used:
+                print(
+                    "deskdup: the candidates kept in the workspace could not be read "
+                    f"({scan.not_used}); scanned every lead afresh.",
+                    file=sys.stderr,
+                )
         portal = workspace_link(ws) is not None
+        shown = _Shown(index, result)
+        out = sys.stdout
+        # (Worded over the workers too: a one-shot build words its pairs only now;
+        # pairs read from the kept candidates are worded already.)
+        texts = reason_texts(result.pairs, workers) if keep is None else keep.texts(workers)
+        if args.format == "jsonl":
+            ids = _Ids(shown, portal)
+            out.writelines(
+                json_line(ids(pair.a), ids(pair.b), pair.score, reasons)
+                for pair, reasons in zip(result.pairs, texts, strict=True)
+            )
+        else:
+            _print_table(shown, result, texts, out, "contact" if contacts else "lead")
+        if keep is not None:
+            # After the output: keeping a build's pairs words every one of them.
+            out.flush()
+            why = keep.keep()
+            if why:
+                print(
+                    f"deskdup: warning: the candidates were not kept in the workspace ({why}); "
+                    "the next scan scans every lead again.",
+                    file=sys.stderr,
+                )
     finally:
         ws.dispose()
-    out = sys.stdout
-    # (Worded over the workers too: a one-shot build words its pairs only now.)
-    texts = reason_texts(result.pairs, workers)
-    if args.format == "jsonl":
-        ids = _Ids(index, portal)
-        out.writelines(
-            json_line(ids(pair.a), ids(pair.b), pair.score, reasons)
-            for pair, reasons in zip(result.pairs, texts, strict=True)
-        )
-    else:
-        _print_table(index, result, texts, out, "contact" if contacts else "lead")
     print(
         f"{result.lead_count} {'contacts' if contacts else 'leads'}, {len(result.pairs)} pairs, "
         f"{len(result.groups)} groups "
@@ -157,22 +220,21 @@ def run_scan(args) -> int:
     return 0
 
 
-def _describe(index: MatchIndex, lead_id: int) -> str:
-    rec = index.leads[lead_id]
-    name = rec.display_name() or "-"
-    if isinstance(index, ContactMatchIndex):
-        return f"{_cut(str(_lead_id(index, lead_id)), 10)} {_cut(name, 28)}"
-    return (
-        f"{_cut(str(_lead_id(index, lead_id)), 10)} {_cut(name, 28)} ({channel_name(rec.channel)})"
-    )
+def _describe(shown: _Shown, lead_id: int, entity: str) -> str:
+    label, name, channel = shown(lead_id)
+    label = _cut(str(_lead_id(label, lead_id)), 10)
+    name = _cut(name or "-", 28)
+    if entity == "contact":
+        return f"{label} {name}"
+    return f"{label} {name} ({channel_name(channel)})"
 
 
-def _print_table(index: MatchIndex, result, texts, out, entity: str = "lead") -> None:
+def _print_table(shown: _Shown, result, texts, out, entity: str) -> None:
     if not result.pairs:
         out.write("No candidate duplicates.\n")
         return
-    left = [_describe(index, p.a) for p in result.pairs]
-    right = [_describe(index, p.b) for p in result.pairs]
+    left = [_describe(shown, p.a, entity) for p in result.pairs]
+    right = [_describe(shown, p.b, entity) for p in result.pairs]
     wa = max(len(s) for s in left)
     wb = max(len(s) for s in right)
     out.write(f"{'score':>5}  {entity:<{wa}}  {entity:<{wb}}  reasons\n")

@@ -17,8 +17,9 @@ against live in the same database, read in the same transaction.
 
 A stamp (``candidates_stamp``: the detection settings and the matcher's code)
 says what the pairs were computed with; another stamp and they are computed
-afresh.  The window writes them (``deskdup scan`` does not: a scan with other
-weights must not replace the team's queue).
+afresh.  The window writes them, and so does ``deskdup scan`` with the
+workspace's own settings (``services/kept_scan.py``); a scan with other weights
+reads and writes none (it must not replace the team's queue).
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from deskdup.services.matching.search import (
     search_stamp,
     write_rows,
 )
-from deskdup.services.matching.settings import LIKELY, MatchSettings, ScanResult
+from deskdup.services.matching.settings import LIKELY, POSSIBLE, MatchSettings, ScanResult
 from deskdup.services.matching.snapshot import keep_snapshot, load_snapshot
 from deskdup.services.messages import message_from_json, message_to_json
 
@@ -63,8 +64,11 @@ _SEPARATOR = "\x1e"
 def candidates_stamp(settings: MatchSettings) -> str:
     """The settings and every source the scores depend on (the matcher's package,
     with any model file beside its modules, and the name, phone and channel
-    vocabularies): a change to any of them makes the kept pairs stale.  The
-    likely tier's precision is no part of it: it only cuts the kept pairs."""
+    vocabularies): a change to any of them makes the kept pairs stale.  Where
+    the tiers start is no part of it, only where the kept pairs start (the
+    lower of the two thresholds: what a build compares and keeps): the likely
+    tier's precision and a review threshold above the possible one only cut
+    the kept pairs (``deskdup scan --threshold 0.5`` prints from them)."""
     digest = hashlib.blake2b(digest_size=12)
     built = paths.built_program_stamp()
     if built:  # a built application: no sources to read (a new build: stale pairs)
@@ -80,6 +84,9 @@ def candidates_stamp(settings: MatchSettings) -> str:
     scored_with = asdict(settings)
     # Where the likely tier starts is worked out from the kept pairs' scores.
     del scored_with["likely_precision"]
+    del scored_with["review_threshold"]
+    del scored_with["possible_threshold"]
+    scored_with["kept_from"] = settings.threshold_of(POSSIBLE)
     digest.update(json.dumps(scored_with, sort_keys=True, default=str).encode())
     return "candidates-" + digest.hexdigest()
 
@@ -240,12 +247,19 @@ def _lead_rows(leads) -> list[tuple]:
 
 def _pair_rows(pairs) -> list[tuple]:
     cache: dict[Reason, str] = {}
-    return [(p.a, p.b, p.score, _encode(p.reasons, cache)) for p in pairs]
+    return [pair_row(p, p.reasons, cache) for p in pairs]
 
 
-def save_all(ws, index) -> None:
+def pair_row(pair: CandidatePair, reasons: tuple[Reason, ...], cache: dict) -> tuple:
+    """The kept row of a pair with these (its) reasons; ``cache``: the text of
+    each reason encoded so far (most repeat)."""
+    return (pair.a, pair.b, pair.score, _encode(reasons, cache))
+
+
+def save_all(ws, index, rows: list[tuple] | None = None, search: bool = True) -> None:
     """Keep every pair and lead version of a freshly built index (and the search
-    names of its leads: they are read already)."""
+    names of its leads: they are read already, unless not ``search``).
+    ``rows``: every pair's ``pair_row``, when made already."""
     stamp = candidates_stamp(index.settings)
     with ws.engine.begin() as conn:
         conn.execute(delete(MatchPair))
@@ -256,8 +270,10 @@ def save_all(ws, index) -> None:
         conn.execute(insert(WorkspaceMeta).values(key=MODEL_KEY, value=index.model.to_json()))
         write_rows(conn, MatchLead.__table__, _LEAD_ROW, _lead_rows(index.leads.values()))
         copy_updated(conn, MatchLead.__table__, None)
-        write_rows(conn, MatchPair.__table__, _PAIR_ROW, _pair_rows(index.pairs.values()))
-        if _stamp(conn, SEARCH) != search_stamp():
+        if rows is None:
+            rows = _pair_rows(index.pairs.values())
+        write_rows(conn, MatchPair.__table__, _PAIR_ROW, rows)
+        if search and _stamp(conn, SEARCH) != search_stamp():
             save_search_names(conn, index.leads.values(), everything=True)
 
 
@@ -312,7 +328,7 @@ def open_index(ws, settings: MatchSettings, progress=None, cancelled=None):
     # not come back digit for digit from a model read back).
     index = None if model is None else load_snapshot(ws, settings, stamp, *model)
     if index is not None:
-        _keep(_save_drift, ws, index)
+        _keep(save_refreshed, ws, index)
     else:
         kept = load_kept(ws, settings)
         index = MatchIndex.build(ws, settings, progress=progress, cancelled=cancelled, kept=kept)
@@ -326,10 +342,36 @@ def open_index(ws, settings: MatchSettings, progress=None, cancelled=None):
     return index
 
 
-def _save_drift(ws, index) -> None:
-    """After a start from the snapshot: keep what it rescored, and the kept
-    rows of any lead they do not hold as it is now (another window's failed
-    write, or kept rows older than the snapshot), from the index."""
+def refreshed_index(ws, settings: MatchSettings, workers: int = 1):
+    """A command's ``open_index``: the index of the kept candidates brought up
+    to date, or None when none are kept for these settings; nothing written
+    (``save_refreshed`` keeps what it rescored).
+
+    From the window's snapshot when it holds this model, as the window starts
+    (only the leads changed, new or gone are read); else a one-shot build over
+    ``workers`` processes that takes over the kept pairs of the leads
+    unchanged since and scores the others with the kept model (every lead is
+    read, few are scored).  The index answers ``result`` only when one-shot."""
+    from deskdup.services.matching.index import MatchIndex
+
+    with ws.engine.connect() as conn:
+        model = _kept_model(conn, settings)
+    if model is None:
+        return None
+    index = load_snapshot(ws, settings, candidates_stamp(settings), *model)
+    if index is not None:
+        return index
+    kept = load_kept(ws, settings)
+    if kept is None:
+        return None
+    return MatchIndex.build(ws, settings, kept=kept, refreshable=False, workers=workers)
+
+
+def save_refreshed(ws, index) -> None:
+    """After a start from the snapshot or the kept pairs: keep what it
+    rescored, and the kept rows of any lead they do not hold as it is now
+    (another window's failed write, or kept rows older than the snapshot),
+    from the index."""
     with ws.engine.connect() as conn:
         changed, gone = _changed(conn, MatchLead.__table__)
     touched = index.touched | {i for i in changed if i in index.leads}

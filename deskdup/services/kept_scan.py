@@ -1,0 +1,238 @@
+"""``deskdup scan`` from the candidates the workspace keeps (``matching/store.py``),
+the way the window starts from them.
+
+- Kept for the scan's settings (the same ``candidates_stamp``) and no lead
+  changed, new or gone since: the queue is the kept pairs (``kept_result``),
+  no lead is read or scored.  They are what the build that kept them found,
+  so the output is a fresh build's, byte for byte.
+- Kept, and some leads changed: those leads are read and scored again with
+  the kept model, the other pairs taken over (``store.refreshed_index``: from
+  the window's snapshot, or a one-shot build over the kept pairs), and what
+  was rescored is written back.  The output is what the window shows then,
+  not a fresh build's (which would learn a new model from every lead).
+- None kept for these settings: the full one-shot build, as before; when the
+  settings are the workspace's own (what the window would use: the team's,
+  else the defaults, in the scan's phone region) what it found is kept, so
+  the next scan and the window start from it.  With other settings (weights,
+  burst window, a threshold under the possible tier's) nothing is written:
+  a scan with other weights must not replace the team's queue.
+- ``fresh``: the one-shot build, nothing read or written (as before).
+
+Kept rows that cannot be read back (damaged) cost a full build; rows that
+cannot be written (a read-only file, a role without rights, another window
+writing) cost the next run a build: ``LeadScan.keep`` says why in words.
+
+Outside ``matching/`` on purpose, as ``kept_queue.py``: deciding where a scan
+starts computes nothing, so a change here must not make the kept pairs stale.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from deskdup.models import MatchLead
+from deskdup.services.candidates import CandidatePair
+from deskdup.services.matching import MatchIndex
+from deskdup.services.matching.kept import FORK_MIN_PAIRS, reason_texts
+from deskdup.services.matching.parallel import _Fork, can_fork
+from deskdup.services.matching.search import _changed
+from deskdup.services.matching.settings import MatchSettings, ScanResult
+from deskdup.services.matching.store import (
+    CANDIDATES,
+    _stamp,
+    candidates_stamp,
+    kept_result,
+    pair_row,
+    refreshed_index,
+    save_all,
+    save_refreshed,
+)
+from deskdup.services.team_settings import team_match_settings
+
+log = logging.getLogger(__name__)
+
+# Where a scan's pairs came from (``LeadScan.source``).
+KEPT = "kept"  # the kept pairs, nothing changed since
+REFRESHED = "refreshed"  # the kept pairs, the changed leads scored again
+BUILT = "built"  # a full build, kept for the next run
+FRESH = "fresh"  # a full build, nothing kept (``fresh`` or other settings)
+
+
+@dataclass
+class LeadScan:
+    """A scan's result, where it came from, and what is left to keep."""
+
+    result: ScanResult
+    source: str
+    # Leads scored again (REFRESHED), or every lead (a build).
+    rescored: int = 0
+    # Why the kept candidates were not used (damaged rows), in words; or "".
+    not_used: str = ""
+    _keep: Callable[[], None] | None = field(default=None, repr=False)
+    # The index behind ``result`` (a one-shot build words its pairs lazily).
+    index: MatchIndex | None = field(default=None, repr=False)
+    _ws: object = field(default=None, repr=False)
+
+    def texts(self, workers: int = 1) -> list[tuple[str, ...]]:
+        """Each pair's reasons as text, in the order of ``result.pairs`` (what
+        ``deskdup scan`` prints), worded over ``workers`` processes.
+
+        A build to be kept words every pair it keeps here, once, for the output
+        and the kept rows alike: the output's pairs are most of them, and a
+        one-shot build's pairs are worded only when asked (``kept.KeptPair``)."""
+        pairs = self.result.pairs
+        if self.source == KEPT:
+            return _rendered(pairs)
+        if self.source != BUILT or self._keep is None or self.index is None:
+            return reason_texts(pairs, workers)
+        index = self.index
+        printed = {(p.a, p.b) for p in pairs}
+        everything = [*pairs, *(p for key, p in index.pairs.items() if key not in printed)]
+        texts, rows = _worded_rows(everything, len(pairs), workers)
+        self._keep = lambda: save_all(self._ws, index, rows, search=False)
+        return texts
+
+    def keep(self) -> str:
+        """Write into the workspace what this scan found or scored again (after
+        its output is printed: writing a build's pairs words every one).  ""
+        when written or nothing to write; else why not, in words (nothing is
+        lost: the next run builds again)."""
+        if self._keep is None:
+            return ""
+        try:
+            self._keep()
+        except SQLAlchemyError as error:
+            log.warning("kept candidates not written: %s", error)
+            return _first_line(error)
+        finally:
+            self._keep = None
+        return ""
+
+
+def _first_line(error: SQLAlchemyError) -> str:
+    """The driver's own first line ("attempt to write a readonly database",
+    "permission denied for table match_pairs"), without the SQL."""
+    orig = error.orig if isinstance(error, DBAPIError) else None
+    text = str(orig if orig is not None else error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
+def workspace_stamp(ws, region: str) -> str:
+    """The stamp of the candidates the window would keep in this workspace:
+    the team's detection settings, else the defaults (in ``region``)."""
+    return candidates_stamp(team_match_settings(ws, MatchSettings(region=region)))
+
+
+def scan_leads(ws, settings: MatchSettings, workers: int = 1, fresh: bool = False) -> LeadScan:
+    """The scan's pairs and groups: from the kept candidates when they were
+    kept with these settings, else a full build (kept when the settings are
+    the workspace's own); ``fresh``: a full build, nothing read or written."""
+    if fresh:
+        return _build(ws, settings, workers, keep=False)
+    stamp = candidates_stamp(settings)
+    try:
+        with ws.engine.connect() as conn:
+            kept = _stamp(conn, CANDIDATES) == stamp
+            changed, gone = _changed(conn, MatchLead.__table__) if kept else ([], [])
+    except SQLAlchemyError as error:  # no right to read them: as if none were kept
+        log.info("kept candidates not read: %s", error)
+        return _build(ws, settings, workers, keep=False)
+    not_used = ""
+    if kept:
+        try:
+            scan = _from_kept(ws, settings, workers, bool(changed or gone))
+        except (SQLAlchemyError, ValueError, KeyError, TypeError) as error:
+            log.warning("kept candidates not used: %s", error)
+            scan, not_used = None, str(error).strip().splitlines()[0][:200] or "damaged"
+        if scan is not None:
+            return scan
+    own = stamp == workspace_stamp(ws, settings.region)
+    scan = _build(ws, settings, workers, keep=own)
+    scan.not_used = not_used
+    return scan
+
+
+def _from_kept(ws, settings: MatchSettings, workers: int, changed: bool) -> LeadScan | None:
+    if not changed:
+        result = kept_result(ws, settings)
+        if result is None:
+            return None
+        missing = {i for g in result.groups for i in g.lead_ids} - set(result.summaries)
+        if missing:  # pairs of leads the kept rows do not hold: damaged
+            raise KeyError(f"kept pairs of {len(missing)} leads not kept")
+        return LeadScan(result, KEPT)
+    index = refreshed_index(ws, settings, workers)
+    if index is None:
+        return None
+    return LeadScan(
+        index.result(summaries=False),  # printed from the records
+        REFRESHED,
+        rescored=len(index.touched),
+        _keep=lambda: save_refreshed(ws, index),
+        index=index,
+    )
+
+
+def _build(ws, settings: MatchSettings, workers: int, keep: bool) -> LeadScan:
+    # A command runs no threads of its own: the comparing may fork.
+    index = MatchIndex.build(ws, settings, refreshable=False, workers=workers)
+    return LeadScan(
+        index.result(summaries=False),  # printed from the records
+        BUILT if keep else FRESH,
+        rescored=len(index.leads),
+        _keep=(lambda: save_all(ws, index, search=False)) if keep else None,
+        index=index,
+        _ws=ws,
+    )
+
+
+def _rendered(pairs: list[CandidatePair]) -> list[tuple[str, ...]]:
+    """The reasons of pairs read from the kept rows as text: a reason kept in
+    the same words is one object (``store._Reasons``), rendered once (a third
+    of them are distinct); no fork, there is no wording to share."""
+    texts: dict[int, str] = {}
+    out = []
+    for pair in pairs:
+        line = []
+        for reason in pair.reasons:
+            text = texts.get(id(reason))
+            if text is None:
+                text = texts[id(reason)] = str(reason.text)
+            line.append(text)
+        out.append(tuple(line))
+    return out
+
+
+def _worded_rows(
+    pairs: list[CandidatePair], printed: int, workers: int
+) -> tuple[list[tuple[str, ...]], list[tuple]]:
+    """The reasons of the first ``printed`` pairs as text, and every pair's
+    kept row (``store.pair_row``), each pair worded once; with ``workers`` of
+    2 or more a forked copy words the back half (as ``kept.reason_texts``)."""
+
+    def worded(start: int, end: int) -> tuple[list[tuple[str, ...]], list[tuple]]:
+        cache: dict = {}
+        texts, rows = [], []
+        for n in range(start, end):
+            pair = pairs[n]
+            reasons = pair.reasons
+            if n < printed:
+                texts.append(tuple(str(reason.text) for reason in reasons))
+            rows.append(pair_row(pair, reasons, cache))
+        return texts, rows
+
+    if workers < 2 or len(pairs) < FORK_MIN_PAIRS or not can_fork():
+        return worded(0, len(pairs))
+    cut = len(pairs) // 2
+    fork = _Fork(lambda: worded(cut, len(pairs)), (), "wording")
+    try:
+        texts, rows = worded(0, cut)
+    except BaseException:
+        fork.close()
+        raise
+    back_texts, back_rows = fork.result()
+    return texts + back_texts, rows + back_rows
