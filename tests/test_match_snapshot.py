@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import create_engine, delete, func, select, text, update
 
 from deskdup.models import Chat, Communication, Lead, WorkspaceMeta
@@ -201,3 +202,18 @@ def test_the_snapshots_of_workspaces_not_opened_for_a_month_are_deleted(workspac
             lead.first_name = "Пётр"
     open_index(workspace, settings)
     assert mine.exists() and recent.exists() and not old.exists()
+
+
+def test_a_record_comes_back_with_every_slot_and_a_foreign_one_is_refused():
+    """``_record`` is written out from ``_Lead``'s slots: every slot comes back,
+    and a record of other code (another number of slots) is an error, which
+    makes the file a broken one (a build), never a record half filled."""
+    from deskdup.services.matching.snapshot import _SLOTS, _record, _slot_values
+
+    values = tuple(f"value of {name}" for name in _SLOTS)
+    rec = _record(values)
+    assert _slot_values(rec) == values
+    assert all(getattr(rec, name) == f"value of {name}" for name in _SLOTS)
+    for wrong in (values[:-1], (*values, "one more")):
+        with pytest.raises(ValueError):
+            _record(wrong)

@@ -35,12 +35,11 @@ from deskdup.services.matching.inquiry import (
     strip_greeting,
 )
 from deskdup.services.names import (
-    nickname_surname_gender,
     parse_free_name,
     parse_name,
-    parse_nickname,
     surname_gender,
 )
+from deskdup.services.nicknames import nickname_surname_gender, parse_nickname
 from tests.factories import make_lead
 
 T0 = datetime(2026, 3, 2, 10, 0)

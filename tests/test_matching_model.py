@@ -170,7 +170,7 @@ def _pair(workspace, a, b):
 @pytest.mark.parametrize("handle", ["denisovaj", "petrovi"])
 def test_a_surname_and_initial_handle_meets_the_full_name(workspace, handle):
     """``denisovaj`` is Денисова Ю., not Денис + "ovaj" (it failed before)."""
-    from deskdup.services.names import nickname_parts
+    from deskdup.services.nicknames import nickname_parts
 
     surname = {"denisovaj": ("Юлия", "Денисова"), "petrovi": ("Иван", "Петров")}[handle]
     assert len(nickname_parts(handle)) == 2 and len(nickname_parts(handle)[-1]) == 1

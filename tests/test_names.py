@@ -11,14 +11,13 @@ from deskdup.services.names import (
     FULL_NAMES,
     first_name_forms,
     is_diminutive,
-    nickname_parts,
     parse_free_name,
     parse_name,
-    parse_nickname,
     skeleton,
     surname_key,
     typo_first_name_forms,
 )
+from deskdup.services.nicknames import nickname_parts, parse_nickname
 
 
 @pytest.mark.parametrize(

@@ -12,11 +12,10 @@ from hypothesis import strategies as st
 
 from deskdup.services.matching import inquiry
 from deskdup.services.names import (
-    forget_parsed,
     parse_name,
-    parse_nickname,
     skeleton,
 )
+from deskdup.services.nicknames import forget_parsed, parse_nickname
 
 # Few pieces, so that texts share them (the caches hit) and differ around them.
 _PIECES = ["ivan", "petrov", "petrova", "a", "ir", "lkomarova", "mixail", "sedyx", "andrej",
@@ -91,3 +90,10 @@ def test_folded_words_leave_out_the_greeting_and_keep_one_copy_of_a_word():
     b = inquiry.folded_words("цену шкафа на кухню")
     assert a == ("цену", "шкафа")
     assert a[0] is b[0]
+
+
+def test_the_nickname_reading_is_still_found_in_names():
+    from deskdup.services import names, nicknames
+
+    assert names.parse_nickname is nicknames.parse_nickname
+    assert names.forget_parsed is nicknames.forget_parsed

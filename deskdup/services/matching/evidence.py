@@ -30,11 +30,11 @@ from deskdup.services.names import (
     close_words,
     first_name_words,
     is_cyrillic,
-    nickname_surname_gender,
     opposite_genders,
     skeleton,
     surname_gender,
 )
+from deskdup.services.nicknames import nickname_surname_gender
 
 
 def _name_text(parts: NameParts) -> str:

@@ -20,7 +20,8 @@ from deskdup.services.matching.rows import (
     add_messages,
     names_later,
 )
-from deskdup.services.names import forget_parsed, parse_name
+from deskdup.services.names import parse_name
+from deskdup.services.nicknames import forget_parsed
 
 _ACTIVE = and_(Lead.archived.is_(False), Lead.merged_into_id.is_(None))
 _LEAD_COLUMNS = (

@@ -8,10 +8,8 @@ from datetime import datetime
 
 from deskdup.models import Channel, CommKind
 from deskdup.services.candidates import LeadSummary
-from deskdup.services.names import (
-    NameParts,
-    parse_nickname,
-)
+from deskdup.services.names import NameParts
+from deskdup.services.nicknames import parse_nickname
 from deskdup.services.normalize import (
     normalize_email,
     normalize_handle,
