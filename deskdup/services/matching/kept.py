@@ -59,7 +59,9 @@ class Wording:
 
     def texts(self, x: _Lead, y: _Lead) -> tuple[str, ...]:
         """The words of ``reasons(x, y)``, without making the reasons."""
-        return _texts(self._weighed(x, y))
+        w = self._wordings
+        pattern = self.pattern
+        return _texts(weigh(kept_evidence(x, y, w.settings, pattern), pattern, w.model, self._bits))
 
 
 class Wordings:
@@ -170,7 +172,8 @@ def reason_texts(pairs: Sequence[CandidatePair], workers: int = 1) -> list[tuple
     """Each pair's reasons as text, in order (what ``deskdup scan`` prints).
 
     A one-shot build words its pairs only now (``KeptPair``, ``KeptPair.texts``):
-    about 20 µs a pair, 1 s at 100k leads' 45,000 queue pairs.  With
+    about 24 µs a pair cold on a busy 2-core machine (60 µs before), 1.1 s of
+    100k leads' 45,000 queue pairs.  With
     ``workers`` of 2 or more, a forked copy words the back half while this
     process words the front (where the platform forks and there are enough
     pairs).  Without the cyclic collector (``quiet_gc``, frozen after as a

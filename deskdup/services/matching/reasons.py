@@ -75,7 +75,7 @@ def _texts(evidence: list[Evidence]) -> tuple[str, ...]:
     out = []
     words = _WORDS
     for code, _weight, template, params in _ordered(evidence):
-        if code in _SHARED_REASONS:
+        if code in _SHARED_EVIDENCE:
             entry = words.get(id(params))
             if entry is not None and entry[0] is params:
                 out.append(entry[1])
@@ -90,6 +90,21 @@ def _texts(evidence: list[Evidence]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# The codes of the evidence ``evidence._SHARED`` keeps one object of (a burst, a
+# name agreement; an inquiry's recurs too seldom to be worth it).
+_SHARED_EVIDENCE = frozenset(
+    {
+        "burst",
+        "full_name",
+        "full_name_patronymic",
+        "first_name",
+        "surname_initial",
+        "surname_only",
+        "surname_number",
+        "nickname_name",
+        "nickname_initial",
+    }
+)
 # ``_texts``: the words of shared evidence, by its values' identity.  Cleared
 # when full: it only saves work.
 _WORDS: dict[int, tuple[dict, str]] = {}
