@@ -90,10 +90,3 @@ def test_folded_words_leave_out_the_greeting_and_keep_one_copy_of_a_word():
     b = inquiry.folded_words("цену шкафа на кухню")
     assert a == ("цену", "шкафа")
     assert a[0] is b[0]
-
-
-def test_the_nickname_reading_is_still_found_in_names():
-    from deskdup.services import names, nicknames
-
-    assert names.parse_nickname is nicknames.parse_nickname
-    assert names.forget_parsed is nicknames.forget_parsed

@@ -1049,18 +1049,3 @@ def _split_without_patronymic(tokens: list[str]) -> tuple[str, str, str]:
     i = known.index(True) if True in known else 0
     rest = [w for j, w in enumerate(tokens) if j != i]
     return rest[0], tokens[i], " ".join(rest[1:])
-
-
-# The reading of nicknames moved to ``nicknames.py`` (it reads with this
-# vocabulary, which imports nothing of it); its names are still found here.
-_NICKNAME_NAMES = frozenset(
-    {"forget_parsed", "nickname_parts", "nickname_surname_gender", "parse_nickname"}
-)
-
-
-def __getattr__(name: str):
-    if name in _NICKNAME_NAMES:
-        from deskdup.services import nicknames
-
-        return getattr(nicknames, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
