@@ -18,25 +18,29 @@ Evidence = tuple[str, float, str, dict]
 # "Came 4 min apart via Telegram and site", "Same first name: Ольга ~ Оля" and
 # the like recur in thousands of pairs: one shared Reason object each (the
 # pairs of a large scan hold them all, and making one costs more than finding it).
-_SHARED_REASONS = frozenset(
+# A name agreement, worded alike for many pairs (``_SHARED_REASONS`` and
+# ``_SHARED_EVIDENCE`` both hold it).
+_NAME_AGREEMENTS = frozenset(
     {
-        "burst",
-        "same_message",
-        "rare_message",
-        "common_message",
-        "template_message",
         "full_name",
         "full_name_patronymic",
         "first_name",
         "surname_initial",
         "surname_only",
         "surname_number",
-        "different_first_names",
-        "different_genders",
-        "different_surnames",
-        "different_patronymics",
     }
 )
+_SHARED_REASONS = _NAME_AGREEMENTS | {
+    "burst",
+    "same_message",
+    "rare_message",
+    "common_message",
+    "template_message",
+    "different_first_names",
+    "different_genders",
+    "different_surnames",
+    "different_patronymics",
+}
 _REASON_CACHE: dict[tuple, Reason] = {}
 _WEIGHT = itemgetter(1)
 
@@ -92,19 +96,7 @@ def _texts(evidence: list[Evidence]) -> tuple[str, ...]:
 
 # The codes of the evidence ``evidence._SHARED`` keeps one object of (a burst, a
 # name agreement; an inquiry's recurs too seldom to be worth it).
-_SHARED_EVIDENCE = frozenset(
-    {
-        "burst",
-        "full_name",
-        "full_name_patronymic",
-        "first_name",
-        "surname_initial",
-        "surname_only",
-        "surname_number",
-        "nickname_name",
-        "nickname_initial",
-    }
-)
+_SHARED_EVIDENCE = _NAME_AGREEMENTS | {"burst", "nickname_name", "nickname_initial"}
 # ``_texts``: the words of shared evidence, by its values' identity.  Cleared
 # when full: it only saves work.
 _WORDS: dict[int, tuple[dict, str]] = {}
