@@ -159,3 +159,24 @@ def test_pairs_compared_by_a_worker_are_kept_in_the_order_one_process_keeps_them
     assert list(forked.pairs) == list(one.pairs)
     assert all(forked.pairs[key] == pair for key, pair in one.pairs.items())
     assert forked.partners.data == one.partners.data
+
+
+def test_shared_phones_and_e_mails_are_told_in_one_order_in_every_process():
+    """Several shared phones or e-mails are reasons in sorted order: a set of
+    strings iterates in another order in every process (salted hashes), and
+    ``deskdup scan`` must print the same bytes every run."""
+    phones = tuple(f"+7999000000{n}" for n in (7, 2, 9, 4, 1, 6))
+    emails = tuple(f"{n}@example.ru" for n in ("olga", "anna", "petr", "ivan", "zoya"))
+    a = _lead(1, parse_name("Ольга"), 0, Channel.WHATSAPP)
+    b = _lead(2, parse_name("Ольга"), 3, Channel.SITE)
+    a.phones, b.phones = phones, phones[::-1]
+    a.emails, b.emails = emails, emails[::-1]
+    a.bad_phones, b.bad_phones = ("123", "045", "777"), ("777", "123", "045")
+    evidence = _evidence(a, b, MatchSettings())
+    said = {
+        code: [params for c, _w, _t, params in evidence if c == code]
+        for code in ("same_phone", "same_email", "same_invalid_phone")
+    }
+    assert [p["phone"] for p in said["same_phone"]] == sorted(phones)
+    assert [p["email"] for p in said["same_email"]] == sorted(emails)
+    assert [p["phone"] for p in said["same_invalid_phone"]] == ["045", "123", "777"]

@@ -400,7 +400,9 @@ def _evidence(
         if len(phones_x) == 1 and len(phones_y) == 1:  # (most: no sets to make)
             shared = phones_x if phones_x[0] == phones_y[0] else ()
         else:
-            shared = set(phones_x) & set(phones_y)
+            # Sorted: a set of strings iterates in another order in every
+            # process (their hashes are salted), and so would the reasons.
+            shared = sorted(set(phones_x) & set(phones_y))
         for phone in shared:
             out.append(
                 (
@@ -411,7 +413,7 @@ def _evidence(
                 )
             )
     if x.emails and y.emails:
-        for email in set(x.emails) & set(y.emails):
+        for email in sorted(set(x.emails) & set(y.emails)):
             out.append(
                 (
                     "same_email",
@@ -433,7 +435,7 @@ def _evidence(
                     )
                 )
     if x.bad_phones and y.bad_phones:
-        for phone in set(x.bad_phones) & set(y.bad_phones):
+        for phone in sorted(set(x.bad_phones) & set(y.bad_phones)):
             out.append(
                 (
                     "same_invalid_phone",

@@ -17,7 +17,7 @@ against live in the same database, read in the same transaction.
 
 A stamp (``candidates_stamp``: the detection settings and the matcher's code)
 says what the pairs were computed with; another stamp and they are computed
-afresh.  The window writes them, and so does ``deskdup scan`` with the
+afresh.  The window writes them, and so does ``deskdup scan --keep`` with the
 workspace's own settings (``services/kept_scan.py``); a scan with other weights
 reads and writes none (it must not replace the team's queue).
 """
