@@ -15,7 +15,16 @@ from hypothesis import strategies as st
 from deskdup.models import Channel
 from deskdup.services.matching import MatchSettings
 from deskdup.services.matching.compare import _L, _TIME_LEVELS, background
-from deskdup.services.matching.model import EMAIL, LEVELS, PHONE, RETURN, TIME, TIME_BANDS
+from deskdup.services.matching.model import (
+    BURST_MINUTES_MAX,
+    EMAIL,
+    LEVELS,
+    MESSAGE,
+    PHONE,
+    RETURN,
+    TIME,
+    TIME_BANDS,
+)
 from deskdup.services.matching.record import _Lead
 from deskdup.services.names import NameParts
 
@@ -119,3 +128,42 @@ def test_a_candidate_pairs_counts_are_taken_away():
     assert none.shares[PHONE][_L[PHONE, "shared"]] == pytest.approx(1 / 3)
     assert taken.shares[PHONE][_L[PHONE, "shared"]] == 0.0
     assert taken.non_null[TIME] == none.non_null[TIME] - 1
+
+
+def test_the_inquiry_within_a_burst_is_counted_apart():
+    """An ad's line sent by 30 strangers within ten minutes, among leads every
+    three minutes each asking their own question: two leads sending the same
+    text are far likelier within 20 minutes of each other than within the
+    hour, and the background tells both shares (``model.u_burst``)."""
+    minutes = [3 * n for n in range(400)] + [600 + n / 3 for n in range(30)]
+    leads = _leads(minutes, [n % len(_CHANNELS) for n in range(430)], [None] * 430)
+    for n, rec in enumerate(leads):
+        if n < 400:
+            rec.message = f"Сколько стоит шкаф номер {n} в прихожую?"
+        else:
+            rec.message, rec.tier = "Здравствуйте! Ещё актуально?", "template"
+    n_levels = [len(levels) for levels in LEVELS]
+    result = background(leads, MatchSettings(), [0.0] * len(LEVELS), [[0.0] * k for k in n_levels])
+    near = sum(
+        abs(a.minute - b.minute) <= BURST_MINUTES_MAX for a, b in itertools.combinations(leads, 2)
+    )
+    assert result.burst_non_null == near
+    template = _L[MESSAGE, "template"]
+    assert result.burst_shares is not None and result.burst_shares[0] == 0.0
+    assert sum(result.burst_shares) == pytest.approx(1.0)
+    assert result.burst_shares[template] > 1.5 * result.shares[MESSAGE][template] > 0.0
+    # The candidates within a burst's time are taken away from those pairs.
+    taken = background(
+        leads, MatchSettings(), [0.0] * len(LEVELS), [[0.0] * k for k in n_levels],
+        candidate_burst=100.0,
+    )  # fmt: skip
+    assert taken.burst_non_null == near - 100
+
+
+def test_a_few_leads_a_day_tell_no_inquiry_within_a_burst():
+    leads = _leads([0, 30, 2000, 4000], [0, 1, 2, 3], [None] * 4)
+    for rec in leads:
+        rec.message, rec.tier = "Здравствуйте! Ещё актуально?", "template"
+    n_levels = [len(levels) for levels in LEVELS]
+    result = background(leads, MatchSettings(), [0.0] * len(LEVELS), [[0.0] * k for k in n_levels])
+    assert result.burst_shares is None
