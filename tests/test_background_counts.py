@@ -18,6 +18,7 @@ from deskdup.services.matching.compare import _L, _TIME_LEVELS, background
 from deskdup.services.matching.model import (
     BURST_MINUTES_MAX,
     EMAIL,
+    HOUR_BANDS,
     LEVELS,
     MESSAGE,
     PHONE,
@@ -55,7 +56,7 @@ def _by_pairs(leads: list[_Lead]) -> tuple[list[float], float, float, list[float
     for a, b in itertools.combinations(leads, 2):
         band = bisect_left(TIME_BANDS, abs(a.minute - b.minute))
         bands[band] += 1
-        if band < 4:
+        if band < HOUR_BANDS:
             time[_TIME_LEVELS[band][a.channel is not b.channel]] += 1
         else:
             time[_TIME_LEVELS[band][0]] += 1
@@ -65,8 +66,10 @@ def _by_pairs(leads: list[_Lead]) -> tuple[list[float], float, float, list[float
     return time, both, same, bands
 
 
-# Minutes on and around the bands' edges (2, 5, 20, 60 minutes, a day, a week).
-_MINUTES = st.sampled_from([0, 1, 2, 3, 5, 6, 20, 21, 60, 61, 1440, 1441, 10080, 10081, 20000])
+# Minutes on and around the bands' edges (2, 5, 10, 20, 60 minutes, a day, a week).
+_MINUTES = st.sampled_from(
+    [0, 1, 2, 3, 5, 6, 10, 11, 20, 21, 60, 61, 1440, 1441, 10080, 10081, 20000]
+)
 
 
 @given(
@@ -106,10 +109,10 @@ def test_identifier_and_time_totals_equal_a_count_over_every_pair(rows):
         )
 
     # Within the hour, within a day, a week, more (the return's bands).
-    hour, day, week = sum(bands[:4]), bands[4], bands[5]
+    hour, day, week = sum(bands[:HOUR_BANDS]), bands[HOUR_BANDS], bands[HOUR_BANDS + 1]
     pairs = result.pairs
     assert result.shares[RETURN][1:] == pytest.approx(
-        [hour / pairs, day / pairs, week / pairs, bands[6] / pairs]
+        [hour / pairs, day / pairs, week / pairs, bands[HOUR_BANDS + 2] / pairs]
     )
 
 

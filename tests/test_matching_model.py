@@ -321,7 +321,7 @@ def test_a_template_within_minutes_weighs_by_how_often_strangers_send_it_then():
     assert burst.u_burst is not None
     assert burst.burst_bits(t) == pytest.approx(burst.bits(MESSAGE, t) - 1.0, abs=0.2)
     s = level_index(MESSAGE, "personal_same")
-    assert burst.burst_bits(s) == burst.bits(MESSAGE, s)
+    assert burst.bits_in(same, MESSAGE) == burst.burst_bits(s) == burst.bits(MESSAGE, s)
     # A pattern of a burst scores with the burst's weights; the same inquiry
     # an hour apart with the hour's.
     assert burst.bits_in(template, MESSAGE) == burst.burst_bits(t)
@@ -350,3 +350,21 @@ def test_the_learned_model_summary_words_the_inquiry_within_a_burst():
     burst = [w for w in (*summary.top_for, *summary.top_against) if w.comparison == BURST_MESSAGE]
     assert burst and all((BURST_MESSAGE, w.level) in LEVEL_WORDS for w in burst)
     assert not any(w.comparison == BURST_MESSAGE for w in summarize(prior_model()).top_for)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "level"),
+    [(1, "le2_switch"), (4, "le5_switch"), (7, "le10_switch"), (10, "le10_switch"),
+     (15, "le20_switch"), (40, "le60_switch"), (600, "le1d")],
+)  # fmt: skip
+def test_a_bursts_gap_is_told_within_10_minutes_apart_from_within_20(minutes, level):
+    """One customer's leads of a burst come minutes apart; a stranger's are as
+    likely 15 minutes off as 7: the model learns the two bands apart."""
+    from deskdup.services.matching import MatchSettings
+    from deskdup.services.matching.compare import compare
+    from deskdup.services.matching.record import _Lead
+    from deskdup.services.names import NameParts
+
+    a = _Lead(1, "L1", TG, None, T0, "new", NameParts())
+    b = _Lead(2, "L2", WA, None, T0 + timedelta(minutes=minutes), "new", NameParts())
+    assert compare(a, b, MatchSettings())[TIME] == level_index(TIME, level)

@@ -32,6 +32,7 @@ from deskdup.services.matching.model import (
     BURST_MINUTES_MAX,
     EMAIL,
     HANDLE,
+    HOUR_BANDS,
     LEVELS,
     MESSAGE,
     NAME,
@@ -62,13 +63,14 @@ _NICK_DIFFERENT = _NAME_LEVEL["nickname_different"]
 _TIME_LEVELS = (
     (_L[TIME, "le2_same"], _L[TIME, "le2_switch"]),
     (_L[TIME, "le5_same"], _L[TIME, "le5_switch"]),
+    (_L[TIME, "le10_same"], _L[TIME, "le10_switch"]),
     (_L[TIME, "le20_same"], _L[TIME, "le20_switch"]),
     (_L[TIME, "le60_same"], _L[TIME, "le60_switch"]),
     (_L[TIME, "le1d"], _L[TIME, "le1d"]),
     (_L[TIME, "le7d"], _L[TIME, "le7d"]),
     (_L[TIME, "gt7d"], _L[TIME, "gt7d"]),
 )
-_RETURN_LEVELS = (1, 1, 1, 1, 2, 3, 4)
+_RETURN_LEVELS = (1, 1, 1, 1, 1, 2, 3, 4)
 _MESSAGE_BY_TIER = {
     "rare": _L[MESSAGE, "rare"],
     "few": _L[MESSAGE, "few"],
@@ -537,7 +539,7 @@ def count_background(
         return ends - n * (n + 1) / 2
 
     cumulative = [within(minutes, b) for b in TIME_BANDS]
-    near_bands = 4  # the bands within the hour tell the channel switch apart
+    near_bands = HOUR_BANDS  # the bands within the hour tell the channel switch apart
     same_channel = [sum(within(v, b) for v in by_channel) for b in TIME_BANDS[:near_bands]]
     totals = [0.0] * len(LEVELS[TIME])
     previous = previous_same = 0.0

@@ -77,6 +77,10 @@ LEVEL_WORDS: dict[tuple[str, str], str] = {
         "Evidence", "Came within 5 min via different channels"
     ),
     ("time", "le5_same"): QT_TRANSLATE_NOOP("Evidence", "Came within 5 min via one channel"),
+    ("time", "le10_switch"): QT_TRANSLATE_NOOP(
+        "Evidence", "Came within 10 min via different channels"
+    ),
+    ("time", "le10_same"): QT_TRANSLATE_NOOP("Evidence", "Came within 10 min via one channel"),
     ("time", "le20_switch"): QT_TRANSLATE_NOOP(
         "Evidence", "Came within 20 min via different channels"
     ),

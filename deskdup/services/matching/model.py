@@ -88,6 +88,8 @@ LEVELS: tuple[tuple[str, ...], ...] = (
         "le2_same",
         "le5_switch",
         "le5_same",
+        "le10_switch",
+        "le10_same",
         "le20_switch",
         "le20_same",
         "le60_switch",
@@ -115,7 +117,9 @@ LEVELS: tuple[tuple[str, ...], ...] = (
 # given whether an identifier is shared, as the two are far from independent.
 HAS_NULL = (True, True, True, True, True, True, True)
 # Time bands (minutes, upper bounds) of the TIME levels, channel switch aside.
-TIME_BANDS = (2.0, 5.0, 20.0, 60.0, 1440.0, 7 * 1440.0)
+TIME_BANDS = (2.0, 5.0, 10.0, 20.0, 60.0, 1440.0, 7 * 1440.0)
+# How many of them are within the hour (they tell the channel switch apart).
+HOUR_BANDS = TIME_BANDS.index(60.0) + 1
 # Comparisons whose m is learned only from the pairs that share no identifier
 # (see the module's docstring).
 LEARNED_WITHOUT_IDENTIFIER = frozenset((NAME,))
@@ -129,7 +133,8 @@ LEARNED_WITHOUT_IDENTIFIER = frozenset((NAME,))
 # nothing else to tell it: a bare phone and the same text minutes apart).
 BURST_TIME_LEVELS = frozenset(
     LEVELS[TIME].index(name)
-    for name in ("le2_switch", "le2_same", "le5_switch", "le5_same", "le20_switch", "le20_same")
+    for name in LEVELS[TIME]
+    if name.startswith(("le2_", "le5_", "le10_", "le20_"))
 )
 BURST_MINUTES_MAX = 20.0  # the upper bound of those levels (``TIME_BANDS``)
 # The inquiry's levels so learned: a text others send too.  A personal
@@ -179,8 +184,10 @@ _PRIOR_M: tuple[dict[str, float], ...] = (
         "le2_same": 0.01,
         "le5_switch": 0.33,
         "le5_same": 0.014,
-        "le20_switch": 0.4,
-        "le20_same": 0.0092,
+        "le10_switch": 0.25,
+        "le10_same": 0.0055,
+        "le20_switch": 0.15,
+        "le20_same": 0.0037,
         "le60_switch": 0.00037,
         "le60_same": 0.00018,
         "le1d": 0.00071,
@@ -225,8 +232,10 @@ _PRIOR_U: tuple[dict[str, float], ...] = (
         "le2_same": 2.5e-05,
         "le5_switch": 0.00013,
         "le5_same": 3.8e-05,
-        "le20_switch": 0.00057,
-        "le20_same": 0.00018,
+        "le10_switch": 0.00019,
+        "le10_same": 0.00006,
+        "le20_switch": 0.00038,
+        "le20_same": 0.00012,
         "le60_switch": 0.0015,
         "le60_same": 0.00046,
         "le1d": 0.051,
