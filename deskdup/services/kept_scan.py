@@ -41,7 +41,7 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from deskdup.models import Channel, Lead, MatchLead
 from deskdup.services.candidates import CandidatePair
-from deskdup.services.kept_queue import kept_queue
+from deskdup.services.kept_queue import read_kept_queue
 from deskdup.services.matching import MatchIndex
 from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.kept import FORK_MIN_PAIRS, reason_texts
@@ -49,7 +49,7 @@ from deskdup.services.matching.load import _CHUNK, _raw
 from deskdup.services.matching.parallel import _Fork, can_fork
 from deskdup.services.matching.record import _CHANNELS
 from deskdup.services.matching.search import _changed
-from deskdup.services.matching.settings import MatchSettings, ScanResult
+from deskdup.services.matching.settings import LIKELY, MatchSettings, ScanResult
 from deskdup.services.matching.store import (
     CANDIDATES,
     _Reasons,
@@ -151,43 +151,55 @@ def scan_leads(
     if fresh:
         return _build(ws, settings, workers, keep=False)
     stamp = candidates_stamp(settings)
+    scan, not_used = None, ""
     try:
-        with ws.engine.connect() as conn:
+        with quiet_gc(), ws.engine.connect() as conn:
             kept = _stamp(conn, CANDIDATES) == stamp
             changed, gone = _changed(conn, MatchLead.__table__) if kept else ([], [])
+            if kept and not (changed or gone):
+                # Read on the connection that found nothing changed.
+                scan, not_used = _used(lambda: _as_kept(conn, settings, workers))
     except SQLAlchemyError as error:  # no right to read them: as if none were kept
         log.info("kept candidates not read: %s", error)
         return _build(ws, settings, workers, keep=False)
-    not_used = ""
-    if kept:
-        try:
-            scan = _from_kept(ws, settings, workers, bool(changed or gone))
-        except (SQLAlchemyError, ValueError, KeyError, TypeError) as error:
-            log.warning("kept candidates not used: %s", error)
-            scan, not_used = None, str(error).strip().splitlines()[0][:200] or "damaged"
-        if scan is not None:
-            return scan
+    if kept and (changed or gone):
+        scan, not_used = _used(lambda: _refreshed(ws, settings, workers))
+    if scan is not None:
+        return scan
     own = keep and stamp == workspace_stamp(ws, settings.region)
     scan = _build(ws, settings, workers, keep=own)
     scan.not_used = not_used
     return scan
 
 
-def _from_kept(ws, settings: MatchSettings, workers: int, changed: bool) -> LeadScan | None:
-    if not changed:
-        # What ``kept_result`` reads, but the reasons only in words and of
-        # the leads only what the output shows: a scan prints them and no more.
-        queue = kept_queue(ws, settings, first=0, reasons=True)
-        if queue is None:
-            return None
-        result, encoded = queue.result, queue.encoded or {}
-        ids = {i for g in result.groups for i in g.lead_ids}
-        shown = _shown(ws, ids)
-        missing = ids - set(shown)
-        if missing:  # pairs of leads the kept rows do not hold: damaged
-            raise KeyError(f"kept pairs of {len(missing)} leads not kept")
-        words = _worded([encoded[p.a, p.b] for p in result.pairs], workers)
-        return LeadScan(result, KEPT, shown=shown, _words=words)
+def _used(read: Callable[[], LeadScan | None]) -> tuple[LeadScan | None, str]:
+    """``read()`` of the kept candidates, or None and why they could not be
+    read (damaged rows), in words."""
+    try:
+        return read(), ""
+    except (SQLAlchemyError, ValueError, KeyError, TypeError) as error:
+        log.warning("kept candidates not used: %s", error)
+        return None, str(error).strip().splitlines()[0][:200] or "damaged"
+
+
+def _as_kept(conn, settings: MatchSettings, workers: int) -> LeadScan:
+    """The kept pairs as they are (no lead changed since): what ``kept_result``
+    reads, but the reasons only in words and of the leads only what the output
+    shows (a scan prints them, and no more)."""
+    queue = read_kept_queue(conn, settings, LIKELY, reasons=True, stale=())
+    result, encoded = queue.result, queue.encoded or {}
+    ids = {i for g in result.groups for i in g.lead_ids}
+    shown = _shown(conn, ids)
+    missing = ids - set(shown)
+    if missing:  # pairs of leads the kept rows do not hold: damaged
+        raise KeyError(f"kept pairs of {len(missing)} leads not kept")
+    words = _worded([encoded[p.a, p.b] for p in result.pairs], workers)
+    return LeadScan(result, KEPT, shown=shown, _words=words)
+
+
+def _refreshed(ws, settings: MatchSettings, workers: int) -> LeadScan | None:
+    """The kept pairs with the leads changed since scored again (None: none
+    kept for these settings after all)."""
     index = refreshed_index(ws, settings, workers)
     if index is None:
         return None
@@ -213,7 +225,7 @@ def _build(ws, settings: MatchSettings, workers: int, keep: bool) -> LeadScan:
     )
 
 
-def _shown(ws, ids: set[int]) -> dict[int, tuple[str, str, Channel]]:
+def _shown(conn, ids: set[int]) -> dict[int, tuple[str, str, Channel]]:
     """(label, name, channel) of the leads ``ids`` as ``store._summaries``
     reads them (the kept name), and no other column: by key for a few, else
     in one pass over the kept leads."""
@@ -224,12 +236,11 @@ def _shown(ws, ids: set[int]) -> dict[int, tuple[str, str, Channel]]:
     if len(ids) <= _CHUNK:
         stmt = stmt.where(leads.id.in_(sorted(ids)))
     channels, other = _CHANNELS, Channel.OTHER
-    with quiet_gc(), ws.engine.connect() as conn:
-        return {
-            lead_id: (ext or str(lead_id), name, channels.get(channel, other))
-            for lead_id, ext, name, channel in _raw(conn, stmt)
-            if lead_id in ids
-        }
+    return {
+        lead_id: (ext or str(lead_id), name, channels.get(channel, other))
+        for lead_id, ext, name, channel in _raw(conn, stmt)
+        if lead_id in ids
+    }
 
 
 def _worded(kept: list[str], workers: int) -> list[tuple[str, ...]]:
