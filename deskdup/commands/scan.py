@@ -36,7 +36,6 @@ from deskdup.services.matching import (
     ScanResult,
     quiet_gc,
 )
-from deskdup.services.matching.contacts import ContactMatchIndex
 from deskdup.services.matching.kept import reason_texts
 from deskdup.services.matching.parallel import MAX_WORKERS, default_workers
 from deskdup.services.workspace import open_workspace
@@ -205,6 +204,9 @@ def _scan_and_print(args, ws) -> tuple[ScanResult, str]:
         raise KnownError(f"--workers takes 1 to 64 processes, not {workers}.")
     contacts = getattr(args, "entity", "lead") == "contact"
     if contacts:
+        # Here, not at the top: a scan of leads need not load it (and the merge plans).
+        from deskdup.services.matching.contacts import ContactMatchIndex
+
         index: MatchIndex | None = ContactMatchIndex.build(ws, settings)
         result = index.result(summaries=False)  # printed from the records
     else:

@@ -39,7 +39,7 @@ from deskdup.models import Channel, Lead, MatchLead, MatchPair, MatchState, Work
 from deskdup.services import candidates as candidates_module
 from deskdup.services import channels, names, nicknames, normalize, paths
 from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
-from deskdup.services.matching.load import _CHUNK, _as_datetime, _owners, _raw
+from deskdup.services.matching.load import _CHUNK, _owners, _raw
 from deskdup.services.matching.model import LinkageModel
 from deskdup.services.matching.record import _CHANNELS
 from deskdup.services.matching.search import (
@@ -244,20 +244,24 @@ def _summaries(conn, ids: set[int]) -> dict[int, LeadSummary]:
     ).join(MatchLead, MatchLead.lead_id == leads.id)
     if len(ids) <= _CHUNK:
         stmt = stmt.where(leads.id.in_(sorted(ids)))
-    channels = _CHANNELS
+    channels, other = _CHANNELS, Channel.OTHER
     epoch = datetime(1970, 1, 1)
+    parse = datetime.fromisoformat
+    summary = LeadSummary  # (id, label, name, channel, owner_id, owner_name, created_at, status)
     for lead_id, ext, name, channel, owner, created, status in _raw(conn, stmt):
         if lead_id not in ids:
             continue
-        out[lead_id] = LeadSummary(
-            id=lead_id,
-            label=ext or str(lead_id),
-            name=name,
-            channel=channels.get(channel, Channel.OTHER),
-            owner_id=owner,
-            owner_name=owners.get(owner, "") if owner else "",
-            created_at=_as_datetime(created) or epoch,
-            status=status or "",
+        if type(created) is str:  # SQLite's text (PostgreSQL: a datetime already)
+            created = parse(created)
+        out[lead_id] = summary(
+            lead_id,
+            ext or str(lead_id),
+            name,
+            channels.get(channel, other),
+            owner,
+            owners.get(owner, "") if owner else "",
+            created or epoch,
+            status or "",
         )
     return out
 
