@@ -455,8 +455,6 @@ _ALWAYS_CANDIDATES = (
     _L[MESSAGE, "rare"],
     _L[MESSAGE, "few"],
 )
-# And a text others send too, from two channels within the burst window.
-_CROSS_CANDIDATES = frozenset((_L[MESSAGE, "common"], _L[MESSAGE, "template"]))
 
 
 def background(
@@ -586,7 +584,6 @@ def count_background(
     )
     times = [r.minute for r in with_message]
     near = within(numpy.asarray(times, dtype=numpy.float64), horizon)
-    window = settings.burst_minutes
     # And those within a burst's time, whose inquiry is weighed apart.
     burst_near = within(numpy.asarray(times, dtype=numpy.float64), BURST_MINUTES_MAX)
     inquiries: tuple[Counter, float] | None = None
@@ -604,8 +601,6 @@ def count_background(
             a, b = with_message[i], with_message[j]
             gap = abs(a.minute - b.minute)
             level = _message_level(a, b, gap, settings)
-            if level in _CROSS_CANDIDATES and a.channel is not b.channel and gap <= window:
-                continue  # a candidate (``blocking``): counted with them
             counts[level] += 1
             if gap <= BURST_MINUTES_MAX:
                 burst_counts[level] += 1
