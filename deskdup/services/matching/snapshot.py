@@ -5,8 +5,9 @@ workspace reads what changed since instead of every lead again.
 in changes also needs every lead's record and block keys: reading and keying
 100,000 leads again was 40-60 % of a full scan at every start, though only a
 few had changed.  The snapshot is that index pickled (records, blocks, pairs;
-block keys are hashed alike in every process, ``hashing.py``) in the user's
-cache folder, one file per workspace address.
+block keys are hashed alike in every process, ``hashing.py``; the blocks as
+flat arrays, ``stored_blocks.py``) in the user's cache folder, one file per
+workspace address.
 
 It is used only when it was made with this code, these settings and the very
 model that scored the workspace's kept pairs (``store.candidates_stamp`` and
@@ -46,12 +47,14 @@ from deskdup.services.candidates import CandidatePair, Reason
 from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.load import _ACTIVE, _owners, _raw
 from deskdup.services.matching.record import _Lead
+from deskdup.services.matching.stored_blocks import StoredBlocks, pack
 from deskdup.services.messages import Message
 
 log = logging.getLogger(__name__)
 
-# 2: records keep their text key (``_Lead.text_key``).
-FORMAT = 2
+# 2: records keep their text key (``_Lead.text_key``); 3: the blocks packed
+# (``stored_blocks``).
+FORMAT = 3
 # Rewrite the file when more than this share of the leads was read again
 # since it was written: reading 1 % again at the next start costs less than
 # pickling every lead now (about a second against three at 100,000).
@@ -139,7 +142,7 @@ def save_snapshot(ws, index, stamp: str, model_json: str) -> None:
     parts = (
         (index._cursor, index._max_id, seen),
         leads,
-        index.blocks.data,
+        pack(index.blocks.data),
         index.pairs,
         index.partners.data,
     )
@@ -198,7 +201,7 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
     index = MatchIndex(settings, model)
     index.leads, index.blocks.data, index.pairs, index.partners.data = (
         leads,
-        blocks,
+        StoredBlocks(blocks),
         pairs,
         partners,
     )
@@ -210,7 +213,7 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
     # cursor and drops those no longer active.
     moved = [i for i, now in current.items() if seen.get(i) != now]
     with quiet_gc(freeze=True):
-        index._update(ws, moved)
+        index._update(ws, moved, {i: now[0] for i, now in current.items()})
     index.snapshot_changes = len(index.touched) + len(index.gone)
     return index
 
