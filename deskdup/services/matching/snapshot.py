@@ -45,6 +45,7 @@ from deskdup.models import Lead
 from deskdup.services import paths
 from deskdup.services.candidates import CandidatePair, Reason
 from deskdup.services.matching.blocks import quiet_gc
+from deskdup.services.matching.kept import KeptPair
 from deskdup.services.matching.load import _ACTIVE, _owners, _raw
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.stored_blocks import StoredBlocks, pack
@@ -53,7 +54,7 @@ from deskdup.services.messages import Message
 log = logging.getLogger(__name__)
 
 # 2: records keep their text key (``_Lead.text_key``); 3: the blocks packed
-# (``stored_blocks``).
+# (``stored_blocks``), and pairs not worded (``_pair_entries``).
 FORMAT = 3
 # Rewrite the file when more than this share of the leads was read again
 # since it was written: reading 1 % again at the next start costs less than
@@ -117,6 +118,36 @@ def _header(stamp: str, model_json: str) -> dict:
     }
 
 
+def _pair_entries(pairs: dict) -> list:
+    """The index's pairs as the file keeps them, in order: a pair the build
+    kept (``KeptPair``) as its ids, score and comparison pattern, worded again
+    when asked for after the file is read, as after a build; a pair read back
+    from the workspace's kept rows as it is, with its reasons.  Making every
+    pair's reasons again as the file was read was a fifth of reading it back
+    (45,000 pairs of 100k leads), and few of them are ever shown."""
+    return [
+        (p.a, p.b, p.score, p._wording.pattern)
+        if type(p) is KeptPair and not p._wording._wordings.at_once
+        else p
+        for p in pairs.values()
+    ]
+
+
+def _pairs_of(index, entries: list) -> dict:
+    """``_pair_entries`` read back: the index's pairs, each worded from its
+    lead records as the index words the pairs it keeps."""
+    wordings = index._wordings()
+    of, pair_of, leads = wordings.of, wordings.pair, index.leads
+    pairs = {}
+    for entry in entries:
+        if entry.__class__ is tuple:
+            a, b, score, pattern = entry
+            pairs[a, b] = pair_of(leads[a], leads[b], of(pattern, score))
+        else:
+            pairs[entry.a, entry.b] = entry
+    return pairs
+
+
 def _seen(conn) -> dict[int, tuple]:
     """(version, updated_at) of every active lead, as the driver gives them."""
     return {
@@ -143,7 +174,7 @@ def save_snapshot(ws, index, stamp: str, model_json: str) -> None:
         (index._cursor, index._max_id, seen),
         leads,
         pack(index.blocks.data),
-        index.pairs,
+        _pair_entries(index.pairs),
         index.partners.data,
     )
     path = snapshot_path(ws)
@@ -199,12 +230,8 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
         log.warning("match index snapshot %s not read: %s", path, error)
         return None
     index = MatchIndex(settings, model)
-    index.leads, index.blocks.data, index.pairs, index.partners.data = (
-        leads,
-        StoredBlocks(blocks),
-        pairs,
-        partners,
-    )
+    index.leads, index.blocks.data, index.partners.data = (leads, StoredBlocks(blocks), partners)
+    index.pairs = _pairs_of(index, pairs)
     index._cursor, index._max_id, seen = head
     with ws.engine.connect() as conn:
         current = _seen(conn)
