@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 from deskdup.services.matching.blocks import _Blocks
 from deskdup.services.matching.stored_blocks import StoredBlocks, pack
 
-KEYS = st.integers(min_value=-(2**63), max_value=2**63 - 1)
+# Block keys are hashes; near each end of the range, and in one narrow range
+# (many keys in one bucket of the lookup's directory) too.
+KEYS = st.one_of(
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.integers(min_value=-(2**63), max_value=-(2**63) + 3),
+    st.integers(min_value=2**63 - 4, max_value=2**63 - 1),
+    st.integers(min_value=-5, max_value=5),
+)
 IDS = st.integers(min_value=1, max_value=2**40)
 BLOCKS = st.dictionaries(
     KEYS, st.one_of(IDS, st.lists(IDS, min_size=2, max_size=6, unique=True)), max_size=40

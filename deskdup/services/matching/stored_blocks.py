@@ -18,6 +18,7 @@ from bisect import bisect_left
 import numpy
 
 _ABSENT = object()
+_SHIFT = 48
 
 
 def pack(data: dict) -> tuple[bytes, bytes, bytes]:
@@ -56,11 +57,20 @@ class StoredBlocks(dict):
     (``len``, iteration, ``items``, comparison, a copy) first takes every key
     out (``settled``), and the arrays go."""
 
-    __slots__ = ("_keys", "_starts", "_ids")
+    __slots__ = ("_at", "_ids", "_keys", "_starts")
 
     def __init__(self, packed: tuple[bytes, bytes, bytes]) -> None:
         super().__init__()
         self._keys, self._starts, self._ids = (array("q", raw) for raw in packed)
+        # Where the keys of each value of their top 16 bits begin (one more:
+        # the end): a key is looked for among a dozen, not bisected from the
+        # whole (block keys are hashes, spread evenly).
+        keys = numpy.frombuffer(packed[0], dtype=numpy.int64)
+        tops = numpy.arange(-(2**15), 2**15 + 1, dtype=numpy.int64) << _SHIFT
+        tops[-1] = numpy.iinfo(numpy.int64).max
+        self._at = array("q", numpy.searchsorted(keys, tops).tobytes())
+        if len(keys) and keys[-1] == tops[-1]:
+            self._at[-1] = len(keys)  # (the one key searchsorted leaves out)
 
     def get(self, key, default=None):
         value = dict.get(self, key, _ABSENT)
@@ -74,8 +84,10 @@ class StoredBlocks(dict):
     def _take(self, key):
         """The ids of ``key`` in the arrays (an id alone, several as a new list), or None."""
         keys = self._keys
-        at = bisect_left(keys, key)
-        if at == len(keys) or keys[at] != key:
+        top = (key >> _SHIFT) + 2**15
+        end = self._at[top + 1]
+        at = bisect_left(keys, key, self._at[top], end)
+        if at == end or keys[at] != key:
             return None
         start, end = self._starts[at], self._starts[at + 1]
         return self._ids[start] if end - start == 1 else self._ids[start:end].tolist()
@@ -108,6 +120,7 @@ class StoredBlocks(dict):
             for key in [k for k, v in dict.items(self) if v is None]:
                 dict.__delitem__(self, key)
             self._keys, self._starts, self._ids = array("q"), array("q"), array("q")
+            self._at = array("q", bytes(len(self._at) * 8))
         return self
 
     def __len__(self) -> int:
