@@ -231,7 +231,8 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
         return None
     index = MatchIndex(settings, model)
     index.leads, index.blocks.data, index.partners.data = (leads, StoredBlocks(blocks), partners)
-    index.pairs = _pairs_of(index, pairs)
+    with quiet_gc(freeze=True):
+        index.pairs = _pairs_of(index, pairs)
     index._cursor, index._max_id, seen = head
     with ws.engine.connect() as conn:
         current = _seen(conn)
