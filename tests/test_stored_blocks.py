@@ -26,9 +26,7 @@ BLOCKS = st.dictionaries(
     KEYS, st.one_of(IDS, st.lists(IDS, min_size=2, max_size=6, unique=True)), max_size=40
 )
 # (What a refresh does to the blocks: look a key up, add a lead under it, take one out.)
-STEPS = st.lists(
-    st.tuples(st.sampled_from(["get", "add", "remove"]), KEYS, IDS), max_size=60
-)
+STEPS = st.lists(st.tuples(st.sampled_from(["get", "add", "remove"]), KEYS, IDS), max_size=60)
 
 
 def _twins(data: dict) -> tuple[_Blocks, _Blocks]:
