@@ -30,8 +30,12 @@ from deskdup.services.bitrix24.link import workspace_link
 from deskdup.services.channels import channel_name
 from deskdup.services.errors import KnownError
 from deskdup.services.kept_scan import scan_leads
-from deskdup.services.matching import DEFAULT_LIKELY_PRECISION, MatchIndex, ScanResult
-from deskdup.services.matching.contacts import ContactMatchIndex
+from deskdup.services.matching import (
+    DEFAULT_LIKELY_PRECISION,
+    MatchIndex,
+    ScanResult,
+    quiet_gc,
+)
 from deskdup.services.matching.kept import reason_texts
 from deskdup.services.matching.parallel import MAX_WORKERS, default_workers
 from deskdup.services.workspace import open_workspace
@@ -114,19 +118,20 @@ def _lead_id(label: str, lead_id: int, portal: bool = False) -> str | int:
 
 class _Shown:
     """What the output shows of a lead or contact (label, name, channel): from
-    the index's records after a build, from the result's summaries when the
-    pairs are the kept candidates (no lead was read)."""
+    the index's records after a build, as read with the pairs when they are
+    the kept candidates (no lead was read: ``LeadScan.shown``)."""
 
-    def __init__(self, index: MatchIndex | None, result: ScanResult) -> None:
+    def __init__(
+        self, index: MatchIndex | None, shown: dict[int, tuple[str, str, Channel]] | None
+    ) -> None:
         self._records = None if index is None else index.leads
-        self._summaries = result.summaries
+        self._shown = shown
 
     def __call__(self, lead_id: int) -> tuple[str, str, Channel]:
-        if self._records is not None:
-            rec = self._records[lead_id]
-            return rec.label, rec.display_name(), rec.channel
-        summary = self._summaries[lead_id]
-        return summary.label, summary.name, summary.channel
+        if self._records is None and self._shown is not None:
+            return self._shown[lead_id]
+        rec = self._records[lead_id]
+        return rec.label, rec.display_name(), rec.channel
 
 
 class _Ids:
@@ -163,7 +168,15 @@ def json_line(a: str, b: str, score: float, reasons) -> str:
                 encoded.clear()
             done = encoded[text] = _json(text)
         parts.append(done)
-    return f'{{"a": {a}, "b": {b}, "score": {_json(score)}, "reasons": [{", ".join(parts)}]}}\n'
+    return f'{{"a": {a}, "b": {b}, "score": {_number(score)}, "reasons": [{", ".join(parts)}]}}\n'
+
+
+def _number(score: float) -> str:
+    """``_json(score)``: a finite float is written as its ``repr``, as json does
+    (without the encoder's checks around it, a few µs a line)."""
+    if type(score) is float and score - score == 0.0:
+        return float.__repr__(score)
+    return _json(score)
 
 
 def _cut(text: str, width: int) -> str:
@@ -173,64 +186,78 @@ def _cut(text: str, width: int) -> str:
 def run_scan(args) -> int:
     started = time.perf_counter()
     ws = open_workspace(args.db, create=False)
-    keep = None
     try:
-        settings = settings_of(args)
-        workers = getattr(args, "workers", 1)
-        if not 1 <= workers <= 64:
-            raise KnownError(f"--workers takes 1 to 64 processes, not {workers}.")
-        contacts = getattr(args, "entity", "lead") == "contact"
-        if contacts:
-            index: MatchIndex | None = ContactMatchIndex.build(ws, settings)
-            result = index.result(summaries=False)  # printed from the records
-        else:
-            scan = scan_leads(
-                ws,
-                settings,
-                workers,
-                fresh=getattr(args, "fresh", False),
-                keep=getattr(args, "keep", False),
-            )
-            index, result, keep = scan.index, scan.result, scan
-            if scan.not_used:
-                print(
-                    "deskdup: the candidates kept in the workspace could not be read "
-                    f"({scan.not_used}); scanned every lead afresh.",
-                    file=sys.stderr,
-                )
-        portal = workspace_link(ws) is not None
-        shown = _Shown(index, result)
-        out = sys.stdout
-        # (Worded over the workers too: a one-shot build words its pairs only now;
-        # pairs read from the kept candidates are worded already.)
-        texts = reason_texts(result.pairs, workers) if keep is None else keep.texts(workers)
-        if args.format == "jsonl":
-            ids = _Ids(shown, portal)
-            out.writelines(
-                json_line(ids(pair.a), ids(pair.b), pair.score, reasons)
-                for pair, reasons in zip(result.pairs, texts, strict=True)
-            )
-        else:
-            _print_table(shown, result, texts, out, "contact" if contacts else "lead")
-        if keep is not None:
-            # After the output: keeping a build's pairs words every one of them.
-            out.flush()
-            why = keep.keep()
-            if why:
-                print(
-                    f"deskdup: warning: the candidates were not kept in the workspace ({why}); "
-                    "the next scan scans every lead again.",
-                    file=sys.stderr,
-                )
+        # No cyclic collection in a command that ends when it has printed: its
+        # objects are acyclic, and each collection would walk every pair read
+        # (a fifth of a scan from the kept candidates at 100,000 leads); frozen
+        # at the end, so switching it on again does not walk them once more.
+        with quiet_gc(freeze=True):
+            result, entity = _scan_and_print(args, ws)
     finally:
         ws.dispose()
     print(
-        f"{result.lead_count} {'contacts' if contacts else 'leads'}, {len(result.pairs)} pairs, "
+        f"{result.lead_count} {entity}s, {len(result.pairs)} pairs, "
         f"{len(result.groups)} groups "
         f"at threshold {result.threshold:.2f} in {time.perf_counter() - started:.1f} s",
         file=sys.stderr,
     )
     return 0
+
+
+def _scan_and_print(args, ws) -> tuple[ScanResult, str]:
+    """Scan, print the pairs, keep what is to be kept; the result and its entity."""
+    keep = None
+    settings = settings_of(args)
+    workers = getattr(args, "workers", 1)
+    if not 1 <= workers <= 64:
+        raise KnownError(f"--workers takes 1 to 64 processes, not {workers}.")
+    contacts = getattr(args, "entity", "lead") == "contact"
+    if contacts:
+        # Here, not at the top: a scan of leads need not load it (and the merge plans).
+        from deskdup.services.matching.contacts import ContactMatchIndex
+
+        index: MatchIndex | None = ContactMatchIndex.build(ws, settings)
+        result = index.result(summaries=False)  # printed from the records
+    else:
+        scan = scan_leads(
+            ws,
+            settings,
+            workers,
+            fresh=getattr(args, "fresh", False),
+            keep=getattr(args, "keep", False),
+        )
+        index, result, keep = scan.index, scan.result, scan
+        if scan.not_used:
+            print(
+                "deskdup: the candidates kept in the workspace could not be read "
+                f"({scan.not_used}); scanned every lead afresh.",
+                file=sys.stderr,
+            )
+    portal = workspace_link(ws) is not None
+    shown = _Shown(index, None if keep is None else keep.shown)
+    out = sys.stdout
+    # (Worded over the workers too: a one-shot build words its pairs only now;
+    # pairs read from the kept candidates are worded already.)
+    texts = reason_texts(result.pairs, workers) if keep is None else keep.texts(workers)
+    if args.format == "jsonl":
+        ids = _Ids(shown, portal)
+        out.writelines(
+            json_line(ids(pair.a), ids(pair.b), pair.score, reasons)
+            for pair, reasons in zip(result.pairs, texts, strict=True)
+        )
+    else:
+        _print_table(shown, result, texts, out, "contact" if contacts else "lead")
+    if keep is not None:
+        # After the output: keeping a build's pairs words every one of them.
+        out.flush()
+        why = keep.keep()
+        if why:
+            print(
+                f"deskdup: warning: the candidates were not kept in the workspace ({why}); "
+                "the next scan scans every lead again.",
+                file=sys.stderr,
+            )
+    return result, "contact" if contacts else "lead"
 
 
 def _describe(shown: _Shown, lead_id: int, entity: str) -> str:

@@ -143,7 +143,19 @@ def kept_queue(
         if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
             return None
         changed, gone = _changed(conn, MatchLead.__table__)
-        stale = set(changed) | set(gone)
+        queue = read_kept_queue(conn, settings, tier, reasons, set(changed) | set(gone))
+    if first:
+        queue.take(ws, heapq.nsmallest(first, queue.result.groups, key=queue_order))
+    return queue
+
+
+def read_kept_queue(
+    conn, settings: MatchSettings, tier: str, reasons: bool, stale: Collection[int]
+) -> KeptQueue:
+    """``kept_queue`` on ``conn``, whose kept candidates are those of
+    ``settings`` and whose ``stale`` leads (changed or gone since) are known:
+    nothing taken yet."""
+    with quiet_gc():
         count = conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
         # One read of every kept pair (the index keeps them from the possible
         # tier on): the likely tier starts where the index puts it, by all
@@ -165,7 +177,4 @@ def kept_queue(
             if encoded is not None:
                 encoded[a, b] = row[3]
         pairs, groups = rank_pairs(pairs, _dismissed(conn), limit, likely)
-    queue = KeptQueue(ScanResult(pairs, groups, {}, count, threshold=limit, tier=tier), encoded)
-    if first:
-        queue.take(ws, heapq.nsmallest(first, groups, key=queue_order))
-    return queue
+    return KeptQueue(ScanResult(pairs, groups, {}, count, threshold=limit, tier=tier), encoded)

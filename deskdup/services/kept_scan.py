@@ -36,20 +36,25 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from deskdup.models import MatchLead
+from deskdup.models import Channel, Lead, MatchLead
 from deskdup.services.candidates import CandidatePair
+from deskdup.services.kept_queue import read_kept_queue
 from deskdup.services.matching import MatchIndex
+from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.kept import FORK_MIN_PAIRS, reason_texts
+from deskdup.services.matching.load import _CHUNK, _raw
 from deskdup.services.matching.parallel import _Fork, can_fork
+from deskdup.services.matching.record import _CHANNELS
 from deskdup.services.matching.search import _changed
-from deskdup.services.matching.settings import MatchSettings, ScanResult
+from deskdup.services.matching.settings import LIKELY, MatchSettings, ScanResult
 from deskdup.services.matching.store import (
     CANDIDATES,
+    _Reasons,
     _stamp,
     candidates_stamp,
-    kept_result,
     pair_row,
     refreshed_index,
     save_all,
@@ -80,6 +85,11 @@ class LeadScan:
     # The index behind ``result`` (a one-shot build words its pairs lazily).
     index: MatchIndex | None = field(default=None, repr=False)
     _ws: object = field(default=None, repr=False)
+    # KEPT: what the output shows of each lead in a group (label, name,
+    # channel), and each pair's reasons in words, read with the pairs (the
+    # result has no summaries and its pairs no reasons: a scan prints words).
+    shown: dict[int, tuple[str, str, Channel]] | None = field(default=None, repr=False)
+    _words: list[tuple[str, ...]] | None = field(default=None, repr=False)
 
     def texts(self, workers: int = 1) -> list[tuple[str, ...]]:
         """Each pair's reasons as text, in the order of ``result.pairs`` (what
@@ -89,8 +99,8 @@ class LeadScan:
         and the kept rows alike: the output's pairs are most of them, and a
         one-shot build's pairs are worded only when asked (``kept.KeptPair``)."""
         pairs = self.result.pairs
-        if self.source == KEPT:
-            return _rendered(pairs)
+        if self._words is not None:
+            return self._words
         if self.source != BUILT or self._keep is None or self.index is None:
             return reason_texts(pairs, workers)
         index = self.index
@@ -141,37 +151,55 @@ def scan_leads(
     if fresh:
         return _build(ws, settings, workers, keep=False)
     stamp = candidates_stamp(settings)
+    scan, not_used = None, ""
     try:
-        with ws.engine.connect() as conn:
+        with quiet_gc(), ws.engine.connect() as conn:
             kept = _stamp(conn, CANDIDATES) == stamp
             changed, gone = _changed(conn, MatchLead.__table__) if kept else ([], [])
+            if kept and not (changed or gone):
+                # Read on the connection that found nothing changed.
+                scan, not_used = _used(lambda: _as_kept(conn, settings, workers))
     except SQLAlchemyError as error:  # no right to read them: as if none were kept
         log.info("kept candidates not read: %s", error)
         return _build(ws, settings, workers, keep=False)
-    not_used = ""
-    if kept:
-        try:
-            scan = _from_kept(ws, settings, workers, bool(changed or gone))
-        except (SQLAlchemyError, ValueError, KeyError, TypeError) as error:
-            log.warning("kept candidates not used: %s", error)
-            scan, not_used = None, str(error).strip().splitlines()[0][:200] or "damaged"
-        if scan is not None:
-            return scan
+    if kept and (changed or gone):
+        scan, not_used = _used(lambda: _refreshed(ws, settings, workers))
+    if scan is not None:
+        return scan
     own = keep and stamp == workspace_stamp(ws, settings.region)
     scan = _build(ws, settings, workers, keep=own)
     scan.not_used = not_used
     return scan
 
 
-def _from_kept(ws, settings: MatchSettings, workers: int, changed: bool) -> LeadScan | None:
-    if not changed:
-        result = kept_result(ws, settings)
-        if result is None:
-            return None
-        missing = {i for g in result.groups for i in g.lead_ids} - set(result.summaries)
-        if missing:  # pairs of leads the kept rows do not hold: damaged
-            raise KeyError(f"kept pairs of {len(missing)} leads not kept")
-        return LeadScan(result, KEPT)
+def _used(read: Callable[[], LeadScan | None]) -> tuple[LeadScan | None, str]:
+    """``read()`` of the kept candidates, or None and why they could not be
+    read (damaged rows), in words."""
+    try:
+        return read(), ""
+    except (SQLAlchemyError, ValueError, KeyError, TypeError) as error:
+        log.warning("kept candidates not used: %s", error)
+        return None, str(error).strip().splitlines()[0][:200] or "damaged"
+
+
+def _as_kept(conn, settings: MatchSettings, workers: int) -> LeadScan:
+    """The kept pairs as they are (no lead changed since): what ``kept_result``
+    reads, but the reasons only in words and of the leads only what the output
+    shows (a scan prints them, and no more)."""
+    queue = read_kept_queue(conn, settings, LIKELY, reasons=True, stale=())
+    result, encoded = queue.result, queue.encoded or {}
+    ids = {i for g in result.groups for i in g.lead_ids}
+    shown = _shown(conn, ids)
+    missing = ids - set(shown)
+    if missing:  # pairs of leads the kept rows do not hold: damaged
+        raise KeyError(f"kept pairs of {len(missing)} leads not kept")
+    words = _worded([encoded[p.a, p.b] for p in result.pairs], workers)
+    return LeadScan(result, KEPT, shown=shown, _words=words)
+
+
+def _refreshed(ws, settings: MatchSettings, workers: int) -> LeadScan | None:
+    """The kept pairs with the leads changed since scored again (None: none
+    kept for these settings after all)."""
     index = refreshed_index(ws, settings, workers)
     if index is None:
         return None
@@ -197,21 +225,56 @@ def _build(ws, settings: MatchSettings, workers: int, keep: bool) -> LeadScan:
     )
 
 
-def _rendered(pairs: list[CandidatePair]) -> list[tuple[str, ...]]:
-    """The reasons of pairs read from the kept rows as text: a reason kept in
-    the same words is one object (``store._Reasons``), rendered once (a third
-    of them are distinct); no fork, there is no wording to share."""
-    texts: dict[int, str] = {}
-    out = []
-    for pair in pairs:
-        line = []
-        for reason in pair.reasons:
-            text = texts.get(id(reason))
-            if text is None:
-                text = texts[id(reason)] = str(reason.text)
-            line.append(text)
-        out.append(tuple(line))
-    return out
+def _shown(conn, ids: set[int]) -> dict[int, tuple[str, str, Channel]]:
+    """(label, name, channel) of the leads ``ids`` as ``store._summaries``
+    reads them (the kept name), and no other column: by key for a few, else
+    in one pass over the kept leads."""
+    leads = Lead.__table__.c
+    stmt = select(leads.id, leads.external_id, MatchLead.name, leads.source_channel).join(
+        MatchLead, MatchLead.lead_id == leads.id
+    )
+    if len(ids) <= _CHUNK:
+        stmt = stmt.where(leads.id.in_(sorted(ids)))
+    channels, other = _CHANNELS, Channel.OTHER
+    return {
+        lead_id: (ext or str(lead_id), name, channels.get(channel, other))
+        for lead_id, ext, name, channel in _raw(conn, stmt)
+        if lead_id in ids
+    }
+
+
+def _worded(kept: list[str], workers: int) -> list[tuple[str, ...]]:
+    """The reasons kept as ``kept`` (``store._Reasons``) in words, in order:
+    each distinct one worded once (half of them repeat); with ``workers`` of
+    2 or more a forked copy words the back half.  A damaged one raises
+    ``ValueError`` (or ``KeyError``, ``TypeError``) here, before anything is
+    printed."""
+
+    def worded(start: int, end: int) -> list[tuple[str, ...]]:
+        words = _Reasons().words
+        return [words(kept[n]) for n in range(start, end)]
+
+    with quiet_gc():
+        if workers < 2 or len(kept) < FORK_MIN_PAIRS or not can_fork():
+            return worded(0, len(kept))
+        cut = len(kept) // 2
+
+        def back() -> list[tuple[str, ...]] | ValueError:
+            try:
+                return worded(cut, len(kept))
+            except (ValueError, KeyError, TypeError) as error:  # damaged: words, not a trace
+                return ValueError(str(error))
+
+        fork = _Fork(back, (), "wording")
+        try:
+            front = worded(0, cut)
+        except BaseException:
+            fork.close()
+            raise
+        rest = fork.result()
+    if isinstance(rest, ValueError):
+        raise rest
+    return front + rest
 
 
 def _worded_rows(

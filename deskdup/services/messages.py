@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from string import Formatter
 from typing import Any
 
 Translate = Callable[[str, str], str]
@@ -114,6 +115,42 @@ def message_to_json(message: Message | Any) -> Any:
     if isinstance(message, int | float | str | bool) or message is None:
         return message
     return str(message)
+
+
+def english_from_json(data: Any) -> str:
+    """``str(message_from_json(data))`` without making the messages (``deskdup
+    scan`` prints tens of thousands of kept reasons in English): a nested
+    message is put in as its English text, which formats as the message
+    would (``Message.__format__``), unless the template converts or indexes
+    a value (``{a!r}``, ``{a.b}``), where the message itself is made."""
+    if not (isinstance(data, dict) and "template" in data):
+        return str(data)
+    template = str(data["template"])
+    params = data.get("params") or {}
+    if any(isinstance(v, dict) for v in params.values()):
+        if not _plain(template):
+            return str(message_from_json(data))
+        params = {k: english_from_json(v) if isinstance(v, dict) else v for k, v in params.items()}
+    return template.format_map(params)
+
+
+_PLAIN: dict[str, bool] = {}
+
+
+def _plain(template: str) -> bool:
+    """Whether every field of ``template`` is a bare name (or a format spec),
+    so a value formats alike as a message and as its text."""
+    plain = _PLAIN.get(template)
+    if plain is None:
+        try:
+            fields = list(Formatter().parse(template))
+        except ValueError:
+            fields = [("", "?", "", "r")]  # let the message raise as it would
+        plain = _PLAIN[template] = all(
+            name is None or (name.isidentifier() and conversion is None)
+            for _text, name, _spec, conversion in fields
+        )
+    return plain
 
 
 def message_from_json(data: Any) -> Message | str:
