@@ -15,7 +15,17 @@ from hypothesis import strategies as st
 from deskdup.models import Channel
 from deskdup.services.matching import MatchSettings
 from deskdup.services.matching.compare import _L, _TIME_LEVELS, background
-from deskdup.services.matching.model import EMAIL, LEVELS, PHONE, RETURN, TIME, TIME_BANDS
+from deskdup.services.matching.model import (
+    BURST_MINUTES_MAX,
+    EMAIL,
+    HOUR_BANDS,
+    LEVELS,
+    MESSAGE,
+    PHONE,
+    RETURN,
+    TIME,
+    TIME_BANDS,
+)
 from deskdup.services.matching.record import _Lead
 from deskdup.services.names import NameParts
 
@@ -46,7 +56,7 @@ def _by_pairs(leads: list[_Lead]) -> tuple[list[float], float, float, list[float
     for a, b in itertools.combinations(leads, 2):
         band = bisect_left(TIME_BANDS, abs(a.minute - b.minute))
         bands[band] += 1
-        if band < 4:
+        if band < HOUR_BANDS:
             time[_TIME_LEVELS[band][a.channel is not b.channel]] += 1
         else:
             time[_TIME_LEVELS[band][0]] += 1
@@ -56,8 +66,10 @@ def _by_pairs(leads: list[_Lead]) -> tuple[list[float], float, float, list[float
     return time, both, same, bands
 
 
-# Minutes on and around the bands' edges (2, 5, 20, 60 minutes, a day, a week).
-_MINUTES = st.sampled_from([0, 1, 2, 3, 5, 6, 20, 21, 60, 61, 1440, 1441, 10080, 10081, 20000])
+# Minutes on and around the bands' edges (2, 5, 10, 20, 60 minutes, a day, a week).
+_MINUTES = st.sampled_from(
+    [0, 1, 2, 3, 5, 6, 10, 11, 20, 21, 60, 61, 1440, 1441, 10080, 10081, 20000]
+)
 
 
 @given(
@@ -97,10 +109,10 @@ def test_identifier_and_time_totals_equal_a_count_over_every_pair(rows):
         )
 
     # Within the hour, within a day, a week, more (the return's bands).
-    hour, day, week = sum(bands[:4]), bands[4], bands[5]
+    hour, day, week = sum(bands[:HOUR_BANDS]), bands[HOUR_BANDS], bands[HOUR_BANDS + 1]
     pairs = result.pairs
     assert result.shares[RETURN][1:] == pytest.approx(
-        [hour / pairs, day / pairs, week / pairs, bands[6] / pairs]
+        [hour / pairs, day / pairs, week / pairs, bands[HOUR_BANDS + 2] / pairs]
     )
 
 
@@ -119,3 +131,42 @@ def test_a_candidate_pairs_counts_are_taken_away():
     assert none.shares[PHONE][_L[PHONE, "shared"]] == pytest.approx(1 / 3)
     assert taken.shares[PHONE][_L[PHONE, "shared"]] == 0.0
     assert taken.non_null[TIME] == none.non_null[TIME] - 1
+
+
+def test_the_inquiry_within_a_burst_is_counted_apart():
+    """An ad's line sent by 30 strangers within ten minutes, among leads every
+    three minutes each asking their own question: two leads sending the same
+    text are far likelier within 20 minutes of each other than within the
+    hour, and the background tells both shares (``model.u_burst``)."""
+    minutes = [3 * n for n in range(400)] + [600 + n / 3 for n in range(30)]
+    leads = _leads(minutes, [n % len(_CHANNELS) for n in range(430)], [None] * 430)
+    for n, rec in enumerate(leads):
+        if n < 400:
+            rec.message = f"Сколько стоит шкаф номер {n} в прихожую?"
+        else:
+            rec.message, rec.tier = "Здравствуйте! Ещё актуально?", "template"
+    n_levels = [len(levels) for levels in LEVELS]
+    result = background(leads, MatchSettings(), [0.0] * len(LEVELS), [[0.0] * k for k in n_levels])
+    near = sum(
+        abs(a.minute - b.minute) <= BURST_MINUTES_MAX for a, b in itertools.combinations(leads, 2)
+    )
+    assert result.burst_non_null == near
+    template = _L[MESSAGE, "template"]
+    assert result.burst_shares is not None and result.burst_shares[0] == 0.0
+    assert sum(result.burst_shares) == pytest.approx(1.0)
+    assert result.burst_shares[template] > 1.5 * result.shares[MESSAGE][template] > 0.0
+    # The candidates within a burst's time are taken away from those pairs.
+    taken = background(
+        leads, MatchSettings(), [0.0] * len(LEVELS), [[0.0] * k for k in n_levels],
+        candidate_burst=100.0,
+    )  # fmt: skip
+    assert taken.burst_non_null == near - 100
+
+
+def test_a_few_leads_a_day_tell_no_inquiry_within_a_burst():
+    leads = _leads([0, 30, 2000, 4000], [0, 1, 2, 3], [None] * 4)
+    for rec in leads:
+        rec.message, rec.tier = "Здравствуйте! Ещё актуально?", "template"
+    n_levels = [len(levels) for levels in LEVELS]
+    result = background(leads, MatchSettings(), [0.0] * len(LEVELS), [[0.0] * k for k in n_levels])
+    assert result.burst_shares is None

@@ -5,15 +5,18 @@ whatever the workspace's density)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from deskdup.models import Channel
 from deskdup.services.matching import LIKELY, POSSIBLE, MatchIndex, MatchSettings
 from deskdup.services.matching import settings as settings_module
 from deskdup.services.matching.settings import LIKELY_CEILING, precision_cut
 from deskdup.services.matching.store import kept_result, open_index
-from tests.test_match_store import _people
+from tests.factories import make_lead
+from tests.test_match_store import T0, _people
 
 scores = st.lists(st.sampled_from([i / 20 for i in range(21)]), max_size=60)
 
@@ -66,6 +69,13 @@ def test_the_queue_and_the_kept_queue_cut_the_likely_tier_alike(workspace, monke
     # As if the few leads were a workspace large enough to learn on.
     monkeypatch.setattr(settings_module, "LEARN_MIN_LEADS", 0)
     _people(workspace)
+    with workspace.session() as s:
+        # A weaker pair too (a first name only, 16 minutes apart), so that not
+        # every pair scores from the ceiling on.
+        t = T0 + timedelta(hours=30)
+        make_lead(s, first_name="Тимур", created_at=t)
+        later = t + timedelta(minutes=16)
+        make_lead(s, channel=Channel.AVITO, first_name="Тимур", created_at=later)
     index = open_index(workspace, MatchSettings())
     ranked = sorted((p.score for p in index.pairs.values()), reverse=True)
     assert len(set(ranked)) >= 2, "pairs of several scores"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from datetime import datetime, timedelta
@@ -11,6 +12,7 @@ import pytest
 from deskdup.models import Channel, CommKind
 from deskdup.services.matching import MatchIndex, scan_workspace
 from deskdup.services.matching.model import (
+    BURST_MESSAGE,
     HAS_NULL,
     LEVELS,
     MESSAGE,
@@ -265,3 +267,104 @@ def test_a_shared_phones_u_comes_from_the_households_the_names_reveal():
     # customer here, and the model says so (EM alone put it near one half).
     alone = _sharing("null", 1)[0]
     assert 0.6 < model.probability(alone) < 0.95
+
+
+# ----------------------------------------------------------------- the inquiry within a burst
+
+
+def _burst_pattern(message: str, time: str) -> tuple[int, ...]:
+    pattern = [0] * len(LEVELS)
+    pattern[TIME] = level_index(TIME, time)
+    pattern[MESSAGE] = level_index(MESSAGE, message)
+    return tuple(pattern)
+
+
+def _template_workspace(burst_template_share: float | None):
+    """Candidates: template pairs minutes apart (half one customer by their
+    names) and a personal question's copies; a background of 1e6 pairs whose
+    inquiry is a template 2 % of the time within the hour, and
+    ``burst_template_share`` of the time within 20 minutes (None: not told)."""
+    first = level_index(NAME, "first_name")
+    different = level_index(NAME, "different_first_names")
+    template = _burst_pattern("template", "le5_switch")
+    same = _burst_pattern("personal_same", "le5_switch")
+    patterns = {
+        tuple(first if c == NAME else v for c, v in enumerate(template)): 200,
+        tuple(different if c == NAME else v for c, v in enumerate(template)): 200,
+        same: 300,
+    }
+    non_null = [0.0] * len(LEVELS)
+    shares = [[0.0] * len(levels) for levels in LEVELS]
+    non_null[TIME] = non_null[NAME] = non_null[MESSAGE] = 1e6
+    shares[TIME][level_index(TIME, "gt7d")] = 1.0
+    shares[NAME][different] = 1.0
+    shares[MESSAGE][level_index(MESSAGE, "template")] = 0.02
+    shares[MESSAGE][level_index(MESSAGE, "different")] = 0.98
+    background = Background(pairs=1e6, non_null=non_null, shares=shares)
+    if burst_template_share is not None:
+        background.burst_non_null = 3e5
+        background.burst_shares = [0.0] * len(LEVELS[MESSAGE])
+        background.burst_shares[level_index(MESSAGE, "template")] = burst_template_share
+        background.burst_shares[level_index(MESSAGE, "different")] = 1.0 - burst_template_share
+    return patterns, background, template, same
+
+
+def test_a_template_within_minutes_weighs_by_how_often_strangers_send_it_then():
+    """Strangers send the template twice as often within 20 minutes as within
+    the hour: in a burst it weighs about a bit less than the hour's share says;
+    a personal question weighs the same at every gap."""
+    patterns, told, template, same = _template_workspace(0.04)
+    model = fit(*_template_workspace(None)[:2])
+    burst = fit(patterns, told)
+    t = level_index(MESSAGE, "template")
+    assert model.u_burst is None and model.burst_bits(t) == model.bits(MESSAGE, t)
+    assert burst.u_burst is not None
+    assert burst.burst_bits(t) == pytest.approx(burst.bits(MESSAGE, t) - 1.0, abs=0.2)
+    s = level_index(MESSAGE, "personal_same")
+    assert burst.bits_in(same, MESSAGE) == burst.burst_bits(s) == burst.bits(MESSAGE, s)
+    # A pattern of a burst scores with the burst's weights; the same inquiry
+    # an hour apart with the hour's.
+    assert burst.bits_in(template, MESSAGE) == burst.burst_bits(t)
+    hour = _burst_pattern("template", "le60_switch")
+    assert burst.bits_in(hour, MESSAGE) == burst.bits(MESSAGE, t)
+    assert burst.total_bits(template) == pytest.approx(
+        burst.prior_bits + burst.bits(TIME, template[TIME]) + burst.burst_bits(t)
+    )
+    assert burst.probability(template) < model.probability(template)
+    # Written and read back, it scores alike; a model stored before it (no
+    # "u_burst") weighs the inquiry alike at every gap.
+    copy = LinkageModel.from_json(burst.to_json())
+    assert copy.burst_bits(t) == pytest.approx(burst.burst_bits(t))
+    assert copy.probability(template) == pytest.approx(burst.probability(template))
+    old = json.loads(burst.to_json())
+    del old["u_burst"]
+    older = LinkageModel.from_json(json.dumps(old))
+    assert older.u_burst is None and older.burst_bits(t) == older.bits(MESSAGE, t)
+
+
+def test_the_learned_model_summary_words_the_inquiry_within_a_burst():
+    from deskdup.services.matching.explain import LEVEL_WORDS, summarize
+
+    patterns, told, _template, _same = _template_workspace(0.04)
+    summary = summarize(fit(patterns, told), n_for=40, n_against=40)
+    burst = [w for w in (*summary.top_for, *summary.top_against) if w.comparison == BURST_MESSAGE]
+    assert burst and all((BURST_MESSAGE, w.level) in LEVEL_WORDS for w in burst)
+    assert not any(w.comparison == BURST_MESSAGE for w in summarize(prior_model()).top_for)
+
+
+@pytest.mark.parametrize(
+    ("minutes", "level"),
+    [(1, "le2_switch"), (4, "le5_switch"), (7, "le10_switch"), (10, "le10_switch"),
+     (15, "le20_switch"), (40, "le60_switch"), (600, "le1d")],
+)  # fmt: skip
+def test_a_bursts_gap_is_told_within_10_minutes_apart_from_within_20(minutes, level):
+    """One customer's leads of a burst come minutes apart; a stranger's are as
+    likely 15 minutes off as 7: the model learns the two bands apart."""
+    from deskdup.services.matching import MatchSettings
+    from deskdup.services.matching.compare import compare
+    from deskdup.services.matching.record import _Lead
+    from deskdup.services.names import NameParts
+
+    a = _Lead(1, "L1", TG, None, T0, "new", NameParts())
+    b = _Lead(2, "L2", WA, None, T0 + timedelta(minutes=minutes), "new", NameParts())
+    assert compare(a, b, MatchSettings())[TIME] == level_index(TIME, level)

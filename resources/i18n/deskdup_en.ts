@@ -1398,227 +1398,257 @@
 <context>
     <name>Evidence</name>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="36" />
+        <location filename="../../deskdup/services/matching/explain.py" line="44" />
         <source>Same phone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="37" />
+        <location filename="../../deskdup/services/matching/explain.py" line="45" />
         <source>Same (invalid) phone number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="38" />
+        <location filename="../../deskdup/services/matching/explain.py" line="46" />
         <source>Different phones</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="39" />
+        <location filename="../../deskdup/services/matching/explain.py" line="47" />
         <source>Same e-mail</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="40" />
+        <location filename="../../deskdup/services/matching/explain.py" line="48" />
         <source>Different e-mails</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="41" />
+        <location filename="../../deskdup/services/matching/explain.py" line="49" />
         <source>Same messenger account</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="42" />
+        <location filename="../../deskdup/services/matching/explain.py" line="50" />
         <source>Different messenger accounts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="43" />
+        <location filename="../../deskdup/services/matching/explain.py" line="51" />
         <source>Names with nothing in common</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="44" />
+        <location filename="../../deskdup/services/matching/explain.py" line="52" />
         <source>Same first name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="45" />
+        <location filename="../../deskdup/services/matching/explain.py" line="53" />
         <source>Same first name, a common one</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="46" />
+        <location filename="../../deskdup/services/matching/explain.py" line="54" />
         <source>Same surname</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="47" />
+        <location filename="../../deskdup/services/matching/explain.py" line="55" />
         <source>Same surname and initial</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="48" />
+        <location filename="../../deskdup/services/matching/explain.py" line="56" />
         <source>Same surname and number</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="49" />
+        <location filename="../../deskdup/services/matching/explain.py" line="57" />
         <source>Nickname matches the name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="50" />
+        <location filename="../../deskdup/services/matching/explain.py" line="58" />
         <source>Same name (first name and surname)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="51" />
+        <location filename="../../deskdup/services/matching/explain.py" line="59" />
         <source>Same full name with patronymic</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="54" />
+        <location filename="../../deskdup/services/matching/explain.py" line="62" />
         <source>Different first names</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="55" />
+        <location filename="../../deskdup/services/matching/explain.py" line="63" />
         <source>A man and a woman</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="56" />
+        <location filename="../../deskdup/services/matching/explain.py" line="64" />
         <source>Different surnames</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="57" />
+        <location filename="../../deskdup/services/matching/explain.py" line="65" />
         <source>Different patronymics</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="58" />
+        <location filename="../../deskdup/services/matching/explain.py" line="66" />
         <source>A nickname that reads as another name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="61" />
+        <location filename="../../deskdup/services/matching/explain.py" line="69" />
         <source>A nickname's initial and surname fit the first name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="64" />
+        <location filename="../../deskdup/services/matching/explain.py" line="72" />
         <source>Came within 2 min via different channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="67" />
+        <location filename="../../deskdup/services/matching/explain.py" line="75" />
         <source>Came within 2 min via one channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="68" />
+        <location filename="../../deskdup/services/matching/explain.py" line="76" />
         <source>Came within 5 min via different channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="71" />
+        <location filename="../../deskdup/services/matching/explain.py" line="79" />
         <source>Came within 5 min via one channel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="72" />
-        <source>Came within 20 min via different channels</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="75" />
-        <source>Came within 20 min via one channel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="76" />
-        <source>Came within an hour via different channels</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="79" />
-        <source>Came within an hour via one channel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../deskdup/services/matching/explain.py" line="80" />
-        <source>Came within a day</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="81" />
-        <source>Came within a week</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="82" />
-        <source>Came more than a week apart</source>
+        <source>Came within 10 min via different channels</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="83" />
-        <source>Different inquiries</source>
+        <source>Came within 10 min via one channel</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="84" />
-        <source>Same inquiry text</source>
+        <source>Came within 20 min via different channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="85" />
-        <source>Much the same inquiry (reworded)</source>
+        <location filename="../../deskdup/services/matching/explain.py" line="87" />
+        <source>Came within 20 min via one channel</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="88" />
-        <source>The same thing asked in other words</source>
+        <source>Came within an hour via different channels</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="91" />
-        <source>Same short or frequent inquiry, no one else's around then</source>
+        <source>Came within an hour via one channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="92" />
+        <source>Came within a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="93" />
+        <source>Came within a week</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="94" />
-        <source>Same short or frequent inquiry, a few others' around then</source>
+        <source>Came more than a week apart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="95" />
+        <source>Different inquiries</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="96" />
+        <source>Same inquiry text</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="97" />
+        <source>Much the same inquiry (reworded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="100" />
+        <source>The same thing asked in other words</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="103" />
+        <source>Same short or frequent inquiry, no one else's around then</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="106" />
+        <source>Same short or frequent inquiry, a few others' around then</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="109" />
         <source>Same inquiry that a few leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="98" />
+        <location filename="../../deskdup/services/matching/explain.py" line="110" />
         <source>Same template many leads send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="99" />
+        <location filename="../../deskdup/services/matching/explain.py" line="113" />
+        <source>Same short or frequent inquiry within 20 min, no one else's around then</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="116" />
+        <source>Same short or frequent inquiry within 20 min, a few others' around then</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="119" />
+        <source>Same inquiry that a few leads send, within 20 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="122" />
+        <source>Same template many leads send, within 20 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="125" />
         <source>Same phone, e-mail or account, within an hour</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="102" />
+        <location filename="../../deskdup/services/matching/explain.py" line="128" />
         <source>Same phone, e-mail or account, within a day</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="105" />
+        <location filename="../../deskdup/services/matching/explain.py" line="131" />
         <source>Same phone, e-mail or account, within a week</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="108" />
+        <location filename="../../deskdup/services/matching/explain.py" line="134" />
         <source>Same phone, e-mail or account, more than a week apart</source>
         <translation type="unfinished" />
     </message>
@@ -3235,157 +3265,157 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="209" />
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="210" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="219" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="211" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="220" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="212" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="215" />
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="216" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="225" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="226" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="229" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="221" />
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="230" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="222" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="231" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="232" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="235" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="227" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="236" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="228" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="239" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="231" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="240" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="232" />
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="241" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="233" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="266" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="258" />
         <source>{channel} {nick}: the initial fits {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="389" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="411" />
         <source>Same phone {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="399" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="421" />
         <source>Same e-mail {email}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="411" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="433" />
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="421" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="443" />
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="439" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="463" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="481" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="508" />
         <source>{channel} {nick} reads as another name than {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="490" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="517" />
         <source>A man and a woman: {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="638" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="668" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="643" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="673" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="648" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="678" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="653" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="683" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="658" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="688" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="661" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="691" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation type="unfinished" />
     </message>
@@ -3396,22 +3426,22 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/contacts.py" line="340" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="458" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="485" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="489" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="516" />
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="491" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="518" />
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="492" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="519" />
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished" />
     </message>
@@ -3750,27 +3780,27 @@
 <context>
     <name>Scan</name>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="47" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="48" />
         <source>reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="48" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="49" />
         <source>keying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="49" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="50" />
         <source>comparing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="50" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="51" />
         <source>wording</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="52" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="53" />
         <source>The scan's {what} worker process stopped before it finished (the system may have run out of memory, or the process was ended). Nothing was changed: scan again; on the command line --workers 1 scans in one process.</source>
         <translation type="unfinished" />
     </message>

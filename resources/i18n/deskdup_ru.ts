@@ -1398,227 +1398,257 @@
 <context>
     <name>Evidence</name>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="36" />
+        <location filename="../../deskdup/services/matching/explain.py" line="44" />
         <source>Same phone</source>
         <translation>Один телефон</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="37" />
+        <location filename="../../deskdup/services/matching/explain.py" line="45" />
         <source>Same (invalid) phone number</source>
         <translation>Один (некорректный) номер телефона</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="38" />
+        <location filename="../../deskdup/services/matching/explain.py" line="46" />
         <source>Different phones</source>
         <translation>Разные телефоны</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="39" />
+        <location filename="../../deskdup/services/matching/explain.py" line="47" />
         <source>Same e-mail</source>
         <translation>Один e-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="40" />
+        <location filename="../../deskdup/services/matching/explain.py" line="48" />
         <source>Different e-mails</source>
         <translation>Разные e-mail</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="41" />
+        <location filename="../../deskdup/services/matching/explain.py" line="49" />
         <source>Same messenger account</source>
         <translation>Один аккаунт в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="42" />
+        <location filename="../../deskdup/services/matching/explain.py" line="50" />
         <source>Different messenger accounts</source>
         <translation>Разные аккаунты в мессенджере</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="43" />
+        <location filename="../../deskdup/services/matching/explain.py" line="51" />
         <source>Names with nothing in common</source>
         <translation>Имена без ничего общего</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="44" />
+        <location filename="../../deskdup/services/matching/explain.py" line="52" />
         <source>Same first name</source>
         <translation>Одинаковое имя</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="45" />
+        <location filename="../../deskdup/services/matching/explain.py" line="53" />
         <source>Same first name, a common one</source>
         <translation>Одинаковое имя, частое</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="46" />
+        <location filename="../../deskdup/services/matching/explain.py" line="54" />
         <source>Same surname</source>
         <translation>Одинаковая фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="47" />
+        <location filename="../../deskdup/services/matching/explain.py" line="55" />
         <source>Same surname and initial</source>
         <translation>Одинаковые фамилия и инициал</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="48" />
+        <location filename="../../deskdup/services/matching/explain.py" line="56" />
         <source>Same surname and number</source>
         <translation>Одинаковые фамилия и число</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="49" />
+        <location filename="../../deskdup/services/matching/explain.py" line="57" />
         <source>Nickname matches the name</source>
         <translation>Ник совпадает с именем</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="50" />
+        <location filename="../../deskdup/services/matching/explain.py" line="58" />
         <source>Same name (first name and surname)</source>
         <translation>Одинаковые имя и фамилия</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="51" />
+        <location filename="../../deskdup/services/matching/explain.py" line="59" />
         <source>Same full name with patronymic</source>
         <translation>Одинаковые ФИО с отчеством</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="54" />
+        <location filename="../../deskdup/services/matching/explain.py" line="62" />
         <source>Different first names</source>
         <translation>Разные имена</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="55" />
+        <location filename="../../deskdup/services/matching/explain.py" line="63" />
         <source>A man and a woman</source>
         <translation>Мужчина и женщина</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="56" />
+        <location filename="../../deskdup/services/matching/explain.py" line="64" />
         <source>Different surnames</source>
         <translation>Разные фамилии</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="57" />
+        <location filename="../../deskdup/services/matching/explain.py" line="65" />
         <source>Different patronymics</source>
         <translation>Разные отчества</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="58" />
+        <location filename="../../deskdup/services/matching/explain.py" line="66" />
         <source>A nickname that reads as another name</source>
         <translation>Ник или адрес с другим именем</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="61" />
+        <location filename="../../deskdup/services/matching/explain.py" line="69" />
         <source>A nickname's initial and surname fit the first name</source>
         <translation>Инициал и фамилия в нике подходят к имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="64" />
+        <location filename="../../deskdup/services/matching/explain.py" line="72" />
         <source>Came within 2 min via different channels</source>
         <translation>Пришли в пределах 2 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="67" />
+        <location filename="../../deskdup/services/matching/explain.py" line="75" />
         <source>Came within 2 min via one channel</source>
         <translation>Пришли в пределах 2 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="68" />
+        <location filename="../../deskdup/services/matching/explain.py" line="76" />
         <source>Came within 5 min via different channels</source>
         <translation>Пришли в пределах 5 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="71" />
+        <location filename="../../deskdup/services/matching/explain.py" line="79" />
         <source>Came within 5 min via one channel</source>
         <translation>Пришли в пределах 5 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="72" />
+        <location filename="../../deskdup/services/matching/explain.py" line="80" />
+        <source>Came within 10 min via different channels</source>
+        <translation>Пришли в пределах 10 мин по разным каналам</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="83" />
+        <source>Came within 10 min via one channel</source>
+        <translation>Пришли в пределах 10 мин по одному каналу</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="84" />
         <source>Came within 20 min via different channels</source>
         <translation>Пришли в пределах 20 мин по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="75" />
+        <location filename="../../deskdup/services/matching/explain.py" line="87" />
         <source>Came within 20 min via one channel</source>
         <translation>Пришли в пределах 20 мин по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="76" />
+        <location filename="../../deskdup/services/matching/explain.py" line="88" />
         <source>Came within an hour via different channels</source>
         <translation>Пришли в пределах часа по разным каналам</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="79" />
+        <location filename="../../deskdup/services/matching/explain.py" line="91" />
         <source>Came within an hour via one channel</source>
         <translation>Пришли в пределах часа по одному каналу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="80" />
+        <location filename="../../deskdup/services/matching/explain.py" line="92" />
         <source>Came within a day</source>
         <translation>Пришли в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="81" />
+        <location filename="../../deskdup/services/matching/explain.py" line="93" />
         <source>Came within a week</source>
         <translation>Пришли в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="82" />
+        <location filename="../../deskdup/services/matching/explain.py" line="94" />
         <source>Came more than a week apart</source>
         <translation>Пришли с разницей больше недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="83" />
+        <location filename="../../deskdup/services/matching/explain.py" line="95" />
         <source>Different inquiries</source>
         <translation>Разные тексты обращений</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="84" />
+        <location filename="../../deskdup/services/matching/explain.py" line="96" />
         <source>Same inquiry text</source>
         <translation>Одинаковый текст обращения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="85" />
+        <location filename="../../deskdup/services/matching/explain.py" line="97" />
         <source>Much the same inquiry (reworded)</source>
         <translation>Почти тот же текст обращения (перефразирован)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="88" />
+        <location filename="../../deskdup/services/matching/explain.py" line="100" />
         <source>The same thing asked in other words</source>
         <translation>Тот же вопрос другими словами</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="91" />
+        <location filename="../../deskdup/services/matching/explain.py" line="103" />
         <source>Same short or frequent inquiry, no one else's around then</source>
         <translation>Одинаковый короткий или частый текст, больше ни у кого в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="94" />
+        <location filename="../../deskdup/services/matching/explain.py" line="106" />
         <source>Same short or frequent inquiry, a few others' around then</source>
         <translation>Одинаковый короткий или частый текст, ещё у нескольких в это время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="97" />
+        <location filename="../../deskdup/services/matching/explain.py" line="109" />
         <source>Same inquiry that a few leads send</source>
         <translation>Одинаковый текст, который шлют несколько лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="98" />
+        <location filename="../../deskdup/services/matching/explain.py" line="110" />
         <source>Same template many leads send</source>
         <translation>Одинаковый шаблон, который шлют многие</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="99" />
+        <location filename="../../deskdup/services/matching/explain.py" line="113" />
+        <source>Same short or frequent inquiry within 20 min, no one else's around then</source>
+        <translation>Одинаковый короткий или частый текст в пределах 20 мин, больше ни у кого в это время</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="116" />
+        <source>Same short or frequent inquiry within 20 min, a few others' around then</source>
+        <translation>Одинаковый короткий или частый текст в пределах 20 мин, ещё у нескольких в это время</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="119" />
+        <source>Same inquiry that a few leads send, within 20 min</source>
+        <translation>Одинаковый текст, который шлют несколько лидов, в пределах 20 мин</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="122" />
+        <source>Same template many leads send, within 20 min</source>
+        <translation>Одинаковый шаблон, который шлют многие, в пределах 20 мин</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/services/matching/explain.py" line="125" />
         <source>Same phone, e-mail or account, within an hour</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах часа</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="102" />
+        <location filename="../../deskdup/services/matching/explain.py" line="128" />
         <source>Same phone, e-mail or account, within a day</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах суток</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="105" />
+        <location filename="../../deskdup/services/matching/explain.py" line="131" />
         <source>Same phone, e-mail or account, within a week</source>
         <translation>Один телефон, e-mail или аккаунт, в пределах недели</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/explain.py" line="108" />
+        <location filename="../../deskdup/services/matching/explain.py" line="134" />
         <source>Same phone, e-mail or account, more than a week apart</source>
         <translation>Один телефон, e-mail или аккаунт, с разницей больше недели</translation>
     </message>
@@ -3235,157 +3265,157 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="209" />
         <source>Same name: {a} ~ {b}</source>
         <translation>Одно имя: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="210" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation>Одно имя: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="219" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="211" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="220" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="212" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="215" />
         <source>{channel} {nick} ~ {name}</source>
         <translation>{channel} {nick} ~ {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="216" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation>{channel} {nick} ~ {name} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="225" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation>{channel} {nick} ~ {name} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="226" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation>{channel} {nick} ~ {name} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="229" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="221" />
         <source>Same first name: {a} ~ {b}</source>
         <translation>Одно имя без фамилии: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="230" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="222" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="231" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="232" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation>Одно имя без фамилии: {a} ~ {b} (транслит, уменьшительное)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="235" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="227" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation>Та же фамилия и инициал: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="236" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="228" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия и инициал: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="239" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="231" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation>Та же фамилия и число: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="240" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="232" />
         <source>Same surname: {a} ~ {b}</source>
         <translation>Та же фамилия: {a} ~ {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="241" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="233" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation>Та же фамилия: {a} ~ {b} (транслит)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="266" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="258" />
         <source>{channel} {nick}: the initial fits {name}</source>
         <translation>{channel} {nick}: инициал подходит к имени {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="389" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="411" />
         <source>Same phone {phone}</source>
         <translation>Один телефон {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="399" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="421" />
         <source>Same e-mail {email}</source>
         <translation>Один e-mail {email}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="411" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="433" />
         <source>Same {channel} account {handle}</source>
         <translation>Один аккаунт {channel} {handle}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="421" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="443" />
         <source>Same (invalid) phone number {phone}</source>
         <translation>Один (некорректный) номер {phone}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="439" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="463" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation>Обращения с разницей {minutes} мин через {a} и {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="481" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="508" />
         <source>{channel} {nick} reads as another name than {name}</source>
         <translation>{channel} {nick} — другое имя, не {name}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="490" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="517" />
         <source>A man and a woman: {a} / {b}</source>
         <translation>Мужчина и женщина: {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="638" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="668" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation>Оба отправили шаблон, который шлют многие, с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="643" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="673" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и больше никто в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="648" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="678" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин, и ещё несколько человек в это время: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="653" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="683" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation>Оба написали частый текст с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="658" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="688" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation>Оба написали с разницей {minutes} мин: «{text}»</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="661" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="691" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation>Написали почти то же с разницей {minutes} мин: «{text}» / «{other}»</translation>
     </message>
@@ -3396,22 +3426,22 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/contacts.py" line="340" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="458" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="485" />
         <source>Different phones {a} / {b}</source>
         <translation>Разные телефоны {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="489" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="516" />
         <source>Different first names {a} / {b}</source>
         <translation>Разные имена {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="491" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="518" />
         <source>Different surnames {a} / {b}</source>
         <translation>Разные фамилии {a} / {b}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="492" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="519" />
         <source>Different patronymics {a} / {b}</source>
         <translation>Разные отчества {a} / {b}</translation>
     </message>
@@ -3751,27 +3781,27 @@
 <context>
     <name>Scan</name>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="47" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="48" />
         <source>reading</source>
         <translation>чтения лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="48" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="49" />
         <source>keying</source>
         <translation>построения ключей</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="49" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="50" />
         <source>comparing</source>
         <translation>сравнения лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="50" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="51" />
         <source>wording</source>
         <translation>формулировки причин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="52" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="53" />
         <source>The scan's {what} worker process stopped before it finished (the system may have run out of memory, or the process was ended). Nothing was changed: scan again; on the command line --workers 1 scans in one process.</source>
         <translation>Рабочий процесс {what} при поиске дублей остановился, не закончив работу (возможно, системе не хватило памяти или процесс был завершён). Ничего не изменено: запустите поиск ещё раз; в командной строке --workers 1 ищет в одном процессе.</translation>
     </message>

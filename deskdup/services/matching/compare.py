@@ -29,8 +29,10 @@ from deskdup.services.matching.evidence import (
 from deskdup.services.matching.inquiry import alike, is_personal_text, wording
 from deskdup.services.matching.keys import MESSAGE_MIN_CHARS
 from deskdup.services.matching.model import (
+    BURST_MINUTES_MAX,
     EMAIL,
     HANDLE,
+    HOUR_BANDS,
     LEVELS,
     MESSAGE,
     NAME,
@@ -61,13 +63,14 @@ _NICK_DIFFERENT = _NAME_LEVEL["nickname_different"]
 _TIME_LEVELS = (
     (_L[TIME, "le2_same"], _L[TIME, "le2_switch"]),
     (_L[TIME, "le5_same"], _L[TIME, "le5_switch"]),
+    (_L[TIME, "le10_same"], _L[TIME, "le10_switch"]),
     (_L[TIME, "le20_same"], _L[TIME, "le20_switch"]),
     (_L[TIME, "le60_same"], _L[TIME, "le60_switch"]),
     (_L[TIME, "le1d"], _L[TIME, "le1d"]),
     (_L[TIME, "le7d"], _L[TIME, "le7d"]),
     (_L[TIME, "gt7d"], _L[TIME, "gt7d"]),
 )
-_RETURN_LEVELS = (1, 1, 1, 1, 2, 3, 4)
+_RETURN_LEVELS = (1, 1, 1, 1, 1, 2, 3, 4)
 _MESSAGE_BY_TIER = {
     "rare": _L[MESSAGE, "rare"],
     "few": _L[MESSAGE, "few"],
@@ -436,7 +439,7 @@ def _bits_of(code: str, pattern: Pattern, model: LinkageModel) -> float | None:
     if level is None:
         if comparison == TIME and not pattern[TIME]:
             comparison = RETURN  # the gap of two leads sharing an identifier
-        level = pattern[comparison]
+        return round(model.bits_in(pattern, comparison), 1)
     return round(model.bits(comparison, level), 1)
 
 
@@ -452,6 +455,8 @@ _ALWAYS_CANDIDATES = (
     _L[MESSAGE, "rare"],
     _L[MESSAGE, "few"],
 )
+# And a text others send too, from two channels within the burst window.
+_CROSS_CANDIDATES = frozenset((_L[MESSAGE, "common"], _L[MESSAGE, "template"]))
 
 
 def background(
@@ -461,6 +466,7 @@ def background(
     candidate_levels: list[list[float]],
     common: Collection[str] = (),
     seed: int = 14,
+    candidate_burst: float = 0.0,
 ) -> Background:
     """The pairs that are no candidate, per comparison: how many are not null
     there and the share of each level among them.
@@ -474,7 +480,9 @@ def background(
     text no one else sent in those hours always makes a candidate (band and
     text keys), so those levels are left out of the inquiry's sample.
     """
-    return count_background(leads, settings, common, seed)(candidate_non_null, candidate_levels)
+    return count_background(leads, settings, common, seed)(
+        candidate_non_null, candidate_levels, candidate_burst
+    )
 
 
 def count_background(
@@ -531,7 +539,7 @@ def count_background(
         return ends - n * (n + 1) / 2
 
     cumulative = [within(minutes, b) for b in TIME_BANDS]
-    near_bands = 4  # the bands within the hour tell the channel switch apart
+    near_bands = HOUR_BANDS  # the bands within the hour tell the channel switch apart
     same_channel = [sum(within(v, b) for v in by_channel) for b in TIME_BANDS[:near_bands]]
     totals = [0.0] * len(LEVELS[TIME])
     previous = previous_same = 0.0
@@ -578,7 +586,11 @@ def count_background(
     )
     times = [r.minute for r in with_message]
     near = within(numpy.asarray(times, dtype=numpy.float64), horizon)
+    window = settings.burst_minutes
+    # And those within a burst's time, whose inquiry is weighed apart.
+    burst_near = within(numpy.asarray(times, dtype=numpy.float64), BURST_MINUTES_MAX)
     inquiries: tuple[Counter, float] | None = None
+    burst_counts: Counter = Counter()
     if near >= 1:
         counts = Counter()
         for _ in range(min(SAMPLE_PAIRS, int(near) * 2)):
@@ -590,12 +602,23 @@ def count_background(
             j = rng.randrange(lo, hi - 1)
             j += j >= i
             a, b = with_message[i], with_message[j]
-            counts[_message_level(a, b, abs(a.minute - b.minute), settings)] += 1
+            gap = abs(a.minute - b.minute)
+            level = _message_level(a, b, gap, settings)
+            if level in _CROSS_CANDIDATES and a.channel is not b.channel and gap <= window:
+                continue  # a candidate (``blocking``): counted with them
+            counts[level] += 1
+            if gap <= BURST_MINUTES_MAX:
+                burst_counts[level] += 1
         for level in (0, *_ALWAYS_CANDIDATES):
             counts.pop(level, None)
+            burst_counts.pop(level, None)
         inquiries = (counts, near)
 
-    def without(candidate_non_null: list[float], candidate_levels: list[list[float]]) -> Background:
+    def without(
+        candidate_non_null: list[float],
+        candidate_levels: list[list[float]],
+        candidate_burst: float = 0.0,
+    ) -> Background:
         out_non_null = list(non_null)
         out_shares = [list(levels) for levels in shares]
         for c, shared, both, same in identifiers:
@@ -612,14 +635,26 @@ def count_background(
         if names is not None:
             counts, both = names
             _set_shares(out_shares, out_non_null, NAME, counts, both - candidate_non_null[NAME])
+        out = Background(pairs, out_non_null, out_shares)
         if inquiries is not None:
             counts, near = inquiries
             _set_shares(
                 out_shares, out_non_null, MESSAGE, counts, near - candidate_non_null[MESSAGE]
             )
-        return Background(pairs, out_non_null, out_shares)
+            sampled, rest = sum(burst_counts.values()), burst_near - candidate_burst
+            if sampled >= BURST_SAMPLE_MIN and rest > 0:
+                out.burst_non_null = rest
+                out.burst_shares = [0.0] + [
+                    burst_counts.get(i, 0) / sampled for i in range(1, len(LEVELS[MESSAGE]))
+                ]
+        return out
 
     return without
+
+
+# Fewer sampled pairs within a burst's time than this (a workspace of a few
+# leads a day) tell no share of the inquiry's levels there: weighed as at any gap.
+BURST_SAMPLE_MIN = 200
 
 
 def _set_shares(shares, non_null, c: int, counts: Counter, rest: float) -> None:

@@ -20,7 +20,15 @@ from sqlalchemy import select
 
 from deskdup.models import WorkspaceMeta
 from deskdup.services.matching.compare import _SWITCH
-from deskdup.services.matching.model import COMPARISONS, HAS_NULL, LEVELS, LinkageModel
+from deskdup.services.matching.model import (
+    BURST_MESSAGE,
+    BURST_MESSAGE_LEVELS,
+    COMPARISONS,
+    HAS_NULL,
+    LEVELS,
+    MESSAGE,
+    LinkageModel,
+)
 from deskdup.services.matching.settings import LEARN_MIN_LEADS
 from deskdup.services.matching.store import MODEL_KEY
 from deskdup.services.messages import QT_TRANSLATE_NOOP
@@ -69,6 +77,10 @@ LEVEL_WORDS: dict[tuple[str, str], str] = {
         "Evidence", "Came within 5 min via different channels"
     ),
     ("time", "le5_same"): QT_TRANSLATE_NOOP("Evidence", "Came within 5 min via one channel"),
+    ("time", "le10_switch"): QT_TRANSLATE_NOOP(
+        "Evidence", "Came within 10 min via different channels"
+    ),
+    ("time", "le10_same"): QT_TRANSLATE_NOOP("Evidence", "Came within 10 min via one channel"),
     ("time", "le20_switch"): QT_TRANSLATE_NOOP(
         "Evidence", "Came within 20 min via different channels"
     ),
@@ -96,6 +108,20 @@ LEVEL_WORDS: dict[tuple[str, str], str] = {
     ),
     ("message", "common"): QT_TRANSLATE_NOOP("Evidence", "Same inquiry that a few leads send"),
     ("message", "template"): QT_TRANSLATE_NOOP("Evidence", "Same template many leads send"),
+    # The same, within 20 minutes and nothing shared (``model.BURST_MESSAGE``):
+    # weighed apart, as strangers send the same text within minutes more often.
+    ("message_in_burst", "rare"): QT_TRANSLATE_NOOP(
+        "Evidence", "Same short or frequent inquiry within 20 min, no one else's around then"
+    ),
+    ("message_in_burst", "few"): QT_TRANSLATE_NOOP(
+        "Evidence", "Same short or frequent inquiry within 20 min, a few others' around then"
+    ),
+    ("message_in_burst", "common"): QT_TRANSLATE_NOOP(
+        "Evidence", "Same inquiry that a few leads send, within 20 min"
+    ),
+    ("message_in_burst", "template"): QT_TRANSLATE_NOOP(
+        "Evidence", "Same template many leads send, within 20 min"
+    ),
     ("time_with_identifier", "le1h"): QT_TRANSLATE_NOOP(
         "Evidence", "Same phone, e-mail or account, within an hour"
     ),
@@ -144,6 +170,12 @@ def summarize(model: LinkageModel, n_for: int = 8, n_against: int = 5) -> ModelS
         for i, level in enumerate(LEVELS[c])
         if not (HAS_NULL[c] and i == 0)
     ]
+    if model.u_burst is not None:
+        rows += [
+            LearnedWeight(BURST_MESSAGE, level, model.burst_bits(i), words_of(BURST_MESSAGE, level))
+            for i, level in enumerate(LEVELS[MESSAGE])
+            if i in BURST_MESSAGE_LEVELS
+        ]
     positive = sorted((r for r in rows if r.bits > 0), key=lambda r: -r.bits)
     negative = sorted((r for r in rows if r.bits < 0), key=lambda r: r.bits)
     leads = _leads_of(model.pairs) if model.learned else 0

@@ -36,8 +36,11 @@ from deskdup.services.matching.keys import (
 )
 from deskdup.services.matching.load import NAMES, load_leads
 from deskdup.services.matching.model import (
+    BURST_TIME_LEVELS,
     HAS_NULL,
     LEVELS,
+    MESSAGE,
+    TIME,
     LinkageModel,
     Pattern,
     fit,
@@ -513,15 +516,18 @@ def _learn(
     by_pattern = dict(zip(patterns, counts, strict=True))
     levels = [[0.0] * len(names) for names in LEVELS]
     non_null = [0.0] * len(LEVELS)
+    burst = 0.0  # with an inquiry, within a burst's time (``model.u_burst``)
     for pattern, count in by_pattern.items():
         for c, level in enumerate(pattern):
             levels[c][level] += count
             if level or not HAS_NULL[c]:
                 non_null[c] += count
+        if pattern[MESSAGE] and pattern[TIME] in BURST_TIME_LEVELS:
+            burst += count
     common = index.model.common_firsts
     if counted is None:
         counted = count_background(list(index.leads.values()), index.settings, common)
-    rest = counted(non_null, levels)
+    rest = counted(non_null, levels, burst)
     return fit(by_pattern, rest, common_firsts=common)
 
 

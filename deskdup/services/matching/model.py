@@ -57,6 +57,9 @@ COMPARISONS: tuple[str, ...] = (
     "message",
     "time_with_identifier",
 )
+# The inquiry's levels as weighed in a burst's pair (``LinkageModel.u_burst``),
+# for ``top_weights`` and the learned model's summary.
+BURST_MESSAGE = "message_in_burst"
 LEVELS: tuple[tuple[str, ...], ...] = (
     ("null", "shared", "shared_invalid", "different"),
     ("null", "shared", "different"),
@@ -85,6 +88,8 @@ LEVELS: tuple[tuple[str, ...], ...] = (
         "le2_same",
         "le5_switch",
         "le5_same",
+        "le10_switch",
+        "le10_same",
         "le20_switch",
         "le20_same",
         "le60_switch",
@@ -112,10 +117,33 @@ LEVELS: tuple[tuple[str, ...], ...] = (
 # given whether an identifier is shared, as the two are far from independent.
 HAS_NULL = (True, True, True, True, True, True, True)
 # Time bands (minutes, upper bounds) of the TIME levels, channel switch aside.
-TIME_BANDS = (2.0, 5.0, 20.0, 60.0, 1440.0, 7 * 1440.0)
+TIME_BANDS = (2.0, 5.0, 10.0, 20.0, 60.0, 1440.0, 7 * 1440.0)
+# How many of them are within the hour (they tell the channel switch apart).
+HOUR_BANDS = TIME_BANDS.index(60.0) + 1
 # Comparisons whose m is learned only from the pairs that share no identifier
 # (see the module's docstring).
 LEARNED_WITHOUT_IDENTIFIER = frozenset((NAME,))
+# The TIME levels of a burst (within 20 minutes, no identifier shared).  The
+# inquiry's u is learned apart for such pairs (``LinkageModel.u_burst``): two
+# strangers send the same text within minutes far more often than within the
+# hour, as an ad's line or a marketplace's default question floods the minutes
+# after it, so the inquiry and the time gap are not independent among
+# strangers, and weighing them as if they were counted a template or a text a
+# few others sent once too often (about one bit too much for a pair with
+# nothing else to tell it: a bare phone and the same text minutes apart).
+BURST_TIME_LEVELS = frozenset(
+    LEVELS[TIME].index(name)
+    for name in LEVELS[TIME]
+    if name.startswith(("le2_", "le5_", "le10_", "le20_"))
+)
+BURST_MINUTES_MAX = 20.0  # the upper bound of those levels (``TIME_BANDS``)
+# The inquiry's levels so learned: a text others send too.  A personal
+# question's u (the same question, reworded) is the candidates' alone, as no
+# sample of random pairs tells it: learned per gap it would rest on a third of
+# the pairs and drift with the model's own scores.
+BURST_MESSAGE_LEVELS = frozenset(
+    LEVELS[MESSAGE].index(name) for name in ("rare", "few", "common", "template")
+)
 
 Pattern = tuple[int, ...]
 
@@ -156,8 +184,10 @@ _PRIOR_M: tuple[dict[str, float], ...] = (
         "le2_same": 0.01,
         "le5_switch": 0.33,
         "le5_same": 0.014,
-        "le20_switch": 0.4,
-        "le20_same": 0.0092,
+        "le10_switch": 0.25,
+        "le10_same": 0.0055,
+        "le20_switch": 0.15,
+        "le20_same": 0.0037,
         "le60_switch": 0.00037,
         "le60_same": 0.00018,
         "le1d": 0.00071,
@@ -202,8 +232,10 @@ _PRIOR_U: tuple[dict[str, float], ...] = (
         "le2_same": 2.5e-05,
         "le5_switch": 0.00013,
         "le5_same": 3.8e-05,
-        "le20_switch": 0.00057,
-        "le20_same": 0.00018,
+        "le10_switch": 0.00019,
+        "le10_same": 0.00006,
+        "le20_switch": 0.00038,
+        "le20_same": 0.00012,
         "le60_switch": 0.0015,
         "le60_same": 0.00046,
         "le1d": 0.051,
@@ -256,7 +288,11 @@ class LinkageModel:
     pairs: float = 0.0
     matches: float = 0.0
     iterations: int = 0
+    # u of the inquiry's levels among the pairs of a burst (``BURST_TIME_LEVELS``),
+    # given the gap; None: the same as ``u[MESSAGE]`` (the priors, an old model).
+    u_burst: list[float] | None = None
     _bits: list[list[float]] = field(default_factory=list, init=False, repr=False, compare=False)
+    _burst_bits: list[float] = field(default_factory=list, init=False, repr=False, compare=False)
     _cache: dict[Pattern, float] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -271,18 +307,41 @@ class LinkageModel:
             ]
             for c in range(len(LEVELS))
         ]
+        if self.u_burst is None:
+            self._burst_bits = self._bits[MESSAGE]
+        else:
+            m = self.m[MESSAGE]
+            self._burst_bits = [
+                0.0 if i == 0 else math.log2(max(m[i], _EPS) / max(self.u_burst[i], _EPS))
+                for i in range(len(LEVELS[MESSAGE]))
+            ]
 
     @property
     def prior_bits(self) -> float:
         return math.log2(max(self.lam, _EPS) / max(1.0 - self.lam, _EPS))
 
     def bits(self, comparison: int, level: int) -> float:
-        """The weight of one level in bits (0 for a null level)."""
+        """The weight of one level in bits (0 for a null level); the inquiry's
+        outside a burst (``burst_bits``: within one)."""
         return self._bits[comparison][level]
+
+    def burst_bits(self, level: int) -> float:
+        """The weight of the inquiry's ``level`` in bits in a burst's pair."""
+        return self._burst_bits[level]
+
+    def bits_in(self, pattern: Pattern, comparison: int) -> float:
+        """The bits ``comparison``'s level weighs in a pair of ``pattern``."""
+        if comparison == MESSAGE and pattern[TIME] in BURST_TIME_LEVELS:
+            return self._burst_bits[pattern[MESSAGE]]
+        return self._bits[comparison][pattern[comparison]]
 
     def total_bits(self, pattern: Pattern) -> float:
         bits = self._bits
-        return self.prior_bits + sum(bits[c][level] for c, level in enumerate(pattern))
+        total = self.prior_bits + sum(bits[c][level] for c, level in enumerate(pattern))
+        if pattern[TIME] in BURST_TIME_LEVELS:
+            level = pattern[MESSAGE]
+            total += self._burst_bits[level] - bits[MESSAGE][level]
+        return total
 
     def probability(self, pattern: Pattern) -> float:
         """P(one customer) of a pair with this comparison pattern."""
@@ -302,6 +361,11 @@ class LinkageModel:
             for i, name in enumerate(levels)
             if not (HAS_NULL[c] and i == 0)
         ]
+        rows += [
+            (BURST_MESSAGE, name, self._burst_bits[i])
+            for i, name in enumerate(LEVELS[MESSAGE])
+            if i in BURST_MESSAGE_LEVELS and self.u_burst is not None
+        ]
         rows.sort(key=lambda r: -abs(r[2]))
         return rows[:n]
 
@@ -317,6 +381,8 @@ class LinkageModel:
                 "matches": self.matches,
                 "learned": self.learned,
                 "common_firsts": sorted(self.common_firsts),
+                **({} if self.u_burst is None else
+                   {"u_burst": dict(zip(LEVELS[MESSAGE], self.u_burst, strict=True))}),
             }
         )  # fmt: skip
 
@@ -335,9 +401,18 @@ class LinkageModel:
                             **data["u"].get(COMPARISONS[c], {})})
             for c in range(len(LEVELS))
         ]  # fmt: skip
+        # (A model stored before the burst's u was learned apart: as it scored then.)
+        u_burst = data.get("u_burst")
+        if u_burst is not None:
+            # As stored (each level's u given the gap; they need not add up to 1).
+            u_burst = [
+                0.0 if i == 0 else float(u_burst.get(name, u[MESSAGE][i]))
+                for i, name in enumerate(LEVELS[MESSAGE])
+            ]
         return cls(float(data["lambda"]), m, u, learned=bool(data.get("learned", True)),
                    common_firsts=frozenset(data.get("common_firsts", ())),
-                   pairs=data.get("pairs", 0.0), matches=data.get("matches", 0.0))  # fmt: skip
+                   pairs=data.get("pairs", 0.0), matches=data.get("matches", 0.0),
+                   u_burst=u_burst)  # fmt: skip
 
 
 _PRIOR: LinkageModel | None = None
@@ -363,6 +438,11 @@ class Background:
     pairs: float  # all pairs of leads (candidates or not)
     non_null: list[float]  # per comparison: non-candidate pairs where it is not null
     shares: list[list[float]]  # per comparison: share of each level among those
+    # The inquiry's among the non-candidate pairs within a burst's time
+    # (``BURST_MINUTES_MAX``): how many, and each level's share (None: not
+    # counted; the model then weighs the inquiry alike at every gap).
+    burst_non_null: float = 0.0
+    burst_shares: list[float] | None = None
 
 
 def fit(
@@ -388,6 +468,7 @@ def fit(
         # E: the probability of each candidate pattern being one customer.
         m_counts = [[0.0] * len(LEVELS[c]) for c in range(n_comp)]
         u_counts = [[0.0] * len(LEVELS[c]) for c in range(n_comp)]
+        u_burst_counts = [0.0] * len(LEVELS[MESSAGE])
         matches = 0.0
         model._cache.clear()
         for pattern, count in items:
@@ -398,6 +479,8 @@ def fit(
                 if not (shared and c in LEARNED_WITHOUT_IDENTIFIER):
                     m_counts[c][level] += p * count
                 u_counts[c][level] += (1.0 - p) * count
+            if pattern[TIME] in BURST_TIME_LEVELS:
+                u_burst_counts[pattern[MESSAGE]] += (1.0 - p) * count
         # M: m from the candidates' expected matches, u from their expected
         # non-matches plus every pair that is no candidate; both with the prior.
         m, u = [], []
@@ -426,9 +509,21 @@ def fit(
                 row_u[shared] = households
             m.append(row_m)
             u.append(row_u)
+        u_burst = None
+        if background.burst_shares is not None:
+            row = _u_row(
+                u_burst_counts,
+                background.burst_non_null,
+                background.burst_shares,
+                prior.u[MESSAGE] if prior.u_burst is None else prior.u_burst,
+            )
+            u_burst = [
+                row[i] if i in BURST_MESSAGE_LEVELS else u[MESSAGE][i]
+                for i in range(len(LEVELS[MESSAGE]))
+            ]
         new_lam = (matches + PRIOR_PAIRS * prior.lam) / (background.pairs + PRIOR_PAIRS)
         new = LinkageModel(new_lam, m, u, learned=True, common_firsts=common_firsts,
-                           pairs=background.pairs, matches=matches)  # fmt: skip
+                           pairs=background.pairs, matches=matches, u_burst=u_burst)  # fmt: skip
         change = abs(math.log(new_lam / lam)) + max(
             abs(a - b) for c in range(n_comp) for a, b in zip(m[c], model.m[c], strict=True)
         )
@@ -437,6 +532,20 @@ def fit(
             break
     model.iterations = iterations
     return model
+
+
+def _u_row(
+    counts: list[float], rest: float, shares: list[float], prior: list[float]
+) -> list[float]:
+    """u of the inquiry's levels (the null level's 0): the candidates' expected
+    non-matches (``counts``) and ``rest`` pairs that are no candidate with
+    ``shares``, with the prior as pseudo-counts (as ``fit`` does per comparison)."""
+    observed = sum(counts[1:]) + rest
+    strength = max(U_PRIOR_MIN, U_PRIOR_SHARE * observed)
+    total = observed + strength
+    return [0.0] + [
+        (counts[i] + rest * shares[i] + strength * prior[i]) / total for i in range(1, len(counts))
+    ]
 
 
 def _shares_identifier(pattern: Pattern) -> bool:
