@@ -39,6 +39,10 @@ def _assert_fresh(ws, index, settings) -> None:
         g.lead_ids for g in full.result().groups
     ]
     assert index.result().summaries == full.result().summaries  # owners' names too
+    # The blocks (read back packed, ``stored_blocks``, and changed since) too.
+    assert {k: sorted(index.blocks.get(k)) for k in index.blocks.data} == {
+        k: sorted(full.blocks.get(k)) for k in full.blocks.data
+    }
 
 
 def _edit_everyhow(ws, ids: list[int]) -> None:

@@ -2,9 +2,11 @@
 the way the window starts from them.
 
 - Kept for the scan's settings (the same ``candidates_stamp``) and no lead
-  changed, new or gone since: the queue is the kept pairs (``kept_result``),
-  no lead is read or scored.  They are what the build that kept them found,
-  so the output is a fresh build's, byte for byte.
+  changed, new or gone since: the queue is the kept pairs (as ``kept_result``
+  ranks them, but their reasons read only as words and of the leads only
+  what the output shows: ``_as_kept``), no lead is read or scored.  They are
+  what the build that kept them found, so the output is a fresh build's,
+  byte for byte.
 - Kept, and some leads changed: those leads are read and scored again with
   the kept model, the other pairs taken over (``store.refreshed_index``: from
   the window's snapshot, or a one-shot build over the kept pairs), and what

@@ -48,7 +48,9 @@ class Refreshing:
             result.seconds = time.perf_counter() - started
             return result
 
-    def _update(self, ws, also: Iterable[int] = ()) -> None:
+    def _update(self, ws, also: Iterable[int] = (), versions: dict | None = None) -> None:
+        """``versions``: lead id -> version of every active lead, when the
+        caller has just read them (``snapshot``); else they are read here."""
         if self._bands is not None:
             raise RuntimeError("a one-shot index (refreshable=False) cannot be refreshed")
         also = set(also)
@@ -60,14 +62,15 @@ class Refreshing:
             # An undo puts the old updated_at back, and an edit may not touch it;
             # the version always moves on.  Comparing (id, version) of every
             # active lead is one narrow indexed read and finds all of them.
-            present: set[int] = set()
-            stale: list[int] = []
+            if versions is None:
+                versions = dict(_raw(conn, select(Lead.id, Lead.version).where(_ACTIVE)))
+            present = versions.keys()
             leads = self.leads
-            for lead_id, version in _raw(conn, select(Lead.id, Lead.version).where(_ACTIVE)):
-                present.add(lead_id)
-                rec = leads.get(lead_id)
-                if rec is None or rec.version != version:
-                    stale.append(lead_id)
+            stale = [
+                lead_id
+                for lead_id, version in versions.items()
+                if (rec := leads.get(lead_id)) is None or rec.version != version
+            ]
             stale.extend(also)
             known = {row[0] for row in rows}
             stale = sorted(set(stale) - known)
@@ -75,6 +78,7 @@ class Refreshing:
                 part = stale[start : start + _CHUNK]
                 rows.extend(_raw(conn, select(*_LEAD_COLUMNS).where(Lead.id.in_(part))))
             changed: dict[int, _Lead] = {}
+            left: set[int] = set()
             cursor = self._cursor
             for row in rows:
                 updated = _as_datetime(row[8])
@@ -91,7 +95,9 @@ class Refreshing:
                 self._max_id = max(self._max_id, row[0])
                 if not (row[10] or row[11] is not None):
                     changed[row[0]] = _make_lead(row)
-            gone = [i for i in leads if i not in present]
+                else:
+                    left.add(row[0])  # (archived or merged since ``versions`` were read)
+            gone = [i for i in leads if i not in present or i in left]
             _fill(conn, changed, self.settings.region, list(changed), lambda: None)
             self.dismissed = _dismissed(conn)
             if changed or gone:

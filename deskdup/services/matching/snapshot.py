@@ -5,8 +5,9 @@ workspace reads what changed since instead of every lead again.
 in changes also needs every lead's record and block keys: reading and keying
 100,000 leads again was 40-60 % of a full scan at every start, though only a
 few had changed.  The snapshot is that index pickled (records, blocks, pairs;
-block keys are hashed alike in every process, ``hashing.py``) in the user's
-cache folder, one file per workspace address.
+block keys are hashed alike in every process, ``hashing.py``; the blocks as
+flat arrays, ``stored_blocks.py``) in the user's cache folder, one file per
+workspace address.
 
 It is used only when it was made with this code, these settings and the very
 model that scored the workspace's kept pairs (``store.candidates_stamp`` and
@@ -44,14 +45,17 @@ from deskdup.models import Lead
 from deskdup.services import paths
 from deskdup.services.candidates import CandidatePair, Reason
 from deskdup.services.matching.blocks import quiet_gc
+from deskdup.services.matching.kept import KeptPair
 from deskdup.services.matching.load import _ACTIVE, _owners, _raw
 from deskdup.services.matching.record import _Lead
+from deskdup.services.matching.stored_blocks import StoredBlocks, pack
 from deskdup.services.messages import Message
 
 log = logging.getLogger(__name__)
 
-# 2: records keep their text key (``_Lead.text_key``).
-FORMAT = 2
+# 2: records keep their text key (``_Lead.text_key``); 3: the blocks packed
+# (``stored_blocks``), and pairs not worded (``_pair_entries``).
+FORMAT = 3
 # Rewrite the file when more than this share of the leads was read again
 # since it was written: reading 1 % again at the next start costs less than
 # pickling every lead now (about a second against three at 100,000).
@@ -114,6 +118,36 @@ def _header(stamp: str, model_json: str) -> dict:
     }
 
 
+def _pair_entries(pairs: dict) -> list:
+    """The index's pairs as the file keeps them, in order: a pair the build
+    kept (``KeptPair``) as its ids, score and comparison pattern, worded again
+    when asked for after the file is read, as after a build; a pair read back
+    from the workspace's kept rows as it is, with its reasons.  Making every
+    pair's reasons again as the file was read was a fifth of reading it back
+    (45,000 pairs of 100k leads), and few of them are ever shown."""
+    return [
+        (p.a, p.b, p.score, p._wording.pattern)
+        if type(p) is KeptPair and not p._wording._wordings.at_once
+        else p
+        for p in pairs.values()
+    ]
+
+
+def _pairs_of(index, entries: list) -> dict:
+    """``_pair_entries`` read back: the index's pairs, each worded from its
+    lead records as the index words the pairs it keeps."""
+    wordings = index._wordings()
+    of, pair_of, leads = wordings.of, wordings.pair, index.leads
+    pairs = {}
+    for entry in entries:
+        if entry.__class__ is tuple:
+            a, b, score, pattern = entry
+            pairs[a, b] = pair_of(leads[a], leads[b], of(pattern, score))
+        else:
+            pairs[entry.a, entry.b] = entry
+    return pairs
+
+
 def _seen(conn) -> dict[int, tuple]:
     """(version, updated_at) of every active lead, as the driver gives them."""
     return {
@@ -139,8 +173,8 @@ def save_snapshot(ws, index, stamp: str, model_json: str) -> None:
     parts = (
         (index._cursor, index._max_id, seen),
         leads,
-        index.blocks.data,
-        index.pairs,
+        pack(index.blocks.data),
+        _pair_entries(index.pairs),
         index.partners.data,
     )
     path = snapshot_path(ws)
@@ -196,12 +230,9 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
         log.warning("match index snapshot %s not read: %s", path, error)
         return None
     index = MatchIndex(settings, model)
-    index.leads, index.blocks.data, index.pairs, index.partners.data = (
-        leads,
-        blocks,
-        pairs,
-        partners,
-    )
+    index.leads, index.blocks.data, index.partners.data = (leads, StoredBlocks(blocks), partners)
+    with quiet_gc(freeze=True):
+        index.pairs = _pairs_of(index, pairs)
     index._cursor, index._max_id, seen = head
     with ws.engine.connect() as conn:
         current = _seen(conn)
@@ -210,7 +241,7 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
     # cursor and drops those no longer active.
     moved = [i for i, now in current.items() if seen.get(i) != now]
     with quiet_gc(freeze=True):
-        index._update(ws, moved)
+        index._update(ws, moved, {i: now[0] for i, now in current.items()})
     index.snapshot_changes = len(index.touched) + len(index.gone)
     return index
 
