@@ -13,7 +13,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import select, update
 
-from deskdup.cli import main
 from deskdup.models import MatchPair
 from deskdup.services import kept_scan
 from deskdup.services.kept_scan import KEPT, scan_leads
@@ -27,7 +26,7 @@ from deskdup.services.messages import (
     message_to_json,
 )
 from deskdup.services.workspace import open_workspace
-from tests.test_scan_kept import _people
+from tests.test_scan_kept import _people, _scan
 
 pytest_plugins = ("tests.postgres",)
 
@@ -38,11 +37,6 @@ def demo(workspace):
 
     generate_demo(workspace, leads=1500, seed=11)
     return workspace
-
-
-def _scan(url: str, capsys, *args: str) -> tuple[str, str]:
-    assert main(["scan", "--db", url, *args]) == 0
-    return capsys.readouterr()
 
 
 # ----------------------------------------------------------------- words
