@@ -48,7 +48,7 @@ from deskdup.services.matching import MatchIndex
 from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.kept import FORK_MIN_PAIRS, reason_texts
 from deskdup.services.matching.load import _CHUNK, _raw
-from deskdup.services.matching.parallel import _Fork, can_fork
+from deskdup.services.matching.parallel import in_halves
 from deskdup.services.matching.record import _CHANNELS
 from deskdup.services.matching.search import _changed
 from deskdup.services.matching.settings import LIKELY, MatchSettings, ScanResult
@@ -252,31 +252,19 @@ def _worded(kept: list[str], workers: int) -> list[tuple[str, ...]]:
     ``ValueError`` (or ``KeyError``, ``TypeError``) here, before anything is
     printed."""
 
-    def worded(start: int, end: int) -> list[tuple[str, ...]]:
+    def worded(start: int, end: int) -> list[tuple[str, ...]] | ValueError:
         words = _Reasons().words
-        return [words(kept[n]) for n in range(start, end)]
+        try:
+            return [words(kept[n]) for n in range(start, end)]
+        except (ValueError, KeyError, TypeError) as error:  # damaged: words, not a trace
+            return ValueError(str(error))
 
     with quiet_gc():
-        if workers < 2 or len(kept) < FORK_MIN_PAIRS or not can_fork():
-            return worded(0, len(kept))
-        cut = len(kept) // 2
-
-        def back() -> list[tuple[str, ...]] | ValueError:
-            try:
-                return worded(cut, len(kept))
-            except (ValueError, KeyError, TypeError) as error:  # damaged: words, not a trace
-                return ValueError(str(error))
-
-        fork = _Fork(back, (), "wording")
-        try:
-            front = worded(0, cut)
-        except BaseException:
-            fork.close()
-            raise
-        rest = fork.result()
-    if isinstance(rest, ValueError):
-        raise rest
-    return front + rest
+        parts = in_halves(worded, len(kept), workers, FORK_MIN_PAIRS, "wording")
+    for part in parts:
+        if isinstance(part, ValueError):
+            raise part
+    return [words for part in parts for words in part]
 
 
 def _worded_rows(
@@ -297,14 +285,5 @@ def _worded_rows(
             rows.append(pair_row(pair, reasons, cache))
         return texts, rows
 
-    if workers < 2 or len(pairs) < FORK_MIN_PAIRS or not can_fork():
-        return worded(0, len(pairs))
-    cut = len(pairs) // 2
-    fork = _Fork(lambda: worded(cut, len(pairs)), (), "wording")
-    try:
-        texts, rows = worded(0, cut)
-    except BaseException:
-        fork.close()
-        raise
-    back_texts, back_rows = fork.result()
-    return texts + back_texts, rows + back_rows
+    parts = in_halves(worded, len(pairs), workers, FORK_MIN_PAIRS, "wording")
+    return [t for texts, _rows in parts for t in texts], [r for _texts, rows in parts for r in rows]

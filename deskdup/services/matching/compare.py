@@ -583,9 +583,10 @@ def count_background(
         (r for r in leads if len(r.message) >= MESSAGE_MIN_CHARS), key=lambda r: r.minute
     )
     times = [r.minute for r in with_message]
-    near = within(numpy.asarray(times, dtype=numpy.float64), horizon)
+    message_minutes = numpy.asarray(times, dtype=numpy.float64)
+    near = within(message_minutes, horizon)
     # And those within a burst's time, whose inquiry is weighed apart.
-    burst_near = within(numpy.asarray(times, dtype=numpy.float64), BURST_MINUTES_MAX)
+    burst_near = within(message_minutes, BURST_MINUTES_MAX)
     inquiries: tuple[Counter, float] | None = None
     burst_counts: Counter = Counter()
     if near >= 1:

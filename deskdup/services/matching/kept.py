@@ -20,7 +20,7 @@ from deskdup.services.candidates import CandidatePair, Reason
 from deskdup.services.matching.blocks import quiet_gc
 from deskdup.services.matching.compare import _switched_off, kept_evidence, weigh
 from deskdup.services.matching.model import LinkageModel, Pattern
-from deskdup.services.matching.parallel import _Fork, can_fork
+from deskdup.services.matching.parallel import in_halves
 from deskdup.services.matching.reasons import Evidence, _reasons, _texts
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.settings import MatchSettings
@@ -59,9 +59,7 @@ class Wording:
 
     def texts(self, x: _Lead, y: _Lead) -> tuple[str, ...]:
         """The words of ``reasons(x, y)``, without making the reasons."""
-        w = self._wordings
-        pattern = self.pattern
-        return _texts(weigh(kept_evidence(x, y, w.settings, pattern), pattern, w.model, self._bits))
+        return _texts(self._weighed(x, y))
 
 
 class Wordings:
@@ -181,22 +179,14 @@ def reason_texts(pairs: Sequence[CandidatePair], workers: int = 1) -> list[tuple
     meanwhile walks the index's hundreds of thousands of objects (a third of
     the wording's cost)."""
 
-    def worded(part: Sequence[CandidatePair]) -> list[tuple[str, ...]]:
+    def worded(start: int, end: int) -> list[tuple[str, ...]]:
         return [
             pair.texts()
             if type(pair) is KeptPair
             else tuple([str(reason.text) for reason in pair.reasons])
-            for pair in part
+            for pair in pairs[start:end]
         ]
 
     with quiet_gc(freeze=True):
-        if workers < 2 or len(pairs) < FORK_MIN_PAIRS or not can_fork():
-            return worded(pairs)
-        cut = len(pairs) // 2
-        fork = _Fork(lambda: worded(pairs[cut:]), (), "wording")
-        try:
-            front = worded(pairs[:cut])
-        except BaseException:
-            fork.close()
-            raise
-        return front + fork.result()
+        parts = in_halves(worded, len(pairs), workers, FORK_MIN_PAIRS, "wording")
+        return [texts for part in parts for texts in part]

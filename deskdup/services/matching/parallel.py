@@ -438,6 +438,25 @@ class _Fork:
         return self._process.is_alive()
 
 
+def in_halves(
+    work: Callable[[int, int], object], n: int, workers: int, at_least: int, what: str
+) -> list:
+    """``work(start, end)`` over ``0..n``: ``[work(0, n)]``, or with ``workers``
+    of 2 or more, where the platform forks and ``n`` reaches ``at_least``,
+    ``[work(0, cut), work(cut, n)]`` with the back half worked out by a forked
+    copy (``_Fork``, for ``what``) while this process does the front."""
+    if workers < 2 or n < at_least or not can_fork():
+        return [work(0, n)]
+    cut = n // 2
+    fork = _Fork(lambda: work(cut, n), (), what)
+    try:
+        front = work(0, cut)
+    except BaseException:
+        fork.close()
+        raise
+    return [front, fork.result()]
+
+
 def _forked(conn, task: Callable[[], object]) -> None:
     try:
         conn.send(task())

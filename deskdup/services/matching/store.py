@@ -387,7 +387,7 @@ def refreshed_index(ws, settings: MatchSettings, workers: int = 1):
     (only the leads changed, new or gone are read); else a one-shot build over
     ``workers`` processes that takes over the kept pairs of the leads
     unchanged since and scores the others with the kept model (every lead is
-    read, few are scored).  The index answers ``result`` only when one-shot."""
+    read, few are scored)."""
     from deskdup.services.matching.index import MatchIndex
 
     with ws.engine.connect() as conn:
