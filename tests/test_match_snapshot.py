@@ -130,6 +130,31 @@ def test_a_broken_snapshot_costs_a_build_not_an_error(workspace, caplog):
     assert open_index(workspace, settings).snapshot_changes == 0
 
 
+def test_a_snapshot_whose_pairs_name_leads_it_does_not_hold_costs_a_build(
+    workspace, caplog, monkeypatch
+):
+    """A file that unpickles but does not hold together (its pairs name a lead
+    its records lack) is as broken as a truncated one."""
+    from deskdup.services.matching import snapshot
+
+    _people(workspace)
+    settings = MatchSettings()
+    written = snapshot._pair_entries
+
+    def with_a_stranger(pairs):
+        entries = written(pairs)
+        a, _b, score, pattern = next(e for e in entries if e.__class__ is tuple)
+        return [*entries, (a, 10**9, score, pattern)]
+
+    with monkeypatch.context() as patched:
+        patched.setattr(snapshot, "_pair_entries", with_a_stranger)
+        open_index(workspace, settings)
+    index = open_index(workspace, settings)
+    assert getattr(index, "snapshot_changes", None) is None
+    assert "snapshot" in caplog.text
+    _assert_fresh(workspace, index, settings)
+
+
 def test_a_snapshot_is_one_workspaces(tmp_path):
     """Two workspaces, two files: another workspace's leads never stand in."""
     a = open_workspace(str(tmp_path / "a.sqlite"))

@@ -223,17 +223,17 @@ def load_snapshot(ws, settings, stamp: str, model, model_json: str):
                 return None
             head = pickle.load(stream)
             leads, blocks, pairs, partners = (pickle.load(stream) for _ in range(4))
+            index = MatchIndex(settings, model)
+            index.leads, index.partners.data = leads, partners
+            index.blocks.data = StoredBlocks(blocks)
+            index.pairs = _pairs_of(index, pairs)
+            index._cursor, index._max_id, seen = head
         os.utime(path)  # in use: not one to forget (``_forget_old``)
     except FileNotFoundError:
         return None
     except Exception as error:  # a broken or foreign file: only a slower start
         log.warning("match index snapshot %s not read: %s", path, error)
         return None
-    index = MatchIndex(settings, model)
-    index.leads, index.blocks.data, index.partners.data = (leads, StoredBlocks(blocks), partners)
-    with quiet_gc(freeze=True):
-        index.pairs = _pairs_of(index, pairs)
-    index._cursor, index._max_id, seen = head
     with ws.engine.connect() as conn:
         current = _seen(conn)
         index.owners = _owners(conn)  # a refresh reads them only when a lead changed
