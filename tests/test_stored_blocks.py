@@ -83,3 +83,18 @@ def test_a_missing_key_is_none_and_a_removed_one_is_gone():
 def test_packing_an_empty_index():
     stored = StoredBlocks(pack({}))
     assert stored.get(1) is None and len(stored) == 0 and stored == {}
+
+
+@pytest.mark.parametrize("packed", [{}, {8: 3}])
+def test_a_key_removed_with_no_arrays_left_is_gone_when_packed_again(packed):
+    # No arrays at all, or none left once every key was walked: a removal
+    # then took the key out of nothing but left a None that the next pack read
+    # as a key's ids (hypothesis found it: data={}, add 0 then remove 0).
+    blocks = _Blocks()
+    blocks.data = StoredBlocks(pack(packed))
+    assert len(blocks.data) == len(packed)  # (settled: the arrays go)
+    blocks.add(0, 1)
+    blocks.remove(0, 1)
+    blocks.remove(8, 3)
+    assert len(blocks.data) == 0 and 0 not in blocks.data
+    assert StoredBlocks(pack(blocks.data)) == {}

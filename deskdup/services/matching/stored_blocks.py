@@ -53,9 +53,10 @@ class StoredBlocks(dict):
     ``get`` answers as the dictionary a build makes would, taking a key's ids
     out of the arrays on first ask and keeping them here, so ``_insert`` and
     ``_Blocks.remove`` change them in place; a key removed is kept as None
-    (its ids are still in the arrays).  Whatever walks or counts every key
-    (``len``, iteration, ``items``, comparison, a copy) first takes every key
-    out (``settled``), and the arrays go."""
+    while its ids are still in the arrays, and goes at once when there are
+    none.  Whatever walks or counts every key (``len``, iteration, ``items``,
+    comparison, a copy) first takes every key out (``settled``), and the
+    arrays go."""
 
     __slots__ = ("_at", "_ids", "_keys", "_starts")
 
@@ -104,7 +105,12 @@ class StoredBlocks(dict):
     def __delitem__(self, key) -> None:
         if self.get(key, _ABSENT) is _ABSENT:
             raise KeyError(key)
-        dict.__setitem__(self, key, None)
+        if self._keys:
+            dict.__setitem__(self, key, None)  # (its ids stay in the arrays)
+        else:
+            # No arrays (none were packed, or ``settled`` let them go): a
+            # None kept now would outlive ``settled`` and be walked as a key.
+            dict.__delitem__(self, key)
 
     def settled(self) -> StoredBlocks:
         """Itself with every key of the arrays taken out and the removed ones
