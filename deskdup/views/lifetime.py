@@ -12,6 +12,7 @@ lets go of it on the next turn of the event loop, outside the destructor.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
 _retiring: dict[int, QObject] = {}
@@ -25,6 +26,12 @@ def delete_later(obj: QObject) -> None:
     # Neither callback holds ``obj``: only the dict does, until Qt destroyed it.
     obj.destroyed.connect(lambda *_: QTimer.singleShot(0, lambda: _retiring.pop(key, None)))
     obj.deleteLater()
+
+
+def is_alive(obj: object) -> bool:
+    """False for a Qt object whose C++ side is gone (its window closed while a
+    background operation still ran); True for anything else."""
+    return not isinstance(obj, QObject) or shiboken6.isValid(obj)
 
 
 def retiring() -> int:

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from deskdup.services.errors import Cancelled, KnownError
 from deskdup.views import errors
-from deskdup.views.lifetime import delete_later
+from deskdup.views.lifetime import delete_later, is_alive
 
 log = logging.getLogger(__name__)
 
@@ -315,7 +315,7 @@ class QueryOp(QObject, Generic[T]):
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, label: str) -> None:
-        if self._view is not None and self.wanted:
+        if self._view is not None and self.wanted and is_alive(self._view):
             self._view.update(done, total, label)
 
     @Slot(object)
@@ -350,9 +350,10 @@ class QueryOp(QObject, Generic[T]):
             self._after()
 
     def _end(self) -> None:
-        if self._view is not None:
-            self._view.finish()
-            self._view = None
+        view, self._view = self._view, None
+        # (The window that showed the progress may be gone by now.)
+        if view is not None and is_alive(view):
+            view.finish()
 
     def _after(self) -> None:
         try:

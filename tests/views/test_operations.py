@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QObject, QThread
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -216,3 +217,44 @@ def test_progress_reports_are_thinned_but_the_last_one_arrives():
         progress(i, 0)  # unknown total
     assert (10000, 10000) in seen
     assert len(seen) < 100
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_an_op_ending_after_its_window_is_gone_leaves_the_progress_alone(
+    qtbot, runner, shown, fails
+):
+    # The window's status bar showed the progress; the window closed (its
+    # timers deleted) while the op still ran: its end touched a dead timer
+    # ("Internal C++ object (PySide6.QtCore.QTimer) already deleted").
+    from PySide6.QtWidgets import QMainWindow
+
+    from deskdup.views.status_bar import WindowStatus
+
+    release = threading.Event()
+    ended = []
+    window = QMainWindow()
+    status = WindowStatus(window, "sqlite:///x", "operator")
+    runner.status_progress = lambda: status
+
+    def op(progress: Progress):
+        release.wait(5)
+        progress(1, 2)
+        if fails:
+            raise KnownError("The database is down; try again later.")
+        return 1
+
+    try:
+        (
+            QueryOp(None, op, ended.append, runner=runner)
+            .with_progress("Scanning", in_status_bar=True)
+            .finally_(lambda: ended.append("finally"))
+            .run_in_background()
+        )
+        window.deleteLater()
+        qtbot.waitUntil(lambda: not _alive(status))
+        release.set()
+        qtbot.waitUntil(lambda: not runner.running)
+    finally:
+        runner.status_progress = None
+    assert ended == (["finally"] if fails else [1, "finally"])
+    assert shown["bug"] == []
