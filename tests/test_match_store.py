@@ -174,6 +174,34 @@ def test_other_settings_or_code_make_the_kept_pairs_stale(workspace):
     assert open_index(workspace, other).touched == set(index.leads)
 
 
+def test_the_stamps_read_every_module_the_name_vocabulary_is_made_of(monkeypatch):
+    """The kept pairs and search keys follow the name parsing: a stamp reads
+    ``names.py`` and every module of deskdup it takes its vocabulary from (its
+    tables, its folding), so a change to any of them makes them stale."""
+    import ast
+    from pathlib import Path
+
+    from deskdup.services import names
+    from deskdup.services.matching import search_read
+    from deskdup.services.matching.store import candidates_stamp
+
+    tree = ast.parse(Path(names.__file__).read_text(encoding="utf-8"))
+    vocabulary = {"names.py"} | {
+        node.module.rsplit(".", 1)[1] + ".py"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("deskdup.")
+    }
+    assert {"name_folding.py", "name_tables.py"} <= vocabulary
+    read: list[str] = []
+    read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda path: read.append(path.name) or read_bytes(path))
+    candidates_stamp(MatchSettings())
+    assert vocabulary <= set(read)
+    read.clear()
+    search_read._sources_digest.__wrapped__()
+    assert vocabulary <= set(read)
+
+
 def _search_rows(ws) -> set[tuple]:
     with ws.engine.connect() as conn:
         return set(conn.execute(select(SearchName.kind, SearchName.value, SearchName.lead_id)))

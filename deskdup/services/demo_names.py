@@ -278,7 +278,7 @@ SURNAMES: tuple[str, ...] = (
 
 
 # Transliteration styles people use in nicknames and e-mail addresses.  Not the
-# matcher's table (``names._CYR_TO_LAT`` is a coarse skeleton for comparing, not
+# matcher's table (``name_folding._CYR_TO_LAT`` is a coarse skeleton for comparing, not
 # a spelling): the demo writes the way people type, and a generator that
 # borrowed the matcher's own tables would only grade the matcher against itself.
 _TRANSLIT_BASE = {

@@ -27,9 +27,9 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
+from deskdup.services import name_folding, name_tables, paths
 from deskdup.services import names as names_module
 from deskdup.services import nicknames as nicknames_module
-from deskdup.services import paths
 from deskdup.services.matching import keys as keys_module
 from deskdup.services.matching import record as record_module
 from deskdup.services.matching.keys import (
@@ -73,7 +73,14 @@ def search_stamp() -> str:
 def _sources_digest() -> str:
     """The sources' hash, once a process (they do not change under it)."""
     digest = hashlib.blake2b(digest_size=12)
-    for module in (names_module, nicknames_module, record_module, keys_module):
+    for module in (
+        names_module,
+        name_folding,
+        name_tables,
+        nicknames_module,
+        record_module,
+        keys_module,
+    ):
         digest.update(Path(module.__file__).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()

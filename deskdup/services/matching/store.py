@@ -37,7 +37,15 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from deskdup.models import Channel, Lead, MatchLead, MatchPair, MatchState, WorkspaceMeta
 from deskdup.services import candidates as candidates_module
-from deskdup.services import channels, names, nicknames, normalize, paths
+from deskdup.services import (
+    channels,
+    name_folding,
+    name_tables,
+    names,
+    nicknames,
+    normalize,
+    paths,
+)
 from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
 from deskdup.services.matching.load import _CHUNK, _owners, _raw
 from deskdup.services.matching.model import LinkageModel
@@ -80,7 +88,15 @@ def candidates_stamp(settings: MatchSettings) -> str:
             if path.is_file() and path.suffix in (".py", ".json", ".csv", ".txt"):
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
-        for module in (names, nicknames, normalize, channels, candidates_module):
+        for module in (
+            names,
+            name_folding,
+            name_tables,
+            nicknames,
+            normalize,
+            channels,
+            candidates_module,
+        ):
             digest.update(Path(module.__file__).read_bytes())
     scored_with = asdict(settings)
     # Where the likely tier starts is worked out from the kept pairs' scores.
