@@ -206,7 +206,8 @@ def far_name_pairs(ws, index: MatchIndex) -> dict[str, list[int]]:
     surname blocks over all time: for sizes up to a few hundred thousand leads.
     """
     from deskdup.services.matching import NAME_HORIZON
-    from deskdup.services.matching.evidence import _name_evidence, _share_identifier
+    from deskdup.services.matching.evidence import _share_identifier
+    from deskdup.services.matching.name_agreement import _name_evidence
 
     with ws.engine.connect() as conn:
         person = dict(conn.execute(select(DemoTruth.lead_id, DemoTruth.person_id)).all())

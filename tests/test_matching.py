@@ -505,7 +505,7 @@ def test_a_typo_in_each_copy_of_a_surname_is_no_contradiction(workspace):
     (pair,) = scan_workspace(workspace).pairs
     assert not any(r.code == "different_surnames" for r in pair.reasons)
     # Clearly different surnames still contradict.
-    from deskdup.services.matching.evidence import _surnames_differ
+    from deskdup.services.matching.name_agreement import _surnames_differ
     from deskdup.services.names import parse_name
 
     assert _surnames_differ(parse_name("Юлия", "Жукова"), parse_name("Юлия", "Смирнова"))

@@ -19,12 +19,6 @@ from deskdup.services.matching import (
     scan_workspace,
     score_pair,
 )
-from deskdup.services.matching.evidence import (
-    _gender,
-    _name_evidence,
-    _nick_differs,
-    _nick_initial_fits,
-)
 from deskdup.services.matching.inquiry import (
     TEMPLATE_COUNT,
     band_keys,
@@ -33,6 +27,12 @@ from deskdup.services.matching.inquiry import (
     numbers_differ,
     rarity,
     strip_greeting,
+)
+from deskdup.services.matching.name_agreement import (
+    _gender,
+    _name_evidence,
+    _nick_differs,
+    _nick_initial_fits,
 )
 from deskdup.services.names import (
     parse_free_name,

@@ -21,9 +21,6 @@ from deskdup.services.matching.evidence import (
     Evidence,
     _best_name_match,
     _evidence,
-    _name_conflict,
-    _name_evidence,
-    _nick_conflict,
     _reasons,
 )
 from deskdup.services.matching.inquiry import alike, is_personal_text, wording
@@ -46,6 +43,7 @@ from deskdup.services.matching.model import (
     level_index,
     prior_model,
 )
+from deskdup.services.matching.name_agreement import _name_conflict, _name_evidence, _nick_conflict
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.settings import (
     NAME_HORIZON,
