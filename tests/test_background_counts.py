@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from deskdup.models import Channel
 from deskdup.services.matching import MatchSettings
-from deskdup.services.matching.compare import _L, _TIME_LEVELS, background
+from deskdup.services.matching.background import background
+from deskdup.services.matching.compare import _L, _TIME_LEVELS
 from deskdup.services.matching.model import (
     BURST_MINUTES_MAX,
     EMAIL,

@@ -12,13 +12,10 @@ from itertools import compress
 
 from deskdup.services.candidates import CandidatePair, LeadSummary
 from deskdup.services.errors import Cancelled
+from deskdup.services.matching.background import count_background
 from deskdup.services.matching.blocking import Blocking
 from deskdup.services.matching.blocks import _Blocks, _KeyBook, quiet_gc, slide_bands
-from deskdup.services.matching.compare import (
-    common_first_names,
-    compare,
-    count_background,
-)
+from deskdup.services.matching.compare import common_first_names, compare
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
     _MESSAGE_CODES,
