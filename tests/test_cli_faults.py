@@ -148,10 +148,10 @@ def test_a_scan_whose_worker_is_killed_says_so_in_words(db, monkeypatch, capsys)
     import os
     import signal
 
-    from deskdup.services.matching import parallel
+    from deskdup.services.matching import build_workers
 
-    monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)
-    key_part = parallel._key_part
+    monkeypatch.setattr(build_workers, "FORK_MIN_LEADS", 0)
+    key_part = build_workers._key_part
     scanner = os.getpid()
 
     def killed():
@@ -159,7 +159,7 @@ def test_a_scan_whose_worker_is_killed_says_so_in_words(db, monkeypatch, capsys)
             os.kill(os.getpid(), signal.SIGKILL)
         return key_part()
 
-    monkeypatch.setattr(parallel, "_key_part", killed)
+    monkeypatch.setattr(build_workers, "_key_part", killed)
     assert main(["scan", "--db", db, "--workers", "2", "--format", "jsonl"]) == 2
     out, err = capsys.readouterr()
     assert "keying worker process stopped before it finished" in err

@@ -12,7 +12,7 @@ from datetime import timedelta
 import pytest
 
 from deskdup.models import Channel
-from deskdup.services.matching import MatchIndex, MatchSettings, parallel
+from deskdup.services.matching import MatchIndex, MatchSettings, build_workers, parallel
 from deskdup.services.matching.blocks import _KeyBook, quiet_gc
 from deskdup.services.matching.load import load_leads
 from deskdup.services.matching.tiers import TIERS
@@ -66,7 +66,7 @@ def test_tiers_counted_from_the_text_keys_are_those_the_blocks_tell(texts, monke
     assert set(tiers.values()) == set(TIERS)  # every branch taken
     one_shot = MatchIndex.build(texts, refreshable=False)
     assert {i: rec.tier for i, rec in one_shot.leads.items()} == tiers
-    monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)
+    monkeypatch.setattr(build_workers, "FORK_MIN_LEADS", 0)
     forked = MatchIndex.build(texts, refreshable=False, workers=2)
     assert {i: rec.tier for i, rec in forked.leads.items()} == tiers
     assert _pairs(forked) == _pairs(one_shot) == _pairs(kept)
@@ -83,7 +83,7 @@ def _inserted(ws, workers: int) -> MatchIndex:
     with quiet_gc():
         load_leads(index, ws, None, lambda: None)
         index._book = _KeyBook(index._max_id)
-        parallel.insert_all(index, workers)
+        build_workers.insert_all(index, workers)
     return index
 
 
@@ -99,11 +99,11 @@ def _worker_keys_all(self, alive=lambda: True):
 
 
 @pytest.mark.parametrize("who", ["both", "worker", "here"])
-@pytest.mark.parametrize("size", [1, 7, parallel.KEY_PART_LEADS])
+@pytest.mark.parametrize("size", [1, 7, build_workers.KEY_PART_LEADS])
 def test_a_forked_worker_makes_the_same_blocks_in_the_same_order(texts, monkeypatch, size, who):
     alone = _inserted(texts, 1)
-    monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)
-    monkeypatch.setattr(parallel, "KEY_PART_LEADS", size)
+    monkeypatch.setattr(build_workers, "FORK_MIN_LEADS", 0)
+    monkeypatch.setattr(build_workers, "KEY_PART_LEADS", size)
     if who == "worker":
         monkeypatch.setattr(parallel._Shares, "take_first", _worker_keys_all)
     elif who == "here":
@@ -124,15 +124,15 @@ def test_a_forked_worker_makes_the_same_blocks_in_the_same_order(texts, monkeypa
 
 
 def test_a_keying_worker_that_fails_or_stops_is_an_error_not_a_hang(texts, monkeypatch):
-    monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)
+    monkeypatch.setattr(build_workers, "FORK_MIN_LEADS", 0)
     scanner = os.getpid()
-    key_part = parallel._key_part
+    key_part = build_workers._key_part
 
     def failing():
         assert os.getpid() != scanner  # in the worker, not here
         raise ValueError("the keys went wrong")
 
-    monkeypatch.setattr(parallel, "_key_part", failing)
+    monkeypatch.setattr(build_workers, "_key_part", failing)
     with pytest.raises(RuntimeError, match=r"(?s)keying worker failed.*the keys went wrong"):
         MatchIndex.build(texts, refreshable=False, workers=2)
 
@@ -140,7 +140,7 @@ def test_a_keying_worker_that_fails_or_stops_is_an_error_not_a_hang(texts, monke
         os.kill(os.getpid(), signal.SIGKILL)
         return key_part()
 
-    monkeypatch.setattr(parallel, "_key_part", killed)
+    monkeypatch.setattr(build_workers, "_key_part", killed)
     with pytest.raises(RuntimeError, match="keying worker process stopped"):
         MatchIndex.build(texts, refreshable=False, workers=2)
 
@@ -150,7 +150,7 @@ def test_a_keying_worker_that_fails_or_stops_is_an_error_not_a_hang(texts, monke
         self._ends.get_lock().acquire()
         os.kill(os.getpid(), signal.SIGKILL)
 
-    monkeypatch.setattr(parallel, "_key_part", key_part)
+    monkeypatch.setattr(build_workers, "_key_part", key_part)
     monkeypatch.setattr(parallel._Shares, "take_last", killed_holding_the_parts)
     with pytest.raises(RuntimeError, match="keying worker process stopped"):
         MatchIndex.build(texts, refreshable=False, workers=2)
@@ -195,8 +195,8 @@ def test_names_and_nicknames_read_ahead_make_the_records_this_process_makes(demo
     assert list(forked.pairs) == list(alone.pairs)
     # What the worker did not read (the workspace changed in between) is
     # parsed here, into the same records.
-    monkeypatch.setattr(parallel, "_name_words", lambda conn: [])
-    monkeypatch.setattr(parallel, "_nickname_texts", lambda conn: [])
+    monkeypatch.setattr(build_workers, "_name_words", lambda conn: [])
+    monkeypatch.setattr(build_workers, "_nickname_texts", lambda conn: [])
     assert _records(MatchIndex.build(demo, refreshable=False, workers=2)) == records
 
 
@@ -204,14 +204,14 @@ def test_a_reading_worker_that_fails_or_stops_is_an_error_not_a_hang(demo, monke
     def failing():
         raise ValueError("unreadable names")
 
-    monkeypatch.setattr(parallel, "_read_ahead", failing)
+    monkeypatch.setattr(build_workers, "_read_ahead", failing)
     with pytest.raises(RuntimeError, match=r"(?s)reading worker failed.*unreadable names"):
         MatchIndex.build(demo, refreshable=False, workers=2)
 
     def killed():
         os.kill(os.getpid(), signal.SIGKILL)
 
-    monkeypatch.setattr(parallel, "_read_ahead", killed)
+    monkeypatch.setattr(build_workers, "_read_ahead", killed)
     with pytest.raises(RuntimeError, match="reading worker process stopped"):
         MatchIndex.build(demo, refreshable=False, workers=2)
     from deskdup.services.matching.record import _Lead
@@ -223,9 +223,9 @@ def test_a_database_in_memory_is_read_by_this_process_alone(demo):
     class InMemory:
         url = "sqlite://"
 
-    assert parallel.read_ahead(2, InMemory()) is None
-    assert parallel.read_ahead(1, demo) is None
-    ahead = parallel.read_ahead(2, demo)
+    assert build_workers.read_ahead(2, InMemory()) is None
+    assert build_workers.read_ahead(1, demo) is None
+    ahead = build_workers.read_ahead(2, demo)
     assert ahead is not None
     ahead.close()
 
@@ -237,7 +237,7 @@ def test_a_forked_build_on_postgresql_finds_what_one_process_finds(pg_database, 
     from deskdup.services.demo import generate_demo
     from deskdup.services.workspace import open_workspace
 
-    monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)  # keyed over two processes too
+    monkeypatch.setattr(build_workers, "FORK_MIN_LEADS", 0)  # keyed over two processes too
     ws = open_workspace(pg_database)
     try:
         generate_demo(ws, leads=600, seed=11)

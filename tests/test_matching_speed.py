@@ -10,7 +10,7 @@ from array import array
 
 import pytest
 
-from deskdup.services.matching import MatchIndex, MatchSettings, parallel
+from deskdup.services.matching import MatchIndex, MatchSettings, build_workers
 from deskdup.services.matching.blocks import _KeyBook
 from deskdup.services.matching.parallel import Compared, can_fork, split
 from deskdup.services.matching.record import NICKNAMES
@@ -36,7 +36,7 @@ def test_one_shot_and_forked_scans_find_what_the_refreshable_build_finds(
     demo, settings, monkeypatch
 ):
     # A worker keys half the leads at any size here (not only from 5,000 on).
-    monkeypatch.setattr(parallel, "FORK_MIN_LEADS", 0)
+    monkeypatch.setattr(build_workers, "FORK_MIN_LEADS", 0)
     kept = MatchIndex.build(demo, settings)
     one_shot = MatchIndex.build(demo, settings, refreshable=False)
     forked = MatchIndex.build(demo, settings, refreshable=False, workers=2)
@@ -71,7 +71,7 @@ def test_workers_read_the_nicknames_while_the_leads_are_read(demo, monkeypatch):
     # This process parses its share of the names; the worker the rest, and every nickname.
     with demo.engine.connect() as conn:
         distinct = load._name_words(conn)
-    mine = [words for words in distinct if not parallel.ReadAhead.theirs(words)]
+    mine = [words for words in distinct if not build_workers.ReadAhead.theirs(words)]
     assert named and len(mine) < len(distinct) and sorted(named) == sorted(mine)
     assert not load.NAMES
 

@@ -67,7 +67,7 @@ class Blocking:
         no lookup, no lookup keys; nor the text key over all time: the tiers
         are counted apart (``tiers.py``), and nothing else asks for it.
         ``with_text=False``: without the text key per message bucket (a
-        forked build inserts those last, ``parallel.insert_all``)."""
+        forked build inserts those last, ``build_workers.insert_all``)."""
         bucket = int(rec.minute // self._bucket_minutes)
         text = _text_hash(rec) if with_text else None
         return (

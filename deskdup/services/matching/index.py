@@ -15,6 +15,7 @@ from deskdup.services.errors import Cancelled
 from deskdup.services.matching.background import count_background
 from deskdup.services.matching.blocking import Blocking
 from deskdup.services.matching.blocks import _Blocks, _KeyBook, quiet_gc, slide_bands
+from deskdup.services.matching.build_workers import insert_all, read_ahead
 from deskdup.services.matching.compare import common_first_names, compare
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
@@ -43,13 +44,7 @@ from deskdup.services.matching.model import (
     fit,
     prior_model,
 )
-from deskdup.services.matching.parallel import (
-    Compared,
-    Comparing,
-    compare_all,
-    insert_all,
-    read_ahead,
-)
+from deskdup.services.matching.parallel import Compared, Comparing, compare_all
 from deskdup.services.matching.record import (
     NICKNAMES,
     _Lead,

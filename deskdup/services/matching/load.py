@@ -139,7 +139,7 @@ def load_leads(index, ws, progress, check: Callable[[], None], ahead=None) -> in
     """Read every active lead of ``ws`` with its communications into ``index``
     (its leads, owners, dismissed pairs, cursor); how many leads there are.
 
-    ``ahead`` (``parallel.ReadAhead``): a worker reading and parsing the
+    ``ahead`` (``build_workers.ReadAhead``): a worker reading and parsing the
     nicknames and its share of the names meanwhile.  Then the records hold
     their name's words and their nicknames unparsed until the leads are read;
     this process parses the other names meanwhile, the worker's come last."""

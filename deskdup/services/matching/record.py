@@ -21,7 +21,7 @@ _CHANNELS = {c.value: c for c in Channel}
 # (Plain strings and members looked up once: ``add_comm`` runs per communication.)
 _PHONE, _EMAIL, _MESSENGER = CommKind.PHONE.value, CommKind.EMAIL.value, CommKind.MESSENGER.value
 _WHATSAPP, _VIBER, _EMAIL_CHANNEL = Channel.WHATSAPP, Channel.VIBER, Channel.EMAIL
-# Nicknames read ahead (by a worker process, ``parallel.read_ahead``) for the
+# Nicknames read ahead (by a worker process, ``build_workers.read_ahead``) for the
 # build under way: text -> what ``parse_nickname`` makes of it.
 NICKNAMES: dict[str, NameParts] = {}
 # ``_Lead.text_key`` before it is worked out (None is a key: no message).  An

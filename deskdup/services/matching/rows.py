@@ -26,7 +26,7 @@ def _as_datetime(value) -> datetime | None:
     return datetime.fromisoformat(value)
 
 
-# Names read ahead (by a worker process, ``parallel.ReadAhead``) for the build
+# Names read ahead (by a worker process, ``build_workers.ReadAhead``) for the build
 # under way: (first, last, middle) -> what ``parse_name`` makes of them.
 NAMES: dict[tuple[str, str, str], NameParts] = {}
 

@@ -8,7 +8,7 @@ most leads need no count but their text's: a text at most
 ``PERSONAL_COUNT`` leads sent at all cannot have been sent by more around
 one of them, so a personal question sent that rarely is personal there.
 A pure function of the leads, so a forked worker can count them
-(``parallel.insert_all``) while this process inserts.
+(``build_workers.insert_all``) while this process inserts.
 """
 
 from __future__ import annotations
