@@ -19,7 +19,8 @@ from sqlalchemy import select
 
 from deskdup.models import Activity, Channel, Chat, CommKind, Communication, Deal, Dismissal, Lead
 from deskdup.services.merge import apply_merge, undo_event
-from deskdup.services.merge_plan import FIELD_NAMES, CommInfo, build_plan
+from deskdup.services.merge_cards import CommInfo
+from deskdup.services.merge_plan import FIELD_NAMES, build_plan
 from deskdup.services.policy import MergePolicy
 from deskdup.services.workspace import open_workspace
 from tests.factories import make_contact, make_lead, make_operator

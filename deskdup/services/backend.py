@@ -30,12 +30,8 @@ from deskdup.services import merge as merge_service
 from deskdup.services.binding import bind_lead, unbind_lead
 from deskdup.services.contacts import ContactIndex
 from deskdup.services.merge import MergeResult
-from deskdup.services.merge_plan import (
-    LeadCard,
-    MergePlan,
-    build_plan,
-    cards_from_leads,
-)
+from deskdup.services.merge_cards import LeadCard
+from deskdup.services.merge_plan import MergePlan, build_plan, cards_from_leads
 from deskdup.services.operators import find_operator
 from deskdup.services.policy import MergePolicy, load_policy
 from deskdup.services.rights import OperatorInfo

@@ -47,15 +47,17 @@ from deskdup.models import (
 from deskdup.services.errors import KnownError, RightsError, StaleError, fail
 from deskdup.services.events import record_event
 from deskdup.services.merge import MergeResult, retire_others
-from deskdup.services.merge_plan import (
-    CONTACT,
-    CONTACT_FIELDS,
+from deskdup.services.merge_cards import (
     ActivityInfo,
     ChatInfo,
     CommInfo,
     DealInfo,
     LeadCard,
     LeadLink,
+)
+from deskdup.services.merge_plan import (
+    CONTACT,
+    CONTACT_FIELDS,
     MergePlan,
     _field_choices,
     merged_comments,

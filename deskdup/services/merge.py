@@ -49,8 +49,8 @@ from deskdup.services.channels import channel_message
 from deskdup.services.dismissals import dismiss, undo_dismiss
 from deskdup.services.errors import RightsError, StaleError, fail
 from deskdup.services.events import record_event
+from deskdup.services.merge_cards import LeadCard
 from deskdup.services.merge_plan import (
-    LeadCard,
     MergePlan,
     cards_from_leads,
     load_leads,

@@ -2,11 +2,12 @@
 
 Like Picard's ``TagDiff`` this is plain Python, built from the database once
 and then only read and edited in memory: the leads of a group as ``LeadCard``
-records (one column of the comparison view each), one ``FieldChoice`` per
-single-value field (the candidate value of every lead and the chosen source),
-and the united multi-value data (communications without duplicates, every chat,
-activity, deal and comment).  ``services.merge.apply_merge`` takes the plan and
-the ``versions`` captured here; a lead changed since then is not overwritten.
+records (one column of the comparison view each, ``merge_cards.py``), one
+``FieldChoice`` per single-value field (the candidate value of every lead and
+the chosen source), and the united multi-value data (communications without
+duplicates, every chat, activity, deal and comment).
+``services.merge.apply_merge`` takes the plan and the ``versions`` captured
+here; a lead changed since then is not overwritten.
 
 Nothing here touches the database after ``build_plan`` returns, so a plan can
 be handed to a view and back to a worker thread freely.
@@ -17,7 +18,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from deskdup.models import Channel, CommKind, Lead, Operator
 from deskdup.services.errors import KnownError, fail
+from deskdup.services.merge_cards import ActivityInfo, ChatInfo, CommInfo, DealInfo, LeadCard
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, message_to_json
 from deskdup.services.name_proposal import NAME_FIELDS, NameSource, propose_names
 
@@ -37,140 +38,6 @@ MSG_ARCHIVED = QT_TRANSLATE_NOOP("Merge", "Lead #{lead} is archived; it cannot b
 PROPOSED = "proposed"  # FieldChoice.source: a name split or put right by the plan
 TYPED = "typed"  # FieldChoice.source: typed by the operator
 BOUND = "bound"  # FieldChoice.source: a contact found in the bind dialog (contact_id)
-
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class CommInfo:
-    """A phone, e-mail, messenger handle or web address of one lead."""
-
-    id: int
-    lead_id: int
-    kind: CommKind
-    channel: Channel
-    raw: str
-    normalized: str
-    valid: bool
-
-    @property
-    def dedup_key(self) -> tuple[str, str, str]:
-        """Two communications with the same key are the same phone/address/account.
-
-        Phones and e-mails are the same whatever channel they were recorded
-        through; a messenger handle or web address is only the same account on
-        the same channel (``@ivan`` on Telegram is not ``ivan`` on Instagram).
-        A value that could not be normalised compares by its raw text.
-        """
-        value = self.normalized or self.raw.strip().casefold()
-        channel = self.channel.value if self.kind in (CommKind.MESSENGER, CommKind.WEB) else ""
-        return (self.kind.value, channel, value)
-
-
-@dataclass(frozen=True)
-class ChatInfo:
-    id: int
-    lead_id: int
-    channel: Channel
-    external_chat_id: str
-    first_message: str
-    message_count: int
-    last_message_at: datetime | None
-
-
-@dataclass(frozen=True)
-class ActivityInfo:
-    id: int
-    lead_id: int
-    kind: str
-    subject: str
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class DealInfo:
-    id: int
-    lead_id: int
-    label: str
-    title: str
-    stage: str
-    amount: Decimal | float
-
-
-@dataclass(frozen=True)
-class LeadLink:
-    """A lead bound to a contact (a contact's card lists them)."""
-
-    id: int
-    contact_id: int
-    label: str
-    name: str
-    status: str
-
-
-@dataclass(frozen=True)
-class LeadCard:
-    """One lead as the comparison view shows it (one column)."""
-
-    id: int
-    label: str  # the CRM's id when there is one, else the database id
-    title: str
-    first_name: str
-    last_name: str
-    middle_name: str
-    status: str
-    source_channel: Channel
-    owner_id: int | None
-    owner_name: str
-    department_id: int | None
-    department_name: str
-    contact_id: int | None
-    contact_name: str
-    created_at: datetime
-    updated_at: datetime
-    version: int
-    comments: str
-    communications: tuple[CommInfo, ...] = ()
-    chats: tuple[ChatInfo, ...] = ()
-    activities: tuple[ActivityInfo, ...] = ()
-    deals: tuple[DealInfo, ...] = ()
-    contact_label: str = ""  # the contact's CRM id when there is one, else its database id
-    # A contact's card (``MergePlan.entity == CONTACT``): the leads bound to it.
-    leads: tuple[LeadLink, ...] = ()
-
-    @property
-    def name(self) -> str:
-        return " ".join(p for p in (self.last_name, self.first_name, self.middle_name) if p)
-
-    @property
-    def activity_count(self) -> int:
-        return len(self.activities)
-
-    @property
-    def data_score(self) -> int:
-        """How much this lead knows: filled fields plus attached records."""
-        filled = sum(
-            1
-            for v in (
-                self.title,
-                self.first_name,
-                self.last_name,
-                self.middle_name,
-                self.owner_id,
-                self.contact_id,
-                self.comments.strip(),
-            )
-            if v not in (None, "")
-        )
-        return (
-            filled
-            + len(self.communications)
-            + len(self.chats)
-            + len(self.activities)
-            + len(self.deals)
-            + len(self.leads)
-        )
-
 
 # --------------------------------------------------------------------------- fields
 

@@ -29,13 +29,8 @@ from typing import Any, Protocol
 from sqlalchemy.orm import Session
 
 from deskdup.models import Action, Entity, MergeEvent, Operator, Scope
-from deskdup.services.merge_plan import (
-    CONTACT,
-    LeadCard,
-    MergePlan,
-    cards_from_leads,
-    load_leads,
-)
+from deskdup.services.merge_cards import LeadCard
+from deskdup.services.merge_plan import CONTACT, MergePlan, cards_from_leads, load_leads
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message, MessageList
 from deskdup.services.policy import MergePolicy
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.models import Channel
-from deskdup.services.merge_plan import LeadCard
+from deskdup.services.merge_cards import LeadCard
 from deskdup.views.appearance import is_dark, secondary_text
 from deskdup.views.channel_badges import (
     ICON_SIZE,

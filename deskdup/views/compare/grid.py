@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from deskdup.models import Channel
+from deskdup.services.merge_cards import LeadCard, LeadLink
 from deskdup.services.merge_plan import (
     BOUND,
     CONTACT,
@@ -40,8 +41,6 @@ from deskdup.services.merge_plan import (
     PROPOSED,
     TYPED,
     FieldChoice,
-    LeadCard,
-    LeadLink,
     MergePlan,
 )
 from deskdup.services.policy import MergePolicy
