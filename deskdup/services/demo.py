@@ -14,10 +14,11 @@ The generator streams: leads wait in a small heap ordered by creation time
 round-trip.  A million leads need no more memory than five thousand.
 
 The team and channel routing are in ``demo_team``, the people (names, phones,
-handles, typos, inquiries) in ``demo_people``.  What is left stays one class on
-purpose, about 700 lines: ``_emit`` writes a lead with all its child rows
-from the generator's one seeded stream, and splitting it would change the
-order of draws, so every seed would make a different workspace.
+handles, typos, inquiries) in ``demo_people``, the activities, deals and
+contacts of clients in ``demo_clients``.  The generator is one class (those
+two are its mixins): ``_emit`` writes a lead with all its child rows from the
+generator's one seeded stream, and splitting that differently would change
+the order of draws, so every seed would make a different workspace.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from deskdup.models import (
 from deskdup.services import demo_names as names
 from deskdup.services.bulk_insert import datetime_converter, insert_rows
 from deskdup.services.demo_chats import conversation
+from deskdup.services.demo_clients import ClientMaker
 from deskdup.services.demo_contacts import MadeContact, add_duplicate_contacts
 from deskdup.services.demo_people import LeadSpec, Person, PersonMaker
 from deskdup.services.demo_team import (
@@ -65,7 +67,6 @@ from deskdup.services.demo_team import (
     write_team,
 )
 from deskdup.services.errors import KnownError
-from deskdup.services.normalize import normalize_comm
 from deskdup.services.workspace import Workspace
 
 # Fixed, so a seed gives the same workspace whenever it is generated.
@@ -178,7 +179,7 @@ def clear_workspace(ws: Workspace) -> None:
             s.execute(delete(table))
 
 
-class _Generator(PersonMaker):
+class _Generator(PersonMaker, ClientMaker):
     def __init__(self, session: Session, leads: int, seed: int, progress: ProgressFn | None):
         self.s = session
         self.target = leads
@@ -489,120 +490,6 @@ class _Generator(PersonMaker):
                 ("processed", "junk", "converted", "in_process", "new"), (40, 50, 65, 85, 100)
             )
         return self._weighted(("new", "in_process", "junk"), (60, 95, 100))
-
-    def _activity(self, lead_id: int, at: datetime, owner: int, kind_subject: tuple[str, str]):
-        self.buf.add(
-            "activities",
-            {
-                "id": self._id("activities"),
-                "lead_id": lead_id,
-                "contact_id": None,
-                "kind": kind_subject[0],
-                "subject": kind_subject[1],
-                "created_at": self.dt(at),
-                "operator_id": owner,
-                "version": 1,
-            },
-        )
-        self.stats.activities += 1
-
-    def _deal(self, at: datetime, owner: int, contact_ids: list[int], lead_id: int | None):
-        deal_id = self._id("deals")
-        title, amount = self._pick(names.DEAL_TITLES)
-        self.buf.add(
-            "deals",
-            {
-                "id": deal_id,
-                "external_id": f"D-{deal_id:06d}",
-                "title": title,
-                "stage": self._pick(("new", "preparation", "won", "won", "lost")),
-                "amount": amount,
-                "lead_id": lead_id,
-                "assigned_id": owner,
-                "created_at": self.dt(at),
-                "version": 1,
-            },
-        )
-        for contact_id in dict.fromkeys(contact_ids):
-            self.buf.add("deal_contacts", {"deal_id": deal_id, "contact_id": contact_id})
-        self.stats.deals += 1
-
-    # ----------------------------------------------------------------- contacts
-
-    def maybe_contact(self, p: Person, start: datetime) -> None:
-        """Some people are already clients: a contact, maybe with deals."""
-        rng = self.rng
-        if not p.phones or rng.random() >= 0.15:
-            return
-        contact_id = self._id("contacts")
-        p.contact_id = contact_id
-        created = start - timedelta(days=self._ri(30, 700), minutes=self._ri(0, 600))
-        owner = self._owner(Channel.CALL)
-        self.buf.add(
-            "contacts",
-            {
-                "id": contact_id,
-                "external_id": f"C-{contact_id:06d}",
-                "first_name": p.first,
-                "last_name": p.last,
-                "middle_name": p.middle if rng.random() < 0.6 else "",
-                "assigned_id": owner,
-                "created_at": self.dt(created),
-                "updated_at": self.dt(created),
-                "comments": "",
-                "archived": False,
-                "merged_into_id": None,
-                "version": 1,
-            },
-        )
-        phone = p.phones[0]
-        d = phone[2:]
-        raw = f"+7 {d[:3]} {d[3:6]}-{d[6:8]}-{d[8:]}"
-        norm = self._normalized(CommKind.PHONE, Channel.OTHER, raw, phone, False)
-        contact_comms = [(CommKind.PHONE, Channel.OTHER, raw, norm)]
-        if rng.random() < 0.5:
-            email = self._email(p)
-            contact_comms.append(
-                (
-                    CommKind.EMAIL,
-                    Channel.OTHER,
-                    email,
-                    normalize_comm(CommKind.EMAIL, Channel.OTHER, email),
-                )
-            )
-        for kind, channel, value, n in contact_comms:
-            self.buf.add(
-                "communications",
-                {
-                    "id": self._id("communications"),
-                    "lead_id": None,
-                    "contact_id": contact_id,
-                    "kind": kind.value,
-                    "channel": channel.value,
-                    "raw_value": value,
-                    "normalized": n.value,
-                    "is_valid": n.valid,
-                },
-            )
-            self.stats.communications += 1
-        self.stats.contacts += 1
-        self.made_contacts.append(
-            MadeContact(
-                contact_id,
-                p.first,
-                p.last,
-                p.middle,
-                p.diminutives,
-                owner,
-                created,
-                phone,
-                contact_comms[1][2] if len(contact_comms) > 1 else None,
-            )
-        )
-        if rng.random() < 0.6:
-            others = [c for c in self.recent_contacts if rng.random() < 0.04][:2]
-            self._deal(created, owner, [contact_id, *others], None)
-        self.recent_contacts.append(contact_id)
 
     # ----------------------------------------------------------------- writing
 
