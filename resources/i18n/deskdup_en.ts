@@ -493,159 +493,159 @@
 <context>
     <name>CompareGrid</name>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="205" />
+        <location filename="../../deskdup/views/compare/grid.py" line="204" />
         <source>After the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="239" />
+        <location filename="../../deskdup/views/compare/grid.py" line="238" />
         <source>Keep this value ({key}, or Left/Right on the current field)</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="269" />
         <location filename="../../deskdup/views/compare/grid.py" line="270" />
-        <location filename="../../deskdup/views/compare/grid.py" line="271" />
         <source>Type the value of the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="294" />
+        <location filename="../../deskdup/views/compare/grid.py" line="293" />
         <source>bind to another contact…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="296" />
+        <location filename="../../deskdup/views/compare/grid.py" line="295" />
         <source>Find a contact for the merged lead</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="319" />
+        <location filename="../../deskdup/views/compare/grid.py" line="318" />
         <source>Channels</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="321" />
+        <location filename="../../deskdup/views/compare/grid.py" line="320" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="322" />
+        <location filename="../../deskdup/views/compare/grid.py" line="321" />
         <source>Chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="323" />
+        <location filename="../../deskdup/views/compare/grid.py" line="322" />
         <source>Activities and deals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="324" />
+        <location filename="../../deskdup/views/compare/grid.py" line="323" />
         <source>Comments</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="361" />
-        <location filename="../../deskdup/views/compare/grid.py" line="553" />
+        <location filename="../../deskdup/views/compare/grid.py" line="360" />
+        <location filename="../../deskdup/views/compare/grid.py" line="552" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="362" />
+        <location filename="../../deskdup/views/compare/grid.py" line="361" />
         <source>lead {number}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="378" />
+        <location filename="../../deskdup/views/compare/grid.py" line="377" />
         <source>no chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="380" />
+        <location filename="../../deskdup/views/compare/grid.py" line="379" />
         <source>(no text)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="388" />
+        <location filename="../../deskdup/views/compare/grid.py" line="387" />
         <source>{count} msg. · {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="399" />
+        <location filename="../../deskdup/views/compare/grid.py" line="398" />
         <source>Whole conversation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="403" />
+        <location filename="../../deskdup/views/compare/grid.py" line="402" />
         <source>Read every message of these chats</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="416" />
+        <location filename="../../deskdup/views/compare/grid.py" line="415" />
         <source>no leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="429" />
+        <location filename="../../deskdup/views/compare/grid.py" line="428" />
         <source>activities: {activities} · deals: {deals}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="437" />
+        <location filename="../../deskdup/views/compare/grid.py" line="436" />
         <source>activities</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="438" />
+        <location filename="../../deskdup/views/compare/grid.py" line="437" />
         <source>deals</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="472" />
+        <location filename="../../deskdup/views/compare/grid.py" line="471" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="474" />
+        <location filename="../../deskdup/views/compare/grid.py" line="473" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="485" />
+        <location filename="../../deskdup/views/compare/grid.py" line="484" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="506" />
+        <location filename="../../deskdup/views/compare/grid.py" line="505" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="508" />
+        <location filename="../../deskdup/views/compare/grid.py" line="507" />
         <source>found in the contacts; bound by the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="510" />
+        <location filename="../../deskdup/views/compare/grid.py" line="509" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="512" />
+        <location filename="../../deskdup/views/compare/grid.py" line="511" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="525" />
+        <location filename="../../deskdup/views/compare/grid.py" line="524" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="549" />
+        <location filename="../../deskdup/views/compare/grid.py" line="548" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="550" />
+        <location filename="../../deskdup/views/compare/grid.py" line="549" />
         <source>after the merge</source>
         <translation type="unfinished" />
     </message>
@@ -653,105 +653,69 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="173" />
+        <location filename="../../deskdup/views/compare/view.py" line="144" />
         <source>The group's leads side by side</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="174" />
-        <location filename="../../deskdup/views/compare/view.py" line="181" />
+        <location filename="../../deskdup/views/compare/view.py" line="145" />
+        <location filename="../../deskdup/views/compare/view.py" line="152" />
         <source>Scroll the leads sideways</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="175" />
+        <location filename="../../deskdup/views/compare/view.py" line="146" />
         <source>Scroll the fields</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="301" />
+        <location filename="../../deskdup/views/compare/view.py" line="272" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="307" />
+        <location filename="../../deskdup/views/compare/view.py" line="278" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="350" />
+        <location filename="../../deskdup/views/compare/view.py" line="321" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="352" />
+        <location filename="../../deskdup/views/compare/view.py" line="323" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="377" />
+        <location filename="../../deskdup/views/compare/view.py" line="348" />
         <source>Loading {count} contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="379" />
+        <location filename="../../deskdup/views/compare/view.py" line="350" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="389" />
+        <location filename="../../deskdup/views/compare/view.py" line="360" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="437" />
+        <location filename="../../deskdup/views/compare/view.py" line="408" />
         <source>{count} contacts that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="439" />
+        <location filename="../../deskdup/views/compare/view.py" line="410" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="511" />
+        <location filename="../../deskdup/views/compare/view.py" line="482" />
         <source>You cannot merge this group:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="561" />
-        <source>Type the value</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="562" />
-        <source>{field} of the merged lead:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="734" />
-        <source>The view has been reloaded.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="786" />
-        <location filename="../../deskdup/views/compare/view.py" line="850" />
-        <source>Marked as not duplicates</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="825" />
-        <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="871" />
-        <source>There is no merge or bind of yours to undo.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="882" />
-        <source>Undo bind</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -762,31 +726,6 @@
     <message>
         <location filename="../../deskdup/views/formatting.py" line="107" />
         <source>Undo the merge of {others} into {primary}, {time}, {who}?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="877" />
-        <source>Undo the last merge</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="877" />
-        <source>Undo the last bind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="879" />
-        <source>The lead and the contact will be restored exactly as they were.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="881" />
-        <source>The leads will be restored exactly as they were before the merge.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../deskdup/views/compare/view.py" line="882" />
-        <source>Undo merge</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1650,6 +1589,19 @@
     <message>
         <location filename="../../deskdup/services/matching/explain.py" line="134" />
         <source>Same phone, e-mail or account, more than a week apart</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FieldChoosing</name>
+    <message>
+        <location filename="../../deskdup/views/compare/choosing.py" line="38" />
+        <source>Type the value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/choosing.py" line="39" />
+        <source>{field} of the merged lead:</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2853,22 +2805,22 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="32" />
+        <location filename="../../deskdup/services/merge_plan.py" line="33" />
         <source>A merge needs at least two different leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="33" />
+        <location filename="../../deskdup/services/merge_plan.py" line="34" />
         <source>Lead {lead} does not exist (any more)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="34" />
+        <location filename="../../deskdup/services/merge_plan.py" line="35" />
         <source>Lead #{lead} was already merged into #{into}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="35" />
+        <location filename="../../deskdup/services/merge_plan.py" line="36" />
         <source>Lead #{lead} is archived; it cannot be merged</source>
         <translation type="unfinished" />
     </message>
@@ -2878,37 +2830,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contact_merge.py" line="80" />
+        <location filename="../../deskdup/services/contact_merge.py" line="82" />
         <source>A merge needs at least two different contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contact_merge.py" line="81" />
+        <location filename="../../deskdup/services/contact_merge.py" line="83" />
         <source>Contact {contact} does not exist (any more)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contact_merge.py" line="82" />
+        <location filename="../../deskdup/services/contact_merge.py" line="84" />
         <source>Contact #{contact} was already merged into #{into}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contact_merge.py" line="85" />
+        <location filename="../../deskdup/services/contact_merge.py" line="87" />
         <source>Contact #{contact} is archived; it cannot be merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contact_merge.py" line="88" />
+        <location filename="../../deskdup/services/contact_merge.py" line="90" />
         <source>Contact #{contact} was changed by someone else (now version {version}); nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contact_merge.py" line="92" />
+        <location filename="../../deskdup/services/contact_merge.py" line="94" />
         <source>Contact #{contact} was deleted or merged by someone else; nothing was merged</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/contact_merge.py" line="95" />
+        <location filename="../../deskdup/services/contact_merge.py" line="97" />
         <source>Merged {count} contacts into #{primary}</source>
         <translation type="unfinished" />
     </message>
@@ -2916,42 +2868,42 @@
 <context>
     <name>MergeField</name>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="180" />
+        <location filename="../../deskdup/services/merge_plan.py" line="47" />
         <source>Title</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="181" />
+        <location filename="../../deskdup/services/merge_plan.py" line="48" />
         <source>Last name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="182" />
+        <location filename="../../deskdup/services/merge_plan.py" line="49" />
         <source>First name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="183" />
+        <location filename="../../deskdup/services/merge_plan.py" line="50" />
         <source>Middle name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="184" />
+        <location filename="../../deskdup/services/merge_plan.py" line="51" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="185" />
+        <location filename="../../deskdup/services/merge_plan.py" line="52" />
         <source>Source</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="186" />
+        <location filename="../../deskdup/services/merge_plan.py" line="53" />
         <source>Responsible</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/merge_plan.py" line="187" />
+        <location filename="../../deskdup/services/merge_plan.py" line="54" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
@@ -3265,157 +3217,157 @@
 <context>
     <name>Reason</name>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="209" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="37" />
         <source>Same name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="210" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="38" />
         <source>Same name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="211" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="39" />
         <source>Same name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="212" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="40" />
         <source>Same name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="215" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="43" />
         <source>{channel} {nick} ~ {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="216" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="44" />
         <source>{channel} {nick} ~ {name} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="217" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="45" />
         <source>{channel} {nick} ~ {name} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="218" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="46" />
         <source>{channel} {nick} ~ {name} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="221" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="49" />
         <source>Same first name: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="222" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="50" />
         <source>Same first name: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="223" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="51" />
         <source>Same first name: {a} ~ {b} (diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="224" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="52" />
         <source>Same first name: {a} ~ {b} (translit, diminutive)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="227" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="55" />
         <source>Same surname and initial: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="228" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="56" />
         <source>Same surname and initial: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="231" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="59" />
         <source>Same surname and number: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="232" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="60" />
         <source>Same surname: {a} ~ {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="233" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="61" />
         <source>Same surname: {a} ~ {b} (translit)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="258" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="86" />
         <source>{channel} {nick}: the initial fits {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="411" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="239" />
         <source>Same phone {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="421" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="249" />
         <source>Same e-mail {email}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="433" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="261" />
         <source>Same {channel} account {handle}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="443" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="271" />
         <source>Same (invalid) phone number {phone}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="463" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="291" />
         <source>Came {minutes} min apart via {a} and {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="508" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="336" />
         <source>{channel} {nick} reads as another name than {name}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="517" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="345" />
         <source>A man and a woman: {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="668" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="407" />
         <source>Both sent a text many leads send, {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="673" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="412" />
         <source>Both wrote {minutes} min apart, and no one else around then: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="678" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="417" />
         <source>Both wrote {minutes} min apart, and a few others around then: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="683" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="422" />
         <source>Both wrote a common text {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="688" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="427" />
         <source>Both wrote {minutes} min apart: '{text}'</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="691" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="430" />
         <source>Wrote much the same {minutes} min apart: '{text}' / '{other}'</source>
         <translation type="unfinished" />
     </message>
@@ -3426,22 +3378,22 @@
     </message>
     <message>
         <location filename="../../deskdup/services/matching/contacts.py" line="340" />
-        <location filename="../../deskdup/services/matching/evidence.py" line="485" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="313" />
         <source>Different phones {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="516" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="344" />
         <source>Different first names {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="518" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="346" />
         <source>Different surnames {a} / {b}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/evidence.py" line="519" />
+        <location filename="../../deskdup/services/matching/evidence.py" line="347" />
         <source>Different patronymics {a} / {b}</source>
         <translation type="unfinished" />
     </message>
@@ -3591,6 +3543,60 @@
     </message>
 </context>
 <context>
+    <name>ReviewDecisions</name>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="147" />
+        <source>The view has been reloaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="199" />
+        <location filename="../../deskdup/views/compare/decisions.py" line="263" />
+        <source>Marked as not duplicates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="238" />
+        <source>The merge will bind the merged lead to contact #{contact} ({name}) and give it the group's phones, e-mails, messengers and chats.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="284" />
+        <source>There is no merge or bind of yours to undo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="290" />
+        <source>Undo the last bind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="290" />
+        <source>Undo the last merge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="292" />
+        <source>The lead and the contact will be restored exactly as they were.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="294" />
+        <source>The leads will be restored exactly as they were before the merge.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="295" />
+        <source>Undo bind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/decisions.py" line="295" />
+        <source>Undo merge</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ReviewShortcuts</name>
     <message>
         <location filename="../../deskdup/views/shortcuts.py" line="80" />
@@ -3676,102 +3682,102 @@
 <context>
     <name>Rights</name>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="45" />
+        <location filename="../../deskdup/services/rights.py" line="40" />
         <source>read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="46" />
+        <location filename="../../deskdup/services/rights.py" line="41" />
         <source>edit</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="47" />
+        <location filename="../../deskdup/services/rights.py" line="42" />
         <source>delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="48" />
+        <location filename="../../deskdup/services/rights.py" line="43" />
         <source>archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="51" />
+        <location filename="../../deskdup/services/rights.py" line="46" />
         <source>Lead #{lead} is your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="56" />
+        <location filename="../../deskdup/services/rights.py" line="51" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="61" />
+        <location filename="../../deskdup/services/rights.py" line="56" />
         <source>Lead #{lead} belongs to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="66" />
+        <location filename="../../deskdup/services/rights.py" line="61" />
         <source>Lead #{lead} has no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="71" />
+        <location filename="../../deskdup/services/rights.py" line="66" />
         <source>This merge was made by {author}; only a supervisor may undo other operators' merges</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="76" />
+        <location filename="../../deskdup/services/rights.py" line="71" />
         <source>{leads} are your own ({department}); you have no {right} right on leads at all; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="81" />
+        <location filename="../../deskdup/services/rights.py" line="76" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on your colleagues' leads; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="86" />
+        <location filename="../../deskdup/services/rights.py" line="81" />
         <source>{leads} belong to {owner} ({department}); you have no {right} right on leads of that department; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="91" />
+        <location filename="../../deskdup/services/rights.py" line="86" />
         <source>{leads} have no responsible operator; you have no {right} right on leads that are not yours; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="103" />
+        <location filename="../../deskdup/services/rights.py" line="98" />
         <source>Contact #{lead} is your own ({department}); you have no {right} right on contacts at all; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="108" />
+        <location filename="../../deskdup/services/rights.py" line="103" />
         <source>Contact #{lead} belongs to {owner} ({department}); you have no {right} right on your colleagues' contacts; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="113" />
+        <location filename="../../deskdup/services/rights.py" line="108" />
         <source>Contact #{lead} belongs to {owner} ({department}); you have no {right} right on contacts of that department; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="118" />
+        <location filename="../../deskdup/services/rights.py" line="113" />
         <source>Contact #{lead} has no responsible operator; you have no {right} right on contacts that are not yours; ask a supervisor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="132" />
+        <location filename="../../deskdup/services/rights.py" line="127" />
         <source>no department</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="133" />
+        <location filename="../../deskdup/services/rights.py" line="128" />
         <source>a lead of {department} you may not read</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/rights.py" line="142" />
+        <location filename="../../deskdup/services/rights.py" line="137" />
         <source>You may not do this; nothing was changed:
 • {refusals}</source>
         <translation type="unfinished" />
@@ -3780,27 +3786,27 @@
 <context>
     <name>Scan</name>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="48" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="47" />
         <source>reading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="49" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="48" />
         <source>keying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="50" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="49" />
         <source>comparing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="51" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="50" />
         <source>wording</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/services/matching/parallel.py" line="53" />
+        <location filename="../../deskdup/services/matching/parallel.py" line="52" />
         <source>The scan's {what} worker process stopped before it finished (the system may have run out of memory, or the process was ended). Nothing was changed: scan again; on the command line --workers 1 scans in one process.</source>
         <translation type="unfinished" />
     </message>

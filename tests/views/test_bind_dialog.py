@@ -22,7 +22,7 @@ from deskdup.models import (
 )
 from deskdup.services.operators import find_operator
 from deskdup.views.bind_dialog import BindDialog, BindTarget, lead_heading
-from deskdup.views.compare import view as compare
+from deskdup.views.compare import decisions
 from deskdup.views.context import AppContext
 from deskdup.views.settings import Settings
 from tests.factories import BASE_TIME, make_comm, make_operator
@@ -140,7 +140,7 @@ def test_bind_the_merged_lead_by_keyboard_then_undo(qtbot, workspace, runner, sh
         assert event.kind is EventKind.MERGE_LEADS
         assert event.choices["bound_contact"] == contacts["C-500"]
 
-    monkeypatch.setattr(compare, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(decisions, "confirm", lambda *a, **k: True)
     with qtbot.waitSignal(view.undone, timeout=10000):
         key(qtbot, view, Qt.Key.Key_Z, CTRL)
     with workspace.session() as s:

@@ -247,7 +247,7 @@ def test_the_undo_question_names_the_merge_in_russian(
     from deskdup.models import Lead, MergeEvent
     from deskdup.services.merge import apply_merge
     from deskdup.services.merge_plan import build_plan
-    from deskdup.views.compare import view as compare
+    from deskdup.views.compare import decisions
 
     ids, ops = four_channel_group(workspace)
     with workspace.session() as s:
@@ -259,7 +259,7 @@ def test_the_undo_question_names_the_merge_in_russian(
     language("ru")
     view = make_view(qtbot, workspace, ops["anna"], runner)
     asked = []
-    monkeypatch.setattr(compare, "confirm", lambda *a, **k: asked.append((a, k)) or False)
+    monkeypatch.setattr(decisions, "confirm", lambda *a, **k: asked.append((a, k)) or False)
     view.undo_last()
     qtbot.waitUntil(lambda: bool(asked))
     (_parent, title, question), options = asked[0]

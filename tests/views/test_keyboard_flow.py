@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 
 from deskdup.models import Channel, Chat, Communication, Dismissal, Lead, MergeEvent
 from deskdup.views.cheatsheet import CheatSheetDialog
-from deskdup.views.compare import view as compare
+from deskdup.views.compare import decisions
 from deskdup.views.dismiss_dialog import DismissDialog
 from deskdup.views.queue_model import Role
 from deskdup.views.shortcuts import SHORTCUTS, ReviewAction, shortcut
@@ -170,7 +170,7 @@ def test_undo_last_restores_the_merged_leads(qtbot, workspace, runner, shown, mo
     with qtbot.waitSignal(view.merged, timeout=10000):
         key(qtbot, view, Qt.Key.Key_Return, CTRL)
     asked = []
-    monkeypatch.setattr(compare, "confirm", lambda *a, **k: asked.append(a) or True)
+    monkeypatch.setattr(decisions, "confirm", lambda *a, **k: asked.append(a) or True)
     with qtbot.waitSignal(view.undone, timeout=10000) as undone:
         key(qtbot, view, Qt.Key.Key_Z, CTRL)
     # The question names the merge: the leads, the primary's name, when and who.

@@ -2,6 +2,10 @@
 
 - ``view.py``: ``CompareView``, the state (group, current field, busy), loading,
   the review actions and their keys;
+- ``decisions.py``: its mixin ``ReviewDecisions``, the merge, dismissals, bind,
+  undo and skip, and what each does when its answer comes back;
+- ``choosing.py``: its mixin ``FieldChoosing``, the operator's picks (a value,
+  a typed value, the primary) and the keyboard's current field;
 - ``grid.py``: ``CompareGrid``, renders one ``MergePlan`` and signals the
   operator's clicks (value, primary, exclude);
 - ``cells.py``: the painted cells, the value with its radio, the column header;
