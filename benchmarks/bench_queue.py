@@ -40,7 +40,7 @@ def worker_side(path: Path) -> None:
     from deskdup.services.matching import MatchIndex
     from deskdup.services.operators import workspace_operator
     from deskdup.services.workspace import open_workspace
-    from deskdup.views.queue_model import build_rows
+    from deskdup.views.queue_rows import build_rows
 
     ws = open_workspace(str(path))
     started = time.perf_counter()

@@ -47,7 +47,7 @@ from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMe
 from deskdup.views.merge_key import MergeKeyGuard
 from deskdup.views.queue import QueueView
 from deskdup.views.queue_feed import QueueFeed
-from deskdup.views.queue_model import QueueRow
+from deskdup.views.queue_rows import QueueRow
 from deskdup.views.shortcuts import ReviewAction, shortcut
 from deskdup.views.status_bar import WindowStatus
 

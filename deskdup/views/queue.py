@@ -45,15 +45,8 @@ from deskdup.services.merge_plan import CONTACT, LEAD
 from deskdup.services.messages import QT_TRANSLATE_NOOP
 from deskdup.views.channel_badges import channel_icon, channel_name
 from deskdup.views.queue_cells import GAP, ICON, ChannelsDelegate, ScoreDelegate, row_height
-from deskdup.views.queue_model import (
-    CHANNEL_ORDER,
-    Column,
-    QueueFilter,
-    QueueModel,
-    QueueProxy,
-    QueueRow,
-    Role,
-)
+from deskdup.views.queue_model import Column, QueueFilter, QueueModel, QueueProxy, Role
+from deskdup.views.queue_rows import CHANNEL_ORDER, QueueRow
 
 CUSTOM = -1  # the period item that shows the two date fields
 PERIODS = (  # (label, days back; None = any time)

@@ -13,7 +13,8 @@ from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from deskdup.views.channel_badges import channel_icon, channel_icon_on_light
-from deskdup.views.queue_model import LOCKED_TEXT, QueueRow, Role
+from deskdup.views.queue_model import LOCKED_TEXT, Role
+from deskdup.views.queue_rows import QueueRow
 
 ICON = 16
 GAP = 4

@@ -30,7 +30,7 @@ from deskdup.services.workspace import Workspace
 from deskdup.views import import_dialog
 from deskdup.views import settings as opts
 from deskdup.views.main_menus import QUEUE_TAB
-from deskdup.views.queue_model import QueueRow, build_rows
+from deskdup.views.queue_rows import QueueRow, build_rows
 from deskdup.views.queue_update import QueueDelta, lead_ids_in_groups, queue_delta
 
 log = logging.getLogger(__name__)

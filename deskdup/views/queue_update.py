@@ -22,7 +22,7 @@ from deskdup.services.lead_rows import GroupRights, load_queue_facts
 from deskdup.services.matching import ScanResult
 from deskdup.services.operators import OperatorInfo
 from deskdup.services.workspace import Workspace
-from deskdup.views.queue_model import QueueRow, build_rows
+from deskdup.views.queue_rows import QueueRow, build_rows
 
 
 @dataclass

@@ -15,7 +15,8 @@ from deskdup.services.messages import Message
 from deskdup.views.context import AppContext
 from deskdup.views.main_window import MainWindow
 from deskdup.views.queue_feed import FIRST_ROWS
-from deskdup.views.queue_model import Column, QueueFilter, QueueModel, QueueProxy, Role, build_rows
+from deskdup.views.queue_model import Column, QueueFilter, QueueModel, QueueProxy, Role
+from deskdup.views.queue_rows import build_rows
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

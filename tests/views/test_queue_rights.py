@@ -36,9 +36,8 @@ from deskdup.views.queue_model import (
     QueueModel,
     QueueProxy,
     Role,
-    build_rows,
-    readable_names,
 )
+from deskdup.views.queue_rows import build_rows, readable_names
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -17,7 +17,8 @@ from deskdup.views.compare.actions import ReviewAction
 from deskdup.views.context import AppContext
 from deskdup.views.main_window import MainWindow
 from deskdup.views.queue import WHY_LEAST
-from deskdup.views.queue_model import Column, QueueModel, build_rows, translate_reason
+from deskdup.views.queue_model import Column, QueueModel, translate_reason
+from deskdup.views.queue_rows import build_rows
 from deskdup.views.queue_update import changed_groups
 from deskdup.views.settings import Settings
 from tests.views.test_queue import _reason, _summary

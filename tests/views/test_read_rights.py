@@ -29,7 +29,8 @@ from deskdup.services.review import HiddenGroup, load_group
 from deskdup.services.rights import Owner, allowed
 from deskdup.views.formatting import translate_message
 from deskdup.views.queue_feed import queue_rows
-from deskdup.views.queue_model import Column, QueueModel, build_rows
+from deskdup.views.queue_model import Column, QueueModel
+from deskdup.views.queue_rows import build_rows
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
