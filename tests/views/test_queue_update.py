@@ -16,7 +16,7 @@ from deskdup.views import i18n
 from deskdup.views.compare.actions import ReviewAction
 from deskdup.views.context import AppContext
 from deskdup.views.main_window import MainWindow
-from deskdup.views.queue import WHY_LEAST
+from deskdup.views.queue_columns import WHY_LEAST
 from deskdup.views.queue_model import Column, QueueModel, translate_reason
 from deskdup.views.queue_rows import build_rows
 from deskdup.views.queue_update import changed_groups
