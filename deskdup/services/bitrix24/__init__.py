@@ -8,6 +8,8 @@
 ``link``     which portal a workspace is linked to (``workspace_meta``)
 ``sync``     pulling the portal's users, contacts, leads and chats into the
              workspace, incrementally
+``records``  the portal's records written into the workspace's tables (by the
+             pull, and by a merge for the leads it changed)
 ``merge``    a merge written to the portal as a journaled, resumable sequence
 ``backend``  ``Bitrix24Backend``: the ``CrmBackend`` protocol over all of it
 """

@@ -20,7 +20,8 @@ from deskdup.services.backend import SqlBackend
 from deskdup.services.bitrix24 import merge as portal_merge
 from deskdup.services.bitrix24.client import Bitrix24Client
 from deskdup.services.bitrix24.link import find_webhook, remember_webhook, workspace_link
-from deskdup.services.bitrix24.sync import Progress, PullReport, pull, user_name
+from deskdup.services.bitrix24.records import user_name
+from deskdup.services.bitrix24.sync import Progress, PullReport, pull
 from deskdup.services.bitrix24.webhook import CONTEXT, parse_webhook
 from deskdup.services.errors import Cancelled, KnownError, RightsError, StaleError, fail
 from deskdup.services.merge import MergeResult

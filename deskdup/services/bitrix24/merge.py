@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 from deskdup.models import Lead, Operator, PortalJournal
 from deskdup.models.tables import EventKind
 from deskdup.services.bitrix24.client import Bitrix24Client, ConnectionLost, PortalError
-from deskdup.services.bitrix24.sync import portal_datetime, write_leads
+from deskdup.services.bitrix24.records import portal_datetime, write_leads
 from deskdup.services.bitrix24.vocabulary import MULTI_FIELDS, normalize_entry
 from deskdup.services.bitrix24.webhook import CONTEXT
 from deskdup.services.errors import KnownError, RightsError, StaleError, fail
