@@ -11,5 +11,7 @@
 ``records``  the portal's records written into the workspace's tables (by the
              pull, and by a merge for the leads it changed)
 ``merge``    a merge written to the portal as a journaled, resumable sequence
+``merge_portal`` the requests of its steps: read the group, make it agree, put
+             it back, tell what still differs
 ``backend``  ``Bitrix24Backend``: the ``CrmBackend`` protocol over all of it
 """

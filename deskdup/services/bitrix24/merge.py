@@ -26,12 +26,16 @@ portal: the other leads gone means the portal applied it (go on at step 5);
 still there means it did not (send it again).  ``CONFLICT``, ``ERROR`` or a
 refused right put back what step 3 changed and are told in words; nothing
 is lost.  Requests per merge: four.
+
+What is asked of the portal at each step (the group read, the updates that
+make it agree, putting them back, the fields still differing) is in
+``merge_portal.py``; this module keeps the journal, the steps' order and the
+workspace's side.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -40,8 +44,17 @@ from sqlalchemy.orm import Session
 from deskdup.models import Lead, Operator, PortalJournal
 from deskdup.models.tables import EventKind
 from deskdup.services.bitrix24.client import Bitrix24Client, ConnectionLost, PortalError
+from deskdup.services.bitrix24.merge_portal import (
+    agree_commands,
+    differing,
+    entry_key,
+    merge_url,
+    read_group,
+    rollback,
+    run_updates,
+)
 from deskdup.services.bitrix24.records import portal_datetime, write_leads
-from deskdup.services.bitrix24.vocabulary import MULTI_FIELDS, normalize_entry
+from deskdup.services.bitrix24.vocabulary import MULTI_FIELDS
 from deskdup.services.bitrix24.webhook import CONTEXT
 from deskdup.services.errors import KnownError, RightsError, StaleError, fail
 from deskdup.services.events import record_event
@@ -77,29 +90,6 @@ PORTAL_FIELDS = {
     "assigned_id": "ASSIGNED_BY_ID",
     "contact_id": "CONTACT_ID",
 }
-# Never compared when telling which fields still differ: set by the portal.
-READ_ONLY = {
-    "ID",
-    "DATE_CREATE",
-    "DATE_MODIFY",
-    "DATE_CLOSED",
-    "CREATED_BY_ID",
-    "MODIFY_BY_ID",
-    "MOVED_BY_ID",
-    "MOVED_TIME",
-    "HAS_PHONE",
-    "HAS_EMAIL",
-    "HAS_IMOL",
-    "IS_RETURN_CUSTOMER",
-    "STATUS_SEMANTIC_ID",
-    "LAST_ACTIVITY_BY",
-    "LAST_ACTIVITY_TIME",
-    "ADDRESS_LOC_ADDR_ID",
-    "OPENED",
-    "CONTACT_IDS",
-    "LINK",
-}
-
 MSG_MERGED = QT_TRANSLATE_NOOP("Merge", "Merged {count} leads into #{primary} in the portal")
 MSG_CHANGED_IN_PORTAL = QT_TRANSLATE_NOOP(
     "Bitrix24",
@@ -147,59 +137,6 @@ MSG_RESUMED = QT_TRANSLATE_NOOP("Bitrix24", "Finished the interrupted merge into
 NOTHING = QT_TRANSLATE_NOOP("Bitrix24", "a field")
 
 
-# --------------------------------------------------------------------------- values
-
-
-def _blank(value: Any) -> bool:
-    return value is None or str(value).strip() in ("", "0")
-
-
-def _same(a: Any, b: Any) -> bool:
-    if _blank(a) and _blank(b):
-        return True
-    return str(a if a is not None else "").strip() == str(b if b is not None else "").strip()
-
-
-def _entry_key(type_id: str, entry: dict[str, Any], region: str) -> tuple[str, str]:
-    value = str(entry.get("VALUE") or "")
-    value_type = str(entry.get("VALUE_TYPE") or "")
-    norm = normalize_entry(type_id, value_type, value, region)
-    return (type_id, norm.value or value.strip().casefold())
-
-
-def _read_group(
-    client: Bitrix24Client, ids: Sequence[str], with_chats: bool
-) -> tuple[dict[str, dict[str, Any] | None], dict[str, list[str]] | None]:
-    """Each lead (None when the portal has no such lead) and its chat ids."""
-    commands: dict[str, tuple[str, dict[str, Any]]] = {
-        f"l{i}": ("crm.lead.get", {"id": i}) for i in ids
-    }
-    if with_chats:
-        for i in ids:
-            commands[f"c{i}"] = (
-                "imopenlines.crm.chat.get",
-                {"CRM_ENTITY_TYPE": "lead", "CRM_ENTITY": i, "ACTIVE_ONLY": "N"},
-            )
-    result = client.batch(commands)
-    leads: dict[str, dict[str, Any] | None] = {}
-    for i in ids:
-        error = result.errors.get(f"l{i}")
-        if error:
-            if "not found" in str(error.get("error_description", "")).lower():
-                leads[i] = None
-                continue
-            raise client.batch_error("crm.lead.get", error)
-        leads[i] = result.results.get(f"l{i}")
-    chats: dict[str, list[str]] | None = None
-    if with_chats and not any(k.startswith("c") for k in result.errors):
-        chats = {i: [str(c.get("CHAT_ID")) for c in result.results.get(f"c{i}") or []] for i in ids}
-    return leads, chats
-
-
-def _merge_url(portal: str, ids: Sequence[str]) -> str:
-    return f"{portal}/crm/lead/merge/?id={','.join(ids)}"
-
-
 # --------------------------------------------------------------------------- planning
 
 
@@ -223,7 +160,7 @@ def start_merge(
         operator_name = operator.full_name
     order = [ext[plan.primary_id], *(ext[i] for i in plan.other_ids)]
     requests_before = client.requests
-    records, chats = _read_group(client, order, with_chats)
+    records, chats = read_group(client, order, with_chats)
     _check_portal_state(ws, client, plan, leads, records, region)
 
     before = {i: records[i] for i in order}
@@ -244,7 +181,7 @@ def start_merge(
     for lead_ext in order:
         for type_id in MULTI_FIELDS:
             for entry in (before[lead_ext] or {}).get(type_id) or []:
-                key = _entry_key(type_id, entry, region)
+                key = entry_key(type_id, entry, region)
                 if key in seen or not str(entry.get("VALUE") or "").strip():
                     continue
                 seen.add(key)
@@ -318,102 +255,6 @@ def _save(ws: Workspace, entry_id: int, **changes: Any) -> None:
         entry.updated_at = utcnow()
 
 
-def _agree_commands(
-    target: dict[str, Any], records: dict[str, dict[str, Any] | None]
-) -> dict[str, tuple[str, dict[str, Any]]]:
-    """The updates still needed for every lead to hold the target (none when they agree)."""
-    region = target.get("region", "RU")
-    commands: dict[str, tuple[str, dict[str, Any]]] = {}
-    order = target["order"]
-    for lead_ext in order:
-        record = records.get(lead_ext) or {}
-        fields = {k: v for k, v in target["fields"].items() if not _same(record.get(k), v)}
-        if lead_ext == order[0]:
-            have = {_entry_key(t, e, region) for t in MULTI_FIELDS for e in record.get(t) or []}
-            for type_id, entries in target["multi"].items():
-                missing = [
-                    {"VALUE": value, "VALUE_TYPE": value_type}
-                    for value, value_type in entries
-                    if _entry_key(type_id, {"VALUE": value, "VALUE_TYPE": value_type}, region)
-                    not in have
-                ]
-                if missing:
-                    fields[type_id] = missing
-        else:
-            # The primary holds them all now: the other leads let go of theirs, so the
-            # portal's own merge (which compares raw text) cannot put a phone on twice.
-            for type_id in MULTI_FIELDS:
-                drop = [
-                    {"ID": e["ID"], "VALUE": "", "VALUE_TYPE": e.get("VALUE_TYPE") or ""}
-                    for e in record.get(type_id) or []
-                    if e.get("ID")
-                ]
-                if drop:
-                    fields[type_id] = drop
-        if fields:
-            commands[f"u{lead_ext}"] = ("crm.lead.update", {"id": lead_ext, "fields": fields})
-    return commands
-
-
-def _run_updates(client: Bitrix24Client, commands: dict[str, tuple[str, dict[str, Any]]]) -> None:
-    if not commands:
-        return
-    result = client.batch(commands, write=True)
-    for key in commands:
-        if key in result.errors:
-            raise client.batch_error("crm.lead.update", result.errors[key])
-
-
-def _rollback(client: Bitrix24Client, entry: PortalJournal) -> None:
-    """Put back what the agree step changed: the fields as they were, added entries removed."""
-    target, before = entry.target, entry.before["leads"]
-    region = target.get("region", "RU")
-    order = target["order"]
-    records, _ = _read_group(client, order, with_chats=False)
-    commands: dict[str, tuple[str, dict[str, Any]]] = {}
-    for lead_ext in order:
-        now, was = records.get(lead_ext), before.get(lead_ext)
-        if now is None or was is None:
-            continue
-        fields: dict[str, Any] = {
-            k: was.get(k) for k in target["fields"] if not _same(now.get(k), was.get(k))
-        }
-        kept = {_entry_key(t, e, region) for t in MULTI_FIELDS for e in was.get(t) or []}
-        have = {_entry_key(t, e, region) for t in MULTI_FIELDS for e in now.get(t) or []}
-        for type_id in MULTI_FIELDS:
-            changes = [
-                {"ID": e["ID"], "VALUE": "", "VALUE_TYPE": e.get("VALUE_TYPE") or ""}
-                for e in now.get(type_id) or []
-                if _entry_key(type_id, e, region) not in kept
-            ]
-            changes += [
-                {"VALUE": e["VALUE"], "VALUE_TYPE": e.get("VALUE_TYPE") or ""}
-                for e in was.get(type_id) or []
-                if _entry_key(type_id, e, region) not in have
-            ]
-            if changes:
-                fields[type_id] = changes
-        if fields:
-            commands[f"r{lead_ext}"] = ("crm.lead.update", {"id": lead_ext, "fields": fields})
-    _run_updates(client, commands)
-
-
-def _differing(records: dict[str, dict[str, Any] | None], order: Sequence[str]) -> list[str]:
-    first = records.get(order[0]) or {}
-    out = []
-    for lead_ext in order[1:]:
-        for key, value in (records.get(lead_ext) or {}).items():
-            if key in READ_ONLY or key in MULTI_FIELDS or key in out:
-                continue
-            if (
-                not _blank(value)
-                and not _blank(first.get(key))
-                and not _same(value, first.get(key))
-            ):
-                out.append(key)
-    return out
-
-
 def _fail(ws: Workspace, entry_id: int, message: Message, cls: type[KnownError] = KnownError):
     _save(ws, entry_id, state="failed", message=str(message))
     return fail(cls, message, entry_id=entry_id)
@@ -442,7 +283,7 @@ def advance(
     requests_before = client.requests
     try:
         if records is None:
-            records, _ = _read_group(client, order, with_chats=False)
+            records, _ = read_group(client, order, with_chats=False)
         others_left = [i for i in order[1:] if records.get(i) is not None]
         step = entry.step
         if step == "merge_sent" and not others_left and records.get(order[0]) is not None:
@@ -455,9 +296,9 @@ def advance(
                 message = Message(CONTEXT, MSG_HALF_GONE, {"leads": leads_label, "entry": entry_id})
                 raise _fail(ws, entry_id, message)
             try:
-                _run_updates(client, _agree_commands(target, records))
+                run_updates(client, agree_commands(target, records))
             except PortalError as exc:
-                _rollback(client, entry)
+                rollback(client, entry)
                 reason = exc.message if hasattr(exc, "message") else str(exc)
                 message = Message(CONTEXT, MSG_REFUSED, {"leads": leads_label, "reason": reason})
                 raise _fail(ws, entry_id, message, RightsError) from None
@@ -469,17 +310,17 @@ def advance(
                     write=True,
                 )
             except PortalError as exc:
-                _rollback(client, entry)
+                rollback(client, entry)
                 reason = exc.message if hasattr(exc, "message") else str(exc)
                 message = Message(CONTEXT, MSG_REFUSED, {"leads": leads_label, "reason": reason})
                 raise _fail(ws, entry_id, message, RightsError) from None
             status = str((answer or {}).get("STATUS") or "ERROR").upper()
             if status != "SUCCESS":
-                now_records, _ = _read_group(client, order, with_chats=False)
-                _rollback(client, entry)
-                url = _merge_url(portal, order)
+                now_records, _ = read_group(client, order, with_chats=False)
+                rollback(client, entry)
+                url = merge_url(portal, order)
                 if status == "CONFLICT":
-                    fields = ", ".join(_differing(now_records, order)) or Message(CONTEXT, NOTHING)
+                    fields = ", ".join(differing(now_records, order)) or Message(CONTEXT, NOTHING)
                     params = {"leads": leads_label, "fields": fields, "url": url}
                     message = Message(CONTEXT, MSG_CONFLICT, params)
                 else:
@@ -507,18 +348,18 @@ def _finish(
     order = target["order"]
     primary_ext = order[0]
     with_chats = bool(target.get("chats"))
-    record, chats = _read_group(client, [primary_ext], with_chats)
-    missing_cmd = _agree_commands({**target, "order": [primary_ext]}, record)
+    record, chats = read_group(client, [primary_ext], with_chats)
+    missing_cmd = agree_commands({**target, "order": [primary_ext]}, record)
     if missing_cmd:
         # The portal dropped an entry on the way: add it again, then look once more.
-        _run_updates(client, missing_cmd)
-        record, chats = _read_group(client, [primary_ext], with_chats)
+        run_updates(client, missing_cmd)
+        record, chats = read_group(client, [primary_ext], with_chats)
     missing: list[str] = []
     rec = record.get(primary_ext) or {}
-    have = {_entry_key(t, e, region) for t in MULTI_FIELDS for e in rec.get(t) or []}
+    have = {entry_key(t, e, region) for t in MULTI_FIELDS for e in rec.get(t) or []}
     for type_id, entries in target["multi"].items():
         for value, value_type in entries:
-            if _entry_key(type_id, {"VALUE": value, "VALUE_TYPE": value_type}, region) not in have:
+            if entry_key(type_id, {"VALUE": value, "VALUE_TYPE": value_type}, region) not in have:
                 missing.append(value)
     if chats is not None:
         on_primary = set(chats.get(primary_ext, []))
