@@ -202,22 +202,22 @@
 <context>
     <name>Bitrix24</name>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="35" />
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="36" />
         <source>The webhook's user #{user} is not among the workspace's operators yet; run a sync first.</source>
         <translation>Пользователя вебхука #{user} ещё нет среди операторов рабочей базы; сначала выполните синхронизацию.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="39" />
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="40" />
         <source>Lead #{lead} changed since it was shown; nothing was bound; the view has been reloaded</source>
         <translation>Лид #{lead} изменился после показа; ничего не привязано; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="45" />
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="46" />
         <source>This workspace is linked to the portal {portal}, but its webhook is not at hand, so nothing can be written to the portal: give the webhook in File → Open workspace (Bitrix24 portal), or in DESKDUP_BITRIX24_WEBHOOK.</source>
         <translation>Эта рабочая база связана с порталом {portal}, но его вебхука нет, поэтому на портал ничего записать нельзя: укажите вебхук в Файл → Открыть базу (портал Битрикс24) или в DESKDUP_BITRIX24_WEBHOOK.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/backend.py" line="51" />
+        <location filename="../../deskdup/services/bitrix24/backend.py" line="52" />
         <source>Connected to {portal} as {user}; the portal has {count} leads.</source>
         <translation>Подключено к {portal} как {user}; на портале лидов: {count}.</translation>
     </message>
@@ -277,92 +277,92 @@
         <translation>Эта рабочая база ещё не связана с порталом Битрикс24: укажите вебхук через --bitrix24 URL (или DESKDUP_BITRIX24_WEBHOOK).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="104" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="94" />
         <source>Lead #{lead} was changed in the portal at {time} (after deskdup last read it); nothing was merged; the view has been reloaded</source>
         <translation>Лид #{lead} изменён на портале в {time} (после последнего чтения deskdup); ничего не объединено; данные обновлены</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="109" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="99" />
         <source>Lead #{lead} no longer exists in the portal (deleted or merged there); nothing was merged; it has left the queue</source>
         <translation>Лида #{lead} больше нет на портале (удалён или объединён там); ничего не объединено; он убран из очереди</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="114" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="104" />
         <source>The portal refused to merge #{leads}: the leads still differ in {fields}, which deskdup does not show (CONFLICT). Nothing was merged and the leads are as they were; merge them in the portal: {url}</source>
         <translation>Портал отказался объединять #{leads}: лиды всё ещё различаются в полях {fields}, которые deskdup не показывает (CONFLICT). Ничего не объединено, лиды остались как были; объедините их на портале: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="120" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="110" />
         <source>The portal could not merge #{leads} (ERROR). Nothing was merged and the leads are as they were; try again or merge them in the portal: {url}</source>
         <translation>Портал не смог объединить #{leads} (ERROR). Ничего не объединено, лиды остались как были; попробуйте снова или объедините их на портале: {url}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="125" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="115" />
         <source>The portal refused the merge of #{leads}: {reason} Nothing was merged and the leads are as they were.</source>
         <translation>Портал отказал в объединении #{leads}: {reason} Ничего не объединено, лиды остались как были.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="130" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="120" />
         <source>{reason} The merge of #{leads} is in the journal and will be finished on the next start (deskdup sync, or opening the workspace); it will not be applied twice.</source>
         <translation>{reason} Объединение #{leads} записано в журнал и будет завершено при следующем запуске (deskdup sync или открытие рабочей базы); дважды оно не выполнится.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="135" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="125" />
         <source>The merge into #{primary} was applied, but the portal's lead lacks {missing}; the journal keeps them (entry {entry}): add them in the portal.</source>
         <translation>Объединение в #{primary} выполнено, но у лида на портале нет: {missing}; они сохранены в журнале (запись {entry}): добавьте их на портале.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="140" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="130" />
         <source>The merge of #{leads} was interrupted and meanwhile some of the leads were deleted in the portal by someone else; deskdup did not send it again. What the leads held is in the journal (entry {entry}).</source>
         <translation>Объединение #{leads} было прервано, а тем временем кто-то удалил часть лидов на портале; deskdup не стал отправлять его снова. Данные лидов сохранены в журнале (запись {entry}).</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="146" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="136" />
         <source>Finished the interrupted merge into #{primary}.</source>
         <translation>Прерванное объединение в #{primary} завершено.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="147" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="137" />
         <source>a field</source>
         <translation>поле</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="70" />
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="50" />
         <source>users</source>
         <translation>пользователи</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="71" />
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="51" />
         <source>contacts</source>
         <translation>контакты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="72" />
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="52" />
         <source>leads</source>
         <translation>лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="73" />
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="53" />
         <source>leads deleted in the portal</source>
         <translation>лиды, удалённые на портале</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="74" />
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="54" />
         <source>The webhook has no 'imopenlines' permission: open-line chats were read only from the leads' messenger fields.</source>
         <translation>У вебхука нет права 'imopenlines': чаты открытых линий прочитаны только из полей мессенджеров лидов.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="79" />
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="59" />
         <source>{kind} pull from {portal}: {users} users, {contacts} contacts and {leads} leads read, {removed} leads deleted in the portal left the queue; {requests} requests in {seconds} s.</source>
         <translation>{kind} загрузка с {portal}: прочитано пользователей {users}, контактов {contacts}, лидов {leads}; лидов, удалённых на портале и ушедших из очереди: {removed}; запросов {requests} за {seconds} с.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="84" />
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="64" />
         <source>Full</source>
         <translation>Полная</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/sync.py" line="85" />
+        <location filename="../../deskdup/services/bitrix24/sync.py" line="65" />
         <source>Incremental</source>
         <translation>Частичная</translation>
     </message>
@@ -651,70 +651,73 @@
     </message>
 </context>
 <context>
-    <name>CompareView</name>
+    <name>CompareLayout</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="144" />
+        <location filename="../../deskdup/views/compare/layout.py" line="44" />
         <source>The group's leads side by side</source>
         <translation>Лиды группы рядом</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="145" />
-        <location filename="../../deskdup/views/compare/view.py" line="152" />
+        <location filename="../../deskdup/views/compare/layout.py" line="45" />
+        <location filename="../../deskdup/views/compare/layout.py" line="52" />
         <source>Scroll the leads sideways</source>
         <translation>Прокрутка лидов по горизонтали</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="146" />
+        <location filename="../../deskdup/views/compare/layout.py" line="46" />
         <source>Scroll the fields</source>
         <translation>Прокрутка полей</translation>
     </message>
+</context>
+<context>
+    <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="272" />
+        <location filename="../../deskdup/views/compare/view.py" line="161" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="278" />
+        <location filename="../../deskdup/views/compare/view.py" line="167" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="321" />
+        <location filename="../../deskdup/views/compare/view.py" line="210" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="323" />
+        <location filename="../../deskdup/views/compare/view.py" line="212" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="348" />
+        <location filename="../../deskdup/views/compare/view.py" line="237" />
         <source>Loading {count} contacts…</source>
         <translation>Загрузка контактов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="350" />
+        <location filename="../../deskdup/views/compare/view.py" line="239" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="360" />
+        <location filename="../../deskdup/views/compare/view.py" line="249" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="408" />
+        <location filename="../../deskdup/views/compare/view.py" line="297" />
         <source>{count} contacts that may be one customer</source>
         <translation>Контактов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="410" />
+        <location filename="../../deskdup/views/compare/view.py" line="299" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="482" />
+        <location filename="../../deskdup/views/compare/view.py" line="371" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
@@ -2825,7 +2828,7 @@
         <translation>Лид #{lead} в архиве; его нельзя объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/services/bitrix24/merge.py" line="103" />
+        <location filename="../../deskdup/services/bitrix24/merge.py" line="93" />
         <source>Merged {count} leads into #{primary} in the portal</source>
         <translation>На портале объединено лидов: {count}, в #{primary}</translation>
     </message>
@@ -2924,92 +2927,92 @@
 <context>
     <name>Queue</name>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="236" />
+        <location filename="../../deskdup/views/queue_model.py" line="76" />
         <source>{n} min</source>
         <translation>{n} мин</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="238" />
+        <location filename="../../deskdup/views/queue_model.py" line="78" />
         <source>{n} h</source>
         <translation>{n} ч</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="239" />
+        <location filename="../../deskdup/views/queue_model.py" line="79" />
         <source>{n} d</source>
         <translation>{n} дн</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="245" />
+        <location filename="../../deskdup/views/queue_model.py" line="85" />
         <source>Score</source>
         <translation>Оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="246" />
+        <location filename="../../deskdup/views/queue_model.py" line="86" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="247" />
+        <location filename="../../deskdup/views/queue_model.py" line="87" />
         <source>Channels</source>
         <translation>Каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="248" />
+        <location filename="../../deskdup/views/queue_model.py" line="88" />
         <source>Customer</source>
         <translation>Клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="281" />
+        <location filename="../../deskdup/views/queue_model.py" line="121" />
         <source>Can merge</source>
         <translation>Можно объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="283" />
+        <location filename="../../deskdup/views/queue_model.py" line="123" />
         <source>A lock: you lack a right to merge the group (the tooltip says which)</source>
         <translation>Замок: у вас нет права объединить группу (какого, скажет подсказка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="287" />
+        <location filename="../../deskdup/views/queue_model.py" line="127" />
         <source>The customer's names, fullest first; a phone, e-mail or handle stands for a lead that has no name</source>
         <translation>Имена клиента, самое полное первым; телефон, e-mail или ник стоит за лидом без имени</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="308" />
+        <location filename="../../deskdup/views/queue_model.py" line="148" />
         <source>locked</source>
         <translation>нельзя объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="310" />
+        <location filename="../../deskdup/views/queue_model.py" line="150" />
         <source>can merge</source>
         <translation>можно объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="311" />
+        <location filename="../../deskdup/views/queue_model.py" line="151" />
         <source>no channels</source>
         <translation>нет каналов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="354" />
+        <location filename="../../deskdup/views/queue_model.py" line="194" />
         <source>You may merge this group</source>
         <translation>Вы можете объединить эту группу</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="357" />
+        <location filename="../../deskdup/views/queue_model.py" line="197" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="249" />
+        <location filename="../../deskdup/views/queue_model.py" line="89" />
         <source>Owners</source>
         <translation>Ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="250" />
+        <location filename="../../deskdup/views/queue_model.py" line="90" />
         <source>Age</source>
         <translation>Давность</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_model.py" line="251" />
+        <location filename="../../deskdup/views/queue_model.py" line="91" />
         <source>Why</source>
         <translation>Почему</translation>
     </message>
@@ -3045,12 +3048,12 @@
 <context>
     <name>QueueModel</name>
     <message numerus="yes">
-        <location filename="../../deskdup/views/queue_model.py" line="346" />
+        <location filename="../../deskdup/views/queue_model.py" line="186" />
         <source>%n contacts</source>
         <translation><numerusform>%n контакт</numerusform><numerusform>%n контакта</numerusform><numerusform>%n контактов</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/queue_model.py" line="347" />
+        <location filename="../../deskdup/views/queue_model.py" line="187" />
         <source>%n leads</source>
         <translation><numerusform>%n лид</numerusform><numerusform>%n лида</numerusform><numerusform>%n лидов</numerusform></translation>
     </message>
@@ -3058,158 +3061,158 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="60" />
+        <location filename="../../deskdup/views/queue.py" line="52" />
         <source>Any time</source>
         <translation>За всё время</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="61" />
+        <location filename="../../deskdup/views/queue.py" line="53" />
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="62" />
+        <location filename="../../deskdup/views/queue.py" line="54" />
         <source>Last 7 days</source>
         <translation>За 7 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="63" />
+        <location filename="../../deskdup/views/queue.py" line="55" />
         <source>Last 30 days</source>
         <translation>За 30 дней</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="64" />
+        <location filename="../../deskdup/views/queue.py" line="56" />
         <source>Dates…</source>
         <translation>Даты…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="111" />
+        <location filename="../../deskdup/views/queue.py" line="86" />
         <source>Filter by name, ID or owner</source>
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="116" />
+        <location filename="../../deskdup/views/queue.py" line="91" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="117" />
+        <location filename="../../deskdup/views/queue.py" line="92" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="118" />
+        <location filename="../../deskdup/views/queue.py" line="93" />
         <source>Duplicates of</source>
         <translation>Дубликаты чего</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="120" />
+        <location filename="../../deskdup/views/queue.py" line="95" />
         <source>Duplicate leads or duplicate contacts ({key})</source>
         <translation>Дубликаты лидов или контактов ({key})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="126" />
+        <location filename="../../deskdup/views/queue.py" line="101" />
         <source>Only groups I can merge</source>
         <translation>Только те, что я могу объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="129" />
+        <location filename="../../deskdup/views/queue.py" line="104" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation>Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="134" />
+        <location filename="../../deskdup/views/queue.py" line="109" />
         <source>Also possible duplicates</source>
         <translation>Также возможные дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="137" />
+        <location filename="../../deskdup/views/queue.py" line="112" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation>Также группы со слабыми признаками (имя и время, текст, который шлют многие): больше найденных дублей, но и больше групп, которые дублями не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="145" />
+        <location filename="../../deskdup/views/queue.py" line="120" />
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="150" />
-        <location filename="../../deskdup/views/queue.py" line="459" />
+        <location filename="../../deskdup/views/queue.py" line="125" />
+        <location filename="../../deskdup/views/queue.py" line="338" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="160" />
+        <location filename="../../deskdup/views/queue.py" line="135" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="161" />
+        <location filename="../../deskdup/views/queue.py" line="136" />
         <source>Lowest score shown</source>
         <translation>Наименьшая показываемая оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="166" />
+        <location filename="../../deskdup/views/queue.py" line="141" />
         <source>When the leads of a group came in</source>
         <translation>Когда пришли лиды группы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="169" />
+        <location filename="../../deskdup/views/queue.py" line="144" />
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="171" />
+        <location filename="../../deskdup/views/queue.py" line="146" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="173" />
+        <location filename="../../deskdup/views/queue.py" line="148" />
         <source>Groups with a lead created on or after this day</source>
         <translation>Группы с лидом, созданным в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="174" />
+        <location filename="../../deskdup/views/queue.py" line="149" />
         <source>Groups with a lead created on or before this day</source>
         <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="185" />
+        <location filename="../../deskdup/views/queue.py" line="160" />
         <source>Groups to review</source>
         <translation>Группы для проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="526" />
+        <location filename="../../deskdup/views/queue.py" line="405" />
         <source>{n} groups to review · reading the rest…</source>
         <translation>Групп на проверку: {n} · остальные загружаются…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="529" />
+        <location filename="../../deskdup/views/queue.py" line="408" />
         <source>{shown} of the first {first} of {total} groups · reading the rest…</source>
         <translation>{shown} из первых {first} (всего групп: {total}) · остальные загружаются…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="534" />
+        <location filename="../../deskdup/views/queue.py" line="413" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="536" />
+        <location filename="../../deskdup/views/queue.py" line="415" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="539" />
+        <location filename="../../deskdup/views/queue.py" line="418" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="541" />
+        <location filename="../../deskdup/views/queue.py" line="420" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="543" />
+        <location filename="../../deskdup/views/queue.py" line="422" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>

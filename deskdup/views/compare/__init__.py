@@ -6,6 +6,8 @@
   undo and skip, and what each does when its answer comes back;
 - ``choosing.py``: its mixin ``FieldChoosing``, the operator's picks (a value,
   a typed value, the primary) and the keyboard's current field;
+- ``layout.py``: its mixin ``CompareLayout``, the widgets it is made of and
+  the review actions tied to its methods;
 - ``grid.py``: ``CompareGrid``, renders one ``MergePlan`` and signals the
   operator's clicks (value, primary, exclude);
 - ``cells.py``: the painted cells, the value with its radio, the column header;

@@ -13,8 +13,9 @@ database (the plan and the signed-in operator's scopes are plain data).
 The group's state, its loading and the five decisions belong to one object
 because what each decision does when its answer comes back depends on which
 group is on screen by then; the decisions are written in ``decisions.py``
-(``ReviewDecisions``) and the operator's picks in ``choosing.py``
-(``FieldChoosing``), both mixins of this view.  What does not depend on the
+(``ReviewDecisions``), the operator's picks in ``choosing.py``
+(``FieldChoosing``) and the widgets the view is made of in ``layout.py``
+(``CompareLayout``), all mixins of this view.  What does not depend on the
 state lives beside: the lead columns that fit (``columns.py``), the button row
 (``actions.ButtonRow``), the conversation panel (``conversation.py``).
 """
@@ -26,15 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
 from deskdup.services.errors import KnownError
 from deskdup.services.merge_plan import CONTACT, LEAD, MergePlan
@@ -42,15 +36,13 @@ from deskdup.services.policy import MergePolicy
 from deskdup.services.review import HiddenGroup, LoadedGroup, load_group
 from deskdup.services.rights import Refusal, check_merge, grouped_refusals
 from deskdup.views.bind_dialog import BindDialog
-from deskdup.views.compare.actions import ButtonRow, ReviewActions
 from deskdup.views.compare.choosing import FieldChoosing
-from deskdup.views.compare.columns import LeadColumns
-from deskdup.views.compare.conversation import PANEL_WIDTH, ConversationPanel
+from deskdup.views.compare.conversation import PANEL_WIDTH
 from deskdup.views.compare.counters import WorkCounters
 from deskdup.views.compare.decisions import ReviewDecisions
 from deskdup.views.compare.grid import CompareGrid
-from deskdup.views.compare.heading import GroupHeading
 from deskdup.views.compare.keyboard import FocusTaker
+from deskdup.views.compare.layout import CompareLayout
 from deskdup.views.formatting import error_text, translate_message
 from deskdup.views.lifetime import delete_later
 from deskdup.views.operations import QueryOp
@@ -76,7 +68,7 @@ class ReviewState:
     entity: str = LEAD  # a group of leads or of contacts
 
 
-class CompareView(ReviewDecisions, FieldChoosing, QWidget):
+class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
     # This view's own decisions, once written.  The window does not listen to
     # these: it follows ``context.ops.executed`` (a ReviewChange), like every
     # view showing leads; these are for whoever watches this view alone (tests).
@@ -122,112 +114,9 @@ class CompareView(ReviewDecisions, FieldChoosing, QWidget):
         self.clear()
         self.refresh_counters()
 
-    # ------------------------------------------------------------------ layout
-
-    def _build(self) -> None:
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-
-        self.heading = GroupHeading()
-        layout.addWidget(self.heading)
-        heading = self.heading
-        self.title, self.reasons_label = heading.title, heading.reasons_label
-        self.banner, self.rights_label = heading.banner, heading.rights_label
-
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        # A screen reader names the grid, and its description follows the keyboard:
-        # the current field's chosen value ("lead 2, Last name, Петров, chosen").
-        self.scroll.setAccessibleName(self.tr("The group's leads side by side"))
-        self.scroll.horizontalScrollBar().setAccessibleName(self.tr("Scroll the leads sideways"))
-        self.scroll.verticalScrollBar().setAccessibleName(self.tr("Scroll the fields"))
-        self.setFocusProxy(self.scroll)
-        # Sideways the grid shows whole lead columns (``lead_bar`` moves them), so the
-        # field names and the merged lead never scroll away with the leads.
-        self.columns = LeadColumns(self.scroll, lambda: self.grid)
-        self.lead_bar = self.columns.bar
-        self.lead_bar.setAccessibleName(self.tr("Scroll the leads sideways"))
-        leads = QWidget()
-        column = QVBoxLayout(leads)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(self.scroll, 1)
-        column.addWidget(self.lead_bar)
-        # The conversation of the chats opens beside the grid (C), on demand.
-        self.conversation = ConversationPanel()
-        self.conversation.closed.connect(self.close_conversation)
-        self.conversation.hide()
-        self.body = QSplitter(Qt.Orientation.Horizontal)
-        self.body.addWidget(leads)
-        self.body.addWidget(self.conversation)
-        self.body.setStretchFactor(0, 1)
-        self.body.setChildrenCollapsible(False)
-        layout.addWidget(self.body, 1)
-
-        self.actions = self._build_actions()
-        A = ReviewAction
-        self.bar = ButtonRow(
-            self.actions,
-            left=(
-                A.FOLD_QUEUE,
-                A.PREVIOUS_GROUP,
-                A.NEXT_GROUP,
-                A.UNDO,
-                A.CHEAT_SHEET,
-                A.CONVERSATION,
-            ),
-            right=(A.SKIP, A.DISMISS, A.BIND, A.MERGE),
-            # Binding also has Ctrl+B and the Contact row's "bind to another contact…".
-            worded=(A.PREVIOUS_GROUP, A.NEXT_GROUP, A.UNDO, A.BIND),
-        )
-        buttons = self.bar.buttons
-        self.previous_button, self.next_button = buttons[A.PREVIOUS_GROUP], buttons[A.NEXT_GROUP]
-        self.undo_button, self.help_button = buttons[A.UNDO], buttons[A.CHEAT_SHEET]
-        self.conversation_button, self.fold_button = buttons[A.CONVERSATION], buttons[A.FOLD_QUEUE]
-        self.skip_button, self.dismiss_button = buttons[A.SKIP], buttons[A.DISMISS]
-        self.bind_button, self.merge_button = buttons[A.BIND], buttons[A.MERGE]
-        layout.addLayout(self.bar)
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        margins = self.layout().contentsMargins()
-        self.bar.fit(self.width() - margins.left() - margins.right())
-
     def ensure_lead_visible(self, index: int) -> None:
         """Scroll the lead columns so that the lead in position ``index`` shows."""
         self.columns.ensure_visible(index)
-
-    def _build_actions(self) -> ReviewActions:
-        """Every review action with its keys; ``_update_actions`` says which can be done."""
-        actions = ReviewActions(self)
-        for which, slot in (
-            (ReviewAction.PREVIOUS_GROUP, self.previous_requested.emit),
-            (ReviewAction.NEXT_GROUP, self.next_requested.emit),
-            (ReviewAction.UNDO, self.undo_last),
-            (ReviewAction.CHEAT_SHEET, self.show_cheat_sheet),
-            (ReviewAction.SKIP, self.skip),
-            (ReviewAction.DISMISS, self.dismiss),
-            (ReviewAction.MERGE, self.merge),
-            (ReviewAction.BIND, self.bind_contact),
-            (ReviewAction.PRIMARY, self.choose_primary_column),
-            (ReviewAction.FIELD_UP, lambda: self.move_row(-1)),
-            (ReviewAction.FIELD_DOWN, lambda: self.move_row(1)),
-            (ReviewAction.VALUE_LEFT, lambda: self.move_choice(-1)),
-            (ReviewAction.VALUE_RIGHT, lambda: self.move_choice(1)),
-            (ReviewAction.VALUE_OF_LEAD, self.choose_column_value),
-            # The window folds its queue on the action's ``toggled`` (main_window.py).
-            (ReviewAction.FOLD_QUEUE, lambda: None),
-            (ReviewAction.CONVERSATION, lambda: None),
-        ):
-            actions.add(which, slot)
-        actions[ReviewAction.FOLD_QUEUE].setCheckable(True)
-        self.conversation_action = actions[ReviewAction.CONVERSATION]
-        self.conversation_action.setCheckable(True)
-        self.conversation_action.toggled.connect(self._conversation_toggled)
-        return actions
 
     # ------------------------------------------------------------------ public API
 
