@@ -55,7 +55,7 @@ TEXTS = [
 def test_band_keys_are_the_sketch_of_the_content_words(monkeypatch, words_max):
     # words_max 1: the word caches are cleared again and again.
     monkeypatch.setattr(inquiry, "_WORDS_MAX", words_max)
-    inquiry._STEMS.clear()
+    inquiry._WORD_RANKS.clear()
     inquiry._RANKS.clear()
     for text in TEXTS * 2:
         inquiry._band_bytes.cache_clear()

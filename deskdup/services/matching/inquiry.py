@@ -30,8 +30,9 @@ import re
 import zlib
 from array import array
 from functools import lru_cache
-from itertools import combinations
+from itertools import combinations, repeat
 from operator import itemgetter
+from struct import Struct
 from sys import intern
 
 from rapidfuzz import fuzz
@@ -187,10 +188,15 @@ def numbers(text: str) -> tuple[str, ...]:
     """The numbers of an inquiry (sizes, prices, dates), sorted, each without
     its separator ("2,4 м" and "24 м" are one size; the clauses' order does not
     matter); a number ending a text cut at the stored length is left out."""
-    found = [n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text)]
-    if found and len(text) >= MESSAGE_CHARS and text[-1].isdigit():
+    found = _NUMBER.findall(text)
+    if not found:
+        return ()
+    if "," in text or "." in text:
+        found = [n.replace(",", "").replace(".", "") for n in found]
+    if len(text) >= MESSAGE_CHARS and text[-1].isdigit():
         found.pop()
-    return tuple(sorted(found))
+    found.sort()
+    return tuple(found)
 
 
 @lru_cache(maxsize=100_000)
@@ -209,25 +215,39 @@ def band_keys(text: str) -> tuple[int, ...]:
     Two copies of one question share most of these words, and so at least one
     pair; two different questions rarely share two of their rarest-hashed words.
     """
-    return tuple(memoryview(_band_bytes(text)).cast("q"))
+    keys = _band_bytes(text)
+    return _UNPACK[len(keys)](keys)
 
 
-# A folded word -> its stem for the band keys, or None for a word that makes
-# none (the question's frame, a number, fewer than 3 letters); a stem -> its
-# rank (``_stable_hash``), itself and its ``word_hash``.  The words repeat from
-# text to text: each is read once (half of the keys' cost was reading them
-# again).  Cleared when full: they only save work.
-_STEMS: dict[str, str | None] = {}
+# Bytes of n band keys -> the n keys (in one call: a memoryview cast to a
+# tuple took four times as long, and the keys are asked for again and again).
+_UNPACK = {
+    8 * n: Struct(f"{n}q").unpack for n in range(_SKETCH_WORDS * (_SKETCH_WORDS - 1) // 2 + 1)
+}
+
+
+# A folded word -> the rank of its stem for the band keys (``_rank``), or None
+# for a word that makes none (the question's frame, a number, fewer than 3
+# letters); a stem -> its rank: (``_stable_hash``, itself, its ``word_hash``).
+# The words repeat from text to text: each is read once (half of the keys'
+# cost was reading them again).  Cleared when full: they only save work.
 _RANKS: dict[str, tuple[int, str, int]] = {}
 _WORDS_MAX = 200_000
 
 
-def _stem(word: str) -> str | None:
-    stem = None if word in _FRAME or word.isdigit() or len(word) < 3 else word[:_STEM]
-    if len(_STEMS) >= _WORDS_MAX:
-        _STEMS.clear()
-    _STEMS[word] = stem
-    return stem
+class _WordRanks(dict):
+    def __missing__(self, word: str) -> tuple[int, str, int] | None:
+        if len(self) >= _WORDS_MAX:
+            self.clear()
+        if word in _FRAME or word.isdigit() or len(word) < 3:
+            rank = self[word] = None
+        else:
+            stem = word[:_STEM]
+            rank = self[word] = _RANKS.get(stem) or _rank(stem)
+        return rank
+
+
+_WORD_RANKS = _WordRanks()
 
 
 def _rank(stem: str) -> tuple[int, str, int]:
@@ -237,6 +257,16 @@ def _rank(stem: str) -> tuple[int, str, int]:
     return rank
 
 
+_BAND = word_hash("m")
+# For a sketch of k words: getters of the first and of the second word of each
+# of its pairs, in ``combinations`` order (so the pairs are hashed in C).
+_PAIRS = {
+    k: (itemgetter(*(a for a, _b in pairs)), itemgetter(*(b for _a, b in pairs)))
+    for k in range(3, _SKETCH_WORDS + 1)
+    for pairs in [list(combinations(range(k), 2))]
+}
+
+
 @lru_cache(maxsize=100_000)
 def _band_bytes(text: str) -> bytes:
     """``band_keys`` as 8-byte integers in one bytes object: the cache holds
@@ -244,30 +274,30 @@ def _band_bytes(text: str) -> bytes:
     the room (40 MB at a million leads)."""
     # Content words (``content``): the frame of the question (Сколько будет
     # стоить / Какая цена на) is worded otherwise from one copy to the next.
-    stems = _STEMS
-    words = set()
-    for word in folded_words(text):
-        stem = stems.get(word, 0)
-        if stem == 0:
-            stem = _stem(word)
-        if stem is not None:
-            words.add(stem)
+    # (The ranks of one stem are one tuple: the set holds each stem once.)
+    words = set(map(_WORD_RANKS.__getitem__, folded_words(text)))
+    words.discard(None)
     number = "".join(numbers(text))
     if number:
         # All the numbers as one word: "2,4 м" and "24 м" are one size.
-        words.add(number[:6])
+        number = number[:6]
+        words.add(_RANKS.get(number) or _rank(number))
     if len(words) < 2:
         return b""
     # Words ranked by a hash that is the same in every process (Python's own
     # str hash is salted per process): the sketch, so the pairs found, must
     # not change from one run to the next, and kept pairs must match a rescan.
-    ranks = _RANKS
-    ranked = [ranks.get(word) or _rank(word) for word in words]
-    ranked.sort()
-    sketch = sorted(ranked[:_SKETCH_WORDS], key=itemgetter(1))
-    band = word_hash("m")
+    sketch = sorted(words)[:_SKETCH_WORDS]
+    sketch.sort(key=_STEM_OF)
     hashed = [rank[2] for rank in sketch]
-    return array("q", [hash((band, a, b)) for a, b in combinations(hashed, 2)]).tobytes()
+    if len(hashed) == 2:
+        return array("q", [hash((_BAND, *hashed))]).tobytes()
+    firsts, seconds = _PAIRS[len(hashed)]
+    pairs = zip(repeat(_BAND), firsts(hashed), seconds(hashed))
+    return array("q", map(hash, pairs)).tobytes()
+
+
+_STEM_OF = itemgetter(1)
 
 
 @lru_cache(maxsize=100_000)
