@@ -10,6 +10,7 @@ from __future__ import annotations
 import multiprocessing
 from array import array
 from collections.abc import Sequence
+from functools import partial
 
 from deskdup.services.matching import parallel
 from deskdup.services.matching.blocks import _KeyBook
@@ -18,7 +19,7 @@ from deskdup.services.matching.load import _name_words, _nickname_texts
 from deskdup.services.matching.parallel import _Fork, _Shares, can_fork
 from deskdup.services.matching.record import _Lead
 from deskdup.services.matching.tiers import count_tiers, set_tiers
-from deskdup.services.names import parse_name
+from deskdup.services.names import NameParts, parse_name
 from deskdup.services.nicknames import parse_nickname
 
 # Fewer leads than this are keyed and tiered by this process alone (a fork
@@ -153,7 +154,21 @@ def _read_ahead() -> tuple[list, list, list, list]:
             names = [words for words in _name_words(conn) if ReadAhead.theirs(words)]
     finally:
         engine.dispose()
-    return texts, [parse_nickname(t) for t in texts], names, [parse_name(*w) for w in names]
+    # Sent as plain tuples: a named tuple is pickled and unpickled through
+    # Python calls (its ``__getnewargs__``, its ``__new__``), half the cost of
+    # handing 50,000 of them over, and the unpickling is on the reading
+    # process's way (``ReadAhead.into``).
+    return (
+        texts,
+        [tuple(parse_nickname(t)) for t in texts],
+        names,
+        [tuple(parse_name(*w)) for w in names],
+    )
+
+
+# A plain tuple of a ``NameParts``'s fields back into one, without a call of
+# its ``__new__`` per name (``_read_ahead``).
+_NAME_PARTS = partial(tuple.__new__, NameParts)
 
 
 class ReadAhead:
@@ -175,8 +190,8 @@ class ReadAhead:
 
     def into(self, names: dict, nicknames: dict) -> None:
         texts, text_parts, words, word_parts = self._fork.result()
-        nicknames.update(zip(texts, text_parts, strict=True))
-        names.update(zip(words, word_parts, strict=True))
+        nicknames.update(zip(texts, map(_NAME_PARTS, text_parts), strict=True))
+        names.update(zip(words, map(_NAME_PARTS, word_parts), strict=True))
 
     def close(self) -> None:
         self._fork.close()
