@@ -15,12 +15,12 @@ from deskdup.services.errors import Cancelled
 from deskdup.services.matching.background import count_background
 from deskdup.services.matching.blocking import Blocking
 from deskdup.services.matching.blocks import _Blocks, _KeyBook, quiet_gc, slide_bands
+from deskdup.services.matching.bounds import NOT_COMPARED, ConflictBound
 from deskdup.services.matching.build_workers import insert_all, read_ahead
 from deskdup.services.matching.compare import common_first_names, compare
 from deskdup.services.matching.evidence import (
     _CONTRADICTION_CODES,
     _MESSAGE_CODES,
-    _TIER_RANK,
     _best_name_match,
     _has_surname,
     _hopeless_tables,
@@ -29,7 +29,6 @@ from deskdup.services.matching.evidence import (
     combine,
 )
 from deskdup.services.matching.groups import _groups, rank_pairs  # noqa: F401 (tests)
-from deskdup.services.matching.inquiry import alike
 from deskdup.services.matching.kept import Wording, Wordings
 from deskdup.services.matching.keys import (
     MESSAGE_MIN_CHARS,
@@ -46,7 +45,6 @@ from deskdup.services.matching.model import (
     fit,
     prior_model,
 )
-from deskdup.services.matching.name_agreement import _name_conflict
 from deskdup.services.matching.parallel import Compared, Comparing, compare_all
 from deskdup.services.matching.record import (
     NICKNAMES,
@@ -60,21 +58,10 @@ from deskdup.services.matching.settings import (
     LIKELY,
     NAME_HORIZON,
     POSSIBLE,
-    SAME_MESSAGE,
-    SIMILAR_MESSAGE,
     LookupHit,
     MatchSettings,
     ScanResult,
 )
-
-_UNSET = object()
-# The inquiry's evidence by the tier of the commoner text (``_message_evidence``).
-_TIER_CODE = {
-    "rare": "rare_message",
-    "few": "rare_message",
-    "common": "common_message",
-    "template": "template_message",
-}
 
 
 def _now_progress(progress, done: int, total: int) -> None:
@@ -130,11 +117,8 @@ class MatchIndex(Refreshing, Blocking):
         # Does a bound reach the floor, by (name weight, burst, same inquiry):
         # the few weights a name can carry make few bounds.
         self._reaches: dict[tuple[float, bool, bool], bool] = {}
-        # How alike the inquiries of a pair whose names conflict must be for it
-        # to reach the floor, by (conflict, burst, inquiry) (``_conflict_needs``).
-        self._needs: dict[tuple[str, float, bool, bool, str], float | None] = {}
-        weight = self.settings.weight
-        self._first_best = max(0.0, weight("first_name"), weight("nickname_initial"))
+        # Pairs whose names conflict, by the same bound (``bounds.py``).
+        self._conflict_bound = ConflictBound(self.settings, self._floor)
         # The leads scored by the last build or refresh, and those it dropped
         # (``store`` writes their pairs back).
         self.touched: set[int] = set()
@@ -165,9 +149,7 @@ class MatchIndex(Refreshing, Blocking):
         settings = self.settings
         hopeless, needs_message = self._hopeless, self._needs_message
         reaches = self._reaches
-        needs = self._needs
-        # The most a first name weighs (surnames on one side at most), near and far.
-        first_best = (self._first_best, self._first_best * settings.far_name_factor)
+        conflict_bound = self._conflict_bound.compared
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
@@ -208,28 +190,13 @@ class MatchIndex(Refreshing, Blocking):
                 if reached:
                     # The burst and the inquiry reach the floor whatever the
                     # names agree on (most pairs), but not always against a
-                    # conflict of the names as typed (another first name: half
-                    # of these pairs), which ``compare`` tells first anyway;
-                    # then only an inquiry alike enough can carry the pair.
-                    conflict = _name_conflict(a.name, b.name)
-                    if conflict is not None:
-                        # (The commoner text's tier caps what the inquiry weighs.)
-                        tier = a.tier if _TIER_RANK[a.tier] >= _TIER_RANK[b.tier] else b.tier
-                        if case[0]:
-                            # Names that conflict may still share a surname: weighed.
-                            match = _best_name_match(a, b, settings)
-                            name = match[0] if match else 0.0
-                        else:
-                            name = first_best[case[1]]
-                        key = (conflict, name, burst, message, tier)
-                        need = needs.get(key, _UNSET)
-                        if need is _UNSET:
-                            need = self._conflict_needs(*key)
-                        if need is None or (need and not alike(a.message, b.message, need)):
-                            continue
+                    # conflict of the names (``bounds.py``).
+                    name_match = conflict_bound(a, b, case)
+                    if name_match is NOT_COMPARED:
+                        continue
                     # ``compare`` works out the name agreement only where no
                     # conflict of names settles it.
-                    pattern = compare(a, b, settings, common=common)
+                    pattern = compare(a, b, settings, name_match, common)
                     keep(a.id, b.id, pattern)
                     continue
                 # The name agreement is most of the work: with it known, the
@@ -254,41 +221,6 @@ class MatchIndex(Refreshing, Blocking):
             bound.append(self._message_weight)
         reached = self._reaches[(name_weight, burst, message)] = combine(bound) >= self._floor
         return reached
-
-    def _conflict_needs(
-        self, conflict: str, name: float, burst: bool, message: bool, tier: str
-    ) -> float | None:
-        """How alike the inquiries of a pair without a shared identifier whose
-        names as typed conflict (``conflict``) must be for the pair's bound to
-        reach the floor: 0 (they need not be), ``SIMILAR_MESSAGE``,
-        ``SAME_MESSAGE`` (only the same question weighs enough; ``likeness`` is
-        at least ``wording``), or None (it cannot).  The bound is
-        ``hand_score``'s: the conflict, the name evidence (``name``: the
-        pair's, or the most the case allows), the burst and the inquiry, which
-        the commoner text's ``tier`` caps."""
-        w = self.settings.weight
-        base = [max(0.0, name), *self._bound_extra, w(conflict)]
-        if burst:
-            base.append(self._burst_weight)
-        if tier == "personal":
-            # The same or a similar question, or (a text too short to be
-            # personal) one no one else sent.
-            similar = max(0.0, w("similar_message"), w("rare_message"))
-            same = max(similar, w("same_message"))
-        else:
-            similar = same = max(0.0, w(_TIER_CODE[tier]))
-        if combine(base) >= self._floor:
-            need: float | None = 0.0
-        elif not message:
-            need = None
-        elif combine([*base, similar]) >= self._floor:
-            need = SIMILAR_MESSAGE
-        elif combine([*base, same]) >= self._floor:
-            need = SAME_MESSAGE
-        else:
-            need = None
-        self._needs[(conflict, name, burst, message, tier)] = need
-        return need
 
     def _keep(self, a_id: int, b_id: int, pattern: Pattern) -> None:
         """Score one compared pair with the model; keep it from the threshold on
