@@ -15,7 +15,6 @@ from deskdup.services.errors import Cancelled
 from deskdup.services.matching.background import count_background
 from deskdup.services.matching.blocking import Blocking
 from deskdup.services.matching.blocks import _Blocks, _KeyBook, quiet_gc, slide_bands
-from deskdup.services.matching.bounds import NOT_COMPARED, ConflictBound
 from deskdup.services.matching.build_workers import insert_all, read_ahead
 from deskdup.services.matching.compare import common_first_names, compare
 from deskdup.services.matching.evidence import (
@@ -117,8 +116,6 @@ class MatchIndex(Refreshing, Blocking):
         # Does a bound reach the floor, by (name weight, burst, same inquiry):
         # the few weights a name can carry make few bounds.
         self._reaches: dict[tuple[float, bool, bool], bool] = {}
-        # Pairs whose names conflict, by the same bound (``bounds.py``).
-        self._conflict_bound = ConflictBound(self.settings, self._floor)
         # The leads scored by the last build or refresh, and those it dropped
         # (``store`` writes their pairs back).
         self.touched: set[int] = set()
@@ -149,7 +146,6 @@ class MatchIndex(Refreshing, Blocking):
         settings = self.settings
         hopeless, needs_message = self._hopeless, self._needs_message
         reaches = self._reaches
-        conflict_bound = self._conflict_bound.compared
         horizon = NAME_HORIZON * settings.burst_minutes
         window = settings.burst_minutes
         minute = rec.minute
@@ -189,14 +185,9 @@ class MatchIndex(Refreshing, Blocking):
                     reached = self._reach(0.0, burst, message)
                 if reached:
                     # The burst and the inquiry reach the floor whatever the
-                    # names agree on (most pairs), but not always against a
-                    # conflict of the names (``bounds.py``).
-                    name_match = conflict_bound(a, b, case)
-                    if name_match is NOT_COMPARED:
-                        continue
-                    # ``compare`` works out the name agreement only where no
-                    # conflict of names settles it.
-                    pattern = compare(a, b, settings, name_match, common)
+                    # names say (most pairs): ``compare`` works out the name
+                    # agreement only where no conflict of names settles it.
+                    pattern = compare(a, b, settings, common=common)
                     keep(a.id, b.id, pattern)
                     continue
                 # The name agreement is most of the work: with it known, the
