@@ -12,6 +12,7 @@ its key book (``_book``) and message band window (``_bands``).  ``build`` and
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 
 from deskdup.services.matching.inquiry import (
     ALONE_COUNT,
@@ -92,6 +93,19 @@ class Blocking:
             else:
                 current.append(lead_id)
 
+    def _insert_pairs(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """``_insert`` of each (lead id, key) in turn: a build's keys worked
+        out elsewhere (a lead's keys distinct, as ``_insert`` takes them)."""
+        data = self.blocks.data
+        for lead_id, key in pairs:
+            current = data.get(key)
+            if current is None:
+                data[key] = lead_id
+            elif current.__class__ is int:
+                data[key] = [current, lead_id]
+            else:
+                current.append(lead_id)
+
     def _remove(self, rec: _Lead, keys: Iterable[int] | None = None) -> None:
         for key in self._block_keys(rec) if keys is None else keys:
             self.blocks.remove(key, rec.id)
@@ -114,19 +128,39 @@ class Blocking:
                 and len(members) <= STRONG_BLOCK_CAP
             ):
                 out.update(members)
-        for bases, offsets in ((narrow, _NARROW_OFFSETS), (wide, _WIDE_OFFSETS)):
-            for base in bases:
+        # Each base's buckets in the order of ``_NARROW_OFFSETS`` (-1, 0, 1)
+        # and ``_WIDE_OFFSETS`` (-NAME_HORIZON..NAME_HORIZON), its own
+        # bucket's block looked up once.
+        if narrow or wide:
+            add, update = out.add, out.update
+            before, after = bucket - 1, bucket + 1
+            for base in narrow:
                 same = data.get(hash((base, bucket)))
                 if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
                     continue
-                for offset in offsets:
-                    members = same if offset == 0 else data.get(hash((base, bucket + offset)))
+                for members in (
+                    data.get(hash((base, before))),
+                    same,
+                    data.get(hash((base, after))),
+                ):
                     if members is None:
                         continue
                     if members.__class__ is int:
-                        out.add(members)
+                        add(members)
                     elif len(members) <= WEAK_BLOCK_CAP:
-                        out.update(members)
+                        update(members)
+            for base in wide:
+                same = data.get(hash((base, bucket)))
+                if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
+                    continue
+                for near in range(bucket + _WIDE_OFFSETS[0], bucket + _WIDE_OFFSETS[-1] + 1):
+                    members = same if near == bucket else data.get(hash((base, near)))
+                    if members is None:
+                        continue
+                    if members.__class__ is int:
+                        add(members)
+                    elif len(members) <= WEAK_BLOCK_CAP:
+                        update(members)
         if rec.tier != "personal" and rec.message:
             # The same text, which many send on other days (or too short to
             # be personal), but no one else or a few others around then (rare,
@@ -171,22 +205,20 @@ class Blocking:
             if window is not None:
                 # A one-shot build: the buckets hold only personal leads, and
                 # no band over the cap (``slide_bands``).
-                own_bands = _band_hashes(rec)
+                here = window.get(message_bucket)
+                own = getattr(here, "own", None)
+                own_bands = _band_hashes(rec) if own is None else own.get(rec.id, ())
                 if own_bands:
                     rec_id = rec.id
-                    near = [
-                        bands
+                    # The lists under the lead's bands, band by band, bucket by
+                    # bucket: its own bucket's always hold the lead itself.
+                    # (Zipped in C: most of these lookups miss.)
+                    per_bucket = [
+                        map(bands.get, own_bands)
                         for offset in _NARROW_OFFSETS
                         if (bands := window.get(message_bucket + offset))
                     ]
-                    # The lists under the lead's bands, band by band, bucket by
-                    # bucket: its own bucket's always hold the lead itself.
-                    found = [
-                        members
-                        for band in own_bands
-                        for bands in near
-                        if (members := bands.get(band)) is not None
-                    ]
+                    found = list(filter(None, chain.from_iterable(zip(*per_bucket, strict=True))))
                     for members in found:
                         if len(members) > 1 or members[0] != rec_id:
                             # A near copy: everyone under the lead's bands.

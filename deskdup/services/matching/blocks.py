@@ -83,7 +83,14 @@ class _KeyBook:
 
     def get(self, lead_id: int) -> tuple[array, array, array]:
         """(strong, narrow, wide) of ``add``, in the order given."""
-        return self.unpack(self.flat, self.starts[lead_id])[:3]
+        # (``unpack`` inlined: this runs for every lead scored.)
+        flat = self.flat
+        start = self.starts[lead_id]
+        sizes = flat[start]
+        start += 1
+        narrow = start + (sizes & 0xFFFFF)
+        wide = narrow + (sizes >> 20 & 0xFFFFF)
+        return flat[start:narrow], flat[narrow:wide], flat[wide : wide + (sizes >> 40)]
 
     @staticmethod
     def pack(flat: array, strong, narrow, wide) -> None:
@@ -129,6 +136,19 @@ def quiet_gc(freeze: bool = False) -> Iterator[None]:
             gc.enable()
 
 
+class BucketBands(dict):
+    """One message bucket of ``slide_bands``' window: band -> the bucket's
+    personal leads under it; ``own``: lead id -> its band keys, for each
+    personal lead of the bucket that has any (``_candidates`` asks for them
+    again while the lead is scored)."""
+
+    __slots__ = ("own",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.own: dict[int, tuple[int, ...]] = {}
+
+
 def by_bucket(leads: Iterable[_Lead], period: float) -> dict[int, list[_Lead]]:
     """``leads`` by their bucket of ``period`` minutes, each bucket's in order."""
     out: dict[int, list[_Lead]] = {}
@@ -166,7 +186,8 @@ def slide_bands(
             del window[old]
         for near in (bucket - 1, bucket, bucket + 1):
             if near not in window:
-                bands: dict[int, list[int]] = {}
+                bands = BucketBands()
+                own = bands.own
                 # Leads of the other tiers under a band count towards its cap.
                 others: dict[int, int] = {}
                 for rec in every.get(near, ()):
@@ -175,6 +196,7 @@ def slide_bands(
                         continue
                     if rec.tier == "personal":
                         lead_id = rec.id
+                        own[lead_id] = keys
                         for band in keys:
                             members = bands.get(band)
                             if members is None:

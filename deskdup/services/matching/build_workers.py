@@ -11,6 +11,7 @@ import multiprocessing
 from array import array
 from collections.abc import Sequence
 from functools import partial
+from itertools import repeat
 
 from deskdup.services.matching import parallel
 from deskdup.services.matching.blocks import _KeyBook
@@ -37,27 +38,27 @@ def _key_parts(leads: Sequence[_Lead]) -> list[tuple[int, int]]:
     return [(start, min(start + size, len(leads))) for start in range(0, len(leads), size)]
 
 
-def _key_part() -> list[tuple[int, bytes, bytes, bytes]]:
+def _key_part() -> list[tuple[int, bytes, bytes, bytes, bytes]]:
     """In a forked worker: the strong keys and name key bases of the leads of
     the parts it takes from the last on (each part packed as ``_KeyBook.pack``
     does, where each lead's begin) and their block keys without the text's
-    (each lead's count, then its keys); per part taken, its number first, in
-    the parts' order."""
+    (the lead of each key, and the keys, lead by lead); per part taken, its
+    number first, in the parts' order."""
     index, leads, parts, shares = parallel._SHARED  # type: ignore[misc]
     pack, keys_of = _KeyBook.pack, index._one_shot_keys
     out = []
     while (part := shares.take_last()) is not None:
         start, end = parts[part]
-        book, starts, flat = array("q"), array("q"), array("q")
+        book, starts, ids, flat = array("q"), array("q"), array("q"), array("q")
         for rec in leads[start:end]:
             strong = _strong_hashes(rec)
             narrow, wide, _lookup = _name_hashes(rec, False)
             starts.append(len(book))
             pack(book, strong, narrow, wide)
             keys = keys_of(rec, strong, narrow, wide, False)
-            flat.append(len(keys))
+            ids.extend(repeat(rec.id, len(keys)))
             flat.extend(keys)
-        out.append((part, book.tobytes(), starts.tobytes(), flat.tobytes()))
+        out.append((part, book.tobytes(), starts.tobytes(), ids.tobytes(), flat.tobytes()))
     out.reverse()
     return out
 
@@ -109,7 +110,7 @@ def insert_all(index, workers: int) -> None:
         theirs = fork.result()
     finally:
         fork.close()
-    for part, raw_book, raw_starts, raw_flat in theirs:
+    for part, raw_book, raw_starts, raw_ids, raw_flat in theirs:
         start, end = parts[part]
         if book is not None:
             starts = array("q")
@@ -118,16 +119,15 @@ def insert_all(index, workers: int) -> None:
             book.flat.frombytes(raw_book)
             for rec, at in zip(leads[start:end], starts, strict=True):
                 book.starts[rec.id] = offset + at
-        flat = array("q")
+        ids, flat = array("q"), array("q")
+        ids.frombytes(raw_ids)
         flat.frombytes(raw_flat)
-        at = 0
-        for rec in leads[start:end]:
-            after = at + 1 + flat[at]
-            insert(rec, flat[at + 1 : after])
-            at = after
-    for rec, text in zip(leads, texts, strict=True):
-        if text is not None:
-            insert(rec, (hash((text, int(rec.minute // bucket))),))
+        index._insert_pairs(zip(ids, flat, strict=True))
+    index._insert_pairs(
+        (rec.id, hash((text, int(rec.minute // bucket))))
+        for rec, text in zip(leads, texts, strict=True)
+        if text is not None
+    )
     set_tiers(leads, codes)
 
 
