@@ -11,7 +11,8 @@ import multiprocessing
 from array import array
 from collections.abc import Sequence
 from functools import partial
-from itertools import repeat
+from itertools import chain, repeat
+from operator import attrgetter
 
 from deskdup.services.matching import parallel
 from deskdup.services.matching.blocks import _KeyBook
@@ -42,23 +43,23 @@ def _key_part() -> list[tuple[int, bytes, bytes, bytes, bytes]]:
     """In a forked worker: the strong keys and name key bases of the leads of
     the parts it takes from the last on (each part packed as ``_KeyBook.pack``
     does, where each lead's begin) and their block keys without the text's
-    (the lead of each key, and the keys, lead by lead); per part taken, its
+    (each lead's count, and the keys, lead by lead); per part taken, its
     number first, in the parts' order."""
     index, leads, parts, shares = parallel._SHARED  # type: ignore[misc]
     pack, keys_of = _KeyBook.pack, index._one_shot_keys
     out = []
     while (part := shares.take_last()) is not None:
         start, end = parts[part]
-        book, starts, ids, flat = array("q"), array("q"), array("q"), array("q")
+        book, starts, counts, flat = array("q"), array("q"), array("q"), array("q")
         for rec in leads[start:end]:
             strong = _strong_hashes(rec)
             narrow, wide, _lookup = _name_hashes(rec, False)
             starts.append(len(book))
             pack(book, strong, narrow, wide)
             keys = keys_of(rec, strong, narrow, wide, False)
-            ids.extend(repeat(rec.id, len(keys)))
+            counts.append(len(keys))
             flat.extend(keys)
-        out.append((part, book.tobytes(), starts.tobytes(), ids.tobytes(), flat.tobytes()))
+        out.append((part, book.tobytes(), starts.tobytes(), counts.tobytes(), flat.tobytes()))
     out.reverse()
     return out
 
@@ -110,7 +111,7 @@ def insert_all(index, workers: int) -> None:
         theirs = fork.result()
     finally:
         fork.close()
-    for part, raw_book, raw_starts, raw_ids, raw_flat in theirs:
+    for part, raw_book, raw_starts, raw_counts, raw_flat in theirs:
         start, end = parts[part]
         if book is not None:
             starts = array("q")
@@ -119,10 +120,12 @@ def insert_all(index, workers: int) -> None:
             book.flat.frombytes(raw_book)
             for rec, at in zip(leads[start:end], starts, strict=True):
                 book.starts[rec.id] = offset + at
-        ids, flat = array("q"), array("q")
-        ids.frombytes(raw_ids)
+        counts, flat = array("q"), array("q")
+        counts.frombytes(raw_counts)
         flat.frombytes(raw_flat)
-        index._insert_pairs(zip(ids, flat, strict=True))
+        # Each lead's id as many times as it has keys, beside its keys.
+        owners = map(repeat, map(attrgetter("id"), leads[start:end]), counts)
+        index._insert_pairs(zip(chain.from_iterable(owners), flat, strict=True))
     index._insert_pairs(
         (rec.id, hash((text, int(rec.minute // bucket))))
         for rec, text in zip(leads, texts, strict=True)
