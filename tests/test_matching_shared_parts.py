@@ -148,7 +148,8 @@ def test_shared_parts_find_what_one_process_finds_whoever_takes_them(
 def test_a_one_shot_build_pairs_near_copies_in_its_own_and_the_next_bucket(workspace):
     """The band keys of a one-shot build's window: a copy of the question in the
     lead's own message bucket or the next one is a candidate, a lead whose
-    question no one else asked has none, and the lead is never its own."""
+    question no one else asked has none, and the lead is never its own; the
+    same with the band keys worked out again."""
     with workspace.session() as s:
         first = make_lead(
             s, channel=Channel.WHATSAPP, created_at=T0, chats=[(Channel.WHATSAPP, QUESTION)]
@@ -175,10 +176,14 @@ def test_a_one_shot_build_pairs_near_copies_in_its_own_and_the_next_bucket(works
     assert all(index.leads[i].tier == "personal" for i in (first.id, near.id, alone.id))
     index.blocks = MatchIndex.build(workspace).blocks  # the blocks, dropped after the build
     index._bands = window = {}
-    found = {
-        rec.id: index._candidates(rec)
-        for rec in slide_bands(index.leads, index.leads.values(), index._message_bucket, window)
-    }
+    found = {}
+    for rec in slide_bands(index.leads, index.leads.values(), index._message_bucket, window):
+        found[rec.id] = index._candidates(rec)
+        # The lead's band keys as its bucket kept them find what they find
+        # worked out again (plain buckets keep none), in the same order.
+        index._bands = {bucket: dict(bands) for bucket, bands in window.items()}
+        assert list(index._candidates(rec)) == list(found[rec.id])
+        index._bands = window
     assert {near.id, later.id} <= found[first.id]
     assert first.id in found[later.id]
     assert found[alone.id] == set()

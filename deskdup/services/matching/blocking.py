@@ -128,39 +128,19 @@ class Blocking:
                 and len(members) <= STRONG_BLOCK_CAP
             ):
                 out.update(members)
-        # Each base's buckets in the order of ``_NARROW_OFFSETS`` (-1, 0, 1)
-        # and ``_WIDE_OFFSETS`` (-NAME_HORIZON..NAME_HORIZON), its own
-        # bucket's block looked up once.
-        if narrow or wide:
-            add, update = out.add, out.update
-            before, after = bucket - 1, bucket + 1
-            for base in narrow:
+        for bases, offsets in ((narrow, _NARROW_OFFSETS), (wide, _WIDE_OFFSETS)):
+            for base in bases:
                 same = data.get(hash((base, bucket)))
                 if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
                     continue
-                for members in (
-                    data.get(hash((base, before))),
-                    same,
-                    data.get(hash((base, after))),
-                ):
+                for offset in offsets:
+                    members = same if offset == 0 else data.get(hash((base, bucket + offset)))
                     if members is None:
                         continue
                     if members.__class__ is int:
-                        add(members)
+                        out.add(members)
                     elif len(members) <= WEAK_BLOCK_CAP:
-                        update(members)
-            for base in wide:
-                same = data.get(hash((base, bucket)))
-                if same is not None and same.__class__ is not int and len(same) > WEAK_BLOCK_CAP:
-                    continue
-                for near in range(bucket + _WIDE_OFFSETS[0], bucket + _WIDE_OFFSETS[-1] + 1):
-                    members = same if near == bucket else data.get(hash((base, near)))
-                    if members is None:
-                        continue
-                    if members.__class__ is int:
-                        add(members)
-                    elif len(members) <= WEAK_BLOCK_CAP:
-                        update(members)
+                        out.update(members)
         if rec.tier != "personal" and rec.message:
             # The same text, which many send on other days (or too short to
             # be personal), but no one else or a few others around then (rare,
