@@ -95,7 +95,10 @@ class Blocking:
 
     def _insert_pairs(self, pairs: Iterable[tuple[int, int]]) -> None:
         """``_insert`` of each (lead id, key) in turn: a build's keys worked
-        out elsewhere (a lead's keys distinct, as ``_insert`` takes them)."""
+        out elsewhere (a lead's keys distinct, as ``_insert`` takes them).
+        Its own copy of the loop: ``_insert`` made a call of this per lead
+        (``zip(repeat(id), keys)``) took longer (0.32-0.47 -> 0.47-0.53 s for
+        1.2M keys, measured), on the path of every lead of a window's build."""
         data = self.blocks.data
         for lead_id, key in pairs:
             current = data.get(key)

@@ -131,12 +131,14 @@ LEARNED_WITHOUT_IDENTIFIER = frozenset((NAME,))
 # strangers, and weighing them as if they were counted a template or a text a
 # few others sent once too often (about one bit too much for a pair with
 # nothing else to tell it: a bare phone and the same text minutes apart).
+BURST_MINUTES_MAX = 20.0  # the upper bound of those levels (one of ``TIME_BANDS``)
 BURST_TIME_LEVELS = frozenset(
     LEVELS[TIME].index(name)
     for name in LEVELS[TIME]
-    if name.startswith(("le2_", "le5_", "le10_", "le20_"))
+    if name.startswith(
+        tuple(f"le{band:g}_" for band in TIME_BANDS[: TIME_BANDS.index(BURST_MINUTES_MAX) + 1])
+    )
 )
-BURST_MINUTES_MAX = 20.0  # the upper bound of those levels (``TIME_BANDS``)
 # The inquiry's levels so learned: a text others send too.  A personal
 # question's u (the same question, reworded) is the candidates' alone, as no
 # sample of random pairs tells it: learned per gap it would rest on a third of
