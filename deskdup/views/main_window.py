@@ -94,6 +94,10 @@ class MainWindow(QueueFeed, QMainWindow):
         self.contact_index: ContactMatchIndex | None = None
         self._contact_result: ScanResult | None = None
         self._shown_entity = LEAD
+        # The queue folded away while the conversation is open (its grid had no
+        # room), and whether the fold being made is that one (not remembered).
+        self._folded_for_conversation = False
+        self._folding_for_conversation = False
         # Qt adds " — deskdup" (the application's display name) itself.
         self.setWindowTitle(self.tr("Duplicate leads"))
 
@@ -149,6 +153,7 @@ class MainWindow(QueueFeed, QMainWindow):
         self.queue.filters_changed.connect(self._queue_filtered)
         self.fold_action = self.compare.actions[ReviewAction.FOLD_QUEUE]
         self.fold_action.toggled.connect(self.fold_queue)
+        self.compare.room_wanted.connect(self._room_for_conversation)
         me = self.context.operator.id
         self.claims.holders_changed.connect(lambda found: self.queue.set_claims(found, me))
         self.claims.refused.connect(self._claim_refused)
@@ -432,11 +437,17 @@ class MainWindow(QueueFeed, QMainWindow):
 
     def fold_queue(self, folded: bool) -> None:
         """Fold the queue and the lead list away (the comparison takes the whole
-        width) or bring them back; remembered for the next start.
+        width) or bring them back; remembered for the next start (not when
+        folded for the conversation: ``_room_for_conversation``).
 
         Folded, J/K and Ctrl+Down/Up still walk the queue: only its pane is hidden.
         """
-        self.context.settings.set(opts.QUEUE_FOLDED, folded)
+        if self._folding_for_conversation:
+            self._folded_for_conversation = folded
+        else:
+            # The operator's own choice: it stands after the conversation closes.
+            self._folded_for_conversation = False
+            self.context.settings.set(opts.QUEUE_FOLDED, folded)
         if self.tabs.isHidden() == folded:
             return
         if folded and self.tabs.currentIndex() == HISTORY_TAB:
@@ -445,6 +456,18 @@ class MainWindow(QueueFeed, QMainWindow):
         self.tabs.setVisible(not folded)
         if folded and had_focus:
             self.compare.setFocus()
+
+    def _room_for_conversation(self, wanted: bool) -> None:
+        """The conversation panel opened where the leads had no room beside it
+        (``wanted``): fold the queue away while it is open; closed: bring the
+        queue back, unless the operator folded or unfolded it meanwhile."""
+        if wanted == self._folded_for_conversation or (wanted and self.queue_folded):
+            return
+        self._folding_for_conversation = True
+        try:
+            self.fold_action.setChecked(wanted)
+        finally:
+            self._folding_for_conversation = False
 
     def _tab_changed(self, tab: int) -> None:
         # The history has its own detail pane: it takes the comparison's place.

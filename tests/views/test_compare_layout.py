@@ -190,3 +190,77 @@ def test_in_russian_beside_the_queue_at_1366_nothing_is_cut(qtbot, russian, app_
     assert reasons.mapTo(window, QPoint(reasons.width(), 0)).x() <= window.width()
     window.cancel_scan()
     app_context.ops.wait()
+
+
+def open_beside_the_queue(qtbot, window, width: int, height: int, size: int) -> list[int]:
+    """The window at ``width``×``height`` with the queue open, a demo group of
+    ``size`` leads in the comparison; its ids."""
+    ids = demo_group(window.context.workspace, size)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(width, height)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(window.compare.group_loaded, timeout=10000):
+        window.compare_leads(ids)
+    return ids
+
+
+def two_leads_whole(view) -> bool:
+    """At least two lead columns show, each whole inside the grid's viewport."""
+    viewport, grid = view.scroll.viewport(), view.grid
+    if len(grid.shown_leads) < 2 or view.scroll.horizontalScrollBar().isVisible():
+        return False
+    edges = [x_in(grid.headers[i], viewport) for i in grid.shown_leads]
+    return all(left >= 0 and right <= viewport.width() for left, right in edges)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1920, 1080)])
+def test_the_conversation_folds_the_queue_while_it_is_open(qtbot, window, width, height):
+    """Beside the queue, the conversation panel left the grid the merged lead and
+    a sliver of one lead: it folds the queue away while open (not remembered)
+    and brings it back when closed."""
+    open_beside_the_queue(qtbot, window, width, height, 4)
+    view = window.compare
+    assert not window.queue_folded
+    qtbot.keyClick(view.scroll, Qt.Key.Key_C)
+    assert view.conversation.isVisible()
+    assert window.queue_folded and window.tabs.isHidden()
+    qtbot.waitUntil(lambda: two_leads_whole(view))
+    assert window.context.settings.get(opts.QUEUE_FOLDED) is False  # not the operator's choice
+
+    view.close_conversation()
+    assert not view.conversation.isVisible()
+    assert not window.queue_folded and window.tabs.isVisible()
+    assert window.context.settings.get(opts.QUEUE_FOLDED) is False
+
+
+def test_the_operators_own_fold_stands_after_the_conversation(qtbot, window):
+    open_beside_the_queue(qtbot, window, 1366, 768, 4)
+    view = window.compare
+    view.show_conversation()
+    assert window.queue_folded
+    # She brings the queue back while reading: closing the panel leaves it so.
+    window.fold_action.trigger()
+    assert not window.queue_folded
+    view.close_conversation()
+    assert not window.queue_folded and window.tabs.isVisible()
+    assert window.context.settings.get(opts.QUEUE_FOLDED) is False
+    # Folded by her before: it stays folded after the panel closes.
+    window.fold_action.trigger()
+    view.show_conversation()
+    view.close_conversation()
+    assert window.queue_folded
+    assert window.context.settings.get(opts.QUEUE_FOLDED) is True
+
+
+def test_a_wide_enough_grid_keeps_the_queue_beside_the_conversation(qtbot, window):
+    """A group of two on a wide screen: both leads fit beside the panel, the queue stays."""
+    open_beside_the_queue(qtbot, window, 2560, 1200, 2)
+    view = window.compare
+    window.splitter.setSizes([800, 1760])
+    qtbot.waitUntil(lambda: view.width() > 1500)
+    view.show_conversation()
+    assert view.conversation.isVisible()
+    assert not window.queue_folded and window.tabs.isVisible()
+    qtbot.waitUntil(lambda: two_leads_whole(view))

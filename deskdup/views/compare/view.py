@@ -86,6 +86,10 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
     # The group could not be opened because its leads changed elsewhere (one was
     # merged, archived or deleted by someone else): the queue is out of date.
     group_unavailable = Signal(object)  # the group's lead ids (tuple[int, ...])
+    # The conversation panel opened where the grid keeps too little room beside
+    # it for two leads (True: the window folds the queue away while it is open),
+    # or closed again (False).
+    room_wanted = Signal(bool)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -423,12 +427,25 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
             width = self.body.width()
             panel = min(PANEL_WIDTH, width // 2)
             self.body.setSizes([width - panel, panel])
+            if width - panel < self._width_for_two_leads():
+                self.room_wanted.emit(True)
             self.conversation.load(self._context, self._conversation_leads())
             self.conversation.setFocus()
         else:
             self.conversation.stop()
+            self.room_wanted.emit(False)
             if had_focus:
                 self.scroll.setFocus()
+
+    def _width_for_two_leads(self) -> int:
+        """The grid's width that shows the field names, the merged lead and two
+        leads side by side (one for a group of one; 0 with no group open)."""
+        grid = self.grid
+        if grid is None:
+            return 0
+        shown = min(2, len(grid.lead_cells))
+        vertical = self.scroll.verticalScrollBar().sizeHint().width()
+        return grid.fixed_width() + shown * grid.lead_width() + vertical
 
 
 __all__ = ["CompareView", "ReviewState"]
