@@ -34,7 +34,6 @@ from deskdup.services.matching.model import (
     TIME_BANDS,
     LinkageModel,
     Pattern,
-    level_index,
     prior_model,
 )
 from deskdup.services.matching.name_agreement import _name_conflict, _name_evidence, _nick_conflict
@@ -433,10 +432,6 @@ def _bits_of(code: str, pattern: Pattern, model: LinkageModel) -> float | None:
             comparison = RETURN  # the gap of two leads sharing an identifier
         return round(model.bits_in(pattern, comparison), 1)
     return round(model.bits(comparison, level), 1)
-
-
-def level_of(comparison: int, name: str) -> int:
-    return level_index(comparison, name)
 
 
 def score_pair(
