@@ -16,7 +16,7 @@ TRANSLATIONS: dict[object, str] = {
     "Licence": "Лицензия",
     "Qt (inside PySide6)": "Qt (в составе PySide6)",
     "not stated": "не указана",
-    "Qt, PySide6 and psycopg are used under the GNU LGPL version 3: they are separate libraries in the program folder and may be replaced by compatible builds. Qt's source code: <a href=\"{url}\">{url}</a>.": "Qt, PySide6 и psycopg используются на условиях GNU LGPL версии 3: это отдельные библиотеки в папке программы, их можно заменить совместимыми сборками. Исходный код Qt: <a href=\"{url}\">{url}</a>.",
+    'Qt, PySide6 and psycopg are used under the GNU LGPL version 3: they are separate libraries in the program folder and may be replaced by compatible builds. Qt\'s source code: <a href="{url}">{url}</a>.': 'Qt, PySide6 и psycopg используются на условиях GNU LGPL версии 3: это отдельные библиотеки в папке программы, их можно заменить совместимыми сборками. Исходный код Qt: <a href="{url}">{url}</a>.',
     # Settings
     "Font size": "Размер шрифта",
     " pt": " пт",

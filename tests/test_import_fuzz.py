@@ -67,9 +67,7 @@ def _import(ws: Workspace, data: bytes, name: str, **options):
         assert report.imported == report.unchanged == report.updated == 0
     else:
         assert _state(ws)[0] == before[0] + report.imported
-        assert (
-            report.rows == report.imported + report.unchanged + report.rejected + report.updated
-        )
+        assert report.rows == report.imported + report.unchanged + report.rejected + report.updated
     return report
 
 

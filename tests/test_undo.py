@@ -32,6 +32,8 @@ from tests.dumps import dump
 from tests.factories import make_contact, make_lead, make_operator
 
 PHONE, MSG = CommKind.PHONE, CommKind.MESSENGER
+
+
 def without_versions(d):
     return {
         t: {k: {c: v for c, v in r.items() if c != "version"} for k, r in rows.items()}

@@ -234,9 +234,7 @@ def register(subparsers) -> None:
         description="Take back the 'not duplicates' marks between the given leads, so they "
         "can be offered as duplicates again (the mark's author or a supervisor).",
     )
-    undo.add_argument(
-        "--db", metavar="URL", required=True, help="workspace (URL or SQLite file)"
-    )
+    undo.add_argument("--db", metavar="URL", required=True, help="workspace (URL or SQLite file)")
     undo.add_argument(
         "--as",
         dest="login",

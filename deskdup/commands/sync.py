@@ -98,9 +98,7 @@ def register(subparsers) -> None:
         description="Pull the portal's users, contacts, leads and open-line chats into the "
         "workspace (incrementally after the first time); exit 0 only when complete.",
     )
-    sync.add_argument(
-        "--db", metavar="URL", required=True, help="workspace (URL or SQLite file)"
-    )
+    sync.add_argument("--db", metavar="URL", required=True, help="workspace (URL or SQLite file)")
     sync.add_argument(
         "--bitrix24",
         metavar="WEBHOOK_URL",

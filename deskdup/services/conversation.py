@@ -60,9 +60,7 @@ def load_conversations(ws: Workspace, lead_ids: Sequence[int]) -> list[LeadConve
             lead.id: lead for lead in session.scalars(select(Lead).where(Lead.id.in_(lead_ids)))
         }
         chats = list(
-            session.scalars(
-                select(Chat).where(Chat.lead_id.in_(lead_ids)).order_by(Chat.id)
-            )
+            session.scalars(select(Chat).where(Chat.lead_id.in_(lead_ids)).order_by(Chat.id))
         )
         lines: dict[int, list[ChatLine]] = {}
         query = (

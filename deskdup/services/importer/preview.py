@@ -117,9 +117,7 @@ def _first_rows(source: ExportFile, limit: int) -> list[tuple[int, list[str]]]:
     return out
 
 
-def save_rejects(
-    report: ImportReport, path: str | Path, workspace_url: str | None = None
-) -> Path:
+def save_rejects(report: ImportReport, path: str | Path, workspace_url: str | None = None) -> Path:
     """Write the report's bad rows (their columns, line and reason) as CSV; where they went.
 
     The operator chose ``path`` in a save dialog, which asked before replacing a
