@@ -100,3 +100,19 @@ def test_the_command_line_reads_the_password_the_window_stored(keyring):
         "other@db.example/crm"
     )
     assert credentials.with_secrets("sqlite:////tmp/x.sqlite") == "sqlite:////tmp/x.sqlite"
+
+
+def test_a_short_password_is_blotted_out_as_a_word_not_inside_the_message():
+    """Password "p": the driver's "port 1 failed" read "***ort 1 failed"."""
+    url = "postgresql://u:p@127.0.0.1:1/x"
+    text = (
+        'connection to server at "127.0.0.1", port 1 failed: Connection refused; '
+        "dsn: user=u password=p host=127.0.0.1 (url postgresql://u:p@127.0.0.1:1/x) 'p'"
+    )
+    shown = credentials.scrub(text, url)
+    assert "port 1 failed: Connection refused" in shown
+    assert "password=***" in shown and "'***'" in shown
+    assert ":p@" not in shown and "=p " not in shown and "'p'" not in shown
+    with pytest.raises(KnownError) as err:
+        open_workspace(url + "?connect_timeout=2", create=False)
+    assert "port 1 failed" in str(err.value) and "***ort" not in str(err.value)

@@ -102,12 +102,17 @@ def scrub_text(text: str) -> str:
 
 
 def scrub(text: str, url: str) -> str:
-    """``text`` (a driver's error) with the secret values of ``url`` blotted out."""
+    """``text`` (a driver's error) with the secret values of ``url`` blotted out.
+
+    A value is blotted out where it stands apart from letters and digits
+    around it (quoted, after "=", between ":" and "@"...): a short password
+    such as "p" inside the message's words ("port 1 failed") is no secret
+    there, and blotting it out there made the message unreadable."""
     parsed = _parse(url)
     values = list(_secrets(parsed).values()) if parsed is not None else []
     for value in sorted(values, key=len, reverse=True):
         if value:
-            text = text.replace(value, "***")
+            text = re.sub(rf"(?<!\w){re.escape(value)}(?!\w)", "***", text)
     return redact(text.replace(url, redact(url)))
 
 
