@@ -51,6 +51,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import ensure_demo, scratch_copy
 
+# The workspaces a step opened: closed when it ends, so no step leaves a
+# ``-wal`` file beside the workspace (a copy made over it later would be read
+# with that file: "database disk image is malformed").
+_OPENED: list = []
+
+
+def _opened(ws):
+    _OPENED.append(ws)
+    return ws
+
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -62,7 +72,7 @@ def step_full(path: Path) -> dict:
     from deskdup.services.matching.store import open_index
     from deskdup.services.workspace import open_workspace
 
-    ws = open_workspace(str(path))
+    ws = _opened(open_workspace(str(path)))
     snapshot_path(ws).unlink(missing_ok=True)  # a first start: nothing kept anywhere
     started, cpu = time.perf_counter(), time.process_time()
     index = open_index(ws, MatchSettings())
@@ -86,13 +96,13 @@ def step_queue(path: Path) -> dict:
     from deskdup.services.workspace import open_workspace
     from deskdup.views.queue_feed import queue_rows
 
-    ws = open_workspace(str(path))
+    ws = _opened(open_workspace(str(path)))
     if not workspace_operators(ws):  # an imported workspace: someone must sign in
         with ws.session() as s:
             add_operator(s, "bench", "Bench")
     ws.dispose()
     started, cpu = time.perf_counter(), time.process_time()
-    ws = open_workspace(str(path))
+    ws = _opened(open_workspace(str(path)))
     opened = time.perf_counter()
     # As the window does (``QueueFeed.start_scan``): no cyclic collection
     # while the queue's objects are made.
@@ -119,7 +129,7 @@ def step_resume(path: Path) -> dict:
     from deskdup.services.matching.store import open_index
     from deskdup.services.workspace import open_workspace
 
-    ws = open_workspace(str(path))
+    ws = _opened(open_workspace(str(path)))
     started, cpu = time.perf_counter(), time.process_time()
     index = open_index(ws, MatchSettings())
     return {
@@ -141,7 +151,7 @@ def step_change(path: Path) -> dict:
     from deskdup.services.matching.store import kept_result, open_index
     from deskdup.services.workspace import open_workspace
 
-    ws = open_workspace(str(path))
+    ws = _opened(open_workspace(str(path)))
     with ws.session() as s:
         ids = sorted(s.scalars(select(Lead.id).where(_ACTIVE)))
         newest = s.scalar(select(Lead.created_at).order_by(Lead.created_at.desc()).limit(1))
@@ -190,7 +200,7 @@ def lookup_queries(path: Path, count: int) -> tuple[list[tuple[str, str, int]], 
     from deskdup.services.matching import MatchIndex, MatchSettings
     from deskdup.services.workspace import open_workspace
 
-    ws = open_workspace(str(path))
+    ws = _opened(open_workspace(str(path)))
     index = MatchIndex(MatchSettings())
     # The records only (no scoring): what to type.
     from sqlalchemy import select
@@ -304,6 +314,8 @@ def main() -> int:
             print(json.dumps(step_lookup(args.path, args.lookups)))
         else:
             print(json.dumps(STEPS[args.child](args.path)))
+        for ws in _OPENED:
+            ws.dispose()
         return 0
     source = args.path or ensure_demo(args.leads)
     copy = source if args.in_place else scratch_copy(source)
