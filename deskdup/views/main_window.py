@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from deskdup.services.group_reasons import group_reasons
+from deskdup.services.group_reasons import group_evidence
 from deskdup.services.lead_rows import (
     LeadRow,
 )
@@ -249,8 +249,9 @@ class MainWindow(QueueFeed, QMainWindow):
         # Every reason, the contrary ones too (the queue row keeps the top three).
         entity = self._shown_entity
         index = self.contact_index if entity == CONTACT else self.context.match_index
-        reasons = group_reasons(index, row.lead_ids) or row.reasons
-        self.compare.show_group(row.lead_ids, reasons, entity)
+        evidence = group_evidence(index, row.lead_ids)
+        reasons = evidence.reasons or row.reasons
+        self.compare.show_group(row.lead_ids, reasons, entity, evidence.loose)
         if entity == LEAD:  # claims are of lead groups
             self.claims.open(row.lead_ids)
 
@@ -299,7 +300,8 @@ class MainWindow(QueueFeed, QMainWindow):
         self.open_group = tuple(lead_ids)
         self._open_key = None  # leads chosen in the list, not a queue group
         self.compare.forget_banner()  # what the queue's last group said is not about these
-        self.compare.show_group(lead_ids, group_reasons(self.context.match_index, lead_ids))
+        evidence = group_evidence(self.context.match_index, lead_ids)
+        self.compare.show_group(lead_ids, evidence.reasons, loose=evidence.loose)
         self.claims.open(lead_ids)
 
     def bind_lead(self, row: LeadRow) -> None:

@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/grid.py" line="360" />
-        <location filename="../../deskdup/views/compare/grid.py" line="552" />
+        <location filename="../../deskdup/views/compare/grid.py" line="572" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
@@ -600,52 +600,57 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="471" />
+        <location filename="../../deskdup/views/compare/grid.py" line="472" />
+        <source>Loosely linked: of this group, it is most like lead {number} (#{label}), at {score:.2f}. Check that it is the same customer; if not, take it out of the group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="491" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="473" />
+        <location filename="../../deskdup/views/compare/grid.py" line="493" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="484" />
+        <location filename="../../deskdup/views/compare/grid.py" line="504" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="505" />
+        <location filename="../../deskdup/views/compare/grid.py" line="525" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="507" />
+        <location filename="../../deskdup/views/compare/grid.py" line="527" />
         <source>found in the contacts; bound by the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="509" />
+        <location filename="../../deskdup/views/compare/grid.py" line="529" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="511" />
+        <location filename="../../deskdup/views/compare/grid.py" line="531" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="524" />
+        <location filename="../../deskdup/views/compare/grid.py" line="544" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="548" />
+        <location filename="../../deskdup/views/compare/grid.py" line="568" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="549" />
+        <location filename="../../deskdup/views/compare/grid.py" line="569" />
         <source>after the merge</source>
         <translation type="unfinished" />
     </message>
@@ -672,52 +677,67 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="161" />
+        <location filename="../../deskdup/views/compare/view.py" line="174" />
         <source>Previous group: {reason}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="167" />
+        <location filename="../../deskdup/views/compare/view.py" line="180" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="210" />
+        <location filename="../../deskdup/views/compare/view.py" line="226" />
         <source>No group selected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212" />
+        <location filename="../../deskdup/views/compare/view.py" line="229" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="237" />
+        <location filename="../../deskdup/views/compare/view.py" line="254" />
         <source>Loading {count} contacts…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="239" />
+        <location filename="../../deskdup/views/compare/view.py" line="256" />
         <source>Loading {count} leads…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="249" />
+        <location filename="../../deskdup/views/compare/view.py" line="266" />
         <source>This group cannot be shown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="297" />
+        <location filename="../../deskdup/views/compare/view.py" line="314" />
         <source>{count} contacts that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="299" />
+        <location filename="../../deskdup/views/compare/view.py" line="316" />
         <source>{count} leads that may be one customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="371" />
+        <location filename="../../deskdup/views/compare/view.py" line="324" />
+        <source>check lead {numbers}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="326" />
+        <source>check leads {numbers}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="331" />
+        <source>Linked to the rest of the group only loosely: see the mark in its header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="407" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
@@ -2321,48 +2341,48 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="341" />
+        <location filename="../../deskdup/views/compare/cells.py" line="345" />
         <source>A different customer: take this contact out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="345" />
+        <location filename="../../deskdup/views/compare/cells.py" line="349" />
         <source>Contact {number} is a different customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="349" />
+        <location filename="../../deskdup/views/compare/cells.py" line="353" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="352" />
+        <location filename="../../deskdup/views/compare/cells.py" line="356" />
         <source>Lead {number} is a different customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="363" />
-        <location filename="../../deskdup/views/compare/cells.py" line="373" />
+        <location filename="../../deskdup/views/compare/cells.py" line="367" />
+        <location filename="../../deskdup/views/compare/cells.py" line="377" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="378" />
+        <location filename="../../deskdup/views/compare/cells.py" line="382" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="385" />
+        <location filename="../../deskdup/views/compare/cells.py" line="389" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="389" />
+        <location filename="../../deskdup/views/compare/cells.py" line="393" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="403" />
+        <location filename="../../deskdup/views/compare/cells.py" line="407" />
         <source>{lead}, primary</source>
         <translation type="unfinished" />
     </message>
@@ -2550,72 +2570,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="98" />
+        <location filename="../../deskdup/views/main_window.py" line="102" />
         <source>Duplicate leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103" />
+        <location filename="../../deskdup/views/main_window.py" line="107" />
         <source>Queue, leads and history</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="104" />
+        <location filename="../../deskdup/views/main_window.py" line="108" />
         <source>Review queue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="105" />
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>Leads</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="107" />
+        <location filename="../../deskdup/views/main_window.py" line="111" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="257" />
+        <location filename="../../deskdup/views/main_window.py" line="263" />
         <source>Being reviewed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="259" />
+        <location filename="../../deskdup/views/main_window.py" line="265" />
         <source>As a supervisor you may take the review over.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="260" />
+        <location filename="../../deskdup/views/main_window.py" line="266" />
         <source>Take over</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="371" />
+        <location filename="../../deskdup/views/main_window.py" line="378" />
         <source>Not merged: the merge before is still being written; press {keys} again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="375" />
+        <location filename="../../deskdup/views/main_window.py" line="382" />
         <source>Not merged: the next group is still opening; look, then press {keys} again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="378" />
+        <location filename="../../deskdup/views/main_window.py" line="385" />
         <source>Nothing to merge: no group is open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="380" />
+        <location filename="../../deskdup/views/main_window.py" line="387" />
         <source>Not merged: you lack a right to merge this group (see above)</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="399" />
+        <location filename="../../deskdup/views/main_window.py" line="406" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Today: {merges} merged, %n pair not duplicates</numerusform><numerusform>Today: {merges} merged, %n pairs not duplicates</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="408" />
+        <location filename="../../deskdup/views/main_window.py" line="415" />
         <source>The search works once the scan is done.</source>
         <translation type="unfinished" />
     </message>

@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/grid.py" line="360" />
-        <location filename="../../deskdup/views/compare/grid.py" line="552" />
+        <location filename="../../deskdup/views/compare/grid.py" line="572" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
@@ -600,52 +600,57 @@
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="471" />
+        <location filename="../../deskdup/views/compare/grid.py" line="472" />
+        <source>Loosely linked: of this group, it is most like lead {number} (#{label}), at {score:.2f}. Check that it is the same customer; if not, take it out of the group.</source>
+        <translation>Слабая связь: в этой группе больше всего похож на лид {number} (#{label}), оценка {score:.2f}. Проверьте, тот же ли это клиент; если нет — уберите его из группы.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="491" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="473" />
+        <location filename="../../deskdup/views/compare/grid.py" line="493" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="484" />
+        <location filename="../../deskdup/views/compare/grid.py" line="504" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="505" />
+        <location filename="../../deskdup/views/compare/grid.py" line="525" />
         <source>typed</source>
         <translation>введено вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="507" />
+        <location filename="../../deskdup/views/compare/grid.py" line="527" />
         <source>found in the contacts; bound by the merge</source>
         <translation>найден в контактах; привяжется при объединении</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="509" />
+        <location filename="../../deskdup/views/compare/grid.py" line="529" />
         <source>put right, from #{lead}</source>
         <translation>исправлено, из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="511" />
+        <location filename="../../deskdup/views/compare/grid.py" line="531" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="524" />
+        <location filename="../../deskdup/views/compare/grid.py" line="544" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="548" />
+        <location filename="../../deskdup/views/compare/grid.py" line="568" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="549" />
+        <location filename="../../deskdup/views/compare/grid.py" line="569" />
         <source>after the merge</source>
         <translation>после объединения</translation>
     </message>
@@ -672,52 +677,67 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="161" />
+        <location filename="../../deskdup/views/compare/view.py" line="174" />
         <source>Previous group: {reason}</source>
         <translation>Предыдущая группа: {reason}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="167" />
+        <location filename="../../deskdup/views/compare/view.py" line="180" />
         <source>Only the first {shown} of the {total} selected leads are compared; merge them, then compare the rest.</source>
         <translation>Сравниваются только первые {shown} из {total} выбранных лидов; объедините их, затем сравните остальные.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="210" />
+        <location filename="../../deskdup/views/compare/view.py" line="226" />
         <source>No group selected</source>
         <translation>Группа не выбрана</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="212" />
+        <location filename="../../deskdup/views/compare/view.py" line="229" />
         <source>Choose a group in the queue to compare its leads side by side.</source>
         <translation>Выберите группу в очереди, чтобы сравнить её лиды рядом.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="237" />
+        <location filename="../../deskdup/views/compare/view.py" line="254" />
         <source>Loading {count} contacts…</source>
         <translation>Загрузка контактов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="239" />
+        <location filename="../../deskdup/views/compare/view.py" line="256" />
         <source>Loading {count} leads…</source>
         <translation>Загрузка лидов: {count}…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="249" />
+        <location filename="../../deskdup/views/compare/view.py" line="266" />
         <source>This group cannot be shown</source>
         <translation>Эту группу нельзя показать</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="297" />
+        <location filename="../../deskdup/views/compare/view.py" line="314" />
         <source>{count} contacts that may be one customer</source>
         <translation>Контактов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="299" />
+        <location filename="../../deskdup/views/compare/view.py" line="316" />
         <source>{count} leads that may be one customer</source>
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="371" />
+        <location filename="../../deskdup/views/compare/view.py" line="324" />
+        <source>check lead {numbers}</source>
+        <translation>проверьте лид {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="326" />
+        <source>check leads {numbers}</source>
+        <translation>проверьте лиды {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="331" />
+        <source>Linked to the rest of the group only loosely: see the mark in its header</source>
+        <translation>Слабо связан с остальными лидами группы: см. значок в его заголовке</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="407" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
@@ -2321,48 +2341,48 @@
         <translation>Лид {number} нельзя объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="341" />
+        <location filename="../../deskdup/views/compare/cells.py" line="345" />
         <source>A different customer: take this contact out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот контакт из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="345" />
+        <location filename="../../deskdup/views/compare/cells.py" line="349" />
         <source>Contact {number} is a different customer</source>
         <translation>Контакт {number} — другой клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="349" />
+        <location filename="../../deskdup/views/compare/cells.py" line="353" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="352" />
+        <location filename="../../deskdup/views/compare/cells.py" line="356" />
         <source>Lead {number} is a different customer</source>
         <translation>Лид {number} — другой клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="363" />
-        <location filename="../../deskdup/views/compare/cells.py" line="373" />
+        <location filename="../../deskdup/views/compare/cells.py" line="367" />
+        <location filename="../../deskdup/views/compare/cells.py" line="377" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="378" />
+        <location filename="../../deskdup/views/compare/cells.py" line="382" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="385" />
+        <location filename="../../deskdup/views/compare/cells.py" line="389" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation>контакт · создан {time} · лидов: {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="389" />
+        <location filename="../../deskdup/views/compare/cells.py" line="393" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="403" />
+        <location filename="../../deskdup/views/compare/cells.py" line="407" />
         <source>{lead}, primary</source>
         <translation>{lead}, основной</translation>
     </message>
@@ -2550,72 +2570,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="98" />
+        <location filename="../../deskdup/views/main_window.py" line="102" />
         <source>Duplicate leads</source>
         <translation>Дубли лидов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="103" />
+        <location filename="../../deskdup/views/main_window.py" line="107" />
         <source>Queue, leads and history</source>
         <translation>Очередь, лиды и история</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="104" />
+        <location filename="../../deskdup/views/main_window.py" line="108" />
         <source>Review queue</source>
         <translation>Очередь проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="105" />
+        <location filename="../../deskdup/views/main_window.py" line="109" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="107" />
+        <location filename="../../deskdup/views/main_window.py" line="111" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="257" />
+        <location filename="../../deskdup/views/main_window.py" line="263" />
         <source>Being reviewed</source>
         <translation>Группа на проверке</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="259" />
+        <location filename="../../deskdup/views/main_window.py" line="265" />
         <source>As a supervisor you may take the review over.</source>
         <translation>Как руководитель вы можете забрать проверку себе.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="260" />
+        <location filename="../../deskdup/views/main_window.py" line="266" />
         <source>Take over</source>
         <translation>Забрать себе</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="371" />
+        <location filename="../../deskdup/views/main_window.py" line="378" />
         <source>Not merged: the merge before is still being written; press {keys} again</source>
         <translation>Не объединено: предыдущее объединение ещё записывается; нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="375" />
+        <location filename="../../deskdup/views/main_window.py" line="382" />
         <source>Not merged: the next group is still opening; look, then press {keys} again</source>
         <translation>Не объединено: следующая группа ещё открывается; посмотрите её и нажмите {keys} ещё раз</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="378" />
+        <location filename="../../deskdup/views/main_window.py" line="385" />
         <source>Nothing to merge: no group is open</source>
         <translation>Нечего объединять: группа не открыта</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="380" />
+        <location filename="../../deskdup/views/main_window.py" line="387" />
         <source>Not merged: you lack a right to merge this group (see above)</source>
         <translation>Не объединено: у вас нет права объединить эту группу (причина указана выше)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../deskdup/views/main_window.py" line="399" />
+        <location filename="../../deskdup/views/main_window.py" line="406" />
         <source>Today: {merges} merged, %n pairs not duplicates</source>
         <translation><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform><numerusform>Сегодня: объединено {merges}, пар «не дубли»: %n</numerusform></translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/main_window.py" line="408" />
+        <location filename="../../deskdup/views/main_window.py" line="415" />
         <source>The search works once the scan is done.</source>
         <translation>Поиск заработает, когда закончится сканирование.</translation>
     </message>

@@ -392,3 +392,35 @@ def test_the_merged_name_is_proposed_clean_and_can_be_typed(qtbot, workspace, ru
     assert view.grid.result_cells["last_name"].text() == "Данилова-Смирнова"
     assert view.grid.result_sources["last_name"].text() == "typed"
     assert shown == {"known": [], "bug": []}
+
+
+def test_a_loosely_linked_lead_is_marked_in_its_header(qtbot, workspace, runner, shown):
+    """The window marks the leads that group_evidence finds linked only loosely:
+    the mark names the lead of the group it is most like, and its score."""
+    from deskdup.services.group_reasons import group_evidence
+    from deskdup.services.matching import MatchIndex
+    from tests.test_group_reasons import _customer_and_stranger
+
+    same, stranger = _customer_and_stranger(workspace)
+    ids = [*same, stranger]
+    evidence = group_evidence(MatchIndex.build(workspace), ids)
+    with workspace.session() as s:
+        operator = find_operator(s, "anna")
+    view = make_view(qtbot, workspace, operator, runner)
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        view.show_group(ids, evidence.reasons, loose=evidence.loose)
+    headers = view.grid.headers
+    marked = [h for h in headers if h.loose.isVisibleTo(view)]
+    assert marked == [headers[2]]
+    closest, score = evidence.loose[stranger]
+    text = headers[2].loose.toolTip()
+    assert f"lead {same.index(closest) + 1} " in text and f"{score:.2f}" in text
+    assert headers[2].loose.accessibleName() == text
+    # It may be scrolled out of sight: the title names it too.
+    assert view.title.text().endswith("· check lead 3") and view.title.toolTip()
+    # The same group without the evidence (another queue's) marks no one.
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        view.show_group(ids)
+    assert not any(h.loose.isVisibleTo(view) for h in view.grid.headers)
+    assert "check" not in view.title.text() and not view.title.toolTip()
+    assert shown == {"known": [], "bug": []}

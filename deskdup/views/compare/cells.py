@@ -372,6 +372,11 @@ class LeadHeader(Cell):
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setToolTip(self.tr("Contact") if contact else channel_name(card.source_channel))
         title.addWidget(label)
+        # A lead linked to the rest of a larger group only loosely (``set_loose``);
+        # beside its number, where the row has room (the top row has none at 1366).
+        self.loose = icon_label(qta.icon("fa5s.question-circle", color="#E65100"))
+        self.loose.hide()
+        title.addWidget(self.loose)
         title.addStretch(1)
         self.layout_.addLayout(title)
 
@@ -421,6 +426,13 @@ class LeadHeader(Cell):
         self.warning.setVisible(bool(texts))
         self.warning.setToolTip("\n".join(texts))
         self.warning.setAccessibleDescription("\n".join(texts))
+
+    def set_loose(self, text: str) -> None:
+        """Mark the lead as linked to the group only loosely (``text``: why), or
+        not (empty)."""
+        self.loose.setVisible(bool(text))
+        self.loose.setToolTip(text)
+        self.loose.setAccessibleName(text)
 
 
 __all__ = [

@@ -459,6 +459,26 @@ class CompareGrid(QWidget):
 
     # ------------------------------------------------------------------ state -> widgets
 
+    def mark_loose(self, loose: dict[int, tuple[int, float]]) -> None:
+        """Mark the leads linked to the rest of the group only loosely: lead id ->
+        (the lead it is likeliest one customer with, that probability)."""
+        plan = self.plan
+        for index, lead_id in enumerate(plan.lead_ids):
+            link = loose.get(lead_id)
+            text = ""
+            if link is not None and link[0] in plan.cards:
+                other, score = link
+                text = self.tr(
+                    "Loosely linked: of this group, it is most like lead {number} "
+                    "(#{label}), at {score:.2f}. Check that it is the same customer; "
+                    "if not, take it out of the group."
+                ).format(
+                    number=plan.lead_ids.index(other) + 1,
+                    label=plan.cards[other].label,
+                    score=score,
+                )
+            self.headers[index].set_loose(text)
+
     def show_state(
         self, policy: MergePolicy, refusals: Sequence[Refusal], current: str | None
     ) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -66,6 +66,8 @@ class ReviewState:
     choices: dict[str, int]  # field -> lead id, only what the operator chose herself
     current_row: int
     entity: str = LEAD  # a group of leads or of contacts
+    # The leads linked to the rest only loosely (``group_reasons.GroupEvidence``).
+    loose: dict[int, tuple[int, float]] = field(default_factory=dict)
 
 
 class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
@@ -97,6 +99,7 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
         self._lead_ids: tuple[int, ...] = ()
         self._entity = LEAD  # the ids are leads, or contacts (the queue's Contacts switch)
         self._reasons: tuple[Reason, ...] = ()
+        self._loose: dict[int, tuple[int, float]] = {}
         self._loaded: LoadedGroup | None = None
         self._refusals: list[Refusal] = []
         self._carried = ""  # the banner of a group that vanished, for the next one
@@ -148,14 +151,20 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
         return self._entity
 
     def show_group(
-        self, lead_ids: Sequence[int], reasons: Sequence[Reason] = (), entity: str = LEAD
+        self,
+        lead_ids: Sequence[int],
+        reasons: Sequence[Reason] = (),
+        entity: str = LEAD,
+        loose: dict[int, tuple[int, float]] | None = None,
     ) -> None:
         """Load and show a group (2 to 6 leads, or contacts with ``entity`` CONTACT);
-        the old one stays greyed until it arrives."""
+        the old one stays greyed until it arrives.  ``loose``: the leads linked
+        to the rest only loosely, each with the lead it is most like (marked)."""
         lead_ids = tuple(dict.fromkeys(lead_ids))
         self._entity = entity
         self._lead_ids = lead_ids[:MAX_LEADS]
         self._reasons = tuple(reasons)
+        self._loose = dict(loose or {})
         self._current_row = 0
         self._restoring = {}
         # Why the group before could not be merged stays readable above this one
@@ -184,6 +193,7 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
             choices={f.name: f.chosen for f in plan.fields if f.explicit},
             current_row=self._current_row,
             entity=self._entity,
+            loose=dict(self._loose),
         )
 
     def restore_review(self, state: ReviewState) -> None:
@@ -191,6 +201,7 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
         self._lead_ids = tuple(state.lead_ids)
         self._entity = state.entity
         self._reasons = tuple(state.reasons)
+        self._loose = dict(state.loose)
         self._current_row = state.current_row
         self._restoring = dict(state.choices)
         self._show_banner("")
@@ -208,10 +219,12 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
         self._drop_load()
         self._lead_ids = ()
         self._reasons = ()
+        self._loose = {}
         self._loaded = None
         self._refusals = []
         self._carried = ""
         self.title.setText(self.tr("No group selected"))
+        self.title.setToolTip("")
         self.reasons_label.setText(
             self.tr("Choose a group in the queue to compare its leads side by side.")
         )
@@ -301,12 +314,31 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
             title = self.tr("{count} contacts that may be one customer")
         else:
             title = self.tr("{count} leads that may be one customer")
-        self.title.setText(title.format(count=len(plan.lead_ids)))
+        title = title.format(count=len(plan.lead_ids))
+        loose = (
+            [] if loaded.hidden else [n for n, i in enumerate(plan.lead_ids, 1) if i in self._loose]
+        )
+        if loose:
+            # A marked lead may be scrolled out of sight: the title names it.
+            check = (
+                self.tr("check lead {numbers}")
+                if len(loose) == 1
+                else self.tr("check leads {numbers}")
+            )
+            title = f"{title} · {check.format(numbers=', '.join(map(str, loose)))}"
+        self.title.setText(title)
+        self.title.setToolTip(
+            self.tr("Linked to the rest of the group only loosely: see the mark in its header")
+            if loose
+            else ""
+        )
         # A reason quotes the leads' names and phones: none when one may not be read.
         self.heading.show_reasons(() if loaded.hidden else self._reasons)
         if loaded.hidden:  # leads the operator may not read: whose, not what
             self._show_banner("; ".join(translate_message(m) for m in loaded.hidden))
         grid = CompareGrid(plan)
+        if not loaded.hidden:  # it names another lead of the group
+            grid.mark_loose(self._loose)
         grid.value_chosen.connect(self._choose)
         grid.type_requested.connect(self.type_value)
         grid.primary_chosen.connect(self.choose_primary_column)
