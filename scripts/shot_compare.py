@@ -8,7 +8,8 @@ The demo workspace in the data folder (generated on first use, as ``deskdup
 of the queue with ``--leads`` leads (the demo has no group of six: then the
 largest groups' leads, compared as the lead list's "Compare" does).
 ``--fold`` folds the queue away (F9); ``--conversation`` opens the
-conversation panel of the group (C).
+conversation panel of the group (C); ``--loose`` takes a group with a lead
+linked to the rest only loosely (its header marked).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from deskdup.app import DEMO_LOGIN, ensure_demo_workspace, make_application
+from deskdup.services.group_reasons import group_evidence
 from deskdup.services.operators import workspace_operator
 from deskdup.services.workspace import open_workspace
 from deskdup.views import gc_guard, i18n
@@ -28,12 +30,17 @@ from deskdup.views.queue_model import Role
 from deskdup.views.settings import Settings
 
 
-def select_group(window: MainWindow, size: int) -> bool:
+def select_group(window: MainWindow, size: int, loose: bool = False) -> bool:
+    """Select the queue's first group of ``size`` leads (``loose``: with a lead
+    linked to the rest only loosely)."""
     proxy = window.queue.proxy
     for row in range(proxy.rowCount()):
         group = proxy.index(row, 0).data(Role.ObjectRole)
-        if group is not None and len(group.lead_ids) == size:
-            return window.queue.select_proxy_row(row)
+        if group is None or len(group.lead_ids) != size:
+            continue
+        if loose and not group_evidence(window.context.match_index, group.lead_ids).loose:
+            continue
+        return window.queue.select_proxy_row(row)
     return False
 
 
@@ -43,6 +50,7 @@ def main() -> int:
     parser.add_argument("--leads", type=int, default=4)
     parser.add_argument("--fold", action="store_true")
     parser.add_argument("--conversation", action="store_true")
+    parser.add_argument("--loose", action="store_true", help="a group with a loose lead")
     args = parser.parse_args()
     ws = open_workspace(str(ensure_demo_workspace()), create=False)
     app = make_application(sys.argv[:1])
@@ -63,10 +71,10 @@ def main() -> int:
         # A group the operator may merge if there is one of that size, else any;
         # the demo has none of six: the largest one and the leads of the next
         # groups, compared as the lead list's "Compare" does.
-        if select_group(window, args.leads):
+        if select_group(window, args.leads, args.loose):
             return
         window.queue.mergeable_only.setChecked(False)
-        if select_group(window, args.leads):
+        if select_group(window, args.leads, args.loose):
             return
         proxy = window.queue.proxy
         groups = [proxy.index(r, 0).data(Role.ObjectRole) for r in range(proxy.rowCount())]
