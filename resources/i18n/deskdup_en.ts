@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/grid.py" line="360" />
-        <location filename="../../deskdup/views/compare/grid.py" line="572" />
+        <location filename="../../deskdup/views/compare/grid.py" line="580" />
         <source>no phones or messengers</source>
         <translation type="unfinished" />
     </message>
@@ -600,57 +600,62 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="472" />
+        <location filename="../../deskdup/views/compare/grid.py" line="473" />
+        <source>Loosely linked: of this group, it is most like contact {number} (#{label}), at {score:.2f}. Check that it is the same customer; if not, take it out of the group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="479" />
         <source>Loosely linked: of this group, it is most like lead {number} (#{label}), at {score:.2f}. Check that it is the same customer; if not, take it out of the group.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="491" />
+        <location filename="../../deskdup/views/compare/grid.py" line="499" />
         <source>goes to the archive; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="493" />
+        <location filename="../../deskdup/views/compare/grid.py" line="501" />
         <source>will be deleted; its data go to the primary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="504" />
+        <location filename="../../deskdup/views/compare/grid.py" line="512" />
         <source>keeps the chosen values</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="525" />
+        <location filename="../../deskdup/views/compare/grid.py" line="533" />
         <source>typed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="527" />
+        <location filename="../../deskdup/views/compare/grid.py" line="535" />
         <source>found in the contacts; bound by the merge</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="529" />
+        <location filename="../../deskdup/views/compare/grid.py" line="537" />
         <source>put right, from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="531" />
+        <location filename="../../deskdup/views/compare/grid.py" line="539" />
         <source>from #{lead}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="544" />
+        <location filename="../../deskdup/views/compare/grid.py" line="552" />
         <source>#{primary}, merged from {others}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="568" />
+        <location filename="../../deskdup/views/compare/grid.py" line="576" />
         <source>from {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="569" />
+        <location filename="../../deskdup/views/compare/grid.py" line="577" />
         <source>after the merge</source>
         <translation type="unfinished" />
     </message>
@@ -722,22 +727,32 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="324" />
-        <source>check lead {numbers}</source>
+        <location filename="../../deskdup/views/compare/view.py" line="325" />
+        <source>check contact {numbers}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="326" />
-        <source>check leads {numbers}</source>
+        <location filename="../../deskdup/views/compare/view.py" line="327" />
+        <source>check contacts {numbers}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../deskdup/views/compare/view.py" line="331" />
-        <source>Linked to the rest of the group only loosely: see the mark in its header</source>
+        <source>check lead {numbers}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="407" />
+        <location filename="../../deskdup/views/compare/view.py" line="333" />
+        <source>check leads {numbers}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="338" />
+        <source>Linked to the rest of the group only loosely: see the mark in the header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="414" />
         <source>You cannot merge this group:</source>
         <translation type="unfinished" />
     </message>
@@ -2341,48 +2356,48 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="345" />
+        <location filename="../../deskdup/views/compare/cells.py" line="341" />
         <source>A different customer: take this contact out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="349" />
+        <location filename="../../deskdup/views/compare/cells.py" line="345" />
         <source>Contact {number} is a different customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="353" />
+        <location filename="../../deskdup/views/compare/cells.py" line="349" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="356" />
+        <location filename="../../deskdup/views/compare/cells.py" line="352" />
         <source>Lead {number} is a different customer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="367" />
-        <location filename="../../deskdup/views/compare/cells.py" line="377" />
+        <location filename="../../deskdup/views/compare/cells.py" line="363" />
+        <location filename="../../deskdup/views/compare/cells.py" line="373" />
         <source>Contact</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="382" />
+        <location filename="../../deskdup/views/compare/cells.py" line="383" />
         <source>no responsible operator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="389" />
+        <location filename="../../deskdup/views/compare/cells.py" line="390" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="393" />
+        <location filename="../../deskdup/views/compare/cells.py" line="394" />
         <source>{status} · created {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="407" />
+        <location filename="../../deskdup/views/compare/cells.py" line="408" />
         <source>{lead}, primary</source>
         <translation type="unfinished" />
     </message>

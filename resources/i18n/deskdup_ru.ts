@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/grid.py" line="360" />
-        <location filename="../../deskdup/views/compare/grid.py" line="572" />
+        <location filename="../../deskdup/views/compare/grid.py" line="580" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
@@ -600,57 +600,62 @@
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="472" />
+        <location filename="../../deskdup/views/compare/grid.py" line="473" />
+        <source>Loosely linked: of this group, it is most like contact {number} (#{label}), at {score:.2f}. Check that it is the same customer; if not, take it out of the group.</source>
+        <translation>Слабая связь: в этой группе больше всего похож на контакт {number} (#{label}), оценка {score:.2f}. Проверьте, тот же ли это клиент; если нет — уберите его из группы.</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/grid.py" line="479" />
         <source>Loosely linked: of this group, it is most like lead {number} (#{label}), at {score:.2f}. Check that it is the same customer; if not, take it out of the group.</source>
         <translation>Слабая связь: в этой группе больше всего похож на лид {number} (#{label}), оценка {score:.2f}. Проверьте, тот же ли это клиент; если нет — уберите его из группы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="491" />
+        <location filename="../../deskdup/views/compare/grid.py" line="499" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="493" />
+        <location filename="../../deskdup/views/compare/grid.py" line="501" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="504" />
+        <location filename="../../deskdup/views/compare/grid.py" line="512" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="525" />
+        <location filename="../../deskdup/views/compare/grid.py" line="533" />
         <source>typed</source>
         <translation>введено вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="527" />
+        <location filename="../../deskdup/views/compare/grid.py" line="535" />
         <source>found in the contacts; bound by the merge</source>
         <translation>найден в контактах; привяжется при объединении</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="529" />
+        <location filename="../../deskdup/views/compare/grid.py" line="537" />
         <source>put right, from #{lead}</source>
         <translation>исправлено, из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="531" />
+        <location filename="../../deskdup/views/compare/grid.py" line="539" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="544" />
+        <location filename="../../deskdup/views/compare/grid.py" line="552" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="568" />
+        <location filename="../../deskdup/views/compare/grid.py" line="576" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="569" />
+        <location filename="../../deskdup/views/compare/grid.py" line="577" />
         <source>after the merge</source>
         <translation>после объединения</translation>
     </message>
@@ -722,22 +727,32 @@
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="324" />
+        <location filename="../../deskdup/views/compare/view.py" line="325" />
+        <source>check contact {numbers}</source>
+        <translation>проверьте контакт {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="327" />
+        <source>check contacts {numbers}</source>
+        <translation>проверьте контакты {numbers}</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/compare/view.py" line="331" />
         <source>check lead {numbers}</source>
         <translation>проверьте лид {numbers}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="326" />
+        <location filename="../../deskdup/views/compare/view.py" line="333" />
         <source>check leads {numbers}</source>
         <translation>проверьте лиды {numbers}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="331" />
-        <source>Linked to the rest of the group only loosely: see the mark in its header</source>
-        <translation>Слабо связан с остальными лидами группы: см. значок в его заголовке</translation>
+        <location filename="../../deskdup/views/compare/view.py" line="338" />
+        <source>Linked to the rest of the group only loosely: see the mark in the header</source>
+        <translation>Слабо связан с остальными в группе: см. значок в заголовке его столбца</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="407" />
+        <location filename="../../deskdup/views/compare/view.py" line="414" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>
@@ -2341,48 +2356,48 @@
         <translation>Лид {number} нельзя объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="345" />
+        <location filename="../../deskdup/views/compare/cells.py" line="341" />
         <source>A different customer: take this contact out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот контакт из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="349" />
+        <location filename="../../deskdup/views/compare/cells.py" line="345" />
         <source>Contact {number} is a different customer</source>
         <translation>Контакт {number} — другой клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="353" />
+        <location filename="../../deskdup/views/compare/cells.py" line="349" />
         <source>A different customer: take this lead out of the group for the whole team</source>
         <translation>Другой клиент: убрать этот лид из группы для всей команды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="356" />
+        <location filename="../../deskdup/views/compare/cells.py" line="352" />
         <source>Lead {number} is a different customer</source>
         <translation>Лид {number} — другой клиент</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="367" />
-        <location filename="../../deskdup/views/compare/cells.py" line="377" />
+        <location filename="../../deskdup/views/compare/cells.py" line="363" />
+        <location filename="../../deskdup/views/compare/cells.py" line="373" />
         <source>Contact</source>
         <translation>Контакт</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="382" />
+        <location filename="../../deskdup/views/compare/cells.py" line="383" />
         <source>no responsible operator</source>
         <translation>нет ответственного</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="389" />
+        <location filename="../../deskdup/views/compare/cells.py" line="390" />
         <source>contact · created {time} · leads: {leads}</source>
         <translation>контакт · создан {time} · лидов: {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="393" />
+        <location filename="../../deskdup/views/compare/cells.py" line="394" />
         <source>{status} · created {time}</source>
         <translation>{status} · создан {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="407" />
+        <location filename="../../deskdup/views/compare/cells.py" line="408" />
         <source>{lead}, primary</source>
         <translation>{lead}, основной</translation>
     </message>

@@ -147,3 +147,18 @@ def test_a_contact_group_marked_not_duplicates_leaves_the_queue(
     from deskdup.services.matching.settings import POSSIBLE
 
     assert not pairs & {p.key for p in scan_contacts(demo_ws, tier=POSSIBLE).pairs}
+
+
+def test_a_loosely_linked_contact_is_named_as_a_contact(qtbot, demo_ws, ops_runner, shown):
+    from tests.views.compare_group import make_view
+
+    with demo_ws.session() as s:
+        ids = list(s.scalars(select(Contact.id).order_by(Contact.id).limit(3)))
+    view = make_view(qtbot, demo_ws, workspace_operator(demo_ws, "supervisor"), ops_runner)
+    with qtbot.waitSignal(view.group_loaded, timeout=10000):
+        view.show_group(ids, entity=CONTACT, loose={ids[2]: (ids[0], 0.42)})
+    header = view.grid.headers[2]
+    assert header.loose.isVisibleTo(view)
+    assert "most like contact 1 " in header.loose.toolTip() and "0.42" in header.loose.toolTip()
+    assert view.title.text().endswith("· check contact 3")
+    assert shown == {"known": [], "bug": []}

@@ -460,19 +460,27 @@ class CompareGrid(QWidget):
     # ------------------------------------------------------------------ state -> widgets
 
     def mark_loose(self, loose: dict[int, tuple[int, float]]) -> None:
-        """Mark the leads linked to the rest of the group only loosely: lead id ->
-        (the lead it is likeliest one customer with, that probability)."""
+        """Mark the leads (or contacts) linked to the rest of the group only
+        loosely: id -> (the one it is likeliest one customer with, that probability)."""
         plan = self.plan
         for index, lead_id in enumerate(plan.lead_ids):
             link = loose.get(lead_id)
             text = ""
             if link is not None and link[0] in plan.cards:
                 other, score = link
-                text = self.tr(
-                    "Loosely linked: of this group, it is most like lead {number} "
-                    "(#{label}), at {score:.2f}. Check that it is the same customer; "
-                    "if not, take it out of the group."
-                ).format(
+                if plan.entity == CONTACT:
+                    text = self.tr(
+                        "Loosely linked: of this group, it is most like contact {number} "
+                        "(#{label}), at {score:.2f}. Check that it is the same customer; "
+                        "if not, take it out of the group."
+                    )
+                else:
+                    text = self.tr(
+                        "Loosely linked: of this group, it is most like lead {number} "
+                        "(#{label}), at {score:.2f}. Check that it is the same customer; "
+                        "if not, take it out of the group."
+                    )
+                text = text.format(
                     number=plan.lead_ids.index(other) + 1,
                     label=plan.cards[other].label,
                     score=score,

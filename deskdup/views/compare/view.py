@@ -320,15 +320,22 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
         )
         if loose:
             # A marked lead may be scrolled out of sight: the title names it.
-            check = (
-                self.tr("check lead {numbers}")
-                if len(loose) == 1
-                else self.tr("check leads {numbers}")
-            )
+            if plan.entity == CONTACT:
+                check = (
+                    self.tr("check contact {numbers}")
+                    if len(loose) == 1
+                    else self.tr("check contacts {numbers}")
+                )
+            else:
+                check = (
+                    self.tr("check lead {numbers}")
+                    if len(loose) == 1
+                    else self.tr("check leads {numbers}")
+                )
             title = f"{title} · {check.format(numbers=', '.join(map(str, loose)))}"
         self.title.setText(title)
         self.title.setToolTip(
-            self.tr("Linked to the rest of the group only loosely: see the mark in its header")
+            self.tr("Linked to the rest of the group only loosely: see the mark in the header")
             if loose
             else ""
         )
