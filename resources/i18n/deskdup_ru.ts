@@ -545,7 +545,7 @@
     </message>
     <message>
         <location filename="../../deskdup/views/compare/grid.py" line="360" />
-        <location filename="../../deskdup/views/compare/grid.py" line="580" />
+        <location filename="../../deskdup/views/compare/grid.py" line="581" />
         <source>no phones or messengers</source>
         <translation>нет телефонов и мессенджеров</translation>
     </message>
@@ -600,62 +600,62 @@
         <translation>сделки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="473" />
+        <location filename="../../deskdup/views/compare/grid.py" line="474" />
         <source>Loosely linked: of this group, it is most like contact {number} (#{label}), at {score:.2f}. Check that it is the same customer; if not, take it out of the group.</source>
         <translation>Слабая связь: в этой группе больше всего похож на контакт {number} (#{label}), оценка {score:.2f}. Проверьте, тот же ли это клиент; если нет — уберите его из группы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="479" />
+        <location filename="../../deskdup/views/compare/grid.py" line="480" />
         <source>Loosely linked: of this group, it is most like lead {number} (#{label}), at {score:.2f}. Check that it is the same customer; if not, take it out of the group.</source>
         <translation>Слабая связь: в этой группе больше всего похож на лид {number} (#{label}), оценка {score:.2f}. Проверьте, тот же ли это клиент; если нет — уберите его из группы.</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="499" />
+        <location filename="../../deskdup/views/compare/grid.py" line="500" />
         <source>goes to the archive; its data go to the primary</source>
         <translation>уйдёт в архив, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="501" />
+        <location filename="../../deskdup/views/compare/grid.py" line="502" />
         <source>will be deleted; its data go to the primary</source>
         <translation>будет удалён, данные — в основной</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="512" />
+        <location filename="../../deskdup/views/compare/grid.py" line="513" />
         <source>keeps the chosen values</source>
         <translation>сохранит выбранные значения</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="533" />
+        <location filename="../../deskdup/views/compare/grid.py" line="534" />
         <source>typed</source>
         <translation>введено вручную</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="535" />
+        <location filename="../../deskdup/views/compare/grid.py" line="536" />
         <source>found in the contacts; bound by the merge</source>
         <translation>найден в контактах; привяжется при объединении</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="537" />
+        <location filename="../../deskdup/views/compare/grid.py" line="538" />
         <source>put right, from #{lead}</source>
         <translation>исправлено, из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="539" />
+        <location filename="../../deskdup/views/compare/grid.py" line="540" />
         <source>from #{lead}</source>
         <translation>из #{lead}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="552" />
+        <location filename="../../deskdup/views/compare/grid.py" line="553" />
         <source>#{primary}, merged from {others}</source>
         <translation>#{primary}, объединён с {others}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="576" />
+        <location filename="../../deskdup/views/compare/grid.py" line="577" />
         <source>from {leads}</source>
         <translation>из {leads}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/grid.py" line="577" />
+        <location filename="../../deskdup/views/compare/grid.py" line="578" />
         <source>after the merge</source>
         <translation>после объединения</translation>
     </message>
@@ -727,32 +727,32 @@
         <translation>Лидов, возможно одного клиента: {count}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="325" />
+        <location filename="../../deskdup/views/compare/view.py" line="358" />
         <source>check contact {numbers}</source>
         <translation>проверьте контакт {numbers}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="327" />
+        <location filename="../../deskdup/views/compare/view.py" line="360" />
         <source>check contacts {numbers}</source>
         <translation>проверьте контакты {numbers}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="331" />
+        <location filename="../../deskdup/views/compare/view.py" line="364" />
         <source>check lead {numbers}</source>
         <translation>проверьте лид {numbers}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="333" />
+        <location filename="../../deskdup/views/compare/view.py" line="366" />
         <source>check leads {numbers}</source>
         <translation>проверьте лиды {numbers}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="338" />
+        <location filename="../../deskdup/views/compare/view.py" line="321" />
         <source>Linked to the rest of the group only loosely: see the mark in the header</source>
         <translation>Слабо связан с остальными в группе: см. значок в заголовке его столбца</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/view.py" line="414" />
+        <location filename="../../deskdup/views/compare/view.py" line="422" />
         <source>You cannot merge this group:</source>
         <translation>Вы не можете объединить эту группу:</translation>
     </message>

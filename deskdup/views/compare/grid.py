@@ -461,12 +461,13 @@ class CompareGrid(QWidget):
 
     def mark_loose(self, loose: dict[int, tuple[int, float]]) -> None:
         """Mark the leads (or contacts) linked to the rest of the group only
-        loosely: id -> (the one it is likeliest one customer with, that probability)."""
+        loosely: id -> (the one it is likeliest one customer with, that
+        probability; shown in the grid too)."""
         plan = self.plan
         for index, lead_id in enumerate(plan.lead_ids):
             link = loose.get(lead_id)
             text = ""
-            if link is not None and link[0] in plan.cards:
+            if link is not None:
                 other, score = link
                 if plan.entity == CONTACT:
                     text = self.tr(

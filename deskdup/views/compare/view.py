@@ -314,26 +314,9 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
             title = self.tr("{count} contacts that may be one customer")
         else:
             title = self.tr("{count} leads that may be one customer")
-        title = title.format(count=len(plan.lead_ids))
-        loose = (
-            [] if loaded.hidden else [n for n, i in enumerate(plan.lead_ids, 1) if i in self._loose]
-        )
-        if loose:
-            # A marked lead may be scrolled out of sight: the title names it.
-            if plan.entity == CONTACT:
-                check = (
-                    self.tr("check contact {numbers}")
-                    if len(loose) == 1
-                    else self.tr("check contacts {numbers}")
-                )
-            else:
-                check = (
-                    self.tr("check lead {numbers}")
-                    if len(loose) == 1
-                    else self.tr("check leads {numbers}")
-                )
-            title = f"{title} · {check.format(numbers=', '.join(map(str, loose)))}"
-        self.title.setText(title)
+        # A loose lead's mark names another lead: none when one may not be read.
+        loose = {} if loaded.hidden else self._marked_loose(plan)
+        self.title.setText(title.format(count=len(plan.lead_ids)) + self._check_text(plan, loose))
         self.title.setToolTip(
             self.tr("Linked to the rest of the group only loosely: see the mark in the header")
             if loose
@@ -344,8 +327,7 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
         if loaded.hidden:  # leads the operator may not read: whose, not what
             self._show_banner("; ".join(translate_message(m) for m in loaded.hidden))
         grid = CompareGrid(plan)
-        if not loaded.hidden:  # it names another lead of the group
-            grid.mark_loose(self._loose)
+        grid.mark_loose(loose)
         grid.value_chosen.connect(self._choose)
         grid.type_requested.connect(self.type_value)
         grid.primary_chosen.connect(self.choose_primary_column)
@@ -358,6 +340,32 @@ class CompareView(CompareLayout, ReviewDecisions, FieldChoosing, QWidget):
         self._refresh()
         self._focus.take_if_free()
         self.group_loaded.emit()
+
+    def _marked_loose(self, plan: MergePlan) -> dict[int, tuple[int, float]]:
+        """The loosely linked leads to mark: those shown whose likeliest lead is
+        shown too (a group of more than six shows its first six)."""
+        return {
+            i: link for i, link in self._loose.items() if i in plan.cards and link[0] in plan.cards
+        }
+
+    def _check_text(self, plan: MergePlan, loose: dict[int, tuple[int, float]]) -> str:
+        """The title's ending, " · check lead 3": a marked lead may be out of sight."""
+        numbers = [n for n, i in enumerate(plan.lead_ids, 1) if i in loose]
+        if not numbers:
+            return ""
+        if plan.entity == CONTACT:
+            check = (
+                self.tr("check contact {numbers}")
+                if len(numbers) == 1
+                else self.tr("check contacts {numbers}")
+            )
+        else:
+            check = (
+                self.tr("check lead {numbers}")
+                if len(numbers) == 1
+                else self.tr("check leads {numbers}")
+            )
+        return " · " + check.format(numbers=", ".join(map(str, numbers)))
 
     def _replace_grid(self, grid: CompareGrid | None) -> None:
         old = self.scroll.takeWidget()
