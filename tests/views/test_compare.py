@@ -416,6 +416,8 @@ def test_a_loosely_linked_lead_is_marked_in_its_header(qtbot, workspace, runner,
     text = headers[2].loose.toolTip()
     assert f"lead {same.index(closest) + 1} " in text and f"{score:.2f}" in text
     assert headers[2].loose.accessibleName() == text
+    assert headers[2].accessibleDescription().endswith(text)
+    assert text not in headers[0].accessibleDescription()
     # It may be scrolled out of sight: the title names it too.
     assert view.title.text().endswith("· check lead 3") and view.title.toolTip()
     # The same group without the evidence (another queue's) marks no one.

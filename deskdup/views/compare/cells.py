@@ -398,7 +398,8 @@ class LeadHeader(Cell):
         details.setWordWrap(True)
         make_secondary(details)
         self.layout_.addWidget(details)
-        self.setAccessibleDescription(f"{owner}; {details.text()}")
+        self._description = f"{owner}; {details.text()}"
+        self.setAccessibleDescription(self._description)
         self._speak()
 
     def _speak(self) -> None:
@@ -433,6 +434,8 @@ class LeadHeader(Cell):
         self.loose.setVisible(bool(text))
         self.loose.setToolTip(text)
         self.loose.setAccessibleName(text)
+        # A screen reader reads the header's description: the mark is in it too.
+        self.setAccessibleDescription(f"{self._description}; {text}" if text else self._description)
 
 
 __all__ = [
