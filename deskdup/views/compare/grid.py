@@ -461,8 +461,8 @@ class CompareGrid(QWidget):
 
     def mark_loose(self, loose: dict[int, tuple[int, float]]) -> None:
         """Mark the leads (or contacts) linked to the rest of the group only
-        loosely: id -> (the one it is likeliest one customer with, that
-        probability; shown in the grid too)."""
+        loosely: id -> (the one of this grid it is likeliest one customer with,
+        that probability)."""
         plan = self.plan
         for index, lead_id in enumerate(plan.lead_ids):
             link = loose.get(lead_id)
