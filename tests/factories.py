@@ -148,3 +148,32 @@ def make_contact(session: Session, first_name: str, last_name: str) -> Contact:
     session.add(contact)
     session.flush()
     return contact
+
+
+def customer_and_stranger(workspace) -> tuple[list[int], int]:
+    """Two leads of one customer (phone, e-mail and name shared) and a stranger's."""
+    with workspace.session() as s:
+        anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
+        same = [
+            make_lead(
+                s,
+                owner=anna,
+                channel=channel,
+                first_name="Иван",
+                last_name="Петров",
+                comms=[
+                    (CommKind.PHONE, channel, "+7 916 123-45-67"),
+                    (CommKind.EMAIL, channel, "ivan.petrov@mail.ru"),
+                ],
+            )
+            for channel in (Channel.SITE, Channel.CALL)
+        ]
+        stranger = make_lead(
+            s,
+            owner=anna,
+            channel=Channel.WHATSAPP,
+            first_name="Ольга",
+            comms=[(CommKind.PHONE, Channel.WHATSAPP, "+7 903 765-43-21")],
+        )
+        s.flush()
+        return [lead.id for lead in same], stranger.id

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from deskdup.models import Channel, CommKind
-from deskdup.services.group_reasons import LOOSE_LINK, GroupEvidence, group_evidence, group_reasons
+from deskdup.services.group_reasons import LOOSE_LINK, GroupEvidence, group_evidence
 from deskdup.services.matching import MatchIndex
-from tests.factories import make_lead, make_operator
+from tests.factories import customer_and_stranger, make_lead, make_operator
 
 
 def test_all_reasons_for_and_then_against_a_group(workspace):
@@ -38,7 +38,7 @@ def test_all_reasons_for_and_then_against_a_group(workspace):
         s.flush()
         ids = [lead.id for lead in leads]
     index = MatchIndex.build(workspace)
-    reasons = group_reasons(index, ids)
+    reasons = group_evidence(index, ids).reasons
     weights = [r.weight for r in reasons]
     codes = [r.code for r in reasons]
     assert "different_phones" in codes
@@ -50,48 +50,18 @@ def test_all_reasons_for_and_then_against_a_group(workspace):
     assert "Different phones" in str(reasons[codes.index("different_phones")].text)
     # More than the queue's three, when there are more.
     assert len(reasons) >= 3
-    assert group_reasons(None, ids) == []
-    assert group_reasons(index, [ids[0], 10**9]) == []
-
-
-def _customer_and_stranger(workspace) -> tuple[list[int], int]:
-    """Two leads of one customer (phone, e-mail and name shared) and a stranger's."""
-    with workspace.session() as s:
-        anna = make_operator(s, "anna", "Петрова Анна", "Sales 1")
-        same = [
-            make_lead(
-                s,
-                owner=anna,
-                channel=channel,
-                first_name="Иван",
-                last_name="Петров",
-                comms=[
-                    (CommKind.PHONE, channel, "+7 916 123-45-67"),
-                    (CommKind.EMAIL, channel, "ivan.petrov@mail.ru"),
-                ],
-            )
-            for channel in (Channel.SITE, Channel.CALL)
-        ]
-        stranger = make_lead(
-            s,
-            owner=anna,
-            channel=Channel.WHATSAPP,
-            first_name="Ольга",
-            comms=[(CommKind.PHONE, Channel.WHATSAPP, "+7 903 765-43-21")],
-        )
-        s.flush()
-        return [lead.id for lead in same], stranger.id
+    assert group_evidence(None, ids).reasons == []
+    assert group_evidence(index, [ids[0], 10**9]).reasons == []
 
 
 def test_a_lead_linked_to_a_larger_group_only_loosely_is_told(workspace):
-    same, stranger = _customer_and_stranger(workspace)
+    same, stranger = customer_and_stranger(workspace)
     index = MatchIndex.build(workspace)
     evidence = group_evidence(index, [*same, stranger])
     # The stranger is most like one of the customer's leads, and far under the mark.
     assert set(evidence.loose) == {stranger}
     closest, score = evidence.loose[stranger]
     assert closest in same and 0.0 <= score < LOOSE_LINK
-    assert evidence.reasons == group_reasons(index, [*same, stranger])
     # The customer's own leads are each other's likeliest: not marked.
     assert group_evidence(index, same).loose == {}
     # In a pair there is nothing to tell apart: the pair's score says it.

@@ -45,8 +45,9 @@ class GroupEvidence:
 
 
 def group_evidence(index: MatchIndex | None, lead_ids: Sequence[int]) -> GroupEvidence:
-    """A group's reasons (``group_reasons``) and its loosely linked leads, from
-    every pair of its leads scored once.  Empty without an index or when the
+    """A group's reasons, one of each kind across its pairs (for it, strongest
+    first, then against it, most contrary first), and its loosely linked
+    leads, from every pair of its leads scored once.  Empty without an index or when the
     index does not know the leads (yet).  An index of contacts scores its own
     pairs (``ContactMatchIndex.score_pair``: a shared deal is a reason too)."""
     if index is None:
@@ -80,9 +81,3 @@ def group_evidence(index: MatchIndex | None, lead_ids: Sequence[int]) -> GroupEv
         else {}
     )
     return GroupEvidence(for_it + against, loose)
-
-
-def group_reasons(index: MatchIndex | None, lead_ids: Sequence[int]) -> list[Reason]:
-    """One reason of each kind across the group's pairs: those for it, strongest first,
-    then those against it, most contrary first (``group_evidence``)."""
-    return group_evidence(index, lead_ids).reasons

@@ -399,9 +399,9 @@ def test_a_loosely_linked_lead_is_marked_in_its_header(qtbot, workspace, runner,
     the mark names the lead of the group it is most like, and its score."""
     from deskdup.services.group_reasons import group_evidence
     from deskdup.services.matching import MatchIndex
-    from tests.test_group_reasons import _customer_and_stranger
+    from tests.factories import customer_and_stranger
 
-    same, stranger = _customer_and_stranger(workspace)
+    same, stranger = customer_and_stranger(workspace)
     ids = [*same, stranger]
     evidence = group_evidence(MatchIndex.build(workspace), ids)
     with workspace.session() as s:

@@ -450,7 +450,7 @@ def test_typing_a_lead_id_into_the_filter_merges_exactly_the_highlighted_group(q
 def test_the_comparison_shows_every_reason_also_for_leads_from_the_lead_list(qtbot, demo_window):
     """Issue 12 item 11: only the top three reasons were shown, none for leads
     opened from the lead list, never the contrary ones."""
-    from deskdup.services.group_reasons import group_reasons
+    from deskdup.services.group_reasons import group_evidence
 
     window, shown = demo_window
     view = window.compare
@@ -459,8 +459,8 @@ def test_the_comparison_shows_every_reason_also_for_leads_from_the_lead_list(qtb
     rows = [window.queue.model.row_at(r) for r in range(window.queue.model.rowCount())]
     index = window.context.match_index
     # The group with the most reasons: more than the queue's three.
-    row = max(rows, key=lambda r: len(group_reasons(index, r.lead_ids)))
-    every = group_reasons(index, row.lead_ids)
+    row = max(rows, key=lambda r: len(group_evidence(index, r.lead_ids).reasons))
+    every = group_evidence(index, row.lead_ids).reasons
     assert len(every) > 3
     with qtbot.waitSignal(view.group_loaded, timeout=10000):
         window.compare_leads(list(row.lead_ids))  # as the lead list's "Compare" does
