@@ -13,6 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from hypothesis import settings
 
+from deskdup.models import Operator
 from deskdup.services.workspace import Workspace, open_workspace
 
 # Hypothesis's default 200 ms deadline per example is a wall-clock assertion:
@@ -36,3 +37,13 @@ def workspace(tmp_path) -> Workspace:
     ws = open_workspace(str(tmp_path / "workspace.sqlite"))
     yield ws
     ws.dispose()
+
+
+@pytest.fixture
+def import_ws(workspace) -> Workspace:
+    """A workspace with the operators the import samples assign leads to:
+    "operator" and "trainee"."""
+    with workspace.session() as s:
+        for login in ("operator", "trainee"):
+            s.add(Operator(login=login, full_name=f"Оператор {login}"))
+    return workspace

@@ -1,4 +1,5 @@
-"""Small builders for tests: departments, operators with rights, leads with data.
+"""Small builders for tests: departments, operators with rights, leads with data;
+export files to import, and what an import wrote.
 
 Anyone's tests may import them::
 
@@ -10,8 +11,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from deskdup.models import (
@@ -177,3 +179,25 @@ def customer_and_stranger(workspace) -> tuple[list[int], int]:
         )
         s.flush()
         return [lead.id for lead in same], stranger.id
+
+
+def count_rows(workspace, table) -> int:
+    """How many rows ``table`` (a model) holds in the workspace."""
+    with workspace.session() as s:
+        return s.scalar(select(func.count()).select_from(table))
+
+
+def leads_by_external_id(workspace) -> dict[str, Lead]:
+    """The workspace's leads by their CRM ID, detached, with communications and chats."""
+    with workspace.session() as s:
+        leads = {lead.external_id: lead for lead in s.scalars(select(Lead))}
+        for lead in leads.values():
+            _ = lead.communications, lead.chats  # loaded while the session is open
+        s.expunge_all()
+    return leads
+
+
+def write_text(path: Path, text: str, *, bom: bool = False, encoding: str = "utf-8") -> Path:
+    """An export file holding ``text`` in ``encoding``, after a UTF-8 BOM if ``bom``."""
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding))
+    return path

@@ -1,54 +1,28 @@
-"""Importing CRM exports: CSV and XLSX, bad rows, re-import, malformed files."""
+"""Importing CRM exports as CSV or text: names, headers, encodings, bad rows,
+re-import, malformed files and the command line.  Workbooks: test_import_xlsx.py."""
 
 from __future__ import annotations
 
 import csv
 import shutil
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from deskdup.cli import main
-from deskdup.models import Channel, Chat, CommKind, Communication, Lead, Operator
+from deskdup.models import Channel, Chat, CommKind, Communication, Lead
 from deskdup.services.errors import KnownError
-from deskdup.services.importer import (
-    cell_text,
-    fast_ru_mobile,
-    import_file,
-    split_full_name,
-)
+from deskdup.services.importer import fast_ru_mobile, import_file, split_full_name
 from deskdup.services.normalize import normalize_comm
-from deskdup.services.workspace import Workspace
+from tests.factories import count_rows, leads_by_external_id, write_text
 
 DATA = Path(__file__).parent / "data"
 SAMPLE = DATA / "leads_sample.csv"
 SAMPLE_ROWS = 12
-
-
-def _add_operators(ws: Workspace, *logins: str) -> None:
-    with ws.session() as s:
-        for login in logins:
-            s.add(Operator(login=login, full_name=f"Оператор {login}"))
-
-
-@pytest.fixture
-def ws(workspace):
-    _add_operators(workspace, "operator", "trainee")
-    return workspace
-
-
-def _count(ws: Workspace, table) -> int:
-    with ws.session() as s:
-        return s.scalar(select(func.count()).select_from(table))
-
-
-def _write(path: Path, text: str, *, bom: bool = False, encoding: str = "utf-8") -> Path:
-    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding))
-    return path
 
 
 @pytest.mark.parametrize(
@@ -72,8 +46,8 @@ def test_split_full_name(text, expected):
     assert split_full_name(text) == expected
 
 
-def test_sample_csv_imports_with_names_phones_and_chats(ws):
-    report = import_file(ws, SAMPLE)
+def test_sample_csv_imports_with_names_phones_and_chats(import_ws):
+    report = import_file(import_ws, SAMPLE)
     assert (report.rows, report.imported, report.rejected, report.unchanged) == (
         SAMPLE_ROWS,
         SAMPLE_ROWS,
@@ -82,7 +56,7 @@ def test_sample_csv_imports_with_names_phones_and_chats(ws):
     )
     assert report.written and report.format == "csv"
     assert report.invalid_values == 1  # "123-45" is kept, flagged
-    with ws.session() as s:
+    with import_ws.session() as s:
         site = s.scalars(select(Lead).where(Lead.external_id == "B-1004")).one()
         assert (site.last_name, site.first_name, site.middle_name) == (
             "Петров",
@@ -111,15 +85,15 @@ def test_sample_csv_imports_with_names_phones_and_chats(ws):
         assert not bad_phone.is_valid
 
 
-def test_reimport_changes_nothing(ws):
-    import_file(ws, SAMPLE)
-    with ws.session() as s:
+def test_reimport_changes_nothing(import_ws):
+    import_file(import_ws, SAMPLE)
+    with import_ws.session() as s:
         before = [(x.id, x.version, x.updated_at, x.title) for x in s.scalars(select(Lead))]
-    counts = [_count(ws, t) for t in (Lead, Communication, Chat)]
-    report = import_file(ws, SAMPLE)
+    counts = [count_rows(import_ws, t) for t in (Lead, Communication, Chat)]
+    report = import_file(import_ws, SAMPLE)
     assert (report.imported, report.unchanged, report.rejected) == (0, SAMPLE_ROWS, 0)
-    assert [_count(ws, t) for t in (Lead, Communication, Chat)] == counts
-    with ws.session() as s:
+    assert [count_rows(import_ws, t) for t in (Lead, Communication, Chat)] == counts
+    with import_ws.session() as s:
         after = [(x.id, x.version, x.updated_at, x.title) for x in s.scalars(select(Lead))]
     assert after == before
 
@@ -136,16 +110,16 @@ ROWS = (
 @pytest.mark.parametrize(
     ("bom", "delimiter"), [(True, ","), (False, ","), (True, ";"), (False, ";")]
 )
-def test_csv_with_or_without_bom_comma_or_semicolon(ws, tmp_path, bom, delimiter):
+def test_csv_with_or_without_bom_comma_or_semicolon(import_ws, tmp_path, bom, delimiter):
     text = (HEADER + ROWS).replace(",", delimiter) if delimiter == ";" else HEADER + ROWS
     if delimiter == ";":
         # The two phones in one cell keep their own separator.
         text = text.replace(
             '"+7 916 123 45 67; 8 903 111-22-33"', '"+7 916 123 45 67, 8 903 111-22-33"'
         )
-    report = import_file(ws, _write(tmp_path / "x.csv", text, bom=bom))
+    report = import_file(import_ws, write_text(tmp_path / "x.csv", text, bom=bom))
     assert (report.imported, report.rejected) == (3, 0)
-    with ws.session() as s:
+    with import_ws.session() as s:
         lead = s.scalars(select(Lead).where(Lead.external_id == "3")).one()
         assert sorted(c.normalized for c in lead.communications) == [
             "+79031112233",
@@ -155,17 +129,17 @@ def test_csv_with_or_without_bom_comma_or_semicolon(ws, tmp_path, bom, delimiter
         assert (lead.first_name, lead.last_name) == ("Иван", "Петров")
 
 
-def test_headers_are_case_insensitive_and_accept_russian_names(ws, tmp_path):
+def test_headers_are_case_insensitive_and_accept_russian_names(import_ws, tmp_path):
     text = (
         "ID;Дата создания;ИСТОЧНИК;Имя;Фамилия;Телефон;Мобильный телефон;"
         "E-MAIL;Ответственный;Extra\n"
         "77;2026-11-01 12:00;WEB;Анна;Петрова;8 903 555 12 34;+7 926 000 11 22;"
         "A@Mail.RU;TRAINEE;x\n"
     )
-    report = import_file(ws, _write(tmp_path / "b24.csv", text))
+    report = import_file(import_ws, write_text(tmp_path / "b24.csv", text))
     assert (report.imported, report.rejected) == (1, 0)
     assert report.ignored_columns == ["Extra"]
-    with ws.session() as s:
+    with import_ws.session() as s:
         lead = s.scalars(select(Lead)).one()
         assert (lead.external_id, lead.first_name, lead.last_name) == ("77", "Анна", "Петрова")
         assert lead.source_channel is Channel.SITE
@@ -177,291 +151,44 @@ def test_headers_are_case_insensitive_and_accept_russian_names(ws, tmp_path):
         ]
 
 
-def test_xlsx_import(ws, tmp_path):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["Id", "Created_At", "Channel", "Name", "Phone", "Message"])
-    sheet.append([101, datetime(2026, 11, 1, 9, 30), "avito", "Саша", None, "Актуально?"])
-    sheet.append([102.0, "2026-11-01T09:41:00+03:00", "call", None, 79161234567, None])
-    sheet.append([None, None, None, None, None, None])
-    sheet.append([103, "вчера", "site", "Петров", None, None])
-    path = tmp_path / "export.xlsx"
-    book.save(path)
-
-    report = import_file(ws, path)
-    assert report.format == "xlsx"
-    assert [(b.line, b.reason.params.get("value")) for b in report.bad_rows] == [(5, "вчера")]
-    assert _count(ws, Lead) == 0
-
-    report = import_file(ws, path, skip_bad=True)
-    assert (report.imported, report.rejected) == (2, 1)
-    with ws.session() as s:
-        avito = s.scalars(select(Lead).where(Lead.external_id == "101")).one()
-        assert avito.first_name == "Саша" and avito.created_at == datetime(2026, 11, 1, 9, 30)
-        assert avito.chats[0].first_message == "Актуально?"
-        call = s.scalars(select(Lead).where(Lead.external_id == "102")).one()
-        assert call.created_at == datetime(2026, 11, 1, 6, 41)  # stored in UTC
-        assert call.communications[0].normalized == "+79161234567"
-
-
-def _xlsx(path: Path, rows: list[list], *, start: str = "A1", sheets=()) -> Path:
-    """Write ``rows`` into the first sheet of a real workbook, its top-left cell at ``start``."""
-    from openpyxl import Workbook
-    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-
-    book = Workbook()
-    sheet = book.active
-    column, row = coordinate_from_string(start)
-    first_column = column_index_from_string(column)
-    for r, values in enumerate(rows):
-        for c, value in enumerate(values):
-            if value is not None:
-                sheet.cell(row=row + r, column=first_column + c, value=value)
-    for title, values in sheets:
-        other = book.create_sheet(title)
-        for row_values in values:
-            other.append(row_values)
-    book.save(path)
-    return path
-
-
-def _leads(ws: Workspace) -> dict[str, Lead]:
-    with ws.session() as s:
-        leads = {lead.external_id: lead for lead in s.scalars(select(Lead))}
-        for lead in leads.values():
-            _ = lead.communications, lead.chats  # loaded while the session is open
-        s.expunge_all()
-    return leads
-
-
-def test_xlsx_dates_typed_as_dates_serials_or_text(ws, tmp_path):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["id", "created_at", "channel"])
-    sheet.append([1, datetime(2026, 11, 1, 9, 30), "site"])  # a date-time cell
-    sheet.append([2, datetime(2026, 11, 2), "site"])  # a date cell, midnight
-    sheet.append([3, 46329.75, "site"])  # an Excel serial shown as a date
-    sheet["B4"].number_format = "DD.MM.YYYY HH:MM"
-    sheet.append([4, 46330, "site"])  # a serial in a date format, no time
-    sheet["B5"].number_format = "DD.MM.YYYY"
-    sheet.append([5, "2026-11-06 08:15", "site"])  # text in ISO 8601
-    sheet.append([6, "2026-11-07T10:00:00+03:00", "site"])  # text with an offset
-    sheet.append([7, None, "site"])  # no date: the time of the import
-    path = tmp_path / "dates.xlsx"
-    book.save(path)
-    before = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
-
-    report = import_file(ws, path)
-    assert (report.imported, report.rejected) == (7, 0)
-    created = {k: lead.created_at for k, lead in _leads(ws).items()}
-    assert created["1"] == datetime(2026, 11, 1, 9, 30)
-    assert created["2"] == datetime(2026, 11, 2)
-    assert created["3"] == datetime(2026, 11, 3, 18, 0)
-    assert created["4"] == datetime(2026, 11, 4)
-    assert created["5"] == datetime(2026, 11, 6, 8, 15)
-    assert created["6"] == datetime(2026, 11, 7, 7, 0)  # stored in UTC
-    assert created["7"] >= before
-
-
-def test_xlsx_serial_number_without_a_date_format_and_text_dates_are_bad_rows(ws, tmp_path):
-    path = _xlsx(
-        tmp_path / "dates.xlsx",
-        [
-            ["id", "created_at"],
-            [1, 46327],  # a bare number: nothing says it is a date
-            [2, "11/25/2026"],  # month first: refused by the day-first rule
-            [3, "2026-11-01"],
-            [4, "01.11.2026 09:30"],  # day first, as Bitrix24 writes it
-        ],
-    )
-    report = import_file(ws, path)
-    assert [(b.line, b.reason.params.get("value")) for b in report.bad_rows] == [
-        (2, "46327"),
-        (3, "11/25/2026"),
-    ]
-    assert _leads(ws) == {}  # bad rows: nothing written
-
-
-def test_xlsx_1904_date_system(ws, tmp_path):
-    from openpyxl import Workbook
-    from openpyxl.utils.datetime import CALENDAR_MAC_1904
-
-    book = Workbook()
-    book.epoch = CALENDAR_MAC_1904
-    book.active.append(["id", "created_at"])
-    book.active.append([1, datetime(2026, 11, 1, 9, 30)])
-    book.save(tmp_path / "mac.xlsx")
-    import_file(ws, tmp_path / "mac.xlsx")
-    assert _leads(ws)["1"].created_at == datetime(2026, 11, 1, 9, 30)
-
-
-def test_xlsx_phones_and_ids_typed_as_numbers_keep_their_digits(ws, tmp_path):
-    path = _xlsx(
-        tmp_path / "numbers.xlsx",
-        [
-            ["id", "channel", "phone", "whatsapp", "status"],
-            [101, "call", 79161234567, None, None],
-            [102.0, "call", 79031112233.0, None, None],
-            [103, "whatsapp", 89261234567, 9261234567, 1],
-            ["104", "call", "8 (916) 555-12-34", None, None],
-        ],
-    )
-    report = import_file(ws, path)
-    assert (report.imported, report.rejected, report.invalid_values) == (4, 0, 0)
-    leads = _leads(ws)
-    assert sorted(leads) == ["101", "102", "103", "104"]
-    raw = {k: sorted(c.raw_value for c in lead.communications) for k, lead in leads.items()}
-    assert raw["101"] == ["79161234567"]
-    assert raw["102"] == ["79031112233"]
-    assert raw["103"] == ["89261234567", "9261234567"]
-    assert [c.normalized for c in leads["102"].communications] == ["+79031112233"]
-    assert {c.normalized for c in leads["103"].communications} == {"+79261234567"}
-    assert leads["103"].status == "1"
-
-
-@given(st.integers(min_value=0, max_value=2**53))
-def test_a_whole_number_cell_reads_as_its_digits(number):
-    # openpyxl gives an int, calamine a float: both must read as the digits typed.
-    assert cell_text(number) == cell_text(float(number)) == str(number)
-
-
-def test_xlsx_empty_cells_rows_and_a_table_away_from_a1(ws, tmp_path):
-    # The header on row 3, column B: bad rows are named by the row number Excel shows.
-    # "#N/A" is written as an Excel error value: its row is bad (it would read empty).
-    path = _xlsx(
-        tmp_path / "offset.xlsx",
-        [
-            ["id", "created_at", "name", "phone", "email", "message"],
-            [1, "", "Иван Петров", None, "", "   "],
-            [None, None, None, None, None, None],
-            ["", "", "", "", "", ""],
-            [2, "вчера", "Анна", None, None, None],
-            ["#N/A", "2026-11-01", "Олег", None, None, None],
-        ],
-        start="B3",
-    )
-    from openpyxl import load_workbook
-
-    assert load_workbook(path).active["B8"].data_type == "e"
-
-    report = import_file(ws, path)
-    assert report.bad_rows[1].reason.params == {"cells": "B8"}
-    assert report.rows == 3
-    assert [(b.line, b.reason.template.split(" ")[0]) for b in report.bad_rows] == [
-        (7, "cannot"),
-        (8, "the"),  # the cells B8 hold Excel errors
-    ]
-    report = import_file(ws, path, skip_bad=True)
-    assert (report.imported, report.rejected) == (1, 2)
-    lead = _leads(ws)["1"]
-    assert (lead.last_name, lead.first_name, lead.middle_name) == ("Петров", "Иван", "")
-    assert lead.communications == [] and lead.chats == []
-    assert lead.comments == ""
-
-
-def test_xlsx_reads_the_first_sheet_only(ws, tmp_path):
-    path = _xlsx(
-        tmp_path / "sheets.xlsx",
-        [["id", "name"], [1, "Иван"]],
-        sheets=[("Other", [["id", "name"], [2, "Анна"], [3, "Олег"]])],
-    )
-    report = import_file(ws, path)
-    assert (report.rows, report.imported) == (1, 1)
-    assert sorted(_leads(ws)) == ["1"]
-
-
-def test_xlsx_a_chart_sheet_in_front_is_passed_over(ws, tmp_path):
-    from openpyxl import Workbook
-    from openpyxl.chart import BarChart, Reference
-
-    book = Workbook()
-    sheet = book.active
-    sheet.append(["id", "name"])
-    sheet.append([1, "Иван"])
-    chart = BarChart()
-    chart.add_data(Reference(sheet, min_col=1, min_row=1, max_row=2))
-    book.create_chartsheet("Chart", 0).add_chart(chart)
-    book.save(tmp_path / "chart.xlsx")
-    report = import_file(ws, tmp_path / "chart.xlsx")
-    assert (report.rows, report.imported) == (1, 1)
-
-
-def test_xlsx_same_id_as_number_and_text_is_a_repeat(ws, tmp_path):
-    path = _xlsx(tmp_path / "dup.xlsx", [["id", "name"], [7, "Иван"], ["7", "Анна"], [7.0, "Олег"]])
-    report = import_file(ws, path)
-    assert [(b.line, b.reason.params) for b in report.bad_rows] == [
-        (3, {"id": "7", "first": 2}),
-        (4, {"id": "7", "first": 2}),
-    ]
-
-
-def test_xlsx_with_no_cells_is_empty(ws, tmp_path):
-    from openpyxl import Workbook
-
-    Workbook().save(tmp_path / "blank.xlsx")
-    with pytest.raises(KnownError, match="is empty"):
-        import_file(ws, tmp_path / "blank.xlsx")
-
-
-def test_xlsx_damaged_or_not_a_workbook(ws, tmp_path):
-    good = _xlsx(tmp_path / "good.xlsx", [["id"], [1]])
-    cut = tmp_path / "cut.xlsx"
-    cut.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
-    with pytest.raises(KnownError, match="not a readable XLSX workbook"):
-        import_file(ws, cut)
-    import zipfile
-
-    with zipfile.ZipFile(tmp_path / "letter.xlsx", "w") as z:  # a .docx renamed
-        z.writestr("word/document.xml", "<w:document/>")
-    with pytest.raises(KnownError, match="not a readable XLSX workbook"):
-        import_file(ws, tmp_path / "letter.xlsx")
-    head_lost = tmp_path / "head.xlsx"
-    head_lost.write_bytes(b"\x00" * 4 + good.read_bytes()[4:])
-    with pytest.raises(KnownError, match="not a readable XLSX workbook"):
-        import_file(ws, head_lost)
-    assert _count(ws, Lead) == 0
-
-
-def test_windows_1251_csv_is_read(ws, tmp_path):
+def test_windows_1251_csv_is_read(import_ws, tmp_path):
     text = (
         "ID;Дата создания;Источник;ФИО;Телефон;Комментарий\n"
         "1;2026-11-01 12:00;Сайт;Ёлкина Анна Сергеевна;8 903 555 12 34;№ 5 «срочно» — перезвонить\n"
         # Ukrainian names are written in Windows-1251 too.
         + "".join(f"{i};;;Їжакевич Євгенія Іванівна;;Ґанок, ї, є, і\n" for i in range(2, 40))
     )
-    report = import_file(ws, _write(tmp_path / "b24.csv", text, encoding="cp1251"))
+    report = import_file(import_ws, write_text(tmp_path / "b24.csv", text, encoding="cp1251"))
     assert (report.imported, report.rejected, report.encoding) == (39, 0, "cp1251")
-    lead = _leads(ws)["1"]
+    lead = leads_by_external_id(import_ws)["1"]
     assert (lead.last_name, lead.first_name, lead.middle_name) == ("Ёлкина", "Анна", "Сергеевна")
     assert lead.comments == "№ 5 «срочно» — перезвонить"
     assert lead.source_channel is Channel.SITE
 
 
-def test_utf8_file_with_a_windows_1251_line_is_refused_naming_the_line(ws, tmp_path):
+def test_utf8_file_with_a_windows_1251_line_is_refused_naming_the_line(import_ws, tmp_path):
     path = tmp_path / "mixed.csv"
     path.write_bytes("id;name\n1;Иван Петров\n".encode() + "2;Пётр Иванов\n".encode("cp1251"))
     with pytest.raises(KnownError, match="not UTF-8 text from line 3 on"):
-        import_file(ws, path)
-    assert _count(ws, Lead) == 0
+        import_file(import_ws, path)
+    assert count_rows(import_ws, Lead) == 0
 
 
-def test_utf16_text_export_is_read(ws, tmp_path):
+def test_utf16_text_export_is_read(import_ws, tmp_path):
     # Excel's "Unicode text": UTF-16 with a BOM, tab-separated.
     text = "id\tname\tphone\n1\tИван Петров\t89161234567\n"
-    report = import_file(ws, _write(tmp_path / "x.txt", "\ufeff" + text, encoding="utf-16-le"))
+    report = import_file(
+        import_ws, write_text(tmp_path / "x.txt", "\ufeff" + text, encoding="utf-16-le")
+    )
     assert (report.imported, report.encoding) == (1, "utf-16")
-    lead = _leads(ws)["1"]
+    lead = leads_by_external_id(import_ws)["1"]
     assert (lead.first_name, lead.communications[0].normalized) == ("Иван", "+79161234567")
 
 
-def test_header_with_no_known_column_lists_the_expected_ones(ws, tmp_path):
-    path = _write(tmp_path / "x.csv", "Клиент;Номер;Когда\nИван;89161234567;вчера\n")
+def test_header_with_no_known_column_lists_the_expected_ones(import_ws, tmp_path):
+    path = write_text(tmp_path / "x.csv", "Клиент;Номер;Когда\nИван;89161234567;вчера\n")
     with pytest.raises(KnownError) as caught:
-        import_file(ws, path)
+        import_file(import_ws, path)
     message = str(caught.value)
     assert "it reads: Клиент, Номер, Когда" in message
     for name in ("id", "created_at", "channel", "name", "phone", "email", "telegram",
@@ -481,8 +208,8 @@ BAD = (
 )
 
 
-def test_bad_rows_are_reported_with_line_numbers_and_nothing_is_written(ws, tmp_path):
-    report = import_file(ws, _write(tmp_path / "bad.csv", BAD))
+def test_bad_rows_are_reported_with_line_numbers_and_nothing_is_written(import_ws, tmp_path):
+    report = import_file(import_ws, write_text(tmp_path / "bad.csv", BAD))
     assert not report.written
     assert report.imported == 0
     assert [(b.line, b.reason.template.split(" ")[0]) for b in report.bad_rows] == [
@@ -495,16 +222,18 @@ def test_bad_rows_are_reported_with_line_numbers_and_nothing_is_written(ws, tmp_
     assert report.bad_rows[1].reason.params == {"value": "fax"}
     assert report.bad_rows[3].reason.params == {"id": "1", "first": 2}
     assert "Nothing imported" in report.summary().render()
-    assert _count(ws, Lead) == 0 and _count(ws, Communication) == 0
+    assert count_rows(import_ws, Lead) == 0 and count_rows(import_ws, Communication) == 0
 
 
-def test_skip_bad_imports_the_rest_and_writes_the_rejects(ws, tmp_path):
+def test_skip_bad_imports_the_rest_and_writes_the_rejects(import_ws, tmp_path):
     rejects = tmp_path / "rejects.csv"
-    report = import_file(ws, _write(tmp_path / "bad.csv", BAD), skip_bad=True, rejects_path=rejects)
+    report = import_file(
+        import_ws, write_text(tmp_path / "bad.csv", BAD), skip_bad=True, rejects_path=rejects
+    )
     assert report.written
     assert (report.rows, report.imported, report.rejected) == (7, 2, 5)
     assert report.invalid_values == 1  # the phone "12" of row 4, kept and flagged
-    with ws.session() as s:
+    with import_ws.session() as s:
         assert sorted(s.scalars(select(Lead.external_id))) == ["1", "4"]
         multiline = s.scalars(select(Lead).where(Lead.external_id == "4")).one()
         assert multiline.communications[0].raw_value == "12"
@@ -517,9 +246,9 @@ def test_skip_bad_imports_the_rest_and_writes_the_rejects(ws, tmp_path):
     assert rows[2]["assigned_to"] == "nobody" and "nobody" in rows[2]["reason"]
 
 
-def test_progress_is_reported(ws):
+def test_progress_is_reported(import_ws):
     calls = []
-    import_file(ws, SAMPLE, progress=lambda done, total: calls.append((done, total)))
+    import_file(import_ws, SAMPLE, progress=lambda done, total: calls.append((done, total)))
     assert calls[-1] == (SAMPLE_ROWS, SAMPLE_ROWS)
 
 
@@ -540,28 +269,28 @@ def test_progress_is_reported(ws):
         ("id,name\n1,山田太郎さんの電話番号\n".encode("shift_jis") * 10, "not UTF-8"),
     ],
 )
-def test_malformed_files_are_known_errors(ws, tmp_path, content, message):
+def test_malformed_files_are_known_errors(import_ws, tmp_path, content, message):
     path = tmp_path / "broken.csv"
     path.write_bytes(content)
     with pytest.raises(KnownError, match=message):
-        import_file(ws, path)
-    assert _count(ws, Lead) == 0
+        import_file(import_ws, path)
+    assert count_rows(import_ws, Lead) == 0
 
 
-def test_missing_file_is_a_known_error(ws, tmp_path):
+def test_missing_file_is_a_known_error(import_ws, tmp_path):
     with pytest.raises(KnownError, match="does not exist"):
-        import_file(ws, tmp_path / "nope.csv")
+        import_file(import_ws, tmp_path / "nope.csv")
 
 
-def test_cli_exit_codes_and_default_rejects_file(ws, tmp_path, capsys):
-    db = ws.url
-    bad = _write(tmp_path / "bad.csv", BAD)
+def test_cli_exit_codes_and_default_rejects_file(import_ws, tmp_path, capsys):
+    db = import_ws.url
+    bad = write_text(tmp_path / "bad.csv", BAD)
     assert main(["import", str(bad), "--db", db]) == 2
     captured = capsys.readouterr()
     assert "bad.csv:3: cannot read the date '11/25/2026'" in captured.err
     assert "bad.csv:4: unknown channel 'fax'" in captured.err
     assert "Nothing imported" in captured.out
-    assert _count(ws, Lead) == 0
+    assert count_rows(import_ws, Lead) == 0
 
     assert main(["import", str(bad), "--db", db, "--skip-bad"]) == 0
     out = capsys.readouterr().out
@@ -574,13 +303,13 @@ def test_cli_exit_codes_and_default_rejects_file(ws, tmp_path, capsys):
     assert main(["import", str(good), "--db", db]) == 0
     assert f"already there {SAMPLE_ROWS}" in capsys.readouterr().out
 
-    empty = _write(tmp_path / "empty.csv", "")
+    empty = write_text(tmp_path / "empty.csv", "")
     assert main(["import", str(empty), "--db", db]) == 2
     assert "deskdup: The file empty.csv is empty." in capsys.readouterr().err
 
 
-def test_cli_reports_a_repeated_id_with_both_lines(ws, tmp_path, capsys):
-    assert main(["import", str(_write(tmp_path / "bad.csv", BAD)), "--db", ws.url]) == 2
+def test_cli_reports_a_repeated_id_with_both_lines(import_ws, tmp_path, capsys):
+    assert main(["import", str(write_text(tmp_path / "bad.csv", BAD)), "--db", import_ws.url]) == 2
     assert "bad.csv:8: id 1 already appears on line 2" in capsys.readouterr().err
 
 
