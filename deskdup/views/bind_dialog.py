@@ -46,6 +46,7 @@ from deskdup.services.review import ReviewChange, bind_to_contact
 from deskdup.views import icons
 from deskdup.views.channel_badges import ChannelChip
 from deskdup.views.formatting import elide, error_text, translate_message
+from deskdup.views.lifetime import delete_later
 from deskdup.views.operations import QueryOp
 
 if TYPE_CHECKING:
@@ -449,6 +450,23 @@ class BindDialog(QDialog):
             self._search_op = None
         self._timer.stop()
         super().done(result)
+
+
+class BindDialogHost:
+    """Opens one bind dialog at a time and holds it as ``bind_dialog`` while it is
+    open (a mixin of the main window, for the lead list, and of the comparison)."""
+
+    bind_dialog: BindDialog | None
+
+    def _open_bind_dialog(self, dialog: BindDialog) -> None:
+        dialog.finished.connect(self._bind_dialog_closed)
+        self.bind_dialog = dialog
+        dialog.open()
+
+    def _bind_dialog_closed(self) -> None:
+        if self.bind_dialog is not None:
+            delete_later(self.bind_dialog)
+        self.bind_dialog = None
 
 
 def lead_heading(label: str, name: str) -> str:

@@ -33,7 +33,7 @@ from deskdup.services.operators import operator_display
 from deskdup.services.review import ChangeKind, ReviewChange
 from deskdup.views import settings as opts
 from deskdup.views.about_dialog import AboutDialog
-from deskdup.views.bind_dialog import BindDialog, BindTarget, lead_heading
+from deskdup.views.bind_dialog import BindDialog, BindDialogHost, BindTarget, lead_heading
 from deskdup.views.claims import ClaimKeeper
 from deskdup.views.compare import CompareView
 from deskdup.views.context import AppContext
@@ -41,7 +41,6 @@ from deskdup.views.formatting import translate_message
 from deskdup.views.history import HistoryTab
 from deskdup.views.interaction import Interaction
 from deskdup.views.lead_list import LeadListView
-from deskdup.views.lifetime import delete_later
 from deskdup.views.live import LiveUpdates
 from deskdup.views.main_menus import HISTORY_TAB, LEADS_TAB, QUEUE_TAB, WindowMenus
 from deskdup.views.merge_key import MergeKeyGuard
@@ -57,7 +56,7 @@ log = logging.getLogger(__name__)
 REFRESH_PAUSE_MS = 600
 
 
-class MainWindow(QueueFeed, QMainWindow):
+class MainWindow(QueueFeed, BindDialogHost, QMainWindow):
     scan_finished = Signal()  # the queue shows the latest scan
     leads_loaded = Signal()
     # Routed to the composition root (app.py), which owns workspaces and sign-in.
@@ -315,14 +314,7 @@ class MainWindow(QueueFeed, QMainWindow):
                 translate_message(change.result.summary), 15000
             )
         )
-        dialog.finished.connect(self._bind_dialog_closed)
-        self.bind_dialog = dialog
-        dialog.open()
-
-    def _bind_dialog_closed(self) -> None:
-        if self.bind_dialog is not None:
-            delete_later(self.bind_dialog)
-        self.bind_dialog = None
+        self._open_bind_dialog(dialog)
 
     def next_group(self) -> None:
         self.show_tab(QUEUE_TAB)

@@ -28,13 +28,12 @@ from deskdup.services.review import (
     merge_group,
     undo_merge,
 )
-from deskdup.views.bind_dialog import BindDialog, BindTarget, group_heading
+from deskdup.views.bind_dialog import BindDialog, BindDialogHost, BindTarget, group_heading
 from deskdup.views.cheatsheet import CheatSheetDialog
 from deskdup.views.compare.keyboard import ask_keeping_keyboard
 from deskdup.views.dismiss_dialog import DismissDialog
 from deskdup.views.formatting import error_text, translate_message, undo_question
 from deskdup.views.i18n import current_language, note_translators
-from deskdup.views.lifetime import delete_later
 
 T = TypeVar("T")
 
@@ -54,7 +53,7 @@ def confirm(parent: QWidget, title: str, text: str, ok_text: str, info: str = ""
     return Interaction.confirm(parent, title, text, info=info, ok_text=ok_text)
 
 
-class ReviewDecisions:
+class ReviewDecisions(BindDialogHost):
     def show_cheat_sheet(self) -> None:
         CheatSheetDialog.show_for(self)
 
@@ -214,14 +213,10 @@ class ReviewDecisions:
         target = BindTarget(tuple(plan.lead_ids), group_heading(labels))
         dialog = BindDialog(self._context, target, self)
         dialog.picked.connect(lambda card, now, p=plan: self._contact_picked(p, card, now))
-        dialog.finished.connect(self._bind_dialog_closed)
-        self.bind_dialog = dialog
-        dialog.open()
+        self._open_bind_dialog(dialog)
 
     def _bind_dialog_closed(self) -> None:
-        if self.bind_dialog is not None:
-            delete_later(self.bind_dialog)
-        self.bind_dialog = None
+        super()._bind_dialog_closed()
         # The keys go back to the group (without a window manager nothing would).
         window = self.window()
         if window.isVisible() and not window.isActiveWindow():
