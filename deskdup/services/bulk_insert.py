@@ -5,7 +5,9 @@ hundreds of thousands of rows are written, so these rows go straight to the
 driver's ``executemany``.  The caller hands values already in the database's
 form: enum members as their ``.value`` strings and datetimes through
 ``datetime_converter`` (SQLite keeps them as the same text SQLAlchemy writes,
-so comparisons and reads through the ORM agree).
+so comparisons and reads through the ORM agree).  ``open_line_chat_row`` is
+the row of a chat known by its ID only, as the importer and the portal's pull
+write it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from typing import Any
 
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
+
+from deskdup.models import Channel, Chat
+
+CHAT_ID_LENGTH = Chat.__table__.c.external_chat_id.type.length
 
 
 def _sqlite_datetime(value: datetime | None) -> str | None:
@@ -48,3 +54,19 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
         connection.exec_driver_sql(sql, [(getter(row),) for row in rows])
     else:
         connection.exec_driver_sql(sql, [getter(row) for row in rows])
+
+
+def open_line_chat_row(owner: str, owner_id: int, channel: Channel, chat_id: str) -> dict[str, Any]:
+    """The row of an open-line chat known by its ID only (``imol|…``): no message
+    yet.  ``owner`` is the column naming whose it is, "lead_id" or "contact_id"."""
+    return {
+        "lead_id": None,
+        "contact_id": None,
+        owner: owner_id,
+        "channel": channel.value,
+        "external_chat_id": chat_id[:CHAT_ID_LENGTH],
+        "first_message": "",
+        "message_count": 0,
+        "last_message_at": None,
+        "version": 1,
+    }

@@ -35,7 +35,12 @@ from deskdup.services.bitrix24.vocabulary import (
     parse_imol,
     source_channel,
 )
-from deskdup.services.bulk_insert import datetime_converter, insert_rows
+from deskdup.services.bulk_insert import (
+    CHAT_ID_LENGTH,
+    datetime_converter,
+    insert_rows,
+    open_line_chat_row,
+)
 from deskdup.services.operators import ROLES
 
 ACTIONS = (Action.READ, Action.EDIT, Action.DELETE)
@@ -238,7 +243,9 @@ def write_leads(
         for chat_id, channel in wanted.items():
             if chat_id not in have:
                 lead.chats.append(
-                    Chat(channel=channel, external_chat_id=chat_id[:100], message_count=0)
+                    Chat(
+                        channel=channel, external_chat_id=chat_id[:CHAT_ID_LENGTH], message_count=0
+                    )
                 )
         for chat_id, chat in have.items():
             if chat_id not in wanted:
@@ -297,18 +304,7 @@ def _insert_leads(
                 }
             )
         for chat_id, channel in _chats_of(record, chats.get(ext, [])).items():
-            chat_rows.append(
-                {
-                    "lead_id": lead_id,
-                    "contact_id": None,
-                    "channel": channel.value,
-                    "external_chat_id": chat_id[:100],
-                    "first_message": "",
-                    "message_count": 0,
-                    "last_message_at": None,
-                    "version": 1,
-                }
-            )
+            chat_rows.append(open_line_chat_row("lead_id", lead_id, channel, chat_id))
     insert_rows(session, Communication.__table__, comm_rows)
     insert_rows(session, Chat.__table__, chat_rows)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, select, update
 
 from deskdup.models import Chat, Communication, Lead, MergeEvent
-from deskdup.services.bulk_insert import insert_rows
+from deskdup.services.bulk_insert import CHAT_ID_LENGTH, insert_rows
 
 if TYPE_CHECKING:
     from deskdup.services.importer.rows import Record
@@ -30,7 +30,7 @@ FIELDS = (
 
 def import_chat_id(external_id: str) -> str:
     """The chat an import makes of a row's first message."""
-    return f"import:{external_id}"[:100]
+    return f"import:{external_id}"[:CHAT_ID_LENGTH]
 
 
 def update_leads(writer: Writer, records: list[Record]) -> None:

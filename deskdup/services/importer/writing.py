@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from deskdup.models import Channel, Chat, CommKind, Communication, Contact, Lead
-from deskdup.services.bulk_insert import datetime_converter, insert_rows
+from deskdup.services.bulk_insert import datetime_converter, insert_rows, open_line_chat_row
 from deskdup.services.importer.report import ImportReport
 from deskdup.services.importer.rows import Record
 from deskdup.services.importer.updating import import_chat_id, update_leads
@@ -129,17 +129,7 @@ class Writer:
     ) -> list[dict[str, Any]]:
         """The open-line chats a Bitrix24 export names (``imol|connector|line|chat|user``)."""
         return [
-            {
-                "lead_id": None,
-                "contact_id": None,
-                owner: lead_id,
-                "channel": channel.value,
-                "external_chat_id": chat_id[:100],
-                "first_message": "",
-                "message_count": 0,
-                "last_message_at": None,
-                "version": 1,
-            }
+            open_line_chat_row(owner, lead_id, channel, chat_id)
             for channel, chat_id in record.chats
         ]
 
