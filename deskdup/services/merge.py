@@ -244,6 +244,16 @@ def _merge_note(
     return note.render(translate=translate)
 
 
+def move_records(other: Lead, primary: Lead) -> None:
+    """``other``'s chats, activities and deals go to ``primary``: a merge keeps them all."""
+    for chat in list(other.chats):
+        chat.lead = primary
+    for activity in list(other.activities):
+        activity.lead = primary
+    for deal in list(other.deals):
+        deal.lead = primary
+
+
 def apply_merge(
     ws: Workspace,
     plan: MergePlan,
@@ -315,12 +325,7 @@ def apply_merge(
                 if lead is not primary:
                     primary.communications.append(comm)
         for other in others:
-            for chat in list(other.chats):
-                chat.lead = primary
-            for activity in list(other.activities):
-                activity.lead = primary
-            for deal in list(other.deals):
-                deal.lead = primary
+            move_records(other, primary)
         attached = None
         if contact is not None:
             # The whole group's channels and chats join the contact (services/binding.py).

@@ -64,6 +64,7 @@ from deskdup.services.merge import (
     _merge_note,
     _operator,
     check_plan_still_holds,
+    move_records,
     row_dict,
     utcnow,
 )
@@ -376,12 +377,7 @@ def _finish(
         for other in others:
             if other is None:
                 continue
-            for chat in list(other.chats):
-                chat.lead = primary
-            for activity in list(other.activities):
-                activity.lead = primary
-            for deal in list(other.deals):
-                deal.lead = primary
+            move_records(other, primary)
             other.archived = True
             other.merged_into_id = primary_id
             other.updated_at = now
