@@ -192,6 +192,25 @@ def contact_refusal(operator: Operator, contact: Contact) -> Message | None:
     return Message(CONTEXT, template, params)
 
 
+def _contact(session: Session, contact_id: int) -> Contact:
+    """The contact read afresh with its communications and owner (``KnownError`` if none)."""
+    contact = session.scalar(
+        select(Contact)
+        .where(Contact.id == contact_id)
+        .options(selectinload(Contact.communications), selectinload(Contact.assigned))
+        .execution_options(populate_existing=True)
+    )
+    if contact is None:
+        raise fail(KnownError, Message(CONTEXT, MSG_NO_CONTACT, {"contact": contact_id}))
+    return contact
+
+
+def _check_not_gone(contact: Contact) -> None:
+    """``KnownError`` when the contact was archived or merged away."""
+    if contact.archived or contact.merged_into_id is not None:
+        raise fail(KnownError, Message(CONTEXT, MSG_CONTACT_GONE, {"contact": _label(contact)}))
+
+
 def _load(session: Session, lead_id: int, contact_id: int) -> tuple[Lead, Contact]:
     lead = session.scalar(
         select(Lead)
@@ -201,18 +220,10 @@ def _load(session: Session, lead_id: int, contact_id: int) -> tuple[Lead, Contac
     )
     if lead is None:
         raise fail(KnownError, Message(CONTEXT, MSG_NO_LEAD, {"lead": lead_id}))
-    contact = session.scalar(
-        select(Contact)
-        .where(Contact.id == contact_id)
-        .options(selectinload(Contact.communications), selectinload(Contact.assigned))
-        .execution_options(populate_existing=True)
-    )
-    if contact is None:
-        raise fail(KnownError, Message(CONTEXT, MSG_NO_CONTACT, {"contact": contact_id}))
+    contact = _contact(session, contact_id)
     if lead.archived or lead.merged_into_id is not None:
         raise fail(KnownError, Message(CONTEXT, MSG_LEAD_GONE, {"lead": _label(lead)}))
-    if contact.archived or contact.merged_into_id is not None:
-        raise fail(KnownError, Message(CONTEXT, MSG_CONTACT_GONE, {"contact": _label(contact)}))
+    _check_not_gone(contact)
     return lead, contact
 
 
@@ -221,16 +232,8 @@ def bound_contact(session: Session, operator: Operator, contact_id: int | None) 
     away, and ``operator`` may edit it (``RightsError`` otherwise)."""
     if contact_id is None:
         return None
-    contact = session.scalar(
-        select(Contact)
-        .where(Contact.id == contact_id)
-        .options(selectinload(Contact.communications), selectinload(Contact.assigned))
-        .execution_options(populate_existing=True)
-    )
-    if contact is None:
-        raise fail(KnownError, Message(CONTEXT, MSG_NO_CONTACT, {"contact": contact_id}))
-    if contact.archived or contact.merged_into_id is not None:
-        raise fail(KnownError, Message(CONTEXT, MSG_CONTACT_GONE, {"contact": _label(contact)}))
+    contact = _contact(session, contact_id)
+    _check_not_gone(contact)
     refusal = contact_refusal(operator, contact)
     if refusal is not None:
         raise fail(RightsError, refusal)
