@@ -28,7 +28,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import delete, insert, select
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload
 
 from deskdup.models import (
@@ -71,12 +70,13 @@ from deskdup.services.records import (
     RowSet,
     active_operator,
     contact_links,
+    lock_group,
     row_dict,
     utcnow,
     write_session,
 )
 from deskdup.services.rights import check_merge_cards, refusals_message
-from deskdup.services.workspace import Workspace, held_error, is_lock_timeout, tag_session
+from deskdup.services.workspace import Workspace, tag_session
 
 CONTEXT = "Merge"
 MSG_TWO_CONTACTS = QT_TRANSLATE_NOOP("Merge", "A merge needs at least two different contacts")
@@ -270,12 +270,7 @@ def apply_contact_merge(
             policy = load_policy(session)
         operator = active_operator(session, operator_id)
         tag_session(session, operator.login)
-        try:
-            locked = load_contacts(session, plan.lead_ids, for_update=True)
-        except DBAPIError as exc:
-            if not is_lock_timeout(exc):
-                raise
-            raise held_error(ws.engine, {i: plan.cards[i].label for i in plan.lead_ids}) from exc
+        locked = lock_group(ws, session, plan, load_contacts)
         contacts = {c.id: c for c in locked}
         _check_versions(plan, contacts)
         cards = contact_cards(session, locked)

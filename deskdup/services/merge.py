@@ -29,7 +29,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from deskdup.models import (
@@ -65,6 +64,7 @@ from deskdup.services.records import (
     MSG_RACE,
     RowSet,
     active_operator,
+    lock_group,
     row_dict,
     utcnow,
     write_session,
@@ -79,7 +79,7 @@ from deskdup.services.undo import (
     UndoResult,
     undo_event,
 )
-from deskdup.services.workspace import Workspace, held_error, is_lock_timeout, tag_session
+from deskdup.services.workspace import Workspace, tag_session
 
 __all__ = [
     "MSG_ALREADY_UNDONE",
@@ -278,13 +278,7 @@ def apply_merge(
             policy = load_policy(session)
         operator = active_operator(session, operator_id)
         tag_session(session, operator.login)
-        try:
-            locked = load_leads(session, plan.lead_ids, for_update=True)
-        except DBAPIError as exc:
-            if not is_lock_timeout(exc):
-                raise
-            labels = {i: plan.cards[i].label for i in plan.lead_ids}
-            raise held_error(ws.engine, labels) from exc
+        locked = lock_group(ws, session, plan, load_leads)
         leads = {lead.id: lead for lead in locked}
         cards = check_plan_still_holds(session, operator, plan, leads, policy)
         # A contact picked for the merged lead: its rights too, before anything changes.

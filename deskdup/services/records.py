@@ -16,12 +16,12 @@ Times are stored as naive UTC.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import DateTime, Numeric, select
 from sqlalchemy import Enum as SAEnum
@@ -45,7 +45,18 @@ from deskdup.models import (
 )
 from deskdup.services.errors import KnownError, StaleError, fail
 from deskdup.services.messages import QT_TRANSLATE_NOOP, Message
-from deskdup.services.workspace import Workspace, known_database_error, start_write
+from deskdup.services.workspace import (
+    Workspace,
+    held_error,
+    is_lock_timeout,
+    known_database_error,
+    start_write,
+)
+
+if TYPE_CHECKING:
+    from deskdup.services.merge_plan import MergePlan
+
+T = TypeVar("T")
 
 CONTEXT = "Merge"
 
@@ -115,6 +126,22 @@ def active_operator(session: Session, operator_id: int) -> Operator:
     if operator is None or not operator.is_active:
         raise fail(KnownError, Message(CONTEXT, MSG_NO_OPERATOR, {"operator": operator_id}))
     return operator
+
+
+def lock_group(
+    ws: Workspace,
+    session: Session,
+    plan: MergePlan,
+    load: Callable[..., list[T]],
+) -> list[T]:
+    """The records of ``plan``'s group read ``FOR UPDATE`` by ``load``; a lock held
+    by someone else too long is the ``held_error`` naming them."""
+    try:
+        return load(session, plan.lead_ids, for_update=True)
+    except DBAPIError as exc:
+        if not is_lock_timeout(exc):
+            raise
+        raise held_error(ws.engine, {i: plan.cards[i].label for i in plan.lead_ids}) from exc
 
 
 # --------------------------------------------------------------------------- rows as data
