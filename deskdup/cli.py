@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import multiprocessing
 import os
 import sys
 from collections.abc import Iterator
@@ -139,6 +140,9 @@ def database_errors() -> Iterator[None]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # A desktop build started as the window's scanning process (``spawn``,
+    # ``services/scan_apart.py``) runs that process's code here and ends.
+    multiprocessing.freeze_support()
     if (sys.argv[1:] if argv is None else argv) == ["--version"]:
         # Before the subcommands are imported (SQLAlchemy, Alembic…): an installed
         # build answers at once.  argparse prints the same for it below.

@@ -3,7 +3,8 @@
 Support asks an operator to run it, and CI runs it on the built application
 (``packaging/``): a fresh demo workspace in a temporary folder (so nothing of
 the operator's own data or settings is touched), a scan, a merge and its undo
-(which must give every lead back exactly), the licence list of Help → About,
+(which must give every lead back exactly), the same scan in a process of
+its own (as the window's first scan of a large workspace), the licence list of Help → About,
 then the window itself, offscreen
 when there is no screen: the translations, the icon fonts, and the main window
 opened on that workspace with its first group compared.
@@ -82,9 +83,11 @@ def _rows(ws, lead_ids) -> dict[str, list[dict[str, Any]]]:
 def check_engine(folder: Path, steps: Steps, leads: int = SELF_TEST_LEADS) -> Path:
     """Demo, scan, merge, undo in a new workspace under ``folder``; returns its file."""
     from deskdup.services.demo import generate_demo
-    from deskdup.services.matching import scan_workspace
+    from deskdup.services.matching import MatchSettings, scan_workspace
+    from deskdup.services.matching.store import kept_result
     from deskdup.services.operators import find_operator
     from deskdup.services.review import load_group, merge_group, undo_merge
+    from deskdup.services.scan_apart import build_apart
     from deskdup.services.workspace import open_workspace
 
     path = folder / "self-test.sqlite"
@@ -97,6 +100,13 @@ def check_engine(folder: Path, steps: Steps, leads: int = SELF_TEST_LEADS) -> Pa
             result = scan_workspace(ws)
             if not result.groups:
                 raise SelfTestFailed(f"no candidate groups among {result.lead_count} leads")
+        with steps.step("scan in a process of its own (a large workspace's first scan)"):
+            why_not = build_apart(ws, MatchSettings())
+            if why_not:
+                raise SelfTestFailed(why_not.strip().splitlines()[-1])
+            kept = {(p.a, p.b) for p in kept_result(ws, MatchSettings()).pairs}
+            if kept != {(p.a, p.b) for p in result.pairs}:
+                raise SelfTestFailed("its pairs are not the scan's")
         with ws.session() as session:
             operator = find_operator(session, SELF_TEST_LOGIN)
         with steps.step(f"merge one of {len(result.groups)} groups"):

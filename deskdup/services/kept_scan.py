@@ -214,9 +214,21 @@ def _refreshed(ws, settings: MatchSettings, workers: int) -> LeadScan | None:
     )
 
 
-def _build(ws, settings: MatchSettings, workers: int, keep: bool) -> LeadScan:
+def build_kept(
+    ws, settings: MatchSettings, workers: int, progress: Callable[[int, int], None] | None = None
+) -> str:
+    """A one-shot build of every lead over ``workers`` processes, its pairs
+    kept for ``settings`` (``deskdup scan --keep``'s build, without the
+    output; the window's first scan of a large workspace runs it in a process
+    of its own, ``scan_apart.py``): "" when kept, else why not, in words."""
+    scan = _build(ws, settings, workers, keep=True, progress=progress)
+    scan.texts(workers)  # every kept pair worded over the workers
+    return scan.keep()
+
+
+def _build(ws, settings: MatchSettings, workers: int, keep: bool, progress=None) -> LeadScan:
     # A command runs no threads of its own: the comparing may fork.
-    index = MatchIndex.build(ws, settings, refreshable=False, workers=workers)
+    index = MatchIndex.build(ws, settings, progress=progress, refreshable=False, workers=workers)
     return LeadScan(
         index.result(summaries=False),  # printed from the records
         BUILT if keep else FRESH,

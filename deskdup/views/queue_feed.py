@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from deskdup.models import Entity
+from deskdup.services import scan_apart
 from deskdup.services.kept_queue import KeptQueue, kept_queue, queue_order
 from deskdup.services.lead_rows import (
     GroupRights,
@@ -166,9 +167,17 @@ class QueueFeed:
 
         mergeable_only = self.queue.mergeable_only.isChecked()
 
-        def kept() -> tuple[KeptQueue, list[QueueRow], bool] | None:
+        def kept(progress) -> tuple[KeptQueue, list[QueueRow], bool] | None:
             with quiet_gc(freeze=True):
-                queue = kept_queue(ws, team_match_settings(ws, settings), tier, first=0)
+                team = team_match_settings(ws, settings)
+                queue = kept_queue(ws, team, tier, first=0)
+                # None kept for these settings in a large workspace: built and
+                # kept by a process of its own (it may fork its workers), then
+                # read as kept; if it cannot, the index is built as before.
+                if queue is None and scan_apart.wanted(ws, team):
+                    why_not = scan_apart.build_apart(ws, team, progress, lambda: progress.cancelled)
+                    if not why_not:  # kept
+                        queue = kept_queue(ws, team, tier, first=0)
                 if queue is None:
                     return None
                 return queue, *first_queue_rows(ws, operator, queue, mergeable_only)
@@ -176,14 +185,17 @@ class QueueFeed:
         self.scan_action.setEnabled(False)
         self._scan_op = (
             ctx.query(self, kept, self._show_kept_queue)
+            .with_progress(self.tr("Scanning leads…"), cancellable=True, in_status_bar=True)
             .finally_(self._kept_queue_read)
             .run_in_background()
         )
 
     def _kept_queue_read(self) -> None:
         """The kept queue's first groups are shown (or there was none): the rest
-        of its rows, what the window's start deferred, then the index."""
-        self._scan_op = None
+        of its rows, what the window's start deferred, then the index (not
+        when the operator cancelled the first scan: Scan starts it again)."""
+        op, self._scan_op = self._scan_op, None
+        cancelled = op is not None and op.progress.cancelled
         kept, self._kept = self._kept, None
         if kept is not None:
             ws, operator = self.context.workspace, self.context.operator
@@ -199,7 +211,10 @@ class QueueFeed:
         deferred, self._after_kept = self._after_kept, []
         for start in deferred:
             start()
-        self._build(full=True)
+        if cancelled:
+            self.scan_action.setEnabled(True)
+        else:
+            self._build(full=True)
 
     def _build(self, full: bool) -> None:
         """The index built (``full``, or no index yet) or refreshed, and the queue

@@ -11,11 +11,14 @@ highlighted first stays highlighted.
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import Qt
 
-from deskdup.services.matching import MatchSettings
+from deskdup.services import scan_apart
+from deskdup.services.errors import Cancelled
+from deskdup.services.matching import MatchIndex, MatchSettings
 from deskdup.services.matching.store import kept_result
 from deskdup.views import queue_feed
 from deskdup.views.context import AppContext
@@ -135,3 +138,57 @@ def test_a_sort_chosen_before_the_rest_is_in_holds_for_it(qtbot, app_context, mo
     assert queue.model.rowCount() > FIRST
     assert _keys(queue.model) == _keys(expected)
     assert queue.current_row().key == highlighted
+
+
+def test_a_large_workspace_s_first_scan_runs_in_a_process_of_its_own(
+    qtbot, app_context, monkeypatch
+):
+    """Nothing kept and enough leads: the candidates are built and kept by a
+    process of its own, the queue read from them as at any start, and the
+    window's index takes every pair over (no lead scored in the window)."""
+    monkeypatch.setattr(scan_apart, "APART_MIN_LEADS", 1)
+    answers: list[str] = []
+    real = scan_apart.build_apart
+
+    def spied(*args, **kwargs):
+        answers.append(real(*args, **kwargs))
+        return answers[-1]
+
+    monkeypatch.setattr(scan_apart, "build_apart", spied)
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: not window.scanning, timeout=60000)
+    assert answers == [""]  # kept by the process
+    built = MatchIndex.build(app_context.workspace, MatchSettings()).result()
+    shown = app_context.scan_result
+    assert sorted(g.lead_ids for g in shown.groups) == sorted(g.lead_ids for g in built.groups)
+    assert window.queue.model.rowCount() == len(built.groups) > 0
+    assert app_context.match_index.touched == set()
+    window.close()
+    app_context.ops.wait()
+
+
+def test_cancelling_the_first_scan_of_a_large_workspace_builds_nothing_in_the_window(
+    qtbot, window, monkeypatch
+):
+    monkeypatch.setattr(scan_apart, "APART_MIN_LEADS", 1)
+
+    def endless(ws, settings, progress, cancelled):
+        while not cancelled():
+            progress(1, 10)  # raises Cancelled once the operator pressed Cancel
+            time.sleep(0.01)
+        raise Cancelled()
+
+    monkeypatch.setattr(scan_apart, "build_apart", endless)
+    builds: list[bool] = []
+    monkeypatch.setattr(window, "_build", lambda full: builds.append(full))
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.progress_box.isVisibleTo(window), timeout=10000)
+    window.progress_cancel.click()
+    qtbot.waitUntil(lambda: not window.scanning, timeout=10000)
+    assert builds == []
+    assert window.queue.model.rowCount() == 0
+    assert window.scan_action.isEnabled()  # Scan starts it again
