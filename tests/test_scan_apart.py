@@ -19,6 +19,8 @@ from deskdup.services.errors import Cancelled
 from deskdup.services.matching import MatchIndex, MatchSettings
 from deskdup.services.matching.store import CANDIDATES, kept_result
 
+pytest_plugins = ("tests.postgres",)
+
 
 @pytest.fixture
 def demo(workspace):
@@ -75,3 +77,19 @@ def test_cancel_ends_the_process_and_keeps_nothing(demo):
     assert len(seen) == 1  # cancelled at its first report, the build not finished
     assert not multiprocessing.active_children()
     assert _kept_stamp(demo) is None
+
+
+def test_on_postgresql_the_process_keeps_them_for_the_team(pg_database):
+    from deskdup.services.demo import generate_demo
+    from deskdup.services.workspace import open_workspace
+
+    ws = open_workspace(pg_database)
+    try:
+        generate_demo(ws, leads=400, seed=5)
+        settings = MatchSettings()
+        assert scan_apart.build_apart(ws, settings) == ""
+        kept = {(p.a, p.b): (p.score, p.reasons) for p in kept_result(ws, settings).pairs}
+        built = MatchIndex.build(ws, settings).result()
+        assert kept == {(p.a, p.b): (p.score, p.reasons) for p in built.pairs} != {}
+    finally:
+        ws.dispose()
