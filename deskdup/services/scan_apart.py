@@ -153,19 +153,28 @@ def _child(conn, url: str, settings: MatchSettings) -> None:
             now = time.monotonic()
             if now - last[0] >= _PROGRESS_EVERY or done >= total:
                 last[0] = now
-                conn.send(("progress", done, total))
+                _send(conn, ("progress", done, total))
 
         ws = open_workspace(url, migrate=False, create=False)
         try:
             why_not = build_kept(ws, settings, default_workers(), progress)
         finally:
             ws.dispose()
-        conn.send(("kept",) if not why_not else ("failed", f"not kept: {why_not}"))
+        _send(conn, ("kept",) if not why_not else ("failed", f"not kept: {why_not}"))
     except SystemExit:
-        raise  # ended by the window: it reads nothing more
+        raise  # ended by the window, or the window is gone
     except KnownError as error:  # in words: the database gone, a worker stopped
-        conn.send(("failed", str(error)))
+        _send(conn, ("failed", str(error)))
     except BaseException:
-        conn.send(("failed", traceback.format_exc()))
+        _send(conn, ("failed", traceback.format_exc()))
     finally:
         conn.close()
+
+
+def _send(conn, message: tuple) -> None:
+    """Tell the window; a window that is gone (killed, crashed) ends the
+    process quietly before it writes anything."""
+    try:
+        conn.send(message)
+    except OSError:
+        raise SystemExit(0) from None

@@ -75,6 +75,7 @@ class QueueView(QueueColumns, QWidget):
         # (groups in all, may she merge any) while only the first are in.
         self._total: tuple[int, bool] | None = None
         self._more: tuple[int, bool] | None = None  # the next set_rows' (expect_more)
+        self._looking = False  # a scan runs (set_looking)
         self.model = QueueModel(self)
         self._quiet = False  # ``update_rows`` at work: the highlight's moves are its own
         self.proxy = QueueProxy(self)
@@ -262,6 +263,12 @@ class QueueView(QueueColumns, QWidget):
         """Only the first groups are in; the rest are still being read."""
         return self._total is not None
 
+    def set_looking(self, looking: bool) -> None:
+        """A scan runs and the queue has no group yet (a workspace's first
+        scan): the count says so instead of "0 groups to review"."""
+        self._looking = looking
+        self._update_count()
+
     def set_claims(self, holders: Mapping[int, Any], me: int) -> None:
         """Mark the groups colleagues are reviewing; Next passes them by."""
         self._claims = (holders, me)
@@ -400,6 +407,9 @@ class QueueView(QueueColumns, QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if total == 0 and self._looking:
+            self.count.setText(self.tr("Looking for duplicates…"))
+            return
         if self._total is not None:
             if shown == total:
                 text = self.tr("{n} groups to review · reading the rest…")

@@ -149,6 +149,7 @@ class QueueFeed:
         if self._scan_op is not None:
             self._refresh_again = self._refresh_again or not full
             return
+        self.queue.set_looking(True)
         if self.queue.entity_kind == CONTACT:
             self._scan_contacts()
             return
@@ -213,6 +214,7 @@ class QueueFeed:
             start()
         if cancelled:
             self.scan_action.setEnabled(True)
+            self.queue.set_looking(False)
         else:
             self._build(full=True)
 
@@ -307,6 +309,7 @@ class QueueFeed:
     def _scan_ended(self) -> None:
         self._scan_op = None
         self.scan_action.setEnabled(True)
+        self.queue.set_looking(False)
         if self._scan_again:  # an import landed while this scan ran
             self._scan_again = self._refresh_again = False
             self.start_scan(full=True)

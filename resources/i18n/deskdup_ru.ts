@@ -2397,7 +2397,7 @@
         <translation>{status} · создан {time}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/compare/cells.py" line="408" />
+        <location filename="../../deskdup/views/compare/cells.py" line="409" />
         <source>{lead}, primary</source>
         <translation>{lead}, основной</translation>
     </message>
@@ -3055,27 +3055,28 @@
 <context>
     <name>QueueFeed</name>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="234" />
+        <location filename="../../deskdup/views/queue_feed.py" line="189" />
+        <location filename="../../deskdup/views/queue_feed.py" line="251" />
         <source>Scanning leads…</source>
         <translation>Поиск дублей…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="234" />
+        <location filename="../../deskdup/views/queue_feed.py" line="251" />
         <source>Updating the queue…</source>
         <translation>Обновление очереди…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="264" />
+        <location filename="../../deskdup/views/queue_feed.py" line="281" />
         <source>Scanning contacts…</source>
         <translation>Поиск дубликатов контактов…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="416" />
+        <location filename="../../deskdup/views/queue_feed.py" line="434" />
         <source>{groups} groups among {contacts} contacts</source>
         <translation>Групп: {groups} среди {contacts} контактов</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue_feed.py" line="422" />
+        <location filename="../../deskdup/views/queue_feed.py" line="440" />
         <source>{groups} groups among {leads} leads</source>
         <translation>Групп: {groups} среди {leads} лидов</translation>
     </message>
@@ -3121,133 +3122,138 @@
         <translation>Даты…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="86" />
+        <location filename="../../deskdup/views/queue.py" line="87" />
         <source>Filter by name, ID or owner</source>
         <translation>Фильтр по имени, ID или ответственному</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="91" />
+        <location filename="../../deskdup/views/queue.py" line="92" />
         <source>Leads</source>
         <translation>Лиды</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="92" />
+        <location filename="../../deskdup/views/queue.py" line="93" />
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="93" />
+        <location filename="../../deskdup/views/queue.py" line="94" />
         <source>Duplicates of</source>
         <translation>Дубликаты чего</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="95" />
+        <location filename="../../deskdup/views/queue.py" line="96" />
         <source>Duplicate leads or duplicate contacts ({key})</source>
         <translation>Дубликаты лидов или контактов ({key})</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="101" />
+        <location filename="../../deskdup/views/queue.py" line="102" />
         <source>Only groups I can merge</source>
         <translation>Только те, что я могу объединить</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="104" />
+        <location filename="../../deskdup/views/queue.py" line="105" />
         <source>Hide the groups you lack a right to merge (a lock in the first column); their owners or a supervisor merge them</source>
         <translation>Скрыть группы, которые у вас нет прав объединить (замок в первом столбце); их объединят ответственные или руководитель</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="109" />
+        <location filename="../../deskdup/views/queue.py" line="110" />
         <source>Also possible duplicates</source>
         <translation>Также возможные дубли</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="112" />
+        <location filename="../../deskdup/views/queue.py" line="113" />
         <source>Also the groups with weaker evidence (a first name and the time, a text many leads send): more of the duplicates, more groups that are not</source>
         <translation>Также группы со слабыми признаками (имя и время, текст, который шлют многие): больше найденных дублей, но и больше групп, которые дублями не являются</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="120" />
+        <location filename="../../deskdup/views/queue.py" line="121" />
         <source>All channels</source>
         <translation>Все каналы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="125" />
-        <location filename="../../deskdup/views/queue.py" line="338" />
+        <location filename="../../deskdup/views/queue.py" line="126" />
+        <location filename="../../deskdup/views/queue.py" line="345" />
         <source>All owners</source>
         <translation>Все ответственные</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="135" />
+        <location filename="../../deskdup/views/queue.py" line="136" />
         <source>Score ≥ </source>
         <translation>Оценка ≥ </translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="136" />
+        <location filename="../../deskdup/views/queue.py" line="137" />
         <source>Lowest score shown</source>
         <translation>Наименьшая показываемая оценка</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="141" />
+        <location filename="../../deskdup/views/queue.py" line="142" />
         <source>When the leads of a group came in</source>
         <translation>Когда пришли лиды группы</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="144" />
+        <location filename="../../deskdup/views/queue.py" line="145" />
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="146" />
+        <location filename="../../deskdup/views/queue.py" line="147" />
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="148" />
+        <location filename="../../deskdup/views/queue.py" line="149" />
         <source>Groups with a lead created on or after this day</source>
         <translation>Группы с лидом, созданным в этот день или позже</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="149" />
+        <location filename="../../deskdup/views/queue.py" line="150" />
         <source>Groups with a lead created on or before this day</source>
         <translation>Группы с лидом, созданным в этот день или раньше</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="160" />
+        <location filename="../../deskdup/views/queue.py" line="161" />
         <source>Groups to review</source>
         <translation>Группы для проверки</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="405" />
+        <location filename="../../deskdup/views/queue.py" line="411" />
+        <source>Looking for duplicates…</source>
+        <translation>Идёт поиск дублей…</translation>
+    </message>
+    <message>
+        <location filename="../../deskdup/views/queue.py" line="415" />
         <source>{n} groups to review · reading the rest…</source>
         <translation>Групп на проверку: {n} · остальные загружаются…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="408" />
+        <location filename="../../deskdup/views/queue.py" line="418" />
         <source>{shown} of the first {first} of {total} groups · reading the rest…</source>
         <translation>{shown} из первых {first} (всего групп: {total}) · остальные загружаются…</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="413" />
+        <location filename="../../deskdup/views/queue.py" line="423" />
         <source>{n} groups to review</source>
         <translation>Групп на проверку: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="415" />
+        <location filename="../../deskdup/views/queue.py" line="425" />
         <source>{shown} of {total} groups</source>
         <translation>{shown} из {total} групп</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="418" />
+        <location filename="../../deskdup/views/queue.py" line="428" />
         <source>you may merge none of them (a lock's tooltip says why)</source>
         <translation>вы не можете объединить ни одну из них (почему — в подсказке замка)</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="420" />
+        <location filename="../../deskdup/views/queue.py" line="430" />
         <source>{n} that you cannot merge are hidden</source>
         <translation>скрыто групп, которые вы не можете объединить: {n}</translation>
     </message>
     <message>
-        <location filename="../../deskdup/views/queue.py" line="422" />
+        <location filename="../../deskdup/views/queue.py" line="432" />
         <source>{n} locked</source>
         <translation>недоступно вам: {n}</translation>
     </message>

@@ -187,8 +187,11 @@ def test_cancelling_the_first_scan_of_a_large_workspace_builds_nothing_in_the_wi
     window.show()
     window.start()
     qtbot.waitUntil(lambda: window.progress_box.isVisibleTo(window), timeout=10000)
+    # Not "0 groups to review" while the first scan runs.
+    assert window.queue.count.text() == "Looking for duplicates…"
     window.progress_cancel.click()
     qtbot.waitUntil(lambda: not window.scanning, timeout=10000)
     assert builds == []
     assert window.queue.model.rowCount() == 0
+    assert window.queue.count.text() == "0 groups to review"
     assert window.scan_action.isEnabled()  # Scan starts it again
