@@ -28,13 +28,7 @@ from deskdup.services.matching.groups import rank_pairs
 from deskdup.services.matching.load import _dismissed, _raw
 from deskdup.services.matching.search import _changed
 from deskdup.services.matching.settings import LIKELY, POSSIBLE, MatchSettings, ScanResult
-from deskdup.services.matching.store import (
-    CANDIDATES,
-    _Reasons,
-    _stamp,
-    _summaries,
-    candidates_stamp,
-)
+from deskdup.services.matching.store import _Reasons, _summaries, kept_holds
 
 
 @dataclass
@@ -140,7 +134,7 @@ def kept_queue(
     these settings.  ``reasons``: read every pair's reasons at once, in the
     same read as the scores (``kept_result``)."""
     with quiet_gc(), ws.engine.connect() as conn:
-        if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
+        if not kept_holds(conn, settings):
             return None
         changed, gone = _changed(conn, MatchLead.__table__)
         queue = read_kept_queue(conn, settings, tier, reasons, set(changed) | set(gone))

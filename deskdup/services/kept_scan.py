@@ -53,10 +53,9 @@ from deskdup.services.matching.record import _CHANNELS
 from deskdup.services.matching.search import _changed
 from deskdup.services.matching.settings import LIKELY, MatchSettings, ScanResult
 from deskdup.services.matching.store import (
-    CANDIDATES,
     _Reasons,
-    _stamp,
     candidates_stamp,
+    kept_holds,
     pair_row,
     refreshed_index,
     save_all,
@@ -156,7 +155,7 @@ def scan_leads(
     scan, not_used = None, ""
     try:
         with quiet_gc(), ws.engine.connect() as conn:
-            kept = _stamp(conn, CANDIDATES) == stamp
+            kept = kept_holds(conn, settings)
             changed, gone = _changed(conn, MatchLead.__table__) if kept else ([], [])
             if kept and not (changed or gone):
                 # Read on the connection that found nothing changed.

@@ -41,7 +41,7 @@ from deskdup.services.errors import Cancelled, KnownError
 from deskdup.services.matching.load import _ACTIVE
 from deskdup.services.matching.parallel import default_workers
 from deskdup.services.matching.settings import MatchSettings
-from deskdup.services.matching.store import CANDIDATES, _stamp, candidates_stamp
+from deskdup.services.matching.store import kept_holds
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ def wanted(ws, settings: MatchSettings) -> bool:
     in a process of its own to pay."""
     try:
         with ws.engine.connect() as conn:
-            if _stamp(conn, CANDIDATES) == candidates_stamp(settings):
+            if kept_holds(conn, settings):
                 return False
             count = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE))
             return count.scalar_one() >= APART_MIN_LEADS

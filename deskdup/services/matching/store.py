@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from deskdup.models import Channel, Lead, MatchLead, MatchPair, MatchState, WorkspaceMeta
@@ -47,7 +47,7 @@ from deskdup.services import (
     paths,
 )
 from deskdup.services.candidates import CandidatePair, LeadSummary, Reason
-from deskdup.services.matching.load import _CHUNK, _owners, _raw
+from deskdup.services.matching.load import _ACTIVE, _CHUNK, _owners, _raw
 from deskdup.services.matching.model import LinkageModel
 from deskdup.services.matching.record import _CHANNELS
 from deskdup.services.matching.search import (
@@ -58,7 +58,13 @@ from deskdup.services.matching.search import (
     search_stamp,
     write_rows,
 )
-from deskdup.services.matching.settings import LIKELY, POSSIBLE, MatchSettings, ScanResult
+from deskdup.services.matching.settings import (
+    LEARN_MIN_LEADS,
+    LIKELY,
+    POSSIBLE,
+    MatchSettings,
+    ScanResult,
+)
 from deskdup.services.matching.snapshot import keep_snapshot, load_snapshot
 from deskdup.services.messages import english_from_json, message_from_json, message_to_json
 
@@ -190,17 +196,37 @@ def _stamp(conn, name: str) -> str | None:
     return conn.execute(select(MatchState.stamp).where(MatchState.name == name)).scalar()
 
 
+def kept_holds(conn, settings: MatchSettings) -> bool:
+    """Are the kept pairs the ones to start from for ``settings``: computed
+    with these settings and this code (``candidates_stamp``), and not outgrown
+    (``_kept_model``)."""
+    return _kept_model(conn, settings) is not None
+
+
 def _kept_model(conn, settings: MatchSettings) -> tuple[LinkageModel, str] | None:
     """The model that scored the kept pairs and its JSON as kept, when they
-    were computed with these settings and this code; else None."""
+    were computed with these settings and this code; else None.
+
+    Also None when the workspace has outgrown them: they were scored with the
+    hand-set priors (too few leads to learn from, say a workspace created
+    empty in the window) and it now has enough active leads to learn a model.
+    Taken over, the kept model would score every lead imported since, and the
+    model would never be learned."""
     if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
         return None
     query = select(WorkspaceMeta.value).where(WorkspaceMeta.key == MODEL_KEY)
     stored = conn.execute(query).scalar()
     try:
-        return (LinkageModel.from_json(stored), stored) if stored else None
+        model = LinkageModel.from_json(stored) if stored else None
     except (ValueError, KeyError, TypeError):
         return None  # pairs without the model that scored them: scan afresh
+    if model is None or (not model.learned and _active_count(conn) >= LEARN_MIN_LEADS):
+        return None
+    return model, stored
+
+
+def _active_count(conn) -> int:
+    return conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
 
 
 def load_kept(ws, settings: MatchSettings) -> Kept | None:
