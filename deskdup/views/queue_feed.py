@@ -236,6 +236,11 @@ class QueueFeed:
             with quiet_gc(freeze=True):
                 if index is None:
                     team = team_match_settings(ws, settings)  # the team's, once saved
+                    if scan_apart.wanted(ws, team):
+                        # None kept that hold (a large import into a workspace
+                        # that had none to learn from): built and kept apart,
+                        # then taken over below; if not, built here.
+                        scan_apart.build_apart(ws, team, progress, lambda: progress.cancelled)
                     built = open_index(
                         ws, team, progress=progress, cancelled=lambda: progress.cancelled
                     )

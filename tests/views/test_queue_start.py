@@ -15,7 +15,9 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import delete
 
+from deskdup.models import MatchState
 from deskdup.services import scan_apart
 from deskdup.services.errors import Cancelled
 from deskdup.services.matching import MatchIndex, MatchSettings
@@ -195,3 +197,32 @@ def test_cancelling_the_first_scan_of_a_large_workspace_builds_nothing_in_the_wi
     assert window.queue.model.rowCount() == 0
     assert window.queue.count.text() == "0 groups to review"
     assert window.scan_action.isEnabled()  # Scan starts it again
+
+
+def test_a_full_scan_with_none_kept_that_hold_runs_apart_too(qtbot, app_context, monkeypatch):
+    """A window with an index whose kept pairs stopped holding (a large import
+    into a workspace that had too few leads to learn from, or other detection
+    settings): its full scan is built and kept apart, then taken over."""
+    _keep_candidates(qtbot, app_context)
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: not window.scanning, timeout=60000)
+    with app_context.workspace.engine.begin() as conn:  # as if the settings changed
+        conn.execute(delete(MatchState))
+    monkeypatch.setattr(scan_apart, "APART_MIN_LEADS", 1)
+    answers: list[str] = []
+    real = scan_apart.build_apart
+
+    def spied(*args, **kwargs):
+        answers.append(real(*args, **kwargs))
+        return answers[-1]
+
+    monkeypatch.setattr(scan_apart, "build_apart", spied)
+    window.start_scan(full=True)
+    qtbot.waitUntil(lambda: not window.scanning, timeout=60000)
+    assert answers == [""]
+    assert app_context.match_index.touched == set()  # every pair taken over
+    assert window.queue.model.rowCount() > 0
+    window.close()
+    app_context.ops.wait()
