@@ -18,7 +18,7 @@ import os
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+from PySide6.QtWidgets import QApplication, QLabel, QProxyStyle, QStyle, QStyleFactory
 
 log = logging.getLogger(__name__)
 
@@ -128,6 +128,22 @@ def secondary_text(palette: QPalette) -> QColor:
     text = palette.color(QPalette.ColorRole.WindowText)
     window = palette.color(QPalette.ColorRole.Window)
     return mix(text, window, 0.7)
+
+
+def make_secondary(label: QLabel) -> QLabel:
+    """Greyed text for details (times, counts) that stays readable
+    (``secondary_text``): the comparison's and the bind dialog's alike."""
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, secondary_text(palette))
+    label.setPalette(palette)
+    return label
+
+
+def muted(text: str) -> QLabel:
+    """A wrapped, greyed line: "no chats", an empty comment."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return make_secondary(label)
 
 
 def mix(a: QColor, b: QColor, share_of_a: float) -> QColor:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -44,6 +44,7 @@ from deskdup.services.contact_picker import ContactCard, ContactFinder, ContactR
 from deskdup.services.errors import KnownError
 from deskdup.services.review import ReviewChange, bind_to_contact
 from deskdup.views import icons
+from deskdup.views.appearance import make_secondary, muted
 from deskdup.views.channel_badges import ChannelChip
 from deskdup.views.formatting import elide, error_text, translate_message
 from deskdup.views.lifetime import delete_later
@@ -61,23 +62,6 @@ ERROR_STYLE = (
     "background: rgba(229, 57, 53, 28); border: 1px solid rgba(229, 57, 53, 120);"
     "border-radius: 4px; padding: 6px;"
 )
-
-
-def make_secondary(label: QLabel) -> QLabel:
-    """Greyed text for details, as the comparison shows them (not imported from
-    ``compare/``, which opens this dialog)."""
-    palette = label.palette()
-    palette.setColor(
-        QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText)
-    )
-    label.setPalette(palette)
-    return label
-
-
-def muted(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return make_secondary(label)
 
 
 @dataclass(frozen=True)

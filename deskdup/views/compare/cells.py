@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from deskdup.models import Channel
 from deskdup.services.merge_cards import LeadCard
-from deskdup.views.appearance import is_dark, secondary_text
+from deskdup.views.appearance import is_dark, make_secondary, muted
 from deskdup.views.channel_badges import (
     ICON_SIZE,
     channel_icon,
@@ -66,21 +66,6 @@ def fit_column(label: QLabel) -> QLabel:
     policy.setHeightForWidth(True)
     label.setSizePolicy(policy)
     return label
-
-
-def make_secondary(label: QLabel) -> QLabel:
-    """Greyed text for details (times, counts) that stays readable."""
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, secondary_text(palette))
-    label.setPalette(palette)
-    return label
-
-
-def muted(text: str) -> QLabel:
-    """A wrapped, greyed line: "no chats", an empty comment."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    return make_secondary(label)
 
 
 class Cell(QWidget):
