@@ -201,3 +201,19 @@ def write_text(path: Path, text: str, *, bom: bool = False, encoding: str = "utf
     """An export file holding ``text`` in ``encoding``, after a UTF-8 BOM if ``bom``."""
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode(encoding))
     return path
+
+
+def independent_generator():
+    """``benchmarks/indep_gen.Generator``: leads of another generator than the
+    demo's (imported from the benchmarks folder, then forgotten again)."""
+    import sys
+
+    folder = str(Path(__file__).resolve().parent.parent / "benchmarks")
+    sys.path.insert(0, folder)
+    try:
+        from indep_gen import Generator
+    finally:
+        sys.path.remove(folder)
+        sys.modules.pop("indep_gen", None)
+        sys.modules.pop("indep_names", None)
+    return Generator

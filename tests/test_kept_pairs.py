@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import copy
 import pickle
-import sys
 from dataclasses import replace
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -21,9 +19,7 @@ from deskdup.services.matching import MatchIndex, MatchSettings
 from deskdup.services.matching.compare import compare, weigh
 from deskdup.services.matching.evidence import _evidence, _reasons
 from deskdup.services.matching.kept import KeptPair
-from tests.factories import make_lead
-
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+from tests.factories import independent_generator, make_lead
 
 
 def _afresh(index: MatchIndex, a_id: int, b_id: int, leads=None) -> tuple:
@@ -54,14 +50,9 @@ def demo(workspace):
 def independent(tmp_path_factory):
     """1,500 leads of the independent generator (``benchmarks/indep_gen.py``),
     imported as an operator would."""
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        from indep_gen import Generator
-    finally:
-        sys.path.remove(str(BENCHMARKS))
-        sys.modules.pop("indep_gen", None)
-        sys.modules.pop("indep_names", None)
     from deskdup.services.workspace import open_workspace
+
+    Generator = independent_generator()
 
     folder = tmp_path_factory.mktemp("independent")
     data, truth = folder / "indep.csv", folder / "indep.truth.csv"

@@ -205,13 +205,8 @@ def kept_holds(conn, settings: MatchSettings) -> bool:
 
 def _kept_model(conn, settings: MatchSettings) -> tuple[LinkageModel, str] | None:
     """The model that scored the kept pairs and its JSON as kept, when they
-    were computed with these settings and this code; else None.
-
-    Also None when the workspace has outgrown them: they were scored with the
-    hand-set priors (too few leads to learn from, say a workspace created
-    empty in the window) and it now has enough active leads to learn a model.
-    Taken over, the kept model would score every lead imported since, and the
-    model would never be learned."""
+    were computed with these settings and this code, and the workspace has not
+    outgrown them (``_outgrown``); else None."""
     if _stamp(conn, CANDIDATES) != candidates_stamp(settings):
         return None
     query = select(WorkspaceMeta.value).where(WorkspaceMeta.key == MODEL_KEY)
@@ -220,9 +215,25 @@ def _kept_model(conn, settings: MatchSettings) -> tuple[LinkageModel, str] | Non
         model = LinkageModel.from_json(stored) if stored else None
     except (ValueError, KeyError, TypeError):
         return None  # pairs without the model that scored them: scan afresh
-    if model is None or (not model.learned and _active_count(conn) >= LEARN_MIN_LEADS):
+    if model is None or _outgrown(conn, model):
         return None
     return model, stored
+
+
+def _outgrown(conn, model: LinkageModel) -> bool:
+    """Has the workspace outgrown the kept pairs' model, so that a build must
+    learn one afresh rather than score what came since with it?
+
+    - Scored with the hand-set priors (too few leads to learn from, say a
+      workspace created empty in the window) and now with leads enough to
+      learn a model: taken over, the priors would score every lead imported
+      since and the model would never be learned.
+    - More active leads than twice those kept (a large import since): the
+      model would score more leads than it was learned from."""
+    active = _active_count(conn)
+    if not model.learned:
+        return active >= LEARN_MIN_LEADS
+    return active > 2 * conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
 
 
 def _active_count(conn) -> int:
