@@ -142,12 +142,10 @@ def test_a_sort_chosen_before_the_rest_is_in_holds_for_it(qtbot, app_context, mo
     assert queue.current_row().key == highlighted
 
 
-def test_a_large_workspace_s_first_scan_runs_in_a_process_of_its_own(
-    qtbot, app_context, monkeypatch
-):
-    """Nothing kept and enough leads: the candidates are built and kept by a
-    process of its own, the queue read from them as at any start, and the
-    window's index takes every pair over (no lead scored in the window)."""
+@pytest.fixture
+def apart(monkeypatch) -> list[str]:
+    """Every workspace counts as large (``scan_apart``); what each process
+    answered ("": kept), in order."""
     monkeypatch.setattr(scan_apart, "APART_MIN_LEADS", 1)
     answers: list[str] = []
     real = scan_apart.build_apart
@@ -157,12 +155,19 @@ def test_a_large_workspace_s_first_scan_runs_in_a_process_of_its_own(
         return answers[-1]
 
     monkeypatch.setattr(scan_apart, "build_apart", spied)
+    return answers
+
+
+def test_a_large_workspace_s_first_scan_runs_in_a_process_of_its_own(qtbot, app_context, apart):
+    """Nothing kept and enough leads: the candidates are built and kept by a
+    process of its own, the queue read from them as at any start, and the
+    window's index takes every pair over (no lead scored in the window)."""
     window = MainWindow(app_context)
     qtbot.addWidget(window)
     window.show()
     window.start()
     qtbot.waitUntil(lambda: not window.scanning, timeout=60000)
-    assert answers == [""]  # kept by the process
+    assert apart == [""]  # kept by the process
     built = MatchIndex.build(app_context.workspace, MatchSettings()).result()
     shown = app_context.scan_result
     assert sorted(g.lead_ids for g in shown.groups) == sorted(g.lead_ids for g in built.groups)
@@ -199,7 +204,7 @@ def test_cancelling_the_first_scan_of_a_large_workspace_builds_nothing_in_the_wi
     assert window.scan_action.isEnabled()  # Scan starts it again
 
 
-def test_a_full_scan_with_none_kept_that_hold_runs_apart_too(qtbot, app_context, monkeypatch):
+def test_a_full_scan_with_none_kept_that_hold_runs_apart_too(qtbot, app_context, apart):
     """A window with an index whose kept pairs stopped holding (a large import
     into a workspace that had too few leads to learn from, or other detection
     settings): its full scan is built and kept apart, then taken over."""
@@ -210,18 +215,10 @@ def test_a_full_scan_with_none_kept_that_hold_runs_apart_too(qtbot, app_context,
     qtbot.waitUntil(lambda: not window.scanning, timeout=60000)
     with app_context.workspace.engine.begin() as conn:  # as if the settings changed
         conn.execute(delete(MatchState))
-    monkeypatch.setattr(scan_apart, "APART_MIN_LEADS", 1)
-    answers: list[str] = []
-    real = scan_apart.build_apart
-
-    def spied(*args, **kwargs):
-        answers.append(real(*args, **kwargs))
-        return answers[-1]
-
-    monkeypatch.setattr(scan_apart, "build_apart", spied)
+    apart.clear()  # (the first window's start ran one)
     window.start_scan(full=True)
     qtbot.waitUntil(lambda: not window.scanning, timeout=60000)
-    assert answers == [""]
+    assert apart == [""]
     assert app_context.match_index.touched == set()  # every pair taken over
     assert window.queue.model.rowCount() > 0
     window.close()
