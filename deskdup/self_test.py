@@ -4,10 +4,10 @@ Support asks an operator to run it, and CI runs it on the built application
 (``packaging/``): a fresh demo workspace in a temporary folder (so nothing of
 the operator's own data or settings is touched), a scan, a merge and its undo
 (which must give every lead back exactly), the same scan in a process of
-its own (as the window's first scan of a large workspace), the licence list of Help → About,
-then the window itself, offscreen
-when there is no screen: the translations, the icon fonts, and the main window
-opened on that workspace with its first group compared.
+its own (as the window's first scan of a large workspace), the licence list
+of Help → About, then the window itself, offscreen when there is no screen:
+the translations, the icon fonts, and the main window opened on that
+workspace with its first group compared.
 
 Each step prints one line with its time; the first failure is said in words
 and the exit code is 1.  Nothing is left behind: the folder is removed.

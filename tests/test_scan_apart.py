@@ -30,6 +30,13 @@ def demo(workspace):
     return workspace
 
 
+def _fails(conn, _url, _settings) -> None:
+    """A process that answers it could not (in the spawned process: a
+    module-level function, found by name)."""
+    conn.send(("failed", "no"))
+    conn.close()
+
+
 def _kept_stamp(ws):
     with ws.engine.connect() as conn:
         return conn.scalar(select(MatchState.stamp).where(MatchState.name == CANDIDATES))
@@ -93,3 +100,12 @@ def test_on_postgresql_the_process_keeps_them_for_the_team(pg_database):
         assert kept == {(p.a, p.b): (p.score, p.reasons) for p in built.pairs} != {}
     finally:
         ws.dispose()
+
+
+def test_after_a_failure_the_workspace_is_built_in_the_window_for_the_run(demo, monkeypatch):
+    monkeypatch.setattr(scan_apart, "APART_MIN_LEADS", 1000)
+    monkeypatch.setattr(scan_apart, "_FAILED", set())
+    assert scan_apart.wanted(demo, MatchSettings())
+    monkeypatch.setattr(scan_apart, "_child", _fails)
+    assert scan_apart.build_apart(demo, MatchSettings()) == "no"
+    assert not scan_apart.wanted(demo, MatchSettings())  # not tried at every scan again

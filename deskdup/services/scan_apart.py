@@ -1,8 +1,9 @@
 """The window's first scan of a large workspace, in a process of its own.
 
-When nothing is kept for the window's settings (a workspace imported on the
-command line, detection settings changed, a new release whose matching
-changed), the window used to build its index in its database thread before
+When no kept pairs hold for the window's settings (a workspace imported on
+the command line, detection settings changed, a release whose matching
+changed, a workspace that outgrew its model: ``store.kept_holds``), the
+window used to build its index in its database thread before
 the first group showed: a refreshable build, then every pair, lead version
 and search name written, then the snapshot (``store.open_index``): about
 25 s of CPU at 100,000 leads on a 2-core machine, with the window's own
@@ -19,8 +20,9 @@ it from the kept pairs (the leads read and keyed, none scored).
 
 The process is only a faster way to the same kept pairs: if it cannot start
 or fails, the window builds in its own thread as before (and says why in its
-log).  Cancelling ends the process; it writes in one transaction at the end,
-so an ended process leaves nothing half written.
+log), and does so for that workspace for the rest of the run.  Cancelling
+ends the process; it writes in one transaction at the end, so an ended
+process leaves nothing half written.
 """
 
 from __future__ import annotations
@@ -33,15 +35,12 @@ import time
 import traceback
 from collections.abc import Callable
 
-from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 
-from deskdup.models import Lead
 from deskdup.services.errors import Cancelled, KnownError
-from deskdup.services.matching.load import _ACTIVE
 from deskdup.services.matching.parallel import default_workers
 from deskdup.services.matching.settings import MatchSettings
-from deskdup.services.matching.store import kept_holds
+from deskdup.services.matching.store import active_count, kept_holds
 
 log = logging.getLogger(__name__)
 
@@ -57,15 +56,20 @@ _POLL_S = 0.1
 _EXIT_S = 10.0
 
 
+# The workspaces (by address) whose process failed in this run: built in the
+# window for the rest of it, not tried again at every scan.
+_FAILED: set[str] = set()
+
+
 def wanted(ws, settings: MatchSettings) -> bool:
-    """Nothing kept for ``settings`` and enough active leads for a first scan
-    in a process of its own to pay."""
+    """No kept pairs that hold for ``settings`` (``store.kept_holds``), enough
+    active leads for a scan in a process of its own to pay, and no such
+    process failed for this workspace in this run."""
+    if ws.url in _FAILED:
+        return False
     try:
         with ws.engine.connect() as conn:
-            if kept_holds(conn, settings):
-                return False
-            count = conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE))
-            return count.scalar_one() >= APART_MIN_LEADS
+            return not kept_holds(conn, settings) and active_count(conn) >= APART_MIN_LEADS
     except SQLAlchemyError as error:  # the window's own build says it in words
         log.info("first scan apart not considered: %s", error)
         return False
@@ -92,13 +96,13 @@ def build_apart(
     except (OSError, RuntimeError) as error:
         here.close()
         there.close()
-        return _failed(f"not started: {error}")
+        return _failed(ws, f"not started: {error}")
     there.close()
     answered = False
     try:
         why_not = _follow(here, process, progress, cancelled)
         answered = True
-        return why_not
+        return _failed(ws, why_not) if why_not else ""
     finally:
         here.close()
         # Answered: it is ending by itself (a terminate now would interrupt
@@ -109,32 +113,33 @@ def build_apart(
             process.join()
 
 
-def _failed(why: str) -> str:
-    log.warning("the first scan in a process of its own failed, built in the window: %s", why)
+def _failed(ws, why: str) -> str:
+    _FAILED.add(ws.url)
+    log.warning("the scan in a process of its own failed, built in the window: %s", why)
     return why
 
 
 def _follow(conn, process, progress, cancelled) -> str:
-    """Pass on the process's progress until it answers ("": kept)."""
+    """Pass on the process's progress until it answers: "" when kept, else why not."""
     ended = "the process ended without answering"
     while True:
         if cancelled is not None and cancelled():
             raise Cancelled()
         if not conn.poll(_POLL_S):
             if not process.is_alive() and not conn.poll(0):
-                return _failed(ended)
+                return ended
             continue
         try:
             kind, *rest = conn.recv()
         except (EOFError, OSError):
-            return _failed(ended)
+            return ended
         if kind == "progress":
             if progress is not None:
                 progress(*rest)
         elif kind == "kept":
             return ""
         else:  # "failed": its words, or its traceback
-            return _failed(rest[0])
+            return rest[0]
 
 
 def _child(conn, url: str, settings: MatchSettings) -> None:

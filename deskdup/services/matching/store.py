@@ -230,13 +230,14 @@ def _outgrown(conn, model: LinkageModel) -> bool:
       since and the model would never be learned.
     - More active leads than twice those kept (a large import since): the
       model would score more leads than it was learned from."""
-    active = _active_count(conn)
+    active = active_count(conn)
     if not model.learned:
         return active >= LEARN_MIN_LEADS
     return active > 2 * conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
 
 
-def _active_count(conn) -> int:
+def active_count(conn) -> int:
+    """How many leads are active (not archived or merged into another)."""
     return conn.execute(select(func.count()).select_from(Lead).where(_ACTIVE)).scalar_one()
 
 
