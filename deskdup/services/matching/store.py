@@ -229,11 +229,18 @@ def _outgrown(conn, model: LinkageModel) -> bool:
       learn a model: taken over, the priors would score every lead imported
       since and the model would never be learned.
     - More active leads than twice those kept (a large import since): the
-      model would score more leads than it was learned from."""
-    active = active_count(conn)
-    if not model.learned:
-        return active >= LEARN_MIN_LEADS
-    return active > 2 * conn.execute(select(func.count()).select_from(MatchLead)).scalar_one()
+      model would score more leads than it was learned from.
+
+    Asked at every start: the active leads are counted only when all the
+    leads (an index's count, ~15 ms at a million against ~200 ms for the
+    active ones) reach the limit."""
+    if model.learned:
+        limit = 2 * conn.execute(select(func.count()).select_from(MatchLead)).scalar_one() + 1
+    else:
+        limit = LEARN_MIN_LEADS
+    if conn.execute(select(func.count()).select_from(Lead)).scalar_one() < limit:
+        return False  # the active leads are fewer still
+    return active_count(conn) >= limit
 
 
 def active_count(conn) -> int:
